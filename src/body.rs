@@ -1,0 +1,281 @@
+//! The Markdown body of a file: the links `check` verifies, the tasks the agenda schedules,
+//! the headings, and a chat's prepared questions. pulldown-cmark reads the whole file so its
+//! offsets are file offsets; links inside code are code, not links.
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::Finding;
+use crate::model::time;
+use crate::rules::t104;
+use crate::span::{Span, Spanned};
+
+#[derive(Clone, Debug, Default)]
+pub struct Body {
+    pub links: Vec<Link>,
+    pub tasks: Vec<Task>,
+    pub headings: Vec<Heading>,
+    /// Non-empty list items under a `Questions` heading; `None` without such a heading.
+    pub questions: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub target: LinkTarget,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `[[id]]`, `[[id|label]]`, `[[id#heading]]`: the id.
+    Wiki(String),
+    /// `[text](../contacts/jane-doe.md)`: the path as written, without `#fragment`.
+    File(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Task {
+    /// The task's first line as written, without the checkbox and the due date.
+    pub text: String,
+    pub done: bool,
+    pub due: Option<Spanned<NaiveDate>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub span: Span,
+}
+
+/// Parses the body of `text`, which starts at `body_start` (front matter before it is
+/// skipped); findings (bad due dates) are appended to `findings`.
+pub fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) -> Body {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut body = Body::default();
+    let mut heading: Option<(u8, usize, String)> = None;
+    let mut questions_level: Option<u8> = None;
+    let mut list_depth = 0usize;
+    let mut questions = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        if range.start < body_start {
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level_number(level), range.start, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, start, title)) = heading.take() {
+                    let title = title.trim().to_owned();
+                    if questions_level.is_some_and(|q| level <= q) {
+                        questions_level = None;
+                    }
+                    if title.to_lowercase().starts_with("questions") {
+                        questions_level = Some(level);
+                        body.questions.get_or_insert(0);
+                    }
+                    body.headings.push(Heading {
+                        level,
+                        text: title,
+                        span: Span::new(start, range.end),
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, title)) = heading.as_mut() {
+                    title.push_str(&t);
+                }
+            }
+            Event::Start(Tag::List(_)) => list_depth += 1,
+            Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
+            Event::Start(Tag::Item)
+                if questions_level.is_some()
+                    && list_depth == 1
+                    && !item_is_empty(&text[range.clone()]) =>
+            {
+                questions += 1;
+            }
+            Event::TaskListMarker(done) => body.tasks.push(task(text, range.start, done, findings)),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                if let Some(target) = link_target(link_type, &dest_url) {
+                    body.links.push(Link {
+                        target,
+                        span: Span::new(range.start, range.end),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    if body.questions.is_some() {
+        body.questions = Some(questions);
+    }
+    body
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// An item whose first line holds nothing but its bullet (a template's empty slot).
+fn item_is_empty(item: &str) -> bool {
+    let first = item.lines().next().unwrap_or("").trim_start();
+    let rest = first
+        .strip_prefix(['-', '*', '+'])
+        .or_else(|| {
+            first
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix(['.', ')'])
+        })
+        .unwrap_or(first)
+        .trim();
+    let rest = rest
+        .strip_prefix("[ ]")
+        .or_else(|| rest.strip_prefix("[x]"))
+        .unwrap_or(rest);
+    rest.trim().is_empty()
+}
+
+fn link_target(link_type: LinkType, dest: &str) -> Option<LinkTarget> {
+    match link_type {
+        LinkType::WikiLink { .. } => {
+            let id = dest.split(['#', '|']).next().unwrap_or(dest).trim();
+            (!id.is_empty()).then(|| LinkTarget::Wiki(id.to_owned()))
+        }
+        LinkType::Inline | LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
+            let path = dest.split(['#', '?']).next().unwrap_or(dest);
+            let external =
+                dest.contains("://") || dest.starts_with("mailto:") || path.starts_with('/');
+            (!external && path.to_ascii_lowercase().ends_with(".md"))
+                .then(|| LinkTarget::File(path.to_owned()))
+        }
+        _ => None,
+    }
+}
+
+/// A task from its checkbox at `marker` to the end of that line.
+fn task(text: &str, marker: usize, done: bool, findings: &mut Vec<Finding>) -> Task {
+    let line_end = text[marker..].find('\n').map_or(text.len(), |i| marker + i);
+    let line = &text[marker..line_end];
+    let after_box = line.find(']').map_or(0, |i| i + 1);
+    let (due, due_range) = match find_due(line) {
+        Some((range, raw)) => {
+            let span = Span::new(marker + range.start, marker + range.end);
+            if let Some(date) = time::parse_date(raw) {
+                (Some(Spanned::new(date, span)), Some(range))
+            } else {
+                findings.push(t104::invalid_date(span, "due", raw, false));
+                (None, None)
+            }
+        }
+        None => (None, None),
+    };
+    let mut title = String::from(&line[after_box..]);
+    if let Some(range) = due_range {
+        // Drop the whole annotation: `(due 2026-11-20)` or `📅 2026-11-20`.
+        let start = line[..range.start]
+            .rfind(['(', '📅'])
+            .unwrap_or(range.start);
+        let end = if line[range.end..].starts_with(')') {
+            range.end + 1
+        } else {
+            range.end
+        };
+        title = format!("{}{}", &line[after_box..start.max(after_box)], &line[end..]);
+    }
+    Task {
+        text: title.split_whitespace().collect::<Vec<_>>().join(" "),
+        done,
+        due,
+        span: Span::new(marker, line_end),
+    }
+}
+
+/// The date of `(due DATE)` or `📅 DATE` in a task line: its byte range and text.
+fn find_due(line: &str) -> Option<(std::ops::Range<usize>, &str)> {
+    let start = if let Some(i) = line.find("(due ") {
+        i + "(due ".len()
+    } else {
+        line.find('📅').map(|i| i + '📅'.len_utf8())?
+    };
+    let rest = &line[start..];
+    let skipped = rest.len() - rest.trim_start().len();
+    let start = start + skipped;
+    let len = line[start..]
+        .find(|c: char| c.is_whitespace() || c == ')')
+        .unwrap_or(line.len() - start);
+    Some((start..start + len, &line[start..start + len]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> (Body, Vec<Finding>) {
+        let mut findings = Vec::new();
+        let start = crate::frontmatter::FrontMatter::split(text).body_start();
+        (parse(text, start, &mut findings), findings)
+    }
+
+    #[test]
+    fn finds_wiki_and_relative_links_but_not_in_code() {
+        let text = "---\nname: A\n---\nSee [[jane-doe]], [[acme|Acme]], [[bob#notes]] and [J](../contacts/jane.md#x).\n`[[not-me]]` [web](https://x.com/a.md)\n\n```\n[[nor-me]]\n```\n";
+        let (b, _) = body(text);
+        let targets: Vec<_> = b.links.iter().map(|l| l.target.clone()).collect();
+        assert_eq!(
+            targets,
+            vec![
+                LinkTarget::Wiki("jane-doe".into()),
+                LinkTarget::Wiki("acme".into()),
+                LinkTarget::Wiki("bob".into()),
+                LinkTarget::File("../contacts/jane.md".into()),
+            ]
+        );
+        assert_eq!(&text[b.links[0].span.range()], "[[jane-doe]]");
+    }
+
+    #[test]
+    fn tasks_with_due_dates_in_both_forms() {
+        let text = "- [ ] send thanks (due 2026-11-20)\n- [x] done thing\n- [ ] call 📅 2026-11-22 today\n- [ ] bad (due 2026-13-01)\n";
+        let (b, findings) = body(text);
+        assert_eq!(b.tasks.len(), 4);
+        assert_eq!(b.tasks[0].text, "send thanks");
+        assert_eq!(
+            b.tasks[0].due.as_ref().unwrap().value.to_string(),
+            "2026-11-20"
+        );
+        assert!(b.tasks[1].done);
+        assert_eq!(b.tasks[2].text, "call today");
+        assert_eq!(
+            b.tasks[2].due.as_ref().unwrap().value.to_string(),
+            "2026-11-22"
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(&text[findings[0].span.range()], "2026-13-01");
+    }
+
+    #[test]
+    fn counts_non_empty_questions_in_their_section() {
+        let text = "## Questions\n\n- What do you like?\n- How did you start?\n  - nested\n-\n\n### Follow-ups\n- sub\n\n## Notes\n- not a question\n";
+        let (b, _) = body(text);
+        assert_eq!(b.questions, Some(3));
+        assert_eq!(
+            b.headings
+                .iter()
+                .map(|h| h.text.as_str())
+                .collect::<Vec<_>>(),
+            ["Questions", "Follow-ups", "Notes"]
+        );
+        assert_eq!(body("## Notes\n- x\n").0.questions, None);
+    }
+}

@@ -1,0 +1,69 @@
+//! `ties check`: load the notebook, run the cross-file rules, print every diagnostic.
+
+use std::io::Write;
+
+use crate::config::{CheckFormat, Config};
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::error::Error;
+use crate::exit::ExitStatus;
+use crate::index::Index;
+use crate::notebook::{self, CONFIG_FILE};
+use crate::render::{self, Sources};
+use crate::rules;
+
+pub fn run(config: &Config, format: CheckFormat, deny_warnings: bool) -> Result<ExitStatus, Error> {
+    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
+    let index = notebook::load(&root, config.today)?;
+    let diagnostics = diagnostics(&index);
+    let tally = Tally::of(&diagnostics);
+    let files = index.docs.len() + 1;
+    let mut out = super::stdout(config);
+    let written = match format {
+        CheckFormat::Human => render::human::write(&mut out, &diagnostics, &sources(&index))
+            .and_then(|()| writeln!(out, "{}", render::summary(tally, files))),
+        CheckFormat::Json => render::json::write(&mut out, &diagnostics),
+        CheckFormat::Github => {
+            let prefix = config
+                .notebook
+                .as_ref()
+                .filter(|p| p.is_relative())
+                .map(|p| notebook::relative(std::path::Path::new(""), p))
+                .unwrap_or_default();
+            let prefix = if prefix == "." { String::new() } else { prefix };
+            render::github::write(&mut out, &diagnostics, &prefix)
+                .and_then(|()| writeln!(out, "{}", render::summary(tally, files)))
+        }
+    };
+    super::finish_output(written.and_then(|()| out.flush()))?;
+    Ok(if tally.errors > 0 || deny_warnings && tally.warnings > 0 {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// Every diagnostic of the notebook: per-file, walk, `ties.yaml` and cross-file ones, less
+/// the codes `checks.ignore` silences, in path and position order.
+pub fn diagnostics(index: &Index) -> Vec<Diagnostic> {
+    let mut all: Vec<Diagnostic> = index
+        .docs
+        .iter()
+        .flat_map(|d| d.diagnostics.iter().cloned())
+        .chain(index.walk_diagnostics.iter().cloned())
+        .chain(index.settings_diagnostics.iter().cloned())
+        .chain(rules::check_notebook(index))
+        .filter(|d| !index.settings.ignore.contains(&d.code))
+        .collect();
+    all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    all
+}
+
+pub fn sources(index: &Index) -> Sources<'_> {
+    let mut sources: Sources = index
+        .docs
+        .iter()
+        .map(|d| (d.path.as_str(), d.text.as_str()))
+        .collect();
+    sources.insert(CONFIG_FILE, index.settings_text.as_str());
+    sources
+}

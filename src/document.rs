@@ -1,0 +1,306 @@
+//! One file of the notebook, parsed on its own: bytes to text, front matter to a typed
+//! record, body to links and tasks, with every problem found on the way. Parsing never
+//! looks at another file, so loading is parallel and `watch` can re-parse one file.
+
+use crate::body::{self, Body};
+use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::frontmatter::FrontMatter;
+use crate::model::{Id, Kind, Record};
+use crate::rules::{t001, t002, t004, t005, t006, t107};
+use crate::span::Span;
+use crate::yaml::{self, Value};
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Relative to the notebook root, with `/` separators.
+    pub path: String,
+    pub kind: Kind,
+    pub id: Id,
+    /// The file's text without a byte-order mark; empty if it could not be read.
+    pub text: String,
+    /// `None` for free notes and for records whose front matter could not be read at all.
+    pub record: Option<Record>,
+    pub body: Body,
+    /// Problems found in this file alone.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// Parses the file at `path` (relative, `/`-separated) from its bytes or read error.
+    pub fn parse(path: String, bytes: std::io::Result<Vec<u8>>) -> Self {
+        let kind = kind_of(&path);
+        let id = id_of(&path);
+        let mut doc = Self {
+            path,
+            kind,
+            id,
+            text: String::new(),
+            record: None,
+            body: Body::default(),
+            diagnostics: Vec::new(),
+        };
+        let mut findings = Vec::new();
+        match bytes
+            .map_err(|e| (t001::unreadable(describe_io(&e)), String::new()))
+            .and_then(decode_text)
+        {
+            Ok(text) => {
+                doc.text = text;
+                doc.read(&mut findings);
+            }
+            Err((finding, readable_prefix)) => {
+                // Keep the readable part so the diagnostic's line:column is the bad byte's.
+                doc.text = readable_prefix;
+                findings.push(finding);
+            }
+        }
+        if kind != Kind::Note && !doc.id.is_slug() {
+            findings.push(t107::not_slug(doc.id.as_str()));
+        }
+        doc.diagnostics = findings.into_iter().map(|f| doc.locate(f)).collect();
+        doc
+    }
+
+    /// Turns a finding in this file into a diagnostic.
+    pub fn locate(&self, finding: Finding) -> Diagnostic {
+        Diagnostic::locate(&self.path, &self.text, finding)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error)
+    }
+
+    fn read(&mut self, findings: &mut Vec<Finding>) {
+        let text = &self.text;
+        if let Some(marker) = conflict_marker(text) {
+            findings.push(t005::conflict(marker));
+            return;
+        }
+        let front = FrontMatter::split(text);
+        match (front, self.kind) {
+            (FrontMatter::Absent | FrontMatter::Unclosed { .. }, Kind::Note) => {}
+            (FrontMatter::Absent, kind) => {
+                findings.push(t006::missing(kind.as_str(), kind.example()));
+            }
+            (FrontMatter::Unclosed { open }, _) => {
+                findings.push(t002::unclosed(open));
+                return;
+            }
+            (FrontMatter::Closed { yaml, .. }, kind) => match yaml::parse(text, yaml) {
+                Err(finding) => findings.push(finding),
+                Ok(parsed) => {
+                    findings.extend(parsed.findings);
+                    let entries = match &parsed.root.value {
+                        Value::Map(entries) => Some(entries.as_slice()),
+                        Value::Null => Some(&[][..]),
+                        other if kind != Kind::Note => {
+                            let span = if parsed.root.span.end > parsed.root.span.start {
+                                parsed.root.span
+                            } else {
+                                Span::new(yaml.start, yaml.start)
+                            };
+                            findings.push(t004::not_mapping(span, other.describe()));
+                            None
+                        }
+                        _ => None,
+                    };
+                    if let Some(entries) = entries {
+                        let (record, found) =
+                            Record::decode(kind, entries, Span::new(0, 3), &self.id);
+                        self.record = record;
+                        findings.extend(found);
+                    }
+                }
+            },
+        }
+        let start = match front {
+            FrontMatter::Unclosed { .. } => 0,
+            other => other.body_start(),
+        };
+        self.body = body::parse(text, start, findings);
+    }
+}
+
+/// The kind of a file from its top-level folder; files at the root are notes.
+fn kind_of(path: &str) -> Kind {
+    match path.split_once('/') {
+        Some((folder, _)) => Kind::from_folder(folder),
+        None => Kind::Note,
+    }
+}
+
+/// `chats/2026/2026-11-12-jane.md` → `2026-11-12-jane`.
+fn id_of(path: &str) -> Id {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    Id::new(
+        name.strip_suffix(".md")
+            .or_else(|| name.strip_suffix(".MD"))
+            .unwrap_or(name),
+    )
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "the file vanished while the notebook was being read".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// UTF-8 text without a byte-order mark, or a finding at the first bad byte together with
+/// the readable text before it.
+fn decode_text(bytes: Vec<u8>) -> Result<String, (Finding, String)> {
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let prefix = readable(&bytes[..nul]);
+        return Err((
+            t001::nul_byte(Span::new(prefix.len(), prefix.len())),
+            prefix,
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let prefix = readable(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+            Err((
+                t001::not_utf8(Span::new(prefix.len(), prefix.len())),
+                prefix,
+            ))
+        }
+    }
+}
+
+/// The longest valid UTF-8 prefix of `bytes`, without a byte-order mark.
+fn readable(bytes: &[u8]) -> String {
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| &bytes[..e.valid_up_to()], |_| bytes);
+    let text = String::from_utf8_lossy(valid);
+    text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned()
+}
+
+/// The first line starting with a conflict marker (`<<<<<<<` or `>>>>>>>`).
+fn conflict_marker(text: &str) -> Option<Span> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let is_marker = |m: &str| {
+            content
+                .strip_prefix(m)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        };
+        if is_marker("<<<<<<<") || is_marker(">>>>>>>") {
+            return Some(Span::new(offset, offset + content.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Code;
+
+    fn doc(path: &str, text: &[u8]) -> Document {
+        Document::parse(path.to_owned(), Ok(text.to_vec()))
+    }
+
+    fn codes(doc: &Document) -> Vec<(Code, usize, usize)> {
+        doc.diagnostics
+            .iter()
+            .map(|d| (d.code, d.start.line, d.start.column))
+            .collect()
+    }
+
+    #[test]
+    fn kinds_and_ids_from_paths() {
+        let d = doc(
+            "chats/2026/2026-11-12-jane.md",
+            b"---\nwith: jane\ndate: 2026-11-12\n---\n",
+        );
+        assert_eq!(d.kind, Kind::Chat);
+        assert_eq!(d.id.as_str(), "2026-11-12-jane");
+        assert_eq!(doc("plan.md", b"# Plan").kind, Kind::Note);
+        assert!(codes(&d).is_empty(), "{:?}", d.diagnostics);
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted_and_positions_stay_exact() {
+        let d = doc(
+            "contacts/ada.md",
+            "\u{feff}---\r\nname: Ada\r\nrole: develper\r\n---\r\n".as_bytes(),
+        );
+        assert_eq!(codes(&d), vec![(Code::T103, 3, 7)]);
+    }
+
+    #[test]
+    fn file_level_problems() {
+        assert_eq!(codes(&doc("contacts/a.md", b"")), vec![(Code::T006, 1, 1)]);
+        assert_eq!(
+            codes(&doc("contacts/a.md", b"---\nname: A\n")),
+            vec![(Code::T002, 1, 1)]
+        );
+        assert_eq!(
+            codes(&doc("contacts/a.md", b"---\n---\n")),
+            vec![(Code::T101, 1, 1)]
+        );
+        assert_eq!(
+            codes(&doc("contacts/a.md", b"---\n- a\n- b\n---\n")),
+            vec![(Code::T004, 2, 1)]
+        );
+        assert_eq!(
+            codes(&doc("contacts/a.md", b"\xff\xfe---")),
+            vec![(Code::T001, 1, 1)]
+        );
+        assert_eq!(
+            codes(&doc("contacts/a.md", b"---\nname: A\x00\n---")),
+            vec![(Code::T001, 2, 8)]
+        );
+        assert_eq!(
+            codes(&doc("contacts/a.md", b"---\nname: \xc3(\n---")),
+            vec![(Code::T001, 2, 7)]
+        );
+        let conflict = b"---\nname: A\n<<<<<<< HEAD\nreplied: 2026-11-12\n=======\nreplied: 2026-11-13\n>>>>>>> x\n---\n";
+        assert_eq!(
+            codes(&doc("contacts/a.md", conflict)),
+            vec![(Code::T005, 3, 1)]
+        );
+        assert_eq!(
+            codes(&doc("contacts/Jane Doe.md", b"---\nname: A\n---\n")),
+            vec![(Code::T107, 1, 1)]
+        );
+        let io = Document::parse(
+            "contacts/a.md".into(),
+            Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+        );
+        assert_eq!(codes(&io), vec![(Code::T001, 1, 1)]);
+    }
+
+    #[test]
+    fn free_notes_have_no_schema() {
+        assert!(codes(&doc("notes/x.md", b"---\nanything: [1]\n---\n# Hi\n")).is_empty());
+        assert!(codes(&doc("notes/x.md", b"---\njust a rule\n")).is_empty());
+    }
+
+    #[test]
+    fn one_bad_field_leaves_the_others() {
+        let d = doc(
+            "contacts/ada.md",
+            b"---\nname: [Ada, L]\nrole: manager\nreached_out: 2026-02-30\ncompnay: acme\n---\n",
+        );
+        assert_eq!(
+            codes(&d),
+            vec![(Code::T102, 2, 7), (Code::T104, 4, 14), (Code::T106, 5, 1)]
+        );
+        let Some(Record::Contact(c)) = &d.record else {
+            panic!()
+        };
+        assert_eq!(c.role, Some(crate::model::contact::Role::Manager));
+    }
+}

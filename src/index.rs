@@ -1,0 +1,448 @@
+//! The notebook in memory: every document by id and by kind, who references whom, and the
+//! derived facts of a contact (last interaction, stage) that the agenda and reports stand
+//! on. Built from independently parsed documents; the cross-file rules run over it.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::model::chat::{ChatKind, ChatStatus};
+use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
+use crate::span::Spanned;
+
+/// How far a relationship has come, for the funnel. Ordered: a later stage implies the
+/// earlier ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    Identified,
+    Contacted,
+    Replied,
+    Met,
+    Referred,
+}
+
+impl Stage {
+    pub const ALL: [Self; 5] = [
+        Self::Identified,
+        Self::Contacted,
+        Self::Replied,
+        Self::Met,
+        Self::Referred,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Identified => "identified",
+            Self::Contacted => "contacted",
+            Self::Replied => "replied",
+            Self::Met => "met",
+            Self::Referred => "referred",
+        }
+    }
+}
+
+/// A reference from one record's front matter to another record.
+#[derive(Clone, Copy, Debug)]
+pub struct Reference<'a> {
+    /// Index of the referring document.
+    pub from: usize,
+    pub field: &'static str,
+    pub target: &'a Spanned<Id>,
+    pub expected: Kind,
+}
+
+pub struct Index {
+    pub root: PathBuf,
+    pub today: NaiveDate,
+    pub settings: Settings,
+    /// The text of `ties.yaml` and the problems found in it.
+    pub settings_text: String,
+    pub settings_diagnostics: Vec<Diagnostic>,
+    /// Sorted by path.
+    pub docs: Vec<Document>,
+    /// Problems met while walking (unreadable folders, symlink loops).
+    pub walk_diagnostics: Vec<Diagnostic>,
+    by_id: HashMap<Id, Vec<usize>>,
+    paths: HashSet<String>,
+    chats_with: HashMap<Id, Vec<usize>>,
+    events_met: HashMap<Id, Vec<usize>>,
+    referrers: HashSet<Id>,
+    referenced_by: HashMap<Id, Vec<usize>>,
+}
+
+impl Index {
+    pub fn new(
+        root: PathBuf,
+        today: NaiveDate,
+        (settings, settings_text, settings_diagnostics): (Settings, String, Vec<Diagnostic>),
+        mut docs: Vec<Document>,
+        walk_diagnostics: Vec<Diagnostic>,
+    ) -> Self {
+        docs.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut index = Self {
+            root,
+            today,
+            settings,
+            settings_text,
+            settings_diagnostics,
+            docs,
+            walk_diagnostics,
+            by_id: HashMap::new(),
+            paths: HashSet::new(),
+            chats_with: HashMap::new(),
+            events_met: HashMap::new(),
+            referrers: HashSet::new(),
+            referenced_by: HashMap::new(),
+        };
+        index.link();
+        index
+    }
+
+    fn link(&mut self) {
+        for (i, doc) in self.docs.iter().enumerate() {
+            self.by_id.entry(doc.id.clone()).or_default().push(i);
+            self.paths.insert(doc.path.clone());
+            match &doc.record {
+                Some(Record::Chat(chat)) => {
+                    for with in &chat.with {
+                        self.chats_with
+                            .entry(with.value.clone())
+                            .or_default()
+                            .push(i);
+                    }
+                    if !chat.referrals.is_empty() {
+                        self.referrers
+                            .extend(chat.with.iter().map(|w| w.value.clone()));
+                    }
+                }
+                Some(Record::Event(event)) => {
+                    for met in &event.met {
+                        self.events_met
+                            .entry(met.value.clone())
+                            .or_default()
+                            .push(i);
+                    }
+                }
+                Some(Record::Contact(contact)) => {
+                    if let Some(by) = &contact.introduced_by {
+                        self.referrers.insert(by.value.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut referenced_by: HashMap<Id, Vec<usize>> = HashMap::new();
+        for r in self.references() {
+            referenced_by
+                .entry(r.target.value.clone())
+                .or_default()
+                .push(r.from);
+        }
+        for from in referenced_by.values_mut() {
+            from.dedup();
+        }
+        self.referenced_by = referenced_by;
+    }
+
+    /// The documents with this id (more than one is a T203 problem).
+    pub fn lookup(&self, id: &str) -> &[usize] {
+        self.by_id.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The document with this id; the first by path if several share it.
+    pub fn get(&self, id: &str) -> Option<&Document> {
+        self.lookup(id).first().map(|&i| &self.docs[i])
+    }
+
+    /// Whether a file with this relative path was read.
+    pub fn has_path(&self, path: &str) -> bool {
+        self.paths.contains(path)
+    }
+
+    /// Ids of every document of `kind`, for suggestions.
+    pub fn ids_of(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.docs
+            .iter()
+            .filter(move |d| d.kind == kind)
+            .map(|d| d.id.as_str())
+    }
+
+    pub fn all_ids(&self) -> impl Iterator<Item = &str> {
+        self.docs.iter().map(|d| d.id.as_str())
+    }
+
+    /// Documents that reference `id` in their front matter.
+    pub fn referenced_by(&self, id: &str) -> impl Iterator<Item = &Document> {
+        self.referenced_by
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.docs[i])
+    }
+
+    pub fn contacts(&self) -> impl Iterator<Item = (&Document, &Contact)> {
+        self.docs.iter().filter_map(|d| match &d.record {
+            Some(Record::Contact(c)) => Some((d, c)),
+            _ => None,
+        })
+    }
+
+    pub fn companies(&self) -> impl Iterator<Item = (&Document, &Company)> {
+        self.docs.iter().filter_map(|d| match &d.record {
+            Some(Record::Company(c)) => Some((d, c)),
+            _ => None,
+        })
+    }
+
+    pub fn chats(&self) -> impl Iterator<Item = (&Document, &Chat)> {
+        self.docs.iter().filter_map(|d| match &d.record {
+            Some(Record::Chat(c)) => Some((d, c)),
+            _ => None,
+        })
+    }
+
+    pub fn events(&self) -> impl Iterator<Item = (&Document, &Event)> {
+        self.docs.iter().filter_map(|d| match &d.record {
+            Some(Record::Event(e)) => Some((d, e)),
+            _ => None,
+        })
+    }
+
+    /// Every front-matter reference in the notebook, in document order.
+    pub fn references(&self) -> Vec<Reference<'_>> {
+        let mut out = Vec::new();
+        for (from, doc) in self.docs.iter().enumerate() {
+            let mut add = |field, target, expected| {
+                out.push(Reference {
+                    from,
+                    field,
+                    target,
+                    expected,
+                });
+            };
+            match &doc.record {
+                Some(Record::Contact(c)) => {
+                    c.company
+                        .iter()
+                        .for_each(|t| add("company", t, Kind::Company));
+                    c.introduced_by
+                        .iter()
+                        .for_each(|t| add("introduced_by", t, Kind::Contact));
+                }
+                Some(Record::Chat(c)) => {
+                    c.with.iter().for_each(|t| add("with", t, Kind::Contact));
+                    c.event.iter().for_each(|t| add("event", t, Kind::Event));
+                    c.referrals
+                        .iter()
+                        .for_each(|t| add("referrals", t, Kind::Contact));
+                }
+                Some(Record::Event(e)) => e.met.iter().for_each(|t| add("met", t, Kind::Contact)),
+                Some(Record::Company(_)) | None => {}
+            }
+        }
+        out
+    }
+
+    /// Chats that list `contact` in `with`.
+    pub fn chats_with(&self, contact: &str) -> impl Iterator<Item = (&Document, &Chat)> {
+        self.chats_with
+            .get(contact)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| match &self.docs[i].record {
+                Some(Record::Chat(c)) => Some((&self.docs[i], c)),
+                _ => None,
+            })
+    }
+
+    /// Events that list `contact` in `met`.
+    pub fn events_met(&self, contact: &str) -> impl Iterator<Item = (&Document, &Event)> {
+        self.events_met
+            .get(contact)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| match &self.docs[i].record {
+                Some(Record::Event(e)) => Some((&self.docs[i], e)),
+                _ => None,
+            })
+    }
+
+    fn past_events_met(&self, contact: &str) -> impl Iterator<Item = NaiveDate> {
+        self.events_met(contact)
+            .filter_map(|(_, e)| e.day())
+            .filter(|d| *d <= self.today)
+    }
+
+    /// The latest of `reached_out`, `followed_up`, `replied`, the contact's done chats and
+    /// the past events that list them in `met`.
+    pub fn last_interaction(&self, id: &str, contact: &Contact) -> Option<NaiveDate> {
+        let own = contact
+            .reached_out
+            .iter()
+            .chain(&contact.followed_up)
+            .chain(&contact.replied)
+            .map(|d| d.value);
+        let chats = self
+            .chats_with(id)
+            .filter(|(_, c)| c.is_done(self.today))
+            .filter_map(|(_, c)| c.day());
+        own.chain(chats).chain(self.past_events_met(id)).max()
+    }
+
+    /// The highest stage the contact has reached.
+    pub fn stage(&self, id: &str, contact: &Contact) -> Stage {
+        if self.referrers.contains(id) {
+            return Stage::Referred;
+        }
+        let today = self.today;
+        let chats: Vec<&Chat> = self.chats_with(id).map(|(_, c)| c).collect();
+        let done = |c: &&&Chat| c.status(today) == ChatStatus::Done;
+        if chats
+            .iter()
+            .filter(done)
+            .any(|c| c.kind != ChatKind::Message)
+            || self.past_events_met(id).next().is_some()
+        {
+            Stage::Met
+        } else if contact.replied.is_some()
+            || chats.iter().any(|c| c.status(today) == ChatStatus::Done)
+        {
+            Stage::Replied
+        } else if contact.reached_out.is_some() || !chats.is_empty() {
+            Stage::Contacted
+        } else {
+            Stage::Identified
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(files: &[(&str, &str)]) -> Index {
+        let docs = files
+            .iter()
+            .map(|(p, t)| Document::parse((*p).to_owned(), Ok(t.as_bytes().to_vec())))
+            .collect();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        Index::new(
+            PathBuf::from("."),
+            today,
+            (Settings::default(), String::new(), Vec::new()),
+            docs,
+            Vec::new(),
+        )
+    }
+
+    fn contact<'a>(ix: &'a Index, id: &str) -> &'a Contact {
+        match &ix.get(id).unwrap().record {
+            Some(Record::Contact(c)) => c,
+            _ => panic!("{id} is not a contact"),
+        }
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        crate::model::time::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn stages_climb_with_evidence() {
+        let ix = index(&[
+            ("contacts/idle.md", "---\nname: Idle\n---\n"),
+            (
+                "contacts/sent.md",
+                "---\nname: Sent\nreached_out: 2026-11-01\n---\n",
+            ),
+            (
+                "contacts/answered.md",
+                "---\nname: A\nreached_out: 2026-11-01\nreplied: 2026-11-03\n---\n",
+            ),
+            ("contacts/texted.md", "---\nname: T\n---\n"),
+            (
+                "chats/2026-11-02-texted.md",
+                "---\nwith: texted\ndate: 2026-11-02\nkind: message\n---\n",
+            ),
+            ("contacts/coffee.md", "---\nname: C\n---\n"),
+            (
+                "chats/2026-11-05-coffee.md",
+                "---\nwith: coffee\ndate: 2026-11-05\n---\n",
+            ),
+            ("contacts/planned.md", "---\nname: P\n---\n"),
+            (
+                "chats/2026-12-01-planned.md",
+                "---\nwith: planned\ndate: 2026-12-01\n---\n",
+            ),
+            ("contacts/mentor.md", "---\nname: M\n---\n"),
+            (
+                "contacts/friend.md",
+                "---\nname: F\nintroduced_by: mentor\n---\n",
+            ),
+            ("contacts/metup.md", "---\nname: E\n---\n"),
+            (
+                "events/2026-11-10-meetup.md",
+                "---\nname: Meetup\ndate: 2026-11-10\nmet: [metup]\n---\n",
+            ),
+        ]);
+        let stage = |id| ix.stage(id, contact(&ix, id));
+        assert_eq!(stage("idle"), Stage::Identified);
+        assert_eq!(stage("sent"), Stage::Contacted);
+        assert_eq!(stage("planned"), Stage::Contacted);
+        assert_eq!(stage("answered"), Stage::Replied);
+        assert_eq!(
+            stage("texted"),
+            Stage::Replied,
+            "a done message thread is a reply, not a meeting"
+        );
+        assert_eq!(stage("coffee"), Stage::Met);
+        assert_eq!(stage("metup"), Stage::Met);
+        assert_eq!(stage("mentor"), Stage::Referred);
+        assert_eq!(stage("friend"), Stage::Identified);
+    }
+
+    #[test]
+    fn last_interaction_is_the_latest_evidence() {
+        let ix = index(&[
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\nreached_out: 2026-09-01\nfollowed_up: [2026-09-08, 2026-09-15]\n---\n",
+            ),
+            (
+                "chats/2026-10-01-ada.md",
+                "---\nwith: [ada]\ndate: 2026-10-01 10:00\n---\n",
+            ),
+            (
+                "chats/2026-12-01-ada.md",
+                "---\nwith: ada\ndate: 2026-12-01\n---\n",
+            ),
+            (
+                "chats/2026-10-20-ada.md",
+                "---\nwith: ada\ndate: 2026-10-20\nstatus: cancelled\n---\n",
+            ),
+            ("contacts/bob.md", "---\nname: Bob\n---\n"),
+            (
+                "events/2026-10-10-conf.md",
+                "---\nname: Conf\ndate: 2026-10-10\nmet: [bob, ada]\n---\n",
+            ),
+            (
+                "events/2026-12-10-later.md",
+                "---\nname: Later\ndate: 2026-12-10\nmet: bob\n---\n",
+            ),
+            ("contacts/cy.md", "---\nname: Cy\n---\n"),
+        ]);
+        assert_eq!(
+            ix.last_interaction("ada", contact(&ix, "ada")),
+            Some(date("2026-10-10"))
+        );
+        assert_eq!(
+            ix.last_interaction("bob", contact(&ix, "bob")),
+            Some(date("2026-10-10"))
+        );
+        assert_eq!(ix.last_interaction("cy", contact(&ix, "cy")), None);
+        assert_eq!(ix.referenced_by("ada").count(), 4);
+    }
+}

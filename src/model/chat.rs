@@ -1,0 +1,89 @@
+//! A conversation (`chats/`): coffee chat, informational interview, call or message thread.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::diagnostic::Finding;
+use crate::model::decode::{Fields, choice_enum};
+use crate::model::id::Id;
+use crate::model::time::{Duration, When};
+use crate::span::{Span, Spanned};
+use crate::yaml::Node;
+
+choice_enum!(ChatKind {
+    CoffeeChat = "coffee-chat",
+    InformationalInterview = "informational-interview",
+    Call = "call",
+    Message = "message",
+    Event = "event",
+    Interview = "interview",
+    Other = "other",
+});
+choice_enum!(ChatStatus { Planned = "planned", Done = "done", Cancelled = "cancelled" });
+
+#[derive(Clone, Debug)]
+pub struct Chat {
+    pub with: Vec<Spanned<Id>>,
+    pub date: Option<Spanned<When>>,
+    pub kind: ChatKind,
+    pub medium: Option<String>,
+    pub duration: Option<Duration>,
+    pub event: Option<Spanned<Id>>,
+    pub thanked: Option<Spanned<NaiveDate>>,
+    pub referrals: Vec<Spanned<Id>>,
+    /// As written; see [`Chat::status`] for the effective status.
+    pub declared_status: Option<ChatStatus>,
+    pub tags: Vec<String>,
+}
+
+impl Chat {
+    pub const KEYS: &'static [&'static str] = &[
+        "with",
+        "date",
+        "kind",
+        "medium",
+        "duration",
+        "event",
+        "thanked",
+        "referrals",
+        "status",
+        "tags",
+    ];
+
+    pub fn decode(entries: &[(Node, Node)], anchor: Span) -> (Self, Vec<Finding>) {
+        let mut f = Fields::new("chat", entries, anchor);
+        let chat = Self {
+            with: f.required_ids("with", "jane-doe"),
+            date: f.required_when("date", "2026-11-21"),
+            kind: f.choice("kind").unwrap_or(ChatKind::CoffeeChat),
+            medium: f.string("medium").map(|s| s.value),
+            duration: f.duration("duration").map(|d| d.value),
+            event: f.id("event"),
+            thanked: f.date("thanked"),
+            referrals: f.ids("referrals"),
+            declared_status: f.choice("status"),
+            tags: f.strings("tags"),
+        };
+        (chat, f.finish(Self::KEYS))
+    }
+
+    /// The status as written, else `planned` if the chat is after today, else `done`.
+    pub fn status(&self, today: NaiveDate) -> ChatStatus {
+        self.declared_status.unwrap_or(match &self.date {
+            Some(date) if date.value.date() > today => ChatStatus::Planned,
+            Some(_) => ChatStatus::Done,
+            None => ChatStatus::Planned,
+        })
+    }
+
+    pub fn is_done(&self, today: NaiveDate) -> bool {
+        self.status(today) == ChatStatus::Done
+    }
+
+    pub fn day(&self) -> Option<NaiveDate> {
+        self.date.as_ref().map(|d| d.value.date())
+    }
+
+    pub fn start(&self) -> Option<NaiveDateTime> {
+        self.date.as_ref().map(|d| d.value.start())
+    }
+}

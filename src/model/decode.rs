@@ -1,0 +1,394 @@
+//! Reading typed fields out of a front-matter mapping. Each reader returns what it could
+//! read and records a finding for what it could not, so a record with one bad value still
+//! contributes every good one.
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::Finding;
+use crate::model::id::Id;
+use crate::model::time::{self, Duration, When};
+use crate::rules::{t101, t102, t103, t104, t105, t106, t108};
+use crate::span::{Span, Spanned};
+use crate::yaml::{Node, Value};
+
+/// An enumerated value written by name (`role: developer`), compared case-insensitively.
+pub trait Choice: Sized + Copy + 'static {
+    const NAMES: &'static [&'static str];
+    fn from_index(i: usize) -> Self;
+
+    fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        Self::NAMES
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(text))
+            .map(Self::from_index)
+    }
+}
+
+/// Defines an enum whose variants are written in the notebook as the given names.
+macro_rules! choice_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $crate::model::decode::Choice for $name {
+            const NAMES: &'static [&'static str] = &[$($text),+];
+            fn from_index(i: usize) -> Self {
+                const ALL: &[$name] = &[$($name::$variant),+];
+                ALL[i]
+            }
+        }
+
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                <Self as $crate::model::decode::Choice>::NAMES[self as usize]
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use choice_enum;
+
+/// The keys of one front-matter mapping, read one by one; what is never read is unknown.
+pub struct Fields<'a> {
+    kind: &'static str,
+    entries: &'a [(Node, Node)],
+    used: Vec<bool>,
+    /// Where "missing key" findings point: the start of the front matter.
+    anchor: Span,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(kind: &'static str, entries: &'a [(Node, Node)], anchor: Span) -> Self {
+        Self {
+            kind,
+            entries,
+            used: vec![false; entries.len()],
+            anchor,
+            findings: Vec::new(),
+        }
+    }
+
+    /// The value of `key`; an explicit `null` or empty value counts as absent.
+    fn get(&mut self, key: &str) -> Option<&'a Node> {
+        let i = self
+            .entries
+            .iter()
+            .position(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))?;
+        self.used[i] = true;
+        let node = &self.entries[i].1;
+        (!matches!(node.value, Value::Null)).then_some(node)
+    }
+
+    fn report<T>(&mut self, result: Result<T, Finding>) -> Option<T> {
+        result.map_err(|f| self.findings.push(f)).ok()
+    }
+
+    pub fn string(&mut self, key: &str) -> Option<Spanned<String>> {
+        let node = self.get(key)?;
+        self.report(string(node, key))
+    }
+
+    pub fn required_string(&mut self, key: &str, example: &str) -> Option<Spanned<String>> {
+        self.required(key, example, |f| {
+            f.string(key).filter(|s| !s.value.trim().is_empty())
+        })
+    }
+
+    /// Reads a required key; if it is absent or empty (and not already reported as
+    /// malformed), reports it missing.
+    fn required<T>(
+        &mut self,
+        key: &str,
+        example: &str,
+        read: impl FnOnce(&mut Self) -> Option<T>,
+    ) -> Option<T> {
+        let before = self.findings.len();
+        let value = read(self);
+        if value.is_none() && self.findings.len() == before {
+            self.findings
+                .push(t101::missing(self.anchor, key, self.kind, example));
+        }
+        value
+    }
+
+    pub fn strings(&mut self, key: &str) -> Vec<String> {
+        self.list(key, string)
+            .into_iter()
+            .map(|s| s.value)
+            .collect()
+    }
+
+    pub fn id(&mut self, key: &str) -> Option<Spanned<Id>> {
+        let node = self.get(key)?;
+        self.report(id(node, key))
+    }
+
+    pub fn ids(&mut self, key: &str) -> Vec<Spanned<Id>> {
+        self.list(key, id)
+    }
+
+    pub fn required_ids(&mut self, key: &str, example: &str) -> Vec<Spanned<Id>> {
+        self.required(key, example, |f| {
+            Some(f.ids(key)).filter(|ids| !ids.is_empty())
+        })
+        .unwrap_or_default()
+    }
+
+    pub fn date(&mut self, key: &str) -> Option<Spanned<NaiveDate>> {
+        let node = self.get(key)?;
+        self.report(date(node, key))
+    }
+
+    pub fn dates(&mut self, key: &str) -> Vec<Spanned<NaiveDate>> {
+        self.list(key, date)
+    }
+
+    pub fn when(&mut self, key: &str) -> Option<Spanned<When>> {
+        let node = self.get(key)?;
+        self.report(when(node, key))
+    }
+
+    pub fn required_when(&mut self, key: &str, example: &str) -> Option<Spanned<When>> {
+        self.required(key, example, |f| f.when(key))
+    }
+
+    pub fn duration(&mut self, key: &str) -> Option<Spanned<Duration>> {
+        let node = self.get(key)?;
+        self.report(duration(node, key))
+    }
+
+    pub fn choice<T: Choice>(&mut self, key: &str) -> Option<T> {
+        let node = self.get(key)?;
+        self.report(choice(node, key))
+    }
+
+    pub fn count(&mut self, key: &str) -> Option<u32> {
+        let node = self.get(key)?;
+        self.report(count(node, key))
+    }
+
+    /// `next: "2026-11-24 send portfolio"` or `next: {date: 2026-11-24, action: send portfolio}`.
+    pub fn next_action(&mut self, key: &str) -> Option<NextAction> {
+        let node = self.get(key)?;
+        self.report(next_action(node, key))
+    }
+
+    pub fn email(&mut self, key: &str) -> Option<String> {
+        let value = self.string(key)?;
+        if !is_email(&value.value) {
+            self.findings.push(t108::malformed(
+                value.span,
+                key,
+                &value.value,
+                "email address",
+            ));
+        }
+        Some(value.value)
+    }
+
+    /// A web address that must be `http(s)://host…`.
+    pub fn url(&mut self, key: &str) -> Option<String> {
+        let value = self.string(key)?;
+        if !is_url(&value.value) {
+            self.findings.push(
+                t108::malformed(value.span, key, &value.value, "URL")
+                    .help("write the full address, e.g. https://example.com"),
+            );
+        }
+        Some(value.value)
+    }
+
+    /// A profile: a handle (`@sam`, `sam-rivera`) or a full URL, which must then be valid.
+    pub fn profile(&mut self, key: &str) -> Option<String> {
+        let value = self.string(key)?;
+        let v = &value.value;
+        if (v.contains("://") || v.starts_with("www.")) && !is_url(v)
+            || v.contains(char::is_whitespace)
+        {
+            self.findings
+                .push(t108::malformed(value.span, key, v, "handle or URL"));
+        }
+        Some(value.value)
+    }
+
+    fn list<T>(&mut self, key: &str, read: fn(&Node, &str) -> Result<T, Finding>) -> Vec<T> {
+        let Some(node) = self.get(key) else {
+            return Vec::new();
+        };
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter(|n| !matches!(n.value, Value::Null))
+                .collect(),
+            _ => vec![node],
+        };
+        items
+            .into_iter()
+            .filter_map(|n| self.report(read(n, key)))
+            .collect()
+    }
+
+    /// Reports every key that no reader asked for, and returns all findings.
+    pub fn finish(mut self, known: &[&str]) -> Vec<Finding> {
+        for ((key, _), used) in self.entries.iter().zip(&self.used) {
+            if !used {
+                let name = key
+                    .value
+                    .scalar_text()
+                    .unwrap_or_else(|| key.value.describe().to_owned());
+                self.findings
+                    .push(t106::unknown(key.span, &name, self.kind, known));
+            }
+        }
+        self.findings
+    }
+}
+
+/// A contact's next action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NextAction {
+    pub date: Spanned<NaiveDate>,
+    pub action: String,
+}
+
+pub fn string(node: &Node, key: &str) -> Result<Spanned<String>, Finding> {
+    node.value
+        .scalar_text()
+        .map(|s| Spanned::new(s, node.span))
+        .ok_or_else(|| t102::wrong_type(node.span, key, "a single value", node.value.describe()))
+}
+
+pub fn id(node: &Node, key: &str) -> Result<Spanned<Id>, Finding> {
+    let text = string(node, key)
+        .map_err(|_| t102::wrong_type(node.span, key, "an id", node.value.describe()))?;
+    Ok(Spanned::new(Id::from_reference(&text.value), node.span))
+}
+
+pub fn date(node: &Node, key: &str) -> Result<Spanned<NaiveDate>, Finding> {
+    let text = scalar(node, key, "a date (YYYY-MM-DD)")?;
+    time::parse_date(text.trim())
+        .map(|d| Spanned::new(d, node.span))
+        .ok_or_else(|| t104::invalid_date(node.span, key, &text, false))
+}
+
+pub fn when(node: &Node, key: &str) -> Result<Spanned<When>, Finding> {
+    let text = scalar(node, key, "a date or date-time")?;
+    When::parse(&text)
+        .map(|w| Spanned::new(w, node.span))
+        .ok_or_else(|| t104::invalid_date(node.span, key, &text, true))
+}
+
+pub fn duration(node: &Node, key: &str) -> Result<Spanned<Duration>, Finding> {
+    let text = scalar(node, key, "a duration (e.g. 7d)")?;
+    Duration::parse(&text)
+        .map(|d| Spanned::new(d, node.span))
+        .ok_or_else(|| t105::invalid(node.span, key, &text))
+}
+
+pub fn choice<T: Choice>(node: &Node, key: &str) -> Result<T, Finding> {
+    let text = scalar(node, key, "one word")?;
+    T::parse(&text).ok_or_else(|| t103::not_allowed(node.span, key, &text, T::NAMES))
+}
+
+pub fn count(node: &Node, key: &str) -> Result<u32, Finding> {
+    match node.value {
+        Value::Int(i) => u32::try_from(i).map_err(|_| {
+            t102::wrong_type(
+                node.span,
+                key,
+                "a whole number of 0 or more",
+                "a negative number",
+            )
+        }),
+        _ => Err(t102::wrong_type(
+            node.span,
+            key,
+            "a whole number",
+            node.value.describe(),
+        )),
+    }
+}
+
+fn next_action(node: &Node, key: &str) -> Result<NextAction, Finding> {
+    if let Value::Map(entries) = &node.value {
+        let mut fields = Fields::new("next action", entries, node.span);
+        let date = fields.date("date");
+        let action = fields.string("action").map(|a| a.value).unwrap_or_default();
+        let mut findings = fields.finish(&["date", "action"]);
+        if !findings.is_empty() {
+            return Err(findings.remove(0));
+        }
+        date.map(|date| NextAction { date, action })
+            .ok_or_else(|| t101::missing(node.span, "date", "`next`", "2026-11-24"))
+    } else {
+        let text = scalar(node, key, "\"YYYY-MM-DD action\" or {date, action}")?;
+        let text = text.trim();
+        let (day, action) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+        let date = time::parse_date(day).ok_or_else(|| {
+            t104::invalid_date(node.span, key, day, false)
+                .help("write the next action as \"YYYY-MM-DD what to do\"")
+        })?;
+        Ok(NextAction {
+            date: Spanned::new(date, node.span),
+            action: action.trim().to_owned(),
+        })
+    }
+}
+
+fn scalar(node: &Node, key: &str, expected: &str) -> Result<String, Finding> {
+    match &node.value {
+        Value::Str(s) => Ok(s.clone()),
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+            Ok(node.value.scalar_text().unwrap_or_default())
+        }
+        other => Err(t102::wrong_type(node.span, key, expected, other.describe())),
+    }
+}
+
+pub fn is_email(s: &str) -> bool {
+    let s = s.strip_prefix("mailto:").unwrap_or(s);
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !s.contains(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty())
+}
+
+pub fn is_url(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && host.contains('.') && !s.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_and_urls() {
+        assert!(is_email("jane.doe@acme.com"));
+        assert!(!is_email("jane.doe@acme"));
+        assert!(!is_email("jane doe@acme.com"));
+        assert!(!is_email("@acme.com"));
+        assert!(is_url("https://www.linkedin.com/in/jane"));
+        assert!(is_url("http://localhost.dev"));
+        assert!(!is_url("acme.com"));
+        assert!(!is_url("https://"));
+    }
+}

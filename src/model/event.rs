@@ -1,0 +1,60 @@
+//! A meetup, conference, hackathon or fair (`events/`), with the people met there.
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::Finding;
+use crate::model::decode::{Fields, choice_enum};
+use crate::model::id::Id;
+use crate::model::time::When;
+use crate::span::{Span, Spanned};
+use crate::yaml::Node;
+
+choice_enum!(EventKind {
+    Meetup = "meetup",
+    Conference = "conference",
+    Hackathon = "hackathon",
+    CareerFair = "career-fair",
+    Workshop = "workshop",
+    Online = "online",
+    Other = "other",
+});
+
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub name: String,
+    pub date: Option<Spanned<When>>,
+    pub kind: Option<EventKind>,
+    pub location: Option<String>,
+    pub url: Option<String>,
+    /// People to meet there.
+    pub goal: Option<u32>,
+    pub met: Vec<Spanned<Id>>,
+    pub tags: Vec<String>,
+}
+
+impl Event {
+    pub const KEYS: &'static [&'static str] = &[
+        "name", "date", "kind", "location", "url", "goal", "met", "tags",
+    ];
+
+    pub fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
+        let mut f = Fields::new("event", entries, anchor);
+        let event = Self {
+            name: f
+                .required_string("name", "Rust Meetup")
+                .map_or_else(|| id.to_string(), |s| s.value),
+            date: f.required_when("date", "2026-11-21"),
+            kind: f.choice("kind"),
+            location: f.string("location").map(|s| s.value),
+            url: f.url("url"),
+            goal: f.count("goal"),
+            met: f.ids("met"),
+            tags: f.strings("tags"),
+        };
+        (event, f.finish(Self::KEYS))
+    }
+
+    pub fn day(&self) -> Option<NaiveDate> {
+        self.date.as_ref().map(|d| d.value.date())
+    }
+}

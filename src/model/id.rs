@@ -1,0 +1,96 @@
+//! Record ids: a file's name without `.md`, unique across the notebook, written as slugs.
+
+use std::fmt;
+
+/// The id of a record or note (`jane-doe`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
+pub struct Id(String);
+
+impl Id {
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    /// An id as written in a reference: `acme` or the Obsidian form `[[acme]]`
+    /// (also `[[acme|Acme]]`).
+    pub fn from_reference(text: &str) -> Self {
+        let text = text.trim();
+        let inner = text
+            .strip_prefix("[[")
+            .and_then(|t| t.strip_suffix("]]"))
+            .unwrap_or(text);
+        let inner = inner.split('|').next().unwrap_or(inner);
+        Self(inner.trim().to_owned())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_slug(&self) -> bool {
+        is_slug(&self.0)
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// `[a-z0-9]+(-[a-z0-9]+)*`
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// The closest slug to `s`: lowercase ASCII words joined by hyphens. Accents are not folded
+/// here (that is `ties new`'s job); other characters become separators.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("jane-doe"));
+        assert!(is_slug("2026-11-12-jane-doe"));
+        assert!(!is_slug("Jane-Doe"));
+        assert!(!is_slug("jane--doe"));
+        assert!(!is_slug("jane_doe"));
+        assert!(!is_slug("-jane"));
+        assert_eq!(slugify("Jane Doe (Acme)"), "jane-doe-acme");
+    }
+
+    #[test]
+    fn references_accept_the_obsidian_form() {
+        assert_eq!(Id::from_reference("acme").as_str(), "acme");
+        assert_eq!(Id::from_reference("[[acme]]").as_str(), "acme");
+        assert_eq!(Id::from_reference(" [[acme|Acme Inc]] ").as_str(), "acme");
+    }
+}

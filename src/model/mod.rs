@@ -1,0 +1,126 @@
+//! The notebook's records as typed values: what a contact, company, chat or event is, and
+//! the notebook's settings in `ties.yaml`. Each kind decodes itself from one file's front
+//! matter, independently of every other file.
+
+pub mod chat;
+pub mod company;
+pub mod contact;
+pub mod decode;
+pub mod event;
+pub mod id;
+pub mod settings;
+pub mod time;
+
+pub use chat::Chat;
+pub use company::Company;
+pub use contact::Contact;
+pub use event::Event;
+pub use id::Id;
+pub use settings::Settings;
+
+use crate::diagnostic::Finding;
+use crate::span::Span;
+use crate::yaml::Node;
+
+/// What a file is, from its top-level folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Contact,
+    Company,
+    Chat,
+    Event,
+    /// A Markdown file outside the record folders: links are checked, nothing else.
+    Note,
+}
+
+impl Kind {
+    pub const RECORDS: [Self; 4] = [Self::Contact, Self::Company, Self::Chat, Self::Event];
+
+    /// The kind of a file from the first component of its path relative to the root.
+    pub fn from_folder(folder: &str) -> Self {
+        match folder {
+            "contacts" => Self::Contact,
+            "companies" => Self::Company,
+            "chats" => Self::Chat,
+            "events" => Self::Event,
+            _ => Self::Note,
+        }
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Contact => "contact",
+            Self::Company => "company",
+            Self::Chat => "chat",
+            Self::Event => "event",
+            Self::Note => "note",
+        }
+    }
+
+    pub const fn folder(self) -> &'static str {
+        match self {
+            Self::Contact => "contacts",
+            Self::Company => "companies",
+            Self::Chat => "chats",
+            Self::Event => "events",
+            Self::Note => "notes",
+        }
+    }
+
+    /// A minimal valid front matter, for help texts.
+    pub const fn example(self) -> &'static str {
+        match self {
+            Self::Contact => "name: Jane Doe",
+            Self::Company => "name: Acme",
+            Self::Chat => "with: jane-doe\\ndate: 2026-11-21",
+            Self::Event => "name: Rust Meetup\\ndate: 2026-11-21",
+            Self::Note => "",
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A record decoded from front matter.
+#[derive(Clone, Debug)]
+pub enum Record {
+    Contact(Contact),
+    Company(Company),
+    Chat(Chat),
+    Event(Event),
+}
+
+impl Record {
+    /// Decodes the front-matter mapping of a file of `kind`; `None` for free notes.
+    pub fn decode(
+        kind: Kind,
+        entries: &[(Node, Node)],
+        anchor: Span,
+        id: &Id,
+    ) -> (Option<Self>, Vec<Finding>) {
+        match kind {
+            Kind::Contact => {
+                let (r, f) = Contact::decode(entries, anchor, id);
+                (Some(Self::Contact(r)), f)
+            }
+            Kind::Company => {
+                let (r, f) = Company::decode(entries, anchor, id);
+                (Some(Self::Company(r)), f)
+            }
+            Kind::Chat => {
+                let (r, f) = Chat::decode(entries, anchor);
+                (Some(Self::Chat(r)), f)
+            }
+            Kind::Event => {
+                let (r, f) = Event::decode(entries, anchor, id);
+                (Some(Self::Event(r)), f)
+            }
+            Kind::Note => (None, Vec::new()),
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! The notebook's settings, `ties.yaml`: the agenda's rules, the user's goals and which
+//! checks to silence. Every key is optional; a bad value is reported (T4xx) and its default
+//! used, so a typo in the config never stops the agenda.
+
+use crate::diagnostic::Finding;
+use crate::model::decode;
+use crate::model::time::Duration;
+use crate::rules::{Code, t004, t401, t402, t403};
+use crate::span::Span;
+use crate::yaml::{Node, Value};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub owner: Option<String>,
+    pub rules: Rules,
+    pub goals: Goals,
+    pub ignore: Vec<Code>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    pub follow_up_after: Duration,
+    pub max_follow_ups: u32,
+    pub thank_you_within: Duration,
+    pub stay_in_touch: Duration,
+    pub prepare_questions: u32,
+    pub horizon: Duration,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Goals {
+    pub target_companies: u32,
+    pub people_per_company: PeoplePerCompany,
+    pub warm_contacts: u32,
+    pub weekly: Weekly,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PeoplePerCompany {
+    pub developer: u32,
+    pub manager: u32,
+    pub recruiter: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Weekly {
+    pub outreach: u32,
+    pub chats: u32,
+    pub events: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            owner: None,
+            rules: Rules {
+                follow_up_after: Duration::days(7),
+                max_follow_ups: 2,
+                thank_you_within: Duration::minutes(24 * 60),
+                stay_in_touch: Duration::days(90),
+                prepare_questions: 5,
+                horizon: Duration::days(7),
+            },
+            goals: Goals {
+                target_companies: 5,
+                people_per_company: PeoplePerCompany {
+                    developer: 1,
+                    manager: 1,
+                    recruiter: 1,
+                },
+                warm_contacts: 4,
+                weekly: Weekly {
+                    outreach: 3,
+                    chats: 1,
+                    events: 0,
+                },
+            },
+            ignore: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads `ties.yaml` (already split as a whole-file YAML document).
+    pub fn decode(text: &str) -> (Self, Vec<Finding>) {
+        let mut settings = Self::default();
+        let parsed = match crate::yaml::parse(text, Span::new(0, text.len())) {
+            Ok(parsed) => parsed,
+            Err(finding) => return (settings, vec![finding]),
+        };
+        let mut findings = parsed.findings;
+        let entries = match &parsed.root.value {
+            Value::Map(entries) => entries.as_slice(),
+            Value::Null => &[],
+            other => {
+                findings.push(t004::not_mapping(parsed.root.span, other.describe()));
+                return (settings, findings);
+            }
+        };
+        let mut out = Reader { findings };
+        out.section(
+            entries,
+            "",
+            &["owner", "rules", "goals", "checks"],
+            |r, key, node| match key {
+                "owner" => {
+                    settings.owner = r.ok(
+                        decode::string(node, key).map(|s| s.value),
+                        key,
+                        "text",
+                        "none",
+                    );
+                }
+                "rules" => r.nested(node, key, &RULE_KEYS, |r, key, node| {
+                    settings.rules.set(r, key, node);
+                }),
+                "goals" => r.nested(
+                    node,
+                    key,
+                    &[
+                        "target_companies",
+                        "people_per_company",
+                        "warm_contacts",
+                        "weekly",
+                    ],
+                    |r, key, node| {
+                        let goals = &mut settings.goals;
+                        match key {
+                            "target_companies" => r.count(node, key, &mut goals.target_companies),
+                            "warm_contacts" => r.count(node, key, &mut goals.warm_contacts),
+                            "people_per_company" => r.nested(
+                                node,
+                                "goals.people_per_company",
+                                &["developer", "manager", "recruiter"],
+                                |r, key, node| {
+                                    let p = &mut goals.people_per_company;
+                                    let slot = match key {
+                                        "developer" => &mut p.developer,
+                                        "manager" => &mut p.manager,
+                                        _ => &mut p.recruiter,
+                                    };
+                                    r.count(node, key, slot);
+                                },
+                            ),
+                            _ => r.nested(
+                                node,
+                                "goals.weekly",
+                                &["outreach", "chats", "events"],
+                                |r, key, node| {
+                                    let w = &mut goals.weekly;
+                                    let slot = match key {
+                                        "outreach" => &mut w.outreach,
+                                        "chats" => &mut w.chats,
+                                        _ => &mut w.events,
+                                    };
+                                    r.count(node, key, slot);
+                                },
+                            ),
+                        }
+                    },
+                ),
+                _ => r.nested(node, "checks", &["ignore"], |r, _, node| {
+                    settings.ignore = r.codes(node);
+                }),
+            },
+        );
+        (settings, out.findings)
+    }
+}
+
+const RULE_KEYS: [&str; 6] = [
+    "follow_up_after",
+    "max_follow_ups",
+    "thank_you_within",
+    "stay_in_touch",
+    "prepare_questions",
+    "horizon",
+];
+
+impl Rules {
+    fn set(&mut self, r: &mut Reader, key: &str, node: &Node) {
+        match key {
+            "follow_up_after" => r.duration(node, key, &mut self.follow_up_after),
+            "thank_you_within" => r.duration(node, key, &mut self.thank_you_within),
+            "stay_in_touch" => r.duration(node, key, &mut self.stay_in_touch),
+            "horizon" => r.duration(node, key, &mut self.horizon),
+            "max_follow_ups" => r.count(node, key, &mut self.max_follow_ups),
+            _ => r.count(node, key, &mut self.prepare_questions),
+        }
+    }
+}
+
+struct Reader {
+    findings: Vec<Finding>,
+}
+
+impl Reader {
+    /// Calls `each` for every known key of a mapping; reports unknown keys.
+    fn section(
+        &mut self,
+        entries: &[(Node, Node)],
+        name: &str,
+        known: &[&str],
+        mut each: impl FnMut(&mut Self, &str, &Node),
+    ) {
+        for (key, value) in entries {
+            let text = key.value.scalar_text().unwrap_or_default();
+            if let Some(known_key) = known.iter().find(|k| **k == text) {
+                if !matches!(value.value, Value::Null) {
+                    each(self, known_key, value);
+                }
+            } else {
+                self.findings
+                    .push(t401::unknown(key.span, &text, name, known));
+            }
+        }
+    }
+
+    fn nested(
+        &mut self,
+        node: &Node,
+        name: &str,
+        known: &[&str],
+        each: impl FnMut(&mut Self, &str, &Node),
+    ) {
+        match &node.value {
+            Value::Map(entries) => self.section(entries, name, known, each),
+            other => self.findings.push(t402::invalid(
+                node.span,
+                name,
+                &format!(
+                    "a mapping of {}, found {}",
+                    known.join(", "),
+                    other.describe()
+                ),
+                "all defaults",
+            )),
+        }
+    }
+
+    fn ok<T>(
+        &mut self,
+        result: Result<T, Finding>,
+        key: &str,
+        expected: &str,
+        default: &str,
+    ) -> Option<T> {
+        result
+            .map_err(|f| {
+                self.findings
+                    .push(t402::invalid(f.span, key, expected, default));
+            })
+            .ok()
+    }
+
+    fn duration(&mut self, node: &Node, key: &str, slot: &mut Duration) {
+        let default = slot.to_string();
+        if let Some(d) = self.ok(
+            decode::duration(node, key),
+            key,
+            "a duration such as 30m, 24h, 7d or 2w",
+            &default,
+        ) {
+            *slot = d.value;
+        }
+    }
+
+    fn count(&mut self, node: &Node, key: &str, slot: &mut u32) {
+        let default = slot.to_string();
+        if let Some(n) = self.ok(decode::count(node, key), key, "a whole number", &default) {
+            *slot = n;
+        }
+    }
+
+    fn codes(&mut self, node: &Node) -> Vec<Code> {
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        items
+            .into_iter()
+            .filter_map(|item| {
+                let text = item.value.scalar_text()?;
+                let code = Code::parse(&text);
+                if code.is_none() {
+                    self.findings.push(t403::unknown_code(item.span, &text));
+                }
+                code
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_is_all_defaults() {
+        let (settings, findings) = Settings::decode("");
+        assert_eq!(settings, Settings::default());
+        assert!(findings.is_empty());
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let text = "owner: Sam\nrules:\n  follow_up_after: 5d\n  max_follow_ups: 3\n  thank_you_within: 12h\n  stay_in_touch: 60d\n  prepare_questions: 6\n  horizon: 2w\ngoals:\n  target_companies: 4\n  people_per_company: { developer: 2, manager: 1, recruiter: 0 }\n  warm_contacts: 5\n  weekly: { outreach: 5, chats: 2, events: 1 }\nchecks:\n  ignore: [T106, t107]\n";
+        let (s, findings) = Settings::decode(text);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(s.owner.as_deref(), Some("Sam"));
+        assert_eq!(s.rules.follow_up_after, Duration::days(5));
+        assert_eq!(s.rules.max_follow_ups, 3);
+        assert_eq!(s.rules.thank_you_within, Duration::minutes(12 * 60));
+        assert_eq!(s.rules.horizon, Duration::days(14));
+        assert_eq!(s.goals.people_per_company.developer, 2);
+        assert_eq!(s.goals.people_per_company.recruiter, 0);
+        assert_eq!(
+            s.goals.weekly,
+            Weekly {
+                outreach: 5,
+                chats: 2,
+                events: 1
+            }
+        );
+        assert_eq!(s.ignore, vec![Code::T106, Code::T107]);
+    }
+
+    #[test]
+    fn bad_values_keep_defaults_and_are_reported() {
+        let text = "rules:\n  folow_up_after: 5d\n  horizon: a week\ngoals:\n  warm_contacts: many\nchecks:\n  ignore: [T016]\n";
+        let (s, findings) = Settings::decode(text);
+        assert_eq!(s.rules, Settings::default().rules);
+        let codes: Vec<Code> = findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, vec![Code::T401, Code::T402, Code::T402, Code::T403]);
+        assert!(
+            findings[0]
+                .message
+                .contains("did you mean `follow_up_after`")
+        );
+    }
+}

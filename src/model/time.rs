@@ -1,0 +1,191 @@
+//! Dates, date-times and durations as the notebook writes them. Parsing is strict (a real
+//! calendar date, four-digit year) and arithmetic saturates instead of overflowing, so a
+//! note dated 9999-12-31 can never crash the agenda.
+
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+
+/// `YYYY-MM-DD`, strictly.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        s.get(r)
+            .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+/// A date, or a date and a local time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum When {
+    Date(NaiveDate),
+    DateTime(NaiveDateTime),
+}
+
+impl When {
+    /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM` (seconds allowed).
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        if s.len() == 10 {
+            return parse_date(s).map(Self::Date);
+        }
+        let (date, time) = (s.get(..10)?, s.get(10..)?);
+        let time = time.strip_prefix([' ', 'T'])?.trim_start();
+        let date = parse_date(date)?;
+        let time = NaiveTime::parse_from_str(time, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S"))
+            .ok()?;
+        Some(Self::DateTime(date.and_time(time)))
+    }
+
+    pub fn date(self) -> NaiveDate {
+        match self {
+            Self::Date(d) => d,
+            Self::DateTime(dt) => dt.date(),
+        }
+    }
+
+    /// The moment this starts: a bare date counts from midnight.
+    pub fn start(self) -> NaiveDateTime {
+        match self {
+            Self::Date(d) => d.and_time(NaiveTime::MIN),
+            Self::DateTime(dt) => dt,
+        }
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Self::DateTime(dt) => write!(f, "{}", dt.format("%Y-%m-%dT%H:%M")),
+        }
+    }
+}
+
+/// `30m`, `24h`, `7d`, `2w`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Duration {
+    minutes: i64,
+}
+
+impl Duration {
+    pub const fn minutes(minutes: i64) -> Self {
+        Self { minutes }
+    }
+
+    pub const fn days(days: i64) -> Self {
+        Self {
+            minutes: days * 24 * 60,
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let unit = s.chars().last()?;
+        let count: i64 = s[..s.len() - unit.len_utf8()]
+            .parse()
+            .ok()
+            .filter(|n| *n >= 0)?;
+        let per = match unit {
+            'm' => 1,
+            'h' => 60,
+            'd' => 24 * 60,
+            'w' => 7 * 24 * 60,
+            _ => return None,
+        };
+        // Durations beyond ~1000 years are nonsense and would overflow date arithmetic.
+        count
+            .checked_mul(per)
+            .filter(|m| *m <= 1000 * 366 * 24 * 60)
+            .map(Self::minutes)
+    }
+
+    pub fn as_minutes(self) -> i64 {
+        self.minutes
+    }
+
+    pub fn delta(self) -> TimeDelta {
+        TimeDelta::minutes(self.minutes)
+    }
+
+    /// `date + self`, rounded down to whole days, saturating at the calendar's ends.
+    pub fn after_date(self, date: NaiveDate) -> NaiveDate {
+        date.checked_add_signed(TimeDelta::days(self.minutes / (24 * 60)))
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// `moment + self`, saturating at the calendar's end.
+    pub fn after(self, moment: NaiveDateTime) -> NaiveDateTime {
+        moment
+            .checked_add_signed(self.delta())
+            .unwrap_or(NaiveDateTime::MAX)
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m = self.minutes;
+        if m != 0 && m % (7 * 24 * 60) == 0 {
+            write!(f, "{}w", m / (7 * 24 * 60))
+        } else if m != 0 && m % (24 * 60) == 0 {
+            write!(f, "{}d", m / (24 * 60))
+        } else if m != 0 && m % 60 == 0 {
+            write!(f, "{}h", m / 60)
+        } else {
+            write!(f, "{m}m")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict() {
+        assert_eq!(
+            parse_date("2026-11-21"),
+            NaiveDate::from_ymd_opt(2026, 11, 21)
+        );
+        assert_eq!(parse_date("2026-11-31"), None);
+        assert_eq!(parse_date("2026-1-21"), None);
+        assert_eq!(parse_date("+202-11-21"), None);
+        assert_eq!(parse_date("next tuesday"), None);
+    }
+
+    #[test]
+    fn date_times_in_both_forms() {
+        let dt = When::parse("2026-11-21 14:30").unwrap();
+        assert_eq!(When::parse("2026-11-21T14:30"), Some(dt));
+        assert_eq!(dt.to_string(), "2026-11-21T14:30");
+        assert_eq!(When::parse("2026-11-21").unwrap().to_string(), "2026-11-21");
+        assert_eq!(When::parse("2026-11-21 25:00"), None);
+        assert_eq!(When::parse("2026-11-21 noon"), None);
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(Duration::parse("30m"), Some(Duration::minutes(30)));
+        assert_eq!(Duration::parse("24h"), Some(Duration::days(1)));
+        assert_eq!(Duration::parse("2w"), Some(Duration::days(14)));
+        assert_eq!(Duration::parse("7 days"), None);
+        assert_eq!(Duration::parse("-3d"), None);
+        assert_eq!(Duration::parse("99999999999999w"), None);
+        assert_eq!(Duration::days(14).to_string(), "2w");
+        assert_eq!(Duration::minutes(90).to_string(), "90m");
+    }
+
+    #[test]
+    fn arithmetic_saturates() {
+        let end = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+        assert_eq!(Duration::days(7).after_date(NaiveDate::MAX), NaiveDate::MAX);
+        assert!(Duration::days(7).after_date(end) > end);
+    }
+}

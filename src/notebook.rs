@@ -1,0 +1,177 @@
+//! Finding a notebook and loading it: discovery (`--notebook`, `$TIES_NOTEBOOK`, or walking
+//! up to `ties.yaml`), a parallel walk that honours hidden files and `.gitignore`, and
+//! per-file parsing on the walker's threads, so reading and parsing overlap.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use chrono::NaiveDate;
+use ignore::{WalkBuilder, WalkState};
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::error::Error;
+use crate::index::Index;
+use crate::model::Settings;
+use crate::rules::t001;
+
+pub const CONFIG_FILE: &str = "ties.yaml";
+
+/// The notebook root: `explicit` (from `--notebook` or `$TIES_NOTEBOOK`) if given, else the
+/// nearest directory holding `ties.yaml` from `cwd` upwards.
+pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Error> {
+    if let Some(dir) = explicit {
+        if !dir.is_dir() {
+            return Err(Error::NotebookMissing {
+                dir: dir.to_owned(),
+            });
+        }
+        if !dir.join(CONFIG_FILE).is_file() {
+            return Err(Error::NotANotebook {
+                dir: dir.to_owned(),
+            });
+        }
+        return Ok(dir.to_owned());
+    }
+    cwd.ancestors()
+        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Error::NoNotebook {
+            start: cwd.to_owned(),
+        })
+}
+
+/// Reads and indexes the whole notebook at `root`.
+pub fn load(root: &Path, today: NaiveDate) -> Result<Index, Error> {
+    let settings = load_settings(root)?;
+    let (docs, walk_diagnostics) = walk(root);
+    Ok(Index::new(
+        root.to_owned(),
+        today,
+        settings,
+        docs,
+        walk_diagnostics,
+    ))
+}
+
+/// `ties.yaml`: its settings, its text, and its problems. Unreadable is an I/O failure.
+pub fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Diagnostic>), Error> {
+    let path = root.join(CONFIG_FILE);
+    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let Ok(text) = String::from_utf8(bytes) else {
+        let finding = t001::not_utf8(crate::span::Span::file());
+        return Ok((
+            Settings::default(),
+            String::new(),
+            vec![Diagnostic::locate(CONFIG_FILE, "", finding)],
+        ));
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    let (settings, findings) = Settings::decode(&text);
+    let diagnostics = findings
+        .into_iter()
+        .map(|f| Diagnostic::locate(CONFIG_FILE, &text, f))
+        .collect();
+    Ok((settings, text, diagnostics))
+}
+
+/// Every Markdown file under `root`, parsed; and the problems met while walking.
+pub fn walk(root: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
+    let (tx, rx) = mpsc::channel::<Result<Document, Diagnostic>>();
+    walker(root).build_parallel().run(|| {
+        let tx = tx.clone();
+        Box::new(move |entry| {
+            let item = match entry {
+                Ok(entry) if is_markdown(&entry) => {
+                    let rel = relative(root, entry.path());
+                    Ok(Document::parse(rel, std::fs::read(entry.path())))
+                }
+                Ok(_) => return WalkState::Continue,
+                Err(err) => Err(walk_error(root, &err)),
+            };
+            // The receiver outlives the walk; a send cannot fail.
+            let _ = tx.send(item);
+            WalkState::Continue
+        })
+    });
+    drop(tx);
+    let mut docs = Vec::new();
+    let mut problems = Vec::new();
+    for item in rx {
+        match item {
+            Ok(doc) => docs.push(doc),
+            Err(diagnostic) => problems.push(diagnostic),
+        }
+    }
+    problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    (docs, problems)
+}
+
+/// The walker `check`, `watch` and the benchmarks agree on: no hidden files, `.gitignore`
+/// (and `.ignore`) honoured even outside a git repository, nothing above the root, symlinks
+/// followed (loops are reported, not followed forever).
+pub fn walker(root: &Path) -> WalkBuilder {
+    let mut builder = WalkBuilder::new(root);
+    builder
+        .hidden(true)
+        .git_ignore(true)
+        .require_git(false)
+        .parents(false)
+        .git_global(false)
+        .git_exclude(false)
+        .follow_links(true);
+    builder
+}
+
+fn is_markdown(entry: &ignore::DirEntry) -> bool {
+    entry.file_type().is_some_and(|t| t.is_file())
+        && entry
+            .path()
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}
+
+/// `root/contacts/jane.md` → `contacts/jane.md`, with `/` separators on every platform.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn walk_error(root: &Path, err: &ignore::Error) -> Diagnostic {
+    let (path, reason) = describe_walk_error(err);
+    let rel = path.map_or_else(|| ".".to_owned(), |p| relative(root, &p));
+    Diagnostic::locate(&rel, "", t001::unreadable(reason))
+}
+
+fn describe_walk_error(err: &ignore::Error) -> (Option<PathBuf>, String) {
+    match err {
+        ignore::Error::WithPath { path, err } => {
+            let (_, reason) = describe_walk_error(err);
+            (Some(path.clone()), reason)
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            describe_walk_error(err)
+        }
+        ignore::Error::Loop { child, ancestor } => (
+            Some(child.clone()),
+            format!("symlink loop back to {}", ancestor.display()),
+        ),
+        ignore::Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            (None, "permission denied".to_owned())
+        }
+        ignore::Error::Io(e) if e.kind() == std::io::ErrorKind::NotFound => (
+            None,
+            "not found (a dangling symlink, or deleted while reading)".to_owned(),
+        ),
+        other => (None, other.to_string()),
+    }
+}

@@ -1,0 +1,56 @@
+//! `--format github`: GitHub Actions workflow commands, so problems show up as annotations
+//! on the pull request's files.
+
+use std::io::{self, Write};
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// `prefix` is the notebook's path relative to the repository root (may be empty).
+pub fn write(out: &mut impl Write, diagnostics: &[Diagnostic], prefix: &str) -> io::Result<()> {
+    for d in diagnostics {
+        let command = match d.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let file = if prefix.is_empty() {
+            d.path.clone()
+        } else {
+            format!("{prefix}/{}", d.path)
+        };
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message = format!("{message}\nhelp: {help}");
+        }
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            property(&file),
+            d.start.line,
+            d.start.column,
+            d.end.line,
+            d.end.column,
+            property(&format!("{} {}", d.code, d.code.name())),
+            data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_workflow_command_syntax() {
+        assert_eq!(super::data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(super::property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

@@ -1,0 +1,94 @@
+//! The default output: one header line per problem, `path:line:col: severity[code]: message`
+//! (so editors and terminals can jump to it), then an excerpt of the line with a caret under
+//! the value, then the help.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::render::{BOLD, Sources, severity_style};
+
+/// Lines longer than this are shown as a window around the problem.
+const MAX_EXCERPT: usize = 200;
+
+pub fn write(
+    out: &mut impl Write,
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+) -> io::Result<()> {
+    let renderer = Renderer::styled();
+    for d in diagnostics {
+        let style = severity_style(d.severity());
+        writeln!(
+            out,
+            "{BOLD}{}:{}:{}:{BOLD:#} {style}{}[{}]{style:#}{BOLD}: {}{BOLD:#}",
+            d.path,
+            d.start.line,
+            d.start.column,
+            d.severity().as_str(),
+            d.code,
+            d.message
+        )?;
+        let text = sources.get(d.path.as_str()).copied().unwrap_or("");
+        let excerpt = excerpt(text, d);
+        let level = match d.severity() {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = Group::with_level(level.clone());
+        if let Some((line, range)) = &excerpt {
+            group = group.element(
+                Snippet::source(line.as_str())
+                    .line_start(d.start.line)
+                    .fold(false)
+                    .annotation(AnnotationKind::Primary.span(range.clone())),
+            );
+        }
+        if let Some(help) = &d.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        if excerpt.is_some() || d.help.is_some() {
+            writeln!(out, "{}", renderer.render(&[group]))?;
+        }
+    }
+    Ok(())
+}
+
+/// The diagnostic's first line (or a window of a very long one) and the span within it.
+fn excerpt(text: &str, d: &Diagnostic) -> Option<(String, std::ops::Range<usize>)> {
+    // File-level problems (unreadable, no front matter, name not a slug) have no excerpt.
+    if text.is_empty() || d.span == crate::span::Span::file() {
+        return None;
+    }
+    let start = d.span.start.min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let mut from = start - line_start;
+    let mut to = d.span.end.clamp(start, line_start + line.len()) - line_start;
+    if to == from {
+        // Point at one character (or just past the end of the line).
+        to = line[from..]
+            .chars()
+            .next()
+            .map_or(from, |c| from + c.len_utf8());
+    }
+    if line.len() <= MAX_EXCERPT {
+        return Some((line.to_owned(), from..to));
+    }
+    let mut window_start = from.saturating_sub(MAX_EXCERPT / 2);
+    while !line.is_char_boundary(window_start) {
+        window_start -= 1;
+    }
+    let mut window_end = (to.max(from + 1) + MAX_EXCERPT / 2).min(line.len());
+    while !line.is_char_boundary(window_end) {
+        window_end += 1;
+    }
+    from -= window_start;
+    to = to.min(window_end) - window_start;
+    Some((
+        format!("…{}…", &line[window_start..window_end]),
+        from + '…'.len_utf8()..to + '…'.len_utf8(),
+    ))
+}

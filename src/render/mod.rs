@@ -1,0 +1,74 @@
+//! Turning diagnostics into text: `human` (with a source excerpt), `json` and `github`.
+//! Renderers write styled text; the caller's `anstream` stream strips the styles when the
+//! output is not a terminal or `NO_COLOR` is set.
+
+pub mod github;
+pub mod human;
+pub mod json;
+
+use std::collections::HashMap;
+
+use anstyle::{AnsiColor, Effects, Style};
+
+use crate::diagnostic::{Severity, Tally};
+
+pub const ERROR: Style = AnsiColor::BrightRed.on_default().effects(Effects::BOLD);
+pub const WARNING: Style = AnsiColor::BrightYellow.on_default().effects(Effects::BOLD);
+pub const BOLD: Style = Style::new().effects(Effects::BOLD);
+pub const DIM: Style = Style::new().effects(Effects::DIMMED);
+
+pub fn severity_style(severity: Severity) -> Style {
+    match severity {
+        Severity::Error => ERROR,
+        Severity::Warning => WARNING,
+    }
+}
+
+/// The text of each file by its notebook-relative path, for excerpts.
+pub type Sources<'a> = HashMap<&'a str, &'a str>;
+
+/// `3 errors, 1 warning in 412 files`.
+pub fn summary(tally: Tally, files: usize) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{}, {} in {}",
+        plural(tally.errors, "error"),
+        plural(tally.warnings, "warning"),
+        plural(files, "file")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_pluralises() {
+        assert_eq!(
+            summary(
+                Tally {
+                    errors: 3,
+                    warnings: 1
+                },
+                412
+            ),
+            "3 errors, 1 warning in 412 files"
+        );
+        assert_eq!(
+            summary(
+                Tally {
+                    errors: 1,
+                    warnings: 0
+                },
+                1
+            ),
+            "1 error, 0 warnings in 1 file"
+        );
+    }
+}

@@ -1,0 +1,33 @@
+//! ## What it checks
+//! A required key that is missing or empty: `name` on contacts, companies and events; `with`
+//! and `date` on chats.
+//!
+//! ## Why it matters
+//! A contact without a name cannot be shown, a chat without a date cannot be scheduled or
+//! thanked, and a chat without `with` belongs to nobody.
+//!
+//! ## Example
+//! ```yaml
+//! ---
+//! kind: coffee-chat
+//! date: 2026-11-12
+//! ---
+//! ```
+//!
+//! ## How to fix
+//! Add the key, e.g. `with: jane-doe`.
+
+use crate::diagnostic::Finding;
+use crate::rules::Code;
+use crate::span::Span;
+
+pub fn missing(span: Span, key: &str, kind: &str, example: &str) -> Finding {
+    Finding::new(
+        Code::T101,
+        span,
+        format!("{kind} is missing the required key `{key}`"),
+    )
+    .help(format!(
+        "add a line like `{key}: {example}` to the front matter"
+    ))
+}

@@ -1,0 +1,30 @@
+//! ## What it checks
+//! Record file names that are not slugs: lowercase ASCII letters and digits in words joined by
+//! single hyphens (`jane-doe.md`, `2026-11-12-jane-doe.md`).
+//!
+//! ## Why it matters
+//! The file name is the record's id, and ids are typed in references (`company: acme`) and
+//! links (`[[jane-doe]]`). Spaces, capitals and accents make ids easy to mistype and awkward
+//! in a shell.
+//!
+//! ## Example
+//! `contacts/Jane Doe.md`
+//!
+//! ## How to fix
+//! Rename the file to its slug (`contacts/jane-doe.md`) and update references to it.
+
+use crate::diagnostic::Finding;
+use crate::rules::Code;
+use crate::span::Span;
+
+pub fn not_slug(id: &str) -> Finding {
+    Finding::new(
+        Code::T107,
+        Span::file(),
+        format!("file name `{id}` is not a slug id"),
+    )
+    .help(format!(
+        "rename the file to `{}.md`",
+        crate::model::id::slugify(id)
+    ))
+}

@@ -1,0 +1,41 @@
+//! ## What it checks
+//! References in front matter to an id that no file has: `company`, `introduced_by`, a chat's
+//! `with`, `event` and `referrals`, an event's `met`.
+//!
+//! ## Why it matters
+//! A reference that points nowhere breaks the funnel, coverage and timeline: the chat with
+//! `jane-doe` does not count as meeting Jane if her file is `jane-do.md`.
+//!
+//! ## Example
+//! ```yaml
+//! company: acm        # companies/acme.md exists
+//! ```
+//!
+//! ## How to fix
+//! Correct the id (the message suggests the closest one), or create the missing record, e.g.
+//! with `ties new company "Acm"`.
+
+use crate::diagnostic::{Diagnostic, Finding};
+use crate::index::Index;
+use crate::rules::Code;
+use crate::suggest;
+
+pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+    for r in index.references() {
+        let id = r.target.value.as_str();
+        if !index.lookup(id).is_empty() {
+            continue;
+        }
+        let hint = suggest::hint(id, index.ids_of(r.expected));
+        let finding = Finding::new(
+            Code::T201,
+            r.target.span,
+            format!("unknown {} `{id}`{hint}", r.expected),
+        )
+        .help(format!(
+            "create `{}/{id}.md` or correct the id",
+            r.expected.folder()
+        ));
+        out.push(index.docs[r.from].locate(finding));
+    }
+}

@@ -1,0 +1,39 @@
+//! ## What it checks
+//! References to an id that exists but is a record of the wrong kind: a `company` that names
+//! a contact, a chat `with` an event.
+//!
+//! ## Why it matters
+//! Ids are unique across the notebook, so such a reference is almost always a mix-up between
+//! two similar names (`acme` the company, `acme-recruiter` the person).
+//!
+//! ## Example
+//! ```yaml
+//! company: jane-doe   # contacts/jane-doe.md is a contact
+//! ```
+//!
+//! ## How to fix
+//! Reference a record of the kind the key expects.
+
+use crate::diagnostic::{Diagnostic, Finding};
+use crate::index::Index;
+use crate::rules::Code;
+
+pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+    for r in index.references() {
+        let Some(target) = index.get(r.target.value.as_str()) else {
+            continue;
+        };
+        if target.kind == r.expected {
+            continue;
+        }
+        let finding = Finding::new(
+            Code::T202,
+            r.target.span,
+            format!(
+                "`{}` should name a {}, but `{}` is a {} ({})",
+                r.field, r.expected, target.id, target.kind, target.path
+            ),
+        );
+        out.push(index.docs[r.from].locate(finding));
+    }
+}

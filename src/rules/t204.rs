@@ -1,0 +1,100 @@
+//! ## What it checks
+//! Links in a body that lead nowhere: wiki links `[[id]]` (also `[[id|label]]`,
+//! `[[id#heading]]`) to no record or note, and relative Markdown links to `.md` files that do
+//! not exist. External URLs are not checked (`ties` never uses the network).
+//!
+//! ## Why it matters
+//! Links are how notes connect people, companies and chats; a broken one is a dead end when
+//! you come back to prepare a follow-up months later.
+//!
+//! ## Example
+//! ```markdown
+//! Introduced me to [[jane-do]]. See [her notes](../contacts/jane.md).
+//! ```
+//!
+//! ## How to fix
+//! Correct the id or path (the message suggests the closest id), or create the note.
+
+use std::path::Path;
+
+use crate::body::LinkTarget;
+use crate::diagnostic::{Diagnostic, Finding};
+use crate::index::Index;
+use crate::rules::Code;
+use crate::suggest;
+
+pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+    for doc in &index.docs {
+        for link in &doc.body.links {
+            let message = match &link.target {
+                LinkTarget::Wiki(id) if index.lookup(id).is_empty() => {
+                    format!(
+                        "broken link: no record or note `{id}`{}",
+                        suggest::hint(id, index.all_ids())
+                    )
+                }
+                LinkTarget::File(path) if !file_exists(index, &doc.path, path) => {
+                    format!("broken link: `{path}` does not exist")
+                }
+                _ => continue,
+            };
+            out.push(doc.locate(Finding::new(Code::T204, link.span, message)));
+        }
+    }
+}
+
+/// Resolves `link` against the folder of `from` (both relative to the notebook root).
+fn file_exists(index: &Index, from: &str, link: &str) -> bool {
+    let link = percent_decode(link);
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    // Leaves the notebook: only the file system can tell.
+                    return index
+                        .root
+                        .join(from)
+                        .parent()
+                        .is_some_and(|dir| dir.join(&link).is_file());
+                }
+            }
+            other => parts.push(other),
+        }
+    }
+    let resolved = parts.join("/");
+    index.has_path(&resolved) || index.root.join(Path::new(&resolved)).is_file()
+}
+
+/// `%20` and friends, as Markdown editors write spaces in link paths.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(super::percent_decode("my%20note.md"), "my note.md");
+        assert_eq!(super::percent_decode("100%.md"), "100%.md");
+        assert_eq!(super::percent_decode("a%2"), "a%2");
+    }
+}

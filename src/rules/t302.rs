@@ -1,0 +1,39 @@
+//! ## What it checks
+//! A chat whose `thanked` date is before the chat itself, or that is marked thanked while it
+//! is still planned.
+//!
+//! ## Why it matters
+//! The thank-you (within 24 hours, by default) is the step that turns a chat into a
+//! relationship; a wrong `thanked` date hides a thank-you you still owe.
+//!
+//! ## Example
+//! ```yaml
+//! date: 2026-11-12
+//! thanked: 2026-11-02
+//! ```
+//!
+//! ## How to fix
+//! Correct the date, or remove `thanked` until the note is sent.
+
+use crate::diagnostic::{Diagnostic, Finding};
+use crate::index::Index;
+use crate::model::chat::ChatStatus;
+use crate::rules::Code;
+
+pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+    for (doc, chat) in index.chats() {
+        let Some(thanked) = &chat.thanked else {
+            continue;
+        };
+        let message = match chat.day() {
+            Some(day) if thanked.value < day => {
+                format!("`thanked` ({}) is before the chat ({day})", thanked.value)
+            }
+            Some(_) if chat.status(index.today) == ChatStatus::Planned => {
+                "`thanked` is set on a chat that is still planned".to_owned()
+            }
+            _ => continue,
+        };
+        out.push(doc.locate(Finding::new(Code::T302, thanked.span, message)));
+    }
+}

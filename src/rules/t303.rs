@@ -1,0 +1,36 @@
+//! ## What it checks
+//! An event that lists people in `met` but has not happened yet (its date is after today).
+//!
+//! ## Why it matters
+//! People met count towards the event's goal, the funnel and reconnect reminders; counting
+//! them before the event inflates all three.
+//!
+//! ## Example
+//! ```yaml
+//! date: 2026-12-03
+//! met: [jane-doe]
+//! ```
+//!
+//! ## How to fix
+//! Plan who you want to meet in the body instead, and fill in `met` after the event.
+
+use crate::diagnostic::{Diagnostic, Finding};
+use crate::index::Index;
+use crate::rules::Code;
+
+pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+    for (doc, event) in index.events() {
+        let (Some(day), Some(first)) = (event.day(), event.met.first()) else {
+            continue;
+        };
+        if day > index.today {
+            let finding = Finding::new(
+                Code::T303,
+                first.span,
+                format!("`met` lists people, but the event ({day}) has not happened yet"),
+            )
+            .help("list the people you hope to meet in the body; fill in `met` afterwards");
+            out.push(doc.locate(finding));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! ## What it checks
+//! Values in `ties.yaml` that cannot be used: a duration that is not `7d`-style, a goal that is
+//! not a whole number, a section that is not a mapping.
+//!
+//! ## Why it matters
+//! The agenda and reports run on these settings. The default is used for a bad value, which
+//! is rarely what you meant.
+//!
+//! ## Example
+//! ```yaml
+//! rules:
+//!   follow_up_after: one week
+//! goals:
+//!   warm_contacts: many
+//! ```
+//!
+//! ## How to fix
+//! Write durations as `30m`, `24h`, `7d` or `2w`, and counts as whole numbers.
+
+use crate::diagnostic::Finding;
+use crate::rules::Code;
+use crate::span::Span;
+
+pub fn invalid(span: Span, key: &str, expected: &str, default: &str) -> Finding {
+    Finding::new(
+        Code::T402,
+        span,
+        format!("`{key}` should be {expected}; using the default ({default})"),
+    )
+}

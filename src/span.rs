@@ -1,0 +1,123 @@
+//! Byte spans inside a file and their translation to the 1-based line:column positions that
+//! users see. Every value `ties` reads keeps the span it came from, so a diagnostic can point
+//! at the exact characters in the user's file rather than somewhere in the front matter.
+
+use std::ops::Range;
+
+/// A byte range in a document's text (the file with any byte-order mark removed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// The empty span at the start of the file, for problems with the file as a whole.
+    pub const fn file() -> Self {
+        Self { start: 0, end: 0 }
+    }
+
+    pub const fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A value and where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub const fn new(value: T, span: Span) -> Self {
+        Self { value, span }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Spanned<U> {
+        Spanned {
+            value: f(self.value),
+            span: self.span,
+        }
+    }
+}
+
+/// A 1-based line and column; the column counts characters, not bytes, as editors do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub const START: Self = Self { line: 1, column: 1 };
+
+    /// The position of byte `offset` in `text`. Offsets past the end or inside a character
+    /// are clamped, so a stale span can never panic.
+    pub fn of(text: &str, offset: usize) -> Self {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = 1 + before[line_start..].chars().count();
+        Self { line, column }
+    }
+}
+
+/// The byte offset of a 1-based line and character column in `text`, clamped to the line.
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    text[start..line_end]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_end, |(i, _)| start + i)
+}
+
+/// Byte offset just past `chars` characters from `start`, clamped to the text.
+pub fn advance_chars(text: &str, start: usize, chars: usize) -> usize {
+    let start = start.min(text.len());
+    text.get(start..)
+        .and_then(|rest| rest.char_indices().nth(chars).map(|(i, _)| start + i))
+        .unwrap_or(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let text = "a: é😀x\nb: 1\n";
+        let x = text.find('x').unwrap();
+        assert_eq!(Position::of(text, x), Position { line: 1, column: 6 });
+        assert_eq!(
+            Position::of(text, text.find('b').unwrap()),
+            Position { line: 2, column: 1 }
+        );
+    }
+
+    #[test]
+    fn offsets_round_trip_and_clamp() {
+        let text = "one\ntwé\nthree";
+        let off = offset_of(text, 2, 3);
+        assert_eq!(&text[off..off + 2], "é");
+        assert_eq!(Position::of(text, off), Position { line: 2, column: 3 });
+        assert_eq!(offset_of(text, 9, 1), text.len());
+        assert_eq!(Position::of(text, 999), Position { line: 3, column: 6 });
+        assert_eq!(advance_chars(text, off, 1), off + 2);
+    }
+}

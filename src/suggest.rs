@@ -1,0 +1,58 @@
+//! "Did you mean" suggestions: the closest known word by edit distance, when it is close
+//! enough to be a plausible typo rather than a different word.
+
+/// The candidate closest to `word`, if its edit distance is small for the word's length.
+pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let word = word.to_lowercase();
+    let limit = (word.chars().count() / 3).clamp(1, 4);
+    candidates
+        .into_iter()
+        .filter_map(|c| {
+            let d = distance(&word, &c.to_lowercase());
+            (d <= limit || c.starts_with(word.as_str()) && word.len() >= 3).then_some((d, c))
+        })
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// A " (did you mean `x`?)" suffix, or nothing.
+pub fn hint<'a, I>(word: &str, candidates: I) -> String
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    did_you_mean(word, candidates).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"))
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_words_only() {
+        let words = ["acme", "globex", "initech"];
+        assert_eq!(did_you_mean("acm", words), Some("acme"));
+        assert_eq!(did_you_mean("Globx", words), Some("globex"));
+        assert_eq!(did_you_mean("zzz", words), None);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(hint("acm", words), " (did you mean `acme`?)");
+    }
+}
