@@ -153,7 +153,35 @@ fn convert(
             Value::Map(out)
         }
     };
-    Node { value, span }
+    Node {
+        span: widen(span, &value, source, base),
+        value,
+    }
+}
+
+/// serde-saphyr spans a collection by its start; stretch it over its items (and a flow
+/// collection's closing bracket) so a caret underlines the whole `[a, b]`.
+fn widen(span: Span, value: &Value, source: &str, base: usize) -> Span {
+    let last = match value {
+        Value::Seq(items) => items.last().map(|n| n.span.end),
+        Value::Map(entries) => entries.last().map(|(_, v)| v.span.end),
+        _ => None,
+    };
+    let Some(end) = last.filter(|e| *e > span.end) else {
+        return span;
+    };
+    let opener = source.as_bytes().get(span.start - base).copied();
+    let rest = &source[(end - base).min(source.len())..];
+    let close = match opener {
+        Some(b'[') => rest
+            .find(']')
+            .filter(|i| rest[..*i].trim().is_empty() || rest[..*i].trim() == ","),
+        Some(b'{') => rest
+            .find('}')
+            .filter(|i| rest[..*i].trim().is_empty() || rest[..*i].trim() == ","),
+        _ => None,
+    };
+    Span::new(span.start, close.map_or(end, |i| end + i + 1))
 }
 
 /// What serde-saphyr hands us: the same tree, with its own span type.
@@ -249,6 +277,11 @@ mod tests {
         };
         let (_, name) = &entries[0];
         assert_eq!(&text[name.span.range()], "\"é😀\"");
+        let list = parse_all("with: [a, \"b\" ]\n").unwrap().root;
+        let Value::Map(with) = list.value else {
+            panic!("not a map")
+        };
+        assert_eq!(with[0].1.span, Span::new(6, 15));
         assert_eq!(entries[1].1.value, Value::Str("2026-11-12".into()));
         assert_eq!(
             entries[2].1.value,
