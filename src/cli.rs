@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::config::{CheckFormat, Command, Config};
+use crate::agenda::{Filter, ItemKind};
+use crate::config::{AgendaFormat, CheckFormat, Command, Config};
 
 /// A plain-text ledger for your professional network.
 ///
@@ -42,11 +43,52 @@ enum Commands {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// What to do today: follow-ups, thank-yous, chats to prepare, reconnects, tasks, events
+    Agenda {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = AgendaFormatArg::Text)]
+        format: AgendaFormatArg,
+        /// How many days ahead to look [default: rules.horizon in ties.yaml, 7]
+        #[arg(long, value_name = "N")]
+        days: Option<u32>,
+        /// Only these kinds (comma-separated): follow-up, move-on, thank-you, prepare, next, task, reconnect, event
+        #[arg(long, value_delimiter = ',', value_parser = parse_item_kind, value_name = "KINDS")]
+        kind: Vec<ItemKind>,
+        /// Only items about this contact (id)
+        #[arg(long, value_name = "ID")]
+        contact: Option<String>,
+        /// Only items about people at this company (id)
+        #[arg(long, value_name = "ID")]
+        company: Option<String>,
+    },
     /// Explain a rule code: what it checks, why, and how to fix it (no code: list them all)
     Explain {
         /// A rule code such as T201
         code: Option<String>,
     },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum AgendaFormatArg {
+    /// Grouped, aligned columns
+    Text,
+    /// An array of items
+    Json,
+    /// A checklist to paste into a note
+    Markdown,
+    /// iCalendar (VTODO and VEVENT) for a calendar app
+    Ics,
+}
+
+fn parse_item_kind(s: &str) -> Result<ItemKind, String> {
+    ItemKind::parse(s).ok_or_else(|| {
+        let known: Vec<&str> = ItemKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!(
+            "`{s}` is not an agenda kind{}; use one of: {}",
+            crate::suggest::hint(s, known.iter().copied()),
+            known.join(", ")
+        )
+    })
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -86,6 +128,26 @@ impl Cli {
                 deny_warnings,
             },
             Commands::Explain { code } => Command::Explain { code },
+            Commands::Agenda {
+                format,
+                days,
+                kind,
+                contact,
+                company,
+            } => Command::Agenda {
+                format: match format {
+                    AgendaFormatArg::Text => AgendaFormat::Text,
+                    AgendaFormatArg::Json => AgendaFormat::Json,
+                    AgendaFormatArg::Markdown => AgendaFormat::Markdown,
+                    AgendaFormatArg::Ics => AgendaFormat::Ics,
+                },
+                days,
+                filter: Filter {
+                    kinds: kind,
+                    contact,
+                    company,
+                },
+            },
         };
         Config {
             notebook: self.notebook,

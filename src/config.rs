@@ -16,7 +16,7 @@ pub struct Config {
     pub command: Command,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Command {
     Check {
         format: CheckFormat,
@@ -25,6 +25,20 @@ pub enum Command {
     Explain {
         code: Option<String>,
     },
+    Agenda {
+        format: AgendaFormat,
+        days: Option<u32>,
+        filter: crate::agenda::Filter,
+    },
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AgendaFormat {
+    #[default]
+    Text,
+    Json,
+    Markdown,
+    Ics,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! `ties`: a plain-text ledger for a person's professional network. The library holds
 //! everything; `main.rs` only calls [`run`].
 
+pub mod agenda;
 pub mod body;
 pub mod cli;
 pub mod commands;

@@ -1,5 +1,6 @@
 //! One file per command; each takes the plain [`Config`] and returns an exit status.
 
+pub mod agenda;
 pub mod check;
 pub mod explain;
 
@@ -14,6 +15,11 @@ pub fn run(config: &Config) -> Result<ExitStatus, Error> {
             deny_warnings,
         } => check::run(config, *format, *deny_warnings),
         Command::Explain { code } => explain::run(config, code.as_deref()),
+        Command::Agenda {
+            format,
+            days,
+            filter,
+        } => agenda::run(config, *format, *days, filter),
     }
 }
 

@@ -2,8 +2,10 @@
 //! Renderers write styled text; the caller's `anstream` stream strips the styles when the
 //! output is not a terminal or `NO_COLOR` is set.
 
+pub mod agenda;
 pub mod github;
 pub mod human;
+pub mod ics;
 pub mod json;
 
 use std::collections::HashMap;

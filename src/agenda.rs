@@ -1,0 +1,453 @@
+//! What to do, as of today: the discipline of networking (follow up after a week, thank
+//! within a day, prepare questions, reconnect, go to events with a goal) turned into dated
+//! items. Pure: takes the index and options, returns items; rendering lives elsewhere.
+
+use chrono::{NaiveDate, NaiveTime, TimeDelta};
+
+use crate::document::Document;
+use crate::index::{Index, Stage};
+use crate::model::chat::{ChatKind, ChatStatus};
+use crate::model::time::{Duration, When};
+use crate::model::{Chat, Contact, Id, Kind, Record};
+
+/// Which part of the agenda an item is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    Overdue,
+    Today,
+    Upcoming,
+}
+
+/// What kind of action an item asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    FollowUp,
+    MoveOn,
+    ThankYou,
+    Prepare,
+    Next,
+    Task,
+    Reconnect,
+    Event,
+}
+
+impl ItemKind {
+    pub const ALL: [Self; 8] = [
+        Self::FollowUp,
+        Self::MoveOn,
+        Self::ThankYou,
+        Self::Prepare,
+        Self::Next,
+        Self::Task,
+        Self::Reconnect,
+        Self::Event,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::FollowUp => "follow-up",
+            Self::MoveOn => "move-on",
+            Self::ThankYou => "thank-you",
+            Self::Prepare => "prepare",
+            Self::Next => "next",
+            Self::Task => "task",
+            Self::Reconnect => "reconnect",
+            Self::Event => "event",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub group: Group,
+    pub due: When,
+    pub kind: ItemKind,
+    /// The contact concerned; the event for `event`; for a task outside contacts and chats,
+    /// the file it is in.
+    pub id: Id,
+    /// The display name of `id` (a contact's or event's name).
+    pub who: String,
+    pub path: String,
+    pub title: String,
+}
+
+/// What to include.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Empty: every kind.
+    pub kinds: Vec<ItemKind>,
+    pub contact: Option<String>,
+    pub company: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Agenda {
+    pub today: NaiveDate,
+    /// The last day of the "next N days" group.
+    pub until: NaiveDate,
+    pub days: i64,
+    pub items: Vec<Item>,
+    /// Files whose errors may hide items (bad dates are ignored, not guessed).
+    pub files_with_errors: usize,
+}
+
+/// Builds the agenda as of `index.today`, looking `days` ahead.
+pub fn build(index: &Index, days: i64, filter: &Filter) -> Agenda {
+    let today = index.today;
+    let until = today
+        .checked_add_signed(TimeDelta::days(days))
+        .unwrap_or(NaiveDate::MAX);
+    let mut b = Builder {
+        index,
+        today,
+        until,
+        items: Vec::new(),
+    };
+    for (doc, contact) in index.contacts() {
+        b.contact(doc, contact);
+    }
+    for (doc, chat) in index.chats() {
+        b.chat(doc, chat);
+    }
+    for (doc, event) in index.events() {
+        if let Some(date) = &event.date {
+            let goal = event
+                .goal
+                .map_or_else(String::new, |g| format!(" (goal: meet {g} people)"));
+            let title = format!("Go to {}{goal}", event.name);
+            if date.value.date() >= today {
+                b.push(
+                    date.value,
+                    ItemKind::Event,
+                    doc.id.clone(),
+                    event.name.clone(),
+                    doc,
+                    title,
+                );
+            }
+        }
+    }
+    for doc in &index.docs {
+        b.tasks(doc);
+    }
+    let mut items: Vec<Item> = b
+        .items
+        .into_iter()
+        .filter(|item| filter.accepts(index, item))
+        .collect();
+    items.sort_by(|a, b| {
+        (a.due.start(), &a.who, &a.id, a.kind, &a.title).cmp(&(
+            b.due.start(),
+            &b.who,
+            &b.id,
+            b.kind,
+            &b.title,
+        ))
+    });
+    let files_with_errors = index.docs.iter().filter(|d| d.has_errors()).count();
+    Agenda {
+        today,
+        until,
+        days,
+        items,
+        files_with_errors,
+    }
+}
+
+impl Filter {
+    fn accepts(&self, index: &Index, item: &Item) -> bool {
+        if !self.kinds.is_empty() && !self.kinds.contains(&item.kind) {
+            return false;
+        }
+        if self.contact.as_ref().is_some_and(|c| item.id.as_str() != c) {
+            return false;
+        }
+        if let Some(company) = &self.company {
+            let works_there = match index.get(item.id.as_str()).and_then(|d| d.record.as_ref()) {
+                Some(Record::Contact(c)) => c
+                    .company
+                    .as_ref()
+                    .is_some_and(|id| id.value.as_str() == company),
+                _ => false,
+            };
+            if !works_there {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+struct Builder<'a> {
+    index: &'a Index,
+    today: NaiveDate,
+    until: NaiveDate,
+    items: Vec<Item>,
+}
+
+impl Builder<'_> {
+    /// Adds an item if it is due within the horizon and its contact is not paused, closed
+    /// or snoozed.
+    fn push(
+        &mut self,
+        due: When,
+        kind: ItemKind,
+        id: Id,
+        who: String,
+        doc: &Document,
+        title: String,
+    ) {
+        let day = due.date();
+        if day > self.until || self.suppressed(&id) {
+            return;
+        }
+        let group = match day.cmp(&self.today) {
+            std::cmp::Ordering::Less => Group::Overdue,
+            std::cmp::Ordering::Equal => Group::Today,
+            std::cmp::Ordering::Greater => Group::Upcoming,
+        };
+        self.items.push(Item {
+            group,
+            due,
+            kind,
+            id,
+            who,
+            path: doc.path.clone(),
+            title,
+        });
+    }
+
+    fn suppressed(&self, id: &Id) -> bool {
+        match self.index.get(id.as_str()).and_then(|d| d.record.as_ref()) {
+            Some(Record::Contact(c)) => !c.is_active() || c.snooze.is_some_and(|s| s > self.today),
+            _ => false,
+        }
+    }
+
+    fn name_of(&self, id: &Id) -> String {
+        match self.index.get(id.as_str()).and_then(|d| d.record.as_ref()) {
+            Some(Record::Contact(c)) => c.name.clone(),
+            Some(Record::Event(e)) => e.name.clone(),
+            Some(Record::Company(c)) => c.name.clone(),
+            _ => id.to_string(),
+        }
+    }
+
+    fn contact(&mut self, doc: &Document, contact: &Contact) {
+        let rules = &self.index.settings.rules;
+        let id = &doc.id;
+        let name = &contact.name;
+        if let Some(reached) = &contact.reached_out {
+            let last_outreach = contact
+                .followed_up
+                .iter()
+                .map(|d| d.value)
+                .chain([reached.value])
+                .max()
+                .unwrap_or(reached.value);
+            let met_since = self
+                .index
+                .chats_with(id.as_str())
+                .any(|(_, c)| c.is_done(self.today) && c.day().is_some_and(|d| d >= reached.value));
+            if contact.replied.is_none() && !met_since {
+                let due = When::Date(rules.follow_up_after.after_date(last_outreach));
+                let sent = contact.followed_up.len();
+                let max = rules.max_follow_ups as usize;
+                if sent < max {
+                    let title = format!(
+                        "Follow up with {name}: no reply since {last_outreach} (follow-up {} of {max})",
+                        sent + 1
+                    );
+                    self.push(
+                        due,
+                        ItemKind::FollowUp,
+                        id.clone(),
+                        name.clone(),
+                        doc,
+                        title,
+                    );
+                } else {
+                    let title = format!(
+                        "No reply from {name} after {sent} follow-ups: close the loop or move on"
+                    );
+                    self.push(due, ItemKind::MoveOn, id.clone(), name.clone(), doc, title);
+                }
+            }
+        }
+        if let Some(next) = &contact.next {
+            let action = if next.action.is_empty() {
+                "next step"
+            } else {
+                next.action.as_str()
+            };
+            let title = format!("{name}: {action}");
+            self.push(
+                When::Date(next.date.value),
+                ItemKind::Next,
+                id.clone(),
+                name.clone(),
+                doc,
+                title,
+            );
+        }
+        if self.index.stage(id.as_str(), contact) >= Stage::Met
+            && let Some(last) = self.index.last_interaction(id.as_str(), contact)
+        {
+            let cadence = contact.stay_in_touch.unwrap_or(rules.stay_in_touch);
+            let due = cadence.after_date(last);
+            let title = format!("Reconnect with {name}: last in touch {last}");
+            self.push(
+                When::Date(due),
+                ItemKind::Reconnect,
+                id.clone(),
+                name.clone(),
+                doc,
+                title,
+            );
+        }
+    }
+
+    fn chat(&mut self, doc: &Document, chat: &Chat) {
+        let (Some(date), Some(first)) = (&chat.date, chat.with.first()) else {
+            return;
+        };
+        let rules = &self.index.settings.rules;
+        let names: Vec<String> = chat.with.iter().map(|w| self.name_of(&w.value)).collect();
+        let who = names.join(", ");
+        let kind = chat.kind.as_str().replace('-', " ");
+        match chat.status(self.today) {
+            ChatStatus::Done if chat.kind != ChatKind::Message && chat.thanked.is_none() => {
+                let due = thank_you_due(date.value, rules.thank_you_within);
+                let title = format!(
+                    "Send a thank-you to {who} for the {kind} on {}",
+                    date.value.date()
+                );
+                self.push(
+                    due,
+                    ItemKind::ThankYou,
+                    first.value.clone(),
+                    names[0].clone(),
+                    doc,
+                    title,
+                );
+            }
+            ChatStatus::Planned if date.value.date() >= self.today => {
+                let ready = doc.body.questions.unwrap_or(0);
+                let wanted = rules.prepare_questions;
+                let mut title =
+                    format!("Prepare for the {kind} with {who}: {ready}/{wanted} questions ready");
+                if let Some(note) = self.company_in(&first.value) {
+                    title.push_str("; ");
+                    title.push_str(&note);
+                }
+                self.push(
+                    date.value,
+                    ItemKind::Prepare,
+                    first.value.clone(),
+                    names[0].clone(),
+                    doc,
+                    title,
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// "your in at Acme: …" or "no in noted for Acme", for the contact's company.
+    fn company_in(&self, contact: &Id) -> Option<String> {
+        let Some(Record::Contact(c)) = self
+            .index
+            .get(contact.as_str())
+            .and_then(|d| d.record.as_ref())
+        else {
+            return None;
+        };
+        let company_id = c.company.as_ref()?;
+        match self
+            .index
+            .get(company_id.value.as_str())
+            .and_then(|d| d.record.as_ref())
+        {
+            Some(Record::Company(company)) => Some(match &company.r#in {
+                Some(i) => format!("your in at {}: {i}", company.name),
+                None => format!("no in noted for {}", company.name),
+            }),
+            _ => None,
+        }
+    }
+
+    fn tasks(&mut self, doc: &Document) {
+        let id = match (&doc.kind, &doc.record) {
+            (Kind::Chat, Some(Record::Chat(chat))) => chat
+                .with
+                .first()
+                .map_or_else(|| doc.id.clone(), |w| w.value.clone()),
+            _ => doc.id.clone(),
+        };
+        let who = self.name_of(&id);
+        for task in &doc.body.tasks {
+            if let (false, Some(due)) = (task.done, &task.due) {
+                self.push(
+                    When::Date(due.value),
+                    ItemKind::Task,
+                    id.clone(),
+                    who.clone(),
+                    doc,
+                    task.text.clone(),
+                );
+            }
+        }
+    }
+}
+
+/// Chat start + `within`; a chat without a time counts from the start of its day, so with
+/// the default 24h a thank-you is due the next day.
+pub fn thank_you_due(chat: When, within: Duration) -> When {
+    let due = within.after(chat.start());
+    match chat {
+        When::Date(_) if due.time() == NaiveTime::MIN => When::Date(due.date()),
+        _ => When::DateTime(due),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thank_you_from_a_bare_date_is_due_next_day() {
+        let day = crate::model::time::parse_date("2026-11-20").unwrap();
+        assert_eq!(
+            thank_you_due(When::Date(day), Duration::days(1)).to_string(),
+            "2026-11-21"
+        );
+        assert_eq!(
+            thank_you_due(When::Date(day), Duration::minutes(12 * 60)).to_string(),
+            "2026-11-20T12:00"
+        );
+        let at = When::parse("2026-11-20 14:30").unwrap();
+        assert_eq!(
+            thank_you_due(at, Duration::days(1)).to_string(),
+            "2026-11-21T14:30"
+        );
+        let end = When::parse("9999-12-31 23:00").unwrap();
+        assert_eq!(
+            thank_you_due(end, Duration::days(1)).to_string(),
+            "+10000-01-01T23:00"
+        );
+        let max = When::DateTime(chrono::NaiveDateTime::MAX);
+        assert_eq!(
+            thank_you_due(max, Duration::days(1)),
+            max,
+            "saturates instead of overflowing"
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! The agenda as text (org-agenda-like groups and aligned columns), Markdown (a checklist to
+//! paste into a note) and JSON (the spec's fields, always present).
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use crate::agenda::{Agenda, Group, Item};
+use crate::render::{BOLD, DIM, ERROR, WARNING};
+
+fn heading(agenda: &Agenda, group: Group) -> String {
+    match group {
+        Group::Overdue => "Overdue".to_owned(),
+        Group::Today => format!("Today ({})", agenda.today.format("%a %Y-%m-%d")),
+        Group::Upcoming if agenda.days == 1 => "Next day".to_owned(),
+        Group::Upcoming => format!("Next {} days", agenda.days),
+    }
+}
+
+/// "3 days overdue", "today", "in 2 days".
+pub fn relative(today: NaiveDate, due: NaiveDate) -> String {
+    let days = (due - today).num_days();
+    let unit = |n: i64| {
+        if n == 1 {
+            "1 day".to_owned()
+        } else {
+            format!("{n} days")
+        }
+    };
+    match days {
+        0 => "today".to_owned(),
+        d if d < 0 => format!("{} overdue", unit(-d)),
+        d => format!("in {}", unit(d)),
+    }
+}
+
+fn groups(agenda: &Agenda) -> impl Iterator<Item = (Group, Vec<&Item>)> {
+    [Group::Overdue, Group::Today, Group::Upcoming]
+        .into_iter()
+        .filter_map(|g| {
+            let items: Vec<&Item> = agenda.items.iter().filter(|i| i.group == g).collect();
+            (!items.is_empty()).then_some((g, items))
+        })
+}
+
+fn footer(agenda: &Agenda) -> Option<String> {
+    match agenda.files_with_errors {
+        0 => None,
+        1 => Some("1 file has errors and may be missing items; run `ties check`".to_owned()),
+        n => Some(format!(
+            "{n} files have errors and may be missing items; run `ties check`"
+        )),
+    }
+}
+
+pub fn text(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
+    if agenda.items.is_empty() {
+        writeln!(
+            out,
+            "Nothing to do until {}. Time to reach out to someone new?",
+            agenda.until
+        )?;
+    }
+    let rel: Vec<String> = agenda
+        .items
+        .iter()
+        .map(|i| relative(agenda.today, i.due.date()))
+        .collect();
+    let due_w = agenda
+        .items
+        .iter()
+        .map(|i| i.due.to_string().len())
+        .max()
+        .unwrap_or(10);
+    let rel_w = rel.iter().map(String::len).max().unwrap_or(0);
+    let kind_w = agenda
+        .items
+        .iter()
+        .map(|i| i.kind.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut first = true;
+    for (group, items) in groups(agenda) {
+        if !first {
+            writeln!(out)?;
+        }
+        first = false;
+        let style = match group {
+            Group::Overdue => ERROR,
+            Group::Today => WARNING,
+            Group::Upcoming => BOLD,
+        };
+        writeln!(out, "{style}{}{style:#}", heading(agenda, group))?;
+        for item in items {
+            let due = item.due.to_string().replace('T', " ");
+            let rel = relative(agenda.today, item.due.date());
+            writeln!(
+                out,
+                "  {due:<due_w$}  {rel:<rel_w$}  {BOLD}{:<kind_w$}{BOLD:#}  {}  {DIM}{}{DIM:#}",
+                item.kind.as_str(),
+                item.title,
+                item.path
+            )?;
+        }
+    }
+    if let Some(footer) = footer(agenda) {
+        writeln!(out, "\n{WARNING}{footer}{WARNING:#}")?;
+    }
+    Ok(())
+}
+
+pub fn markdown(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
+    writeln!(out, "# Agenda for {}", agenda.today)?;
+    if agenda.items.is_empty() {
+        writeln!(out, "\nNothing to do until {}.", agenda.until)?;
+    }
+    for (group, items) in groups(agenda) {
+        writeln!(out, "\n## {}\n", heading(agenda, group))?;
+        for item in items {
+            let due = item.due.to_string().replace('T', " ");
+            writeln!(
+                out,
+                "- [ ] {due} · {}: {} ([{}]({}))",
+                item.kind.as_str(),
+                item.title,
+                item.id,
+                item.path
+            )?;
+        }
+    }
+    if let Some(footer) = footer(agenda) {
+        writeln!(out, "\n> {footer}")?;
+    }
+    Ok(())
+}
+
+#[derive(serde::Serialize)]
+struct JsonItem<'a> {
+    group: Group,
+    due: String,
+    kind: &'static str,
+    id: &'a str,
+    who: &'a str,
+    path: &'a str,
+    title: &'a str,
+}
+
+pub fn json(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
+    let items: Vec<JsonItem> = agenda
+        .items
+        .iter()
+        .map(|i| JsonItem {
+            group: i.group,
+            due: i.due.to_string(),
+            kind: i.kind.as_str(),
+            id: i.id.as_str(),
+            who: &i.who,
+            path: &i.path,
+            title: &i.title,
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &items)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_days() {
+        let d = |s| crate::model::time::parse_date(s).unwrap();
+        assert_eq!(relative(d("2026-11-21"), d("2026-11-18")), "3 days overdue");
+        assert_eq!(relative(d("2026-11-21"), d("2026-11-20")), "1 day overdue");
+        assert_eq!(relative(d("2026-11-21"), d("2026-11-21")), "today");
+        assert_eq!(relative(d("2026-11-21"), d("2026-11-23")), "in 2 days");
+    }
+}
