@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 
 use crate::document::Document;
-use crate::index::{Index, Stage};
+use crate::index::Index;
 use crate::model::chat::{ChatKind, ChatStatus};
 use crate::model::time::{Duration, When};
 use crate::model::{Chat, Contact, Id, Kind, Record};
@@ -102,9 +102,13 @@ pub struct Agenda {
 /// Builds the agenda as of `index.today`, looking `days` ahead.
 pub fn build(index: &Index, days: i64, filter: &Filter) -> Agenda {
     let today = index.today;
-    let until = today
-        .checked_add_signed(TimeDelta::days(days))
-        .unwrap_or(NaiveDate::MAX);
+    // Dates past year 9999 cannot be written as YYYY-MM-DD (nor in iCalendar): the agenda
+    // never looks beyond the last day of 9999.
+    let last_day = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+    let until = TimeDelta::try_days(days)
+        .and_then(|d| today.checked_add_signed(d))
+        .unwrap_or(last_day)
+        .min(last_day);
     let mut b = Builder {
         index,
         today,
@@ -152,7 +156,12 @@ pub fn build(index: &Index, days: i64, filter: &Filter) -> Agenda {
             &b.title,
         ))
     });
-    let files_with_errors = index.docs.iter().filter(|d| d.has_errors()).count();
+    let config_errors = index
+        .settings_diagnostics
+        .iter()
+        .any(|d| d.severity() == crate::diagnostic::Severity::Error);
+    let files_with_errors =
+        index.docs.iter().filter(|d| d.has_errors()).count() + usize::from(config_errors);
     Agenda {
         today,
         until,
@@ -298,7 +307,7 @@ impl Builder<'_> {
                 title,
             );
         }
-        if self.index.stage(id.as_str(), contact) >= Stage::Met
+        if self.index.has_met(id.as_str())
             && let Some(last) = self.index.last_interaction(id.as_str(), contact)
         {
             let cadence = contact.stay_in_touch.unwrap_or(rules.stay_in_touch);

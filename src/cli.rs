@@ -4,10 +4,22 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::agenda::{Filter, ItemKind};
-use crate::config::{AgendaFormat, CheckFormat, Command, Config};
+use crate::config::{AgendaFormat, CheckFormat, Command, Config, ReportFormat, Shell, WatchFormat};
+use crate::csv_import::Source;
+use crate::list::{StageFilter, Where};
+use crate::model::Kind;
+use crate::model::chat::ChatKind;
+use crate::model::company::CompanyStatus;
+use crate::model::contact::{Role, Warmth};
+use crate::model::decode::{Choice, is_email, is_url};
+use crate::model::event::EventKind;
+use crate::model::id::is_slug;
+use crate::model::time::When;
+use crate::report::{Granularity, ReportKind};
 
 /// A plain-text ledger for your professional network.
 ///
@@ -61,11 +73,187 @@ enum Commands {
         #[arg(long, value_name = "ID")]
         company: Option<String>,
     },
+    /// Check the notebook, then re-check on every save (incremental; Ctrl-C to stop)
+    Watch {
+        /// Output format: `human` redraws on a terminal and appends when piped; `json` prints one object per round
+        #[arg(long, value_enum, default_value_t = WatchFormatArg::Human)]
+        format: WatchFormatArg,
+        /// Show the agenda under the diagnostics
+        #[arg(long)]
+        agenda: bool,
+        /// Poll for changes instead of using OS events (network drives, some containers, symlinked notebooks)
+        #[arg(long)]
+        poll: bool,
+    },
     /// Explain a rule code: what it checks, why, and how to fix it (no code: list them all)
     Explain {
         /// A rule code such as T201
         code: Option<String>,
     },
+    /// Start a notebook: ties.yaml with every default, the four folders, a README, git and a pre-commit hook
+    Init {
+        /// The folder to make a notebook of, created if missing [default: the current folder]
+        dir: Option<PathBuf>,
+        /// Do not run `git init` nor install the pre-commit hook that runs `ties check`
+        #[arg(long)]
+        no_git: bool,
+        /// Rewrite ties.yaml, README.md, .gitignore and the hook even if they exist
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create a contact, company, chat or event file from a template, and print its path
+    New {
+        #[command(subcommand)]
+        record: NewCommands,
+    },
+    /// Create contacts and companies from a spreadsheet or from LinkedIn's connections export
+    Import {
+        #[command(subcommand)]
+        source: ImportCommands,
+    },
+    /// Write the records of one kind to stdout, one row each, for a spreadsheet
+    Export {
+        #[command(subcommand)]
+        format: ExportCommands,
+    },
+    /// Print a shell completion script, e.g. `ties completions bash > ~/.local/share/bash-completion/completions/ties`
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the manual page in roff: `ties man > ties.1 && man ./ties.1`
+    Man,
+    /// Where your networking stands: an overview, or the funnel, target companies, activity, goals or events
+    Report {
+        /// Which report [default: an overview of them all]
+        #[arg(value_enum)]
+        report: Option<ReportArg>,
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Activity per week or per month
+        #[arg(long, value_enum, default_value_t = ByArg::Week)]
+        by: ByArg,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
+        format: ReportFormatArg,
+    },
+    /// List contacts, companies, chats or events as a table, filtered and sorted
+    List {
+        /// What to list
+        #[arg(value_enum)]
+        kind: ListKindArg,
+        /// Only records whose front-matter KEY (or column) is VALUE; lists match by membership; repeatable
+        #[arg(long = "where", value_name = "KEY=VALUE", value_parser = Where::parse)]
+        wheres: Vec<Where>,
+        /// Only records with this tag; repeatable (all must be present)
+        #[arg(long, value_name = "TAG")]
+        tag: Vec<String>,
+        /// Only contacts at these stages (comma-separated; `met+` for met or later)
+        #[arg(long, value_delimiter = ',', value_parser = StageFilter::parse, value_name = "STAGES")]
+        stage: Vec<StageFilter>,
+        /// Only contacts at this company, chats with them, events where one was met
+        #[arg(long, value_name = "ID")]
+        company: Option<String>,
+        /// Sort by this column; `-KEY` for descending [default: name, or date for chats and events]
+        #[arg(long, value_name = "KEY", allow_hyphen_values = true)]
+        sort: Option<String>,
+        /// Show at most N rows (after sorting)
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
+        format: ReportFormatArg,
+    },
+    /// Show one record (contact, company, chat or event) with its people and timeline, newest first
+    Show {
+        /// The record's id: its file name without .md
+        id: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
+        format: ReportFormatArg,
+    },
+}
+
+/// `--since`, `--until` and `--period`; together, the period is what they have in common.
+#[derive(Debug, Args)]
+struct PeriodArgs {
+    /// Only from this day on
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    since: Option<NaiveDate>,
+    /// Only up to this day, included
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    until: Option<NaiveDate>,
+    /// 2026, 2026-11, 2026-Q4, 2026-W47, "this week", "last week", "this month", "last month", "this year"
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
+    period: Option<crate::period::Spec>,
+}
+
+fn parse_period(s: &str) -> Result<crate::period::Spec, String> {
+    crate::period::Spec::parse(s).map_err(|e| e.to_string())
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ReportArg {
+    /// Contacts per stage and the conversion from each stage to the next
+    Funnel,
+    /// Each target company: people per role against the goal, outreach, replies, chats
+    Companies,
+    /// Outreach, follow-ups, chats and events per week or month, as a bar chart
+    Activity,
+    /// The goals of ties.yaml: count, target and streak
+    Goals,
+    /// Each event: people met against its goal
+    Events,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ByArg {
+    Week,
+    Month,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ListKindArg {
+    #[value(alias = "contact")]
+    Contacts,
+    #[value(alias = "company")]
+    Companies,
+    #[value(alias = "chat")]
+    Chats,
+    #[value(alias = "event")]
+    Events,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ReportFormatArg {
+    /// Aligned tables (colour on a terminal only)
+    Text,
+    /// The data, for scripts
+    Json,
+    /// One table with a header row, for a spreadsheet
+    Csv,
+    /// Tables to paste into a note
+    Markdown,
+}
+
+impl From<ReportFormatArg> for ReportFormat {
+    fn from(format: ReportFormatArg) -> Self {
+        match format {
+            ReportFormatArg::Text => Self::Text,
+            ReportFormatArg::Json => Self::Json,
+            ReportFormatArg::Csv => Self::Csv,
+            ReportFormatArg::Markdown => Self::Markdown,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum WatchFormatArg {
+    /// Diagnostics and a status line per round
+    Human,
+    /// One JSON object per line and round
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -114,6 +302,8 @@ fn parse_today(s: &str) -> Result<NaiveDate, String> {
 }
 
 impl Cli {
+    // One flat arm per subcommand: splitting it would only scatter the mapping.
+    #[allow(clippy::too_many_lines)]
     pub fn into_config(self, cwd: PathBuf) -> Config {
         let command = match self.command {
             Commands::Check {
@@ -128,6 +318,32 @@ impl Cli {
                 deny_warnings,
             },
             Commands::Explain { code } => Command::Explain { code },
+            Commands::Init { dir, no_git, force } => Command::Init {
+                dir,
+                git: !no_git,
+                force,
+            },
+            Commands::New { record } => record.into_command(),
+            Commands::Import { source } => source.into_command(),
+            Commands::Export {
+                format: ExportCommands::Csv { kind },
+            } => Command::Export { kind: kind.into() },
+            Commands::Completions { shell } => Command::Completions {
+                shell: shell.into(),
+            },
+            Commands::Man => Command::Man,
+            Commands::Watch {
+                format,
+                agenda,
+                poll,
+            } => Command::Watch {
+                format: match format {
+                    WatchFormatArg::Human => WatchFormat::Human,
+                    WatchFormatArg::Json => WatchFormat::Json,
+                },
+                agenda,
+                poll,
+            },
             Commands::Agenda {
                 format,
                 days,
@@ -148,6 +364,61 @@ impl Cli {
                     company,
                 },
             },
+            Commands::Report {
+                report,
+                period,
+                by,
+                format,
+            } => Command::Report {
+                kind: match report {
+                    None => ReportKind::Overview,
+                    Some(ReportArg::Funnel) => ReportKind::Funnel,
+                    Some(ReportArg::Companies) => ReportKind::Companies,
+                    Some(ReportArg::Activity) => ReportKind::Activity,
+                    Some(ReportArg::Goals) => ReportKind::Goals,
+                    Some(ReportArg::Events) => ReportKind::Events,
+                },
+                period: crate::period::Filter {
+                    spec: period.period,
+                    since: period.since,
+                    until: period.until,
+                },
+                by: match by {
+                    ByArg::Week => Granularity::Week,
+                    ByArg::Month => Granularity::Month,
+                },
+                format: format.into(),
+            },
+            Commands::List {
+                kind,
+                wheres,
+                tag,
+                stage,
+                company,
+                sort,
+                limit,
+                format,
+            } => Command::List {
+                kind: match kind {
+                    ListKindArg::Contacts => Kind::Contact,
+                    ListKindArg::Companies => Kind::Company,
+                    ListKindArg::Chats => Kind::Chat,
+                    ListKindArg::Events => Kind::Event,
+                },
+                options: crate::list::Options {
+                    wheres,
+                    tags: tag,
+                    stages: stage,
+                    company,
+                    sort: sort.as_deref().map(crate::list::Sort::parse),
+                    limit,
+                },
+                format: format.into(),
+            },
+            Commands::Show { id, format } => Command::Show {
+                id,
+                format: format.into(),
+            },
         };
         Config {
             notebook: self.notebook,
@@ -163,4 +434,374 @@ impl Cli {
             command,
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+enum NewCommands {
+    /// A person: contacts/ID.md, the id made from the name ("José Álvarez" → jose-alvarez)
+    Contact {
+        /// Full name, e.g. "Jane Doe"
+        name: String,
+        /// Where they work: a company's id or name (create it first with `ties new company`)
+        #[arg(long, value_name = "COMPANY")]
+        company: Option<String>,
+        /// Job title
+        #[arg(long)]
+        title: Option<String>,
+        /// For per-company coverage
+        #[arg(long, value_parser = choice::<Role>())]
+        role: Option<Role>,
+        /// Already in your community: friends, classmates, alumni, mentors
+        #[arg(long, conflicts_with = "cold")]
+        warm: bool,
+        /// Not met yet
+        #[arg(long)]
+        cold: bool,
+        /// Email address
+        #[arg(long, value_parser = parse_email)]
+        email: Option<String>,
+        /// LinkedIn profile address or handle
+        #[arg(long, value_name = "URL", value_parser = parse_profile)]
+        linkedin: Option<String>,
+        /// How you know them or found them
+        #[arg(long)]
+        source: Option<String>,
+        /// A tag; repeatable
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        #[command(flatten)]
+        common: NewArgs,
+    },
+    /// An organisation: companies/ID.md
+    Company {
+        /// Its name, e.g. "Acme"
+        name: String,
+        /// `target` counts against your goal of target companies
+        #[arg(long, value_parser = choice::<CompanyStatus>())]
+        status: Option<CompanyStatus>,
+        /// Web address
+        #[arg(long, value_name = "URL", value_parser = parse_url)]
+        website: Option<String>,
+        /// City or region
+        #[arg(long)]
+        location: Option<String>,
+        #[command(flatten)]
+        common: NewArgs,
+    },
+    /// A conversation: chats/DATE-CONTACT.md with Questions, Notes, Takeaways and Reflection sections
+    Chat {
+        /// The contact (id or name); several for a group
+        #[arg(required = true, value_name = "CONTACT")]
+        with: Vec<String>,
+        /// When: YYYY-MM-DD or "YYYY-MM-DD HH:MM" [default: today]
+        #[arg(long, value_parser = parse_when)]
+        date: Option<When>,
+        /// What kind of conversation [default: coffee-chat]
+        #[arg(long, value_parser = choice::<ChatKind>())]
+        kind: Option<ChatKind>,
+        /// zoom, phone, in-person, slack…
+        #[arg(long)]
+        medium: Option<String>,
+        /// The event where you met (id or name)
+        #[arg(long)]
+        event: Option<String>,
+        #[command(flatten)]
+        common: NewArgs,
+    },
+    /// A meetup, conference, fair…: events/DATE-NAME.md
+    Event {
+        /// Its name, e.g. "Rust Meetup"
+        name: String,
+        /// When: YYYY-MM-DD or "YYYY-MM-DD HH:MM"
+        #[arg(long, required = true, value_parser = parse_when)]
+        date: When,
+        /// What kind of event
+        #[arg(long, value_parser = choice::<EventKind>())]
+        kind: Option<EventKind>,
+        /// Where
+        #[arg(long)]
+        location: Option<String>,
+        /// Its page
+        #[arg(long, value_parser = parse_url)]
+        url: Option<String>,
+        /// How many people to meet there (3 is a good start)
+        #[arg(long, value_name = "N")]
+        goal: Option<u32>,
+        #[command(flatten)]
+        common: NewArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    /// The id (the file name without .md) instead of the one made from the name
+    #[arg(long, value_name = "ID", value_parser = parse_id)]
+    id: Option<String>,
+    /// Open the new file in $VISUAL or $EDITOR
+    #[arg(long)]
+    edit: bool,
+    /// Replace a file of the same name
+    #[arg(long)]
+    force: bool,
+}
+
+impl NewCommands {
+    fn into_command(self) -> Command {
+        use crate::commands::new::{Options, Request};
+        let options = |a: NewArgs| Options {
+            id: a.id,
+            edit: a.edit,
+            force: a.force,
+        };
+        let (request, common) = match self {
+            Self::Contact {
+                name,
+                company,
+                title,
+                role,
+                warm,
+                cold,
+                email,
+                linkedin,
+                source,
+                tags,
+                common,
+            } => (
+                Request::Contact {
+                    name,
+                    company,
+                    title,
+                    role,
+                    warmth: if warm {
+                        Some(Warmth::Warm)
+                    } else if cold {
+                        Some(Warmth::Cold)
+                    } else {
+                        None
+                    },
+                    email,
+                    linkedin,
+                    source,
+                    tags,
+                },
+                common,
+            ),
+            Self::Company {
+                name,
+                status,
+                website,
+                location,
+                common,
+            } => (
+                Request::Company {
+                    name,
+                    status,
+                    website,
+                    location,
+                },
+                common,
+            ),
+            Self::Chat {
+                with,
+                date,
+                kind,
+                medium,
+                event,
+                common,
+            } => (
+                Request::Chat {
+                    with,
+                    date,
+                    kind,
+                    medium,
+                    event,
+                },
+                common,
+            ),
+            Self::Event {
+                name,
+                date,
+                kind,
+                location,
+                url,
+                goal,
+                common,
+            } => (
+                Request::Event {
+                    name,
+                    date,
+                    kind,
+                    location,
+                    url,
+                    goal,
+                },
+                common,
+            ),
+        };
+        Command::New {
+            request,
+            options: options(common),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommands {
+    /// A networking-tracker spreadsheet saved as CSV: columns matched by header (see docs/import.md)
+    Csv {
+        /// The CSV file (UTF-8, with or without a byte-order mark)
+        file: PathBuf,
+        /// Read the column COLUMN as KEY (a contact key, `first_name`, `last_name`, `notes`, or `-` to drop it); repeatable
+        #[arg(long = "map", value_name = "COLUMN=KEY", value_parser = parse_map)]
+        map: Vec<(String, String)>,
+        /// Print the files it would create, and create none
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// LinkedIn's Connections.csv (from LinkedIn: Settings, Data privacy, Get a copy of your data)
+    Linkedin {
+        /// The Connections.csv file
+        file: PathBuf,
+        /// Print the files it would create, and create none
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+impl ImportCommands {
+    fn into_command(self) -> Command {
+        match self {
+            Self::Csv { file, map, dry_run } => Command::Import {
+                file,
+                source: Source::Csv,
+                map,
+                dry_run,
+            },
+            Self::Linkedin { file, dry_run } => Command::Import {
+                file,
+                source: Source::Linkedin,
+                map: Vec::new(),
+                dry_run,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportCommands {
+    /// Comma-separated values with a header row: id, the kind's keys, notes (the body)
+    Csv {
+        /// What to export
+        #[arg(value_enum)]
+        kind: ListKindArg,
+    },
+}
+
+impl From<ListKindArg> for Kind {
+    fn from(kind: ListKindArg) -> Self {
+        match kind {
+            ListKindArg::Contacts => Self::Contact,
+            ListKindArg::Companies => Self::Company,
+            ListKindArg::Chats => Self::Chat,
+            ListKindArg::Events => Self::Event,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+impl From<ShellArg> for Shell {
+    fn from(shell: ShellArg) -> Self {
+        match shell {
+            ShellArg::Bash => Self::Bash,
+            ShellArg::Zsh => Self::Zsh,
+            ShellArg::Fish => Self::Fish,
+            ShellArg::Powershell => Self::PowerShell,
+            ShellArg::Elvish => Self::Elvish,
+        }
+    }
+}
+
+/// A value parser for an enumerated value of the notebook: its names are the possible
+/// values, so help and completions list them.
+fn choice<T: Choice + Clone + Send + Sync + 'static>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(T::NAMES)
+        .map(|name| T::parse(&name).expect("a possible value is a name of the choice"))
+}
+
+fn parse_when(s: &str) -> Result<When, String> {
+    When::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a date; write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\""))
+}
+
+fn parse_email(s: &str) -> Result<String, String> {
+    if is_email(s) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("`{s}` is not an email address"))
+    }
+}
+
+fn parse_url(s: &str) -> Result<String, String> {
+    if is_url(s) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "`{s}` is not a web address; write it in full, e.g. https://example.com"
+        ))
+    }
+}
+
+fn parse_profile(s: &str) -> Result<String, String> {
+    if s.contains(char::is_whitespace) || s.contains("://") && !is_url(s) {
+        Err(format!("`{s}` is neither a handle nor a web address"))
+    } else {
+        Ok(s.to_owned())
+    }
+}
+
+fn parse_id(s: &str) -> Result<String, String> {
+    if is_slug(s) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "`{s}` is not an id: write it in lowercase letters and digits joined by single hyphens, e.g. jane-doe-2"
+        ))
+    }
+}
+
+fn parse_map(s: &str) -> Result<(String, String), String> {
+    match s.rsplit_once('=') {
+        Some((column, key)) if !column.trim().is_empty() && !key.trim().is_empty() => {
+            Ok((column.trim().to_owned(), key.trim().to_owned()))
+        }
+        _ => Err(format!(
+            "`{s}` is not COLUMN=KEY; write e.g. --map \"How we're connected=source\""
+        )),
+    }
+}
+
+/// The completion script for `shell`, from the definitions above.
+pub fn write_completions(shell: Shell, out: &mut dyn std::io::Write) {
+    use clap_complete::Shell as S;
+    let shell = match shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+        Shell::PowerShell => S::PowerShell,
+        Shell::Elvish => S::Elvish,
+    };
+    clap_complete::generate(shell, &mut Cli::command(), "ties", out);
+}
+
+/// The manual page, in roff, from the definitions above.
+pub fn write_man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    clap_mangen::Man::new(Cli::command()).render(out)
 }

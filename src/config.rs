@@ -25,11 +25,62 @@ pub enum Command {
     Explain {
         code: Option<String>,
     },
+    Init {
+        /// Default: the current folder.
+        dir: Option<PathBuf>,
+        git: bool,
+        force: bool,
+    },
+    New {
+        request: crate::commands::new::Request,
+        options: crate::commands::new::Options,
+    },
+    Import {
+        file: PathBuf,
+        source: crate::csv_import::Source,
+        /// `(column header, key)` pairs from `--map`.
+        map: Vec<(String, String)>,
+        dry_run: bool,
+    },
+    Export {
+        kind: crate::model::Kind,
+    },
+    Completions {
+        shell: Shell,
+    },
+    Man,
+    Watch {
+        format: WatchFormat,
+        agenda: bool,
+        poll: bool,
+    },
     Agenda {
         format: AgendaFormat,
         days: Option<u32>,
         filter: crate::agenda::Filter,
     },
+    Report {
+        kind: crate::report::ReportKind,
+        period: crate::period::Filter,
+        by: crate::report::Granularity,
+        format: ReportFormat,
+    },
+    List {
+        kind: crate::model::Kind,
+        options: crate::list::Options,
+        format: ReportFormat,
+    },
+    Show {
+        id: String,
+        format: ReportFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WatchFormat {
+    #[default]
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,10 +92,30 @@ pub enum AgendaFormat {
     Ics,
 }
 
+/// The formats of `report`, `list` and `show`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReportFormat {
+    #[default]
+    Text,
+    Json,
+    Csv,
+    Markdown,
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CheckFormat {
     #[default]
     Human,
     Json,
     Github,
+}
+
+/// The shells `ties completions` writes a script for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    PowerShell,
+    Elvish,
 }

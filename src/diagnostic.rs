@@ -3,7 +3,7 @@
 //! [`Diagnostic`]s with a path and line:column, which is all the renderers need.
 
 use crate::rules::Code;
-use crate::span::{Position, Span};
+use crate::span::{LineIndex, Position, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -70,9 +70,14 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// Places `finding` in `text`, the contents of the file at `path`.
     pub fn locate(path: &str, text: &str, finding: Finding) -> Self {
-        let start = Position::of(text, finding.span.start);
+        Self::locate_with(path, text, &LineIndex::new(text), finding)
+    }
+
+    /// [`Diagnostic::locate`] with the text's line index already built.
+    pub fn locate_with(path: &str, text: &str, lines: &LineIndex, finding: Finding) -> Self {
+        let start = lines.position(text, finding.span.start);
         let end = if finding.span.end > finding.span.start {
-            Position::of(text, finding.span.end)
+            lines.position(text, finding.span.end)
         } else {
             start
         };

@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::frontmatter::FrontMatter;
 use crate::model::{Id, Kind, Record};
 use crate::rules::{t001, t002, t004, t005, t006, t107};
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
 
 #[derive(Clone, Debug)]
@@ -23,6 +23,8 @@ pub struct Document {
     pub body: Body,
     /// Problems found in this file alone.
     pub diagnostics: Vec<Diagnostic>,
+    /// Built on first use: most files never need a position.
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl Document {
@@ -38,6 +40,7 @@ impl Document {
             record: None,
             body: Body::default(),
             diagnostics: Vec::new(),
+            lines: std::sync::OnceLock::new(),
         };
         let mut findings = Vec::new();
         match bytes
@@ -63,7 +66,8 @@ impl Document {
 
     /// Turns a finding in this file into a diagnostic.
     pub fn locate(&self, finding: Finding) -> Diagnostic {
-        Diagnostic::locate(&self.path, &self.text, finding)
+        let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
+        Diagnostic::locate_with(&self.path, &self.text, lines, finding)
     }
 
     pub fn has_errors(&self) -> bool {

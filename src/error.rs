@@ -27,10 +27,124 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("{} already exists; it was left as it was\n  help: pass --force to replace it", path.display())]
+    Exists { path: PathBuf },
+
+    #[error(
+        "{} is already a notebook (it has a ties.yaml); nothing was changed\n  \
+         help: pass --force to rewrite its ties.yaml, README.md, .gitignore and git hook",
+        dir.display()
+    )]
+    AlreadyNotebook { dir: PathBuf },
+
+    #[error(
+        "the id `{id}` is taken by {existing}\n  help: choose another id with --id, e.g. --id {suggestion}"
+    )]
+    IdTaken {
+        id: String,
+        existing: String,
+        suggestion: String,
+    },
+
+    #[error(
+        "cannot make an id from `{name}`: it has no letter or digit\n  help: give one with --id, e.g. --id jane-doe"
+    )]
+    NoId { name: String },
+
+    #[error(
+        "`{id}` is not an id: write it in lowercase letters and digits joined by single hyphens, e.g. jane-doe"
+    )]
+    BadId { id: String },
+
+    #[error("unknown {kind} `{id}`{hint}\n  help: {help}")]
+    UnknownRecord {
+        kind: &'static str,
+        id: String,
+        hint: String,
+        help: String,
+    },
+
+    #[error("created {}, but could not open it in an editor: {reason}\n  help: set $VISUAL or $EDITOR, e.g. export EDITOR=nano", path.display())]
+    Editor { path: PathBuf, reason: String },
+
+    #[error("{} is not UTF-8 text\n  help: save it from your spreadsheet as \"CSV UTF-8\"", path.display())]
+    NotUtf8 { path: PathBuf },
+
+    #[error("cannot read {} as CSV: {source}", path.display())]
+    Csv { path: PathBuf, source: csv::Error },
+
+    #[error(
+        "{} has no column for the name (looked for Name, Full name, or First name and Last name; \
+         found: {columns})\n  help: say which column holds it, e.g. --map \"Contact=name\"",
+        path.display()
+    )]
+    NoNameColumn { path: PathBuf, columns: String },
+
+    #[error(
+        "{} is an export of {kind}: `ties import csv` creates contacts (and their companies) \
+         from a spreadsheet of people, so it imports nothing from it\n  help: {kind} are created \
+         with `ties new`; an export of contacts imports back",
+        path.display()
+    )]
+    ForeignExport { path: PathBuf, kind: &'static str },
+
+    #[error("--map \"{spec}\": {reason}")]
+    BadMap { spec: String, reason: String },
+
+    #[error(
+        "{} is not a LinkedIn connections export: no line starts with `First Name,Last Name,URL`\n  \
+         help: download it from LinkedIn (Settings, Data privacy, Get a copy of your data, \
+         Connections); for another spreadsheet use `ties import csv`",
+        path.display()
+    )]
+    NotLinkedin { path: PathBuf },
+
     #[error("unknown rule code `{code}`{hint}\n  known codes: {known}")]
     UnknownCode {
         code: String,
         hint: String,
         known: String,
+    },
+
+    #[error("the notebook at {} is gone (deleted or renamed); stopping", dir.display())]
+    NotebookGone { dir: PathBuf },
+
+    #[error(
+        "the system's limit on watched folders is reached, so `ties watch` cannot see every change\n  \
+         help: raise it, e.g. `sudo sysctl fs.inotify.max_user_watches=524288` (make it permanent in \
+         /etc/sysctl.d/), or use `ties watch --poll`"
+    )]
+    WatchLimit,
+
+    #[error("cannot watch {}: {source}", dir.display())]
+    Watch { dir: PathBuf, source: notify::Error },
+
+    #[error("{source}")]
+    Period {
+        #[from]
+        source: crate::period::PeriodError,
+    },
+
+    #[error(
+        "cannot sort {kind} by `{key}`{hint}\n  help: sort by one of their columns: {known} (prefix - for descending)"
+    )]
+    UnknownSortKey {
+        key: String,
+        kind: &'static str,
+        hint: String,
+        known: String,
+    },
+
+    #[error("{filter} does not apply to {kind}\n  help: it filters {applies_to}")]
+    FilterNotApplicable {
+        filter: &'static str,
+        kind: &'static str,
+        applies_to: &'static str,
     },
 }

@@ -103,6 +103,11 @@ impl Index {
     }
 
     fn link(&mut self) {
+        self.by_id.clear();
+        self.paths.clear();
+        self.chats_with.clear();
+        self.events_met.clear();
+        self.referrers.clear();
         for (i, doc) in self.docs.iter().enumerate() {
             self.by_id.entry(doc.id.clone()).or_default().push(i);
             self.paths.insert(doc.path.clone());
@@ -146,6 +151,38 @@ impl Index {
             from.dedup();
         }
         self.referenced_by = referenced_by;
+    }
+
+    /// Adds `doc`, or replaces the document with the same path. Call [`Index::relink`] after
+    /// a batch of changes.
+    pub fn upsert(&mut self, doc: Document) {
+        match self
+            .docs
+            .binary_search_by(|d| d.path.as_str().cmp(&doc.path))
+        {
+            Ok(i) => self.docs[i] = doc,
+            Err(i) => self.docs.insert(i, doc),
+        }
+    }
+
+    /// Removes the document at `path` and every document under the folder `path`, and the
+    /// walk problems there; returns how many documents were removed.
+    pub fn remove_under(&mut self, path: &str) -> usize {
+        let inside = |p: &str| {
+            p == path
+                || path.is_empty()
+                || p.strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with('/'))
+        };
+        let before = self.docs.len();
+        self.docs.retain(|d| !inside(&d.path));
+        self.walk_diagnostics.retain(|d| !inside(&d.path));
+        before - self.docs.len()
+    }
+
+    /// Rebuilds the lookups after [`Index::upsert`] and [`Index::remove_under`].
+    pub fn relink(&mut self) {
+        self.link();
     }
 
     /// The documents with this id (more than one is a T203 problem).
@@ -291,6 +328,15 @@ impl Index {
             .filter(|(_, c)| c.is_done(self.today))
             .filter_map(|(_, c)| c.day());
         own.chain(chats).chain(self.past_events_met(id)).max()
+    }
+
+    /// Whether you have met the contact: a done chat that is not a message thread, or a past
+    /// event that lists them in `met`. (Being referred by them does not mean you met.)
+    pub fn has_met(&self, id: &str) -> bool {
+        let today = self.today;
+        self.chats_with(id)
+            .any(|(_, c)| c.status(today) == ChatStatus::Done && c.kind != ChatKind::Message)
+            || self.past_events_met(id).next().is_some()
     }
 
     /// The highest stage the contact has reached.

@@ -83,15 +83,16 @@ pub fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Diagnostic>),
 
 /// Every Markdown file under `root`, parsed; and the problems met while walking.
 pub fn walk(root: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
+    collect(root, &walker(root))
+}
+
+fn collect(root: &Path, walker: &WalkBuilder) -> (Vec<Document>, Vec<Diagnostic>) {
     let (tx, rx) = mpsc::channel::<Result<Document, Diagnostic>>();
-    walker(root).build_parallel().run(|| {
+    walker.build_parallel().run(|| {
         let tx = tx.clone();
         Box::new(move |entry| {
             let item = match entry {
-                Ok(entry) if is_markdown(&entry) => {
-                    let rel = relative(root, entry.path());
-                    Ok(Document::parse(rel, std::fs::read(entry.path())))
-                }
+                Ok(entry) if is_markdown(&entry) => Ok(read_document(root, entry.path())),
                 Ok(_) => return WalkState::Continue,
                 Err(err) => Err(walk_error(root, &err)),
             };
@@ -113,20 +114,78 @@ pub fn walk(root: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
     (docs, problems)
 }
 
-/// The walker `check`, `watch` and the benchmarks agree on: no hidden files, `.gitignore`
-/// (and `.ignore`) honoured even outside a git repository, nothing above the root, symlinks
+/// The walker `check`, `watch` and the benchmarks agree on: no hidden files, the root
+/// `.gitignore` honoured even outside a git repository, nothing above the root, symlinks
 /// followed (loops are reported, not followed forever).
 pub fn walker(root: &Path) -> WalkBuilder {
-    let mut builder = WalkBuilder::new(root);
+    walker_at(root, root)
+}
+
+/// The same walker, started at `dir` inside the notebook (for a folder that appeared).
+fn walker_at(root: &Path, dir: &Path) -> WalkBuilder {
+    let ignores = Ignores::load(root);
+    let mut builder = WalkBuilder::new(dir);
     builder
         .hidden(true)
-        .git_ignore(true)
-        .require_git(false)
+        .git_ignore(false)
+        .ignore(false)
         .parents(false)
         .git_global(false)
         .git_exclude(false)
-        .follow_links(true);
+        .follow_links(true)
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !ignores.gitignored(entry.path(), is_dir)
+        });
     builder
+}
+
+/// What the notebook does not read: hidden files and folders, and what the root
+/// `.gitignore` ignores. Only the root's `.gitignore` counts, as the spec says, so a full
+/// walk and `watch`'s one-file updates always agree.
+#[derive(Clone, Debug)]
+pub struct Ignores {
+    root: PathBuf,
+    gitignore: ignore::gitignore::Gitignore,
+}
+
+impl Ignores {
+    pub fn load(root: &Path) -> Self {
+        let (gitignore, _) = ignore::gitignore::Gitignore::new(root.join(".gitignore"));
+        Self {
+            root: root.to_owned(),
+            gitignore,
+        }
+    }
+
+    fn gitignored(&self, path: &Path, is_dir: bool) -> bool {
+        path.starts_with(&self.root)
+            && self
+                .gitignore
+                .matched_path_or_any_parents(path, is_dir)
+                .is_ignore()
+    }
+
+    /// Whether `path` (absolute, under the root) is hidden or ignored.
+    pub fn is_ignored(&self, path: &Path, is_dir: bool) -> bool {
+        let Ok(rel) = path.strip_prefix(&self.root) else {
+            return true;
+        };
+        let hidden = rel
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        hidden || self.gitignored(path, is_dir)
+    }
+}
+
+/// Every Markdown file under `dir` (inside the notebook at `root`), parsed.
+pub fn walk_under(root: &Path, dir: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
+    collect(root, &walker_at(root, dir))
+}
+
+/// Reads and parses one file of the notebook.
+pub fn read_document(root: &Path, path: &Path) -> Document {
+    Document::parse(relative(root, path), std::fs::read(path))
 }
 
 fn is_markdown(entry: &ignore::DirEntry) -> bool {

@@ -2,7 +2,17 @@
 
 pub mod agenda;
 pub mod check;
+pub mod completions;
 pub mod explain;
+pub mod export;
+pub mod import;
+pub mod init;
+pub mod list;
+pub mod man;
+pub mod new;
+pub mod report;
+pub mod show;
+pub mod watch;
 
 use crate::config::{Command, Config};
 use crate::error::Error;
@@ -15,11 +25,39 @@ pub fn run(config: &Config) -> Result<ExitStatus, Error> {
             deny_warnings,
         } => check::run(config, *format, *deny_warnings),
         Command::Explain { code } => explain::run(config, code.as_deref()),
+        Command::Init { dir, git, force } => init::run(config, dir.as_deref(), *git, *force),
+        Command::New { request, options } => new::run(config, request, options),
+        Command::Import {
+            file,
+            source,
+            map,
+            dry_run,
+        } => import::run(config, file, *source, map, *dry_run),
+        Command::Export { kind } => export::run(config, *kind),
+        Command::Completions { shell } => completions::run(config, *shell),
+        Command::Man => man::run(config),
+        Command::Watch {
+            format,
+            agenda,
+            poll,
+        } => watch::run(config, *format, *agenda, *poll),
         Command::Agenda {
             format,
             days,
             filter,
         } => agenda::run(config, *format, *days, filter),
+        Command::Report {
+            kind,
+            period,
+            by,
+            format,
+        } => report::run(config, *kind, period, *by, *format),
+        Command::List {
+            kind,
+            options,
+            format,
+        } => list::run(config, *kind, options, *format),
+        Command::Show { id, format } => show::run(config, id, *format),
     }
 }
 

@@ -2,7 +2,7 @@
 //! event. UIDs come from the item's kind, id and due date, and DTSTAMP from `--today`, so
 //! the output is deterministic and a re-import updates entries instead of duplicating them.
 
-use chrono::{NaiveTime, TimeZone, Utc};
+use chrono::{Datelike, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, DatePerhapsTime, EventLike, Todo};
 
 use crate::agenda::{Agenda, Item, ItemKind};
@@ -24,8 +24,11 @@ pub fn calendar(agenda: &Agenda) -> Calendar {
                     .summary(&item.title)
                     .description(&description);
                 event.starts(when(item.due));
-                if let When::Date(d) = item.due {
-                    event.ends(d.succ_opt().unwrap_or(d));
+                // An all-day event ends the next day, which must still be a 4-digit year.
+                if let When::Date(d) = item.due
+                    && let Some(next) = d.succ_opt().filter(|n| n.year() <= 9999)
+                {
+                    event.ends(next);
                 }
                 cal.push(event.done());
             }

@@ -4,8 +4,9 @@ use std::io::{self, Write};
 
 use crate::diagnostic::Diagnostic;
 
+/// One diagnostic as JSON (also used by `watch --format json`).
 #[derive(serde::Serialize)]
-struct Entry<'a> {
+pub struct Entry<'a> {
     path: &'a str,
     line: usize,
     column: usize,
@@ -18,7 +19,12 @@ struct Entry<'a> {
 }
 
 pub fn write(out: &mut impl Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
-    let entries: Vec<Entry> = diagnostics
+    serde_json::to_writer_pretty(&mut *out, &entries(diagnostics))?;
+    writeln!(out)
+}
+
+pub fn entries(diagnostics: &[Diagnostic]) -> Vec<Entry<'_>> {
+    diagnostics
         .iter()
         .map(|d| Entry {
             path: &d.path,
@@ -31,7 +37,5 @@ pub fn write(out: &mut impl Write, diagnostics: &[Diagnostic]) -> io::Result<()>
             message: &d.message,
             help: d.help.as_deref(),
         })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &entries)?;
-    writeln!(out)
+        .collect()
 }

@@ -7,6 +7,10 @@ pub mod github;
 pub mod human;
 pub mod ics;
 pub mod json;
+pub mod list;
+pub mod report;
+pub mod show;
+pub mod table;
 
 use std::collections::HashMap;
 

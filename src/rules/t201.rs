@@ -15,18 +15,24 @@
 //! Correct the id (the message suggests the closest one), or create the missing record, e.g.
 //! with `ties new company "Acm"`.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::index::Index;
+use crate::model::Kind;
 use crate::rules::Code;
 use crate::suggest;
 
 pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+    let mut hints: HashMap<(&str, Kind), String> = HashMap::new();
     for r in index.references() {
         let id = r.target.value.as_str();
         if !index.lookup(id).is_empty() {
             continue;
         }
-        let hint = suggest::hint(id, index.ids_of(r.expected));
+        let hint = hints
+            .entry((id, r.expected))
+            .or_insert_with(|| suggest::hint(id, index.ids_of(r.expected)));
         let finding = Finding::new(
             Code::T201,
             r.target.span,

@@ -15,30 +15,45 @@
 //! ## How to fix
 //! Correct the id or path (the message suggests the closest id), or create the note.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::body::LinkTarget;
+use crate::commands::check::MAX_PER_FILE_AND_RULE;
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::index::Index;
 use crate::rules::Code;
 use crate::suggest;
 
 pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+    // One suggestion per distinct broken id: a suggestion scans every id of the notebook.
+    let mut hints: HashMap<&str, String> = HashMap::new();
     for doc in &index.docs {
-        for link in &doc.body.links {
+        let mut broken = doc.body.links.iter().filter_map(|link| {
             let message = match &link.target {
                 LinkTarget::Wiki(id) if index.lookup(id).is_empty() => {
-                    format!(
-                        "broken link: no record or note `{id}`{}",
-                        suggest::hint(id, index.all_ids())
-                    )
+                    let hint = hints
+                        .entry(id)
+                        .or_insert_with(|| suggest::hint(id, index.all_ids()));
+                    format!("broken link: no record or note `{id}`{hint}")
                 }
                 LinkTarget::File(path) if !file_exists(index, &doc.path, path) => {
                     format!("broken link: `{path}` does not exist")
                 }
-                _ => continue,
+                _ => return None,
             };
-            out.push(doc.locate(Finding::new(Code::T204, link.span, message)));
+            Some(Finding::new(Code::T204, link.span, message))
+        });
+        for finding in broken.by_ref().take(MAX_PER_FILE_AND_RULE) {
+            out.push(doc.locate(finding));
+        }
+        // A generated note can hold a million broken links: count the rest, report once.
+        if let Some(next) = broken.next() {
+            let more = 1 + broken.count();
+            let message = format!(
+                "… and {more} more broken links in this file (only the first {MAX_PER_FILE_AND_RULE} are shown)"
+            );
+            out.push(doc.locate(Finding { message, ..next }));
         }
     }
 }

@@ -1,0 +1,123 @@
+//! `ties import csv FILE` and `ties import linkedin FILE`: plan the files (see
+//! [`crate::csv_import`]), report bad rows with their line numbers on stderr, then create
+//! the files, or with `--dry-run` only list them. Exit 0 when every row was imported or was
+//! already there, 1 when some rows were bad (the others are imported all the same), 2 when
+//! the import could not run at all.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::csv_import::{self, Plan, Source};
+use crate::error::Error;
+use crate::exit::ExitStatus;
+use crate::notebook;
+use crate::render;
+use crate::write::{self, Existing};
+
+pub fn run(
+    config: &Config,
+    file: &Path,
+    source: Source,
+    map: &[(String, String)],
+    dry_run: bool,
+) -> Result<ExitStatus, Error> {
+    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
+    let index = notebook::load(&root, config.today)?;
+    let path = config.cwd.join(file);
+    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+        path: file.to_owned(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
+        path: file.to_owned(),
+    })?;
+    let plan = csv_import::plan(file, &text, source, map, &index)?;
+    report(config, file, &plan)?;
+    let mut out = super::stdout(config);
+    for new in &plan.files {
+        if !dry_run {
+            write::create(&root.join(&new.path), &new.text, Existing::Keep)?;
+        }
+        let verb = if dry_run { "would create" } else { "created" };
+        super::finish_output(writeln!(out, "{verb} {}", new.path))?;
+    }
+    super::finish_output(writeln!(out, "{}", summary(&plan, dry_run)).and_then(|()| out.flush()))?;
+    Ok(if plan.bad > 0 {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// Bad rows and notes, `FILE:LINE: error: …`, as compilers print them.
+fn report(config: &Config, file: &Path, plan: &Plan) -> Result<(), Error> {
+    let mut err = anstream::AutoStream::new(std::io::stderr().lock(), config.color);
+    let name = file.display();
+    let (error, note) = (render::ERROR, render::BOLD);
+    let mut written = Ok(());
+    for m in &plan.messages {
+        let at = if m.line == 0 {
+            format!("{name}")
+        } else {
+            format!("{name}:{}", m.line)
+        };
+        written = written.and_then(|()| {
+            if m.bad {
+                writeln!(
+                    err,
+                    "{at}: {}error:{} {} (row skipped)",
+                    error.render(),
+                    error.render_reset(),
+                    m.text
+                )
+            } else {
+                writeln!(
+                    err,
+                    "{at}: {}note:{} {}",
+                    note.render(),
+                    note.render_reset(),
+                    m.text
+                )
+            }
+        });
+    }
+    if !plan.unknown_columns.is_empty() {
+        let first = &plan.unknown_columns[0];
+        written = written.and_then(|()| {
+            writeln!(
+                err,
+                "{name}: {}note:{} columns kept in each body as `- Column: value` lines: {}\n  \
+                 help: map one to a key with --map \"{first}=KEY\", or drop it with --map \"{first}=-\"",
+                note.render(),
+                note.render_reset(),
+                plan.unknown_columns.join(", ")
+            )
+        });
+    }
+    super::finish_output(written.and_then(|()| err.flush()))
+}
+
+fn summary(plan: &Plan, dry_run: bool) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = vec![format!(
+        "{} {} and {}",
+        if dry_run { "would create" } else { "created" },
+        plural(plan.contacts, "contact", "contacts"),
+        plural(plan.companies, "company", "companies"),
+    )];
+    if plan.present > 0 {
+        parts.push(format!(
+            "{} already in the notebook",
+            plural(plan.present, "person", "people")
+        ));
+    }
+    if plan.bad > 0 {
+        parts.push(format!(
+            "{} skipped (see above)",
+            plural(plan.bad, "bad row", "bad rows")
+        ));
+    }
+    parts.join("; ")
+}

@@ -1,0 +1,305 @@
+//! `ties init [DIR]`: a new notebook, ready to use and to commit: `ties.yaml` with every
+//! default written out and explained, the four record folders, a README, a `.gitignore`,
+//! and a git repository whose pre-commit hook refuses a commit while `ties check` finds
+//! errors. Files that are already there (an existing README or `.gitignore`) are kept.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::exit::ExitStatus;
+use crate::model::Kind;
+use crate::model::settings::Settings;
+use crate::model::time::Duration;
+use crate::notebook::CONFIG_FILE;
+use crate::write::{self, Existing};
+
+pub fn run(
+    config: &Config,
+    dir: Option<&Path>,
+    git: bool,
+    force: bool,
+) -> Result<ExitStatus, Error> {
+    let dir = dir.map_or_else(|| config.cwd.clone(), |d| config.cwd.join(d));
+    if dir.join(CONFIG_FILE).exists() && !force {
+        return Err(Error::AlreadyNotebook { dir });
+    }
+    let existing = Existing::from_force(force);
+    let mut log = Log::default();
+    write::create(&dir.join(CONFIG_FILE), &settings_file(), existing)?;
+    log.created(CONFIG_FILE);
+    for kind in Kind::RECORDS {
+        // An empty folder is not kept by git; `.gitkeep` is hidden, so ties never reads it.
+        let keep = format!("{}/.gitkeep", kind.folder());
+        if !dir.join(&keep).exists() {
+            write::create(&dir.join(&keep), "", Existing::Keep)?;
+        }
+        log.created(&format!("{}/", kind.folder()));
+    }
+    for (name, text) in [("README.md", README), (".gitignore", GITIGNORE)] {
+        match write::create(&dir.join(name), text, existing) {
+            Ok(()) => log.created(name),
+            Err(Error::Exists { .. }) => log.note(format!("kept the existing {name}")),
+            Err(e) => return Err(e),
+        }
+    }
+    if git {
+        set_up_git(&dir, existing, &mut log)?;
+    }
+    let shown = super::new::shown_path(&config.cwd, &dir);
+    let shown = if shown.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        shown
+    };
+    let mut out = super::stdout(config);
+    let written = log.write(&mut out, &shown).and_then(|()| out.flush());
+    super::finish_output(written)?;
+    Ok(ExitStatus::Success)
+}
+
+/// What `init` did, to print at the end.
+#[derive(Default)]
+struct Log {
+    created: Vec<String>,
+    notes: Vec<String>,
+}
+
+impl Log {
+    fn created(&mut self, path: &str) {
+        self.created.push(path.to_owned());
+    }
+
+    fn note(&mut self, note: String) {
+        self.notes.push(note);
+    }
+
+    fn write(&self, out: &mut impl Write, dir: &Path) -> std::io::Result<()> {
+        writeln!(out, "Created a notebook in {}:", dir.display())?;
+        for path in &self.created {
+            writeln!(out, "  {path}")?;
+        }
+        for note in &self.notes {
+            writeln!(out, "note: {note}")?;
+        }
+        writeln!(out, "\nNext:")?;
+        if dir != Path::new(".") {
+            writeln!(out, "  cd {}", dir.display())?;
+        }
+        writeln!(out, "  ties new company \"Acme\"")?;
+        writeln!(
+            out,
+            "  ties new contact \"Jane Doe\" --company acme --role developer"
+        )?;
+        writeln!(out, "  ties agenda")
+    }
+}
+
+/// `git init` (unless the folder already is, or is inside, a repository) and the hook.
+fn set_up_git(dir: &Path, existing: Existing, log: &mut Log) -> Result<(), Error> {
+    if !dir.join(".git").exists() {
+        match git(dir, &["rev-parse", "--show-toplevel"]) {
+            Err(GitError::Missing) => {
+                log.note("git is not installed: skipped `git init` and the pre-commit hook".into());
+                return Ok(());
+            }
+            Ok(top) => {
+                // A repository inside another one would surprise the outer one's owner.
+                log.note(format!(
+                    "the folder is inside the git repository at {}: did not run `git init` nor \
+                     install the pre-commit hook; to check the notebook before each commit there, \
+                     add `ties --notebook <this folder> check` to that repository's pre-commit hook",
+                    top.trim()
+                ));
+                return Ok(());
+            }
+            Err(GitError::Failed(_)) => {}
+        }
+        match git(dir, &["init", "--quiet"]) {
+            Ok(_) => log.created(".git/ (git init)"),
+            Err(GitError::Missing) => {
+                log.note("git is not installed: skipped `git init` and the pre-commit hook".into());
+                return Ok(());
+            }
+            Err(GitError::Failed(why)) => {
+                log.note(format!(
+                    "`git init` failed, so there is no pre-commit hook: {why}"
+                ));
+                return Ok(());
+            }
+        }
+    }
+    let hook = dir.join(".git/hooks/pre-commit");
+    match write::create_executable(&hook, PRE_COMMIT, existing) {
+        Ok(()) => {
+            log.created(".git/hooks/pre-commit (runs `ties check` before each commit)");
+            // Set globally (husky and the like), it makes git ignore .git/hooks entirely.
+            if let Ok(elsewhere) = git(dir, &["config", "--get", "core.hooksPath"]) {
+                log.note(format!(
+                    "git runs the hooks in {} (core.hooksPath), not this one; to check the \
+                     notebook before each commit, add `ties --notebook . check` to the \
+                     pre-commit hook there",
+                    elsewhere.trim()
+                ));
+            }
+        }
+        Err(Error::Exists { .. }) => log.note(
+            "kept the existing .git/hooks/pre-commit; add `ties --notebook . check` to it to \
+             check the notebook before each commit"
+                .into(),
+        ),
+        Err(e) => return Err(e),
+    }
+    Ok(())
+}
+
+enum GitError {
+    Missing,
+    Failed(String),
+}
+
+fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                GitError::Missing
+            } else {
+                GitError::Failed(e.to_string())
+            }
+        })?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err(GitError::Failed(
+            String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+        ))
+    }
+}
+
+/// `ties.yaml` with every default written out, from [`Settings::default`] so the two
+/// cannot drift apart.
+pub fn settings_file() -> String {
+    let defaults = Settings::default();
+    let (rules, goals) = (defaults.rules, defaults.goals);
+    let people = goals.people_per_company;
+    let weekly = goals.weekly;
+    format!(
+        "# The settings of this notebook. Every key is optional: the values below are the
+# defaults, written out so that you can see them and change them.
+
+# owner: Sam Rivera              # your name
+
+rules:
+  follow_up_after: {follow_up_after:<14} # no reply after this long: follow up
+  max_follow_ups: {max_follow_ups:<15} # after this many unanswered follow-ups, move on
+  thank_you_within: {thank_you_within:<13} # send the thank-you this soon after a chat
+  stay_in_touch: {stay_in_touch:<16} # reconnect with people you have met this often
+  prepare_questions: {prepare_questions:<12} # questions ready before a chat
+  horizon: {horizon:<22} # how far ahead `ties agenda` looks
+
+goals:
+  target_companies: {target_companies:<13} # companies with `status: target`
+  people_per_company: {{ developer: {developer}, manager: {manager}, recruiter: {recruiter} }}   # at each target
+  warm_contacts: {warm_contacts:<16} # people already in your community to reach out to
+  weekly: {{ outreach: {outreach}, chats: {chats}, events: {events} }}
+
+checks:
+  ignore: []                     # rule codes to silence, e.g. [T106]; `ties explain` lists them
+",
+        follow_up_after = duration(rules.follow_up_after),
+        max_follow_ups = rules.max_follow_ups,
+        thank_you_within = duration(rules.thank_you_within),
+        stay_in_touch = duration(rules.stay_in_touch),
+        prepare_questions = rules.prepare_questions,
+        horizon = duration(rules.horizon),
+        target_companies = goals.target_companies,
+        developer = people.developer,
+        manager = people.manager,
+        recruiter = people.recruiter,
+        warm_contacts = goals.warm_contacts,
+        outreach = weekly.outreach,
+        chats = weekly.chats,
+        events = weekly.events,
+    )
+}
+
+/// As people say it: up to two days in hours ("within 24 hours"), then in days ("after 7
+/// days", not "1w").
+fn duration(d: Duration) -> String {
+    let minutes = d.as_minutes();
+    if minutes > 0 && minutes % 60 == 0 && minutes <= 48 * 60 {
+        format!("{}h", minutes / 60)
+    } else if minutes > 0 && minutes % (24 * 60) == 0 {
+        format!("{}d", minutes / (24 * 60))
+    } else {
+        d.to_string()
+    }
+}
+
+const README: &str = "# My network
+
+A plain-text ledger of my professional network, kept with `ties`: one Markdown file per
+person, company, conversation and event, checked by `ties check` and turned into a daily
+to-do list by `ties agenda`.
+
+- `contacts/`: people, one file each: `ties new contact \"Jane Doe\" --company acme --role developer`
+- `companies/`: organisations; `status: target` for the ones you aim at: `ties new company \"Acme\"`
+- `chats/`: coffee chats, informational interviews, calls, message threads: `ties new chat jane-doe`
+- `events/`: meetups, conferences, career fairs: `ties new event \"Rust Meetup\" --date 2026-11-10`
+- `ties.yaml`: the follow-up rules and the goals
+- anything else: free notes (a six-month plan, a pitch, a list of questions)
+
+Every day, `ties agenda` says whom to follow up with, which thank-you notes are due and which
+chats to prepare. Before each commit, git runs `ties check` and refuses the commit while the
+notebook has errors (skip the check once with `git commit --no-verify`).
+";
+
+const GITIGNORE: &str = "# Editor and system clutter (ties never reads these anyway)
+*.swp
+*~
+\\#*\\#
+.DS_Store
+.obsidian/workspace*
+";
+
+const PRE_COMMIT: &str = "#!/bin/sh
+# Installed by `ties init`: refuses a commit while `ties check` finds errors in the notebook
+# (warnings do not block). To commit anyway, once: git commit --no-verify
+if ! command -v ties >/dev/null 2>&1; then
+    echo \"pre-commit: ties is not on PATH, so the notebook was not checked\" >&2
+    exit 0
+fi
+if ! ties --notebook . check >&2; then
+    echo >&2
+    echo \"pre-commit: ties check found errors: fix them and commit again,\" >&2
+    echo \"or commit anyway with: git commit --no-verify\" >&2
+    exit 1
+fi
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_settings_file_decodes_to_exactly_the_defaults() {
+        let text = settings_file();
+        let (settings, findings) = Settings::decode(&text);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(settings, Settings::default());
+        assert!(text.contains("thank_you_within: 24h "), "{text}");
+    }
+
+    #[test]
+    fn durations_read_as_people_say_them() {
+        assert_eq!(duration(Duration::minutes(24 * 60)), "24h");
+        assert_eq!(duration(Duration::days(7)), "7d");
+        assert_eq!(duration(Duration::days(90)), "90d");
+    }
+}

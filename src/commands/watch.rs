@@ -1,0 +1,234 @@
+//! `ties watch`: check the notebook, then re-check on every save. On a terminal each round
+//! clears the screen and redraws; piped or logged, rounds are appended under a time line;
+//! `--format json` prints one object per round for editor plugins.
+
+use std::io::{IsTerminal, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{PollWatcher, RecursiveMode};
+use notify_debouncer_full::{
+    DebounceEventResult, NoCache, RecommendedCache, new_debouncer, new_debouncer_opt,
+};
+
+use crate::agenda::{self, Filter};
+use crate::config::{Config, WatchFormat};
+use crate::diagnostic::Tally;
+use crate::error::Error;
+use crate::exit::ExitStatus;
+use crate::notebook;
+use crate::render::{self, BOLD, DIM};
+use crate::watch::{Batch, Classifier, Round, Session};
+
+/// Long enough to merge an editor's write-rename-delete dance, short enough to feel live.
+const DEBOUNCE: Duration = Duration::from_millis(75);
+const POLL_INTERVAL: Duration = Duration::from_millis(500);
+
+enum Message {
+    Events(DebounceEventResult),
+    Stop,
+}
+
+pub fn run(
+    config: &Config,
+    format: WatchFormat,
+    with_agenda: bool,
+    poll: bool,
+) -> Result<ExitStatus, Error> {
+    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
+    let root = root.canonicalize().map_err(|source| Error::Io {
+        path: root.clone(),
+        source,
+    })?;
+    let (tx, rx) = mpsc::channel();
+    let stop = tx.clone();
+    // Ctrl-C ends the watch normally (exit 0) instead of killing it mid-print.
+    let _ = ctrlc::set_handler(move || {
+        let _ = stop.send(Message::Stop);
+    });
+    let handler = move |result: DebounceEventResult| {
+        let _ = tx.send(Message::Events(result));
+    };
+    let watch_error = |source: notify::Error| match source.kind {
+        notify::ErrorKind::MaxFilesWatch => Error::WatchLimit,
+        _ => Error::Watch {
+            dir: root.clone(),
+            source,
+        },
+    };
+    // Keep the debouncer alive for the whole loop; dropping it stops the events.
+    let _debouncer: Box<dyn std::any::Any> = if poll {
+        let notify_config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+        let mut d = new_debouncer_opt::<_, PollWatcher, NoCache>(
+            DEBOUNCE,
+            None,
+            handler,
+            NoCache::new(),
+            notify_config,
+        )
+        .map_err(watch_error)?;
+        d.watch(&root, RecursiveMode::Recursive)
+            .map_err(watch_error)?;
+        Box::new(d)
+    } else {
+        let mut d = new_debouncer(DEBOUNCE, None, handler).map_err(watch_error)?;
+        d.watch(&root, RecursiveMode::Recursive)
+            .map_err(watch_error)?;
+        Box::new(d)
+            as Box<notify_debouncer_full::Debouncer<notify::RecommendedWatcher, RecommendedCache>>
+    };
+
+    let started = Instant::now();
+    let (mut session, first) = Session::load(&root, config.today)?;
+    let mut printer = Printer {
+        config,
+        format,
+        with_agenda,
+        terminal: std::io::stdout().is_terminal(),
+        rounds: 0,
+    };
+    printer.print(&session, &first, started.elapsed())?;
+    let mut classifier = Classifier::new(&root);
+    for message in rx {
+        let events = match message {
+            Message::Stop => break,
+            Message::Events(Ok(events)) => events,
+            Message::Events(Err(errors)) => {
+                if errors
+                    .iter()
+                    .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch))
+                {
+                    return Err(Error::WatchLimit);
+                }
+                // The stream may have missed something: read everything again.
+                Vec::new()
+            }
+        };
+        let started = Instant::now();
+        let mut batch = Batch::default();
+        if events.is_empty() {
+            batch.rescan = true;
+        }
+        for event in &events {
+            if let Some(change) = classifier.change_detected(event) {
+                batch.add(change);
+            }
+        }
+        if batch.is_empty() {
+            continue;
+        }
+        if batch.rescan {
+            classifier = Classifier::new(&root);
+        }
+        let round = session.apply(&batch)?;
+        printer.print(&session, &round, started.elapsed())?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+struct Printer<'a> {
+    config: &'a Config,
+    format: WatchFormat,
+    with_agenda: bool,
+    terminal: bool,
+    rounds: usize,
+}
+
+#[derive(serde::Serialize)]
+struct JsonRound<'a> {
+    round: usize,
+    time: String,
+    /// Files in the notebook now (Markdown files and ties.yaml).
+    files: usize,
+    files_read: usize,
+    added: usize,
+    modified: usize,
+    removed: usize,
+    new: usize,
+    fixed: usize,
+    errors: usize,
+    warnings: usize,
+    elapsed_ms: u128,
+    diagnostics: Vec<render::json::Entry<'a>>,
+}
+
+impl Printer<'_> {
+    fn print(&mut self, session: &Session, round: &Round, elapsed: Duration) -> Result<(), Error> {
+        self.rounds += 1;
+        let time = chrono::Local::now().format("%H:%M:%S").to_string();
+        let tally = Tally::of(&session.diagnostics);
+        let mut out = super::stdout(self.config);
+        let written = match self.format {
+            WatchFormat::Json => {
+                let line = JsonRound {
+                    round: self.rounds,
+                    time,
+                    files: session.index.docs.len() + 1,
+                    files_read: round.files_read,
+                    added: round.added,
+                    modified: round.modified,
+                    removed: round.removed,
+                    new: round.new,
+                    fixed: round.fixed,
+                    errors: tally.errors,
+                    warnings: tally.warnings,
+                    elapsed_ms: elapsed.as_millis(),
+                    diagnostics: render::json::entries(&session.diagnostics),
+                };
+                serde_json::to_writer(&mut out, &line)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(out))
+            }
+            WatchFormat::Human => self.human(&mut out, session, round, &time, tally, elapsed),
+        };
+        super::finish_output(written.and_then(|()| out.flush()))
+    }
+
+    fn human(
+        &self,
+        out: &mut impl Write,
+        session: &Session,
+        round: &Round,
+        time: &str,
+        tally: Tally,
+        elapsed: Duration,
+    ) -> std::io::Result<()> {
+        if self.terminal {
+            // Clear first, so nothing printed for this round can be wiped by it.
+            write!(out, "\x1b[2J\x1b[H")?;
+        } else if self.rounds > 1 {
+            writeln!(out)?;
+        }
+        if !self.terminal {
+            writeln!(out, "{DIM}── {time} ──{DIM:#}")?;
+        }
+        let sources = super::check::sources(&session.index);
+        render::human::write(out, &session.diagnostics, &sources)?;
+        writeln!(
+            out,
+            "{}",
+            render::summary(tally, session.index.docs.len() + 1)
+        )?;
+        if self.with_agenda {
+            let days = session.index.settings.rules.horizon.as_minutes() / (24 * 60);
+            writeln!(out)?;
+            render::agenda::text(
+                out,
+                &agenda::build(&session.index, days, &Filter::default()),
+            )?;
+        }
+        let plural = |n: usize| if n == 1 { "file" } else { "files" };
+        writeln!(
+            out,
+            "{BOLD}[{time}]{BOLD:#} read {} {} ({} ms) · + {} added ~ {} modified - {} removed · + {} new, - {} fixed · watching for changes (Ctrl-C to stop)",
+            round.files_read,
+            plural(round.files_read),
+            elapsed.as_millis(),
+            round.added,
+            round.modified,
+            round.removed,
+            round.new,
+            round.fixed
+        )
+    }
+}

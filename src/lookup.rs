@@ -1,0 +1,42 @@
+//! Finding an existing record from what a user typed on the command line or in a
+//! spreadsheet cell: its id (`acme`, `[[acme]]`), or its name ("Acme Corp", matched without
+//! regard to case, or through the id its name would slug to). `ties new` and the importers
+//! agree on this, so "Acme" finds `companies/acme.md` everywhere.
+
+use crate::document::Document;
+use crate::index::Index;
+use crate::model::{Id, Kind, Record};
+
+/// The record of `kind` that `text` names, if any.
+pub fn find<'a>(index: &'a Index, kind: Kind, text: &str) -> Option<&'a Document> {
+    let of_kind = |doc: &&Document| doc.kind == kind;
+    let id = Id::from_reference(text);
+    if let Some(doc) = index.get(id.as_str()).filter(of_kind) {
+        return Some(doc);
+    }
+    let wanted = text.trim();
+    index
+        .docs
+        .iter()
+        .filter(of_kind)
+        .find(|doc| name_of(doc).is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted)))
+        .or_else(|| {
+            let slug = crate::slug::from_name(wanted);
+            index.get(&slug).filter(of_kind)
+        })
+}
+
+/// The `name` of a contact, company or event; `None` for chats and notes.
+pub fn name_of(doc: &Document) -> Option<&str> {
+    match &doc.record {
+        Some(Record::Contact(c)) => Some(&c.name),
+        Some(Record::Company(c)) => Some(&c.name),
+        Some(Record::Event(e)) => Some(&e.name),
+        _ => None,
+    }
+}
+
+/// A " (did you mean `x`?)" hint among the ids of `kind`.
+pub fn hint(index: &Index, kind: Kind, text: &str) -> String {
+    crate::suggest::hint(text, index.ids_of(kind))
+}

@@ -1,0 +1,143 @@
+//! `ties show` output: the record's fields and derived facts as `key: value` lines, then the
+//! people around it and the timeline as tables. CSV, being one table, is the timeline (for a
+//! company or an event, whose point is who is there: the people).
+
+use std::io::{self, Write};
+
+use crate::model::Kind;
+use crate::render::table::{Align, Cell, Table};
+use crate::render::{BOLD, DIM};
+use crate::show::Shown;
+
+/// A field's value on one line: lists joined with `, `, mappings as `key: value` pairs.
+fn field_text(value: &serde_json::Value) -> String {
+    use serde_json::Value as J;
+    match value {
+        J::Null => String::new(),
+        J::String(s) => s.clone(),
+        J::Array(items) => items.iter().map(field_text).collect::<Vec<_>>().join(", "),
+        J::Object(map) => map
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", field_text(v)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+fn people_table(shown: &Shown) -> Table {
+    let mut t = Table::new(&[
+        ("id", Align::Left),
+        ("name", Align::Left),
+        ("company", Align::Left),
+        ("role", Align::Left),
+        ("stage", Align::Left),
+        ("last", Align::Left),
+    ]);
+    for p in &shown.people {
+        t.push(vec![
+            p.id.as_str().into(),
+            p.name.as_str().into(),
+            p.company.as_ref().map_or("", |c| c.as_str()).into(),
+            p.role.unwrap_or("").into(),
+            p.stage.as_str().into(),
+            p.last.map_or_else(String::new, |d| d.to_string()).into(),
+        ]);
+    }
+    t
+}
+
+fn timeline_table(shown: &Shown, styled: bool) -> Table {
+    let mut t = Table::new(&[
+        ("date", Align::Left),
+        ("kind", Align::Left),
+        ("what", Align::Left),
+        ("file", Align::Left),
+    ]);
+    let dim = if styled { DIM } else { anstyle::Style::new() };
+    for e in &shown.timeline {
+        t.push(vec![
+            e.date.map_or_else(String::new, |d| d.to_string()).into(),
+            e.kind.as_str().into(),
+            e.title.as_str().into(),
+            Cell::styled(e.path.clone(), dim),
+        ]);
+    }
+    t
+}
+
+fn people_title(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Event => "People met",
+        Kind::Chat => "With",
+        _ => "People",
+    }
+}
+
+pub fn text(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#}  {}  {DIM}{}{DIM:#}",
+        shown.name,
+        shown.kind.as_str(),
+        shown.path
+    )?;
+    let keys = shown.fields.iter().map(|(k, _)| k.len());
+    let width = keys
+        .chain(shown.facts.iter().map(|(k, _)| k.len()))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    for (key, value) in &shown.fields {
+        writeln!(out, "  {:<width$} {}", format!("{key}:"), field_text(value))?;
+    }
+    for (key, value) in &shown.facts {
+        writeln!(out, "  {DIM}{:<width$}{DIM:#} {value}", format!("{key}:"))?;
+    }
+    if !shown.people.is_empty() {
+        writeln!(out, "\n{BOLD}{}{BOLD:#}", people_title(shown.kind))?;
+        people_table(shown).text(out, 2)?;
+    }
+    writeln!(out, "\n{BOLD}Timeline{BOLD:#}")?;
+    if shown.timeline.is_empty() {
+        writeln!(out, "  {DIM}nothing yet{DIM:#}")?;
+    } else {
+        timeline_table(shown, true).text(out, 2)?;
+    }
+    Ok(())
+}
+
+pub fn markdown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+    writeln!(
+        out,
+        "# {}\n\n{} · [{}]({})\n",
+        shown.name,
+        shown.kind.as_str(),
+        shown.path,
+        shown.path
+    )?;
+    for (key, value) in &shown.fields {
+        writeln!(out, "- **{key}**: {}", field_text(value))?;
+    }
+    for (key, value) in &shown.facts {
+        writeln!(out, "- *{key}*: {value}")?;
+    }
+    if !shown.people.is_empty() {
+        writeln!(out, "\n## {}\n", people_title(shown.kind))?;
+        people_table(shown).markdown(out)?;
+    }
+    writeln!(out, "\n## Timeline\n")?;
+    timeline_table(shown, false).markdown(out)
+}
+
+pub fn csv(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+    match shown.kind {
+        Kind::Company | Kind::Event => people_table(shown).csv(out),
+        _ => timeline_table(shown, false).csv(out),
+    }
+}
+
+pub fn json(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, shown)?;
+    writeln!(out)
+}

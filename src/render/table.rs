@@ -1,0 +1,205 @@
+//! A table of cells and its three renderings: aligned text columns (styles kept for the
+//! terminal; the stream strips them elsewhere), a Markdown pipe table, and CSV. Reports,
+//! lists and `show` fill tables from their data, so one table gives the same figures in
+//! every format. Widths are display widths, so a name with accents or CJK characters does
+//! not push the next column out of line.
+
+use std::io::{self, Write};
+
+use anstyle::Style;
+use unicode_width::UnicodeWidthStr;
+
+use crate::render::BOLD;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub style: Style,
+}
+
+impl Cell {
+    pub fn styled(text: impl Into<String>, style: Style) -> Self {
+        Self {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        Self::styled(text, Style::new())
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Self {
+        Self::from(text.to_owned())
+    }
+}
+
+impl From<u32> for Cell {
+    fn from(n: u32) -> Self {
+        Self::from(n.to_string())
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub columns: Vec<(String, Align)>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    pub fn new(columns: &[(&str, Align)]) -> Self {
+        Self {
+            columns: columns.iter().map(|(h, a)| ((*h).to_owned(), *a)).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<Cell>) {
+        debug_assert_eq!(row.len(), self.columns.len(), "a row has a cell per column");
+        self.rows.push(row);
+    }
+
+    fn widths(&self) -> Vec<usize> {
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(i, (header, _))| {
+                self.rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|c| c.text.width())
+                    .chain([header.width()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect()
+    }
+
+    /// Aligned columns two spaces apart, a bold header, `indent` spaces before each line and
+    /// no trailing spaces.
+    pub fn text(&self, out: &mut impl Write, indent: usize) -> io::Result<()> {
+        let widths = self.widths();
+        let header: Vec<Cell> = self
+            .columns
+            .iter()
+            .map(|(h, _)| Cell::styled(h.clone(), BOLD))
+            .collect();
+        for row in std::iter::once(&header).chain(&self.rows) {
+            write!(out, "{:indent$}", "")?;
+            // Empty cells at the end of a row print nothing, not padding.
+            let last = row.iter().rposition(|c| !c.text.is_empty()).unwrap_or(0);
+            for (i, cell) in row.iter().enumerate().take(last + 1) {
+                let pad = widths[i].saturating_sub(cell.text.width());
+                let (before, after) = match self.columns[i].1 {
+                    Align::Right => (pad, 0),
+                    Align::Left if i == last => (0, 0),
+                    Align::Left => (0, pad),
+                };
+                let gap = if i == last { "" } else { "  " };
+                let style = cell.style;
+                write!(
+                    out,
+                    "{:before$}{style}{}{style:#}{:after$}{gap}",
+                    "", cell.text, ""
+                )?;
+            }
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+
+    /// A GitHub-flavoured Markdown table; `|` in a cell is escaped.
+    pub fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        let escape = |s: &str| s.replace('|', "\\|");
+        let headers: Vec<String> = self.columns.iter().map(|(h, _)| escape(h)).collect();
+        writeln!(out, "| {} |", headers.join(" | "))?;
+        let rules: Vec<&str> = self
+            .columns
+            .iter()
+            .map(|(_, a)| match a {
+                Align::Left => "---",
+                Align::Right => "--:",
+            })
+            .collect();
+        writeln!(out, "|{}|", rules.join("|"))?;
+        for row in &self.rows {
+            let cells: Vec<String> = row.iter().map(|c| escape(&c.text)).collect();
+            writeln!(out, "| {} |", cells.join(" | "))?;
+        }
+        Ok(())
+    }
+
+    /// RFC 4180 CSV with a header row (the `csv` crate quotes what needs quoting).
+    pub fn csv(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer
+            .write_record(self.columns.iter().map(|(h, _)| h.as_str()))
+            .map_err(io_error)?;
+        for row in &self.rows {
+            writer
+                .write_record(row.iter().map(|c| c.text.as_str()))
+                .map_err(io_error)?;
+        }
+        writer.flush()
+    }
+}
+
+/// Keeps an I/O error's kind (a closed pipe stays `BrokenPipe`, which is not a failure).
+fn io_error(err: csv::Error) -> io::Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Table {
+        let mut t = Table::new(&[
+            ("Name", Align::Left),
+            ("Count", Align::Right),
+            ("Note", Align::Left),
+        ]);
+        t.push(vec!["Zoë".into(), 3.into(), "a, b".into()]);
+        t.push(vec!["Ada Lovelace".into(), 12.into(), "x|y".into()]);
+        t
+    }
+
+    #[test]
+    fn text_aligns_by_display_width() {
+        let mut out = anstream::StripStream::new(Vec::new());
+        sample().text(&mut out, 2).unwrap();
+        assert_eq!(
+            String::from_utf8(out.into_inner()).unwrap(),
+            "  Name          Count  Note\n  Zoë               3  a, b\n  Ada Lovelace     12  x|y\n"
+        );
+    }
+
+    #[test]
+    fn markdown_and_csv_hold_the_same_cells() {
+        let mut md = Vec::new();
+        sample().markdown(&mut md).unwrap();
+        assert_eq!(
+            String::from_utf8(md).unwrap(),
+            "| Name | Count | Note |\n|---|--:|---|\n| Zoë | 3 | a, b |\n| Ada Lovelace | 12 | x\\|y |\n"
+        );
+        let mut csv = Vec::new();
+        sample().csv(&mut csv).unwrap();
+        assert_eq!(
+            String::from_utf8(csv).unwrap(),
+            "Name,Count,Note\nZoë,3,\"a, b\"\nAda Lovelace,12,x|y\n"
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! Reports: where a network stands, computed from the index and nothing else. One file per
+//! report; each returns plain data (serialisable, so `--format json` is the data itself)
+//! and knows nothing of terminals or formats, so every format shows the same figures.
+//! This module holds what several reports count the same way: which dated facts are
+//! outreach, follow-ups, chats and events, and when a contact first answered.
+
+pub mod activity;
+pub mod companies;
+pub mod events;
+pub mod funnel;
+pub mod goals;
+pub mod overview;
+
+use chrono::NaiveDate;
+
+use crate::index::Index;
+use crate::model::Contact;
+use crate::model::chat::ChatKind;
+use crate::period::Period;
+
+/// Which report to build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportKind {
+    Overview,
+    Funnel,
+    Companies,
+    Activity,
+    Goals,
+    Events,
+}
+
+/// A built report, ready for any renderer.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Report {
+    Overview(overview::Overview),
+    Funnel(funnel::Funnel),
+    Companies(companies::Companies),
+    Activity(activity::Activity),
+    Goals(goals::Goals),
+    Events(events::Events),
+}
+
+/// Builds the report of `kind` over `period`; `by` matters to the activity report only.
+pub fn build(index: &Index, kind: ReportKind, period: Period, by: Granularity) -> Report {
+    match kind {
+        ReportKind::Overview => Report::Overview(overview::build(index, period)),
+        ReportKind::Funnel => Report::Funnel(funnel::build(index, period)),
+        ReportKind::Companies => Report::Companies(companies::build(index, period)),
+        ReportKind::Activity => Report::Activity(activity::build(index, period, by)),
+        ReportKind::Goals => Report::Goals(goals::build(index, period)),
+        ReportKind::Events => Report::Events(events::build(index, period)),
+    }
+}
+
+/// The bucket of the activity report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    #[default]
+    Week,
+    Month,
+}
+
+/// What one dated fact counts as, for activity and the weekly goals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// A first message: a contact's `reached_out`.
+    Outreach,
+    /// One date of a contact's `followed_up`.
+    FollowUp,
+    /// A done chat that is a conversation, not a `message` thread.
+    Chat,
+    /// An event on or before today: taken as attended.
+    Event,
+}
+
+/// Counts of the four measures over some span of days.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub outreach: u32,
+    pub follow_ups: u32,
+    pub chats: u32,
+    pub events: u32,
+}
+
+impl Counts {
+    pub fn add(&mut self, measure: Measure) {
+        let slot = match measure {
+            Measure::Outreach => &mut self.outreach,
+            Measure::FollowUp => &mut self.follow_ups,
+            Measure::Chat => &mut self.chats,
+            Measure::Event => &mut self.events,
+        };
+        *slot += 1;
+    }
+
+    pub fn get(&self, measure: Measure) -> u32 {
+        match measure {
+            Measure::Outreach => self.outreach,
+            Measure::FollowUp => self.follow_ups,
+            Measure::Chat => self.chats,
+            Measure::Event => self.events,
+        }
+    }
+
+    pub fn total(&self) -> u32 {
+        self.outreach + self.follow_ups + self.chats + self.events
+    }
+}
+
+/// Every dated fact of the notebook that activity and goals count, unsorted.
+pub fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
+    let mut out = Vec::new();
+    for (_, contact) in index.contacts() {
+        out.extend(
+            contact
+                .reached_out
+                .iter()
+                .map(|d| (d.value, Measure::Outreach)),
+        );
+        out.extend(
+            contact
+                .followed_up
+                .iter()
+                .map(|d| (d.value, Measure::FollowUp)),
+        );
+    }
+    for (_, chat) in index.chats() {
+        if counts_as_chat(index, chat)
+            && let Some(day) = chat.day()
+        {
+            out.push((day, Measure::Chat));
+        }
+    }
+    for (_, event) in index.events() {
+        if let Some(day) = event.day().filter(|d| *d <= index.today) {
+            out.push((day, Measure::Event));
+        }
+    }
+    out
+}
+
+/// A chat counts when it happened (`done`) and was a conversation: a `message` thread is how
+/// outreach and replies travel, and counting it would let a busy inbox meet the chat goal.
+/// The same line the stage `met` and the thank-you rule draw.
+pub fn counts_as_chat(index: &Index, chat: &crate::model::Chat) -> bool {
+    chat.is_done(index.today) && chat.kind != ChatKind::Message
+}
+
+/// When the contact first answered: `replied`, else the day of their first done chat (a done
+/// chat of any kind is an answer, as for the stage `replied`).
+pub fn reply_date(index: &Index, id: &str, contact: &Contact) -> Option<NaiveDate> {
+    contact.replied.as_ref().map(|d| d.value).or_else(|| {
+        index
+            .chats_with(id)
+            .filter(|(_, c)| c.is_done(index.today))
+            .filter_map(|(_, c)| c.day())
+            .min()
+    })
+}
+
+/// The first dated interaction with the contact: outreach, follow-up, reply, any chat, or a
+/// past event that met them. `None` for a contact only identified.
+pub fn first_contact(index: &Index, id: &str, contact: &Contact) -> Option<NaiveDate> {
+    let own = contact
+        .reached_out
+        .iter()
+        .chain(&contact.followed_up)
+        .chain(&contact.replied)
+        .map(|d| d.value);
+    let chats = index.chats_with(id).filter_map(|(_, c)| c.day());
+    let events = index
+        .events_met(id)
+        .filter_map(|(_, e)| e.day())
+        .filter(|d| *d <= index.today);
+    own.chain(chats).chain(events).min()
+}
+
+/// A share, kept as tenths of a percent so that every format prints the same rounded
+/// figure: 2 of 3 is 66.7 everywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Percent {
+    tenths: u32,
+}
+
+impl Percent {
+    /// `part / whole`, rounded half up to a tenth of a percent; `None` if `whole` is 0.
+    pub fn of(part: u32, whole: u32) -> Option<Self> {
+        (whole > 0).then(|| {
+            let tenths = (u64::from(part) * 1000 + u64::from(whole) / 2) / u64::from(whole);
+            Self {
+                tenths: u32::try_from(tenths).unwrap_or(u32::MAX),
+            }
+        })
+    }
+
+    pub fn value(self) -> f64 {
+        f64::from(self.tenths) / 10.0
+    }
+}
+
+impl std::fmt::Display for Percent {
+    /// `66.7` (no `%` sign: the column header or the renderer adds it).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.tenths / 10, self.tenths % 10)
+    }
+}
+
+impl serde::Serialize for Percent {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.value())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percents_round_half_up_to_a_tenth() {
+        assert_eq!(Percent::of(2, 3).unwrap().to_string(), "66.7");
+        assert_eq!(Percent::of(1, 3).unwrap().to_string(), "33.3");
+        assert_eq!(Percent::of(1, 8).unwrap().to_string(), "12.5");
+        assert_eq!(Percent::of(3, 3).unwrap().to_string(), "100.0");
+        assert_eq!(Percent::of(0, 5).unwrap().to_string(), "0.0");
+        assert_eq!(Percent::of(1, 0), None);
+        assert_eq!(
+            serde_json::to_string(&Percent::of(2, 3)).unwrap(),
+            "66.7",
+            "JSON shows the same figure"
+        );
+    }
+}

@@ -1,0 +1,474 @@
+//! `ties show ID`: one record as written, what `ties` derives from it, the people around it,
+//! and its timeline newest first, like `ledger register` for a person. A contact's timeline
+//! holds outreach, follow-ups, the reply, chats and thank-yous, events where you met,
+//! referrals both ways, the next action and open tasks (theirs and their chats'); a
+//! company's is the merged timeline of its people; an event's, the chats held there; a
+//! chat's, itself, its thank-you and referrals. Entries without a date (an undated task,
+//! who introduced whom) come last.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use crate::document::Document;
+use crate::error::Error;
+use crate::frontmatter::FrontMatter;
+use crate::index::{Index, Stage};
+use crate::model::contact::Role;
+use crate::model::time::When;
+use crate::model::{Chat, Contact, Event, Id, Kind, Record};
+use crate::report::events::EventResult;
+use crate::yaml::{self, Node, Value as Yaml};
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Shown {
+    pub id: Id,
+    pub kind: Kind,
+    pub path: String,
+    pub name: String,
+    /// The front matter as written, in file order.
+    #[serde(serialize_with = "in_order")]
+    pub fields: Vec<(String, serde_json::Value)>,
+    /// What `ties` derives: a contact's stage and last interaction, an event's result…
+    #[serde(serialize_with = "in_order")]
+    pub facts: Vec<(&'static str, String)>,
+    /// A company's people, an event's people met, a chat's participants.
+    pub people: Vec<Person>,
+    pub timeline: Vec<Entry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Person {
+    pub id: Id,
+    pub name: String,
+    pub company: Option<Id>,
+    pub role: Option<&'static str>,
+    pub stage: Stage,
+    pub last: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Entry {
+    #[serde(serialize_with = "when_text")]
+    pub date: Option<When>,
+    pub kind: EntryKind,
+    pub title: String,
+    /// The file the entry comes from.
+    pub path: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryKind {
+    Next,
+    Task,
+    Event,
+    Chat,
+    ThankYou,
+    Referral,
+    Reply,
+    FollowUp,
+    Outreach,
+}
+
+impl EntryKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Next => "next",
+            Self::Task => "task",
+            Self::Event => "event",
+            Self::Chat => "chat",
+            Self::ThankYou => "thank-you",
+            Self::Referral => "referral",
+            Self::Reply => "reply",
+            Self::FollowUp => "follow-up",
+            Self::Outreach => "outreach",
+        }
+    }
+}
+
+/// Pairs as a JSON object that keeps their order (file order for fields).
+fn in_order<S, K, V>(pairs: &[(K, V)], s: S) -> Result<S::Ok, S::Error>
+where
+    S: serde::Serializer,
+    K: serde::Serialize,
+    V: serde::Serialize,
+{
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}
+
+/// `2026-11-21` or `2026-11-21T10:00`, as the agenda's JSON writes them.
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes a reference to the field
+fn when_text<S: serde::Serializer>(when: &Option<When>, s: S) -> Result<S::Ok, S::Error> {
+    match when {
+        Some(w) => s.collect_str(w),
+        None => s.serialize_none(),
+    }
+}
+
+pub fn build(index: &Index, id: &str) -> Result<Shown, Error> {
+    let Some(doc) = index.get(id) else {
+        return Err(Error::UnknownRecord {
+            kind: "record",
+            id: id.to_owned(),
+            hint: crate::suggest::hint(id, index.all_ids()),
+            help: "an id is a file name without .md; `ties list contacts` (or companies, chats, events) shows them"
+                .to_owned(),
+        });
+    };
+    let mut b = Builder {
+        index,
+        entries: Vec::new(),
+    };
+    let mut facts = Vec::new();
+    let mut people = Vec::new();
+    let name = match &doc.record {
+        Some(Record::Contact(c)) => {
+            facts.push(("stage", index.stage(id, c).as_str().to_owned()));
+            if let Some(last) = index.last_interaction(id, c) {
+                facts.push(("last interaction", last.to_string()));
+            }
+            b.contact(doc, c);
+            c.name.clone()
+        }
+        Some(Record::Company(c)) => {
+            for (person, contact) in index.contacts() {
+                if contact.company.as_ref().is_some_and(|c| c.value == doc.id) {
+                    people.push(b.person(person, contact));
+                    b.contact(person, contact);
+                }
+            }
+            people.sort_by(|a: &Person, b: &Person| {
+                (std::cmp::Reverse(a.stage), a.name.to_lowercase(), &a.id).cmp(&(
+                    std::cmp::Reverse(b.stage),
+                    b.name.to_lowercase(),
+                    &b.id,
+                ))
+            });
+            let met = people.iter().filter(|p| p.stage >= Stage::Met).count();
+            facts.push(("people", people.len().to_string()));
+            facts.push(("people met", met.to_string()));
+            c.name.clone()
+        }
+        Some(Record::Chat(c)) => {
+            people = b.people(c.with.iter().map(|w| &w.value));
+            if c.declared_status.is_none() {
+                // Not written, so derived from the date: worth saying which it is.
+                facts.push(("status", c.status(index.today).as_str().to_owned()));
+            }
+            if let Some(q) = doc.body.questions {
+                facts.push((
+                    "questions",
+                    format!("{q} of {} ready", index.settings.rules.prepare_questions),
+                ));
+            }
+            b.chat(doc, c);
+            chat_title(index, c)
+        }
+        Some(Record::Event(e)) => {
+            people = b.people(e.met.iter().map(|m| &m.value));
+            facts.push(("people met", event_result(index, e)));
+            b.event(doc, e);
+            e.name.clone()
+        }
+        None => doc.id.to_string(),
+    };
+    b.tasks(doc);
+    let mut timeline = b.entries;
+    timeline.sort_by(newest_first);
+    timeline.dedup();
+    // `introduced_by` says who, a chat's `referrals` also says when: keep the dated one.
+    let dated: Vec<String> = timeline
+        .iter()
+        .filter(|e| e.kind == EntryKind::Referral && e.date.is_some())
+        .map(|e| e.title.clone())
+        .collect();
+    timeline
+        .retain(|e| e.kind != EntryKind::Referral || e.date.is_some() || !dated.contains(&e.title));
+    Ok(Shown {
+        id: doc.id.clone(),
+        kind: doc.kind,
+        path: doc.path.clone(),
+        name,
+        fields: fields(doc),
+        facts,
+        people,
+        timeline,
+    })
+}
+
+/// Dated entries newest first, then undated ones; ties by kind and title, so the order
+/// never depends on the walk.
+fn newest_first(a: &Entry, b: &Entry) -> Ordering {
+    let date = match (a.date, b.date) {
+        (Some(x), Some(y)) => y.start().cmp(&x.start()),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    date.then(a.kind.cmp(&b.kind))
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.path.cmp(&b.path))
+}
+
+fn event_result(index: &Index, e: &Event) -> String {
+    let met = e.met.len();
+    let upcoming = e.day().is_some_and(|d| d > index.today);
+    match e.goal {
+        _ if upcoming => format!("{met} (upcoming: {})", EventResult::Upcoming.as_str()),
+        Some(goal) if met >= goal as usize => format!("{met} of {goal}: goal met"),
+        Some(goal) => format!("{met} of {goal}: {} short", goal as usize - met),
+        None => format!("{met} (no goal)"),
+    }
+}
+
+fn chat_title(index: &Index, chat: &Chat) -> String {
+    let kind = chat.kind.as_str().replace('-', " ");
+    let names: Vec<String> = chat.with.iter().map(|w| name_of(index, &w.value)).collect();
+    let date = chat.day().map_or_else(String::new, |d| format!(" on {d}"));
+    let mut title = format!("{kind} with {}{date}", names.join(", "));
+    if let Some(first) = title.get(..1) {
+        title.replace_range(..1, &first.to_uppercase());
+    }
+    title
+}
+
+fn name_of(index: &Index, id: &Id) -> String {
+    match index.get(id.as_str()).and_then(|d| d.record.as_ref()) {
+        Some(Record::Contact(c)) => c.name.clone(),
+        Some(Record::Company(c)) => c.name.clone(),
+        Some(Record::Event(e)) => e.name.clone(),
+        _ => id.to_string(),
+    }
+}
+
+/// The front matter as JSON values, read again from the text so that the user's own keys
+/// show too.
+fn fields(doc: &Document) -> Vec<(String, serde_json::Value)> {
+    let FrontMatter::Closed { yaml, .. } = FrontMatter::split(&doc.text) else {
+        return Vec::new();
+    };
+    let Ok(Yaml::Map(entries)) = yaml::parse(&doc.text, yaml).map(|p| p.root.value) else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|(k, v)| Some((k.value.scalar_text()?, to_json(v))))
+        .collect()
+}
+
+fn to_json(node: &Node) -> serde_json::Value {
+    use serde_json::Value as J;
+    match &node.value {
+        Yaml::Null => J::Null,
+        Yaml::Bool(b) => J::Bool(*b),
+        Yaml::Int(i) => J::from(*i),
+        Yaml::Float(f) => J::from(*f),
+        Yaml::Str(s) => J::String(s.clone()),
+        Yaml::Seq(items) => J::Array(items.iter().map(to_json).collect()),
+        Yaml::Map(entries) => J::Object(
+            entries
+                .iter()
+                .filter_map(|(k, v)| Some((k.value.scalar_text()?, to_json(v))))
+                .collect(),
+        ),
+    }
+}
+
+struct Builder<'a> {
+    index: &'a Index,
+    entries: Vec<Entry>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, date: Option<When>, kind: EntryKind, title: String, path: &str) {
+        self.entries.push(Entry {
+            date,
+            kind,
+            title,
+            path: path.to_owned(),
+        });
+    }
+
+    fn person(&self, doc: &Document, c: &Contact) -> Person {
+        Person {
+            id: doc.id.clone(),
+            name: c.name.clone(),
+            company: c.company.as_ref().map(|c| c.value.clone()),
+            role: c.role.map(Role::as_str),
+            stage: self.index.stage(doc.id.as_str(), c),
+            last: self.index.last_interaction(doc.id.as_str(), c),
+        }
+    }
+
+    /// The people with these ids, in the order given; unknown ids are left out (`check`
+    /// reports them).
+    fn people<'i>(&self, ids: impl Iterator<Item = &'i Id>) -> Vec<Person> {
+        let mut seen: Vec<&Id> = Vec::new();
+        ids.filter(|id| {
+            let new = !seen.contains(id);
+            seen.push(id);
+            new
+        })
+        .filter_map(|id| {
+            let doc = self.index.get(id.as_str())?;
+            match &doc.record {
+                Some(Record::Contact(c)) => Some(self.person(doc, c)),
+                _ => None,
+            }
+        })
+        .collect()
+    }
+
+    fn contact(&mut self, doc: &Document, c: &Contact) {
+        let index = self.index;
+        let id = doc.id.as_str();
+        let name = &c.name;
+        let path = doc.path.as_str();
+        let day = |d: NaiveDate| Some(When::Date(d));
+        if let Some(d) = &c.reached_out {
+            self.push(
+                day(d.value),
+                EntryKind::Outreach,
+                format!("First message to {name}"),
+                path,
+            );
+        }
+        for (i, d) in c.followed_up.iter().enumerate() {
+            let title = format!("Follow-up {} to {name}", i + 1);
+            self.push(day(d.value), EntryKind::FollowUp, title, path);
+        }
+        if let Some(d) = &c.replied {
+            self.push(
+                day(d.value),
+                EntryKind::Reply,
+                format!("{name} replied"),
+                path,
+            );
+        }
+        if let Some(next) = &c.next {
+            let action = if next.action.is_empty() {
+                "next step"
+            } else {
+                next.action.as_str()
+            };
+            let title = format!("Next with {name}: {action}");
+            self.push(day(next.date.value), EntryKind::Next, title, path);
+        }
+        if let Some(by) = &c.introduced_by {
+            let title = format!("{} introduced you to {name}", name_of(index, &by.value));
+            self.push(None, EntryKind::Referral, title, path);
+        }
+        for (other, oc) in index.contacts() {
+            if oc
+                .introduced_by
+                .as_ref()
+                .is_some_and(|b| b.value.as_str() == id)
+            {
+                let title = format!("{name} introduced you to {}", oc.name);
+                self.push(None, EntryKind::Referral, title, &other.path);
+            }
+        }
+        for (chat_doc, chat) in index.chats_with(id) {
+            self.chat(chat_doc, chat);
+            self.tasks(chat_doc);
+        }
+        // Chats with someone else in which that person referred this contact.
+        for (chat_doc, chat) in index.chats() {
+            if chat.referrals.iter().any(|r| r.value.as_str() == id)
+                && !chat.with.iter().any(|w| w.value.as_str() == id)
+            {
+                self.referrals(chat_doc, chat, Some(&doc.id));
+            }
+        }
+        for (event_doc, event) in index.events_met(id) {
+            let title = format!("Met {name} at {}", event.name);
+            self.push(
+                event.date.as_ref().map(|d| d.value),
+                EntryKind::Event,
+                title,
+                &event_doc.path,
+            );
+        }
+        self.tasks(doc);
+    }
+
+    /// The chat itself, its thank-you and its referrals.
+    fn chat(&mut self, doc: &Document, chat: &Chat) {
+        let index = self.index;
+        let status = chat.status(index.today);
+        let title = format!("{} ({})", chat_title(index, chat), status.as_str());
+        self.push(
+            chat.date.as_ref().map(|d| d.value),
+            EntryKind::Chat,
+            title,
+            &doc.path,
+        );
+        if let Some(t) = &chat.thanked {
+            let kind = chat.kind.as_str().replace('-', " ");
+            let on = chat.day().map_or_else(String::new, |d| format!(" on {d}"));
+            let title = format!("Thank-you sent for the {kind}{on}");
+            self.push(
+                Some(When::Date(t.value)),
+                EntryKind::ThankYou,
+                title,
+                &doc.path,
+            );
+        }
+        self.referrals(doc, chat, None);
+    }
+
+    /// "Maya Chen introduced you to Priya Natarajan", for each referral of the chat (or only
+    /// `only`'s).
+    fn referrals(&mut self, doc: &Document, chat: &Chat, only: Option<&Id>) {
+        let index = self.index;
+        let by: Vec<String> = chat.with.iter().map(|w| name_of(index, &w.value)).collect();
+        for r in &chat.referrals {
+            if only.is_some_and(|o| *o != r.value) {
+                continue;
+            }
+            let title = format!(
+                "{} introduced you to {}",
+                by.join(", "),
+                name_of(index, &r.value)
+            );
+            self.push(
+                chat.date.as_ref().map(|d| d.value),
+                EntryKind::Referral,
+                title,
+                &doc.path,
+            );
+        }
+    }
+
+    fn event(&mut self, doc: &Document, event: &Event) {
+        let goal = event
+            .goal
+            .map_or_else(String::new, |g| format!(", goal: meet {g}"));
+        let title = format!("{} ({} met{goal})", event.name, event.met.len());
+        self.push(
+            event.date.as_ref().map(|d| d.value),
+            EntryKind::Event,
+            title,
+            &doc.path,
+        );
+        for (chat_doc, chat) in self.index.chats() {
+            if chat.event.as_ref().is_some_and(|e| e.value == doc.id) {
+                self.chat(chat_doc, chat);
+            }
+        }
+    }
+
+    /// Open tasks of a file, at their due date.
+    fn tasks(&mut self, doc: &Document) {
+        for task in doc.body.tasks.iter().filter(|t| !t.done) {
+            let date = task.due.as_ref().map(|d| When::Date(d.value));
+            self.push(date, EntryKind::Task, task.text.clone(), &doc.path);
+        }
+    }
+}

@@ -1,0 +1,602 @@
+//! Incremental re-checking for `ties watch`. [`Classifier::change_detected`] decides, purely
+//! from a file-system event, what it means for the notebook (a record or note to re-read, a
+//! folder to scan or drop, `ties.yaml`, or "rescan everything"); [`Session`] keeps the index
+//! in memory and applies a batch of changes by re-reading only the files named, then re-runs
+//! the cross-file checks.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use notify::EventKind;
+use notify::event::{CreateKind, ModifyKind, RemoveKind};
+
+use crate::commands::check;
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::index::Index;
+use crate::notebook::{self, CONFIG_FILE, Ignores};
+use crate::rules::Code;
+
+/// What one file-system event means for the notebook.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The event stream lost track (overflow, `.gitignore` changed): read everything again.
+    Rescan,
+    /// `ties.yaml` changed: reload the settings and re-check.
+    Config,
+    /// Markdown files or folders to re-read, scan or drop, depending on what is there now.
+    Paths(Vec<PathBuf>),
+}
+
+/// Decides what events mean; knows the root and what the walker ignores.
+pub struct Classifier {
+    root: PathBuf,
+    ignores: Ignores,
+}
+
+impl Classifier {
+    pub fn new(root: &Path) -> Self {
+        Self {
+            root: root.to_owned(),
+            ignores: Ignores::load(root),
+        }
+    }
+
+    /// What `event` means, or `None` when it is noise: reads, hidden and ignored files, editor
+    /// swap/backup/temporary files, and metadata changes of folders.
+    pub fn change_detected(&self, event: &notify::Event) -> Option<Change> {
+        if event.need_rescan() || matches!(event.kind, EventKind::Other) {
+            return Some(Change::Rescan);
+        }
+        if matches!(event.kind, EventKind::Access(_)) {
+            return None;
+        }
+        let folder_event = matches!(
+            event.kind,
+            EventKind::Create(CreateKind::Folder | CreateKind::Any | CreateKind::Other)
+                | EventKind::Remove(RemoveKind::Folder | RemoveKind::Any | RemoveKind::Other)
+                | EventKind::Modify(ModifyKind::Name(_))
+        );
+        let mut paths = Vec::new();
+        for path in &event.paths {
+            if path == &self.root || !path.starts_with(&self.root) {
+                // The root itself renamed or removed, or something outside: start over.
+                if path == &self.root {
+                    return Some(Change::Rescan);
+                }
+                continue;
+            }
+            if path == &self.root.join(".gitignore") {
+                return Some(Change::Rescan);
+            }
+            if path == &self.root.join(CONFIG_FILE) {
+                return Some(Change::Config);
+            }
+            let markdown = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+            // A folder has no extension; only its appearing, vanishing or renaming matters.
+            let folder = path.extension().is_none() && folder_event;
+            if (markdown || folder) && !self.ignores.is_ignored(path, folder) {
+                paths.push(path.clone());
+            }
+        }
+        (!paths.is_empty()).then_some(Change::Paths(paths))
+    }
+}
+
+/// The changes of one debounced batch, merged.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Batch {
+    pub rescan: bool,
+    pub config: bool,
+    pub paths: BTreeSet<PathBuf>,
+}
+
+impl Batch {
+    pub fn add(&mut self, change: Change) {
+        match change {
+            Change::Rescan => self.rescan = true,
+            Change::Config => self.config = true,
+            Change::Paths(paths) => self.paths.extend(paths),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.rescan && !self.config && self.paths.is_empty()
+    }
+}
+
+/// One round's outcome against the previous one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Round {
+    /// Files read from disk in this round.
+    pub files_read: usize,
+    pub added: usize,
+    pub modified: usize,
+    pub removed: usize,
+    /// Diagnostics that were not there before / are gone now.
+    pub new: usize,
+    pub fixed: usize,
+}
+
+/// The notebook held in memory between saves.
+pub struct Session {
+    pub index: Index,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Problems with `ties.yaml` while the last good settings are kept.
+    stale_config: Vec<Diagnostic>,
+}
+
+impl Session {
+    pub fn load(root: &Path, today: NaiveDate) -> Result<(Self, Round), Error> {
+        let index = notebook::load(root, today)?;
+        let files_read = index.docs.len();
+        let mut session = Self {
+            index,
+            diagnostics: Vec::new(),
+            stale_config: Vec::new(),
+        };
+        let (new, fixed) = session.recheck();
+        Ok((
+            session,
+            Round {
+                files_read,
+                added: files_read,
+                new,
+                fixed,
+                ..Round::default()
+            },
+        ))
+    }
+
+    /// Applies a batch: re-reads what it names and re-runs the checks.
+    pub fn apply(&mut self, batch: &Batch) -> Result<Round, Error> {
+        let root = self.index.root.clone();
+        if !root.join(CONFIG_FILE).is_file() && !root.is_dir() {
+            return Err(Error::NotebookGone { dir: root });
+        }
+        let mut round = Round::default();
+        if batch.rescan {
+            let before: HashSet<String> = self.index.docs.iter().map(|d| d.path.clone()).collect();
+            let fresh = notebook::load(&root, self.index.today)?;
+            round.files_read = fresh.docs.len();
+            round.added = fresh
+                .docs
+                .iter()
+                .filter(|d| !before.contains(&d.path))
+                .count();
+            round.removed = before.len() + round.added - fresh.docs.len();
+            round.modified = fresh.docs.len() - round.added;
+            self.index = fresh;
+            self.stale_config.clear();
+        } else {
+            if batch.config {
+                self.reload_config(&root);
+            }
+            for path in &batch.paths {
+                self.apply_path(&root, path, &mut round);
+            }
+            self.index.relink();
+        }
+        (round.new, round.fixed) = self.recheck();
+        Ok(round)
+    }
+
+    fn apply_path(&mut self, root: &Path, path: &Path, round: &mut Round) {
+        let rel = notebook::relative(root, path);
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                // A folder appeared (possibly with files already inside, which no event
+                // announces) or was renamed in: scan it.
+                round.removed += self.index.remove_under(&rel);
+                let (docs, problems) = notebook::walk_under(root, path);
+                round.files_read += docs.len();
+                round.added += docs.len();
+                for doc in docs {
+                    self.index.upsert(doc);
+                }
+                self.index.walk_diagnostics.extend(problems);
+            }
+            Ok(meta) if meta.is_file() => {
+                let existed = self
+                    .index
+                    .docs
+                    .binary_search_by(|d| d.path.as_str().cmp(&rel))
+                    .is_ok();
+                self.index.upsert(notebook::read_document(root, path));
+                round.files_read += 1;
+                if existed {
+                    round.modified += 1;
+                } else {
+                    round.added += 1;
+                }
+            }
+            // Gone (deleted, renamed away, a dangling symlink): drop it and anything under it.
+            _ => round.removed += self.index.remove_under(&rel),
+        }
+    }
+
+    /// Reloads `ties.yaml`; if it no longer reads as a whole, keeps the last good settings
+    /// and reports why.
+    fn reload_config(&mut self, root: &Path) {
+        match notebook::load_settings(root) {
+            Ok((settings, text, diagnostics)) => {
+                let broken = diagnostics
+                    .iter()
+                    .any(|d| matches!(d.code, Code::T001 | Code::T003 | Code::T004));
+                if broken {
+                    self.stale_config = diagnostics;
+                } else {
+                    self.index.settings = settings;
+                    self.index.settings_diagnostics = diagnostics;
+                    self.stale_config.clear();
+                }
+                self.index.settings_text = text;
+            }
+            Err(e) => {
+                let finding = crate::rules::t001::unreadable(e);
+                self.stale_config = vec![Diagnostic::locate(CONFIG_FILE, "", finding)];
+            }
+        }
+    }
+
+    /// Re-runs every check; returns how many diagnostics are new and how many were fixed.
+    fn recheck(&mut self) -> (usize, usize) {
+        let mut now = check::diagnostics(&self.index);
+        if !self.stale_config.is_empty() {
+            now.retain(|d| d.path != CONFIG_FILE);
+            now.extend(self.stale_config.iter().cloned());
+            now.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
+        let key = |d: &Diagnostic| (d.path.clone(), d.code, d.start, d.message.clone());
+        let before: HashSet<_> = self.diagnostics.iter().map(key).collect();
+        let after: HashSet<_> = now.iter().map(key).collect();
+        let new = after.difference(&before).count();
+        let fixed = before.difference(&after).count();
+        self.diagnostics = now;
+        (new, fixed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, DataChange, Flag, MetadataKind, RenameMode};
+
+    fn classifier() -> (tempfile::TempDir, Classifier) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".gitignore"), "drafts/\n*.bak.md\n").unwrap();
+        let c = Classifier::new(dir.path());
+        (dir, c)
+    }
+
+    fn event(kind: EventKind, paths: &[&Path]) -> notify::Event {
+        let mut e = notify::Event::new(kind);
+        for p in paths {
+            e = e.add_path(p.to_path_buf());
+        }
+        e
+    }
+
+    fn paths(change: Option<Change>) -> Vec<PathBuf> {
+        match change {
+            Some(Change::Paths(p)) => p,
+            other => panic!("expected paths, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn plain_write_of_a_record() {
+        let (dir, c) = classifier();
+        let file = dir.path().join("contacts/ada.md");
+        let modify = event(
+            EventKind::Modify(ModifyKind::Data(DataChange::Content)),
+            &[&file],
+        );
+        assert_eq!(paths(c.change_detected(&modify)), vec![file.clone()]);
+        let read = event(EventKind::Access(AccessKind::Read), &[&file]);
+        assert_eq!(c.change_detected(&read), None);
+    }
+
+    #[test]
+    fn vim_swap_probe_and_backup_rename() {
+        let (dir, c) = classifier();
+        let root = dir.path();
+        let file = root.join("contacts/ada.md");
+        let noise = [
+            event(
+                EventKind::Create(CreateKind::File),
+                &[&root.join("contacts/.ada.md.swp")],
+            ),
+            event(
+                EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+                &[&root.join("contacts/.ada.md.swx")],
+            ),
+            event(
+                EventKind::Create(CreateKind::File),
+                &[&root.join("contacts/4913")],
+            ),
+            event(
+                EventKind::Remove(RemoveKind::File),
+                &[&root.join("contacts/4913")],
+            ),
+            event(
+                EventKind::Remove(RemoveKind::File),
+                &[&root.join("contacts/ada.md~")],
+            ),
+            event(
+                EventKind::Create(CreateKind::File),
+                &[&root.join("contacts/#ada.md#")],
+            ),
+        ];
+        for e in &noise {
+            assert_eq!(c.change_detected(e), None, "{e:?}");
+        }
+        let backup = event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            &[&file, &root.join("contacts/ada.md~")],
+        );
+        assert_eq!(paths(c.change_detected(&backup)), vec![file.clone()]);
+        let create = event(EventKind::Create(CreateKind::File), &[&file]);
+        assert_eq!(paths(c.change_detected(&create)), vec![file]);
+    }
+
+    #[test]
+    fn safe_writes_of_vscode_and_jetbrains() {
+        let (dir, c) = classifier();
+        let root = dir.path();
+        let file = root.join("chats/2026/2026-11-12-ada.md");
+        let jb_tmp = root.join("chats/2026/2026-11-12-ada.md___jb_tmp___");
+        let jb_old = root.join("chats/2026/2026-11-12-ada.md___jb_old___");
+        assert_eq!(
+            c.change_detected(&event(EventKind::Create(CreateKind::File), &[&jb_tmp])),
+            None
+        );
+        let to_old = event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            &[&file, &jb_old],
+        );
+        assert_eq!(paths(c.change_detected(&to_old)), vec![file.clone()]);
+        let from_tmp = event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            &[&jb_tmp, &file],
+        );
+        assert_eq!(paths(c.change_detected(&from_tmp)), vec![file.clone()]);
+        let vscode_tmp = root.join("chats/2026/.2026-11-12-ada.md.tmp");
+        let rename = event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            &[&vscode_tmp, &file],
+        );
+        assert_eq!(paths(c.change_detected(&rename)), vec![file]);
+    }
+
+    #[test]
+    fn folders_renamed_created_and_deleted() {
+        let (dir, c) = classifier();
+        let root = dir.path();
+        let (old, new) = (root.join("contacts/2025"), root.join("contacts/archive"));
+        let rename = event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            &[&old, &new],
+        );
+        assert_eq!(
+            paths(c.change_detected(&rename)),
+            vec![old.clone(), new.clone()]
+        );
+        assert_eq!(
+            paths(c.change_detected(&event(EventKind::Create(CreateKind::Folder), &[&new]))),
+            vec![new.clone()]
+        );
+        assert_eq!(
+            paths(c.change_detected(&event(EventKind::Remove(RemoveKind::Folder), &[&old]))),
+            vec![old.clone()]
+        );
+        // A folder's metadata changing says nothing about its files.
+        let touch = event(
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any)),
+            &[&new],
+        );
+        assert_eq!(c.change_detected(&touch), None);
+        // Ignored and hidden folders stay ignored.
+        assert_eq!(
+            c.change_detected(&event(
+                EventKind::Create(CreateKind::Folder),
+                &[&root.join("drafts")]
+            )),
+            None
+        );
+        assert_eq!(
+            c.change_detected(&event(
+                EventKind::Create(CreateKind::Folder),
+                &[&root.join(".git/objects")]
+            )),
+            None
+        );
+        assert_eq!(
+            c.change_detected(&event(
+                EventKind::Create(CreateKind::File),
+                &[&root.join("notes/x.bak.md")]
+            )),
+            None
+        );
+    }
+
+    #[test]
+    fn config_gitignore_root_and_overflow() {
+        let (dir, c) = classifier();
+        let root = dir.path();
+        let modify = |p: &Path| event(EventKind::Modify(ModifyKind::Data(DataChange::Any)), &[p]);
+        assert_eq!(
+            c.change_detected(&modify(&root.join("ties.yaml"))),
+            Some(Change::Config)
+        );
+        assert_eq!(
+            c.change_detected(&modify(&root.join(".gitignore"))),
+            Some(Change::Rescan)
+        );
+        assert_eq!(
+            c.change_detected(&event(EventKind::Remove(RemoveKind::Folder), &[root])),
+            Some(Change::Rescan)
+        );
+        let overflow = notify::Event::new(EventKind::Other).set_flag(Flag::Rescan);
+        assert_eq!(c.change_detected(&overflow), Some(Change::Rescan));
+        assert_eq!(
+            c.change_detected(&modify(Path::new("/elsewhere/x.md"))),
+            None
+        );
+    }
+
+    #[test]
+    fn git_checkout_touches_hundreds_of_files_in_one_batch() {
+        let (dir, c) = classifier();
+        let mut batch = Batch::default();
+        for i in 0..300 {
+            let p = dir.path().join(format!("contacts/p{i}.md"));
+            batch.add(
+                c.change_detected(&event(EventKind::Create(CreateKind::File), &[&p]))
+                    .unwrap(),
+            );
+            batch.add(
+                c.change_detected(&event(
+                    EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+                    &[&p],
+                ))
+                .unwrap(),
+            );
+        }
+        batch.add(
+            c.change_detected(&event(
+                EventKind::Create(CreateKind::File),
+                &[&dir.path().join(".git/index.lock")],
+            ))
+            .unwrap_or(Change::Paths(vec![])),
+        );
+        assert_eq!(batch.paths.len(), 300);
+        assert!(!batch.rescan && !batch.config);
+    }
+
+    /// A tiny deterministic generator, so the property test needs no extra crate.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    const CONTENTS: [&str; 8] = [
+        "---\nname: Ada\ncompany: acme\n---\n",
+        "---\nname: Bob\ncompany: acm\nrole: develper\n---\nSee [[ada]] and [[nobody]].\n",
+        "---\nname: [x, y]\nreached_out: 2026-02-30\n---\n",
+        "---\nwith: ada\ndate: 2026-11-12\nthanked: 2026-11-01\n---\n## Questions\n- why?\n",
+        "---\nname: Acme\nstatus: target\n---\n",
+        "---\nname: Meetup\ndate: 2026-12-24\nmet: [ada]\n---\n",
+        "no front matter at all [[ada]]\n",
+        "---\nname: Unclosed\n",
+    ];
+    const PLACES: [&str; 9] = [
+        "contacts/ada.md",
+        "contacts/bob.md",
+        "contacts/x/ada.md",
+        "companies/acme.md",
+        "chats/2026/2026-11-12-ada.md",
+        "events/meetup.md",
+        "notes/plan.md",
+        "contacts/new/deep/one.md",
+        "plan.md",
+    ];
+
+    /// After any sequence of creates, edits, deletes and folder moves, the incremental
+    /// session reports exactly what a full `check` of the same files reports.
+    #[test]
+    fn incremental_updates_match_a_full_check() {
+        let today = crate::model::time::parse_date("2026-11-21").unwrap();
+        for seed in 1..=12_u64 {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path().canonicalize().unwrap();
+            std::fs::write(root.join("ties.yaml"), "").unwrap();
+            let (mut session, _) = Session::load(&root, today).unwrap();
+            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            for step in 0..25 {
+                let mut batch = Batch::default();
+                for _ in 0..=rng.below(3) {
+                    let place = root.join(PLACES[rng.below(PLACES.len())]);
+                    match rng.below(6) {
+                        0 => {
+                            let _ = std::fs::remove_file(&place);
+                            batch.paths.insert(place);
+                        }
+                        1 => {
+                            // Move a whole folder, as a rename or `git checkout` would.
+                            let from = root
+                                .join(["contacts/x", "contacts/new", "chats/2026"][rng.below(3)]);
+                            let to = root
+                                .join(["contacts/y", "contacts/moved", "chats/old"][rng.below(3)]);
+                            if from.is_dir() && !to.exists() {
+                                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                                std::fs::rename(&from, &to).unwrap();
+                                batch.paths.extend([from, to]);
+                            }
+                        }
+                        2 => {
+                            std::fs::write(
+                                root.join("ties.yaml"),
+                                ["", "checks: {ignore: [T106, T204]}\n", "rules: [\n"]
+                                    [rng.below(3)],
+                            )
+                            .unwrap();
+                            batch.config = true;
+                        }
+                        _ => {
+                            std::fs::create_dir_all(place.parent().unwrap()).unwrap();
+                            std::fs::write(&place, CONTENTS[rng.below(CONTENTS.len())]).unwrap();
+                            batch.paths.insert(place);
+                        }
+                    }
+                }
+                session.apply(&batch).unwrap();
+                let full = notebook::load(&root, today).unwrap();
+                let expected = check::diagnostics(&full);
+                if expected
+                    .iter()
+                    .any(|d| d.path == CONFIG_FILE && d.code == Code::T003)
+                {
+                    // Watch deliberately keeps the last good settings while ties.yaml is
+                    // broken, so it differs from a fresh check until the file is fixed.
+                    assert!(
+                        session
+                            .diagnostics
+                            .iter()
+                            .any(|d| d.path == CONFIG_FILE && d.code == Code::T003)
+                    );
+                    continue;
+                }
+                let show = |ds: &[Diagnostic]| {
+                    ds.iter()
+                        .map(|d| {
+                            format!(
+                                "{}:{}:{} {} {}",
+                                d.path, d.start.line, d.start.column, d.code, d.message
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    show(&session.diagnostics),
+                    show(&expected),
+                    "seed {seed}, step {step}"
+                );
+                assert_eq!(
+                    session.index.docs.len(),
+                    full.docs.len(),
+                    "seed {seed}, step {step}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Creating files safely, the only way `ties` writes: the content goes to a temporary file in
+//! the destination folder, then a rename puts it in place. A crash or a full disk leaves
+//! either the old state or the new file, never half a file; and an existing file is kept
+//! unless the caller was told `--force`. The temporary file is hidden (`.tmp…`), so a notebook
+//! walk never reads one that a crash left behind.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::Error;
+
+/// What to do when the destination already exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Existing {
+    /// Fail with [`Error::Exists`] and leave the file byte for byte as it was.
+    Keep,
+    /// Replace it (`--force`).
+    Replace,
+}
+
+impl Existing {
+    pub fn from_force(force: bool) -> Self {
+        if force { Self::Replace } else { Self::Keep }
+    }
+}
+
+/// Creates `path` with `contents`, making its folder if needed.
+pub fn create(path: &Path, contents: &str, existing: Existing) -> Result<(), Error> {
+    create_with_mode(path, contents, existing, false)
+}
+
+/// Like [`create`], for a script: executable (`0o777` less the umask, typically `0o755`)
+/// where the platform has such permissions.
+pub fn create_executable(path: &Path, contents: &str, existing: Existing) -> Result<(), Error> {
+    create_with_mode(path, contents, existing, true)
+}
+
+fn create_with_mode(
+    path: &Path,
+    contents: &str,
+    existing: Existing,
+    executable: bool,
+) -> Result<(), Error> {
+    let failed = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    // Checked first so that a refusal never creates the folder or a temporary file.
+    if existing == Existing::Keep && path.symlink_metadata().is_ok() {
+        return Err(Error::Exists {
+            path: path.to_owned(),
+        });
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    let mut temp = temp_builder(executable).tempfile_in(dir).map_err(failed)?;
+    temp.write_all(contents.as_bytes()).map_err(failed)?;
+    temp.as_file().sync_all().map_err(failed)?;
+    let persisted = match existing {
+        // `persist_noclobber` is atomic against a file that appears meanwhile, too.
+        Existing::Keep => temp.persist_noclobber(path),
+        Existing::Replace => temp.persist(path),
+    };
+    persisted.map(drop).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::Exists {
+                path: path.to_owned(),
+            }
+        } else {
+            failed(e.error)
+        }
+    })
+}
+
+/// Temporary files are private (`0o600`) by default; the notebook's files get the modes an
+/// editor would give them, `0o666` or `0o777` less the umask.
+#[cfg(unix)]
+fn temp_builder(executable: bool) -> tempfile::Builder<'static, 'static> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut builder = tempfile::Builder::new();
+    builder.permissions(std::fs::Permissions::from_mode(if executable {
+        0o777
+    } else {
+        0o666
+    }));
+    builder
+}
+
+#[cfg(not(unix))]
+fn temp_builder(_executable: bool) -> tempfile::Builder<'static, 'static> {
+    tempfile::Builder::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_folders_and_refuses_to_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("contacts/jane-doe.md");
+        create(&path, "first", Existing::Keep).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        let err = create(&path, "second", Existing::Keep).unwrap_err();
+        assert!(matches!(err, Error::Exists { .. }), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        create(&path, "third", Existing::Replace).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "third");
+        let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, ["jane-doe.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn scripts_are_executable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hook");
+        create_executable(&path, "#!/bin/sh\n", Existing::Keep).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_ne!(mode & 0o100, 0, "{mode:o}");
+    }
+}

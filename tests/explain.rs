@@ -1,0 +1,188 @@
+//! `ties explain`, `ties --version` and `ties help`: commands that need no notebook.
+
+use crate::support::{Output, run, ties};
+
+/// Every rule code of spec §5, with its severity.
+pub const CODES: [(&str, &str); 24] = [
+    ("T001", "error"),
+    ("T002", "error"),
+    ("T003", "error"),
+    ("T004", "error"),
+    ("T005", "error"),
+    ("T006", "error"),
+    ("T101", "error"),
+    ("T102", "error"),
+    ("T103", "error"),
+    ("T104", "error"),
+    ("T105", "error"),
+    ("T106", "warning"),
+    ("T107", "warning"),
+    ("T108", "warning"),
+    ("T201", "error"),
+    ("T202", "error"),
+    ("T203", "error"),
+    ("T204", "warning"),
+    ("T301", "warning"),
+    ("T302", "warning"),
+    ("T303", "warning"),
+    ("T401", "warning"),
+    ("T402", "error"),
+    ("T403", "warning"),
+];
+
+const SECTIONS: [&str; 4] = ["What it checks", "Why it matters", "Example", "How to fix"];
+
+/// Runs `ties ARGS…` outside any notebook.
+fn ties_outside(args: &[&str]) -> Output {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut cmd = ties();
+    cmd.args(args).current_dir(dir.path());
+    let out = run(&mut cmd);
+    out.assert_no_crash();
+    out
+}
+
+#[test]
+fn explain_t201_prints_four_sections_in_order() {
+    let out = ties_outside(&["explain", "T201"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        out.stdout.lines().next(),
+        Some("T201 unknown-reference (error)")
+    );
+    let positions: Vec<usize> = SECTIONS
+        .iter()
+        .map(|s| {
+            out.stdout
+                .find(&format!("## {s}\n"))
+                .unwrap_or_else(|| panic!("no `## {s}` section in:\n{}", out.stdout))
+        })
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "sections out of order: {positions:?}"
+    );
+    // The example is the rule's own: a company reference.
+    assert!(out.stdout.contains("company: acm"), "{}", out.stdout);
+}
+
+#[test]
+fn explain_accepts_lower_case_codes() {
+    let upper = ties_outside(&["explain", "T106"]);
+    let lower = ties_outside(&["explain", "t106"]);
+    assert_eq!(lower.code, 0);
+    assert_eq!(lower.stdout, upper.stdout);
+}
+
+#[test]
+fn explain_every_code_has_the_four_sections() {
+    for (code, severity) in CODES {
+        let out = ties_outside(&["explain", code]);
+        assert_eq!(out.code, 0, "{code}: {}", out.stderr);
+        let first = out.stdout.lines().next().unwrap_or("");
+        assert!(
+            first.starts_with(&format!("{code} ")) && first.ends_with(&format!("({severity})")),
+            "{code}: header {first:?}"
+        );
+        for section in SECTIONS {
+            assert!(
+                out.stdout.contains(&format!("## {section}\n")),
+                "{code} lacks `{section}`:\n{}",
+                out.stdout
+            );
+        }
+    }
+}
+
+#[test]
+fn explain_without_a_code_lists_every_code() {
+    let out = ties_outside(&["explain"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let listed: Vec<(&str, &str)> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with('T'))
+        .map(|l| {
+            let mut words = l.split_whitespace();
+            (words.next().unwrap_or(""), words.next().unwrap_or(""))
+        })
+        .collect();
+    assert_eq!(listed, CODES);
+    assert!(out.stdout.contains("ties explain CODE"), "{}", out.stdout);
+}
+
+#[test]
+fn explain_unknown_code_exits_2_and_lists_the_codes() {
+    let out = ties_outside(&["explain", "T999"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.contains("T999"), "{}", out.stderr);
+    for (code, _) in CODES {
+        assert!(
+            out.stderr.contains(code),
+            "stderr lacks {code}:\n{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn explain_near_miss_suggests_a_code() {
+    let out = ties_outside(&["explain", "T2011"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("did you mean `T201`"), "{}", out.stderr);
+}
+
+#[test]
+fn version_prints_name_and_cargo_version() {
+    let out = ties_outside(&["--version"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout, format!("ties {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn help_lists_the_commands() {
+    for args in [&["help"][..], &["--help"], &["-h"]] {
+        let out = ties_outside(args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(
+            out.stdout.contains("Usage: ties"),
+            "{args:?}: {}",
+            out.stdout
+        );
+        for command in ["check", "agenda", "explain"] {
+            assert!(
+                out.stdout.contains(&format!("  {command} ")),
+                "{args:?}: help lacks `{command}`:\n{}",
+                out.stdout
+            );
+        }
+    }
+}
+
+#[test]
+fn help_of_check_lists_its_options() {
+    let out = ties_outside(&["help", "check"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for option in [
+        "--format",
+        "--deny-warnings",
+        "--notebook",
+        "--today",
+        "--color",
+    ] {
+        assert!(
+            out.stdout.contains(option),
+            "lacks {option}:\n{}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn no_command_is_a_usage_error() {
+    let out = ties_outside(&[]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("Usage"), "{}", out.stderr);
+}

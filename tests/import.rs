@@ -1,0 +1,464 @@
+//! `ties import csv`, `ties import linkedin` and `ties export csv` (spec §9), on temporary
+//! notebooks with the real binary and the fixtures under `tests/fixtures/import-*`: the
+//! files created (snapshots), bad rows reported with their line numbers and skipped, people
+//! already present skipped, `--dry-run` writing nothing, and after every import a notebook
+//! that `ties check` finds clean.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// A temporary notebook (an empty `ties.yaml` plus the given files).
+struct Nb {
+    dir: tempfile::TempDir,
+}
+
+impl Nb {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("ties.yaml"), "").expect("ties.yaml");
+        Self { dir }
+    }
+
+    fn file(self, path: &str, text: &str) -> Self {
+        let full = self.dir.path().join(path);
+        std::fs::create_dir_all(full.parent().expect("parent")).expect("folders");
+        std::fs::write(&full, text).expect("write");
+        self
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The real binary, run in the notebook with `--today 2026-11-21` and no colour.
+    fn run(&self, args: &[&str]) -> Out {
+        let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_ties"))
+            .current_dir(self.path())
+            .args(["--today", "2026-11-21"])
+            .args(args)
+            .env("NO_COLOR", "1")
+            .env_remove("TIES_NOTEBOOK")
+            .output()
+            .expect("run ties");
+        Out {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// The notebook's Markdown files and their text.
+    fn records(&self) -> BTreeMap<String, String> {
+        let mut files = BTreeMap::new();
+        for folder in ["contacts", "companies", "chats", "events"] {
+            let Ok(entries) = std::fs::read_dir(self.path().join(folder)) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "md") {
+                    let name = path.file_name().expect("name").to_string_lossy();
+                    files.insert(
+                        format!("{folder}/{name}"),
+                        std::fs::read_to_string(&path).expect("read"),
+                    );
+                }
+            }
+        }
+        files
+    }
+
+    /// `ties check` finds nothing at all.
+    fn assert_clean(&self) {
+        let out = self.run(&["check"]);
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        assert!(
+            out.stdout.starts_with("0 errors, 0 warnings"),
+            "{}",
+            out.stdout
+        );
+    }
+}
+
+/// A snapshot named the same whether this file runs alone or as a module of `main`.
+fn snapshot(name: &str, value: impl AsRef<str>) {
+    let value = value.as_ref();
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, value);
+    });
+}
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+/// The files that are in `after` and not in `before`, one after the other.
+fn created(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> String {
+    after
+        .iter()
+        .filter(|(path, _)| !before.contains_key(*path))
+        .map(|(path, text)| format!("==> {path} <==\n{text}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn tracker() -> String {
+    fixture("import-csv/tracker.csv").display().to_string()
+}
+
+fn connections() -> String {
+    fixture("import-linkedin/Connections.csv")
+        .display()
+        .to_string()
+}
+
+// ---------------------------------------------------------------------------------------
+// csv
+
+#[test]
+fn a_tracker_spreadsheet_with_quoting_a_bom_unicode_and_bad_rows() {
+    let nb = Nb::new().file(
+        "companies/acme.md",
+        "---\nname: ACME\nstatus: target\n---\n",
+    );
+    let before = nb.records();
+    let file = tracker();
+    let out = nb.run(&[
+        "import",
+        "csv",
+        &file,
+        "--map",
+        "How we're connected=source",
+    ]);
+    assert_eq!(out.code, 1, "bad rows make the exit code 1: {}", out.stderr);
+    snapshot("import_csv_stdout", out.stdout);
+    snapshot(
+        "import_csv_stderr",
+        out.stderr.replace(&file, "tracker.csv"),
+    );
+    snapshot("import_csv_created", created(&before, &nb.records()));
+    nb.assert_clean();
+
+    // Again: everyone is there now (the duplicate of Jane Doe too); the bad rows are still
+    // bad; nothing else happens.
+    let before = nb.records();
+    let again = nb.run(&[
+        "import",
+        "csv",
+        &file,
+        "--map",
+        "How we're connected=source",
+    ]);
+    assert_eq!(again.code, 1);
+    assert_eq!(nb.records(), before);
+    assert!(
+        again.stdout.ends_with(
+            "created 0 contacts and 0 companies; 5 people already in the notebook; 5 bad rows skipped (see above)\n"
+        ),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn unknown_columns_go_into_the_body_unless_dropped() {
+    let nb = Nb::new().file(
+        "people.csv",
+        "Full name,Organisation,Interesting facts,Favourite snack\nJane Doe,Acme,Plays chess,\n",
+    );
+    let out = nb.run(&["import", "csv", "people.csv", "--map", "favourite snack=-"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "people.csv: note: columns kept in each body as `- Column: value` lines: Interesting facts\n  \
+         help: map one to a key with --map \"Interesting facts=KEY\", or drop it with --map \"Interesting facts=-\"\n"
+    );
+    assert_eq!(
+        nb.records()["contacts/jane-doe.md"],
+        "---\nname: Jane Doe\ncompany: acme\n---\n- Interesting facts: Plays chess\n"
+    );
+    nb.assert_clean();
+}
+
+#[test]
+fn dry_run_lists_the_files_and_writes_none() {
+    let nb = Nb::new();
+    let before: Vec<_> = walk(nb.path());
+    let out = nb.run(&["import", "csv", &tracker(), "--dry-run"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(walk(nb.path()), before);
+    assert!(
+        out.stdout.starts_with("would create companies/acme.md\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("would create contacts/jane-doe.md\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .ends_with("would create 4 contacts and 3 companies; 6 bad rows skipped (see above)\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+fn walk(root: &Path) -> Vec<PathBuf> {
+    let mut all = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path.clone());
+            }
+            all.push(path);
+        }
+    }
+    all.sort();
+    all
+}
+
+#[test]
+fn semicolons_response_words_and_enumerations() {
+    let nb = Nb::new().file(
+        "tracker.csv",
+        "Name;Warm/Cold;Status;Date contacted;Replied;Next steps;Referred by\n\
+         Ann Lee;warm;Waiting;2026-11-01;Yes, set up a call;2026-11-25 send portfolio;\n\
+         Ben Ong;Cold;closed;;yes;ask about the team;Ann Lee\n\
+         Cy Dunn;;;;maybe;;Nobody Known\n",
+    );
+    let out = nb.run(&["import", "csv", "tracker.csv"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "tracker.csv: note: 1 value(s) in column `Status` are none of active, paused, closed: kept in the body\n\
+         tracker.csv:2: note: Replied is `Yes, set up a call`: replied set to the reach-out date, 2026-11-01\n\
+         tracker.csv:3: note: Replied is `yes` but the row has no outreach date: `replied` left out, the answer kept in the body\n\
+         tracker.csv:4: error: introduced by `Nobody Known`, who is neither in the notebook nor in the file (row skipped)\n"
+    );
+    let records = nb.records();
+    assert_eq!(
+        records["contacts/ann-lee.md"],
+        "---\nname: Ann Lee\nwarmth: warm\nreached_out: 2026-11-01\nreplied: 2026-11-01\nnext: \"2026-11-25 send portfolio\"\n---\n\
+         - Status: Waiting\n- Replied: Yes, set up a call\n"
+    );
+    assert_eq!(
+        records["contacts/ben-ong.md"],
+        "---\nname: Ben Ong\nwarmth: cold\nintroduced_by: ann-lee\nstatus: closed\n---\n- Replied: yes\n- Next steps: ask about the team\n"
+    );
+    nb.assert_clean();
+}
+
+#[test]
+fn a_row_whose_file_would_not_pass_check_is_skipped() {
+    let nb = Nb::new().file(
+        "tracker.csv",
+        "Name,Notes\nAnn Lee,\"See [[nobody]]\"\nBen Ong,\"- [ ] call back (due 2026-02-30)\"\nCy Dunn,Fine\n",
+    );
+    let out = nb.run(&["import", "csv", "tracker.csv"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("tracker.csv:2: error: its file contacts/ann-lee.md would not pass `ties check`: warning[T204]"), "{}", out.stderr);
+    assert!(out.stderr.contains("tracker.csv:3: error: its file contacts/ben-ong.md would not pass `ties check`: error[T104]"), "{}", out.stderr);
+    assert_eq!(
+        nb.records().keys().collect::<Vec<_>>(),
+        ["contacts/cy-dunn.md"]
+    );
+    nb.assert_clean();
+}
+
+#[test]
+fn usage_problems_exit_2_and_create_nothing() {
+    let nb = Nb::new().file("people.csv", "Person,Organisation\nJane Doe,Acme\n");
+    let before = walk(nb.path());
+    for (args, message) in [
+        (
+            &[
+                "import",
+                "csv",
+                "people.csv",
+                "--map",
+                "Organisation=employer",
+            ][..],
+            "--map \"Organisation=employer\": `employer` is not a key",
+        ),
+        (
+            &["import", "csv", "people.csv", "--map", "Company=company"],
+            "--map \"Company=company\": there is no column `Company`",
+        ),
+        (
+            &["import", "csv", "people.csv", "--map", "Organisation"],
+            "is not COLUMN=KEY",
+        ),
+        (&["import", "csv", "missing.csv"], "cannot read missing.csv"),
+        (
+            &["import", "linkedin", "people.csv"],
+            "is not a LinkedIn connections export",
+        ),
+    ] {
+        let out = nb.run(args);
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
+    }
+    let nb2 = Nb::new().file("people.csv", "Who,Where\nJane Doe,Acme\n");
+    let out = nb2.run(&["import", "csv", "people.csv"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("has no column for the name"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("found: Who, Where"), "{}", out.stderr);
+    let out = nb2.run(&[
+        "import",
+        "csv",
+        "people.csv",
+        "--map",
+        "who=name",
+        "--map",
+        "where=company",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(walk(nb.path()), before);
+    std::fs::write(nb.path().join("latin1.csv"), b"Name\nJos\xe9\n").unwrap();
+    let out = nb.run(&["import", "csv", "latin1.csv"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("is not UTF-8"), "{}", out.stderr);
+}
+
+// ---------------------------------------------------------------------------------------
+// linkedin
+
+#[test]
+fn linkedin_connections_with_the_preamble() {
+    let nb = Nb::new()
+        .file("companies/acme.md", "---\nname: Acme\n---\n")
+        .file("contacts/sam-rivera.md", "---\nname: Sam Rivera\n---\n")
+        .file(
+            "contacts/kim.md",
+            "---\nname: Kim Lee\nlinkedin: https://linkedin.com/in/Kim-Lee/\n---\n",
+        )
+        .file(
+            "contacts/jose-alvarez.md",
+            "---\nname: José Álvarez\nlinkedin: https://www.linkedin.com/in/another-jose\n---\n",
+        );
+    let before = nb.records();
+    let file = connections();
+    let out = nb.run(&["import", "linkedin", &file]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    snapshot("import_linkedin_stdout", out.stdout);
+    snapshot(
+        "import_linkedin_stderr",
+        out.stderr.replace(&file, "Connections.csv"),
+    );
+    snapshot("import_linkedin_created", created(&before, &nb.records()));
+    nb.assert_clean();
+
+    let before = nb.records();
+    let again = nb.run(&["import", "linkedin", &file]);
+    assert_eq!(nb.records(), before, "a second import created files");
+    assert!(
+        again.stdout.ends_with("created 0 contacts and 0 companies; 5 people already in the notebook; 2 bad rows skipped (see above)\n"),
+        "{}",
+        again.stdout
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// export
+
+fn exported_notebook() -> Nb {
+    Nb::new()
+        .file(
+            "companies/acme.md",
+            "---\nname: Acme, Inc.\nstatus: target\nstack: [rust, \"c#\"]\n---\nTheir \"in\": the meetup.\n",
+        )
+        .file(
+            "contacts/jane-doe.md",
+            "---\nname: Jane Doe\ncompany: acme\nrole: developer\nwarmth: cold\nemail: jane@acme.com\n\
+             linkedin: https://www.linkedin.com/in/jane-doe\ntags: [rust, alumni]\nreached_out: 2026-11-02\n\
+             followed_up: [2026-11-09, 2026-11-16]\nnext: 2026-11-30 send the portfolio\n---\n\
+             Met at RustConf.\n\n- [ ] read her post\n",
+        )
+        .file(
+            "contacts/jose-alvarez.md",
+            "---\nname: José Álvarez\nintroduced_by: jane-doe\nstay_in_touch: 2w\n---\n",
+        )
+        .file(
+            "chats/2026-11-20-jane-doe.md",
+            "---\nwith: [jane-doe, jose-alvarez]\ndate: 2026-11-20 15:00\nkind: call\nthanked: 2026-11-21\n---\n## Questions\n- How did you start?\n",
+        )
+        .file(
+            "events/2026-11-10-rust-meetup.md",
+            "---\nname: Rust Meetup\ndate: 2026-11-10\ngoal: 3\nmet: jane-doe\n---\n",
+        )
+}
+
+#[test]
+fn export_csv_of_each_kind() {
+    let nb = exported_notebook();
+    nb.assert_clean();
+    let all: Vec<String> = ["contacts", "companies", "chats", "events"]
+        .into_iter()
+        .map(|kind| {
+            let out = nb.run(&["export", "csv", kind]);
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            format!("==> {kind} <==\n{}", out.stdout)
+        })
+        .collect();
+    snapshot("import_export_csv", all.concat());
+}
+
+#[test]
+fn export_then_import_creates_nothing() {
+    let nb = exported_notebook();
+    let out = nb.run(&["export", "csv", "contacts"]);
+    std::fs::write(nb.path().join("contacts.csv"), &out.stdout).unwrap();
+    let before = nb.records();
+    let back = nb.run(&["import", "csv", "contacts.csv"]);
+    assert_eq!(back.code, 0, "{}", back.stderr);
+    assert_eq!(back.stderr, "");
+    assert_eq!(
+        back.stdout,
+        "created 0 contacts and 0 companies; 2 people already in the notebook\n"
+    );
+    assert_eq!(nb.records(), before);
+
+    // Into an empty notebook, the same export recreates the people and their companies.
+    let empty = Nb::new().file("contacts.csv", &out.stdout);
+    let back = empty.run(&["import", "csv", "contacts.csv"]);
+    assert_eq!(back.code, 0, "{}", back.stderr);
+    assert_eq!(
+        empty.records().keys().collect::<Vec<_>>(),
+        [
+            "companies/acme.md",
+            "contacts/jane-doe.md",
+            "contacts/jose-alvarez.md"
+        ]
+    );
+    empty.assert_clean();
+
+    // Other kinds are recognised and refused rather than read as people.
+    for kind in ["companies", "chats", "events"] {
+        let out = nb.run(&["export", "csv", kind]);
+        std::fs::write(nb.path().join("other.csv"), &out.stdout).unwrap();
+        let back = nb.run(&["import", "csv", "other.csv"]);
+        assert_eq!(back.code, 2, "{kind}");
+        assert!(
+            back.stderr.contains(&format!("is an export of {kind}")),
+            "{}",
+            back.stderr
+        );
+        assert_eq!(nb.records(), before);
+    }
+}

@@ -1,0 +1,557 @@
+//! `ties list` and `ties show` (spec §7) on the fixture notebook `tests/fixtures/report-basic`
+//! (its figures are worked out in tests/report.rs), at `--today 2026-11-21`: filters and
+//! sorting on every kind, every format, `show` for each kind.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+struct Output {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn ties(args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_ties"))
+        .arg("--notebook")
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report-basic"))
+        .args(["--today", "2026-11-21"])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("TIES_NOTEBOOK")
+        .output()
+        .expect("run ties");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = ties(args);
+    assert_eq!(out.code, 0, "ties {args:?} failed: {}", out.stderr);
+    out.stdout
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&stdout(&all)).expect("valid JSON")
+}
+
+/// Snapshots are named without the module path, so their files are the same whether this
+/// file runs as its own test target or as a module of `tests/main.rs`.
+fn snapshot(name: &str, value: &str) {
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, value);
+    });
+}
+
+/// The ids a `list` prints, in order.
+fn ids(args: &[&str]) -> Vec<String> {
+    json_of(args)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn contacts_sort_by_name_by_default() {
+    assert_eq!(
+        ids(&["list", "contacts"]),
+        [
+            "ada", "bob", "cat", "dan", "eve", "fay", "gus", "hal", "ivy", "jay"
+        ]
+    );
+}
+
+#[test]
+fn contacts_by_stage() {
+    assert_eq!(
+        ids(&["list", "contacts", "--stage", "met"]),
+        ["cat", "gus", "hal"]
+    );
+    assert_eq!(
+        ids(&["list", "contacts", "--stage", "met+"]),
+        ["ada", "cat", "dan", "gus", "hal"]
+    );
+    assert_eq!(
+        ids(&["list", "contacts", "--stage", "replied,referred"]),
+        ["ada", "dan", "eve"]
+    );
+    let out = ties(&["list", "contacts", "--stage", "mett"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("did you mean `met`"), "{}", out.stderr);
+}
+
+#[test]
+fn contacts_met_at_a_company_as_a_spreadsheet() {
+    assert_eq!(
+        stdout(&[
+            "list",
+            "contacts",
+            "--stage",
+            "met",
+            "--company",
+            "acme",
+            "--format",
+            "csv"
+        ]),
+        "id,name,company,role,warmth,stage,reached_out,last\n\
+         cat,Cat Cole,acme,recruiter,cold,met,2026-11-10,2026-11-13\n"
+    );
+}
+
+#[test]
+fn where_matches_any_front_matter_key() {
+    assert_eq!(
+        ids(&["list", "contacts", "--where", "role=developer"]),
+        ["ada", "dan", "eve"]
+    );
+    // `[[globex]]` is globex; values compare case-insensitively.
+    assert_eq!(
+        ids(&["list", "contacts", "--where", "company=Globex"]),
+        ["dan", "eve"]
+    );
+    // A list matches by membership; the user's own keys work too.
+    assert_eq!(
+        ids(&["list", "contacts", "--where", "tags=rust"]),
+        ["ada", "dan"]
+    );
+    assert_eq!(
+        ids(&["list", "contacts", "--where", "pronouns=she/her"]),
+        ["eve"]
+    );
+    // Repeated conditions must all hold.
+    assert_eq!(
+        ids(&[
+            "list",
+            "contacts",
+            "--where",
+            "role=developer",
+            "--where",
+            "warmth=warm"
+        ]),
+        ["ada", "eve"]
+    );
+    // `key=` selects the records without the key.
+    assert_eq!(
+        ids(&["list", "contacts", "--where", "tie=", "--limit", "2"]),
+        ["bob", "cat"]
+    );
+    // A derived column works where the front matter has no such key.
+    assert_eq!(
+        ids(&["list", "contacts", "--where", "stage=met"]),
+        ["cat", "gus", "hal"]
+    );
+    let out = ties(&["list", "contacts", "--where", "role"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("write key=value"), "{}", out.stderr);
+}
+
+#[test]
+fn contacts_by_tag_and_sorted() {
+    assert_eq!(ids(&["list", "contacts", "--tag", "RUST"]), ["ada", "dan"]);
+    assert_eq!(
+        ids(&["list", "contacts", "--tag", "rust", "--tag", "alumni"]),
+        ["ada"]
+    );
+    // Descending by last interaction; contacts without one go last, by id.
+    assert_eq!(
+        ids(&["list", "contacts", "--sort", "-last"]),
+        [
+            "gus", "eve", "bob", "jay", "ada", "cat", "dan", "hal", "fay", "ivy"
+        ]
+    );
+    assert_eq!(
+        ids(&["list", "contacts", "--sort", "reached_out", "--limit", "3"]),
+        ["dan", "ada", "bob"]
+    );
+    assert_eq!(
+        ids(&["list", "contacts", "--sort", "-stage", "--limit", "4"]),
+        ["ada", "dan", "cat", "gus"]
+    );
+}
+
+#[test]
+fn contacts_as_json_keep_types() {
+    let rows = json_of(&["list", "contacts", "--where", "name=Ada Archer"]);
+    assert_eq!(
+        rows,
+        json!([{
+            "id": "ada", "name": "Ada Archer", "company": "acme", "role": "developer",
+            "warmth": "warm", "stage": "referred", "reached_out": "2026-11-02",
+            "last": "2026-11-13", "path": "contacts/ada.md"
+        }])
+    );
+    let rows = json_of(&["list", "contacts", "--where", "name=Hal Hill"]);
+    assert_eq!(rows[0]["warmth"], Value::Null);
+}
+
+#[test]
+fn companies() {
+    assert_eq!(ids(&["list", "companies"]), ["acme", "globex", "initech"]);
+    assert_eq!(
+        ids(&["list", "companies", "--where", "status=target"]),
+        ["acme", "globex"]
+    );
+    assert_eq!(
+        ids(&["list", "companies", "--sort", "-people"]),
+        ["acme", "globex", "initech"]
+    );
+    assert_eq!(ids(&["list", "companies", "--tag", "dotnet"]), ["acme"]);
+    assert_eq!(
+        stdout(&["list", "companies", "--format", "csv"]),
+        "id,name,status,people,met,chats,location\n\
+         acme,Acme,target,3,2,2,\"Denver, CO\"\n\
+         globex,Globex,target,2,1,0,\n\
+         initech,Initech,watching,1,0,0,\n"
+    );
+    let out = ties(&["list", "companies", "--company", "acme"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("--company does not apply to companies"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn chats() {
+    assert_eq!(
+        ids(&["list", "chats"]),
+        [
+            "2026-11-05-ada",
+            "2026-11-13-ada-cat",
+            "2026-11-17-eve",
+            "2026-11-19-gus",
+            "2026-11-20-bob",
+            "2026-11-24-cat"
+        ]
+    );
+    assert_eq!(
+        ids(&["list", "chats", "--company", "acme"]),
+        [
+            "2026-11-05-ada",
+            "2026-11-13-ada-cat",
+            "2026-11-20-bob",
+            "2026-11-24-cat"
+        ]
+    );
+    // `status` is written on the cancelled chat only; the others match on the derived column.
+    assert_eq!(
+        ids(&["list", "chats", "--where", "status=done"]),
+        [
+            "2026-11-05-ada",
+            "2026-11-13-ada-cat",
+            "2026-11-17-eve",
+            "2026-11-19-gus"
+        ]
+    );
+    assert_eq!(
+        ids(&["list", "chats", "--where", "status=cancelled"]),
+        ["2026-11-20-bob"]
+    );
+    assert_eq!(
+        ids(&["list", "chats", "--where", "with=cat"]),
+        ["2026-11-13-ada-cat", "2026-11-24-cat"]
+    );
+    assert_eq!(
+        ids(&["list", "chats", "--sort", "-date", "--limit", "2"]),
+        ["2026-11-24-cat", "2026-11-20-bob"]
+    );
+    assert_eq!(ids(&["list", "chats", "--tag", "prep"]), ["2026-11-24-cat"]);
+    let rows = json_of(&["list", "chats", "--where", "with=cat"]);
+    assert_eq!(rows[0]["with"], json!(["ada", "cat"]));
+    assert_eq!(rows[0]["company"], json!(["acme"]));
+    assert_eq!(rows[1]["questions"], 2);
+    assert_eq!(rows[1]["status"], "planned");
+    assert_eq!(rows[1]["date"], "2026-11-24T09:30");
+    let out = ties(&["list", "chats", "--stage", "met"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("--stage does not apply to chats"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn events() {
+    assert_eq!(
+        ids(&["list", "events"]),
+        [
+            "2026-10-01-career-fair",
+            "2026-11-12-rust-meetup",
+            "2026-11-19-demo-night",
+            "2026-11-26-hack-night"
+        ]
+    );
+    assert_eq!(
+        ids(&["list", "events", "--sort", "-met"]),
+        [
+            "2026-11-12-rust-meetup",
+            "2026-11-19-demo-night",
+            "2026-10-01-career-fair",
+            "2026-11-26-hack-night"
+        ]
+    );
+    // Goals missing sort last whatever the direction.
+    assert_eq!(
+        ids(&["list", "events", "--sort", "-goal"]),
+        [
+            "2026-11-12-rust-meetup",
+            "2026-11-26-hack-night",
+            "2026-11-19-demo-night",
+            "2026-10-01-career-fair"
+        ]
+    );
+    assert_eq!(
+        ids(&["list", "events", "--company", "globex"]),
+        ["2026-11-12-rust-meetup"]
+    );
+    assert_eq!(
+        ids(&["list", "events", "--where", "met=hal"]),
+        ["2026-11-12-rust-meetup"]
+    );
+    assert_eq!(
+        ids(&["list", "events", "--tag", "rust"]),
+        ["2026-11-12-rust-meetup"]
+    );
+}
+
+#[test]
+fn unknown_sort_keys_name_the_columns() {
+    let out = ties(&["list", "events", "--sort", "dat"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("cannot sort events by `dat` (did you mean `date`?)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("id, date, name, kind, goal, met, location"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn lists_in_text_and_markdown() {
+    snapshot("list_contacts", &stdout(&["list", "contacts"]));
+    snapshot(
+        "list_chats_markdown",
+        &stdout(&["list", "chats", "--format", "markdown"]),
+    );
+    assert_eq!(
+        stdout(&["list", "contacts", "--where", "role=nobody"]),
+        "no contacts match\n"
+    );
+}
+
+/// `(date, kind, title)` of each timeline entry.
+fn timeline(v: &Value) -> Vec<(String, String, String)> {
+    v["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap_or("").to_owned(),
+                e["kind"].as_str().unwrap().to_owned(),
+                e["title"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn entry(date: &str, kind: &str, title: &str) -> (String, String, String) {
+    (date.to_owned(), kind.to_owned(), title.to_owned())
+}
+
+#[test]
+fn show_a_contact_with_its_timeline_newest_first() {
+    let v = json_of(&["show", "ada"]);
+    assert_eq!(v["kind"], "contact");
+    assert_eq!(v["name"], "Ada Archer");
+    assert_eq!(v["fields"]["tags"], json!(["rust", "alumni"]));
+    assert_eq!(
+        v["facts"],
+        json!({"stage": "referred", "last interaction": "2026-11-13"})
+    );
+    assert_eq!(
+        timeline(&v),
+        vec![
+            entry(
+                "2026-11-25",
+                "next",
+                "Next with Ada Archer: send the portfolio link"
+            ),
+            entry("2026-11-23", "task", "ask about the .NET migration"),
+            entry(
+                "2026-11-13",
+                "chat",
+                "Informational interview with Ada Archer, Cat Cole on 2026-11-13 (done)"
+            ),
+            entry(
+                "2026-11-05T10:00",
+                "chat",
+                "Coffee chat with Ada Archer on 2026-11-05 (done)"
+            ),
+            entry(
+                "2026-11-05T10:00",
+                "referral",
+                "Ada Archer introduced you to Gus Gray"
+            ),
+            entry(
+                "2026-11-05",
+                "thank-you",
+                "Thank-you sent for the coffee chat on 2026-11-05"
+            ),
+            entry("2026-11-03", "reply", "Ada Archer replied"),
+            entry("2026-11-02", "outreach", "First message to Ada Archer"),
+            entry("", "task", "read her blog post"),
+        ],
+        "the undated task last; Gus's `introduced_by: ada` merges with the dated referral of \
+         the coffee chat"
+    );
+    snapshot("show_contact", &stdout(&["show", "ada"]));
+}
+
+#[test]
+fn show_a_contact_referred_by_someone() {
+    let v = json_of(&["show", "gus"]);
+    assert_eq!(
+        timeline(&v),
+        vec![
+            entry(
+                "2026-11-19T18:00",
+                "chat",
+                "Call with Gus Gray on 2026-11-19 (done)"
+            ),
+            entry("2026-11-19", "event", "Met Gus Gray at Demo Night"),
+            entry("2026-11-18", "outreach", "First message to Gus Gray"),
+            entry(
+                "2026-11-05T10:00",
+                "referral",
+                "Ada Archer introduced you to Gus Gray"
+            ),
+        ]
+    );
+    // Ivy's only link to Dan is `introduced_by`, which has no date.
+    let v = json_of(&["show", "dan"]);
+    let last = timeline(&v).pop().unwrap();
+    assert_eq!(
+        last,
+        entry("", "referral", "Dan Diaz introduced you to Ivy Ito")
+    );
+}
+
+#[test]
+fn show_a_company_with_its_people() {
+    let v = json_of(&["show", "acme"]);
+    assert_eq!(v["kind"], "company");
+    let people: Vec<(&str, &str)> = v["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p["stage"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        people,
+        [("ada", "referred"), ("cat", "met"), ("bob", "contacted")]
+    );
+    assert_eq!(v["facts"], json!({"people": "3", "people met": "2"}));
+    // One entry for the interview with Ada and Cat, though it is on both their timelines.
+    let interviews = timeline(&v)
+        .iter()
+        .filter(|e| e.2.starts_with("Informational interview"))
+        .count();
+    assert_eq!(interviews, 1);
+    assert_eq!(
+        stdout(&["show", "acme", "--format", "csv"]),
+        "id,name,company,role,stage,last\n\
+         ada,Ada Archer,acme,developer,referred,2026-11-13\n\
+         cat,Cat Cole,acme,recruiter,met,2026-11-13\n\
+         bob,Bob Baker,acme,manager,contacted,2026-11-16\n"
+    );
+    snapshot("show_company", &stdout(&["show", "acme"]));
+}
+
+#[test]
+fn show_an_event_with_who_was_met() {
+    let v = json_of(&["show", "2026-11-12-rust-meetup"]);
+    let met: Vec<&str> = v["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(met, ["dan", "hal"]);
+    assert_eq!(v["facts"]["people met"], "2 of 3: 1 short");
+    let v = json_of(&["show", "2026-11-19-demo-night"]);
+    assert_eq!(
+        timeline(&v),
+        vec![
+            entry(
+                "2026-11-19T18:00",
+                "chat",
+                "Call with Gus Gray on 2026-11-19 (done)"
+            ),
+            entry("2026-11-19", "event", "Demo Night (1 met, goal: meet 1)"),
+        ]
+    );
+    snapshot("show_event", &stdout(&["show", "2026-11-12-rust-meetup"]));
+}
+
+#[test]
+fn show_a_chat() {
+    let v = json_of(&["show", "2026-11-24-cat"]);
+    assert_eq!(v["kind"], "chat");
+    assert_eq!(
+        v["facts"],
+        json!({"status": "planned", "questions": "2 of 5 ready"})
+    );
+    assert_eq!(
+        timeline(&v),
+        vec![
+            entry(
+                "2026-11-24T09:30",
+                "chat",
+                "Coffee chat with Cat Cole on 2026-11-24 (planned)"
+            ),
+            entry("2026-11-23", "task", "research Acme's product line"),
+        ]
+    );
+    assert_eq!(
+        stdout(&["show", "2026-11-24-cat", "--format", "csv"]),
+        "date,kind,what,file\n\
+         2026-11-24T09:30,chat,Coffee chat with Cat Cole on 2026-11-24 (planned),chats/2026-11-24-cat.md\n\
+         2026-11-23,task,research Acme's product line,chats/2026-11-24-cat.md\n"
+    );
+    snapshot(
+        "show_chat_markdown",
+        &stdout(&["show", "2026-11-05-ada", "--format", "markdown"]),
+    );
+}
+
+#[test]
+fn show_an_unknown_id_suggests_one() {
+    let out = ties(&["show", "guss"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("unknown record `guss` (did you mean `gus`?)"),
+        "{}",
+        out.stderr
+    );
+    // The Obsidian form works as an id.
+    assert_eq!(json_of(&["show", "[[gus]]"])["id"], "gus");
+}

@@ -1,0 +1,25 @@
+//! Integration tests of the `ties` binary (and a few of the library), in one test target.
+//!
+//! - `check`: every rule code with a minimal notebook; output formats, colour, discovery,
+//!   ignored files.
+//! - `bad_input`: hostile and broken files: each becomes a diagnostic, never a crash or hang.
+//! - `explain`: `ties explain`, `--version`, `help`.
+//! - `example`: the shipped `example-notebook/` is clean, and a broken copy reports exactly
+//!   what was broken.
+//! - `init_new`: `ties init` (and its git pre-commit hook), `ties new`, completions, man.
+//! - `import`: `ties import csv|linkedin` on the fixtures `tests/fixtures/import-*`, and
+//!   `ties export csv`.
+//! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
+//!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
+
+mod agenda;
+mod bad_input;
+mod check;
+mod example;
+mod explain;
+mod import;
+mod init_new;
+mod list_show;
+mod report;
+mod support;
+mod watch;

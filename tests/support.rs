@@ -1,0 +1,263 @@
+//! A small builder for throw-away notebooks and a runner for the real `ties` binary.
+//!
+//! ```ignore
+//! let out = Notebook::new()
+//!     .file("contacts/ada.md", "---\nname: Ada\n---\n")
+//!     .run(["check"]);
+//! assert_eq!(out.code, 0);
+//! ```
+//!
+//! Every run prepends `--notebook <dir> --today 2026-11-21`, sets `NO_COLOR=1`, clears
+//! `TIES_NOTEBOOK`, runs in the notebook folder and is killed after [`TIMEOUT`].
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// The date every test takes as today.
+pub const TODAY: &str = "2026-11-21";
+
+/// No run may take longer than this, whatever the input (spec §5: never hang).
+pub const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The exit code [`Output::code`] holds when the process died from a signal (killed on
+/// timeout, aborted by a stack overflow).
+pub const KILLED: i32 = -1;
+
+/// What one run of `ties` did.
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub elapsed: Duration,
+}
+
+impl Output {
+    /// Asserts the run ended on its own, without a panic or a crash.
+    #[track_caller]
+    pub fn assert_no_crash(&self) -> &Self {
+        assert_ne!(
+            self.code, KILLED,
+            "ties was killed (crash or timeout after {:?}); stderr:\n{}",
+            self.elapsed, self.stderr
+        );
+        assert!(
+            !self.stderr.contains("panicked") && !self.stderr.contains("overflowed its stack"),
+            "ties crashed; stderr:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// The last line of stdout (the summary of `check`).
+    pub fn last_line(&self) -> &str {
+        self.stdout.lines().last().unwrap_or("")
+    }
+}
+
+/// A temporary notebook: a folder with an empty `ties.yaml`, deleted on drop.
+pub struct Notebook {
+    dir: tempfile::TempDir,
+    /// The notebook root; the temp dir itself unless made with [`Notebook::nested`].
+    root: PathBuf,
+}
+
+impl Default for Notebook {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Notebook {
+    /// An empty notebook: a temp dir holding an empty `ties.yaml`.
+    pub fn new() -> Self {
+        let nb = Self::bare();
+        std::fs::write(nb.root.join("ties.yaml"), "").expect("write ties.yaml");
+        nb
+    }
+
+    /// A temp dir without `ties.yaml` (not a notebook).
+    pub fn bare() -> Self {
+        let dir = tempfile::Builder::new()
+            .prefix("ties-test-")
+            .tempdir()
+            .expect("create temp dir");
+        // Canonical, so paths compare equal to what the binary sees (macOS /private/var…).
+        let root = dir.path().canonicalize().expect("canonicalize temp dir");
+        Self { dir, root }
+    }
+
+    /// Writes a text file (parent folders created).
+    #[must_use]
+    pub fn file(self, rel: &str, content: &str) -> Self {
+        self.bytes(rel, content.as_bytes())
+    }
+
+    /// Writes a file of raw bytes (parent folders created).
+    #[must_use]
+    pub fn bytes(self, rel: &str, content: &[u8]) -> Self {
+        self.write(rel, content);
+        self
+    }
+
+    /// Writes (or overwrites) a file of the notebook in place.
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+        let path = self.root.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create parent folders");
+        }
+        std::fs::write(&path, content).unwrap_or_else(|e| panic!("write {rel}: {e}"));
+    }
+
+    /// Creates an empty folder.
+    #[must_use]
+    pub fn dir(self, rel: &str) -> Self {
+        std::fs::create_dir_all(self.root.join(rel)).expect("create folder");
+        self
+    }
+
+    /// The notebook root (absolute, canonical).
+    pub fn path(&self) -> &Path {
+        &self.root
+    }
+
+    /// The temp dir's own path as the OS first gave it (may differ from [`Notebook::path`]).
+    pub fn temp_path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `ties --notebook <root> --today 2026-11-21 ARGS…` in the notebook folder.
+    pub fn run<I, S>(&self, args: I) -> Output
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut cmd = ties();
+        cmd.arg("--notebook")
+            .arg(&self.root)
+            .args(["--today", TODAY])
+            .args(args)
+            .current_dir(&self.root);
+        run(&mut cmd)
+    }
+
+    /// `check --format json`, parsed. Asserts the run did not crash and exited 0 or 1.
+    #[track_caller]
+    pub fn json_diagnostics(&self) -> Vec<Value> {
+        let out = self.run(["check", "--format", "json"]);
+        out.assert_no_crash();
+        assert!(
+            out.code == 0 || out.code == 1,
+            "exit {} from check --format json; stderr:\n{}",
+            out.code,
+            out.stderr
+        );
+        let value: Value = serde_json::from_str(&out.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", out.stdout));
+        match value {
+            Value::Array(items) => items,
+            other => panic!("check --format json printed {other}, not an array"),
+        }
+    }
+
+    /// The diagnostics as (code, path, line, column), in output order.
+    #[track_caller]
+    pub fn diagnostics(&self) -> Vec<Diag> {
+        self.json_diagnostics()
+            .iter()
+            .map(Diag::from_json)
+            .collect()
+    }
+}
+
+/// The `ties` binary with a clean environment: `NO_COLOR=1`, no `TIES_NOTEBOOK`.
+pub fn ties() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_ties"));
+    cmd.env("NO_COLOR", "1")
+        .env_remove("TIES_NOTEBOOK")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .timeout(TIMEOUT);
+    cmd
+}
+
+/// Runs `cmd` to completion (or [`TIMEOUT`]) and collects its output.
+pub fn run(cmd: &mut assert_cmd::Command) -> Output {
+    let started = Instant::now();
+    let out = cmd.output().expect("spawn ties");
+    Output {
+        code: out.status.code().unwrap_or(KILLED),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        elapsed: started.elapsed(),
+    }
+}
+
+/// One diagnostic, reduced to what most tests compare.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diag {
+    pub code: String,
+    pub path: String,
+    pub line: u64,
+    pub column: u64,
+}
+
+impl fmt::Debug for Diag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}:{}:{}",
+            self.code, self.path, self.line, self.column
+        )
+    }
+}
+
+impl Diag {
+    #[track_caller]
+    pub fn from_json(v: &Value) -> Self {
+        let text = |k: &str| {
+            v[k].as_str()
+                .unwrap_or_else(|| panic!("`{k}` is not a string in {v}"))
+                .to_owned()
+        };
+        let num = |k: &str| {
+            v[k].as_u64()
+                .unwrap_or_else(|| panic!("`{k}` is not a number in {v}"))
+        };
+        Self {
+            code: text("code"),
+            path: text("path"),
+            line: num("line"),
+            column: num("column"),
+        }
+    }
+}
+
+/// Shorthand for an expected diagnostic.
+pub fn d(code: &str, path: &str, line: u64, column: u64) -> Diag {
+    Diag {
+        code: code.to_owned(),
+        path: path.to_owned(),
+        line,
+        column,
+    }
+}
+
+/// The 1-based line of the first line of `text` that contains `needle`.
+#[track_caller]
+pub fn line_of(text: &str, needle: &str) -> u64 {
+    let index = text
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line contains {needle:?}"));
+    u64::try_from(index + 1).expect("line number fits")
+}
+
+/// The JSON diagnostic's message.
+pub fn message(v: &Value) -> &str {
+    v["message"].as_str().unwrap_or("")
+}

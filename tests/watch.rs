@@ -1,0 +1,249 @@
+//! `ties watch` end to end: the real binary on a temp notebook, editor-style saves, and the
+//! JSON rounds it prints. Every wait polls the output with a generous deadline; nothing
+//! sleeps for a fixed time and hopes.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::{Notebook, TODAY};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Watch {
+    child: Child,
+    lines: Receiver<String>,
+}
+
+impl Watch {
+    fn start(notebook: &Path, extra: &[&str]) -> Self {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("ties"))
+            .args(["--notebook".as_ref(), notebook.as_os_str()])
+            .args(["--today", TODAY, "watch"])
+            .args(extra)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start ties watch");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, lines) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Self { child, lines }
+    }
+
+    /// The next JSON round, or a panic naming what was awaited.
+    fn round(&self, what: &str) -> Value {
+        let line = self
+            .lines
+            .recv_timeout(DEADLINE)
+            .unwrap_or_else(|_| panic!("no round while waiting for {what}"));
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))
+    }
+
+    /// Rounds until one satisfies `done`; returns it and the rounds seen.
+    fn until(&self, what: &str, done: impl Fn(&Value) -> bool) -> (Value, Vec<Value>) {
+        let start = Instant::now();
+        let mut seen = Vec::new();
+        while start.elapsed() < DEADLINE {
+            let round = self.round(what);
+            seen.push(round.clone());
+            if done(&round) {
+                return (round, seen);
+            }
+        }
+        panic!("timed out waiting for {what}; rounds: {seen:#?}");
+    }
+
+    fn interrupt(mut self) -> i32 {
+        let pid = self.child.id().to_string();
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill -INT");
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code().unwrap_or(-1);
+            }
+            assert!(start.elapsed() < DEADLINE, "ties watch ignored Ctrl-C");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn codes(round: &Value) -> Vec<String> {
+    round["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["path"].as_str().unwrap(),
+                d["code"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn n(round: &Value, key: &str) -> u64 {
+    round[key]
+        .as_u64()
+        .unwrap_or_else(|| panic!("no `{key}` in {round}"))
+}
+
+#[test]
+fn watch_follows_editor_saves_folders_and_config() {
+    let nb = Notebook::new()
+        .file("companies/acme.md", "---\nname: Acme\n---\n")
+        .file("contacts/ada.md", "---\nname: Ada\ncompany: acme\n---\n");
+    let root = nb.path().canonicalize().unwrap();
+    let watch = Watch::start(&root, &["--format", "json"]);
+    let first = watch.round("the first check");
+    assert_eq!((n(&first, "errors"), n(&first, "files")), (0, 3));
+
+    // A plain write that breaks a reference: one file re-read, one new error.
+    std::fs::write(
+        root.join("contacts/ada.md"),
+        "---\nname: Ada\ncompany: acm\n---\n",
+    )
+    .unwrap();
+    let (broken, _) = watch.until("the broken reference", |r| n(r, "errors") == 1);
+    assert_eq!(codes(&broken), ["contacts/ada.md T201"]);
+    assert_eq!((n(&broken, "files_read"), n(&broken, "new")), (1, 1));
+
+    // A safe write (temp file + rename), as VS Code and JetBrains do: fixed.
+    std::fs::write(
+        root.join("contacts/.ada.md.tmp"),
+        "---\nname: Ada\ncompany: acme\n---\n",
+    )
+    .unwrap();
+    std::fs::rename(
+        root.join("contacts/.ada.md.tmp"),
+        root.join("contacts/ada.md"),
+    )
+    .unwrap();
+    let (fixed, _) = watch.until("the fix", |r| n(r, "errors") == 0);
+    assert_eq!(n(&fixed, "fixed"), 1);
+    assert_eq!(
+        n(&fixed, "files_read"),
+        1,
+        "a one-file save re-reads one file"
+    );
+
+    // A folder that arrives with files already inside (notify reports only the folder).
+    let outside = tempfile::tempdir().unwrap();
+    let batch = outside.path().join("batch");
+    std::fs::create_dir(&batch).unwrap();
+    for name in ["bob", "cy", "dee"] {
+        std::fs::write(
+            batch.join(format!("{name}.md")),
+            format!("---\nname: {name}\nrole: develper\n---\n"),
+        )
+        .unwrap();
+    }
+    std::fs::rename(&batch, root.join("contacts/batch")).unwrap();
+    let (arrived, _) = watch.until("the new folder's files", |r| n(r, "files") == 6);
+    assert_eq!(n(&arrived, "errors"), 3, "{:?}", codes(&arrived));
+
+    // Deleting the folder removes its problems.
+    std::fs::remove_dir_all(root.join("contacts/batch")).unwrap();
+    watch.until("the folder to go", |r| {
+        n(r, "files") == 3 && n(r, "errors") == 0
+    });
+
+    // 200 files at once, as a `git checkout` writes them.
+    for i in 0..200 {
+        std::fs::write(
+            root.join(format!("contacts/p{i}.md")),
+            format!("---\nname: Person {i}\n---\n"),
+        )
+        .unwrap();
+    }
+    let (all, rounds) = watch.until("200 new files", |r| n(r, "files") == 203);
+    assert_eq!(n(&all, "errors"), 0);
+    let read: u64 = rounds.iter().map(|r| n(r, "files_read")).sum();
+    assert!(
+        (200..=400).contains(&read),
+        "re-read {read} files for 200 new ones"
+    );
+
+    // ties.yaml broken, then fixed: reported, and the last good settings kept meanwhile.
+    std::fs::write(root.join("ties.yaml"), "rules: [\n").unwrap();
+    let (bad, _) = watch.until("the broken ties.yaml", |r| {
+        codes(r).iter().any(|c| c == "ties.yaml T003")
+    });
+    assert_eq!(n(&bad, "errors"), 1);
+    std::fs::write(root.join("ties.yaml"), "checks: {ignore: []}\n").unwrap();
+    watch.until("the fixed ties.yaml", |r| n(r, "errors") == 0);
+
+    assert_eq!(watch.interrupt(), 0, "Ctrl-C exits 0");
+}
+
+#[test]
+fn watch_appends_rounds_when_piped_and_exits_when_the_notebook_goes() {
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
+    let root = nb.path().canonicalize().unwrap();
+    let watch = Watch::start(&root, &["--agenda"]);
+    let mut seen = String::new();
+    let wait_for = |seen: &mut String, needle: &str| {
+        let start = Instant::now();
+        while !seen.contains(needle) {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "never printed {needle:?}; got:\n{seen}"
+            );
+            if let Ok(line) = watch.lines.recv_timeout(DEADLINE) {
+                seen.push_str(&line);
+                seen.push('\n');
+            }
+        }
+    };
+    wait_for(&mut seen, "watching for changes");
+    assert!(seen.contains("0 errors, 0 warnings in 2 files"), "{seen}");
+    std::fs::write(
+        root.join("contacts/ada.md"),
+        "---\nname: Ada\nrole: develper\n---\n",
+    )
+    .unwrap();
+    wait_for(&mut seen, "error[T103]");
+    assert!(
+        !seen.contains("\x1b["),
+        "no escape codes (and no screen clear) when piped"
+    );
+    assert!(
+        seen.matches("── ").count() >= 2,
+        "each round starts with a time line:\n{seen}"
+    );
+    drop(nb);
+    let mut watch = watch;
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = watch.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "ties watch kept running without its notebook"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(2));
+}
