@@ -206,24 +206,31 @@ pub fn relative(root: &Path, path: &Path) -> String {
 }
 
 fn walk_error(root: &Path, err: &ignore::Error) -> Diagnostic {
-    let (path, reason) = describe_walk_error(err);
+    let (path, reason) = describe_walk_error(root, err);
     let rel = path.map_or_else(|| ".".to_owned(), |p| relative(root, &p));
     Diagnostic::locate(&rel, "", t001::unreadable(reason))
 }
 
-fn describe_walk_error(err: &ignore::Error) -> (Option<PathBuf>, String) {
+fn describe_walk_error(root: &Path, err: &ignore::Error) -> (Option<PathBuf>, String) {
     match err {
         ignore::Error::WithPath { path, err } => {
-            let (_, reason) = describe_walk_error(err);
+            let (_, reason) = describe_walk_error(root, err);
             (Some(path.clone()), reason)
         }
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            describe_walk_error(err)
+            describe_walk_error(root, err)
         }
-        ignore::Error::Loop { child, ancestor } => (
-            Some(child.clone()),
-            format!("symlink loop back to {}", ancestor.display()),
-        ),
+        ignore::Error::Loop { child, ancestor } => {
+            let target = match ancestor.strip_prefix(root) {
+                Ok(p) if p.as_os_str().is_empty() => "the notebook root".to_owned(),
+                Ok(p) => relative(Path::new(""), p),
+                Err(_) => ancestor.display().to_string(),
+            };
+            (
+                Some(child.clone()),
+                format!("symlink loop back to {target}"),
+            )
+        }
         ignore::Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
             (None, "permission denied".to_owned())
         }

@@ -99,7 +99,6 @@ fn t003_duplicate_key_points_at_the_second_key() {
 }
 
 #[test]
-#[ignore = "BUG: \"first set on line N\" counts lines from the start of the front matter, not of the file (says line 1 for a key on line 2)"]
 fn t003_duplicate_key_names_the_file_line_of_the_first_key() {
     let nb = Notebook::new().file(
         "contacts/ada.md",
@@ -1201,8 +1200,16 @@ fn github_format_prefixes_a_relative_notebook_path() {
         .file("nb/ties.yaml", "")
         .file("nb/contacts/ada.md", "---\nname: Ada\nrole: x\n---\n");
     let mut cmd = ties();
-    cmd.args(["--notebook", "nb", "--today", "2026-11-21", "check", "--format", "github"])
-        .current_dir(repo.path());
+    cmd.args([
+        "--notebook",
+        "nb",
+        "--today",
+        "2026-11-21",
+        "check",
+        "--format",
+        "github",
+    ])
+    .current_dir(repo.path());
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 1);
     assert!(
@@ -1219,12 +1226,24 @@ fn github_format_prefixes_a_relative_notebook_path() {
 #[test]
 fn durations_are_an_integer_and_a_unit() {
     let nb = Notebook::new()
-        .file("contacts/ada.md", "---\nname: Ada\nstay_in_touch: 2w\n---\n")
+        .file(
+            "contacts/ada.md",
+            "---\nname: Ada\nstay_in_touch: 2w\n---\n",
+        )
         .file("contacts/bob.md", "---\nname: Bob\nstay_in_touch: 7\n---\n")
         .file("contacts/cy.md", "---\nname: Cy\nstay_in_touch: -3d\n---\n")
-        .file("chats/a.md", "---\nwith: ada\ndate: 2026-11-12\nduration: 30m\n---\n")
-        .file("chats/b.md", "---\nwith: ada\ndate: 2026-11-12\nduration: 1.5h\n---\n")
-        .file("chats/c.md", "---\nwith: ada\ndate: 2026-11-12\nduration: 24 h\n---\n");
+        .file(
+            "chats/a.md",
+            "---\nwith: ada\ndate: 2026-11-12\nduration: 30m\n---\n",
+        )
+        .file(
+            "chats/b.md",
+            "---\nwith: ada\ndate: 2026-11-12\nduration: 1.5h\n---\n",
+        )
+        .file(
+            "chats/c.md",
+            "---\nwith: ada\ndate: 2026-11-12\nduration: 24 h\n---\n",
+        );
     check(
         &nb,
         &[
@@ -1255,11 +1274,26 @@ fn profiles_may_be_handles_or_full_urls() {
 #[test]
 fn next_action_in_both_forms_is_checked() {
     let nb = Notebook::new()
-        .file("contacts/ada.md", "---\nname: Ada\nnext: \"2026-11-24 send portfolio\"\n---\n")
-        .file("contacts/bob.md", "---\nname: Bob\nnext: {date: 2026-11-24, action: call}\n---\n")
-        .file("contacts/cy.md", "---\nname: Cy\nnext: \"2026-02-30 call\"\n---\n")
-        .file("contacts/di.md", "---\nname: Di\nnext: {date: 2026-02-30, action: call}\n---\n")
-        .file("contacts/ed.md", "---\nname: Ed\nnext: {action: call}\n---\n");
+        .file(
+            "contacts/ada.md",
+            "---\nname: Ada\nnext: \"2026-11-24 send portfolio\"\n---\n",
+        )
+        .file(
+            "contacts/bob.md",
+            "---\nname: Bob\nnext: {date: 2026-11-24, action: call}\n---\n",
+        )
+        .file(
+            "contacts/cy.md",
+            "---\nname: Cy\nnext: \"2026-02-30 call\"\n---\n",
+        )
+        .file(
+            "contacts/di.md",
+            "---\nname: Di\nnext: {date: 2026-02-30, action: call}\n---\n",
+        )
+        .file(
+            "contacts/ed.md",
+            "---\nname: Ed\nnext: {action: call}\n---\n",
+        );
     check(
         &nb,
         &[
@@ -1275,8 +1309,14 @@ fn next_action_in_both_forms_is_checked() {
 fn t202_for_every_reference_field() {
     let nb = Notebook::new()
         .file("companies/acme.md", ACME)
-        .file("events/meetup.md", "---\nname: Meetup\ndate: 2026-11-01\n---\n")
-        .file("contacts/ada.md", "---\nname: Ada\nintroduced_by: acme\n---\n")
+        .file(
+            "events/meetup.md",
+            "---\nname: Meetup\ndate: 2026-11-01\n---\n",
+        )
+        .file(
+            "contacts/ada.md",
+            "---\nname: Ada\nintroduced_by: acme\n---\n",
+        )
         .file(
             "chats/2026-11-12-ada.md",
             "---\nwith: [ada, acme]\ndate: 2026-11-12\nevent: ada\nreferrals: meetup\n---\n",
@@ -1299,12 +1339,17 @@ fn t202_for_every_reference_field() {
 }
 
 #[test]
-#[ignore = "BUG (wording): T202 says \"should name a event\" / \"is a event\" instead of \"an event\""]
 fn t202_message_says_an_event() {
     let nb = Notebook::new()
         .file("contacts/ada.md", ADA)
-        .file("events/meetup.md", "---\nname: Meetup\ndate: 2026-11-01\n---\n")
-        .file("chats/2026-11-12-ada.md", "---\nwith: meetup\ndate: 2026-11-12\nevent: ada\n---\n");
+        .file(
+            "events/meetup.md",
+            "---\nname: Meetup\ndate: 2026-11-01\n---\n",
+        )
+        .file(
+            "chats/2026-11-12-ada.md",
+            "---\nwith: meetup\ndate: 2026-11-12\nevent: ada\n---\n",
+        );
     assert_eq!(
         messages(&nb),
         [

@@ -330,144 +330,183 @@ fn line_in(copy: &Copy, rel: &str, needle: &str) -> u64 {
     crate::support::line_of(copy.text(rel), needle)
 }
 
-#[test]
-fn broken_copy_of_the_example_reports_exactly_the_breakages() {
-    let mut copy = Copy::new();
-    let ids = copy.ids();
-    let fresh = |candidate: String| {
-        assert!(!ids.contains(&candidate), "{candidate} already exists");
-        candidate
-    };
-    let mut expected: Vec<(String, String, u64)> = Vec::new();
-    let mut expect = |code: &str, path: &str, line: u64| {
-        expected.push((code.to_owned(), path.to_owned(), line));
-    };
+/// The broken copy, what was broken so far, and the diagnostics that must follow.
+struct Breakage {
+    copy: Copy,
+    /// Ids existing before any change, so made-up ids are checked to be new.
+    ids: Vec<String>,
+    /// Files already broken (each breakage picks a fresh file).
+    chosen: Vec<String>,
+    expected: Vec<(String, String, u64)>,
+    log: Vec<String>,
+}
 
-    // 1. Delete the company with the fewest references; every reference breaks.
-    let companies = copy.records("companies");
-    let (deleted, deleted_id) = companies
-        .iter()
-        .map(|p| (p.clone(), id_of(p).to_owned()))
-        .filter(|(p, id)| !references_to(&copy, id, p).is_empty())
-        .min_by_key(|(p, id)| references_to(&copy, id, p).len())
-        .expect("the example has a company that something references");
-    let mut chosen: Vec<String> = vec![deleted.clone()];
-
-    // 2. A contact's `company:` mistyped (a contact of another company than the deleted one).
-    let contacts = copy.records("contacts");
-    let (typo_path, typo_company) = contacts
-        .iter()
-        .find_map(|p| {
-            let (_, value) = field(copy.text(p), "company")?;
-            let company = reference_id(value).to_owned();
-            (company != deleted_id && !value.contains('[')).then(|| (p.clone(), company))
-        })
-        .expect("a contact with a plain `company: id` line");
-    let typo = fresh(format!("{typo_company}x"));
-    copy.replace(
-        &typo_path,
-        &format!("company: {typo_company}"),
-        &format!("company: {typo}"),
-    );
-    expect(
-        "T201",
-        &typo_path,
-        line_in(&copy, &typo_path, &format!("company: {typo}")),
-    );
-    chosen.push(typo_path.clone());
-
-    // 3. Another contact's `role:` set to a value that does not exist.
-    let role_path = contacts
-        .iter()
-        .find(|p| !chosen.contains(p) && field(copy.text(p), "role").is_some())
-        .cloned()
-        .expect("a second contact with a role");
-    let (_, role) = field(copy.text(&role_path), "role").unwrap();
-    let role = role.to_owned();
-    copy.replace(&role_path, &format!("role: {role}"), "role: develper");
-    expect(
-        "T103",
-        &role_path,
-        line_in(&copy, &role_path, "role: develper"),
-    );
-    chosen.push(role_path.clone());
-
-    // 4. A third contact's `reached_out:` set to a date that does not exist.
-    let date_path = contacts
-        .iter()
-        .find(|p| !chosen.contains(p) && field(copy.text(p), "reached_out").is_some())
-        .cloned()
-        .expect("a third contact with reached_out");
-    let (_, date) = field(copy.text(&date_path), "reached_out").unwrap();
-    let date = date.to_owned();
-    copy.replace(
-        &date_path,
-        &format!("reached_out: {date}"),
-        "reached_out: 2026-02-30",
-    );
-    expect(
-        "T104",
-        &date_path,
-        line_in(&copy, &date_path, "reached_out: 2026-02-30"),
-    );
-    chosen.push(date_path.clone());
-
-    // 5. An unknown key added to the first event (or company) not touched yet.
-    let key_path = copy
-        .records("events")
-        .into_iter()
-        .chain(copy.records("companies"))
-        .find(|p| !chosen.contains(p))
-        .expect("an event or company to add a key to");
-    copy.replace(&key_path, "---\n", "---\nfavourite_snack: pretzels\n");
-    expect("T106", &key_path, 2);
-    chosen.push(key_path.clone());
-
-    // 6. A wiki link to a contact, in a file not touched yet, pointed at a missing id.
-    let contact_ids: Vec<String> = contacts.iter().map(|p| id_of(p).to_owned()).collect();
-    let (link_path, link_id) = copy
-        .files
-        .iter()
-        .filter(|(p, _)| !chosen.contains(p))
-        .find_map(|(p, text)| {
-            contact_ids
-                .iter()
-                .find(|id| text.contains(&format!("[[{id}]]")))
-                .map(|id| (p.clone(), id.clone()))
-        })
-        .expect("a wiki link [[contact-id]] somewhere");
-    let broken_link = fresh(format!("{link_id}-old"));
-    copy.replace(
-        &link_path,
-        &format!("[[{link_id}]]"),
-        &format!("[[{broken_link}]]"),
-    );
-    expect(
-        "T204",
-        &link_path,
-        line_in(&copy, &link_path, &format!("[[{broken_link}]]")),
-    );
-
-    // Now delete the company and expect every reference left to it.
-    copy.delete(&deleted);
-    for (code, path, line) in references_to(&copy, &deleted_id, &deleted) {
-        expect(&code, &path, line);
+impl Breakage {
+    fn new() -> Self {
+        let copy = Copy::new();
+        let ids = copy.ids();
+        Self {
+            copy,
+            ids,
+            chosen: Vec::new(),
+            expected: Vec::new(),
+            log: Vec::new(),
+        }
     }
 
-    let mut got: Vec<(String, String, u64)> = copy
+    #[track_caller]
+    fn fresh(&self, candidate: String) -> String {
+        assert!(!self.ids.contains(&candidate), "{candidate} already exists");
+        candidate
+    }
+
+    /// Expects `code` on the first line of `path` that contains `needle`.
+    fn expect_at(&mut self, code: &str, path: &str, needle: &str) {
+        let line = line_in(&self.copy, path, needle);
+        self.expected.push((code.to_owned(), path.to_owned(), line));
+        self.chosen.push(path.to_owned());
+        self.log.push(format!("{code} in {path}: {needle}"));
+    }
+
+    /// The first record of `folder` not broken yet that has a front-matter `key`.
+    fn pick(&self, folder: &str, key: &str) -> Option<(String, String)> {
+        self.copy.records(folder).into_iter().find_map(|p| {
+            if self.chosen.contains(&p) {
+                return None;
+            }
+            let (_, value) = field(self.copy.text(&p), key)?;
+            let value = value.to_owned();
+            Some((p, value))
+        })
+    }
+
+    /// The company with the fewest references (at least one): deleting it breaks them all.
+    fn company_to_delete(&self) -> (String, String) {
+        self.copy
+            .records("companies")
+            .into_iter()
+            .map(|p| {
+                let id = id_of(&p).to_owned();
+                let n = references_to(&self.copy, &id, &p).len();
+                (n, p, id)
+            })
+            .filter(|(n, _, _)| *n > 0)
+            .min()
+            .map(|(_, p, id)| (p, id))
+            .expect("the example has a company that something references")
+    }
+
+    /// A contact's plain `company: id` line, mistyped (not a contact of `spare`).
+    fn mistype_company(&mut self, spare: &str) {
+        let (path, company) = self
+            .copy
+            .records("contacts")
+            .into_iter()
+            .find_map(|p| {
+                let (_, value) = field(self.copy.text(&p), "company")?;
+                let company = reference_id(value).to_owned();
+                (company != spare && !value.contains('[')).then_some((p, company))
+            })
+            .expect("a contact with a plain `company: id` line");
+        let typo = self.fresh(format!("{company}x"));
+        let line = format!("company: {typo}");
+        self.copy
+            .replace(&path, &format!("company: {company}"), &line);
+        self.expect_at("T201", &path, &line);
+    }
+
+    fn bad_role(&mut self) {
+        let (path, role) = self
+            .pick("contacts", "role")
+            .expect("a contact with a role");
+        self.copy
+            .replace(&path, &format!("role: {role}"), "role: develper");
+        self.expect_at("T103", &path, "role: develper");
+    }
+
+    fn impossible_date(&mut self) {
+        let (path, date) = self
+            .pick("contacts", "reached_out")
+            .expect("a contact with reached_out");
+        let line = "reached_out: 2026-02-30";
+        self.copy
+            .replace(&path, &format!("reached_out: {date}"), line);
+        self.expect_at("T104", &path, line);
+    }
+
+    fn unknown_key(&mut self) {
+        let path = self
+            .copy
+            .records("events")
+            .into_iter()
+            .chain(self.copy.records("companies"))
+            .find(|p| !self.chosen.contains(p))
+            .expect("an event or company to add a key to");
+        self.copy
+            .replace(&path, "---\n", "---\nfavourite_snack: pretzels\n");
+        self.expect_at("T106", &path, "favourite_snack: pretzels");
+    }
+
+    /// A wiki link `[[contact-id]]`, in a file not broken yet, pointed at a missing id.
+    fn break_wiki_link(&mut self) {
+        let contact_ids: Vec<String> = self
+            .copy
+            .records("contacts")
+            .iter()
+            .map(|p| id_of(p).to_owned())
+            .collect();
+        let (path, id) = self
+            .copy
+            .files
+            .iter()
+            .filter(|(p, _)| !self.chosen.contains(p))
+            .find_map(|(p, text)| {
+                contact_ids
+                    .iter()
+                    .find(|id| text.contains(&format!("[[{id}]]")))
+                    .map(|id| (p.clone(), id.clone()))
+            })
+            .expect("a wiki link [[contact-id]] somewhere");
+        let broken = format!("[[{}]]", self.fresh(format!("{id}-old")));
+        self.copy.replace(&path, &format!("[[{id}]]"), &broken);
+        self.expect_at("T204", &path, &broken);
+    }
+
+    /// Deletes the company and expects every reference left to it to break.
+    fn delete(&mut self, path: &str, id: &str) {
+        self.copy.delete(path);
+        let broken = references_to(&self.copy, id, path);
+        self.log
+            .push(format!("deleted {path}: {} references", broken.len()));
+        self.expected.extend(broken);
+    }
+}
+
+#[test]
+fn broken_copy_of_the_example_reports_exactly_the_breakages() {
+    let mut b = Breakage::new();
+    let (deleted, deleted_id) = b.company_to_delete();
+    b.chosen.push(deleted.clone());
+    b.mistype_company(&deleted_id);
+    b.bad_role();
+    b.impossible_date();
+    b.unknown_key();
+    b.break_wiki_link();
+    b.delete(&deleted, &deleted_id);
+    // Shown with --nocapture or on failure.
+    eprintln!("breakages:\n{}", b.log.join("\n"));
+
+    let mut got: Vec<(String, String, u64)> = b
+        .copy
         .nb
         .diagnostics()
         .into_iter()
         .map(|d| (d.code, d.path, d.line))
         .collect();
     got.sort();
-    expected.sort();
-    assert_eq!(
-        got, expected,
-        "broke: deleted {deleted}; company typo in {typo_path}; role in {role_path}; \
-         date in {date_path}; unknown key in {key_path}; link in {link_path}"
-    );
-    let out = copy.nb.run(["check"]);
+    b.expected.sort();
+    assert_eq!(got, b.expected, "breakages:\n{}", b.log.join("\n"));
+    let out = b.copy.nb.run(["check"]);
     out.assert_no_crash();
     assert_eq!(out.code, 1);
 }

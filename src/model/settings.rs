@@ -275,6 +275,15 @@ impl Reader {
     fn codes(&mut self, node: &Node) -> Vec<Code> {
         let items: Vec<&Node> = match &node.value {
             Value::Seq(items) => items.iter().collect(),
+            Value::Map(_) => {
+                self.findings.push(t402::invalid(
+                    node.span,
+                    "checks.ignore",
+                    "a list of rule codes, e.g. [T106]",
+                    "none ignored",
+                ));
+                return Vec::new();
+            }
             _ => vec![node],
         };
         items

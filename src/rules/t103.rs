@@ -14,7 +14,7 @@
 //! ## How to fix
 //! Use one of the listed values; the message suggests the closest one.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, shorten};
 use crate::rules::Code;
 use crate::span::Span;
 use crate::suggest;
@@ -24,7 +24,8 @@ pub fn not_allowed(span: Span, key: &str, value: &str, allowed: &[&str]) -> Find
         Code::T103,
         span,
         format!(
-            "`{value}` is not a valid `{key}`{}",
+            "`{}` is not a valid `{key}`{}",
+            shorten(value),
             suggest::hint(value, allowed.iter().copied())
         ),
     )

@@ -15,7 +15,7 @@
 //! ## How to fix
 //! Write the date as `YYYY-MM-DD`, e.g. `2026-11-30`; a time as `2026-11-30 14:00`.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, shorten};
 use crate::rules::Code;
 use crate::span::Span;
 
@@ -28,7 +28,7 @@ pub fn invalid_date(span: Span, key: &str, value: &str, time_allowed: bool) -> F
     Finding::new(
         Code::T104,
         span,
-        format!("`{key}`: `{value}` is not a valid {what}"),
+        format!("`{key}`: `{}` is not a valid {what}", shorten(value)),
     )
     .help(format!("write it as {form}, e.g. 2026-11-21"))
 }

@@ -14,7 +14,7 @@
 //! ## How to fix
 //! Write `90d`, `12w`, `30m` or `24h`.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, shorten};
 use crate::rules::Code;
 use crate::span::Span;
 
@@ -22,7 +22,7 @@ pub fn invalid(span: Span, key: &str, value: &str) -> Finding {
     Finding::new(
         Code::T105,
         span,
-        format!("`{key}`: `{value}` is not a valid duration"),
+        format!("`{key}`: `{}` is not a valid duration", shorten(value)),
     )
     .help("write an integer and a unit: 30m, 24h, 7d or 2w")
 }

@@ -14,7 +14,7 @@
 //! ## How to fix
 //! Correct the spelling (the message suggests the closest known key), or ignore the rule.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, shorten, with_article};
 use crate::rules::Code;
 use crate::span::Span;
 use crate::suggest;
@@ -24,7 +24,9 @@ pub fn unknown(span: Span, key: &str, kind: &str, known: &[&str]) -> Finding {
         Code::T106,
         span,
         format!(
-            "unknown key `{key}` for a {kind}{}",
+            "unknown key `{}` for {}{}",
+            shorten(key),
+            with_article(kind),
             suggest::hint(key, known.iter().copied())
         ),
     )

@@ -15,7 +15,7 @@
 //! ## How to fix
 //! Correct the address: `jane.doe@acme.com`, `https://acme.com`.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, shorten};
 use crate::rules::Code;
 use crate::span::Span;
 
@@ -23,6 +23,6 @@ pub fn malformed(span: Span, key: &str, value: &str, what: &str) -> Finding {
     Finding::new(
         Code::T108,
         span,
-        format!("`{key}`: `{value}` is not a valid {what}"),
+        format!("`{key}`: `{}` is not a valid {what}", shorten(value)),
     )
 }

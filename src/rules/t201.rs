@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Finding};
+use crate::diagnostic::{Diagnostic, Finding, shorten};
 use crate::index::Index;
 use crate::model::Kind;
 use crate::rules::Code;
@@ -36,7 +36,7 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
         let finding = Finding::new(
             Code::T201,
             r.target.span,
-            format!("unknown {} `{id}`{hint}", r.expected),
+            format!("unknown {} `{}`{hint}", r.expected, shorten(id)),
         )
         .help(format!(
             "create `{}/{id}.md` or correct the id",

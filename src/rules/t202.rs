@@ -14,7 +14,7 @@
 //! ## How to fix
 //! Reference a record of the kind the key expects.
 
-use crate::diagnostic::{Diagnostic, Finding};
+use crate::diagnostic::{Diagnostic, Finding, with_article};
 use crate::index::Index;
 use crate::rules::Code;
 
@@ -30,8 +30,12 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
             Code::T202,
             r.target.span,
             format!(
-                "`{}` should name a {}, but `{}` is a {} ({})",
-                r.field, r.expected, target.id, target.kind, target.path
+                "`{}` should name {}, but `{}` is {} ({})",
+                r.field,
+                with_article(r.expected.as_str()),
+                target.id,
+                with_article(target.kind.as_str()),
+                target.path
             ),
         );
         out.push(index.docs[r.from].locate(finding));

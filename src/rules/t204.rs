@@ -20,7 +20,7 @@ use std::path::Path;
 
 use crate::body::LinkTarget;
 use crate::commands::check::MAX_PER_FILE_AND_RULE;
-use crate::diagnostic::{Diagnostic, Finding};
+use crate::diagnostic::{Diagnostic, Finding, shorten};
 use crate::index::Index;
 use crate::rules::Code;
 use crate::suggest;
@@ -35,10 +35,10 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
                     let hint = hints
                         .entry(id)
                         .or_insert_with(|| suggest::hint(id, index.all_ids()));
-                    format!("broken link: no record or note `{id}`{hint}")
+                    format!("broken link: no record or note `{}`{hint}", shorten(id))
                 }
                 LinkTarget::File(path) if !file_exists(index, &doc.path, path) => {
-                    format!("broken link: `{path}` does not exist")
+                    format!("broken link: `{}` does not exist", shorten(path))
                 }
                 _ => return None,
             };

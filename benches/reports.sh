@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmark every `ties report` (and `list contacts`) against `ties check` on one notebook.
+#
+#   benches/reports.sh [N] [RUNS]
+#
+# N (default 2000) is the number of contacts of the generated notebook, kept in
+# target/bench/notebook-N (shared with benches/check.sh) and generated only if missing.
+# Commands run round-robin, RUNS times each (default 15), so that load from other processes
+# falls on every command alike; prints each median wall time and its ratio to `check`.
+# The issue's bar: every report within 1.5x `ties check`.
+set -euo pipefail
+
+N="${1:-2000}"
+RUNS="${2:-15}"
+case "$N" in '' | *[!0-9]*) echo "usage: $0 [N contacts] [RUNS]" >&2; exit 2 ;; esac
+case "$RUNS" in '' | *[!0-9]* | 0) echo "usage: $0 [N contacts] [RUNS]" >&2; exit 2 ;; esac
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+DIR="$ROOT/target/bench/notebook-$N"
+TIES="$ROOT/target/release/ties"
+
+echo "== building (release)" >&2
+cargo build --release --quiet --bin ties --example gen_notebook
+if [[ ! -f "$DIR/ties.yaml" ]]; then
+    echo "== generating $DIR" >&2
+    rm -rf "$DIR"
+    mkdir -p "$(dirname "$DIR")"
+    "$ROOT/target/release/examples/gen_notebook" "$DIR" --contacts "$N"
+fi
+
+cmds=("check" "report" "report funnel" "report companies" "report activity"
+    "report goals" "report events" "list contacts")
+declare -A times
+run() {
+    # shellcheck disable=SC2086 # the command's words are meant to split
+    "$TIES" --notebook "$DIR" --today 2026-11-21 $1 >/dev/null 2>&1 || (($? == 1))
+}
+for c in "${cmds[@]}"; do run "$c"; done # warm-up: the file cache
+for ((i = 0; i < RUNS; i++)); do
+    for c in "${cmds[@]}"; do
+        start=$(date +%s%N)
+        run "$c"
+        end=$(date +%s%N)
+        times[$c]+="$(((end - start) / 1000)) "
+    done
+done
+
+median() {
+    tr ' ' '\n' | grep . | sort -n |
+        awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+check=$(echo "${times[check]}" | median)
+echo
+echo "ties reports benchmark: N=$N contacts, $RUNS runs each, round-robin"
+for c in "${cmds[@]}"; do
+    m=$(echo "${times[$c]}" | median)
+    awk -v c="$c" -v m="$m" -v k="$check" 'BEGIN { printf "  %-18s median %8.1f ms   %5.2fx check\n", c, m / 1000, m / k }'
+done
