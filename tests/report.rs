@@ -645,3 +645,39 @@ fn an_empty_notebook_reports_zeros() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("no target companies yet"));
 }
+
+#[test]
+fn files_with_errors_are_flagged_on_stderr_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ties.yaml"), "").unwrap();
+    std::fs::create_dir(dir.path().join("contacts")).unwrap();
+    std::fs::write(
+        dir.path().join("contacts/bad.md"),
+        "---\nname: Bad\nreached_out: 2026-13-01\n---\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_ties"))
+        .arg("--notebook")
+        .arg(dir.path())
+        .args([
+            "--today",
+            "2026-11-21",
+            "report",
+            "funnel",
+            "--format",
+            "csv",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("stage,contacts,reached,to next\nidentified,1,1,0.0%\n"),
+        "{stdout}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "warning: 1 file has errors, and what they hold may be missing here; run `ties check`\n"
+    );
+}

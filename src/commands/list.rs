@@ -28,5 +28,6 @@ pub fn run(
         ReportFormat::Markdown => render::list::markdown(&mut out, &listing),
     };
     super::finish_output(written.and_then(|()| out.flush()))?;
+    super::report::warn_if_errors(config, &index);
     Ok(ExitStatus::Success)
 }

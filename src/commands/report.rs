@@ -31,5 +31,27 @@ pub fn run(
         ReportFormat::Markdown => render::report::markdown(&mut out, &report),
     };
     super::finish_output(written.and_then(|()| out.flush()))?;
+    warn_if_errors(config, &index);
     Ok(ExitStatus::Success)
+}
+
+/// Files with errors may be missing from a report (a bad date is ignored, not guessed): say
+/// so on stderr, so that CSV and JSON on stdout stay clean.
+pub fn warn_if_errors(config: &Config, index: &crate::index::Index) {
+    let n = index.docs.iter().filter(|d| d.has_errors()).count();
+    if n == 0 {
+        return;
+    }
+    let files = if n == 1 { "1 file has" } else { "files have" };
+    let count = if n == 1 {
+        String::new()
+    } else {
+        format!("{n} ")
+    };
+    let mut err = anstream::AutoStream::new(std::io::stderr(), config.color).lock();
+    let style = render::WARNING;
+    let _ = writeln!(
+        err,
+        "{style}warning:{style:#} {count}{files} errors, and what they hold may be missing here; run `ties check`"
+    );
 }

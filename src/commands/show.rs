@@ -23,5 +23,6 @@ pub fn run(config: &Config, id: &str, format: ReportFormat) -> Result<ExitStatus
         ReportFormat::Markdown => render::show::markdown(&mut out, &shown),
     };
     super::finish_output(written.and_then(|()| out.flush()))?;
+    super::report::warn_if_errors(config, &index);
     Ok(ExitStatus::Success)
 }
