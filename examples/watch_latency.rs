@@ -67,13 +67,15 @@ fn main() {
     }
     std::fs::write(&contact, &original).expect("restore");
     let _ = child.kill();
+    let _ = child.wait();
 
     latencies.sort();
-    let pick = |q: f64| latencies[((latencies.len() - 1) as f64 * q).round() as usize];
+    // Nearest-rank percentile: index = ceil(q/100 * n) - 1.
+    let pick = |q: usize| latencies[(q * latencies.len()).div_ceil(100).saturating_sub(1)];
     println!(
         "{saves} saves: median {:?}, p90 {:?}, worst {:?}; files re-read per save: {:?}",
-        pick(0.5),
-        pick(0.9),
+        pick(50),
+        pick(90),
         latencies[latencies.len() - 1],
         reread
             .iter()

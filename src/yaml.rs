@@ -162,17 +162,13 @@ impl Tree<'_> {
         t003::syntax(Span::new(at, at), &info)
     }
 
-    fn fail(&self, at: usize, message: &str) -> Finding {
-        t003::syntax(Span::new(at, at), message)
-    }
-
     fn event(&mut self, event: Event<'_>, start: Marker, end: Marker) -> Result<(), Finding> {
         let (start, end) = (self.offset(&start), self.offset(&end));
         match event {
             Event::DocumentStart(..) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Err(self.fail(
+                    return Err(fail(
                         start,
                         "more than one YAML document; keep a single mapping of keys to values",
                     ));
@@ -231,20 +227,20 @@ impl Tree<'_> {
                             anchor,
                         )
                     }
-                    None => return Err(self.fail(start, "unbalanced collection")),
+                    None => return Err(fail(start, "unbalanced collection")),
                 };
                 self.push(node, anchor)?;
             }
             Event::Alias(id) => {
                 let Some(target) = self.anchors.get(&id) else {
-                    return Err(self.fail(start, "alias to an unknown anchor"));
+                    return Err(fail(start, "alias to an unknown anchor"));
                 };
                 // An alias copies its anchor's whole tree: count it, or a few lines of
                 // aliases to aliases would expand to billions of nodes.
                 self.nodes += target.value.count();
                 if self.nodes > MAX_NODES {
                     return Err(
-                        self.fail(start, "budget breached: aliases expand to too many values")
+                        fail(start, "budget breached: aliases expand to too many values")
                     );
                 }
                 let node = Node {
@@ -254,7 +250,7 @@ impl Tree<'_> {
                 self.push(node, 0)?;
             }
             Event::UnresolvedAlias(name) => {
-                return Err(self.fail(start, &format!("alias `*{name}` to an unknown anchor")));
+                return Err(fail(start, &format!("alias `*{name}` to an unknown anchor")));
             }
             _ => {}
         }
@@ -276,7 +272,7 @@ impl Tree<'_> {
                 Frame::Seq { start, .. } | Frame::Map { start, .. } => *start,
             });
             let outer = key.or(first_nested).unwrap_or(at);
-            return Err(self.fail(
+            return Err(fail(
                 outer,
                 &format!("budget breached: nested deeper than {MAX_DEPTH} levels"),
             ));
@@ -288,7 +284,7 @@ impl Tree<'_> {
     fn push(&mut self, node: Node, anchor: usize) -> Result<(), Finding> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
-            return Err(self.fail(
+            return Err(fail(
                 node.span.start,
                 &format!("budget breached: more than {MAX_NODES} values"),
             ));
@@ -315,6 +311,10 @@ impl Tree<'_> {
         }
         Ok(())
     }
+}
+
+fn fail(at: usize, message: &str) -> Finding {
+    t003::syntax(Span::new(at, at), message)
 }
 
 /// The end of a collection: its last item, or its closing bracket for a flow collection.
