@@ -239,9 +239,10 @@ impl Tree<'_> {
                 // aliases to aliases would expand to billions of nodes.
                 self.nodes += target.value.count();
                 if self.nodes > MAX_NODES {
-                    return Err(
-                        fail(start, "budget breached: aliases expand to too many values")
-                    );
+                    return Err(fail(
+                        start,
+                        "budget breached: aliases expand to too many values",
+                    ));
                 }
                 let node = Node {
                     value: target.value.clone(),
@@ -250,7 +251,10 @@ impl Tree<'_> {
                 self.push(node, 0)?;
             }
             Event::UnresolvedAlias(name) => {
-                return Err(fail(start, &format!("alias `*{name}` to an unknown anchor")));
+                return Err(fail(
+                    start,
+                    &format!("alias `*{name}` to an unknown anchor"),
+                ));
             }
             _ => {}
         }

@@ -24,13 +24,18 @@ pub fn run(config: &Config, format: CheckFormat, deny_warnings: bool) -> Result<
             .and_then(|()| writeln!(out, "{}", render::summary(tally, files))),
         CheckFormat::Json => render::json::write(&mut out, &diagnostics),
         CheckFormat::Github => {
-            let prefix = config
-                .notebook
-                .as_ref()
-                .filter(|p| p.is_relative())
-                .map(|p| notebook::relative(std::path::Path::new(""), p))
+            // Annotations name files relative to where the workflow runs (the repository
+            // root), so the notebook's own place below the current folder goes in front.
+            let prefix = root
+                .canonicalize()
+                .ok()
+                .zip(config.cwd.canonicalize().ok())
+                .and_then(|(root, cwd)| {
+                    root.strip_prefix(&cwd)
+                        .ok()
+                        .map(|p| notebook::relative(std::path::Path::new(""), p))
+                })
                 .unwrap_or_default();
-            let prefix = if prefix == "." { String::new() } else { prefix };
             render::github::write(&mut out, &diagnostics, &prefix)
                 .and_then(|()| writeln!(out, "{}", render::summary(tally, files)))
         }
