@@ -18,6 +18,9 @@
 //!   items), `## Notes`, `## Takeaways`, `## Reflection` and a few tasks;
 //! - `N/20` events in `events/`; only events dated before 2026-11-21 list people in `met`.
 //!
+//! "Past" is fixed at before 2026-11-21 (chats on or after it are planned, those before it
+//! done or cancelled), so the notebook checks clean with any `--today` from 2026-11-21 on.
+//!
 //! Bodies are a few hundred words from a fixed word list, with wiki links `[[id]]` and relative
 //! Markdown links (`../contacts/x.md`, `../../contacts/x.md` from `chats/YYYY/`) that all
 //! resolve, so `ties check` reports nothing on the result. Output is fully determined by
