@@ -21,5 +21,6 @@ mod import;
 mod init_new;
 mod list_show;
 mod report;
+mod report_fixture;
 mod support;
 mod watch;

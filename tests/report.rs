@@ -60,58 +60,11 @@
 //! Overview: 10 contacts, 3 companies, 6 chats, 4 events; warm 2, cold 7, unset 1 (hal).
 //! ```
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use serde_json::{Value, json};
 
-struct Output {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn fixture() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report-basic")
-}
-
-/// `ties --notebook <fixture> --today 2026-11-21 ARGS`, without colour.
-fn ties(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_ties"))
-        .arg("--notebook")
-        .arg(fixture())
-        .args(["--today", "2026-11-21"])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("TIES_NOTEBOOK")
-        .output()
-        .expect("run ties");
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = ties(args);
-    assert_eq!(out.code, 0, "ties {args:?} failed: {}", out.stderr);
-    out.stdout
-}
-
-fn json_of(args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    serde_json::from_str(&stdout(&all)).expect("valid JSON")
-}
-
-/// Snapshots are named without the module path, so their files are the same whether this
-/// file runs as its own test target or as a module of `tests/main.rs`.
-fn snapshot(name: &str, value: &str) {
-    insta::with_settings!({ prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, value);
-    });
-}
+use crate::report_fixture::{fixture, json_of, snapshot, stdout, ties};
 
 fn csv_of(args: &[&str]) -> String {
     let mut all = args.to_vec();
