@@ -3,6 +3,7 @@
 //! on. Built from independently parsed documents; the cross-file rules run over it.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -12,6 +13,33 @@ use crate::document::Document;
 use crate::model::chat::{ChatKind, ChatStatus};
 use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
 use crate::span::Spanned;
+
+/// FNV-1a: ids and paths are short strings from the user's own files, so there is no
+/// hash-flooding to defend against, and `SipHash` showed up in profiles of the lookups that
+/// run after every file is read (the part of `check` that does not run in parallel).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// How far a relationship has come, for the funnel. Ordered: a later stage implies the
 /// earlier ones.
@@ -75,12 +103,12 @@ pub struct Index {
     pub docs: Vec<Document>,
     /// Problems met while walking (unreadable folders, symlink loops).
     pub walk_diagnostics: Vec<Diagnostic>,
-    by_id: HashMap<Id, Vec<usize>>,
-    paths: HashSet<String>,
-    chats_with: HashMap<Id, Vec<usize>>,
-    events_met: HashMap<Id, Vec<usize>>,
-    referrers: HashSet<Id>,
-    referenced_by: HashMap<Id, Vec<usize>>,
+    by_id: FastMap<Id, Vec<usize>>,
+    paths: FastSet<String>,
+    chats_with: FastMap<Id, Vec<usize>>,
+    events_met: FastMap<Id, Vec<usize>>,
+    referrers: FastSet<Id>,
+    referenced_by: FastMap<Id, Vec<usize>>,
 }
 
 impl Index {
@@ -100,12 +128,12 @@ impl Index {
             settings_diagnostics,
             docs,
             walk_diagnostics,
-            by_id: HashMap::new(),
-            paths: HashSet::new(),
-            chats_with: HashMap::new(),
-            events_met: HashMap::new(),
-            referrers: HashSet::new(),
-            referenced_by: HashMap::new(),
+            by_id: FastMap::default(),
+            paths: FastSet::default(),
+            chats_with: FastMap::default(),
+            events_met: FastMap::default(),
+            referrers: FastSet::default(),
+            referenced_by: FastMap::default(),
         };
         index.link();
         index
@@ -149,7 +177,7 @@ impl Index {
                 _ => {}
             }
         }
-        let mut referenced_by: HashMap<Id, Vec<usize>> = HashMap::new();
+        let mut referenced_by: FastMap<Id, Vec<usize>> = FastMap::default();
         for r in self.references() {
             referenced_by
                 .entry(r.target.value.clone())

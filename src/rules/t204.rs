@@ -60,7 +60,11 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
 
 /// Resolves `link` against the folder of `from` (both relative to the notebook root).
 fn file_exists(index: &Index, from: &str, link: &str) -> bool {
-    let link = percent_decode(link);
+    let link: std::borrow::Cow<str> = if link.contains('%') {
+        percent_decode(link).into()
+    } else {
+        link.into()
+    };
     let mut parts: Vec<&str> = from.split('/').collect();
     parts.pop();
     for part in link.split('/') {
@@ -73,7 +77,7 @@ fn file_exists(index: &Index, from: &str, link: &str) -> bool {
                         .root
                         .join(from)
                         .parent()
-                        .is_some_and(|dir| dir.join(&link).is_file());
+                        .is_some_and(|dir| dir.join(link.as_ref()).is_file());
                 }
             }
             other => parts.push(other),
