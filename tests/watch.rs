@@ -247,3 +247,19 @@ fn watch_appends_rounds_when_piped_and_exits_when_the_notebook_goes() {
     };
     assert_eq!(status.code(), Some(2));
 }
+
+#[test]
+fn watch_poll_sees_saves_without_os_events() {
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
+    let root = nb.path().canonicalize().unwrap();
+    let watch = Watch::start(&root, &["--poll", "--format", "json"]);
+    assert_eq!(n(&watch.round("the first check"), "errors"), 0);
+    std::fs::write(
+        root.join("contacts/bob.md"),
+        "---\nname: Bob\nrole: develper\n---\n",
+    )
+    .unwrap();
+    let (round, _) = watch.until("the polled change", |r| n(r, "errors") == 1);
+    assert_eq!(codes(&round), ["contacts/bob.md T103"]);
+    assert_eq!(watch.interrupt(), 0);
+}
