@@ -3,8 +3,6 @@
 //! to strip (`Ł`, `ø`, `ß`) and non-Latin scripts; symbols and emoji are separators, not
 //! words, so "Jane Doe 🚀" is still `jane-doe`.
 
-use crate::model::id::slugify;
-
 /// The slug of a name; empty when the name has no letter or digit at all.
 pub fn from_name(name: &str) -> String {
     let mut ascii = String::with_capacity(name.len());
@@ -18,6 +16,22 @@ pub fn from_name(name: &str) -> String {
         }
     }
     slugify(&ascii)
+}
+
+/// Lowercase ASCII words joined by single hyphens; every other character separates words.
+fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
 /// `base`, or `base-2`, `base-3`… : the first that `taken` does not hold.

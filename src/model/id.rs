@@ -55,23 +55,6 @@ pub fn is_slug(s: &str) -> bool {
         })
 }
 
-/// The closest slug to `s`: lowercase ASCII words joined by hyphens. Accents are not folded
-/// here (that is `ties new`'s job); other characters become separators.
-pub fn slugify(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,7 +67,6 @@ mod tests {
         assert!(!is_slug("jane--doe"));
         assert!(!is_slug("jane_doe"));
         assert!(!is_slug("-jane"));
-        assert_eq!(slugify("Jane Doe (Acme)"), "jane-doe-acme");
     }
 
     #[test]

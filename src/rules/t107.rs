@@ -25,6 +25,18 @@ pub fn not_slug(id: &str) -> Finding {
     )
     .help(format!(
         "rename the file to `{}.md`",
-        crate::model::id::slugify(id)
+        crate::slug::from_name(id)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn suggests_the_slug_that_ties_new_would_make() {
+        let finding = super::not_slug("José Álvarez");
+        assert_eq!(
+            finding.help.as_deref(),
+            Some("rename the file to `jose-alvarez.md`")
+        );
+    }
 }
