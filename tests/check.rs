@@ -1383,3 +1383,15 @@ fn body_links_resolve_notes_encoded_paths_and_fragments() {
     // `with: plan` names a note: ids of notes are not contacts.
     check(&nb, &[d("T202", "chats/2026/2026-11-12-x.md", 2, 7)], 1);
 }
+
+#[test]
+fn unclosed_quote_is_t003_with_a_help_that_names_the_quote() {
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: \"Ada\ncompany: acme\n---\n");
+    let diagnostics = nb.json_diagnostics();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "T003");
+    assert_eq!(
+        diagnostics[0]["help"],
+        "a quoted value above is not closed: add the closing quote, or drop the opening one"
+    );
+}

@@ -24,6 +24,11 @@ use crate::span::Span;
 pub fn syntax(span: Span, message: &str) -> Finding {
     let help = if message.contains("tab") {
         Some("YAML is indented with spaces; replace the tab".to_owned())
+    } else if message.contains("quoted scalar") {
+        Some(
+            "a quoted value above is not closed: add the closing quote, or drop the opening one"
+                .to_owned(),
+        )
     } else if message.contains("budget") || message.contains("recursion") {
         Some("front matter this large or this deeply nested is not a note; simplify it".to_owned())
     } else {
