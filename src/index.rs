@@ -381,21 +381,13 @@ impl Index {
         if self.referrers.contains(id) {
             return Stage::Referred;
         }
-        let today = self.today;
-        let chats: Vec<&Chat> = self.chats_with(id).map(|(_, c)| c).collect();
-        let done = |c: &&&Chat| c.status(today) == ChatStatus::Done;
-        if chats
-            .iter()
-            .filter(done)
-            .any(|c| c.kind != ChatKind::Message)
-            || self.past_events_met(id).next().is_some()
-        {
+        if self.has_met(id) {
             Stage::Met
         } else if contact.replied.is_some()
-            || chats.iter().any(|c| c.status(today) == ChatStatus::Done)
+            || self.chats_with(id).any(|(_, c)| c.is_done(self.today))
         {
             Stage::Replied
-        } else if contact.reached_out.is_some() || !chats.is_empty() {
+        } else if contact.reached_out.is_some() || self.chats_with(id).next().is_some() {
             Stage::Contacted
         } else {
             Stage::Identified

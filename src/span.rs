@@ -37,13 +37,6 @@ impl<T> Spanned<T> {
     pub const fn new(value: T, span: Span) -> Self {
         Self { value, span }
     }
-
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Spanned<U> {
-        Spanned {
-            value: f(self.value),
-            span: self.span,
-        }
-    }
 }
 
 /// A 1-based line and column; the column counts characters, not bytes, as editors do.
@@ -117,14 +110,6 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .map_or(line_end, |(i, _)| start + i)
 }
 
-/// Byte offset just past `chars` characters from `start`, clamped to the text.
-pub fn advance_chars(text: &str, start: usize, chars: usize) -> usize {
-    let start = start.min(text.len());
-    text.get(start..)
-        .and_then(|rest| rest.char_indices().nth(chars).map(|(i, _)| start + i))
-        .unwrap_or(text.len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +146,5 @@ mod tests {
         assert_eq!(Position::of(text, off), Position { line: 2, column: 3 });
         assert_eq!(offset_of(text, 9, 1), text.len());
         assert_eq!(Position::of(text, 999), Position { line: 3, column: 6 });
-        assert_eq!(advance_chars(text, off, 1), off + 2);
     }
 }

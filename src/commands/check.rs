@@ -1,6 +1,5 @@
 //! `ties check`: load the notebook, run the cross-file rules, print every diagnostic.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use crate::config::{CheckFormat, Config};
@@ -10,7 +9,7 @@ use crate::exit::ExitStatus;
 use crate::index::Index;
 use crate::notebook::{self, CONFIG_FILE};
 use crate::render::{self, Sources};
-use crate::rules::{self, Code};
+use crate::rules::{self, Sink};
 
 pub fn run(config: &Config, format: CheckFormat, deny_warnings: bool) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
@@ -54,47 +53,18 @@ pub fn run(config: &Config, format: CheckFormat, deny_warnings: bool) -> Result<
 /// Every diagnostic of the notebook: per-file, walk, `ties.yaml` and cross-file ones, less
 /// the codes `checks.ignore` silences, in path and position order.
 pub fn diagnostics(index: &Index) -> Vec<Diagnostic> {
-    let mut all: Vec<Diagnostic> = index
+    let mut sink = Sink::new(&index.settings.ignore);
+    let located = index
         .docs
         .iter()
-        .flat_map(|d| d.diagnostics.iter().cloned())
-        .chain(index.walk_diagnostics.iter().cloned())
-        .chain(index.settings_diagnostics.iter().cloned())
-        .chain(rules::check_notebook(index))
-        .filter(|d| !index.settings.ignore.contains(&d.code))
-        .collect();
-    all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    cap_repeats(all)
-}
-
-/// A file can repeat one problem a million times (a generated note full of one broken link);
-/// past this many per file and rule, one diagnostic says how many more there are.
-pub const MAX_PER_FILE_AND_RULE: usize = 100;
-
-fn cap_repeats(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut counts: HashMap<(String, Code), usize> = HashMap::new();
-    for d in &all {
-        *counts.entry((d.path.clone(), d.code)).or_default() += 1;
+        .flat_map(|d| &d.diagnostics)
+        .chain(&index.walk_diagnostics)
+        .chain(&index.settings_diagnostics);
+    for d in located {
+        sink.push_located(d.clone());
     }
-    let mut seen: HashMap<(String, Code), usize> = HashMap::new();
-    let mut out = Vec::with_capacity(all.len().min(100_000));
-    for d in all {
-        let key = (d.path.clone(), d.code);
-        let n = seen.entry(key.clone()).or_default();
-        *n += 1;
-        // Rules that summarise their own excess stop at exactly one past the cap.
-        if *n <= MAX_PER_FILE_AND_RULE || counts[&key] == MAX_PER_FILE_AND_RULE + 1 {
-            out.push(d);
-        } else if *n == MAX_PER_FILE_AND_RULE + 1 {
-            let more = counts[&key] - MAX_PER_FILE_AND_RULE;
-            out.push(Diagnostic {
-                message: format!("… and {more} more {} problems in this file (only the first {MAX_PER_FILE_AND_RULE} are shown)", d.code),
-                help: None,
-                ..d
-            });
-        }
-    }
-    out
+    rules::check_notebook(index, &mut sink);
+    sink.finish()
 }
 
 pub fn sources(index: &Index) -> Sources<'_> {

@@ -17,13 +17,13 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Finding, shorten};
+use crate::diagnostic::{Finding, shorten};
 use crate::index::Index;
 use crate::model::Kind;
-use crate::rules::Code;
+use crate::rules::{Code, Sink};
 use crate::suggest;
 
-pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+pub fn check(index: &Index, out: &mut Sink) {
     let mut hints: HashMap<(&str, Kind), String> = HashMap::new();
     for r in index.references() {
         let id = r.target.value.as_str();
@@ -42,6 +42,6 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
             "create `{}/{id}.md` or correct the id",
             r.expected.folder()
         ));
-        out.push(index.docs[r.from].locate(finding));
+        out.push(&index.docs[r.from], finding);
     }
 }

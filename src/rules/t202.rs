@@ -14,11 +14,11 @@
 //! ## How to fix
 //! Reference a record of the kind the key expects.
 
-use crate::diagnostic::{Diagnostic, Finding, with_article};
+use crate::diagnostic::{Finding, with_article};
 use crate::index::Index;
-use crate::rules::Code;
+use crate::rules::{Code, Sink};
 
-pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+pub fn check(index: &Index, out: &mut Sink) {
     for r in index.references() {
         let Some(target) = index.get(r.target.value.as_str()) else {
             continue;
@@ -38,6 +38,6 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
                 target.path
             ),
         );
-        out.push(index.docs[r.from].locate(finding));
+        out.push(&index.docs[r.from], finding);
     }
 }

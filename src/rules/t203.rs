@@ -13,13 +13,13 @@
 //! Rename one file (e.g. `alex-kim-2.md`) and update the references to it, or merge them.
 //! Free notes may share names; they are not records.
 
-use crate::diagnostic::{Diagnostic, Finding};
+use crate::diagnostic::Finding;
 use crate::index::Index;
 use crate::model::Kind;
-use crate::rules::Code;
+use crate::rules::{Code, Sink};
 use crate::span::Span;
 
-pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+pub fn check(index: &Index, out: &mut Sink) {
     for doc in &index.docs {
         if doc.kind == Kind::Note {
             continue;
@@ -39,7 +39,7 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
                 format!("id `{}` is also used by {}", doc.id, records[0]),
             )
             .help("ids are file names and must be unique across the notebook: rename one of the files");
-            out.push(doc.locate(finding));
+            out.push(doc, finding);
         }
     }
 }

@@ -19,17 +19,16 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::body::LinkTarget;
-use crate::commands::check::MAX_PER_FILE_AND_RULE;
-use crate::diagnostic::{Diagnostic, Finding, shorten};
+use crate::diagnostic::{Finding, shorten};
 use crate::index::Index;
-use crate::rules::Code;
+use crate::rules::{Code, Sink};
 use crate::suggest;
 
-pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+pub fn check(index: &Index, out: &mut Sink) {
     // One suggestion per distinct broken id: a suggestion scans every id of the notebook.
     let mut hints: HashMap<&str, String> = HashMap::new();
     for doc in &index.docs {
-        let mut broken = doc.body.links.iter().filter_map(|link| {
+        for link in &doc.body.links {
             let message = match &link.target {
                 LinkTarget::Wiki(id) if index.lookup(id).is_empty() => {
                     let hint = hints
@@ -40,20 +39,9 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
                 LinkTarget::File(path) if !file_exists(index, &doc.path, path) => {
                     format!("broken link: `{}` does not exist", shorten(path))
                 }
-                _ => return None,
+                _ => continue,
             };
-            Some(Finding::new(Code::T204, link.span, message))
-        });
-        for finding in broken.by_ref().take(MAX_PER_FILE_AND_RULE) {
-            out.push(doc.locate(finding));
-        }
-        // A generated note can hold a million broken links: count the rest, report once.
-        if let Some(next) = broken.next() {
-            let more = 1 + broken.count();
-            let message = format!(
-                "… and {more} more broken links in this file (only the first {MAX_PER_FILE_AND_RULE} are shown)"
-            );
-            out.push(doc.locate(Finding { message, ..next }));
+            out.push(doc, Finding::new(Code::T204, link.span, message));
         }
     }
 }

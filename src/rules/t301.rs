@@ -14,11 +14,11 @@
 //! ## How to fix
 //! Correct the date. If they wrote first, set `reached_out` to the day you answered.
 
-use crate::diagnostic::{Diagnostic, Finding};
+use crate::diagnostic::Finding;
 use crate::index::Index;
-use crate::rules::Code;
+use crate::rules::{Code, Sink};
 
-pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+pub fn check(index: &Index, out: &mut Sink) {
     for (doc, contact) in index.contacts() {
         let Some(reached) = &contact.reached_out else {
             continue;
@@ -35,7 +35,7 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
                         date.value, reached.value
                     ),
                 );
-                out.push(doc.locate(finding));
+                out.push(doc, finding);
             }
         }
     }

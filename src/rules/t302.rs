@@ -15,12 +15,12 @@
 //! ## How to fix
 //! Correct the date, or remove `thanked` until the note is sent.
 
-use crate::diagnostic::{Diagnostic, Finding};
+use crate::diagnostic::Finding;
 use crate::index::Index;
 use crate::model::chat::ChatStatus;
-use crate::rules::Code;
+use crate::rules::{Code, Sink};
 
-pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+pub fn check(index: &Index, out: &mut Sink) {
     for (doc, chat) in index.chats() {
         let Some(thanked) = &chat.thanked else {
             continue;
@@ -34,6 +34,6 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
             }
             _ => continue,
         };
-        out.push(doc.locate(Finding::new(Code::T302, thanked.span, message)));
+        out.push(doc, Finding::new(Code::T302, thanked.span, message));
     }
 }

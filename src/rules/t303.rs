@@ -14,11 +14,11 @@
 //! ## How to fix
 //! Plan who you want to meet in the body instead, and fill in `met` after the event.
 
-use crate::diagnostic::{Diagnostic, Finding};
+use crate::diagnostic::Finding;
 use crate::index::Index;
-use crate::rules::Code;
+use crate::rules::{Code, Sink};
 
-pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
+pub fn check(index: &Index, out: &mut Sink) {
     for (doc, event) in index.events() {
         let (Some(day), Some(first)) = (event.day(), event.met.first()) else {
             continue;
@@ -30,7 +30,7 @@ pub fn check(index: &Index, out: &mut Vec<Diagnostic>) {
                 format!("`met` lists people, but the event ({day}) has not happened yet"),
             )
             .help("list the people you hope to meet in the body; fill in `met` afterwards");
-            out.push(doc.locate(finding));
+            out.push(doc, finding);
         }
     }
 }
