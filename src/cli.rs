@@ -15,7 +15,7 @@ use crate::model::Kind;
 use crate::model::chat::ChatKind;
 use crate::model::company::CompanyStatus;
 use crate::model::contact::{Role, Warmth};
-use crate::model::decode::{Choice, is_email, is_url};
+use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profile};
 use crate::model::event::EventKind;
 use crate::model::id::is_slug;
 use crate::model::time::When;
@@ -760,10 +760,11 @@ fn parse_url(s: &str) -> Result<String, String> {
 }
 
 fn parse_profile(s: &str) -> Result<String, String> {
-    if s.contains(char::is_whitespace) || s.contains("://") && !is_url(s) {
-        Err(format!("`{s}` is neither a handle nor a web address"))
+    let value = normalize_profile(s);
+    if is_profile(&value) {
+        Ok(value)
     } else {
-        Ok(s.to_owned())
+        Err(format!("`{s}` is neither a handle nor a web address"))
     }
 }
 

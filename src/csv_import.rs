@@ -18,7 +18,7 @@ use crate::index::Index;
 use crate::lookup;
 use crate::model::Kind;
 use crate::model::contact::{ContactStatus, Role, Tie, Warmth};
-use crate::model::decode::{Choice, is_email, is_url};
+use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profile};
 use crate::model::id::is_slug;
 use crate::model::time::{Duration, parse_date};
 use crate::slug;
@@ -1209,12 +1209,12 @@ fn one_line(text: &str) -> String {
 
 /// A profile cell: a handle or an address on `site` (given a scheme if it lacks one).
 fn profile(cell: &str, header: &str, site: &str) -> Result<String, String> {
-    let value = if cell.starts_with(site) || cell.starts_with("www.") {
+    let value = if cell.starts_with(site) {
         format!("https://{cell}")
     } else {
-        cell.to_owned()
+        normalize_profile(cell)
     };
-    if value.contains(char::is_whitespace) || value.contains("://") && !is_url(&value) {
+    if !is_profile(&value) {
         return Err(format!(
             "`{cell}` in {header} is not a handle or a web address"
         ));

@@ -652,3 +652,17 @@ fn man_page() {
     assert!(out.stdout.contains(".TH ties 1"), "no .TH line");
     assert!(out.stdout.contains("plain\\-text ledger"), "no description");
 }
+
+#[test]
+fn new_contact_with_a_www_profile_gets_https_and_checks_clean() {
+    let nb = Nb::new();
+    let out = nb.run(&[
+        "new",
+        "contact",
+        "Jane Doe",
+        "--linkedin",
+        "www.linkedin.com/in/jane",
+    ]);
+    assert!(created(&nb, &out).contains("linkedin: https://www.linkedin.com/in/jane\n"));
+    nb.assert_clean();
+}

@@ -209,12 +209,13 @@ impl<'a> Fields<'a> {
     /// A profile: a handle (`@sam`, `sam-rivera`) or a full URL, which must then be valid.
     pub fn profile(&mut self, key: &str) -> Option<String> {
         let value = self.string(key)?;
-        let v = &value.value;
-        if (v.contains("://") || v.starts_with("www.")) && !is_url(v)
-            || v.contains(char::is_whitespace)
-        {
-            self.findings
-                .push(t108::malformed(value.span, key, v, "handle or URL"));
+        if !is_profile(&value.value) {
+            self.findings.push(t108::malformed(
+                value.span,
+                key,
+                &value.value,
+                "handle or URL",
+            ));
         }
         Some(value.value)
     }
@@ -365,6 +366,21 @@ pub fn is_email(s: &str) -> bool {
         && domain.split('.').all(|part| !part.is_empty())
 }
 
+/// A handle (`@sam`, `sam-rivera`) or a web address, which must then be a full, valid URL.
+pub fn is_profile(s: &str) -> bool {
+    let looks_like_address = s.contains("://") || s.starts_with("www.");
+    !s.contains(char::is_whitespace) && (!looks_like_address || is_url(s))
+}
+
+/// A profile as a user types it: `www.…` gets its `https://`, so it passes [`is_profile`].
+pub fn normalize_profile(s: &str) -> String {
+    if s.starts_with("www.") {
+        format!("https://{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
 pub fn is_url(s: &str) -> bool {
     let Some(rest) = s
         .strip_prefix("https://")
@@ -390,5 +406,8 @@ mod tests {
         assert!(is_url("http://localhost.dev"));
         assert!(!is_url("acme.com"));
         assert!(!is_url("https://"));
+        assert!(is_profile("@sam") && is_profile("https://github.com/sam"));
+        assert!(!is_profile("www.linkedin.com/in/sam") && !is_profile("sam rivera"));
+        assert!(is_profile(&normalize_profile("www.linkedin.com/in/sam")));
     }
 }
