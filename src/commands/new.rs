@@ -504,6 +504,35 @@ fn hint_line((key, example, meaning): Hint) -> String {
 mod tests {
     use super::*;
 
+    /// The hints spell out allowed values; they must be exactly the model's.
+    #[test]
+    fn enumerated_hints_list_the_model_values() {
+        use crate::model::chat::{ChatKind, ChatStatus};
+        use crate::model::company::CompanyStatus;
+        use crate::model::contact::{ContactStatus, Role, Tie, Warmth};
+        use crate::model::decode::Choice;
+        use crate::model::event::EventKind;
+        let hint = |hints: &[Hint], key: &str| {
+            hints
+                .iter()
+                .find(|h| h.0 == key)
+                .map(|h| h.1)
+                .unwrap_or_default()
+        };
+        for (hints, key, names) in [
+            (CONTACT_HINTS, "role", Role::NAMES),
+            (CONTACT_HINTS, "warmth", Warmth::NAMES),
+            (CONTACT_HINTS, "tie", Tie::NAMES),
+            (CONTACT_HINTS, "status", ContactStatus::NAMES),
+            (COMPANY_HINTS, "status", CompanyStatus::NAMES),
+            (CHAT_HINTS, "kind", ChatKind::NAMES),
+            (CHAT_HINTS, "status", ChatStatus::NAMES),
+            (EVENT_HINTS, "kind", EventKind::NAMES),
+        ] {
+            assert_eq!(hint(hints, key), names.join(" | "), "{key}");
+        }
+    }
+
     #[test]
     fn every_key_has_a_hint_and_every_hint_a_key() {
         for (keys, hints) in [
