@@ -476,7 +476,7 @@ fn values(index: &Index, doc: &Document) -> Option<Vec<Value>> {
             Value::Text(e.name.clone()),
             Value::text(e.kind.map(EventKind::as_str)),
             e.goal.map_or(Value::Missing, Value::Number),
-            Value::count(e.met.len()),
+            Value::Number(e.people_met()),
             Value::text(e.location.as_deref()),
         ],
     })

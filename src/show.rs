@@ -17,7 +17,6 @@ use crate::index::{Index, Stage};
 use crate::model::contact::Role;
 use crate::model::time::When;
 use crate::model::{Chat, Contact, Event, Id, Kind, Record};
-use crate::report::events::EventResult;
 use crate::yaml::{self, Node, Value as Yaml};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -217,12 +216,13 @@ fn newest_first(a: &Entry, b: &Entry) -> Ordering {
 }
 
 fn event_result(index: &Index, e: &Event) -> String {
-    let met = e.met.len();
+    let met = e.people_met();
     let upcoming = e.day().is_some_and(|d| d > index.today);
     match e.goal {
-        _ if upcoming => format!("{met} (upcoming: {})", EventResult::Upcoming.as_str()),
-        Some(goal) if met >= goal as usize => format!("{met} of {goal}: goal met"),
-        Some(goal) => format!("{met} of {goal}: {} short", goal as usize - met),
+        Some(goal) if upcoming => format!("{met} so far (upcoming; goal {goal})"),
+        _ if upcoming => format!("{met} so far (upcoming)"),
+        Some(goal) if met >= goal => format!("{met} of {goal}: goal met"),
+        Some(goal) => format!("{met} of {goal}: {} short", goal - met),
         None => format!("{met} (no goal)"),
     }
 }
@@ -450,7 +450,7 @@ impl Builder<'_> {
         let goal = event
             .goal
             .map_or_else(String::new, |g| format!(", goal: meet {g}"));
-        let title = format!("{} ({} met{goal})", event.name, event.met.len());
+        let title = format!("{} ({} met{goal})", event.name, event.people_met());
         self.push(
             event.date.as_ref().map(|d| d.value),
             EntryKind::Event,

@@ -511,3 +511,46 @@ fn show_an_unknown_id_suggests_one() {
     // The Obsidian form works as an id.
     assert_eq!(json_of(&["show", "[[gus]]"])["id"], "gus");
 }
+
+#[test]
+fn show_list_and_report_count_a_person_met_twice_once() {
+    let nb = crate::support::Notebook::new()
+        .file("contacts/dan.md", "---\nname: Dan\n---\n")
+        .file("contacts/hal.md", "---\nname: Hal\n---\n")
+        .file(
+            "events/fair.md",
+            "---\nname: Fair\ndate: 2026-11-10\ngoal: 3\nmet: [dan, dan, hal]\n---\n",
+        )
+        .file(
+            "events/later.md",
+            "---\nname: Later\ndate: 2026-12-10\ngoal: 3\n---\n",
+        );
+    let show = nb.run(["show", "fair"]);
+    assert!(show.stdout.contains("2 of 3: 1 short"), "{}", show.stdout);
+    let later = nb.run(["show", "later"]);
+    assert!(
+        later.stdout.contains("0 so far (upcoming; goal 3)"),
+        "{}",
+        later.stdout
+    );
+    let list: Value =
+        serde_json::from_str(&nb.run(["list", "events", "--format", "json"]).stdout).unwrap();
+    let fair = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "fair")
+        .unwrap()
+        .clone();
+    let report: Value =
+        serde_json::from_str(&nb.run(["report", "events", "--format", "json"]).stdout).unwrap();
+    let shown_met: Vec<String> = fair
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(k, _)| k.contains("met"))
+        .map(|(_, v)| v.to_string())
+        .collect();
+    assert_eq!(shown_met, ["2"], "{fair}");
+    assert!(report.to_string().contains("\"met\":2"), "{report}");
+}

@@ -54,6 +54,14 @@ impl Event {
         (event, f.finish(Self::KEYS))
     }
 
+    /// How many people were met: a person listed twice was still met once.
+    pub fn people_met(&self) -> u32 {
+        let mut people: Vec<&Id> = self.met.iter().map(|m| &m.value).collect();
+        people.sort_unstable();
+        people.dedup();
+        u32::try_from(people.len()).unwrap_or(u32::MAX)
+    }
+
     pub fn day(&self) -> Option<NaiveDate> {
         self.date.as_ref().map(|d| d.value.date())
     }

@@ -62,11 +62,7 @@ pub fn build(index: &Index, period: Period) -> Events {
         .events()
         .filter_map(|(doc, event)| {
             let date = event.day().filter(|d| period.contains(*d))?;
-            // A person listed twice was still met once.
-            let mut people: Vec<&Id> = event.met.iter().map(|m| &m.value).collect();
-            people.sort_unstable();
-            people.dedup();
-            let met = u32::try_from(people.len()).unwrap_or(u32::MAX);
+            let met = event.people_met();
             let result = match event.goal {
                 _ if date > index.today => EventResult::Upcoming,
                 Some(goal) if met >= goal => EventResult::GoalMet,
