@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveTime, TimeDelta};
 
 use crate::document::Document;
 use crate::index::Index;
-use crate::model::chat::{ChatKind, ChatStatus};
+use crate::model::chat::ChatStatus;
 use crate::model::time::{Duration, When};
 use crate::model::{Chat, Contact, Id, Kind, Record};
 
@@ -333,7 +333,7 @@ impl Builder<'_> {
         let who = names.join(", ");
         let kind = chat.kind.as_str().replace('-', " ");
         match chat.status(self.today) {
-            ChatStatus::Done if chat.kind != ChatKind::Message && chat.thanked.is_none() => {
+            _ if chat.is_meeting(self.today) && chat.thanked.is_none() => {
                 let due = thank_you_due(date.value, rules.thank_you_within);
                 let title = format!(
                     "Send a thank-you to {who} for the {kind} on {}",

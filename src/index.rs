@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::model::chat::{ChatKind, ChatStatus};
 use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
 use crate::span::Spanned;
 
@@ -371,8 +370,7 @@ impl Index {
     /// event that lists them in `met`. (Being referred by them does not mean you met.)
     pub fn has_met(&self, id: &str) -> bool {
         let today = self.today;
-        self.chats_with(id)
-            .any(|(_, c)| c.status(today) == ChatStatus::Done && c.kind != ChatKind::Message)
+        self.chats_with(id).any(|(_, c)| c.is_meeting(today))
             || self.past_events_met(id).next().is_some()
     }
 

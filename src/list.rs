@@ -295,7 +295,12 @@ pub fn build(index: &Index, kind: Kind, options: &Options) -> Result<Listing, Er
 
 impl Options {
     fn accepts(&self, index: &Index, doc: &Document, columns: &[&str], values: &[Value]) -> bool {
-        let column = |name: &str| columns.iter().position(|c| *c == name).map(|i| &values[i]);
+        let column = |name: &str| {
+            columns
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(name))
+                .map(|i| &values[i])
+        };
         if !self.tags.is_empty() {
             let tags = tags_of(doc);
             if !self

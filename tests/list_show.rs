@@ -554,3 +554,11 @@ fn show_list_and_report_count_a_person_met_twice_once() {
     assert_eq!(shown_met, ["2"], "{fair}");
     assert!(report.to_string().contains("\"met\":2"), "{report}");
 }
+
+#[test]
+fn where_keys_ignore_case_for_columns_too() {
+    let lower = json_of(&["list", "contacts", "--where", "stage=met"]);
+    let upper = json_of(&["list", "contacts", "--where", "Stage=met"]);
+    assert!(!lower.as_array().unwrap().is_empty());
+    assert_eq!(lower, upper);
+}

@@ -79,6 +79,12 @@ impl Chat {
         self.status(today) == ChatStatus::Done
     }
 
+    /// A meeting: the chat happened (`done`) and was a conversation, not a `message` thread.
+    /// Meetings make a contact `met`, count towards the chat goal, and deserve a thank-you.
+    pub fn is_meeting(&self, today: NaiveDate) -> bool {
+        self.is_done(today) && self.kind != ChatKind::Message
+    }
+
     pub fn day(&self) -> Option<NaiveDate> {
         self.date.as_ref().map(|d| d.value.date())
     }

@@ -15,7 +15,6 @@ use chrono::NaiveDate;
 
 use crate::index::Index;
 use crate::model::Contact;
-use crate::model::chat::ChatKind;
 use crate::period::Period;
 
 /// Which report to build.
@@ -145,7 +144,7 @@ pub fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
 /// outreach and replies travel, and counting it would let a busy inbox meet the chat goal.
 /// The same line the stage `met` and the thank-you rule draw.
 pub fn counts_as_chat(index: &Index, chat: &crate::model::Chat) -> bool {
-    chat.is_done(index.today) && chat.kind != ChatKind::Message
+    chat.is_meeting(index.today)
 }
 
 /// When the contact first answered: `replied`, else the day of their first done chat (a done
