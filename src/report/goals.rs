@@ -51,9 +51,10 @@ pub enum Cadence {
 pub struct Weeks(HashMap<NaiveDate, Counts>);
 
 impl Weeks {
-    pub fn of(index: &Index) -> Self {
+    /// Counts per ISO week of facts already gathered (one pass over the notebook).
+    fn from_facts(facts: &[(NaiveDate, Measure)]) -> Self {
         let mut weeks: HashMap<NaiveDate, Counts> = HashMap::new();
-        for (day, measure) in dated_facts(index) {
+        for &(day, measure) in facts {
             weeks
                 .entry(period::week_start(day))
                 .or_default()
@@ -100,9 +101,10 @@ pub fn scaled_target(weekly: u32, days: i64) -> u32 {
 /// The goals over `period`, whose open ends default to this week's.
 pub fn build(index: &Index, period: Period) -> Goals {
     let range = period.bounded(period::week_range(index.today));
-    let weeks = Weeks::of(index);
+    let facts = dated_facts(index);
+    let weeks = Weeks::from_facts(&facts);
     let mut counts = Counts::default();
-    for (day, measure) in dated_facts(index) {
+    for &(day, measure) in &facts {
         if range.contains(day) {
             counts.add(measure);
         }
