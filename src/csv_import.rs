@@ -19,7 +19,7 @@ use crate::lookup;
 use crate::model::Kind;
 use crate::model::contact::{ContactStatus, Role, Tie, Warmth};
 use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profile};
-use crate::model::id::is_slug;
+use crate::model::id::{Id, is_slug};
 use crate::model::time::{Duration, parse_date};
 use crate::slug;
 
@@ -947,10 +947,12 @@ impl<'a> Planner<'a> {
                 let found = lookup::find(self.index, Kind::Contact, &text)
                     .map(|d| d.id.to_string())
                     .or_else(|| {
+                        // `[[jane-doe]]` names a row of this file as it names a file.
+                        let id = Id::from_reference(&text);
                         let slug = slug::from_name(&text);
                         rows.iter()
                             .find(|r| {
-                                r.id == text
+                                r.id == id.as_str()
                                     || r.name.eq_ignore_ascii_case(text.trim())
                                     || r.id == slug
                             })

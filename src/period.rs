@@ -248,10 +248,6 @@ impl Filter {
         }
         Ok(Period { since, until })
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.spec.is_none() && self.since.is_none() && self.until.is_none()
-    }
 }
 
 /// The Monday of `day`'s ISO week.

@@ -462,3 +462,15 @@ fn export_then_import_creates_nothing() {
         assert_eq!(nb.records(), before);
     }
 }
+
+#[test]
+fn an_introducer_in_the_same_file_may_be_named_in_the_obsidian_form() {
+    let nb = Nb::new().file(
+        "tracker.csv",
+        "Name,Referred by\nAnn Lee,\nBen Ong,[[ann-lee]]\n",
+    );
+    let out = nb.run(&["import", "csv", "tracker.csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(nb.records()["contacts/ben-ong.md"].contains("introduced_by: ann-lee\n"));
+    nb.assert_clean();
+}
