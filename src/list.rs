@@ -244,6 +244,9 @@ pub fn build(index: &Index, kind: Kind, options: &Options) -> Result<Listing, Er
             applies_to: "contacts, chats and events",
         });
     }
+    if let Some(company) = &options.company {
+        crate::lookup::resolve(index, Kind::Company, company)?;
+    }
     let columns = columns(kind);
     let sort = options.sort.clone().unwrap_or(Sort {
         key: default_sort(kind).to_owned(),

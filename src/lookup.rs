@@ -4,6 +4,7 @@
 //! agree on this, so "Acme" finds `companies/acme.md` everywhere.
 
 use crate::document::Document;
+use crate::error::Error;
 use crate::index::Index;
 use crate::model::{Id, Kind, Record};
 
@@ -39,4 +40,17 @@ pub fn name_of(doc: &Document) -> Option<&str> {
 /// A " (did you mean `x`?)" hint among the ids of `kind`.
 pub fn hint(index: &Index, kind: Kind, text: &str) -> String {
     crate::suggest::hint(text, index.ids_of(kind))
+}
+
+/// The id of the record of `kind` that `text` names (an id, `[[id]]` or a name), or an error
+/// with the closest id: a filter on a typo should say so, not print an empty list.
+pub fn resolve(index: &Index, kind: Kind, text: &str) -> Result<Id, Error> {
+    find(index, kind, text)
+        .map(|doc| doc.id.clone())
+        .ok_or_else(|| Error::UnknownRecord {
+            kind: kind.as_str(),
+            id: text.to_owned(),
+            hint: hint(index, kind, text),
+            help: format!("`ties list {}` shows the ids", kind.folder()),
+        })
 }

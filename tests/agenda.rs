@@ -1476,3 +1476,36 @@ fn ics_summaries_are_the_titles_and_uids_are_unique() {
         );
     }
 }
+
+#[test]
+fn contact_and_company_filters_take_names_and_refuse_unknown_ids() {
+    let nb = Notebook::new()
+        .file("companies/acme.md", "---\nname: Acme Corp\n---\n")
+        .file(
+            "contacts/ann.md",
+            "---\nname: Ann Lee\ncompany: acme\nnext: \"2026-11-22 call\"\n---\n",
+        );
+    assert_eq!(
+        agenda_rows(&nb, &["--company", "Acme Corp"]),
+        rows(&[("upcoming", "next", "ann", "2026-11-22")])
+    );
+    assert_eq!(
+        agenda_rows(&nb, &["--contact", "[[ann]]"]),
+        rows(&[("upcoming", "next", "ann", "2026-11-22")])
+    );
+    let out = nb.run(["agenda", "--company", "acm"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("unknown company `acm` (did you mean `acme`?)"),
+        "{}",
+        out.stderr
+    );
+    let out = nb.run(["list", "contacts", "--company", "acm"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown company `acm`"),
+        "{}",
+        out.stderr
+    );
+}

@@ -6,6 +6,8 @@ use crate::agenda::{self, Filter};
 use crate::config::{AgendaFormat, Config};
 use crate::error::Error;
 use crate::exit::ExitStatus;
+use crate::lookup;
+use crate::model::Kind;
 use crate::notebook;
 use crate::render;
 
@@ -21,7 +23,15 @@ pub fn run(
         || index.settings.rules.horizon.as_minutes() / (24 * 60),
         i64::from,
     );
-    let agenda = agenda::build(&index, days, filter);
+    // Names and `[[id]]` work as filters too; an unknown one is an error, not an empty agenda.
+    let mut filter = filter.clone();
+    if let Some(contact) = &filter.contact {
+        filter.contact = Some(lookup::resolve(&index, Kind::Contact, contact)?.to_string());
+    }
+    if let Some(company) = &filter.company {
+        filter.company = Some(lookup::resolve(&index, Kind::Company, company)?.to_string());
+    }
+    let agenda = agenda::build(&index, days, &filter);
     let mut out = super::stdout(config);
     let written = match format {
         AgendaFormat::Text => render::agenda::text(&mut out, &agenda),
