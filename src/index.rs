@@ -320,6 +320,21 @@ impl Index {
         out
     }
 
+    /// The contacts whose `company` is `company`, from the back-references (no scan).
+    pub fn people_at(&self, company: &str) -> impl Iterator<Item = (&Document, &Contact)> {
+        self.referenced_by(company)
+            .filter_map(move |d| match &d.record {
+                Some(Record::Contact(c))
+                    if c.company
+                        .as_ref()
+                        .is_some_and(|id| id.value.as_str() == company) =>
+                {
+                    Some((d, c))
+                }
+                _ => None,
+            })
+    }
+
     /// Chats that list `contact` in `with`.
     pub fn chats_with(&self, contact: &str) -> impl Iterator<Item = (&Document, &Chat)> {
         self.chats_with

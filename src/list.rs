@@ -424,10 +424,8 @@ fn values(index: &Index, doc: &Document) -> Option<Vec<Value>> {
             Value::date(index.last_interaction(doc.id.as_str(), c)),
         ],
         Record::Company(c) => {
-            let people: Vec<(&Document, &crate::model::Contact)> = index
-                .contacts()
-                .filter(|(_, p)| p.company.as_ref().is_some_and(|id| id.value == doc.id))
-                .collect();
+            let people: Vec<(&Document, &crate::model::Contact)> =
+                index.people_at(doc.id.as_str()).collect();
             let met = people
                 .iter()
                 .filter(|(d, p)| index.stage(d.id.as_str(), p) >= Stage::Met)

@@ -136,11 +136,9 @@ pub fn build(index: &Index, id: &str) -> Result<Shown, Error> {
             c.name.clone()
         }
         Some(Record::Company(c)) => {
-            for (person, contact) in index.contacts() {
-                if contact.company.as_ref().is_some_and(|c| c.value == doc.id) {
-                    people.push(b.person(person, contact));
-                    b.contact(person, contact);
-                }
+            for (person, contact) in index.people_at(doc.id.as_str()) {
+                people.push(b.person(person, contact));
+                b.contact(person, contact);
             }
             people.sort_by(|a: &Person, b: &Person| {
                 (std::cmp::Reverse(a.stage), a.name.to_lowercase(), &a.id).cmp(&(
