@@ -547,7 +547,7 @@ struct NewArgs {
 
 impl NewCommands {
     fn into_command(self) -> Command {
-        use crate::commands::new::{Options, Request};
+        use crate::create::{Options, Request};
         let options = |a: NewArgs| Options {
             id: a.id,
             edit: a.edit,

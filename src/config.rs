@@ -32,8 +32,8 @@ pub enum Command {
         force: bool,
     },
     New {
-        request: crate::commands::new::Request,
-        options: crate::commands::new::Options,
+        request: crate::create::Request,
+        options: crate::create::Options,
     },
     Import {
         file: PathBuf,

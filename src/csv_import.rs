@@ -1062,7 +1062,7 @@ impl<'a> Planner<'a> {
             Vec::new(),
         );
         let mut problems: Vec<(u64, String)> = Vec::new();
-        for d in crate::commands::check::diagnostics(&combined) {
+        for d in crate::check::diagnostics(&combined) {
             for line in owners.get(&d.path).into_iter().flatten() {
                 if !problems.iter().any(|(l, _)| l == line) {
                     problems.push((

@@ -3,9 +3,11 @@
 
 pub mod agenda;
 pub mod body;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod create;
 pub mod csv_import;
 pub mod diagnostic;
 pub mod document;
@@ -24,6 +26,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod show;
+pub mod sink;
 pub mod slug;
 pub mod span;
 pub mod suggest;

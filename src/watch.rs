@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use notify::EventKind;
 use notify::event::{CreateKind, ModifyKind, RemoveKind};
 
-use crate::commands::check;
+use crate::check;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::index::Index;

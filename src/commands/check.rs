@@ -2,14 +2,13 @@
 
 use std::io::Write;
 
+use crate::check::diagnostics;
 use crate::config::{CheckFormat, Config};
-use crate::diagnostic::{Diagnostic, Tally};
+use crate::diagnostic::Tally;
 use crate::error::Error;
 use crate::exit::ExitStatus;
-use crate::index::Index;
-use crate::notebook::{self, CONFIG_FILE};
-use crate::render::{self, Sources};
-use crate::rules::{self, Sink};
+use crate::notebook;
+use crate::render;
 
 pub fn run(config: &Config, format: CheckFormat, deny_warnings: bool) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
@@ -19,8 +18,10 @@ pub fn run(config: &Config, format: CheckFormat, deny_warnings: bool) -> Result<
     let files = index.docs.len() + 1;
     let mut out = super::stdout(config);
     let written = match format {
-        CheckFormat::Human => render::human::write(&mut out, &diagnostics, &sources(&index))
-            .and_then(|()| writeln!(out, "{}", render::summary(tally, files))),
+        CheckFormat::Human => {
+            render::human::write(&mut out, &diagnostics, &render::sources(&index))
+                .and_then(|()| writeln!(out, "{}", render::summary(tally, files)))
+        }
         CheckFormat::Json => render::json::write(&mut out, &diagnostics),
         CheckFormat::Github => {
             // Annotations name files relative to where the workflow runs (the repository
@@ -48,31 +49,4 @@ pub fn run(config: &Config, format: CheckFormat, deny_warnings: bool) -> Result<
     } else {
         ExitStatus::Success
     })
-}
-
-/// Every diagnostic of the notebook: per-file, walk, `ties.yaml` and cross-file ones, less
-/// the codes `checks.ignore` silences, in path and position order.
-pub fn diagnostics(index: &Index) -> Vec<Diagnostic> {
-    let mut sink = Sink::new(&index.settings.ignore);
-    let located = index
-        .docs
-        .iter()
-        .flat_map(|d| &d.diagnostics)
-        .chain(&index.walk_diagnostics)
-        .chain(&index.settings_diagnostics);
-    for d in located {
-        sink.push_located(d.clone());
-    }
-    rules::check_notebook(index, &mut sink);
-    sink.finish()
-}
-
-pub fn sources(index: &Index) -> Sources<'_> {
-    let mut sources: Sources = index
-        .docs
-        .iter()
-        .map(|d| (d.path.as_str(), d.text.as_str()))
-        .collect();
-    sources.insert(CONFIG_FILE, index.settings_text.as_str());
-    sources
 }

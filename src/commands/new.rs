@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+pub use crate::create::{Options, Request};
 use crate::document::Document;
 use crate::draft::{self, Draft};
 use crate::error::Error;
@@ -15,65 +16,13 @@ use crate::exit::ExitStatus;
 use crate::index::Index;
 use crate::lookup;
 use crate::model::chat::ChatKind;
-use crate::model::company::CompanyStatus;
-use crate::model::contact::{Role, Warmth};
-use crate::model::event::EventKind;
+
 use crate::model::id::is_slug;
 use crate::model::time::When;
 use crate::model::{Chat, Company, Contact, Event, Kind};
 use crate::notebook;
 use crate::slug;
 use crate::write::{self, Existing};
-
-/// What to create, with the values given on the command line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Request {
-    Contact {
-        name: String,
-        company: Option<String>,
-        title: Option<String>,
-        role: Option<Role>,
-        warmth: Option<Warmth>,
-        email: Option<String>,
-        linkedin: Option<String>,
-        source: Option<String>,
-        tags: Vec<String>,
-    },
-    Company {
-        name: String,
-        status: Option<CompanyStatus>,
-        website: Option<String>,
-        location: Option<String>,
-    },
-    Chat {
-        /// Contacts, by id or name; the first names the file.
-        with: Vec<String>,
-        /// Default: today.
-        date: Option<When>,
-        kind: Option<ChatKind>,
-        medium: Option<String>,
-        event: Option<String>,
-    },
-    Event {
-        name: String,
-        date: When,
-        kind: Option<EventKind>,
-        location: Option<String>,
-        url: Option<String>,
-        goal: Option<u32>,
-    },
-}
-
-/// How to create it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Options {
-    /// The id (file name) instead of the one made from the name.
-    pub id: Option<String>,
-    /// Open the new file in `$VISUAL` or `$EDITOR`.
-    pub edit: bool,
-    /// Replace a file of the same path.
-    pub force: bool,
-}
 
 pub fn run(config: &Config, request: &Request, options: &Options) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;

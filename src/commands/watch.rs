@@ -202,7 +202,7 @@ impl Printer<'_> {
         if !self.terminal {
             writeln!(out, "{DIM}── {time} ──{DIM:#}")?;
         }
-        let sources = super::check::sources(&session.index);
+        let sources = crate::render::sources(&session.index);
         render::human::write(out, &session.diagnostics, &sources)?;
         writeln!(
             out,

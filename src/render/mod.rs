@@ -50,6 +50,17 @@ pub fn summary(tally: Tally, files: usize) -> String {
     )
 }
 
+/// The text of every file of `index` (and `ties.yaml`) by path, for excerpts.
+pub fn sources(index: &crate::index::Index) -> Sources<'_> {
+    let mut sources: Sources = index
+        .docs
+        .iter()
+        .map(|d| (d.path.as_str(), d.text.as_str()))
+        .collect();
+    sources.insert(crate::notebook::CONFIG_FILE, index.settings_text.as_str());
+    sources
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

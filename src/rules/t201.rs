@@ -20,7 +20,8 @@ use std::collections::HashMap;
 use crate::diagnostic::{Finding, shorten};
 use crate::index::Index;
 use crate::model::Kind;
-use crate::rules::{Code, Sink};
+use crate::rules::Code;
+use crate::sink::Sink;
 use crate::suggest;
 
 pub fn check(index: &Index, out: &mut Sink) {

@@ -16,7 +16,8 @@
 
 use crate::diagnostic::{Finding, with_article};
 use crate::index::Index;
-use crate::rules::{Code, Sink};
+use crate::rules::Code;
+use crate::sink::Sink;
 
 pub fn check(index: &Index, out: &mut Sink) {
     for r in index.references() {

@@ -16,7 +16,8 @@
 use crate::diagnostic::Finding;
 use crate::index::Index;
 use crate::model::Kind;
-use crate::rules::{Code, Sink};
+use crate::rules::Code;
+use crate::sink::Sink;
 use crate::span::Span;
 
 pub fn check(index: &Index, out: &mut Sink) {

@@ -21,7 +21,8 @@ use std::path::Path;
 use crate::body::LinkTarget;
 use crate::diagnostic::{Finding, shorten};
 use crate::index::Index;
-use crate::rules::{Code, Sink};
+use crate::rules::Code;
+use crate::sink::Sink;
 use crate::suggest;
 
 pub fn check(index: &Index, out: &mut Sink) {

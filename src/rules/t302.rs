@@ -18,7 +18,8 @@
 use crate::diagnostic::Finding;
 use crate::index::Index;
 use crate::model::chat::ChatStatus;
-use crate::rules::{Code, Sink};
+use crate::rules::Code;
+use crate::sink::Sink;
 
 pub fn check(index: &Index, out: &mut Sink) {
     for (doc, chat) in index.chats() {

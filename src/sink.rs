@@ -1,0 +1,94 @@
+//! Where every diagnostic goes on its way out: `checks.ignore` and the per-file cap.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Finding};
+use crate::document::Document;
+use crate::rules::Code;
+
+/// A file can repeat one problem a million times (a generated note full of one broken link);
+/// past this many per file and rule, one diagnostic says how many more there are.
+pub const MAX_PER_FILE_AND_RULE: usize = 100;
+
+/// Where every diagnostic goes: drops the codes `checks.ignore` silences, and keeps at most
+/// [`MAX_PER_FILE_AND_RULE`] per file and rule (only those are placed in their file, which
+/// is what costs), then says how many more there were.
+pub struct Sink {
+    ignore: Vec<Code>,
+    kept: Vec<Diagnostic>,
+    /// Per file, per code: how many were pushed, and the first one not kept.
+    counts: HashMap<String, [(usize, Option<Diagnostic>); Code::ALL.len()]>,
+}
+
+impl Sink {
+    pub fn new(ignore: &[Code]) -> Self {
+        Self {
+            ignore: ignore.to_vec(),
+            kept: Vec::new(),
+            counts: HashMap::new(),
+        }
+    }
+
+    /// A finding in `doc`.
+    pub fn push(&mut self, doc: &Document, finding: Finding) {
+        if let Some(keep) = self.admit(&doc.path, finding.code) {
+            keep(self, doc.locate(finding));
+        }
+    }
+
+    /// A diagnostic already placed in its file.
+    pub fn push_located(&mut self, diagnostic: Diagnostic) {
+        if let Some(keep) = self.admit(&diagnostic.path, diagnostic.code) {
+            keep(self, diagnostic);
+        }
+    }
+
+    /// Counts one more `code` in `path`; says where to put it, if anywhere.
+    fn admit(&mut self, path: &str, code: Code) -> Option<fn(&mut Self, Diagnostic)> {
+        if self.ignore.contains(&code) {
+            return None;
+        }
+        if !self.counts.contains_key(path) {
+            self.counts
+                .insert(path.to_owned(), std::array::from_fn(|_| (0, None)));
+        }
+        let slot = &mut self.counts.get_mut(path)?[code as usize];
+        slot.0 += 1;
+        match slot.0 {
+            n if n <= MAX_PER_FILE_AND_RULE => Some(|sink, d| sink.kept.push(d)),
+            n if n == MAX_PER_FILE_AND_RULE + 1 => Some(|sink, d| {
+                let slot = sink
+                    .counts
+                    .get_mut(d.path.as_str())
+                    .map(|codes| &mut codes[d.code as usize].1);
+                if let Some(slot) = slot {
+                    *slot = Some(d);
+                }
+            }),
+            _ => None,
+        }
+    }
+
+    /// Everything kept, with one "… and N more" per capped file and rule, in path and
+    /// position order.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        for codes in self.counts.into_values() {
+            for (count, first_hidden) in codes {
+                if let Some(d) = first_hidden {
+                    let more = count - MAX_PER_FILE_AND_RULE;
+                    let message = format!(
+                        "… and {more} more {} problems in this file (only the first {MAX_PER_FILE_AND_RULE} are shown)",
+                        d.code
+                    );
+                    self.kept.push(Diagnostic {
+                        message,
+                        help: None,
+                        ..d
+                    });
+                }
+            }
+        }
+        self.kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.kept
+    }
+}
