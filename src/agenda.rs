@@ -157,9 +157,9 @@ pub fn build(index: &Index, days: i64, filter: &Filter) -> Agenda {
         ))
     });
     let config_errors = index
-        .settings_diagnostics
+        .settings_findings
         .iter()
-        .any(|d| d.severity() == crate::diagnostic::Severity::Error);
+        .any(|d| d.severity() == crate::findings::Severity::Error);
     let files_with_errors =
         index.docs.iter().filter(|d| d.has_errors()).count() + usize::from(config_errors);
     Agenda {

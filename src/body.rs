@@ -5,9 +5,8 @@
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::Finding;
+use crate::findings::{DateForm, Finding, Problem};
 use crate::model::time;
-use crate::rules::t104;
 use crate::span::{Span, Spanned};
 
 #[derive(Clone, Debug, Default)]
@@ -174,7 +173,14 @@ fn task(text: &str, marker: usize, done: bool, findings: &mut Vec<Finding>) -> T
             if let Some(date) = time::parse_date(raw) {
                 (Some(Spanned::new(date, span)), Some(range))
             } else {
-                findings.push(t104::invalid_date(span, "due", raw, false));
+                findings.push(Finding::new(
+                    span,
+                    Problem::InvalidDate {
+                        key: "due".into(),
+                        value: raw.into(),
+                        form: DateForm::Date,
+                    },
+                ));
                 (None, None)
             }
         }

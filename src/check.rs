@@ -14,14 +14,16 @@ pub fn diagnostics(index: &Index) -> Vec<Diagnostic> {
     let located = index
         .docs
         .iter()
-        .flat_map(|d| &d.diagnostics)
-        .chain(&index.walk_diagnostics)
-        .chain(&index.settings_diagnostics);
+        .flat_map(|d| &d.findings)
+        .chain(&index.walk_findings)
+        .chain(&index.settings_findings);
     for d in located {
-        sink.push_located(d.clone());
+        sink.push_placed(d.clone());
     }
     check_notebook(index, &mut sink);
-    sink.finish()
+    let mut diagnostics: Vec<Diagnostic> = sink.finish().into_iter().map(rules::word).collect();
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics
 }
 
 /// Runs the rules that need the whole notebook.

@@ -1,59 +1,56 @@
-//! What `check` reports: a problem found at a place in a file. Parsing and the cross-file
-//! rules produce [`Finding`]s (a span in one document); the document turns them into
-//! [`Diagnostic`]s with a path and line:column, which is all the renderers need.
+//! What `check` reports: a problem found at a place in a file. Parsing and the rules produce
+//! [`Finding`]s (a span in one document); the document places them ([`Placed`]: a path and
+//! line:column), and `check` words them ([`Diagnostic`]), which is all the renderers need.
 
-use crate::rules::Code;
+use crate::findings::{Code, Finding, Problem, Severity};
 use crate::span::{LineIndex, Position, Span};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl Severity {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
-        }
-    }
-}
-
-/// A problem at a span of the document being parsed or checked.
+/// A finding placed in its file: line and column known, not yet put into words (the rule
+/// that owns its code does that when `check` hands it out as a [`Diagnostic`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    pub code: Code,
+pub struct Placed {
+    /// Relative to the notebook root, with `/` separators.
+    pub path: String,
     pub span: Span,
-    pub message: String,
-    pub help: Option<String>,
+    pub start: Position,
+    /// Exclusive: the position just past the last character of the span.
+    pub end: Position,
+    pub problem: Problem,
 }
 
-impl Finding {
-    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+impl Placed {
+    /// Places `finding` in `text`, the contents of the file at `path`.
+    pub fn locate(path: &str, text: &str, finding: Finding) -> Self {
+        Self::locate_with(path, text, &LineIndex::new(text), finding)
+    }
+
+    /// [`Placed::locate`] with the text's line index already built.
+    pub fn locate_with(path: &str, text: &str, lines: &LineIndex, finding: Finding) -> Self {
+        let start = lines.position(text, finding.span.start);
+        let end = if finding.span.end > finding.span.start {
+            lines.position(text, finding.span.end)
+        } else {
+            start
+        };
         Self {
-            code,
-            span,
-            message: message.into(),
-            help: None,
+            path: path.to_owned(),
+            span: finding.span,
+            start,
+            end,
+            problem: finding.problem,
         }
     }
 
-    #[must_use]
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
+    pub fn code(&self) -> Code {
+        self.problem.code()
     }
 
-    #[must_use]
-    pub fn help_opt(mut self, help: Option<String>) -> Self {
-        self.help = help;
-        self
+    pub fn severity(&self) -> Severity {
+        self.code().severity()
     }
 }
 
-/// A finding placed in a file: what every output format prints.
+/// A finding in words, placed in its file: what every output format prints.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Relative to the notebook root, with `/` separators.
@@ -68,27 +65,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// Places `finding` in `text`, the contents of the file at `path`.
-    pub fn locate(path: &str, text: &str, finding: Finding) -> Self {
-        Self::locate_with(path, text, &LineIndex::new(text), finding)
-    }
-
-    /// [`Diagnostic::locate`] with the text's line index already built.
-    pub fn locate_with(path: &str, text: &str, lines: &LineIndex, finding: Finding) -> Self {
-        let start = lines.position(text, finding.span.start);
-        let end = if finding.span.end > finding.span.start {
-            lines.position(text, finding.span.end)
-        } else {
-            start
-        };
+    /// `placed`, in the words of its rule.
+    pub fn new(placed: Placed, message: String, help: Option<String>) -> Self {
         Self {
-            path: path.to_owned(),
-            span: finding.span,
-            start,
-            end,
-            code: finding.code,
-            message: finding.message,
-            help: finding.help,
+            path: placed.path,
+            span: placed.span,
+            start: placed.start,
+            end: placed.end,
+            code: placed.problem.code(),
+            message,
+            help,
         }
     }
 
@@ -100,26 +86,6 @@ impl Diagnostic {
     pub fn sort_key(&self) -> (&str, Position, Code, &str) {
         (&self.path, self.start, self.code, &self.message)
     }
-}
-
-/// A value as quoted in a message: long values are cut, so a 6 MB field cannot make a
-/// 6 MB line (the excerpt under the message shows where it is).
-pub fn shorten(value: &str) -> std::borrow::Cow<'_, str> {
-    const MAX: usize = 60;
-    match value.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &value[..cut]).into(),
-        None => value.into(),
-    }
-}
-
-/// "a contact", "an event".
-pub fn with_article(noun: &str) -> String {
-    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {noun}")
 }
 
 /// Counts for the summary line.

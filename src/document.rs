@@ -3,10 +3,10 @@
 //! looks at another file, so loading is parallel and `watch` can re-parse one file.
 
 use crate::body::{self, Body};
-use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::diagnostic::Placed;
+use crate::findings::{Finding, Problem, Severity};
 use crate::frontmatter::FrontMatter;
 use crate::model::{Id, Kind, Record};
-use crate::rules::{t001, t002, t004, t005, t006, t107};
 use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
 
@@ -22,7 +22,7 @@ pub struct Document {
     pub record: Option<Record>,
     pub body: Body,
     /// Problems found in this file alone.
-    pub diagnostics: Vec<Diagnostic>,
+    pub findings: Vec<Placed>,
     /// Built on first use: most files never need a position.
     lines: std::sync::OnceLock<LineIndex>,
 }
@@ -39,12 +39,12 @@ impl Document {
             text: String::new(),
             record: None,
             body: Body::default(),
-            diagnostics: Vec::new(),
+            findings: Vec::new(),
             lines: std::sync::OnceLock::new(),
         };
         let mut findings = Vec::new();
         match bytes
-            .map_err(|e| (t001::unreadable(describe_io(&e)), String::new()))
+            .map_err(|e| (unreadable(&e), String::new()))
             .and_then(decode_text)
         {
             Ok(text) => {
@@ -58,20 +58,25 @@ impl Document {
             }
         }
         if kind != Kind::Note && !doc.id.is_slug() {
-            findings.push(t107::not_slug(doc.id.as_str()));
+            findings.push(Finding::new(
+                Span::file(),
+                Problem::NotSlug {
+                    id: doc.id.to_string(),
+                },
+            ));
         }
-        doc.diagnostics = findings.into_iter().map(|f| doc.locate(f)).collect();
+        doc.findings = findings.into_iter().map(|f| doc.locate(f)).collect();
         doc
     }
 
-    /// Turns a finding in this file into a diagnostic.
-    pub fn locate(&self, finding: Finding) -> Diagnostic {
+    /// Places a finding in this file.
+    pub fn locate(&self, finding: Finding) -> Placed {
         let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
-        Diagnostic::locate_with(&self.path, &self.text, lines, finding)
+        Placed::locate_with(&self.path, &self.text, lines, finding)
     }
 
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
+        self.findings
             .iter()
             .any(|d| d.severity() == Severity::Error)
     }
@@ -79,17 +84,23 @@ impl Document {
     fn read(&mut self, findings: &mut Vec<Finding>) {
         let text = &self.text;
         if let Some(marker) = conflict_marker(text) {
-            findings.push(t005::conflict(marker));
+            findings.push(Finding::new(marker, Problem::MergeConflict));
             return;
         }
         let front = FrontMatter::split(text);
         match (front, self.kind) {
             (FrontMatter::Absent | FrontMatter::Unclosed { .. }, Kind::Note) => {}
             (FrontMatter::Absent, kind) => {
-                findings.push(t006::missing(kind.as_str(), kind.example()));
+                findings.push(Finding::new(
+                    Span::file(),
+                    Problem::NoFrontMatter {
+                        kind: kind.as_str(),
+                        example: kind.example(),
+                    },
+                ));
             }
             (FrontMatter::Unclosed { open }, _) => {
-                findings.push(t002::unclosed(open));
+                findings.push(Finding::new(open, Problem::UnclosedFrontMatter));
                 return;
             }
             (FrontMatter::Closed { yaml, .. }, kind) => match yaml::parse(text, yaml) {
@@ -105,7 +116,12 @@ impl Document {
                             } else {
                                 Span::new(yaml.start, yaml.start)
                             };
-                            findings.push(t004::not_mapping(span, other.describe()));
+                            findings.push(Finding::new(
+                                span,
+                                Problem::NotMapping {
+                                    found: other.describe(),
+                                },
+                            ));
                             None
                         }
                         _ => None,
@@ -145,13 +161,15 @@ fn id_of(path: &str) -> Id {
     )
 }
 
-fn describe_io(e: &std::io::Error) -> String {
+/// A file that cannot be read, with the reason in a user's words.
+pub fn unreadable(e: &std::io::Error) -> Finding {
     use std::io::ErrorKind;
-    match e.kind() {
+    let reason = match e.kind() {
         ErrorKind::NotFound => "the file vanished while the notebook was being read".to_owned(),
         ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => e.to_string(),
-    }
+    };
+    Finding::new(Span::file(), Problem::Unreadable { reason })
 }
 
 /// UTF-8 text without a byte-order mark, or a finding at the first bad byte together with
@@ -163,7 +181,7 @@ fn decode_text(bytes: Vec<u8>) -> Result<String, (Finding, String)> {
         text.find('\0').map(|at| {
             let prefix = readable(&text.as_bytes()[..at]);
             (
-                t001::nul_byte(Span::new(prefix.len(), prefix.len())),
+                Finding::new(Span::new(prefix.len(), prefix.len()), Problem::NulByte),
                 prefix,
             )
         })
@@ -186,7 +204,7 @@ fn decode_text(bytes: Vec<u8>) -> Result<String, (Finding, String)> {
             }
             let prefix = readable(valid.as_bytes());
             Err((
-                t001::not_utf8(Span::new(prefix.len(), prefix.len())),
+                Finding::new(Span::new(prefix.len(), prefix.len()), Problem::NotUtf8),
                 prefix,
             ))
         }
@@ -224,16 +242,16 @@ fn conflict_marker(text: &str) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::Code;
+    use crate::findings::Code;
 
     fn doc(path: &str, text: &[u8]) -> Document {
         Document::parse(path.to_owned(), Ok(text.to_vec()))
     }
 
     fn codes(doc: &Document) -> Vec<(Code, usize, usize)> {
-        doc.diagnostics
+        doc.findings
             .iter()
-            .map(|d| (d.code, d.start.line, d.start.column))
+            .map(|d| (d.code(), d.start.line, d.start.column))
             .collect()
     }
 
@@ -246,7 +264,7 @@ mod tests {
         assert_eq!(d.kind, Kind::Chat);
         assert_eq!(d.id.as_str(), "2026-11-12-jane");
         assert_eq!(doc("plan.md", b"# Plan").kind, Kind::Note);
-        assert!(codes(&d).is_empty(), "{:?}", d.diagnostics);
+        assert!(codes(&d).is_empty(), "{:?}", d.findings);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Placed;
 use crate::document::Document;
 use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
 use crate::span::Spanned;
@@ -97,11 +97,11 @@ pub struct Index {
     pub settings: Settings,
     /// The text of `ties.yaml` and the problems found in it.
     pub settings_text: String,
-    pub settings_diagnostics: Vec<Diagnostic>,
+    pub settings_findings: Vec<Placed>,
     /// Sorted by path.
     pub docs: Vec<Document>,
     /// Problems met while walking (unreadable folders, symlink loops).
-    pub walk_diagnostics: Vec<Diagnostic>,
+    pub walk_findings: Vec<Placed>,
     by_id: FastMap<Id, Vec<usize>>,
     paths: FastSet<String>,
     chats_with: FastMap<Id, Vec<usize>>,
@@ -114,9 +114,9 @@ impl Index {
     pub fn new(
         root: PathBuf,
         today: NaiveDate,
-        (settings, settings_text, settings_diagnostics): (Settings, String, Vec<Diagnostic>),
+        (settings, settings_text, settings_findings): (Settings, String, Vec<Placed>),
         docs: Vec<Document>,
-        walk_diagnostics: Vec<Diagnostic>,
+        walk_findings: Vec<Placed>,
     ) -> Self {
         let docs = sorted_by_path(docs);
         let mut index = Self {
@@ -124,9 +124,9 @@ impl Index {
             today,
             settings,
             settings_text,
-            settings_diagnostics,
+            settings_findings,
             docs,
-            walk_diagnostics,
+            walk_findings,
             by_id: FastMap::default(),
             paths: FastSet::default(),
             chats_with: FastMap::default(),
@@ -212,7 +212,7 @@ impl Index {
         };
         let before = self.docs.len();
         self.docs.retain(|d| !inside(&d.path));
-        self.walk_diagnostics.retain(|d| !inside(&d.path));
+        self.walk_findings.retain(|d| !inside(&d.path));
         before - self.docs.len()
     }
 

@@ -14,6 +14,7 @@ pub mod document;
 pub mod draft;
 pub mod error;
 pub mod exit;
+pub mod findings;
 pub mod frontmatter;
 pub mod index;
 pub mod linkedin;

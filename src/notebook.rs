@@ -8,12 +8,12 @@ use std::sync::mpsc;
 use chrono::NaiveDate;
 use ignore::{WalkBuilder, WalkState};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Placed;
 use crate::document::Document;
 use crate::error::Error;
+use crate::findings::{Finding, Problem};
 use crate::index::Index;
 use crate::model::Settings;
-use crate::rules::t001;
 
 pub const CONFIG_FILE: &str = "ties.yaml";
 
@@ -44,29 +44,29 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Error> {
 /// Reads and indexes the whole notebook at `root`.
 pub fn load(root: &Path, today: NaiveDate) -> Result<Index, Error> {
     let settings = load_settings(root)?;
-    let (docs, walk_diagnostics) = walk(root);
+    let (docs, walk_findings) = walk(root);
     Ok(Index::new(
         root.to_owned(),
         today,
         settings,
         docs,
-        walk_diagnostics,
+        walk_findings,
     ))
 }
 
 /// `ties.yaml`: its settings, its text, and its problems. Unreadable is an I/O failure.
-pub fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Diagnostic>), Error> {
+pub fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Placed>), Error> {
     let path = root.join(CONFIG_FILE);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
         path: path.clone(),
         source,
     })?;
     let Ok(text) = String::from_utf8(bytes) else {
-        let finding = t001::not_utf8(crate::span::Span::file());
+        let finding = Finding::new(crate::span::Span::file(), Problem::NotUtf8);
         return Ok((
             Settings::default(),
             String::new(),
-            vec![Diagnostic::locate(CONFIG_FILE, "", finding)],
+            vec![Placed::locate(CONFIG_FILE, "", finding)],
         ));
     };
     let text = text
@@ -76,18 +76,18 @@ pub fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Diagnostic>),
     let (settings, findings) = Settings::decode(&text);
     let diagnostics = findings
         .into_iter()
-        .map(|f| Diagnostic::locate(CONFIG_FILE, &text, f))
+        .map(|f| Placed::locate(CONFIG_FILE, &text, f))
         .collect();
     Ok((settings, text, diagnostics))
 }
 
 /// Every Markdown file under `root`, parsed; and the problems met while walking.
-pub fn walk(root: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
+pub fn walk(root: &Path) -> (Vec<Document>, Vec<Placed>) {
     collect(root, &walker(root))
 }
 
-fn collect(root: &Path, walker: &WalkBuilder) -> (Vec<Document>, Vec<Diagnostic>) {
-    let (tx, rx) = mpsc::channel::<Result<Document, Diagnostic>>();
+fn collect(root: &Path, walker: &WalkBuilder) -> (Vec<Document>, Vec<Placed>) {
+    let (tx, rx) = mpsc::channel::<Result<Document, Placed>>();
     walker.build_parallel().run(|| {
         let tx = tx.clone();
         Box::new(move |entry| {
@@ -110,7 +110,7 @@ fn collect(root: &Path, walker: &WalkBuilder) -> (Vec<Document>, Vec<Diagnostic>
             Err(diagnostic) => problems.push(diagnostic),
         }
     }
-    problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    problems.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
     (docs, problems)
 }
 
@@ -179,7 +179,7 @@ impl Ignores {
 }
 
 /// Every Markdown file under `dir` (inside the notebook at `root`), parsed.
-pub fn walk_under(root: &Path, dir: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
+pub fn walk_under(root: &Path, dir: &Path) -> (Vec<Document>, Vec<Placed>) {
     collect(root, &walker_at(root, dir))
 }
 
@@ -205,10 +205,14 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn walk_error(root: &Path, err: &ignore::Error) -> Diagnostic {
+fn walk_error(root: &Path, err: &ignore::Error) -> Placed {
     let (path, reason) = describe_walk_error(root, err);
     let rel = path.map_or_else(|| ".".to_owned(), |p| relative(root, &p));
-    Diagnostic::locate(&rel, "", t001::unreadable(reason))
+    Placed::locate(
+        &rel,
+        "",
+        Finding::new(crate::span::Span::file(), Problem::Unreadable { reason }),
+    )
 }
 
 fn describe_walk_error(root: &Path, err: &ignore::Error) -> (Option<PathBuf>, String) {

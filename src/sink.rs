@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Finding};
+use crate::diagnostic::Placed;
 use crate::document::Document;
-use crate::rules::Code;
+use crate::findings::{Code, Finding, Problem};
 
 /// A file can repeat one problem a million times (a generated note full of one broken link);
 /// past this many per file and rule, one diagnostic says how many more there are.
@@ -15,9 +15,9 @@ pub const MAX_PER_FILE_AND_RULE: usize = 100;
 /// is what costs), then says how many more there were.
 pub struct Sink {
     ignore: Vec<Code>,
-    kept: Vec<Diagnostic>,
+    kept: Vec<Placed>,
     /// Per file, per code: how many were pushed, and the first one not kept.
-    counts: HashMap<String, [(usize, Option<Diagnostic>); Code::ALL.len()]>,
+    counts: HashMap<String, [(usize, Option<Placed>); Code::COUNT]>,
 }
 
 impl Sink {
@@ -31,20 +31,20 @@ impl Sink {
 
     /// A finding in `doc`.
     pub fn push(&mut self, doc: &Document, finding: Finding) {
-        if let Some(keep) = self.admit(&doc.path, finding.code) {
+        if let Some(keep) = self.admit(&doc.path, finding.code()) {
             keep(self, doc.locate(finding));
         }
     }
 
-    /// A diagnostic already placed in its file.
-    pub fn push_located(&mut self, diagnostic: Diagnostic) {
-        if let Some(keep) = self.admit(&diagnostic.path, diagnostic.code) {
+    /// A finding already placed in its file.
+    pub fn push_placed(&mut self, diagnostic: Placed) {
+        if let Some(keep) = self.admit(&diagnostic.path, diagnostic.code()) {
             keep(self, diagnostic);
         }
     }
 
     /// Counts one more `code` in `path`; says where to put it, if anywhere.
-    fn admit(&mut self, path: &str, code: Code) -> Option<fn(&mut Self, Diagnostic)> {
+    fn admit(&mut self, path: &str, code: Code) -> Option<fn(&mut Self, Placed)> {
         if self.ignore.contains(&code) {
             return None;
         }
@@ -60,7 +60,7 @@ impl Sink {
                 let slot = sink
                     .counts
                     .get_mut(d.path.as_str())
-                    .map(|codes| &mut codes[d.code as usize].1);
+                    .map(|codes| &mut codes[d.code() as usize].1);
                 if let Some(slot) = slot {
                     *slot = Some(d);
                 }
@@ -69,26 +69,25 @@ impl Sink {
         }
     }
 
-    /// Everything kept, with one "… and N more" per capped file and rule, in path and
-    /// position order.
-    pub fn finish(mut self) -> Vec<Diagnostic> {
+    /// Everything kept, with one "… and N more" per capped file and rule.
+    pub fn finish(mut self) -> Vec<Placed> {
         for codes in self.counts.into_values() {
             for (count, first_hidden) in codes {
                 if let Some(d) = first_hidden {
                     let more = count - MAX_PER_FILE_AND_RULE;
                     let message = format!(
                         "… and {more} more {} problems in this file (only the first {MAX_PER_FILE_AND_RULE} are shown)",
-                        d.code
+                        d.code()
                     );
-                    self.kept.push(Diagnostic {
+                    let problem = Problem::Worded {
+                        code: d.code(),
                         message,
                         help: None,
-                        ..d
-                    });
+                    };
+                    self.kept.push(Placed { problem, ..d });
                 }
             }
         }
-        self.kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.kept
     }
 }

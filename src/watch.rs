@@ -12,11 +12,14 @@ use notify::EventKind;
 use notify::event::{CreateKind, ModifyKind, RemoveKind};
 
 use crate::check;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Placed};
 use crate::error::Error;
+use crate::findings::Code;
+use crate::findings::{Finding, Problem};
 use crate::index::Index;
 use crate::notebook::{self, CONFIG_FILE, Ignores};
-use crate::rules::Code;
+use crate::rules;
+use crate::span::Span;
 
 /// What one file-system event means for the notebook.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,7 +129,7 @@ pub struct Session {
     pub index: Index,
     pub diagnostics: Vec<Diagnostic>,
     /// Problems with `ties.yaml` while the last good settings are kept.
-    stale_config: Vec<Diagnostic>,
+    stale_config: Vec<Placed>,
 }
 
 impl Session {
@@ -197,7 +200,7 @@ impl Session {
                 for doc in docs {
                     self.index.upsert(doc);
                 }
-                self.index.walk_diagnostics.extend(problems);
+                self.index.walk_findings.extend(problems);
             }
             Ok(meta) if meta.is_file() => {
                 let existed = self
@@ -225,19 +228,20 @@ impl Session {
             Ok((settings, text, diagnostics)) => {
                 let broken = diagnostics
                     .iter()
-                    .any(|d| matches!(d.code, Code::T001 | Code::T003 | Code::T004));
+                    .any(|d| matches!(d.code(), Code::T001 | Code::T003 | Code::T004));
                 if broken {
                     self.stale_config = diagnostics;
                 } else {
                     self.index.settings = settings;
-                    self.index.settings_diagnostics = diagnostics;
+                    self.index.settings_findings = diagnostics;
                     self.stale_config.clear();
                 }
                 self.index.settings_text = text;
             }
             Err(e) => {
-                let finding = crate::rules::t001::unreadable(e);
-                self.stale_config = vec![Diagnostic::locate(CONFIG_FILE, "", finding)];
+                let reason = e.to_string();
+                let finding = Finding::new(Span::file(), Problem::Unreadable { reason });
+                self.stale_config = vec![Placed::locate(CONFIG_FILE, "", finding)];
             }
         }
     }
@@ -247,7 +251,7 @@ impl Session {
         let mut now = check::diagnostics(&self.index);
         if !self.stale_config.is_empty() {
             now.retain(|d| d.path != CONFIG_FILE);
-            now.extend(self.stale_config.iter().cloned());
+            now.extend(self.stale_config.iter().cloned().map(rules::word));
             now.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         }
         let key = |d: &Diagnostic| (d.path.clone(), d.code, d.start, d.message.clone());

@@ -13,8 +13,7 @@ use std::collections::HashMap;
 
 use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 
-use crate::diagnostic::Finding;
-use crate::rules::t003;
+use crate::findings::{Finding, Problem};
 use crate::span::{self, Span};
 
 /// Front matter is a handful of keys; these limits are far above any real note and far below
@@ -159,7 +158,7 @@ impl Tree<'_> {
                 at += tab;
             }
         }
-        t003::syntax(Span::new(at, at), &info)
+        fail(at, &info)
     }
 
     fn event(&mut self, event: Event<'_>, start: Marker, end: Marker) -> Result<(), Finding> {
@@ -306,7 +305,13 @@ impl Tree<'_> {
                     {
                         let line = span::Position::of(self.text, first.span.start).line;
                         let name = k.value.scalar_text().unwrap_or_default();
-                        self.findings.push(t003::duplicate_key(k.span, &name, line));
+                        self.findings.push(Finding::new(
+                            k.span,
+                            Problem::DuplicateKey {
+                                key: name,
+                                first_line: line,
+                            },
+                        ));
                     } else {
                         entries.push((k, node));
                     }
@@ -318,7 +323,12 @@ impl Tree<'_> {
 }
 
 fn fail(at: usize, message: &str) -> Finding {
-    t003::syntax(Span::new(at, at), message)
+    Finding::new(
+        Span::new(at, at),
+        Problem::YamlSyntax {
+            message: message.to_owned(),
+        },
+    )
 }
 
 /// The end of a collection: its last item, or its closing bracket for a flow collection.
@@ -366,7 +376,7 @@ fn scalar(text: Cow<'_, str>, style: ScalarStyle, tag: Option<&str>) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::Code;
+    use crate::findings::Code;
 
     fn parse_all(yaml: &str) -> Result<Parsed, Finding> {
         parse(yaml, Span::new(0, yaml.len()))
@@ -405,9 +415,14 @@ mod tests {
         let text = "name: A\ncompany: x\nname: B\n";
         let parsed = parse_all(text).unwrap();
         assert_eq!(parsed.findings.len(), 1);
-        assert_eq!(parsed.findings[0].code, Code::T003);
         assert_eq!(parsed.findings[0].span.start, text.rfind("name").unwrap());
-        assert!(parsed.findings[0].message.contains("first set on line 1"));
+        assert_eq!(
+            parsed.findings[0].problem,
+            Problem::DuplicateKey {
+                key: "name".into(),
+                first_line: 1
+            }
+        );
     }
 
     #[test]
@@ -431,10 +446,10 @@ mod tests {
                 )
             }))
             .collect();
-        assert_eq!(parse_all(&bomb).err().unwrap().code, Code::T003);
+        assert_eq!(parse_all(&bomb).err().unwrap().code(), Code::T003);
         let deep = format!("a: {}{}", "[".repeat(20_000), "]".repeat(20_000));
-        assert_eq!(parse_all(&deep).err().unwrap().code, Code::T003);
+        assert_eq!(parse_all(&deep).err().unwrap().code(), Code::T003);
         let tab = "name: A\n\tcompany: x\n";
-        assert_eq!(parse_all(tab).err().unwrap().code, Code::T003);
+        assert_eq!(parse_all(tab).err().unwrap().code(), Code::T003);
     }
 }

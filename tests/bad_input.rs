@@ -865,49 +865,6 @@ fn unreadable_file_is_t001() {
 }
 
 #[test]
-fn file_that_vanished_before_it_was_read_is_t001() {
-    // Racing a real deletion against the walk is flaky; the library takes the read error
-    // the walk would have met.
-    let doc = ties::document::Document::parse(
-        "contacts/a.md".into(),
-        Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
-    );
-    let got: Vec<(String, &str, usize, usize)> = doc
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d.path.clone(),
-                d.code.as_str(),
-                d.start.line,
-                d.start.column,
-            )
-        })
-        .collect();
-    assert_eq!(got, [("contacts/a.md".to_owned(), "T001", 1, 1)]);
-    assert_eq!(
-        doc.diagnostics[0].message,
-        "cannot read file: the file vanished while the notebook was being read"
-    );
-    assert!(doc.record.is_none());
-}
-
-#[test]
-fn read_error_of_any_kind_is_t001() {
-    for kind in [
-        std::io::ErrorKind::PermissionDenied,
-        std::io::ErrorKind::InvalidData,
-        std::io::ErrorKind::Interrupted,
-        std::io::ErrorKind::Other,
-    ] {
-        let doc =
-            ties::document::Document::parse("notes/x.md".into(), Err(std::io::Error::from(kind)));
-        let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
-        assert_eq!(codes, ["T001"], "{kind:?}");
-    }
-}
-
-#[test]
 fn directory_named_like_a_markdown_file_is_walked_not_read() {
     let nb =
         witnessed(Notebook::new()).file("contacts/odd.md/bob.md", "---\nname: Bob\nrole: x\n---\n");

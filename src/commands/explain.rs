@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::config::Config;
 use crate::error::Error;
 use crate::exit::ExitStatus;
-use crate::rules::Code;
+use crate::findings::Code;
 use crate::suggest;
 
 pub fn run(config: &Config, code: Option<&str>) -> Result<ExitStatus, Error> {

@@ -1,6 +1,6 @@
 //! An organisation (`companies/`), possibly one of the user's target companies.
 
-use crate::diagnostic::Finding;
+use crate::findings::Finding;
 use crate::model::decode::{Fields, choice_enum};
 use crate::model::id::Id;
 use crate::span::Span;

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::Finding;
+use crate::findings::Finding;
 use crate::model::decode::{Fields, NextAction, choice_enum};
 use crate::model::id::Id;
 use crate::model::time::Duration;

@@ -4,10 +4,9 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::Finding;
+use crate::findings::{Address, DateForm, Finding, Problem};
 use crate::model::id::Id;
 use crate::model::time::{self, Duration, When};
-use crate::rules::{t101, t102, t103, t104, t105, t106, t108};
 use crate::span::{Span, Spanned};
 use crate::yaml::{Node, Value};
 
@@ -114,7 +113,7 @@ impl<'a> Fields<'a> {
         let value = read(self);
         if value.is_none() && self.findings.len() == before {
             self.findings
-                .push(t101::missing(self.anchor, key, self.kind, example));
+                .push(missing(self.anchor, key, self.kind, example));
         }
         value
     }
@@ -184,12 +183,8 @@ impl<'a> Fields<'a> {
     pub fn email(&mut self, key: &str) -> Option<String> {
         let value = self.string(key)?;
         if !is_email(&value.value) {
-            self.findings.push(t108::malformed(
-                value.span,
-                key,
-                &value.value,
-                "email address",
-            ));
+            self.findings
+                .push(malformed(value.span, key, &value.value, Address::Email));
         }
         Some(value.value)
     }
@@ -198,10 +193,8 @@ impl<'a> Fields<'a> {
     pub fn url(&mut self, key: &str) -> Option<String> {
         let value = self.string(key)?;
         if !is_url(&value.value) {
-            self.findings.push(
-                t108::malformed(value.span, key, &value.value, "URL")
-                    .help("write the full address, e.g. https://example.com"),
-            );
+            self.findings
+                .push(malformed(value.span, key, &value.value, Address::Url));
         }
         Some(value.value)
     }
@@ -210,12 +203,8 @@ impl<'a> Fields<'a> {
     pub fn profile(&mut self, key: &str) -> Option<String> {
         let value = self.string(key)?;
         if !is_profile(&value.value) {
-            self.findings.push(t108::malformed(
-                value.span,
-                key,
-                &value.value,
-                "handle or URL",
-            ));
+            self.findings
+                .push(malformed(value.span, key, &value.value, Address::Profile));
         }
         Some(value.value)
     }
@@ -238,15 +227,21 @@ impl<'a> Fields<'a> {
     }
 
     /// Reports every key that no reader asked for, and returns all findings.
-    pub fn finish(mut self, known: &[&str]) -> Vec<Finding> {
+    pub fn finish(mut self, known: &[&'static str]) -> Vec<Finding> {
         for ((key, _), used) in self.entries.iter().zip(&self.used) {
             if !used {
                 let name = key
                     .value
                     .scalar_text()
                     .unwrap_or_else(|| key.value.describe().to_owned());
-                self.findings
-                    .push(t106::unknown(key.span, &name, self.kind, known));
+                self.findings.push(Finding::new(
+                    key.span,
+                    Problem::UnknownKey {
+                        key: name,
+                        kind: self.kind,
+                        known: known.to_vec(),
+                    },
+                ));
             }
         }
         self.findings
@@ -264,12 +259,12 @@ pub fn string(node: &Node, key: &str) -> Result<Spanned<String>, Finding> {
     node.value
         .scalar_text()
         .map(|s| Spanned::new(s, node.span))
-        .ok_or_else(|| t102::wrong_type(node.span, key, "a single value", node.value.describe()))
+        .ok_or_else(|| wrong_type(node.span, key, "a single value", node.value.describe()))
 }
 
 pub fn id(node: &Node, key: &str) -> Result<Spanned<Id>, Finding> {
     let text = string(node, key)
-        .map_err(|_| t102::wrong_type(node.span, key, "an id", node.value.describe()))?;
+        .map_err(|_| wrong_type(node.span, key, "an id", node.value.describe()))?;
     Ok(Spanned::new(Id::from_reference(&text.value), node.span))
 }
 
@@ -277,39 +272,52 @@ pub fn date(node: &Node, key: &str) -> Result<Spanned<NaiveDate>, Finding> {
     let text = scalar(node, key, "a date (YYYY-MM-DD)")?;
     time::parse_date(text.trim())
         .map(|d| Spanned::new(d, node.span))
-        .ok_or_else(|| t104::invalid_date(node.span, key, &text, false))
+        .ok_or_else(|| invalid_date(node.span, key, &text, DateForm::Date))
 }
 
 pub fn when(node: &Node, key: &str) -> Result<Spanned<When>, Finding> {
     let text = scalar(node, key, "a date or date-time")?;
     When::parse(&text)
         .map(|w| Spanned::new(w, node.span))
-        .ok_or_else(|| t104::invalid_date(node.span, key, &text, true))
+        .ok_or_else(|| invalid_date(node.span, key, &text, DateForm::DateTime))
 }
 
 pub fn duration(node: &Node, key: &str) -> Result<Spanned<Duration>, Finding> {
     let text = scalar(node, key, "a duration (e.g. 7d)")?;
     Duration::parse(&text)
         .map(|d| Spanned::new(d, node.span))
-        .ok_or_else(|| t105::invalid(node.span, key, &text))
+        .ok_or_else(|| {
+            let problem = Problem::InvalidDuration {
+                key: key.to_owned(),
+                value: text.clone(),
+            };
+            Finding::new(node.span, problem)
+        })
 }
 
 pub fn choice<T: Choice>(node: &Node, key: &str) -> Result<T, Finding> {
     let text = scalar(node, key, "one word")?;
-    T::parse(&text).ok_or_else(|| t103::not_allowed(node.span, key, &text, T::NAMES))
+    T::parse(&text).ok_or_else(|| {
+        let problem = Problem::NotAllowed {
+            key: key.to_owned(),
+            value: text.clone(),
+            allowed: T::NAMES,
+        };
+        Finding::new(node.span, problem)
+    })
 }
 
 pub fn count(node: &Node, key: &str) -> Result<u32, Finding> {
     match node.value {
         Value::Int(i) => u32::try_from(i).map_err(|_| {
-            t102::wrong_type(
+            wrong_type(
                 node.span,
                 key,
                 "a whole number of 0 or more",
                 "a negative number",
             )
         }),
-        _ => Err(t102::wrong_type(
+        _ => Err(wrong_type(
             node.span,
             key,
             "a whole number",
@@ -328,15 +336,13 @@ fn next_action(node: &Node, key: &str) -> Result<NextAction, Finding> {
             return Err(findings.remove(0));
         }
         date.map(|date| NextAction { date, action })
-            .ok_or_else(|| t101::missing(node.span, "date", "`next`", "2026-11-24"))
+            .ok_or_else(|| missing(node.span, "date", "`next`", "2026-11-24"))
     } else {
         let text = scalar(node, key, "\"YYYY-MM-DD action\" or {date, action}")?;
         let text = text.trim();
         let (day, action) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
-        let date = time::parse_date(day).ok_or_else(|| {
-            t104::invalid_date(node.span, key, day, false)
-                .help("write the next action as \"YYYY-MM-DD what to do\"")
-        })?;
+        let date = time::parse_date(day)
+            .ok_or_else(|| invalid_date(node.span, key, day, DateForm::NextAction))?;
         Ok(NextAction {
             date: Spanned::new(date, node.span),
             action: action.trim().to_owned(),
@@ -350,8 +356,44 @@ fn scalar(node: &Node, key: &str, expected: &str) -> Result<String, Finding> {
         Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
             Ok(node.value.scalar_text().unwrap_or_default())
         }
-        other => Err(t102::wrong_type(node.span, key, expected, other.describe())),
+        other => Err(wrong_type(node.span, key, expected, other.describe())),
     }
+}
+
+fn missing(span: Span, key: &str, kind: &str, example: &str) -> Finding {
+    let problem = Problem::MissingKey {
+        key: key.to_owned(),
+        kind: kind.to_owned(),
+        example: example.to_owned(),
+    };
+    Finding::new(span, problem)
+}
+
+fn wrong_type(span: Span, key: &str, expected: &str, found: &str) -> Finding {
+    let problem = Problem::WrongType {
+        key: key.to_owned(),
+        expected: expected.to_owned(),
+        found: found.to_owned(),
+    };
+    Finding::new(span, problem)
+}
+
+fn invalid_date(span: Span, key: &str, value: &str, form: DateForm) -> Finding {
+    let problem = Problem::InvalidDate {
+        key: key.to_owned(),
+        value: value.to_owned(),
+        form,
+    };
+    Finding::new(span, problem)
+}
+
+fn malformed(span: Span, key: &str, value: &str, address: Address) -> Finding {
+    let problem = Problem::Malformed {
+        key: key.to_owned(),
+        value: value.to_owned(),
+        address,
+    };
+    Finding::new(span, problem)
 }
 
 pub fn is_email(s: &str) -> bool {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::Finding;
+use crate::findings::Finding;
 use crate::model::decode::{Fields, choice_enum};
 use crate::model::id::Id;
 use crate::model::time::When;

@@ -18,7 +18,7 @@ pub use event::Event;
 pub use id::Id;
 pub use settings::Settings;
 
-use crate::diagnostic::Finding;
+use crate::findings::Finding;
 use crate::span::Span;
 use crate::yaml::Node;
 

@@ -2,10 +2,9 @@
 //! checks to silence. Every key is optional; a bad value is reported (T4xx) and its default
 //! used, so a typo in the config never stops the agenda.
 
-use crate::diagnostic::Finding;
+use crate::findings::{Code, Finding, Problem};
 use crate::model::decode;
 use crate::model::time::Duration;
-use crate::rules::{Code, t004, t401, t402, t403};
 use crate::span::Span;
 use crate::yaml::{Node, Value};
 
@@ -93,7 +92,11 @@ impl Settings {
             Value::Map(entries) => entries.as_slice(),
             Value::Null => &[],
             other => {
-                findings.push(t004::not_mapping(parsed.root.span, other.describe()));
+                let found = other.describe();
+                findings.push(Finding::new(
+                    parsed.root.span,
+                    Problem::NotMapping { found },
+                ));
                 return (settings, findings);
             }
         };
@@ -200,7 +203,7 @@ impl Reader {
         &mut self,
         entries: &[(Node, Node)],
         name: &str,
-        known: &[&str],
+        known: &'static [&'static str],
         mut each: impl FnMut(&mut Self, &str, &Node),
     ) {
         for (key, value) in entries {
@@ -210,8 +213,14 @@ impl Reader {
                     each(self, known_key, value);
                 }
             } else {
-                self.findings
-                    .push(t401::unknown(key.span, &text, name, known));
+                self.findings.push(Finding::new(
+                    key.span,
+                    Problem::UnknownConfigKey {
+                        key: text,
+                        section: name.to_owned(),
+                        known,
+                    },
+                ));
             }
         }
     }
@@ -220,12 +229,12 @@ impl Reader {
         &mut self,
         node: &Node,
         name: &str,
-        known: &[&str],
+        known: &'static [&'static str],
         each: impl FnMut(&mut Self, &str, &Node),
     ) {
         match &node.value {
             Value::Map(entries) => self.section(entries, name, known, each),
-            other => self.findings.push(t402::invalid(
+            other => self.findings.push(invalid(
                 node.span,
                 name,
                 &format!(
@@ -247,8 +256,7 @@ impl Reader {
     ) -> Option<T> {
         result
             .map_err(|f| {
-                self.findings
-                    .push(t402::invalid(f.span, key, expected, default));
+                self.findings.push(invalid(f.span, key, expected, default));
             })
             .ok()
     }
@@ -276,7 +284,7 @@ impl Reader {
         let items: Vec<&Node> = match &node.value {
             Value::Seq(items) => items.iter().collect(),
             Value::Map(_) => {
-                self.findings.push(t402::invalid(
+                self.findings.push(invalid(
                     node.span,
                     "checks.ignore",
                     "a list of rule codes, e.g. [T106]",
@@ -292,12 +300,22 @@ impl Reader {
                 let text = item.value.scalar_text()?;
                 let code = Code::parse(&text);
                 if code.is_none() {
-                    self.findings.push(t403::unknown_code(item.span, &text));
+                    let problem = Problem::UnknownIgnoredCode { code: text };
+                    self.findings.push(Finding::new(item.span, problem));
                 }
                 code
             })
             .collect()
     }
+}
+
+fn invalid(span: Span, key: &str, expected: &str, default: &str) -> Finding {
+    let problem = Problem::InvalidConfigValue {
+        key: key.to_owned(),
+        expected: expected.to_owned(),
+        default: default.to_owned(),
+    };
+    Finding::new(span, problem)
 }
 
 #[cfg(test)]
@@ -339,12 +357,11 @@ mod tests {
         let text = "rules:\n  folow_up_after: 5d\n  horizon: a week\ngoals:\n  warm_contacts: many\nchecks:\n  ignore: [T016]\n";
         let (s, findings) = Settings::decode(text);
         assert_eq!(s.rules, Settings::default().rules);
-        let codes: Vec<Code> = findings.iter().map(|f| f.code).collect();
+        let codes: Vec<Code> = findings.iter().map(Finding::code).collect();
         assert_eq!(codes, vec![Code::T401, Code::T402, Code::T402, Code::T403]);
-        assert!(
-            findings[0]
-                .message
-                .contains("did you mean `follow_up_after`")
-        );
+        assert!(matches!(
+            &findings[0].problem,
+            Problem::UnknownConfigKey { key, section, .. } if key == "folow_up_after" && section == "rules"
+        ));
     }
 }

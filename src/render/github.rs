@@ -3,7 +3,8 @@
 
 use std::io::{self, Write};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::findings::Severity;
 
 /// `prefix` is the notebook's path relative to the repository root (may be empty).
 pub fn write(out: &mut impl Write, diagnostics: &[Diagnostic], prefix: &str) -> io::Result<()> {

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::findings::Severity;
 use crate::render::{BOLD, Sources, severity_style};
 
 /// Lines longer than this are shown as a window around the problem.

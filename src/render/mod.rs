@@ -16,7 +16,8 @@ use std::collections::HashMap;
 
 use anstyle::{AnsiColor, Effects, Style};
 
-use crate::diagnostic::{Severity, Tally};
+use crate::diagnostic::Tally;
+use crate::findings::Severity;
 
 pub const ERROR: Style = AnsiColor::BrightRed.on_default().effects(Effects::BOLD);
 pub const WARNING: Style = AnsiColor::BrightYellow.on_default().effects(Effects::BOLD);

@@ -1,225 +1,136 @@
-//! The rules `ties check` applies: one file per rule, whose `//!` documentation (What it
-//! checks / Why it matters / Example / How to fix) is what `ties explain CODE` prints, and
-//! one table mapping codes to rules. Codes are never reused: a retired rule keeps its code.
+//! The rules `ties check` applies: one file per rule, holding its documentation (What it
+//! checks / Why it matters / Example / How to fix: what `ties explain CODE` prints), the
+//! words of its diagnostics, and, for a rule over the whole notebook, its detection. The
+//! code table is `findings`'s.
 //!
-//! Rules that look at one file are applied while the file is parsed (their files hold the
-//! diagnostics' wording); rules that need the whole notebook run over the index in
-//! [`check_notebook`].
+//! Parsing and decoding report typed [`Problem`]s and know no wording; [`word`] turns each
+//! into the message and help of its rule. The cross-file rules run over the index from
+//! `check` and word their findings themselves.
 
-pub mod t001;
-pub mod t002;
-pub mod t003;
-pub mod t004;
-pub mod t005;
-pub mod t006;
-pub mod t101;
-pub mod t102;
-pub mod t103;
-pub mod t104;
-pub mod t105;
-pub mod t106;
-pub mod t107;
-pub mod t108;
-pub mod t201;
-pub mod t202;
-pub mod t203;
-pub mod t204;
-pub mod t301;
-pub mod t302;
-pub mod t303;
-pub mod t401;
-pub mod t402;
-pub mod t403;
+pub(crate) mod t001;
+pub(crate) mod t002;
+pub(crate) mod t003;
+pub(crate) mod t004;
+pub(crate) mod t005;
+pub(crate) mod t006;
+pub(crate) mod t101;
+pub(crate) mod t102;
+pub(crate) mod t103;
+pub(crate) mod t104;
+pub(crate) mod t105;
+pub(crate) mod t106;
+pub(crate) mod t107;
+pub(crate) mod t108;
+pub(crate) mod t201;
+pub(crate) mod t202;
+pub(crate) mod t203;
+pub(crate) mod t204;
+pub(crate) mod t301;
+pub(crate) mod t302;
+pub(crate) mod t303;
+pub(crate) mod t401;
+pub(crate) mod t402;
+pub(crate) mod t403;
 
-use std::fmt;
+use std::borrow::Cow;
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Placed};
+use crate::findings::Problem;
 
-/// A rule's code, as printed in diagnostics (`T201`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Code {
-    T001,
-    T002,
-    T003,
-    T004,
-    T005,
-    T006,
-    T101,
-    T102,
-    T103,
-    T104,
-    T105,
-    T106,
-    T107,
-    T108,
-    T201,
-    T202,
-    T203,
-    T204,
-    T301,
-    T302,
-    T303,
-    T401,
-    T402,
-    T403,
+/// A diagnostic's message and help, as its rule words them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Words {
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
 }
 
-struct Rule {
-    code: Code,
-    name: &'static str,
-    severity: Severity,
-    /// The rule's source file; its `//!` lines are the explanation.
-    source: &'static str,
-}
-
-macro_rules! rule {
-    ($code:ident, $name:literal, $severity:ident, $file:literal) => {
-        Rule {
-            code: Code::$code,
-            name: $name,
-            severity: Severity::$severity,
-            source: include_str!($file),
+impl Words {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            help: None,
         }
+    }
+
+    #[must_use]
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// The words of `problem`, from the rule that owns its code.
+pub(crate) fn words(problem: &Problem) -> Words {
+    match problem {
+        Problem::Unreadable { reason } => t001::unreadable(reason),
+        Problem::NotUtf8 => t001::not_utf8(),
+        Problem::NulByte => t001::nul_byte(),
+        Problem::UnclosedFrontMatter => t002::unclosed(),
+        Problem::YamlSyntax { message } => t003::syntax(message),
+        Problem::DuplicateKey { key, first_line } => t003::duplicate_key(key, *first_line),
+        Problem::NotMapping { found } => t004::not_mapping(found),
+        Problem::MergeConflict => t005::conflict(),
+        Problem::NoFrontMatter { kind, example } => t006::missing(kind, example),
+        Problem::MissingKey { key, kind, example } => t101::missing(key, kind, example),
+        Problem::WrongType {
+            key,
+            expected,
+            found,
+        } => t102::wrong_type(key, expected, found),
+        Problem::NotAllowed {
+            key,
+            value,
+            allowed,
+        } => t103::not_allowed(key, value, allowed),
+        Problem::InvalidDate { key, value, form } => t104::invalid_date(key, value, *form),
+        Problem::InvalidDuration { key, value } => t105::invalid(key, value),
+        Problem::UnknownKey { key, kind, known } => t106::unknown(key, kind, known),
+        Problem::NotSlug { id } => t107::not_slug(id),
+        Problem::Malformed {
+            key,
+            value,
+            address,
+        } => t108::malformed(key, value, *address),
+        Problem::UnknownConfigKey {
+            key,
+            section,
+            known,
+        } => t401::unknown(key, section, known),
+        Problem::InvalidConfigValue {
+            key,
+            expected,
+            default,
+        } => t402::invalid(key, expected, default),
+        Problem::UnknownIgnoredCode { code } => t403::unknown_code(code),
+        Problem::Worded { message, help, .. } => Words {
+            message: message.clone(),
+            help: help.clone(),
+        },
+    }
+}
+
+/// `placed` in the words of its rule.
+pub fn word(placed: Placed) -> Diagnostic {
+    let Words { message, help } = words(&placed.problem);
+    Diagnostic::new(placed, message, help)
+}
+
+/// A value as quoted in a message: long values are cut, so a 6 MB field cannot make a
+/// 6 MB line (the excerpt under the message shows where it is).
+pub(crate) fn shorten(value: &str) -> Cow<'_, str> {
+    const MAX: usize = 60;
+    match value.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &value[..cut]).into(),
+        None => value.into(),
+    }
+}
+
+/// "a contact", "an event".
+pub(crate) fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     };
-}
-
-/// Indexed by `Code as usize`.
-const RULES: [Rule; 24] = [
-    rule!(T001, "unreadable-file", Error, "t001.rs"),
-    rule!(T002, "unclosed-front-matter", Error, "t002.rs"),
-    rule!(T003, "yaml-syntax", Error, "t003.rs"),
-    rule!(T004, "front-matter-not-mapping", Error, "t004.rs"),
-    rule!(T005, "merge-conflict", Error, "t005.rs"),
-    rule!(T006, "missing-front-matter", Error, "t006.rs"),
-    rule!(T101, "missing-key", Error, "t101.rs"),
-    rule!(T102, "wrong-type", Error, "t102.rs"),
-    rule!(T103, "invalid-value", Error, "t103.rs"),
-    rule!(T104, "invalid-date", Error, "t104.rs"),
-    rule!(T105, "invalid-duration", Error, "t105.rs"),
-    rule!(T106, "unknown-key", Warning, "t106.rs"),
-    rule!(T107, "non-slug-id", Warning, "t107.rs"),
-    rule!(T108, "malformed-address", Warning, "t108.rs"),
-    rule!(T201, "unknown-reference", Error, "t201.rs"),
-    rule!(T202, "wrong-kind-reference", Error, "t202.rs"),
-    rule!(T203, "duplicate-id", Error, "t203.rs"),
-    rule!(T204, "broken-link", Warning, "t204.rs"),
-    rule!(T301, "reply-before-outreach", Warning, "t301.rs"),
-    rule!(T302, "thanks-out-of-order", Warning, "t302.rs"),
-    rule!(T303, "met-before-event", Warning, "t303.rs"),
-    rule!(T401, "unknown-config-key", Warning, "t401.rs"),
-    rule!(T402, "invalid-config-value", Error, "t402.rs"),
-    rule!(T403, "unknown-ignored-code", Warning, "t403.rs"),
-];
-
-impl Code {
-    pub const ALL: [Self; 24] = [
-        Self::T001,
-        Self::T002,
-        Self::T003,
-        Self::T004,
-        Self::T005,
-        Self::T006,
-        Self::T101,
-        Self::T102,
-        Self::T103,
-        Self::T104,
-        Self::T105,
-        Self::T106,
-        Self::T107,
-        Self::T108,
-        Self::T201,
-        Self::T202,
-        Self::T203,
-        Self::T204,
-        Self::T301,
-        Self::T302,
-        Self::T303,
-        Self::T401,
-        Self::T402,
-        Self::T403,
-    ];
-
-    fn rule(self) -> &'static Rule {
-        let rule = &RULES[self as usize];
-        debug_assert_eq!(rule.code, self, "RULES is out of code order");
-        rule
-    }
-
-    pub fn as_str(self) -> &'static str {
-        // The variant name is the code.
-        const NAMES: [&str; 24] = [
-            "T001", "T002", "T003", "T004", "T005", "T006", "T101", "T102", "T103", "T104", "T105",
-            "T106", "T107", "T108", "T201", "T202", "T203", "T204", "T301", "T302", "T303", "T401",
-            "T402", "T403",
-        ];
-        NAMES[self as usize]
-    }
-
-    /// A code as a user types it: `T201` or `t201`.
-    pub fn parse(text: &str) -> Option<Self> {
-        let text = text.trim();
-        Self::ALL
-            .into_iter()
-            .find(|c| c.as_str().eq_ignore_ascii_case(text))
-    }
-
-    pub fn severity(self) -> Severity {
-        self.rule().severity
-    }
-
-    /// The rule's short name (`unknown-reference`).
-    pub fn name(self) -> &'static str {
-        self.rule().name
-    }
-
-    /// What `ties explain` prints: the rule file's `//!` documentation.
-    pub fn explanation(self) -> String {
-        let mut out = String::new();
-        for line in self
-            .rule()
-            .source
-            .lines()
-            .take_while(|l| l.starts_with("//!"))
-        {
-            let line = line.trim_start_matches("//!");
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
-            out.push('\n');
-        }
-        out
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn table_is_in_code_order() {
-        for (i, code) in Code::ALL.iter().enumerate() {
-            assert_eq!(RULES[i].code, *code);
-            assert_eq!(*code as usize, i);
-            assert_eq!(Code::parse(code.as_str()), Some(*code));
-        }
-    }
-
-    #[test]
-    fn every_rule_explains_itself_in_four_sections() {
-        for code in Code::ALL {
-            let text = code.explanation();
-            for section in [
-                "## What it checks",
-                "## Why it matters",
-                "## Example",
-                "## How to fix",
-            ] {
-                assert!(text.contains(section), "{code} lacks {section}");
-            }
-        }
-    }
+    format!("{article} {noun}")
 }

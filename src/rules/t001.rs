@@ -14,28 +14,69 @@
 //! Re-save the file as UTF-8 text, fix its permissions or the symlink, or move binary files
 //! out of the notebook (or list them in `.gitignore`).
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 
-pub fn unreadable(reason: impl std::fmt::Display) -> Finding {
-    Finding::new(
-        Code::T001,
-        Span::file(),
-        format!("cannot read file: {reason}"),
-    )
+pub(crate) fn unreadable(reason: &str) -> Words {
+    Words::new(format!("cannot read file: {reason}"))
 }
 
-pub fn not_utf8(span: Span) -> Finding {
-    Finding::new(Code::T001, span, "file is not valid UTF-8")
-        .help("save the file with UTF-8 encoding")
+pub(crate) fn not_utf8() -> Words {
+    Words::new("file is not valid UTF-8").help("save the file with UTF-8 encoding")
 }
 
-pub fn nul_byte(span: Span) -> Finding {
-    Finding::new(
-        Code::T001,
-        span,
-        "file contains a NUL byte; is it a binary file?",
-    )
-    .help("notes must be plain UTF-8 text; move binary files out of the notebook")
+pub(crate) fn nul_byte() -> Words {
+    Words::new("file contains a NUL byte; is it a binary file?")
+        .help("notes must be plain UTF-8 text; move binary files out of the notebook")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::findings::Code;
+
+    #[test]
+    fn file_that_vanished_before_it_was_read_is_t001() {
+        // Racing a real deletion against the walk is flaky; the library takes the read error
+        // the walk would have met.
+        let doc = Document::parse(
+            "contacts/a.md".into(),
+            Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+        );
+        let got: Vec<(String, &str, usize, usize)> = doc
+            .findings
+            .iter()
+            .map(|d| {
+                (
+                    d.path.clone(),
+                    d.code().as_str(),
+                    d.start.line,
+                    d.start.column,
+                )
+            })
+            .collect();
+        assert_eq!(got, [("contacts/a.md".to_owned(), "T001", 1, 1)]);
+        assert_eq!(
+            crate::rules::word(doc.findings[0].clone()).message,
+            "cannot read file: the file vanished while the notebook was being read"
+        );
+        assert!(doc.record.is_none());
+    }
+
+    #[test]
+    fn read_error_of_any_kind_is_t001() {
+        for kind in [
+            std::io::ErrorKind::PermissionDenied,
+            std::io::ErrorKind::InvalidData,
+            std::io::ErrorKind::Interrupted,
+            std::io::ErrorKind::Other,
+        ] {
+            let doc = Document::parse("notes/x.md".into(), Err(std::io::Error::from(kind)));
+            let codes: Vec<Code> = doc
+                .findings
+                .iter()
+                .map(crate::diagnostic::Placed::code)
+                .collect();
+            assert_eq!(codes, [Code::T001], "{kind:?}");
+        }
+    }
 }

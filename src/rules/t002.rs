@@ -17,15 +17,9 @@
 //! ## How to fix
 //! Add a line with just `---` after the last key.
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 
-pub fn unclosed(open: Span) -> Finding {
-    Finding::new(
-        Code::T002,
-        open,
-        "front matter is opened here but never closed",
-    )
-    .help("add a line containing only `---` after the last key")
+pub(crate) fn unclosed() -> Words {
+    Words::new("front matter is opened here but never closed")
+        .help("add a line containing only `---` after the last key")
 }

@@ -17,31 +17,26 @@
 //! Fix the YAML at the line and column shown: indent with spaces, close quotes, keep one
 //! value per key. Quote values that contain `: ` or start with `[`, `{`, `@` or `*`.
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 
-pub fn syntax(span: Span, message: &str) -> Finding {
-    let help = if message.contains("tab") {
-        Some("YAML is indented with spaces; replace the tab".to_owned())
+pub(crate) fn syntax(message: &str) -> Words {
+    let words = Words::new(format!("YAML syntax error: {message}"));
+    if message.contains("tab") {
+        words.help("YAML is indented with spaces; replace the tab")
     } else if message.contains("quoted scalar") {
-        Some(
-            "a quoted value above is not closed: add the closing quote, or drop the opening one"
-                .to_owned(),
+        words.help(
+            "a quoted value above is not closed: add the closing quote, or drop the opening one",
         )
     } else if message.contains("budget") || message.contains("recursion") {
-        Some("front matter this large or this deeply nested is not a note; simplify it".to_owned())
+        words.help("front matter this large or this deeply nested is not a note; simplify it")
     } else {
-        None
-    };
-    Finding::new(Code::T003, span, format!("YAML syntax error: {message}")).help_opt(help)
+        words
+    }
 }
 
-pub fn duplicate_key(span: Span, key: &str, first_line: usize) -> Finding {
-    Finding::new(
-        Code::T003,
-        span,
-        format!("duplicate key `{key}` (first set on line {first_line})"),
-    )
+pub(crate) fn duplicate_key(key: &str, first_line: usize) -> Words {
+    Words::new(format!(
+        "duplicate key `{key}` (first set on line {first_line})"
+    ))
     .help("keep one value per key; the first one is used")
 }

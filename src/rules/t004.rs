@@ -16,15 +16,11 @@
 //! ## How to fix
 //! Write `key: value` lines: `name: Jane Doe`, `company: acme`.
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 
-pub fn not_mapping(span: Span, found: &str) -> Finding {
-    Finding::new(
-        Code::T004,
-        span,
-        format!("front matter is {found}, not a mapping of keys to values"),
-    )
+pub(crate) fn not_mapping(found: &str) -> Words {
+    Words::new(format!(
+        "front matter is {found}, not a mapping of keys to values"
+    ))
     .help("write one `key: value` per line, e.g. `name: Jane Doe`")
 }

@@ -17,11 +17,9 @@
 //! ## How to fix
 //! Keep the right lines, delete the markers, and commit the resolved file.
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 
-pub fn conflict(span: Span) -> Finding {
-    Finding::new(Code::T005, span, "unresolved git merge-conflict marker")
+pub(crate) fn conflict() -> Words {
+    Words::new("unresolved git merge-conflict marker")
         .help("resolve the conflict: keep the right version and delete the marker lines")
 }

@@ -12,17 +12,10 @@
 //! ## How to fix
 //! Start the file with front matter, or move free-form notes to another folder (`notes/`).
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 
-pub fn missing(kind: &str, example: &str) -> Finding {
-    Finding::new(
-        Code::T006,
-        Span::file(),
-        format!("{kind} file has no front matter"),
-    )
-    .help(format!(
+pub(crate) fn missing(kind: &str, example: &str) -> Words {
+    Words::new(format!("{kind} file has no front matter")).help(format!(
         "start the file with front matter, e.g. `---\\n{example}\\n---`, or move it to `notes/`"
     ))
 }

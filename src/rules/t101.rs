@@ -17,17 +17,10 @@
 //! ## How to fix
 //! Add the key, e.g. `with: jane-doe`.
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 
-pub fn missing(span: Span, key: &str, kind: &str, example: &str) -> Finding {
-    Finding::new(
-        Code::T101,
-        span,
-        format!("{kind} is missing the required key `{key}`"),
-    )
-    .help(format!(
+pub(crate) fn missing(key: &str, kind: &str, example: &str) -> Words {
+    Words::new(format!("{kind} is missing the required key `{key}`")).help(format!(
         "add a line like `{key}: {example}` to the front matter"
     ))
 }

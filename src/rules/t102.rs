@@ -16,14 +16,8 @@
 //! Write the value in the shape the key takes (see `docs/format.md`): `name: Jane Doe`,
 //! `goal: 3`.
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 
-pub fn wrong_type(span: Span, key: &str, expected: &str, found: &str) -> Finding {
-    Finding::new(
-        Code::T102,
-        span,
-        format!("`{key}` should be {expected}, found {found}"),
-    )
+pub(crate) fn wrong_type(key: &str, expected: &str, found: &str) -> Words {
+    Words::new(format!("`{key}` should be {expected}, found {found}"))
 }

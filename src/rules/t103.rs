@@ -14,20 +14,14 @@
 //! ## How to fix
 //! Use one of the listed values; the message suggests the closest one.
 
-use crate::diagnostic::{Finding, shorten};
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::{Words, shorten};
 use crate::suggest;
 
-pub fn not_allowed(span: Span, key: &str, value: &str, allowed: &[&str]) -> Finding {
-    Finding::new(
-        Code::T103,
-        span,
-        format!(
-            "`{}` is not a valid `{key}`{}",
-            shorten(value),
-            suggest::hint(value, allowed.iter().copied())
-        ),
-    )
+pub(crate) fn not_allowed(key: &str, value: &str, allowed: &[&str]) -> Words {
+    Words::new(format!(
+        "`{}` is not a valid `{key}`{}",
+        shorten(value),
+        suggest::hint(value, allowed.iter().copied())
+    ))
     .help(format!("allowed values: {}", allowed.join(", ")))
 }

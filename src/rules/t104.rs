@@ -15,20 +15,21 @@
 //! ## How to fix
 //! Write the date as `YYYY-MM-DD`, e.g. `2026-11-30`; a time as `2026-11-30 14:00`.
 
-use crate::diagnostic::{Finding, shorten};
-use crate::rules::Code;
-use crate::span::Span;
+use crate::findings::DateForm;
+use crate::rules::{Words, shorten};
 
-pub fn invalid_date(span: Span, key: &str, value: &str, time_allowed: bool) -> Finding {
-    let (what, form) = if time_allowed {
-        ("date or date-time", "YYYY-MM-DD or YYYY-MM-DD HH:MM")
-    } else {
-        ("date", "YYYY-MM-DD")
+pub(crate) fn invalid_date(key: &str, value: &str, form: DateForm) -> Words {
+    let (what, help) = match form {
+        DateForm::Date => ("date", "write it as YYYY-MM-DD, e.g. 2026-11-21"),
+        DateForm::DateTime => (
+            "date or date-time",
+            "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2026-11-21",
+        ),
+        DateForm::NextAction => ("date", "write the next action as \"YYYY-MM-DD what to do\""),
     };
-    Finding::new(
-        Code::T104,
-        span,
-        format!("`{key}`: `{}` is not a valid {what}", shorten(value)),
-    )
-    .help(format!("write it as {form}, e.g. 2026-11-21"))
+    Words::new(format!(
+        "`{key}`: `{}` is not a valid {what}",
+        shorten(value)
+    ))
+    .help(help)
 }

@@ -14,15 +14,12 @@
 //! ## How to fix
 //! Write `90d`, `12w`, `30m` or `24h`.
 
-use crate::diagnostic::{Finding, shorten};
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::{Words, shorten};
 
-pub fn invalid(span: Span, key: &str, value: &str) -> Finding {
-    Finding::new(
-        Code::T105,
-        span,
-        format!("`{key}`: `{}` is not a valid duration", shorten(value)),
-    )
+pub(crate) fn invalid(key: &str, value: &str) -> Words {
+    Words::new(format!(
+        "`{key}`: `{}` is not a valid duration",
+        shorten(value)
+    ))
     .help("write an integer and a unit: 30m, 24h, 7d or 2w")
 }

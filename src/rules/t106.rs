@@ -14,20 +14,14 @@
 //! ## How to fix
 //! Correct the spelling (the message suggests the closest known key), or ignore the rule.
 
-use crate::diagnostic::{Finding, shorten, with_article};
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::{Words, shorten, with_article};
 use crate::suggest;
 
-pub fn unknown(span: Span, key: &str, kind: &str, known: &[&str]) -> Finding {
-    Finding::new(
-        Code::T106,
-        span,
-        format!(
-            "unknown key `{}` for {}{}",
-            shorten(key),
-            with_article(kind),
-            suggest::hint(key, known.iter().copied())
-        ),
-    )
+pub(crate) fn unknown(key: &str, kind: &str, known: &[&str]) -> Words {
+    Words::new(format!(
+        "unknown key `{}` for {}{}",
+        shorten(key),
+        with_article(kind),
+        suggest::hint(key, known.iter().copied())
+    ))
 }

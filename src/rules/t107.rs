@@ -13,17 +13,10 @@
 //! ## How to fix
 //! Rename the file to its slug (`contacts/jane-doe.md`) and update references to it.
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 
-pub fn not_slug(id: &str) -> Finding {
-    Finding::new(
-        Code::T107,
-        Span::file(),
-        format!("file name `{id}` is not a slug id"),
-    )
-    .help(format!(
+pub(crate) fn not_slug(id: &str) -> Words {
+    Words::new(format!("file name `{id}` is not a slug id")).help(format!(
         "rename the file to `{}.md`",
         crate::slug::from_name(id)
     ))

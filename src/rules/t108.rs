@@ -15,14 +15,21 @@
 //! ## How to fix
 //! Correct the address: `jane.doe@acme.com`, `https://acme.com`.
 
-use crate::diagnostic::{Finding, shorten};
-use crate::rules::Code;
-use crate::span::Span;
+use crate::findings::Address;
+use crate::rules::{Words, shorten};
 
-pub fn malformed(span: Span, key: &str, value: &str, what: &str) -> Finding {
-    Finding::new(
-        Code::T108,
-        span,
-        format!("`{key}`: `{}` is not a valid {what}", shorten(value)),
-    )
+pub(crate) fn malformed(key: &str, value: &str, address: Address) -> Words {
+    let what = match address {
+        Address::Email => "email address",
+        Address::Url => "URL",
+        Address::Profile => "handle or URL",
+    };
+    let words = Words::new(format!(
+        "`{key}`: `{}` is not a valid {what}",
+        shorten(value)
+    ));
+    match address {
+        Address::Url => words.help("write the full address, e.g. https://example.com"),
+        Address::Email | Address::Profile => words,
+    }
 }

@@ -17,10 +17,10 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Finding, shorten};
+use crate::findings::{Code, Finding};
 use crate::index::Index;
 use crate::model::Kind;
-use crate::rules::Code;
+use crate::rules::shorten;
 use crate::sink::Sink;
 use crate::suggest;
 
@@ -34,7 +34,7 @@ pub fn check(index: &Index, out: &mut Sink) {
         let hint = hints
             .entry((id, r.expected))
             .or_insert_with(|| suggest::hint(id, index.ids_of(r.expected)));
-        let finding = Finding::new(
+        let finding = Finding::worded(
             Code::T201,
             r.target.span,
             format!("unknown {} `{}`{hint}", r.expected, shorten(id)),

@@ -14,9 +14,9 @@
 //! ## How to fix
 //! Reference a record of the kind the key expects.
 
-use crate::diagnostic::{Finding, with_article};
+use crate::findings::{Code, Finding};
 use crate::index::Index;
-use crate::rules::Code;
+use crate::rules::with_article;
 use crate::sink::Sink;
 
 pub fn check(index: &Index, out: &mut Sink) {
@@ -27,7 +27,7 @@ pub fn check(index: &Index, out: &mut Sink) {
         if target.kind == r.expected {
             continue;
         }
-        let finding = Finding::new(
+        let finding = Finding::worded(
             Code::T202,
             r.target.span,
             format!(

@@ -13,10 +13,9 @@
 //! Rename one file (e.g. `alex-kim-2.md`) and update the references to it, or merge them.
 //! Free notes may share names; they are not records.
 
-use crate::diagnostic::Finding;
+use crate::findings::{Code, Finding};
 use crate::index::Index;
 use crate::model::Kind;
-use crate::rules::Code;
 use crate::sink::Sink;
 use crate::span::Span;
 
@@ -34,7 +33,7 @@ pub fn check(index: &Index, out: &mut Sink) {
             .collect();
         // The first file by path keeps the id; every later one is reported once.
         if records.len() > 1 && records[0] != doc.path {
-            let finding = Finding::new(
+            let finding = Finding::worded(
                 Code::T203,
                 Span::file(),
                 format!("id `{}` is also used by {}", doc.id, records[0]),

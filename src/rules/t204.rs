@@ -19,9 +19,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::body::LinkTarget;
-use crate::diagnostic::{Finding, shorten};
+use crate::findings::{Code, Finding};
 use crate::index::Index;
-use crate::rules::Code;
+use crate::rules::shorten;
 use crate::sink::Sink;
 use crate::suggest;
 
@@ -42,7 +42,7 @@ pub fn check(index: &Index, out: &mut Sink) {
                 }
                 _ => continue,
             };
-            out.push(doc, Finding::new(Code::T204, link.span, message));
+            out.push(doc, Finding::worded(Code::T204, link.span, message));
         }
     }
 }

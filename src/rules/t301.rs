@@ -14,9 +14,8 @@
 //! ## How to fix
 //! Correct the date. If they wrote first, set `reached_out` to the day you answered.
 
-use crate::diagnostic::Finding;
+use crate::findings::{Code, Finding};
 use crate::index::Index;
-use crate::rules::Code;
 use crate::sink::Sink;
 
 pub fn check(index: &Index, out: &mut Sink) {
@@ -28,7 +27,7 @@ pub fn check(index: &Index, out: &mut Sink) {
         let followed = contact.followed_up.iter().map(|d| ("followed_up", d));
         for (key, date) in replied.chain(followed) {
             if date.value < reached.value {
-                let finding = Finding::new(
+                let finding = Finding::worded(
                     Code::T301,
                     date.span,
                     format!(

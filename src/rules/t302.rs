@@ -15,10 +15,9 @@
 //! ## How to fix
 //! Correct the date, or remove `thanked` until the note is sent.
 
-use crate::diagnostic::Finding;
+use crate::findings::{Code, Finding};
 use crate::index::Index;
 use crate::model::chat::ChatStatus;
-use crate::rules::Code;
 use crate::sink::Sink;
 
 pub fn check(index: &Index, out: &mut Sink) {
@@ -35,6 +34,6 @@ pub fn check(index: &Index, out: &mut Sink) {
             }
             _ => continue,
         };
-        out.push(doc, Finding::new(Code::T302, thanked.span, message));
+        out.push(doc, Finding::worded(Code::T302, thanked.span, message));
     }
 }

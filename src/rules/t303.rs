@@ -14,9 +14,8 @@
 //! ## How to fix
 //! Plan who you want to meet in the body instead, and fill in `met` after the event.
 
-use crate::diagnostic::Finding;
+use crate::findings::{Code, Finding};
 use crate::index::Index;
-use crate::rules::Code;
 use crate::sink::Sink;
 
 pub fn check(index: &Index, out: &mut Sink) {
@@ -25,7 +24,7 @@ pub fn check(index: &Index, out: &mut Sink) {
             continue;
         };
         if day > index.today {
-            let finding = Finding::new(
+            let finding = Finding::worded(
                 Code::T303,
                 first.span,
                 format!("`met` lists people, but the event ({day}) has not happened yet"),

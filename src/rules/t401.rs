@@ -13,24 +13,31 @@
 //! ## How to fix
 //! Use the key the message suggests; `docs/format.md` lists every key and its default.
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 use crate::suggest;
 
-pub fn unknown(span: Span, key: &str, section: &str, known: &[&str]) -> Finding {
+pub(crate) fn unknown(key: &str, section: &str, known: &[&str]) -> Words {
     let place = if section.is_empty() {
         "ties.yaml".to_owned()
     } else {
         format!("`{section}`")
     };
-    Finding::new(
-        Code::T401,
-        span,
-        format!(
-            "unknown key `{key}` in {place}{}",
-            suggest::hint(key, known.iter().copied())
-        ),
-    )
+    Words::new(format!(
+        "unknown key `{key}` in {place}{}",
+        suggest::hint(key, known.iter().copied())
+    ))
     .help(format!("known keys: {}", known.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn suggests_the_nearest_known_key() {
+        let words = super::unknown("folow_up_after", "rules", &["follow_up_after", "horizon"]);
+        assert!(words.message.contains("did you mean `follow_up_after`"));
+        assert_eq!(
+            words.help.as_deref(),
+            Some("known keys: follow_up_after, horizon")
+        );
+    }
 }

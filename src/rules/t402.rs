@@ -17,14 +17,10 @@
 //! ## How to fix
 //! Write durations as `30m`, `24h`, `7d` or `2w`, and counts as whole numbers.
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::rules::Words;
 
-pub fn invalid(span: Span, key: &str, expected: &str, default: &str) -> Finding {
-    Finding::new(
-        Code::T402,
-        span,
-        format!("`{key}` should be {expected}; using the default ({default})"),
-    )
+pub(crate) fn invalid(key: &str, expected: &str, default: &str) -> Words {
+    Words::new(format!(
+        "`{key}` should be {expected}; using the default ({default})"
+    ))
 }

@@ -14,20 +14,15 @@
 //! ## How to fix
 //! Use a code from `ties explain` (run it without a code to list them all).
 
-use crate::diagnostic::Finding;
-use crate::rules::Code;
-use crate::span::Span;
+use crate::findings::Code;
+use crate::rules::Words;
 use crate::suggest;
 
-pub fn unknown_code(span: Span, code: &str) -> Finding {
-    let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-    Finding::new(
-        Code::T403,
-        span,
-        format!(
-            "`checks.ignore` names unknown rule `{code}`{}",
-            suggest::hint(code, codes)
-        ),
-    )
+pub(crate) fn unknown_code(code: &str) -> Words {
+    let codes = Code::ALL.iter().map(|c| c.as_str());
+    Words::new(format!(
+        "`checks.ignore` names unknown rule `{code}`{}",
+        suggest::hint(code, codes)
+    ))
     .help("run `ties explain` to list the rule codes")
 }

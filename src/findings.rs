@@ -1,0 +1,349 @@
+//! The catalogue of what `check` can find: rule [`Code`]s with their one table (name,
+//! severity, docs), and the typed [`Finding`]s that parsing, decoding and the rules report.
+//! A leaf: parsing depends on it and it depends on nothing above `span`. The words a user
+//! reads for a finding live with its rule, in `rules/tNNN.rs`.
+
+use std::fmt;
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+struct Rule {
+    name: &'static str,
+    severity: Severity,
+    /// The rule's source file; its `//!` lines are the explanation.
+    source: &'static str,
+}
+
+/// The one code table: each line makes a variant of [`Code`] and its entry in [`RULES`].
+/// Codes are never reused: a retired rule keeps its code.
+macro_rules! codes {
+    ($($code:ident $name:literal $severity:ident $file:literal;)*) => {
+        /// A rule's code, as printed in diagnostics (`T201`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($code,)*
+        }
+
+        impl Code {
+            pub const ALL: &'static [Self] = &[$(Self::$code,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$code => stringify!($code),)*
+                }
+            }
+        }
+
+        /// Indexed by `Code as usize`.
+        const RULES: &[Rule] = &[$(
+            Rule {
+                name: $name,
+                severity: Severity::$severity,
+                source: include_str!(concat!("rules/", $file)),
+            },
+        )*];
+    };
+}
+
+codes! {
+    T001 "unreadable-file" Error "t001.rs";
+    T002 "unclosed-front-matter" Error "t002.rs";
+    T003 "yaml-syntax" Error "t003.rs";
+    T004 "front-matter-not-mapping" Error "t004.rs";
+    T005 "merge-conflict" Error "t005.rs";
+    T006 "missing-front-matter" Error "t006.rs";
+    T101 "missing-key" Error "t101.rs";
+    T102 "wrong-type" Error "t102.rs";
+    T103 "invalid-value" Error "t103.rs";
+    T104 "invalid-date" Error "t104.rs";
+    T105 "invalid-duration" Error "t105.rs";
+    T106 "unknown-key" Warning "t106.rs";
+    T107 "non-slug-id" Warning "t107.rs";
+    T108 "malformed-address" Warning "t108.rs";
+    T201 "unknown-reference" Error "t201.rs";
+    T202 "wrong-kind-reference" Error "t202.rs";
+    T203 "duplicate-id" Error "t203.rs";
+    T204 "broken-link" Warning "t204.rs";
+    T301 "reply-before-outreach" Warning "t301.rs";
+    T302 "thanks-out-of-order" Warning "t302.rs";
+    T303 "met-before-event" Warning "t303.rs";
+    T401 "unknown-config-key" Warning "t401.rs";
+    T402 "invalid-config-value" Error "t402.rs";
+    T403 "unknown-ignored-code" Warning "t403.rs";
+}
+
+impl Code {
+    /// How many codes there are, for tables indexed by code.
+    pub const COUNT: usize = Self::ALL.len();
+
+    fn rule(self) -> &'static Rule {
+        &RULES[self as usize]
+    }
+
+    /// A code as a user types it: `T201` or `t201`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(text))
+    }
+
+    pub fn severity(self) -> Severity {
+        self.rule().severity
+    }
+
+    /// The rule's short name (`unknown-reference`).
+    pub fn name(self) -> &'static str {
+        self.rule().name
+    }
+
+    /// What `ties explain` prints: the rule file's `//!` documentation.
+    pub fn explanation(self) -> String {
+        let mut out = String::new();
+        for line in self
+            .rule()
+            .source
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+        {
+            let line = line.trim_start_matches("//!");
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which form a date field takes, for the help that names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateForm {
+    Date,
+    DateTime,
+    /// `next: "YYYY-MM-DD what to do"`.
+    NextAction,
+}
+
+/// What kind of address a malformed value was meant to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Address {
+    Email,
+    Url,
+    Profile,
+}
+
+/// What was found, with the facts its rule words into a message. Parsing and decoding
+/// report these and know no wording; the cross-file rules, whose detection and wording
+/// already share a file, report [`Problem::Worded`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// T001.
+    Unreadable {
+        reason: String,
+    },
+    NotUtf8,
+    NulByte,
+    /// T002.
+    UnclosedFrontMatter,
+    /// T003.
+    YamlSyntax {
+        message: String,
+    },
+    DuplicateKey {
+        key: String,
+        first_line: usize,
+    },
+    /// T004.
+    NotMapping {
+        found: &'static str,
+    },
+    /// T005.
+    MergeConflict,
+    /// T006.
+    NoFrontMatter {
+        kind: &'static str,
+        example: &'static str,
+    },
+    /// T101.
+    MissingKey {
+        key: String,
+        kind: String,
+        example: String,
+    },
+    /// T102.
+    WrongType {
+        key: String,
+        expected: String,
+        found: String,
+    },
+    /// T103.
+    NotAllowed {
+        key: String,
+        value: String,
+        allowed: &'static [&'static str],
+    },
+    /// T104.
+    InvalidDate {
+        key: String,
+        value: String,
+        form: DateForm,
+    },
+    /// T105.
+    InvalidDuration {
+        key: String,
+        value: String,
+    },
+    /// T106.
+    UnknownKey {
+        key: String,
+        kind: &'static str,
+        known: Vec<&'static str>,
+    },
+    /// T107.
+    NotSlug {
+        id: String,
+    },
+    /// T108.
+    Malformed {
+        key: String,
+        value: String,
+        address: Address,
+    },
+    /// T401.
+    UnknownConfigKey {
+        key: String,
+        section: String,
+        known: &'static [&'static str],
+    },
+    /// T402.
+    InvalidConfigValue {
+        key: String,
+        expected: String,
+        default: String,
+    },
+    /// T403.
+    UnknownIgnoredCode {
+        code: String,
+    },
+    /// A finding its reporter has already put into words.
+    Worded {
+        code: Code,
+        message: String,
+        help: Option<String>,
+    },
+}
+
+impl Problem {
+    pub fn code(&self) -> Code {
+        match self {
+            Self::Unreadable { .. } | Self::NotUtf8 | Self::NulByte => Code::T001,
+            Self::UnclosedFrontMatter => Code::T002,
+            Self::YamlSyntax { .. } | Self::DuplicateKey { .. } => Code::T003,
+            Self::NotMapping { .. } => Code::T004,
+            Self::MergeConflict => Code::T005,
+            Self::NoFrontMatter { .. } => Code::T006,
+            Self::MissingKey { .. } => Code::T101,
+            Self::WrongType { .. } => Code::T102,
+            Self::NotAllowed { .. } => Code::T103,
+            Self::InvalidDate { .. } => Code::T104,
+            Self::InvalidDuration { .. } => Code::T105,
+            Self::UnknownKey { .. } => Code::T106,
+            Self::NotSlug { .. } => Code::T107,
+            Self::Malformed { .. } => Code::T108,
+            Self::UnknownConfigKey { .. } => Code::T401,
+            Self::InvalidConfigValue { .. } => Code::T402,
+            Self::UnknownIgnoredCode { .. } => Code::T403,
+            Self::Worded { code, .. } => *code,
+        }
+    }
+}
+
+/// A problem at a span of the document being parsed or checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub span: Span,
+    pub problem: Problem,
+}
+
+impl Finding {
+    pub fn new(span: Span, problem: Problem) -> Self {
+        Self { span, problem }
+    }
+
+    /// A finding its reporter words itself (the cross-file rules).
+    pub fn worded(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Self::new(
+            span,
+            Problem::Worded {
+                code,
+                message: message.into(),
+                help: None,
+            },
+        )
+    }
+
+    /// Adds a help to a [`Finding::worded`].
+    #[must_use]
+    pub fn help(mut self, text: impl Into<String>) -> Self {
+        if let Problem::Worded { help, .. } = &mut self.problem {
+            *help = Some(text.into());
+        }
+        self
+    }
+
+    pub fn code(&self) -> Code {
+        self.problem.code()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_parses_back_and_indexes_its_rule() {
+        assert_eq!(RULES.len(), Code::COUNT);
+        for (i, code) in Code::ALL.iter().enumerate() {
+            assert_eq!(*code as usize, i);
+            assert_eq!(Code::parse(code.as_str()), Some(*code));
+            assert_eq!(Code::parse(&code.as_str().to_lowercase()), Some(*code));
+        }
+    }
+
+    #[test]
+    fn every_rule_explains_itself_in_four_sections() {
+        for &code in Code::ALL {
+            let text = code.explanation();
+            for section in [
+                "## What it checks",
+                "## Why it matters",
+                "## Example",
+                "## How to fix",
+            ] {
+                assert!(text.contains(section), "{code} lacks {section}");
+            }
+        }
+    }
+}
