@@ -5,7 +5,9 @@
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 
 use crate::document::Document;
+use crate::error::Error;
 use crate::index::Index;
+use crate::lookup;
 use crate::model::chat::ChatStatus;
 use crate::model::time::{Duration, When};
 use crate::model::{Chat, Contact, Id, Kind, Record};
@@ -17,6 +19,16 @@ pub enum Group {
     Overdue,
     Today,
     Upcoming,
+}
+
+impl Group {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Overdue => "overdue",
+            Self::Today => "today",
+            Self::Upcoming => "upcoming",
+        }
+    }
 }
 
 /// What kind of action an item asks for.
@@ -88,6 +100,21 @@ pub struct Filter {
     pub company: Option<String>,
 }
 
+impl Filter {
+    /// The filter with its contact and company named by id: names and `[[id]]` work as
+    /// filters too, and an unknown one is an error, not an empty agenda.
+    pub fn resolve(&self, index: &Index) -> Result<Self, Error> {
+        let mut filter = self.clone();
+        if let Some(contact) = &self.contact {
+            filter.contact = Some(lookup::resolve(index, Kind::Contact, contact)?.to_string());
+        }
+        if let Some(company) = &self.company {
+            filter.company = Some(lookup::resolve(index, Kind::Company, company)?.to_string());
+        }
+        Ok(filter)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Agenda {
     pub today: NaiveDate,
@@ -100,8 +127,11 @@ pub struct Agenda {
 }
 
 /// Builds the agenda as of `index.today`, looking `days` ahead.
-pub fn build(index: &Index, days: i64, filter: &Filter) -> Agenda {
+/// The agenda for the next `days` (default: the `horizon` of `ties.yaml`), as `filter`
+/// narrows it (its names resolved with [`Filter::resolve`]).
+pub fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda {
     let today = index.today;
+    let days = days.map_or_else(|| index.settings.rules.horizon.whole_days(), i64::from);
     // Dates past year 9999 cannot be written as YYYY-MM-DD (nor in iCalendar): the agenda
     // never looks beyond the last day of 9999.
     let last_day = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);

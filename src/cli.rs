@@ -8,7 +8,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::agenda::{Filter, ItemKind};
-use crate::config::{AgendaFormat, CheckFormat, Command, Config, ReportFormat, Shell, WatchFormat};
+use crate::config::{AgendaFormat, CheckFormat, Command, Config, Shell, WatchFormat};
 use crate::csv_import::Source;
 use crate::list::{StageFilter, Where};
 use crate::model::Kind;
@@ -19,6 +19,7 @@ use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profi
 use crate::model::event::EventKind;
 use crate::model::id::is_slug;
 use crate::model::time::When;
+use crate::render::Format;
 use crate::report::{Granularity, ReportKind};
 
 /// A plain-text ledger for your professional network.
@@ -237,7 +238,7 @@ enum ReportFormatArg {
     Markdown,
 }
 
-impl From<ReportFormatArg> for ReportFormat {
+impl From<ReportFormatArg> for Format {
     fn from(format: ReportFormatArg) -> Self {
         match format {
             ReportFormatArg::Text => Self::Text,
@@ -264,6 +265,8 @@ enum AgendaFormatArg {
     Json,
     /// A checklist to paste into a note
     Markdown,
+    /// One row per item with the JSON fields, for a spreadsheet
+    Csv,
     /// iCalendar (VTODO and VEVENT) for a calendar app
     Ics,
 }
@@ -352,9 +355,10 @@ impl Cli {
                 company,
             } => Command::Agenda {
                 format: match format {
-                    AgendaFormatArg::Text => AgendaFormat::Text,
-                    AgendaFormatArg::Json => AgendaFormat::Json,
-                    AgendaFormatArg::Markdown => AgendaFormat::Markdown,
+                    AgendaFormatArg::Text => AgendaFormat::Plain(Format::Text),
+                    AgendaFormatArg::Json => AgendaFormat::Plain(Format::Json),
+                    AgendaFormatArg::Markdown => AgendaFormat::Plain(Format::Markdown),
+                    AgendaFormatArg::Csv => AgendaFormat::Plain(Format::Csv),
                     AgendaFormatArg::Ics => AgendaFormat::Ics,
                 },
                 days,

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::render::Format;
+
 #[derive(Clone, Debug)]
 pub struct Config {
     /// `--notebook` or `$TIES_NOTEBOOK`; otherwise discovered from `cwd`.
@@ -63,16 +65,16 @@ pub enum Command {
         kind: crate::report::ReportKind,
         period: crate::period::Filter,
         by: crate::report::Granularity,
-        format: ReportFormat,
+        format: Format,
     },
     List {
         kind: crate::model::Kind,
         options: crate::list::Options,
-        format: ReportFormat,
+        format: Format,
     },
     Show {
         id: String,
-        format: ReportFormat,
+        format: Format,
     },
 }
 
@@ -83,23 +85,11 @@ pub enum WatchFormat {
     Json,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The agenda prints as any result does, or as a calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AgendaFormat {
-    #[default]
-    Text,
-    Json,
-    Markdown,
+    Plain(Format),
     Ics,
-}
-
-/// The formats of `report`, `list` and `show`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ReportFormat {
-    #[default]
-    Text,
-    Json,
-    Csv,
-    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -27,6 +27,9 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("cannot write to standard output: {source}")]
+    Stdout { source: std::io::Error },
+
     #[error("cannot write {}: {source}", path.display())]
     Write {
         path: PathBuf,

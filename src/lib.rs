@@ -40,10 +40,12 @@ use std::io::Write;
 
 use clap::Parser;
 
+pub use commands::Outcome;
 pub use exit::ExitStatus;
 
-/// Runs `ties` with these arguments (the first is the program name) and returns the exit code.
-pub fn run<I, T>(args: I) -> ExitStatus
+/// Runs `ties` with these arguments (the first is the program name): the exit status, and
+/// the notebook the command loaded, for `main` to let the process drop at exit.
+pub fn run<I, T>(args: I) -> Outcome
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -56,22 +58,18 @@ where
                 ExitStatus::Error
             } else {
                 ExitStatus::Success
-            };
+            }
+            .into();
         }
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
     let config = cli.into_config(cwd);
-    match commands::run(&config) {
-        Ok(status) => status,
-        Err(e) => {
-            let mut err = anstream::AutoStream::new(std::io::stderr(), config.color).lock();
-            let _ = writeln!(
-                err,
-                "{}error:{} {e}",
-                render::ERROR.render(),
-                render::ERROR.render_reset()
-            );
-            ExitStatus::Error
-        }
-    }
+    commands::run(&config).unwrap_or_else(|e| {
+        let _ = writeln!(
+            render::stderr(config.color),
+            "{} {e}",
+            render::label(render::ERROR, "error")
+        );
+        ExitStatus::Error.into()
+    })
 }

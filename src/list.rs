@@ -244,9 +244,18 @@ pub fn build(index: &Index, kind: Kind, options: &Options) -> Result<Listing, Er
             applies_to: "contacts, chats and events",
         });
     }
-    if let Some(company) = &options.company {
-        crate::lookup::resolve(index, Kind::Company, company)?;
-    }
+    // `--company "Acme Corp"` names the company as a person would: filter by its id.
+    let resolved;
+    let options = match &options.company {
+        Some(company) => {
+            resolved = Options {
+                company: Some(crate::lookup::resolve(index, Kind::Company, company)?.to_string()),
+                ..options.clone()
+            };
+            &resolved
+        }
+        None => options,
+    };
     let columns = columns(kind);
     let sort = options.sort.clone().unwrap_or(Sort {
         key: default_sort(kind).to_owned(),

@@ -110,7 +110,10 @@ fn when_text<S: serde::Serializer>(when: &Option<When>, s: S) -> Result<S::Ok, S
     }
 }
 
+/// The record `id` names (`[[jane-doe]]` pasted from a note works too).
 pub fn build(index: &Index, id: &str) -> Result<Shown, Error> {
+    let id = Id::from_reference(id);
+    let id = id.as_str();
     let Some(doc) = index.get(id) else {
         return Err(Error::UnknownRecord {
             kind: "record",

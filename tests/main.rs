@@ -13,6 +13,7 @@
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
 
 mod agenda;
+mod architecture;
 mod bad_input;
 mod check;
 mod example;

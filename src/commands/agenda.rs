@@ -6,39 +6,26 @@ use crate::agenda::{self, Filter};
 use crate::config::{AgendaFormat, Config};
 use crate::error::Error;
 use crate::exit::ExitStatus;
-use crate::lookup;
-use crate::model::Kind;
-use crate::notebook;
 use crate::render;
+
+use super::Outcome;
 
 pub fn run(
     config: &Config,
     format: AgendaFormat,
     days: Option<u32>,
     filter: &Filter,
-) -> Result<ExitStatus, Error> {
-    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today)?;
-    let days = days.map_or_else(
-        || index.settings.rules.horizon.as_minutes() / (24 * 60),
-        i64::from,
-    );
-    // Names and `[[id]]` work as filters too; an unknown one is an error, not an empty agenda.
-    let mut filter = filter.clone();
-    if let Some(contact) = &filter.contact {
-        filter.contact = Some(lookup::resolve(&index, Kind::Contact, contact)?.to_string());
-    }
-    if let Some(company) = &filter.company {
-        filter.company = Some(lookup::resolve(&index, Kind::Company, company)?.to_string());
-    }
+) -> Result<Outcome, Error> {
+    let (_, index) = super::load(config)?;
+    let filter = filter.resolve(&index)?;
     let agenda = agenda::build(&index, days, &filter);
-    let mut out = super::stdout(config);
-    let written = match format {
-        AgendaFormat::Text => render::agenda::text(&mut out, &agenda),
-        AgendaFormat::Markdown => render::agenda::markdown(&mut out, &agenda),
-        AgendaFormat::Json => render::agenda::json(&mut out, &agenda),
-        AgendaFormat::Ics => write!(out, "{}", render::ics::calendar(&agenda)),
-    };
-    super::finish_output(written.and_then(|()| out.flush()))?;
-    Ok(ExitStatus::Success)
+    match format {
+        AgendaFormat::Plain(format) => super::print(config, &agenda, format)?,
+        AgendaFormat::Ics => {
+            let mut out = super::stdout(config);
+            let calendar = render::ics::calendar(&agenda);
+            super::finish_output(write!(out, "{calendar}").and_then(|()| out.flush()))?;
+        }
+    }
+    Ok(Outcome::with(ExitStatus::Success, index))
 }

@@ -14,16 +14,48 @@ pub mod report;
 pub mod show;
 pub mod watch;
 
+use std::io::Write;
+use std::path::PathBuf;
+
 use crate::config::{Command, Config};
 use crate::error::Error;
 use crate::exit::ExitStatus;
+use crate::index::Index;
+use crate::notebook;
+use crate::render::{self, Format, Render};
 
-pub fn run(config: &Config) -> Result<ExitStatus, Error> {
-    match &config.command {
+/// What a command leaves behind: its exit status, and the notebook it loaded, which `main`
+/// lets the process drop wholesale at exit: freeing tens of thousands of documents one by one
+/// would only delay the exit (measured: a tenth of the single-threaded tail of a large check).
+pub struct Outcome {
+    pub status: ExitStatus,
+    pub notebook: Option<Index>,
+}
+
+impl Outcome {
+    fn with(status: ExitStatus, index: Index) -> Self {
+        Self {
+            status,
+            notebook: Some(index),
+        }
+    }
+}
+
+impl From<ExitStatus> for Outcome {
+    fn from(status: ExitStatus) -> Self {
+        Self {
+            status,
+            notebook: None,
+        }
+    }
+}
+
+pub fn run(config: &Config) -> Result<Outcome, Error> {
+    let status = match &config.command {
         Command::Check {
             format,
             deny_warnings,
-        } => check::run(config, *format, *deny_warnings),
+        } => return check::run(config, *format, *deny_warnings),
         Command::Explain { code } => explain::run(config, code.as_deref()),
         Command::Init { dir, git, force } => init::run(config, dir.as_deref(), *git, *force),
         Command::New { request, options } => new::run(config, request, options),
@@ -45,20 +77,35 @@ pub fn run(config: &Config) -> Result<ExitStatus, Error> {
             format,
             days,
             filter,
-        } => agenda::run(config, *format, *days, filter),
+        } => return agenda::run(config, *format, *days, filter),
         Command::Report {
             kind,
             period,
             by,
             format,
-        } => report::run(config, *kind, period, *by, *format),
+        } => return report::run(config, *kind, period, *by, *format),
         Command::List {
             kind,
             options,
             format,
-        } => list::run(config, *kind, options, *format),
-        Command::Show { id, format } => show::run(config, id, *format),
-    }
+        } => return list::run(config, *kind, options, *format),
+        Command::Show { id, format } => return show::run(config, id, *format),
+    };
+    status.map(Outcome::from)
+}
+
+/// The notebook this invocation works on, found and loaded.
+pub fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
+    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
+    let index = notebook::load(&root, config.today)?;
+    Ok((root, index))
+}
+
+/// Prints `result` to stdout in `format`: the one output path of agenda, report, list and
+/// show.
+pub fn print(config: &Config, result: &impl Render, format: Format) -> Result<(), Error> {
+    let mut out = stdout(config);
+    finish_output(result.render(format, &mut out).and_then(|()| out.flush()))
 }
 
 /// Stdout for a command's output, with colour decided by `--color`, the terminal and `NO_COLOR`.
@@ -69,10 +116,23 @@ pub fn stdout(config: &Config) -> anstream::AutoStream<std::io::StdoutLock<'stat
 /// A closed pipe (`ties check | head`) is not a failure of ties.
 pub fn finish_output(result: std::io::Result<()>) -> Result<(), Error> {
     match result {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
-            path: "<stdout>".into(),
-            source: e,
-        }),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Stdout { source: e }),
         _ => Ok(()),
     }
+}
+
+/// Files with errors may be missing from a report, list or record (a bad date is ignored,
+/// not guessed): say so on stderr, so that CSV and JSON on stdout stay clean.
+fn warn_if_errors(config: &Config, index: &Index) {
+    let n = index.docs.iter().filter(|d| d.has_errors()).count();
+    let files = match n {
+        0 => return,
+        1 => "1 file has".to_owned(),
+        n => format!("{n} files have"),
+    };
+    let _ = writeln!(
+        render::stderr(config.color),
+        "{} {files} errors, and what they hold may be missing here; run `ties check`",
+        render::label(render::WARNING, "warning")
+    );
 }

@@ -17,6 +17,7 @@ use crate::diagnostic::Tally;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::notebook;
+use crate::render::Render;
 use crate::render::{self, BOLD, DIM};
 use crate::watch::{Batch, Classifier, Round, Session};
 
@@ -210,12 +211,8 @@ impl Printer<'_> {
             render::summary(tally, session.index.docs.len() + 1)
         )?;
         if self.with_agenda {
-            let days = session.index.settings.rules.horizon.as_minutes() / (24 * 60);
             writeln!(out)?;
-            render::agenda::text(
-                out,
-                &agenda::build(&session.index, days, &Filter::default()),
-            )?;
+            agenda::build(&session.index, None, &Filter::default()).text(out)?;
         }
         let plural = |n: usize| if n == 1 { "file" } else { "files" };
         writeln!(

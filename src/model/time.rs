@@ -111,13 +111,18 @@ impl Duration {
         self.minutes
     }
 
+    /// The whole days in this duration (a horizon of 36h looks 1 day ahead).
+    pub fn whole_days(self) -> i64 {
+        self.minutes / (24 * 60)
+    }
+
     pub fn delta(self) -> TimeDelta {
         TimeDelta::minutes(self.minutes)
     }
 
     /// `date + self`, rounded down to whole days, saturating at the calendar's ends.
     pub fn after_date(self, date: NaiveDate) -> NaiveDate {
-        date.checked_add_signed(TimeDelta::days(self.minutes / (24 * 60)))
+        date.checked_add_signed(TimeDelta::days(self.whole_days()))
             .unwrap_or(NaiveDate::MAX)
     }
 

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use crate::agenda::{Agenda, Group, Item};
-use crate::render::{BOLD, DIM, ERROR, WARNING};
+use crate::render::table::{Align, Table};
+use crate::render::{self, BOLD, DIM, ERROR, Render, WARNING};
 
 fn heading(agenda: &Agenda, group: Group) -> String {
     match group {
@@ -53,7 +54,7 @@ fn footer(agenda: &Agenda) -> Option<String> {
     }
 }
 
-pub fn text(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
+fn text_agenda(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
     if agenda.items.is_empty() {
         writeln!(
             out,
@@ -109,7 +110,7 @@ pub fn text(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
     Ok(())
 }
 
-pub fn markdown(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
+fn markdown_agenda(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
     writeln!(out, "# Agenda for {}", agenda.today)?;
     if agenda.items.is_empty() {
         writeln!(out, "\nNothing to do until {}.", agenda.until)?;
@@ -145,7 +146,7 @@ struct JsonItem<'a> {
     title: &'a str,
 }
 
-pub fn json(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
+fn json_agenda(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
     let items: Vec<JsonItem> = agenda
         .items
         .iter()
@@ -159,8 +160,43 @@ pub fn json(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
             title: &i.title,
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &items)?;
-    writeln!(out)
+    render::json(out, &items)
+}
+
+/// The same fields as JSON, one row per item, for a spreadsheet.
+fn csv_agenda(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
+    let columns = ["group", "due", "kind", "id", "who", "path", "title"];
+    let mut table = Table::new(&columns.map(|c| (c, Align::Left)));
+    for i in &agenda.items {
+        table.push(vec![
+            i.group.as_str().into(),
+            i.due.to_string().into(),
+            i.kind.as_str().into(),
+            i.id.as_str().into(),
+            i.who.as_str().into(),
+            i.path.as_str().into(),
+            i.title.as_str().into(),
+        ]);
+    }
+    table.csv(out)
+}
+
+impl Render for Agenda {
+    fn text(&self, out: &mut impl Write) -> io::Result<()> {
+        text_agenda(out, self)
+    }
+
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        markdown_agenda(out, self)
+    }
+
+    fn csv(&self, out: &mut impl Write) -> io::Result<()> {
+        csv_agenda(out, self)
+    }
+
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        json_agenda(out, self)
+    }
 }
 
 #[cfg(test)]

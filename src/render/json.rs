@@ -19,8 +19,7 @@ pub struct Entry<'a> {
 }
 
 pub fn write(out: &mut impl Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &entries(diagnostics))?;
-    writeln!(out)
+    crate::render::json(out, &entries(diagnostics))
 }
 
 pub fn entries(diagnostics: &[Diagnostic]) -> Vec<Entry<'_>> {

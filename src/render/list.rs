@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use crate::list::{Listing, Value};
-use crate::render::DIM;
 use crate::render::table::{Align, Cell, Table};
+use crate::render::{self, DIM, Render};
 
 fn table(listing: &Listing) -> Table {
     let columns: Vec<(&str, Align)> = listing
@@ -29,22 +29,22 @@ fn table(listing: &Listing) -> Table {
     t
 }
 
-pub fn text(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
+fn text_listing(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     if listing.rows.is_empty() {
         return writeln!(out, "{DIM}no {} match{DIM:#}", listing.kind.folder());
     }
     table(listing).text(out, 0)
 }
 
-pub fn markdown(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
+fn markdown_listing(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     table(listing).markdown(out)
 }
 
-pub fn csv(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
+fn csv_listing(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     table(listing).csv(out)
 }
 
-pub fn json(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
+fn json_listing(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     let rows: Vec<serde_json::Value> = listing
         .rows
         .iter()
@@ -57,8 +57,7 @@ pub fn json(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
             serde_json::Value::Object(object)
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &rows)?;
-    writeln!(out)
+    render::json(out, &rows)
 }
 
 fn to_json(value: &Value) -> serde_json::Value {
@@ -67,5 +66,23 @@ fn to_json(value: &Value) -> serde_json::Value {
         Value::Number(n) => (*n).into(),
         Value::List(items) => items.clone().into(),
         other => other.display().into(),
+    }
+}
+
+impl Render for Listing {
+    fn text(&self, out: &mut impl Write) -> io::Result<()> {
+        text_listing(out, self)
+    }
+
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        markdown_listing(out, self)
+    }
+
+    fn csv(&self, out: &mut impl Write) -> io::Result<()> {
+        csv_listing(out, self)
+    }
+
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        json_listing(out, self)
     }
 }

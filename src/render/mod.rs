@@ -13,6 +13,7 @@ pub mod show;
 pub mod table;
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style};
 
@@ -29,6 +30,51 @@ pub fn severity_style(severity: Severity) -> Style {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
     }
+}
+
+/// Standard error, with colour decided as for standard output.
+pub fn stderr(color: anstream::ColorChoice) -> anstream::AutoStream<io::StderrLock<'static>> {
+    anstream::AutoStream::new(io::stderr().lock(), color)
+}
+
+/// `error:`, `warning:`, `note:` in their style: how every line on standard error begins.
+pub fn label(style: Style, word: &str) -> String {
+    format!("{style}{word}:{style:#}")
+}
+
+/// The formats every result of `agenda`, `report`, `list` and `show` can be printed in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned, titled tables for a person at a terminal.
+    #[default]
+    Text,
+    Markdown,
+    Csv,
+    Json,
+}
+
+/// A result a command prints: each format is one method, and [`Render::render`] picks one.
+/// Text may carry styles; the caller's stream drops them where colour is off.
+pub trait Render {
+    fn text(&self, out: &mut impl Write) -> io::Result<()>;
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()>;
+    fn csv(&self, out: &mut impl Write) -> io::Result<()>;
+    fn json(&self, out: &mut impl Write) -> io::Result<()>;
+
+    fn render(&self, format: Format, out: &mut impl Write) -> io::Result<()> {
+        match format {
+            Format::Text => self.text(out),
+            Format::Markdown => self.markdown(out),
+            Format::Csv => self.csv(out),
+            Format::Json => self.json(out),
+        }
+    }
+}
+
+/// `value` as pretty JSON and a final newline: every JSON document `ties` prints.
+pub fn json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
 }
 
 /// The text of each file by its notebook-relative path, for excerpts.

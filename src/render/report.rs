@@ -9,7 +9,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::period;
 use crate::render::table::{Align, Cell, Table};
-use crate::render::{BOLD, DIM, ERROR, WARNING};
+use crate::render::{self, BOLD, DIM, ERROR, Render, WARNING};
 use crate::report::activity::Activity;
 use crate::report::companies::Companies;
 use crate::report::events::{EventResult, Events};
@@ -39,7 +39,7 @@ struct Section {
     notes: Vec<String>,
 }
 
-pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
+fn text_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let (lead, sections) = sections(report, true);
     for line in &lead {
         writeln!(out, "{line}")?;
@@ -57,7 +57,7 @@ pub fn text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     Ok(())
 }
 
-pub fn markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
+fn markdown_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let (lead, sections) = sections(report, false);
     writeln!(out, "# {}", title(report))?;
     if !lead.is_empty() {
@@ -77,7 +77,7 @@ pub fn markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
 }
 
 /// The report's main table; the overview, which has several, as `metric,value` lines.
-pub fn csv(out: &mut impl Write, report: &Report) -> io::Result<()> {
+fn csv_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let table = match report {
         Report::Overview(o) => overview_metrics(o),
         Report::Funnel(f) => funnel_table(f),
@@ -89,9 +89,8 @@ pub fn csv(out: &mut impl Write, report: &Report) -> io::Result<()> {
     table.csv(out)
 }
 
-pub fn json(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    writeln!(out)
+fn json_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    render::json(out, report)
 }
 
 fn title(report: &Report) -> &'static str {
@@ -463,6 +462,24 @@ fn events_table(e: &Events) -> Table {
         ]);
     }
     t
+}
+
+impl Render for Report {
+    fn text(&self, out: &mut impl Write) -> io::Result<()> {
+        text_report(out, self)
+    }
+
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        markdown_report(out, self)
+    }
+
+    fn csv(&self, out: &mut impl Write) -> io::Result<()> {
+        csv_report(out, self)
+    }
+
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        json_report(out, self)
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use crate::model::Kind;
 use crate::render::table::{Align, Cell, Table};
-use crate::render::{BOLD, DIM};
+use crate::render::{self, BOLD, DIM, Render};
 use crate::show::Shown;
 
 /// A field's value on one line: lists joined with `, `, mappings as `key: value` pairs.
@@ -74,7 +74,7 @@ fn people_title(kind: Kind) -> &'static str {
     }
 }
 
-pub fn text(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+fn text_shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
     writeln!(
         out,
         "{BOLD}{}{BOLD:#}  {}  {DIM}{}{DIM:#}",
@@ -107,7 +107,7 @@ pub fn text(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
     Ok(())
 }
 
-pub fn markdown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+fn markdown_shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
     writeln!(
         out,
         "# {}\n\n{} · [{}]({})\n",
@@ -130,14 +130,31 @@ pub fn markdown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
     timeline_table(shown, false).markdown(out)
 }
 
-pub fn csv(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+fn csv_shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
     match shown.kind {
         Kind::Company | Kind::Event => people_table(shown).csv(out),
         _ => timeline_table(shown, false).csv(out),
     }
 }
 
-pub fn json(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, shown)?;
-    writeln!(out)
+fn json_shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+    render::json(out, shown)
+}
+
+impl Render for Shown {
+    fn text(&self, out: &mut impl Write) -> io::Result<()> {
+        text_shown(out, self)
+    }
+
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        markdown_shown(out, self)
+    }
+
+    fn csv(&self, out: &mut impl Write) -> io::Result<()> {
+        csv_shown(out, self)
+    }
+
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        json_shown(out, self)
+    }
 }

@@ -1,0 +1,105 @@
+//! Regressions found while restructuring the code (issue: one-directional layers, one output
+//! pipeline): filters resolved in the domain, one stdout error, one output path per format.
+
+use crate::support::Notebook;
+
+fn acme_corp() -> Notebook {
+    Notebook::new()
+        .file(
+            "companies/acme-corp.md",
+            "---\nname: Acme Corp\nstatus: target\n---\n",
+        )
+        .file("companies/globex.md", "---\nname: Globex\n---\n")
+        .file(
+            "contacts/ada.md",
+            "---\nname: Ada Archer\ncompany: acme-corp\nreached_out: 2026-11-02\n---\n",
+        )
+        .file(
+            "contacts/bob.md",
+            "---\nname: Bob Brown\ncompany: globex\nreached_out: 2026-11-03\n---\n",
+        )
+}
+
+#[test]
+fn list_contacts_by_company_name() {
+    let nb = acme_corp();
+    for name in ["Acme Corp", "acme corp", "acme-corp", "[[acme-corp]]"] {
+        let out = nb.run(["list", "contacts", "--company", name, "--format", "csv"]);
+        assert_eq!(out.code, 0, "{name}: {}", out.stderr);
+        let ids: Vec<&str> = out
+            .stdout
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split(',').next())
+            .collect();
+        assert_eq!(ids, ["ada"], "--company {name}");
+    }
+}
+
+#[test]
+fn list_by_unknown_company_is_an_error_with_a_suggestion() {
+    let out = acme_corp().run(["list", "contacts", "--company", "Acme Crop"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("did you mean"), "{}", out.stderr);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_to_stdout_says_cannot_write() {
+    let nb = acme_corp();
+    for args in [
+        &["check"][..],
+        &["agenda"],
+        &["list", "contacts"],
+        &["report"],
+        &["show", "ada"],
+        &["export", "csv", "contacts"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ties"))
+            .env("NO_COLOR", "1")
+            .arg("--notebook")
+            .arg(nb.path())
+            .args(["--today", "2026-11-21"])
+            .args(args)
+            .stdout(full)
+            .output()
+            .expect("run ties");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("cannot read"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn agenda_as_csv_has_the_json_fields() {
+    let out = acme_corp().run(["agenda", "--format", "csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json = acme_corp().run(["agenda", "--format", "json"]);
+    let items: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).unwrap();
+    let mut lines = out.stdout.lines();
+    assert_eq!(lines.next(), Some("group,due,kind,id,who,path,title"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), items.len());
+    assert!(!rows.is_empty());
+    for (row, item) in rows.iter().zip(&items) {
+        let expected = format!(
+            "{},{},{},{},{},{},{}",
+            item["group"].as_str().unwrap(),
+            item["due"].as_str().unwrap(),
+            item["kind"].as_str().unwrap(),
+            item["id"].as_str().unwrap(),
+            item["who"].as_str().unwrap(),
+            item["path"].as_str().unwrap(),
+            item["title"].as_str().unwrap(),
+        );
+        assert_eq!(*row, expected);
+    }
+}
