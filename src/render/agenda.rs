@@ -54,87 +54,6 @@ fn footer(agenda: &Agenda) -> Option<String> {
     }
 }
 
-fn text_agenda(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
-    if agenda.items.is_empty() {
-        writeln!(
-            out,
-            "Nothing to do until {}. Time to reach out to someone new?",
-            agenda.until
-        )?;
-    }
-    let rel: Vec<String> = agenda
-        .items
-        .iter()
-        .map(|i| relative(agenda.today, i.due.date()))
-        .collect();
-    let due_w = agenda
-        .items
-        .iter()
-        .map(|i| i.due.to_string().len())
-        .max()
-        .unwrap_or(10);
-    let rel_w = rel.iter().map(String::len).max().unwrap_or(0);
-    let kind_w = agenda
-        .items
-        .iter()
-        .map(|i| i.kind.as_str().len())
-        .max()
-        .unwrap_or(0);
-    let mut first = true;
-    for (group, items) in groups(agenda) {
-        if !first {
-            writeln!(out)?;
-        }
-        first = false;
-        let style = match group {
-            Group::Overdue => ERROR,
-            Group::Today => WARNING,
-            Group::Upcoming => BOLD,
-        };
-        writeln!(out, "{style}{}{style:#}", heading(agenda, group))?;
-        for item in items {
-            let due = item.due.to_string().replace('T', " ");
-            let rel = relative(agenda.today, item.due.date());
-            writeln!(
-                out,
-                "  {due:<due_w$}  {rel:<rel_w$}  {BOLD}{:<kind_w$}{BOLD:#}  {}  {DIM}{}{DIM:#}",
-                item.kind.as_str(),
-                item.title,
-                item.path
-            )?;
-        }
-    }
-    if let Some(footer) = footer(agenda) {
-        writeln!(out, "\n{WARNING}{footer}{WARNING:#}")?;
-    }
-    Ok(())
-}
-
-fn markdown_agenda(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
-    writeln!(out, "# Agenda for {}", agenda.today)?;
-    if agenda.items.is_empty() {
-        writeln!(out, "\nNothing to do until {}.", agenda.until)?;
-    }
-    for (group, items) in groups(agenda) {
-        writeln!(out, "\n## {}\n", heading(agenda, group))?;
-        for item in items {
-            let due = item.due.to_string().replace('T', " ");
-            writeln!(
-                out,
-                "- [ ] {due} · {}: {} ([{}]({}))",
-                item.kind.as_str(),
-                item.title,
-                item.id,
-                item.path
-            )?;
-        }
-    }
-    if let Some(footer) = footer(agenda) {
-        writeln!(out, "\n> {footer}")?;
-    }
-    Ok(())
-}
-
 #[derive(serde::Serialize)]
 struct JsonItem<'a> {
     group: Group,
@@ -146,56 +65,125 @@ struct JsonItem<'a> {
     title: &'a str,
 }
 
-fn json_agenda(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
-    let items: Vec<JsonItem> = agenda
-        .items
-        .iter()
-        .map(|i| JsonItem {
-            group: i.group,
-            due: i.due.to_string(),
-            kind: i.kind.as_str(),
-            id: i.id.as_str(),
-            who: &i.who,
-            path: &i.path,
-            title: &i.title,
-        })
-        .collect();
-    render::json(out, &items)
-}
-
-/// The same fields as JSON, one row per item, for a spreadsheet.
-fn csv_agenda(out: &mut impl Write, agenda: &Agenda) -> io::Result<()> {
-    let columns = ["group", "due", "kind", "id", "who", "path", "title"];
-    let mut table = Table::new(&columns.map(|c| (c, Align::Left)));
-    for i in &agenda.items {
-        table.push(vec![
-            i.group.as_str().into(),
-            i.due.to_string().into(),
-            i.kind.as_str().into(),
-            i.id.as_str().into(),
-            i.who.as_str().into(),
-            i.path.as_str().into(),
-            i.title.as_str().into(),
-        ]);
-    }
-    table.csv(out)
-}
-
 impl Render for Agenda {
     fn text(&self, out: &mut impl Write) -> io::Result<()> {
-        text_agenda(out, self)
+        let agenda = self;
+        if agenda.items.is_empty() {
+            writeln!(
+                out,
+                "Nothing to do until {}. Time to reach out to someone new?",
+                agenda.until
+            )?;
+        }
+        let rel: Vec<String> = agenda
+            .items
+            .iter()
+            .map(|i| relative(agenda.today, i.due.date()))
+            .collect();
+        let due_w = agenda
+            .items
+            .iter()
+            .map(|i| i.due.to_string().len())
+            .max()
+            .unwrap_or(10);
+        let rel_w = rel.iter().map(String::len).max().unwrap_or(0);
+        let kind_w = agenda
+            .items
+            .iter()
+            .map(|i| i.kind.as_str().len())
+            .max()
+            .unwrap_or(0);
+        let mut first = true;
+        for (group, items) in groups(agenda) {
+            if !first {
+                writeln!(out)?;
+            }
+            first = false;
+            let style = match group {
+                Group::Overdue => ERROR,
+                Group::Today => WARNING,
+                Group::Upcoming => BOLD,
+            };
+            writeln!(out, "{style}{}{style:#}", heading(agenda, group))?;
+            for item in items {
+                let due = item.due.to_string().replace('T', " ");
+                let rel = relative(agenda.today, item.due.date());
+                writeln!(
+                    out,
+                    "  {due:<due_w$}  {rel:<rel_w$}  {BOLD}{:<kind_w$}{BOLD:#}  {}  {DIM}{}{DIM:#}",
+                    item.kind.as_str(),
+                    item.title,
+                    item.path
+                )?;
+            }
+        }
+        if let Some(footer) = footer(agenda) {
+            writeln!(out, "\n{WARNING}{footer}{WARNING:#}")?;
+        }
+        Ok(())
     }
 
     fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
-        markdown_agenda(out, self)
+        let agenda = self;
+        writeln!(out, "# Agenda for {}", agenda.today)?;
+        if agenda.items.is_empty() {
+            writeln!(out, "\nNothing to do until {}.", agenda.until)?;
+        }
+        for (group, items) in groups(agenda) {
+            writeln!(out, "\n## {}\n", heading(agenda, group))?;
+            for item in items {
+                let due = item.due.to_string().replace('T', " ");
+                writeln!(
+                    out,
+                    "- [ ] {due} · {}: {} ([{}]({}))",
+                    item.kind.as_str(),
+                    item.title,
+                    item.id,
+                    item.path
+                )?;
+            }
+        }
+        if let Some(footer) = footer(agenda) {
+            writeln!(out, "\n> {footer}")?;
+        }
+        Ok(())
     }
 
+    /// The same fields as JSON, one row per item, for a spreadsheet.
     fn csv(&self, out: &mut impl Write) -> io::Result<()> {
-        csv_agenda(out, self)
+        let agenda = self;
+        let columns = ["group", "due", "kind", "id", "who", "path", "title"];
+        let mut table = Table::new(&columns.map(|c| (c, Align::Left)));
+        for i in &agenda.items {
+            table.push(vec![
+                i.group.as_str().into(),
+                i.due.to_string().into(),
+                i.kind.as_str().into(),
+                i.id.as_str().into(),
+                i.who.as_str().into(),
+                i.path.as_str().into(),
+                i.title.as_str().into(),
+            ]);
+        }
+        table.csv(out)
     }
 
     fn json(&self, out: &mut impl Write) -> io::Result<()> {
-        json_agenda(out, self)
+        let agenda = self;
+        let items: Vec<JsonItem> = agenda
+            .items
+            .iter()
+            .map(|i| JsonItem {
+                group: i.group,
+                due: i.due.to_string(),
+                kind: i.kind.as_str(),
+                id: i.id.as_str(),
+                who: &i.who,
+                path: &i.path,
+                title: &i.title,
+            })
+            .collect();
+        render::json(out, &items)
     }
 }
 

@@ -29,37 +29,6 @@ fn table(listing: &Listing) -> Table {
     t
 }
 
-fn text_listing(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
-    if listing.rows.is_empty() {
-        return writeln!(out, "{DIM}no {} match{DIM:#}", listing.kind.folder());
-    }
-    table(listing).text(out, 0)
-}
-
-fn markdown_listing(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
-    table(listing).markdown(out)
-}
-
-fn csv_listing(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
-    table(listing).csv(out)
-}
-
-fn json_listing(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
-    let rows: Vec<serde_json::Value> = listing
-        .rows
-        .iter()
-        .map(|row| {
-            let mut object = serde_json::Map::new();
-            for (name, value) in listing.columns.iter().zip(&row.values) {
-                object.insert((*name).to_owned(), to_json(value));
-            }
-            object.insert("path".to_owned(), row.path.clone().into());
-            serde_json::Value::Object(object)
-        })
-        .collect();
-    render::json(out, &rows)
-}
-
 fn to_json(value: &Value) -> serde_json::Value {
     match value {
         Value::Missing => serde_json::Value::Null,
@@ -71,18 +40,37 @@ fn to_json(value: &Value) -> serde_json::Value {
 
 impl Render for Listing {
     fn text(&self, out: &mut impl Write) -> io::Result<()> {
-        text_listing(out, self)
+        let listing = self;
+        if listing.rows.is_empty() {
+            return writeln!(out, "{DIM}no {} match{DIM:#}", listing.kind.folder());
+        }
+        table(listing).text(out, 0)
     }
 
     fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
-        markdown_listing(out, self)
+        let listing = self;
+        table(listing).markdown(out)
     }
 
     fn csv(&self, out: &mut impl Write) -> io::Result<()> {
-        csv_listing(out, self)
+        let listing = self;
+        table(listing).csv(out)
     }
 
     fn json(&self, out: &mut impl Write) -> io::Result<()> {
-        json_listing(out, self)
+        let listing = self;
+        let rows: Vec<serde_json::Value> = listing
+            .rows
+            .iter()
+            .map(|row| {
+                let mut object = serde_json::Map::new();
+                for (name, value) in listing.columns.iter().zip(&row.values) {
+                    object.insert((*name).to_owned(), to_json(value));
+                }
+                object.insert("path".to_owned(), row.path.clone().into());
+                serde_json::Value::Object(object)
+            })
+            .collect();
+        render::json(out, &rows)
     }
 }

@@ -39,60 +39,6 @@ struct Section {
     notes: Vec<String>,
 }
 
-fn text_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    let (lead, sections) = sections(report, true);
-    for line in &lead {
-        writeln!(out, "{line}")?;
-    }
-    for (i, section) in sections.iter().enumerate() {
-        if i > 0 || !lead.is_empty() {
-            writeln!(out)?;
-        }
-        writeln!(out, "{BOLD}{}{BOLD:#}", section.title)?;
-        section.table.text(out, 2)?;
-        for note in &section.notes {
-            writeln!(out, "  {DIM}{note}{DIM:#}")?;
-        }
-    }
-    Ok(())
-}
-
-fn markdown_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    let (lead, sections) = sections(report, false);
-    writeln!(out, "# {}", title(report))?;
-    if !lead.is_empty() {
-        writeln!(out)?;
-        for line in &lead {
-            writeln!(out, "{line}  ")?;
-        }
-    }
-    for section in &sections {
-        writeln!(out, "\n## {}\n", section.title)?;
-        section.table.markdown(out)?;
-        for note in &section.notes {
-            writeln!(out, "\n{note}")?;
-        }
-    }
-    Ok(())
-}
-
-/// The report's main table; the overview, which has several, as `metric,value` lines.
-fn csv_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    let table = match report {
-        Report::Overview(o) => overview_metrics(o),
-        Report::Funnel(f) => funnel_table(f),
-        Report::Companies(c) => companies_table(c),
-        Report::Activity(a) => activity_table(a, false, false),
-        Report::Goals(g) => goals_table(g),
-        Report::Events(e) => events_table(e),
-    };
-    table.csv(out)
-}
-
-fn json_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    render::json(out, report)
-}
-
 fn title(report: &Report) -> &'static str {
     match report {
         Report::Overview(_) => "Overview",
@@ -466,19 +412,61 @@ fn events_table(e: &Events) -> Table {
 
 impl Render for Report {
     fn text(&self, out: &mut impl Write) -> io::Result<()> {
-        text_report(out, self)
+        let report = self;
+        let (lead, sections) = sections(report, true);
+        for line in &lead {
+            writeln!(out, "{line}")?;
+        }
+        for (i, section) in sections.iter().enumerate() {
+            if i > 0 || !lead.is_empty() {
+                writeln!(out)?;
+            }
+            writeln!(out, "{BOLD}{}{BOLD:#}", section.title)?;
+            section.table.text(out, 2)?;
+            for note in &section.notes {
+                writeln!(out, "  {DIM}{note}{DIM:#}")?;
+            }
+        }
+        Ok(())
     }
 
     fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
-        markdown_report(out, self)
+        let report = self;
+        let (lead, sections) = sections(report, false);
+        writeln!(out, "# {}", title(report))?;
+        if !lead.is_empty() {
+            writeln!(out)?;
+            for line in &lead {
+                writeln!(out, "{line}  ")?;
+            }
+        }
+        for section in &sections {
+            writeln!(out, "\n## {}\n", section.title)?;
+            section.table.markdown(out)?;
+            for note in &section.notes {
+                writeln!(out, "\n{note}")?;
+            }
+        }
+        Ok(())
     }
 
+    /// The report's main table; the overview, which has several, as `metric,value` lines.
     fn csv(&self, out: &mut impl Write) -> io::Result<()> {
-        csv_report(out, self)
+        let report = self;
+        let table = match report {
+            Report::Overview(o) => overview_metrics(o),
+            Report::Funnel(f) => funnel_table(f),
+            Report::Companies(c) => companies_table(c),
+            Report::Activity(a) => activity_table(a, false, false),
+            Report::Goals(g) => goals_table(g),
+            Report::Events(e) => events_table(e),
+        };
+        table.csv(out)
     }
 
     fn json(&self, out: &mut impl Write) -> io::Result<()> {
-        json_report(out, self)
+        let report = self;
+        render::json(out, report)
     }
 }
 

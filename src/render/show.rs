@@ -74,87 +74,75 @@ fn people_title(kind: Kind) -> &'static str {
     }
 }
 
-fn text_shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
-    writeln!(
-        out,
-        "{BOLD}{}{BOLD:#}  {}  {DIM}{}{DIM:#}",
-        shown.name,
-        shown.kind.as_str(),
-        shown.path
-    )?;
-    let keys = shown.fields.iter().map(|(k, _)| k.len());
-    let width = keys
-        .chain(shown.facts.iter().map(|(k, _)| k.len()))
-        .max()
-        .unwrap_or(0)
-        + 1;
-    for (key, value) in &shown.fields {
-        writeln!(out, "  {:<width$} {}", format!("{key}:"), field_text(value))?;
-    }
-    for (key, value) in &shown.facts {
-        writeln!(out, "  {DIM}{:<width$}{DIM:#} {value}", format!("{key}:"))?;
-    }
-    if !shown.people.is_empty() {
-        writeln!(out, "\n{BOLD}{}{BOLD:#}", people_title(shown.kind))?;
-        people_table(shown).text(out, 2)?;
-    }
-    writeln!(out, "\n{BOLD}Timeline{BOLD:#}")?;
-    if shown.timeline.is_empty() {
-        writeln!(out, "  {DIM}nothing yet{DIM:#}")?;
-    } else {
-        timeline_table(shown, true).text(out, 2)?;
-    }
-    Ok(())
-}
-
-fn markdown_shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
-    writeln!(
-        out,
-        "# {}\n\n{} · [{}]({})\n",
-        shown.name,
-        shown.kind.as_str(),
-        shown.path,
-        shown.path
-    )?;
-    for (key, value) in &shown.fields {
-        writeln!(out, "- **{key}**: {}", field_text(value))?;
-    }
-    for (key, value) in &shown.facts {
-        writeln!(out, "- *{key}*: {value}")?;
-    }
-    if !shown.people.is_empty() {
-        writeln!(out, "\n## {}\n", people_title(shown.kind))?;
-        people_table(shown).markdown(out)?;
-    }
-    writeln!(out, "\n## Timeline\n")?;
-    timeline_table(shown, false).markdown(out)
-}
-
-fn csv_shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
-    match shown.kind {
-        Kind::Company | Kind::Event => people_table(shown).csv(out),
-        _ => timeline_table(shown, false).csv(out),
-    }
-}
-
-fn json_shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
-    render::json(out, shown)
-}
-
 impl Render for Shown {
     fn text(&self, out: &mut impl Write) -> io::Result<()> {
-        text_shown(out, self)
+        let shown = self;
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}  {}  {DIM}{}{DIM:#}",
+            shown.name,
+            shown.kind.as_str(),
+            shown.path
+        )?;
+        let keys = shown.fields.iter().map(|(k, _)| k.len());
+        let width = keys
+            .chain(shown.facts.iter().map(|(k, _)| k.len()))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        for (key, value) in &shown.fields {
+            writeln!(out, "  {:<width$} {}", format!("{key}:"), field_text(value))?;
+        }
+        for (key, value) in &shown.facts {
+            writeln!(out, "  {DIM}{:<width$}{DIM:#} {value}", format!("{key}:"))?;
+        }
+        if !shown.people.is_empty() {
+            writeln!(out, "\n{BOLD}{}{BOLD:#}", people_title(shown.kind))?;
+            people_table(shown).text(out, 2)?;
+        }
+        writeln!(out, "\n{BOLD}Timeline{BOLD:#}")?;
+        if shown.timeline.is_empty() {
+            writeln!(out, "  {DIM}nothing yet{DIM:#}")?;
+        } else {
+            timeline_table(shown, true).text(out, 2)?;
+        }
+        Ok(())
     }
 
     fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
-        markdown_shown(out, self)
+        let shown = self;
+        writeln!(
+            out,
+            "# {}\n\n{} · [{}]({})\n",
+            shown.name,
+            shown.kind.as_str(),
+            shown.path,
+            shown.path
+        )?;
+        for (key, value) in &shown.fields {
+            writeln!(out, "- **{key}**: {}", field_text(value))?;
+        }
+        for (key, value) in &shown.facts {
+            writeln!(out, "- *{key}*: {value}")?;
+        }
+        if !shown.people.is_empty() {
+            writeln!(out, "\n## {}\n", people_title(shown.kind))?;
+            people_table(shown).markdown(out)?;
+        }
+        writeln!(out, "\n## Timeline\n")?;
+        timeline_table(shown, false).markdown(out)
     }
 
     fn csv(&self, out: &mut impl Write) -> io::Result<()> {
-        csv_shown(out, self)
+        let shown = self;
+        match shown.kind {
+            Kind::Company | Kind::Event => people_table(shown).csv(out),
+            _ => timeline_table(shown, false).csv(out),
+        }
     }
 
     fn json(&self, out: &mut impl Write) -> io::Result<()> {
-        json_shown(out, self)
+        let shown = self;
+        render::json(out, shown)
     }
 }
