@@ -271,15 +271,6 @@ impl Builder<'_> {
         }
     }
 
-    fn name_of(&self, id: &Id) -> String {
-        match self.index.get(id.as_str()).and_then(|d| d.record.as_ref()) {
-            Some(Record::Contact(c)) => c.name.clone(),
-            Some(Record::Event(e)) => e.name.clone(),
-            Some(Record::Company(c)) => c.name.clone(),
-            _ => id.to_string(),
-        }
-    }
-
     fn contact(&mut self, doc: &Document, contact: &Contact) {
         let rules = &self.index.settings.rules;
         let id = &doc.id;
@@ -359,7 +350,11 @@ impl Builder<'_> {
             return;
         };
         let rules = &self.index.settings.rules;
-        let names: Vec<String> = chat.with.iter().map(|w| self.name_of(&w.value)).collect();
+        let names: Vec<String> = chat
+            .with
+            .iter()
+            .map(|w| self.index.name_of(&w.value))
+            .collect();
         let who = names.join(", ");
         let kind = chat.kind.as_str().replace('-', " ");
         match chat.status(self.today) {
@@ -431,7 +426,7 @@ impl Builder<'_> {
                 .map_or_else(|| doc.id.clone(), |w| w.value.clone()),
             _ => doc.id.clone(),
         };
-        let who = self.name_of(&id);
+        let who = self.index.name_of(&id);
         for task in &doc.body.tasks {
             if let (false, Some(due)) = (task.done, &task.due) {
                 self.push(

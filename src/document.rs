@@ -75,6 +75,29 @@ impl Document {
         Placed::locate_with(&self.path, &self.text, lines, finding)
     }
 
+    /// The `name` of a contact, company or event; `None` for chats and notes.
+    pub fn name(&self) -> Option<&str> {
+        match &self.record {
+            Some(Record::Contact(c)) => Some(&c.name),
+            Some(Record::Company(c)) => Some(&c.name),
+            Some(Record::Event(e)) => Some(&e.name),
+            _ => None,
+        }
+    }
+
+    /// The front matter's entries, read again from the text: records keep their typed
+    /// fields only, and `list --where` and `show` also want the user's own keys. Empty if the
+    /// front matter is absent or not a mapping.
+    pub fn front_matter(&self) -> Vec<(yaml::Node, yaml::Node)> {
+        let FrontMatter::Closed { yaml, .. } = FrontMatter::split(&self.text) else {
+            return Vec::new();
+        };
+        match yaml::parse(&self.text, yaml).map(|p| p.root.value) {
+            Ok(Value::Map(entries)) => entries,
+            _ => Vec::new(),
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.findings
             .iter()

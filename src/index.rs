@@ -3,7 +3,7 @@
 //! on. Built from independently parsed documents; the cross-file rules run over it.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -13,29 +13,7 @@ use crate::document::Document;
 use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
 use crate::span::Spanned;
 
-/// FNV-1a: ids and paths are short strings from the user's own files, so there is no
-/// hash-flooding to defend against, and `SipHash` showed up in profiles of the lookups that
-/// run after every file is read (the part of `check` that does not run in parallel).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
+use crate::hash::Fnv;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
@@ -365,9 +343,10 @@ impl Index {
             .filter(|d| *d <= self.today)
     }
 
-    /// The latest of `reached_out`, `followed_up`, `replied`, the contact's done chats and
-    /// the past events that list them in `met`.
-    pub fn last_interaction(&self, id: &str, contact: &Contact) -> Option<NaiveDate> {
+    /// The dates of every interaction with the contact: `reached_out`, `followed_up`,
+    /// `replied`, their done chats, and the past events that list them in `met`. (A planned
+    /// or cancelled chat has not happened.)
+    pub fn interactions(&self, id: &str, contact: &Contact) -> impl Iterator<Item = NaiveDate> {
         let own = contact
             .reached_out
             .iter()
@@ -378,7 +357,24 @@ impl Index {
             .chats_with(id)
             .filter(|(_, c)| c.is_done(self.today))
             .filter_map(|(_, c)| c.day());
-        own.chain(chats).chain(self.past_events_met(id)).max()
+        own.chain(chats).chain(self.past_events_met(id))
+    }
+
+    /// The name of the record `id` names, or the id itself (a chat, a note, an unknown id).
+    pub fn name_of(&self, id: &Id) -> String {
+        self.get(id.as_str())
+            .and_then(Document::name)
+            .map_or_else(|| id.to_string(), str::to_owned)
+    }
+
+    /// The latest of [`Index::interactions`].
+    pub fn last_interaction(&self, id: &str, contact: &Contact) -> Option<NaiveDate> {
+        self.interactions(id, contact).max()
+    }
+
+    /// The earliest of [`Index::interactions`]: when the contact was first contacted.
+    pub fn first_interaction(&self, id: &str, contact: &Contact) -> Option<NaiveDate> {
+        self.interactions(id, contact).min()
     }
 
     /// Whether you have met the contact: a done chat that is not a message thread, or a past
@@ -532,5 +528,29 @@ mod tests {
         );
         assert_eq!(ix.last_interaction("cy", contact(&ix, "cy")), None);
         assert_eq!(ix.referenced_by("ada").count(), 4);
+    }
+
+    #[test]
+    fn first_and_last_interaction_agree_on_what_counts() {
+        // A planned or cancelled chat has not happened: it is neither the first nor the last
+        // interaction (the funnel's cohort and the agenda's reconnect use the same dates).
+        let ix = index(&[
+            ("contacts/ada.md", "---\nname: Ada\n---\n"),
+            (
+                "chats/2026-10-20-ada.md",
+                "---\nwith: ada\ndate: 2026-10-20\nstatus: cancelled\n---\n",
+            ),
+            (
+                "chats/2026-12-01-ada.md",
+                "---\nwith: ada\ndate: 2026-12-01\n---\n",
+            ),
+            (
+                "chats/2026-11-02-ada.md",
+                "---\nwith: ada\ndate: 2026-11-02\n---\n",
+            ),
+        ]);
+        let ada = contact(&ix, "ada");
+        assert_eq!(ix.first_interaction("ada", ada), Some(date("2026-11-02")));
+        assert_eq!(ix.last_interaction("ada", ada), Some(date("2026-11-02")));
     }
 }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod exit;
 pub mod findings;
 pub mod frontmatter;
+pub mod hash;
 pub mod index;
 pub mod linkedin;
 pub mod list;

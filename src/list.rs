@@ -11,14 +11,13 @@ use chrono::NaiveDate;
 
 use crate::document::Document;
 use crate::error::Error;
-use crate::frontmatter::FrontMatter;
 use crate::index::{Index, Stage};
 use crate::model::contact::{Role, Warmth};
 use crate::model::event::EventKind;
 use crate::model::time::When;
 use crate::model::{Id, Kind, Record};
 use crate::report::counts_as_chat;
-use crate::yaml::{self, Node, Value as Yaml};
+use crate::yaml::{Node, Value as Yaml};
 
 /// `--where key=value`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -339,7 +338,7 @@ impl Options {
         if self.wheres.is_empty() {
             return true;
         }
-        let entries = front_matter(doc);
+        let entries = doc.front_matter();
         self.wheres.iter().all(|w| {
             match entries
                 .iter()
@@ -349,18 +348,6 @@ impl Options {
                 None => column(&w.key).map_or(w.value.is_empty(), |v| v.matches(&w.value)),
             }
         })
-    }
-}
-
-/// The front matter's entries, read again from the text: records keep typed fields only,
-/// and `--where` may name any key, the user's own included.
-fn front_matter(doc: &Document) -> Vec<(Node, Node)> {
-    let FrontMatter::Closed { yaml, .. } = FrontMatter::split(&doc.text) else {
-        return Vec::new();
-    };
-    match yaml::parse(&doc.text, yaml).map(|p| p.root.value) {
-        Ok(Yaml::Map(entries)) => entries,
-        _ => Vec::new(),
     }
 }
 

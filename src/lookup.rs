@@ -6,7 +6,7 @@
 use crate::document::Document;
 use crate::error::Error;
 use crate::index::Index;
-use crate::model::{Id, Kind, Record};
+use crate::model::{Id, Kind};
 
 /// The record of `kind` that `text` names, if any.
 pub fn find<'a>(index: &'a Index, kind: Kind, text: &str) -> Option<&'a Document> {
@@ -20,21 +20,14 @@ pub fn find<'a>(index: &'a Index, kind: Kind, text: &str) -> Option<&'a Document
         .docs
         .iter()
         .filter(of_kind)
-        .find(|doc| name_of(doc).is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted)))
+        .find(|doc| {
+            doc.name()
+                .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
+        })
         .or_else(|| {
             let slug = crate::slug::from_name(wanted);
             index.get(&slug).filter(of_kind)
         })
-}
-
-/// The `name` of a contact, company or event; `None` for chats and notes.
-pub fn name_of(doc: &Document) -> Option<&str> {
-    match &doc.record {
-        Some(Record::Contact(c)) => Some(&c.name),
-        Some(Record::Company(c)) => Some(&c.name),
-        Some(Record::Event(e)) => Some(&e.name),
-        _ => None,
-    }
 }
 
 /// A " (did you mean `x`?)" hint among the ids of `kind`.

@@ -12,12 +12,11 @@ use chrono::NaiveDate;
 
 use crate::document::Document;
 use crate::error::Error;
-use crate::frontmatter::FrontMatter;
 use crate::index::{Index, Stage};
 use crate::model::contact::Role;
 use crate::model::time::When;
 use crate::model::{Chat, Contact, Event, Id, Kind, Record};
-use crate::yaml::{self, Node, Value as Yaml};
+use crate::yaml::{Node, Value as Yaml};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Shown {
@@ -230,7 +229,7 @@ fn event_result(index: &Index, e: &Event) -> String {
 
 fn chat_title(index: &Index, chat: &Chat) -> String {
     let kind = chat.kind.as_str().replace('-', " ");
-    let names: Vec<String> = chat.with.iter().map(|w| name_of(index, &w.value)).collect();
+    let names: Vec<String> = chat.with.iter().map(|w| index.name_of(&w.value)).collect();
     let date = chat.day().map_or_else(String::new, |d| format!(" on {d}"));
     let mut title = format!("{kind} with {}{date}", names.join(", "));
     if let Some(first) = title.get(..1) {
@@ -239,24 +238,10 @@ fn chat_title(index: &Index, chat: &Chat) -> String {
     title
 }
 
-fn name_of(index: &Index, id: &Id) -> String {
-    match index.get(id.as_str()).and_then(|d| d.record.as_ref()) {
-        Some(Record::Contact(c)) => c.name.clone(),
-        Some(Record::Company(c)) => c.name.clone(),
-        Some(Record::Event(e)) => e.name.clone(),
-        _ => id.to_string(),
-    }
-}
-
 /// The front matter as JSON values, read again from the text so that the user's own keys
 /// show too.
 fn fields(doc: &Document) -> Vec<(String, serde_json::Value)> {
-    let FrontMatter::Closed { yaml, .. } = FrontMatter::split(&doc.text) else {
-        return Vec::new();
-    };
-    let Ok(Yaml::Map(entries)) = yaml::parse(&doc.text, yaml).map(|p| p.root.value) else {
-        return Vec::new();
-    };
+    let entries = doc.front_matter();
     entries
         .iter()
         .filter_map(|(k, v)| Some((k.value.scalar_text()?, to_json(v))))
@@ -362,7 +347,7 @@ impl Builder<'_> {
             self.push(day(next.date.value), EntryKind::Next, title, path);
         }
         if let Some(by) = &c.introduced_by {
-            let title = format!("{} introduced you to {name}", name_of(index, &by.value));
+            let title = format!("{} introduced you to {name}", index.name_of(&by.value));
             self.push(None, EntryKind::Referral, title, path);
         }
         for (other, oc) in index.contacts() {
@@ -428,7 +413,7 @@ impl Builder<'_> {
     /// `only`'s).
     fn referrals(&mut self, doc: &Document, chat: &Chat, only: Option<&Id>) {
         let index = self.index;
-        let by: Vec<String> = chat.with.iter().map(|w| name_of(index, &w.value)).collect();
+        let by: Vec<String> = chat.with.iter().map(|w| index.name_of(&w.value)).collect();
         for r in &chat.referrals {
             if only.is_some_and(|o| *o != r.value) {
                 continue;
@@ -436,7 +421,7 @@ impl Builder<'_> {
             let title = format!(
                 "{} introduced you to {}",
                 by.join(", "),
-                name_of(index, &r.value)
+                index.name_of(&r.value)
             );
             self.push(
                 chat.date.as_ref().map(|d| d.value),

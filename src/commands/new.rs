@@ -205,7 +205,7 @@ fn chat(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Error
     fill(&mut draft, Chat::KEYS, &given, CHAT_HINTS);
     let names: Vec<&str> = people
         .iter()
-        .map(|d| lookup::name_of(d).unwrap_or(d.id.as_str()))
+        .map(|d| d.name().unwrap_or(d.id.as_str()))
         .collect();
     draft.body(&chat_body(kind.unwrap_or(ChatKind::CoffeeChat), &names));
     let id = format!(

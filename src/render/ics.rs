@@ -57,10 +57,7 @@ pub fn uid(item: &Item) -> String {
         .collect();
     let kind = item.kind.as_str();
     if item.kind == ItemKind::Task {
-        // FNV-1a: tiny, stable across platforms and releases (unlike std's hasher).
-        let hash = item.title.bytes().fold(0x811c_9dc5_u32, |h, b| {
-            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-        });
+        let hash = crate::hash::fnv1a_32(item.title.as_bytes());
         format!("{kind}-{}-{due}-{hash:08x}@ties", item.id)
     } else {
         format!("{kind}-{}-{due}@ties", item.id)

@@ -7,7 +7,7 @@
 
 use crate::index::{Index, Stage};
 use crate::period::Period;
-use crate::report::{Percent, first_contact};
+use crate::report::Percent;
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Funnel {
@@ -35,7 +35,9 @@ pub fn build(index: &Index, period: Period) -> Funnel {
     for (doc, contact) in index.contacts() {
         let id = doc.id.as_str();
         if !period.is_all()
-            && !first_contact(index, id, contact).is_some_and(|d| period.contains(d))
+            && !index
+                .first_interaction(id, contact)
+                .is_some_and(|d| period.contains(d))
         {
             continue;
         }

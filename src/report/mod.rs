@@ -159,23 +159,6 @@ pub fn reply_date(index: &Index, id: &str, contact: &Contact) -> Option<NaiveDat
     })
 }
 
-/// The first dated interaction with the contact: outreach, follow-up, reply, any chat, or a
-/// past event that met them. `None` for a contact only identified.
-pub fn first_contact(index: &Index, id: &str, contact: &Contact) -> Option<NaiveDate> {
-    let own = contact
-        .reached_out
-        .iter()
-        .chain(&contact.followed_up)
-        .chain(&contact.replied)
-        .map(|d| d.value);
-    let chats = index.chats_with(id).filter_map(|(_, c)| c.day());
-    let events = index
-        .events_met(id)
-        .filter_map(|(_, e)| e.day())
-        .filter(|d| *d <= index.today);
-    own.chain(chats).chain(events).min()
-}
-
 /// A share, kept as tenths of a percent so that every format prints the same rounded
 /// figure: 2 of 3 is 66.7 everywhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
