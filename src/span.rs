@@ -39,6 +39,17 @@ impl<T> Spanned<T> {
     }
 }
 
+/// `offset` made safe to slice `text` at: at most its length, and moved back to the start
+/// of the character it falls inside. Every offset that comes from a span goes through here,
+/// so a stale or hostile span can never panic.
+pub fn clamp(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// A 1-based line and column; the column counts characters, not bytes, as editors do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Position {
@@ -52,10 +63,7 @@ impl Position {
     /// The position of byte `offset` in `text`. Offsets past the end or inside a character
     /// are clamped, so a stale span can never panic.
     pub fn of(text: &str, offset: usize) -> Self {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = clamp(text, offset);
         let before = &text[..offset];
         let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -81,10 +89,7 @@ impl LineIndex {
 
     /// Like [`Position::of`], in O(log lines + line length).
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = clamp(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
         Position {

@@ -18,6 +18,7 @@ mod bad_input;
 mod check;
 mod example;
 mod explain;
+mod hostile;
 mod import;
 mod init_new;
 mod list_show;

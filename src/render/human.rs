@@ -9,6 +9,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::diagnostic::Diagnostic;
 use crate::findings::Severity;
 use crate::render::{BOLD, Sources, severity_style};
+use crate::span;
 
 /// Lines longer than this are shown as a window around the problem.
 const MAX_EXCERPT: usize = 200;
@@ -59,15 +60,17 @@ pub fn write(
 /// The diagnostic's first line (or a window of a very long one) and the span within it.
 fn excerpt(text: &str, d: &Diagnostic) -> Option<(String, std::ops::Range<usize>)> {
     // File-level problems (unreadable, no front matter, name not a slug) have no excerpt.
-    if text.is_empty() || d.span == crate::span::Span::file() {
+    if text.is_empty() || d.span == span::Span::file() {
         return None;
     }
-    let start = d.span.start.min(text.len());
+    let start = span::clamp(text, d.span.start);
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = text[line_start..line_end].trim_end_matches('\r');
-    let mut from = start - line_start;
-    let mut to = d.span.end.clamp(start, line_start + line.len()) - line_start;
+    // The span may start in the line's trailing CR (a bad byte after `\r`): point at the
+    // end of the line, never past it.
+    let mut from = span::clamp(line, start - line_start);
+    let mut to = span::clamp(line, d.span.end.saturating_sub(line_start)).max(from);
     if to == from {
         // Point at one character (or just past the end of the line).
         to = line[from..]
@@ -92,4 +95,45 @@ fn excerpt(text: &str, d: &Diagnostic) -> Option<(String, std::ops::Range<usize>
         format!("…{}…", &line[window_start..window_end]),
         from + '…'.len_utf8()..to + '…'.len_utf8(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Code;
+    use crate::span::{Position, Span};
+
+    /// Every span over texts with CRs, multi-byte characters and no final newline, including
+    /// spans inside a character, backwards or past the end: an excerpt, never a panic.
+    #[test]
+    fn any_span_gives_an_excerpt_without_panicking() {
+        let texts = [
+            "\r",
+            "\r\0",
+            "caf\r",
+            "é\r\n",
+            "a\r\r\nb",
+            "\n\r\n",
+            "x: ü\r\ny",
+        ];
+        for text in texts {
+            for start in 0..text.len() + 3 {
+                for end in 0..text.len() + 3 {
+                    let d = Diagnostic {
+                        path: "notes/x.md".into(),
+                        span: Span::new(start, end),
+                        start: Position::START,
+                        end: Position::START,
+                        code: Code::T001,
+                        message: String::new(),
+                        help: None,
+                    };
+                    if let Some((line, range)) = excerpt(text, &d) {
+                        assert!(range.start <= range.end, "{text:?} {start}..{end}");
+                        assert!(line.get(range.clone()).is_some(), "{text:?} {start}..{end}");
+                    }
+                }
+            }
+        }
+    }
 }
