@@ -8,7 +8,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::agenda::{Filter, ItemKind};
-use crate::config::{AgendaFormat, CheckFormat, Command, Config, Shell, WatchFormat};
+use crate::config::{AgendaFormat, CheckFormat, Command, Config, WatchFormat};
 use crate::csv_import::Source;
 use crate::list::{StageFilter, Where};
 use crate::model::Kind;
@@ -331,10 +331,11 @@ impl Cli {
             Commands::Export {
                 format: ExportCommands::Csv { kind },
             } => Command::Export { kind: kind.into() },
+            // Both are clap's own output, so they are made here, where clap's types live.
             Commands::Completions { shell } => Command::Completions {
-                shell: shell.into(),
+                script: completions(shell),
             },
-            Commands::Man => Command::Man,
+            Commands::Man => Command::Man { page: man() },
             Commands::Watch {
                 format,
                 agenda,
@@ -721,18 +722,6 @@ enum ShellArg {
     Elvish,
 }
 
-impl From<ShellArg> for Shell {
-    fn from(shell: ShellArg) -> Self {
-        match shell {
-            ShellArg::Bash => Self::Bash,
-            ShellArg::Zsh => Self::Zsh,
-            ShellArg::Fish => Self::Fish,
-            ShellArg::Powershell => Self::PowerShell,
-            ShellArg::Elvish => Self::Elvish,
-        }
-    }
-}
-
 /// A value parser for an enumerated value of the notebook: its names are the possible
 /// values, so help and completions list them.
 fn choice<T: Choice + Clone + Send + Sync + 'static>() -> impl TypedValueParser<Value = T> {
@@ -794,19 +783,26 @@ fn parse_map(s: &str) -> Result<(String, String), String> {
 }
 
 /// The completion script for `shell`, from the definitions above.
-pub fn write_completions(shell: Shell, out: &mut dyn std::io::Write) {
+fn completions(shell: ShellArg) -> Vec<u8> {
     use clap_complete::Shell as S;
     let shell = match shell {
-        Shell::Bash => S::Bash,
-        Shell::Zsh => S::Zsh,
-        Shell::Fish => S::Fish,
-        Shell::PowerShell => S::PowerShell,
-        Shell::Elvish => S::Elvish,
+        ShellArg::Bash => S::Bash,
+        ShellArg::Zsh => S::Zsh,
+        ShellArg::Fish => S::Fish,
+        ShellArg::Powershell => S::PowerShell,
+        ShellArg::Elvish => S::Elvish,
     };
-    clap_complete::generate(shell, &mut Cli::command(), "ties", out);
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "ties", &mut script);
+    script
 }
 
 /// The manual page, in roff, from the definitions above.
-pub fn write_man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)
+fn man() -> Vec<u8> {
+    let mut page = Vec::new();
+    // Rendering into memory fails only on a bug, never on input.
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .expect("man page into memory");
+    page
 }

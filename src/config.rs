@@ -47,10 +47,14 @@ pub enum Command {
     Export {
         kind: crate::model::Kind,
     },
+    /// The completion script, made by `cli` from its own definitions.
     Completions {
-        shell: Shell,
+        script: Vec<u8>,
     },
-    Man,
+    /// The manual page in roff, made by `cli` from its own definitions.
+    Man {
+        page: Vec<u8>,
+    },
     Watch {
         format: WatchFormat,
         agenda: bool,
@@ -98,14 +102,4 @@ pub enum CheckFormat {
     Human,
     Json,
     Github,
-}
-
-/// The shells `ties completions` writes a script for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-    PowerShell,
-    Elvish,
 }

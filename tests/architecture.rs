@@ -103,3 +103,102 @@ fn agenda_as_csv_has_the_json_fields() {
         assert_eq!(*row, expected);
     }
 }
+
+/// The modules from the bottom up: each may use only those listed before it (its own
+/// submodules aside). A new module goes in its layer here and in docs/development.md.
+const LAYERS: &[(&str, &[&str])] = &[
+    (
+        "leaves",
+        &[
+            "span", "slug", "suggest", "hash", "exit", "period", "error", "findings",
+        ],
+    ),
+    ("parsing", &["frontmatter", "yaml", "model", "body"]),
+    ("loading", &["diagnostic", "document", "index", "notebook"]),
+    (
+        "domain",
+        &[
+            "sink",
+            "rules",
+            "check",
+            "lookup",
+            "agenda",
+            "report",
+            "list",
+            "show",
+            "draft",
+            "create",
+            "write",
+            "linkedin",
+            "csv_import",
+            "watch",
+        ],
+    ),
+    ("rendering", &["render"]),
+    ("adapters", &["config", "commands", "cli"]),
+];
+
+/// Every `crate::module` a source file names outside its tests and comments.
+fn uses(source: &str) -> Vec<String> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or("");
+    let mut found = Vec::new();
+    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        for (at, _) in line.match_indices("crate::") {
+            let rest = &line[at + "crate::".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                found.push(name);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn modules_only_use_the_layers_below_them() {
+    let rank: std::collections::HashMap<&str, usize> = LAYERS
+        .iter()
+        .flat_map(|(_, modules)| modules.iter())
+        .enumerate()
+        .map(|(i, m)| (*m, i))
+        .collect();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut upward = Vec::new();
+    let mut files = vec![src.clone()];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let rel = path
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let module = rel.split('/').next().unwrap().trim_end_matches(".rs");
+        if module == "lib" || module == "main" {
+            continue;
+        }
+        let Some(&own) = rank.get(module) else {
+            panic!("src/{rel}: module `{module}` is in no layer of LAYERS");
+        };
+        for used in uses(&std::fs::read_to_string(&path).unwrap()) {
+            match rank.get(used.as_str()) {
+                Some(&r) if used != module && r > own => {
+                    upward.push(format!("src/{rel} uses crate::{used}"));
+                }
+                _ => {}
+            }
+        }
+    }
+    upward.sort();
+    upward.dedup();
+    assert!(
+        upward.is_empty(),
+        "imports from a higher layer:\n{}",
+        upward.join("\n")
+    );
+}

@@ -66,8 +66,8 @@ pub fn run(config: &Config) -> Result<Outcome, Error> {
             dry_run,
         } => import::run(config, file, *source, map, *dry_run),
         Command::Export { kind } => export::run(config, *kind),
-        Command::Completions { shell } => completions::run(config, *shell),
-        Command::Man => man::run(config),
+        Command::Completions { script } => completions::run(script),
+        Command::Man { page } => man::run(page),
         Command::Watch {
             format,
             agenda,
@@ -111,6 +111,12 @@ pub fn print(config: &Config, result: &impl Render, format: Format) -> Result<()
 /// Stdout for a command's output, with colour decided by `--color`, the terminal and `NO_COLOR`.
 pub fn stdout(config: &Config) -> anstream::AutoStream<std::io::StdoutLock<'static>> {
     anstream::AutoStream::new(std::io::stdout().lock(), config.color)
+}
+
+/// Bytes made in advance (a script, a page, a CSV file) to stdout, uncoloured.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    finish_output(out.write_all(bytes).and_then(|()| out.flush()))
 }
 
 /// A closed pipe (`ties check | head`) is not a failure of ties.
