@@ -913,3 +913,19 @@ fn directory_named_like_a_markdown_file_is_walked_not_read() {
         witnessed(Notebook::new()).file("contacts/odd.md/bob.md", "---\nname: Bob\nrole: x\n---\n");
     assert_reported(&nb, &[d("T103", "contacts/odd.md/bob.md", 3, 7)]);
 }
+
+#[test]
+fn many_files_sharing_one_id_each_name_the_first() {
+    let mut nb = Notebook::new();
+    for i in 0..400 {
+        nb = nb.file(&format!("contacts/d{i:03}/ada.md"), "---\nname: Ada\n---\n");
+    }
+    let found = nb.json_diagnostics();
+    assert_eq!(found.len(), 399);
+    assert!(
+        found
+            .iter()
+            .all(|v| v["code"] == "T203" && message(v).ends_with("contacts/d000/ada.md")),
+        "{found:?}"
+    );
+}
