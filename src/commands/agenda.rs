@@ -18,7 +18,7 @@ pub fn run(
     filter: &Filter,
 ) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today)?;
+    let index = notebook::load(&root, config.today())?;
     let days = days.map_or_else(
         || index.settings.rules.horizon.as_minutes() / (24 * 60),
         i64::from,

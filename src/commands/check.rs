@@ -12,7 +12,7 @@ use crate::render;
 
 pub fn run(config: &Config, format: CheckFormat, deny_warnings: bool) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today)?;
+    let index = notebook::load(&root, config.today())?;
     let diagnostics = diagnostics(&index);
     let tally = Tally::of(&diagnostics);
     let files = index.docs.len() + 1;

@@ -18,7 +18,7 @@ pub fn run(
     format: ReportFormat,
 ) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today)?;
+    let index = notebook::load(&root, config.today())?;
     let listing = list::build(&index, kind, options)?;
     let mut out = super::stdout(config);
     let written = match format {

@@ -26,7 +26,7 @@ use crate::write::{self, Existing};
 
 pub fn run(config: &Config, request: &Request, options: &Options) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today)?;
+    let index = notebook::load(&root, config.today())?;
     let (kind, base_id, draft) = build(&index, request)?;
     let id = match &options.id {
         Some(id) if !is_slug(id) => return Err(Error::BadId { id: id.clone() }),

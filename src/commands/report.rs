@@ -19,9 +19,9 @@ pub fn run(
     format: ReportFormat,
 ) -> Result<ExitStatus, Error> {
     // The period is checked before the notebook is read: a typo should not cost a load.
-    let period = period.resolve(config.today)?;
+    let period = period.resolve(config.today())?;
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today)?;
+    let index = notebook::load(&root, config.today())?;
     let report = report::build(&index, kind, period, by);
     let mut out = super::stdout(config);
     let written = match format {

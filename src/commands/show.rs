@@ -11,7 +11,7 @@ use crate::show;
 
 pub fn run(config: &Config, id: &str, format: ReportFormat) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today)?;
+    let index = notebook::load(&root, config.today())?;
     // `[[jane-doe]]` pasted from a note works too.
     let id = crate::model::Id::from_reference(id);
     let shown = show::build(&index, id.as_str())?;
