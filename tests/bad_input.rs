@@ -929,3 +929,21 @@ fn many_files_sharing_one_id_each_name_the_first() {
         "{found:?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_notebook_are_reported_and_not_followed() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("x.md"), "---\nname: X\n---\n").unwrap();
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
+    std::os::unix::fs::symlink(elsewhere.path(), nb.path().join("contacts/away")).unwrap();
+    // Inside the notebook: its files are read once, at their own path.
+    std::os::unix::fs::symlink(nb.path().join("contacts"), nb.path().join("people")).unwrap();
+    let found = nb.json_diagnostics();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(Diag::from_json(&found[0]), d("T001", "contacts/away", 1, 1));
+    assert!(
+        message(&found[0]).contains("outside the notebook"),
+        "{found:?}"
+    );
+}

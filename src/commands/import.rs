@@ -37,7 +37,7 @@ pub fn run(
     let mut out = super::stdout(config);
     for new in &plan.files {
         if !dry_run {
-            write::create(&root.join(&new.path), &new.text, Existing::Keep)?;
+            write::create_in(&root, &root.join(&new.path), &new.text, Existing::Keep)?;
         }
         let verb = if dry_run { "would create" } else { "created" };
         super::finish_output(writeln!(out, "{verb} {}", new.path))?;

@@ -49,7 +49,12 @@ pub fn run(config: &Config, request: &Request, options: &Options) -> Result<Exit
         });
     }
     let path = root.join(&rel);
-    write::create(&path, &draft.render(), Existing::from_force(options.force))?;
+    write::create_in(
+        &root,
+        &path,
+        &draft.render(),
+        Existing::from_force(options.force),
+    )?;
     let shown = shown_path(&config.cwd, &path);
     let mut out = super::stdout(config);
     super::finish_output(writeln!(out, "{}", shown.display()).and_then(|()| out.flush()))?;
