@@ -428,9 +428,9 @@ impl Cli {
         Config {
             notebook: self.notebook,
             cwd,
-            today: self
+            clock: self
                 .today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+                .map_or(crate::config::Clock::System, crate::config::Clock::Fixed),
             color: match self.color {
                 ColorWhen::Auto => anstream::ColorChoice::Auto,
                 ColorWhen::Always => anstream::ColorChoice::Always,

@@ -13,9 +13,36 @@ pub struct Config {
     pub notebook: Option<PathBuf>,
     pub cwd: PathBuf,
     /// The one source of "today" for every date computation (`--today` or the clock).
-    pub today: NaiveDate,
+    pub clock: Clock,
     pub color: anstream::ColorChoice,
     pub command: Command,
+}
+
+impl Config {
+    /// Today, as of now: see [`Clock::today`].
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+}
+
+/// Where "today" comes from. A long-running `watch` asks again every round, so it moves on
+/// at midnight; every other command asks once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// `--today`: every date computation takes this day.
+    Fixed(NaiveDate),
+    /// The local date of the system clock, read afresh on each call.
+    System,
+}
+
+impl Clock {
+    /// The only place `ties` reads the clock's date.
+    pub fn today(self) -> NaiveDate {
+        match self {
+            Self::Fixed(day) => day,
+            Self::System => chrono::Local::now().date_naive(),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

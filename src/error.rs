@@ -40,6 +40,13 @@ pub enum Error {
     Exists { path: PathBuf },
 
     #[error(
+        "refusing to write {}: its folder is a symlink to {}, outside the notebook\n  \
+         help: replace the symlink with a folder, or write there yourself",
+        path.display(), target.display()
+    )]
+    OutsideNotebook { path: PathBuf, target: PathBuf },
+
+    #[error(
         "{} is already a notebook (it has a ties.yaml); nothing was changed\n  \
          help: pass --force to rewrite its ties.yaml, README.md, .gitignore and git hook",
         dir.display()

@@ -2,8 +2,9 @@
 //! up to `ties.yaml`), a parallel walk that honours hidden files and `.gitignore`, and
 //! per-file parsing on the walker's threads, so reading and parsing overlap.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use chrono::NaiveDate;
 use ignore::{WalkBuilder, WalkState};
@@ -14,6 +15,7 @@ use crate::error::Error;
 use crate::findings::{Finding, Problem};
 use crate::index::Index;
 use crate::model::Settings;
+use crate::span::Span;
 
 pub const CONFIG_FILE: &str = "ties.yaml";
 
@@ -62,7 +64,7 @@ pub fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Placed>), Err
         source,
     })?;
     let Ok(text) = String::from_utf8(bytes) else {
-        let finding = Finding::new(crate::span::Span::file(), Problem::NotUtf8);
+        let finding = Finding::new(Span::file(), Problem::NotUtf8);
         return Ok((
             Settings::default(),
             String::new(),
@@ -86,7 +88,10 @@ pub fn walk(root: &Path) -> (Vec<Document>, Vec<Placed>) {
     collect(root, &walker(root))
 }
 
-fn collect(root: &Path, walker: &WalkBuilder) -> (Vec<Document>, Vec<Placed>) {
+fn collect(
+    root: &Path,
+    (walker, guard): &(WalkBuilder, Arc<Guard>),
+) -> (Vec<Document>, Vec<Placed>) {
     let (tx, rx) = mpsc::channel::<Result<Document, Placed>>();
     walker.build_parallel().run(|| {
         let tx = tx.clone();
@@ -103,7 +108,8 @@ fn collect(root: &Path, walker: &WalkBuilder) -> (Vec<Document>, Vec<Placed>) {
     });
     drop(tx);
     let mut docs = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems =
+        std::mem::take(&mut *guard.skipped.lock().unwrap_or_else(PoisonError::into_inner));
     for item in rx {
         match item {
             Ok(doc) => docs.push(doc),
@@ -116,14 +122,16 @@ fn collect(root: &Path, walker: &WalkBuilder) -> (Vec<Document>, Vec<Placed>) {
 
 /// The walker `check`, `watch` and the benchmarks agree on: no hidden files, the root
 /// `.gitignore` honoured even outside a git repository, nothing above the root, symlinks
-/// followed (loops are reported, not followed forever).
-pub fn walker(root: &Path) -> WalkBuilder {
+/// followed only inside the notebook (see [`Guard`]); and the problems its guard met.
+pub fn walker(root: &Path) -> (WalkBuilder, Arc<Guard>) {
     walker_at(root, root)
 }
 
 /// The same walker, started at `dir` inside the notebook (for a folder that appeared).
-fn walker_at(root: &Path, dir: &Path) -> WalkBuilder {
+fn walker_at(root: &Path, dir: &Path) -> (WalkBuilder, Arc<Guard>) {
     let ignores = Ignores::load(root);
+    let guard = Arc::new(Guard::new(root));
+    let admit = Arc::clone(&guard);
     let mut builder = WalkBuilder::new(dir);
     builder
         .hidden(true)
@@ -135,9 +143,88 @@ fn walker_at(root: &Path, dir: &Path) -> WalkBuilder {
         .follow_links(true)
         .filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !ignores.gitignored(entry.path(), is_dir)
+            !ignores.gitignored(entry.path(), is_dir) && admit.admits(entry, is_dir)
         });
-    builder
+    (builder, guard)
+}
+
+/// What keeps a walk finite and inside the notebook. A symlink that leads out of the
+/// notebook (`ln -s /proc nb/p`, `/`, `/sys`) is reported (T001) and not followed: walking
+/// it could read the whole machine, or never end. A symlinked folder inside the notebook is
+/// not followed either, as its files are read at their own path. And no folder is walked
+/// twice (a bind mount of an ancestor), whatever path leads to it.
+pub struct Guard {
+    root: PathBuf,
+    /// The root with symlinks resolved, to compare link targets with.
+    real_root: PathBuf,
+    seen: Mutex<HashSet<DirId>>,
+    skipped: Mutex<Vec<Placed>>,
+}
+
+/// A folder's identity: device and inode where there are such.
+#[cfg(unix)]
+type DirId = (u64, u64);
+/// Elsewhere its canonical path.
+#[cfg(not(unix))]
+type DirId = PathBuf;
+
+impl Guard {
+    fn new(root: &Path) -> Self {
+        Self {
+            root: root.to_owned(),
+            real_root: root.canonicalize().unwrap_or_else(|_| root.to_owned()),
+            seen: Mutex::new(HashSet::new()),
+            skipped: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn admits(&self, entry: &ignore::DirEntry, is_dir: bool) -> bool {
+        if entry.path_is_symlink() {
+            // Dangling: admitted, so the walk reports it as unreadable.
+            if let Ok(target) = entry.path().canonicalize() {
+                if !target.starts_with(&self.real_root) {
+                    let reason = format!(
+                        "it is a symlink to {}, outside the notebook, and is not followed",
+                        target.display()
+                    );
+                    let rel = relative(&self.root, entry.path());
+                    let finding = Finding::new(Span::file(), Problem::Unreadable { reason });
+                    let diagnostic = Placed::locate(&rel, "", finding);
+                    self.skipped
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(diagnostic);
+                    return false;
+                }
+                if is_dir {
+                    return false;
+                }
+            }
+        }
+        if !is_dir {
+            return true;
+        }
+        match dir_id(entry) {
+            Some(id) => self
+                .seen
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(id),
+            None => true,
+        }
+    }
+}
+
+#[cfg(unix)]
+fn dir_id(entry: &ignore::DirEntry) -> Option<DirId> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = entry.metadata().ok()?;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_id(entry: &ignore::DirEntry) -> Option<DirId> {
+    entry.path().canonicalize().ok()
 }
 
 /// What the notebook does not read: hidden files and folders, and what the root
@@ -211,7 +298,7 @@ fn walk_error(root: &Path, err: &ignore::Error) -> Placed {
     Placed::locate(
         &rel,
         "",
-        Finding::new(crate::span::Span::file(), Problem::Unreadable { reason }),
+        Finding::new(Span::file(), Problem::Unreadable { reason }),
     )
 }
 

@@ -154,16 +154,26 @@ impl Session {
         ))
     }
 
-    /// Applies a batch: re-reads what it names and re-runs the checks.
-    pub fn apply(&mut self, batch: &Batch) -> Result<Round, Error> {
+    /// Applies a batch: re-reads what it names and re-runs the checks as of `today` (a
+    /// watch left running overnight moves on to the new day).
+    pub fn apply(&mut self, batch: &Batch, today: NaiveDate) -> Result<Round, Error> {
         let root = self.index.root.clone();
         if !root.join(CONFIG_FILE).is_file() && !root.is_dir() {
             return Err(Error::NotebookGone { dir: root });
         }
+        self.index.today = today;
         let mut round = Round::default();
         if batch.rescan {
             let before: HashSet<String> = self.index.docs.iter().map(|d| d.path.clone()).collect();
-            let fresh = notebook::load(&root, self.index.today)?;
+            // The settings are reloaded like on a change of `ties.yaml`: moved away or
+            // broken, it is a diagnostic and the last good settings stay.
+            let settings = (
+                self.index.settings.clone(),
+                std::mem::take(&mut self.index.settings_text),
+                std::mem::take(&mut self.index.settings_findings),
+            );
+            let (docs, walk_diagnostics) = notebook::walk(&root);
+            let fresh = Index::new(root.clone(), today, settings, docs, walk_diagnostics);
             round.files_read = fresh.docs.len();
             round.added = fresh
                 .docs
@@ -173,7 +183,7 @@ impl Session {
             round.removed = before.len() + round.added - fresh.docs.len();
             round.modified = fresh.docs.len() - round.added;
             self.index = fresh;
-            self.stale_config.clear();
+            self.reload_config(&root);
         } else {
             if batch.config {
                 self.reload_config(&root);
@@ -481,6 +491,31 @@ mod tests {
         assert!(!batch.rescan && !batch.config);
     }
 
+    #[test]
+    fn each_round_takes_the_day_it_is_given() {
+        let day = |s| crate::model::time::parse_date(s).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("ties.yaml"), "").unwrap();
+        std::fs::create_dir_all(root.join("events")).unwrap();
+        std::fs::write(
+            root.join("events/meetup.md"),
+            "---\nname: Meetup\ndate: 2026-11-22\nmet: [ada]\n---\n",
+        )
+        .unwrap();
+        let t303 = |s: &Session| s.diagnostics.iter().any(|d| d.code == Code::T303);
+        let (mut session, _) = Session::load(&root, day("2026-11-21")).unwrap();
+        assert!(t303(&session), "met before the event");
+        // Past midnight, after the event: the same notebook is fine.
+        let batch = Batch {
+            config: true,
+            ..Batch::default()
+        };
+        session.apply(&batch, day("2026-11-23")).unwrap();
+        assert_eq!(session.index.today, day("2026-11-23"));
+        assert!(!t303(&session), "{:?}", session.diagnostics);
+    }
+
     /// A tiny deterministic generator, so the property test needs no extra crate.
     struct Rng(u64);
 
@@ -563,7 +598,7 @@ mod tests {
                         }
                     }
                 }
-                session.apply(&batch).unwrap();
+                session.apply(&batch, today).unwrap();
                 let full = notebook::load(&root, today).unwrap();
                 let expected = check::diagnostics(&full);
                 if expected

@@ -29,6 +29,30 @@ pub fn create(path: &Path, contents: &str, existing: Existing) -> Result<(), Err
     create_with_mode(path, contents, existing, false)
 }
 
+/// [`create`] for a file of the notebook at `root`: refused if a symlinked folder on the way
+/// leads out of the notebook, so `new` and `import` never write elsewhere on the machine.
+pub fn create_in(
+    root: &Path,
+    path: &Path,
+    contents: &str,
+    existing: Existing,
+) -> Result<(), Error> {
+    // The deepest folder that exists is where the write would land; the folders made
+    // below it are made inside it.
+    let landing = path
+        .ancestors()
+        .skip(1)
+        .find_map(|dir| dir.canonicalize().ok());
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
+    if let Some(target) = landing.filter(|dir| !dir.starts_with(&real_root)) {
+        return Err(Error::OutsideNotebook {
+            path: path.to_owned(),
+            target,
+        });
+    }
+    create(path, contents, existing)
+}
+
 /// Like [`create`], for a script: executable (`0o777` less the umask, typically `0o755`)
 /// where the platform has such permissions.
 pub fn create_executable(path: &Path, contents: &str, existing: Existing) -> Result<(), Error> {
@@ -114,6 +138,20 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, ["jane-doe.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_writes_through_a_symlink_out_of_the_notebook() {
+        let root = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), root.path().join("contacts")).unwrap();
+        let path = root.path().join("contacts/new/jane-doe.md");
+        let err = create_in(root.path(), &path, "x", Existing::Keep).unwrap_err();
+        assert!(matches!(err, Error::OutsideNotebook { .. }), "{err}");
+        assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+        let inside = root.path().join("companies/acme.md");
+        create_in(root.path(), &inside, "x", Existing::Keep).unwrap();
     }
 
     #[cfg(unix)]

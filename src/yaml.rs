@@ -125,6 +125,9 @@ enum Frame {
         anchor: usize,
         entries: Vec<(Node, Node)>,
         key: Option<Node>,
+        /// The entries by the hash of their key, so a duplicate is found without comparing
+        /// with every key before it (40 000 keys were quadratic).
+        keys: HashMap<u64, Vec<usize>>,
     },
 }
 
@@ -194,6 +197,7 @@ impl Tree<'_> {
                 anchor,
                 entries: Vec::new(),
                 key: None,
+                keys: HashMap::new(),
             })?,
             Event::SequenceEnd | Event::MappingEnd => {
                 let (node, anchor) = match self.stack.pop() {
@@ -298,11 +302,14 @@ impl Tree<'_> {
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(Frame::Map {
+                entries, key, keys, ..
+            }) => match key.take() {
                 None => *key = Some(node),
                 Some(k) => {
-                    if let Some((first, _)) = entries.iter().find(|(seen, _)| seen.value == k.value)
-                    {
+                    let same = keys.entry(hash_of(&k.value)).or_default();
+                    if let Some(&first) = same.iter().find(|&&i| entries[i].0.value == k.value) {
+                        let first = &entries[first].0;
                         let line = span::Position::of(self.text, first.span.start).line;
                         let name = k.value.scalar_text().unwrap_or_default();
                         self.findings.push(Finding::new(
@@ -313,6 +320,7 @@ impl Tree<'_> {
                             },
                         ));
                     } else {
+                        same.push(entries.len());
                         entries.push((k, node));
                     }
                 }
@@ -320,6 +328,38 @@ impl Tree<'_> {
         }
         Ok(())
     }
+}
+
+/// A hash consistent with `Value`'s equality: equal values hash alike (floats by their bits;
+/// `0.0` and `-0.0`, equal yet of different bits, are hashed as one).
+fn hash_of(value: &Value) -> u64 {
+    use std::hash::{Hash, Hasher};
+    fn feed(value: &Value, h: &mut impl Hasher) {
+        std::mem::discriminant(value).hash(h);
+        match value {
+            Value::Null => {}
+            Value::Bool(b) => b.hash(h),
+            Value::Int(i) => i.hash(h),
+            Value::Float(f) => (if *f == 0.0 { 0 } else { f.to_bits() }).hash(h),
+            Value::Str(s) => s.hash(h),
+            Value::Seq(items) => {
+                items.len().hash(h);
+                for n in items {
+                    feed(&n.value, h);
+                }
+            }
+            Value::Map(entries) => {
+                entries.len().hash(h);
+                for (k, v) in entries {
+                    feed(&k.value, h);
+                    feed(&v.value, h);
+                }
+            }
+        }
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    feed(value, &mut h);
+    h.finish()
 }
 
 fn fail(at: usize, message: &str) -> Finding {
@@ -380,6 +420,29 @@ mod tests {
 
     fn parse_all(yaml: &str) -> Result<Parsed, Finding> {
         parse(yaml, Span::new(0, yaml.len()))
+    }
+
+    #[test]
+    fn duplicate_keys_among_many_are_each_reported_against_the_first() {
+        let mut yaml = String::new();
+        for i in 0..20_000 {
+            yaml.push('k');
+            yaml.push_str(&i.to_string());
+            yaml.push_str(": v\n");
+        }
+        yaml.push_str("k7: again\n1: a\n\"1\": b\n\"k8\": again\n");
+        let parsed = parse_all(&yaml).unwrap();
+        let lines: Vec<_> = parsed
+            .findings
+            .iter()
+            .map(|f| span::Position::of(&yaml, f.span.start).line)
+            .collect();
+        // `k7` and `"k8"` again; the number `1` and the string `"1"` differ.
+        assert_eq!(lines, [20_001, 20_004], "{:?}", parsed.findings);
+        let Value::Map(entries) = parsed.root.value else {
+            panic!("not a map")
+        };
+        assert_eq!(entries.len(), 20_000 + 2);
     }
 
     #[test]

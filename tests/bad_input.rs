@@ -870,3 +870,37 @@ fn directory_named_like_a_markdown_file_is_walked_not_read() {
         witnessed(Notebook::new()).file("contacts/odd.md/bob.md", "---\nname: Bob\nrole: x\n---\n");
     assert_reported(&nb, &[d("T103", "contacts/odd.md/bob.md", 3, 7)]);
 }
+
+#[test]
+fn many_files_sharing_one_id_each_name_the_first() {
+    let mut nb = Notebook::new();
+    for i in 0..400 {
+        nb = nb.file(&format!("contacts/d{i:03}/ada.md"), "---\nname: Ada\n---\n");
+    }
+    let found = nb.json_diagnostics();
+    assert_eq!(found.len(), 399);
+    assert!(
+        found
+            .iter()
+            .all(|v| v["code"] == "T203" && message(v).ends_with("contacts/d000/ada.md")),
+        "{found:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_notebook_are_reported_and_not_followed() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("x.md"), "---\nname: X\n---\n").unwrap();
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
+    std::os::unix::fs::symlink(elsewhere.path(), nb.path().join("contacts/away")).unwrap();
+    // Inside the notebook: its files are read once, at their own path.
+    std::os::unix::fs::symlink(nb.path().join("contacts"), nb.path().join("people")).unwrap();
+    let found = nb.json_diagnostics();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(Diag::from_json(&found[0]), d("T001", "contacts/away", 1, 1));
+    assert!(
+        message(&found[0]).contains("outside the notebook"),
+        "{found:?}"
+    );
+}

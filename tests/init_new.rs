@@ -666,3 +666,69 @@ fn new_contact_with_a_www_profile_gets_https_and_checks_clean() {
     assert!(created(&nb, &out).contains("linkedin: https://www.linkedin.com/in/jane\n"));
     nb.assert_clean();
 }
+
+#[test]
+fn init_in_a_git_worktree_installs_the_hook_where_git_looks_for_it() {
+    if !git_available() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let tmp = new_dir();
+    let main = tmp.path().join("main");
+    std::fs::create_dir(&main).unwrap();
+    for args in [
+        &["init", "--quiet"][..],
+        &[
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@e.x",
+            "commit",
+            "--quiet",
+            "--allow-empty",
+            "-m",
+            "x",
+        ],
+        &["worktree", "add", "--quiet", "../nb"],
+    ] {
+        let out = git(&main, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(tmp.path().join("nb/.git").is_file());
+    let out = local::ties_with(&tmp.path().join("nb"), &["init"], &git_isolation());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("pre-commit"), "{}", out.stdout);
+    // Hooks are shared by a repository's worktrees.
+    assert!(main.join(".git/hooks/pre-commit").is_file());
+}
+
+#[test]
+fn init_that_failed_half_way_can_be_run_again() {
+    if !git_available() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let tmp = new_dir();
+    let nb = tmp.path().join("nb");
+    std::fs::create_dir(&nb).unwrap();
+    assert!(git(&nb, &["init", "--quiet"]).status.success());
+    // A file where the hooks folder belongs: the hook cannot be written.
+    let hooks = nb.join(".git/hooks");
+    let _ = std::fs::remove_dir_all(&hooks);
+    std::fs::write(&hooks, "").unwrap();
+    let failed = local::ties_with(&nb, &["init"], &git_isolation());
+    assert_eq!(failed.code, 2, "{}", failed.stdout);
+    assert!(
+        !nb.join("ties.yaml").exists(),
+        "a half-made notebook looks finished"
+    );
+    std::fs::remove_file(&hooks).unwrap();
+    let again = local::ties_with(&nb, &["init"], &git_isolation());
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(nb.join("ties.yaml").is_file());
+    assert!(hooks.join("pre-commit").is_file());
+}

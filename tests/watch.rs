@@ -263,3 +263,103 @@ fn watch_poll_sees_saves_without_os_events() {
     assert_eq!(codes(&round), ["contacts/bob.md T103"]);
     assert_eq!(watch.interrupt(), 0);
 }
+
+/// A child killed when the test ends, passed or failed.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+    }
+}
+
+/// Until the child exits or the deadline passes; its exit code.
+fn exit_code(child: &mut Child, what: &str) -> Option<i32> {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "ties watch kept running: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn watch_follows_a_notebook_replaced_by_a_copy() {
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
+    let root = nb.path().canonicalize().unwrap();
+    let backup = tempfile::tempdir().unwrap();
+    std::fs::write(backup.path().join("ties.yaml"), "").unwrap();
+    std::fs::create_dir(backup.path().join("contacts")).unwrap();
+    std::fs::write(
+        backup.path().join("contacts/bob.md"),
+        "---\nname: Bob\n---\n",
+    )
+    .unwrap();
+    let watch = Watch::start(&root, &["--format", "json"]);
+    watch.round("the first check");
+    // `rm -rf nb && cp -r backup nb`, faster than the debounce.
+    std::fs::remove_dir_all(&root).unwrap();
+    std::fs::create_dir_all(root.join("contacts")).unwrap();
+    std::fs::copy(backup.path().join("ties.yaml"), root.join("ties.yaml")).unwrap();
+    std::fs::copy(
+        backup.path().join("contacts/bob.md"),
+        root.join("contacts/bob.md"),
+    )
+    .unwrap();
+    watch.until("the copy", |r| codes(r).is_empty() && n(r, "files") == 2);
+    std::fs::write(
+        root.join("contacts/bob.md"),
+        "---\nname: Bob\nrole: develper\n---\n",
+    )
+    .unwrap();
+    let (round, _) = watch.until("a save in the copy", |r| n(r, "errors") == 1);
+    assert_eq!(codes(&round), ["contacts/bob.md T103"]);
+}
+
+#[test]
+fn watch_reports_a_missing_ties_yaml_and_goes_on() {
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
+    let root = nb.path().canonicalize().unwrap();
+    let watch = Watch::start(&root, &["--format", "json"]);
+    watch.round("the first check");
+    std::fs::rename(root.join("ties.yaml"), root.join("ties.yaml.away")).unwrap();
+    let missing = |r: &Value| codes(r).iter().any(|c| c == "ties.yaml T001");
+    watch.until("ties.yaml moved away", missing);
+    // A change of .gitignore reads everything again, ties.yaml included.
+    std::fs::write(root.join(".gitignore"), "drafts/\n").unwrap();
+    watch.until("the rescan without ties.yaml", |r| {
+        missing(r) && n(r, "files_read") == 1
+    });
+    std::fs::rename(root.join("ties.yaml.away"), root.join("ties.yaml")).unwrap();
+    watch.until("ties.yaml back", |r| n(r, "errors") == 0);
+    assert_eq!(watch.interrupt(), 0);
+}
+
+#[test]
+fn watch_exits_0_when_its_output_is_closed() {
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
+    let root = nb.path().canonicalize().unwrap();
+    let mut child = Killed(
+        Command::new(assert_cmd::cargo::cargo_bin("ties"))
+            .args(["--notebook".as_ref(), root.as_os_str()])
+            .args(["--today", TODAY, "watch", "--format", "json"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start ties watch"),
+    );
+    // `ties watch --format json | head -n1`
+    let mut first = String::new();
+    BufReader::new(child.0.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with('{'), "{first}");
+    std::fs::write(root.join("contacts/bob.md"), "---\nname: Bob\n---\n").unwrap();
+    let code = exit_code(&mut child.0, "with nobody reading its output");
+    assert_eq!(code, Some(0));
+}

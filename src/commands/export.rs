@@ -18,7 +18,7 @@ use crate::notebook;
 
 pub fn run(config: &Config, kind: Kind) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today)?;
+    let index = notebook::load(&root, config.today())?;
     let (header, rows) = table(&index, kind);
     let mut csv = csv::Writer::from_writer(Vec::new());
     let encoded = std::iter::once(header)

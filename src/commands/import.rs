@@ -23,7 +23,7 @@ pub fn run(
     dry_run: bool,
 ) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today)?;
+    let index = notebook::load(&root, config.today())?;
     let path = config.cwd.join(file);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
         path: file.to_owned(),
@@ -37,7 +37,7 @@ pub fn run(
     let mut out = super::stdout(config);
     for new in &plan.files {
         if !dry_run {
-            write::create(&root.join(&new.path), &new.text, Existing::Keep)?;
+            write::create_in(&root, &root.join(&new.path), &new.text, Existing::Keep)?;
         }
         let verb = if dry_run { "would create" } else { "created" };
         super::finish_output(writeln!(out, "{verb} {}", new.path))?;

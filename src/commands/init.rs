@@ -28,7 +28,9 @@ pub fn run(
     }
     let existing = Existing::from_force(force);
     let mut log = Log::default();
-    write::create(&dir.join(CONFIG_FILE), &settings_file(), existing)?;
+    // `ties.yaml` is written last: until it exists the folder is not a notebook, so an
+    // `init` that failed half-way (a read-only hooks folder, a full disk) can simply be run
+    // again; everything it already made is kept.
     log.created(CONFIG_FILE);
     for kind in Kind::RECORDS {
         // An empty folder is not kept by git; `.gitkeep` is hidden, so ties never reads it.
@@ -48,6 +50,7 @@ pub fn run(
     if git {
         set_up_git(&dir, existing, &mut log)?;
     }
+    write::create(&dir.join(CONFIG_FILE), &settings_file(), existing)?;
     let shown = super::new::shown_path(&config.cwd, &dir);
     let shown = if shown.as_os_str().is_empty() {
         PathBuf::from(".")
@@ -131,25 +134,29 @@ fn set_up_git(dir: &Path, existing: Existing, log: &mut Log) -> Result<(), Error
             }
         }
     }
-    let hook = dir.join(".git/hooks/pre-commit");
-    match write::create_executable(&hook, PRE_COMMIT, existing) {
-        Ok(()) => {
-            log.created(".git/hooks/pre-commit (runs `ties check` before each commit)");
-            // Set globally (husky and the like), it makes git ignore .git/hooks entirely.
-            if let Ok(elsewhere) = git(dir, &["config", "--get", "core.hooksPath"]) {
-                log.note(format!(
-                    "git runs the hooks in {} (core.hooksPath), not this one; to check the \
-                     notebook before each commit, add `ties --notebook . check` to the \
-                     pre-commit hook there",
-                    elsewhere.trim()
-                ));
-            }
-        }
-        Err(Error::Exists { .. }) => log.note(
-            "kept the existing .git/hooks/pre-commit; add `ties --notebook . check` to it to \
-             check the notebook before each commit"
-                .into(),
-        ),
+    // Set globally (husky and the like), it makes git ignore .git/hooks entirely; its folder
+    // is shared with other repositories, so ties does not write there.
+    if let Ok(elsewhere) = git(dir, &["config", "--get", "core.hooksPath"]) {
+        log.note(format!(
+            "git runs the hooks in {} (core.hooksPath); to check the notebook before each \
+             commit, add `ties --notebook . check` to the pre-commit hook there",
+            elsewhere.trim()
+        ));
+        return Ok(());
+    }
+    // `.git` is a file in a worktree or a submodule, whose hooks live elsewhere: git knows
+    // where.
+    let hooks = match git(dir, &["rev-parse", "--git-path", "hooks"]) {
+        Ok(hooks) => hooks.trim().to_owned(),
+        Err(GitError::Missing | GitError::Failed(_)) => ".git/hooks".to_owned(),
+    };
+    let shown = format!("{hooks}/pre-commit");
+    match write::create_executable(&dir.join(&hooks).join("pre-commit"), PRE_COMMIT, existing) {
+        Ok(()) => log.created(&format!("{shown} (runs `ties check` before each commit)")),
+        Err(Error::Exists { .. }) => log.note(format!(
+            "kept the existing {shown}; add `ties --notebook . check` to it to check the \
+             notebook before each commit"
+        )),
         Err(e) => return Err(e),
     }
     Ok(())

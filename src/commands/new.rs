@@ -26,7 +26,7 @@ use crate::write::{self, Existing};
 
 pub fn run(config: &Config, request: &Request, options: &Options) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today)?;
+    let index = notebook::load(&root, config.today())?;
     let (kind, base_id, draft) = build(&index, request)?;
     let id = match &options.id {
         Some(id) if !is_slug(id) => return Err(Error::BadId { id: id.clone() }),
@@ -49,7 +49,12 @@ pub fn run(config: &Config, request: &Request, options: &Options) -> Result<Exit
         });
     }
     let path = root.join(&rel);
-    write::create(&path, &draft.render(), Existing::from_force(options.force))?;
+    write::create_in(
+        &root,
+        &path,
+        &draft.render(),
+        Existing::from_force(options.force),
+    )?;
     let shown = shown_path(&config.cwd, &path);
     let mut out = super::stdout(config);
     super::finish_output(writeln!(out, "{}", shown.display()).and_then(|()| out.flush()))?;

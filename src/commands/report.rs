@@ -18,7 +18,7 @@ pub fn run(
     format: Format,
 ) -> Result<Outcome, Error> {
     // The period is checked before the notebook is read: a typo should not cost a load.
-    let period = period.resolve(config.today)?;
+    let period = period.resolve(config.today())?;
     let (_, index) = super::load(config)?;
     let report = report::build(&index, kind, period, by);
     super::print(config, &report, format)?;

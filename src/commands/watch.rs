@@ -7,9 +7,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use notify::{PollWatcher, RecursiveMode};
-use notify_debouncer_full::{
-    DebounceEventResult, NoCache, RecommendedCache, new_debouncer, new_debouncer_opt,
-};
+use notify_debouncer_full::{DebounceEventResult, NoCache, new_debouncer, new_debouncer_opt};
 
 use crate::agenda::{self, Filter};
 use crate::config::{Config, WatchFormat};
@@ -57,30 +55,32 @@ pub fn run(
             source,
         },
     };
-    // Keep the debouncer alive for the whole loop; dropping it stops the events.
-    let _debouncer: Box<dyn std::any::Any> = if poll {
-        let notify_config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
-        let mut d = new_debouncer_opt::<_, PollWatcher, NoCache>(
-            DEBOUNCE,
-            None,
-            handler,
-            NoCache::new(),
-            notify_config,
-        )
-        .map_err(watch_error)?;
-        d.watch(&root, RecursiveMode::Recursive)
+    let arm = || -> Result<Box<dyn std::any::Any>, Error> {
+        if poll {
+            let notify_config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+            let mut d = new_debouncer_opt::<_, PollWatcher, NoCache>(
+                DEBOUNCE,
+                None,
+                handler.clone(),
+                NoCache::new(),
+                notify_config,
+            )
             .map_err(watch_error)?;
-        Box::new(d)
-    } else {
-        let mut d = new_debouncer(DEBOUNCE, None, handler).map_err(watch_error)?;
-        d.watch(&root, RecursiveMode::Recursive)
-            .map_err(watch_error)?;
-        Box::new(d)
-            as Box<notify_debouncer_full::Debouncer<notify::RecommendedWatcher, RecommendedCache>>
+            d.watch(&root, RecursiveMode::Recursive)
+                .map_err(watch_error)?;
+            Ok(Box::new(d))
+        } else {
+            let mut d = new_debouncer(DEBOUNCE, None, handler.clone()).map_err(watch_error)?;
+            d.watch(&root, RecursiveMode::Recursive)
+                .map_err(watch_error)?;
+            Ok(Box::new(d))
+        }
     };
+    // Keep the debouncer alive for the whole loop; dropping it stops the events.
+    let mut debouncer = arm()?;
 
     let started = Instant::now();
-    let (mut session, first) = Session::load(&root, config.today)?;
+    let (mut session, first) = Session::load(&root, config.today())?;
     let mut printer = Printer {
         config,
         format,
@@ -88,7 +88,9 @@ pub fn run(
         terminal: std::io::stdout().is_terminal(),
         rounds: 0,
     };
-    printer.print(&session, &first, started.elapsed())?;
+    if !printer.print(&session, &first, started.elapsed())? {
+        return Ok(ExitStatus::Success);
+    }
     let mut classifier = Classifier::new(&root);
     for message in rx {
         let events = match message {
@@ -120,10 +122,20 @@ pub fn run(
         }
         if batch.rescan {
             classifier = Classifier::new(&root);
+            // The root may have been replaced (`rm -rf nb && cp -r backup nb`): the old
+            // watches died with the old folder, so watch the folder there now. Gone for good,
+            // the round below says so.
+            if root.is_dir() {
+                drop(debouncer);
+                debouncer = arm()?;
+            }
         }
-        let round = session.apply(&batch)?;
-        printer.print(&session, &round, started.elapsed())?;
+        let round = session.apply(&batch, config.today())?;
+        if !printer.print(&session, &round, started.elapsed())? {
+            break;
+        }
     }
+    drop(debouncer);
     Ok(ExitStatus::Success)
 }
 
@@ -154,7 +166,14 @@ struct JsonRound<'a> {
 }
 
 impl Printer<'_> {
-    fn print(&mut self, session: &Session, round: &Round, elapsed: Duration) -> Result<(), Error> {
+    /// Prints a round; `false` when stdout is closed (`ties watch | head -n1`): nobody is
+    /// reading any more, so the watch ends.
+    fn print(
+        &mut self,
+        session: &Session,
+        round: &Round,
+        elapsed: Duration,
+    ) -> Result<bool, Error> {
         self.rounds += 1;
         let time = chrono::Local::now().format("%H:%M:%S").to_string();
         let tally = Tally::of(&session.diagnostics);
@@ -182,7 +201,10 @@ impl Printer<'_> {
             }
             WatchFormat::Human => self.human(&mut out, session, round, &time, tally, elapsed),
         };
-        super::finish_output(written.and_then(|()| out.flush()))
+        let written = written.and_then(|()| out.flush());
+        let open = !matches!(&written, Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe);
+        super::finish_output(written)?;
+        Ok(open)
     }
 
     fn human(
