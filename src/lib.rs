@@ -68,8 +68,9 @@ where
     commands::run(&config).unwrap_or_else(|e| {
         let _ = writeln!(
             render::stderr(config.color),
-            "{} {e}",
-            render::label(render::ERROR, "error")
+            "{} {}",
+            render::label(render::ERROR, "error"),
+            render::escape::lines(&e.to_string())
         );
         ExitStatus::Error.into()
     })

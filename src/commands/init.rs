@@ -14,6 +14,7 @@ use crate::model::Kind;
 use crate::model::settings::Settings;
 use crate::model::time::Duration;
 use crate::notebook::CONFIG_FILE;
+use crate::render::escape::{self, safe};
 use crate::write::{self, Existing};
 
 pub fn run(
@@ -80,16 +81,20 @@ impl Log {
     }
 
     fn write(&self, out: &mut impl Write, dir: &Path) -> std::io::Result<()> {
-        writeln!(out, "Created a notebook in {}:", dir.display())?;
+        writeln!(
+            out,
+            "Created a notebook in {}:",
+            safe(&dir.to_string_lossy())
+        )?;
         for path in &self.created {
             writeln!(out, "  {path}")?;
         }
         for note in &self.notes {
-            writeln!(out, "note: {note}")?;
+            writeln!(out, "note: {}", escape::lines(note))?;
         }
         writeln!(out, "\nNext:")?;
         if dir != Path::new(".") {
-            writeln!(out, "  cd {}", dir.display())?;
+            writeln!(out, "  cd {}", safe(&dir.to_string_lossy()))?;
         }
         writeln!(out, "  ties new company \"Acme\"")?;
         writeln!(

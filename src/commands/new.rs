@@ -16,6 +16,7 @@ use crate::exit::ExitStatus;
 use crate::index::Index;
 use crate::lookup;
 use crate::model::chat::ChatKind;
+use crate::render::escape::safe;
 
 use crate::model::id::is_slug;
 use crate::model::time::When;
@@ -57,7 +58,9 @@ pub fn run(config: &Config, request: &Request, options: &Options) -> Result<Exit
     )?;
     let shown = shown_path(&config.cwd, &path);
     let mut out = super::stdout(config);
-    super::finish_output(writeln!(out, "{}", shown.display()).and_then(|()| out.flush()))?;
+    super::finish_output(
+        writeln!(out, "{}", safe(&shown.to_string_lossy())).and_then(|()| out.flush()),
+    )?;
     if options.edit {
         edit(&path)?;
     }

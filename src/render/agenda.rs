@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use crate::agenda::{Agenda, Group, Item};
+use crate::render::escape::safe;
 use crate::render::table::{Align, Table};
 use crate::render::{self, BOLD, DIM, ERROR, Render, WARNING};
 
@@ -112,8 +113,8 @@ impl Render for Agenda {
                     out,
                     "  {due:<due_w$}  {rel:<rel_w$}  {BOLD}{:<kind_w$}{BOLD:#}  {}  {DIM}{}{DIM:#}",
                     item.kind.as_str(),
-                    item.title,
-                    item.path
+                    safe(&item.title),
+                    safe(&item.path)
                 )?;
             }
         }
@@ -137,9 +138,9 @@ impl Render for Agenda {
                     out,
                     "- [ ] {due} · {}: {} ([{}]({}))",
                     item.kind.as_str(),
-                    item.title,
-                    item.id,
-                    item.path
+                    safe(&item.title),
+                    safe(item.id.as_str()),
+                    safe(&item.path)
                 )?;
             }
         }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use crate::diagnostic::Diagnostic;
 use crate::findings::Severity;
+use crate::render::escape;
 
 /// `prefix` is the notebook's path relative to the repository root (may be empty).
 pub fn write(out: &mut impl Write, diagnostics: &[Diagnostic], prefix: &str) -> io::Result<()> {
@@ -18,9 +19,10 @@ pub fn write(out: &mut impl Write, diagnostics: &[Diagnostic], prefix: &str) -> 
         } else {
             format!("{prefix}/{}", d.path)
         };
-        let mut message = d.message.clone();
+        // The log shows the message to a person: no control character from the notebook.
+        let mut message = escape::line(&d.message).into_owned();
         if let Some(help) = &d.help {
-            message = format!("{message}\nhelp: {help}");
+            message = format!("{message}\nhelp: {}", escape::line(help));
         }
         writeln!(
             out,

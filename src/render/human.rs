@@ -8,6 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostic::Diagnostic;
 use crate::findings::Severity;
+use crate::render::escape::{self, safe};
 use crate::render::{BOLD, Sources, severity_style};
 use crate::span;
 
@@ -25,12 +26,12 @@ pub fn write(
         writeln!(
             out,
             "{BOLD}{}:{}:{}:{BOLD:#} {style}{}[{}]{style:#}{BOLD}: {}{BOLD:#}",
-            d.path,
+            safe(&d.path),
             d.start.line,
             d.start.column,
             d.severity().as_str(),
             d.code,
-            d.message
+            safe(&d.message)
         )?;
         let text = sources.get(d.path.as_str()).copied().unwrap_or("");
         let excerpt = excerpt(text, d);
@@ -47,8 +48,9 @@ pub fn write(
                     .annotation(AnnotationKind::Primary.span(range.clone())),
             );
         }
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        let help = d.help.as_deref().map(escape::line);
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_ref()));
         }
         if excerpt.is_some() || d.help.is_some() {
             writeln!(out, "{}", renderer.render(&[group]))?;
@@ -79,7 +81,7 @@ fn excerpt(text: &str, d: &Diagnostic) -> Option<(String, std::ops::Range<usize>
             .map_or(from, |c| from + c.len_utf8());
     }
     if line.len() <= MAX_EXCERPT {
-        return Some((line.to_owned(), from..to));
+        return Some(shown(line, from..to));
     }
     let mut window_start = from.saturating_sub(MAX_EXCERPT / 2);
     while !line.is_char_boundary(window_start) {
@@ -91,10 +93,23 @@ fn excerpt(text: &str, d: &Diagnostic) -> Option<(String, std::ops::Range<usize>
     }
     from -= window_start;
     to = to.min(window_end) - window_start;
+    let (window, range) = shown(&line[window_start..window_end], from..to);
+    let ellipsis = '…'.len_utf8();
     Some((
-        format!("…{}…", &line[window_start..window_end]),
-        from + '…'.len_utf8()..to + '…'.len_utf8(),
+        format!("…{window}…"),
+        range.start + ellipsis..range.end + ellipsis,
     ))
+}
+
+/// `line` as the terminal may show it (control characters escaped), with `range` moved to
+/// the same characters in the escaped text, so the caret stays under the value.
+fn shown(line: &str, range: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
+    let before = escape::line(&line[..range.start]);
+    let inside = escape::line(&line[range.clone()]);
+    let after = escape::line(&line[range.end..]);
+    let start = before.len();
+    let end = start + inside.len();
+    (format!("{before}{inside}{after}"), start..end)
 }
 
 #[cfg(test)]

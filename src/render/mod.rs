@@ -3,6 +3,7 @@
 //! output is not a terminal or `NO_COLOR` is set.
 
 pub mod agenda;
+pub mod escape;
 pub mod github;
 pub mod human;
 pub mod ics;

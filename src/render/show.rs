@@ -5,7 +5,13 @@
 use std::io::{self, Write};
 
 use crate::model::Kind;
-use crate::render::table::{Align, Cell, Table};
+use std::borrow::Cow;
+
+use anstyle::Style;
+use unicode_width::UnicodeWidthStr;
+
+use crate::render::escape::{self, safe};
+use crate::render::table::{self, Align, Cell, Table};
 use crate::render::{self, BOLD, DIM, Render};
 use crate::show::Shown;
 
@@ -80,21 +86,24 @@ impl Render for Shown {
         writeln!(
             out,
             "{BOLD}{}{BOLD:#}  {}  {DIM}{}{DIM:#}",
-            shown.name,
+            safe(&shown.name),
             shown.kind.as_str(),
-            shown.path
+            safe(&shown.path)
         )?;
-        let keys = shown.fields.iter().map(|(k, _)| k.len());
-        let width = keys
-            .chain(shown.facts.iter().map(|(k, _)| k.len()))
-            .max()
-            .unwrap_or(0)
-            + 1;
-        for (key, value) in &shown.fields {
-            writeln!(out, "  {:<width$} {}", format!("{key}:"), field_text(value))?;
-        }
-        for (key, value) in &shown.facts {
-            writeln!(out, "  {DIM}{:<width$}{DIM:#} {value}", format!("{key}:"))?;
+        let fields = shown
+            .fields
+            .iter()
+            .map(|(k, v)| (escape::line(k), field_text(v), Style::new()));
+        let facts = shown
+            .facts
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.clone(), DIM));
+        let lines: Vec<_> = fields.chain(facts).collect();
+        let width = lines.iter().map(|(k, _, _)| k.width()).max().unwrap_or(0) + 1;
+        for (key, value, style) in &lines {
+            write!(out, "  {style}{key}:{style:#}")?;
+            table::spaces(out, width - key.width())?;
+            writeln!(out, "{}", safe(value))?;
         }
         if !shown.people.is_empty() {
             writeln!(out, "\n{BOLD}{}{BOLD:#}", people_title(shown.kind))?;
@@ -114,16 +123,16 @@ impl Render for Shown {
         writeln!(
             out,
             "# {}\n\n{} · [{}]({})\n",
-            shown.name,
+            safe(&shown.name),
             shown.kind.as_str(),
-            shown.path,
-            shown.path
+            safe(&shown.path),
+            safe(&shown.path)
         )?;
         for (key, value) in &shown.fields {
-            writeln!(out, "- **{key}**: {}", field_text(value))?;
+            writeln!(out, "- **{}**: {}", safe(key), safe(&field_text(value)))?;
         }
         for (key, value) in &shown.facts {
-            writeln!(out, "- *{key}*: {value}")?;
+            writeln!(out, "- *{key}*: {}", safe(value))?;
         }
         if !shown.people.is_empty() {
             writeln!(out, "\n## {}\n", people_title(shown.kind))?;

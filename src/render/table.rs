@@ -10,6 +10,7 @@ use anstyle::Style;
 use unicode_width::UnicodeWidthStr;
 
 use crate::render::BOLD;
+use crate::render::escape;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
@@ -69,6 +70,7 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// The widest cell of each column, as shown (escaped).
     fn widths(&self) -> Vec<usize> {
         self.columns
             .iter()
@@ -77,7 +79,7 @@ impl Table {
                 self.rows
                     .iter()
                     .filter_map(|r| r.get(i))
-                    .map(|c| c.text.width())
+                    .map(|c| escape::line(&c.text).width())
                     .chain([header.width()])
                     .max()
                     .unwrap_or(0)
@@ -95,11 +97,12 @@ impl Table {
             .map(|(h, _)| Cell::styled(h.clone(), BOLD))
             .collect();
         for row in std::iter::once(&header).chain(&self.rows) {
-            write!(out, "{:indent$}", "")?;
+            spaces(out, indent)?;
             // Empty cells at the end of a row print nothing, not padding.
             let last = row.iter().rposition(|c| !c.text.is_empty()).unwrap_or(0);
             for (i, cell) in row.iter().enumerate().take(last + 1) {
-                let pad = widths[i].saturating_sub(cell.text.width());
+                let text = escape::line(&cell.text);
+                let pad = widths[i].saturating_sub(text.width());
                 let (before, after) = match self.columns[i].1 {
                     Align::Right => (pad, 0),
                     Align::Left if i == last => (0, 0),
@@ -107,11 +110,10 @@ impl Table {
                 };
                 let gap = if i == last { "" } else { "  " };
                 let style = cell.style;
-                write!(
-                    out,
-                    "{:before$}{style}{}{style:#}{:after$}{gap}",
-                    "", cell.text, ""
-                )?;
+                spaces(out, before)?;
+                write!(out, "{style}{text}{style:#}")?;
+                spaces(out, after)?;
+                write!(out, "{gap}")?;
             }
             writeln!(out)?;
         }
@@ -120,8 +122,8 @@ impl Table {
 
     /// A GitHub-flavoured Markdown table; `|` in a cell is escaped.
     pub fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
-        let escape = |s: &str| s.replace('|', "\\|");
-        let headers: Vec<String> = self.columns.iter().map(|(h, _)| escape(h)).collect();
+        let cell = |s: &str| escape::line(s).replace('|', "\\|");
+        let headers: Vec<String> = self.columns.iter().map(|(h, _)| cell(h)).collect();
         writeln!(out, "| {} |", headers.join(" | "))?;
         let rules: Vec<&str> = self
             .columns
@@ -133,7 +135,7 @@ impl Table {
             .collect();
         writeln!(out, "|{}|", rules.join("|"))?;
         for row in &self.rows {
-            let cells: Vec<String> = row.iter().map(|c| escape(&c.text)).collect();
+            let cells: Vec<String> = row.iter().map(|c| cell(&c.text)).collect();
             writeln!(out, "| {} |", cells.join(" | "))?;
         }
         Ok(())
@@ -152,6 +154,19 @@ impl Table {
         }
         writer.flush()
     }
+}
+
+/// `n` spaces. Written out rather than with a `{:n$}` width: the formatter takes widths up
+/// to 65,535 only, and one 70,000-character name must not crash a table.
+pub fn spaces(out: &mut impl Write, n: usize) -> io::Result<()> {
+    const BLANK: &str = "                                                                ";
+    let mut left = n;
+    while left > 0 {
+        let chunk = left.min(BLANK.len());
+        out.write_all(&BLANK.as_bytes()[..chunk])?;
+        left -= chunk;
+    }
+    Ok(())
 }
 
 /// Keeps an I/O error's kind (a closed pipe stays `BrokenPipe`, which is not a failure).
