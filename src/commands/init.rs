@@ -10,11 +10,11 @@ use std::process::Command;
 use crate::config::Config;
 use crate::error::Error;
 use crate::exit::ExitStatus;
+use crate::fs::{self, Existing};
 use crate::model::Kind;
 use crate::model::settings::Settings;
 use crate::model::time::Duration;
 use crate::notebook::CONFIG_FILE;
-use crate::write::{self, Existing};
 
 pub fn run(
     config: &Config,
@@ -28,18 +28,18 @@ pub fn run(
     }
     let existing = Existing::from_force(force);
     let mut log = Log::default();
-    write::create(&dir.join(CONFIG_FILE), &settings_file(), existing)?;
+    fs::create(&dir.join(CONFIG_FILE), &settings_file(), existing)?;
     log.created(CONFIG_FILE);
     for kind in Kind::RECORDS {
         // An empty folder is not kept by git; `.gitkeep` is hidden, so ties never reads it.
         let keep = format!("{}/.gitkeep", kind.folder());
         if !dir.join(&keep).exists() {
-            write::create(&dir.join(&keep), "", Existing::Keep)?;
+            fs::create(&dir.join(&keep), "", Existing::Keep)?;
         }
         log.created(&format!("{}/", kind.folder()));
     }
     for (name, text) in [("README.md", README), (".gitignore", GITIGNORE)] {
-        match write::create(&dir.join(name), text, existing) {
+        match fs::create(&dir.join(name), text, existing) {
             Ok(()) => log.created(name),
             Err(Error::Exists { .. }) => log.note(format!("kept the existing {name}")),
             Err(e) => return Err(e),
@@ -132,7 +132,7 @@ fn set_up_git(dir: &Path, existing: Existing, log: &mut Log) -> Result<(), Error
         }
     }
     let hook = dir.join(".git/hooks/pre-commit");
-    match write::create_executable(&hook, PRE_COMMIT, existing) {
+    match fs::create_executable(&hook, PRE_COMMIT, existing) {
         Ok(()) => {
             log.created(".git/hooks/pre-commit (runs `ties check` before each commit)");
             // Set globally (husky and the like), it makes git ignore .git/hooks entirely.

@@ -17,12 +17,12 @@ use crate::index::Index;
 use crate::lookup;
 use crate::model::chat::ChatKind;
 
+use crate::fs::{self, Existing};
 use crate::model::id::is_slug;
 use crate::model::time::When;
 use crate::model::{Chat, Company, Contact, Event, Kind};
 use crate::notebook;
 use crate::slug;
-use crate::write::{self, Existing};
 
 pub fn run(config: &Config, request: &Request, options: &Options) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
@@ -49,7 +49,7 @@ pub fn run(config: &Config, request: &Request, options: &Options) -> Result<Exit
         });
     }
     let path = root.join(&rel);
-    write::create(&path, &draft.render(), Existing::from_force(options.force))?;
+    fs::create(&path, &draft.render(), Existing::from_force(options.force))?;
     let shown = shown_path(&config.cwd, &path);
     let mut out = super::stdout(config);
     super::finish_output(writeln!(out, "{}", shown.display()).and_then(|()| out.flush()))?;
