@@ -18,9 +18,10 @@ use crate::lookup;
 use crate::model::chat::ChatKind;
 
 use crate::fs::{self, Existing};
+use crate::model::fields::Field;
 use crate::model::id::is_slug;
 use crate::model::time::When;
-use crate::model::{Chat, Company, Contact, Event, Kind};
+use crate::model::{Kind, chat, company, contact, event};
 use crate::notebook;
 use crate::slug;
 
@@ -94,7 +95,7 @@ fn build(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Erro
                 ("website", website.clone().map(Given::Text)),
             ];
             let mut draft = Draft::new();
-            fill(&mut draft, Company::KEYS, &given, COMPANY_HINTS);
+            fill(&mut draft, company::FIELDS, &given);
             Ok((Kind::Company, slug::from_name(name), draft))
         }
         Request::Chat { .. } => chat(index, request),
@@ -115,7 +116,7 @@ fn build(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Erro
                 ("goal", goal.map(|g| Given::Word(g.to_string()))),
             ];
             let mut draft = Draft::new();
-            fill(&mut draft, Event::KEYS, &given, EVENT_HINTS);
+            fill(&mut draft, event::FIELDS, &given);
             let slug = slug::from_name(name);
             let id = if slug.is_empty() {
                 slug
@@ -161,7 +162,7 @@ fn contact(index: &Index, request: &Request) -> Result<Draft, Error> {
         ("tags", Some(Given::List(tags.clone()))),
     ];
     let mut draft = Draft::new();
-    fill(&mut draft, Contact::KEYS, &given, CONTACT_HINTS);
+    fill(&mut draft, contact::FIELDS, &given);
     Ok(draft)
 }
 
@@ -202,7 +203,7 @@ fn chat(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Error
         ),
     ];
     let mut draft = Draft::new();
-    fill(&mut draft, Chat::KEYS, &given, CHAT_HINTS);
+    fill(&mut draft, chat::FIELDS, &given);
     let names: Vec<&str> = people
         .iter()
         .map(|d| lookup::name_of(d).unwrap_or(d.id.as_str()))
@@ -226,20 +227,18 @@ enum Given {
 }
 
 /// Keys in the kind's order: the given ones set, the rest as hints.
-fn fill(draft: &mut Draft, keys: &[&str], given: &[(&str, Option<Given>)], hints: &[Hint]) {
-    for key in keys {
+fn fill<R>(draft: &mut Draft, fields: &[Field<R>], given: &[(&str, Option<Given>)]) {
+    for field in fields {
+        let key = field.key;
         let value = given
             .iter()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| *k == key)
             .and_then(|(_, v)| v.as_ref());
         match value {
             Some(Given::Word(w)) => draft.word(key, w),
             Some(Given::Text(t)) => draft.text(key, t),
             Some(Given::List(items)) if !items.is_empty() => draft.list(key, items),
-            _ => match hints.iter().find(|(k, _, _)| k == key) {
-                Some(hint) => draft.hint(&hint_line(*hint)),
-                None => draft,
-            },
+            _ => draft.hint(&field.hint_line()),
         };
     }
 }
@@ -340,166 +339,9 @@ pub fn shown_path(cwd: &Path, path: &Path) -> PathBuf {
         .map_or_else(|_| path.to_owned(), Path::to_path_buf)
 }
 
-/// `(key, example value, what it means)`: one commented line per key left out, which is
-/// valid YAML once the `# ` is removed (the meaning stays a comment).
-type Hint = (&'static str, &'static str, &'static str);
-
-const CONTACT_HINTS: &[Hint] = &[
-    ("name", "Jane Doe", ""),
-    ("company", "acme", "the id of a file in companies/"),
-    ("title", "Software Engineer", ""),
-    ("role", "developer | manager | recruiter | other", ""),
-    ("warmth", "warm | cold", "warm: already in your community"),
-    ("tie", "strong | weak | dormant", ""),
-    ("source", "RustConf 2026", "how you know them or found them"),
-    (
-        "introduced_by",
-        "john-roe",
-        "the contact who introduced you",
-    ),
-    ("email", "jane@example.com", ""),
-    ("linkedin", "https://www.linkedin.com/in/jane-doe", ""),
-    ("github", "janedoe", ""),
-    ("slack", "\"@jane\"", ""),
-    ("twitter", "\"@janedoe\"", ""),
-    ("phone", "+1 555 0100", ""),
-    ("website", "https://janedoe.dev", ""),
-    ("location", "Berlin", ""),
-    ("timezone", "Europe/Berlin", ""),
-    ("tags", "[alumni, dotnet]", ""),
-    ("reached_out", "YYYY-MM-DD", "first message sent"),
-    ("followed_up", "[YYYY-MM-DD]", "follow-ups sent"),
-    ("replied", "YYYY-MM-DD", "they answered"),
-    ("next", "\"YYYY-MM-DD what to do next\"", ""),
-    ("stay_in_touch", "90d", "reconnect this often"),
-    (
-        "snooze",
-        "YYYY-MM-DD",
-        "nothing about them on the agenda before",
-    ),
-    ("status", "active | paused | closed", ""),
-];
-
-const COMPANY_HINTS: &[Hint] = &[
-    ("name", "Acme", ""),
-    (
-        "status",
-        "target | watching | not-a-fit",
-        "target counts against your goal",
-    ),
-    (
-        "in",
-        "you use their product",
-        "your way in: shared interest, product, someone you know, local",
-    ),
-    ("location", "Berlin", ""),
-    ("website", "https://acme.example", ""),
-    ("stack", "[dotnet, csharp]", ""),
-    ("hiring", "[entry-level, senior]", "growth signals"),
-    ("tags", "[fintech]", ""),
-];
-
-const CHAT_HINTS: &[Hint] = &[
-    ("with", "jane-doe", ""),
-    ("date", "YYYY-MM-DD HH:MM", ""),
-    (
-        "kind",
-        "coffee-chat | informational-interview | call | message | event | interview | other",
-        "",
-    ),
-    ("medium", "zoom | phone | in-person | slack", ""),
-    ("duration", "30m", ""),
-    ("event", "2026-11-10-rust-meetup", "the event where you met"),
-    (
-        "thanked",
-        "YYYY-MM-DD",
-        "the day you sent the thank-you note",
-    ),
-    ("referrals", "[john-roe]", "people they introduced you to"),
-    (
-        "status",
-        "planned | done | cancelled",
-        "default: planned until the date, then done",
-    ),
-    ("tags", "[dotnet]", ""),
-];
-
-const EVENT_HINTS: &[Hint] = &[
-    ("name", "Rust Meetup", ""),
-    ("date", "YYYY-MM-DD HH:MM", ""),
-    (
-        "kind",
-        "meetup | conference | hackathon | career-fair | workshop | online | other",
-        "",
-    ),
-    ("location", "Berlin", ""),
-    ("url", "https://example.com/rust-meetup", ""),
-    ("goal", "3", "people to meet there"),
-    ("met", "[jane-doe]", "people you met there"),
-    ("tags", "[rust]", ""),
-];
-
-/// `key: example` and, if it has one, its meaning as a trailing comment in a column.
-fn hint_line((key, example, meaning): Hint) -> String {
-    let line = format!("{key}: {example}");
-    if meaning.is_empty() {
-        line
-    } else {
-        format!("{line:<30} # {meaning}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The hints spell out allowed values; they must be exactly the model's.
-    #[test]
-    fn enumerated_hints_list_the_model_values() {
-        use crate::model::chat::{ChatKind, ChatStatus};
-        use crate::model::company::CompanyStatus;
-        use crate::model::contact::{ContactStatus, Role, Tie, Warmth};
-        use crate::model::decode::Choice;
-        use crate::model::event::EventKind;
-        let hint = |hints: &[Hint], key: &str| {
-            hints
-                .iter()
-                .find(|h| h.0 == key)
-                .map(|h| h.1)
-                .unwrap_or_default()
-        };
-        for (hints, key, names) in [
-            (CONTACT_HINTS, "role", Role::NAMES),
-            (CONTACT_HINTS, "warmth", Warmth::NAMES),
-            (CONTACT_HINTS, "tie", Tie::NAMES),
-            (CONTACT_HINTS, "status", ContactStatus::NAMES),
-            (COMPANY_HINTS, "status", CompanyStatus::NAMES),
-            (CHAT_HINTS, "kind", ChatKind::NAMES),
-            (CHAT_HINTS, "status", ChatStatus::NAMES),
-            (EVENT_HINTS, "kind", EventKind::NAMES),
-        ] {
-            assert_eq!(hint(hints, key), names.join(" | "), "{key}");
-        }
-    }
-
-    #[test]
-    fn every_key_has_a_hint_and_every_hint_a_key() {
-        for (keys, hints) in [
-            (Contact::KEYS, CONTACT_HINTS),
-            (Company::KEYS, COMPANY_HINTS),
-            (Chat::KEYS, CHAT_HINTS),
-            (Event::KEYS, EVENT_HINTS),
-        ] {
-            let hinted: Vec<&str> = hints.iter().map(|(k, _, _)| *k).collect();
-            assert_eq!(hinted, keys);
-            // Uncommented, every hint is one valid key.
-            for hint in hints {
-                let line = hint_line(*hint);
-                let parsed = crate::yaml::parse(&line, crate::span::Span::new(0, line.len()));
-                assert!(parsed.is_ok(), "{line}");
-            }
-        }
-    }
 
     #[test]
     fn chat_body_has_room_for_questions_that_do_not_count_yet() {

@@ -3,177 +3,37 @@
 
 use super::Source;
 use crate::error::Error;
+use crate::model::contact::{self, ContactField};
 
-/// A contact key, or what a column can mean besides one.
+/// What a column means: a contact key, or one of the few things a column can mean besides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(super) enum Field {
+pub(super) enum Column {
+    /// A key of [`contact::FIELDS`].
+    Key(&'static str),
     Id,
-    Name,
     FirstName,
     LastName,
-    Company,
-    Title,
-    Role,
-    Warmth,
-    Tie,
-    Source,
-    IntroducedBy,
-    Email,
-    Linkedin,
-    Github,
-    Slack,
-    Twitter,
-    Phone,
-    Website,
-    Location,
-    Timezone,
-    Tags,
-    ReachedOut,
-    FollowedUp,
-    Replied,
-    Next,
-    StayInTouch,
-    Snooze,
-    Status,
     Notes,
+    /// LinkedIn's date of connection, which becomes the source.
     ConnectedOn,
+    /// Dropped with `--map COLUMN=-`.
     Skip,
 }
 
-/// Each field, the key `--map` names it by, and the headers (normalised) that mean it.
-const FIELDS: &[(Field, &str, &[&str])] = &[
-    (Field::Id, "id", &["id"]),
+/// The columns that are not contact keys: the key `--map` names them by, and the headers
+/// (normalised) that mean them besides that key.
+const OTHERS: &[(Column, &str, &[&str])] = &[
+    (Column::Id, "id", &[]),
+    (Column::FirstName, "first_name", &["givenname", "first"]),
     (
-        Field::Name,
-        "name",
-        &["name", "fullname", "contactname", "contact", "person"],
-    ),
-    (
-        Field::FirstName,
-        "first_name",
-        &["firstname", "givenname", "first"],
-    ),
-    (
-        Field::LastName,
+        Column::LastName,
         "last_name",
-        &["lastname", "surname", "familyname", "last"],
+        &["surname", "familyname", "last"],
     ),
     (
-        Field::Company,
-        "company",
-        &[
-            "company",
-            "companyname",
-            "organization",
-            "organisation",
-            "org",
-            "employer",
-        ],
-    ),
-    (
-        Field::Title,
-        "title",
-        &["title", "jobtitle", "position", "headline"],
-    ),
-    (Field::Role, "role", &["role"]),
-    (
-        Field::Warmth,
-        "warmth",
-        &["warmth", "warmcold", "warmorcold"],
-    ),
-    (Field::Tie, "tie", &["tie", "tiestrength"]),
-    (
-        Field::Source,
-        "source",
-        &[
-            "source",
-            "howwemet",
-            "howimet",
-            "metat",
-            "foundvia",
-            "foundthrough",
-        ],
-    ),
-    (
-        Field::IntroducedBy,
-        "introduced_by",
-        &["introducedby", "referredby"],
-    ),
-    (Field::Email, "email", &["email", "emailaddress", "mail"]),
-    (
-        Field::Linkedin,
-        "linkedin",
-        &["linkedin", "linkedinurl", "linkedinprofile"],
-    ),
-    (Field::Github, "github", &["github", "githuburl"]),
-    (Field::Slack, "slack", &["slack"]),
-    (Field::Twitter, "twitter", &["twitter"]),
-    (
-        Field::Phone,
-        "phone",
-        &["phone", "phonenumber", "mobile", "telephone"],
-    ),
-    (
-        Field::Website,
-        "website",
-        &["website", "homepage", "portfolio"],
-    ),
-    (Field::Location, "location", &["location", "city"]),
-    (Field::Timezone, "timezone", &["timezone"]),
-    (Field::Tags, "tags", &["tags", "tag", "labels"]),
-    (
-        Field::ReachedOut,
-        "reached_out",
-        &[
-            "reachedout",
-            "datereachedout",
-            "reachedouton",
-            "outreach",
-            "outreachdate",
-            "dateofoutreach",
-            "contacted",
-            "datecontacted",
-            "firstcontact",
-        ],
-    ),
-    (
-        Field::FollowedUp,
-        "followed_up",
-        &[
-            "followedup",
-            "followup",
-            "followupdate",
-            "followupdates",
-            "datefollowedup",
-            "followedupon",
-        ],
-    ),
-    (
-        Field::Replied,
-        "replied",
-        &[
-            "replied",
-            "response",
-            "responded",
-            "reply",
-            "repliedon",
-            "responsedate",
-            "replydate",
-        ],
-    ),
-    (
-        Field::Next,
-        "next",
-        &["next", "nextstep", "nextsteps", "nextaction"],
-    ),
-    (Field::StayInTouch, "stay_in_touch", &["stayintouch"]),
-    (Field::Snooze, "snooze", &["snooze", "snoozeuntil"]),
-    (Field::Status, "status", &["status"]),
-    (
-        Field::Notes,
+        Column::Notes,
         "notes",
         &[
-            "notes",
             "note",
             "comments",
             "comment",
@@ -182,12 +42,33 @@ const FIELDS: &[(Field, &str, &[&str])] = &[
             "body",
         ],
     ),
-    (Field::ConnectedOn, "connected_on", &["connectedon"]),
+    (Column::ConnectedOn, "connected_on", &[]),
 ];
+
+/// Every column a header can mean: `(column, key, other headers)`.
+fn all() -> impl Iterator<Item = (Column, &'static str, &'static [&'static str])> {
+    let keys = contact::FIELDS
+        .iter()
+        .map(|f| (Column::Key(f.key), f.key, f.synonyms));
+    OTHERS
+        .iter()
+        .copied()
+        .take(1)
+        .chain(keys)
+        .chain(OTHERS.iter().copied().skip(1))
+}
+
+/// The contact field of a key column.
+pub(super) fn field(key: &str) -> &'static ContactField {
+    contact::FIELDS
+        .iter()
+        .find(|f| f.key == key)
+        .expect("columns name keys of the contact table")
+}
 
 /// The keys `--map` accepts, for help texts.
 pub fn map_keys() -> Vec<&'static str> {
-    FIELDS.iter().map(|(_, key, _)| *key).chain(["-"]).collect()
+    all().map(|(_, key, _)| key).chain(["-"]).collect()
 }
 
 /// `Date reached out` → `datereachedout`.
@@ -199,16 +80,15 @@ pub(super) fn normalise(header: &str) -> String {
         .collect()
 }
 
-fn field_of(header: &str, source: Source) -> Option<Field> {
+fn column_of(header: &str, source: Source) -> Option<Column> {
     let norm = normalise(header);
     let find = |name: &str| {
         if source == Source::Linkedin && name == "url" {
-            return Some(Field::Linkedin);
+            return Some(Column::Key("linkedin"));
         }
-        FIELDS
-            .iter()
-            .find(|(_, _, synonyms)| synonyms.contains(&name))
-            .map(|(field, _, _)| *field)
+        all()
+            .find(|(_, key, synonyms)| normalise(key) == name || synonyms.contains(&name))
+            .map(|(column, _, _)| column)
     };
     // `Follow-up 2` is a follow-up too.
     find(&norm).or_else(|| find(norm.trim_end_matches(|c: char| c.is_ascii_digit())))
@@ -218,18 +98,17 @@ pub(super) fn columns(
     headers: &[String],
     source: Source,
     map: &[(String, String)],
-) -> Result<Vec<Option<Field>>, Error> {
-    let mut columns: Vec<Option<Field>> = headers.iter().map(|h| field_of(h, source)).collect();
+) -> Result<Vec<Option<Column>>, Error> {
+    let mut columns: Vec<Option<Column>> = headers.iter().map(|h| column_of(h, source)).collect();
     for (column, key) in map {
         let spec = format!("{column}={key}");
-        let field = if key.trim() == "-" {
-            Field::Skip
+        let meaning = if key.trim() == "-" {
+            Column::Skip
         } else {
             let wanted = normalise(key);
-            FIELDS
-                .iter()
+            all()
                 .find(|(_, k, _)| normalise(k) == wanted)
-                .map(|(f, _, _)| *f)
+                .map(|(column, _, _)| column)
                 .ok_or_else(|| Error::BadMap {
                     spec: spec.clone(),
                     reason: format!(
@@ -243,7 +122,7 @@ pub(super) fn columns(
         let mut found = false;
         for (header, slot) in headers.iter().zip(&mut columns) {
             if normalise(header) == wanted {
-                *slot = Some(field);
+                *slot = Some(meaning);
                 found = true;
             }
         }
@@ -267,23 +146,26 @@ mod tests {
 
     #[test]
     fn headers_match_loosely() {
-        assert_eq!(
-            field_of("Date reached out", Source::Csv),
-            Some(Field::ReachedOut)
-        );
-        assert_eq!(
-            field_of("Follow-up date", Source::Csv),
-            Some(Field::FollowedUp)
-        );
-        assert_eq!(
-            field_of("Follow up 2", Source::Csv),
-            Some(Field::FollowedUp)
-        );
-        assert_eq!(field_of("FULL NAME", Source::Csv), Some(Field::Name));
-        assert_eq!(field_of("Organization", Source::Csv), Some(Field::Company));
-        assert_eq!(field_of("Response", Source::Csv), Some(Field::Replied));
-        assert_eq!(field_of("URL", Source::Csv), None);
-        assert_eq!(field_of("URL", Source::Linkedin), Some(Field::Linkedin));
-        assert_eq!(field_of("How we're connected", Source::Csv), None);
+        for (header, source, column) in [
+            (
+                "Date reached out",
+                Source::Csv,
+                Some(Column::Key("reached_out")),
+            ),
+            (
+                "Follow-up date",
+                Source::Csv,
+                Some(Column::Key("followed_up")),
+            ),
+            ("Follow up 2", Source::Csv, Some(Column::Key("followed_up"))),
+            ("FULL NAME", Source::Csv, Some(Column::Key("name"))),
+            ("Organization", Source::Csv, Some(Column::Key("company"))),
+            ("Response", Source::Csv, Some(Column::Key("replied"))),
+            ("URL", Source::Csv, None),
+            ("URL", Source::Linkedin, Some(Column::Key("linkedin"))),
+            ("How we're connected", Source::Csv, None),
+        ] {
+            assert_eq!(column_of(header, source), column, "{header}");
+        }
     }
 }

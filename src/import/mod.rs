@@ -21,7 +21,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::index::Index;
 use crate::model::Kind;
-use columns::Field;
+use columns::Column;
 use planner::Planner;
 use rows::clean;
 
@@ -105,10 +105,12 @@ pub fn plan(
         });
     }
     let columns = columns::columns(&headers, source, map)?;
-    if !columns
-        .iter()
-        .any(|c| matches!(c, Some(Field::Name | Field::FirstName | Field::LastName)))
-    {
+    if !columns.iter().any(|c| {
+        matches!(
+            c,
+            Some(Column::Key("name") | Column::FirstName | Column::LastName)
+        )
+    }) {
         return Err(Error::NoNameColumn {
             path: path.to_owned(),
             columns: if headers.is_empty() {

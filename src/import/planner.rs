@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::columns::Field;
+use super::columns::{self, Column};
 use super::files::contact_file;
 use super::rows::{Row, one_line};
 use super::{Message, NewFile, Plan};
@@ -12,8 +12,7 @@ use crate::draft::Draft;
 use crate::index::Index;
 use crate::lookup;
 use crate::model::Kind;
-use crate::model::contact::{ContactStatus, Tie, Warmth};
-use crate::model::decode::Choice;
+use crate::model::fields::Type;
 use crate::model::id::Id;
 use crate::slug;
 
@@ -49,7 +48,7 @@ impl Identity {
 pub(super) struct Planner<'a> {
     index: &'a Index,
     pub(super) headers: &'a [String],
-    pub(super) columns: &'a [Option<Field>],
+    pub(super) columns: &'a [Option<Column>],
     rows: Vec<Row>,
     /// The identity of each of `rows`, and their ids.
     identities: Vec<Identity>,
@@ -66,7 +65,7 @@ impl<'a> Planner<'a> {
     pub(super) fn new(
         index: &'a Index,
         headers: &'a [String],
-        columns: &'a [Option<Field>],
+        columns: &'a [Option<Column>],
     ) -> Self {
         Self {
             index,
@@ -131,7 +130,7 @@ impl<'a> Planner<'a> {
     /// already has (`Ok(false)`), or a duplicate of an earlier row (`Err`).
     fn identify(&mut self, row: &mut Row) -> Result<bool, String> {
         let index = self.index;
-        let me = Identity::of(row.linkedin.as_deref(), row.email.as_deref());
+        let me = Identity::of(row.text("linkedin"), row.text("email"));
         if !row.id.is_empty()
             && let Some(doc) = index.get(&row.id)
         {
@@ -144,11 +143,11 @@ impl<'a> Planner<'a> {
         if self.existing.iter().any(|(_, them)| me.same(them)) {
             return Ok(false);
         }
-        let base = slug::from_name(&row.name);
+        let base = slug::from_name(row.name());
         if base.is_empty() && row.id.is_empty() {
             return Err(format!(
                 "cannot make an id from the name `{}`; add an id column",
-                row.name
+                row.name()
             ));
         }
         // The file named after them is them, unless a profile or an email says otherwise.
@@ -158,14 +157,15 @@ impl<'a> Planner<'a> {
         {
             return Ok(false);
         }
-        let name = row.name.to_lowercase();
+        let name = row.name().to_lowercase();
         for (earlier, them) in self.rows.iter().zip(&self.identities) {
             let same_id = !row.id.is_empty() && earlier.id == row.id;
-            let same_name = earlier.name.to_lowercase() == name && !me.differs(them);
+            let same_name = earlier.name().to_lowercase() == name && !me.differs(them);
             if same_id || me.same(them) || same_name {
                 return Err(format!(
                     "duplicate of line {}, {}",
-                    earlier.line, earlier.name
+                    earlier.line,
+                    earlier.name()
                 ));
             }
         }
@@ -199,10 +199,12 @@ impl<'a> Planner<'a> {
             if lines.is_empty() {
                 continue;
             }
-            let allowed = match self.columns[column] {
-                Some(Field::Warmth) => Warmth::NAMES,
-                Some(Field::Tie) => Tie::NAMES,
-                _ => ContactStatus::NAMES,
+            // Only cells of choices are counted as kept.
+            let Some(Column::Key(key)) = self.columns[column] else {
+                unreachable!("a kept column is a key")
+            };
+            let Type::Choice(allowed) = columns::field(key).ty else {
+                unreachable!("a kept column is a choice")
             };
             let header = &self.headers[column];
             self.note(
@@ -243,7 +245,7 @@ impl<'a> Planner<'a> {
         loop {
             let mut dropped = Vec::new();
             for i in 0..rows.len() {
-                let Some(text) = rows[i].introduced_by.clone() else {
+                let Some(text) = rows[i].text("introduced_by").map(str::to_owned) else {
                     continue;
                 };
                 let found = lookup::find(self.index, Kind::Contact, &text)
@@ -255,13 +257,15 @@ impl<'a> Planner<'a> {
                         rows.iter()
                             .find(|r| {
                                 r.id == id.as_str()
-                                    || r.name.eq_ignore_ascii_case(text.trim())
+                                    || r.name().eq_ignore_ascii_case(text.trim())
                                     || r.id == slug
                             })
                             .map(|r| r.id.clone())
                     });
                 match found {
-                    Some(id) => rows[i].introducer_id = Some(id),
+                    Some(id) => {
+                        rows[i].resolved.insert("introduced_by", id);
+                    }
                     None => dropped.push((rows[i].line, text)),
                 }
             }
@@ -292,7 +296,7 @@ impl<'a> Planner<'a> {
         };
         let mut company_ids = Vec::with_capacity(rows.len());
         for row in rows.iter() {
-            let Some(name) = row.company.as_deref() else {
+            let Some(name) = row.text("company") else {
                 company_ids.push(None);
                 continue;
             };
@@ -321,7 +325,10 @@ impl<'a> Planner<'a> {
             company_ids.push(Some(id));
         }
         for (row, id) in rows.iter_mut().zip(company_ids) {
-            row.company_id = id;
+            match id {
+                Some(id) => row.resolved.insert("company", id),
+                None => row.resolved.remove("company"),
+            };
         }
         let mut files: Vec<NewFile> = companies
             .iter()

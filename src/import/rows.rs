@@ -3,10 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::columns::Field;
+use std::collections::BTreeMap;
+
+use super::columns::{self, Column};
 use super::planner::Planner;
-use crate::model::contact::{ContactStatus, Role, Tie, Warmth};
-use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profile};
+use crate::model::decode::{is_email, is_profile, is_url, normalize_profile};
+use crate::model::fields::Type;
 use crate::model::id::is_slug;
 use crate::model::time::{Duration, parse_date};
 
@@ -23,42 +25,31 @@ pub(super) fn clean(cell: &str) -> &str {
     }
 }
 
+/// A value read from the cells of one key, as it is to be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Value {
+    /// The user's text, quoted as needed.
+    Text(String),
+    /// Ours and plain: an allowed word, a duration, a count.
+    Word(String),
+    Date(NaiveDate),
+    Dates(Vec<NaiveDate>),
+    List(Vec<String>),
+}
+
 /// One row, read and checked.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Row {
     pub(super) line: u64,
-    pub(super) name: String,
     pub(super) id: String,
-    pub(super) company: Option<String>,
-    pub(super) title: Option<String>,
-    pub(super) role: Option<Role>,
-    pub(super) warmth: Option<Warmth>,
-    pub(super) tie: Option<Tie>,
-    pub(super) source: Option<String>,
-    pub(super) introduced_by: Option<String>,
-    pub(super) email: Option<String>,
-    pub(super) linkedin: Option<String>,
-    pub(super) github: Option<String>,
-    pub(super) slack: Option<String>,
-    pub(super) twitter: Option<String>,
-    pub(super) phone: Option<String>,
-    pub(super) website: Option<String>,
-    pub(super) location: Option<String>,
-    pub(super) timezone: Option<String>,
-    pub(super) tags: Vec<String>,
-    pub(super) reached_out: Option<NaiveDate>,
-    pub(super) followed_up: Vec<NaiveDate>,
-    pub(super) replied: Option<NaiveDate>,
-    pub(super) next: Option<String>,
-    pub(super) stay_in_touch: Option<Duration>,
-    pub(super) snooze: Option<NaiveDate>,
-    pub(super) status: Option<ContactStatus>,
+    /// By key of [`crate::model::contact::FIELDS`].
+    pub(super) values: BTreeMap<&'static str, Value>,
     pub(super) notes: Vec<String>,
     /// `- Column: value` lines for the body, with the column they come from, for their order.
     pub(super) extras: Vec<(usize, String)>,
-    /// Resolved in a later pass.
-    pub(super) company_id: Option<String>,
-    pub(super) introducer_id: Option<String>,
+    /// The ids that keys naming another record (`company`, `introduced_by`) resolve to, found
+    /// in a later pass.
+    pub(super) resolved: BTreeMap<&'static str, String>,
 }
 
 /// What a row's cells say that is settled only once the whole row is read.
@@ -78,6 +69,37 @@ impl Row {
         if !self.extras.iter().any(|(_, l)| *l == line) {
             self.extras.push((column, line));
         }
+    }
+
+    pub(super) fn name(&self) -> &str {
+        self.text("name").unwrap_or_default()
+    }
+
+    /// The value of a text or word key.
+    pub(super) fn text(&self, key: &str) -> Option<&str> {
+        match self.values.get(key)? {
+            Value::Text(t) | Value::Word(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    fn date(&self, key: &str) -> Option<NaiveDate> {
+        match self.values.get(key)? {
+            Value::Date(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    fn dates(&self, key: &str) -> &[NaiveDate] {
+        match self.values.get(key) {
+            Some(Value::Dates(days)) => days,
+            _ => &[],
+        }
+    }
+
+    /// Keeps the first value of a key that several columns give.
+    fn first(&mut self, key: &'static str, value: Value) {
+        self.values.entry(key).or_insert(value);
     }
 }
 
@@ -99,44 +121,47 @@ impl Planner<'_> {
             } else {
                 header.to_owned()
             };
-            let Some(field) = self.columns.get(i).copied().flatten() else {
+            let Some(column) = self.columns.get(i).copied().flatten() else {
                 row.keep(i, &header, cell);
                 continue;
             };
-            self.cell(&mut row, &mut pending, field, i, &header, cell)?;
+            self.cell(&mut row, &mut pending, column, i, &header, cell)?;
         }
-        if row.name.is_empty() {
+        if row.name().is_empty() {
             let joined = [pending.first, pending.last]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" ");
-            row.name = one_line(&joined);
+            row.values.insert("name", Value::Text(one_line(&joined)));
         }
-        if row.name.is_empty() {
+        if row.name().is_empty() {
             return Err("no name".to_owned());
         }
         if let Some((column, day)) = pending.connected {
-            if row.source.is_none() {
-                row.source = Some(format!("LinkedIn (connected {day})"));
+            if row.text("source").is_none() {
+                let source = format!("LinkedIn (connected {day})");
+                row.values.insert("source", Value::Text(source));
             } else {
                 row.keep(column, "Connected on LinkedIn", &day.to_string());
             }
         }
-        row.followed_up.sort_unstable();
-        row.followed_up.dedup();
+        if let Some(Value::Dates(days)) = row.values.get_mut("followed_up") {
+            days.sort_unstable();
+            days.dedup();
+        }
         for (column, header, text) in pending.responses {
             self.response(&mut row, column, &header, &text);
         }
         row.extras.sort_by_key(|(column, _)| *column);
-        if let Some(first) = row.reached_out {
+        if let Some(first) = row.date("reached_out") {
             let early = row
-                .followed_up
+                .dates("followed_up")
                 .first()
                 .map(|d| ("followed up", *d))
                 .filter(|(_, d)| *d < first)
                 .or_else(|| {
-                    row.replied
+                    row.date("replied")
                         .map(|d| ("replied", d))
                         .filter(|(_, d)| *d < first)
                 });
@@ -147,104 +172,146 @@ impl Planner<'_> {
         Ok(row)
     }
 
-    /// Reads one cell of `field` into the row (or into `pending`, for what needs the whole
+    /// Reads one cell of `column` into the row (or into `pending`, for what needs the whole
     /// row first).
     fn cell(
         &mut self,
         row: &mut Row,
         pending: &mut Pending,
-        field: Field,
+        column: Column,
         i: usize,
         header: &str,
         cell: &str,
     ) -> Result<(), String> {
-        let text = cell.to_owned();
-        match field {
-            Field::Skip => {}
-            Field::Id => {
+        let key = match column {
+            Column::Skip => return Ok(()),
+            Column::Id => {
                 if !is_slug(cell) {
                     return Err(format!(
                         "id `{cell}` is not a slug (lowercase letters and digits joined by hyphens)"
                     ));
                 }
                 if row.id.is_empty() {
-                    row.id = text;
+                    cell.clone_into(&mut row.id);
                 }
+                return Ok(());
             }
-            Field::Name => {
-                if row.name.is_empty() {
-                    row.name = one_line(cell);
-                }
+            Column::FirstName => {
+                first_of(&mut pending.first, cell);
+                return Ok(());
             }
-            Field::FirstName => first_of(&mut pending.first, cell),
-            Field::LastName => first_of(&mut pending.last, cell),
-            Field::Company => first_of(&mut row.company, cell),
-            Field::Title => first_of(&mut row.title, cell),
-            Field::Role => match Role::parse(cell) {
-                Some(role) => {
-                    row.role.get_or_insert(role);
+            Column::LastName => {
+                first_of(&mut pending.last, cell);
+                return Ok(());
+            }
+            Column::Notes => {
+                row.notes.push(cell.replace("\r\n", "\n"));
+                return Ok(());
+            }
+            Column::ConnectedOn => {
+                pending.connected = Some((i, date(cell, header)?));
+                return Ok(());
+            }
+            Column::Key(key) => key,
+        };
+        self.key(row, pending, key, i, header, cell)
+    }
+
+    /// Reads one cell of the contact key `key`, as its type wants.
+    fn key(
+        &mut self,
+        row: &mut Row,
+        pending: &mut Pending,
+        key: &'static str,
+        i: usize,
+        header: &str,
+        cell: &str,
+    ) -> Result<(), String> {
+        match (key, columns::field(key).ty) {
+            // Trackers often mean the job title by "Role".
+            ("role", Type::Choice(names)) => match choice(names, cell) {
+                Some(word) => row.first(key, word),
+                None if row.text("title").is_none() => {
+                    row.values.insert("title", Value::Text(cell.to_owned()));
                 }
-                // Trackers often mean the job title by "Role".
-                None if row.title.is_none() => row.title = Some(text),
                 None => row.keep(i, header, cell),
             },
-            Field::Warmth => row.warmth = self.choice(row, i, header, cell),
-            Field::Tie => row.tie = self.choice(row, i, header, cell),
-            Field::Status => row.status = self.choice(row, i, header, cell),
-            Field::Source => first_of(&mut row.source, cell),
-            Field::IntroducedBy => first_of(&mut row.introduced_by, cell),
-            Field::Email
-            | Field::Linkedin
-            | Field::Github
-            | Field::Twitter
-            | Field::Slack
-            | Field::Website => reach(row, field, header, cell)?,
-            Field::Phone => first_of(&mut row.phone, cell),
-            Field::Location => first_of(&mut row.location, cell),
-            Field::Timezone => first_of(&mut row.timezone, cell),
-            Field::Tags => row.tags.extend(
-                cell.split([',', ';', '|'])
+            // A yes or a no needs the outreach dates: read once the row is.
+            ("replied", _) => pending
+                .responses
+                .push((i, header.to_owned(), cell.to_owned())),
+            (_, Type::Choice(names)) => match choice(names, cell) {
+                Some(word) => {
+                    row.values.insert(key, word);
+                }
+                // Anything else is kept in the body (and counted for one note).
+                None => {
+                    row.values.remove(key);
+                    row.keep(i, header, cell);
+                    self.kept.entry(i).or_default().push(row.line);
+                }
+            },
+            (_, Type::Text | Type::Id) => row.first(key, Value::Text(one_line(cell))),
+            (_, Type::Email) => {
+                let email = cell.strip_prefix("mailto:").unwrap_or(cell);
+                if !is_email(email) {
+                    return Err(format!("`{cell}` in {header} is not an email address"));
+                }
+                row.first(key, Value::Text(email.to_owned()));
+            }
+            (_, Type::Profile(site)) => row.first(key, Value::Text(profile(cell, header, site)?)),
+            (_, Type::Url) => {
+                let url = with_scheme(cell);
+                if !is_url(&url) {
+                    return Err(format!("`{cell}` in {header} is not a web address"));
+                }
+                row.first(key, Value::Text(url));
+            }
+            (_, Type::List | Type::Ids) => {
+                let items = cell
+                    .split([',', ';', '|'])
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
-                    .map(str::to_owned),
-            ),
-            Field::ReachedOut => {
-                let date = date(cell, header)?;
-                row.reached_out.get_or_insert(date);
+                    .map(str::to_owned);
+                match row.values.entry(key).or_insert(Value::List(Vec::new())) {
+                    Value::List(list) => list.extend(items),
+                    _ => unreachable!("a list key holds a list"),
+                }
             }
-            Field::FollowedUp => {
+            (_, Type::Date | Type::When) => row.first(key, Value::Date(date(cell, header)?)),
+            (_, Type::Dates) => {
                 for part in cell.split([',', ';', '|', '\n']).map(str::trim) {
                     if !part.is_empty() {
-                        row.followed_up.push(date(part, header)?);
+                        let day = date(part, header)?;
+                        match row.values.entry(key).or_insert(Value::Dates(Vec::new())) {
+                            Value::Dates(days) => days.push(day),
+                            _ => unreachable!("a dates key holds dates"),
+                        }
                     }
                 }
             }
-            Field::Replied => pending.responses.push((i, header.to_owned(), text)),
-            Field::Snooze => {
-                let date = date(cell, header)?;
-                row.snooze.get_or_insert(date);
-            }
-            Field::StayInTouch => {
+            (_, Type::Duration) => {
                 let d = Duration::parse(cell).ok_or_else(|| {
                     format!("`{cell}` in {header} is not a duration (such as 90d or 12w)")
                 })?;
-                row.stay_in_touch.get_or_insert(d);
+                row.first(key, Value::Word(d.to_string()));
             }
-            Field::Next => {
+            (_, Type::Count) => {
+                let n: u32 = cell
+                    .parse()
+                    .map_err(|_| format!("`{cell}` in {header} is not a whole number"))?;
+                row.first(key, Value::Word(n.to_string()));
+            }
+            (_, Type::Next) => {
                 let (day, rest) = cell.split_once(char::is_whitespace).unwrap_or((cell, ""));
                 match parse_date(day) {
-                    Some(_) if row.next.is_none() => {
-                        row.next = Some(
-                            format!("{day} {}", one_line(rest.trim()))
-                                .trim_end()
-                                .to_owned(),
-                        );
+                    Some(_) if row.text(key).is_none() => {
+                        let next = format!("{day} {}", one_line(rest.trim()));
+                        row.first(key, Value::Text(next.trim_end().to_owned()));
                     }
                     _ => row.keep(i, header, cell),
                 }
             }
-            Field::Notes => row.notes.push(cell.replace("\r\n", "\n")),
-            Field::ConnectedOn => pending.connected = Some((i, date(cell, header)?)),
         }
         Ok(())
     }
@@ -253,7 +320,7 @@ impl Planner<'_> {
     /// since `replied` is a date), or other text, which stays in the body.
     fn response(&mut self, row: &mut Row, column: usize, header: &str, text: &str) {
         if let Ok(day) = date(text, header) {
-            row.replied.get_or_insert(day);
+            row.first("replied", Value::Date(day));
             return;
         }
         let lower = text.to_lowercase();
@@ -268,16 +335,16 @@ impl Planner<'_> {
         if !yes && !no || !tick && lower != word {
             row.keep(column, header, text);
         }
-        if !yes || row.replied.is_some() {
+        if !yes || row.date("replied").is_some() {
             return;
         }
         let latest = row
-            .followed_up
+            .dates("followed_up")
             .last()
             .map(|d| (*d, "last follow-up"))
-            .or(row.reached_out.map(|d| (d, "reach-out")));
+            .or(row.date("reached_out").map(|d| (d, "reach-out")));
         if let Some((day, what)) = latest {
-            row.replied = Some(day);
+            row.values.insert("replied", Value::Date(day));
             self.note(
                 row.line,
                 format!("{header} is `{text}`: replied set to the {what} date, {day}"),
@@ -293,58 +360,15 @@ impl Planner<'_> {
             row.keep(column, header, text);
         }
     }
-
-    /// An enumerated value; anything else is kept in the body (and counted for one note).
-    fn choice<T: Choice>(
-        &mut self,
-        row: &mut Row,
-        column: usize,
-        header: &str,
-        cell: &str,
-    ) -> Option<T> {
-        let value = T::parse(cell);
-        if value.is_none() {
-            row.keep(column, header, cell);
-            self.kept.entry(column).or_default().push(row.line);
-        }
-        value
-    }
 }
 
-/// An email address or a profile, checked as `ties check` would.
-fn reach(row: &mut Row, field: Field, header: &str, cell: &str) -> Result<(), String> {
-    match field {
-        Field::Email => {
-            let email = cell.strip_prefix("mailto:").unwrap_or(cell);
-            if !is_email(email) {
-                return Err(format!("`{cell}` in {header} is not an email address"));
-            }
-            row.email.get_or_insert(email.to_owned());
-        }
-        Field::Linkedin => {
-            row.linkedin
-                .get_or_insert(profile(cell, header, "linkedin.com")?);
-        }
-        Field::Github => {
-            row.github
-                .get_or_insert(profile(cell, header, "github.com")?);
-        }
-        Field::Twitter => {
-            row.twitter.get_or_insert(profile(cell, header, "x.com")?);
-        }
-        Field::Slack => {
-            row.slack.get_or_insert(profile(cell, header, "slack.com")?);
-        }
-        Field::Website => {
-            let url = with_scheme(cell);
-            if !is_url(&url) {
-                return Err(format!("`{cell}` in {header} is not a web address"));
-            }
-            row.website.get_or_insert(url);
-        }
-        _ => {}
-    }
-    Ok(())
+/// The allowed word `cell` names, compared as the notebook compares them.
+fn choice(names: &'static [&'static str], cell: &str) -> Option<Value> {
+    let cell = cell.trim();
+    names
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(cell))
+        .map(|n| Value::Word((*n).to_owned()))
 }
 
 /// Keeps the first value of a field that several columns give.
