@@ -24,6 +24,14 @@ impl Existing {
     }
 }
 
+/// A file to create in a notebook, planned before anything is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewFile {
+    /// Relative to the notebook root: `contacts/jane-doe.md`.
+    pub path: String,
+    pub text: String,
+}
+
 /// Creates `path` with `contents`, making its folder if needed.
 pub fn create(path: &Path, contents: &str, existing: Existing) -> Result<(), Error> {
     create_with_mode(path, contents, existing, false)

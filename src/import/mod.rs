@@ -19,6 +19,7 @@ pub use rows::parse_loose_date;
 use std::path::Path;
 
 use crate::error::Error;
+use crate::fs::NewFile;
 use crate::index::Index;
 use crate::model::Kind;
 use columns::Column;
@@ -48,12 +49,6 @@ pub struct Plan {
     pub bad: usize,
     /// Headers of columns no field matched: their values go into the bodies.
     pub unknown_columns: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewFile {
-    pub path: String,
-    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
