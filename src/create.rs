@@ -71,7 +71,11 @@ pub struct Options {
 
 /// The file `request` makes in the notebook `index`: its id is `options.id` or made from
 /// the request, and must be free unless `options.force` replaces that very file.
-pub fn new_file(index: &Index, request: &Request, options: &Options) -> Result<NewFile, Error> {
+pub(crate) fn new_file(
+    index: &Index,
+    request: &Request,
+    options: &Options,
+) -> Result<NewFile, Error> {
     let (kind, base_id, draft) = build(index, request)?;
     let id = match &options.id {
         Some(id) if !is_slug(id) => return Err(Error::BadId { id: id.clone() }),

@@ -35,7 +35,7 @@ pub fn run(config: &Config, kind: Kind) -> Result<ExitStatus, Error> {
 
 /// The header and the rows of `kind`: contacts and companies by id, chats and events by
 /// date, then id.
-pub fn table(index: &Index, kind: Kind) -> (Vec<String>, Vec<Vec<String>>) {
+pub(crate) fn table(index: &Index, kind: Kind) -> (Vec<String>, Vec<Vec<String>>) {
     let keys: &[&str] = match kind {
         Kind::Contact => Contact::KEYS,
         Kind::Company => Company::KEYS,

@@ -53,7 +53,7 @@ fn edit(path: &Path) -> Result<(), Error> {
 }
 
 /// `path` as the user would type it from `cwd`: relative when it is below `cwd`.
-pub fn shown_path(cwd: &Path, path: &Path) -> PathBuf {
+pub(crate) fn shown_path(cwd: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(cwd)
         .map_or_else(|_| path.to_owned(), Path::to_path_buf)
 }

@@ -67,7 +67,7 @@ pub(super) fn field(key: &str) -> &'static ContactField {
 }
 
 /// The keys `--map` accepts, for help texts.
-pub fn map_keys() -> Vec<&'static str> {
+fn map_keys() -> Vec<&'static str> {
     all().map(|(_, key, _)| key).chain(["-"]).collect()
 }
 

@@ -12,10 +12,6 @@ mod linkedin;
 mod planner;
 mod rows;
 
-pub use columns::map_keys;
-pub use planner::profile_key;
-pub use rows::parse_loose_date;
-
 use std::path::Path;
 
 use crate::error::Error;
@@ -37,7 +33,7 @@ pub enum Source {
 
 /// What an import would do.
 #[derive(Debug, Default)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// Companies first, then contacts in row order; paths relative to the notebook root.
     pub files: Vec<NewFile>,
     /// Bad rows and notes, in line order.
@@ -52,7 +48,7 @@ pub struct Plan {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
+pub(crate) struct Message {
     /// 1-based line of the file where the row starts.
     pub line: u64,
     /// `true`: the row was skipped; `false`: a note on a row that was imported.
@@ -62,7 +58,7 @@ pub struct Message {
 
 /// Reads `text` (the file at `path`, for messages) and plans the files to create in the
 /// notebook `index`. `map` pairs a column header with a key (or `-` to drop the column).
-pub fn plan(
+pub(crate) fn plan(
     path: &Path,
     text: &str,
     source: Source,

@@ -398,7 +398,7 @@ fn rows_taken(rows: &[Row], id: &str) -> bool {
 
 /// A LinkedIn profile as a comparable key: `https://www.linkedin.com/in/Jane-Doe/`,
 /// `de.linkedin.com/in/jane-doe` and the bare handle `jane-doe` are the same person.
-pub fn profile_key(url: &str) -> String {
+fn profile_key(url: &str) -> String {
     let lower = url.trim().to_lowercase();
     let rest = lower
         .strip_prefix("https://")

@@ -412,7 +412,7 @@ fn date(cell: &str, header: &str) -> Result<NaiveDate, String> {
 }
 
 /// The date in `text`, or why not (`""` when it is simply not a date).
-pub fn parse_loose_date(text: &str) -> Result<NaiveDate, &'static str> {
+fn parse_loose_date(text: &str) -> Result<NaiveDate, &'static str> {
     let text = text.trim();
     // A date-time: its day.
     let day = text
