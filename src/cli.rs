@@ -9,7 +9,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::agenda::{Filter, ItemKind};
 use crate::config::{AgendaFormat, CheckFormat, Command, Config, WatchFormat};
-use crate::csv_import::Source;
+use crate::import::Source;
 use crate::list::{StageFilter, Where};
 use crate::model::Kind;
 use crate::model::chat::ChatKind;

@@ -66,7 +66,7 @@ pub enum Command {
     },
     Import {
         file: PathBuf,
-        source: crate::csv_import::Source,
+        source: crate::import::Source,
         /// `(column header, key)` pairs from `--map`.
         map: Vec<(String, String)>,
         dry_run: bool,

@@ -1,5 +1,5 @@
 //! `ties import csv FILE` and `ties import linkedin FILE`: plan the files (see
-//! [`crate::csv_import`]), report bad rows with their line numbers on stderr, then create
+//! [`crate::import`]), report bad rows with their line numbers on stderr, then create
 //! the files, or with `--dry-run` only list them. Exit 0 when every row was imported or was
 //! already there, 1 when some rows were bad (the others are imported all the same), 2 when
 //! the import could not run at all.
@@ -8,12 +8,12 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::config::Config;
-use crate::csv_import::{self, Plan, Source};
 use crate::error::Error;
 use crate::exit::ExitStatus;
+use crate::fs::{self, Existing};
+use crate::import::{self, Plan, Source};
 use crate::notebook;
 use crate::render;
-use crate::write::{self, Existing};
 
 pub fn run(
     config: &Config,
@@ -32,12 +32,12 @@ pub fn run(
     let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
         path: file.to_owned(),
     })?;
-    let plan = csv_import::plan(file, &text, source, map, &index)?;
+    let plan = import::plan(file, &text, source, map, &index)?;
     report(config, file, &plan)?;
     let mut out = super::stdout(config);
     for new in &plan.files {
         if !dry_run {
-            write::create_in(&root, &root.join(&new.path), &new.text, Existing::Keep)?;
+            fs::create_in(&root, &root.join(&new.path), &new.text, Existing::Keep)?;
         }
         let verb = if dry_run { "would create" } else { "created" };
         super::finish_output(writeln!(out, "{verb} {}", new.path))?;

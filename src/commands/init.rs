@@ -10,12 +10,12 @@ use std::process::Command;
 use crate::config::Config;
 use crate::error::Error;
 use crate::exit::ExitStatus;
+use crate::fs::{self, Existing};
 use crate::model::Kind;
 use crate::model::settings::Settings;
 use crate::model::time::Duration;
 use crate::notebook::CONFIG_FILE;
 use crate::render::escape::{self, safe};
-use crate::write::{self, Existing};
 
 pub fn run(
     config: &Config,
@@ -37,12 +37,12 @@ pub fn run(
         // An empty folder is not kept by git; `.gitkeep` is hidden, so ties never reads it.
         let keep = format!("{}/.gitkeep", kind.folder());
         if !dir.join(&keep).exists() {
-            write::create(&dir.join(&keep), "", Existing::Keep)?;
+            fs::create(&dir.join(&keep), "", Existing::Keep)?;
         }
         log.created(&format!("{}/", kind.folder()));
     }
     for (name, text) in [("README.md", README), (".gitignore", GITIGNORE)] {
-        match write::create(&dir.join(name), text, existing) {
+        match fs::create(&dir.join(name), text, existing) {
             Ok(()) => log.created(name),
             Err(Error::Exists { .. }) => log.note(format!("kept the existing {name}")),
             Err(e) => return Err(e),
@@ -51,7 +51,7 @@ pub fn run(
     if git {
         set_up_git(&dir, existing, &mut log)?;
     }
-    write::create(&dir.join(CONFIG_FILE), &settings_file(), existing)?;
+    fs::create(&dir.join(CONFIG_FILE), &settings_file(), existing)?;
     let shown = super::new::shown_path(&config.cwd, &dir);
     let shown = if shown.as_os_str().is_empty() {
         PathBuf::from(".")
@@ -156,7 +156,7 @@ fn set_up_git(dir: &Path, existing: Existing, log: &mut Log) -> Result<(), Error
         Err(GitError::Missing | GitError::Failed(_)) => ".git/hooks".to_owned(),
     };
     let shown = format!("{hooks}/pre-commit");
-    match write::create_executable(&dir.join(&hooks).join("pre-commit"), PRE_COMMIT, existing) {
+    match fs::create_executable(&dir.join(&hooks).join("pre-commit"), PRE_COMMIT, existing) {
         Ok(()) => log.created(&format!("{shown} (runs `ties check` before each commit)")),
         Err(Error::Exists { .. }) => log.note(format!(
             "kept the existing {shown}; add `ties --notebook . check` to it to check the \

@@ -3,7 +3,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::findings::Finding;
-use crate::model::decode::{Fields, choice_enum};
+use crate::model::decode::{Choice, Fields, choice_enum};
+use crate::model::fields::{self, Field, Type, date, id, joined, opt, when};
 use crate::model::id::Id;
 use crate::model::time::{Duration, When};
 use crate::span::{Span, Spanned};
@@ -36,18 +37,7 @@ pub struct Chat {
 }
 
 impl Chat {
-    pub const KEYS: &'static [&'static str] = &[
-        "with",
-        "date",
-        "kind",
-        "medium",
-        "duration",
-        "event",
-        "thanked",
-        "referrals",
-        "status",
-        "tags",
-    ];
+    pub const KEYS: &'static [&'static str] = &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
     pub fn decode(entries: &[(Node, Node)], anchor: Span) -> (Self, Vec<Finding>) {
         let mut f = Fields::new("chat", entries, anchor);
@@ -93,3 +83,28 @@ impl Chat {
         self.date.as_ref().map(|d| d.value.start())
     }
 }
+
+pub(crate) type ChatField = Field<Chat>;
+
+/// The keys of a chat, in the spec's order; see [`crate::model::fields`].
+pub(crate) const FIELDS: &[ChatField] = &[
+    ChatField::new("with", Type::Ids, |c, _| joined(&c.with)).hint("jane-doe", ""),
+    ChatField::new("date", Type::When, |c, _| when(c.date.as_ref())).hint("YYYY-MM-DD HH:MM", ""),
+    ChatField::new("kind", Type::Choice(ChatKind::NAMES), |c, _| {
+        c.kind.as_str().to_owned()
+    }),
+    ChatField::new("medium", Type::Text, |c, _| opt(c.medium.as_ref()))
+        .hint("zoom | phone | in-person | slack", ""),
+    ChatField::new("duration", Type::Duration, |c, _| opt(c.duration)).hint("30m", ""),
+    ChatField::new("event", Type::Id, |c, _| id(c.event.as_ref()))
+        .hint("2026-11-10-rust-meetup", "the event where you met"),
+    ChatField::new("thanked", Type::Date, |c, _| date(c.thanked.as_ref()))
+        .hint("YYYY-MM-DD", "the day you sent the thank-you note"),
+    ChatField::new("referrals", Type::Ids, |c, _| joined(&c.referrals))
+        .hint("[john-roe]", "people they introduced you to"),
+    ChatField::new("status", Type::Choice(ChatStatus::NAMES), |c, today| {
+        c.status(today).as_str().to_owned()
+    })
+    .hint("", "default: planned until the date, then done"),
+    ChatField::new("tags", Type::List, |c, _| fields::list(&c.tags)).hint("[dotnet]", ""),
+];

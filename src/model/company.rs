@@ -1,7 +1,8 @@
 //! An organisation (`companies/`), possibly one of the user's target companies.
 
 use crate::findings::Finding;
-use crate::model::decode::{Fields, choice_enum};
+use crate::model::decode::{Choice, Fields, choice_enum};
+use crate::model::fields::{self, Field, Type, opt};
 use crate::model::id::Id;
 use crate::span::Span;
 use crate::yaml::Node;
@@ -25,9 +26,7 @@ pub struct Company {
 }
 
 impl Company {
-    pub const KEYS: &'static [&'static str] = &[
-        "name", "status", "in", "location", "website", "stack", "hiring", "tags",
-    ];
+    pub const KEYS: &'static [&'static str] = &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
     pub fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
         let mut f = Fields::new("company", entries, anchor);
@@ -50,3 +49,26 @@ impl Company {
         self.status == CompanyStatus::Target
     }
 }
+
+pub(crate) type CompanyField = Field<Company>;
+
+/// The keys of a company, in the spec's order; see [`crate::model::fields`].
+pub(crate) const FIELDS: &[CompanyField] = &[
+    CompanyField::new("name", Type::Text, |c, _| c.name.clone()).hint("Acme", ""),
+    CompanyField::new("status", Type::Choice(CompanyStatus::NAMES), |c, _| {
+        c.status.as_str().to_owned()
+    })
+    .hint("", "target counts against your goal"),
+    CompanyField::new("in", Type::Text, |c, _| opt(c.r#in.as_ref())).hint(
+        "you use their product",
+        "your way in: shared interest, product, someone you know, local",
+    ),
+    CompanyField::new("location", Type::Text, |c, _| opt(c.location.as_ref())).hint("Berlin", ""),
+    CompanyField::new("website", Type::Url, |c, _| opt(c.website.as_ref()))
+        .hint("https://acme.example", ""),
+    CompanyField::new("stack", Type::List, |c, _| fields::list(&c.stack))
+        .hint("[dotnet, csharp]", ""),
+    CompanyField::new("hiring", Type::List, |c, _| fields::list(&c.hiring))
+        .hint("[entry-level, senior]", "growth signals"),
+    CompanyField::new("tags", Type::List, |c, _| fields::list(&c.tags)).hint("[fintech]", ""),
+];

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use crate::findings::Finding;
-use crate::model::decode::{Fields, NextAction, choice_enum};
+use crate::model::decode::{Choice, Fields, NextAction, choice_enum};
+use crate::model::fields::{self, Field, Type, date, id, joined, opt};
 use crate::model::id::Id;
 use crate::model::time::Duration;
 use crate::span::{Span, Spanned};
@@ -53,33 +54,7 @@ pub struct Contact {
 }
 
 impl Contact {
-    pub const KEYS: &'static [&'static str] = &[
-        "name",
-        "company",
-        "title",
-        "role",
-        "warmth",
-        "tie",
-        "source",
-        "introduced_by",
-        "email",
-        "linkedin",
-        "github",
-        "slack",
-        "twitter",
-        "phone",
-        "website",
-        "location",
-        "timezone",
-        "tags",
-        "reached_out",
-        "followed_up",
-        "replied",
-        "next",
-        "stay_in_touch",
-        "snooze",
-        "status",
-    ];
+    pub const KEYS: &'static [&'static str] = &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
     pub fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
         let mut f = Fields::new("contact", entries, anchor);
@@ -119,3 +94,123 @@ impl Contact {
         self.status == ContactStatus::Active
     }
 }
+
+pub(crate) type ContactField = Field<Contact>;
+
+/// The keys of a contact, in the spec's order; see [`crate::model::fields`].
+pub(crate) const FIELDS: &[ContactField] = &[
+    ContactField::new("name", Type::Text, |c, _| c.name.clone())
+        .hint("Jane Doe", "")
+        .synonyms(&["fullname", "contactname", "contact", "person"]),
+    ContactField::new("company", Type::Id, |c, _| id(c.company.as_ref()))
+        .hint("acme", "the id of a file in companies/")
+        .synonyms(&[
+            "companyname",
+            "organization",
+            "organisation",
+            "org",
+            "employer",
+        ]),
+    ContactField::new("title", Type::Text, |c, _| opt(c.title.as_ref()))
+        .hint("Software Engineer", "")
+        .synonyms(&["jobtitle", "position", "headline"]),
+    ContactField::new("role", Type::Choice(Role::NAMES), |c, _| opt(c.role)),
+    ContactField::new("warmth", Type::Choice(Warmth::NAMES), |c, _| opt(c.warmth))
+        .hint("", "warm: already in your community")
+        .synonyms(&["warmcold", "warmorcold"]),
+    ContactField::new("tie", Type::Choice(Tie::NAMES), |c, _| opt(c.tie))
+        .synonyms(&["tiestrength"]),
+    ContactField::new("source", Type::Text, |c, _| opt(c.source.as_ref()))
+        .hint("RustConf 2026", "how you know them or found them")
+        .synonyms(&["howwemet", "howimet", "metat", "foundvia", "foundthrough"]),
+    ContactField::new("introduced_by", Type::Id, |c, _| {
+        id(c.introduced_by.as_ref())
+    })
+    .hint("john-roe", "the contact who introduced you")
+    .synonyms(&["referredby"]),
+    ContactField::new("email", Type::Email, |c, _| opt(c.email.as_ref()))
+        .hint("jane@example.com", "")
+        .synonyms(&["emailaddress", "mail"]),
+    ContactField::new("linkedin", Type::Profile("linkedin.com"), |c, _| {
+        opt(c.linkedin.as_ref())
+    })
+    .hint("https://www.linkedin.com/in/jane-doe", "")
+    .synonyms(&["linkedinurl", "linkedinprofile"]),
+    ContactField::new("github", Type::Profile("github.com"), |c, _| {
+        opt(c.github.as_ref())
+    })
+    .hint("janedoe", "")
+    .synonyms(&["githuburl"]),
+    ContactField::new("slack", Type::Profile("slack.com"), |c, _| {
+        opt(c.slack.as_ref())
+    })
+    .hint("\"@jane\"", ""),
+    ContactField::new("twitter", Type::Profile("x.com"), |c, _| {
+        opt(c.twitter.as_ref())
+    })
+    .hint("\"@janedoe\"", ""),
+    ContactField::new("phone", Type::Text, |c, _| opt(c.phone.as_ref()))
+        .hint("+1 555 0100", "")
+        .synonyms(&["phonenumber", "mobile", "telephone"]),
+    ContactField::new("website", Type::Url, |c, _| opt(c.website.as_ref()))
+        .hint("https://janedoe.dev", "")
+        .synonyms(&["homepage", "portfolio"]),
+    ContactField::new("location", Type::Text, |c, _| opt(c.location.as_ref()))
+        .hint("Berlin", "")
+        .synonyms(&["city"]),
+    ContactField::new("timezone", Type::Text, |c, _| opt(c.timezone.as_ref()))
+        .hint("Europe/Berlin", ""),
+    ContactField::new("tags", Type::List, |c, _| fields::list(&c.tags))
+        .hint("[alumni, dotnet]", "")
+        .synonyms(&["tag", "labels"]),
+    ContactField::new("reached_out", Type::Date, |c, _| {
+        date(c.reached_out.as_ref())
+    })
+    .hint("YYYY-MM-DD", "first message sent")
+    .synonyms(&[
+        "datereachedout",
+        "reachedouton",
+        "outreach",
+        "outreachdate",
+        "dateofoutreach",
+        "contacted",
+        "datecontacted",
+        "firstcontact",
+    ]),
+    ContactField::new("followed_up", Type::Dates, |c, _| joined(&c.followed_up))
+        .hint("[YYYY-MM-DD]", "follow-ups sent")
+        .synonyms(&[
+            "followup",
+            "followupdate",
+            "followupdates",
+            "datefollowedup",
+            "followedupon",
+        ]),
+    ContactField::new("replied", Type::Date, |c, _| date(c.replied.as_ref()))
+        .hint("YYYY-MM-DD", "they answered")
+        .synonyms(&[
+            "response",
+            "responded",
+            "reply",
+            "repliedon",
+            "responsedate",
+            "replydate",
+        ]),
+    ContactField::new("next", Type::Next, |c, _| {
+        c.next.as_ref().map_or_else(String::new, |n| {
+            format!("{} {}", n.date.value, n.action)
+                .trim_end()
+                .to_owned()
+        })
+    })
+    .hint("\"YYYY-MM-DD what to do next\"", "")
+    .synonyms(&["nextstep", "nextsteps", "nextaction"]),
+    ContactField::new("stay_in_touch", Type::Duration, |c, _| opt(c.stay_in_touch))
+        .hint("90d", "reconnect this often"),
+    ContactField::new("snooze", Type::Date, |c, _| opt(c.snooze))
+        .hint("YYYY-MM-DD", "nothing about them on the agenda before")
+        .synonyms(&["snoozeuntil"]),
+    ContactField::new("status", Type::Choice(ContactStatus::NAMES), |c, _| {
+        c.status.as_str().to_owned()
+    }),
+];

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use crate::findings::Finding;
-use crate::model::decode::{Fields, choice_enum};
+use crate::model::decode::{Choice, Fields, choice_enum};
+use crate::model::fields::{self, Field, Type, joined, opt, when};
 use crate::model::id::Id;
 use crate::model::time::When;
 use crate::span::{Span, Spanned};
@@ -33,9 +34,7 @@ pub struct Event {
 }
 
 impl Event {
-    pub const KEYS: &'static [&'static str] = &[
-        "name", "date", "kind", "location", "url", "goal", "met", "tags",
-    ];
+    pub const KEYS: &'static [&'static str] = &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
     pub fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
         let mut f = Fields::new("event", entries, anchor);
@@ -66,3 +65,19 @@ impl Event {
         self.date.as_ref().map(|d| d.value.date())
     }
 }
+
+pub(crate) type EventField = Field<Event>;
+
+/// The keys of an event, in the spec's order; see [`crate::model::fields`].
+pub(crate) const FIELDS: &[EventField] = &[
+    EventField::new("name", Type::Text, |e, _| e.name.clone()).hint("Rust Meetup", ""),
+    EventField::new("date", Type::When, |e, _| when(e.date.as_ref())).hint("YYYY-MM-DD HH:MM", ""),
+    EventField::new("kind", Type::Choice(EventKind::NAMES), |e, _| opt(e.kind)),
+    EventField::new("location", Type::Text, |e, _| opt(e.location.as_ref())).hint("Berlin", ""),
+    EventField::new("url", Type::Url, |e, _| opt(e.url.as_ref()))
+        .hint("https://example.com/rust-meetup", ""),
+    EventField::new("goal", Type::Count, |e, _| opt(e.goal)).hint("3", "people to meet there"),
+    EventField::new("met", Type::Ids, |e, _| joined(&e.met))
+        .hint("[jane-doe]", "people you met there"),
+    EventField::new("tags", Type::List, |e, _| fields::list(&e.tags)).hint("[rust]", ""),
+];

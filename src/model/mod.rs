@@ -7,6 +7,7 @@ pub mod company;
 pub mod contact;
 pub mod decode;
 pub mod event;
+pub(crate) mod fields;
 pub mod id;
 pub mod settings;
 pub mod time;

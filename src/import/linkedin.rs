@@ -4,7 +4,7 @@
 //! so a bad row is reported at the line a text editor shows.
 
 /// The byte offset of the header line and how many lines come before it.
-pub fn header_start(text: &str) -> Option<(usize, u64)> {
+pub(super) fn header_start(text: &str) -> Option<(usize, u64)> {
     let mut offset = 0;
     for (number, line) in (0u64..).zip(text.split_inclusive('\n')) {
         let bare = line.trim_start().trim_start_matches('"');

@@ -19,13 +19,21 @@ pub enum Existing {
 }
 
 impl Existing {
-    pub fn from_force(force: bool) -> Self {
+    pub(crate) fn from_force(force: bool) -> Self {
         if force { Self::Replace } else { Self::Keep }
     }
 }
 
+/// A file to create in a notebook, planned before anything is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NewFile {
+    /// Relative to the notebook root: `contacts/jane-doe.md`.
+    pub path: String,
+    pub text: String,
+}
+
 /// Creates `path` with `contents`, making its folder if needed.
-pub fn create(path: &Path, contents: &str, existing: Existing) -> Result<(), Error> {
+pub(crate) fn create(path: &Path, contents: &str, existing: Existing) -> Result<(), Error> {
     create_with_mode(path, contents, existing, false)
 }
 
@@ -55,7 +63,11 @@ pub fn create_in(
 
 /// Like [`create`], for a script: executable (`0o777` less the umask, typically `0o755`)
 /// where the platform has such permissions.
-pub fn create_executable(path: &Path, contents: &str, existing: Existing) -> Result<(), Error> {
+pub(crate) fn create_executable(
+    path: &Path,
+    contents: &str,
+    existing: Existing,
+) -> Result<(), Error> {
     create_with_mode(path, contents, existing, true)
 }
 

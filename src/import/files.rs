@@ -1,0 +1,56 @@
+//! A planned contact as the text of its file.
+
+use super::rows::{Row, Value};
+use crate::draft::{self, Draft};
+use crate::model::contact;
+use crate::model::fields::Type;
+
+/// The contact file of a row: the keys in the spec's order, then notes and extra columns.
+pub(super) fn contact_file(row: &Row) -> String {
+    let mut d = Draft::new();
+    for field in contact::FIELDS {
+        let key = field.key;
+        if field.ty == Type::Id {
+            // The text of the cell named a record; the file names its id.
+            if let Some(id) = row.resolved.get(key) {
+                d.word(key, &draft::id(id));
+            }
+            continue;
+        }
+        match row.values.get(key) {
+            Some(Value::Text(text)) => {
+                d.text(key, text);
+            }
+            Some(Value::Word(word)) => {
+                d.word(key, word);
+            }
+            Some(Value::Date(day)) => {
+                d.word(key, &day.to_string());
+            }
+            Some(Value::Dates(days)) => {
+                let days: Vec<String> = days.iter().map(ToString::to_string).collect();
+                match days.as_slice() {
+                    [] => {}
+                    [one] => {
+                        d.word(key, one);
+                    }
+                    many => {
+                        d.word(key, &format!("[{}]", many.join(", ")));
+                    }
+                }
+            }
+            Some(Value::List(items)) if !items.is_empty() => {
+                d.list(key, items);
+            }
+            // An absent key, or a list of nothing.
+            None | Some(Value::List(_)) => {}
+        }
+    }
+    let mut body: Vec<String> = row.notes.iter().map(|n| n.trim().to_owned()).collect();
+    if !row.extras.is_empty() {
+        let lines: Vec<&str> = row.extras.iter().map(|(_, line)| line.as_str()).collect();
+        body.push(lines.join("\n"));
+    }
+    d.body(&body.join("\n\n"));
+    d.render()
+}

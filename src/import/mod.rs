@@ -1,0 +1,169 @@
+//! From a spreadsheet to contact and company files: the plan behind `ties import csv` and
+//! `ties import linkedin`. Columns are matched by header (case, spaces and punctuation
+//! ignored, with the synonyms trackers use), each row is checked on its own, people already
+//! in the notebook are recognised (same id, LinkedIn profile or email), and every planned file
+//! is checked together with the notebook before anything is written: a row whose file would
+//! not pass `ties check` is reported with its line number and left out, so an import never
+//! makes a notebook dirty. Nothing here touches the file system; the command writes the plan.
+
+mod columns;
+mod files;
+mod linkedin;
+mod planner;
+mod rows;
+
+use std::path::Path;
+
+use crate::error::Error;
+use crate::fs::NewFile;
+use crate::index::Index;
+use crate::model::Kind;
+use columns::Column;
+use planner::Planner;
+use rows::clean;
+
+/// Which export the file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Any spreadsheet with a header row.
+    Csv,
+    /// LinkedIn's `Connections.csv`: preamble lines, then a fixed header.
+    Linkedin,
+}
+
+/// What an import would do.
+#[derive(Debug, Default)]
+pub(crate) struct Plan {
+    /// Companies first, then contacts in row order; paths relative to the notebook root.
+    pub files: Vec<NewFile>,
+    /// Bad rows and notes, in line order.
+    pub messages: Vec<Message>,
+    pub contacts: usize,
+    pub companies: usize,
+    /// Rows whose person already has a file.
+    pub present: usize,
+    pub bad: usize,
+    /// Headers of columns no field matched: their values go into the bodies.
+    pub unknown_columns: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Message {
+    /// 1-based line of the file where the row starts.
+    pub line: u64,
+    /// `true`: the row was skipped; `false`: a note on a row that was imported.
+    pub bad: bool,
+    pub text: String,
+}
+
+/// Reads `text` (the file at `path`, for messages) and plans the files to create in the
+/// notebook `index`. `map` pairs a column header with a key (or `-` to drop the column).
+pub(crate) fn plan(
+    path: &Path,
+    text: &str,
+    source: Source,
+    map: &[(String, String)],
+    index: &Index,
+) -> Result<Plan, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (start, skipped_lines) = match source {
+        Source::Csv => (0, 0),
+        Source::Linkedin => linkedin::header_start(text).ok_or_else(|| Error::NotLinkedin {
+            path: path.to_owned(),
+        })?,
+    };
+    let table = &text[start..];
+    let first_line = table.lines().next().unwrap_or("");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter(first_line))
+        .from_reader(table.as_bytes());
+    let csv_error = |source| Error::Csv {
+        path: path.to_owned(),
+        source,
+    };
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(record) => record.map_err(csv_error)?,
+        None => csv::StringRecord::new(),
+    };
+    let headers: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+    if let Some(kind) = export_of(&headers) {
+        return Err(Error::ForeignExport {
+            path: path.to_owned(),
+            kind: kind.folder(),
+        });
+    }
+    let columns = columns::columns(&headers, source, map)?;
+    if !columns.iter().any(|c| {
+        matches!(
+            c,
+            Some(Column::Key("name") | Column::FirstName | Column::LastName)
+        )
+    }) {
+        return Err(Error::NoNameColumn {
+            path: path.to_owned(),
+            columns: if headers.is_empty() {
+                "no header at all".to_owned()
+            } else {
+                headers.join(", ")
+            },
+        });
+    }
+    let mut planner = Planner::new(index, &headers, &columns);
+    for record in records {
+        let record = record.map_err(csv_error)?;
+        let line = skipped_lines + record.position().map_or(0, csv::Position::line);
+        let cells: Vec<&str> = record.iter().map(clean).collect();
+        if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        planner.row(line, &cells);
+    }
+    Ok(planner.finish())
+}
+
+/// The kind whose `ties export csv` header this is, for kinds other than contacts.
+fn export_of(headers: &[String]) -> Option<Kind> {
+    use crate::model::{Chat, Company, Event};
+    [
+        (Kind::Company, Company::KEYS),
+        (Kind::Chat, Chat::KEYS),
+        (Kind::Event, Event::KEYS),
+    ]
+    .into_iter()
+    .find(|(_, keys)| {
+        let expected = std::iter::once("id")
+            .chain(keys.iter().copied())
+            .chain(std::iter::once("notes"));
+        headers.iter().map(String::as_str).eq(expected)
+    })
+    .map(|(kind, _)| kind)
+}
+
+/// Comma, unless the header line clearly uses semicolons (spreadsheets in locales with a
+/// decimal comma) or tabs.
+fn delimiter(header_line: &str) -> u8 {
+    let count = |c| header_line.matches(c).count();
+    let (commas, semicolons, tabs) = (count(','), count(';'), count('\t'));
+    if tabs > commas && tabs > semicolons {
+        b'\t'
+    } else if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters_are_sniffed() {
+        assert_eq!(delimiter("Name,Company"), b',');
+        assert_eq!(delimiter("Name;Company;Notes, more"), b';');
+        assert_eq!(delimiter("Name\tCompany"), b'\t');
+    }
+}

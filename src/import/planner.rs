@@ -1,0 +1,434 @@
+//! The rows together: who is new and who is already in the notebook, the ids of new files,
+//! references resolved, and every planned file checked with the notebook.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::columns::{self, Column};
+use super::files::contact_file;
+use super::rows::{Row, one_line};
+use super::{Message, Plan};
+use crate::document::Document;
+use crate::draft::Draft;
+use crate::fs::NewFile;
+use crate::index::Index;
+use crate::lookup;
+use crate::model::Kind;
+use crate::model::fields::Type;
+use crate::model::id::Id;
+use crate::slug;
+
+/// What tells two people with the same name apart: a LinkedIn profile, an email address.
+#[derive(Clone, Debug, Default)]
+struct Identity {
+    profile: Option<String>,
+    email: Option<String>,
+}
+
+impl Identity {
+    fn of(linkedin: Option<&str>, email: Option<&str>) -> Self {
+        Self {
+            profile: linkedin.map(profile_key),
+            email: email.map(str::to_lowercase),
+        }
+    }
+
+    /// Shares a profile or an email: the same person.
+    fn same(&self, other: &Self) -> bool {
+        let shared = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
+        shared(&self.profile, &other.profile) || shared(&self.email, &other.email)
+    }
+
+    /// Has a different profile or email: another person, whatever the name.
+    fn differs(&self, other: &Self) -> bool {
+        let different =
+            |a: &Option<String>, b: &Option<String>| a.is_some() && b.is_some() && a != b;
+        different(&self.profile, &other.profile) || different(&self.email, &other.email)
+    }
+}
+
+pub(super) struct Planner<'a> {
+    index: &'a Index,
+    pub(super) headers: &'a [String],
+    pub(super) columns: &'a [Option<Column>],
+    rows: Vec<Row>,
+    /// The identity of each of `rows`, and their ids.
+    identities: Vec<Identity>,
+    planned: HashSet<String>,
+    /// The notebook's contacts: id and identity.
+    existing: Vec<(String, Identity)>,
+    messages: Vec<Message>,
+    present: usize,
+    /// Per column kept in the bodies: the lines whose value was not one of the allowed words.
+    pub(super) kept: BTreeMap<usize, Vec<u64>>,
+}
+
+impl<'a> Planner<'a> {
+    pub(super) fn new(
+        index: &'a Index,
+        headers: &'a [String],
+        columns: &'a [Option<Column>],
+    ) -> Self {
+        Self {
+            index,
+            headers,
+            columns,
+            rows: Vec::new(),
+            identities: Vec::new(),
+            planned: HashSet::new(),
+            existing: index
+                .contacts()
+                .map(|(doc, c)| {
+                    let who = Identity::of(c.linkedin.as_deref(), c.email.as_deref());
+                    (doc.id.to_string(), who)
+                })
+                .collect(),
+            messages: Vec::new(),
+            present: 0,
+            kept: BTreeMap::new(),
+        }
+    }
+
+    fn bad(&mut self, line: u64, text: String) {
+        self.messages.push(Message {
+            line,
+            bad: true,
+            text,
+        });
+    }
+
+    pub(super) fn note(&mut self, line: u64, text: String) {
+        self.messages.push(Message {
+            line,
+            bad: false,
+            text,
+        });
+    }
+
+    pub(super) fn row(&mut self, line: u64, cells: &[&str]) {
+        // Notes on a row that is then skipped would only distract.
+        let before = self.messages.len();
+        let mut row = match self.read(line, cells) {
+            Ok(row) => row,
+            Err(why) => {
+                self.messages.truncate(before);
+                return self.bad(line, why);
+            }
+        };
+        match self.identify(&mut row) {
+            Ok(true) => self.rows.push(row),
+            Ok(false) => {
+                self.messages.truncate(before);
+                self.present += 1;
+            }
+            Err(why) => {
+                self.messages.truncate(before);
+                self.bad(line, why);
+            }
+        }
+    }
+
+    /// Whether the row is a new person (`Ok(true)`, its id then set), one the notebook
+    /// already has (`Ok(false)`), or a duplicate of an earlier row (`Err`).
+    fn identify(&mut self, row: &mut Row) -> Result<bool, String> {
+        let index = self.index;
+        let me = Identity::of(row.text("linkedin"), row.text("email"));
+        if !row.id.is_empty()
+            && let Some(doc) = index.get(&row.id)
+        {
+            return if doc.kind == Kind::Contact {
+                Ok(false)
+            } else {
+                Err(format!("id `{}` is taken by {}", row.id, doc.path))
+            };
+        }
+        if self.existing.iter().any(|(_, them)| me.same(them)) {
+            return Ok(false);
+        }
+        let base = slug::from_name(row.name());
+        if base.is_empty() && row.id.is_empty() {
+            return Err(format!(
+                "cannot make an id from the name `{}`; add an id column",
+                row.name()
+            ));
+        }
+        // The file named after them is them, unless a profile or an email says otherwise.
+        if row.id.is_empty()
+            && let Some((_, them)) = self.existing.iter().find(|(id, _)| *id == base)
+            && !me.differs(them)
+        {
+            return Ok(false);
+        }
+        let name = row.name().to_lowercase();
+        for (earlier, them) in self.rows.iter().zip(&self.identities) {
+            let same_id = !row.id.is_empty() && earlier.id == row.id;
+            let same_name = earlier.name().to_lowercase() == name && !me.differs(them);
+            if same_id || me.same(them) || same_name {
+                return Err(format!(
+                    "duplicate of line {}, {}",
+                    earlier.line,
+                    earlier.name()
+                ));
+            }
+        }
+        if row.id.is_empty() {
+            let planned = &self.planned;
+            row.id = slug::first_free(&base, |id| index.get(id).is_some() || planned.contains(id));
+        }
+        self.planned.insert(row.id.clone());
+        self.identities.push(me);
+        Ok(true)
+    }
+
+    /// Resolves references, renders the files, checks them with the notebook, and drops
+    /// the rows whose file would not pass, until every planned file passes.
+    pub(super) fn finish(mut self) -> Plan {
+        let mut rows = std::mem::take(&mut self.rows);
+        let (files, companies) = loop {
+            self.introducers(&mut rows);
+            let (files, companies, owners) = self.render(&mut rows);
+            let problems = self.check(&files, &owners);
+            if problems.is_empty() {
+                break (files, companies);
+            }
+            for (line, why) in problems {
+                rows.retain(|r| r.line != line);
+                self.bad(line, why);
+            }
+        };
+        for (column, mut lines) in std::mem::take(&mut self.kept) {
+            lines.retain(|line| rows.iter().any(|r| r.line == *line));
+            if lines.is_empty() {
+                continue;
+            }
+            // Only cells of choices are counted as kept.
+            let Some(Column::Key(key)) = self.columns[column] else {
+                unreachable!("a kept column is a key")
+            };
+            let Type::Choice(allowed) = columns::field(key).ty else {
+                unreachable!("a kept column is a choice")
+            };
+            let header = &self.headers[column];
+            self.note(
+                0,
+                format!(
+                    "{} value(s) in column `{header}` are none of {}: kept in the body",
+                    lines.len(),
+                    allowed.join(", ")
+                ),
+            );
+        }
+        let mut unknown: Vec<String> = Vec::new();
+        for (i, header) in self.headers.iter().enumerate() {
+            let name = if header.is_empty() {
+                format!("column {}", i + 1)
+            } else {
+                header.clone()
+            };
+            if self.columns[i].is_none() && !unknown.contains(&name) {
+                unknown.push(name);
+            }
+        }
+        self.messages.sort_by_key(|m| m.line);
+        Plan {
+            bad: self.messages.iter().filter(|m| m.bad).count(),
+            contacts: rows.len(),
+            companies,
+            present: self.present,
+            files,
+            messages: self.messages,
+            unknown_columns: unknown,
+        }
+    }
+
+    /// Resolves each `introduced_by` to a contact of the notebook or a planned row; rows
+    /// whose introducer is unknown are dropped, which may orphan others, hence the loop.
+    fn introducers(&mut self, rows: &mut Vec<Row>) {
+        loop {
+            let mut dropped = Vec::new();
+            for i in 0..rows.len() {
+                let Some(text) = rows[i].text("introduced_by").map(str::to_owned) else {
+                    continue;
+                };
+                let found = lookup::find(self.index, Kind::Contact, &text)
+                    .map(|d| d.id.to_string())
+                    .or_else(|| {
+                        // `[[jane-doe]]` names a row of this file as it names a file.
+                        let id = Id::from_reference(&text);
+                        let slug = slug::from_name(&text);
+                        rows.iter()
+                            .find(|r| {
+                                r.id == id.as_str()
+                                    || r.name().eq_ignore_ascii_case(text.trim())
+                                    || r.id == slug
+                            })
+                            .map(|r| r.id.clone())
+                    });
+                match found {
+                    Some(id) => {
+                        rows[i].resolved.insert("introduced_by", id);
+                    }
+                    None => dropped.push((rows[i].line, text)),
+                }
+            }
+            if dropped.is_empty() {
+                return;
+            }
+            for (line, text) in dropped {
+                rows.retain(|r| r.line != line);
+                self.bad(
+                    line,
+                    format!(
+                        "introduced by `{text}`, who is neither in the notebook nor in the file"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The files for `rows` (companies first) and how many are companies; `owners` maps
+    /// each file to the rows that need it.
+    fn render(&self, rows: &mut [Row]) -> (Vec<NewFile>, usize, HashMap<String, Vec<u64>>) {
+        let mut companies: Vec<(String, String)> = Vec::new();
+        let mut owners: HashMap<String, Vec<u64>> = HashMap::new();
+        let taken = |id: &str, companies: &[(String, String)]| {
+            self.index.get(id).is_some()
+                || rows_taken(rows, id)
+                || companies.iter().any(|(c, _)| c == id)
+        };
+        let mut company_ids = Vec::with_capacity(rows.len());
+        for row in rows.iter() {
+            let Some(name) = row.text("company") else {
+                company_ids.push(None);
+                continue;
+            };
+            let id = if let Some(doc) = lookup::find(self.index, Kind::Company, name) {
+                doc.id.to_string()
+            } else if let Some((id, _)) = companies
+                .iter()
+                .find(|(id, n)| n.eq_ignore_ascii_case(name) || *id == slug::from_name(name))
+            {
+                id.clone()
+            } else {
+                let base = slug::from_name(name);
+                let base = if base.is_empty() {
+                    "company".to_owned()
+                } else {
+                    base
+                };
+                let id = slug::first_free(&base, |id| taken(id, &companies));
+                companies.push((id.clone(), one_line(name)));
+                id
+            };
+            owners
+                .entry(format!("companies/{id}.md"))
+                .or_default()
+                .push(row.line);
+            company_ids.push(Some(id));
+        }
+        for (row, id) in rows.iter_mut().zip(company_ids) {
+            match id {
+                Some(id) => row.resolved.insert("company", id),
+                None => row.resolved.remove("company"),
+            };
+        }
+        let mut files: Vec<NewFile> = companies
+            .iter()
+            .map(|(id, name)| NewFile {
+                path: format!("companies/{id}.md"),
+                text: Draft::new().text("name", name).render(),
+            })
+            .collect();
+        let count = files.len();
+        for row in rows.iter() {
+            let path = format!("contacts/{}.md", row.id);
+            owners.entry(path.clone()).or_default().push(row.line);
+            files.push(NewFile {
+                path,
+                text: contact_file(row),
+            });
+        }
+        (files, count, owners)
+    }
+
+    /// Checks the planned files together with the notebook; the lines of the rows whose
+    /// files have problems, with the first problem.
+    fn check(&self, files: &[NewFile], owners: &HashMap<String, Vec<u64>>) -> Vec<(u64, String)> {
+        let index = self.index;
+        let mut docs = index.docs.clone();
+        docs.extend(
+            files
+                .iter()
+                .map(|f| Document::parse(f.path.clone(), Ok(f.text.clone().into_bytes()))),
+        );
+        let combined = Index::new(
+            index.root.clone(),
+            index.today,
+            (
+                index.settings.clone(),
+                index.settings_text.clone(),
+                Vec::new(),
+            ),
+            docs,
+            Vec::new(),
+        );
+        let mut problems: Vec<(u64, String)> = Vec::new();
+        for d in crate::check::diagnostics(&combined) {
+            for line in owners.get(&d.path).into_iter().flatten() {
+                if !problems.iter().any(|(l, _)| l == line) {
+                    problems.push((
+                        *line,
+                        format!(
+                            "its file {} would not pass `ties check`: {}[{}]: {}",
+                            d.path,
+                            d.severity().as_str(),
+                            d.code.as_str(),
+                            d.message
+                        ),
+                    ));
+                }
+            }
+        }
+        problems
+    }
+}
+
+fn rows_taken(rows: &[Row], id: &str) -> bool {
+    rows.iter().any(|r| r.id == id)
+}
+
+/// A LinkedIn profile as a comparable key: `https://www.linkedin.com/in/Jane-Doe/`,
+/// `de.linkedin.com/in/jane-doe` and the bare handle `jane-doe` are the same person.
+fn profile_key(url: &str) -> String {
+    let lower = url.trim().to_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let rest = rest
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .trim_end_matches('/');
+    match rest.split_once('/') {
+        Some((host, path)) if host.ends_with("linkedin.com") => format!("linkedin.com/{path}"),
+        None if !rest.contains('.') => format!("linkedin.com/in/{}", rest.trim_start_matches('@')),
+        _ => rest.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_compare_by_their_path() {
+        assert_eq!(
+            profile_key("https://www.linkedin.com/in/Jane-Doe/?trk=x"),
+            profile_key("linkedin.com/in/jane-doe")
+        );
+        assert_eq!(
+            profile_key("https://de.linkedin.com/in/jane"),
+            "linkedin.com/in/jane"
+        );
+    }
+}
