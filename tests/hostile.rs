@@ -186,3 +186,44 @@ fn a_value_longer_than_the_formatters_width_limit_does_not_crash_a_table() {
         out.stdout
     );
 }
+
+#[test]
+fn a_carriage_return_in_a_name_cannot_inject_calendar_entries() {
+    let inject =
+        "A\\rEND:VTODO\\rBEGIN:VEVENT\\rUID:evil\\rSUMMARY:injected\\rEND:VEVENT\\rBEGIN:VTODO";
+    let nb = Notebook::new()
+        .file(
+            "contacts/eve.md",
+            &format!("---\nname: \"{inject}\"\nreached_out: 2026-11-02\n---\n"),
+        )
+        // A file name with a CR names the item and its UID.
+        .file(
+            "contacts/x\ry.md",
+            "---\nname: X\nreached_out: 2026-11-02\n---\n\n- [ ] call \u{1b}[2J (due 2026-11-22)\n",
+        );
+    let out = nb.run(["agenda", "--format", "ics", "--days", "30"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for line in out.stdout.split("\r\n") {
+        assert!(
+            !line.contains(['\r', '\n']) && !line.chars().any(char::is_control),
+            "a content line with a raw control character: {line:?}"
+        );
+    }
+    let calendar: icalendar::Calendar = out.stdout.parse().expect("the output parses back");
+    let uids: Vec<String> = calendar
+        .iter()
+        .filter_map(|c| match c {
+            icalendar::CalendarComponent::Todo(t) => {
+                icalendar::Component::get_uid(t).map(str::to_owned)
+            }
+            icalendar::CalendarComponent::Event(e) => {
+                icalendar::Component::get_uid(e).map(str::to_owned)
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(!uids.iter().any(|u| u == "evil"), "{uids:?}");
+    // eve's follow-up, x's follow-up and x's task: no event was injected.
+    assert_eq!(uids.len(), 3, "{uids:?}");
+    assert!(uids.iter().any(|u| u.contains("x%0Dy")), "{uids:?}");
+}

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// Whether `c` must not reach a terminal as it is.
-fn is_unsafe(c: char) -> bool {
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

@@ -2,11 +2,23 @@
 //! event. UIDs come from the item's kind, id and due date, and DTSTAMP from `--today`, so
 //! the output is deterministic and a re-import updates entries instead of duplicating them.
 
+use std::fmt::Write;
+
 use chrono::{Datelike, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, DatePerhapsTime, EventLike, Todo};
 
 use crate::agenda::{Agenda, Item, ItemKind};
 use crate::model::time::When;
+use crate::render::escape;
+
+/// Text from the notebook as an iCalendar TEXT value. The calendar library escapes a line
+/// feed but passes a bare CR through, and a CR ends a content line for many parsers: a name
+/// `"A\rEND:VTODO\rBEGIN:VEVENT…"` would inject events. So every line break becomes a line
+/// feed (escaped as `\n`), and other control characters, which RFC 5545 does not allow in
+/// TEXT, are shown visibly as in the terminal.
+fn text(value: &str) -> String {
+    escape::lines(&value.replace("\r\n", "\n").replace('\r', "\n")).into_owned()
+}
 
 pub fn calendar(agenda: &Agenda) -> Calendar {
     let mut cal = Calendar::new();
@@ -14,14 +26,15 @@ pub fn calendar(agenda: &Agenda) -> Calendar {
     let stamp = Utc.from_utc_datetime(&agenda.today.and_time(NaiveTime::MIN));
     for item in &agenda.items {
         let uid = uid(item);
-        let description = format!("{}\n{}", item.who, item.path);
+        let title = text(&item.title);
+        let description = format!("{}\n{}", text(&item.who), text(&item.path));
         match item.kind {
             ItemKind::Prepare | ItemKind::Event => {
                 let mut event = icalendar::Event::new();
                 event
                     .uid(&uid)
                     .timestamp(stamp)
-                    .summary(&item.title)
+                    .summary(&title)
                     .description(&description);
                 event.starts(when(item.due));
                 // An all-day event ends the next day, which must still be a 4-digit year.
@@ -36,7 +49,7 @@ pub fn calendar(agenda: &Agenda) -> Calendar {
                 let mut todo = Todo::new();
                 todo.uid(&uid)
                     .timestamp(stamp)
-                    .summary(&item.title)
+                    .summary(&title)
                     .description(&description);
                 todo.due(when(item.due));
                 cal.push(todo.done());
@@ -56,11 +69,23 @@ pub fn uid(item: &Item) -> String {
         .filter(char::is_ascii_alphanumeric)
         .collect();
     let kind = item.kind.as_str();
+    // A file name may hold a control character; in a UID it is percent-encoded, so slug ids
+    // (all of a clean notebook) keep the UIDs they always had.
+    let mut id = String::new();
+    for c in item.id.as_str().chars() {
+        if escape::is_unsafe(c) {
+            for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                let _ = write!(id, "%{b:02X}");
+            }
+        } else {
+            id.push(c);
+        }
+    }
     if item.kind == ItemKind::Task {
         let hash = crate::hash::fnv1a_32(item.title.as_bytes());
-        format!("{kind}-{}-{due}-{hash:08x}@ties", item.id)
+        format!("{kind}-{id}-{due}-{hash:08x}@ties")
     } else {
-        format!("{kind}-{}-{due}@ties", item.id)
+        format!("{kind}-{id}-{due}@ties")
     }
 }
 
