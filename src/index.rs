@@ -10,45 +10,27 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Placed;
 use crate::document::Document;
+use crate::hash::Fnv;
+use crate::model::decode::choice_enum;
 use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
 use crate::span::Spanned;
-
-use crate::hash::Fnv;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
-/// How far a relationship has come, for the funnel. Ordered: a later stage implies the
-/// earlier ones.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Stage {
-    Identified,
-    Contacted,
-    Replied,
-    Met,
-    Referred,
-}
-
-impl Stage {
-    pub const ALL: [Self; 5] = [
-        Self::Identified,
-        Self::Contacted,
-        Self::Replied,
-        Self::Met,
-        Self::Referred,
-    ];
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Identified => "identified",
-            Self::Contacted => "contacted",
-            Self::Replied => "replied",
-            Self::Met => "met",
-            Self::Referred => "referred",
-        }
+choice_enum!(
+    /// How far a relationship has come, for the funnel. Ordered: a later stage implies the
+    /// earlier ones.
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "lowercase")]
+    Stage {
+        Identified = "identified",
+        Contacted = "contacted",
+        Replied = "replied",
+        Met = "met",
+        Referred = "referred",
     }
-}
+);
 
 /// `docs` in path order. Documents are large; sorting indices and moving each document
 /// once is several times cheaper than sorting the documents themselves.

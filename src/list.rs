@@ -13,6 +13,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::index::{Index, Stage};
 use crate::model::contact::{Role, Warmth};
+use crate::model::decode::Choice;
 use crate::model::event::EventKind;
 use crate::model::time::When;
 use crate::model::{Id, Kind, Record};
@@ -55,16 +56,13 @@ impl StageFilter {
             Some(name) => (name, true),
             None => (text, false),
         };
-        Stage::ALL
-            .into_iter()
-            .find(|s| s.as_str().eq_ignore_ascii_case(name))
+        Stage::parse(name)
             .map(|stage| Self { stage, or_later })
             .ok_or_else(|| {
-                let names: Vec<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
                 format!(
                     "`{text}` is not a stage{}; use one of: {} (add + for \"or later\", e.g. met+)",
-                    crate::suggest::hint(name, names.iter().copied()),
-                    names.join(", ")
+                    crate::suggest::hint(name, Stage::NAMES.iter().copied()),
+                    Stage::NAMES.join(", ")
                 )
             })
     }

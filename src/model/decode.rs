@@ -40,6 +40,10 @@ macro_rules! choice_enum {
         }
 
         impl $name {
+            /// Every value, in the order of its names.
+            #[allow(dead_code, reason = "not every choice is listed in full somewhere")]
+            pub const ALL: &'static [Self] = &[$($name::$variant),+];
+
             pub fn as_str(self) -> &'static str {
                 <Self as $crate::model::decode::Choice>::NAMES[self as usize]
             }
