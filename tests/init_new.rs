@@ -3,121 +3,13 @@
 //! `ties check`, that nothing is ever overwritten without `--force`, and that the pre-commit
 //! hook really blocks a commit of a notebook with errors.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use local::{Nb, Out, ties};
+use crate::support::{Notebook, Output, all_files, run_in, snapshot};
 
-mod local {
-    use std::collections::BTreeMap;
-    use std::path::{Path, PathBuf};
-
-    pub struct Out {
-        pub code: i32,
-        pub stdout: String,
-        pub stderr: String,
-    }
-
-    /// The real binary, run in `dir` with `--today 2026-11-21` and no colour, editor or
-    /// notebook from the environment.
-    pub fn ties(dir: &Path, args: &[&str]) -> Out {
-        ties_with(dir, args, &[])
-    }
-
-    pub fn ties_with(dir: &Path, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Out {
-        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_ties"));
-        cmd.current_dir(dir)
-            .args(["--today", "2026-11-21"])
-            .args(args)
-            .env("NO_COLOR", "1")
-            .env_remove("TIES_NOTEBOOK")
-            .env_remove("VISUAL")
-            .env_remove("EDITOR");
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let out = cmd.output().expect("run ties");
-        Out {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    /// A temporary notebook (an empty `ties.yaml` plus the given files).
-    pub struct Nb {
-        dir: tempfile::TempDir,
-    }
-
-    impl Nb {
-        pub fn new() -> Self {
-            let dir = tempfile::tempdir().expect("temp dir");
-            std::fs::write(dir.path().join("ties.yaml"), "").expect("ties.yaml");
-            Self { dir }
-        }
-
-        pub fn file(self, path: &str, text: &str) -> Self {
-            let full = self.dir.path().join(path);
-            std::fs::create_dir_all(full.parent().expect("parent")).expect("folders");
-            std::fs::write(&full, text).expect("write");
-            self
-        }
-
-        pub fn path(&self) -> &Path {
-            self.dir.path()
-        }
-
-        pub fn run(&self, args: &[&str]) -> super::Out {
-            ties(self.path(), args)
-        }
-
-        pub fn read(&self, path: &str) -> String {
-            std::fs::read_to_string(self.path().join(path)).expect("read")
-        }
-
-        /// Every file below the root, hidden ones included, with its bytes.
-        pub fn all_bytes(&self) -> BTreeMap<PathBuf, Vec<u8>> {
-            super::all_files(self.path())
-        }
-
-        /// `ties check` finds nothing at all.
-        pub fn assert_clean(&self) {
-            let out = self.run(&["check"]);
-            assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-            assert!(
-                out.stdout.starts_with("0 errors, 0 warnings"),
-                "{}",
-                out.stdout
-            );
-        }
-    }
-}
-
-fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                if !path.ends_with(".git") {
-                    stack.push(path);
-                }
-            } else {
-                let rel = path.strip_prefix(root).expect("inside").to_path_buf();
-                files.insert(rel, std::fs::read(&path).expect("read"));
-            }
-        }
-    }
-    files
-}
-
-/// A snapshot named the same whether this file runs alone or as a module of `main`.
-fn snapshot(name: &str, value: impl AsRef<str>) {
-    let value = value.as_ref();
-    insta::with_settings!({ prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, value);
-    });
+/// `ties --today 2026-11-21 ARGS…` run in `dir`, finding the notebook from there.
+fn ties(dir: &Path, args: &[&str]) -> Output {
+    run_in(dir, args, &[])
 }
 
 fn new_dir() -> tempfile::TempDir {
@@ -174,9 +66,9 @@ fn init_without_a_folder_uses_the_current_one() {
 
 #[test]
 fn init_refuses_a_notebook_and_changes_nothing() {
-    let nb = Nb::new().file("ties.yaml", "owner: Sam  # mine\n");
+    let nb = Notebook::new().file("ties.yaml", "owner: Sam  # mine\n");
     let before = nb.all_bytes();
-    let out = nb.run(&["init", ".", "--no-git"]);
+    let out = nb.run_here(["init", ".", "--no-git"]);
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("is already a notebook"),
@@ -229,9 +121,9 @@ fn init_keeps_an_existing_readme_and_gitignore_and_force_rewrites_them() {
 fn init_without_git_on_the_path_says_so_and_goes_on() {
     let tmp = new_dir();
     let empty = new_dir();
-    let out = local::ties_with(
+    let out = run_in(
         tmp.path(),
-        &["init", "nb"],
+        ["init", "nb"],
         &[("PATH", empty.path().as_os_str())],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -291,7 +183,7 @@ fn the_pre_commit_hook_blocks_a_notebook_with_errors_and_lets_a_clean_one_throug
         return;
     }
     let tmp = new_dir();
-    let out = local::ties_with(tmp.path(), &["init", "nb"], &git_isolation());
+    let out = run_in(tmp.path(), ["init", "nb"], &git_isolation());
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stdout.contains("note:"), "{}", out.stdout);
     assert!(
@@ -365,7 +257,7 @@ fn init_inside_another_repository_does_not_nest_one() {
     }
     let tmp = new_dir();
     assert!(git(tmp.path(), &["init", "--quiet"]).status.success());
-    let out = local::ties_with(tmp.path(), &["init", "notes/network"], &git_isolation());
+    let out = run_in(tmp.path(), ["init", "notes/network"], &git_isolation());
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains("is inside the git repository"),
@@ -378,7 +270,7 @@ fn init_inside_another_repository_does_not_nest_one() {
 // ---------------------------------------------------------------------------------------
 // new
 
-fn created(nb: &Nb, out: &Out) -> String {
+fn created(nb: &Notebook, out: &Output) -> String {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let path = out.stdout.trim();
     assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
@@ -387,8 +279,8 @@ fn created(nb: &Nb, out: &Out) -> String {
 
 #[test]
 fn new_contact_with_flags_and_hints() {
-    let nb = Nb::new().file("companies/acme.md", "---\nname: Acme Corp\n---\n");
-    let out = nb.run(&[
+    let nb = Notebook::new().file("companies/acme.md", "---\nname: Acme Corp\n---\n");
+    let out = nb.run_here([
         "new",
         "contact",
         "José Álvarez",
@@ -411,8 +303,8 @@ fn new_contact_with_flags_and_hints() {
 
 #[test]
 fn new_contact_minimal() {
-    let nb = Nb::new();
-    let out = nb.run(&["new", "contact", "Jane Doe"]);
+    let nb = Notebook::new();
+    let out = nb.run_here(["new", "contact", "Jane Doe"]);
     assert_eq!(out.stdout, "contacts/jane-doe.md\n");
     snapshot("new_contact_minimal", created(&nb, &out));
     nb.assert_clean();
@@ -420,8 +312,8 @@ fn new_contact_minimal() {
 
 #[test]
 fn new_company_and_event() {
-    let nb = Nb::new();
-    let out = nb.run(&[
+    let nb = Notebook::new();
+    let out = nb.run_here([
         "new",
         "company",
         "Acme",
@@ -432,7 +324,7 @@ fn new_company_and_event() {
     ]);
     assert_eq!(out.stdout, "companies/acme.md\n");
     snapshot("new_company", created(&nb, &out));
-    let out = nb.run(&[
+    let out = nb.run_here([
         "new",
         "event",
         "Rust Meetup: Berlin #12",
@@ -450,19 +342,19 @@ fn new_company_and_event() {
 
 #[test]
 fn new_chat_carries_the_coffee_chat_sections() {
-    let nb = Nb::new()
+    let nb = Notebook::new()
         .file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n")
         .file(
             "events/2026-11-10-rust-meetup.md",
             "---\nname: Rust Meetup\ndate: 2026-11-10\n---\n",
         );
-    let out = nb.run(&["new", "chat", "jane-doe", "--event", "Rust Meetup"]);
+    let out = nb.run_here(["new", "chat", "jane-doe", "--event", "Rust Meetup"]);
     assert_eq!(out.stdout, "chats/2026-11-21-jane-doe.md\n");
     snapshot("new_chat", created(&nb, &out));
     nb.assert_clean();
 
     // Planned for later: the agenda counts no prepared question yet (empty items do not count).
-    let out = nb.run(&[
+    let out = nb.run_here([
         "new",
         "chat",
         "Jane Doe",
@@ -481,7 +373,7 @@ fn new_chat_carries_the_coffee_chat_sections() {
         text.contains("# Informational interview with Jane Doe\n"),
         "{text}"
     );
-    let agenda = nb.run(&["agenda"]);
+    let agenda = nb.run_here(["agenda"]);
     assert!(
         agenda.stdout.contains("0/5 questions ready"),
         "{}",
@@ -492,9 +384,9 @@ fn new_chat_carries_the_coffee_chat_sections() {
 
 #[test]
 fn new_chat_needs_an_existing_contact() {
-    let nb = Nb::new().file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n");
+    let nb = Notebook::new().file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n");
     let before = nb.all_bytes();
-    let out = nb.run(&["new", "chat", "jane-do"]);
+    let out = nb.run_here(["new", "chat", "jane-do"]);
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
@@ -505,8 +397,8 @@ fn new_chat_needs_an_existing_contact() {
 
 #[test]
 fn new_contact_needs_an_existing_company() {
-    let nb = Nb::new().file("contacts/acme.md", "---\nname: Acme\n---\n");
-    let out = nb.run(&["new", "contact", "Jane Doe", "--company", "acme"]);
+    let nb = Notebook::new().file("contacts/acme.md", "---\nname: Acme\n---\n");
+    let out = nb.run_here(["new", "contact", "Jane Doe", "--company", "acme"]);
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("unknown company `acme`"),
@@ -525,9 +417,9 @@ fn new_contact_needs_an_existing_company() {
 #[test]
 fn a_taken_id_is_refused_and_the_file_left_byte_for_byte() {
     let original = "---\nname: Jane Doe\nemail: jane@old.example   # keep me\n---\nNotes.\n";
-    let nb = Nb::new().file("contacts/jane-doe.md", original);
+    let nb = Notebook::new().file("contacts/jane-doe.md", original);
     let before = nb.all_bytes();
-    let out = nb.run(&["new", "contact", "Jane Doe"]);
+    let out = nb.run_here(["new", "contact", "Jane Doe"]);
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
@@ -538,7 +430,7 @@ fn a_taken_id_is_refused_and_the_file_left_byte_for_byte() {
     // An id used by another kind cannot be forced: ids are unique across the notebook.
     let nb = nb.file("companies/acme.md", "---\nname: Acme\n---\n");
     let before = nb.all_bytes();
-    let out = nb.run(&["new", "contact", "Acme", "--force"]);
+    let out = nb.run_here(["new", "contact", "Acme", "--force"]);
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("taken by companies/acme.md"),
@@ -548,9 +440,9 @@ fn a_taken_id_is_refused_and_the_file_left_byte_for_byte() {
     assert_eq!(nb.all_bytes(), before);
 
     // `--id` picks another; `--force` replaces the same file.
-    let out = nb.run(&["new", "contact", "Jane Doe", "--id", "jane-doe-2"]);
+    let out = nb.run_here(["new", "contact", "Jane Doe", "--id", "jane-doe-2"]);
     assert_eq!(out.stdout, "contacts/jane-doe-2.md\n");
-    let out = nb.run(&["new", "contact", "Jane Doe", "--force", "--role", "manager"]);
+    let out = nb.run_here(["new", "contact", "Jane Doe", "--force", "--role", "manager"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(nb.read("contacts/jane-doe.md").contains("role: manager"));
     nb.assert_clean();
@@ -558,7 +450,7 @@ fn a_taken_id_is_refused_and_the_file_left_byte_for_byte() {
 
 #[test]
 fn bad_values_are_usage_errors() {
-    let nb = Nb::new();
+    let nb = Notebook::new();
     for args in [
         &["new", "contact", "Jane", "--role", "ceo"][..],
         &["new", "contact", "Jane", "--email", "jane@"],
@@ -568,10 +460,10 @@ fn bad_values_are_usage_errors() {
         &["new", "event", "Meetup", "--date", "next friday"],
         &["new", "company", "Acme", "--website", "acme.example"],
     ] {
-        let out = nb.run(args);
+        let out = nb.run_here(args);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
     }
-    let out = nb.run(&["new", "contact", "🚀"]);
+    let out = nb.run_here(["new", "contact", "🚀"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("give one with --id"), "{}", out.stderr);
     assert_eq!(all_files(nb.path()).len(), 1);
@@ -579,7 +471,7 @@ fn bad_values_are_usage_errors() {
 
 #[test]
 fn edit_opens_the_editor_on_the_new_file() {
-    let nb = Nb::new();
+    let nb = Notebook::new();
     let script = nb.path().join(".editor.sh");
     std::fs::write(
         &script,
@@ -593,9 +485,9 @@ fn edit_opens_the_editor_on_the_new_file() {
     }
     #[cfg(unix)]
     {
-        let out = local::ties_with(
+        let out = run_in(
             nb.path(),
-            &["new", "contact", "Jane Doe", "--edit"],
+            ["new", "contact", "Jane Doe", "--edit"],
             &[("EDITOR", script.as_os_str())],
         );
         assert_eq!(out.code, 0, "{}", out.stderr);
@@ -604,7 +496,7 @@ fn edit_opens_the_editor_on_the_new_file() {
                 .ends_with("---\nMet at the meetup.\n")
         );
     }
-    let out = nb.run(&["new", "contact", "John Roe", "--edit"]);
+    let out = nb.run_here(["new", "contact", "John Roe", "--edit"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("created"), "{}", out.stderr);
     assert!(out.stderr.contains("$VISUAL or $EDITOR"), "{}", out.stderr);
@@ -613,7 +505,7 @@ fn edit_opens_the_editor_on_the_new_file() {
 
 #[test]
 fn new_prints_a_path_usable_from_the_current_folder() {
-    let nb = Nb::new().file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n");
+    let nb = Notebook::new().file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n");
     let sub: PathBuf = nb.path().join("contacts");
     let out = ties(&sub, &["new", "company", "Acme"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -655,8 +547,8 @@ fn man_page() {
 
 #[test]
 fn new_contact_with_a_www_profile_gets_https_and_checks_clean() {
-    let nb = Nb::new();
-    let out = nb.run(&[
+    let nb = Notebook::new();
+    let out = nb.run_here([
         "new",
         "contact",
         "Jane Doe",

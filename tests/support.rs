@@ -10,6 +10,7 @@
 //! Every run prepends `--notebook <dir> --today 2026-11-21`, sets `NO_COLOR=1`, clears
 //! `TIES_NOTEBOOK`, runs in the notebook folder and is killed after [`TIMEOUT`].
 
+use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -145,6 +146,60 @@ impl Notebook {
         run(&mut cmd)
     }
 
+    /// Runs `ties --today 2026-11-21 ARGS…` in the notebook folder without `--notebook`:
+    /// the binary finds the notebook from its working directory.
+    pub fn run_here<I, S>(&self, args: I) -> Output
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        run_in(&self.root, args, &[])
+    }
+
+    /// The text of a file of the notebook.
+    #[track_caller]
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root.join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    /// The Markdown files of the four record folders (`contacts/x.md` …) and their text.
+    pub fn records(&self) -> BTreeMap<String, String> {
+        let mut files = BTreeMap::new();
+        for folder in ["contacts", "companies", "chats", "events"] {
+            let Ok(entries) = std::fs::read_dir(self.root.join(folder)) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "md") {
+                    let name = path.file_name().expect("name").to_string_lossy();
+                    files.insert(
+                        format!("{folder}/{name}"),
+                        std::fs::read_to_string(&path).expect("read"),
+                    );
+                }
+            }
+        }
+        files
+    }
+
+    /// Every file below the root, hidden ones included, with its bytes.
+    pub fn all_bytes(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        all_files(&self.root)
+    }
+
+    /// `ties check` (run from the notebook folder) finds nothing at all.
+    #[track_caller]
+    pub fn assert_clean(&self) {
+        let out = self.run_here(["check"]);
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        assert!(
+            out.stdout.starts_with("0 errors, 0 warnings"),
+            "{}",
+            out.stdout
+        );
+    }
+
     /// `check --format json`, parsed. Asserts the run did not crash and exited 0 or 1.
     #[track_caller]
     pub fn json_diagnostics(&self) -> Vec<Value> {
@@ -181,8 +236,62 @@ pub fn ties() -> assert_cmd::Command {
         .env_remove("TIES_NOTEBOOK")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("CLICOLOR")
+        .env_remove("VISUAL")
+        .env_remove("EDITOR")
         .timeout(TIMEOUT);
     cmd
+}
+
+/// Runs `ties --today 2026-11-21 ARGS…` in `dir` (no `--notebook`: the binary finds the
+/// notebook from there), with `env` set on top of the clean environment of [`ties`].
+pub fn run_in<I, S>(dir: &Path, args: I, env: &[(&str, &OsStr)]) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut cmd = ties();
+    cmd.current_dir(dir).args(["--today", TODAY]).args(args);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    run(&mut cmd)
+}
+
+/// Every file below `root`, hidden ones included (`.git` folders left out), with its bytes,
+/// keyed by the path relative to `root`.
+pub fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                if !path.ends_with(".git") {
+                    stack.push(path);
+                }
+            } else {
+                let rel = path.strip_prefix(root).expect("inside").to_path_buf();
+                files.insert(rel, std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    files
+}
+
+/// A snapshot named `name` exactly (no module prefix), whichever module asserts it.
+#[track_caller]
+pub fn snapshot(name: &str, value: impl AsRef<str>) {
+    let value = value.as_ref();
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, value);
+    });
+}
+
+/// The path of `tests/fixtures/<rel>`.
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// Runs `cmd` to completion (or [`TIMEOUT`]) and collects its output.
