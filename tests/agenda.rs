@@ -921,7 +921,7 @@ fn horizon_from_the_config_is_the_default_days() {
     );
     let out = nb.run(["agenda"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("\nNext 14 days\n"), "{}", out.stdout);
+    out.assert_stdout_has("\nNext 14 days\n");
     // --days still wins over the config.
     assert_eq!(
         agenda_rows(&nb, &["--days", "3"]).last(),
@@ -1018,18 +1018,10 @@ fn unknown_kind_is_a_usage_error_with_a_suggestion() {
     let out = nb.run(["agenda", "--kind", "folow-up"]);
     assert_eq!(out.code, 2, "stdout: {}", out.stdout);
     assert_eq!(out.stdout, "");
-    assert!(
-        out.stderr.contains("did you mean `follow-up`?"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("did you mean `follow-up`?");
     let out = nb.run(["agenda", "--kind", "follow-up,thanks-you"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("did you mean `thank-you`?"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("did you mean `thank-you`?");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1075,7 +1067,7 @@ fn two_files_with_errors_are_counted() {
         out.stdout.lines().last().unwrap_or_default(),
         "2 files have errors and may be missing items; run `ties check`"
     );
-    assert!(out.stdout.contains("follow-up"), "{}", out.stdout);
+    out.assert_stdout_has("follow-up");
 }
 
 fn extreme_dates_notebook() -> Notebook {
@@ -1495,17 +1487,8 @@ fn contact_and_company_filters_take_names_and_refuse_unknown_ids() {
     );
     let out = nb.run(["agenda", "--company", "acm"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("unknown company `acm` (did you mean `acme`?)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("unknown company `acm` (did you mean `acme`?)");
     let out = nb.run(["list", "contacts", "--company", "acm"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("unknown company `acm`"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("unknown company `acm`");
 }

@@ -677,7 +677,7 @@ fn three_megabyte_single_line_is_shown_as_a_window() {
         "{} bytes of output",
         out.stdout.len()
     );
-    assert!(out.stdout.contains("[[nobody]]"), "{}", out.stdout);
+    out.assert_stdout_has("[[nobody]]");
 }
 
 #[test]
@@ -753,7 +753,7 @@ fn symlink_loop_is_t001_and_the_walk_goes_on() {
     let nb = witnessed(Notebook::new()).dir("contacts/loop");
     std::os::unix::fs::symlink("..", nb.path().join("contacts/loop/up")).expect("symlink");
     let out = assert_reported(&nb, &[d("T001", "contacts/loop/up", 1, 1)]);
-    assert!(out.stdout.contains("symlink loop"), "{}", out.stdout);
+    out.assert_stdout_has("symlink loop");
 }
 
 #[cfg(unix)]

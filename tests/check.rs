@@ -823,12 +823,7 @@ fn github_format_escapes_commas_and_colons_in_file_names() {
     let nb = Notebook::new().file("contacts/a,b.md", ADA);
     let out = nb.run(["check", "--format", "github"]);
     assert_eq!(out.code, 0);
-    assert!(
-        out.stdout
-            .starts_with("::warning file=contacts/a%2Cb.md,line=1,col=1,endLine=1,endColumn=1,title=T107 non-slug-id::"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_starts("::warning file=contacts/a%2Cb.md,line=1,col=1,endLine=1,endColumn=1,title=T107 non-slug-id::");
 }
 
 #[test]
@@ -1022,11 +1017,7 @@ fn notebook_from_the_flag() {
         .current_dir(std::env::temp_dir());
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 1);
-    assert!(
-        out.stdout.starts_with("contacts/ada.md:3:7: error[T103]"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_starts("contacts/ada.md:3:7: error[T103]");
 }
 
 #[test]
@@ -1052,11 +1043,7 @@ fn notebook_from_the_environment() {
         .current_dir(std::env::temp_dir());
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(
-        out.stdout.starts_with("contacts/ada.md:3:7: error[T103]"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_starts("contacts/ada.md:3:7: error[T103]");
 }
 
 #[test]
@@ -1108,7 +1095,7 @@ fn no_notebook_found_exits_2_and_names_ties_init() {
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
-    assert!(out.stderr.contains("ties init"), "{}", out.stderr);
+    out.assert_stderr_has("ties init");
 }
 
 #[test]
@@ -1116,8 +1103,8 @@ fn notebook_flag_on_a_folder_without_ties_yaml_exits_2() {
     let dir = Notebook::bare();
     let out = dir.run(["check"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("ties init"), "{}", out.stderr);
-    assert!(out.stderr.contains("ties.yaml"), "{}", out.stderr);
+    out.assert_stderr_has("ties init");
+    out.assert_stderr_has("ties.yaml");
 }
 
 #[test]
@@ -1129,7 +1116,7 @@ fn notebook_flag_on_a_missing_folder_exits_2() {
         .args(["--today", "2026-11-21", "check"]);
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("does not exist"), "{}", out.stderr);
+    out.assert_stderr_has("does not exist");
 }
 
 #[test]
@@ -1212,12 +1199,7 @@ fn github_format_prefixes_a_relative_notebook_path() {
     .current_dir(repo.path());
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 1);
-    assert!(
-        out.stdout
-            .starts_with("::error file=nb/contacts/ada.md,line=3,col=7,endLine=3,endColumn=8,title=T103 invalid-value::"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_starts("::error file=nb/contacts/ada.md,line=3,col=7,endLine=3,endColumn=8,title=T103 invalid-value::");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::support::{Notebook, fixture, snapshot};
+use crate::support::{self, Notebook, fixture, snapshot};
 
 /// The files that are in `after` and not in `before`, one after the other.
 fn created(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> String {
@@ -68,13 +68,7 @@ fn a_tracker_spreadsheet_with_quoting_a_bom_unicode_and_bad_rows() {
     ]);
     assert_eq!(again.code, 1);
     assert_eq!(nb.records(), before);
-    assert!(
-        again.stdout.ends_with(
-            "created 0 contacts and 0 companies; 5 people already in the notebook; 5 bad rows skipped (see above)\n"
-        ),
-        "{}",
-        again.stdout
-    );
+    again.assert_stdout_ends("created 0 contacts and 0 companies; 5 people already in the notebook; 5 bad rows skipped (see above)\n");
 }
 
 #[test]
@@ -104,38 +98,16 @@ fn dry_run_lists_the_files_and_writes_none() {
     let out = nb.run_here(["import", "csv", &tracker(), "--dry-run"]);
     assert_eq!(out.code, 1);
     assert_eq!(walk(nb.path()), before);
-    assert!(
-        out.stdout.starts_with("would create companies/acme.md\n"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("would create contacts/jane-doe.md\n"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout
-            .ends_with("would create 4 contacts and 3 companies; 6 bad rows skipped (see above)\n"),
-        "{}",
-        out.stdout
+    out.assert_stdout_starts("would create companies/acme.md\n");
+    out.assert_stdout_has("would create contacts/jane-doe.md\n");
+    out.assert_stdout_ends(
+        "would create 4 contacts and 3 companies; 6 bad rows skipped (see above)\n",
     );
 }
 
+/// Every path below `root`, folders too.
 fn walk(root: &Path) -> Vec<PathBuf> {
-    let mut all = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path.clone());
-            }
-            all.push(path);
-        }
-    }
-    all.sort();
-    all
+    support::walk(root, |_| true)
 }
 
 #[test]
@@ -177,8 +149,8 @@ fn a_row_whose_file_would_not_pass_check_is_skipped() {
     );
     let out = nb.run_here(["import", "csv", "tracker.csv"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.contains("tracker.csv:2: error: its file contacts/ann-lee.md would not pass `ties check`: warning[T204]"), "{}", out.stderr);
-    assert!(out.stderr.contains("tracker.csv:3: error: its file contacts/ben-ong.md would not pass `ties check`: error[T104]"), "{}", out.stderr);
+    out.assert_stderr_has("tracker.csv:2: error: its file contacts/ann-lee.md would not pass `ties check`: warning[T204]");
+    out.assert_stderr_has("tracker.csv:3: error: its file contacts/ben-ong.md would not pass `ties check`: error[T104]");
     assert_eq!(
         nb.records().keys().collect::<Vec<_>>(),
         ["contacts/cy-dunn.md"]
@@ -222,12 +194,8 @@ fn usage_problems_exit_2_and_create_nothing() {
     let nb2 = Notebook::new().file("people.csv", "Who,Where\nJane Doe,Acme\n");
     let out = nb2.run_here(["import", "csv", "people.csv"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("has no column for the name"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("found: Who, Where"), "{}", out.stderr);
+    out.assert_stderr_has("has no column for the name");
+    out.assert_stderr_has("found: Who, Where");
     let out = nb2.run_here([
         "import",
         "csv",
@@ -242,7 +210,7 @@ fn usage_problems_exit_2_and_create_nothing() {
     std::fs::write(nb.path().join("latin1.csv"), b"Name\nJos\xe9\n").unwrap();
     let out = nb.run_here(["import", "csv", "latin1.csv"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("is not UTF-8"), "{}", out.stderr);
+    out.assert_stderr_has("is not UTF-8");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -276,11 +244,7 @@ fn linkedin_connections_with_the_preamble() {
     let before = nb.records();
     let again = nb.run_here(["import", "linkedin", &file]);
     assert_eq!(nb.records(), before, "a second import created files");
-    assert!(
-        again.stdout.ends_with("created 0 contacts and 0 companies; 5 people already in the notebook; 2 bad rows skipped (see above)\n"),
-        "{}",
-        again.stdout
-    );
+    again.assert_stdout_ends("created 0 contacts and 0 companies; 5 people already in the notebook; 2 bad rows skipped (see above)\n");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -363,11 +327,7 @@ fn export_then_import_creates_nothing() {
         std::fs::write(nb.path().join("other.csv"), &out.stdout).unwrap();
         let back = nb.run_here(["import", "csv", "other.csv"]);
         assert_eq!(back.code, 2, "{kind}");
-        assert!(
-            back.stderr.contains(&format!("is an export of {kind}")),
-            "{}",
-            back.stderr
-        );
+        back.assert_stderr_has(&format!("is an export of {kind}"));
         assert_eq!(nb.records(), before);
     }
 }

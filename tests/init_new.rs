@@ -56,11 +56,7 @@ fn init_without_a_folder_uses_the_current_one() {
     let tmp = new_dir();
     let out = ties(tmp.path(), &["init", "--no-git"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.starts_with("Created a notebook in .:"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_starts("Created a notebook in .:");
     assert!(tmp.path().join("ties.yaml").is_file());
 }
 
@@ -70,12 +66,8 @@ fn init_refuses_a_notebook_and_changes_nothing() {
     let before = nb.all_bytes();
     let out = nb.run_here(["init", ".", "--no-git"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("is already a notebook"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("--force"), "{}", out.stderr);
+    out.assert_stderr_has("is already a notebook");
+    out.assert_stderr_has("--force");
     assert_eq!(nb.all_bytes(), before);
 }
 
@@ -86,16 +78,8 @@ fn init_keeps_an_existing_readme_and_gitignore_and_force_rewrites_them() {
     std::fs::write(tmp.path().join(".gitignore"), "secret/\n").unwrap();
     let out = ties(tmp.path(), &["init", "--no-git"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.contains("note: kept the existing README.md"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("note: kept the existing .gitignore"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("note: kept the existing README.md");
+    out.assert_stdout_has("note: kept the existing .gitignore");
     assert_eq!(
         std::fs::read_to_string(tmp.path().join("README.md")).unwrap(),
         "my own readme\n"
@@ -127,12 +111,7 @@ fn init_without_git_on_the_path_says_so_and_goes_on() {
         &[("PATH", empty.path().as_os_str())],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout
-            .contains("git is not installed: skipped `git init` and the pre-commit hook"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("git is not installed: skipped `git init` and the pre-commit hook");
     assert!(tmp.path().join("nb/ties.yaml").is_file());
     assert!(!tmp.path().join("nb/.git").exists());
 }
@@ -186,11 +165,7 @@ fn the_pre_commit_hook_blocks_a_notebook_with_errors_and_lets_a_clean_one_throug
     let out = run_in(tmp.path(), ["init", "nb"], &git_isolation());
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stdout.contains("note:"), "{}", out.stdout);
-    assert!(
-        out.stdout.contains(".git/hooks/pre-commit"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has(".git/hooks/pre-commit");
     let root = tmp.path().join("nb");
     let hook = root.join(".git/hooks/pre-commit");
     snapshot(
@@ -259,11 +234,7 @@ fn init_inside_another_repository_does_not_nest_one() {
     assert!(git(tmp.path(), &["init", "--quiet"]).status.success());
     let out = run_in(tmp.path(), ["init", "notes/network"], &git_isolation());
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.contains("is inside the git repository"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("is inside the git repository");
     assert!(!tmp.path().join("notes/network/.git").exists());
 }
 
@@ -374,11 +345,7 @@ fn new_chat_carries_the_coffee_chat_sections() {
         "{text}"
     );
     let agenda = nb.run_here(["agenda"]);
-    assert!(
-        agenda.stdout.contains("0/5 questions ready"),
-        "{}",
-        agenda.stdout
-    );
+    agenda.assert_stdout_has("0/5 questions ready");
     nb.assert_clean();
 }
 
@@ -400,17 +367,8 @@ fn new_contact_needs_an_existing_company() {
     let nb = Notebook::new().file("contacts/acme.md", "---\nname: Acme\n---\n");
     let out = nb.run_here(["new", "contact", "Jane Doe", "--company", "acme"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("unknown company `acme`"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr
-            .contains("`acme` is a contact, not a company (contacts/acme.md)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("unknown company `acme`");
+    out.assert_stderr_has("`acme` is a contact, not a company (contacts/acme.md)");
     assert!(!nb.path().join("contacts/jane-doe.md").exists());
 }
 
@@ -432,11 +390,7 @@ fn a_taken_id_is_refused_and_the_file_left_byte_for_byte() {
     let before = nb.all_bytes();
     let out = nb.run_here(["new", "contact", "Acme", "--force"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("taken by companies/acme.md"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("taken by companies/acme.md");
     assert_eq!(nb.all_bytes(), before);
 
     // `--id` picks another; `--force` replaces the same file.
@@ -465,7 +419,7 @@ fn bad_values_are_usage_errors() {
     }
     let out = nb.run_here(["new", "contact", "🚀"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("give one with --id"), "{}", out.stderr);
+    out.assert_stderr_has("give one with --id");
     assert_eq!(all_files(nb.path()).len(), 1);
 }
 
@@ -498,8 +452,8 @@ fn edit_opens_the_editor_on_the_new_file() {
     }
     let out = nb.run_here(["new", "contact", "John Roe", "--edit"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("created"), "{}", out.stderr);
-    assert!(out.stderr.contains("$VISUAL or $EDITOR"), "{}", out.stderr);
+    out.assert_stderr_has("created");
+    out.assert_stderr_has("$VISUAL or $EDITOR");
     assert!(nb.path().join("contacts/john-roe.md").is_file());
 }
 

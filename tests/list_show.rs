@@ -42,7 +42,7 @@ fn contacts_by_stage() {
     );
     let out = ties(&["list", "contacts", "--stage", "mett"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("did you mean `met`"), "{}", out.stderr);
+    out.assert_stderr_has("did you mean `met`");
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn where_matches_any_front_matter_key() {
     );
     let out = ties(&["list", "contacts", "--where", "role"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("write key=value"), "{}", out.stderr);
+    out.assert_stderr_has("write key=value");
 }
 
 #[test]
@@ -170,11 +170,7 @@ fn companies() {
     );
     let out = ties(&["list", "companies", "--company", "acme"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("--company does not apply to companies"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("--company does not apply to companies");
 }
 
 #[test]
@@ -230,11 +226,7 @@ fn chats() {
     assert_eq!(rows[1]["date"], "2026-11-24T09:30");
     let out = ties(&["list", "chats", "--stage", "met"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("--stage does not apply to chats"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("--stage does not apply to chats");
 }
 
 #[test]
@@ -285,18 +277,8 @@ fn events() {
 fn unknown_sort_keys_name_the_columns() {
     let out = ties(&["list", "events", "--sort", "dat"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("cannot sort events by `dat` (did you mean `date`?)"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr
-            .contains("id, date, name, kind, goal, met, location"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("cannot sort events by `dat` (did you mean `date`?)");
+    out.assert_stderr_has("id, date, name, kind, goal, met, location");
 }
 
 #[test]
@@ -502,12 +484,7 @@ fn show_a_chat() {
 fn show_an_unknown_id_suggests_one() {
     let out = ties(&["show", "guss"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("unknown record `guss` (did you mean `gus`?)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("unknown record `guss` (did you mean `gus`?)");
     // The Obsidian form works as an id.
     assert_eq!(json_of(&["show", "[[gus]]"])["id"], "gus");
 }
@@ -526,13 +503,9 @@ fn show_list_and_report_count_a_person_met_twice_once() {
             "---\nname: Later\ndate: 2026-12-10\ngoal: 3\n---\n",
         );
     let show = nb.run(["show", "fair"]);
-    assert!(show.stdout.contains("2 of 3: 1 short"), "{}", show.stdout);
+    show.assert_stdout_has("2 of 3: 1 short");
     let later = nb.run(["show", "later"]);
-    assert!(
-        later.stdout.contains("0 so far (upcoming; goal 3)"),
-        "{}",
-        later.stdout
-    );
+    later.assert_stdout_has("0 so far (upcoming; goal 3)");
     let list: Value =
         serde_json::from_str(&nb.run(["list", "events", "--format", "json"]).stdout).unwrap();
     let fair = list

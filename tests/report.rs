@@ -525,21 +525,13 @@ fn text_reports() {
 fn bad_periods_are_refused_with_the_grammar() {
     let out = ties(&["report", "--period", "next week"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains(
-            "`next week` is not a period; write one of: 2026, 2026-11, 2026-Q4, 2026-W47, \
-             this week, last week, this month, last month, this year"
-        ),
-        "{}",
-        out.stderr
+    out.assert_stderr_has(
+        "`next week` is not a period; write one of: 2026, 2026-11, 2026-Q4, 2026-W47, \
+             this week, last week, this month, last month, this year",
     );
     let out = ties(&["report", "goals", "--period", "2026-W54"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("2026 has no ISO week 54 (it has 53)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("2026 has no ISO week 54 (it has 53)");
     let out = ties(&[
         "report",
         "activity",
@@ -549,15 +541,10 @@ fn bad_periods_are_refused_with_the_grammar() {
         "2026-11-01",
     ]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("--since 2026-11-20 is after --until 2026-11-01"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("--since 2026-11-20 is after --until 2026-11-01");
     let out = ties(&["report", "--since", "last monday"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("is not a date"), "{}", out.stderr);
+    out.assert_stderr_has("is not a date");
 }
 
 #[test]

@@ -37,6 +37,20 @@ pub struct Output {
     pub elapsed: Duration,
 }
 
+/// `name(&self, text)` asserting `self.stream.test(text)`, with the stream in the message.
+macro_rules! text_asserts {
+    ($($(#[$doc:meta])* $name:ident: $stream:ident.$test:ident,)*) => {$(
+        $(#[$doc])*
+        #[track_caller]
+        pub fn $name(&self, text: &str) -> &Self {
+            let stream = &self.$stream;
+            let what = concat!(stringify!($stream), " fails ", stringify!($test));
+            assert!(stream.$test(text), "{what}({text:?}):\n{stream}");
+            self
+        }
+    )*};
+}
+
 impl Output {
     /// Asserts the run ended on its own, without a panic or a crash.
     #[track_caller]
@@ -52,6 +66,17 @@ impl Output {
             self.stderr
         );
         self
+    }
+
+    text_asserts! {
+        /// Asserts stdout contains the text.
+        assert_stdout_has: stdout.contains,
+        /// Asserts stdout starts with the text.
+        assert_stdout_starts: stdout.starts_with,
+        /// Asserts stdout ends with the text.
+        assert_stdout_ends: stdout.ends_with,
+        /// Asserts stderr contains the text.
+        assert_stderr_has: stderr.contains,
     }
 
     /// The last line of stdout (the summary of `check`).
@@ -257,25 +282,36 @@ where
     run(&mut cmd)
 }
 
-/// Every file below `root`, hidden ones included (`.git` folders left out), with its bytes,
-/// keyed by the path relative to `root`.
-pub fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
+/// Every path below `root` (folders too, hidden ones included), sorted, going into the
+/// folders for which `descend` holds.
+pub fn walk(root: &Path, descend: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut all = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("read dir") {
             let path = entry.expect("entry").path();
-            if path.is_dir() {
-                if !path.ends_with(".git") {
-                    stack.push(path);
-                }
-            } else {
-                let rel = path.strip_prefix(root).expect("inside").to_path_buf();
-                files.insert(rel, std::fs::read(&path).expect("read"));
+            if path.is_dir() && descend(&path) {
+                stack.push(path.clone());
             }
+            all.push(path);
         }
     }
-    files
+    all.sort();
+    all
+}
+
+/// Every file below `root`, hidden ones included (`.git` folders left out), with its bytes,
+/// keyed by the path relative to `root`.
+pub fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walk(root, |dir| !dir.ends_with(".git"))
+        .into_iter()
+        .filter(|path| !path.is_dir())
+        .map(|path| {
+            let bytes = std::fs::read(&path).expect("read");
+            let rel = path.strip_prefix(root).expect("inside").to_path_buf();
+            (rel, bytes)
+        })
+        .collect()
 }
 
 /// A snapshot named `name` exactly (no module prefix), whichever module asserts it.
