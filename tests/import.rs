@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::support::{self, Notebook, fixture, snapshot};
+use crate::support::{self, Notebook, Output, fixture, snapshot};
 
 /// The files that are in `after` and not in `before`, one after the other.
 fn created(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> String {
@@ -32,43 +32,46 @@ fn connections() -> String {
 // ---------------------------------------------------------------------------------------
 // csv
 
+/// Imports into `nb` with `args` (the path `file` in stderr shown as `shown`): exit 1 for
+/// the bad rows, snapshots `{name}_stdout`, `{name}_stderr` and `{name}_created`, and a
+/// notebook `check` finds clean. Then the same import again, which must create nothing;
+/// returns that second run.
+fn import_twice(nb: &Notebook, args: &[&str], file: &str, shown: &str, name: &str) -> Output {
+    let before = nb.records();
+    let out = nb.run_here(args);
+    assert_eq!(out.code, 1, "bad rows make the exit code 1: {}", out.stderr);
+    snapshot(&format!("{name}_stdout"), out.stdout);
+    snapshot(&format!("{name}_stderr"), out.stderr.replace(file, shown));
+    snapshot(&format!("{name}_created"), created(&before, &nb.records()));
+    nb.assert_clean();
+
+    let before = nb.records();
+    let again = nb.run_here(args);
+    assert_eq!(nb.records(), before, "a second import created files");
+    again
+}
+
 #[test]
 fn a_tracker_spreadsheet_with_quoting_a_bom_unicode_and_bad_rows() {
     let nb = Notebook::new().file(
         "companies/acme.md",
         "---\nname: ACME\nstatus: target\n---\n",
     );
-    let before = nb.records();
     let file = tracker();
-    let out = nb.run_here([
+    let args = [
         "import",
         "csv",
         &file,
         "--map",
         "How we're connected=source",
-    ]);
-    assert_eq!(out.code, 1, "bad rows make the exit code 1: {}", out.stderr);
-    snapshot("import_csv_stdout", out.stdout);
-    snapshot(
-        "import_csv_stderr",
-        out.stderr.replace(&file, "tracker.csv"),
-    );
-    snapshot("import_csv_created", created(&before, &nb.records()));
-    nb.assert_clean();
-
+    ];
     // Again: everyone is there now (the duplicate of Jane Doe too); the bad rows are still
     // bad; nothing else happens.
-    let before = nb.records();
-    let again = nb.run_here([
-        "import",
-        "csv",
-        &file,
-        "--map",
-        "How we're connected=source",
-    ]);
+    let again = import_twice(&nb, &args, &file, "tracker.csv", "import_csv");
     assert_eq!(again.code, 1);
-    assert_eq!(nb.records(), before);
-    again.assert_stdout_ends("created 0 contacts and 0 companies; 5 people already in the notebook; 5 bad rows skipped (see above)\n");
+    again.assert_stdout_ends(
+        "created 0 contacts and 0 companies; 5 people already in the notebook; 5 bad rows skipped (see above)\n",
+    );
 }
 
 #[test]
@@ -229,21 +232,9 @@ fn linkedin_connections_with_the_preamble() {
             "contacts/jose-alvarez.md",
             "---\nname: José Álvarez\nlinkedin: https://www.linkedin.com/in/another-jose\n---\n",
         );
-    let before = nb.records();
     let file = connections();
-    let out = nb.run_here(["import", "linkedin", &file]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
-    snapshot("import_linkedin_stdout", out.stdout);
-    snapshot(
-        "import_linkedin_stderr",
-        out.stderr.replace(&file, "Connections.csv"),
-    );
-    snapshot("import_linkedin_created", created(&before, &nb.records()));
-    nb.assert_clean();
-
-    let before = nb.records();
-    let again = nb.run_here(["import", "linkedin", &file]);
-    assert_eq!(nb.records(), before, "a second import created files");
+    let args = ["import", "linkedin", &file];
+    let again = import_twice(&nb, &args, &file, "Connections.csv", "import_linkedin");
     again.assert_stdout_ends("created 0 contacts and 0 companies; 5 people already in the notebook; 2 bad rows skipped (see above)\n");
 }
 

@@ -64,7 +64,7 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-use crate::report_fixture::{fixture, json_of, snapshot, stdout, ties};
+use crate::report_fixture::{assert_usage_error, fixture, json_of, snapshot, stdout, ties};
 
 fn csv_of(args: &[&str]) -> String {
     let mut all = args.to_vec();
@@ -517,7 +517,7 @@ fn text_reports() {
             &["report", "funnel", "--format", "markdown"],
         ),
     ] {
-        snapshot(name, &stdout(args));
+        snapshot(name, stdout(args));
     }
 }
 
@@ -529,22 +529,22 @@ fn bad_periods_are_refused_with_the_grammar() {
         "`next week` is not a period; write one of: 2026, 2026-11, 2026-Q4, 2026-W47, \
              this week, last week, this month, last month, this year",
     );
-    let out = ties(&["report", "goals", "--period", "2026-W54"]);
-    assert_eq!(out.code, 2);
-    out.assert_stderr_has("2026 has no ISO week 54 (it has 53)");
-    let out = ties(&[
-        "report",
-        "activity",
-        "--since",
-        "2026-11-20",
-        "--until",
-        "2026-11-01",
-    ]);
-    assert_eq!(out.code, 2);
-    out.assert_stderr_has("--since 2026-11-20 is after --until 2026-11-01");
-    let out = ties(&["report", "--since", "last monday"]);
-    assert_eq!(out.code, 2);
-    out.assert_stderr_has("is not a date");
+    assert_usage_error(
+        &["report", "goals", "--period", "2026-W54"],
+        "2026 has no ISO week 54 (it has 53)",
+    );
+    assert_usage_error(
+        &[
+            "report",
+            "activity",
+            "--since",
+            "2026-11-20",
+            "--until",
+            "2026-11-01",
+        ],
+        "--since 2026-11-20 is after --until 2026-11-01",
+    );
+    assert_usage_error(&["report", "--since", "last monday"], "is not a date");
 }
 
 #[test]
