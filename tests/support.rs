@@ -392,6 +392,28 @@ pub fn d(code: &str, path: &str, line: u64, column: u64) -> Diag {
     }
 }
 
+/// Expected diagnostics, each written as its [`Debug`] form `CODE path:line:column`.
+#[track_caller]
+pub fn diags(written: &[&str]) -> Vec<Diag> {
+    written
+        .iter()
+        .map(|w| {
+            let (code, place) = w.split_once(' ').expect("CODE path:line:column");
+            let mut parts = place.rsplitn(3, ':');
+            let mut num = || {
+                parts
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or_else(|| panic!("no line:column in {w:?}"))
+            };
+            let column = num();
+            let line = num();
+            let path = parts.next().expect("a path");
+            d(code, path, line, column)
+        })
+        .collect()
+}
+
 /// The 1-based line of the first line of `text` that contains `needle`.
 #[track_caller]
 pub fn line_of(text: &str, needle: &str) -> u64 {
