@@ -72,74 +72,67 @@ fn contact(name: &str, fields: &str) -> String {
     format!("---\nname: {name}\n{fields}---\n")
 }
 
+/// `.contact(id, name, fields)`: writes `contacts/<id>.md` with [`contact`]`(name, fields)`.
+trait WithContact {
+    #[must_use]
+    fn contact(self, id: &str, name: &str, fields: &str) -> Self;
+}
+
+impl WithContact for Notebook {
+    fn contact(self, id: &str, name: &str, fields: &str) -> Self {
+        self.file(&format!("contacts/{id}.md"), &contact(name, fields))
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // follow-up
 
 fn follow_up_notebook() -> Notebook {
     Notebook::new()
         // 8 days ago, no reply: due 7 days after, yesterday.
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "reached_out: 2026-11-13\n"),
-        )
+        .contact("ann", "Ann", "reached_out: 2026-11-13\n")
         // Exactly 7 days ago: due today.
-        .file(
-            "contacts/bob.md",
-            &contact("Bob", "reached_out: 2026-11-14\n"),
-        )
+        .contact("bob", "Bob", "reached_out: 2026-11-14\n")
         // Today: due on the last day of the horizon.
-        .file(
-            "contacts/cat.md",
-            &contact("Cat", "reached_out: 2026-11-21\n"),
-        )
+        .contact("cat", "Cat", "reached_out: 2026-11-21\n")
         // They replied.
-        .file(
-            "contacts/dan.md",
-            &contact("Dan", "reached_out: 2026-11-01\nreplied: 2026-11-03\n"),
+        .contact(
+            "dan",
+            "Dan",
+            "reached_out: 2026-11-01\nreplied: 2026-11-03\n",
         )
         // A done chat since the outreach is a reply.
-        .file(
-            "contacts/eve.md",
-            &contact("Eve", "reached_out: 2026-11-01\n"),
-        )
+        .contact("eve", "Eve", "reached_out: 2026-11-01\n")
         .file(
             "chats/2026-11-05-eve.md",
             "---\nwith: eve\ndate: 2026-11-05\nthanked: 2026-11-05\n---\n",
         )
         // A done chat *before* the outreach does not answer it.
-        .file(
-            "contacts/fox.md",
-            &contact("Fox", "reached_out: 2026-11-10\n"),
-        )
+        .contact("fox", "Fox", "reached_out: 2026-11-10\n")
         .file(
             "chats/2026-10-01-fox.md",
             "---\nwith: fox\ndate: 2026-10-01\nthanked: 2026-10-01\n---\n",
         )
         // A cancelled chat since is not a reply.
-        .file(
-            "contacts/gus.md",
-            &contact("Gus", "reached_out: 2026-11-11\n"),
-        )
+        .contact("gus", "Gus", "reached_out: 2026-11-11\n")
         .file(
             "chats/2026-11-12-gus.md",
             "---\nwith: gus\ndate: 2026-11-12\nstatus: cancelled\n---\n",
         )
         // A message thread since the outreach is a reply too.
-        .file(
-            "contacts/jay.md",
-            &contact("Jay", "reached_out: 2026-11-01\n"),
-        )
+        .contact("jay", "Jay", "reached_out: 2026-11-01\n")
         .file(
             "chats/2026-11-03-jay.md",
             "---\nwith: jay\ndate: 2026-11-03\nkind: message\n---\n",
         )
         // One follow-up sent: due counts from it.
-        .file(
-            "contacts/hal.md",
-            &contact("Hal", "reached_out: 2026-11-01\nfollowed_up: 2026-11-12\n"),
+        .contact(
+            "hal",
+            "Hal",
+            "reached_out: 2026-11-01\nfollowed_up: 2026-11-12\n",
         )
         // Never reached out.
-        .file("contacts/ivy.md", &contact("Ivy", ""))
+        .contact("ivy", "Ivy", "")
 }
 
 #[test]
@@ -195,20 +188,12 @@ fn follow_up_on_the_last_day_of_the_horizon_is_in_and_one_day_later_is_out() {
 fn follow_up_after_from_the_config_moves_the_due_date() {
     let nb = Notebook::new()
         .file("ties.yaml", "rules:\n  follow_up_after: 5d\n")
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "reached_out: 2026-11-13\n"),
-        )
-        .file(
-            "contacts/bob.md",
-            &contact("Bob", "reached_out: 2026-11-16\n"),
-        )
-        .file(
-            "contacts/cat.md",
-            &contact(
-                "Cat",
-                "reached_out: 2026-11-01\nfollowed_up: [2026-11-20]\n",
-            ),
+        .contact("ann", "Ann", "reached_out: 2026-11-13\n")
+        .contact("bob", "Bob", "reached_out: 2026-11-16\n")
+        .contact(
+            "cat",
+            "Cat",
+            "reached_out: 2026-11-01\nfollowed_up: [2026-11-20]\n",
         );
     assert_rows(
         &nb,
@@ -228,28 +213,22 @@ fn move_on_notebook(config: &str) -> Notebook {
     Notebook::new()
         .file("ties.yaml", config)
         // Two follow-ups unanswered: the default maximum.
-        .file(
-            "contacts/ann.md",
-            &contact(
-                "Ann",
-                "reached_out: 2026-10-29\nfollowed_up: [2026-11-05, 2026-11-10]\n",
-            ),
+        .contact(
+            "ann",
+            "Ann",
+            "reached_out: 2026-10-29\nfollowed_up: [2026-11-05, 2026-11-10]\n",
         )
         // Three follow-ups unanswered, listed out of order.
-        .file(
-            "contacts/bob.md",
-            &contact(
-                "Bob",
-                "reached_out: 2026-10-20\nfollowed_up: [2026-11-16, 2026-10-28, 2026-11-05]\n",
-            ),
+        .contact(
+            "bob",
+            "Bob",
+            "reached_out: 2026-10-20\nfollowed_up: [2026-11-16, 2026-10-28, 2026-11-05]\n",
         )
         // Two follow-ups, but then a reply.
-        .file(
-            "contacts/cat.md",
-            &contact(
-                "Cat",
-                "reached_out: 2026-10-20\nfollowed_up: [2026-10-28, 2026-11-05]\nreplied: 2026-11-06\n",
-            ),
+        .contact(
+            "cat",
+            "Cat",
+            "reached_out: 2026-10-20\nfollowed_up: [2026-10-28, 2026-11-05]\nreplied: 2026-11-06\n",
         )
 }
 
@@ -303,12 +282,12 @@ fn max_follow_ups_from_the_config_allows_one_more_follow_up() {
 fn thank_you_notebook(config: &str) -> Notebook {
     Notebook::new()
         .file("ties.yaml", config)
-        .file("contacts/ann.md", &contact("Ann", ""))
-        .file("contacts/bob.md", &contact("Bob", ""))
-        .file("contacts/cat.md", &contact("Cat", ""))
-        .file("contacts/dan.md", &contact("Dan", ""))
-        .file("contacts/eve.md", &contact("Eve", ""))
-        .file("contacts/fox.md", &contact("Fox", ""))
+        .contact("ann", "Ann", "")
+        .contact("bob", "Bob", "")
+        .contact("cat", "Cat", "")
+        .contact("dan", "Dan", "")
+        .contact("eve", "Eve", "")
+        .contact("fox", "Fox", "")
         // A bare date: due the next day.
         .file(
             "chats/2026-11-19-ann.md",
@@ -399,10 +378,10 @@ fn prepare_notebook(config: &str) -> Notebook {
             "---\nname: Acme\nin: I use their app every day\n---\n",
         )
         .file("companies/globex.md", "---\nname: Globex\n---\n")
-        .file("contacts/ann.md", &contact("Ann", "company: acme\n"))
-        .file("contacts/bob.md", &contact("Bob", "company: globex\n"))
-        .file("contacts/cat.md", &contact("Cat", ""))
-        .file("contacts/dan.md", &contact("Dan", "company: acme\n"))
+        .contact("ann", "Ann", "company: acme\n")
+        .contact("bob", "Bob", "company: globex\n")
+        .contact("cat", "Cat", "")
+        .contact("dan", "Dan", "company: acme\n")
         // Three real questions, one empty template slot, a nested item that is not a
         // question of its own, and a list under the next heading that does not count.
         .file(
@@ -427,13 +406,13 @@ fn prepare_notebook(config: &str) -> Notebook {
             "---\nwith: cat\ndate: 2026-11-23\nkind: call\n---\n## Questions\n1. One?\n2. Two?\n",
         )
         // Today, declared planned: prepare today.
-        .file("contacts/eve.md", &contact("Eve", ""))
+        .contact("eve", "Eve", "")
         .file(
             "chats/2026-11-21-eve.md",
             "---\nwith: eve\ndate: 2026-11-21 16:00\nstatus: planned\n---\n",
         )
         // Declared planned but already past: neither preparation nor thanks.
-        .file("contacts/fox.md", &contact("Fox", ""))
+        .contact("fox", "Fox", "")
         .file(
             "chats/2026-11-19-fox.md",
             "---\nwith: fox\ndate: 2026-11-19\nstatus: planned\n---\n",
@@ -519,25 +498,18 @@ fn prepare_includes_chats_one_day_past_the_default_horizon_only_with_more_days()
 #[test]
 fn next_action_in_both_forms() {
     let nb = Notebook::new()
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "next: \"2026-11-24 send portfolio\"\n"),
+        .contact("ann", "Ann", "next: \"2026-11-24 send portfolio\"\n")
+        .contact(
+            "bob",
+            "Bob",
+            "next: {date: 2026-11-20, action: call back}\n",
         )
-        .file(
-            "contacts/bob.md",
-            &contact("Bob", "next: {date: 2026-11-20, action: call back}\n"),
+        .contact(
+            "cat",
+            "Cat",
+            "next:\n  date: 2026-11-21\n  action: ask for an intro\n",
         )
-        .file(
-            "contacts/cat.md",
-            &contact(
-                "Cat",
-                "next:\n  date: 2026-11-21\n  action: ask for an intro\n",
-            ),
-        )
-        .file(
-            "contacts/dan.md",
-            &contact("Dan", "next: \"2026-11-29 too far\"\n"),
-        );
+        .contact("dan", "Dan", "next: \"2026-11-29 too far\"\n");
     assert_rows(
         &nb,
         &[],
@@ -573,8 +545,8 @@ fn tasks_with_due_dates_in_any_body() {
              - [ ] no date at all\n\
              - [ ] too far (due 2026-11-30)\n",
         )
-        .file("contacts/bob.md", &contact("Bob", ""))
-        .file("contacts/cat.md", &contact("Cat", ""))
+        .contact("bob", "Bob", "")
+        .contact("cat", "Cat", "")
         .file(
             "chats/2026-11-10-bob.md",
             "---\nwith: [bob, cat]\ndate: 2026-11-10\nthanked: 2026-11-10\n---\n\
@@ -618,50 +590,52 @@ fn tasks_with_due_dates_in_any_body() {
 fn reconnect_with_people_met_and_not_seen_for_a_while() {
     let nb = Notebook::new()
         // Met at a coffee chat on 2026-08-01: due 90 days later.
-        .file("contacts/ann.md", &contact("Ann", ""))
+        .contact("ann", "Ann", "")
         .file(
             "chats/2026-08-01-ann.md",
             "---\nwith: ann\ndate: 2026-08-01\nthanked: 2026-08-01\n---\n",
         )
         // Met at a past event.
-        .file("contacts/bob.md", &contact("Bob", ""))
+        .contact("bob", "Bob", "")
         .file(
             "events/2026-08-15-meetup.md",
             "---\nname: Meetup\ndate: 2026-08-15\nmet: [bob]\n---\n",
         )
         // Own cadence of 30 days: due 2026-11-24 rather than in January.
-        .file("contacts/cat.md", &contact("Cat", "stay_in_touch: 30d\n"))
+        .contact("cat", "Cat", "stay_in_touch: 30d\n")
         .file(
             "chats/2026-10-25-cat.md",
             "---\nwith: cat\ndate: 2026-10-25\nthanked: 2026-10-25\n---\n",
         )
         // Replied, never met.
-        .file(
-            "contacts/dan.md",
-            &contact("Dan", "reached_out: 2026-06-01\nreplied: 2026-06-03\n"),
+        .contact(
+            "dan",
+            "Dan",
+            "reached_out: 2026-06-01\nreplied: 2026-06-03\n",
         )
         // Only a message thread: not a meeting.
-        .file("contacts/eve.md", &contact("Eve", ""))
+        .contact("eve", "Eve", "")
         .file(
             "chats/2026-06-01-eve.md",
             "---\nwith: eve\ndate: 2026-06-01\nkind: message\n---\n",
         )
         // Listed in `met` of an event that has not happened yet.
-        .file("contacts/fox.md", &contact("Fox", ""))
+        .contact("fox", "Fox", "")
         .file(
             "events/2026-12-15-party.md",
             "---\nname: Party\ndate: 2026-12-15\nmet: [fox]\n---\n",
         )
         // Met recently: not due yet.
-        .file("contacts/gus.md", &contact("Gus", ""))
+        .contact("gus", "Gus", "")
         .file(
             "chats/2026-11-01-gus.md",
             "---\nwith: gus\ndate: 2026-11-01\nthanked: 2026-11-01\n---\n",
         )
         // Met long ago, but a later reply is the last interaction.
-        .file(
-            "contacts/hal.md",
-            &contact("Hal", "reached_out: 2026-08-20\nreplied: 2026-08-25\n"),
+        .contact(
+            "hal",
+            "Hal",
+            "reached_out: 2026-08-20\nreplied: 2026-08-25\n",
         )
         .file(
             "chats/2026-05-01-hal.md",
@@ -694,11 +668,12 @@ fn reconnect_needs_a_meeting_not_just_a_referral() {
     // §6: reconnect is for an "active contact met at least once"; docs/agenda.md: "you have
     // met (a done chat that is not a message, or a past event listing them in `met`)".
     let nb = Notebook::new()
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "reached_out: 2026-01-01\nreplied: 2026-01-05\n"),
+        .contact(
+            "ann",
+            "Ann",
+            "reached_out: 2026-01-01\nreplied: 2026-01-05\n",
         )
-        .file("contacts/bob.md", &contact("Bob", "introduced_by: ann\n"));
+        .contact("bob", "Bob", "introduced_by: ann\n");
     assert_rows(&nb, &[], &[]);
 }
 
@@ -804,38 +779,17 @@ fn paused_closed_and_snoozed_contacts_drop_out() {
 fn order_notebook(config: &str) -> Notebook {
     Notebook::new()
         .file("ties.yaml", config)
-        .file(
-            "contacts/zed.md",
-            &contact("Zed Adams", "reached_out: 2026-11-13\n"),
-        )
-        .file(
-            "contacts/amy.md",
-            &contact("Amy Zimmer", "reached_out: 2026-11-13\n"),
-        )
-        .file(
-            "contacts/kim.md",
-            &contact("Kim", "next: \"2026-11-21 call\"\n"),
-        )
+        .contact("zed", "Zed Adams", "reached_out: 2026-11-13\n")
+        .contact("amy", "Amy Zimmer", "reached_out: 2026-11-13\n")
+        .contact("kim", "Kim", "next: \"2026-11-21 call\"\n")
         .file(
             "chats/2026-11-20-kim.md",
             "---\nwith: kim\ndate: 2026-11-20 09:15\n---\n",
         )
-        .file(
-            "contacts/lee.md",
-            &contact("Lee", "next: \"2026-11-24 send notes\"\n"),
-        )
-        .file(
-            "contacts/max.md",
-            &contact("Max", "next: \"2026-11-25 lunch\"\n"),
-        )
-        .file(
-            "contacts/ned.md",
-            &contact("Ned", "next: \"2026-12-05 check in\"\n"),
-        )
-        .file(
-            "contacts/old.md",
-            &contact("Old", "next: \"2025-01-01 long ago\"\n"),
-        )
+        .contact("lee", "Lee", "next: \"2026-11-24 send notes\"\n")
+        .contact("max", "Max", "next: \"2026-11-25 lunch\"\n")
+        .contact("ned", "Ned", "next: \"2026-12-05 check in\"\n")
+        .contact("old", "Old", "next: \"2025-01-01 long ago\"\n")
 }
 
 #[test]
@@ -884,10 +838,7 @@ fn days_option_shortens_the_horizon() {
             "today thank-you kim 2026-11-21T09:15",
         ],
     );
-    let tomorrow = Notebook::new().file(
-        "contacts/ann.md",
-        &contact("Ann", "next: \"2026-11-22 call\"\n"),
-    );
+    let tomorrow = Notebook::new().contact("ann", "Ann", "next: \"2026-11-22 call\"\n");
     let out = tomorrow.run(["agenda", "--days", "1"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
@@ -937,13 +888,11 @@ fn filter_notebook() -> Notebook {
     Notebook::new()
         .file("companies/acme.md", "---\nname: Acme\n---\n")
         .file("companies/globex.md", "---\nname: Globex\n---\n")
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "company: acme\nreached_out: 2026-11-13\n"),
-        )
-        .file(
-            "contacts/bob.md",
-            &contact("Bob", "company: globex\nnext: \"2026-11-22 coffee\"\n"),
+        .contact("ann", "Ann", "company: acme\nreached_out: 2026-11-13\n")
+        .contact(
+            "bob",
+            "Bob",
+            "company: globex\nnext: \"2026-11-22 coffee\"\n",
         )
         .file(
             "contacts/cat.md",
@@ -1031,9 +980,10 @@ fn unknown_kind_is_a_usage_error_with_a_suggestion() {
 
 #[test]
 fn a_bad_date_is_ignored_and_the_agenda_says_files_have_errors() {
-    let nb = Notebook::new().file(
-        "contacts/ann.md",
-        &contact("Ann", "reached_out: 2026-11-13\nreplied: 2026-02-30\n"),
+    let nb = Notebook::new().contact(
+        "ann",
+        "Ann",
+        "reached_out: 2026-11-13\nreplied: 2026-02-30\n",
     );
     assert_rows(&nb, &[], &["overdue follow-up ann 2026-11-20"]);
     let out = nb.run(["agenda"]);
@@ -1054,12 +1004,13 @@ fn a_bad_date_is_ignored_and_the_agenda_says_files_have_errors() {
 #[test]
 fn two_files_with_errors_are_counted() {
     let nb = Notebook::new()
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "reached_out: 2026-11-13\nreplied: 2026-02-30\n"),
+        .contact(
+            "ann",
+            "Ann",
+            "reached_out: 2026-11-13\nreplied: 2026-02-30\n",
         )
         .file("contacts/bob.md", "---\nname: [unclosed\n---\n")
-        .file("contacts/cat.md", &contact("Cat", ""));
+        .contact("cat", "Cat", "");
     let out = nb.run(["agenda"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
@@ -1071,18 +1022,16 @@ fn two_files_with_errors_are_counted() {
 
 fn extreme_dates_notebook() -> Notebook {
     Notebook::new()
-        .file(
-            "contacts/old.md",
-            &contact("Old", "reached_out: 0001-01-01\n"),
-        )
+        .contact("old", "Old", "reached_out: 0001-01-01\n")
         .file(
             "contacts/late.md",
             "---\nname: Late\nreached_out: 9999-12-31\nfollowed_up: [9999-12-31]\n\
              next: \"9999-12-31 do it\"\nsnooze: 9999-12-31\n---\n- [ ] far (due 9999-12-31)\n",
         )
-        .file(
-            "contacts/end.md",
-            &contact("End", "reached_out: 9999-12-31\nstay_in_touch: 1000d\n"),
+        .contact(
+            "end",
+            "End",
+            "reached_out: 9999-12-31\nstay_in_touch: 1000d\n",
         )
         .file(
             "chats/0001-01-01-old.md",
@@ -1129,10 +1078,7 @@ fn due_dates_past_year_9999_keep_the_documented_formats() {
     // `YYYY-MM-DDTHH:MM`; an RFC 5545 DATE is 8 digits. Actual: `"due": "+10000-01-07"`,
     // `DUE;VALUE=DATE:+100000107` and `DTEND;VALUE=DATE:+100000101`.
     let nb = Notebook::new()
-        .file(
-            "contacts/late.md",
-            &contact("Late", "reached_out: 9999-12-31\n"),
-        )
+        .contact("late", "Late", "reached_out: 9999-12-31\n")
         .file(
             "events/9999-12-31-end.md",
             "---\nname: End\ndate: 9999-12-31\n---\n",
@@ -1168,10 +1114,7 @@ fn a_bad_config_is_counted_in_the_errors_footer() {
     // file. Here the user's follow-up rule is silently replaced by the 7d default.
     let nb = Notebook::new()
         .file("ties.yaml", "rules:\n  follow_up_after: soon\n")
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "reached_out: 2026-11-13\n"),
-        );
+        .contact("ann", "Ann", "reached_out: 2026-11-13\n");
     assert_rows(&nb, &[], &["overdue follow-up ann 2026-11-20"]);
     let out = nb.run(["agenda"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -1223,40 +1166,37 @@ fn rich_notebook() -> Notebook {
             "---\nname: Acme\nin: I use their app every day\n---\n",
         )
         .file("companies/globex.md", "---\nname: Globex\n---\n")
-        .file(
-            "contacts/ann-lee.md",
-            &contact("Ann Lee", "company: acme\nreached_out: 2026-11-13\n"),
+        .contact(
+            "ann-lee",
+            "Ann Lee",
+            "company: acme\nreached_out: 2026-11-13\n",
         )
-        .file(
-            "contacts/bob-ray.md",
-            &contact(
-                "Bob Ray",
-                "reached_out: 2026-10-20\nfollowed_up: [2026-10-28, 2026-11-05]\n",
-            ),
+        .contact(
+            "bob-ray",
+            "Bob Ray",
+            "reached_out: 2026-10-20\nfollowed_up: [2026-10-28, 2026-11-05]\n",
         )
-        .file("contacts/cy-ng.md", &contact("Cy Ng", "company: acme\n"))
+        .contact("cy-ng", "Cy Ng", "company: acme\n")
         .file(
             "chats/2026-11-20-cy-ng.md",
             "---\nwith: cy-ng\ndate: 2026-11-20 14:30\n---\n",
         )
-        .file(
-            "contacts/dee-fox.md",
-            &contact("Dee Fox", "company: globex\n"),
-        )
+        .contact("dee-fox", "Dee Fox", "company: globex\n")
         .file(
             "chats/2026-11-24-dee-fox.md",
             "---\nwith: dee-fox\ndate: 2026-11-24 10:30\nkind: informational-interview\n---\n\
              ## Questions\n- How did you start?\n- What do juniors do first?\n",
         )
-        .file(
-            "contacts/eli-cho.md",
-            &contact("Eli Cho", "next: \"2026-11-22 send portfolio\"\n"),
+        .contact(
+            "eli-cho",
+            "Eli Cho",
+            "next: \"2026-11-22 send portfolio\"\n",
         )
         .file(
             "notes/plan.md",
             "# Plan\n\n- [ ] update my LinkedIn headline (due 2026-11-23)\n",
         )
-        .file("contacts/fay-wu.md", &contact("Fay Wu", ""))
+        .contact("fay-wu", "Fay Wu", "")
         .file(
             "chats/2026-07-15-fay-wu.md",
             "---\nwith: fay-wu\ndate: 2026-07-15\nthanked: 2026-07-15\n---\n",
@@ -1304,7 +1244,7 @@ fn markdown_output_snapshot() {
 
 #[test]
 fn empty_agenda_says_so() {
-    let nb = Notebook::new().file("contacts/ann.md", &contact("Ann", ""));
+    let nb = Notebook::new().contact("ann", "Ann", "");
     let out = nb.run(["agenda"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
