@@ -847,11 +847,7 @@ fn days_option_shortens_the_horizon() {
     );
     let out = nb.run(["agenda", "--days", "3"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.contains("\nNext 3 days\n"),
-        "heading names the horizon:\n{}",
-        out.stdout
-    );
+    out.assert_stdout_has("\nNext 3 days\n");
 }
 
 #[test]
@@ -1272,68 +1268,47 @@ fn ics_parses_back_with_todos_and_events_and_stable_uids() {
     assert!(first.stdout.ends_with("END:VCALENDAR\r\n"));
 
     let calendar: icalendar::Calendar = first.stdout.parse().expect("the output parses back");
+    // `KIND UID DUE-OR-START` of each component; the time stamp of each is the start of --today.
+    let when = |d: Option<DatePerhapsTime>| match d {
+        Some(DatePerhapsTime::Date(d)) => d.to_string(),
+        Some(DatePerhapsTime::DateTime(dt)) => format!("{dt:?}"),
+        None => "none".to_owned(),
+    };
     let mut got = Vec::new();
     for component in calendar.iter() {
-        match component {
-            CalendarComponent::Todo(todo) => {
-                assert_eq!(
-                    todo.get_timestamp().map(|t| t.to_rfc3339()),
-                    Some("2026-11-21T00:00:00+00:00".to_owned()),
-                    "DTSTAMP is the start of --today"
-                );
-                let due = match todo.get_due() {
-                    Some(DatePerhapsTime::Date(d)) => d.to_string(),
-                    Some(DatePerhapsTime::DateTime(dt)) => format!("{dt:?}"),
-                    None => "none".to_owned(),
-                };
-                got.push(("VTODO", todo.get_uid().unwrap_or_default().to_owned(), due));
+        let (kind, stamp, uid, at) = match component {
+            CalendarComponent::Todo(c) => {
+                ("VTODO", c.get_timestamp(), c.get_uid(), when(c.get_due()))
             }
-            CalendarComponent::Event(event) => {
-                assert_eq!(
-                    event.get_timestamp().map(|t| t.to_rfc3339()),
-                    Some("2026-11-21T00:00:00+00:00".to_owned())
-                );
-                let start = match event.get_start() {
-                    Some(DatePerhapsTime::Date(d)) => d.to_string(),
-                    Some(DatePerhapsTime::DateTime(dt)) => format!("{dt:?}"),
-                    None => "none".to_owned(),
-                };
-                got.push((
-                    "VEVENT",
-                    event.get_uid().unwrap_or_default().to_owned(),
-                    start,
-                ));
-            }
-            _ => {}
-        }
+            CalendarComponent::Event(c) => (
+                "VEVENT",
+                c.get_timestamp(),
+                c.get_uid(),
+                when(c.get_start()),
+            ),
+            _ => continue,
+        };
+        assert_eq!(
+            stamp.map(|t| t.to_rfc3339()),
+            Some("2026-11-21T00:00:00+00:00".to_owned()),
+            "DTSTAMP is the start of --today"
+        );
+        got.push(format!("{kind} {} {at}", uid.unwrap_or_default()));
     }
-    let want: Vec<(&str, String, String)> = [
-        ("VTODO", "reconnect-fay-wu-20261013@ties", "2026-10-13"),
-        ("VTODO", "move-on-bob-ray-20261112@ties", "2026-11-12"),
-        ("VTODO", "follow-up-ann-lee-20261120@ties", "2026-11-20"),
-        (
-            "VTODO",
-            "thank-you-cy-ng-20261121T1430@ties",
-            "Floating(2026-11-21T14:30:00)",
-        ),
-        ("VTODO", "next-eli-cho-20261122@ties", "2026-11-22"),
-        // A task's UID adds the FNV-1a hash of its text ("update my LinkedIn headline").
-        ("VTODO", "task-plan-20261123-ce062430@ties", "2026-11-23"),
-        (
-            "VEVENT",
-            "prepare-dee-fox-20261124T1030@ties",
-            "Floating(2026-11-24T10:30:00)",
-        ),
-        (
-            "VEVENT",
-            "event-2026-11-25-rust-meetup-20261125T1830@ties",
-            "Floating(2026-11-25T18:30:00)",
-        ),
-    ]
-    .iter()
-    .map(|(c, u, d)| (*c, (*u).to_owned(), (*d).to_owned()))
-    .collect();
-    assert_eq!(got, want);
+    assert_eq!(
+        got,
+        [
+            "VTODO reconnect-fay-wu-20261013@ties 2026-10-13",
+            "VTODO move-on-bob-ray-20261112@ties 2026-11-12",
+            "VTODO follow-up-ann-lee-20261120@ties 2026-11-20",
+            "VTODO thank-you-cy-ng-20261121T1430@ties Floating(2026-11-21T14:30:00)",
+            "VTODO next-eli-cho-20261122@ties 2026-11-22",
+            // A task's UID adds the FNV-1a hash of its text ("update my LinkedIn headline").
+            "VTODO task-plan-20261123-ce062430@ties 2026-11-23",
+            "VEVENT prepare-dee-fox-20261124T1030@ties Floating(2026-11-24T10:30:00)",
+            "VEVENT event-2026-11-25-rust-meetup-20261125T1830@ties Floating(2026-11-25T18:30:00)",
+        ]
+    );
 }
 
 #[test]

@@ -1029,11 +1029,7 @@ fn notebook_found_by_walking_up_from_a_subfolder() {
         let out = crate::support::run(&mut cmd);
         assert_eq!(out.code, 1, "from {sub}: {}", out.stderr);
         // Paths stay relative to the notebook root, not to the current folder.
-        assert!(
-            out.stdout.starts_with("contacts/ada.md:3:7: error[T103]"),
-            "from {sub}: {}",
-            out.stdout
-        );
+        out.assert_stdout_starts("contacts/ada.md:3:7: error[T103]");
         assert_eq!(out.last_line(), "1 error, 0 warnings in 3 files");
     }
 }

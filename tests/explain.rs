@@ -86,11 +86,7 @@ fn explain_every_code_has_the_four_sections() {
             "{code}: header {first:?}"
         );
         for section in SECTIONS {
-            assert!(
-                out.stdout.contains(&format!("## {section}\n")),
-                "{code} lacks `{section}`:\n{}",
-                out.stdout
-            );
+            out.assert_stdout_has(&format!("## {section}\n"));
         }
     }
 }
@@ -119,11 +115,7 @@ fn explain_unknown_code_exits_2_and_lists_the_codes() {
     assert_eq!(out.stdout, "");
     out.assert_stderr_has("T999");
     for (code, _) in CODES {
-        assert!(
-            out.stderr.contains(code),
-            "stderr lacks {code}:\n{}",
-            out.stderr
-        );
+        out.assert_stderr_has(code);
     }
 }
 
@@ -146,17 +138,9 @@ fn help_lists_the_commands() {
     for args in [&["help"][..], &["--help"], &["-h"]] {
         let out = ties_outside(args);
         assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
-        assert!(
-            out.stdout.contains("Usage: ties"),
-            "{args:?}: {}",
-            out.stdout
-        );
+        out.assert_stdout_has("Usage: ties");
         for command in ["check", "agenda", "explain"] {
-            assert!(
-                out.stdout.contains(&format!("  {command} ")),
-                "{args:?}: help lacks `{command}`:\n{}",
-                out.stdout
-            );
+            out.assert_stdout_has(&format!("  {command} "));
         }
     }
 }
@@ -172,11 +156,7 @@ fn help_of_check_lists_its_options() {
         "--today",
         "--color",
     ] {
-        assert!(
-            out.stdout.contains(option),
-            "lacks {option}:\n{}",
-            out.stdout
-        );
+        out.assert_stdout_has(option);
     }
 }
 

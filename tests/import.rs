@@ -192,7 +192,7 @@ fn usage_problems_exit_2_and_create_nothing() {
     ] {
         let out = nb.run_here(args);
         assert_eq!(out.code, 2, "{args:?}");
-        assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
+        out.assert_stderr_has(message);
     }
     let nb2 = Notebook::new().file("people.csv", "Who,Where\nJane Doe,Acme\n");
     let out = nb2.run_here(["import", "csv", "people.csv"]);

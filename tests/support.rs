@@ -218,11 +218,7 @@ impl Notebook {
     pub fn assert_clean(&self) {
         let out = self.run_here(["check"]);
         assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-        assert!(
-            out.stdout.starts_with("0 errors, 0 warnings"),
-            "{}",
-            out.stdout
-        );
+        out.assert_stdout_starts("0 errors, 0 warnings");
     }
 
     /// `check --format json`, parsed. Asserts the run did not crash and exited 0 or 1.
