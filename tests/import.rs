@@ -19,6 +19,15 @@ fn created(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) 
         .join("\n")
 }
 
+/// `import csv tracker.csv` of a notebook holding `csv` as tracker.csv; asserts the exit code.
+#[track_caller]
+fn import_tracker(csv: &str, code: i32) -> (Notebook, Output) {
+    let nb = Notebook::new().file("tracker.csv", csv);
+    let out = nb.run_here(["import", "csv", "tracker.csv"]);
+    assert_eq!(out.code, code, "{}", out.stderr);
+    (nb, out)
+}
+
 fn tracker() -> String {
     fixture("import-csv/tracker.csv").display().to_string()
 }
@@ -115,15 +124,13 @@ fn walk(root: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn semicolons_response_words_and_enumerations() {
-    let nb = Notebook::new().file(
-        "tracker.csv",
+    let (nb, out) = import_tracker(
         "Name;Warm/Cold;Status;Date contacted;Replied;Next steps;Referred by\n\
          Ann Lee;warm;Waiting;2026-11-01;Yes, set up a call;2026-11-25 send portfolio;\n\
          Ben Ong;Cold;closed;;yes;ask about the team;Ann Lee\n\
          Cy Dunn;;;;maybe;;Nobody Known\n",
+        1,
     );
-    let out = nb.run_here(["import", "csv", "tracker.csv"]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(
         out.stderr,
         "tracker.csv: note: 1 value(s) in column `Status` are none of active, paused, closed: kept in the body\n\
@@ -146,12 +153,10 @@ fn semicolons_response_words_and_enumerations() {
 
 #[test]
 fn a_row_whose_file_would_not_pass_check_is_skipped() {
-    let nb = Notebook::new().file(
-        "tracker.csv",
+    let (nb, out) = import_tracker(
         "Name,Notes\nAnn Lee,\"See [[nobody]]\"\nBen Ong,\"- [ ] call back (due 2026-02-30)\"\nCy Dunn,Fine\n",
+        1,
     );
-    let out = nb.run_here(["import", "csv", "tracker.csv"]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
     out.assert_stderr_has("tracker.csv:2: error: its file contacts/ann-lee.md would not pass `ties check`: warning[T204]");
     out.assert_stderr_has("tracker.csv:3: error: its file contacts/ben-ong.md would not pass `ties check`: error[T104]");
     assert_eq!(
@@ -325,12 +330,7 @@ fn export_then_import_creates_nothing() {
 
 #[test]
 fn an_introducer_in_the_same_file_may_be_named_in_the_obsidian_form() {
-    let nb = Notebook::new().file(
-        "tracker.csv",
-        "Name,Referred by\nAnn Lee,\nBen Ong,[[ann-lee]]\n",
-    );
-    let out = nb.run_here(["import", "csv", "tracker.csv"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (nb, _) = import_tracker("Name,Referred by\nAnn Lee,\nBen Ong,[[ann-lee]]\n", 0);
     assert!(nb.records()["contacts/ben-ong.md"].contains("introduced_by: ann-lee\n"));
     nb.assert_clean();
 }

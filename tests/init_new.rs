@@ -63,12 +63,9 @@ fn init_without_a_folder_uses_the_current_one() {
 #[test]
 fn init_refuses_a_notebook_and_changes_nothing() {
     let nb = Notebook::new().file("ties.yaml", "owner: Sam  # mine\n");
-    let before = nb.all_bytes();
-    let out = nb.run_here(["init", ".", "--no-git"]);
-    assert_eq!(out.code, 2);
+    let out = refused(&nb, &["init", ".", "--no-git"]);
     out.assert_stderr_has("is already a notebook");
     out.assert_stderr_has("--force");
-    assert_eq!(nb.all_bytes(), before);
 }
 
 #[test]
@@ -241,6 +238,25 @@ fn init_inside_another_repository_does_not_nest_one() {
 // ---------------------------------------------------------------------------------------
 // new
 
+/// Runs `ties ARGS` in `nb`, asserts it exits 2 and leaves every file as it was.
+#[track_caller]
+fn refused(nb: &Notebook, args: &[&str]) -> Output {
+    let before = nb.all_bytes();
+    let out = nb.run_here(args);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(nb.all_bytes(), before);
+    out
+}
+
+/// Runs `ties ARGS` (a `new`) in `nb`, asserts it printed only `printed`, and returns the
+/// text of the file it created.
+#[track_caller]
+fn new_file(nb: &Notebook, args: &[&str], printed: &str) -> String {
+    let out = nb.run_here(args);
+    assert_eq!(out.stdout, printed);
+    created(nb, &out)
+}
+
 fn created(nb: &Notebook, out: &Output) -> String {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let path = out.stdout.trim();
@@ -251,63 +267,83 @@ fn created(nb: &Notebook, out: &Output) -> String {
 #[test]
 fn new_contact_with_flags_and_hints() {
     let nb = Notebook::new().file("companies/acme.md", "---\nname: Acme Corp\n---\n");
-    let out = nb.run_here([
-        "new",
-        "contact",
-        "José Álvarez",
-        "--company",
-        "Acme Corp",
-        "--role",
-        "developer",
-        "--warm",
-        "--email",
-        "jose@acme.com",
-        "--tag",
-        "alumni",
-        "--tag",
-        "rust, wasm",
-    ]);
-    assert_eq!(out.stdout, "contacts/jose-alvarez.md\n");
-    snapshot("new_contact", created(&nb, &out));
+    snapshot(
+        "new_contact",
+        new_file(
+            &nb,
+            &[
+                "new",
+                "contact",
+                "José Álvarez",
+                "--company",
+                "Acme Corp",
+                "--role",
+                "developer",
+                "--warm",
+                "--email",
+                "jose@acme.com",
+                "--tag",
+                "alumni",
+                "--tag",
+                "rust, wasm",
+            ],
+            "contacts/jose-alvarez.md\n",
+        ),
+    );
     nb.assert_clean();
 }
 
 #[test]
 fn new_contact_minimal() {
     let nb = Notebook::new();
-    let out = nb.run_here(["new", "contact", "Jane Doe"]);
-    assert_eq!(out.stdout, "contacts/jane-doe.md\n");
-    snapshot("new_contact_minimal", created(&nb, &out));
+    snapshot(
+        "new_contact_minimal",
+        new_file(
+            &nb,
+            &["new", "contact", "Jane Doe"],
+            "contacts/jane-doe.md\n",
+        ),
+    );
     nb.assert_clean();
 }
 
 #[test]
 fn new_company_and_event() {
     let nb = Notebook::new();
-    let out = nb.run_here([
-        "new",
-        "company",
-        "Acme",
-        "--status",
-        "target",
-        "--website",
-        "https://acme.example",
-    ]);
-    assert_eq!(out.stdout, "companies/acme.md\n");
-    snapshot("new_company", created(&nb, &out));
-    let out = nb.run_here([
-        "new",
-        "event",
-        "Rust Meetup: Berlin #12",
-        "--date",
-        "2026-11-25 18:30",
-        "--kind",
-        "meetup",
-        "--goal",
-        "3",
-    ]);
-    assert_eq!(out.stdout, "events/2026-11-25-rust-meetup-berlin-12.md\n");
-    snapshot("new_event", created(&nb, &out));
+    snapshot(
+        "new_company",
+        new_file(
+            &nb,
+            &[
+                "new",
+                "company",
+                "Acme",
+                "--status",
+                "target",
+                "--website",
+                "https://acme.example",
+            ],
+            "companies/acme.md\n",
+        ),
+    );
+    snapshot(
+        "new_event",
+        new_file(
+            &nb,
+            &[
+                "new",
+                "event",
+                "Rust Meetup: Berlin #12",
+                "--date",
+                "2026-11-25 18:30",
+                "--kind",
+                "meetup",
+                "--goal",
+                "3",
+            ],
+            "events/2026-11-25-rust-meetup-berlin-12.md\n",
+        ),
+    );
     nb.assert_clean();
 }
 
@@ -319,9 +355,14 @@ fn new_chat_carries_the_coffee_chat_sections() {
             "events/2026-11-10-rust-meetup.md",
             "---\nname: Rust Meetup\ndate: 2026-11-10\n---\n",
         );
-    let out = nb.run_here(["new", "chat", "jane-doe", "--event", "Rust Meetup"]);
-    assert_eq!(out.stdout, "chats/2026-11-21-jane-doe.md\n");
-    snapshot("new_chat", created(&nb, &out));
+    snapshot(
+        "new_chat",
+        new_file(
+            &nb,
+            &["new", "chat", "jane-doe", "--event", "Rust Meetup"],
+            "chats/2026-11-21-jane-doe.md\n",
+        ),
+    );
     nb.assert_clean();
 
     // Planned for later: the agenda counts no prepared question yet (empty items do not count).
@@ -352,14 +393,11 @@ fn new_chat_carries_the_coffee_chat_sections() {
 #[test]
 fn new_chat_needs_an_existing_contact() {
     let nb = Notebook::new().file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n");
-    let before = nb.all_bytes();
-    let out = nb.run_here(["new", "chat", "jane-do"]);
-    assert_eq!(out.code, 2);
+    let out = refused(&nb, &["new", "chat", "jane-do"]);
     assert_eq!(
         out.stderr,
         "error: unknown contact `jane-do` (did you mean `jane-doe`?)\n  help: create it first: ties new contact \"jane-do\"\n"
     );
-    assert_eq!(nb.all_bytes(), before);
 }
 
 #[test]
@@ -376,22 +414,16 @@ fn new_contact_needs_an_existing_company() {
 fn a_taken_id_is_refused_and_the_file_left_byte_for_byte() {
     let original = "---\nname: Jane Doe\nemail: jane@old.example   # keep me\n---\nNotes.\n";
     let nb = Notebook::new().file("contacts/jane-doe.md", original);
-    let before = nb.all_bytes();
-    let out = nb.run_here(["new", "contact", "Jane Doe"]);
-    assert_eq!(out.code, 2);
+    let out = refused(&nb, &["new", "contact", "Jane Doe"]);
     assert_eq!(
         out.stderr,
         "error: the id `jane-doe` is taken by contacts/jane-doe.md\n  help: choose another id with --id, e.g. --id jane-doe-2\n"
     );
-    assert_eq!(nb.all_bytes(), before);
 
     // An id used by another kind cannot be forced: ids are unique across the notebook.
     let nb = nb.file("companies/acme.md", "---\nname: Acme\n---\n");
-    let before = nb.all_bytes();
-    let out = nb.run_here(["new", "contact", "Acme", "--force"]);
-    assert_eq!(out.code, 2);
+    let out = refused(&nb, &["new", "contact", "Acme", "--force"]);
     out.assert_stderr_has("taken by companies/acme.md");
-    assert_eq!(nb.all_bytes(), before);
 
     // `--id` picks another; `--force` replaces the same file.
     let out = nb.run_here(["new", "contact", "Jane Doe", "--id", "jane-doe-2"]);
