@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::support::{Diag, Notebook, Output, d, diags, message};
+use crate::support::{Diag, Notebook, Output, d, diags, message, notebook_cases};
 
 /// Adds files with known problems: a per-file rule (T103) and a cross-file rule (T201).
 fn witnessed(nb: Notebook) -> Notebook {
@@ -59,25 +59,6 @@ fn junk(seed: u64, len: usize) -> Vec<u8> {
             state.to_le_bytes()[3]
         })
         .collect()
-}
-
-/// One `#[test]` per case, named as the case: a [`witnessed`] notebook with `files` reports
-/// exactly the diagnostics `reported` (each `CODE path:line:column`) and the witnesses.
-macro_rules! reported_cases {
-    ($(
-        $(#[$attr:meta])*
-        $name:ident {
-            files: [$(($path:expr, $text:expr $(,)?)),* $(,)?],
-            reported: [$($diag:literal),* $(,)?],
-        }
-    )*) => {$(
-        $(#[$attr])*
-        #[test]
-        fn $name() {
-            let nb = witnessed(Notebook::new())$(.file($path, $text))*;
-            assert_reported(&nb, &diags(&[$($diag),*]));
-        }
-    )*};
 }
 
 /// Where a reader stops in `bytes`: the first NUL or invalid UTF-8 sequence, as a 1-based
@@ -186,7 +167,9 @@ fn file_name_that_is_not_utf8_is_read_under_a_lossy_name() {
 // ---------------------------------------------------------------------------------------
 // Files that are empty or almost
 
-reported_cases! {
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
     empty_record_file_is_t006 {
         files: [
             ("contacts/empty.md", ""),
@@ -316,7 +299,9 @@ fn yaml_block_sequences_nested_20000_deep_are_t003() {
     assert_too_deep_is_t003("block-seq", 20_000);
 }
 
-reported_cases! {
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
     yaml_mappings_nested_50_deep_do_not_crash {
         files: [("contacts/deep.md", &nested("flow-map", 50))],
         // Within the budget: a plain record with an unknown key `x`.
@@ -380,7 +365,9 @@ fn tab_indented_key_is_t003() {
     assert_eq!(out.code, 1);
 }
 
-reported_cases! {
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
     tab_indented_key_points_at_the_tab {
         files: [("contacts/ada.md", "---\nname: Ada\n\tcompany: acme\n---\n")],
         reported: ["T003 contacts/ada.md:3:1"],
@@ -413,7 +400,9 @@ fn unterminated_quote_is_t003() {
     assert!((2..=4).contains(&line), "{}", got[0]);
 }
 
-reported_cases! {
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
     unknown_alias_is_t003 {
         files: [("contacts/ada.md", "---\nname: *nobody\n---\n")],
         reported: ["T003 contacts/ada.md:2:7"],
@@ -493,7 +482,9 @@ fn wrong_types_for_every_contact_field() {
     );
 }
 
-reported_cases! {
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
     wrong_types_inside_contact_lists_and_next {
         files: [
             (
@@ -568,7 +559,9 @@ fn wrong_types_for_every_event_field() {
     );
 }
 
-reported_cases! {
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
     goal_must_be_a_whole_number_of_0_or_more {
         files: [
             ("events/a.md", "---\nname: A\ndate: 2026-11-10\ngoal: -1\n---\n"),
@@ -715,7 +708,9 @@ fn six_megabyte_bad_value_gives_a_bounded_message() {
 // ---------------------------------------------------------------------------------------
 // Merge conflicts
 
-reported_cases! {
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
     merge_conflict_in_front_matter_is_t005 {
         files: [
             (

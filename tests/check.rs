@@ -5,7 +5,7 @@
 use insta::assert_snapshot;
 use serde_json::{Value, json};
 
-use crate::support::{Diag, Notebook, Output, d, diags, message, ties};
+use crate::support::{Diag, Notebook, Output, d, diags, message, notebook_cases, ties};
 
 /// Checks `nb` twice (JSON and human) and asserts the exact diagnostics and exit code.
 /// Returns the human run, for a snapshot.
@@ -53,34 +53,6 @@ fn messages(nb: &Notebook) -> Vec<String> {
         .collect()
 }
 
-/// One `#[test]` per case, named as the case (so its snapshot keeps its name): a notebook of
-/// `files`; then `check` finds exactly the `errors` (exit 1) or the `warnings` only (exit 0,
-/// 1 with `--deny-warnings`), each written `CODE path:line:column`; then, if given, the
-/// `messages` in order and a snapshot of the human output.
-macro_rules! rule_cases {
-    ($(
-        $(#[$attr:meta])*
-        $name:ident {
-            files: [$(($path:expr, $text:expr $(,)?)),* $(,)?],
-            $(errors: [$($error:literal),* $(,)?],)?
-            $(warnings: [$($warning:literal),* $(,)?],)?
-            $(messages: [$($message:literal),* $(,)?],)?
-            $(snapshot: $stream:ident,)?
-        }
-    )*) => {$(
-        $(#[$attr])*
-        #[test]
-        fn $name() {
-            let nb = Notebook::new()$(.file($path, $text))*;
-            $(let out = check(&nb, &diags(&[$($error),*]), 1);)?
-            $(let out = check_warnings(&nb, &diags(&[$($warning),*]));)?
-            $(assert_eq!(messages(&nb), [$($message),*]);)?
-            $(assert_snapshot!(out.$stream);)?
-            let _ = out;
-        }
-    )*};
-}
-
 const ADA: &str = "---\nname: Ada Lovelace\n---\n";
 const ACME: &str = "---\nname: Acme\n---\n";
 
@@ -96,7 +68,9 @@ fn t001_invalid_utf8_points_at_the_first_bad_byte() {
     assert_snapshot!(out.stdout);
 }
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     t002_front_matter_never_closed {
         files: [("contacts/ada.md", "---\nname: Ada\nrole: developer\n\nNotes.\n")],
         errors: ["T002 contacts/ada.md:1:1"],
@@ -135,7 +109,9 @@ fn t003_duplicate_key_names_the_file_line_of_the_first_key() {
     );
 }
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     t003_duplicate_key_in_ties_yaml_names_the_first_line {
         files: [("ties.yaml", "owner: Sam\nowner: Sam R.\n")],
         errors: ["T003 ties.yaml:2:1"],
@@ -191,7 +167,9 @@ rule_cases! {
 // ---------------------------------------------------------------------------------------
 // T1xx: one record's fields
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     t101_required_key_missing {
         files: [
             ("contacts/ada.md", ADA),
@@ -235,7 +213,9 @@ fn t101_every_kind_names_its_required_keys() {
     );
 }
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     t102_wrong_type_for_a_key {
         files: [("contacts/ada.md", "---\nname: [Ada, Lovelace]\n---\n")],
         errors: ["T102 contacts/ada.md:2:7"],
@@ -263,7 +243,9 @@ fn t103_value_not_allowed_suggests_the_closest() {
     assert_snapshot!(out.stdout);
 }
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     t104_invalid_dates_in_front_matter_and_task_due_dates {
         files: [
             (
@@ -347,7 +329,9 @@ fn t107_file_name_not_a_slug() {
     assert_snapshot!(out.stdout);
 }
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     t108_malformed_email_and_url {
         files: [
             (
@@ -370,7 +354,9 @@ rule_cases! {
 // ---------------------------------------------------------------------------------------
 // T2xx: references across files
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     t201_unknown_id_suggests_the_closest {
         files: [
             ("companies/acme.md", ACME),
@@ -450,7 +436,9 @@ rule_cases! {
 // ---------------------------------------------------------------------------------------
 // T3xx: dates that contradict each other
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     t301_reply_and_follow_up_before_outreach {
         files: [
             (
@@ -515,7 +503,9 @@ rule_cases! {
 // ---------------------------------------------------------------------------------------
 // T4xx: ties.yaml
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     t401_unknown_config_key {
         files: [("ties.yaml", "rules:\n  folow_up_after: 5d\n")],
         warnings: ["T401 ties.yaml:2:3"],
@@ -634,7 +624,9 @@ fn checks_ignore_silences_a_rule() {
     assert_eq!(single.diagnostics(), [d("T103", "contacts/bob.md", 3, 7)]);
 }
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     one_bad_field_leaves_the_other_fields_checked {
         files: [
             (
@@ -885,7 +877,9 @@ fn obsidian_reference_form_resolves() {
     check(&nb, &[], 0);
 }
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     obsidian_reference_to_an_unknown_id_names_the_id {
         files: [
             ("companies/acme.md", ACME),
@@ -1107,7 +1101,9 @@ fn hidden_swap_backup_and_gitignored_files_are_not_read() {
     assert_eq!(out.stdout, "0 errors, 0 warnings in 2 files\n");
 }
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     // Only the root's .gitignore is honoured (spec §1).
     gitignore_below_the_root_does_not_count {
         files: [
@@ -1155,7 +1151,9 @@ fn github_format_prefixes_a_relative_notebook_path() {
 // ---------------------------------------------------------------------------------------
 // Field formats
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     durations_are_an_integer_and_a_unit {
         files: [
             ("contacts/ada.md", "---\nname: Ada\nstay_in_touch: 2w\n---\n"),
@@ -1246,7 +1244,9 @@ fn t202_message_says_an_event() {
     );
 }
 
-rule_cases! {
+notebook_cases! {
+    start: Notebook::new();
+
     t203_contact_and_company_with_one_id {
         files: [
             ("companies/ada.md", ACME),

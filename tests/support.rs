@@ -410,6 +410,42 @@ pub fn diags(written: &[&str]) -> Vec<Diag> {
         .collect()
 }
 
+/// One `#[test]` per case, named as the case (so a snapshot keeps its name): the notebook
+/// `start` plus `files`, then exactly one of
+/// - `errors`: `check` finds exactly these (exit 1);
+/// - `warnings`: these only (exit 0, and 1 with `--deny-warnings`);
+/// - `reported`: these and the witnesses of `bad_input`;
+///
+/// each written `CODE path:line:column`; then, if given, the `messages` in order and a
+/// snapshot of the human output. The check functions are those of the calling module
+/// (`check`, `check_warnings`, `assert_reported`).
+macro_rules! notebook_cases {
+    (start: $start:expr; $(
+        $(#[$attr:meta])*
+        $name:ident {
+            files: [$(($path:expr, $text:expr $(,)?)),* $(,)?],
+            $(errors: [$($error:literal),* $(,)?],)?
+            $(warnings: [$($warning:literal),* $(,)?],)?
+            $(reported: [$($reported:literal),* $(,)?],)?
+            $(messages: [$($message:literal),* $(,)?],)?
+            $(snapshot: $stream:ident,)?
+        }
+    )*) => {$(
+        $(#[$attr])*
+        #[test]
+        fn $name() {
+            let nb = $start$(.file($path, $text))*;
+            $(let out = check(&nb, &diags(&[$($error),*]), 1);)?
+            $(let out = check_warnings(&nb, &diags(&[$($warning),*]));)?
+            $(let out = assert_reported(&nb, &diags(&[$($reported),*]));)?
+            $(assert_eq!(messages(&nb), [$($message),*]);)?
+            $(insta::assert_snapshot!(out.$stream);)?
+            let _ = out;
+        }
+    )*};
+}
+pub(crate) use notebook_cases;
+
 /// The 1-based line of the first line of `text` that contains `needle`.
 #[track_caller]
 pub fn line_of(text: &str, needle: &str) -> u64 {
