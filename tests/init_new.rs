@@ -113,11 +113,16 @@ fn init_without_git_on_the_path_says_so_and_goes_on() {
     assert!(!tmp.path().join("nb/.git").exists());
 }
 
-fn git_available() -> bool {
-    std::process::Command::new("git")
+/// Whether git is not installed; then says the calling test is skipped.
+fn git_missing() -> bool {
+    let missing = !std::process::Command::new("git")
         .arg("--version")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    if missing {
+        eprintln!("skipped: git is not installed");
+    }
+    missing
 }
 
 /// Environment that keeps the user's and the system's git configuration (a global hooks
@@ -154,8 +159,7 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn the_pre_commit_hook_blocks_a_notebook_with_errors_and_lets_a_clean_one_through() {
-    if !git_available() {
-        eprintln!("skipped: git is not installed");
+    if git_missing() {
         return;
     }
     let tmp = new_dir();
@@ -223,8 +227,7 @@ fn the_pre_commit_hook_blocks_a_notebook_with_errors_and_lets_a_clean_one_throug
 
 #[test]
 fn init_inside_another_repository_does_not_nest_one() {
-    if !git_available() {
-        eprintln!("skipped: git is not installed");
+    if git_missing() {
         return;
     }
     let tmp = new_dir();
