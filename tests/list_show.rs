@@ -218,24 +218,19 @@ fn lists_in_text_and_markdown() {
     );
 }
 
-/// `(date, kind, title)` of each timeline entry.
-fn timeline(v: &Value) -> Vec<(String, String, String)> {
+/// Each timeline entry as `date | kind | title` (the date empty when there is none).
+fn timeline(v: &Value) -> Vec<String> {
     v["timeline"]
         .as_array()
         .unwrap()
         .iter()
         .map(|e| {
-            (
-                e["date"].as_str().unwrap_or("").to_owned(),
-                e["kind"].as_str().unwrap().to_owned(),
-                e["title"].as_str().unwrap().to_owned(),
-            )
+            let date = e["date"].as_str().unwrap_or("");
+            let kind = e["kind"].as_str().unwrap();
+            let title = e["title"].as_str().unwrap();
+            format!("{date} | {kind} | {title}")
         })
         .collect()
-}
-
-fn entry(date: &str, kind: &str, title: &str) -> (String, String, String) {
-    (date.to_owned(), kind.to_owned(), title.to_owned())
 }
 
 #[test]
@@ -250,36 +245,16 @@ fn show_a_contact_with_its_timeline_newest_first() {
     );
     assert_eq!(
         timeline(&v),
-        vec![
-            entry(
-                "2026-11-25",
-                "next",
-                "Next with Ada Archer: send the portfolio link"
-            ),
-            entry("2026-11-23", "task", "ask about the .NET migration"),
-            entry(
-                "2026-11-13",
-                "chat",
-                "Informational interview with Ada Archer, Cat Cole on 2026-11-13 (done)"
-            ),
-            entry(
-                "2026-11-05T10:00",
-                "chat",
-                "Coffee chat with Ada Archer on 2026-11-05 (done)"
-            ),
-            entry(
-                "2026-11-05T10:00",
-                "referral",
-                "Ada Archer introduced you to Gus Gray"
-            ),
-            entry(
-                "2026-11-05",
-                "thank-you",
-                "Thank-you sent for the coffee chat on 2026-11-05"
-            ),
-            entry("2026-11-03", "reply", "Ada Archer replied"),
-            entry("2026-11-02", "outreach", "First message to Ada Archer"),
-            entry("", "task", "read her blog post"),
+        [
+            "2026-11-25 | next | Next with Ada Archer: send the portfolio link",
+            "2026-11-23 | task | ask about the .NET migration",
+            "2026-11-13 | chat | Informational interview with Ada Archer, Cat Cole on 2026-11-13 (done)",
+            "2026-11-05T10:00 | chat | Coffee chat with Ada Archer on 2026-11-05 (done)",
+            "2026-11-05T10:00 | referral | Ada Archer introduced you to Gus Gray",
+            "2026-11-05 | thank-you | Thank-you sent for the coffee chat on 2026-11-05",
+            "2026-11-03 | reply | Ada Archer replied",
+            "2026-11-02 | outreach | First message to Ada Archer",
+            " | task | read her blog post",
         ],
         "the undated task last; Gus's `introduced_by: ada` merges with the dated referral of \
          the coffee chat"
@@ -292,28 +267,17 @@ fn show_a_contact_referred_by_someone() {
     let v = json_of(&["show", "gus"]);
     assert_eq!(
         timeline(&v),
-        vec![
-            entry(
-                "2026-11-19T18:00",
-                "chat",
-                "Call with Gus Gray on 2026-11-19 (done)"
-            ),
-            entry("2026-11-19", "event", "Met Gus Gray at Demo Night"),
-            entry("2026-11-18", "outreach", "First message to Gus Gray"),
-            entry(
-                "2026-11-05T10:00",
-                "referral",
-                "Ada Archer introduced you to Gus Gray"
-            ),
+        [
+            "2026-11-19T18:00 | chat | Call with Gus Gray on 2026-11-19 (done)",
+            "2026-11-19 | event | Met Gus Gray at Demo Night",
+            "2026-11-18 | outreach | First message to Gus Gray",
+            "2026-11-05T10:00 | referral | Ada Archer introduced you to Gus Gray",
         ]
     );
     // Ivy's only link to Dan is `introduced_by`, which has no date.
     let v = json_of(&["show", "dan"]);
     let last = timeline(&v).pop().unwrap();
-    assert_eq!(
-        last,
-        entry("", "referral", "Dan Diaz introduced you to Ivy Ito")
-    );
+    assert_eq!(last, " | referral | Dan Diaz introduced you to Ivy Ito");
 }
 
 #[test]
@@ -334,7 +298,11 @@ fn show_a_company_with_its_people() {
     // One entry for the interview with Ada and Cat, though it is on both their timelines.
     let interviews = timeline(&v)
         .iter()
-        .filter(|e| e.2.starts_with("Informational interview"))
+        .filter(|e| {
+            e.splitn(3, " | ")
+                .nth(2)
+                .is_some_and(|title| title.starts_with("Informational interview"))
+        })
         .count();
     assert_eq!(interviews, 1);
     assert_eq!(
@@ -361,13 +329,9 @@ fn show_an_event_with_who_was_met() {
     let v = json_of(&["show", "2026-11-19-demo-night"]);
     assert_eq!(
         timeline(&v),
-        vec![
-            entry(
-                "2026-11-19T18:00",
-                "chat",
-                "Call with Gus Gray on 2026-11-19 (done)"
-            ),
-            entry("2026-11-19", "event", "Demo Night (1 met, goal: meet 1)"),
+        [
+            "2026-11-19T18:00 | chat | Call with Gus Gray on 2026-11-19 (done)",
+            "2026-11-19 | event | Demo Night (1 met, goal: meet 1)",
         ]
     );
     snapshot("show_event", stdout(&["show", "2026-11-12-rust-meetup"]));
@@ -383,13 +347,9 @@ fn show_a_chat() {
     );
     assert_eq!(
         timeline(&v),
-        vec![
-            entry(
-                "2026-11-24T09:30",
-                "chat",
-                "Coffee chat with Cat Cole on 2026-11-24 (planned)"
-            ),
-            entry("2026-11-23", "task", "research Acme's product line"),
+        [
+            "2026-11-24T09:30 | chat | Coffee chat with Cat Cole on 2026-11-24 (planned)",
+            "2026-11-23 | task | research Acme's product line",
         ]
     );
     assert_eq!(
