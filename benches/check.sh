@@ -14,28 +14,12 @@
 # timings (also with NO_HYPERFINE=1), and the peak memory of (b) with /usr/bin/time -v when that is available.
 set -euo pipefail
 
-N="${1:-2000}"
-RUNS="${2:-10}"
-case "$N" in '' | *[!0-9]*) echo "usage: $0 [N contacts] [RUNS]" >&2; exit 2 ;; esac
-case "$RUNS" in '' | *[!0-9]* | 0) echo "usage: $0 [N contacts] [RUNS]" >&2; exit 2 ;; esac
-
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT="$PWD"
-DIR="$ROOT/target/bench/notebook-$N"
+# shellcheck source=benches/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_args RUNS 10 "$@"
+RUNS=$COUNT
+bench_notebook walk_read
 WALK="$ROOT/target/release/examples/walk_read"
-TIES="$ROOT/target/release/ties"
-
-echo "== building (release)" >&2
-cargo build --release --quiet --bin ties --example walk_read --example gen_notebook
-
-if [[ ! -f "$DIR/ties.yaml" ]]; then
-    echo "== generating $DIR" >&2
-    # Into a temporary folder first, so that an interrupted run never leaves half a notebook.
-    rm -rf "$DIR" "$DIR.partial"
-    mkdir -p "$(dirname "$DIR")"
-    "$ROOT/target/release/examples/gen_notebook" "$DIR.partial" --contacts "$N" >&2
-    mv "$DIR.partial" "$DIR"
-fi
 
 md_files=$(find "$DIR" -name '*.md' -type f | wc -l)
 md_bytes=$(find "$DIR" -name '*.md' -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
@@ -54,11 +38,6 @@ if ((rc > 1)); then
     exit 1
 fi
 echo "== ties check: exit $rc, $summary" >&2
-
-# Median of the numbers (seconds) on stdin.
-median() {
-    sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # Wall time in seconds of each of RUNS runs of "$@", one per line (exit codes 0 and 1 accepted).
 time_runs() {

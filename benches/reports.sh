@@ -10,24 +10,11 @@
 # The issue's bar: every report within 1.5x `ties check`.
 set -euo pipefail
 
-N="${1:-2000}"
-RUNS="${2:-15}"
-case "$N" in '' | *[!0-9]*) echo "usage: $0 [N contacts] [RUNS]" >&2; exit 2 ;; esac
-case "$RUNS" in '' | *[!0-9]* | 0) echo "usage: $0 [N contacts] [RUNS]" >&2; exit 2 ;; esac
-
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT="$PWD"
-DIR="$ROOT/target/bench/notebook-$N"
-TIES="$ROOT/target/release/ties"
-
-echo "== building (release)" >&2
-cargo build --release --quiet --bin ties --example gen_notebook
-if [[ ! -f "$DIR/ties.yaml" ]]; then
-    echo "== generating $DIR" >&2
-    rm -rf "$DIR"
-    mkdir -p "$(dirname "$DIR")"
-    "$ROOT/target/release/examples/gen_notebook" "$DIR" --contacts "$N"
-fi
+# shellcheck source=benches/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_args RUNS 15 "$@"
+RUNS=$COUNT
+bench_notebook
 
 cmds=("check" "report" "report funnel" "report companies" "report activity"
     "report goals" "report events" "list contacts")
@@ -46,10 +33,6 @@ for ((i = 0; i < RUNS; i++)); do
     done
 done
 
-median() {
-    tr ' ' '\n' | grep . | sort -n |
-        awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 check=$(echo "${times[check]}" | median)
 echo
 echo "ties reports benchmark: N=$N contacts, $RUNS runs each, round-robin"

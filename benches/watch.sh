@@ -10,16 +10,8 @@
 # each round re-read.
 set -euo pipefail
 
-N="${1:-2000}"
-SAVES="${2:-30}"
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-DIR="$PWD/target/bench/notebook-$N"
-
-cargo build --release --quiet --bin ties --example gen_notebook --example watch_latency
-if [[ ! -f "$DIR/ties.yaml" ]]; then
-    rm -rf "$DIR" "$DIR.partial"
-    mkdir -p "$(dirname "$DIR")"
-    target/release/examples/gen_notebook "$DIR.partial" --contacts "$N" >&2
-    mv "$DIR.partial" "$DIR"
-fi
-TIES_BIN="$PWD/target/release/ties" target/release/examples/watch_latency "$DIR" "$SAVES"
+# shellcheck source=benches/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_args SAVES 30 "$@"
+bench_notebook watch_latency
+TIES_BIN="$TIES" target/release/examples/watch_latency "$DIR" "$COUNT"

@@ -595,6 +595,14 @@ fn some(rng: &mut Rng, items: &[&'static str], k: usize) -> Vec<&'static str> {
     picked
 }
 
+/// A `tags:` line of 1 to `most` distinct [`TAGS`].
+fn tags_line(out: &mut String, rng: &mut Rng, most: usize) {
+    out.push_str("tags: ");
+    let k = 1 + rng.below(most);
+    list(out, &some(rng, TAGS, k));
+    out.push('\n');
+}
+
 /// Body text generator: sentences of words from [`WORDS`] with links to existing records.
 struct Text<'m> {
     model: &'m Model,
@@ -602,7 +610,11 @@ struct Text<'m> {
     up: &'static str,
 }
 
-impl Text<'_> {
+impl<'m> Text<'m> {
+    fn new(model: &'m Model, up: &'static str) -> Self {
+        Self { model, up }
+    }
+
     fn link(&self, rng: &mut Rng, out: &mut String) {
         let m = self.model;
         let contact = &m.contacts[rng.below(m.contacts.len())];
@@ -719,10 +731,7 @@ fn render_config(out: &mut String) {
 
 fn render_readme(m: &Model, out: &mut String) {
     let mut rng = Rng::for_file(m.seed, KIND_OTHER, 0);
-    let text = Text {
-        model: m,
-        up: "../",
-    };
+    let text = Text::new(m, "../");
     out.push_str("# About this notebook\n\nA generated notebook for benchmarking `ties`.\n\n");
     text.paragraphs(&mut rng, out, 120);
 }
@@ -777,10 +786,7 @@ fn render_contact(m: &Model, i: usize, out: &mut String) -> String {
         scalar(out, rng.word(CITY));
         let _ = writeln!(out, "\ntimezone: {}", rng.pick(TIMEZONE));
     }
-    out.push_str("tags: ");
-    let k = 1 + rng.below(3);
-    list(out, &some(&mut rng, TAGS, k));
-    out.push('\n');
+    tags_line(out, &mut rng, 3);
     let mut last_touch = None;
     if rng.chance(80) {
         let reached = rng.range(s.first, s.today - 1);
@@ -820,10 +826,7 @@ fn render_contact(m: &Model, i: usize, out: &mut String) -> String {
     }
     out.push_str("---\n");
 
-    let text = Text {
-        model: m,
-        up: "../",
-    };
+    let text = Text::new(m, "../");
     let _ = write!(out, "# {}\n\n", c.name);
     if let Some(co) = c.company {
         let company = &m.companies[co];
@@ -862,15 +865,11 @@ fn render_company(m: &Model, i: usize, out: &mut String) -> String {
         let k = 1 + rng.below(2);
         list(out, &some(&mut rng, HIRING, k));
     }
-    out.push_str("\ntags: ");
-    let k = 1 + rng.below(2);
-    list(out, &some(&mut rng, TAGS, k));
-    out.push_str("\n---\n");
+    out.push('\n');
+    tags_line(out, &mut rng, 2);
+    out.push_str("---\n");
 
-    let text = Text {
-        model: m,
-        up: "../",
-    };
+    let text = Text::new(m, "../");
     let _ = write!(out, "# {}\n\n", c.name);
     text.paragraph(&mut rng, out);
     if !c.people.is_empty() {
@@ -977,17 +976,11 @@ fn render_chat(m: &Model, i: usize, out: &mut String) -> String {
         }
     }
     if rng.chance(30) {
-        out.push_str("tags: ");
-        let k = 1 + rng.below(2);
-        list(out, &some(&mut rng, TAGS, k));
-        out.push('\n');
+        tags_line(out, &mut rng, 2);
     }
     out.push_str("---\n");
 
-    let text = Text {
-        model: m,
-        up: "../../",
-    };
+    let text = Text::new(m, "../../");
     let title = match kind {
         "informational-interview" => "Informational interview with",
         "call" => "Call with",
@@ -1072,15 +1065,10 @@ fn render_event(m: &Model, i: usize, out: &mut String) -> String {
         }
         out.push_str("]\n");
     }
-    out.push_str("tags: ");
-    let k = 1 + rng.below(2);
-    list(out, &some(&mut rng, TAGS, k));
-    out.push_str("\n---\n");
+    tags_line(out, &mut rng, 2);
+    out.push_str("---\n");
 
-    let text = Text {
-        model: m,
-        up: "../",
-    };
+    let text = Text::new(m, "../");
     let _ = write!(out, "# {}\n\n## Plan\n\n", e.name);
     text.paragraph(&mut rng, out);
     if !met.is_empty() {

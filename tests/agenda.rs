@@ -6,23 +6,6 @@ use serde_json::Value;
 
 use crate::support::Notebook;
 
-/// `(group, kind, id, due)` of one agenda item.
-type Row = (String, String, String, String);
-
-fn rows(expected: &[(&str, &str, &str, &str)]) -> Vec<Row> {
-    expected
-        .iter()
-        .map(|(g, k, i, d)| {
-            (
-                (*g).to_owned(),
-                (*k).to_owned(),
-                (*i).to_owned(),
-                (*d).to_owned(),
-            )
-        })
-        .collect()
-}
-
 /// Runs `agenda --format json` with `args` and returns the parsed array; exit must be 0.
 fn agenda_json(nb: &Notebook, args: &[&str]) -> Vec<Value> {
     let mut all = vec!["agenda", "--format", "json"];
@@ -46,38 +29,59 @@ fn field(item: &Value, key: &str) -> String {
     item[key].as_str().unwrap_or_default().to_owned()
 }
 
-/// The `(group, kind, id, due)` of every item, in output order.
-fn agenda_rows(nb: &Notebook, args: &[&str]) -> Vec<Row> {
+/// The `keys` of every item of `agenda --format json ARGS`, in output order.
+fn agenda_fields<const N: usize>(
+    nb: &Notebook,
+    args: &[&str],
+    keys: [&str; N],
+) -> Vec<[String; N]> {
     agenda_json(nb, args)
         .iter()
-        .map(|i| {
-            (
-                field(i, "group"),
-                field(i, "kind"),
-                field(i, "id"),
-                field(i, "due"),
-            )
+        .map(|item| keys.map(|key| field(item, key)))
+        .collect()
+}
+
+/// What [`assert_rows`] compares: the group, kind, id and due date of each item.
+const ROW: [&str; 4] = ["group", "kind", "id", "due"];
+
+/// Asserts the items of `agenda ARGS`, each written `"group kind id due"`, in output order.
+#[track_caller]
+fn assert_rows(nb: &Notebook, args: &[&str], want: &[&str]) {
+    let want: Vec<[&str; 4]> = want
+        .iter()
+        .map(|row| {
+            let words: Vec<&str> = row.split(' ').collect();
+            words.try_into().expect("four words: group kind id due")
         })
-        .collect()
+        .collect();
+    assert_eq!(agenda_fields(nb, args, ROW), want, "agenda {args:?}");
 }
 
-/// `(kind, id, title)` of every item, in output order.
-fn agenda_titles(nb: &Notebook, args: &[&str]) -> Vec<(String, String, String)> {
-    agenda_json(nb, args)
-        .iter()
-        .map(|i| (field(i, "kind"), field(i, "id"), field(i, "title")))
-        .collect()
-}
-
-fn titles(expected: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    expected
-        .iter()
-        .map(|(k, i, t)| ((*k).to_owned(), (*i).to_owned(), (*t).to_owned()))
-        .collect()
+/// Asserts the `(kind, id, title)` of the items of `agenda ARGS`, in output order.
+#[track_caller]
+fn assert_titles(nb: &Notebook, args: &[&str], want: &[(&str, &str, &str)]) {
+    let want: Vec<[&str; 3]> = want.iter().map(|&(k, i, t)| [k, i, t]).collect();
+    assert_eq!(
+        agenda_fields(nb, args, ["kind", "id", "title"]),
+        want,
+        "agenda {args:?}"
+    );
 }
 
 fn contact(name: &str, fields: &str) -> String {
     format!("---\nname: {name}\n{fields}---\n")
+}
+
+/// `.contact(id, name, fields)`: writes `contacts/<id>.md` with [`contact`]`(name, fields)`.
+trait WithContact {
+    #[must_use]
+    fn contact(self, id: &str, name: &str, fields: &str) -> Self;
+}
+
+impl WithContact for Notebook {
+    fn contact(self, id: &str, name: &str, fields: &str) -> Self {
+        self.file(&format!("contacts/{id}.md"), &contact(name, fields))
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -86,147 +90,119 @@ fn contact(name: &str, fields: &str) -> String {
 fn follow_up_notebook() -> Notebook {
     Notebook::new()
         // 8 days ago, no reply: due 7 days after, yesterday.
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "reached_out: 2026-11-13\n"),
-        )
+        .contact("ann", "Ann", "reached_out: 2026-11-13\n")
         // Exactly 7 days ago: due today.
-        .file(
-            "contacts/bob.md",
-            &contact("Bob", "reached_out: 2026-11-14\n"),
-        )
+        .contact("bob", "Bob", "reached_out: 2026-11-14\n")
         // Today: due on the last day of the horizon.
-        .file(
-            "contacts/cat.md",
-            &contact("Cat", "reached_out: 2026-11-21\n"),
-        )
+        .contact("cat", "Cat", "reached_out: 2026-11-21\n")
         // They replied.
-        .file(
-            "contacts/dan.md",
-            &contact("Dan", "reached_out: 2026-11-01\nreplied: 2026-11-03\n"),
+        .contact(
+            "dan",
+            "Dan",
+            "reached_out: 2026-11-01\nreplied: 2026-11-03\n",
         )
         // A done chat since the outreach is a reply.
-        .file(
-            "contacts/eve.md",
-            &contact("Eve", "reached_out: 2026-11-01\n"),
-        )
+        .contact("eve", "Eve", "reached_out: 2026-11-01\n")
         .file(
             "chats/2026-11-05-eve.md",
             "---\nwith: eve\ndate: 2026-11-05\nthanked: 2026-11-05\n---\n",
         )
         // A done chat *before* the outreach does not answer it.
-        .file(
-            "contacts/fox.md",
-            &contact("Fox", "reached_out: 2026-11-10\n"),
-        )
+        .contact("fox", "Fox", "reached_out: 2026-11-10\n")
         .file(
             "chats/2026-10-01-fox.md",
             "---\nwith: fox\ndate: 2026-10-01\nthanked: 2026-10-01\n---\n",
         )
         // A cancelled chat since is not a reply.
-        .file(
-            "contacts/gus.md",
-            &contact("Gus", "reached_out: 2026-11-11\n"),
-        )
+        .contact("gus", "Gus", "reached_out: 2026-11-11\n")
         .file(
             "chats/2026-11-12-gus.md",
             "---\nwith: gus\ndate: 2026-11-12\nstatus: cancelled\n---\n",
         )
         // A message thread since the outreach is a reply too.
-        .file(
-            "contacts/jay.md",
-            &contact("Jay", "reached_out: 2026-11-01\n"),
-        )
+        .contact("jay", "Jay", "reached_out: 2026-11-01\n")
         .file(
             "chats/2026-11-03-jay.md",
             "---\nwith: jay\ndate: 2026-11-03\nkind: message\n---\n",
         )
         // One follow-up sent: due counts from it.
-        .file(
-            "contacts/hal.md",
-            &contact("Hal", "reached_out: 2026-11-01\nfollowed_up: 2026-11-12\n"),
+        .contact(
+            "hal",
+            "Hal",
+            "reached_out: 2026-11-01\nfollowed_up: 2026-11-12\n",
         )
         // Never reached out.
-        .file("contacts/ivy.md", &contact("Ivy", ""))
+        .contact("ivy", "Ivy", "")
 }
 
 #[test]
 fn follow_up_is_due_a_week_after_the_last_outreach_without_reply() {
     let nb = follow_up_notebook();
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "follow-up", "fox", "2026-11-17"),
-            ("overdue", "follow-up", "gus", "2026-11-18"),
-            ("overdue", "follow-up", "hal", "2026-11-19"),
-            ("overdue", "follow-up", "ann", "2026-11-20"),
-            ("today", "follow-up", "bob", "2026-11-21"),
-            ("upcoming", "follow-up", "cat", "2026-11-28"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue follow-up fox 2026-11-17",
+            "overdue follow-up gus 2026-11-18",
+            "overdue follow-up hal 2026-11-19",
+            "overdue follow-up ann 2026-11-20",
+            "today follow-up bob 2026-11-21",
+            "upcoming follow-up cat 2026-11-28",
+        ],
     );
 }
 
 #[test]
 fn follow_up_titles_count_the_follow_ups() {
     let nb = follow_up_notebook();
-    let got = agenda_titles(&nb, &["--contact", "hal"]);
-    assert_eq!(
-        got,
-        titles(&[(
+    assert_titles(
+        &nb,
+        &["--contact", "hal"],
+        &[(
             "follow-up",
             "hal",
-            "Follow up with Hal: no reply since 2026-11-12 (follow-up 2 of 2)"
-        )])
+            "Follow up with Hal: no reply since 2026-11-12 (follow-up 2 of 2)",
+        )],
     );
-    let got = agenda_titles(&nb, &["--contact", "ann"]);
-    assert_eq!(
-        got,
-        titles(&[(
+    assert_titles(
+        &nb,
+        &["--contact", "ann"],
+        &[(
             "follow-up",
             "ann",
-            "Follow up with Ann: no reply since 2026-11-13 (follow-up 1 of 2)"
-        )])
+            "Follow up with Ann: no reply since 2026-11-13 (follow-up 1 of 2)",
+        )],
     );
 }
 
 #[test]
 fn follow_up_on_the_last_day_of_the_horizon_is_in_and_one_day_later_is_out() {
     let nb = follow_up_notebook();
-    let at_edge = agenda_rows(&nb, &["--days", "7", "--contact", "cat"]);
-    assert_eq!(
-        at_edge,
-        rows(&[("upcoming", "follow-up", "cat", "2026-11-28")])
-    );
-    let past_edge = agenda_rows(&nb, &["--days", "6", "--contact", "cat"]);
-    assert_eq!(past_edge, rows(&[]));
+    let at_edge = ["--days", "7", "--contact", "cat"];
+    assert_rows(&nb, &at_edge, &["upcoming follow-up cat 2026-11-28"]);
+    let past_edge = ["--days", "6", "--contact", "cat"];
+    assert_rows(&nb, &past_edge, &[]);
 }
 
 #[test]
 fn follow_up_after_from_the_config_moves_the_due_date() {
     let nb = Notebook::new()
         .file("ties.yaml", "rules:\n  follow_up_after: 5d\n")
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "reached_out: 2026-11-13\n"),
-        )
-        .file(
-            "contacts/bob.md",
-            &contact("Bob", "reached_out: 2026-11-16\n"),
-        )
-        .file(
-            "contacts/cat.md",
-            &contact(
-                "Cat",
-                "reached_out: 2026-11-01\nfollowed_up: [2026-11-20]\n",
-            ),
+        .contact("ann", "Ann", "reached_out: 2026-11-13\n")
+        .contact("bob", "Bob", "reached_out: 2026-11-16\n")
+        .contact(
+            "cat",
+            "Cat",
+            "reached_out: 2026-11-01\nfollowed_up: [2026-11-20]\n",
         );
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "follow-up", "ann", "2026-11-18"),
-            ("today", "follow-up", "bob", "2026-11-21"),
-            ("upcoming", "follow-up", "cat", "2026-11-25"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue follow-up ann 2026-11-18",
+            "today follow-up bob 2026-11-21",
+            "upcoming follow-up cat 2026-11-25",
+        ],
     );
 }
 
@@ -237,68 +213,66 @@ fn move_on_notebook(config: &str) -> Notebook {
     Notebook::new()
         .file("ties.yaml", config)
         // Two follow-ups unanswered: the default maximum.
-        .file(
-            "contacts/ann.md",
-            &contact(
-                "Ann",
-                "reached_out: 2026-10-29\nfollowed_up: [2026-11-05, 2026-11-10]\n",
-            ),
+        .contact(
+            "ann",
+            "Ann",
+            "reached_out: 2026-10-29\nfollowed_up: [2026-11-05, 2026-11-10]\n",
         )
         // Three follow-ups unanswered, listed out of order.
-        .file(
-            "contacts/bob.md",
-            &contact(
-                "Bob",
-                "reached_out: 2026-10-20\nfollowed_up: [2026-11-16, 2026-10-28, 2026-11-05]\n",
-            ),
+        .contact(
+            "bob",
+            "Bob",
+            "reached_out: 2026-10-20\nfollowed_up: [2026-11-16, 2026-10-28, 2026-11-05]\n",
         )
         // Two follow-ups, but then a reply.
-        .file(
-            "contacts/cat.md",
-            &contact(
-                "Cat",
-                "reached_out: 2026-10-20\nfollowed_up: [2026-10-28, 2026-11-05]\nreplied: 2026-11-06\n",
-            ),
+        .contact(
+            "cat",
+            "Cat",
+            "reached_out: 2026-10-20\nfollowed_up: [2026-10-28, 2026-11-05]\nreplied: 2026-11-06\n",
         )
 }
 
 #[test]
 fn move_on_replaces_follow_up_after_max_follow_ups() {
     let nb = move_on_notebook("");
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "move-on", "ann", "2026-11-17"),
-            ("upcoming", "move-on", "bob", "2026-11-23"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue move-on ann 2026-11-17",
+            "upcoming move-on bob 2026-11-23",
+        ],
     );
-    assert_eq!(
-        agenda_titles(&nb, &["--contact", "ann"]),
-        titles(&[(
+    assert_titles(
+        &nb,
+        &["--contact", "ann"],
+        &[(
             "move-on",
             "ann",
-            "No reply from Ann after 2 follow-ups: close the loop or move on"
-        )])
+            "No reply from Ann after 2 follow-ups: close the loop or move on",
+        )],
     );
 }
 
 #[test]
 fn max_follow_ups_from_the_config_allows_one_more_follow_up() {
     let nb = move_on_notebook("rules:\n  max_follow_ups: 3\n");
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "follow-up", "ann", "2026-11-17"),
-            ("upcoming", "move-on", "bob", "2026-11-23"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue follow-up ann 2026-11-17",
+            "upcoming move-on bob 2026-11-23",
+        ],
     );
-    assert_eq!(
-        agenda_titles(&nb, &["--contact", "ann"]),
-        titles(&[(
+    assert_titles(
+        &nb,
+        &["--contact", "ann"],
+        &[(
             "follow-up",
             "ann",
-            "Follow up with Ann: no reply since 2026-11-10 (follow-up 3 of 3)"
-        )])
+            "Follow up with Ann: no reply since 2026-11-10 (follow-up 3 of 3)",
+        )],
     );
 }
 
@@ -308,12 +282,12 @@ fn max_follow_ups_from_the_config_allows_one_more_follow_up() {
 fn thank_you_notebook(config: &str) -> Notebook {
     Notebook::new()
         .file("ties.yaml", config)
-        .file("contacts/ann.md", &contact("Ann", ""))
-        .file("contacts/bob.md", &contact("Bob", ""))
-        .file("contacts/cat.md", &contact("Cat", ""))
-        .file("contacts/dan.md", &contact("Dan", ""))
-        .file("contacts/eve.md", &contact("Eve", ""))
-        .file("contacts/fox.md", &contact("Fox", ""))
+        .contact("ann", "Ann", "")
+        .contact("bob", "Bob", "")
+        .contact("cat", "Cat", "")
+        .contact("dan", "Dan", "")
+        .contact("eve", "Eve", "")
+        .contact("fox", "Fox", "")
         // A bare date: due the next day.
         .file(
             "chats/2026-11-19-ann.md",
@@ -349,43 +323,47 @@ fn thank_you_notebook(config: &str) -> Notebook {
 #[test]
 fn thank_you_is_due_a_day_after_a_done_chat() {
     let nb = thank_you_notebook("");
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "thank-you", "ann", "2026-11-20"),
-            ("today", "thank-you", "bob", "2026-11-21T14:30"),
-            ("upcoming", "thank-you", "fox", "2026-11-22"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue thank-you ann 2026-11-20",
+            "today thank-you bob 2026-11-21T14:30",
+            "upcoming thank-you fox 2026-11-22",
+        ],
     );
-    assert_eq!(
-        agenda_titles(&nb, &["--contact", "bob"]),
-        titles(&[(
+    assert_titles(
+        &nb,
+        &["--contact", "bob"],
+        &[(
             "thank-you",
             "bob",
-            "Send a thank-you to Bob, Ann for the informational interview on 2026-11-20"
-        )])
+            "Send a thank-you to Bob, Ann for the informational interview on 2026-11-20",
+        )],
     );
 }
 
 #[test]
 fn thank_you_within_from_the_config_moves_the_due_time() {
     let nb = thank_you_notebook("rules:\n  thank_you_within: 48h\n");
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("today", "thank-you", "ann", "2026-11-21"),
-            ("upcoming", "thank-you", "bob", "2026-11-22T14:30"),
-            ("upcoming", "thank-you", "fox", "2026-11-23"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "today thank-you ann 2026-11-21",
+            "upcoming thank-you bob 2026-11-22T14:30",
+            "upcoming thank-you fox 2026-11-23",
+        ],
     );
     let nb = thank_you_notebook("rules:\n  thank_you_within: 12h\n");
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "thank-you", "ann", "2026-11-19T12:00"),
-            ("today", "thank-you", "bob", "2026-11-21T02:30"),
-            ("today", "thank-you", "fox", "2026-11-21T12:00"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue thank-you ann 2026-11-19T12:00",
+            "today thank-you bob 2026-11-21T02:30",
+            "today thank-you fox 2026-11-21T12:00",
+        ],
     );
 }
 
@@ -400,10 +378,10 @@ fn prepare_notebook(config: &str) -> Notebook {
             "---\nname: Acme\nin: I use their app every day\n---\n",
         )
         .file("companies/globex.md", "---\nname: Globex\n---\n")
-        .file("contacts/ann.md", &contact("Ann", "company: acme\n"))
-        .file("contacts/bob.md", &contact("Bob", "company: globex\n"))
-        .file("contacts/cat.md", &contact("Cat", ""))
-        .file("contacts/dan.md", &contact("Dan", "company: acme\n"))
+        .contact("ann", "Ann", "company: acme\n")
+        .contact("bob", "Bob", "company: globex\n")
+        .contact("cat", "Cat", "")
+        .contact("dan", "Dan", "company: acme\n")
         // Three real questions, one empty template slot, a nested item that is not a
         // question of its own, and a list under the next heading that does not count.
         .file(
@@ -428,13 +406,13 @@ fn prepare_notebook(config: &str) -> Notebook {
             "---\nwith: cat\ndate: 2026-11-23\nkind: call\n---\n## Questions\n1. One?\n2. Two?\n",
         )
         // Today, declared planned: prepare today.
-        .file("contacts/eve.md", &contact("Eve", ""))
+        .contact("eve", "Eve", "")
         .file(
             "chats/2026-11-21-eve.md",
             "---\nwith: eve\ndate: 2026-11-21 16:00\nstatus: planned\n---\n",
         )
         // Declared planned but already past: neither preparation nor thanks.
-        .file("contacts/fox.md", &contact("Fox", ""))
+        .contact("fox", "Fox", "")
         .file(
             "chats/2026-11-19-fox.md",
             "---\nwith: fox\ndate: 2026-11-19\nstatus: planned\n---\n",
@@ -449,64 +427,68 @@ fn prepare_notebook(config: &str) -> Notebook {
 #[test]
 fn prepare_items_for_planned_chats_within_the_horizon() {
     let nb = prepare_notebook("");
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("today", "prepare", "eve", "2026-11-21T16:00"),
-            ("upcoming", "prepare", "cat", "2026-11-23"),
-            ("upcoming", "prepare", "ann", "2026-11-24T10:30"),
-            ("upcoming", "prepare", "bob", "2026-11-28"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "today prepare eve 2026-11-21T16:00",
+            "upcoming prepare cat 2026-11-23",
+            "upcoming prepare ann 2026-11-24T10:30",
+            "upcoming prepare bob 2026-11-28",
+        ],
     );
-    assert_eq!(
-        agenda_titles(&nb, &[]),
-        titles(&[
+    assert_titles(
+        &nb,
+        &[],
+        &[
             (
                 "prepare",
                 "eve",
-                "Prepare for the coffee chat with Eve: 0/5 questions ready"
+                "Prepare for the coffee chat with Eve: 0/5 questions ready",
             ),
             (
                 "prepare",
                 "cat",
-                "Prepare for the call with Cat: 2/5 questions ready"
+                "Prepare for the call with Cat: 2/5 questions ready",
             ),
             (
                 "prepare",
                 "ann",
                 "Prepare for the coffee chat with Ann: 3/5 questions ready; \
-                 your in at Acme: I use their app every day"
+                 your in at Acme: I use their app every day",
             ),
             (
                 "prepare",
                 "bob",
                 "Prepare for the informational interview with Bob: 0/5 questions ready; \
-                 no in noted for Globex"
+                 no in noted for Globex",
             ),
-        ])
+        ],
     );
 }
 
 #[test]
 fn prepare_questions_from_the_config_changes_the_target() {
     let nb = prepare_notebook("rules:\n  prepare_questions: 7\n");
-    assert_eq!(
-        agenda_titles(&nb, &["--contact", "ann"]),
-        titles(&[(
+    assert_titles(
+        &nb,
+        &["--contact", "ann"],
+        &[(
             "prepare",
             "ann",
             "Prepare for the coffee chat with Ann: 3/7 questions ready; \
-             your in at Acme: I use their app every day"
-        )])
+             your in at Acme: I use their app every day",
+        )],
     );
 }
 
 #[test]
 fn prepare_includes_chats_one_day_past_the_default_horizon_only_with_more_days() {
     let nb = prepare_notebook("");
-    assert_eq!(
-        agenda_rows(&nb, &["--days", "8", "--contact", "dan"]),
-        rows(&[("upcoming", "prepare", "dan", "2026-11-29")])
+    assert_rows(
+        &nb,
+        &["--days", "8", "--contact", "dan"],
+        &["upcoming prepare dan 2026-11-29"],
     );
 }
 
@@ -516,40 +498,35 @@ fn prepare_includes_chats_one_day_past_the_default_horizon_only_with_more_days()
 #[test]
 fn next_action_in_both_forms() {
     let nb = Notebook::new()
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "next: \"2026-11-24 send portfolio\"\n"),
+        .contact("ann", "Ann", "next: \"2026-11-24 send portfolio\"\n")
+        .contact(
+            "bob",
+            "Bob",
+            "next: {date: 2026-11-20, action: call back}\n",
         )
-        .file(
-            "contacts/bob.md",
-            &contact("Bob", "next: {date: 2026-11-20, action: call back}\n"),
+        .contact(
+            "cat",
+            "Cat",
+            "next:\n  date: 2026-11-21\n  action: ask for an intro\n",
         )
-        .file(
-            "contacts/cat.md",
-            &contact(
-                "Cat",
-                "next:\n  date: 2026-11-21\n  action: ask for an intro\n",
-            ),
-        )
-        .file(
-            "contacts/dan.md",
-            &contact("Dan", "next: \"2026-11-29 too far\"\n"),
-        );
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "next", "bob", "2026-11-20"),
-            ("today", "next", "cat", "2026-11-21"),
-            ("upcoming", "next", "ann", "2026-11-24"),
-        ])
+        .contact("dan", "Dan", "next: \"2026-11-29 too far\"\n");
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue next bob 2026-11-20",
+            "today next cat 2026-11-21",
+            "upcoming next ann 2026-11-24",
+        ],
     );
-    assert_eq!(
-        agenda_titles(&nb, &[]),
-        titles(&[
+    assert_titles(
+        &nb,
+        &[],
+        &[
             ("next", "bob", "Bob: call back"),
             ("next", "cat", "Cat: ask for an intro"),
             ("next", "ann", "Ann: send portfolio"),
-        ])
+        ],
     );
 }
 
@@ -568,8 +545,8 @@ fn tasks_with_due_dates_in_any_body() {
              - [ ] no date at all\n\
              - [ ] too far (due 2026-11-30)\n",
         )
-        .file("contacts/bob.md", &contact("Bob", ""))
-        .file("contacts/cat.md", &contact("Cat", ""))
+        .contact("bob", "Bob", "")
+        .contact("cat", "Cat", "")
         .file(
             "chats/2026-11-10-bob.md",
             "---\nwith: [bob, cat]\ndate: 2026-11-10\nthanked: 2026-11-10\n---\n\
@@ -581,34 +558,29 @@ fn tasks_with_due_dates_in_any_body() {
             "notes/plan.md",
             "# Plan\n\n- [ ] update my headline 📅 2026-11-21\n- [ ] someday\n",
         );
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "task", "bob", "2026-11-20"),
-            ("today", "task", "plan", "2026-11-21"),
-            ("upcoming", "task", "ann", "2026-11-22"),
-            ("upcoming", "task", "ann", "2026-11-23"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue task bob 2026-11-20",
+            "today task plan 2026-11-21",
+            "upcoming task ann 2026-11-22",
+            "upcoming task ann 2026-11-23",
+        ],
     );
-    let items = agenda_json(&nb, &[]);
-    let got: Vec<(String, String, String)> = items
-        .iter()
-        .map(|i| (field(i, "id"), field(i, "path"), field(i, "title")))
-        .collect();
-    let want: Vec<(String, String, String)> = [
-        (
-            "bob",
-            "chats/2026-11-10-bob.md",
-            "send the article she mentioned",
-        ),
-        ("plan", "notes/plan.md", "update my headline"),
-        ("ann", "contacts/ann.md", "y"),
-        ("ann", "contacts/ann.md", "x"),
-    ]
-    .iter()
-    .map(|(a, b, c)| ((*a).to_owned(), (*b).to_owned(), (*c).to_owned()))
-    .collect();
-    assert_eq!(got, want);
+    assert_eq!(
+        agenda_fields(&nb, &[], ["id", "path", "title"]),
+        [
+            [
+                "bob",
+                "chats/2026-11-10-bob.md",
+                "send the article she mentioned",
+            ],
+            ["plan", "notes/plan.md", "update my headline"],
+            ["ann", "contacts/ann.md", "y"],
+            ["ann", "contacts/ann.md", "x"],
+        ]
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -618,72 +590,76 @@ fn tasks_with_due_dates_in_any_body() {
 fn reconnect_with_people_met_and_not_seen_for_a_while() {
     let nb = Notebook::new()
         // Met at a coffee chat on 2026-08-01: due 90 days later.
-        .file("contacts/ann.md", &contact("Ann", ""))
+        .contact("ann", "Ann", "")
         .file(
             "chats/2026-08-01-ann.md",
             "---\nwith: ann\ndate: 2026-08-01\nthanked: 2026-08-01\n---\n",
         )
         // Met at a past event.
-        .file("contacts/bob.md", &contact("Bob", ""))
+        .contact("bob", "Bob", "")
         .file(
             "events/2026-08-15-meetup.md",
             "---\nname: Meetup\ndate: 2026-08-15\nmet: [bob]\n---\n",
         )
         // Own cadence of 30 days: due 2026-11-24 rather than in January.
-        .file("contacts/cat.md", &contact("Cat", "stay_in_touch: 30d\n"))
+        .contact("cat", "Cat", "stay_in_touch: 30d\n")
         .file(
             "chats/2026-10-25-cat.md",
             "---\nwith: cat\ndate: 2026-10-25\nthanked: 2026-10-25\n---\n",
         )
         // Replied, never met.
-        .file(
-            "contacts/dan.md",
-            &contact("Dan", "reached_out: 2026-06-01\nreplied: 2026-06-03\n"),
+        .contact(
+            "dan",
+            "Dan",
+            "reached_out: 2026-06-01\nreplied: 2026-06-03\n",
         )
         // Only a message thread: not a meeting.
-        .file("contacts/eve.md", &contact("Eve", ""))
+        .contact("eve", "Eve", "")
         .file(
             "chats/2026-06-01-eve.md",
             "---\nwith: eve\ndate: 2026-06-01\nkind: message\n---\n",
         )
         // Listed in `met` of an event that has not happened yet.
-        .file("contacts/fox.md", &contact("Fox", ""))
+        .contact("fox", "Fox", "")
         .file(
             "events/2026-12-15-party.md",
             "---\nname: Party\ndate: 2026-12-15\nmet: [fox]\n---\n",
         )
         // Met recently: not due yet.
-        .file("contacts/gus.md", &contact("Gus", ""))
+        .contact("gus", "Gus", "")
         .file(
             "chats/2026-11-01-gus.md",
             "---\nwith: gus\ndate: 2026-11-01\nthanked: 2026-11-01\n---\n",
         )
         // Met long ago, but a later reply is the last interaction.
-        .file(
-            "contacts/hal.md",
-            &contact("Hal", "reached_out: 2026-08-20\nreplied: 2026-08-25\n"),
+        .contact(
+            "hal",
+            "Hal",
+            "reached_out: 2026-08-20\nreplied: 2026-08-25\n",
         )
         .file(
             "chats/2026-05-01-hal.md",
             "---\nwith: hal\ndate: 2026-05-01\nthanked: 2026-05-01\n---\n",
         );
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "reconnect", "ann", "2026-10-30"),
-            ("overdue", "reconnect", "bob", "2026-11-13"),
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue reconnect ann 2026-10-30",
+            "overdue reconnect bob 2026-11-13",
             // Met on 2026-05-01, but replied on 2026-08-25: + 90 days.
-            ("upcoming", "reconnect", "hal", "2026-11-23"),
-            ("upcoming", "reconnect", "cat", "2026-11-24"),
-        ])
+            "upcoming reconnect hal 2026-11-23",
+            "upcoming reconnect cat 2026-11-24",
+        ],
     );
-    assert_eq!(
-        agenda_titles(&nb, &["--contact", "ann"]),
-        titles(&[(
+    assert_titles(
+        &nb,
+        &["--contact", "ann"],
+        &[(
             "reconnect",
             "ann",
-            "Reconnect with Ann: last in touch 2026-08-01"
-        )])
+            "Reconnect with Ann: last in touch 2026-08-01",
+        )],
     );
 }
 
@@ -692,12 +668,13 @@ fn reconnect_needs_a_meeting_not_just_a_referral() {
     // §6: reconnect is for an "active contact met at least once"; docs/agenda.md: "you have
     // met (a done chat that is not a message, or a past event listing them in `met`)".
     let nb = Notebook::new()
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "reached_out: 2026-01-01\nreplied: 2026-01-05\n"),
+        .contact(
+            "ann",
+            "Ann",
+            "reached_out: 2026-01-01\nreplied: 2026-01-05\n",
         )
-        .file("contacts/bob.md", &contact("Bob", "introduced_by: ann\n"));
-    assert_eq!(agenda_rows(&nb, &[]), rows(&[]));
+        .contact("bob", "Bob", "introduced_by: ann\n");
+    assert_rows(&nb, &[], &[]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -726,34 +703,31 @@ fn events_within_the_horizon_with_their_goal() {
             "events/2026-11-29-later.md",
             "---\nname: Later\ndate: 2026-11-29\n---\n",
         );
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            (
-                "today",
-                "event",
-                "2026-11-21-demo-night",
-                "2026-11-21T18:00"
-            ),
-            ("upcoming", "event", "2026-11-23-rust-meetup", "2026-11-23"),
-            ("upcoming", "event", "2026-11-28-career-fair", "2026-11-28"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "today event 2026-11-21-demo-night 2026-11-21T18:00",
+            "upcoming event 2026-11-23-rust-meetup 2026-11-23",
+            "upcoming event 2026-11-28-career-fair 2026-11-28",
+        ],
     );
-    assert_eq!(
-        agenda_titles(&nb, &[]),
-        titles(&[
+    assert_titles(
+        &nb,
+        &[],
+        &[
             ("event", "2026-11-21-demo-night", "Go to Demo Night"),
             (
                 "event",
                 "2026-11-23-rust-meetup",
-                "Go to Rust Meetup (goal: meet 3 people)"
+                "Go to Rust Meetup (goal: meet 3 people)",
             ),
             (
                 "event",
                 "2026-11-28-career-fair",
-                "Go to Career Fair (goal: meet 5 people)"
+                "Go to Career Fair (goal: meet 5 people)",
             ),
-        ])
+        ],
     );
 }
 
@@ -784,21 +758,19 @@ fn paused_closed_and_snoozed_contacts_drop_out() {
             .file(&format!("contacts/{id}.md"), &person(id, extra))
             .file(&format!("chats/2026-11-12-{id}.md"), &chat(id));
     }
-    let got = agenda_rows(&nb, &[]);
     let mut want = Vec::new();
-    for id in ["active", "woken", "woken-today"] {
-        want.push(("overdue", "thank-you", id, "2026-11-13"));
+    for (group, kind, due) in [
+        ("overdue", "thank-you", "2026-11-13"),
+        ("overdue", "follow-up", "2026-11-20"),
+        ("upcoming", "next", "2026-11-22"),
+        ("upcoming", "task", "2026-11-23"),
+    ] {
+        for id in ["active", "woken", "woken-today"] {
+            want.push(format!("{group} {kind} {id} {due}"));
+        }
     }
-    for id in ["active", "woken", "woken-today"] {
-        want.push(("overdue", "follow-up", id, "2026-11-20"));
-    }
-    for id in ["active", "woken", "woken-today"] {
-        want.push(("upcoming", "next", id, "2026-11-22"));
-    }
-    for id in ["active", "woken", "woken-today"] {
-        want.push(("upcoming", "task", id, "2026-11-23"));
-    }
-    assert_eq!(got, rows(&want));
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_rows(&nb, &[], &want);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -807,87 +779,66 @@ fn paused_closed_and_snoozed_contacts_drop_out() {
 fn order_notebook(config: &str) -> Notebook {
     Notebook::new()
         .file("ties.yaml", config)
-        .file(
-            "contacts/zed.md",
-            &contact("Zed Adams", "reached_out: 2026-11-13\n"),
-        )
-        .file(
-            "contacts/amy.md",
-            &contact("Amy Zimmer", "reached_out: 2026-11-13\n"),
-        )
-        .file(
-            "contacts/kim.md",
-            &contact("Kim", "next: \"2026-11-21 call\"\n"),
-        )
+        .contact("zed", "Zed Adams", "reached_out: 2026-11-13\n")
+        .contact("amy", "Amy Zimmer", "reached_out: 2026-11-13\n")
+        .contact("kim", "Kim", "next: \"2026-11-21 call\"\n")
         .file(
             "chats/2026-11-20-kim.md",
             "---\nwith: kim\ndate: 2026-11-20 09:15\n---\n",
         )
-        .file(
-            "contacts/lee.md",
-            &contact("Lee", "next: \"2026-11-24 send notes\"\n"),
-        )
-        .file(
-            "contacts/max.md",
-            &contact("Max", "next: \"2026-11-25 lunch\"\n"),
-        )
-        .file(
-            "contacts/ned.md",
-            &contact("Ned", "next: \"2026-12-05 check in\"\n"),
-        )
-        .file(
-            "contacts/old.md",
-            &contact("Old", "next: \"2025-01-01 long ago\"\n"),
-        )
+        .contact("lee", "Lee", "next: \"2026-11-24 send notes\"\n")
+        .contact("max", "Max", "next: \"2026-11-25 lunch\"\n")
+        .contact("ned", "Ned", "next: \"2026-12-05 check in\"\n")
+        .contact("old", "Old", "next: \"2025-01-01 long ago\"\n")
 }
 
 #[test]
 fn items_are_grouped_and_sorted_by_due_then_person() {
     let nb = order_notebook("");
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "next", "old", "2025-01-01"),
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue next old 2025-01-01",
             // Same due date: by person (display name), Amy Zimmer before Zed Adams.
-            ("overdue", "follow-up", "amy", "2026-11-20"),
-            ("overdue", "follow-up", "zed", "2026-11-20"),
+            "overdue follow-up amy 2026-11-20",
+            "overdue follow-up zed 2026-11-20",
             // A bare date sorts before a time on the same day.
-            ("today", "next", "kim", "2026-11-21"),
-            ("today", "thank-you", "kim", "2026-11-21T09:15"),
-            ("upcoming", "next", "lee", "2026-11-24"),
-            ("upcoming", "next", "max", "2026-11-25"),
-        ])
+            "today next kim 2026-11-21",
+            "today thank-you kim 2026-11-21T09:15",
+            "upcoming next lee 2026-11-24",
+            "upcoming next max 2026-11-25",
+        ],
     );
 }
 
 #[test]
 fn days_option_shortens_the_horizon() {
     let nb = order_notebook("");
-    assert_eq!(
-        agenda_rows(&nb, &["--days", "3"]),
-        rows(&[
-            ("overdue", "next", "old", "2025-01-01"),
-            ("overdue", "follow-up", "amy", "2026-11-20"),
-            ("overdue", "follow-up", "zed", "2026-11-20"),
-            ("today", "next", "kim", "2026-11-21"),
-            ("today", "thank-you", "kim", "2026-11-21T09:15"),
-            ("upcoming", "next", "lee", "2026-11-24"),
-        ])
+    assert_rows(
+        &nb,
+        &["--days", "3"],
+        &[
+            "overdue next old 2025-01-01",
+            "overdue follow-up amy 2026-11-20",
+            "overdue follow-up zed 2026-11-20",
+            "today next kim 2026-11-21",
+            "today thank-you kim 2026-11-21T09:15",
+            "upcoming next lee 2026-11-24",
+        ],
     );
-    assert_eq!(
-        agenda_rows(&nb, &["--days", "0"]),
-        rows(&[
-            ("overdue", "next", "old", "2025-01-01"),
-            ("overdue", "follow-up", "amy", "2026-11-20"),
-            ("overdue", "follow-up", "zed", "2026-11-20"),
-            ("today", "next", "kim", "2026-11-21"),
-            ("today", "thank-you", "kim", "2026-11-21T09:15"),
-        ])
+    assert_rows(
+        &nb,
+        &["--days", "0"],
+        &[
+            "overdue next old 2025-01-01",
+            "overdue follow-up amy 2026-11-20",
+            "overdue follow-up zed 2026-11-20",
+            "today next kim 2026-11-21",
+            "today thank-you kim 2026-11-21T09:15",
+        ],
     );
-    let tomorrow = Notebook::new().file(
-        "contacts/ann.md",
-        &contact("Ann", "next: \"2026-11-22 call\"\n"),
-    );
+    let tomorrow = Notebook::new().contact("ann", "Ann", "next: \"2026-11-22 call\"\n");
     let out = tomorrow.run(["agenda", "--days", "1"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
@@ -896,41 +847,33 @@ fn days_option_shortens_the_horizon() {
     );
     let out = nb.run(["agenda", "--days", "3"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.contains("\nNext 3 days\n"),
-        "heading names the horizon:\n{}",
-        out.stdout
-    );
+    out.assert_stdout_has("\nNext 3 days\n");
 }
 
 #[test]
 fn horizon_from_the_config_is_the_default_days() {
     let nb = order_notebook("rules:\n  horizon: 14d\n");
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "next", "old", "2025-01-01"),
-            ("overdue", "follow-up", "amy", "2026-11-20"),
-            ("overdue", "follow-up", "zed", "2026-11-20"),
-            ("today", "next", "kim", "2026-11-21"),
-            ("today", "thank-you", "kim", "2026-11-21T09:15"),
-            ("upcoming", "next", "lee", "2026-11-24"),
-            ("upcoming", "next", "max", "2026-11-25"),
-            ("upcoming", "next", "ned", "2026-12-05"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue next old 2025-01-01",
+            "overdue follow-up amy 2026-11-20",
+            "overdue follow-up zed 2026-11-20",
+            "today next kim 2026-11-21",
+            "today thank-you kim 2026-11-21T09:15",
+            "upcoming next lee 2026-11-24",
+            "upcoming next max 2026-11-25",
+            "upcoming next ned 2026-12-05",
+        ],
     );
     let out = nb.run(["agenda"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("\nNext 14 days\n"), "{}", out.stdout);
+    out.assert_stdout_has("\nNext 14 days\n");
     // --days still wins over the config.
     assert_eq!(
-        agenda_rows(&nb, &["--days", "3"]).last(),
-        Some(&(
-            "upcoming".to_owned(),
-            "next".to_owned(),
-            "lee".to_owned(),
-            "2026-11-24".to_owned()
-        ))
+        agenda_fields(&nb, &["--days", "3"], ROW).last(),
+        Some(&["upcoming", "next", "lee", "2026-11-24"].map(str::to_owned))
     );
 }
 
@@ -941,13 +884,11 @@ fn filter_notebook() -> Notebook {
     Notebook::new()
         .file("companies/acme.md", "---\nname: Acme\n---\n")
         .file("companies/globex.md", "---\nname: Globex\n---\n")
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "company: acme\nreached_out: 2026-11-13\n"),
-        )
-        .file(
-            "contacts/bob.md",
-            &contact("Bob", "company: globex\nnext: \"2026-11-22 coffee\"\n"),
+        .contact("ann", "Ann", "company: acme\nreached_out: 2026-11-13\n")
+        .contact(
+            "bob",
+            "Bob",
+            "company: globex\nnext: \"2026-11-22 coffee\"\n",
         )
         .file(
             "contacts/cat.md",
@@ -968,47 +909,53 @@ fn filter_notebook() -> Notebook {
 #[test]
 fn filters_by_kind_contact_and_company() {
     let nb = filter_notebook();
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "thank-you", "ann", "2026-11-13"),
-            ("overdue", "follow-up", "ann", "2026-11-20"),
-            ("upcoming", "next", "bob", "2026-11-22"),
-            ("upcoming", "task", "todo", "2026-11-22"),
-            ("upcoming", "task", "cat", "2026-11-23"),
-            ("upcoming", "event", "2026-11-24-meetup", "2026-11-24"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue thank-you ann 2026-11-13",
+            "overdue follow-up ann 2026-11-20",
+            "upcoming next bob 2026-11-22",
+            "upcoming task todo 2026-11-22",
+            "upcoming task cat 2026-11-23",
+            "upcoming event 2026-11-24-meetup 2026-11-24",
+        ],
     );
-    assert_eq!(
-        agenda_rows(&nb, &["--kind", "follow-up,thank-you"]),
-        rows(&[
-            ("overdue", "thank-you", "ann", "2026-11-13"),
-            ("overdue", "follow-up", "ann", "2026-11-20"),
-        ])
+    assert_rows(
+        &nb,
+        &["--kind", "follow-up,thank-you"],
+        &[
+            "overdue thank-you ann 2026-11-13",
+            "overdue follow-up ann 2026-11-20",
+        ],
     );
-    assert_eq!(
-        agenda_rows(&nb, &["--kind", "task", "--kind", "event"]),
-        rows(&[
-            ("upcoming", "task", "todo", "2026-11-22"),
-            ("upcoming", "task", "cat", "2026-11-23"),
-            ("upcoming", "event", "2026-11-24-meetup", "2026-11-24"),
-        ])
+    assert_rows(
+        &nb,
+        &["--kind", "task", "--kind", "event"],
+        &[
+            "upcoming task todo 2026-11-22",
+            "upcoming task cat 2026-11-23",
+            "upcoming event 2026-11-24-meetup 2026-11-24",
+        ],
     );
-    assert_eq!(
-        agenda_rows(&nb, &["--contact", "bob"]),
-        rows(&[("upcoming", "next", "bob", "2026-11-22")])
+    assert_rows(
+        &nb,
+        &["--contact", "bob"],
+        &["upcoming next bob 2026-11-22"],
     );
-    assert_eq!(
-        agenda_rows(&nb, &["--company", "acme"]),
-        rows(&[
-            ("overdue", "thank-you", "ann", "2026-11-13"),
-            ("overdue", "follow-up", "ann", "2026-11-20"),
-            ("upcoming", "task", "cat", "2026-11-23"),
-        ])
+    assert_rows(
+        &nb,
+        &["--company", "acme"],
+        &[
+            "overdue thank-you ann 2026-11-13",
+            "overdue follow-up ann 2026-11-20",
+            "upcoming task cat 2026-11-23",
+        ],
     );
-    assert_eq!(
-        agenda_rows(&nb, &["--company", "acme", "--kind", "task"]),
-        rows(&[("upcoming", "task", "cat", "2026-11-23")])
+    assert_rows(
+        &nb,
+        &["--company", "acme", "--kind", "task"],
+        &["upcoming task cat 2026-11-23"],
     );
 }
 
@@ -1018,18 +965,10 @@ fn unknown_kind_is_a_usage_error_with_a_suggestion() {
     let out = nb.run(["agenda", "--kind", "folow-up"]);
     assert_eq!(out.code, 2, "stdout: {}", out.stdout);
     assert_eq!(out.stdout, "");
-    assert!(
-        out.stderr.contains("did you mean `follow-up`?"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("did you mean `follow-up`?");
     let out = nb.run(["agenda", "--kind", "follow-up,thanks-you"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("did you mean `thank-you`?"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("did you mean `thank-you`?");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1037,14 +976,12 @@ fn unknown_kind_is_a_usage_error_with_a_suggestion() {
 
 #[test]
 fn a_bad_date_is_ignored_and_the_agenda_says_files_have_errors() {
-    let nb = Notebook::new().file(
-        "contacts/ann.md",
-        &contact("Ann", "reached_out: 2026-11-13\nreplied: 2026-02-30\n"),
+    let nb = Notebook::new().contact(
+        "ann",
+        "Ann",
+        "reached_out: 2026-11-13\nreplied: 2026-02-30\n",
     );
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[("overdue", "follow-up", "ann", "2026-11-20")])
-    );
+    assert_rows(&nb, &[], &["overdue follow-up ann 2026-11-20"]);
     let out = nb.run(["agenda"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let last = out.stdout.lines().last().unwrap_or_default();
@@ -1063,35 +1000,34 @@ fn a_bad_date_is_ignored_and_the_agenda_says_files_have_errors() {
 #[test]
 fn two_files_with_errors_are_counted() {
     let nb = Notebook::new()
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "reached_out: 2026-11-13\nreplied: 2026-02-30\n"),
+        .contact(
+            "ann",
+            "Ann",
+            "reached_out: 2026-11-13\nreplied: 2026-02-30\n",
         )
         .file("contacts/bob.md", "---\nname: [unclosed\n---\n")
-        .file("contacts/cat.md", &contact("Cat", ""));
+        .contact("cat", "Cat", "");
     let out = nb.run(["agenda"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout.lines().last().unwrap_or_default(),
         "2 files have errors and may be missing items; run `ties check`"
     );
-    assert!(out.stdout.contains("follow-up"), "{}", out.stdout);
+    out.assert_stdout_has("follow-up");
 }
 
 fn extreme_dates_notebook() -> Notebook {
     Notebook::new()
-        .file(
-            "contacts/old.md",
-            &contact("Old", "reached_out: 0001-01-01\n"),
-        )
+        .contact("old", "Old", "reached_out: 0001-01-01\n")
         .file(
             "contacts/late.md",
             "---\nname: Late\nreached_out: 9999-12-31\nfollowed_up: [9999-12-31]\n\
              next: \"9999-12-31 do it\"\nsnooze: 9999-12-31\n---\n- [ ] far (due 9999-12-31)\n",
         )
-        .file(
-            "contacts/end.md",
-            &contact("End", "reached_out: 9999-12-31\nstay_in_touch: 1000d\n"),
+        .contact(
+            "end",
+            "End",
+            "reached_out: 9999-12-31\nstay_in_touch: 1000d\n",
         )
         .file(
             "chats/0001-01-01-old.md",
@@ -1114,12 +1050,13 @@ fn extreme_dates_notebook() -> Notebook {
 #[test]
 fn extreme_dates_do_not_panic() {
     let nb = extreme_dates_notebook();
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "thank-you", "old", "0001-01-02"),
-            ("overdue", "reconnect", "old", "0001-04-01"),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue thank-you old 0001-01-02",
+            "overdue reconnect old 0001-04-01",
+        ],
     );
     for format in ["text", "json", "markdown", "ics"] {
         for days in ["7", "0", "4294967295"] {
@@ -1137,10 +1074,7 @@ fn due_dates_past_year_9999_keep_the_documented_formats() {
     // `YYYY-MM-DDTHH:MM`; an RFC 5545 DATE is 8 digits. Actual: `"due": "+10000-01-07"`,
     // `DUE;VALUE=DATE:+100000107` and `DTEND;VALUE=DATE:+100000101`.
     let nb = Notebook::new()
-        .file(
-            "contacts/late.md",
-            &contact("Late", "reached_out: 9999-12-31\n"),
-        )
+        .contact("late", "Late", "reached_out: 9999-12-31\n")
         .file(
             "events/9999-12-31-end.md",
             "---\nname: End\ndate: 9999-12-31\n---\n",
@@ -1176,14 +1110,8 @@ fn a_bad_config_is_counted_in_the_errors_footer() {
     // file. Here the user's follow-up rule is silently replaced by the 7d default.
     let nb = Notebook::new()
         .file("ties.yaml", "rules:\n  follow_up_after: soon\n")
-        .file(
-            "contacts/ann.md",
-            &contact("Ann", "reached_out: 2026-11-13\n"),
-        );
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[("overdue", "follow-up", "ann", "2026-11-20")])
-    );
+        .contact("ann", "Ann", "reached_out: 2026-11-13\n");
+    assert_rows(&nb, &[], &["overdue follow-up ann 2026-11-20"]);
     let out = nb.run(["agenda"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let last = out.stdout.lines().last().unwrap_or_default();
@@ -1209,38 +1137,18 @@ fn bom_crlf_subfolders_and_hidden_files() {
         .file("notes/x.md~", "- [ ] backup (due 2026-11-22)\n")
         .file(".gitignore", "notes/ignored.md\n")
         .file("notes/ignored.md", "- [ ] ignored (due 2026-11-22)\n");
-    let items = agenda_json(&nb, &[]);
-    let got: Vec<(String, String, String, String)> = items
-        .iter()
-        .map(|i| {
-            (
-                field(i, "kind"),
-                field(i, "id"),
-                field(i, "path"),
-                field(i, "title"),
-            )
-        })
-        .collect();
-    let want: Vec<(String, String, String, String)> = [
-        ("task", "ann", "contacts/ann.md", "crlf task"),
-        (
-            "prepare",
-            "ann",
-            "chats/2026/11/2026-11-23-ann.md",
-            "Prepare for the coffee chat with Ann: 2/5 questions ready",
-        ),
-    ]
-    .iter()
-    .map(|(a, b, c, d)| {
-        (
-            (*a).to_owned(),
-            (*b).to_owned(),
-            (*c).to_owned(),
-            (*d).to_owned(),
-        )
-    })
-    .collect();
-    assert_eq!(got, want);
+    assert_eq!(
+        agenda_fields(&nb, &[], ["kind", "id", "path", "title"]),
+        [
+            ["task", "ann", "contacts/ann.md", "crlf task"],
+            [
+                "prepare",
+                "ann",
+                "chats/2026/11/2026-11-23-ann.md",
+                "Prepare for the coffee chat with Ann: 2/5 questions ready",
+            ],
+        ]
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1254,40 +1162,37 @@ fn rich_notebook() -> Notebook {
             "---\nname: Acme\nin: I use their app every day\n---\n",
         )
         .file("companies/globex.md", "---\nname: Globex\n---\n")
-        .file(
-            "contacts/ann-lee.md",
-            &contact("Ann Lee", "company: acme\nreached_out: 2026-11-13\n"),
+        .contact(
+            "ann-lee",
+            "Ann Lee",
+            "company: acme\nreached_out: 2026-11-13\n",
         )
-        .file(
-            "contacts/bob-ray.md",
-            &contact(
-                "Bob Ray",
-                "reached_out: 2026-10-20\nfollowed_up: [2026-10-28, 2026-11-05]\n",
-            ),
+        .contact(
+            "bob-ray",
+            "Bob Ray",
+            "reached_out: 2026-10-20\nfollowed_up: [2026-10-28, 2026-11-05]\n",
         )
-        .file("contacts/cy-ng.md", &contact("Cy Ng", "company: acme\n"))
+        .contact("cy-ng", "Cy Ng", "company: acme\n")
         .file(
             "chats/2026-11-20-cy-ng.md",
             "---\nwith: cy-ng\ndate: 2026-11-20 14:30\n---\n",
         )
-        .file(
-            "contacts/dee-fox.md",
-            &contact("Dee Fox", "company: globex\n"),
-        )
+        .contact("dee-fox", "Dee Fox", "company: globex\n")
         .file(
             "chats/2026-11-24-dee-fox.md",
             "---\nwith: dee-fox\ndate: 2026-11-24 10:30\nkind: informational-interview\n---\n\
              ## Questions\n- How did you start?\n- What do juniors do first?\n",
         )
-        .file(
-            "contacts/eli-cho.md",
-            &contact("Eli Cho", "next: \"2026-11-22 send portfolio\"\n"),
+        .contact(
+            "eli-cho",
+            "Eli Cho",
+            "next: \"2026-11-22 send portfolio\"\n",
         )
         .file(
             "notes/plan.md",
             "# Plan\n\n- [ ] update my LinkedIn headline (due 2026-11-23)\n",
         )
-        .file("contacts/fay-wu.md", &contact("Fay Wu", ""))
+        .contact("fay-wu", "Fay Wu", "")
         .file(
             "chats/2026-07-15-fay-wu.md",
             "---\nwith: fay-wu\ndate: 2026-07-15\nthanked: 2026-07-15\n---\n",
@@ -1301,23 +1206,19 @@ fn rich_notebook() -> Notebook {
 #[test]
 fn rich_notebook_has_one_item_of_each_kind() {
     let nb = rich_notebook();
-    assert_eq!(
-        agenda_rows(&nb, &[]),
-        rows(&[
-            ("overdue", "reconnect", "fay-wu", "2026-10-13"),
-            ("overdue", "move-on", "bob-ray", "2026-11-12"),
-            ("overdue", "follow-up", "ann-lee", "2026-11-20"),
-            ("today", "thank-you", "cy-ng", "2026-11-21T14:30"),
-            ("upcoming", "next", "eli-cho", "2026-11-22"),
-            ("upcoming", "task", "plan", "2026-11-23"),
-            ("upcoming", "prepare", "dee-fox", "2026-11-24T10:30"),
-            (
-                "upcoming",
-                "event",
-                "2026-11-25-rust-meetup",
-                "2026-11-25T18:30"
-            ),
-        ])
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue reconnect fay-wu 2026-10-13",
+            "overdue move-on bob-ray 2026-11-12",
+            "overdue follow-up ann-lee 2026-11-20",
+            "today thank-you cy-ng 2026-11-21T14:30",
+            "upcoming next eli-cho 2026-11-22",
+            "upcoming task plan 2026-11-23",
+            "upcoming prepare dee-fox 2026-11-24T10:30",
+            "upcoming event 2026-11-25-rust-meetup 2026-11-25T18:30",
+        ],
     );
 }
 
@@ -1339,14 +1240,14 @@ fn markdown_output_snapshot() {
 
 #[test]
 fn empty_agenda_says_so() {
-    let nb = Notebook::new().file("contacts/ann.md", &contact("Ann", ""));
+    let nb = Notebook::new().contact("ann", "Ann", "");
     let out = nb.run(["agenda"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
         "Nothing to do until 2026-11-28. Time to reach out to someone new?\n"
     );
-    assert_eq!(agenda_rows(&nb, &[]), rows(&[]));
+    assert_rows(&nb, &[], &[]);
     let out = nb.run(["agenda", "--format", "json"]);
     assert_eq!(out.stdout, "[]\n");
 }
@@ -1367,68 +1268,47 @@ fn ics_parses_back_with_todos_and_events_and_stable_uids() {
     assert!(first.stdout.ends_with("END:VCALENDAR\r\n"));
 
     let calendar: icalendar::Calendar = first.stdout.parse().expect("the output parses back");
+    // `KIND UID DUE-OR-START` of each component; the time stamp of each is the start of --today.
+    let when = |d: Option<DatePerhapsTime>| match d {
+        Some(DatePerhapsTime::Date(d)) => d.to_string(),
+        Some(DatePerhapsTime::DateTime(dt)) => format!("{dt:?}"),
+        None => "none".to_owned(),
+    };
     let mut got = Vec::new();
     for component in calendar.iter() {
-        match component {
-            CalendarComponent::Todo(todo) => {
-                assert_eq!(
-                    todo.get_timestamp().map(|t| t.to_rfc3339()),
-                    Some("2026-11-21T00:00:00+00:00".to_owned()),
-                    "DTSTAMP is the start of --today"
-                );
-                let due = match todo.get_due() {
-                    Some(DatePerhapsTime::Date(d)) => d.to_string(),
-                    Some(DatePerhapsTime::DateTime(dt)) => format!("{dt:?}"),
-                    None => "none".to_owned(),
-                };
-                got.push(("VTODO", todo.get_uid().unwrap_or_default().to_owned(), due));
+        let (kind, stamp, uid, at) = match component {
+            CalendarComponent::Todo(c) => {
+                ("VTODO", c.get_timestamp(), c.get_uid(), when(c.get_due()))
             }
-            CalendarComponent::Event(event) => {
-                assert_eq!(
-                    event.get_timestamp().map(|t| t.to_rfc3339()),
-                    Some("2026-11-21T00:00:00+00:00".to_owned())
-                );
-                let start = match event.get_start() {
-                    Some(DatePerhapsTime::Date(d)) => d.to_string(),
-                    Some(DatePerhapsTime::DateTime(dt)) => format!("{dt:?}"),
-                    None => "none".to_owned(),
-                };
-                got.push((
-                    "VEVENT",
-                    event.get_uid().unwrap_or_default().to_owned(),
-                    start,
-                ));
-            }
-            _ => {}
-        }
+            CalendarComponent::Event(c) => (
+                "VEVENT",
+                c.get_timestamp(),
+                c.get_uid(),
+                when(c.get_start()),
+            ),
+            _ => continue,
+        };
+        assert_eq!(
+            stamp.map(|t| t.to_rfc3339()),
+            Some("2026-11-21T00:00:00+00:00".to_owned()),
+            "DTSTAMP is the start of --today"
+        );
+        got.push(format!("{kind} {} {at}", uid.unwrap_or_default()));
     }
-    let want: Vec<(&str, String, String)> = [
-        ("VTODO", "reconnect-fay-wu-20261013@ties", "2026-10-13"),
-        ("VTODO", "move-on-bob-ray-20261112@ties", "2026-11-12"),
-        ("VTODO", "follow-up-ann-lee-20261120@ties", "2026-11-20"),
-        (
-            "VTODO",
-            "thank-you-cy-ng-20261121T1430@ties",
-            "Floating(2026-11-21T14:30:00)",
-        ),
-        ("VTODO", "next-eli-cho-20261122@ties", "2026-11-22"),
-        // A task's UID adds the FNV-1a hash of its text ("update my LinkedIn headline").
-        ("VTODO", "task-plan-20261123-ce062430@ties", "2026-11-23"),
-        (
-            "VEVENT",
-            "prepare-dee-fox-20261124T1030@ties",
-            "Floating(2026-11-24T10:30:00)",
-        ),
-        (
-            "VEVENT",
-            "event-2026-11-25-rust-meetup-20261125T1830@ties",
-            "Floating(2026-11-25T18:30:00)",
-        ),
-    ]
-    .iter()
-    .map(|(c, u, d)| (*c, (*u).to_owned(), (*d).to_owned()))
-    .collect();
-    assert_eq!(got, want);
+    assert_eq!(
+        got,
+        [
+            "VTODO reconnect-fay-wu-20261013@ties 2026-10-13",
+            "VTODO move-on-bob-ray-20261112@ties 2026-11-12",
+            "VTODO follow-up-ann-lee-20261120@ties 2026-11-20",
+            "VTODO thank-you-cy-ng-20261121T1430@ties Floating(2026-11-21T14:30:00)",
+            "VTODO next-eli-cho-20261122@ties 2026-11-22",
+            // A task's UID adds the FNV-1a hash of its text ("update my LinkedIn headline").
+            "VTODO task-plan-20261123-ce062430@ties 2026-11-23",
+            "VEVENT prepare-dee-fox-20261124T1030@ties Floating(2026-11-24T10:30:00)",
+            "VEVENT event-2026-11-25-rust-meetup-20261125T1830@ties Floating(2026-11-25T18:30:00)",
+        ]
+    );
 }
 
 #[test]
@@ -1485,27 +1365,20 @@ fn contact_and_company_filters_take_names_and_refuse_unknown_ids() {
             "contacts/ann.md",
             "---\nname: Ann Lee\ncompany: acme\nnext: \"2026-11-22 call\"\n---\n",
         );
-    assert_eq!(
-        agenda_rows(&nb, &["--company", "Acme Corp"]),
-        rows(&[("upcoming", "next", "ann", "2026-11-22")])
+    assert_rows(
+        &nb,
+        &["--company", "Acme Corp"],
+        &["upcoming next ann 2026-11-22"],
     );
-    assert_eq!(
-        agenda_rows(&nb, &["--contact", "[[ann]]"]),
-        rows(&[("upcoming", "next", "ann", "2026-11-22")])
+    assert_rows(
+        &nb,
+        &["--contact", "[[ann]]"],
+        &["upcoming next ann 2026-11-22"],
     );
     let out = nb.run(["agenda", "--company", "acm"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("unknown company `acm` (did you mean `acme`?)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("unknown company `acm` (did you mean `acme`?)");
     let out = nb.run(["list", "contacts", "--company", "acm"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("unknown company `acm`"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("unknown company `acm`");
 }

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::support::{Diag, Notebook, Output, d, message};
+use crate::support::{Diag, Notebook, Output, d, diags, message, notebook_cases};
 
 /// Adds files with known problems: a per-file rule (T103) and a cross-file rule (T201).
 fn witnessed(nb: Notebook) -> Notebook {
@@ -167,51 +167,50 @@ fn file_name_that_is_not_utf8_is_read_under_a_lossy_name() {
 // ---------------------------------------------------------------------------------------
 // Files that are empty or almost
 
-#[test]
-fn empty_record_file_is_t006() {
-    let nb = witnessed(Notebook::new())
-        .file("contacts/empty.md", "")
-        // An empty free note is fine.
-        .file("notes/empty.md", "");
-    assert_reported(&nb, &[d("T006", "contacts/empty.md", 1, 1)]);
-}
+notebook_cases! {
+    start: witnessed(Notebook::new());
 
-#[test]
-fn empty_front_matter_is_t101() {
-    let nb = witnessed(Notebook::new())
-        .file("contacts/ada.md", "---\n---\n")
-        .file("notes/empty-front.md", "---\n---\n");
-    assert_reported(&nb, &[d("T101", "contacts/ada.md", 1, 1)]);
-}
+    empty_record_file_is_t006 {
+        files: [
+            ("contacts/empty.md", ""),
+            // An empty free note is fine.
+            ("notes/empty.md", ""),
+        ],
+        reported: ["T006 contacts/empty.md:1:1"],
+    }
 
-#[test]
-fn comment_only_front_matter_is_t101() {
-    let nb = witnessed(Notebook::new()).file("contacts/ada.md", "---\n# todo\n---\n");
-    assert_reported(&nb, &[d("T101", "contacts/ada.md", 1, 1)]);
-}
+    empty_front_matter_is_t101 {
+        files: [
+            ("contacts/ada.md", "---\n---\n"),
+            ("notes/empty-front.md", "---\n---\n"),
+        ],
+        reported: ["T101 contacts/ada.md:1:1"],
+    }
 
-#[test]
-fn lone_fence_is_t002() {
-    let nb = witnessed(Notebook::new()).file("contacts/ada.md", "---");
-    assert_reported(&nb, &[d("T002", "contacts/ada.md", 1, 1)]);
-}
+    comment_only_front_matter_is_t101 {
+        files: [("contacts/ada.md", "---\n# todo\n---\n")],
+        reported: ["T101 contacts/ada.md:1:1"],
+    }
 
-#[test]
-fn front_matter_not_on_the_first_line_is_t006() {
-    let nb = witnessed(Notebook::new()).file("contacts/ada.md", "\n---\nname: Ada\n---\n");
-    assert_reported(&nb, &[d("T006", "contacts/ada.md", 1, 1)]);
-}
+    lone_fence_is_t002 {
+        files: [("contacts/ada.md", "---")],
+        reported: ["T002 contacts/ada.md:1:1"],
+    }
 
-#[test]
-fn front_matter_closed_with_dots_is_accepted() {
-    let nb = witnessed(Notebook::new()).file("contacts/ada.md", "---\nname: Ada\n...\nBody.\n");
-    assert_reported(&nb, &[]);
-}
+    front_matter_not_on_the_first_line_is_t006 {
+        files: [("contacts/ada.md", "\n---\nname: Ada\n---\n")],
+        reported: ["T006 contacts/ada.md:1:1"],
+    }
 
-#[test]
-fn whitespace_only_file_is_t006() {
-    let nb = witnessed(Notebook::new()).file("contacts/ada.md", " \n\t\n\r\n");
-    assert_reported(&nb, &[d("T006", "contacts/ada.md", 1, 1)]);
+    front_matter_closed_with_dots_is_accepted {
+        files: [("contacts/ada.md", "---\nname: Ada\n...\nBody.\n")],
+        reported: [],
+    }
+
+    whitespace_only_file_is_t006 {
+        files: [("contacts/ada.md", " \n\t\n\r\n")],
+        reported: ["T006 contacts/ada.md:1:1"],
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -300,11 +299,14 @@ fn yaml_block_sequences_nested_20000_deep_are_t003() {
     assert_too_deep_is_t003("block-seq", 20_000);
 }
 
-#[test]
-fn yaml_mappings_nested_50_deep_do_not_crash() {
-    let nb = witnessed(Notebook::new()).file("contacts/deep.md", &nested("flow-map", 50));
-    // Within the budget: a plain record with an unknown key `x`.
-    assert_reported(&nb, &[d("T106", "contacts/deep.md", 3, 1)]);
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
+    yaml_mappings_nested_50_deep_do_not_crash {
+        files: [("contacts/deep.md", &nested("flow-map", 50))],
+        // Within the budget: a plain record with an unknown key `x`.
+        reported: ["T106 contacts/deep.md:3:1"],
+    }
 }
 
 #[test]
@@ -363,11 +365,13 @@ fn tab_indented_key_is_t003() {
     assert_eq!(out.code, 1);
 }
 
-#[test]
-fn tab_indented_key_points_at_the_tab() {
-    let nb = witnessed(Notebook::new())
-        .file("contacts/ada.md", "---\nname: Ada\n\tcompany: acme\n---\n");
-    assert_reported(&nb, &[d("T003", "contacts/ada.md", 3, 1)]);
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
+    tab_indented_key_points_at_the_tab {
+        files: [("contacts/ada.md", "---\nname: Ada\n\tcompany: acme\n---\n")],
+        reported: ["T003 contacts/ada.md:3:1"],
+    }
 }
 
 #[test]
@@ -396,10 +400,13 @@ fn unterminated_quote_is_t003() {
     assert!((2..=4).contains(&line), "{}", got[0]);
 }
 
-#[test]
-fn unknown_alias_is_t003() {
-    let nb = witnessed(Notebook::new()).file("contacts/ada.md", "---\nname: *nobody\n---\n");
-    assert_reported(&nb, &[d("T003", "contacts/ada.md", 2, 7)]);
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
+    unknown_alias_is_t003 {
+        files: [("contacts/ada.md", "---\nname: *nobody\n---\n")],
+        reported: ["T003 contacts/ada.md:2:7"],
+    }
 }
 
 #[test]
@@ -422,193 +429,176 @@ fn yaml_tags_and_odd_scalars_do_not_crash() {
 // ---------------------------------------------------------------------------------------
 // Wrong types for every field of every kind
 
-/// One `key: value` line per field and the code each must give; the diagnostic points at
-/// the value, i.e. just after `key: `.
-fn wrong_types(path: &str, fields: &[(&str, &str, &str)]) -> (String, Vec<Diag>) {
+/// Asserts that a record at `path` with one `key: value` line per field, each written
+/// `CODE key: value`, reports each field's code at its value (just after `key: `), and no
+/// more. Returns the notebook.
+#[track_caller]
+fn assert_wrong_types(path: &str, fields: &[&str]) -> Notebook {
     let mut text = String::from("---\n");
     let mut expected = Vec::new();
-    for (i, (key, value, code)) in fields.iter().enumerate() {
-        writeln!(text, "{key}: {value}").expect("write to a String");
+    for (i, field) in fields.iter().enumerate() {
+        let (code, line) = field.split_once(' ').expect("CODE key: value");
+        let (key, _) = line.split_once(": ").expect("key: value");
+        writeln!(text, "{line}").expect("write to a String");
         let column = key.chars().count() as u64 + 3;
         expected.push(d(code, path, i as u64 + 2, column));
     }
     text.push_str("---\n");
-    (text, expected)
+    let nb = witnessed(Notebook::new()).file(path, &text);
+    assert_reported(&nb, &expected);
+    nb
 }
 
 #[test]
 fn wrong_types_for_every_contact_field() {
-    let path = "contacts/ada.md";
-    let (text, expected) = wrong_types(
-        path,
+    assert_wrong_types(
+        "contacts/ada.md",
         &[
-            ("name", "[Ada, Lovelace]", "T102"),
-            ("company", "{id: acme}", "T102"),
-            ("title", "[Engineer]", "T102"),
-            ("role", "[developer]", "T102"),
-            ("warmth", "{level: warm}", "T102"),
-            ("tie", "[strong]", "T102"),
-            ("source", "{where: meetup}", "T102"),
-            ("introduced_by", "{id: bob}", "T102"),
-            ("email", "[ada@example.com]", "T102"),
-            ("linkedin", "{url: x}", "T102"),
-            ("github", "[ada]", "T102"),
-            ("slack", "[ada]", "T102"),
-            ("twitter", "{handle: ada}", "T102"),
-            ("phone", "[1, 2]", "T102"),
-            ("website", "{url: x}", "T102"),
-            ("location", "[Paris]", "T102"),
-            ("timezone", "{tz: UTC}", "T102"),
-            ("tags", "{a: 1}", "T102"),
-            ("reached_out", "soon", "T104"),
-            ("replied", "{when: today}", "T102"),
-            ("next", "[2026-11-24]", "T102"),
-            ("stay_in_touch", "forever", "T105"),
-            ("snooze", "12", "T104"),
-            ("status", "[active]", "T102"),
+            "T102 name: [Ada, Lovelace]",
+            "T102 company: {id: acme}",
+            "T102 title: [Engineer]",
+            "T102 role: [developer]",
+            "T102 warmth: {level: warm}",
+            "T102 tie: [strong]",
+            "T102 source: {where: meetup}",
+            "T102 introduced_by: {id: bob}",
+            "T102 email: [ada@example.com]",
+            "T102 linkedin: {url: x}",
+            "T102 github: [ada]",
+            "T102 slack: [ada]",
+            "T102 twitter: {handle: ada}",
+            "T102 phone: [1, 2]",
+            "T102 website: {url: x}",
+            "T102 location: [Paris]",
+            "T102 timezone: {tz: UTC}",
+            "T102 tags: {a: 1}",
+            "T104 reached_out: soon",
+            "T102 replied: {when: today}",
+            "T102 next: [2026-11-24]",
+            "T105 stay_in_touch: forever",
+            "T104 snooze: 12",
+            "T102 status: [active]",
         ],
     );
-    let nb = witnessed(Notebook::new()).file(path, &text);
-    assert_reported(&nb, &expected);
 }
 
-#[test]
-fn wrong_types_inside_contact_lists_and_next() {
-    let nb = witnessed(Notebook::new()).file(
-        "contacts/ada.md",
-        "---\nname: Ada\nfollowed_up: [soon, 2026-11-01, {a: 1}]\nnext: someday call her\ntags: [a, [b]]\n---\n",
-    );
-    assert_reported(
-        &nb,
-        &[
-            d("T104", "contacts/ada.md", 3, 15),
-            d("T102", "contacts/ada.md", 3, 33),
-            d("T104", "contacts/ada.md", 4, 7),
-            d("T102", "contacts/ada.md", 5, 11),
+notebook_cases! {
+    start: witnessed(Notebook::new());
+
+    wrong_types_inside_contact_lists_and_next {
+        files: [
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\nfollowed_up: [soon, 2026-11-01, {a: 1}]\nnext: someday call her\ntags: [a, [b]]\n---\n",
+            ),
         ],
-    );
+        reported: [
+            "T104 contacts/ada.md:3:15",
+            "T102 contacts/ada.md:3:33",
+            "T104 contacts/ada.md:4:7",
+            "T102 contacts/ada.md:5:11",
+        ],
+    }
 }
 
 #[test]
 fn wrong_types_for_every_company_field() {
-    let path = "companies/globex.md";
-    let (text, expected) = wrong_types(
-        path,
+    assert_wrong_types(
+        "companies/globex.md",
         &[
-            ("name", "{a: 1}", "T102"),
-            ("status", "[target]", "T102"),
-            ("in", "[x]", "T102"),
-            ("location", "{city: x}", "T102"),
-            ("website", "[x]", "T102"),
-            ("stack", "{lang: rust}", "T102"),
-            ("hiring", "{level: senior}", "T102"),
-            ("tags", "{a: 1}", "T102"),
+            "T102 name: {a: 1}",
+            "T102 status: [target]",
+            "T102 in: [x]",
+            "T102 location: {city: x}",
+            "T102 website: [x]",
+            "T102 stack: {lang: rust}",
+            "T102 hiring: {level: senior}",
+            "T102 tags: {a: 1}",
         ],
     );
-    let nb = witnessed(Notebook::new()).file(path, &text);
-    assert_reported(&nb, &expected);
 }
 
 #[test]
 fn wrong_types_for_every_chat_field() {
-    let path = "chats/2026-11-12-ada.md";
-    let (text, expected) = wrong_types(
-        path,
+    assert_wrong_types(
+        "chats/2026-11-12-ada.md",
         &[
-            ("with", "{id: ada}", "T102"),
-            ("date", "[2026-11-12]", "T102"),
-            ("kind", "{a: 1}", "T102"),
-            ("medium", "[zoom]", "T102"),
-            ("duration", "an hour", "T105"),
-            ("event", "[meetup]", "T102"),
-            ("thanked", "yesterday", "T104"),
-            ("referrals", "{id: bob}", "T102"),
-            ("status", "[done]", "T102"),
-            ("tags", "{a: 1}", "T102"),
+            "T102 with: {id: ada}",
+            "T102 date: [2026-11-12]",
+            "T102 kind: {a: 1}",
+            "T102 medium: [zoom]",
+            "T105 duration: an hour",
+            "T102 event: [meetup]",
+            "T104 thanked: yesterday",
+            "T102 referrals: {id: bob}",
+            "T102 status: [done]",
+            "T102 tags: {a: 1}",
         ],
     );
-    let nb = witnessed(Notebook::new()).file(path, &text);
-    assert_reported(&nb, &expected);
 }
 
 #[test]
 fn wrong_types_for_every_event_field() {
     let path = "events/2026-11-10-meetup.md";
-    let (text, expected) = wrong_types(
+    let nb = assert_wrong_types(
         path,
         &[
-            ("name", "[Rust, Meetup]", "T102"),
-            ("date", "tomorrow", "T104"),
-            ("kind", "[meetup]", "T102"),
-            ("location", "{city: x}", "T102"),
-            ("url", "[x]", "T102"),
-            ("goal", "three", "T102"),
-            ("met", "{id: ada}", "T102"),
-            ("tags", "{a: 1}", "T102"),
+            "T102 name: [Rust, Meetup]",
+            "T104 date: tomorrow",
+            "T102 kind: [meetup]",
+            "T102 location: {city: x}",
+            "T102 url: [x]",
+            "T102 goal: three",
+            "T102 met: {id: ada}",
+            "T102 tags: {a: 1}",
         ],
     );
-    let nb = witnessed(Notebook::new()).file(path, &text);
-    assert_reported(&nb, &expected);
     assert_eq!(
         message(&json_of(&nb, path)[5]),
         "`goal` should be a whole number, found a string"
     );
 }
 
-#[test]
-fn goal_must_be_a_whole_number_of_0_or_more() {
-    let nb = witnessed(Notebook::new())
-        .file(
-            "events/a.md",
-            "---\nname: A\ndate: 2026-11-10\ngoal: -1\n---\n",
-        )
-        .file(
-            "events/b.md",
-            "---\nname: B\ndate: 2026-11-10\ngoal: 2.5\n---\n",
-        )
-        .file(
-            "events/c.md",
-            "---\nname: C\ndate: 2026-11-10\ngoal: 99999999999999999999\n---\n",
-        )
-        .file(
-            "events/d.md",
-            "---\nname: D\ndate: 2026-11-10\ngoal: 0\n---\n",
-        );
-    assert_reported(
-        &nb,
-        &[
-            d("T102", "events/a.md", 4, 7),
-            d("T102", "events/b.md", 4, 7),
-            d("T102", "events/c.md", 4, 7),
-        ],
-    );
-}
+notebook_cases! {
+    start: witnessed(Notebook::new());
 
-#[test]
-fn wrong_types_in_ties_yaml_are_t402_and_defaults_apply() {
-    let nb = witnessed(Notebook::new()).file(
-        "ties.yaml",
-        "owner: [Sam, Rivera]\nrules: [fast]\ngoals:\n  target_companies: three\n  people_per_company: 3\n  weekly: {outreach: -1, chats: 1.5, events: \"2\"}\nchecks: 5\n",
-    );
-    assert_reported(
-        &nb,
-        &[
-            d("T402", "ties.yaml", 1, 8),
-            d("T402", "ties.yaml", 2, 8),
-            d("T402", "ties.yaml", 4, 21),
-            d("T402", "ties.yaml", 5, 23),
-            d("T402", "ties.yaml", 6, 22),
-            d("T402", "ties.yaml", 6, 33),
-            d("T402", "ties.yaml", 6, 46),
-            d("T402", "ties.yaml", 7, 9),
+    goal_must_be_a_whole_number_of_0_or_more {
+        files: [
+            ("events/a.md", "---\nname: A\ndate: 2026-11-10\ngoal: -1\n---\n"),
+            ("events/b.md", "---\nname: B\ndate: 2026-11-10\ngoal: 2.5\n---\n"),
+            ("events/c.md", "---\nname: C\ndate: 2026-11-10\ngoal: 99999999999999999999\n---\n"),
+            ("events/d.md", "---\nname: D\ndate: 2026-11-10\ngoal: 0\n---\n"),
         ],
-    );
-}
+        reported: [
+            "T102 events/a.md:4:7",
+            "T102 events/b.md:4:7",
+            "T102 events/c.md:4:7",
+        ],
+    }
 
-#[test]
-fn checks_ignore_that_is_a_mapping_is_t402() {
-    let nb = witnessed(Notebook::new()).file("ties.yaml", "checks:\n  ignore: {T106: true}\n");
-    assert_reported(&nb, &[d("T402", "ties.yaml", 2, 11)]);
+    wrong_types_in_ties_yaml_are_t402_and_defaults_apply {
+        files: [
+            (
+                "ties.yaml",
+                "owner: [Sam, Rivera]\nrules: [fast]\ngoals:\n  target_companies: three\n  people_per_company: 3\n  weekly: {outreach: -1, chats: 1.5, events: \"2\"}\nchecks: 5\n",
+            ),
+        ],
+        reported: [
+            "T402 ties.yaml:1:8",
+            "T402 ties.yaml:2:8",
+            "T402 ties.yaml:4:21",
+            "T402 ties.yaml:5:23",
+            "T402 ties.yaml:6:22",
+            "T402 ties.yaml:6:33",
+            "T402 ties.yaml:6:46",
+            "T402 ties.yaml:7:9",
+        ],
+    }
+
+    checks_ignore_that_is_a_mapping_is_t402 {
+        files: [("ties.yaml", "checks:\n  ignore: {T106: true}\n")],
+        reported: ["T402 ties.yaml:2:11"],
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -677,7 +667,7 @@ fn three_megabyte_single_line_is_shown_as_a_window() {
         "{} bytes of output",
         out.stdout.len()
     );
-    assert!(out.stdout.contains("[[nobody]]"), "{}", out.stdout);
+    out.assert_stdout_has("[[nobody]]");
 }
 
 #[test]
@@ -718,22 +708,23 @@ fn six_megabyte_bad_value_gives_a_bounded_message() {
 // ---------------------------------------------------------------------------------------
 // Merge conflicts
 
-#[test]
-fn merge_conflict_in_front_matter_is_t005() {
-    let nb = witnessed(Notebook::new()).file(
-        "contacts/ada.md",
-        "---\nname: Ada\n<<<<<<< HEAD\nreplied: 2026-11-12\n=======\nreplied: 2026-11-13\n>>>>>>> laptop\n---\n",
-    );
-    assert_reported(&nb, &[d("T005", "contacts/ada.md", 3, 1)]);
-}
+notebook_cases! {
+    start: witnessed(Notebook::new());
 
-#[test]
-fn merge_conflict_with_only_a_closing_marker_is_t005() {
-    let nb = witnessed(Notebook::new()).file(
-        "contacts/ada.md",
-        "---\nname: Ada\n---\nNotes.\n>>>>>>> 1a2b3c4\n",
-    );
-    assert_reported(&nb, &[d("T005", "contacts/ada.md", 5, 1)]);
+    merge_conflict_in_front_matter_is_t005 {
+        files: [
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\n<<<<<<< HEAD\nreplied: 2026-11-12\n=======\nreplied: 2026-11-13\n>>>>>>> laptop\n---\n",
+            ),
+        ],
+        reported: ["T005 contacts/ada.md:3:1"],
+    }
+
+    merge_conflict_with_only_a_closing_marker_is_t005 {
+        files: [("contacts/ada.md", "---\nname: Ada\n---\nNotes.\n>>>>>>> 1a2b3c4\n")],
+        reported: ["T005 contacts/ada.md:5:1"],
+    }
 }
 
 #[test]
@@ -753,7 +744,7 @@ fn symlink_loop_is_t001_and_the_walk_goes_on() {
     let nb = witnessed(Notebook::new()).dir("contacts/loop");
     std::os::unix::fs::symlink("..", nb.path().join("contacts/loop/up")).expect("symlink");
     let out = assert_reported(&nb, &[d("T001", "contacts/loop/up", 1, 1)]);
-    assert!(out.stdout.contains("symlink loop"), "{}", out.stdout);
+    out.assert_stdout_has("symlink loop");
 }
 
 #[cfg(unix)]

@@ -5,7 +5,7 @@
 use insta::assert_snapshot;
 use serde_json::{Value, json};
 
-use crate::support::{Diag, Notebook, Output, d, message, ties};
+use crate::support::{Diag, Notebook, Output, d, diags, message, notebook_cases, ties};
 
 /// Checks `nb` twice (JSON and human) and asserts the exact diagnostics and exit code.
 /// Returns the human run, for a snapshot.
@@ -68,21 +68,20 @@ fn t001_invalid_utf8_points_at_the_first_bad_byte() {
     assert_snapshot!(out.stdout);
 }
 
-#[test]
-fn t002_front_matter_never_closed() {
-    let nb = Notebook::new().file(
-        "contacts/ada.md",
-        "---\nname: Ada\nrole: developer\n\nNotes.\n",
-    );
-    let out = check(&nb, &[d("T002", "contacts/ada.md", 1, 1)], 1);
-    assert_snapshot!(out.stdout);
-}
+notebook_cases! {
+    start: Notebook::new();
 
-#[test]
-fn t003_yaml_syntax_error_is_mapped_into_the_file() {
-    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada: Lovelace\n---\n");
-    let out = check(&nb, &[d("T003", "contacts/ada.md", 2, 10)], 1);
-    assert_snapshot!(out.stdout);
+    t002_front_matter_never_closed {
+        files: [("contacts/ada.md", "---\nname: Ada\nrole: developer\n\nNotes.\n")],
+        errors: ["T002 contacts/ada.md:1:1"],
+        snapshot: stdout,
+    }
+
+    t003_yaml_syntax_error_is_mapped_into_the_file {
+        files: [("contacts/ada.md", "---\nname: Ada: Lovelace\n---\n")],
+        errors: ["T003 contacts/ada.md:2:10"],
+        snapshot: stdout,
+    }
 }
 
 #[test]
@@ -110,79 +109,76 @@ fn t003_duplicate_key_names_the_file_line_of_the_first_key() {
     );
 }
 
-#[test]
-fn t003_duplicate_key_in_ties_yaml_names_the_first_line() {
-    let nb = Notebook::new().file("ties.yaml", "owner: Sam\nowner: Sam R.\n");
-    check(&nb, &[d("T003", "ties.yaml", 2, 1)], 1);
-    assert_eq!(
-        messages(&nb),
-        ["duplicate key `owner` (first set on line 1)"]
-    );
-}
+notebook_cases! {
+    start: Notebook::new();
 
-#[test]
-fn t004_front_matter_that_is_a_list() {
-    let nb = Notebook::new().file("contacts/ada.md", "---\n- Ada\n- Lovelace\n---\n");
-    let out = check(&nb, &[d("T004", "contacts/ada.md", 2, 1)], 1);
-    assert_eq!(
-        messages(&nb),
-        ["front matter is a list, not a mapping of keys to values"]
-    );
-    assert_snapshot!(out.stdout);
-}
+    t003_duplicate_key_in_ties_yaml_names_the_first_line {
+        files: [("ties.yaml", "owner: Sam\nowner: Sam R.\n")],
+        errors: ["T003 ties.yaml:2:1"],
+        messages: ["duplicate key `owner` (first set on line 1)"],
+    }
 
-#[test]
-fn t004_front_matter_that_is_a_single_word() {
-    let nb = Notebook::new().file("companies/acme.md", "---\nAcme\n---\n");
-    check(&nb, &[d("T004", "companies/acme.md", 2, 1)], 1);
-    assert_eq!(
-        messages(&nb),
-        ["front matter is a string, not a mapping of keys to values"]
-    );
-}
+    t004_front_matter_that_is_a_list {
+        files: [("contacts/ada.md", "---\n- Ada\n- Lovelace\n---\n")],
+        errors: ["T004 contacts/ada.md:2:1"],
+        messages: ["front matter is a list, not a mapping of keys to values"],
+        snapshot: stdout,
+    }
 
-#[test]
-fn t005_merge_conflict_marker() {
-    let nb = Notebook::new().file(
-        "contacts/ada.md",
-        "---\nname: Ada\n<<<<<<< HEAD\nreplied: 2026-11-12\n=======\nreplied: 2026-11-13\n>>>>>>> laptop\n---\n",
-    );
-    let out = check(&nb, &[d("T005", "contacts/ada.md", 3, 1)], 1);
-    assert_snapshot!(out.stdout);
-}
+    t004_front_matter_that_is_a_single_word {
+        files: [("companies/acme.md", "---\nAcme\n---\n")],
+        errors: ["T004 companies/acme.md:2:1"],
+        messages: ["front matter is a string, not a mapping of keys to values"],
+    }
 
-#[test]
-fn t005_conflict_marker_in_a_free_note_body() {
-    let nb = Notebook::new().file(
-        "notes/plan.md",
-        "# Plan\n\n<<<<<<< HEAD\nCall Ada.\n=======\nEmail Ada.\n>>>>>>> laptop\n",
-    );
-    check(&nb, &[d("T005", "notes/plan.md", 3, 1)], 1);
-}
+    t005_merge_conflict_marker {
+        files: [
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\n<<<<<<< HEAD\nreplied: 2026-11-12\n=======\nreplied: 2026-11-13\n>>>>>>> laptop\n---\n",
+            ),
+        ],
+        errors: ["T005 contacts/ada.md:3:1"],
+        snapshot: stdout,
+    }
 
-#[test]
-fn t006_record_without_front_matter() {
-    let nb = Notebook::new()
-        .file("contacts/ada.md", "# Ada Lovelace\n\nMet at the meetup.\n")
-        // A free note needs no front matter.
-        .file("notes/plan.md", "# Plan\n");
-    let out = check(&nb, &[d("T006", "contacts/ada.md", 1, 1)], 1);
-    assert_eq!(messages(&nb), ["contact file has no front matter"]);
-    assert_snapshot!(out.stdout);
+    t005_conflict_marker_in_a_free_note_body {
+        files: [
+            (
+                "notes/plan.md",
+                "# Plan\n\n<<<<<<< HEAD\nCall Ada.\n=======\nEmail Ada.\n>>>>>>> laptop\n",
+            ),
+        ],
+        errors: ["T005 notes/plan.md:3:1"],
+    }
+
+    t006_record_without_front_matter {
+        files: [
+            ("contacts/ada.md", "# Ada Lovelace\n\nMet at the meetup.\n"),
+            // A free note needs no front matter.
+            ("notes/plan.md", "# Plan\n"),
+        ],
+        errors: ["T006 contacts/ada.md:1:1"],
+        messages: ["contact file has no front matter"],
+        snapshot: stdout,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
 // T1xx: one record's fields
 
-#[test]
-fn t101_required_key_missing() {
-    let nb = Notebook::new().file("contacts/ada.md", ADA).file(
-        "chats/2026-11-12-ada.md",
-        "---\ndate: 2026-11-12\nkind: call\n---\n",
-    );
-    let out = check(&nb, &[d("T101", "chats/2026-11-12-ada.md", 1, 1)], 1);
-    assert_eq!(messages(&nb), ["chat is missing the required key `with`"]);
-    assert_snapshot!(out.stdout);
+notebook_cases! {
+    start: Notebook::new();
+
+    t101_required_key_missing {
+        files: [
+            ("contacts/ada.md", ADA),
+            ("chats/2026-11-12-ada.md", "---\ndate: 2026-11-12\nkind: call\n---\n"),
+        ],
+        errors: ["T101 chats/2026-11-12-ada.md:1:1"],
+        messages: ["chat is missing the required key `with`"],
+        snapshot: stdout,
+    }
 }
 
 #[test]
@@ -217,15 +213,15 @@ fn t101_every_kind_names_its_required_keys() {
     );
 }
 
-#[test]
-fn t102_wrong_type_for_a_key() {
-    let nb = Notebook::new().file("contacts/ada.md", "---\nname: [Ada, Lovelace]\n---\n");
-    let out = check(&nb, &[d("T102", "contacts/ada.md", 2, 7)], 1);
-    assert_eq!(
-        messages(&nb),
-        ["`name` should be a single value, found a list"]
-    );
-    assert_snapshot!(out.stdout);
+notebook_cases! {
+    start: Notebook::new();
+
+    t102_wrong_type_for_a_key {
+        files: [("contacts/ada.md", "---\nname: [Ada, Lovelace]\n---\n")],
+        errors: ["T102 contacts/ada.md:2:7"],
+        messages: ["`name` should be a single value, found a list"],
+        snapshot: stdout,
+    }
 }
 
 #[test]
@@ -247,73 +243,51 @@ fn t103_value_not_allowed_suggests_the_closest() {
     assert_snapshot!(out.stdout);
 }
 
-#[test]
-fn t104_invalid_dates_in_front_matter_and_task_due_dates() {
-    let nb = Notebook::new().file(
-        "contacts/ada.md",
-        "---\nname: Ada\nreached_out: 2026-02-30\n---\n- [ ] send CV (due 2026-13-01)\n",
-    );
-    let out = check(
-        &nb,
-        &[
-            d("T104", "contacts/ada.md", 3, 14),
-            d("T104", "contacts/ada.md", 5, 20),
+notebook_cases! {
+    start: Notebook::new();
+
+    t104_invalid_dates_in_front_matter_and_task_due_dates {
+        files: [
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\nreached_out: 2026-02-30\n---\n- [ ] send CV (due 2026-13-01)\n",
+            ),
         ],
-        1,
-    );
-    assert_eq!(
-        messages(&nb),
-        [
+        errors: [
+            "T104 contacts/ada.md:3:14",
+            "T104 contacts/ada.md:5:20",
+        ],
+        messages: [
             "`reached_out`: `2026-02-30` is not a valid date",
             "`due`: `2026-13-01` is not a valid date",
-        ]
-    );
-    assert_snapshot!(out.stdout);
-}
+        ],
+        snapshot: stdout,
+    }
 
-#[test]
-fn t104_chat_date_allows_a_time_but_not_nonsense() {
-    let nb = Notebook::new()
-        .file("contacts/ada.md", ADA)
-        .file(
-            "chats/a.md",
-            "---\nwith: ada\ndate: 2026-11-12 14:30\n---\n",
-        )
-        .file(
-            "chats/b.md",
-            "---\nwith: ada\ndate: 2026-11-12T09:00\n---\n",
-        )
-        .file("chats/c.md", "---\nwith: ada\ndate: next tuesday\n---\n")
-        .file(
-            "chats/d.md",
-            "---\nwith: ada\ndate: 2026-11-12 25:00\n---\n",
-        );
-    check(
-        &nb,
-        &[d("T104", "chats/c.md", 3, 7), d("T104", "chats/d.md", 3, 7)],
-        1,
-    );
-    assert_eq!(
-        messages(&nb),
-        [
+    t104_chat_date_allows_a_time_but_not_nonsense {
+        files: [
+            ("contacts/ada.md", ADA),
+            ("chats/a.md", "---\nwith: ada\ndate: 2026-11-12 14:30\n---\n"),
+            ("chats/b.md", "---\nwith: ada\ndate: 2026-11-12T09:00\n---\n"),
+            ("chats/c.md", "---\nwith: ada\ndate: next tuesday\n---\n"),
+            ("chats/d.md", "---\nwith: ada\ndate: 2026-11-12 25:00\n---\n"),
+        ],
+        errors: [
+            "T104 chats/c.md:3:7",
+            "T104 chats/d.md:3:7",
+        ],
+        messages: [
             "`date`: `next tuesday` is not a valid date or date-time",
             "`date`: `2026-11-12 25:00` is not a valid date or date-time",
-        ]
-    );
-}
+        ],
+    }
 
-#[test]
-fn t105_invalid_duration() {
-    let nb = Notebook::new().file(
-        "contacts/ada.md",
-        "---\nname: Ada\nstay_in_touch: 3 months\n---\n",
-    );
-    let out = check(&nb, &[d("T105", "contacts/ada.md", 3, 16)], 1);
-    assert_eq!(
-        messages(&nb),
-        ["`stay_in_touch`: `3 months` is not a valid duration"]
-    );
-    assert_snapshot!(out.stdout);
+    t105_invalid_duration {
+        files: [("contacts/ada.md", "---\nname: Ada\nstay_in_touch: 3 months\n---\n")],
+        errors: ["T105 contacts/ada.md:3:16"],
+        messages: ["`stay_in_touch`: `3 months` is not a valid duration"],
+        snapshot: stdout,
+    }
 }
 
 #[test]
@@ -355,245 +329,216 @@ fn t107_file_name_not_a_slug() {
     assert_snapshot!(out.stdout);
 }
 
-#[test]
-fn t108_malformed_email_and_url() {
-    let nb = Notebook::new().file(
-        "contacts/ada.md",
-        "---\nname: Ada\nemail: ada@example\nwebsite: example.com\nlinkedin: https://www.linkedin.com/in/ada\n---\n",
-    );
-    let out = check_warnings(
-        &nb,
-        &[
-            d("T108", "contacts/ada.md", 3, 8),
-            d("T108", "contacts/ada.md", 4, 10),
+notebook_cases! {
+    start: Notebook::new();
+
+    t108_malformed_email_and_url {
+        files: [
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\nemail: ada@example\nwebsite: example.com\nlinkedin: https://www.linkedin.com/in/ada\n---\n",
+            ),
         ],
-    );
-    assert_eq!(
-        messages(&nb),
-        [
+        warnings: [
+            "T108 contacts/ada.md:3:8",
+            "T108 contacts/ada.md:4:10",
+        ],
+        messages: [
             "`email`: `ada@example` is not a valid email address",
             "`website`: `example.com` is not a valid URL",
-        ]
-    );
-    assert_snapshot!(out.stdout);
+        ],
+        snapshot: stdout,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
 // T2xx: references across files
 
-#[test]
-fn t201_unknown_id_suggests_the_closest() {
-    let nb = Notebook::new()
-        .file("companies/acme.md", ACME)
-        .file("contacts/ada.md", "---\nname: Ada\ncompany: acm\n---\n");
-    let out = check(&nb, &[d("T201", "contacts/ada.md", 3, 10)], 1);
-    assert_eq!(
-        messages(&nb),
-        ["unknown company `acm` (did you mean `acme`?)"]
-    );
-    assert_snapshot!(out.stdout);
-}
+notebook_cases! {
+    start: Notebook::new();
 
-#[test]
-fn t201_every_reference_field_is_checked() {
-    let nb = Notebook::new()
-        .file(
-            "contacts/ada.md",
-            "---\nname: Ada\nintroduced_by: grace\n---\n",
-        )
-        .file(
-            "chats/2026-11-12-ada.md",
-            "---\nwith: [ada, bob]\ndate: 2026-11-12\nevent: meetup\nreferrals: [carol]\n---\n",
-        )
-        .file(
-            "events/2026-11-10-meetup.md",
-            "---\nname: Meetup\ndate: 2026-11-10\nmet: [ada, dave]\n---\n",
-        );
-    check(
-        &nb,
-        &[
-            d("T201", "chats/2026-11-12-ada.md", 2, 13),
-            d("T201", "chats/2026-11-12-ada.md", 4, 8),
-            d("T201", "chats/2026-11-12-ada.md", 5, 13),
-            d("T201", "contacts/ada.md", 3, 16),
-            d("T201", "events/2026-11-10-meetup.md", 4, 12),
+    t201_unknown_id_suggests_the_closest {
+        files: [
+            ("companies/acme.md", ACME),
+            ("contacts/ada.md", "---\nname: Ada\ncompany: acm\n---\n"),
         ],
-        1,
-    );
-}
+        errors: ["T201 contacts/ada.md:3:10"],
+        messages: ["unknown company `acm` (did you mean `acme`?)"],
+        snapshot: stdout,
+    }
 
-#[test]
-fn t202_reference_to_the_wrong_kind() {
-    let nb = Notebook::new()
-        .file("contacts/bob.md", "---\nname: Bob\n---\n")
-        .file("contacts/ada.md", "---\nname: Ada\ncompany: bob\n---\n");
-    let out = check(&nb, &[d("T202", "contacts/ada.md", 3, 10)], 1);
-    assert_eq!(
-        messages(&nb),
-        ["`company` should name a company, but `bob` is a contact (contacts/bob.md)"]
-    );
-    assert_snapshot!(out.stdout);
-}
+    t201_every_reference_field_is_checked {
+        files: [
+            ("contacts/ada.md", "---\nname: Ada\nintroduced_by: grace\n---\n"),
+            (
+                "chats/2026-11-12-ada.md",
+                "---\nwith: [ada, bob]\ndate: 2026-11-12\nevent: meetup\nreferrals: [carol]\n---\n",
+            ),
+            (
+                "events/2026-11-10-meetup.md",
+                "---\nname: Meetup\ndate: 2026-11-10\nmet: [ada, dave]\n---\n",
+            ),
+        ],
+        errors: [
+            "T201 chats/2026-11-12-ada.md:2:13",
+            "T201 chats/2026-11-12-ada.md:4:8",
+            "T201 chats/2026-11-12-ada.md:5:13",
+            "T201 contacts/ada.md:3:16",
+            "T201 events/2026-11-10-meetup.md:4:12",
+        ],
+    }
 
-#[test]
-fn t203_two_files_share_one_id() {
-    let nb = Notebook::new()
-        .file("contacts/ada.md", ADA)
-        .file("contacts/old/ada.md", "---\nname: Ada (old)\n---\n")
-        // Free notes may share an id with a record.
-        .file("notes/ada.md", "# Notes on Ada\n");
-    let out = check(&nb, &[d("T203", "contacts/old/ada.md", 1, 1)], 1);
-    // Both paths are named: the diagnostic's own and the other one.
-    assert_eq!(messages(&nb), ["id `ada` is also used by contacts/ada.md"]);
-    assert_snapshot!(out.stdout);
-}
+    t202_reference_to_the_wrong_kind {
+        files: [
+            ("contacts/bob.md", "---\nname: Bob\n---\n"),
+            ("contacts/ada.md", "---\nname: Ada\ncompany: bob\n---\n"),
+        ],
+        errors: ["T202 contacts/ada.md:3:10"],
+        messages: ["`company` should name a company, but `bob` is a contact (contacts/bob.md)"],
+        snapshot: stdout,
+    }
 
-#[test]
-fn t204_broken_links_in_a_body() {
-    let nb = Notebook::new().file("contacts/ada.md", ADA).file(
-        "notes/plan.md",
-        "# Plan\n\nAsk [[ada]], [[ada|Ada]] and [[ada#notes]] about [[adaa]].\n\
+    t203_two_files_share_one_id {
+        files: [
+            ("contacts/ada.md", ADA),
+            ("contacts/old/ada.md", "---\nname: Ada (old)\n---\n"),
+            // Free notes may share an id with a record.
+            ("notes/ada.md", "# Notes on Ada\n"),
+        ],
+        errors: ["T203 contacts/old/ada.md:1:1"],
+        // Both paths are named: the diagnostic's own and the other one.
+        messages: ["id `ada` is also used by contacts/ada.md"],
+        snapshot: stdout,
+    }
+
+    t204_broken_links_in_a_body {
+        files: [
+            ("contacts/ada.md", ADA),
+            (
+                "notes/plan.md",
+                "# Plan\n\nAsk [[ada]], [[ada|Ada]] and [[ada#notes]] about [[adaa]].\n\
              See [Ada](../contacts/ada.md) and [Bob](../contacts/bob.md).\n\
              External: [site](https://example.com/x.md), `[[in-code]]`.\n",
-    );
-    let out = check_warnings(
-        &nb,
-        &[
-            d("T204", "notes/plan.md", 3, 50),
-            d("T204", "notes/plan.md", 4, 35),
+            ),
         ],
-    );
-    assert_eq!(
-        messages(&nb),
-        [
+        warnings: [
+            "T204 notes/plan.md:3:50",
+            "T204 notes/plan.md:4:35",
+        ],
+        messages: [
             "broken link: no record or note `adaa` (did you mean `ada`?)",
             "broken link: `../contacts/bob.md` does not exist",
-        ]
-    );
-    assert_snapshot!(out.stdout);
+        ],
+        snapshot: stdout,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
 // T3xx: dates that contradict each other
 
-#[test]
-fn t301_reply_and_follow_up_before_outreach() {
-    let nb = Notebook::new().file(
-        "contacts/ada.md",
-        "---\nname: Ada\nreached_out: 2026-11-10\nfollowed_up: [2026-10-17, 2026-11-17]\nreplied: 2026-11-01\n---\n",
-    );
-    let out = check_warnings(
-        &nb,
-        &[
-            d("T301", "contacts/ada.md", 4, 15),
-            d("T301", "contacts/ada.md", 5, 10),
+notebook_cases! {
+    start: Notebook::new();
+
+    t301_reply_and_follow_up_before_outreach {
+        files: [
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\nreached_out: 2026-11-10\nfollowed_up: [2026-10-17, 2026-11-17]\nreplied: 2026-11-01\n---\n",
+            ),
         ],
-    );
-    assert_eq!(
-        messages(&nb),
-        [
+        warnings: [
+            "T301 contacts/ada.md:4:15",
+            "T301 contacts/ada.md:5:10",
+        ],
+        messages: [
             "`followed_up` (2026-10-17) is before `reached_out` (2026-11-10)",
             "`replied` (2026-11-01) is before `reached_out` (2026-11-10)",
-        ]
-    );
-    assert_snapshot!(out.stdout);
-}
-
-#[test]
-fn t302_thanked_before_the_chat_or_while_planned() {
-    let nb = Notebook::new()
-        .file("contacts/ada.md", ADA)
-        .file(
-            "chats/2026-11-12-ada.md",
-            "---\nwith: ada\ndate: 2026-11-12\nthanked: 2026-11-02\n---\n",
-        )
-        .file(
-            "chats/2026-11-30-ada.md",
-            "---\nwith: ada\ndate: 2026-11-30\nthanked: 2026-11-30\n---\n",
-        )
-        // Thanked the same day, after the chat: fine.
-        .file(
-            "chats/2026-11-13-ada.md",
-            "---\nwith: ada\ndate: 2026-11-13\nthanked: 2026-11-13\n---\n",
-        );
-    let out = check_warnings(
-        &nb,
-        &[
-            d("T302", "chats/2026-11-12-ada.md", 4, 10),
-            d("T302", "chats/2026-11-30-ada.md", 4, 10),
         ],
-    );
-    assert_eq!(
-        messages(&nb),
-        [
+        snapshot: stdout,
+    }
+
+    t302_thanked_before_the_chat_or_while_planned {
+        files: [
+            ("contacts/ada.md", ADA),
+            (
+                "chats/2026-11-12-ada.md",
+                "---\nwith: ada\ndate: 2026-11-12\nthanked: 2026-11-02\n---\n",
+            ),
+            (
+                "chats/2026-11-30-ada.md",
+                "---\nwith: ada\ndate: 2026-11-30\nthanked: 2026-11-30\n---\n",
+            ),
+            // Thanked the same day, after the chat: fine.
+            (
+                "chats/2026-11-13-ada.md",
+                "---\nwith: ada\ndate: 2026-11-13\nthanked: 2026-11-13\n---\n",
+            ),
+        ],
+        warnings: [
+            "T302 chats/2026-11-12-ada.md:4:10",
+            "T302 chats/2026-11-30-ada.md:4:10",
+        ],
+        messages: [
             "`thanked` (2026-11-02) is before the chat (2026-11-12)",
             "`thanked` is set on a chat that is still planned",
-        ]
-    );
-    assert_snapshot!(out.stdout);
-}
+        ],
+        snapshot: stdout,
+    }
 
-#[test]
-fn t303_met_on_an_event_that_has_not_happened() {
-    let nb = Notebook::new()
-        .file("contacts/ada.md", ADA)
-        .file(
-            "events/2026-12-03-meetup.md",
-            "---\nname: Meetup\ndate: 2026-12-03\nmet: [ada]\n---\n",
-        )
-        // Today's and past events may list people.
-        .file(
-            "events/2026-11-21-fair.md",
-            "---\nname: Fair\ndate: 2026-11-21\nmet: [ada]\n---\n",
-        );
-    let out = check_warnings(&nb, &[d("T303", "events/2026-12-03-meetup.md", 4, 7)]);
-    assert_snapshot!(out.stdout);
+    t303_met_on_an_event_that_has_not_happened {
+        files: [
+            ("contacts/ada.md", ADA),
+            (
+                "events/2026-12-03-meetup.md",
+                "---\nname: Meetup\ndate: 2026-12-03\nmet: [ada]\n---\n",
+            ),
+            // Today's and past events may list people.
+            ("events/2026-11-21-fair.md", "---\nname: Fair\ndate: 2026-11-21\nmet: [ada]\n---\n"),
+        ],
+        warnings: ["T303 events/2026-12-03-meetup.md:4:7"],
+        snapshot: stdout,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
 // T4xx: ties.yaml
 
-#[test]
-fn t401_unknown_config_key() {
-    let nb = Notebook::new().file("ties.yaml", "rules:\n  folow_up_after: 5d\n");
-    let out = check_warnings(&nb, &[d("T401", "ties.yaml", 2, 3)]);
-    assert_eq!(
-        messages(&nb),
-        ["unknown key `folow_up_after` in `rules` (did you mean `follow_up_after`?)"]
-    );
-    assert_snapshot!(out.stdout);
-}
+notebook_cases! {
+    start: Notebook::new();
 
-#[test]
-fn t402_invalid_config_value() {
-    let nb = Notebook::new().file(
-        "ties.yaml",
-        "rules:\n  horizon: a week\ngoals:\n  warm_contacts: many\n",
-    );
-    let out = check(
-        &nb,
-        &[d("T402", "ties.yaml", 2, 12), d("T402", "ties.yaml", 4, 18)],
-        1,
-    );
-    assert_snapshot!(out.stdout);
-}
+    t401_unknown_config_key {
+        files: [("ties.yaml", "rules:\n  folow_up_after: 5d\n")],
+        warnings: ["T401 ties.yaml:2:3"],
+        messages: ["unknown key `folow_up_after` in `rules` (did you mean `follow_up_after`?)"],
+        snapshot: stdout,
+    }
 
-#[test]
-fn t403_unknown_code_in_checks_ignore() {
-    let nb = Notebook::new()
-        .file("ties.yaml", "checks:\n  ignore: [T106, T999]\n")
-        .file("contacts/ada.md", "---\nname: Ada\nhobby: chess\n---\n");
-    // T106 is still silenced; only the unknown code is reported.
-    let out = check_warnings(&nb, &[d("T403", "ties.yaml", 2, 18)]);
-    assert_snapshot!(out.stdout);
-}
+    t402_invalid_config_value {
+        files: [("ties.yaml", "rules:\n  horizon: a week\ngoals:\n  warm_contacts: many\n")],
+        errors: [
+            "T402 ties.yaml:2:12",
+            "T402 ties.yaml:4:18",
+        ],
+        snapshot: stdout,
+    }
 
-#[test]
-fn config_that_is_not_a_mapping_is_reported_and_defaults_apply() {
-    let nb = Notebook::new()
-        .file("ties.yaml", "- rules\n- goals\n")
-        .file("contacts/ada.md", ADA);
-    check(&nb, &[d("T004", "ties.yaml", 1, 1)], 1);
+    t403_unknown_code_in_checks_ignore {
+        files: [
+            ("ties.yaml", "checks:\n  ignore: [T106, T999]\n"),
+            ("contacts/ada.md", "---\nname: Ada\nhobby: chess\n---\n"),
+        ],
+        // T106 is still silenced; only the unknown code is reported.
+        warnings: ["T403 ties.yaml:2:18"],
+        snapshot: stdout,
+    }
+
+    config_that_is_not_a_mapping_is_reported_and_defaults_apply {
+        files: [
+            ("ties.yaml", "- rules\n- goals\n"),
+            ("contacts/ada.md", ADA),
+        ],
+        errors: ["T004 ties.yaml:1:1"],
+    }
 }
 
 #[test]
@@ -679,22 +624,23 @@ fn checks_ignore_silences_a_rule() {
     assert_eq!(single.diagnostics(), [d("T103", "contacts/bob.md", 3, 7)]);
 }
 
-#[test]
-fn one_bad_field_leaves_the_other_fields_checked() {
-    let nb = Notebook::new().file(
-        "contacts/ada.md",
-        "---\nname: [Ada, L]\nrole: manager\nreached_out: 2026-02-30\ncompnay: acme\nwarmth: tepid\n---\n",
-    );
-    check(
-        &nb,
-        &[
-            d("T102", "contacts/ada.md", 2, 7),
-            d("T104", "contacts/ada.md", 4, 14),
-            d("T106", "contacts/ada.md", 5, 1),
-            d("T103", "contacts/ada.md", 6, 9),
+notebook_cases! {
+    start: Notebook::new();
+
+    one_bad_field_leaves_the_other_fields_checked {
+        files: [
+            (
+                "contacts/ada.md",
+                "---\nname: [Ada, L]\nrole: manager\nreached_out: 2026-02-30\ncompnay: acme\nwarmth: tepid\n---\n",
+            ),
         ],
-        1,
-    );
+        errors: [
+            "T102 contacts/ada.md:2:7",
+            "T104 contacts/ada.md:4:14",
+            "T106 contacts/ada.md:5:1",
+            "T103 contacts/ada.md:6:9",
+        ],
+    }
 }
 
 #[test]
@@ -823,12 +769,7 @@ fn github_format_escapes_commas_and_colons_in_file_names() {
     let nb = Notebook::new().file("contacts/a,b.md", ADA);
     let out = nb.run(["check", "--format", "github"]);
     assert_eq!(out.code, 0);
-    assert!(
-        out.stdout
-            .starts_with("::warning file=contacts/a%2Cb.md,line=1,col=1,endLine=1,endColumn=1,title=T107 non-slug-id::"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_starts("::warning file=contacts/a%2Cb.md,line=1,col=1,endLine=1,endColumn=1,title=T107 non-slug-id::");
 }
 
 #[test]
@@ -936,17 +877,17 @@ fn obsidian_reference_form_resolves() {
     check(&nb, &[], 0);
 }
 
-#[test]
-fn obsidian_reference_to_an_unknown_id_names_the_id() {
-    let nb = Notebook::new().file("companies/acme.md", ACME).file(
-        "contacts/ada.md",
-        "---\nname: Ada\ncompany: \"[[acmee]]\"\n---\n",
-    );
-    check(&nb, &[d("T201", "contacts/ada.md", 3, 10)], 1);
-    assert_eq!(
-        messages(&nb),
-        ["unknown company `acmee` (did you mean `acme`?)"]
-    );
+notebook_cases! {
+    start: Notebook::new();
+
+    obsidian_reference_to_an_unknown_id_names_the_id {
+        files: [
+            ("companies/acme.md", ACME),
+            ("contacts/ada.md", "---\nname: Ada\ncompany: \"[[acmee]]\"\n---\n"),
+        ],
+        errors: ["T201 contacts/ada.md:3:10"],
+        messages: ["unknown company `acmee` (did you mean `acme`?)"],
+    }
 }
 
 #[test]
@@ -1022,11 +963,7 @@ fn notebook_from_the_flag() {
         .current_dir(std::env::temp_dir());
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 1);
-    assert!(
-        out.stdout.starts_with("contacts/ada.md:3:7: error[T103]"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_starts("contacts/ada.md:3:7: error[T103]");
 }
 
 #[test]
@@ -1052,11 +989,7 @@ fn notebook_from_the_environment() {
         .current_dir(std::env::temp_dir());
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(
-        out.stdout.starts_with("contacts/ada.md:3:7: error[T103]"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_starts("contacts/ada.md:3:7: error[T103]");
 }
 
 #[test]
@@ -1090,11 +1023,7 @@ fn notebook_found_by_walking_up_from_a_subfolder() {
         let out = crate::support::run(&mut cmd);
         assert_eq!(out.code, 1, "from {sub}: {}", out.stderr);
         // Paths stay relative to the notebook root, not to the current folder.
-        assert!(
-            out.stdout.starts_with("contacts/ada.md:3:7: error[T103]"),
-            "from {sub}: {}",
-            out.stdout
-        );
+        out.assert_stdout_starts("contacts/ada.md:3:7: error[T103]");
         assert_eq!(out.last_line(), "1 error, 0 warnings in 3 files");
     }
 }
@@ -1108,7 +1037,7 @@ fn no_notebook_found_exits_2_and_names_ties_init() {
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
-    assert!(out.stderr.contains("ties init"), "{}", out.stderr);
+    out.assert_stderr_has("ties init");
 }
 
 #[test]
@@ -1116,8 +1045,8 @@ fn notebook_flag_on_a_folder_without_ties_yaml_exits_2() {
     let dir = Notebook::bare();
     let out = dir.run(["check"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("ties init"), "{}", out.stderr);
-    assert!(out.stderr.contains("ties.yaml"), "{}", out.stderr);
+    out.assert_stderr_has("ties init");
+    out.assert_stderr_has("ties.yaml");
 }
 
 #[test]
@@ -1129,7 +1058,7 @@ fn notebook_flag_on_a_missing_folder_exits_2() {
         .args(["--today", "2026-11-21", "check"]);
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("does not exist"), "{}", out.stderr);
+    out.assert_stderr_has("does not exist");
 }
 
 #[test]
@@ -1172,13 +1101,17 @@ fn hidden_swap_backup_and_gitignored_files_are_not_read() {
     assert_eq!(out.stdout, "0 errors, 0 warnings in 2 files\n");
 }
 
-#[test]
-fn gitignore_below_the_root_does_not_count() {
+notebook_cases! {
+    start: Notebook::new();
+
     // Only the root's .gitignore is honoured (spec §1).
-    let nb = Notebook::new()
-        .file("contacts/.gitignore", "bob.md\n")
-        .file("contacts/bob.md", "---\nname: Bob\nrole: x\n---\n");
-    check(&nb, &[d("T103", "contacts/bob.md", 3, 7)], 1);
+    gitignore_below_the_root_does_not_count {
+        files: [
+            ("contacts/.gitignore", "bob.md\n"),
+            ("contacts/bob.md", "---\nname: Bob\nrole: x\n---\n"),
+        ],
+        errors: ["T103 contacts/bob.md:3:7"],
+    }
 }
 
 #[test]
@@ -1212,130 +1145,82 @@ fn github_format_prefixes_a_relative_notebook_path() {
     .current_dir(repo.path());
     let out = crate::support::run(&mut cmd);
     assert_eq!(out.code, 1);
-    assert!(
-        out.stdout
-            .starts_with("::error file=nb/contacts/ada.md,line=3,col=7,endLine=3,endColumn=8,title=T103 invalid-value::"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_starts("::error file=nb/contacts/ada.md,line=3,col=7,endLine=3,endColumn=8,title=T103 invalid-value::");
 }
 
 // ---------------------------------------------------------------------------------------
 // Field formats
 
-#[test]
-fn durations_are_an_integer_and_a_unit() {
-    let nb = Notebook::new()
-        .file(
-            "contacts/ada.md",
-            "---\nname: Ada\nstay_in_touch: 2w\n---\n",
-        )
-        .file("contacts/bob.md", "---\nname: Bob\nstay_in_touch: 7\n---\n")
-        .file("contacts/cy.md", "---\nname: Cy\nstay_in_touch: -3d\n---\n")
-        .file(
-            "chats/a.md",
-            "---\nwith: ada\ndate: 2026-11-12\nduration: 30m\n---\n",
-        )
-        .file(
-            "chats/b.md",
-            "---\nwith: ada\ndate: 2026-11-12\nduration: 1.5h\n---\n",
-        )
-        .file(
-            "chats/c.md",
-            "---\nwith: ada\ndate: 2026-11-12\nduration: 24 h\n---\n",
-        );
-    check(
-        &nb,
-        &[
-            d("T105", "chats/b.md", 4, 11),
-            d("T105", "chats/c.md", 4, 11),
-            d("T105", "contacts/bob.md", 3, 16),
-            d("T105", "contacts/cy.md", 3, 16),
-        ],
-        1,
-    );
-}
+notebook_cases! {
+    start: Notebook::new();
 
-#[test]
-fn profiles_may_be_handles_or_full_urls() {
-    let nb = Notebook::new().file(
-        "contacts/ada.md",
-        "---\nname: Ada\ngithub: \"@ada\"\nslack: ada.lovelace\nlinkedin: https://\ntwitter: \"@ada lovelace\"\nemail: mailto:ada@example.com\nwebsite: http://ada.example.com/about\n---\n",
-    );
-    check_warnings(
-        &nb,
-        &[
-            d("T108", "contacts/ada.md", 5, 11),
-            d("T108", "contacts/ada.md", 6, 10),
+    durations_are_an_integer_and_a_unit {
+        files: [
+            ("contacts/ada.md", "---\nname: Ada\nstay_in_touch: 2w\n---\n"),
+            ("contacts/bob.md", "---\nname: Bob\nstay_in_touch: 7\n---\n"),
+            ("contacts/cy.md", "---\nname: Cy\nstay_in_touch: -3d\n---\n"),
+            ("chats/a.md", "---\nwith: ada\ndate: 2026-11-12\nduration: 30m\n---\n"),
+            ("chats/b.md", "---\nwith: ada\ndate: 2026-11-12\nduration: 1.5h\n---\n"),
+            ("chats/c.md", "---\nwith: ada\ndate: 2026-11-12\nduration: 24 h\n---\n"),
         ],
-    );
-}
+        errors: [
+            "T105 chats/b.md:4:11",
+            "T105 chats/c.md:4:11",
+            "T105 contacts/bob.md:3:16",
+            "T105 contacts/cy.md:3:16",
+        ],
+    }
 
-#[test]
-fn next_action_in_both_forms_is_checked() {
-    let nb = Notebook::new()
-        .file(
-            "contacts/ada.md",
-            "---\nname: Ada\nnext: \"2026-11-24 send portfolio\"\n---\n",
-        )
-        .file(
-            "contacts/bob.md",
-            "---\nname: Bob\nnext: {date: 2026-11-24, action: call}\n---\n",
-        )
-        .file(
-            "contacts/cy.md",
-            "---\nname: Cy\nnext: \"2026-02-30 call\"\n---\n",
-        )
-        .file(
-            "contacts/di.md",
-            "---\nname: Di\nnext: {date: 2026-02-30, action: call}\n---\n",
-        )
-        .file(
-            "contacts/ed.md",
-            "---\nname: Ed\nnext: {action: call}\n---\n",
-        );
-    check(
-        &nb,
-        &[
-            d("T104", "contacts/cy.md", 3, 7),
-            d("T104", "contacts/di.md", 3, 14),
-            d("T101", "contacts/ed.md", 3, 7),
+    profiles_may_be_handles_or_full_urls {
+        files: [
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\ngithub: \"@ada\"\nslack: ada.lovelace\nlinkedin: https://\ntwitter: \"@ada lovelace\"\nemail: mailto:ada@example.com\nwebsite: http://ada.example.com/about\n---\n",
+            ),
         ],
-        1,
-    );
-}
+        warnings: [
+            "T108 contacts/ada.md:5:11",
+            "T108 contacts/ada.md:6:10",
+        ],
+    }
 
-#[test]
-fn t202_for_every_reference_field() {
-    let nb = Notebook::new()
-        .file("companies/acme.md", ACME)
-        .file(
-            "events/meetup.md",
-            "---\nname: Meetup\ndate: 2026-11-01\n---\n",
-        )
-        .file(
-            "contacts/ada.md",
-            "---\nname: Ada\nintroduced_by: acme\n---\n",
-        )
-        .file(
-            "chats/2026-11-12-ada.md",
-            "---\nwith: [ada, acme]\ndate: 2026-11-12\nevent: ada\nreferrals: meetup\n---\n",
-        )
-        .file(
-            "events/2026-11-10-fair.md",
-            "---\nname: Fair\ndate: 2026-11-10\nmet: [ada, meetup]\n---\n",
-        );
-    check(
-        &nb,
-        &[
-            d("T202", "chats/2026-11-12-ada.md", 2, 13),
-            d("T202", "chats/2026-11-12-ada.md", 4, 8),
-            d("T202", "chats/2026-11-12-ada.md", 5, 12),
-            d("T202", "contacts/ada.md", 3, 16),
-            d("T202", "events/2026-11-10-fair.md", 4, 12),
+    next_action_in_both_forms_is_checked {
+        files: [
+            ("contacts/ada.md", "---\nname: Ada\nnext: \"2026-11-24 send portfolio\"\n---\n"),
+            ("contacts/bob.md", "---\nname: Bob\nnext: {date: 2026-11-24, action: call}\n---\n"),
+            ("contacts/cy.md", "---\nname: Cy\nnext: \"2026-02-30 call\"\n---\n"),
+            ("contacts/di.md", "---\nname: Di\nnext: {date: 2026-02-30, action: call}\n---\n"),
+            ("contacts/ed.md", "---\nname: Ed\nnext: {action: call}\n---\n"),
         ],
-        1,
-    );
+        errors: [
+            "T104 contacts/cy.md:3:7",
+            "T104 contacts/di.md:3:14",
+            "T101 contacts/ed.md:3:7",
+        ],
+    }
+
+    t202_for_every_reference_field {
+        files: [
+            ("companies/acme.md", ACME),
+            ("events/meetup.md", "---\nname: Meetup\ndate: 2026-11-01\n---\n"),
+            ("contacts/ada.md", "---\nname: Ada\nintroduced_by: acme\n---\n"),
+            (
+                "chats/2026-11-12-ada.md",
+                "---\nwith: [ada, acme]\ndate: 2026-11-12\nevent: ada\nreferrals: meetup\n---\n",
+            ),
+            (
+                "events/2026-11-10-fair.md",
+                "---\nname: Fair\ndate: 2026-11-10\nmet: [ada, meetup]\n---\n",
+            ),
+        ],
+        errors: [
+            "T202 chats/2026-11-12-ada.md:2:13",
+            "T202 chats/2026-11-12-ada.md:4:8",
+            "T202 chats/2026-11-12-ada.md:5:12",
+            "T202 contacts/ada.md:3:16",
+            "T202 events/2026-11-10-fair.md:4:12",
+        ],
+    }
 }
 
 #[test]
@@ -1359,29 +1244,33 @@ fn t202_message_says_an_event() {
     );
 }
 
-#[test]
-fn t203_contact_and_company_with_one_id() {
-    let nb = Notebook::new()
-        .file("companies/ada.md", ACME)
-        .file("contacts/ada.md", ADA);
-    check(&nb, &[d("T203", "contacts/ada.md", 1, 1)], 1);
-    assert_eq!(messages(&nb), ["id `ada` is also used by companies/ada.md"]);
-}
+notebook_cases! {
+    start: Notebook::new();
 
-#[test]
-fn body_links_resolve_notes_encoded_paths_and_fragments() {
-    let nb = Notebook::new()
-        .file("notes/plan.md", "# Plan\n")
-        .file("notes/my note.md", "# Mine\n")
-        .file("chats/2026/2026-11-12-x.md", "---\nwith: plan\ndate: 2026-11-12\n---\n")
-        .file(
-            "contacts/ada.md",
-            "---\nname: Ada\n---\n[[plan]] [[my note]] [a](../notes/my%20note.md) [b](<../notes/my note.md>) \
+    t203_contact_and_company_with_one_id {
+        files: [
+            ("companies/ada.md", ACME),
+            ("contacts/ada.md", ADA),
+        ],
+        errors: ["T203 contacts/ada.md:1:1"],
+        messages: ["id `ada` is also used by companies/ada.md"],
+    }
+
+    body_links_resolve_notes_encoded_paths_and_fragments {
+        files: [
+            ("notes/plan.md", "# Plan\n"),
+            ("notes/my note.md", "# Mine\n"),
+            ("chats/2026/2026-11-12-x.md", "---\nwith: plan\ndate: 2026-11-12\n---\n"),
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\n---\n[[plan]] [[my note]] [a](../notes/my%20note.md) [b](<../notes/my note.md>) \
              [c](../notes/plan.md#goals) [d](../chats/2026/2026-11-12-x.md) [e](https://x.org/y.md) \
              [f](mailto:ada@example.com) ![img](../notes/pic.png)\n",
-        );
-    // `with: plan` names a note: ids of notes are not contacts.
-    check(&nb, &[d("T202", "chats/2026/2026-11-12-x.md", 2, 7)], 1);
+            ),
+        ],
+        // `with: plan` names a note: ids of notes are not contacts.
+        errors: ["T202 chats/2026/2026-11-12-x.md:2:7"],
+    }
 }
 
 #[test]

@@ -310,14 +310,12 @@ fn references_to(copy: &Copy, id: &str, deleted: &str) -> Vec<(String, String, u
 
 /// `target` (relative to the folder of `from`) as a notebook path.
 fn resolve(from: &str, target: &str) -> String {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for part in target.split('/') {
+    let folder = from.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let mut parts = Vec::new();
+    for part in folder.split('/').chain(target.split('/')) {
         match part {
             "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
+            ".." => drop(parts.pop()),
             other => parts.push(other),
         }
     }
@@ -496,19 +494,27 @@ fn broken_copy_of_the_example_reports_exactly_the_breakages() {
     // Shown with --nocapture or on failure.
     eprintln!("breakages:\n{}", b.log.join("\n"));
 
-    let mut got: Vec<(String, String, u64)> = b
-        .copy
-        .nb
+    b.expected.sort();
+    assert_eq!(
+        diagnosed(&b.copy.nb),
+        b.expected,
+        "breakages:\n{}",
+        b.log.join("\n")
+    );
+    let out = b.copy.nb.run(["check"]);
+    out.assert_no_crash();
+    assert_eq!(out.code, 1);
+}
+
+/// `(code, path, line)` of every diagnostic of `nb`, sorted.
+fn diagnosed(nb: &Notebook) -> Vec<(String, String, u64)> {
+    let mut all: Vec<_> = nb
         .diagnostics()
         .into_iter()
         .map(|d| (d.code, d.path, d.line))
         .collect();
-    got.sort();
-    b.expected.sort();
-    assert_eq!(got, b.expected, "breakages:\n{}", b.log.join("\n"));
-    let out = b.copy.nb.run(["check"]);
-    out.assert_no_crash();
-    assert_eq!(out.code, 1);
+    all.sort();
+    all
 }
 
 #[test]
@@ -547,12 +553,5 @@ fn reference_finder_knows_the_reference_forms() {
     found.sort();
     assert_eq!(found, expected);
     // And `ties` agrees (with-ing a company is a T201 once the company is gone).
-    let mut got: Vec<(String, String, u64)> = copy
-        .nb
-        .diagnostics()
-        .into_iter()
-        .map(|d| (d.code, d.path, d.line))
-        .collect();
-    got.sort();
-    assert_eq!(got, expected);
+    assert_eq!(diagnosed(&copy.nb), expected);
 }

@@ -64,7 +64,7 @@ fn explain_t201_prints_four_sections_in_order() {
         "sections out of order: {positions:?}"
     );
     // The example is the rule's own: a company reference.
-    assert!(out.stdout.contains("company: acm"), "{}", out.stdout);
+    out.assert_stdout_has("company: acm");
 }
 
 #[test]
@@ -86,11 +86,7 @@ fn explain_every_code_has_the_four_sections() {
             "{code}: header {first:?}"
         );
         for section in SECTIONS {
-            assert!(
-                out.stdout.contains(&format!("## {section}\n")),
-                "{code} lacks `{section}`:\n{}",
-                out.stdout
-            );
+            out.assert_stdout_has(&format!("## {section}\n"));
         }
     }
 }
@@ -109,7 +105,7 @@ fn explain_without_a_code_lists_every_code() {
         })
         .collect();
     assert_eq!(listed, CODES);
-    assert!(out.stdout.contains("ties explain CODE"), "{}", out.stdout);
+    out.assert_stdout_has("ties explain CODE");
 }
 
 #[test]
@@ -117,13 +113,9 @@ fn explain_unknown_code_exits_2_and_lists_the_codes() {
     let out = ties_outside(&["explain", "T999"]);
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
-    assert!(out.stderr.contains("T999"), "{}", out.stderr);
+    out.assert_stderr_has("T999");
     for (code, _) in CODES {
-        assert!(
-            out.stderr.contains(code),
-            "stderr lacks {code}:\n{}",
-            out.stderr
-        );
+        out.assert_stderr_has(code);
     }
 }
 
@@ -131,7 +123,7 @@ fn explain_unknown_code_exits_2_and_lists_the_codes() {
 fn explain_near_miss_suggests_a_code() {
     let out = ties_outside(&["explain", "T2011"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("did you mean `T201`"), "{}", out.stderr);
+    out.assert_stderr_has("did you mean `T201`");
 }
 
 #[test]
@@ -146,17 +138,9 @@ fn help_lists_the_commands() {
     for args in [&["help"][..], &["--help"], &["-h"]] {
         let out = ties_outside(args);
         assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
-        assert!(
-            out.stdout.contains("Usage: ties"),
-            "{args:?}: {}",
-            out.stdout
-        );
+        out.assert_stdout_has("Usage: ties");
         for command in ["check", "agenda", "explain"] {
-            assert!(
-                out.stdout.contains(&format!("  {command} ")),
-                "{args:?}: help lacks `{command}`:\n{}",
-                out.stdout
-            );
+            out.assert_stdout_has(&format!("  {command} "));
         }
     }
 }
@@ -172,11 +156,7 @@ fn help_of_check_lists_its_options() {
         "--today",
         "--color",
     ] {
-        assert!(
-            out.stdout.contains(option),
-            "lacks {option}:\n{}",
-            out.stdout
-        );
+        out.assert_stdout_has(option);
     }
 }
 
@@ -184,5 +164,5 @@ fn help_of_check_lists_its_options() {
 fn no_command_is_a_usage_error() {
     let out = ties_outside(&[]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("Usage"), "{}", out.stderr);
+    out.assert_stderr_has("Usage");
 }

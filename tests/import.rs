@@ -7,98 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// A temporary notebook (an empty `ties.yaml` plus the given files).
-struct Nb {
-    dir: tempfile::TempDir,
-}
-
-impl Nb {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("ties.yaml"), "").expect("ties.yaml");
-        Self { dir }
-    }
-
-    fn file(self, path: &str, text: &str) -> Self {
-        let full = self.dir.path().join(path);
-        std::fs::create_dir_all(full.parent().expect("parent")).expect("folders");
-        std::fs::write(&full, text).expect("write");
-        self
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    /// The real binary, run in the notebook with `--today 2026-11-21` and no colour.
-    fn run(&self, args: &[&str]) -> Out {
-        let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_ties"))
-            .current_dir(self.path())
-            .args(["--today", "2026-11-21"])
-            .args(args)
-            .env("NO_COLOR", "1")
-            .env_remove("TIES_NOTEBOOK")
-            .output()
-            .expect("run ties");
-        Out {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    /// The notebook's Markdown files and their text.
-    fn records(&self) -> BTreeMap<String, String> {
-        let mut files = BTreeMap::new();
-        for folder in ["contacts", "companies", "chats", "events"] {
-            let Ok(entries) = std::fs::read_dir(self.path().join(folder)) else {
-                continue;
-            };
-            for entry in entries {
-                let path = entry.expect("entry").path();
-                if path.extension().is_some_and(|e| e == "md") {
-                    let name = path.file_name().expect("name").to_string_lossy();
-                    files.insert(
-                        format!("{folder}/{name}"),
-                        std::fs::read_to_string(&path).expect("read"),
-                    );
-                }
-            }
-        }
-        files
-    }
-
-    /// `ties check` finds nothing at all.
-    fn assert_clean(&self) {
-        let out = self.run(&["check"]);
-        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-        assert!(
-            out.stdout.starts_with("0 errors, 0 warnings"),
-            "{}",
-            out.stdout
-        );
-    }
-}
-
-/// A snapshot named the same whether this file runs alone or as a module of `main`.
-fn snapshot(name: &str, value: impl AsRef<str>) {
-    let value = value.as_ref();
-    insta::with_settings!({ prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, value);
-    });
-}
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path)
-}
+use crate::support::{self, Notebook, Output, fixture, snapshot};
 
 /// The files that are in `after` and not in `before`, one after the other.
 fn created(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> String {
@@ -108,6 +17,15 @@ fn created(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) 
         .map(|(path, text)| format!("==> {path} <==\n{text}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// `import csv tracker.csv` of a notebook holding `csv` as tracker.csv; asserts the exit code.
+#[track_caller]
+fn import_tracker(csv: &str, code: i32) -> (Notebook, Output) {
+    let nb = Notebook::new().file("tracker.csv", csv);
+    let out = nb.run_here(["import", "csv", "tracker.csv"]);
+    assert_eq!(out.code, code, "{}", out.stderr);
+    (nb, out)
 }
 
 fn tracker() -> String {
@@ -123,58 +41,55 @@ fn connections() -> String {
 // ---------------------------------------------------------------------------------------
 // csv
 
+/// Imports into `nb` with `args` (the path `file` in stderr shown as `shown`): exit 1 for
+/// the bad rows, snapshots `{name}_stdout`, `{name}_stderr` and `{name}_created`, and a
+/// notebook `check` finds clean. Then the same import again, which must create nothing;
+/// returns that second run.
+fn import_twice(nb: &Notebook, args: &[&str], file: &str, shown: &str, name: &str) -> Output {
+    let before = nb.records();
+    let out = nb.run_here(args);
+    assert_eq!(out.code, 1, "bad rows make the exit code 1: {}", out.stderr);
+    snapshot(&format!("{name}_stdout"), out.stdout);
+    snapshot(&format!("{name}_stderr"), out.stderr.replace(file, shown));
+    snapshot(&format!("{name}_created"), created(&before, &nb.records()));
+    nb.assert_clean();
+
+    let before = nb.records();
+    let again = nb.run_here(args);
+    assert_eq!(nb.records(), before, "a second import created files");
+    again
+}
+
 #[test]
 fn a_tracker_spreadsheet_with_quoting_a_bom_unicode_and_bad_rows() {
-    let nb = Nb::new().file(
+    let nb = Notebook::new().file(
         "companies/acme.md",
         "---\nname: ACME\nstatus: target\n---\n",
     );
-    let before = nb.records();
     let file = tracker();
-    let out = nb.run(&[
+    let args = [
         "import",
         "csv",
         &file,
         "--map",
         "How we're connected=source",
-    ]);
-    assert_eq!(out.code, 1, "bad rows make the exit code 1: {}", out.stderr);
-    snapshot("import_csv_stdout", out.stdout);
-    snapshot(
-        "import_csv_stderr",
-        out.stderr.replace(&file, "tracker.csv"),
-    );
-    snapshot("import_csv_created", created(&before, &nb.records()));
-    nb.assert_clean();
-
+    ];
     // Again: everyone is there now (the duplicate of Jane Doe too); the bad rows are still
     // bad; nothing else happens.
-    let before = nb.records();
-    let again = nb.run(&[
-        "import",
-        "csv",
-        &file,
-        "--map",
-        "How we're connected=source",
-    ]);
+    let again = import_twice(&nb, &args, &file, "tracker.csv", "import_csv");
     assert_eq!(again.code, 1);
-    assert_eq!(nb.records(), before);
-    assert!(
-        again.stdout.ends_with(
-            "created 0 contacts and 0 companies; 5 people already in the notebook; 5 bad rows skipped (see above)\n"
-        ),
-        "{}",
-        again.stdout
+    again.assert_stdout_ends(
+        "created 0 contacts and 0 companies; 5 people already in the notebook; 5 bad rows skipped (see above)\n",
     );
 }
 
 #[test]
 fn unknown_columns_go_into_the_body_unless_dropped() {
-    let nb = Nb::new().file(
+    let nb = Notebook::new().file(
         "people.csv",
         "Full name,Organisation,Interesting facts,Favourite snack\nJane Doe,Acme,Plays chess,\n",
     );
-    let out = nb.run(&["import", "csv", "people.csv", "--map", "favourite snack=-"]);
+    let out = nb.run_here(["import", "csv", "people.csv", "--map", "favourite snack=-"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stderr,
@@ -190,56 +105,32 @@ fn unknown_columns_go_into_the_body_unless_dropped() {
 
 #[test]
 fn dry_run_lists_the_files_and_writes_none() {
-    let nb = Nb::new();
+    let nb = Notebook::new();
     let before: Vec<_> = walk(nb.path());
-    let out = nb.run(&["import", "csv", &tracker(), "--dry-run"]);
+    let out = nb.run_here(["import", "csv", &tracker(), "--dry-run"]);
     assert_eq!(out.code, 1);
     assert_eq!(walk(nb.path()), before);
-    assert!(
-        out.stdout.starts_with("would create companies/acme.md\n"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("would create contacts/jane-doe.md\n"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout
-            .ends_with("would create 4 contacts and 3 companies; 6 bad rows skipped (see above)\n"),
-        "{}",
-        out.stdout
+    out.assert_stdout_starts("would create companies/acme.md\n");
+    out.assert_stdout_has("would create contacts/jane-doe.md\n");
+    out.assert_stdout_ends(
+        "would create 4 contacts and 3 companies; 6 bad rows skipped (see above)\n",
     );
 }
 
+/// Every path below `root`, folders too.
 fn walk(root: &Path) -> Vec<PathBuf> {
-    let mut all = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path.clone());
-            }
-            all.push(path);
-        }
-    }
-    all.sort();
-    all
+    support::walk(root, |_| true)
 }
 
 #[test]
 fn semicolons_response_words_and_enumerations() {
-    let nb = Nb::new().file(
-        "tracker.csv",
+    let (nb, out) = import_tracker(
         "Name;Warm/Cold;Status;Date contacted;Replied;Next steps;Referred by\n\
          Ann Lee;warm;Waiting;2026-11-01;Yes, set up a call;2026-11-25 send portfolio;\n\
          Ben Ong;Cold;closed;;yes;ask about the team;Ann Lee\n\
          Cy Dunn;;;;maybe;;Nobody Known\n",
+        1,
     );
-    let out = nb.run(&["import", "csv", "tracker.csv"]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(
         out.stderr,
         "tracker.csv: note: 1 value(s) in column `Status` are none of active, paused, closed: kept in the body\n\
@@ -262,14 +153,12 @@ fn semicolons_response_words_and_enumerations() {
 
 #[test]
 fn a_row_whose_file_would_not_pass_check_is_skipped() {
-    let nb = Nb::new().file(
-        "tracker.csv",
+    let (nb, out) = import_tracker(
         "Name,Notes\nAnn Lee,\"See [[nobody]]\"\nBen Ong,\"- [ ] call back (due 2026-02-30)\"\nCy Dunn,Fine\n",
+        1,
     );
-    let out = nb.run(&["import", "csv", "tracker.csv"]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.contains("tracker.csv:2: error: its file contacts/ann-lee.md would not pass `ties check`: warning[T204]"), "{}", out.stderr);
-    assert!(out.stderr.contains("tracker.csv:3: error: its file contacts/ben-ong.md would not pass `ties check`: error[T104]"), "{}", out.stderr);
+    out.assert_stderr_has("tracker.csv:2: error: its file contacts/ann-lee.md would not pass `ties check`: warning[T204]");
+    out.assert_stderr_has("tracker.csv:3: error: its file contacts/ben-ong.md would not pass `ties check`: error[T104]");
     assert_eq!(
         nb.records().keys().collect::<Vec<_>>(),
         ["contacts/cy-dunn.md"]
@@ -279,7 +168,7 @@ fn a_row_whose_file_would_not_pass_check_is_skipped() {
 
 #[test]
 fn usage_problems_exit_2_and_create_nothing() {
-    let nb = Nb::new().file("people.csv", "Person,Organisation\nJane Doe,Acme\n");
+    let nb = Notebook::new().file("people.csv", "Person,Organisation\nJane Doe,Acme\n");
     let before = walk(nb.path());
     for (args, message) in [
         (
@@ -306,20 +195,16 @@ fn usage_problems_exit_2_and_create_nothing() {
             "is not a LinkedIn connections export",
         ),
     ] {
-        let out = nb.run(args);
+        let out = nb.run_here(args);
         assert_eq!(out.code, 2, "{args:?}");
-        assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
+        out.assert_stderr_has(message);
     }
-    let nb2 = Nb::new().file("people.csv", "Who,Where\nJane Doe,Acme\n");
-    let out = nb2.run(&["import", "csv", "people.csv"]);
+    let nb2 = Notebook::new().file("people.csv", "Who,Where\nJane Doe,Acme\n");
+    let out = nb2.run_here(["import", "csv", "people.csv"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("has no column for the name"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("found: Who, Where"), "{}", out.stderr);
-    let out = nb2.run(&[
+    out.assert_stderr_has("has no column for the name");
+    out.assert_stderr_has("found: Who, Where");
+    let out = nb2.run_here([
         "import",
         "csv",
         "people.csv",
@@ -331,9 +216,9 @@ fn usage_problems_exit_2_and_create_nothing() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(walk(nb.path()), before);
     std::fs::write(nb.path().join("latin1.csv"), b"Name\nJos\xe9\n").unwrap();
-    let out = nb.run(&["import", "csv", "latin1.csv"]);
+    let out = nb.run_here(["import", "csv", "latin1.csv"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("is not UTF-8"), "{}", out.stderr);
+    out.assert_stderr_has("is not UTF-8");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -341,7 +226,7 @@ fn usage_problems_exit_2_and_create_nothing() {
 
 #[test]
 fn linkedin_connections_with_the_preamble() {
-    let nb = Nb::new()
+    let nb = Notebook::new()
         .file("companies/acme.md", "---\nname: Acme\n---\n")
         .file("contacts/sam-rivera.md", "---\nname: Sam Rivera\n---\n")
         .file(
@@ -352,33 +237,17 @@ fn linkedin_connections_with_the_preamble() {
             "contacts/jose-alvarez.md",
             "---\nname: José Álvarez\nlinkedin: https://www.linkedin.com/in/another-jose\n---\n",
         );
-    let before = nb.records();
     let file = connections();
-    let out = nb.run(&["import", "linkedin", &file]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
-    snapshot("import_linkedin_stdout", out.stdout);
-    snapshot(
-        "import_linkedin_stderr",
-        out.stderr.replace(&file, "Connections.csv"),
-    );
-    snapshot("import_linkedin_created", created(&before, &nb.records()));
-    nb.assert_clean();
-
-    let before = nb.records();
-    let again = nb.run(&["import", "linkedin", &file]);
-    assert_eq!(nb.records(), before, "a second import created files");
-    assert!(
-        again.stdout.ends_with("created 0 contacts and 0 companies; 5 people already in the notebook; 2 bad rows skipped (see above)\n"),
-        "{}",
-        again.stdout
-    );
+    let args = ["import", "linkedin", &file];
+    let again = import_twice(&nb, &args, &file, "Connections.csv", "import_linkedin");
+    again.assert_stdout_ends("created 0 contacts and 0 companies; 5 people already in the notebook; 2 bad rows skipped (see above)\n");
 }
 
 // ---------------------------------------------------------------------------------------
 // export
 
-fn exported_notebook() -> Nb {
-    Nb::new()
+fn exported_notebook() -> Notebook {
+    Notebook::new()
         .file(
             "companies/acme.md",
             "---\nname: Acme, Inc.\nstatus: target\nstack: [rust, \"c#\"]\n---\nTheir \"in\": the meetup.\n",
@@ -411,7 +280,7 @@ fn export_csv_of_each_kind() {
     let all: Vec<String> = ["contacts", "companies", "chats", "events"]
         .into_iter()
         .map(|kind| {
-            let out = nb.run(&["export", "csv", kind]);
+            let out = nb.run_here(["export", "csv", kind]);
             assert_eq!(out.code, 0, "{}", out.stderr);
             format!("==> {kind} <==\n{}", out.stdout)
         })
@@ -422,10 +291,10 @@ fn export_csv_of_each_kind() {
 #[test]
 fn export_then_import_creates_nothing() {
     let nb = exported_notebook();
-    let out = nb.run(&["export", "csv", "contacts"]);
+    let out = nb.run_here(["export", "csv", "contacts"]);
     std::fs::write(nb.path().join("contacts.csv"), &out.stdout).unwrap();
     let before = nb.records();
-    let back = nb.run(&["import", "csv", "contacts.csv"]);
+    let back = nb.run_here(["import", "csv", "contacts.csv"]);
     assert_eq!(back.code, 0, "{}", back.stderr);
     assert_eq!(back.stderr, "");
     assert_eq!(
@@ -435,8 +304,8 @@ fn export_then_import_creates_nothing() {
     assert_eq!(nb.records(), before);
 
     // Into an empty notebook, the same export recreates the people and their companies.
-    let empty = Nb::new().file("contacts.csv", &out.stdout);
-    let back = empty.run(&["import", "csv", "contacts.csv"]);
+    let empty = Notebook::new().file("contacts.csv", &out.stdout);
+    let back = empty.run_here(["import", "csv", "contacts.csv"]);
     assert_eq!(back.code, 0, "{}", back.stderr);
     assert_eq!(
         empty.records().keys().collect::<Vec<_>>(),
@@ -450,27 +319,18 @@ fn export_then_import_creates_nothing() {
 
     // Other kinds are recognised and refused rather than read as people.
     for kind in ["companies", "chats", "events"] {
-        let out = nb.run(&["export", "csv", kind]);
+        let out = nb.run_here(["export", "csv", kind]);
         std::fs::write(nb.path().join("other.csv"), &out.stdout).unwrap();
-        let back = nb.run(&["import", "csv", "other.csv"]);
+        let back = nb.run_here(["import", "csv", "other.csv"]);
         assert_eq!(back.code, 2, "{kind}");
-        assert!(
-            back.stderr.contains(&format!("is an export of {kind}")),
-            "{}",
-            back.stderr
-        );
+        back.assert_stderr_has(&format!("is an export of {kind}"));
         assert_eq!(nb.records(), before);
     }
 }
 
 #[test]
 fn an_introducer_in_the_same_file_may_be_named_in_the_obsidian_form() {
-    let nb = Nb::new().file(
-        "tracker.csv",
-        "Name,Referred by\nAnn Lee,\nBen Ong,[[ann-lee]]\n",
-    );
-    let out = nb.run(&["import", "csv", "tracker.csv"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (nb, _) = import_tracker("Name,Referred by\nAnn Lee,\nBen Ong,[[ann-lee]]\n", 0);
     assert!(nb.records()["contacts/ben-ong.md"].contains("introduced_by: ann-lee\n"));
     nb.assert_clean();
 }

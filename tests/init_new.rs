@@ -3,121 +3,13 @@
 //! `ties check`, that nothing is ever overwritten without `--force`, and that the pre-commit
 //! hook really blocks a commit of a notebook with errors.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use local::{Nb, Out, ties};
+use crate::support::{Notebook, Output, all_files, run_in, snapshot};
 
-mod local {
-    use std::collections::BTreeMap;
-    use std::path::{Path, PathBuf};
-
-    pub struct Out {
-        pub code: i32,
-        pub stdout: String,
-        pub stderr: String,
-    }
-
-    /// The real binary, run in `dir` with `--today 2026-11-21` and no colour, editor or
-    /// notebook from the environment.
-    pub fn ties(dir: &Path, args: &[&str]) -> Out {
-        ties_with(dir, args, &[])
-    }
-
-    pub fn ties_with(dir: &Path, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Out {
-        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_ties"));
-        cmd.current_dir(dir)
-            .args(["--today", "2026-11-21"])
-            .args(args)
-            .env("NO_COLOR", "1")
-            .env_remove("TIES_NOTEBOOK")
-            .env_remove("VISUAL")
-            .env_remove("EDITOR");
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let out = cmd.output().expect("run ties");
-        Out {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    /// A temporary notebook (an empty `ties.yaml` plus the given files).
-    pub struct Nb {
-        dir: tempfile::TempDir,
-    }
-
-    impl Nb {
-        pub fn new() -> Self {
-            let dir = tempfile::tempdir().expect("temp dir");
-            std::fs::write(dir.path().join("ties.yaml"), "").expect("ties.yaml");
-            Self { dir }
-        }
-
-        pub fn file(self, path: &str, text: &str) -> Self {
-            let full = self.dir.path().join(path);
-            std::fs::create_dir_all(full.parent().expect("parent")).expect("folders");
-            std::fs::write(&full, text).expect("write");
-            self
-        }
-
-        pub fn path(&self) -> &Path {
-            self.dir.path()
-        }
-
-        pub fn run(&self, args: &[&str]) -> super::Out {
-            ties(self.path(), args)
-        }
-
-        pub fn read(&self, path: &str) -> String {
-            std::fs::read_to_string(self.path().join(path)).expect("read")
-        }
-
-        /// Every file below the root, hidden ones included, with its bytes.
-        pub fn all_bytes(&self) -> BTreeMap<PathBuf, Vec<u8>> {
-            super::all_files(self.path())
-        }
-
-        /// `ties check` finds nothing at all.
-        pub fn assert_clean(&self) {
-            let out = self.run(&["check"]);
-            assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-            assert!(
-                out.stdout.starts_with("0 errors, 0 warnings"),
-                "{}",
-                out.stdout
-            );
-        }
-    }
-}
-
-fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                if !path.ends_with(".git") {
-                    stack.push(path);
-                }
-            } else {
-                let rel = path.strip_prefix(root).expect("inside").to_path_buf();
-                files.insert(rel, std::fs::read(&path).expect("read"));
-            }
-        }
-    }
-    files
-}
-
-/// A snapshot named the same whether this file runs alone or as a module of `main`.
-fn snapshot(name: &str, value: impl AsRef<str>) {
-    let value = value.as_ref();
-    insta::with_settings!({ prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, value);
-    });
+/// `ties --today 2026-11-21 ARGS…` run in `dir`, finding the notebook from there.
+fn ties(dir: &Path, args: &[&str]) -> Output {
+    run_in(dir, args, &[])
 }
 
 fn new_dir() -> tempfile::TempDir {
@@ -164,27 +56,16 @@ fn init_without_a_folder_uses_the_current_one() {
     let tmp = new_dir();
     let out = ties(tmp.path(), &["init", "--no-git"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.starts_with("Created a notebook in .:"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_starts("Created a notebook in .:");
     assert!(tmp.path().join("ties.yaml").is_file());
 }
 
 #[test]
 fn init_refuses_a_notebook_and_changes_nothing() {
-    let nb = Nb::new().file("ties.yaml", "owner: Sam  # mine\n");
-    let before = nb.all_bytes();
-    let out = nb.run(&["init", ".", "--no-git"]);
-    assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("is already a notebook"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("--force"), "{}", out.stderr);
-    assert_eq!(nb.all_bytes(), before);
+    let nb = Notebook::new().file("ties.yaml", "owner: Sam  # mine\n");
+    let out = refused(&nb, &["init", ".", "--no-git"]);
+    out.assert_stderr_has("is already a notebook");
+    out.assert_stderr_has("--force");
 }
 
 #[test]
@@ -194,16 +75,8 @@ fn init_keeps_an_existing_readme_and_gitignore_and_force_rewrites_them() {
     std::fs::write(tmp.path().join(".gitignore"), "secret/\n").unwrap();
     let out = ties(tmp.path(), &["init", "--no-git"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.contains("note: kept the existing README.md"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("note: kept the existing .gitignore"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("note: kept the existing README.md");
+    out.assert_stdout_has("note: kept the existing .gitignore");
     assert_eq!(
         std::fs::read_to_string(tmp.path().join("README.md")).unwrap(),
         "my own readme\n"
@@ -229,27 +102,27 @@ fn init_keeps_an_existing_readme_and_gitignore_and_force_rewrites_them() {
 fn init_without_git_on_the_path_says_so_and_goes_on() {
     let tmp = new_dir();
     let empty = new_dir();
-    let out = local::ties_with(
+    let out = run_in(
         tmp.path(),
-        &["init", "nb"],
+        ["init", "nb"],
         &[("PATH", empty.path().as_os_str())],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout
-            .contains("git is not installed: skipped `git init` and the pre-commit hook"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("git is not installed: skipped `git init` and the pre-commit hook");
     assert!(tmp.path().join("nb/ties.yaml").is_file());
     assert!(!tmp.path().join("nb/.git").exists());
 }
 
-fn git_available() -> bool {
-    std::process::Command::new("git")
+/// Whether git is not installed; then says the calling test is skipped.
+fn git_missing() -> bool {
+    let missing = !std::process::Command::new("git")
         .arg("--version")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    if missing {
+        eprintln!("skipped: git is not installed");
+    }
+    missing
 }
 
 /// Environment that keeps the user's and the system's git configuration (a global hooks
@@ -286,19 +159,14 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn the_pre_commit_hook_blocks_a_notebook_with_errors_and_lets_a_clean_one_through() {
-    if !git_available() {
-        eprintln!("skipped: git is not installed");
+    if git_missing() {
         return;
     }
     let tmp = new_dir();
-    let out = local::ties_with(tmp.path(), &["init", "nb"], &git_isolation());
+    let out = run_in(tmp.path(), ["init", "nb"], &git_isolation());
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stdout.contains("note:"), "{}", out.stdout);
-    assert!(
-        out.stdout.contains(".git/hooks/pre-commit"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has(".git/hooks/pre-commit");
     let root = tmp.path().join("nb");
     let hook = root.join(".git/hooks/pre-commit");
     snapshot(
@@ -359,26 +227,40 @@ fn the_pre_commit_hook_blocks_a_notebook_with_errors_and_lets_a_clean_one_throug
 
 #[test]
 fn init_inside_another_repository_does_not_nest_one() {
-    if !git_available() {
-        eprintln!("skipped: git is not installed");
+    if git_missing() {
         return;
     }
     let tmp = new_dir();
     assert!(git(tmp.path(), &["init", "--quiet"]).status.success());
-    let out = local::ties_with(tmp.path(), &["init", "notes/network"], &git_isolation());
+    let out = run_in(tmp.path(), ["init", "notes/network"], &git_isolation());
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.contains("is inside the git repository"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("is inside the git repository");
     assert!(!tmp.path().join("notes/network/.git").exists());
 }
 
 // ---------------------------------------------------------------------------------------
 // new
 
-fn created(nb: &Nb, out: &Out) -> String {
+/// Runs `ties ARGS` in `nb`, asserts it exits 2 and leaves every file as it was.
+#[track_caller]
+fn refused(nb: &Notebook, args: &[&str]) -> Output {
+    let before = nb.all_bytes();
+    let out = nb.run_here(args);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(nb.all_bytes(), before);
+    out
+}
+
+/// Runs `ties ARGS` (a `new`) in `nb`, asserts it printed only `printed`, and returns the
+/// text of the file it created.
+#[track_caller]
+fn new_file(nb: &Notebook, args: &[&str], printed: &str) -> String {
+    let out = nb.run_here(args);
+    assert_eq!(out.stdout, printed);
+    created(nb, &out)
+}
+
+fn created(nb: &Notebook, out: &Output) -> String {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let path = out.stdout.trim();
     assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
@@ -387,82 +269,107 @@ fn created(nb: &Nb, out: &Out) -> String {
 
 #[test]
 fn new_contact_with_flags_and_hints() {
-    let nb = Nb::new().file("companies/acme.md", "---\nname: Acme Corp\n---\n");
-    let out = nb.run(&[
-        "new",
-        "contact",
-        "José Álvarez",
-        "--company",
-        "Acme Corp",
-        "--role",
-        "developer",
-        "--warm",
-        "--email",
-        "jose@acme.com",
-        "--tag",
-        "alumni",
-        "--tag",
-        "rust, wasm",
-    ]);
-    assert_eq!(out.stdout, "contacts/jose-alvarez.md\n");
-    snapshot("new_contact", created(&nb, &out));
+    let nb = Notebook::new().file("companies/acme.md", "---\nname: Acme Corp\n---\n");
+    snapshot(
+        "new_contact",
+        new_file(
+            &nb,
+            &[
+                "new",
+                "contact",
+                "José Álvarez",
+                "--company",
+                "Acme Corp",
+                "--role",
+                "developer",
+                "--warm",
+                "--email",
+                "jose@acme.com",
+                "--tag",
+                "alumni",
+                "--tag",
+                "rust, wasm",
+            ],
+            "contacts/jose-alvarez.md\n",
+        ),
+    );
     nb.assert_clean();
 }
 
 #[test]
 fn new_contact_minimal() {
-    let nb = Nb::new();
-    let out = nb.run(&["new", "contact", "Jane Doe"]);
-    assert_eq!(out.stdout, "contacts/jane-doe.md\n");
-    snapshot("new_contact_minimal", created(&nb, &out));
+    let nb = Notebook::new();
+    snapshot(
+        "new_contact_minimal",
+        new_file(
+            &nb,
+            &["new", "contact", "Jane Doe"],
+            "contacts/jane-doe.md\n",
+        ),
+    );
     nb.assert_clean();
 }
 
 #[test]
 fn new_company_and_event() {
-    let nb = Nb::new();
-    let out = nb.run(&[
-        "new",
-        "company",
-        "Acme",
-        "--status",
-        "target",
-        "--website",
-        "https://acme.example",
-    ]);
-    assert_eq!(out.stdout, "companies/acme.md\n");
-    snapshot("new_company", created(&nb, &out));
-    let out = nb.run(&[
-        "new",
-        "event",
-        "Rust Meetup: Berlin #12",
-        "--date",
-        "2026-11-25 18:30",
-        "--kind",
-        "meetup",
-        "--goal",
-        "3",
-    ]);
-    assert_eq!(out.stdout, "events/2026-11-25-rust-meetup-berlin-12.md\n");
-    snapshot("new_event", created(&nb, &out));
+    let nb = Notebook::new();
+    snapshot(
+        "new_company",
+        new_file(
+            &nb,
+            &[
+                "new",
+                "company",
+                "Acme",
+                "--status",
+                "target",
+                "--website",
+                "https://acme.example",
+            ],
+            "companies/acme.md\n",
+        ),
+    );
+    snapshot(
+        "new_event",
+        new_file(
+            &nb,
+            &[
+                "new",
+                "event",
+                "Rust Meetup: Berlin #12",
+                "--date",
+                "2026-11-25 18:30",
+                "--kind",
+                "meetup",
+                "--goal",
+                "3",
+            ],
+            "events/2026-11-25-rust-meetup-berlin-12.md\n",
+        ),
+    );
     nb.assert_clean();
 }
 
 #[test]
 fn new_chat_carries_the_coffee_chat_sections() {
-    let nb = Nb::new()
+    let nb = Notebook::new()
         .file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n")
         .file(
             "events/2026-11-10-rust-meetup.md",
             "---\nname: Rust Meetup\ndate: 2026-11-10\n---\n",
         );
-    let out = nb.run(&["new", "chat", "jane-doe", "--event", "Rust Meetup"]);
-    assert_eq!(out.stdout, "chats/2026-11-21-jane-doe.md\n");
-    snapshot("new_chat", created(&nb, &out));
+    snapshot(
+        "new_chat",
+        new_file(
+            &nb,
+            &["new", "chat", "jane-doe", "--event", "Rust Meetup"],
+            "chats/2026-11-21-jane-doe.md\n",
+        ),
+    );
     nb.assert_clean();
 
     // Planned for later: the agenda counts no prepared question yet (empty items do not count).
-    let out = nb.run(&[
+    let out = nb.run_here([
         "new",
         "chat",
         "Jane Doe",
@@ -481,76 +388,50 @@ fn new_chat_carries_the_coffee_chat_sections() {
         text.contains("# Informational interview with Jane Doe\n"),
         "{text}"
     );
-    let agenda = nb.run(&["agenda"]);
-    assert!(
-        agenda.stdout.contains("0/5 questions ready"),
-        "{}",
-        agenda.stdout
-    );
+    let agenda = nb.run_here(["agenda"]);
+    agenda.assert_stdout_has("0/5 questions ready");
     nb.assert_clean();
 }
 
 #[test]
 fn new_chat_needs_an_existing_contact() {
-    let nb = Nb::new().file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n");
-    let before = nb.all_bytes();
-    let out = nb.run(&["new", "chat", "jane-do"]);
-    assert_eq!(out.code, 2);
+    let nb = Notebook::new().file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n");
+    let out = refused(&nb, &["new", "chat", "jane-do"]);
     assert_eq!(
         out.stderr,
         "error: unknown contact `jane-do` (did you mean `jane-doe`?)\n  help: create it first: ties new contact \"jane-do\"\n"
     );
-    assert_eq!(nb.all_bytes(), before);
 }
 
 #[test]
 fn new_contact_needs_an_existing_company() {
-    let nb = Nb::new().file("contacts/acme.md", "---\nname: Acme\n---\n");
-    let out = nb.run(&["new", "contact", "Jane Doe", "--company", "acme"]);
+    let nb = Notebook::new().file("contacts/acme.md", "---\nname: Acme\n---\n");
+    let out = nb.run_here(["new", "contact", "Jane Doe", "--company", "acme"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("unknown company `acme`"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr
-            .contains("`acme` is a contact, not a company (contacts/acme.md)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("unknown company `acme`");
+    out.assert_stderr_has("`acme` is a contact, not a company (contacts/acme.md)");
     assert!(!nb.path().join("contacts/jane-doe.md").exists());
 }
 
 #[test]
 fn a_taken_id_is_refused_and_the_file_left_byte_for_byte() {
     let original = "---\nname: Jane Doe\nemail: jane@old.example   # keep me\n---\nNotes.\n";
-    let nb = Nb::new().file("contacts/jane-doe.md", original);
-    let before = nb.all_bytes();
-    let out = nb.run(&["new", "contact", "Jane Doe"]);
-    assert_eq!(out.code, 2);
+    let nb = Notebook::new().file("contacts/jane-doe.md", original);
+    let out = refused(&nb, &["new", "contact", "Jane Doe"]);
     assert_eq!(
         out.stderr,
         "error: the id `jane-doe` is taken by contacts/jane-doe.md\n  help: choose another id with --id, e.g. --id jane-doe-2\n"
     );
-    assert_eq!(nb.all_bytes(), before);
 
     // An id used by another kind cannot be forced: ids are unique across the notebook.
     let nb = nb.file("companies/acme.md", "---\nname: Acme\n---\n");
-    let before = nb.all_bytes();
-    let out = nb.run(&["new", "contact", "Acme", "--force"]);
-    assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("taken by companies/acme.md"),
-        "{}",
-        out.stderr
-    );
-    assert_eq!(nb.all_bytes(), before);
+    let out = refused(&nb, &["new", "contact", "Acme", "--force"]);
+    out.assert_stderr_has("taken by companies/acme.md");
 
     // `--id` picks another; `--force` replaces the same file.
-    let out = nb.run(&["new", "contact", "Jane Doe", "--id", "jane-doe-2"]);
+    let out = nb.run_here(["new", "contact", "Jane Doe", "--id", "jane-doe-2"]);
     assert_eq!(out.stdout, "contacts/jane-doe-2.md\n");
-    let out = nb.run(&["new", "contact", "Jane Doe", "--force", "--role", "manager"]);
+    let out = nb.run_here(["new", "contact", "Jane Doe", "--force", "--role", "manager"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(nb.read("contacts/jane-doe.md").contains("role: manager"));
     nb.assert_clean();
@@ -558,7 +439,7 @@ fn a_taken_id_is_refused_and_the_file_left_byte_for_byte() {
 
 #[test]
 fn bad_values_are_usage_errors() {
-    let nb = Nb::new();
+    let nb = Notebook::new();
     for args in [
         &["new", "contact", "Jane", "--role", "ceo"][..],
         &["new", "contact", "Jane", "--email", "jane@"],
@@ -568,18 +449,18 @@ fn bad_values_are_usage_errors() {
         &["new", "event", "Meetup", "--date", "next friday"],
         &["new", "company", "Acme", "--website", "acme.example"],
     ] {
-        let out = nb.run(args);
+        let out = nb.run_here(args);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
     }
-    let out = nb.run(&["new", "contact", "🚀"]);
+    let out = nb.run_here(["new", "contact", "🚀"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("give one with --id"), "{}", out.stderr);
+    out.assert_stderr_has("give one with --id");
     assert_eq!(all_files(nb.path()).len(), 1);
 }
 
 #[test]
 fn edit_opens_the_editor_on_the_new_file() {
-    let nb = Nb::new();
+    let nb = Notebook::new();
     let script = nb.path().join(".editor.sh");
     std::fs::write(
         &script,
@@ -593,9 +474,9 @@ fn edit_opens_the_editor_on_the_new_file() {
     }
     #[cfg(unix)]
     {
-        let out = local::ties_with(
+        let out = run_in(
             nb.path(),
-            &["new", "contact", "Jane Doe", "--edit"],
+            ["new", "contact", "Jane Doe", "--edit"],
             &[("EDITOR", script.as_os_str())],
         );
         assert_eq!(out.code, 0, "{}", out.stderr);
@@ -604,16 +485,16 @@ fn edit_opens_the_editor_on_the_new_file() {
                 .ends_with("---\nMet at the meetup.\n")
         );
     }
-    let out = nb.run(&["new", "contact", "John Roe", "--edit"]);
+    let out = nb.run_here(["new", "contact", "John Roe", "--edit"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("created"), "{}", out.stderr);
-    assert!(out.stderr.contains("$VISUAL or $EDITOR"), "{}", out.stderr);
+    out.assert_stderr_has("created");
+    out.assert_stderr_has("$VISUAL or $EDITOR");
     assert!(nb.path().join("contacts/john-roe.md").is_file());
 }
 
 #[test]
 fn new_prints_a_path_usable_from_the_current_folder() {
-    let nb = Nb::new().file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n");
+    let nb = Notebook::new().file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n");
     let sub: PathBuf = nb.path().join("contacts");
     let out = ties(&sub, &["new", "company", "Acme"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -655,8 +536,8 @@ fn man_page() {
 
 #[test]
 fn new_contact_with_a_www_profile_gets_https_and_checks_clean() {
-    let nb = Nb::new();
-    let out = nb.run(&[
+    let nb = Notebook::new();
+    let out = nb.run_here([
         "new",
         "contact",
         "Jane Doe",

@@ -64,7 +64,7 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-use crate::report_fixture::{fixture, json_of, snapshot, stdout, ties};
+use crate::report_fixture::{assert_usage_error, fixture, json_of, snapshot, stdout, ties};
 
 fn csv_of(args: &[&str]) -> String {
     let mut all = args.to_vec();
@@ -72,30 +72,24 @@ fn csv_of(args: &[&str]) -> String {
     stdout(&all)
 }
 
-/// `(stage, contacts, reached, conversion)` of each funnel row.
-fn funnel_rows(v: &Value) -> Vec<(String, u64, u64, Option<f64>)> {
-    v["stages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            (
-                s["stage"].as_str().unwrap().to_owned(),
-                s["contacts"].as_u64().unwrap(),
-                s["reached"].as_u64().unwrap(),
-                s["conversion"].as_f64(),
-            )
-        })
-        .collect()
+/// `stage contacts reached conversion` of each funnel row (the conversion as an `Option`).
+fn funnel_rows(v: &Value) -> Vec<String> {
+    rows_of(v, "stages", |s| {
+        let stage = s["stage"].as_str().unwrap();
+        let (contacts, reached) = (
+            s["contacts"].as_u64().unwrap(),
+            s["reached"].as_u64().unwrap(),
+        );
+        format!(
+            "{stage} {contacts} {reached} {:?}",
+            s["conversion"].as_f64()
+        )
+    })
 }
 
-fn row(
-    stage: &str,
-    contacts: u64,
-    reached: u64,
-    conversion: Option<f64>,
-) -> (String, u64, u64, Option<f64>) {
-    (stage.to_owned(), contacts, reached, conversion)
+/// `f` of each element of the array `v[key]`.
+fn rows_of(v: &Value, key: &str, f: impl Fn(&Value) -> String) -> Vec<String> {
+    v[key].as_array().unwrap().iter().map(f).collect()
 }
 
 #[test]
@@ -104,12 +98,12 @@ fn funnel_counts_highest_stages_and_conversions() {
     assert_eq!(v["contacts"], 10);
     assert_eq!(
         funnel_rows(&v),
-        vec![
-            row("identified", 2, 10, Some(80.0)),
-            row("contacted", 2, 8, Some(75.0)),
-            row("replied", 1, 6, Some(83.3)),
-            row("met", 3, 5, Some(40.0)),
-            row("referred", 2, 2, None),
+        [
+            "identified 2 10 Some(80.0)",
+            "contacted 2 8 Some(75.0)",
+            "replied 1 6 Some(83.3)",
+            "met 3 5 Some(40.0)",
+            "referred 2 2 None",
         ]
     );
     assert_eq!(
@@ -133,12 +127,12 @@ fn funnel_with_a_period_is_a_cohort() {
     assert_eq!(v["contacts"], 7);
     assert_eq!(
         funnel_rows(&v),
-        vec![
-            row("identified", 0, 7, Some(100.0)),
-            row("contacted", 2, 7, Some(71.4)),
-            row("replied", 1, 5, Some(80.0)),
-            row("met", 3, 4, Some(25.0)),
-            row("referred", 1, 1, None),
+        [
+            "identified 0 7 Some(100.0)",
+            "contacted 2 7 Some(71.4)",
+            "replied 1 5 Some(80.0)",
+            "met 3 4 Some(25.0)",
+            "referred 1 1 None",
         ]
     );
 }
@@ -298,41 +292,17 @@ fn weeks_start_on_monday() {
     assert_eq!(v["rows"][0]["met"], true);
 }
 
-/// `(goal, cadence, count, target, met, streak)`.
-fn goal_rows(v: &Value) -> Vec<(String, String, u64, u64, bool, Option<u64>)> {
-    v["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["goal"].as_str().unwrap().to_owned(),
-                r["cadence"].as_str().unwrap().to_owned(),
-                r["count"].as_u64().unwrap(),
-                r["target"].as_u64().unwrap(),
-                r["met"].as_bool().unwrap(),
-                r["streak"].as_u64(),
-            )
-        })
-        .collect()
-}
-
-fn goal(
-    name: &str,
-    cadence: &str,
-    count: u64,
-    target: u64,
-    met: bool,
-    streak: Option<u64>,
-) -> (String, String, u64, u64, bool, Option<u64>) {
-    (
-        name.to_owned(),
-        cadence.to_owned(),
-        count,
-        target,
-        met,
-        streak,
-    )
+/// `goal cadence count target met streak` of each goal row (the streak as an `Option`).
+fn goal_rows(v: &Value) -> Vec<String> {
+    rows_of(v, "rows", |r| {
+        let (goal, cadence) = (r["goal"].as_str().unwrap(), r["cadence"].as_str().unwrap());
+        let (count, target) = (r["count"].as_u64().unwrap(), r["target"].as_u64().unwrap());
+        let met = r["met"].as_bool().unwrap();
+        format!(
+            "{goal} {cadence} {count} {target} {met} {:?}",
+            r["streak"].as_u64()
+        )
+    })
 }
 
 #[test]
@@ -344,12 +314,12 @@ fn goals_this_week_with_streaks() {
     );
     assert_eq!(
         goal_rows(&v),
-        vec![
-            goal("outreach", "weekly", 1, 2, false, Some(1)),
-            goal("chats", "weekly", 1, 1, true, Some(3)),
-            goal("events", "weekly", 1, 1, true, Some(2)),
-            goal("warm_contacts", "total", 2, 2, true, None),
-            goal("target_companies", "total", 2, 3, false, None),
+        [
+            "outreach weekly 1 2 false Some(1)",
+            "chats weekly 1 1 true Some(3)",
+            "events weekly 1 1 true Some(2)",
+            "warm_contacts total 2 2 true None",
+            "target_companies total 2 3 false None",
         ]
     );
     assert_eq!(
@@ -369,9 +339,9 @@ fn goals_over_a_month_scale_the_weekly_targets() {
     assert_eq!(
         goal_rows(&v)[..3],
         [
-            goal("outreach", "weekly", 5, 9, false, Some(1)),
-            goal("chats", "weekly", 3, 5, false, Some(3)),
-            goal("events", "weekly", 2, 5, false, Some(2)),
+            "outreach weekly 5 9 false Some(1)",
+            "chats weekly 3 5 false Some(3)",
+            "events weekly 2 5 false Some(2)",
         ]
     );
 }
@@ -517,7 +487,7 @@ fn text_reports() {
             &["report", "funnel", "--format", "markdown"],
         ),
     ] {
-        snapshot(name, &stdout(args));
+        snapshot(name, stdout(args));
     }
 }
 
@@ -525,39 +495,26 @@ fn text_reports() {
 fn bad_periods_are_refused_with_the_grammar() {
     let out = ties(&["report", "--period", "next week"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains(
-            "`next week` is not a period; write one of: 2026, 2026-11, 2026-Q4, 2026-W47, \
-             this week, last week, this month, last month, this year"
-        ),
-        "{}",
-        out.stderr
+    out.assert_stderr_has(
+        "`next week` is not a period; write one of: 2026, 2026-11, 2026-Q4, 2026-W47, \
+             this week, last week, this month, last month, this year",
     );
-    let out = ties(&["report", "goals", "--period", "2026-W54"]);
-    assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("2026 has no ISO week 54 (it has 53)"),
-        "{}",
-        out.stderr
+    assert_usage_error(
+        &["report", "goals", "--period", "2026-W54"],
+        "2026 has no ISO week 54 (it has 53)",
     );
-    let out = ties(&[
-        "report",
-        "activity",
-        "--since",
-        "2026-11-20",
-        "--until",
-        "2026-11-01",
-    ]);
-    assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("--since 2026-11-20 is after --until 2026-11-01"),
-        "{}",
-        out.stderr
+    assert_usage_error(
+        &[
+            "report",
+            "activity",
+            "--since",
+            "2026-11-20",
+            "--until",
+            "2026-11-01",
+        ],
+        "--since 2026-11-20 is after --until 2026-11-01",
     );
-    let out = ties(&["report", "--since", "last monday"]);
-    assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("is not a date"), "{}", out.stderr);
+    assert_usage_error(&["report", "--since", "last monday"], "is not a date");
 }
 
 #[test]

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::support::{Output, TODAY, run, ties as binary};
+pub use crate::support::snapshot;
+use crate::support::{self, Output, TODAY, run, ties as binary};
 
 pub fn fixture() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report-basic")
+    support::fixture("report-basic")
 }
 
 /// `ties --notebook <fixture> --today 2026-11-21 ARGS`, without colour.
@@ -21,6 +22,14 @@ pub fn ties(args: &[&str]) -> Output {
     run(&mut cmd)
 }
 
+/// `ties ARGS` on the fixture is a usage error (exit 2) whose stderr contains `message`.
+#[track_caller]
+pub fn assert_usage_error(args: &[&str], message: &str) {
+    let out = ties(args);
+    assert_eq!(out.code, 2, "ties {args:?}: {}", out.stderr);
+    out.assert_stderr_has(message);
+}
+
 pub fn stdout(args: &[&str]) -> String {
     let out = ties(args);
     assert_eq!(out.code, 0, "ties {args:?} failed: {}", out.stderr);
@@ -31,12 +40,4 @@ pub fn json_of(args: &[&str]) -> Value {
     let mut all = args.to_vec();
     all.extend(["--format", "json"]);
     serde_json::from_str(&stdout(&all)).expect("valid JSON")
-}
-
-/// Snapshots are named without the module path, so their files keep their names wherever
-/// the test module lives.
-pub fn snapshot(name: &str, value: &str) {
-    insta::with_settings!({ prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, value);
-    });
 }

@@ -10,6 +10,7 @@
 //! Every run prepends `--notebook <dir> --today 2026-11-21`, sets `NO_COLOR=1`, clears
 //! `TIES_NOTEBOOK`, runs in the notebook folder and is killed after [`TIMEOUT`].
 
+use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,20 @@ pub struct Output {
     pub elapsed: Duration,
 }
 
+/// `name(&self, text)` asserting `self.stream.test(text)`, with the stream in the message.
+macro_rules! text_asserts {
+    ($($(#[$doc:meta])* $name:ident: $stream:ident.$test:ident,)*) => {$(
+        $(#[$doc])*
+        #[track_caller]
+        pub fn $name(&self, text: &str) -> &Self {
+            let stream = &self.$stream;
+            let what = concat!(stringify!($stream), " fails ", stringify!($test));
+            assert!(stream.$test(text), "{what}({text:?}):\n{stream}");
+            self
+        }
+    )*};
+}
+
 impl Output {
     /// Asserts the run ended on its own, without a panic or a crash.
     #[track_caller]
@@ -51,6 +66,17 @@ impl Output {
             self.stderr
         );
         self
+    }
+
+    text_asserts! {
+        /// Asserts stdout contains the text.
+        assert_stdout_has: stdout.contains,
+        /// Asserts stdout starts with the text.
+        assert_stdout_starts: stdout.starts_with,
+        /// Asserts stdout ends with the text.
+        assert_stdout_ends: stdout.ends_with,
+        /// Asserts stderr contains the text.
+        assert_stderr_has: stderr.contains,
     }
 
     /// The last line of stdout (the summary of `check`).
@@ -145,6 +171,56 @@ impl Notebook {
         run(&mut cmd)
     }
 
+    /// Runs `ties --today 2026-11-21 ARGS…` in the notebook folder without `--notebook`:
+    /// the binary finds the notebook from its working directory.
+    pub fn run_here<I, S>(&self, args: I) -> Output
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        run_in(&self.root, args, &[])
+    }
+
+    /// The text of a file of the notebook.
+    #[track_caller]
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root.join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    /// The Markdown files of the four record folders (`contacts/x.md` …) and their text.
+    pub fn records(&self) -> BTreeMap<String, String> {
+        let mut files = BTreeMap::new();
+        for folder in ["contacts", "companies", "chats", "events"] {
+            let Ok(entries) = std::fs::read_dir(self.root.join(folder)) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "md") {
+                    let name = path.file_name().expect("name").to_string_lossy();
+                    files.insert(
+                        format!("{folder}/{name}"),
+                        std::fs::read_to_string(&path).expect("read"),
+                    );
+                }
+            }
+        }
+        files
+    }
+
+    /// Every file below the root, hidden ones included, with its bytes.
+    pub fn all_bytes(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        all_files(&self.root)
+    }
+
+    /// `ties check` (run from the notebook folder) finds nothing at all.
+    #[track_caller]
+    pub fn assert_clean(&self) {
+        let out = self.run_here(["check"]);
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        out.assert_stdout_starts("0 errors, 0 warnings");
+    }
+
     /// `check --format json`, parsed. Asserts the run did not crash and exited 0 or 1.
     #[track_caller]
     pub fn json_diagnostics(&self) -> Vec<Value> {
@@ -181,8 +257,73 @@ pub fn ties() -> assert_cmd::Command {
         .env_remove("TIES_NOTEBOOK")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("CLICOLOR")
+        .env_remove("VISUAL")
+        .env_remove("EDITOR")
         .timeout(TIMEOUT);
     cmd
+}
+
+/// Runs `ties --today 2026-11-21 ARGS…` in `dir` (no `--notebook`: the binary finds the
+/// notebook from there), with `env` set on top of the clean environment of [`ties`].
+pub fn run_in<I, S>(dir: &Path, args: I, env: &[(&str, &OsStr)]) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut cmd = ties();
+    cmd.current_dir(dir).args(["--today", TODAY]).args(args);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    run(&mut cmd)
+}
+
+/// Every path below `root` (folders too, hidden ones included), sorted, going into the
+/// folders for which `descend` holds.
+pub fn walk(root: &Path, descend: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut all = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() && descend(&path) {
+                stack.push(path.clone());
+            }
+            all.push(path);
+        }
+    }
+    all.sort();
+    all
+}
+
+/// Every file below `root`, hidden ones included (`.git` folders left out), with its bytes,
+/// keyed by the path relative to `root`.
+pub fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walk(root, |dir| !dir.ends_with(".git"))
+        .into_iter()
+        .filter(|path| !path.is_dir())
+        .map(|path| {
+            let bytes = std::fs::read(&path).expect("read");
+            let rel = path.strip_prefix(root).expect("inside").to_path_buf();
+            (rel, bytes)
+        })
+        .collect()
+}
+
+/// A snapshot named `name` exactly (no module prefix), whichever module asserts it.
+#[track_caller]
+pub fn snapshot(name: &str, value: impl AsRef<str>) {
+    let value = value.as_ref();
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, value);
+    });
+}
+
+/// The path of `tests/fixtures/<rel>`.
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// Runs `cmd` to completion (or [`TIMEOUT`]) and collects its output.
@@ -246,6 +387,64 @@ pub fn d(code: &str, path: &str, line: u64, column: u64) -> Diag {
         column,
     }
 }
+
+/// Expected diagnostics, each written as its [`Debug`] form `CODE path:line:column`.
+#[track_caller]
+pub fn diags(written: &[&str]) -> Vec<Diag> {
+    written
+        .iter()
+        .map(|w| {
+            let (code, place) = w.split_once(' ').expect("CODE path:line:column");
+            let mut parts = place.rsplitn(3, ':');
+            let mut num = || {
+                parts
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or_else(|| panic!("no line:column in {w:?}"))
+            };
+            let column = num();
+            let line = num();
+            let path = parts.next().expect("a path");
+            d(code, path, line, column)
+        })
+        .collect()
+}
+
+/// One `#[test]` per case, named as the case (so a snapshot keeps its name): the notebook
+/// `start` plus `files`, then exactly one of
+/// - `errors`: `check` finds exactly these (exit 1);
+/// - `warnings`: these only (exit 0, and 1 with `--deny-warnings`);
+/// - `reported`: these and the witnesses of `bad_input`;
+///
+/// each written `CODE path:line:column`; then, if given, the `messages` in order and a
+/// snapshot of the human output. The check functions are those of the calling module
+/// (`check`, `check_warnings`, `assert_reported`).
+macro_rules! notebook_cases {
+    (start: $start:expr; $(
+        $(#[$attr:meta])*
+        $name:ident {
+            files: [$(($path:expr, $text:expr $(,)?)),* $(,)?],
+            $(errors: [$($error:literal),* $(,)?],)?
+            $(warnings: [$($warning:literal),* $(,)?],)?
+            $(reported: [$($reported:literal),* $(,)?],)?
+            $(messages: [$($message:literal),* $(,)?],)?
+            $(snapshot: $stream:ident,)?
+        }
+    )*) => {$(
+        $(#[$attr])*
+        #[test]
+        fn $name() {
+            let nb = $start$(.file($path, $text))*;
+            $(let out = check(&nb, &diags(&[$($error),*]), 1);)?
+            $(let out = check_warnings(&nb, &diags(&[$($warning),*]));)?
+            $(let out = assert_reported(&nb, &diags(&[$($reported),*]));)?
+            $(assert_eq!(messages(&nb), [$($message),*]);)?
+            $(insta::assert_snapshot!(out.$stream);)?
+            let _ = out;
+        }
+    )*};
+}
+pub(crate) use notebook_cases;
 
 /// The 1-based line of the first line of `text` that contains `needle`.
 #[track_caller]

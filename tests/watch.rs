@@ -120,21 +120,16 @@ fn watch_follows_editor_saves_folders_and_config() {
     assert_eq!((n(&first, "errors"), n(&first, "files")), (0, 3));
 
     // A plain write that breaks a reference: one file re-read, one new error.
-    std::fs::write(
-        root.join("contacts/ada.md"),
-        "---\nname: Ada\ncompany: acm\n---\n",
-    )
-    .unwrap();
+    nb.write("contacts/ada.md", "---\nname: Ada\ncompany: acm\n---\n");
     let (broken, _) = watch.until("the broken reference", |r| n(r, "errors") == 1);
     assert_eq!(codes(&broken), ["contacts/ada.md T201"]);
     assert_eq!((n(&broken, "files_read"), n(&broken, "new")), (1, 1));
 
     // A safe write (temp file + rename), as VS Code and JetBrains do: fixed.
-    std::fs::write(
-        root.join("contacts/.ada.md.tmp"),
+    nb.write(
+        "contacts/.ada.md.tmp",
         "---\nname: Ada\ncompany: acme\n---\n",
-    )
-    .unwrap();
+    );
     std::fs::rename(
         root.join("contacts/.ada.md.tmp"),
         root.join("contacts/ada.md"),
@@ -171,11 +166,10 @@ fn watch_follows_editor_saves_folders_and_config() {
 
     // 200 files at once, as a `git checkout` writes them.
     for i in 0..200 {
-        std::fs::write(
-            root.join(format!("contacts/p{i}.md")),
+        nb.write(
+            &format!("contacts/p{i}.md"),
             format!("---\nname: Person {i}\n---\n"),
-        )
-        .unwrap();
+        );
     }
     let (all, rounds) = watch.until("200 new files", |r| n(r, "files") == 203);
     assert_eq!(n(&all, "errors"), 0);
@@ -186,12 +180,12 @@ fn watch_follows_editor_saves_folders_and_config() {
     );
 
     // ties.yaml broken, then fixed: reported, and the last good settings kept meanwhile.
-    std::fs::write(root.join("ties.yaml"), "rules: [\n").unwrap();
+    nb.write("ties.yaml", "rules: [\n");
     let (bad, _) = watch.until("the broken ties.yaml", |r| {
         codes(r).iter().any(|c| c == "ties.yaml T003")
     });
     assert_eq!(n(&bad, "errors"), 1);
-    std::fs::write(root.join("ties.yaml"), "checks: {ignore: []}\n").unwrap();
+    nb.write("ties.yaml", "checks: {ignore: []}\n");
     watch.until("the fixed ties.yaml", |r| n(r, "errors") == 0);
 
     assert_eq!(watch.interrupt(), 0, "Ctrl-C exits 0");
@@ -218,11 +212,7 @@ fn watch_appends_rounds_when_piped_and_exits_when_the_notebook_goes() {
     };
     wait_for(&mut seen, "watching for changes");
     assert!(seen.contains("0 errors, 0 warnings in 2 files"), "{seen}");
-    std::fs::write(
-        root.join("contacts/ada.md"),
-        "---\nname: Ada\nrole: develper\n---\n",
-    )
-    .unwrap();
+    nb.write("contacts/ada.md", "---\nname: Ada\nrole: develper\n---\n");
     wait_for(&mut seen, "error[T103]");
     assert!(
         !seen.contains("\x1b["),
@@ -254,11 +244,7 @@ fn watch_poll_sees_saves_without_os_events() {
     let root = nb.path().canonicalize().unwrap();
     let watch = Watch::start(&root, &["--poll", "--format", "json"]);
     assert_eq!(n(&watch.round("the first check"), "errors"), 0);
-    std::fs::write(
-        root.join("contacts/bob.md"),
-        "---\nname: Bob\nrole: develper\n---\n",
-    )
-    .unwrap();
+    nb.write("contacts/bob.md", "---\nname: Bob\nrole: develper\n---\n");
     let (round, _) = watch.until("the polled change", |r| n(r, "errors") == 1);
     assert_eq!(codes(&round), ["contacts/bob.md T103"]);
     assert_eq!(watch.interrupt(), 0);
