@@ -550,8 +550,7 @@ fn new_contact_with_a_www_profile_gets_https_and_checks_clean() {
 
 #[test]
 fn init_in_a_git_worktree_installs_the_hook_where_git_looks_for_it() {
-    if !git_available() {
-        eprintln!("skipped: git is not installed");
+    if git_missing() {
         return;
     }
     let tmp = new_dir();
@@ -580,7 +579,7 @@ fn init_in_a_git_worktree_installs_the_hook_where_git_looks_for_it() {
         );
     }
     assert!(tmp.path().join("nb/.git").is_file());
-    let out = local::ties_with(&tmp.path().join("nb"), &["init"], &git_isolation());
+    let out = run_in(&tmp.path().join("nb"), ["init"], &git_isolation());
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("pre-commit"), "{}", out.stdout);
     // Hooks are shared by a repository's worktrees.
@@ -589,8 +588,7 @@ fn init_in_a_git_worktree_installs_the_hook_where_git_looks_for_it() {
 
 #[test]
 fn init_that_failed_half_way_can_be_run_again() {
-    if !git_available() {
-        eprintln!("skipped: git is not installed");
+    if git_missing() {
         return;
     }
     let tmp = new_dir();
@@ -601,14 +599,14 @@ fn init_that_failed_half_way_can_be_run_again() {
     let hooks = nb.join(".git/hooks");
     let _ = std::fs::remove_dir_all(&hooks);
     std::fs::write(&hooks, "").unwrap();
-    let failed = local::ties_with(&nb, &["init"], &git_isolation());
+    let failed = run_in(&nb, ["init"], &git_isolation());
     assert_eq!(failed.code, 2, "{}", failed.stdout);
     assert!(
         !nb.join("ties.yaml").exists(),
         "a half-made notebook looks finished"
     );
     std::fs::remove_file(&hooks).unwrap();
-    let again = local::ties_with(&nb, &["init"], &git_isolation());
+    let again = run_in(&nb, ["init"], &git_isolation());
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert!(nb.join("ties.yaml").is_file());
     assert!(hooks.join("pre-commit").is_file());
