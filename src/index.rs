@@ -217,30 +217,40 @@ impl Index {
             .map(|&i| &self.docs[i])
     }
 
+    /// Every record `pick` takes, with its document.
+    fn records<'a, R: 'a>(
+        &'a self,
+        pick: fn(&Record) -> Option<&R>,
+    ) -> impl Iterator<Item = (&'a Document, &'a R)> {
+        self.docs
+            .iter()
+            .filter_map(move |d| Some((d, pick(d.record.as_ref()?)?)))
+    }
+
     pub fn contacts(&self) -> impl Iterator<Item = (&Document, &Contact)> {
-        self.docs.iter().filter_map(|d| match &d.record {
-            Some(Record::Contact(c)) => Some((d, c)),
+        self.records(|r| match r {
+            Record::Contact(c) => Some(c),
             _ => None,
         })
     }
 
     pub fn companies(&self) -> impl Iterator<Item = (&Document, &Company)> {
-        self.docs.iter().filter_map(|d| match &d.record {
-            Some(Record::Company(c)) => Some((d, c)),
+        self.records(|r| match r {
+            Record::Company(c) => Some(c),
             _ => None,
         })
     }
 
     pub fn chats(&self) -> impl Iterator<Item = (&Document, &Chat)> {
-        self.docs.iter().filter_map(|d| match &d.record {
-            Some(Record::Chat(c)) => Some((d, c)),
+        self.records(|r| match r {
+            Record::Chat(c) => Some(c),
             _ => None,
         })
     }
 
     pub fn events(&self) -> impl Iterator<Item = (&Document, &Event)> {
-        self.docs.iter().filter_map(|d| match &d.record {
-            Some(Record::Event(e)) => Some((d, e)),
+        self.records(|r| match r {
+            Record::Event(e) => Some(e),
             _ => None,
         })
     }

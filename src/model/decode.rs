@@ -185,30 +185,30 @@ impl<'a> Fields<'a> {
     }
 
     pub fn email(&mut self, key: &str) -> Option<String> {
-        let value = self.string(key)?;
-        if !is_email(&value.value) {
-            self.findings
-                .push(malformed(value.span, key, &value.value, Address::Email));
-        }
-        Some(value.value)
+        self.address(key, Address::Email, is_email)
     }
 
     /// A web address that must be `http(s)://host…`.
     pub fn url(&mut self, key: &str) -> Option<String> {
-        let value = self.string(key)?;
-        if !is_url(&value.value) {
-            self.findings
-                .push(malformed(value.span, key, &value.value, Address::Url));
-        }
-        Some(value.value)
+        self.address(key, Address::Url, is_url)
     }
 
     /// A profile: a handle (`@sam`, `sam-rivera`) or a full URL, which must then be valid.
     pub fn profile(&mut self, key: &str) -> Option<String> {
+        self.address(key, Address::Profile, is_profile)
+    }
+
+    /// A string that `valid` accepts; otherwise it is kept and reported (T108, a warning:
+    /// the address may still be useful to the user as written).
+    fn address(&mut self, key: &str, address: Address, valid: fn(&str) -> bool) -> Option<String> {
         let value = self.string(key)?;
-        if !is_profile(&value.value) {
-            self.findings
-                .push(malformed(value.span, key, &value.value, Address::Profile));
+        if !valid(&value.value) {
+            let problem = Problem::Malformed {
+                key: key.to_owned(),
+                value: value.value.clone(),
+                address,
+            };
+            self.findings.push(Finding::new(value.span, problem));
         }
         Some(value.value)
     }
@@ -387,15 +387,6 @@ fn invalid_date(span: Span, key: &str, value: &str, form: DateForm) -> Finding {
         key: key.to_owned(),
         value: value.to_owned(),
         form,
-    };
-    Finding::new(span, problem)
-}
-
-fn malformed(span: Span, key: &str, value: &str, address: Address) -> Finding {
-    let problem = Problem::Malformed {
-        key: key.to_owned(),
-        value: value.to_owned(),
-        address,
     };
     Finding::new(span, problem)
 }
