@@ -734,41 +734,38 @@ fn parse_when(s: &str) -> Result<When, String> {
         .ok_or_else(|| format!("`{s}` is not a date; write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\""))
 }
 
-fn parse_email(s: &str) -> Result<String, String> {
-    if is_email(s) {
+/// `s` if `valid` accepts it, else the reason, for a value parser.
+fn accept(s: &str, valid: fn(&str) -> bool, reason: &str) -> Result<String, String> {
+    if valid(s) {
         Ok(s.to_owned())
     } else {
-        Err(format!("`{s}` is not an email address"))
+        Err(format!("`{s}` {reason}"))
     }
+}
+
+fn parse_email(s: &str) -> Result<String, String> {
+    accept(s, is_email, "is not an email address")
 }
 
 fn parse_url(s: &str) -> Result<String, String> {
-    if is_url(s) {
-        Ok(s.to_owned())
-    } else {
-        Err(format!(
-            "`{s}` is not a web address; write it in full, e.g. https://example.com"
-        ))
-    }
+    accept(
+        s,
+        is_url,
+        "is not a web address; write it in full, e.g. https://example.com",
+    )
 }
 
 fn parse_profile(s: &str) -> Result<String, String> {
-    let value = normalize_profile(s);
-    if is_profile(&value) {
-        Ok(value)
-    } else {
-        Err(format!("`{s}` is neither a handle nor a web address"))
-    }
+    accept(&normalize_profile(s), is_profile, "")
+        .map_err(|_| format!("`{s}` is neither a handle nor a web address"))
 }
 
 fn parse_id(s: &str) -> Result<String, String> {
-    if is_slug(s) {
-        Ok(s.to_owned())
-    } else {
-        Err(format!(
-            "`{s}` is not an id: write it in lowercase letters and digits joined by single hyphens, e.g. jane-doe-2"
-        ))
-    }
+    accept(
+        s,
+        is_slug,
+        "is not an id: write it in lowercase letters and digits joined by single hyphens, e.g. jane-doe-2",
+    )
 }
 
 fn parse_map(s: &str) -> Result<(String, String), String> {

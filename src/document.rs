@@ -299,42 +299,38 @@ mod tests {
         assert_eq!(codes(&d), vec![(Code::T103, 3, 7)]);
     }
 
+    /// A path, its bytes, and the one diagnostic's code, line and column.
+    type Case<'a> = (&'a str, &'a [u8], (Code, usize, usize));
+
     #[test]
     fn file_level_problems() {
-        assert_eq!(codes(&doc("contacts/a.md", b"")), vec![(Code::T006, 1, 1)]);
-        assert_eq!(
-            codes(&doc("contacts/a.md", b"---\nname: A\n")),
-            vec![(Code::T002, 1, 1)]
-        );
-        assert_eq!(
-            codes(&doc("contacts/a.md", b"---\n---\n")),
-            vec![(Code::T101, 1, 1)]
-        );
-        assert_eq!(
-            codes(&doc("contacts/a.md", b"---\n- a\n- b\n---\n")),
-            vec![(Code::T004, 2, 1)]
-        );
-        assert_eq!(
-            codes(&doc("contacts/a.md", b"\xff\xfe---")),
-            vec![(Code::T001, 1, 1)]
-        );
-        assert_eq!(
-            codes(&doc("contacts/a.md", b"---\nname: A\x00\n---")),
-            vec![(Code::T001, 2, 8)]
-        );
-        assert_eq!(
-            codes(&doc("contacts/a.md", b"---\nname: \xc3(\n---")),
-            vec![(Code::T001, 2, 7)]
-        );
-        let conflict = b"---\nname: A\n<<<<<<< HEAD\nreplied: 2026-11-12\n=======\nreplied: 2026-11-13\n>>>>>>> x\n---\n";
-        assert_eq!(
-            codes(&doc("contacts/a.md", conflict)),
-            vec![(Code::T005, 3, 1)]
-        );
-        assert_eq!(
-            codes(&doc("contacts/Jane Doe.md", b"---\nname: A\n---\n")),
-            vec![(Code::T107, 1, 1)]
-        );
+        let conflict: &[u8] = b"---\nname: A\n<<<<<<< HEAD\nreplied: 2026-11-12\n=======\nreplied: 2026-11-13\n>>>>>>> x\n---\n";
+        let cases: [Case; 9] = [
+            ("contacts/a.md", b"", (Code::T006, 1, 1)),
+            ("contacts/a.md", b"---\nname: A\n", (Code::T002, 1, 1)),
+            ("contacts/a.md", b"---\n---\n", (Code::T101, 1, 1)),
+            ("contacts/a.md", b"---\n- a\n- b\n---\n", (Code::T004, 2, 1)),
+            ("contacts/a.md", b"\xff\xfe---", (Code::T001, 1, 1)),
+            (
+                "contacts/a.md",
+                b"---\nname: A\x00\n---",
+                (Code::T001, 2, 8),
+            ),
+            (
+                "contacts/a.md",
+                b"---\nname: \xc3(\n---",
+                (Code::T001, 2, 7),
+            ),
+            ("contacts/a.md", conflict, (Code::T005, 3, 1)),
+            (
+                "contacts/Jane Doe.md",
+                b"---\nname: A\n---\n",
+                (Code::T107, 1, 1),
+            ),
+        ];
+        for (path, bytes, expected) in cases {
+            assert_eq!(codes(&doc(path, bytes)), vec![expected], "{path} {bytes:?}");
+        }
         let io = Document::parse(
             "contacts/a.md".into(),
             Err(std::io::Error::from(std::io::ErrorKind::NotFound)),

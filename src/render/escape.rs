@@ -78,13 +78,17 @@ mod tests {
 
     #[test]
     fn escapes_what_a_terminal_would_act_on() {
-        assert_eq!(
-            line("Eve \u{1b}]0;pwned\u{7}\u{1b}[2J"),
-            "Eve \\e]0;pwned\\u{7}\\e[2J"
-        );
-        assert_eq!(line("a\rb\nc\td\0"), "a\\rb\\nc\\td\\0");
-        assert_eq!(line("\u{7f}\u{9b}31m"), "\\u{7f}\\u{9b}31m");
-        assert_eq!(line("evil\u{202e}txt.md"), "evil\\u{202e}txt.md");
+        for (text, shown) in [
+            (
+                "Eve \u{1b}]0;pwned\u{7}\u{1b}[2J",
+                "Eve \\e]0;pwned\\u{7}\\e[2J",
+            ),
+            ("a\rb\nc\td\0", "a\\rb\\nc\\td\\0"),
+            ("\u{7f}\u{9b}31m", "\\u{7f}\\u{9b}31m"),
+            ("evil\u{202e}txt.md", "evil\\u{202e}txt.md"),
+        ] {
+            assert_eq!(line(text), shown);
+        }
         assert_eq!(lines("one\ntwo\u{1b}"), "one\ntwo\\e");
     }
 
