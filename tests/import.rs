@@ -474,3 +474,23 @@ fn an_introducer_in_the_same_file_may_be_named_in_the_obsidian_form() {
     assert!(nb.records()["contacts/ben-ong.md"].contains("introduced_by: ann-lee\n"));
     nb.assert_clean();
 }
+
+// ---------------------------------------------------------------------------------------
+// import safety (issue 10)
+
+#[test]
+fn crlf_files_report_bad_rows_at_the_line_an_editor_shows() {
+    // What a spreadsheet saves: CRLF line ends, a quoted cell with a line break in it.
+    let nb = Nb::new().file(
+        "tracker.csv",
+        "Name,Email,Notes\r\nAda One,ada@example.com,\"two\r\nlines\"\r\n\r\nBob Two,bob@,\r\nCy Three,,\r\n",
+    );
+    let out = nb.run(&["import", "csv", "tracker.csv"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("tracker.csv:5: error: `bob@` in Email is not an email address"),
+        "{}",
+        out.stderr
+    );
+}
