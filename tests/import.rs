@@ -494,3 +494,32 @@ fn crlf_files_report_bad_rows_at_the_line_an_editor_shows() {
         out.stderr
     );
 }
+
+#[test]
+fn import_messages_show_control_characters_of_cells_escaped() {
+    // A bad cell (an error line), an unknown column (a note line), and a file name.
+    let nb = Nb::new().file(
+        "evil\u{1b}[2J.csv",
+        "Name,Email,Hobby\u{1b}]52;c;cm0gLXJmIH4=\u{7}\nAda One,\"ada\u{1b}]0;pwned\u{7}@\",x\nBob Two,,y\n",
+    );
+    let out = nb.run(&["import", "csv", "evil\u{1b}[2J.csv"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        !out.stderr.contains(['\u{1b}', '\u{7}']),
+        "{:?}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.starts_with(
+            "evil\\e[2J.csv:2: error: `ada\\e]0;pwned\\u{7}@` in Email is not an email address"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("lines: Hobby\\e]52;c;cm0gLXJmIH4=\\u{7}\n  help: map one"),
+        "{}",
+        out.stderr
+    );
+}
