@@ -523,3 +523,73 @@ fn import_messages_show_control_characters_of_cells_escaped() {
         out.stderr
     );
 }
+
+/// The lines of a dry run, as the real run would print them.
+fn as_real(dry: &str) -> String {
+    dry.replace("would create", "created")
+}
+
+#[test]
+fn a_name_too_long_for_a_file_name_is_imported_under_a_shorter_id() {
+    let long = "Wolfgang Amadeus ".repeat(18);
+    let long = long.trim();
+    let csv = format!("Name\nAlice One\n{long}\nDave Four\n");
+    let nb = Nb::new().file("people.csv", &csv);
+    let dry = nb.run(&["import", "csv", "people.csv", "--dry-run"]);
+    let real = nb.run(&["import", "csv", "people.csv"]);
+    assert_eq!(real.code, 0, "{}", real.stderr);
+    assert_eq!(
+        (dry.code, as_real(&dry.stdout)),
+        (real.code, real.stdout.clone())
+    );
+    assert_eq!(dry.stderr, real.stderr);
+    let records = nb.records();
+    assert_eq!(records.len(), 3, "{:?}", records.keys());
+    let id = records
+        .keys()
+        .find(|p| p.starts_with("contacts/wolfgang"))
+        .expect("the long name imported");
+    assert!(id.len() <= "contacts/".len() + 80 + ".md".len(), "{id}");
+    assert!(records.contains_key("contacts/dave-four.md"));
+    nb.assert_clean();
+}
+
+#[cfg(unix)]
+#[test]
+fn rows_whose_files_cannot_be_written_are_bad_rows_found_before_any_write() {
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let long_id = "x".repeat(300);
+    let nb = Nb::new().file(
+        "people.csv",
+        &format!(
+            "id,Name,Company\nalice-one,Alice One,\n{long_id},Bob Two,\ncy-three,Cy Three,Globex\ndave-four,Dave Four,\n"
+        ),
+    );
+    // Companies would be written outside the notebook.
+    std::os::unix::fs::symlink(elsewhere.path(), nb.path().join("companies")).expect("symlink");
+    let dry = nb.run(&["import", "csv", "people.csv", "--dry-run"]);
+    let real = nb.run(&["import", "csv", "people.csv"]);
+    assert_eq!(real.code, 1, "bad rows: {}", real.stderr);
+    assert_eq!(
+        (dry.code, as_real(&dry.stdout)),
+        (real.code, real.stdout.clone())
+    );
+    assert_eq!(dry.stderr, real.stderr);
+    assert!(
+        real.stderr.starts_with(&format!(
+            "people.csv:3: error: its file contacts/{long_id}.md cannot be written: its file name is longer than the 255 bytes file systems allow (row skipped)\n\
+             people.csv:4: error: its file companies/globex.md cannot be written: its folder is a symlink to "
+        )),
+        "{}",
+        real.stderr
+    );
+    assert_eq!(
+        real.stdout,
+        "created contacts/alice-one.md\ncreated contacts/dave-four.md\n\
+         created 2 contacts and 0 companies; 2 bad rows skipped (see above)\n"
+    );
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).expect("read").count(),
+        0
+    );
+}

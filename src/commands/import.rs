@@ -32,7 +32,28 @@ pub fn run(
     let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
         path: file.to_owned(),
     })?;
-    let plan = import::plan(file, &text, source, map, &index)?;
+    // The real run and `--dry-run` ask the same question of every file before the first
+    // write, so the dry run predicts the real one, and a file that cannot be written is a
+    // bad row, not an import that stops half-way.
+    let writable = |rel: &str| {
+        fs::can_create_in(&root, &root.join(rel), Existing::Keep).map_err(|e| match e {
+            Error::TooLong { part, max, .. } => {
+                format!("its {part} is longer than the {max} bytes file systems allow")
+            }
+            Error::OutsideNotebook { target, .. } => format!(
+                "its folder is a symlink to {}, outside the notebook",
+                target.display()
+            ),
+            Error::Exists { .. } => "it already exists".to_owned(),
+            other => other
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        })
+    };
+    let plan = import::plan(file, &text, source, map, &index, &writable)?;
     report(config, file, &plan)?;
     let mut out = super::stdout(config);
     for new in &plan.files {

@@ -56,6 +56,11 @@ pub(crate) struct Message {
     pub text: String,
 }
 
+/// Why a planned file (its notebook-relative path) could not be written, asked of the
+/// command before anything is: the plan stays free of the file system, and a file that
+/// cannot be written is reported with its rows instead of failing the import half-way.
+pub(crate) type Writable<'a> = &'a dyn Fn(&str) -> Result<(), String>;
+
 /// Reads `text` (the file at `path`, for messages) and plans the files to create in the
 /// notebook `index`. `map` pairs a column header with a key (or `-` to drop the column).
 pub(crate) fn plan(
@@ -64,6 +69,7 @@ pub(crate) fn plan(
     source: Source,
     map: &[(String, String)],
     index: &Index,
+    writable: Writable<'_>,
 ) -> Result<Plan, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let start = match source {
@@ -111,7 +117,7 @@ pub(crate) fn plan(
             },
         });
     }
-    let mut planner = Planner::new(index, &headers, &columns);
+    let mut planner = Planner::new(index, &headers, &columns, writable);
     let mut lines = Lines::new(text);
     for record in records {
         let record = record.map_err(csv_error)?;
