@@ -593,3 +593,84 @@ fn rows_whose_files_cannot_be_written_are_bad_rows_found_before_any_write() {
         0
     );
 }
+
+#[test]
+fn csv_output_guards_formula_cells_unless_raw() {
+    let formula = "=HYPERLINK(\"https://evil.example\",\"Jane\")";
+    let nb = Nb::new().file(
+        "Connections.csv",
+        &format!(
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+             \"{}\",Doe,https://www.linkedin.com/in/jane-doe,,+cmd|' /C calc'!A0,@SUM(A1:A2),12 Nov 2024\n",
+            formula.replace('"', "\"\"")
+        ),
+    );
+    let out = nb.run(&["import", "linkedin", "Connections.csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let quoted = |cell: &str| format!("\"{}\"", cell.replace('"', "\"\""));
+    let guarded_name = quoted(&format!("'{formula} Doe"));
+    let raw_name = quoted(&format!("{formula} Doe"));
+
+    let export = nb.run(&["export", "csv", "contacts"]);
+    assert!(export.stdout.contains(&guarded_name), "{}", export.stdout);
+    assert!(
+        export.stdout.contains(",'@SUM(A1:A2),"),
+        "{}",
+        export.stdout
+    );
+    let raw = nb.run(&["export", "csv", "contacts", "--raw"]);
+    assert!(raw.stdout.contains(&raw_name), "{}", raw.stdout);
+    assert!(!raw.stdout.contains("'@SUM"), "{}", raw.stdout);
+
+    let list = nb.run(&["list", "contacts", "--format", "csv"]);
+    assert!(list.stdout.contains(&guarded_name), "{}", list.stdout);
+    let list_raw = nb.run(&["list", "contacts", "--format", "csv", "--raw"]);
+    assert!(list_raw.stdout.contains(&raw_name), "{}", list_raw.stdout);
+    assert!(
+        !list_raw.stdout.contains(&guarded_name),
+        "{}",
+        list_raw.stdout
+    );
+
+    let company = nb
+        .records()
+        .keys()
+        .find(|p| p.starts_with("companies/"))
+        .map(|p| p["companies/".len()..p.len() - 3].to_owned())
+        .expect("the company");
+    let show = nb.run(&["show", &company, "--format", "csv"]);
+    assert!(show.stdout.contains(&guarded_name), "{}", show.stdout);
+}
+
+#[test]
+fn export_then_import_keeps_cells_that_look_like_formulas() {
+    let nb = Nb::new()
+        .file(
+            "contacts/plus-one.md",
+            "---\nname: \"+1 Plus\"\ntitle: \"=2+3\"\nsource: \"@meetup\"\n---\n- [ ] ask about -2\n",
+        )
+        .file(
+            "contacts/quote.md",
+            "---\nname: \"'=Quote\"\ntitle: \"-minus\"\n---\n",
+        );
+    nb.assert_clean();
+    let export = nb.run(&["export", "csv", "contacts"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    for guarded in [
+        "plus-one,'+1 Plus,,'=2+3,,,,'@meetup,",
+        ",'- [ ] ask about -2\n",
+        "quote,''=Quote,,'-minus,",
+    ] {
+        assert!(
+            export.stdout.contains(guarded),
+            "{guarded}: {}",
+            export.stdout
+        );
+    }
+
+    let copy = Nb::new().file("contacts.csv", &export.stdout);
+    let back = copy.run(&["import", "csv", "contacts.csv"]);
+    assert_eq!(back.code, 0, "{}", back.stderr);
+    let again = copy.run(&["export", "csv", "contacts"]);
+    assert_eq!(again.stdout, export.stdout);
+}
