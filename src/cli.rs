@@ -21,6 +21,7 @@ use crate::model::id::is_slug;
 use crate::model::time::When;
 use crate::render::Format;
 use crate::report::{Granularity, ReportKind};
+use crate::spreadsheet::Cells;
 
 /// A plain-text ledger for your professional network.
 ///
@@ -61,6 +62,9 @@ enum Commands {
         /// Output format
         #[arg(long, value_enum, default_value_t = AgendaFormatArg::Text)]
         format: AgendaFormatArg,
+        /// With --format csv: cells exactly as they are, without the `'` that stops a spreadsheet running `=`, `+`, `-`, `@` cells as formulas
+        #[arg(long)]
+        raw: bool,
         /// How many days ahead to look [default: rules.horizon in ties.yaml, 7]
         #[arg(long, value_name = "N")]
         days: Option<u32>,
@@ -138,6 +142,9 @@ enum Commands {
         /// Output format
         #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
         format: ReportFormatArg,
+        /// With --format csv: cells exactly as they are, without the `'` that stops a spreadsheet running `=`, `+`, `-`, `@` cells as formulas
+        #[arg(long)]
+        raw: bool,
     },
     /// List contacts, companies, chats or events as a table, filtered and sorted
     List {
@@ -165,6 +172,9 @@ enum Commands {
         /// Output format
         #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
         format: ReportFormatArg,
+        /// With --format csv: cells exactly as they are, without the `'` that stops a spreadsheet running `=`, `+`, `-`, `@` cells as formulas
+        #[arg(long)]
+        raw: bool,
     },
     /// Show one record (contact, company, chat or event) with its people and timeline, newest first
     Show {
@@ -173,6 +183,9 @@ enum Commands {
         /// Output format
         #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
         format: ReportFormatArg,
+        /// With --format csv: cells exactly as they are, without the `'` that stops a spreadsheet running `=`, `+`, `-`, `@` cells as formulas
+        #[arg(long)]
+        raw: bool,
     },
 }
 
@@ -238,15 +251,21 @@ enum ReportFormatArg {
     Markdown,
 }
 
-impl From<ReportFormatArg> for Format {
-    fn from(format: ReportFormatArg) -> Self {
-        match format {
-            ReportFormatArg::Text => Self::Text,
-            ReportFormatArg::Json => Self::Json,
-            ReportFormatArg::Csv => Self::Csv,
-            ReportFormatArg::Markdown => Self::Markdown,
+impl ReportFormatArg {
+    /// The format, CSV cells guarded unless `--raw`.
+    fn with(self, raw: bool) -> Format {
+        match self {
+            Self::Text => Format::Text,
+            Self::Json => Format::Json,
+            Self::Csv => Format::Csv(cells(raw)),
+            Self::Markdown => Format::Markdown,
         }
     }
+}
+
+/// CSV cells as `--raw` says.
+fn cells(raw: bool) -> Cells {
+    if raw { Cells::Raw } else { Cells::Guarded }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -329,8 +348,11 @@ impl Cli {
             Commands::New { record } => record.into_command(),
             Commands::Import { source } => source.into_command(),
             Commands::Export {
-                format: ExportCommands::Csv { kind },
-            } => Command::Export { kind: kind.into() },
+                format: ExportCommands::Csv { kind, raw },
+            } => Command::Export {
+                kind: kind.into(),
+                cells: cells(raw),
+            },
             // Both are clap's own output, so they are made here, where clap's types live.
             Commands::Completions { shell } => Command::Completions {
                 script: completions(shell),
@@ -350,6 +372,7 @@ impl Cli {
             },
             Commands::Agenda {
                 format,
+                raw,
                 days,
                 kind,
                 contact,
@@ -359,7 +382,7 @@ impl Cli {
                     AgendaFormatArg::Text => AgendaFormat::Plain(Format::Text),
                     AgendaFormatArg::Json => AgendaFormat::Plain(Format::Json),
                     AgendaFormatArg::Markdown => AgendaFormat::Plain(Format::Markdown),
-                    AgendaFormatArg::Csv => AgendaFormat::Plain(Format::Csv),
+                    AgendaFormatArg::Csv => AgendaFormat::Plain(Format::Csv(cells(raw))),
                     AgendaFormatArg::Ics => AgendaFormat::Ics,
                 },
                 days,
@@ -374,6 +397,7 @@ impl Cli {
                 period,
                 by,
                 format,
+                raw,
             } => Command::Report {
                 kind: match report {
                     None => ReportKind::Overview,
@@ -392,7 +416,7 @@ impl Cli {
                     ByArg::Week => Granularity::Week,
                     ByArg::Month => Granularity::Month,
                 },
-                format: format.into(),
+                format: format.with(raw),
             },
             Commands::List {
                 kind,
@@ -403,6 +427,7 @@ impl Cli {
                 sort,
                 limit,
                 format,
+                raw,
             } => Command::List {
                 kind: match kind {
                     ListKindArg::Contacts => Kind::Contact,
@@ -418,11 +443,11 @@ impl Cli {
                     sort: sort.as_deref().map(crate::list::Sort::parse),
                     limit,
                 },
-                format: format.into(),
+                format: format.with(raw),
             },
-            Commands::Show { id, format } => Command::Show {
+            Commands::Show { id, format, raw } => Command::Show {
                 id,
-                format: format.into(),
+                format: format.with(raw),
             },
         };
         Config {
@@ -699,6 +724,9 @@ enum ExportCommands {
         /// What to export
         #[arg(value_enum)]
         kind: ListKindArg,
+        /// Cells exactly as they are, without the `'` that stops a spreadsheet running `=`, `+`, `-`, `@` cells as formulas
+        #[arg(long)]
+        raw: bool,
     },
 }
 

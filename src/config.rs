@@ -73,6 +73,7 @@ pub enum Command {
     },
     Export {
         kind: crate::model::Kind,
+        cells: crate::spreadsheet::Cells,
     },
     /// The completion script, made by `cli` from its own definitions.
     Completions {

@@ -40,6 +40,18 @@ pub enum Error {
     Exists { path: PathBuf },
 
     #[error(
+        "cannot write {}: its {part} is longer than the {max} bytes file systems allow\n  \
+         help: choose a shorter id",
+        path.display()
+    )]
+    TooLong {
+        path: PathBuf,
+        /// `file name` or `path`.
+        part: &'static str,
+        max: usize,
+    },
+
+    #[error(
         "refusing to write {}: its folder is a symlink to {}, outside the notebook\n  \
          help: replace the symlink with a folder, or write there yourself",
         path.display(), target.display()

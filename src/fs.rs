@@ -37,6 +37,11 @@ pub(crate) fn create(path: &Path, contents: &str, existing: Existing) -> Result<
     create_with_mode(path, contents, existing, false)
 }
 
+/// The longest file name most file systems take (ext4, APFS, NTFS: 255 bytes or UTF-16
+/// units), and the longest path Linux takes.
+const MAX_NAME: usize = 255;
+const MAX_PATH: usize = 4095;
+
 /// [`create`] for a file of the notebook at `root`: refused if a symlinked folder on the way
 /// leads out of the notebook, so `new` and `import` never write elsewhere on the machine.
 pub fn create_in(
@@ -45,6 +50,26 @@ pub fn create_in(
     contents: &str,
     existing: Existing,
 ) -> Result<(), Error> {
+    can_create_in(root, path, existing)?;
+    create(path, contents, existing)
+}
+
+/// Whether [`create_in`] would be refused before it writes anything: a file name or a path
+/// too long for the file system, a folder that leads out of the notebook, a file that exists
+/// (unless it is to be replaced). Checked for every file of a plan before the first is
+/// written, so a plan is written whole or its unwritable files are reported up front.
+pub(crate) fn can_create_in(root: &Path, path: &Path, existing: Existing) -> Result<(), Error> {
+    let too_long = |part, max| Error::TooLong {
+        path: path.to_owned(),
+        part,
+        max,
+    };
+    if path.file_name().is_some_and(|n| n.len() > MAX_NAME) {
+        return Err(too_long("file name", MAX_NAME));
+    }
+    if path.as_os_str().len() > MAX_PATH {
+        return Err(too_long("path", MAX_PATH));
+    }
     // The deepest folder that exists is where the write would land; the folders made
     // below it are made inside it.
     let landing = path
@@ -58,7 +83,12 @@ pub fn create_in(
             target,
         });
     }
-    create(path, contents, existing)
+    if existing == Existing::Keep && path.symlink_metadata().is_ok() {
+        return Err(Error::Exists {
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// Like [`create`], for a script: executable (`0o777` less the umask, typically `0o755`)
@@ -164,6 +194,17 @@ mod tests {
         assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
         let inside = root.path().join("companies/acme.md");
         create_in(root.path(), &inside, "x", Existing::Keep).unwrap();
+    }
+
+    #[test]
+    fn names_too_long_for_the_file_system_are_refused_before_writing() {
+        let root = tempfile::tempdir().unwrap();
+        let long = root.path().join(format!("contacts/{}.md", "a".repeat(253)));
+        let err = create_in(root.path(), &long, "x", Existing::Keep).unwrap_err();
+        assert!(matches!(err, Error::TooLong { .. }), "{err}");
+        assert!(!root.path().join("contacts").exists());
+        let fits = root.path().join(format!("contacts/{}.md", "a".repeat(252)));
+        can_create_in(root.path(), &fits, Existing::Keep).unwrap();
     }
 
     #[cfg(unix)]

@@ -31,6 +31,7 @@ pub mod show;
 pub mod sink;
 pub mod slug;
 pub mod span;
+pub mod spreadsheet;
 pub mod suggest;
 pub mod watch;
 pub mod yaml;

@@ -3,7 +3,13 @@
 //! to strip (`Ł`, `ø`, `ß`) and non-Latin scripts; symbols and emoji are separators, not
 //! words, so "Jane Doe 🚀" is still `jane-doe`.
 
-/// The slug of a name; empty when the name has no letter or digit at all.
+/// The longest slug made from a name, in bytes. A file name may have 255 bytes on most file
+/// systems; 80 leaves room for `.md`, a `-2` or a chat's date, and is still an id one can
+/// read and type. A 300-character name pasted into a spreadsheet must not fail the write.
+pub const MAX_LEN: usize = 80;
+
+/// The slug of a name, at most [`MAX_LEN`] bytes; empty when the name has no letter or digit
+/// at all.
 pub fn from_name(name: &str) -> String {
     let mut ascii = String::with_capacity(name.len());
     for c in name.chars() {
@@ -15,7 +21,28 @@ pub fn from_name(name: &str) -> String {
             ascii.push(' ');
         }
     }
-    slugify(&ascii)
+    cap(slugify(&ascii))
+}
+
+/// `slug` cut to [`MAX_LEN`] bytes, after a whole word when one ends in the second half.
+fn cap(mut slug: String) -> String {
+    if slug.len() <= MAX_LEN {
+        return slug;
+    }
+    // A slug is ASCII, so every byte offset is a character boundary.
+    let cut = if slug.as_bytes()[MAX_LEN] == b'-' {
+        MAX_LEN
+    } else {
+        match slug[..MAX_LEN].rfind('-') {
+            Some(end) if end >= MAX_LEN / 2 => end,
+            _ => MAX_LEN,
+        }
+    };
+    slug.truncate(cut);
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
 }
 
 /// Lowercase ASCII words joined by single hyphens; every other character separates words.
@@ -62,6 +89,20 @@ mod tests {
         assert_eq!(from_name("  O'Brien, PhD "), "o-brien-phd");
         assert_eq!(from_name("张伟"), "zhang-wei");
         assert_eq!(from_name("🚀 !!"), "");
+    }
+
+    #[test]
+    fn long_names_make_slugs_of_at_most_max_len_cut_after_a_word() {
+        let name = "Wolfgang ".repeat(40);
+        let slug = from_name(&name);
+        assert!(slug.len() <= MAX_LEN, "{}", slug.len());
+        assert!(slug.ends_with("-wolfgang"), "{slug}");
+        assert_eq!(slug.len(), 9 * 8 + 8);
+        // One long word is cut where it must.
+        assert_eq!(from_name(&"x".repeat(300)), "x".repeat(MAX_LEN));
+        // A word that ends exactly at the limit is kept whole.
+        let exact = format!("{} tail", "y".repeat(MAX_LEN));
+        assert_eq!(from_name(&exact), "y".repeat(MAX_LEN));
     }
 
     #[test]

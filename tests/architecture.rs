@@ -110,7 +110,15 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "leaves",
         &[
-            "span", "slug", "suggest", "hash", "exit", "period", "error", "findings",
+            "span",
+            "slug",
+            "suggest",
+            "hash",
+            "exit",
+            "period",
+            "error",
+            "findings",
+            "spreadsheet",
         ],
     ),
     ("parsing", &["frontmatter", "yaml", "model", "body"]),

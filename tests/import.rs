@@ -334,3 +334,203 @@ fn an_introducer_in_the_same_file_may_be_named_in_the_obsidian_form() {
     assert!(nb.records()["contacts/ben-ong.md"].contains("introduced_by: ann-lee\n"));
     nb.assert_clean();
 }
+
+// ---------------------------------------------------------------------------------------
+// import safety (issue 10)
+
+#[test]
+fn crlf_files_report_bad_rows_at_the_line_an_editor_shows() {
+    // What a spreadsheet saves: CRLF line ends, a quoted cell with a line break in it.
+    let nb = Nb::new().file(
+        "tracker.csv",
+        "Name,Email,Notes\r\nAda One,ada@example.com,\"two\r\nlines\"\r\n\r\nBob Two,bob@,\r\nCy Three,,\r\n",
+    );
+    let out = nb.run(&["import", "csv", "tracker.csv"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("tracker.csv:5: error: `bob@` in Email is not an email address"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn import_messages_show_control_characters_of_cells_escaped() {
+    // A bad cell (an error line), an unknown column (a note line), and a file name.
+    let nb = Nb::new().file(
+        "evil\u{1b}[2J.csv",
+        "Name,Email,Hobby\u{1b}]52;c;cm0gLXJmIH4=\u{7}\nAda One,\"ada\u{1b}]0;pwned\u{7}@\",x\nBob Two,,y\n",
+    );
+    let out = nb.run(&["import", "csv", "evil\u{1b}[2J.csv"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        !out.stderr.contains(['\u{1b}', '\u{7}']),
+        "{:?}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.starts_with(
+            "evil\\e[2J.csv:2: error: `ada\\e]0;pwned\\u{7}@` in Email is not an email address"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("lines: Hobby\\e]52;c;cm0gLXJmIH4=\\u{7}\n  help: map one"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// The lines of a dry run, as the real run would print them.
+fn as_real(dry: &str) -> String {
+    dry.replace("would create", "created")
+}
+
+#[test]
+fn a_name_too_long_for_a_file_name_is_imported_under_a_shorter_id() {
+    let long = "Wolfgang Amadeus ".repeat(18);
+    let long = long.trim();
+    let csv = format!("Name\nAlice One\n{long}\nDave Four\n");
+    let nb = Nb::new().file("people.csv", &csv);
+    let dry = nb.run(&["import", "csv", "people.csv", "--dry-run"]);
+    let real = nb.run(&["import", "csv", "people.csv"]);
+    assert_eq!(real.code, 0, "{}", real.stderr);
+    assert_eq!(
+        (dry.code, as_real(&dry.stdout)),
+        (real.code, real.stdout.clone())
+    );
+    assert_eq!(dry.stderr, real.stderr);
+    let records = nb.records();
+    assert_eq!(records.len(), 3, "{:?}", records.keys());
+    let id = records
+        .keys()
+        .find(|p| p.starts_with("contacts/wolfgang"))
+        .expect("the long name imported");
+    assert!(id.len() <= "contacts/".len() + 80 + ".md".len(), "{id}");
+    assert!(records.contains_key("contacts/dave-four.md"));
+    nb.assert_clean();
+}
+
+#[cfg(unix)]
+#[test]
+fn rows_whose_files_cannot_be_written_are_bad_rows_found_before_any_write() {
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let long_id = "x".repeat(300);
+    let nb = Nb::new().file(
+        "people.csv",
+        &format!(
+            "id,Name,Company\nalice-one,Alice One,\n{long_id},Bob Two,\ncy-three,Cy Three,Globex\ndave-four,Dave Four,\n"
+        ),
+    );
+    // Companies would be written outside the notebook.
+    std::os::unix::fs::symlink(elsewhere.path(), nb.path().join("companies")).expect("symlink");
+    let dry = nb.run(&["import", "csv", "people.csv", "--dry-run"]);
+    let real = nb.run(&["import", "csv", "people.csv"]);
+    assert_eq!(real.code, 1, "bad rows: {}", real.stderr);
+    assert_eq!(
+        (dry.code, as_real(&dry.stdout)),
+        (real.code, real.stdout.clone())
+    );
+    assert_eq!(dry.stderr, real.stderr);
+    assert!(
+        real.stderr.starts_with(&format!(
+            "people.csv:3: error: its file contacts/{long_id}.md cannot be written: its file name is longer than the 255 bytes file systems allow (row skipped)\n\
+             people.csv:4: error: its file companies/globex.md cannot be written: its folder is a symlink to "
+        )),
+        "{}",
+        real.stderr
+    );
+    assert_eq!(
+        real.stdout,
+        "created contacts/alice-one.md\ncreated contacts/dave-four.md\n\
+         created 2 contacts and 0 companies; 2 bad rows skipped (see above)\n"
+    );
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).expect("read").count(),
+        0
+    );
+}
+
+#[test]
+fn csv_output_guards_formula_cells_unless_raw() {
+    let formula = "=HYPERLINK(\"https://evil.example\",\"Jane\")";
+    let nb = Nb::new().file(
+        "Connections.csv",
+        &format!(
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+             \"{}\",Doe,https://www.linkedin.com/in/jane-doe,,+cmd|' /C calc'!A0,@SUM(A1:A2),12 Nov 2024\n",
+            formula.replace('"', "\"\"")
+        ),
+    );
+    let out = nb.run(&["import", "linkedin", "Connections.csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let quoted = |cell: &str| format!("\"{}\"", cell.replace('"', "\"\""));
+    let guarded_name = quoted(&format!("'{formula} Doe"));
+    let raw_name = quoted(&format!("{formula} Doe"));
+
+    let export = nb.run(&["export", "csv", "contacts"]);
+    assert!(export.stdout.contains(&guarded_name), "{}", export.stdout);
+    assert!(
+        export.stdout.contains(",'@SUM(A1:A2),"),
+        "{}",
+        export.stdout
+    );
+    let raw = nb.run(&["export", "csv", "contacts", "--raw"]);
+    assert!(raw.stdout.contains(&raw_name), "{}", raw.stdout);
+    assert!(!raw.stdout.contains("'@SUM"), "{}", raw.stdout);
+
+    let list = nb.run(&["list", "contacts", "--format", "csv"]);
+    assert!(list.stdout.contains(&guarded_name), "{}", list.stdout);
+    let list_raw = nb.run(&["list", "contacts", "--format", "csv", "--raw"]);
+    assert!(list_raw.stdout.contains(&raw_name), "{}", list_raw.stdout);
+    assert!(
+        !list_raw.stdout.contains(&guarded_name),
+        "{}",
+        list_raw.stdout
+    );
+
+    let company = nb
+        .records()
+        .keys()
+        .find(|p| p.starts_with("companies/"))
+        .map(|p| p["companies/".len()..p.len() - 3].to_owned())
+        .expect("the company");
+    let show = nb.run(&["show", &company, "--format", "csv"]);
+    assert!(show.stdout.contains(&guarded_name), "{}", show.stdout);
+}
+
+#[test]
+fn export_then_import_keeps_cells_that_look_like_formulas() {
+    let nb = Nb::new()
+        .file(
+            "contacts/plus-one.md",
+            "---\nname: \"+1 Plus\"\ntitle: \"=2+3\"\nsource: \"@meetup\"\n---\n- [ ] ask about -2\n",
+        )
+        .file(
+            "contacts/quote.md",
+            "---\nname: \"'=Quote\"\ntitle: \"-minus\"\n---\n",
+        );
+    nb.assert_clean();
+    let export = nb.run(&["export", "csv", "contacts"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    for guarded in [
+        "plus-one,'+1 Plus,,'=2+3,,,,'@meetup,",
+        ",'- [ ] ask about -2\n",
+        "quote,''=Quote,,'-minus,",
+    ] {
+        assert!(
+            export.stdout.contains(guarded),
+            "{guarded}: {}",
+            export.stdout
+        );
+    }
+
+    let copy = Nb::new().file("contacts.csv", &export.stdout);
+    let back = copy.run(&["import", "csv", "contacts.csv"]);
+    assert_eq!(back.code, 0, "{}", back.stderr);
+    let again = copy.run(&["export", "csv", "contacts"]);
+    assert_eq!(again.stdout, export.stdout);
+}

@@ -14,15 +14,16 @@ use crate::index::Index;
 use crate::model::fields::{cells, when};
 use crate::model::{Chat, Company, Contact, Event, Kind, Record, chat, company, contact, event};
 use crate::notebook;
+use crate::spreadsheet::{Cells, guard};
 
-pub fn run(config: &Config, kind: Kind) -> Result<ExitStatus, Error> {
+pub fn run(config: &Config, kind: Kind, cells: Cells) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
     let index = notebook::load(&root, config.today())?;
     let (header, rows) = table(&index, kind);
     let mut csv = csv::Writer::from_writer(Vec::new());
-    let encoded = std::iter::once(header)
-        .chain(rows)
-        .try_for_each(|row| csv.write_record(&row));
+    let encoded = std::iter::once(header).chain(rows).try_for_each(|row| {
+        csv.write_record(row.iter().map(|cell| guard(cell, cells).into_owned()))
+    });
     // Writing into memory fails only on a bug, never on input.
     let bytes = encoded
         .map_err(|e| e.to_string())

@@ -13,7 +13,7 @@ use crate::exit::ExitStatus;
 use crate::fs::{self, Existing};
 use crate::import::{self, Plan, Source};
 use crate::notebook;
-use crate::render;
+use crate::render::{self, escape};
 
 pub fn run(
     config: &Config,
@@ -32,7 +32,28 @@ pub fn run(
     let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
         path: file.to_owned(),
     })?;
-    let plan = import::plan(file, &text, source, map, &index)?;
+    // The real run and `--dry-run` ask the same question of every file before the first
+    // write, so the dry run predicts the real one, and a file that cannot be written is a
+    // bad row, not an import that stops half-way.
+    let writable = |rel: &str| {
+        fs::can_create_in(&root, &root.join(rel), Existing::Keep).map_err(|e| match e {
+            Error::TooLong { part, max, .. } => {
+                format!("its {part} is longer than the {max} bytes file systems allow")
+            }
+            Error::OutsideNotebook { target, .. } => format!(
+                "its folder is a symlink to {}, outside the notebook",
+                target.display()
+            ),
+            Error::Exists { .. } => "it already exists".to_owned(),
+            other => other
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        })
+    };
+    let plan = import::plan(file, &text, source, map, &index, &writable)?;
     report(config, file, &plan)?;
     let mut out = super::stdout(config);
     for new in &plan.files {
@@ -50,48 +71,41 @@ pub fn run(
     })
 }
 
-/// Bad rows and notes, `FILE:LINE: error: …`, as compilers print them.
+/// Bad rows and notes, `FILE:LINE: error: …`, as compilers print them. Messages quote the
+/// cells of the file, which may hold anything, so every line is escaped: no control character
+/// of a spreadsheet reaches the terminal.
 fn report(config: &Config, file: &Path, plan: &Plan) -> Result<(), Error> {
-    let mut err = anstream::AutoStream::new(std::io::stderr().lock(), config.color);
-    let name = file.display();
-    let (error, note) = (render::ERROR, render::BOLD);
+    let mut err = render::stderr(config.color);
+    let name = file.display().to_string();
+    let name = escape::line(&name);
+    let (error, note) = (
+        render::label(render::ERROR, "error"),
+        render::label(render::BOLD, "note"),
+    );
     let mut written = Ok(());
     for m in &plan.messages {
         let at = if m.line == 0 {
-            format!("{name}")
+            name.to_string()
         } else {
             format!("{name}:{}", m.line)
         };
+        let text = escape::line(&m.text);
         written = written.and_then(|()| {
             if m.bad {
-                writeln!(
-                    err,
-                    "{at}: {}error:{} {} (row skipped)",
-                    error.render(),
-                    error.render_reset(),
-                    m.text
-                )
+                writeln!(err, "{at}: {error} {text} (row skipped)")
             } else {
-                writeln!(
-                    err,
-                    "{at}: {}note:{} {}",
-                    note.render(),
-                    note.render_reset(),
-                    m.text
-                )
+                writeln!(err, "{at}: {note} {text}")
             }
         });
     }
     if !plan.unknown_columns.is_empty() {
-        let first = &plan.unknown_columns[0];
+        let columns = escape::line(&plan.unknown_columns.join(", ")).into_owned();
+        let first = escape::line(&plan.unknown_columns[0]);
         written = written.and_then(|()| {
             writeln!(
                 err,
-                "{name}: {}note:{} columns kept in each body as `- Column: value` lines: {}\n  \
-                 help: map one to a key with --map \"{first}=KEY\", or drop it with --map \"{first}=-\"",
-                note.render(),
-                note.render_reset(),
-                plan.unknown_columns.join(", ")
+                "{name}: {note} columns kept in each body as `- Column: value` lines: {columns}\n  \
+                 help: map one to a key with --map \"{first}=KEY\", or drop it with --map \"{first}=-\""
             )
         });
     }

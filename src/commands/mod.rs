@@ -65,7 +65,7 @@ pub fn run(config: &Config) -> Result<Outcome, Error> {
             map,
             dry_run,
         } => import::run(config, file, *source, map, *dry_run),
-        Command::Export { kind } => export::run(config, *kind),
+        Command::Export { kind, cells } => export::run(config, *kind, *cells),
         Command::Completions { script } => completions::run(script),
         Command::Man { page } => man::run(page),
         Command::Watch {

@@ -3,16 +3,16 @@
 //! On`. The importer starts at that header and keeps counting lines from the top of the file,
 //! so a bad row is reported at the line a text editor shows.
 
-/// The byte offset of the header line and how many lines come before it.
-pub(super) fn header_start(text: &str) -> Option<(usize, u64)> {
+/// The byte offset of the header line.
+pub(super) fn header_start(text: &str) -> Option<usize> {
     let mut offset = 0;
-    for (number, line) in (0u64..).zip(text.split_inclusive('\n')) {
+    for line in text.split_inclusive('\n') {
         let bare = line.trim_start().trim_start_matches('"');
         if bare
             .get(..10)
             .is_some_and(|start| start.eq_ignore_ascii_case("first name"))
         {
-            return Some((offset, number));
+            return Some(offset);
         }
         offset += line.len();
     }
@@ -26,10 +26,9 @@ mod tests {
     #[test]
     fn finds_the_header_after_the_preamble() {
         let text = "Notes:\n\"When exporting your connection data, you may notice...\"\n\nFirst Name,Last Name,URL\nJane,Doe,https://www.linkedin.com/in/jane\n";
-        let (offset, lines) = header_start(text).unwrap();
-        assert_eq!(lines, 3);
+        let offset = header_start(text).unwrap();
         assert!(text[offset..].starts_with("First Name,"));
-        assert_eq!(header_start("First Name,Last Name\n"), Some((0, 0)));
+        assert_eq!(header_start("First Name,Last Name\n"), Some(0));
         assert_eq!(header_start("Name,Company\n"), None);
     }
 }

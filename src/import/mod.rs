@@ -56,6 +56,11 @@ pub(crate) struct Message {
     pub text: String,
 }
 
+/// Why a planned file (its notebook-relative path) could not be written, asked of the
+/// command before anything is: the plan stays free of the file system, and a file that
+/// cannot be written is reported with its rows instead of failing the import half-way.
+pub(crate) type Writable<'a> = &'a dyn Fn(&str) -> Result<(), String>;
+
 /// Reads `text` (the file at `path`, for messages) and plans the files to create in the
 /// notebook `index`. `map` pairs a column header with a key (or `-` to drop the column).
 pub(crate) fn plan(
@@ -64,10 +69,11 @@ pub(crate) fn plan(
     source: Source,
     map: &[(String, String)],
     index: &Index,
+    writable: Writable<'_>,
 ) -> Result<Plan, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (start, skipped_lines) = match source {
-        Source::Csv => (0, 0),
+    let start = match source {
+        Source::Csv => 0,
         Source::Linkedin => linkedin::header_start(text).ok_or_else(|| Error::NotLinkedin {
             path: path.to_owned(),
         })?,
@@ -111,10 +117,11 @@ pub(crate) fn plan(
             },
         });
     }
-    let mut planner = Planner::new(index, &headers, &columns);
+    let mut planner = Planner::new(index, &headers, &columns, writable);
+    let mut lines = Lines::new(text);
     for record in records {
         let record = record.map_err(csv_error)?;
-        let line = skipped_lines + record.position().map_or(0, csv::Position::line);
+        let line = lines.at(start + record.position().map_or(0, |p| to_usize(p.byte())));
         let cells: Vec<&str> = record.iter().map(clean).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
@@ -122,6 +129,43 @@ pub(crate) fn plan(
         planner.row(line, &cells);
     }
     Ok(planner.finish())
+}
+
+/// Line numbers from byte offsets, counted as an editor counts them.
+///
+/// The `csv` reader's own line count is off for CRLF files (what spreadsheets save) and
+/// after blank lines: a record's position is taken before the line ends that precede it
+/// are consumed. So the line is counted here from the record's byte offset, past those
+/// line ends. Offsets only grow, so each byte is counted once.
+struct Lines<'a> {
+    text: &'a str,
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the first character at or after `offset` that ends no line.
+    fn at(&mut self, offset: usize) -> u64 {
+        let rest = self.text.get(offset..).unwrap_or("");
+        let start = offset + (rest.len() - rest.trim_start_matches(['\r', '\n']).len());
+        let start = start.max(self.offset).min(self.text.len());
+        let counted = self.text[self.offset..start].matches('\n').count();
+        self.line += u64::try_from(counted).unwrap_or(u64::MAX);
+        self.offset = start;
+        self.line
+    }
+}
+
+fn to_usize(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 /// The kind whose `ties export csv` header this is, for kinds other than contacts.
@@ -159,6 +203,16 @@ fn delimiter(header_line: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_counted_past_the_line_ends_before_a_record() {
+        let text = "a\r\nb\r\n\r\nc\n";
+        let mut lines = Lines::new(text);
+        assert_eq!(lines.at(0), 1);
+        // The reader puts `b` at the `\n` of the line before, and `c` before the blank line.
+        assert_eq!(lines.at(2), 2);
+        assert_eq!(lines.at(4), 4);
+    }
 
     #[test]
     fn delimiters_are_sniffed() {

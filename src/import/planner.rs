@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::columns::{self, Column};
 use super::files::contact_file;
 use super::rows::{Row, one_line};
-use super::{Message, Plan};
+use super::{Message, Plan, Writable};
 use crate::document::Document;
 use crate::draft::Draft;
 use crate::fs::NewFile;
@@ -48,6 +48,7 @@ impl Identity {
 
 pub(super) struct Planner<'a> {
     index: &'a Index,
+    writable: Writable<'a>,
     pub(super) headers: &'a [String],
     pub(super) columns: &'a [Option<Column>],
     rows: Vec<Row>,
@@ -67,9 +68,11 @@ impl<'a> Planner<'a> {
         index: &'a Index,
         headers: &'a [String],
         columns: &'a [Option<Column>],
+        writable: Writable<'a>,
     ) -> Self {
         Self {
             index,
+            writable,
             headers,
             columns,
             rows: Vec::new(),
@@ -350,9 +353,25 @@ impl<'a> Planner<'a> {
         (files, count, owners)
     }
 
-    /// Checks the planned files together with the notebook; the lines of the rows whose
-    /// files have problems, with the first problem.
+    /// Checks the planned files together with the notebook, and that each can be written;
+    /// the lines of the rows whose files have problems, with the first problem.
     fn check(&self, files: &[NewFile], owners: &HashMap<String, Vec<u64>>) -> Vec<(u64, String)> {
+        let mut problems: Vec<(u64, String)> = Vec::new();
+        let mut blame = |path: &str, why: String| {
+            for line in owners.get(path).into_iter().flatten() {
+                if !problems.iter().any(|(l, _)| l == line) {
+                    problems.push((*line, why.clone()));
+                }
+            }
+        };
+        for file in files {
+            if let Err(why) = (self.writable)(&file.path) {
+                blame(
+                    &file.path,
+                    format!("its file {} cannot be written: {why}", file.path),
+                );
+            }
+        }
         let index = self.index;
         let mut docs = index.docs.clone();
         docs.extend(
@@ -371,22 +390,17 @@ impl<'a> Planner<'a> {
             docs,
             Vec::new(),
         );
-        let mut problems: Vec<(u64, String)> = Vec::new();
         for d in crate::check::diagnostics(&combined) {
-            for line in owners.get(&d.path).into_iter().flatten() {
-                if !problems.iter().any(|(l, _)| l == line) {
-                    problems.push((
-                        *line,
-                        format!(
-                            "its file {} would not pass `ties check`: {}[{}]: {}",
-                            d.path,
-                            d.severity().as_str(),
-                            d.code.as_str(),
-                            d.message
-                        ),
-                    ));
-                }
-            }
+            blame(
+                &d.path,
+                format!(
+                    "its file {} would not pass `ties check`: {}[{}]: {}",
+                    d.path,
+                    d.severity().as_str(),
+                    d.code.as_str(),
+                    d.message
+                ),
+            );
         }
         problems
     }

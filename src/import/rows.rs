@@ -15,9 +15,11 @@ use crate::model::time::{Duration, parse_date};
 /// What spreadsheets write in a cell that has nothing to say.
 const NOTHING: &[&str] = &["-", "—", "–", "n/a", "na", "none", "null", "?", "tbd"];
 
-/// A cell without its padding; spreadsheet placeholders for "nothing" count as empty.
+/// A cell without its padding and without the `'` that `ties export csv` puts before a cell
+/// a spreadsheet would run as a formula (so an export imports back exactly); spreadsheet
+/// placeholders for "nothing" count as empty.
 pub(super) fn clean(cell: &str) -> &str {
-    let cell = cell.trim();
+    let cell = crate::spreadsheet::unguard(cell.trim()).trim();
     if NOTHING.iter().any(|n| n.eq_ignore_ascii_case(cell)) {
         ""
     } else {

@@ -9,6 +9,7 @@ use crate::agenda::{Agenda, Group, Item};
 use crate::render::escape::safe;
 use crate::render::table::{Align, Table};
 use crate::render::{self, BOLD, DIM, ERROR, Render, WARNING};
+use crate::spreadsheet::Cells;
 
 fn heading(agenda: &Agenda, group: Group) -> String {
     match group {
@@ -151,7 +152,7 @@ impl Render for Agenda {
     }
 
     /// The same fields as JSON, one row per item, for a spreadsheet.
-    fn csv(&self, out: &mut impl Write) -> io::Result<()> {
+    fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()> {
         let agenda = self;
         let columns = ["group", "due", "kind", "id", "who", "path", "title"];
         let mut table = Table::new(&columns.map(|c| (c, Align::Left)));
@@ -166,7 +167,7 @@ impl Render for Agenda {
                 i.title.as_str().into(),
             ]);
         }
-        table.csv(out)
+        table.csv(out, cells)
     }
 
     fn json(&self, out: &mut impl Write) -> io::Result<()> {

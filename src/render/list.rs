@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use crate::list::{Listing, Value};
 use crate::render::table::{Align, Cell, Table};
 use crate::render::{self, DIM, Render};
+use crate::spreadsheet::Cells;
 
 fn table(listing: &Listing) -> Table {
     let columns: Vec<(&str, Align)> = listing
@@ -52,9 +53,9 @@ impl Render for Listing {
         table(listing).markdown(out)
     }
 
-    fn csv(&self, out: &mut impl Write) -> io::Result<()> {
+    fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()> {
         let listing = self;
-        table(listing).csv(out)
+        table(listing).csv(out, cells)
     }
 
     fn json(&self, out: &mut impl Write) -> io::Result<()> {

@@ -20,6 +20,7 @@ use anstyle::{AnsiColor, Effects, Style};
 
 use crate::diagnostic::Tally;
 use crate::findings::Severity;
+use crate::spreadsheet::Cells;
 
 pub const ERROR: Style = AnsiColor::BrightRed.on_default().effects(Effects::BOLD);
 pub const WARNING: Style = AnsiColor::BrightYellow.on_default().effects(Effects::BOLD);
@@ -50,7 +51,8 @@ pub enum Format {
     #[default]
     Text,
     Markdown,
-    Csv,
+    /// For a spreadsheet: formula cells guarded unless `--raw` (see [`crate::spreadsheet`]).
+    Csv(Cells),
     Json,
 }
 
@@ -59,14 +61,14 @@ pub enum Format {
 pub trait Render {
     fn text(&self, out: &mut impl Write) -> io::Result<()>;
     fn markdown(&self, out: &mut impl Write) -> io::Result<()>;
-    fn csv(&self, out: &mut impl Write) -> io::Result<()>;
+    fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()>;
     fn json(&self, out: &mut impl Write) -> io::Result<()>;
 
     fn render(&self, format: Format, out: &mut impl Write) -> io::Result<()> {
         match format {
             Format::Text => self.text(out),
             Format::Markdown => self.markdown(out),
-            Format::Csv => self.csv(out),
+            Format::Csv(cells) => self.csv(out, cells),
             Format::Json => self.json(out),
         }
     }

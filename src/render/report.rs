@@ -17,6 +17,7 @@ use crate::report::funnel::Funnel;
 use crate::report::goals::{Cadence, Goals};
 use crate::report::overview::Overview;
 use crate::report::{Counts, Granularity, Report};
+use crate::spreadsheet::Cells;
 
 const GOOD: Style = AnsiColor::Green.on_default();
 
@@ -451,7 +452,7 @@ impl Render for Report {
     }
 
     /// The report's main table; the overview, which has several, as `metric,value` lines.
-    fn csv(&self, out: &mut impl Write) -> io::Result<()> {
+    fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()> {
         let report = self;
         let table = match report {
             Report::Overview(o) => overview_metrics(o),
@@ -461,7 +462,7 @@ impl Render for Report {
             Report::Goals(g) => goals_table(g),
             Report::Events(e) => events_table(e),
         };
-        table.csv(out)
+        table.csv(out, cells)
     }
 
     fn json(&self, out: &mut impl Write) -> io::Result<()> {

@@ -14,6 +14,7 @@ use crate::render::escape::{self, safe};
 use crate::render::table::{self, Align, Cell, Table};
 use crate::render::{self, BOLD, DIM, Render};
 use crate::show::Shown;
+use crate::spreadsheet::Cells;
 
 /// A field's value on one line: lists joined with `, `, mappings as `key: value` pairs.
 fn field_text(value: &serde_json::Value) -> String {
@@ -142,11 +143,11 @@ impl Render for Shown {
         timeline_table(shown, false).markdown(out)
     }
 
-    fn csv(&self, out: &mut impl Write) -> io::Result<()> {
+    fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()> {
         let shown = self;
         match shown.kind {
-            Kind::Company | Kind::Event => people_table(shown).csv(out),
-            _ => timeline_table(shown, false).csv(out),
+            Kind::Company | Kind::Event => people_table(shown).csv(out, cells),
+            _ => timeline_table(shown, false).csv(out, cells),
         }
     }
 

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::render::BOLD;
 use crate::render::escape;
+use crate::spreadsheet::{Cells, guard};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
@@ -141,15 +142,22 @@ impl Table {
         Ok(())
     }
 
-    /// RFC 4180 CSV with a header row (the `csv` crate quotes what needs quoting).
-    pub fn csv(&self, out: &mut impl Write) -> io::Result<()> {
+    /// RFC 4180 CSV with a header row (the `csv` crate quotes what needs quoting). The text
+    /// is exact, control characters included: CSV goes to files and spreadsheets, not to a
+    /// terminal. Only cells a spreadsheet would run as formulas change, unless `Raw`.
+    pub fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()> {
         let mut writer = csv::Writer::from_writer(out);
         writer
-            .write_record(self.columns.iter().map(|(h, _)| h.as_str()))
+            .write_record(
+                self.columns
+                    .iter()
+                    .map(|(h, _)| guard(h, cells).into_owned()),
+            )
             .map_err(io_error)?;
         for row in &self.rows {
+            let texts: Vec<_> = row.iter().map(|c| guard(&c.text, cells)).collect();
             writer
-                .write_record(row.iter().map(|c| c.text.as_str()))
+                .write_record(texts.iter().map(|t| t.as_bytes()))
                 .map_err(io_error)?;
         }
         writer.flush()
@@ -211,7 +219,7 @@ mod tests {
             "| Name | Count | Note |\n|---|--:|---|\n| Zoë | 3 | a, b |\n| Ada Lovelace | 12 | x\\|y |\n"
         );
         let mut csv = Vec::new();
-        sample().csv(&mut csv).unwrap();
+        sample().csv(&mut csv, Cells::Guarded).unwrap();
         assert_eq!(
             String::from_utf8(csv).unwrap(),
             "Name,Count,Note\nZoë,3,\"a, b\"\nAda Lovelace,12,x|y\n"
