@@ -341,11 +341,11 @@ fn an_introducer_in_the_same_file_may_be_named_in_the_obsidian_form() {
 #[test]
 fn crlf_files_report_bad_rows_at_the_line_an_editor_shows() {
     // What a spreadsheet saves: CRLF line ends, a quoted cell with a line break in it.
-    let nb = Nb::new().file(
+    let nb = Notebook::new().file(
         "tracker.csv",
         "Name,Email,Notes\r\nAda One,ada@example.com,\"two\r\nlines\"\r\n\r\nBob Two,bob@,\r\nCy Three,,\r\n",
     );
-    let out = nb.run(&["import", "csv", "tracker.csv"]);
+    let out = nb.run_here(["import", "csv", "tracker.csv"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr
@@ -358,11 +358,11 @@ fn crlf_files_report_bad_rows_at_the_line_an_editor_shows() {
 #[test]
 fn import_messages_show_control_characters_of_cells_escaped() {
     // A bad cell (an error line), an unknown column (a note line), and a file name.
-    let nb = Nb::new().file(
+    let nb = Notebook::new().file(
         "evil\u{1b}[2J.csv",
         "Name,Email,Hobby\u{1b}]52;c;cm0gLXJmIH4=\u{7}\nAda One,\"ada\u{1b}]0;pwned\u{7}@\",x\nBob Two,,y\n",
     );
-    let out = nb.run(&["import", "csv", "evil\u{1b}[2J.csv"]);
+    let out = nb.run_here(["import", "csv", "evil\u{1b}[2J.csv"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         !out.stderr.contains(['\u{1b}', '\u{7}']),
@@ -394,9 +394,9 @@ fn a_name_too_long_for_a_file_name_is_imported_under_a_shorter_id() {
     let long = "Wolfgang Amadeus ".repeat(18);
     let long = long.trim();
     let csv = format!("Name\nAlice One\n{long}\nDave Four\n");
-    let nb = Nb::new().file("people.csv", &csv);
-    let dry = nb.run(&["import", "csv", "people.csv", "--dry-run"]);
-    let real = nb.run(&["import", "csv", "people.csv"]);
+    let nb = Notebook::new().file("people.csv", &csv);
+    let dry = nb.run_here(["import", "csv", "people.csv", "--dry-run"]);
+    let real = nb.run_here(["import", "csv", "people.csv"]);
     assert_eq!(real.code, 0, "{}", real.stderr);
     assert_eq!(
         (dry.code, as_real(&dry.stdout)),
@@ -419,7 +419,7 @@ fn a_name_too_long_for_a_file_name_is_imported_under_a_shorter_id() {
 fn rows_whose_files_cannot_be_written_are_bad_rows_found_before_any_write() {
     let elsewhere = tempfile::tempdir().expect("temp dir");
     let long_id = "x".repeat(300);
-    let nb = Nb::new().file(
+    let nb = Notebook::new().file(
         "people.csv",
         &format!(
             "id,Name,Company\nalice-one,Alice One,\n{long_id},Bob Two,\ncy-three,Cy Three,Globex\ndave-four,Dave Four,\n"
@@ -427,8 +427,8 @@ fn rows_whose_files_cannot_be_written_are_bad_rows_found_before_any_write() {
     );
     // Companies would be written outside the notebook.
     std::os::unix::fs::symlink(elsewhere.path(), nb.path().join("companies")).expect("symlink");
-    let dry = nb.run(&["import", "csv", "people.csv", "--dry-run"]);
-    let real = nb.run(&["import", "csv", "people.csv"]);
+    let dry = nb.run_here(["import", "csv", "people.csv", "--dry-run"]);
+    let real = nb.run_here(["import", "csv", "people.csv"]);
     assert_eq!(real.code, 1, "bad rows: {}", real.stderr);
     assert_eq!(
         (dry.code, as_real(&dry.stdout)),
@@ -457,7 +457,7 @@ fn rows_whose_files_cannot_be_written_are_bad_rows_found_before_any_write() {
 #[test]
 fn csv_output_guards_formula_cells_unless_raw() {
     let formula = "=HYPERLINK(\"https://evil.example\",\"Jane\")";
-    let nb = Nb::new().file(
+    let nb = Notebook::new().file(
         "Connections.csv",
         &format!(
             "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
@@ -465,26 +465,26 @@ fn csv_output_guards_formula_cells_unless_raw() {
             formula.replace('"', "\"\"")
         ),
     );
-    let out = nb.run(&["import", "linkedin", "Connections.csv"]);
+    let out = nb.run_here(["import", "linkedin", "Connections.csv"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let quoted = |cell: &str| format!("\"{}\"", cell.replace('"', "\"\""));
     let guarded_name = quoted(&format!("'{formula} Doe"));
     let raw_name = quoted(&format!("{formula} Doe"));
 
-    let export = nb.run(&["export", "csv", "contacts"]);
+    let export = nb.run_here(["export", "csv", "contacts"]);
     assert!(export.stdout.contains(&guarded_name), "{}", export.stdout);
     assert!(
         export.stdout.contains(",'@SUM(A1:A2),"),
         "{}",
         export.stdout
     );
-    let raw = nb.run(&["export", "csv", "contacts", "--raw"]);
+    let raw = nb.run_here(["export", "csv", "contacts", "--raw"]);
     assert!(raw.stdout.contains(&raw_name), "{}", raw.stdout);
     assert!(!raw.stdout.contains("'@SUM"), "{}", raw.stdout);
 
-    let list = nb.run(&["list", "contacts", "--format", "csv"]);
+    let list = nb.run_here(["list", "contacts", "--format", "csv"]);
     assert!(list.stdout.contains(&guarded_name), "{}", list.stdout);
-    let list_raw = nb.run(&["list", "contacts", "--format", "csv", "--raw"]);
+    let list_raw = nb.run_here(["list", "contacts", "--format", "csv", "--raw"]);
     assert!(list_raw.stdout.contains(&raw_name), "{}", list_raw.stdout);
     assert!(
         !list_raw.stdout.contains(&guarded_name),
@@ -498,13 +498,13 @@ fn csv_output_guards_formula_cells_unless_raw() {
         .find(|p| p.starts_with("companies/"))
         .map(|p| p["companies/".len()..p.len() - 3].to_owned())
         .expect("the company");
-    let show = nb.run(&["show", &company, "--format", "csv"]);
+    let show = nb.run_here(["show", &company, "--format", "csv"]);
     assert!(show.stdout.contains(&guarded_name), "{}", show.stdout);
 }
 
 #[test]
 fn export_then_import_keeps_cells_that_look_like_formulas() {
-    let nb = Nb::new()
+    let nb = Notebook::new()
         .file(
             "contacts/plus-one.md",
             "---\nname: \"+1 Plus\"\ntitle: \"=2+3\"\nsource: \"@meetup\"\n---\n- [ ] ask about -2\n",
@@ -514,7 +514,7 @@ fn export_then_import_keeps_cells_that_look_like_formulas() {
             "---\nname: \"'=Quote\"\ntitle: \"-minus\"\n---\n",
         );
     nb.assert_clean();
-    let export = nb.run(&["export", "csv", "contacts"]);
+    let export = nb.run_here(["export", "csv", "contacts"]);
     assert_eq!(export.code, 0, "{}", export.stderr);
     for guarded in [
         "plus-one,'+1 Plus,,'=2+3,,,,'@meetup,",
@@ -528,9 +528,9 @@ fn export_then_import_keeps_cells_that_look_like_formulas() {
         );
     }
 
-    let copy = Nb::new().file("contacts.csv", &export.stdout);
-    let back = copy.run(&["import", "csv", "contacts.csv"]);
+    let copy = Notebook::new().file("contacts.csv", &export.stdout);
+    let back = copy.run_here(["import", "csv", "contacts.csv"]);
     assert_eq!(back.code, 0, "{}", back.stderr);
-    let again = copy.run(&["export", "csv", "contacts"]);
+    let again = copy.run_here(["export", "csv", "contacts"]);
     assert_eq!(again.stdout, export.stdout);
 }
