@@ -23,6 +23,11 @@ impl Severity {
     }
 }
 
+/// A file can repeat one problem a million times (a generated note full of one broken link);
+/// past this many per file and rule, one diagnostic says how many more there are. Here, in
+/// the leaf, because parsing bounds what it keeps by it too (`body::KEPT_PER_TARGET`).
+pub const MAX_PER_FILE_AND_RULE: usize = 100;
+
 struct Rule {
     name: &'static str,
     severity: Severity,

@@ -15,6 +15,7 @@
 mod agenda;
 mod architecture;
 mod bad_input;
+mod bounds;
 mod check;
 mod example;
 mod explain;

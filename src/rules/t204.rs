@@ -18,19 +18,25 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::body::LinkTarget;
+use crate::body::{KEPT_PER_TARGET, LinkTarget};
 use crate::findings::{Code, Finding};
 use crate::index::Index;
 use crate::rules::shorten;
 use crate::sink::Sink;
+use crate::span::Span;
 use crate::suggest;
 
 pub fn check(index: &Index, out: &mut Sink) {
     // One suggestion per distinct broken id: a suggestion scans every id of the notebook.
     let mut hints: HashMap<&str, String> = HashMap::new();
     for doc in &index.docs {
-        for link in &doc.body.links {
-            let message = match &link.target {
+        // Each distinct target is resolved once; its kept positions are the only ones that
+        // can be shown, and the rest are counted into "… and N more".
+        let mut broken: Vec<(Span, usize)> = Vec::new();
+        let mut messages: Vec<String> = Vec::new();
+        let mut total = 0;
+        for linked in &doc.body.links.targets {
+            let message = match &linked.target {
                 LinkTarget::Wiki(id) if index.lookup(id).is_empty() => {
                     let hint = hints
                         .entry(id)
@@ -42,8 +48,20 @@ pub fn check(index: &Index, out: &mut Sink) {
                 }
                 _ => continue,
             };
-            out.push(doc, Finding::worded(Code::T204, link.span, message));
+            broken.extend(linked.spans.iter().map(|&span| (span, messages.len())));
+            messages.push(message);
+            total += linked.count;
         }
+        broken.sort_by_key(|(span, _)| span.start);
+        broken.truncate(KEPT_PER_TARGET);
+        let shown = broken.len();
+        for (span, message) in broken {
+            out.push(
+                doc,
+                Finding::worded(Code::T204, span, messages[message].clone()),
+            );
+        }
+        out.count_more(&doc.path, Code::T204, total - shown);
     }
 }
 
