@@ -3,11 +3,13 @@
 //! offsets are file offsets; links inside code are code, not links.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::findings::{DateForm, Finding, MAX_PER_FILE_AND_RULE, Problem};
+use crate::hash::Fnv;
 use crate::model::time;
 use crate::span::{Span, Spanned};
 
@@ -45,10 +47,19 @@ pub struct Links {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Linked {
     pub target: LinkTarget,
-    /// The first [`KEPT_PER_TARGET`] occurrences, in file order.
-    pub spans: Vec<Span>,
+    /// Its first occurrence: most targets occur once, and need no other allocation.
+    pub first: Span,
+    /// The occurrences after the first, up to [`KEPT_PER_TARGET`] in all, in file order.
+    pub later: Vec<Span>,
     /// Every occurrence, kept or not.
     pub count: usize,
+}
+
+impl Linked {
+    /// The kept occurrences, in file order.
+    pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        std::iter::once(self.first).chain(self.later.iter().copied())
+    }
 }
 
 impl Links {
@@ -58,7 +69,7 @@ impl Links {
             .targets
             .iter()
             .flat_map(|l| {
-                l.spans.iter().map(|&span| Link {
+                l.spans().map(|span| Link {
                     target: l.target.clone(),
                     span,
                 })
@@ -74,33 +85,37 @@ impl Links {
     }
 }
 
-/// Collects [`Links`] while the body is parsed.
+/// Collects [`Links`] while the body is parsed: each target is stored once, as the map's key.
 #[derive(Default)]
 struct LinksBuilder {
-    seen: HashMap<LinkTarget, usize>,
-    links: Links,
+    seen: HashMap<LinkTarget, (Span, Vec<Span>, usize), BuildHasherDefault<Fnv>>,
 }
 
 impl LinksBuilder {
     fn push(&mut self, target: LinkTarget, span: Span) {
-        let at = match self.seen.get(&target) {
-            Some(&at) => at,
-            None => {
-                let at = self.links.targets.len();
-                self.seen.insert(target.clone(), at);
-                self.links.targets.push(Linked {
-                    target,
-                    spans: Vec::new(),
-                    count: 0,
-                });
-                at
-            }
-        };
-        let linked = &mut self.links.targets[at];
-        linked.count += 1;
-        if linked.spans.len() < KEPT_PER_TARGET {
-            linked.spans.push(span);
+        let (_, later, count) = self
+            .seen
+            .entry(target)
+            .or_insert_with(|| (span, Vec::new(), 0));
+        *count += 1;
+        if *count > 1 && later.len() + 1 < KEPT_PER_TARGET {
+            later.push(span);
         }
+    }
+
+    fn finish(self) -> Links {
+        let mut targets: Vec<Linked> = self
+            .seen
+            .into_iter()
+            .map(|(target, (first, later, count))| Linked {
+                target,
+                first,
+                later,
+                count,
+            })
+            .collect();
+        targets.sort_by_key(|l| l.first.start);
+        Links { targets }
     }
 }
 
@@ -197,7 +212,7 @@ pub fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) -> Body
     if body.questions.is_some() {
         body.questions = Some(questions);
     }
-    body.links = links.links;
+    body.links = links.finish();
     body
 }
 
@@ -341,10 +356,10 @@ mod tests {
         assert_eq!(b.links.count(), 3000);
         for linked in &b.links.targets {
             assert_eq!(linked.count, 1000);
-            assert_eq!(linked.spans.len(), KEPT_PER_TARGET);
+            assert_eq!(linked.spans().count(), KEPT_PER_TARGET);
         }
         // The kept links of `b` are its first ones: lines 1 to 101, column 7.
-        let b_spans = &b.links.targets[1].spans;
+        let b_spans: Vec<Span> = b.links.targets[1].spans().collect();
         assert_eq!(b_spans[0].start, 6);
         assert_eq!(b_spans[KEPT_PER_TARGET - 1].start, 18 * 100 + 6);
         // Merged, they come back in file order.

@@ -31,35 +31,37 @@ pub fn check(index: &Index, out: &mut Sink) {
     let mut hints: HashMap<&str, String> = HashMap::new();
     for doc in &index.docs {
         // Each distinct target is resolved once; its kept positions are the only ones that
-        // can be shown, and the rest are counted into "… and N more".
+        // can be shown, and the rest are counted into "… and N more". Only the shown ones
+        // are worded (a suggestion scans every id of the notebook).
+        let targets = &doc.body.links.targets;
         let mut broken: Vec<(Span, usize)> = Vec::new();
-        let mut messages: Vec<String> = Vec::new();
         let mut total = 0;
-        for linked in &doc.body.links.targets {
-            let message = match &linked.target {
-                LinkTarget::Wiki(id) if index.lookup(id).is_empty() => {
+        for (at, linked) in targets.iter().enumerate() {
+            let is_broken = match &linked.target {
+                LinkTarget::Wiki(id) => index.lookup(id).is_empty(),
+                LinkTarget::File(path) => !file_exists(index, &doc.path, path),
+            };
+            if is_broken {
+                broken.extend(linked.spans().map(|span| (span, at)));
+                total += linked.count;
+            }
+        }
+        broken.sort_by_key(|(span, _)| span.start);
+        broken.truncate(KEPT_PER_TARGET);
+        let shown = broken.len();
+        for (span, at) in broken {
+            let message = match &targets[at].target {
+                LinkTarget::Wiki(id) => {
                     let hint = hints
                         .entry(id)
                         .or_insert_with(|| suggest::hint(id, index.all_ids()));
                     format!("broken link: no record or note `{}`{hint}", shorten(id))
                 }
-                LinkTarget::File(path) if !file_exists(index, &doc.path, path) => {
+                LinkTarget::File(path) => {
                     format!("broken link: `{}` does not exist", shorten(path))
                 }
-                _ => continue,
             };
-            broken.extend(linked.spans.iter().map(|&span| (span, messages.len())));
-            messages.push(message);
-            total += linked.count;
-        }
-        broken.sort_by_key(|(span, _)| span.start);
-        broken.truncate(KEPT_PER_TARGET);
-        let shown = broken.len();
-        for (span, message) in broken {
-            out.push(
-                doc,
-                Finding::worded(Code::T204, span, messages[message].clone()),
-            );
+            out.push(doc, Finding::worded(Code::T204, span, message));
         }
         out.count_more(&doc.path, Code::T204, total - shown);
     }
