@@ -73,6 +73,7 @@ codes! {
     T004 "front-matter-not-mapping" Error "t004.rs";
     T005 "merge-conflict" Error "t005.rs";
     T006 "missing-front-matter" Error "t006.rs";
+    T007 "oversized-body" Warning "t007.rs";
     T101 "missing-key" Error "t101.rs";
     T102 "wrong-type" Error "t102.rs";
     T103 "invalid-value" Error "t103.rs";
@@ -191,6 +192,11 @@ pub enum Problem {
         kind: &'static str,
         example: &'static str,
     },
+    /// T007: the body is `bytes` long, more than `limit`.
+    OversizedBody {
+        bytes: u64,
+        limit: u64,
+    },
     /// T101.
     MissingKey {
         key: String,
@@ -269,6 +275,7 @@ impl Problem {
             Self::NotMapping { .. } => Code::T004,
             Self::MergeConflict => Code::T005,
             Self::NoFrontMatter { .. } => Code::T006,
+            Self::OversizedBody { .. } => Code::T007,
             Self::MissingKey { .. } => Code::T101,
             Self::WrongType { .. } => Code::T102,
             Self::NotAllowed { .. } => Code::T103,

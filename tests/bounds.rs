@@ -54,3 +54,64 @@ fn few_broken_links_are_all_shown_in_file_order() {
     let positions: Vec<(u64, u64)> = found.iter().map(|(l, c, _)| (*l, *c)).collect();
     assert_eq!(positions, [(1, 1), (1, 7), (2, 1), (2, 7)]);
 }
+
+/// A contact with a bad `role` (3:7) and a body of `body_len` bytes of prose that ends
+/// with a broken link.
+fn contact_with_body(body_len: usize) -> String {
+    let head = "---\nname: Big\nrole: develper\n---\n";
+    let link = "Ask [[nobody]].\n";
+    let prose = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do.\n";
+    let mut body = prose.repeat((body_len - link.len()) / prose.len());
+    body.push_str(&"x".repeat(body_len - link.len() - body.len() - 1));
+    body.push('\n');
+    body.push_str(link);
+    assert_eq!(body.len(), body_len);
+    format!("{head}{body}")
+}
+
+const MAX_BODY: usize = 8 * 1024 * 1024;
+
+#[test]
+fn a_body_past_the_limit_is_not_read_and_says_so() {
+    let nb = Notebook::new().file("contacts/big.md", &contact_with_body(MAX_BODY + 1));
+    let found = nb.json_diagnostics();
+    let summary: Vec<(String, u64, u64)> = found
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or("").to_owned(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // The front matter is still checked; the link at the end is not read.
+    assert_eq!(
+        summary,
+        [("T103".to_owned(), 3, 7), ("T007".to_owned(), 5, 1)],
+        "{found:?}"
+    );
+    let t007 = &found[1];
+    assert_eq!(t007["severity"], "warning");
+    let message = t007["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("not read for links and tasks") && message.contains("8 MiB"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_body_at_the_limit_is_read_to_its_last_link() {
+    let text = contact_with_body(MAX_BODY);
+    let last_line = text.lines().count() as u64;
+    let nb = Notebook::new().file("contacts/big.md", &text);
+    let codes: Vec<(String, u64)> = nb
+        .diagnostics()
+        .into_iter()
+        .map(|d| (d.code, d.line))
+        .collect();
+    assert_eq!(
+        codes,
+        [("T103".to_owned(), 3), ("T204".to_owned(), last_line)]
+    );
+}
