@@ -2,16 +2,20 @@
 //! the headings, and a chat's prepared questions. pulldown-cmark reads the whole file so its
 //! offsets are file offsets; links inside code are code, not links.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::findings::{DateForm, Finding, Problem};
+use crate::findings::{DateForm, Finding, MAX_PER_FILE_AND_RULE, Problem};
+use crate::hash::Fnv;
 use crate::model::time;
 use crate::span::{Span, Spanned};
 
 #[derive(Clone, Debug, Default)]
 pub struct Body {
-    pub links: Vec<Link>,
+    pub links: Links,
     pub tasks: Vec<Task>,
     pub headings: Vec<Heading>,
     /// Non-empty list items under a `Questions` heading; `None` without such a heading.
@@ -24,7 +28,105 @@ pub struct Link {
     pub span: Span,
 }
 
+/// A body larger than this is not parsed (T007). pulldown-cmark streams its events, but the
+/// tree behind them keeps every block and inline of the document until the parse ends, so
+/// its memory grows with the body: 8 MiB of nothing but `[[x]]` peaks at about 600 MB and
+/// 0.6 s of CPU in a release build (50 MB took 5 GB and 20 s). A note someone wrote is rarely
+/// even 1 MiB (a novel is about 1 MB); past 8 MiB it is a dump, an export or a pasted log.
+pub const MAX_BODY_BYTES: u64 = 8 * 1024 * 1024;
+
+/// How many positions of one target a body keeps: a file reports at most
+/// [`MAX_PER_FILE_AND_RULE`] broken links, and the one after them is where "… and N more"
+/// points. Whichever targets turn out broken, the first that many broken links of the file
+/// are among the first that many of each broken target, so nothing reported is lost.
+pub const KEPT_PER_TARGET: usize = MAX_PER_FILE_AND_RULE + 1;
+
+/// A body's checked links, bounded by what can ever be reported: each distinct target once,
+/// with its first [`KEPT_PER_TARGET`] positions and how often it occurs. A note of 10 M
+/// `[[x]]` costs one target, not 10 M links.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    /// In the order of their first occurrence.
+    pub targets: Vec<Linked>,
+}
+
+/// One distinct link target of a body and where it occurs.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Linked {
+    pub target: LinkTarget,
+    /// Its first occurrence: most targets occur once, and need no other allocation.
+    pub first: Span,
+    /// The occurrences after the first, up to [`KEPT_PER_TARGET`] in all, in file order.
+    pub later: Vec<Span>,
+    /// Every occurrence, kept or not.
+    pub count: usize,
+}
+
+impl Linked {
+    /// The kept occurrences, in file order.
+    pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        std::iter::once(self.first).chain(self.later.iter().copied())
+    }
+}
+
+impl Links {
+    /// Every kept link, in file order (all of them, in a body below the bound).
+    pub fn iter(&self) -> impl Iterator<Item = Link> + '_ {
+        let mut kept: Vec<Link> = self
+            .targets
+            .iter()
+            .flat_map(|l| {
+                l.spans().map(|span| Link {
+                    target: l.target.clone(),
+                    span,
+                })
+            })
+            .collect();
+        kept.sort_by_key(|l| l.span.start);
+        kept.into_iter()
+    }
+
+    /// How many links there are in all, kept or not.
+    pub fn count(&self) -> usize {
+        self.targets.iter().map(|l| l.count).sum()
+    }
+}
+
+/// Collects [`Links`] while the body is parsed: each target is stored once, as the map's key.
+#[derive(Default)]
+struct LinksBuilder {
+    seen: HashMap<LinkTarget, (Span, Vec<Span>, usize), BuildHasherDefault<Fnv>>,
+}
+
+impl LinksBuilder {
+    fn push(&mut self, target: LinkTarget, span: Span) {
+        let (_, later, count) = self
+            .seen
+            .entry(target)
+            .or_insert_with(|| (span, Vec::new(), 0));
+        *count += 1;
+        if *count > 1 && later.len() + 1 < KEPT_PER_TARGET {
+            later.push(span);
+        }
+    }
+
+    fn finish(self) -> Links {
+        let mut targets: Vec<Linked> = self
+            .seen
+            .into_iter()
+            .map(|(target, (first, later, count))| Linked {
+                target,
+                first,
+                later,
+                count,
+            })
+            .collect();
+        targets.sort_by_key(|l| l.first.start);
+        Links { targets }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LinkTarget {
     /// `[[id]]`, `[[id|label]]`, `[[id#heading]]`: the id.
     Wiki(String),
@@ -61,6 +163,7 @@ pub fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) -> Body
     let mut questions_level: Option<u8> = None;
     let mut list_depth = 0usize;
     let mut questions = 0usize;
+    let mut links = LinksBuilder::default();
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         if range.start < body_start {
             continue;
@@ -107,10 +210,7 @@ pub fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) -> Body
                 ..
             }) => {
                 if let Some(target) = link_target(link_type, &dest_url) {
-                    body.links.push(Link {
-                        target,
-                        span: Span::new(range.start, range.end),
-                    });
+                    links.push(target, Span::new(range.start, range.end));
                 }
             }
             _ => {}
@@ -119,6 +219,7 @@ pub fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) -> Body
     if body.questions.is_some() {
         body.questions = Some(questions);
     }
+    body.links = links.finish();
     body
 }
 
@@ -237,7 +338,7 @@ mod tests {
     fn finds_wiki_and_relative_links_but_not_in_code() {
         let text = "---\nname: A\n---\nSee [[jane-doe]], [[acme|Acme]], [[bob#notes]] and [J](../contacts/jane.md#x).\n`[[not-me]]` [web](https://x.com/a.md)\n\n```\n[[nor-me]]\n```\n";
         let (b, _) = body(text);
-        let targets: Vec<_> = b.links.iter().map(|l| l.target.clone()).collect();
+        let targets: Vec<_> = b.links.iter().map(|l| l.target).collect();
         assert_eq!(
             targets,
             vec![
@@ -247,7 +348,30 @@ mod tests {
                 LinkTarget::File("../contacts/jane.md".into()),
             ]
         );
-        assert_eq!(&text[b.links[0].span.range()], "[[jane-doe]]");
+        assert_eq!(
+            &text[b.links.iter().next().unwrap().span.range()],
+            "[[jane-doe]]"
+        );
+    }
+
+    #[test]
+    fn repeated_links_keep_their_first_positions_and_their_count() {
+        // 3 targets, 1000 times each, interleaved: a, b, c, a, b, c…
+        let text = "[[a]] [[b]] [[c]]\n".repeat(1000);
+        let (b, _) = body(&text);
+        assert_eq!(b.links.targets.len(), 3);
+        assert_eq!(b.links.count(), 3000);
+        for linked in &b.links.targets {
+            assert_eq!(linked.count, 1000);
+            assert_eq!(linked.spans().count(), KEPT_PER_TARGET);
+        }
+        // The kept links of `b` are its first ones: lines 1 to 101, column 7.
+        let b_spans: Vec<Span> = b.links.targets[1].spans().collect();
+        assert_eq!(b_spans[0].start, 6);
+        assert_eq!(b_spans[KEPT_PER_TARGET - 1].start, 18 * 100 + 6);
+        // Merged, they come back in file order.
+        let starts: Vec<usize> = b.links.iter().take(4).map(|l| l.span.start).collect();
+        assert_eq!(starts, [0, 6, 12, 18]);
     }
 
     #[test]

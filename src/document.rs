@@ -30,6 +30,13 @@ pub struct Document {
 impl Document {
     /// Parses the file at `path` (relative, `/`-separated) from its bytes or read error.
     pub fn parse(path: String, bytes: std::io::Result<Vec<u8>>) -> Self {
+        let len = bytes.as_ref().map_or(0, |b| b.len() as u64);
+        Self::parse_head(path, bytes, len)
+    }
+
+    /// Parses the file at `path` from its first bytes, the file being `len` bytes long: a
+    /// huge file is read only as far as a check needs it ([`crate::notebook::read_document`]).
+    pub fn parse_head(path: String, bytes: std::io::Result<Vec<u8>>, len: u64) -> Self {
         let kind = kind_of(&path);
         let id = id_of(&path);
         let mut doc = Self {
@@ -43,13 +50,15 @@ impl Document {
             lines: std::sync::OnceLock::new(),
         };
         let mut findings = Vec::new();
+        let truncated = bytes.as_ref().is_ok_and(|b| (b.len() as u64) < len);
         match bytes
+            .map(|b| if truncated { whole_chars(b) } else { b })
             .map_err(|e| (unreadable(&e), String::new()))
             .and_then(decode_text)
         {
             Ok(text) => {
                 doc.text = text;
-                doc.read(&mut findings);
+                doc.read(&mut findings, len, truncated);
             }
             Err((finding, readable_prefix)) => {
                 // Keep the readable part so the diagnostic's line:column is the bad byte's.
@@ -104,7 +113,8 @@ impl Document {
             .any(|d| d.severity() == Severity::Error)
     }
 
-    fn read(&mut self, findings: &mut Vec<Finding>) {
+    /// Reads the text of a file of `len` bytes, which is only its head if `truncated`.
+    fn read(&mut self, findings: &mut Vec<Finding>, len: u64, truncated: bool) {
         let text = &self.text;
         if let Some(marker) = conflict_marker(text) {
             findings.push(Finding::new(marker, Problem::MergeConflict));
@@ -121,6 +131,15 @@ impl Document {
                         example: kind.example(),
                     },
                 ));
+            }
+            (FrontMatter::Unclosed { .. }, _) if truncated => {
+                // Its end may lie past the head: this file cannot be read as a record.
+                let reason = format!(
+                    "its front matter does not end in the first {} MiB read of it",
+                    text.len() / (1024 * 1024)
+                );
+                findings.push(Finding::new(Span::file(), Problem::Unreadable { reason }));
+                return;
             }
             (FrontMatter::Unclosed { open }, _) => {
                 findings.push(Finding::new(open, Problem::UnclosedFrontMatter));
@@ -162,6 +181,18 @@ impl Document {
             FrontMatter::Unclosed { .. } => 0,
             other => other.body_start(),
         };
+        // The length of the body in the file, not in the head that was read of it.
+        let body_len = len.saturating_sub(start as u64);
+        if body_len > body::MAX_BODY_BYTES {
+            findings.push(Finding::new(
+                Span::new(start, start),
+                Problem::OversizedBody {
+                    bytes: body_len,
+                    limit: body::MAX_BODY_BYTES,
+                },
+            ));
+            return;
+        }
         self.body = body::parse(text, start, findings);
     }
 }
@@ -193,6 +224,17 @@ pub fn unreadable(e: &std::io::Error) -> Finding {
         _ => e.to_string(),
     };
     Finding::new(Span::file(), Problem::Unreadable { reason })
+}
+
+/// The head of a file without a character cut in two at its end (the rest of it is in the
+/// part not read).
+fn whole_chars(mut bytes: Vec<u8>) -> Vec<u8> {
+    if let Err(e) = std::str::from_utf8(&bytes)
+        && e.error_len().is_none()
+    {
+        bytes.truncate(e.valid_up_to());
+    }
+    bytes
 }
 
 /// UTF-8 text without a byte-order mark, or a finding at the first bad byte together with
@@ -336,6 +378,23 @@ mod tests {
             Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
         );
         assert_eq!(codes(&io), vec![(Code::T001, 1, 1)]);
+    }
+
+    #[test]
+    fn a_head_cut_inside_a_character_keeps_its_checks_and_warns_of_the_unread_body() {
+        // The first bytes of a 100 MiB file, cut inside the `é`.
+        let text = "---\nname: A\nrole: develper\n---\nCaf\u{e9}".as_bytes();
+        let head = text[..text.len() - 1].to_vec();
+        let d = Document::parse_head("contacts/a.md".into(), Ok(head), 100 << 20);
+        assert_eq!(codes(&d), vec![(Code::T103, 3, 7), (Code::T007, 5, 1)]);
+        assert!(d.body.links.targets.is_empty());
+    }
+
+    #[test]
+    fn a_front_matter_that_does_not_end_in_the_head_is_unreadable() {
+        let head = b"---\nname: A\ntitle: long".to_vec();
+        let d = Document::parse_head("contacts/a.md".into(), Ok(head), 100 << 20);
+        assert_eq!(codes(&d), vec![(Code::T001, 1, 1)]);
     }
 
     #[test]

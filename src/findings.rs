@@ -23,6 +23,11 @@ impl Severity {
     }
 }
 
+/// A file can repeat one problem a million times (a generated note full of one broken link);
+/// past this many per file and rule, one diagnostic says how many more there are. Here, in
+/// the leaf, because parsing bounds what it keeps by it too (`body::KEPT_PER_TARGET`).
+pub const MAX_PER_FILE_AND_RULE: usize = 100;
+
 struct Rule {
     name: &'static str,
     severity: Severity,
@@ -68,6 +73,7 @@ codes! {
     T004 "front-matter-not-mapping" Error "t004.rs";
     T005 "merge-conflict" Error "t005.rs";
     T006 "missing-front-matter" Error "t006.rs";
+    T007 "oversized-body" Warning "t007.rs";
     T101 "missing-key" Error "t101.rs";
     T102 "wrong-type" Error "t102.rs";
     T103 "invalid-value" Error "t103.rs";
@@ -186,6 +192,11 @@ pub enum Problem {
         kind: &'static str,
         example: &'static str,
     },
+    /// T007: the body is `bytes` long, more than `limit`.
+    OversizedBody {
+        bytes: u64,
+        limit: u64,
+    },
     /// T101.
     MissingKey {
         key: String,
@@ -264,6 +275,7 @@ impl Problem {
             Self::NotMapping { .. } => Code::T004,
             Self::MergeConflict => Code::T005,
             Self::NoFrontMatter { .. } => Code::T006,
+            Self::OversizedBody { .. } => Code::T007,
             Self::MissingKey { .. } => Code::T101,
             Self::WrongType { .. } => Code::T102,
             Self::NotAllowed { .. } => Code::T103,

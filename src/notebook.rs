@@ -270,9 +270,34 @@ pub fn walk_under(root: &Path, dir: &Path) -> (Vec<Document>, Vec<Placed>) {
     collect(root, &walker_at(root, dir))
 }
 
-/// Reads and parses one file of the notebook.
+/// How much of a file is read at most. A body past [`crate::body::MAX_BODY_BYTES`] is not
+/// parsed, so the rest of a bigger file is never needed; the head leaves room for a front
+/// matter of many MB (long pasted values are legal) before the body.
+pub const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads and parses one file of the notebook: a 1 GB file costs its first 64 MiB.
 pub fn read_document(root: &Path, path: &Path) -> Document {
-    Document::parse(relative(root, path), std::fs::read(path))
+    let rel = relative(root, path);
+    match read_head(path, MAX_READ_BYTES) {
+        Ok((head, len)) => Document::parse_head(rel, Ok(head), len),
+        Err(e) => Document::parse(rel, Err(e)),
+    }
+}
+
+/// The first `max` bytes of the file at `path`, and the file's length.
+fn read_head(path: &Path, max: u64) -> std::io::Result<(Vec<u8>, u64)> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    let mut head = Vec::with_capacity(len.min(max) as usize + 1);
+    file.take(max).read_to_end(&mut head)?;
+    // The file may have grown or shrunk since `metadata`; what was read is the truth.
+    let len = if (head.len() as u64) < max {
+        head.len() as u64
+    } else {
+        len.max(max)
+    };
+    Ok((head, len))
 }
 
 fn is_markdown(entry: &ignore::DirEntry) -> bool {
@@ -330,5 +355,19 @@ fn describe_walk_error(root: &Path, err: &ignore::Error) -> (Option<PathBuf>, St
             "not found (a dangling symlink, or deleted while reading)".to_owned(),
         ),
         other => (None, other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_is_read_up_to_the_limit_and_its_length_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "0123456789".repeat(10)).expect("write");
+        let (head, len) = super::read_head(&path, 25).expect("read");
+        assert_eq!((head.len(), len), (25, 100));
+        let (whole, len) = super::read_head(&path, 100).expect("read");
+        assert_eq!((whole.len(), len), (100, 100));
     }
 }

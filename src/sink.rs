@@ -6,9 +6,7 @@ use crate::diagnostic::Placed;
 use crate::document::Document;
 use crate::findings::{Code, Finding, Problem};
 
-/// A file can repeat one problem a million times (a generated note full of one broken link);
-/// past this many per file and rule, one diagnostic says how many more there are.
-pub const MAX_PER_FILE_AND_RULE: usize = 100;
+pub use crate::findings::MAX_PER_FILE_AND_RULE;
 
 /// Where every diagnostic goes: drops the codes `checks.ignore` silences, and keeps at most
 /// [`MAX_PER_FILE_AND_RULE`] per file and rule (only those are placed in their file, which
@@ -40,6 +38,17 @@ impl Sink {
     pub fn push_placed(&mut self, diagnostic: Placed) {
         if let Some(keep) = self.admit(&diagnostic.path, diagnostic.code()) {
             keep(self, diagnostic);
+        }
+    }
+
+    /// Counts `more` findings of `code` in `path` that were never made: their file kept
+    /// only the ones that can be shown (`body::Links`), and "… and N more" counts the rest.
+    pub fn count_more(&mut self, path: &str, code: Code, more: usize) {
+        if more == 0 || self.ignore.contains(&code) {
+            return;
+        }
+        if let Some(codes) = self.counts.get_mut(path) {
+            codes[code as usize].0 += more;
         }
     }
 

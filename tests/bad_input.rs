@@ -611,15 +611,15 @@ fn fifty_megabyte_file_is_checked() {
     while text.len() < 50 * 1024 * 1024 {
         text.push_str(paragraph);
     }
-    let last_line = text.lines().count() as u64 + 1;
     text.push_str("Ask [[nobody]].\n");
     let nb = witnessed(Notebook::new()).file("contacts/big.md", &text);
     drop(text);
+    // Its front matter is checked; its 50 MB body is too big to be read for links (T007).
     let out = assert_reported(
         &nb,
         &[
             d("T103", "contacts/big.md", 3, 7),
-            d("T204", "contacts/big.md", last_line, 5),
+            d("T007", "contacts/big.md", 5, 1),
         ],
     );
     assert!(

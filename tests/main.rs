@@ -3,6 +3,8 @@
 //! - `check`: every rule code with a minimal notebook; output formats, colour, discovery,
 //!   ignored files.
 //! - `bad_input`: hostile and broken files: each becomes a diagnostic, never a crash or hang.
+//! - `bounds`: what one file can cost: links kept per target and counted, a body past the
+//!   size limit skipped with a warning (T007).
 //! - `explain`: `ties explain`, `--version`, `help`.
 //! - `example`: the shipped `example-notebook/` is clean, and a broken copy reports exactly
 //!   what was broken.
@@ -15,6 +17,7 @@
 mod agenda;
 mod architecture;
 mod bad_input;
+mod bounds;
 mod check;
 mod example;
 mod explain;

@@ -13,6 +13,7 @@ pub(crate) mod t003;
 pub(crate) mod t004;
 pub(crate) mod t005;
 pub(crate) mod t006;
+pub(crate) mod t007;
 pub(crate) mod t101;
 pub(crate) mod t102;
 pub(crate) mod t103;
@@ -71,6 +72,7 @@ pub(crate) fn words(problem: &Problem) -> Words {
         Problem::NotMapping { found } => t004::not_mapping(found),
         Problem::MergeConflict => t005::conflict(),
         Problem::NoFrontMatter { kind, example } => t006::missing(kind, example),
+        Problem::OversizedBody { bytes, limit } => t007::oversized(*bytes, *limit),
         Problem::MissingKey { key, kind, example } => t101::missing(key, kind, example),
         Problem::WrongType {
             key,

@@ -18,32 +18,52 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::body::LinkTarget;
+use crate::body::{KEPT_PER_TARGET, LinkTarget};
 use crate::findings::{Code, Finding};
 use crate::index::Index;
 use crate::rules::shorten;
 use crate::sink::Sink;
+use crate::span::Span;
 use crate::suggest;
 
 pub fn check(index: &Index, out: &mut Sink) {
     // One suggestion per distinct broken id: a suggestion scans every id of the notebook.
     let mut hints: HashMap<&str, String> = HashMap::new();
     for doc in &index.docs {
-        for link in &doc.body.links {
-            let message = match &link.target {
-                LinkTarget::Wiki(id) if index.lookup(id).is_empty() => {
+        // Each distinct target is resolved once; its kept positions are the only ones that
+        // can be shown, and the rest are counted into "… and N more". Only the shown ones
+        // are worded (a suggestion scans every id of the notebook).
+        let targets = &doc.body.links.targets;
+        let mut broken: Vec<(Span, usize)> = Vec::new();
+        let mut total = 0;
+        for (at, linked) in targets.iter().enumerate() {
+            let is_broken = match &linked.target {
+                LinkTarget::Wiki(id) => index.lookup(id).is_empty(),
+                LinkTarget::File(path) => !file_exists(index, &doc.path, path),
+            };
+            if is_broken {
+                broken.extend(linked.spans().map(|span| (span, at)));
+                total += linked.count;
+            }
+        }
+        broken.sort_by_key(|(span, _)| span.start);
+        broken.truncate(KEPT_PER_TARGET);
+        let shown = broken.len();
+        for (span, at) in broken {
+            let message = match &targets[at].target {
+                LinkTarget::Wiki(id) => {
                     let hint = hints
                         .entry(id)
                         .or_insert_with(|| suggest::hint(id, index.all_ids()));
                     format!("broken link: no record or note `{}`{hint}", shorten(id))
                 }
-                LinkTarget::File(path) if !file_exists(index, &doc.path, path) => {
+                LinkTarget::File(path) => {
                     format!("broken link: `{}` does not exist", shorten(path))
                 }
-                _ => continue,
             };
-            out.push(doc, Finding::worded(Code::T204, link.span, message));
+            out.push(doc, Finding::worded(Code::T204, span, message));
         }
+        out.count_more(&doc.path, Code::T204, total - shown);
     }
 }
 
