@@ -68,19 +68,61 @@ fn assert_titles(nb: &Notebook, args: &[&str], want: &[(&str, &str, &str)]) {
     );
 }
 
-fn contact(name: &str, fields: &str) -> String {
-    format!("---\nname: {name}\n{fields}---\n")
+/// Asserts `agenda --contact ID` has exactly one item, of `kind` and `title`.
+#[track_caller]
+fn assert_title(nb: &Notebook, kind: &str, id: &str, title: &str) {
+    assert_titles(nb, &["--contact", id], &[(kind, id, title)]);
 }
 
-/// `.contact(id, name, fields)`: writes `contacts/<id>.md` with [`contact`]`(name, fields)`.
-trait WithContact {
+/// A record's text: front matter of `fields` (each line ending in `\n`), then `body`.
+fn record(fields: &str, body: &str) -> String {
+    format!("---\n{fields}---\n{body}")
+}
+
+fn contact(name: &str, fields: &str) -> String {
+    record(&format!("name: {name}\n{fields}"), "")
+}
+
+/// Writers of the notebook's records, each with its front matter's leading keys:
+/// - `.contact(id, name, fields)`: `contacts/<id>.md` with [`contact`]`(name, fields)`;
+/// - `.company(id, name, fields)`: `companies/<id>.md`, `name` first;
+/// - `.chat(with, date, fields)`: `chats/<day>-<with>.md`, `with` and `date` first (the
+///   day is the date's first ten characters); `.chat_notes` adds a body;
+/// - `.event(slug, name, date, fields)`: `events/<day>-<slug>.md`, `name` and `date` first.
+trait Records: Sized {
     #[must_use]
     fn contact(self, id: &str, name: &str, fields: &str) -> Self;
+    #[must_use]
+    fn company(self, id: &str, name: &str, fields: &str) -> Self;
+    #[must_use]
+    fn chat_notes(self, with: &str, date: &str, fields: &str, body: &str) -> Self;
+    #[must_use]
+    fn event(self, slug: &str, name: &str, date: &str, fields: &str) -> Self;
+    #[must_use]
+    fn chat(self, with: &str, date: &str, fields: &str) -> Self {
+        self.chat_notes(with, date, fields, "")
+    }
 }
 
-impl WithContact for Notebook {
+impl Records for Notebook {
     fn contact(self, id: &str, name: &str, fields: &str) -> Self {
         self.file(&format!("contacts/{id}.md"), &contact(name, fields))
+    }
+
+    fn company(self, id: &str, name: &str, fields: &str) -> Self {
+        self.file(&format!("companies/{id}.md"), &contact(name, fields))
+    }
+
+    fn chat_notes(self, with: &str, date: &str, fields: &str, body: &str) -> Self {
+        let day = &date[..10];
+        let text = record(&format!("with: {with}\ndate: {date}\n{fields}"), body);
+        self.file(&format!("chats/{day}-{with}.md"), &text)
+    }
+
+    fn event(self, slug: &str, name: &str, date: &str, fields: &str) -> Self {
+        let day = &date[..10];
+        let text = record(&format!("name: {name}\ndate: {date}\n{fields}"), "");
+        self.file(&format!("events/{day}-{slug}.md"), &text)
     }
 }
 
@@ -103,28 +145,16 @@ fn follow_up_notebook() -> Notebook {
         )
         // A done chat since the outreach is a reply.
         .contact("eve", "Eve", "reached_out: 2026-11-01\n")
-        .file(
-            "chats/2026-11-05-eve.md",
-            "---\nwith: eve\ndate: 2026-11-05\nthanked: 2026-11-05\n---\n",
-        )
+        .chat("eve", "2026-11-05", "thanked: 2026-11-05\n")
         // A done chat *before* the outreach does not answer it.
         .contact("fox", "Fox", "reached_out: 2026-11-10\n")
-        .file(
-            "chats/2026-10-01-fox.md",
-            "---\nwith: fox\ndate: 2026-10-01\nthanked: 2026-10-01\n---\n",
-        )
+        .chat("fox", "2026-10-01", "thanked: 2026-10-01\n")
         // A cancelled chat since is not a reply.
         .contact("gus", "Gus", "reached_out: 2026-11-11\n")
-        .file(
-            "chats/2026-11-12-gus.md",
-            "---\nwith: gus\ndate: 2026-11-12\nstatus: cancelled\n---\n",
-        )
+        .chat("gus", "2026-11-12", "status: cancelled\n")
         // A message thread since the outreach is a reply too.
         .contact("jay", "Jay", "reached_out: 2026-11-01\n")
-        .file(
-            "chats/2026-11-03-jay.md",
-            "---\nwith: jay\ndate: 2026-11-03\nkind: message\n---\n",
-        )
+        .chat("jay", "2026-11-03", "kind: message\n")
         // One follow-up sent: due counts from it.
         .contact(
             "hal",
@@ -155,23 +185,17 @@ fn follow_up_is_due_a_week_after_the_last_outreach_without_reply() {
 #[test]
 fn follow_up_titles_count_the_follow_ups() {
     let nb = follow_up_notebook();
-    assert_titles(
+    assert_title(
         &nb,
-        &["--contact", "hal"],
-        &[(
-            "follow-up",
-            "hal",
-            "Follow up with Hal: no reply since 2026-11-12 (follow-up 2 of 2)",
-        )],
+        "follow-up",
+        "hal",
+        "Follow up with Hal: no reply since 2026-11-12 (follow-up 2 of 2)",
     );
-    assert_titles(
+    assert_title(
         &nb,
-        &["--contact", "ann"],
-        &[(
-            "follow-up",
-            "ann",
-            "Follow up with Ann: no reply since 2026-11-13 (follow-up 1 of 2)",
-        )],
+        "follow-up",
+        "ann",
+        "Follow up with Ann: no reply since 2026-11-13 (follow-up 1 of 2)",
     );
 }
 
@@ -243,14 +267,11 @@ fn move_on_replaces_follow_up_after_max_follow_ups() {
             "upcoming move-on bob 2026-11-23",
         ],
     );
-    assert_titles(
+    assert_title(
         &nb,
-        &["--contact", "ann"],
-        &[(
-            "move-on",
-            "ann",
-            "No reply from Ann after 2 follow-ups: close the loop or move on",
-        )],
+        "move-on",
+        "ann",
+        "No reply from Ann after 2 follow-ups: close the loop or move on",
     );
 }
 
@@ -265,14 +286,11 @@ fn max_follow_ups_from_the_config_allows_one_more_follow_up() {
             "upcoming move-on bob 2026-11-23",
         ],
     );
-    assert_titles(
+    assert_title(
         &nb,
-        &["--contact", "ann"],
-        &[(
-            "follow-up",
-            "ann",
-            "Follow up with Ann: no reply since 2026-11-10 (follow-up 3 of 3)",
-        )],
+        "follow-up",
+        "ann",
+        "Follow up with Ann: no reply since 2026-11-10 (follow-up 3 of 3)",
     );
 }
 
@@ -289,35 +307,20 @@ fn thank_you_notebook(config: &str) -> Notebook {
         .contact("eve", "Eve", "")
         .contact("fox", "Fox", "")
         // A bare date: due the next day.
-        .file(
-            "chats/2026-11-19-ann.md",
-            "---\nwith: ann\ndate: 2026-11-19\n---\n",
-        )
+        .chat("ann", "2026-11-19", "")
         // With a time: due 24 hours later.
         .file(
             "chats/2026-11-20-bob.md",
             "---\nwith: [bob, ann]\ndate: 2026-11-20 14:30\nkind: informational-interview\n---\n",
         )
         // Already thanked.
-        .file(
-            "chats/2026-11-18-cat.md",
-            "---\nwith: cat\ndate: 2026-11-18\nthanked: 2026-11-18\n---\n",
-        )
+        .chat("cat", "2026-11-18", "thanked: 2026-11-18\n")
         // A message thread needs no thank-you.
-        .file(
-            "chats/2026-11-19-dan.md",
-            "---\nwith: dan\ndate: 2026-11-19\nkind: message\n---\n",
-        )
+        .chat("dan", "2026-11-19", "kind: message\n")
         // Cancelled.
-        .file(
-            "chats/2026-11-19-eve.md",
-            "---\nwith: eve\ndate: 2026-11-19\nstatus: cancelled\n---\n",
-        )
+        .chat("eve", "2026-11-19", "status: cancelled\n")
         // Today, no time: done (not after today), so thanks are due tomorrow.
-        .file(
-            "chats/2026-11-21-fox.md",
-            "---\nwith: fox\ndate: 2026-11-21\nkind: call\n---\n",
-        )
+        .chat("fox", "2026-11-21", "kind: call\n")
 }
 
 #[test]
@@ -332,14 +335,11 @@ fn thank_you_is_due_a_day_after_a_done_chat() {
             "upcoming thank-you fox 2026-11-22",
         ],
     );
-    assert_titles(
+    assert_title(
         &nb,
-        &["--contact", "bob"],
-        &[(
-            "thank-you",
-            "bob",
-            "Send a thank-you to Bob, Ann for the informational interview on 2026-11-20",
-        )],
+        "thank-you",
+        "bob",
+        "Send a thank-you to Bob, Ann for the informational interview on 2026-11-20",
     );
 }
 
@@ -373,21 +373,19 @@ fn thank_you_within_from_the_config_moves_the_due_time() {
 fn prepare_notebook(config: &str) -> Notebook {
     Notebook::new()
         .file("ties.yaml", config)
-        .file(
-            "companies/acme.md",
-            "---\nname: Acme\nin: I use their app every day\n---\n",
-        )
-        .file("companies/globex.md", "---\nname: Globex\n---\n")
+        .company("acme", "Acme", "in: I use their app every day\n")
+        .company("globex", "Globex", "")
         .contact("ann", "Ann", "company: acme\n")
         .contact("bob", "Bob", "company: globex\n")
         .contact("cat", "Cat", "")
         .contact("dan", "Dan", "company: acme\n")
         // Three real questions, one empty template slot, a nested item that is not a
         // question of its own, and a list under the next heading that does not count.
-        .file(
-            "chats/2026-11-24-ann.md",
-            "---\nwith: ann\ndate: 2026-11-24 10:30\n---\n\
-             ## Questions\n\
+        .chat_notes(
+            "ann",
+            "2026-11-24 10:30",
+            "",
+            "## Questions\n\
              - What does a normal day look like?\n\
              - How did you get started?\n  - (follow-up if time)\n\
              - What would you learn first?\n\
@@ -396,32 +394,27 @@ fn prepare_notebook(config: &str) -> Notebook {
              - not a question\n",
         )
         // No Questions heading: nothing ready.
-        .file(
-            "chats/2026-11-28-bob.md",
-            "---\nwith: bob\ndate: 2026-11-28\nkind: informational-interview\n---\nJust notes.\n",
+        .chat_notes(
+            "bob",
+            "2026-11-28",
+            "kind: informational-interview\n",
+            "Just notes.\n",
         )
         // A contact without a company: no "in" part.
-        .file(
-            "chats/2026-11-23-cat.md",
-            "---\nwith: cat\ndate: 2026-11-23\nkind: call\n---\n## Questions\n1. One?\n2. Two?\n",
+        .chat_notes(
+            "cat",
+            "2026-11-23",
+            "kind: call\n",
+            "## Questions\n1. One?\n2. Two?\n",
         )
         // Today, declared planned: prepare today.
         .contact("eve", "Eve", "")
-        .file(
-            "chats/2026-11-21-eve.md",
-            "---\nwith: eve\ndate: 2026-11-21 16:00\nstatus: planned\n---\n",
-        )
+        .chat("eve", "2026-11-21 16:00", "status: planned\n")
         // Declared planned but already past: neither preparation nor thanks.
         .contact("fox", "Fox", "")
-        .file(
-            "chats/2026-11-19-fox.md",
-            "---\nwith: fox\ndate: 2026-11-19\nstatus: planned\n---\n",
-        )
+        .chat("fox", "2026-11-19", "status: planned\n")
         // Beyond the horizon.
-        .file(
-            "chats/2026-11-29-dan.md",
-            "---\nwith: dan\ndate: 2026-11-29\n---\n",
-        )
+        .chat("dan", "2026-11-29", "")
 }
 
 #[test]
@@ -591,22 +584,13 @@ fn reconnect_with_people_met_and_not_seen_for_a_while() {
     let nb = Notebook::new()
         // Met at a coffee chat on 2026-08-01: due 90 days later.
         .contact("ann", "Ann", "")
-        .file(
-            "chats/2026-08-01-ann.md",
-            "---\nwith: ann\ndate: 2026-08-01\nthanked: 2026-08-01\n---\n",
-        )
+        .chat("ann", "2026-08-01", "thanked: 2026-08-01\n")
         // Met at a past event.
         .contact("bob", "Bob", "")
-        .file(
-            "events/2026-08-15-meetup.md",
-            "---\nname: Meetup\ndate: 2026-08-15\nmet: [bob]\n---\n",
-        )
+        .event("meetup", "Meetup", "2026-08-15", "met: [bob]\n")
         // Own cadence of 30 days: due 2026-11-24 rather than in January.
         .contact("cat", "Cat", "stay_in_touch: 30d\n")
-        .file(
-            "chats/2026-10-25-cat.md",
-            "---\nwith: cat\ndate: 2026-10-25\nthanked: 2026-10-25\n---\n",
-        )
+        .chat("cat", "2026-10-25", "thanked: 2026-10-25\n")
         // Replied, never met.
         .contact(
             "dan",
@@ -615,32 +599,20 @@ fn reconnect_with_people_met_and_not_seen_for_a_while() {
         )
         // Only a message thread: not a meeting.
         .contact("eve", "Eve", "")
-        .file(
-            "chats/2026-06-01-eve.md",
-            "---\nwith: eve\ndate: 2026-06-01\nkind: message\n---\n",
-        )
+        .chat("eve", "2026-06-01", "kind: message\n")
         // Listed in `met` of an event that has not happened yet.
         .contact("fox", "Fox", "")
-        .file(
-            "events/2026-12-15-party.md",
-            "---\nname: Party\ndate: 2026-12-15\nmet: [fox]\n---\n",
-        )
+        .event("party", "Party", "2026-12-15", "met: [fox]\n")
         // Met recently: not due yet.
         .contact("gus", "Gus", "")
-        .file(
-            "chats/2026-11-01-gus.md",
-            "---\nwith: gus\ndate: 2026-11-01\nthanked: 2026-11-01\n---\n",
-        )
+        .chat("gus", "2026-11-01", "thanked: 2026-11-01\n")
         // Met long ago, but a later reply is the last interaction.
         .contact(
             "hal",
             "Hal",
             "reached_out: 2026-08-20\nreplied: 2026-08-25\n",
         )
-        .file(
-            "chats/2026-05-01-hal.md",
-            "---\nwith: hal\ndate: 2026-05-01\nthanked: 2026-05-01\n---\n",
-        );
+        .chat("hal", "2026-05-01", "thanked: 2026-05-01\n");
     assert_rows(
         &nb,
         &[],
@@ -652,14 +624,11 @@ fn reconnect_with_people_met_and_not_seen_for_a_while() {
             "upcoming reconnect cat 2026-11-24",
         ],
     );
-    assert_titles(
+    assert_title(
         &nb,
-        &["--contact", "ann"],
-        &[(
-            "reconnect",
-            "ann",
-            "Reconnect with Ann: last in touch 2026-08-01",
-        )],
+        "reconnect",
+        "ann",
+        "Reconnect with Ann: last in touch 2026-08-01",
     );
 }
 
@@ -683,26 +652,16 @@ fn reconnect_needs_a_meeting_not_just_a_referral() {
 #[test]
 fn events_within_the_horizon_with_their_goal() {
     let nb = Notebook::new()
-        .file(
-            "events/2026-11-23-rust-meetup.md",
-            "---\nname: Rust Meetup\ndate: 2026-11-23\ngoal: 3\n---\n",
+        .event("rust-meetup", "Rust Meetup", "2026-11-23", "goal: 3\n")
+        .event("demo-night", "Demo Night", "2026-11-21 18:00", "")
+        .event(
+            "career-fair",
+            "Career Fair",
+            "2026-11-28",
+            "kind: career-fair\ngoal: 5\n",
         )
-        .file(
-            "events/2026-11-21-demo-night.md",
-            "---\nname: Demo Night\ndate: 2026-11-21 18:00\n---\n",
-        )
-        .file(
-            "events/2026-11-28-career-fair.md",
-            "---\nname: Career Fair\ndate: 2026-11-28\nkind: career-fair\ngoal: 5\n---\n",
-        )
-        .file(
-            "events/2026-11-20-yesterday.md",
-            "---\nname: Yesterday\ndate: 2026-11-20\ngoal: 3\n---\n",
-        )
-        .file(
-            "events/2026-11-29-later.md",
-            "---\nname: Later\ndate: 2026-11-29\n---\n",
-        );
+        .event("yesterday", "Yesterday", "2026-11-20", "goal: 3\n")
+        .event("later", "Later", "2026-11-29", "");
     assert_rows(
         &nb,
         &[],
@@ -743,8 +702,6 @@ fn paused_closed_and_snoozed_contacts_drop_out() {
              - [ ] a task (due 2026-11-23)\n"
         )
     };
-    // Before the outreach, so it does not count as a reply.
-    let chat = |id: &str| format!("---\nwith: {id}\ndate: 2026-11-12\n---\n");
     let mut nb = Notebook::new();
     for (id, extra) in [
         ("paused", "status: paused\n"),
@@ -756,7 +713,8 @@ fn paused_closed_and_snoozed_contacts_drop_out() {
     ] {
         nb = nb
             .file(&format!("contacts/{id}.md"), &person(id, extra))
-            .file(&format!("chats/2026-11-12-{id}.md"), &chat(id));
+            // Before the outreach, so it does not count as a reply.
+            .chat(id, "2026-11-12", "");
     }
     let mut want = Vec::new();
     for (group, kind, due) in [
@@ -782,10 +740,7 @@ fn order_notebook(config: &str) -> Notebook {
         .contact("zed", "Zed Adams", "reached_out: 2026-11-13\n")
         .contact("amy", "Amy Zimmer", "reached_out: 2026-11-13\n")
         .contact("kim", "Kim", "next: \"2026-11-21 call\"\n")
-        .file(
-            "chats/2026-11-20-kim.md",
-            "---\nwith: kim\ndate: 2026-11-20 09:15\n---\n",
-        )
+        .chat("kim", "2026-11-20 09:15", "")
         .contact("lee", "Lee", "next: \"2026-11-24 send notes\"\n")
         .contact("max", "Max", "next: \"2026-11-25 lunch\"\n")
         .contact("ned", "Ned", "next: \"2026-12-05 check in\"\n")
@@ -882,8 +837,8 @@ fn horizon_from_the_config_is_the_default_days() {
 
 fn filter_notebook() -> Notebook {
     Notebook::new()
-        .file("companies/acme.md", "---\nname: Acme\n---\n")
-        .file("companies/globex.md", "---\nname: Globex\n---\n")
+        .company("acme", "Acme", "")
+        .company("globex", "Globex", "")
         .contact("ann", "Ann", "company: acme\nreached_out: 2026-11-13\n")
         .contact(
             "bob",
@@ -895,14 +850,8 @@ fn filter_notebook() -> Notebook {
             "---\nname: Cat\ncompany: acme\n---\n- [ ] read her post (due 2026-11-23)\n",
         )
         // Before the outreach: a thank-you, but not a reply.
-        .file(
-            "chats/2026-11-12-ann.md",
-            "---\nwith: ann\ndate: 2026-11-12\n---\n",
-        )
-        .file(
-            "events/2026-11-24-meetup.md",
-            "---\nname: Meetup\ndate: 2026-11-24\n---\n",
-        )
+        .chat("ann", "2026-11-12", "")
+        .event("meetup", "Meetup", "2026-11-24", "")
         .file("notes/todo.md", "- [ ] plan the week (due 2026-11-22)\n")
 }
 
@@ -1029,22 +978,10 @@ fn extreme_dates_notebook() -> Notebook {
             "End",
             "reached_out: 9999-12-31\nstay_in_touch: 1000d\n",
         )
-        .file(
-            "chats/0001-01-01-old.md",
-            "---\nwith: old\ndate: 0001-01-01\n---\n",
-        )
-        .file(
-            "chats/9999-12-31-end.md",
-            "---\nwith: end\ndate: 9999-12-31 23:59\nstatus: done\n---\n",
-        )
-        .file(
-            "events/9999-12-31-end.md",
-            "---\nname: End of time\ndate: 9999-12-31\nmet: [end]\ngoal: 3\n---\n",
-        )
-        .file(
-            "events/0001-01-01-start.md",
-            "---\nname: Start of time\ndate: 0001-01-01 00:00\nmet: [old]\n---\n",
-        )
+        .chat("old", "0001-01-01", "")
+        .chat("end", "9999-12-31 23:59", "status: done\n")
+        .event("end", "End of time", "9999-12-31", "met: [end]\ngoal: 3\n")
+        .event("start", "Start of time", "0001-01-01 00:00", "met: [old]\n")
 }
 
 #[test]
@@ -1075,10 +1012,7 @@ fn due_dates_past_year_9999_keep_the_documented_formats() {
     // `DUE;VALUE=DATE:+100000107` and `DTEND;VALUE=DATE:+100000101`.
     let nb = Notebook::new()
         .contact("late", "Late", "reached_out: 9999-12-31\n")
-        .file(
-            "events/9999-12-31-end.md",
-            "---\nname: End\ndate: 9999-12-31\n---\n",
-        );
+        .event("end", "End", "9999-12-31", "");
     let days = u32::MAX.to_string();
     for item in agenda_json(&nb, &["--days", &days]) {
         let due = field(&item, "due");
@@ -1157,11 +1091,8 @@ fn bom_crlf_subfolders_and_hidden_files() {
 fn rich_notebook() -> Notebook {
     Notebook::new()
         .file("ties.yaml", "owner: Sam Rivera\n")
-        .file(
-            "companies/acme.md",
-            "---\nname: Acme\nin: I use their app every day\n---\n",
-        )
-        .file("companies/globex.md", "---\nname: Globex\n---\n")
+        .company("acme", "Acme", "in: I use their app every day\n")
+        .company("globex", "Globex", "")
         .contact(
             "ann-lee",
             "Ann Lee",
@@ -1173,15 +1104,13 @@ fn rich_notebook() -> Notebook {
             "reached_out: 2026-10-20\nfollowed_up: [2026-10-28, 2026-11-05]\n",
         )
         .contact("cy-ng", "Cy Ng", "company: acme\n")
-        .file(
-            "chats/2026-11-20-cy-ng.md",
-            "---\nwith: cy-ng\ndate: 2026-11-20 14:30\n---\n",
-        )
+        .chat("cy-ng", "2026-11-20 14:30", "")
         .contact("dee-fox", "Dee Fox", "company: globex\n")
-        .file(
-            "chats/2026-11-24-dee-fox.md",
-            "---\nwith: dee-fox\ndate: 2026-11-24 10:30\nkind: informational-interview\n---\n\
-             ## Questions\n- How did you start?\n- What do juniors do first?\n",
+        .chat_notes(
+            "dee-fox",
+            "2026-11-24 10:30",
+            "kind: informational-interview\n",
+            "## Questions\n- How did you start?\n- What do juniors do first?\n",
         )
         .contact(
             "eli-cho",
@@ -1193,13 +1122,12 @@ fn rich_notebook() -> Notebook {
             "# Plan\n\n- [ ] update my LinkedIn headline (due 2026-11-23)\n",
         )
         .contact("fay-wu", "Fay Wu", "")
-        .file(
-            "chats/2026-07-15-fay-wu.md",
-            "---\nwith: fay-wu\ndate: 2026-07-15\nthanked: 2026-07-15\n---\n",
-        )
-        .file(
-            "events/2026-11-25-rust-meetup.md",
-            "---\nname: Rust Meetup\ndate: 2026-11-25 18:30\ngoal: 3\n---\n",
+        .chat("fay-wu", "2026-07-15", "thanked: 2026-07-15\n")
+        .event(
+            "rust-meetup",
+            "Rust Meetup",
+            "2026-11-25 18:30",
+            "goal: 3\n",
         )
 }
 
@@ -1359,12 +1287,11 @@ fn ics_summaries_are_the_titles_and_uids_are_unique() {
 
 #[test]
 fn contact_and_company_filters_take_names_and_refuse_unknown_ids() {
-    let nb = Notebook::new()
-        .file("companies/acme.md", "---\nname: Acme Corp\n---\n")
-        .file(
-            "contacts/ann.md",
-            "---\nname: Ann Lee\ncompany: acme\nnext: \"2026-11-22 call\"\n---\n",
-        );
+    let nb = Notebook::new().company("acme", "Acme Corp", "").contact(
+        "ann",
+        "Ann Lee",
+        "company: acme\nnext: \"2026-11-22 call\"\n",
+    );
     assert_rows(
         &nb,
         &["--company", "Acme Corp"],

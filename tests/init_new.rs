@@ -125,6 +125,18 @@ fn git_missing() -> bool {
     missing
 }
 
+/// A fresh temp dir for a test that needs git; `None` (and the test is skipped) without git.
+fn git_test_dir() -> Option<tempfile::TempDir> {
+    (!git_missing()).then(new_dir)
+}
+
+/// Creates the folder `name` in `tmp` and returns its path.
+fn sub_dir(tmp: &tempfile::TempDir, name: &str) -> PathBuf {
+    let dir = tmp.path().join(name);
+    std::fs::create_dir(&dir).unwrap();
+    dir
+}
+
 /// Environment that keeps the user's and the system's git configuration (a global hooks
 /// path, a template with hooks) out of a test.
 fn git_isolation() -> [(&'static str, &'static std::ffi::OsStr); 2] {
@@ -159,10 +171,9 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn the_pre_commit_hook_blocks_a_notebook_with_errors_and_lets_a_clean_one_through() {
-    if git_missing() {
+    let Some(tmp) = git_test_dir() else {
         return;
-    }
-    let tmp = new_dir();
+    };
     let out = run_in(tmp.path(), ["init", "nb"], &git_isolation());
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stdout.contains("note:"), "{}", out.stdout);
@@ -187,14 +198,15 @@ fn the_pre_commit_hook_blocks_a_notebook_with_errors_and_lets_a_clean_one_throug
         assert!(git(&root, args).status.success());
     }
 
+    // Writes the contact, stages everything and tries to commit.
+    let commit = |contact: &str, message: &str| {
+        std::fs::write(root.join("contacts/jane-doe.md"), contact).unwrap();
+        assert!(git(&root, &["add", "-A"]).status.success());
+        git(&root, &["commit", "-m", message])
+    };
+
     // A contact without a name is an error (T101): the commit is refused.
-    std::fs::write(
-        root.join("contacts/jane-doe.md"),
-        "---\ncompany: acme\n---\n",
-    )
-    .unwrap();
-    assert!(git(&root, &["add", "-A"]).status.success());
-    let refused = git(&root, &["commit", "-m", "bad"]);
+    let refused = commit("---\ncompany: acme\n---\n", "bad");
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(
         !refused.status.success(),
@@ -209,13 +221,7 @@ fn the_pre_commit_hook_blocks_a_notebook_with_errors_and_lets_a_clean_one_throug
     );
 
     // Fixed: the commit goes through.
-    std::fs::write(
-        root.join("contacts/jane-doe.md"),
-        "---\nname: Jane Doe\n---\n",
-    )
-    .unwrap();
-    assert!(git(&root, &["add", "-A"]).status.success());
-    let accepted = git(&root, &["commit", "-m", "good"]);
+    let accepted = commit("---\nname: Jane Doe\n---\n", "good");
     assert!(
         accepted.status.success(),
         "{}",
@@ -227,10 +233,9 @@ fn the_pre_commit_hook_blocks_a_notebook_with_errors_and_lets_a_clean_one_throug
 
 #[test]
 fn init_inside_another_repository_does_not_nest_one() {
-    if git_missing() {
+    let Some(tmp) = git_test_dir() else {
         return;
-    }
-    let tmp = new_dir();
+    };
     assert!(git(tmp.path(), &["init", "--quiet"]).status.success());
     let out = run_in(tmp.path(), ["init", "notes/network"], &git_isolation());
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -550,12 +555,10 @@ fn new_contact_with_a_www_profile_gets_https_and_checks_clean() {
 
 #[test]
 fn init_in_a_git_worktree_installs_the_hook_where_git_looks_for_it() {
-    if git_missing() {
+    let Some(tmp) = git_test_dir() else {
         return;
-    }
-    let tmp = new_dir();
-    let main = tmp.path().join("main");
-    std::fs::create_dir(&main).unwrap();
+    };
+    let main = sub_dir(&tmp, "main");
     for args in [
         &["init", "--quiet"][..],
         &[
@@ -588,12 +591,10 @@ fn init_in_a_git_worktree_installs_the_hook_where_git_looks_for_it() {
 
 #[test]
 fn init_that_failed_half_way_can_be_run_again() {
-    if git_missing() {
+    let Some(tmp) = git_test_dir() else {
         return;
-    }
-    let tmp = new_dir();
-    let nb = tmp.path().join("nb");
-    std::fs::create_dir(&nb).unwrap();
+    };
+    let nb = sub_dir(&tmp, "nb");
     assert!(git(&nb, &["init", "--quiet"]).status.success());
     // A file where the hooks folder belongs: the hook cannot be written.
     let hooks = nb.join(".git/hooks");

@@ -65,6 +65,7 @@ use std::process::Command;
 use serde_json::{Value, json};
 
 use crate::report_fixture::{assert_usage_error, fixture, json_of, snapshot, stdout, ties};
+use crate::support::Notebook;
 
 fn csv_of(args: &[&str]) -> String {
     let mut all = args.to_vec();
@@ -536,58 +537,30 @@ fn since_and_until_narrow_a_period() {
 
 #[test]
 fn an_empty_notebook_reports_zeros() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("ties.yaml"), "").unwrap();
+    let nb = Notebook::new();
     for report in ["funnel", "companies", "activity", "goals", "events"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_ties"))
-            .arg("--notebook")
-            .arg(dir.path())
-            .args(["--today", "2026-11-21", "report", report])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{report}");
+        let out = nb.run(["report", report]);
+        assert_eq!(out.code, 0, "{report}");
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_ties"))
-        .arg("--notebook")
-        .arg(dir.path())
-        .args(["--today", "2026-11-21", "report", "companies"])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("no target companies yet"));
+    nb.run(["report", "companies"])
+        .assert_stdout_has("no target companies yet");
 }
 
 #[test]
 fn files_with_errors_are_flagged_on_stderr_only() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("ties.yaml"), "").unwrap();
-    std::fs::create_dir(dir.path().join("contacts")).unwrap();
-    std::fs::write(
-        dir.path().join("contacts/bad.md"),
+    let nb = Notebook::new().file(
+        "contacts/bad.md",
         "---\nname: Bad\nreached_out: 2026-13-01\n---\n",
-    )
-    .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_ties"))
-        .arg("--notebook")
-        .arg(dir.path())
-        .args([
-            "--today",
-            "2026-11-21",
-            "report",
-            "funnel",
-            "--format",
-            "csv",
-        ])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    );
+    let out = nb.run(["report", "funnel", "--format", "csv"]);
+    assert_eq!(out.code, 0);
+    let stdout = &out.stdout;
     assert!(
         stdout.starts_with("stage,contacts,reached,to next\nidentified,1,1,0.0%\n"),
         "{stdout}"
     );
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
+        out.stderr,
         "warning: 1 file has errors, and what they hold may be missing here; run `ties check`\n"
     );
 }

@@ -278,14 +278,7 @@ fn exit_code(child: &mut Child, what: &str) -> Option<i32> {
 fn watch_follows_a_notebook_replaced_by_a_copy() {
     let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
     let root = nb.path().canonicalize().unwrap();
-    let backup = tempfile::tempdir().unwrap();
-    std::fs::write(backup.path().join("ties.yaml"), "").unwrap();
-    std::fs::create_dir(backup.path().join("contacts")).unwrap();
-    std::fs::write(
-        backup.path().join("contacts/bob.md"),
-        "---\nname: Bob\n---\n",
-    )
-    .unwrap();
+    let backup = Notebook::new().file("contacts/bob.md", "---\nname: Bob\n---\n");
     let watch = Watch::start(&root, &["--format", "json"]);
     watch.round("the first check");
     // `rm -rf nb && cp -r backup nb`, faster than the debounce.
