@@ -15,14 +15,14 @@ use crate::model::{Chat, Contact, Id, Kind, Record};
 /// Which part of the agenda an item is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Group {
+pub(crate) enum Group {
     Overdue,
     Today,
     Upcoming,
 }
 
 impl Group {
-    pub const fn as_str(self) -> &'static str {
+    pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Self::Overdue => "overdue",
             Self::Today => "today",
@@ -34,7 +34,7 @@ impl Group {
 /// What kind of action an item asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum ItemKind {
+pub(crate) enum ItemKind {
     FollowUp,
     MoveOn,
     ThankYou,
@@ -46,7 +46,7 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
-    pub const ALL: [Self; 8] = [
+    pub(crate) const ALL: [Self; 8] = [
         Self::FollowUp,
         Self::MoveOn,
         Self::ThankYou,
@@ -57,7 +57,7 @@ impl ItemKind {
         Self::Event,
     ];
 
-    pub const fn as_str(self) -> &'static str {
+    pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Self::FollowUp => "follow-up",
             Self::MoveOn => "move-on",
@@ -70,7 +70,7 @@ impl ItemKind {
         }
     }
 
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         Self::ALL
             .into_iter()
             .find(|k| k.as_str().eq_ignore_ascii_case(text.trim()))
@@ -78,7 +78,7 @@ impl ItemKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Item {
+pub(crate) struct Item {
     pub group: Group,
     pub due: When,
     pub kind: ItemKind,
@@ -93,7 +93,7 @@ pub struct Item {
 
 /// What to include.
 #[derive(Clone, Debug, Default)]
-pub struct Filter {
+pub(crate) struct Filter {
     /// Empty: every kind.
     pub kinds: Vec<ItemKind>,
     pub contact: Option<String>,
@@ -103,7 +103,7 @@ pub struct Filter {
 impl Filter {
     /// The filter with its contact and company named by id: names and `[[id]]` work as
     /// filters too, and an unknown one is an error, not an empty agenda.
-    pub fn resolve(&self, index: &Index) -> Result<Self, Error> {
+    pub(crate) fn resolve(&self, index: &Index) -> Result<Self, Error> {
         let mut filter = self.clone();
         if let Some(contact) = &self.contact {
             filter.contact = Some(lookup::resolve(index, Kind::Contact, contact)?.to_string());
@@ -116,7 +116,7 @@ impl Filter {
 }
 
 #[derive(Clone, Debug)]
-pub struct Agenda {
+pub(crate) struct Agenda {
     pub today: NaiveDate,
     /// The last day of the "next N days" group.
     pub until: NaiveDate,
@@ -129,7 +129,7 @@ pub struct Agenda {
 /// Builds the agenda as of `index.today`, looking `days` ahead.
 /// The agenda for the next `days` (default: the `horizon` of `ties.yaml`), as `filter`
 /// narrows it (its names resolved with [`Filter::resolve`]).
-pub fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda {
+pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda {
     let today = index.today;
     let days = days.map_or_else(|| index.settings.rules.horizon.whole_days(), i64::from);
     // Dates past year 9999 cannot be written as YYYY-MM-DD (nor in iCalendar): the agenda
@@ -444,7 +444,7 @@ impl Builder<'_> {
 
 /// Chat start + `within`; a chat without a time counts from the start of its day, so with
 /// the default 24h a thank-you is due the next day.
-pub fn thank_you_due(chat: When, within: Duration) -> When {
+pub(crate) fn thank_you_due(chat: When, within: Duration) -> When {
     let due = within.after(chat.start());
     match chat {
         When::Date(_) if due.time() == NaiveTime::MIN => When::Date(due.date()),

@@ -14,7 +14,7 @@ use crate::model::time;
 use crate::span::{Span, Spanned};
 
 #[derive(Clone, Debug, Default)]
-pub struct Body {
+pub(crate) struct Body {
     pub links: Links,
     pub tasks: Vec<Task>,
     pub headings: Vec<Heading>,
@@ -22,8 +22,10 @@ pub struct Body {
     pub questions: Option<usize>,
 }
 
+/// One link as the tests see it; the check reads the kept positions per target.
+#[cfg(test)]
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Link {
+pub(crate) struct Link {
     pub target: LinkTarget,
     pub span: Span,
 }
@@ -33,26 +35,26 @@ pub struct Link {
 /// its memory grows with the body: 8 MiB of nothing but `[[x]]` peaks at about 600 MB and
 /// 0.6 s of CPU in a release build (50 MB took 5 GB and 20 s). A note someone wrote is rarely
 /// even 1 MiB (a novel is about 1 MB); past 8 MiB it is a dump, an export or a pasted log.
-pub const MAX_BODY_BYTES: u64 = 8 * 1024 * 1024;
+pub(crate) const MAX_BODY_BYTES: u64 = 8 * 1024 * 1024;
 
 /// How many positions of one target a body keeps: a file reports at most
 /// [`MAX_PER_FILE_AND_RULE`] broken links, and the one after them is where "… and N more"
 /// points. Whichever targets turn out broken, the first that many broken links of the file
 /// are among the first that many of each broken target, so nothing reported is lost.
-pub const KEPT_PER_TARGET: usize = MAX_PER_FILE_AND_RULE + 1;
+pub(crate) const KEPT_PER_TARGET: usize = MAX_PER_FILE_AND_RULE + 1;
 
 /// A body's checked links, bounded by what can ever be reported: each distinct target once,
 /// with its first [`KEPT_PER_TARGET`] positions and how often it occurs. A note of 10 M
 /// `[[x]]` costs one target, not 10 M links.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Links {
+pub(crate) struct Links {
     /// In the order of their first occurrence.
     pub targets: Vec<Linked>,
 }
 
 /// One distinct link target of a body and where it occurs.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Linked {
+pub(crate) struct Linked {
     pub target: LinkTarget,
     /// Its first occurrence: most targets occur once, and need no other allocation.
     pub first: Span,
@@ -64,14 +66,15 @@ pub struct Linked {
 
 impl Linked {
     /// The kept occurrences, in file order.
-    pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+    pub(crate) fn spans(&self) -> impl Iterator<Item = Span> + '_ {
         std::iter::once(self.first).chain(self.later.iter().copied())
     }
 }
 
+#[cfg(test)]
 impl Links {
     /// Every kept link, in file order (all of them, in a body below the bound).
-    pub fn iter(&self) -> impl Iterator<Item = Link> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Link> + '_ {
         let mut kept: Vec<Link> = self
             .targets
             .iter()
@@ -87,7 +90,7 @@ impl Links {
     }
 
     /// How many links there are in all, kept or not.
-    pub fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.targets.iter().map(|l| l.count).sum()
     }
 }
@@ -127,7 +130,7 @@ impl LinksBuilder {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum LinkTarget {
+pub(crate) enum LinkTarget {
     /// `[[id]]`, `[[id|label]]`, `[[id#heading]]`: the id.
     Wiki(String),
     /// `[text](../contacts/jane-doe.md)`: the path as written, without `#fragment`.
@@ -135,7 +138,7 @@ pub enum LinkTarget {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Task {
+pub(crate) struct Task {
     /// The task's first line as written, without the checkbox and the due date.
     pub text: String,
     pub done: bool,
@@ -144,7 +147,7 @@ pub struct Task {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Heading {
+pub(crate) struct Heading {
     pub level: u8,
     pub text: String,
     pub span: Span,
@@ -152,7 +155,7 @@ pub struct Heading {
 
 /// Parses the body of `text`, which starts at `body_start` (front matter before it is
 /// skipped); findings (bad due dates) are appended to `findings`.
-pub fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) -> Body {
+pub(crate) fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) -> Body {
     // Only what changes where links, tasks and headings are: tables and strikethrough do
     // not, and parsing them costs time on every file.
     let options = Options::ENABLE_TASKLISTS

@@ -9,7 +9,7 @@ use crate::sink::Sink;
 
 /// Every diagnostic of the notebook: per-file, walk, `ties.yaml` and cross-file ones, less
 /// the codes `checks.ignore` silences, in path and position order.
-pub fn diagnostics(index: &Index) -> Vec<Diagnostic> {
+pub(crate) fn diagnostics(index: &Index) -> Vec<Diagnostic> {
     let mut sink = Sink::new(&index.settings.ignore);
     let located = index
         .docs
@@ -27,7 +27,7 @@ pub fn diagnostics(index: &Index) -> Vec<Diagnostic> {
 }
 
 /// Runs the rules that need the whole notebook.
-pub fn check_notebook(index: &Index, out: &mut Sink) {
+pub(crate) fn check_notebook(index: &Index, out: &mut Sink) {
     rules::t201::check(index, out);
     rules::t202::check(index, out);
     rules::t203::check(index, out);

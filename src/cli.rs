@@ -29,7 +29,7 @@ use crate::spreadsheet::Cells;
 /// ties checks them, tells you whom to follow up with, and reports on your outreach.
 #[derive(Debug, Parser)]
 #[command(name = "ties", version, propagate_version = true, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The notebook folder (the one holding ties.yaml) [default: found from the current folder upwards]
     #[arg(long, global = true, env = "TIES_NOTEBOOK", value_name = "DIR")]
     notebook: Option<PathBuf>,
@@ -326,7 +326,7 @@ fn parse_today(s: &str) -> Result<NaiveDate, String> {
 impl Cli {
     // One flat arm per subcommand: splitting it would only scatter the mapping.
     #[allow(clippy::too_many_lines)]
-    pub fn into_config(self, cwd: PathBuf) -> Config {
+    pub(crate) fn into_config(self, cwd: PathBuf) -> Config {
         let command = match self.command {
             Commands::Check {
                 format,

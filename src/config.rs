@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::render::Format;
 
 #[derive(Clone, Debug)]
-pub struct Config {
+pub(crate) struct Config {
     /// `--notebook` or `$TIES_NOTEBOOK`; otherwise discovered from `cwd`.
     pub notebook: Option<PathBuf>,
     pub cwd: PathBuf,
@@ -20,7 +20,7 @@ pub struct Config {
 
 impl Config {
     /// Today, as of now: see [`Clock::today`].
-    pub fn today(&self) -> NaiveDate {
+    pub(crate) fn today(&self) -> NaiveDate {
         self.clock.today()
     }
 }
@@ -28,7 +28,7 @@ impl Config {
 /// Where "today" comes from. A long-running `watch` asks again every round, so it moves on
 /// at midnight; every other command asks once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Clock {
+pub(crate) enum Clock {
     /// `--today`: every date computation takes this day.
     Fixed(NaiveDate),
     /// The local date of the system clock, read afresh on each call.
@@ -37,7 +37,7 @@ pub enum Clock {
 
 impl Clock {
     /// The only place `ties` reads the clock's date.
-    pub fn today(self) -> NaiveDate {
+    pub(crate) fn today(self) -> NaiveDate {
         match self {
             Self::Fixed(day) => day,
             Self::System => chrono::Local::now().date_naive(),
@@ -46,7 +46,7 @@ impl Clock {
 }
 
 #[derive(Clone, Debug)]
-pub enum Command {
+pub(crate) enum Command {
     Check {
         format: CheckFormat,
         deny_warnings: bool,
@@ -111,7 +111,7 @@ pub enum Command {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum WatchFormat {
+pub(crate) enum WatchFormat {
     #[default]
     Human,
     Json,
@@ -119,13 +119,13 @@ pub enum WatchFormat {
 
 /// The agenda prints as any result does, or as a calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AgendaFormat {
+pub(crate) enum AgendaFormat {
     Plain(Format),
     Ics,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum CheckFormat {
+pub(crate) enum CheckFormat {
     #[default]
     Human,
     Json,

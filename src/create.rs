@@ -21,7 +21,7 @@ use crate::slug;
 
 /// What to create, with the values given on the command line.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Request {
+pub(crate) enum Request {
     Contact {
         name: String,
         company: Option<String>,
@@ -60,7 +60,7 @@ pub enum Request {
 
 /// How to create it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Options {
+pub(crate) struct Options {
     /// The id (file name) instead of the one made from the name.
     pub id: Option<String>,
     /// Open the new file in `$VISUAL` or `$EDITOR`.

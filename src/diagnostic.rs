@@ -8,7 +8,7 @@ use crate::span::{LineIndex, Position, Span};
 /// A finding placed in its file: line and column known, not yet put into words (the rule
 /// that owns its code does that when `check` hands it out as a [`Diagnostic`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Placed {
+pub(crate) struct Placed {
     /// Relative to the notebook root, with `/` separators.
     pub path: String,
     pub span: Span,
@@ -20,12 +20,12 @@ pub struct Placed {
 
 impl Placed {
     /// Places `finding` in `text`, the contents of the file at `path`.
-    pub fn locate(path: &str, text: &str, finding: Finding) -> Self {
+    pub(crate) fn locate(path: &str, text: &str, finding: Finding) -> Self {
         Self::locate_with(path, text, &LineIndex::new(text), finding)
     }
 
     /// [`Placed::locate`] with the text's line index already built.
-    pub fn locate_with(path: &str, text: &str, lines: &LineIndex, finding: Finding) -> Self {
+    pub(crate) fn locate_with(path: &str, text: &str, lines: &LineIndex, finding: Finding) -> Self {
         let start = lines.position(text, finding.span.start);
         let end = if finding.span.end > finding.span.start {
             lines.position(text, finding.span.end)
@@ -41,18 +41,18 @@ impl Placed {
         }
     }
 
-    pub fn code(&self) -> Code {
+    pub(crate) fn code(&self) -> Code {
         self.problem.code()
     }
 
-    pub fn severity(&self) -> Severity {
+    pub(crate) fn severity(&self) -> Severity {
         self.code().severity()
     }
 }
 
 /// A finding in words, placed in its file: what every output format prints.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
+pub(crate) struct Diagnostic {
     /// Relative to the notebook root, with `/` separators.
     pub path: String,
     pub span: Span,
@@ -66,7 +66,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// `placed`, in the words of its rule.
-    pub fn new(placed: Placed, message: String, help: Option<String>) -> Self {
+    pub(crate) fn new(placed: Placed, message: String, help: Option<String>) -> Self {
         Self {
             path: placed.path,
             span: placed.span,
@@ -78,25 +78,25 @@ impl Diagnostic {
         }
     }
 
-    pub fn severity(&self) -> Severity {
+    pub(crate) fn severity(&self) -> Severity {
         self.code.severity()
     }
 
     /// The order diagnostics are printed in: by file, then place, then code.
-    pub fn sort_key(&self) -> (&str, Position, Code, &str) {
+    pub(crate) fn sort_key(&self) -> (&str, Position, Code, &str) {
         (&self.path, self.start, self.code, &self.message)
     }
 }
 
 /// Counts for the summary line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Tally {
+pub(crate) struct Tally {
     pub errors: usize,
     pub warnings: usize,
 }
 
 impl Tally {
-    pub fn of(diagnostics: &[Diagnostic]) -> Self {
+    pub(crate) fn of(diagnostics: &[Diagnostic]) -> Self {
         let errors = diagnostics
             .iter()
             .filter(|d| d.severity() == Severity::Error)

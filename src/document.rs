@@ -13,7 +13,7 @@ use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
 
 #[derive(Clone, Debug)]
-pub struct Document {
+pub(crate) struct Document {
     /// Relative to the notebook root, with `/` separators.
     pub path: String,
     pub kind: Kind,
@@ -31,14 +31,14 @@ pub struct Document {
 
 impl Document {
     /// Parses the file at `path` (relative, `/`-separated) from its bytes or read error.
-    pub fn parse(path: String, bytes: std::io::Result<Vec<u8>>) -> Self {
+    pub(crate) fn parse(path: String, bytes: std::io::Result<Vec<u8>>) -> Self {
         let len = bytes.as_ref().map_or(0, |b| b.len() as u64);
         Self::parse_head(path, bytes, len)
     }
 
     /// Parses the file at `path` from its first bytes, the file being `len` bytes long: a
     /// huge file is read only as far as a check needs it ([`crate::notebook::read_document`]).
-    pub fn parse_head(path: String, bytes: std::io::Result<Vec<u8>>, len: u64) -> Self {
+    pub(crate) fn parse_head(path: String, bytes: std::io::Result<Vec<u8>>, len: u64) -> Self {
         let kind = kind_of(&path);
         let id = id_of(&path);
         let mut doc = Self {
@@ -81,13 +81,13 @@ impl Document {
     }
 
     /// Places a finding in this file.
-    pub fn locate(&self, finding: Finding) -> Placed {
+    pub(crate) fn locate(&self, finding: Finding) -> Placed {
         let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
         Placed::locate_with(&self.path, &self.text, lines, finding)
     }
 
     /// The `name` of a contact, company or event; `None` for chats and notes.
-    pub fn name(&self) -> Option<&str> {
+    pub(crate) fn name(&self) -> Option<&str> {
         match &self.record {
             Some(Record::Contact(c)) => Some(&c.name),
             Some(Record::Company(c)) => Some(&c.name),
@@ -99,7 +99,7 @@ impl Document {
     /// The front matter's entries, read again from the text: records keep their typed
     /// fields only, and `list --where` and `show` also want the user's own keys. Empty if the
     /// front matter is absent or not a mapping.
-    pub fn front_matter(&self) -> Vec<(yaml::Node, yaml::Node)> {
+    pub(crate) fn front_matter(&self) -> Vec<(yaml::Node, yaml::Node)> {
         let FrontMatter::Closed { yaml, .. } = FrontMatter::split(&self.text) else {
             return Vec::new();
         };
@@ -109,7 +109,7 @@ impl Document {
         }
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.findings
             .iter()
             .any(|d| d.severity() == Severity::Error)
@@ -218,7 +218,7 @@ fn id_of(path: &str) -> Id {
 }
 
 /// A file that cannot be read, with the reason in a user's words.
-pub fn unreadable(e: &std::io::Error) -> Finding {
+pub(crate) fn unreadable(e: &std::io::Error) -> Finding {
     use std::io::ErrorKind;
     let reason = match e.kind() {
         ErrorKind::NotFound => "the file vanished while the notebook was being read".to_owned(),

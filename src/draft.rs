@@ -6,49 +6,49 @@
 use std::fmt::Write;
 
 #[derive(Clone, Debug, Default)]
-pub struct Draft {
+pub(crate) struct Draft {
     lines: Vec<String>,
     body: String,
 }
 
 impl Draft {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
     /// `key: value` for a value `ties` itself produced and knows to be plain: a date, an
     /// enumerated word, a duration.
-    pub fn word(&mut self, key: &str, word: &str) -> &mut Self {
+    pub(crate) fn word(&mut self, key: &str, word: &str) -> &mut Self {
         self.lines.push(format!("{key}: {word}"));
         self
     }
 
     /// `key: value` for text from the user, quoted if needed.
-    pub fn text(&mut self, key: &str, text: &str) -> &mut Self {
+    pub(crate) fn text(&mut self, key: &str, text: &str) -> &mut Self {
         self.lines.push(format!("{key}: {}", scalar(text)));
         self
     }
 
     /// `key: [a, b]`, each item quoted if needed.
-    pub fn list<S: AsRef<str>>(&mut self, key: &str, items: &[S]) -> &mut Self {
+    pub(crate) fn list<S: AsRef<str>>(&mut self, key: &str, items: &[S]) -> &mut Self {
         let items: Vec<String> = items.iter().map(|i| flow_scalar(i.as_ref())).collect();
         self.lines.push(format!("{key}: [{}]", items.join(", ")));
         self
     }
 
     /// A comment line, `# …`.
-    pub fn hint(&mut self, hint: &str) -> &mut Self {
+    pub(crate) fn hint(&mut self, hint: &str) -> &mut Self {
         self.lines.push(format!("# {hint}"));
         self
     }
 
-    pub fn body(&mut self, body: &str) -> &mut Self {
+    pub(crate) fn body(&mut self, body: &str) -> &mut Self {
         body.clone_into(&mut self.body);
         self
     }
 
     /// The file's text: front matter, then the body, ending with one newline.
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = String::from("---\n");
         for line in &self.lines {
             out.push_str(line);
@@ -66,7 +66,7 @@ impl Draft {
 
 /// A YAML scalar for `text`: plain when that reads back as the same string, else
 /// double-quoted.
-pub fn scalar(text: &str) -> String {
+pub(crate) fn scalar(text: &str) -> String {
     if is_plain_safe(text) {
         text.to_owned()
     } else {
@@ -77,7 +77,7 @@ pub fn scalar(text: &str) -> String {
 /// An id as a YAML scalar: a slug is written plain, even one that starts with a date
 /// (`2026-11-10-rust-meetup` is not a number to YAML); `null` and anything else is quoted as
 /// needed.
-pub fn id(text: &str) -> String {
+pub(crate) fn id(text: &str) -> String {
     if crate::model::id::is_slug(text) && text != "null" {
         text.to_owned()
     } else {

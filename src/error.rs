@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
-pub enum Error {
+pub(crate) enum Error {
     #[error(
         "no notebook found in {} or any parent directory (a notebook is a folder with a ties.yaml)\n  \
          help: create one with `ties init`, or point at one with --notebook DIR or $TIES_NOTEBOOK",

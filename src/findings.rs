@@ -9,13 +9,13 @@ use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 impl Severity {
-    pub const fn as_str(self) -> &'static str {
+    pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Self::Error => "error",
             Self::Warning => "warning",
@@ -26,7 +26,7 @@ impl Severity {
 /// A file can repeat one problem a million times (a generated note full of one broken link);
 /// past this many per file and rule, one diagnostic says how many more there are. Here, in
 /// the leaf, because parsing bounds what it keeps by it too (`body::KEPT_PER_TARGET`).
-pub const MAX_PER_FILE_AND_RULE: usize = 100;
+pub(crate) const MAX_PER_FILE_AND_RULE: usize = 100;
 
 struct Rule {
     name: &'static str,
@@ -41,14 +41,14 @@ macro_rules! codes {
     ($($code:ident $name:literal $severity:ident $file:literal;)*) => {
         /// A rule's code, as printed in diagnostics (`T201`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Code {
+        pub(crate) enum Code {
             $($code,)*
         }
 
         impl Code {
-            pub const ALL: &'static [Self] = &[$(Self::$code,)*];
+            pub(crate) const ALL: &'static [Self] = &[$(Self::$code,)*];
 
-            pub fn as_str(self) -> &'static str {
+            pub(crate) fn as_str(self) -> &'static str {
                 match self {
                     $(Self::$code => stringify!($code),)*
                 }
@@ -96,14 +96,14 @@ codes! {
 
 impl Code {
     /// How many codes there are, for tables indexed by code.
-    pub const COUNT: usize = Self::ALL.len();
+    pub(crate) const COUNT: usize = Self::ALL.len();
 
     fn rule(self) -> &'static Rule {
         &RULES[self as usize]
     }
 
     /// A code as a user types it: `T201` or `t201`.
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
         Self::ALL
             .iter()
@@ -111,17 +111,17 @@ impl Code {
             .find(|c| c.as_str().eq_ignore_ascii_case(text))
     }
 
-    pub fn severity(self) -> Severity {
+    pub(crate) fn severity(self) -> Severity {
         self.rule().severity
     }
 
     /// The rule's short name (`unknown-reference`).
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         self.rule().name
     }
 
     /// What `ties explain` prints: the rule file's `//!` documentation.
-    pub fn explanation(self) -> String {
+    pub(crate) fn explanation(self) -> String {
         let mut out = String::new();
         for line in self
             .rule()
@@ -145,7 +145,7 @@ impl fmt::Display for Code {
 
 /// Which form a date field takes, for the help that names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DateForm {
+pub(crate) enum DateForm {
     Date,
     DateTime,
     /// `next: "YYYY-MM-DD what to do"`.
@@ -154,7 +154,7 @@ pub enum DateForm {
 
 /// What kind of address a malformed value was meant to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Address {
+pub(crate) enum Address {
     Email,
     Url,
     Profile,
@@ -164,7 +164,7 @@ pub enum Address {
 /// report these and know no wording; the cross-file rules, whose detection and wording
 /// already share a file, report [`Problem::Worded`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// T001.
     Unreadable {
         reason: String,
@@ -267,7 +267,7 @@ pub enum Problem {
 }
 
 impl Problem {
-    pub fn code(&self) -> Code {
+    pub(crate) fn code(&self) -> Code {
         match self {
             Self::Unreadable { .. } | Self::NotUtf8 | Self::NulByte => Code::T001,
             Self::UnclosedFrontMatter => Code::T002,
@@ -294,18 +294,18 @@ impl Problem {
 
 /// A problem at a span of the document being parsed or checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub span: Span,
     pub problem: Problem,
 }
 
 impl Finding {
-    pub fn new(span: Span, problem: Problem) -> Self {
+    pub(crate) fn new(span: Span, problem: Problem) -> Self {
         Self { span, problem }
     }
 
     /// A finding its reporter words itself (the cross-file rules).
-    pub fn worded(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub(crate) fn worded(code: Code, span: Span, message: impl Into<String>) -> Self {
         Self::new(
             span,
             Problem::Worded {
@@ -318,14 +318,14 @@ impl Finding {
 
     /// Adds a help to a [`Finding::worded`].
     #[must_use]
-    pub fn help(mut self, text: impl Into<String>) -> Self {
+    pub(crate) fn help(mut self, text: impl Into<String>) -> Self {
         if let Problem::Worded { help, .. } = &mut self.problem {
             *help = Some(text.into());
         }
         self
     }
 
-    pub fn code(&self) -> Code {
+    pub(crate) fn code(&self) -> Code {
         self.problem.code()
     }
 }

@@ -6,7 +6,7 @@
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FrontMatter {
+pub(crate) enum FrontMatter {
     /// The file does not start with a `---` line.
     Absent,
     /// `---` on the first line, but no closing `---` or `...` line.
@@ -17,7 +17,7 @@ pub enum FrontMatter {
 
 impl FrontMatter {
     /// Splits `text`, which must already have any byte-order mark removed.
-    pub fn split(text: &str) -> Self {
+    pub(crate) fn split(text: &str) -> Self {
         let mut lines = Lines { text, pos: 0 };
         let Some(first) = lines.next() else {
             return Self::Absent;
@@ -40,7 +40,7 @@ impl FrontMatter {
     }
 
     /// Where the Markdown body starts: after the front matter if it is closed.
-    pub fn body_start(self) -> usize {
+    pub(crate) fn body_start(self) -> usize {
         match self {
             Self::Closed { body_start, .. } => body_start,
             Self::Absent | Self::Unclosed { .. } => 0,

@@ -11,7 +11,7 @@ use crate::error::Error;
 
 /// What to do when the destination already exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Existing {
+pub(crate) enum Existing {
     /// Fail with [`Error::Exists`] and leave the file byte for byte as it was.
     Keep,
     /// Replace it (`--force`).
@@ -44,7 +44,7 @@ const MAX_PATH: usize = 4095;
 
 /// [`create`] for a file of the notebook at `root`: refused if a symlinked folder on the way
 /// leads out of the notebook, so `new` and `import` never write elsewhere on the machine.
-pub fn create_in(
+pub(crate) fn create_in(
     root: &Path,
     path: &Path,
     contents: &str,

@@ -7,7 +7,7 @@ use std::hash::Hasher;
 /// hash-flooding to defend against, and `SipHash` showed up in profiles of the lookups that
 /// run after every file is read (the part of `check` that does not run in parallel).
 #[derive(Default)]
-pub struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -29,7 +29,7 @@ impl Hasher for Fnv {
 
 /// The 32-bit FNV-1a of `bytes`: stable across platforms and releases (unlike std's hasher),
 /// so an identifier made from it stays the same.
-pub fn fnv1a_32(bytes: &[u8]) -> u32 {
+pub(crate) fn fnv1a_32(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5_u32, |h, &b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })

@@ -43,7 +43,7 @@ fn sorted_by_path(docs: Vec<Document>) -> Vec<Document> {
 
 /// A reference from one record's front matter to another record.
 #[derive(Clone, Copy, Debug)]
-pub struct Reference<'a> {
+pub(crate) struct Reference<'a> {
     /// Index of the referring document.
     pub from: usize,
     pub field: &'static str,
@@ -51,7 +51,7 @@ pub struct Reference<'a> {
     pub expected: Kind,
 }
 
-pub struct Index {
+pub(crate) struct Index {
     pub root: PathBuf,
     pub today: NaiveDate,
     pub settings: Settings,
@@ -71,7 +71,7 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn new(
+    pub(crate) fn new(
         root: PathBuf,
         today: NaiveDate,
         (settings, settings_text, settings_findings): (Settings, String, Vec<Placed>),
@@ -151,7 +151,7 @@ impl Index {
 
     /// Adds `doc`, or replaces the document with the same path. Call [`Index::relink`] after
     /// a batch of changes.
-    pub fn upsert(&mut self, doc: Document) {
+    pub(crate) fn upsert(&mut self, doc: Document) {
         match self
             .docs
             .binary_search_by(|d| d.path.as_str().cmp(&doc.path))
@@ -163,7 +163,7 @@ impl Index {
 
     /// Removes the document at `path` and every document under the folder `path`, and the
     /// walk problems there; returns how many documents were removed.
-    pub fn remove_under(&mut self, path: &str) -> usize {
+    pub(crate) fn remove_under(&mut self, path: &str) -> usize {
         let inside = |p: &str| {
             p == path
                 || path.is_empty()
@@ -177,39 +177,39 @@ impl Index {
     }
 
     /// Rebuilds the lookups after [`Index::upsert`] and [`Index::remove_under`].
-    pub fn relink(&mut self) {
+    pub(crate) fn relink(&mut self) {
         self.link();
     }
 
     /// The documents with this id (more than one is a T203 problem).
-    pub fn lookup(&self, id: &str) -> &[usize] {
+    pub(crate) fn lookup(&self, id: &str) -> &[usize] {
         self.by_id.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The document with this id; the first by path if several share it.
-    pub fn get(&self, id: &str) -> Option<&Document> {
+    pub(crate) fn get(&self, id: &str) -> Option<&Document> {
         self.lookup(id).first().map(|&i| &self.docs[i])
     }
 
     /// Whether a file with this relative path was read.
-    pub fn has_path(&self, path: &str) -> bool {
+    pub(crate) fn has_path(&self, path: &str) -> bool {
         self.paths.contains(path)
     }
 
     /// Ids of every document of `kind`, for suggestions.
-    pub fn ids_of(&self, kind: Kind) -> impl Iterator<Item = &str> {
+    pub(crate) fn ids_of(&self, kind: Kind) -> impl Iterator<Item = &str> {
         self.docs
             .iter()
             .filter(move |d| d.kind == kind)
             .map(|d| d.id.as_str())
     }
 
-    pub fn all_ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn all_ids(&self) -> impl Iterator<Item = &str> {
         self.docs.iter().map(|d| d.id.as_str())
     }
 
     /// Documents that reference `id` in their front matter.
-    pub fn referenced_by(&self, id: &str) -> impl Iterator<Item = &Document> {
+    pub(crate) fn referenced_by(&self, id: &str) -> impl Iterator<Item = &Document> {
         self.referenced_by
             .get(id)
             .into_iter()
@@ -227,28 +227,28 @@ impl Index {
             .filter_map(move |d| Some((d, pick(d.record.as_ref()?)?)))
     }
 
-    pub fn contacts(&self) -> impl Iterator<Item = (&Document, &Contact)> {
+    pub(crate) fn contacts(&self) -> impl Iterator<Item = (&Document, &Contact)> {
         self.records(|r| match r {
             Record::Contact(c) => Some(c),
             _ => None,
         })
     }
 
-    pub fn companies(&self) -> impl Iterator<Item = (&Document, &Company)> {
+    pub(crate) fn companies(&self) -> impl Iterator<Item = (&Document, &Company)> {
         self.records(|r| match r {
             Record::Company(c) => Some(c),
             _ => None,
         })
     }
 
-    pub fn chats(&self) -> impl Iterator<Item = (&Document, &Chat)> {
+    pub(crate) fn chats(&self) -> impl Iterator<Item = (&Document, &Chat)> {
         self.records(|r| match r {
             Record::Chat(c) => Some(c),
             _ => None,
         })
     }
 
-    pub fn events(&self) -> impl Iterator<Item = (&Document, &Event)> {
+    pub(crate) fn events(&self) -> impl Iterator<Item = (&Document, &Event)> {
         self.records(|r| match r {
             Record::Event(e) => Some(e),
             _ => None,
@@ -256,7 +256,7 @@ impl Index {
     }
 
     /// Every front-matter reference in the notebook, in document order.
-    pub fn references(&self) -> Vec<Reference<'_>> {
+    pub(crate) fn references(&self) -> Vec<Reference<'_>> {
         let mut out = Vec::new();
         for (from, doc) in self.docs.iter().enumerate() {
             let mut add = |field, target, expected| {
@@ -291,7 +291,7 @@ impl Index {
     }
 
     /// The contacts whose `company` is `company`, from the back-references (no scan).
-    pub fn people_at(&self, company: &str) -> impl Iterator<Item = (&Document, &Contact)> {
+    pub(crate) fn people_at(&self, company: &str) -> impl Iterator<Item = (&Document, &Contact)> {
         self.referenced_by(company)
             .filter_map(move |d| match &d.record {
                 Some(Record::Contact(c))
@@ -306,7 +306,7 @@ impl Index {
     }
 
     /// Chats that list `contact` in `with`.
-    pub fn chats_with(&self, contact: &str) -> impl Iterator<Item = (&Document, &Chat)> {
+    pub(crate) fn chats_with(&self, contact: &str) -> impl Iterator<Item = (&Document, &Chat)> {
         self.chats_with
             .get(contact)
             .into_iter()
@@ -318,7 +318,7 @@ impl Index {
     }
 
     /// Events that list `contact` in `met`.
-    pub fn events_met(&self, contact: &str) -> impl Iterator<Item = (&Document, &Event)> {
+    pub(crate) fn events_met(&self, contact: &str) -> impl Iterator<Item = (&Document, &Event)> {
         self.events_met
             .get(contact)
             .into_iter()
@@ -338,7 +338,11 @@ impl Index {
     /// The dates of every interaction with the contact: `reached_out`, `followed_up`,
     /// `replied`, their done chats, and the past events that list them in `met`. (A planned
     /// or cancelled chat has not happened.)
-    pub fn interactions(&self, id: &str, contact: &Contact) -> impl Iterator<Item = NaiveDate> {
+    pub(crate) fn interactions(
+        &self,
+        id: &str,
+        contact: &Contact,
+    ) -> impl Iterator<Item = NaiveDate> {
         let own = contact
             .reached_out
             .iter()
@@ -353,32 +357,32 @@ impl Index {
     }
 
     /// The name of the record `id` names, or the id itself (a chat, a note, an unknown id).
-    pub fn name_of(&self, id: &Id) -> String {
+    pub(crate) fn name_of(&self, id: &Id) -> String {
         self.get(id.as_str())
             .and_then(Document::name)
             .map_or_else(|| id.to_string(), str::to_owned)
     }
 
     /// The latest of [`Index::interactions`].
-    pub fn last_interaction(&self, id: &str, contact: &Contact) -> Option<NaiveDate> {
+    pub(crate) fn last_interaction(&self, id: &str, contact: &Contact) -> Option<NaiveDate> {
         self.interactions(id, contact).max()
     }
 
     /// The earliest of [`Index::interactions`]: when the contact was first contacted.
-    pub fn first_interaction(&self, id: &str, contact: &Contact) -> Option<NaiveDate> {
+    pub(crate) fn first_interaction(&self, id: &str, contact: &Contact) -> Option<NaiveDate> {
         self.interactions(id, contact).min()
     }
 
     /// Whether you have met the contact: a done chat that is not a message thread, or a past
     /// event that lists them in `met`. (Being referred by them does not mean you met.)
-    pub fn has_met(&self, id: &str) -> bool {
+    pub(crate) fn has_met(&self, id: &str) -> bool {
         let today = self.today;
         self.chats_with(id).any(|(_, c)| c.is_meeting(today))
             || self.past_events_met(id).next().is_some()
     }
 
     /// The highest stage the contact has reached.
-    pub fn stage(&self, id: &str, contact: &Contact) -> Stage {
+    pub(crate) fn stage(&self, id: &str, contact: &Contact) -> Stage {
         if self.referrers.contains(id) {
             return Stage::Referred;
         }

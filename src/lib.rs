@@ -1,40 +1,41 @@
 //! `ties`: a plain-text ledger for a person's professional network. The library holds
-//! everything; `main.rs` only calls [`run`].
+//! everything; `main.rs` only calls [`run`]. Every module is private: the binary, its tests
+//! and its benchmarks use the command line, so nothing here is an API to keep stable.
 
-pub mod agenda;
-pub mod body;
-pub mod check;
-pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod create;
-pub mod diagnostic;
-pub mod document;
-pub mod draft;
-pub mod error;
-pub mod exit;
-pub mod findings;
-pub mod frontmatter;
-pub mod fs;
-pub mod hash;
-pub mod import;
-pub mod index;
-pub mod list;
-pub mod lookup;
-pub mod model;
-pub mod notebook;
-pub mod period;
-pub mod render;
-pub mod report;
-pub mod rules;
-pub mod show;
-pub mod sink;
-pub mod slug;
-pub mod span;
-pub mod spreadsheet;
-pub mod suggest;
-pub mod watch;
-pub mod yaml;
+mod agenda;
+mod body;
+mod check;
+mod cli;
+mod commands;
+mod config;
+mod create;
+mod diagnostic;
+mod document;
+mod draft;
+mod error;
+mod exit;
+mod findings;
+mod frontmatter;
+mod fs;
+mod hash;
+mod import;
+mod index;
+mod list;
+mod lookup;
+mod model;
+mod notebook;
+mod period;
+mod render;
+mod report;
+mod rules;
+mod show;
+mod sink;
+mod slug;
+mod span;
+mod spreadsheet;
+mod suggest;
+mod watch;
+mod yaml;
 
 use std::ffi::OsString;
 use std::io::Write;

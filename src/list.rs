@@ -22,13 +22,13 @@ use crate::yaml::{Node, Value as Yaml};
 
 /// `--where key=value`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Where {
+pub(crate) struct Where {
     pub key: String,
     pub value: String,
 }
 
 impl Where {
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub(crate) fn parse(text: &str) -> Result<Self, String> {
         match text.split_once('=') {
             Some((key, value)) if !key.trim().is_empty() => Ok(Self {
                 key: key.trim().to_owned(),
@@ -44,13 +44,13 @@ impl Where {
 /// `--stage met` (exactly that stage, as the funnel counts) or `--stage met+` (that stage or
 /// a later one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StageFilter {
+pub(crate) struct StageFilter {
     pub stage: Stage,
     pub or_later: bool,
 }
 
 impl StageFilter {
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub(crate) fn parse(text: &str) -> Result<Self, String> {
         let text = text.trim();
         let (name, or_later) = match text.strip_suffix('+') {
             Some(name) => (name, true),
@@ -78,13 +78,13 @@ impl StageFilter {
 
 /// `--sort KEY` or `--sort -KEY` (descending).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sort {
+pub(crate) struct Sort {
     pub key: String,
     pub descending: bool,
 }
 
 impl Sort {
-    pub fn parse(text: &str) -> Self {
+    pub(crate) fn parse(text: &str) -> Self {
         let text = text.trim();
         match text.strip_prefix('-') {
             Some(key) => Self {
@@ -101,7 +101,7 @@ impl Sort {
 
 /// What to list and how.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Options {
+pub(crate) struct Options {
     pub wheres: Vec<Where>,
     /// Every tag must be present.
     pub tags: Vec<String>,
@@ -114,7 +114,7 @@ pub struct Options {
 
 /// A cell: typed, so sorting by a date or a count is by value, and JSON keeps numbers numbers.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Value {
+pub(crate) enum Value {
     Missing,
     Text(String),
     Number(u32),
@@ -138,7 +138,7 @@ impl Value {
     }
 
     /// The value as every format prints it (lists joined with `, `).
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         match self {
             Self::Missing => String::new(),
             Self::Text(s) => s.clone(),
@@ -174,7 +174,7 @@ impl Value {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
+pub(crate) struct Row {
     pub id: Id,
     pub path: String,
     /// One per column of the listing.
@@ -182,7 +182,7 @@ pub struct Row {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Listing {
+pub(crate) struct Listing {
     pub kind: Kind,
     pub columns: &'static [&'static str],
     pub rows: Vec<Row>,
@@ -190,7 +190,7 @@ pub struct Listing {
 
 /// The columns of each kind; the first sorts by default for contacts and companies (name),
 /// chats and events sort by date.
-pub fn columns(kind: Kind) -> &'static [&'static str] {
+pub(crate) fn columns(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Contact => &[
             "id",
@@ -226,7 +226,7 @@ fn default_sort(kind: Kind) -> &'static str {
     }
 }
 
-pub fn build(index: &Index, kind: Kind, options: &Options) -> Result<Listing, Error> {
+pub(crate) fn build(index: &Index, kind: Kind, options: &Options) -> Result<Listing, Error> {
     if !options.stages.is_empty() && kind != Kind::Contact {
         return Err(Error::FilterNotApplicable {
             filter: "--stage",

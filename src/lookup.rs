@@ -9,7 +9,7 @@ use crate::index::Index;
 use crate::model::{Id, Kind};
 
 /// The record of `kind` that `text` names, if any.
-pub fn find<'a>(index: &'a Index, kind: Kind, text: &str) -> Option<&'a Document> {
+pub(crate) fn find<'a>(index: &'a Index, kind: Kind, text: &str) -> Option<&'a Document> {
     let of_kind = |doc: &&Document| doc.kind == kind;
     let id = Id::from_reference(text);
     if let Some(doc) = index.get(id.as_str()).filter(of_kind) {
@@ -31,13 +31,13 @@ pub fn find<'a>(index: &'a Index, kind: Kind, text: &str) -> Option<&'a Document
 }
 
 /// A " (did you mean `x`?)" hint among the ids of `kind`.
-pub fn hint(index: &Index, kind: Kind, text: &str) -> String {
+pub(crate) fn hint(index: &Index, kind: Kind, text: &str) -> String {
     crate::suggest::hint(text, index.ids_of(kind))
 }
 
 /// The id of the record of `kind` that `text` names (an id, `[[id]]` or a name), or an error
 /// with the closest id: a filter on a typo should say so, not print an empty list.
-pub fn resolve(index: &Index, kind: Kind, text: &str) -> Result<Id, Error> {
+pub(crate) fn resolve(index: &Index, kind: Kind, text: &str) -> Result<Id, Error> {
     find(index, kind, text)
         .map(|doc| doc.id.clone())
         .ok_or_else(|| Error::UnknownRecord {

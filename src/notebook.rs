@@ -17,11 +17,11 @@ use crate::index::Index;
 use crate::model::Settings;
 use crate::span::Span;
 
-pub const CONFIG_FILE: &str = "ties.yaml";
+pub(crate) const CONFIG_FILE: &str = "ties.yaml";
 
 /// The notebook root: `explicit` (from `--notebook` or `$TIES_NOTEBOOK`) if given, else the
 /// nearest directory holding `ties.yaml` from `cwd` upwards.
-pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Error> {
+pub(crate) fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Error> {
     if let Some(dir) = explicit {
         if !dir.is_dir() {
             return Err(Error::NotebookMissing {
@@ -44,7 +44,7 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Error> {
 }
 
 /// Reads and indexes the whole notebook at `root`.
-pub fn load(root: &Path, today: NaiveDate) -> Result<Index, Error> {
+pub(crate) fn load(root: &Path, today: NaiveDate) -> Result<Index, Error> {
     let settings = load_settings(root)?;
     let (docs, walk_findings) = walk(root);
     Ok(Index::new(
@@ -57,7 +57,7 @@ pub fn load(root: &Path, today: NaiveDate) -> Result<Index, Error> {
 }
 
 /// `ties.yaml`: its settings, its text, and its problems. Unreadable is an I/O failure.
-pub fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Placed>), Error> {
+pub(crate) fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Placed>), Error> {
     let path = root.join(CONFIG_FILE);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
         path: path.clone(),
@@ -84,7 +84,7 @@ pub fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Placed>), Err
 }
 
 /// Every Markdown file under `root`, parsed; and the problems met while walking.
-pub fn walk(root: &Path) -> (Vec<Document>, Vec<Placed>) {
+pub(crate) fn walk(root: &Path) -> (Vec<Document>, Vec<Placed>) {
     collect(root, &walker(root))
 }
 
@@ -123,7 +123,7 @@ fn collect(
 /// The walker `check`, `watch` and the benchmarks agree on: no hidden files, the root
 /// `.gitignore` honoured even outside a git repository, nothing above the root, symlinks
 /// followed only inside the notebook (see [`Guard`]); and the problems its guard met.
-pub fn walker(root: &Path) -> (WalkBuilder, Arc<Guard>) {
+pub(crate) fn walker(root: &Path) -> (WalkBuilder, Arc<Guard>) {
     walker_at(root, root)
 }
 
@@ -153,7 +153,7 @@ fn walker_at(root: &Path, dir: &Path) -> (WalkBuilder, Arc<Guard>) {
 /// it could read the whole machine, or never end. A symlinked folder inside the notebook is
 /// not followed either, as its files are read at their own path. And no folder is walked
 /// twice (a bind mount of an ancestor), whatever path leads to it.
-pub struct Guard {
+pub(crate) struct Guard {
     root: PathBuf,
     /// The root with symlinks resolved, to compare link targets with.
     real_root: PathBuf,
@@ -231,13 +231,13 @@ fn dir_id(entry: &ignore::DirEntry) -> Option<DirId> {
 /// `.gitignore` ignores. Only the root's `.gitignore` counts, as the spec says, so a full
 /// walk and `watch`'s one-file updates always agree.
 #[derive(Clone, Debug)]
-pub struct Ignores {
+pub(crate) struct Ignores {
     root: PathBuf,
     gitignore: ignore::gitignore::Gitignore,
 }
 
 impl Ignores {
-    pub fn load(root: &Path) -> Self {
+    pub(crate) fn load(root: &Path) -> Self {
         let (gitignore, _) = ignore::gitignore::Gitignore::new(root.join(".gitignore"));
         Self {
             root: root.to_owned(),
@@ -254,7 +254,7 @@ impl Ignores {
     }
 
     /// Whether `path` (absolute, under the root) is hidden or ignored.
-    pub fn is_ignored(&self, path: &Path, is_dir: bool) -> bool {
+    pub(crate) fn is_ignored(&self, path: &Path, is_dir: bool) -> bool {
         let Ok(rel) = path.strip_prefix(&self.root) else {
             return true;
         };
@@ -266,17 +266,17 @@ impl Ignores {
 }
 
 /// Every Markdown file under `dir` (inside the notebook at `root`), parsed.
-pub fn walk_under(root: &Path, dir: &Path) -> (Vec<Document>, Vec<Placed>) {
+pub(crate) fn walk_under(root: &Path, dir: &Path) -> (Vec<Document>, Vec<Placed>) {
     collect(root, &walker_at(root, dir))
 }
 
 /// How much of a file is read at most. A body past [`crate::body::MAX_BODY_BYTES`] is not
 /// parsed, so the rest of a bigger file is never needed; the head leaves room for a front
 /// matter of many MB (long pasted values are legal) before the body.
-pub const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads and parses one file of the notebook: a 1 GB file costs its first 64 MiB.
-pub fn read_document(root: &Path, path: &Path) -> Document {
+pub(crate) fn read_document(root: &Path, path: &Path) -> Document {
     let rel = relative(root, path);
     match read_head(path, MAX_READ_BYTES) {
         Ok((head, len)) => Document::parse_head(rel, Ok(head), len),
@@ -309,7 +309,7 @@ fn is_markdown(entry: &ignore::DirEntry) -> bool {
 }
 
 /// `root/contacts/jane.md` → `contacts/jane.md`, with `/` separators on every platform.
-pub fn relative(root: &Path, path: &Path) -> String {
+pub(crate) fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())

@@ -9,12 +9,12 @@
 use chrono::{Datelike, Months, NaiveDate, TimeDelta, Weekday};
 
 /// The forms `--period` accepts, for error and help texts.
-pub const GRAMMAR: &str =
+pub(crate) const GRAMMAR: &str =
     "2026, 2026-11, 2026-Q4, 2026-W47, this week, last week, this month, last month, this year";
 
 /// A `--period` as written, before it meets a "today".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Spec {
+pub(crate) enum Spec {
     Year(i32),
     Month(i32, u32),
     Quarter(i32, u32),
@@ -27,7 +27,7 @@ pub enum Spec {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum PeriodError {
+pub(crate) enum PeriodError {
     #[error("`{text}` is not a period; write one of: {GRAMMAR}")]
     Unknown { text: String },
     #[error("`{text}`: {year} has no ISO week {week} (it has {weeks})")]
@@ -47,7 +47,7 @@ pub enum PeriodError {
 
 impl Spec {
     /// Parses a `--period` value; case and surrounding or doubled spaces do not matter.
-    pub fn parse(text: &str) -> Result<Self, PeriodError> {
+    pub(crate) fn parse(text: &str) -> Result<Self, PeriodError> {
         let norm = text
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -118,7 +118,7 @@ impl Spec {
     }
 
     /// The days this spec covers, with relative forms taken from `today`.
-    pub fn resolve(self, today: NaiveDate) -> Range {
+    pub(crate) fn resolve(self, today: NaiveDate) -> Range {
         match self {
             Self::Year(y) => year_range(y),
             Self::Month(y, m) => month_range(first_of(y, m)),
@@ -140,51 +140,51 @@ impl Spec {
 
 /// An inclusive range of days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Range {
+pub(crate) struct Range {
     pub start: NaiveDate,
     pub end: NaiveDate,
 }
 
 impl Range {
-    pub const fn new(start: NaiveDate, end: NaiveDate) -> Self {
+    pub(crate) const fn new(start: NaiveDate, end: NaiveDate) -> Self {
         Self { start, end }
     }
 
-    pub fn contains(&self, day: NaiveDate) -> bool {
+    pub(crate) fn contains(self, day: NaiveDate) -> bool {
         self.start <= day && day <= self.end
     }
 
     /// How many days it spans, both ends included.
-    pub fn days(&self) -> i64 {
+    pub(crate) fn days(self) -> i64 {
         (self.end - self.start).num_days() + 1
     }
 }
 
 /// The period a report looks at: either end may be open (`--since` alone, or nothing).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Period {
+pub(crate) struct Period {
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
 }
 
 impl Period {
-    pub const ALL: Self = Self {
+    pub(crate) const ALL: Self = Self {
         since: None,
         until: None,
     };
 
-    pub fn contains(&self, day: NaiveDate) -> bool {
+    pub(crate) fn contains(self, day: NaiveDate) -> bool {
         self.since.is_none_or(|s| s <= day) && self.until.is_none_or(|u| day <= u)
     }
 
-    pub fn is_all(&self) -> bool {
+    pub(crate) fn is_all(self) -> bool {
         self.since.is_none() && self.until.is_none()
     }
 
     /// Closes the open ends: a missing start becomes `default.start`, a missing end
     /// `default.end`. A report that must draw each week (activity) or compare against a
     /// weekly target (goals) needs both ends.
-    pub fn bounded(&self, default: Range) -> Range {
+    pub(crate) fn bounded(self, default: Range) -> Range {
         Range::new(
             self.since.unwrap_or(default.start),
             self.until.unwrap_or(default.end),
@@ -192,7 +192,7 @@ impl Period {
     }
 
     /// "2026-11-01 to 2026-11-30", "since 2026-11-01", "until …", "all time".
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(self) -> String {
         match (self.since, self.until) {
             (Some(s), Some(u)) => Range::new(s, u).to_string(),
             (Some(s), None) => format!("since {s}"),
@@ -223,7 +223,7 @@ impl From<Range> for Period {
 
 /// The period filter as given on the command line: a spec, or explicit ends.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
+pub(crate) struct Filter {
     pub spec: Option<Spec>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
@@ -231,7 +231,7 @@ pub struct Filter {
 
 impl Filter {
     /// The period as of `today`; `--since`/`--until` narrow a `--period` when both are given.
-    pub fn resolve(&self, today: NaiveDate) -> Result<Period, PeriodError> {
+    pub(crate) fn resolve(&self, today: NaiveDate) -> Result<Period, PeriodError> {
         let base = self.spec.map_or(Period::ALL, |s| s.resolve(today).into());
         let since = match (base.since, self.since) {
             (Some(a), Some(b)) => Some(a.max(b)),
@@ -251,30 +251,30 @@ impl Filter {
 }
 
 /// The Monday of `day`'s ISO week.
-pub fn week_start(day: NaiveDate) -> NaiveDate {
+pub(crate) fn week_start(day: NaiveDate) -> NaiveDate {
     day - TimeDelta::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
 /// Monday to Sunday of `day`'s ISO week.
-pub fn week_range(day: NaiveDate) -> Range {
+pub(crate) fn week_range(day: NaiveDate) -> Range {
     let start = week_start(day);
     Range::new(start, start + TimeDelta::days(6))
 }
 
 /// `2026-W47`: the ISO week-numbering year, which differs from the calendar year for a few
 /// days around New Year (2026-12-31 is in 2026-W53, 2027-01-01 too).
-pub fn week_label(day: NaiveDate) -> String {
+pub(crate) fn week_label(day: NaiveDate) -> String {
     let w = day.iso_week();
     format!("{}-W{:02}", w.year(), w.week())
 }
 
 /// `2026-11`.
-pub fn month_label(day: NaiveDate) -> String {
+pub(crate) fn month_label(day: NaiveDate) -> String {
     format!("{}-{:02}", day.year(), day.month())
 }
 
 /// The first to the last day of `day`'s month.
-pub fn month_range(day: NaiveDate) -> Range {
+pub(crate) fn month_range(day: NaiveDate) -> Range {
     let start = first_of(day.year(), day.month());
     Range::new(start, add_months(start, 1) - TimeDelta::days(1))
 }

@@ -19,7 +19,7 @@ use crate::model::{Chat, Contact, Event, Id, Kind, Record};
 use crate::yaml::{Node, Value as Yaml};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Shown {
+pub(crate) struct Shown {
     pub id: Id,
     pub kind: Kind,
     pub path: String,
@@ -36,7 +36,7 @@ pub struct Shown {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Person {
+pub(crate) struct Person {
     pub id: Id,
     pub name: String,
     pub company: Option<Id>,
@@ -46,7 +46,7 @@ pub struct Person {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     #[serde(serialize_with = "when_text")]
     pub date: Option<When>,
     pub kind: EntryKind,
@@ -57,7 +57,7 @@ pub struct Entry {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum EntryKind {
+pub(crate) enum EntryKind {
     Next,
     Task,
     Event,
@@ -70,7 +70,7 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    pub const fn as_str(self) -> &'static str {
+    pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Self::Next => "next",
             Self::Task => "task",
@@ -110,7 +110,7 @@ fn when_text<S: serde::Serializer>(when: &Option<When>, s: S) -> Result<S::Ok, S
 }
 
 /// The record `id` names (`[[jane-doe]]` pasted from a note works too).
-pub fn build(index: &Index, id: &str) -> Result<Shown, Error> {
+pub(crate) fn build(index: &Index, id: &str) -> Result<Shown, Error> {
     let id = Id::from_reference(id);
     let id = id.as_str();
     let Some(doc) = index.get(id) else {

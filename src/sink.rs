@@ -6,12 +6,12 @@ use crate::diagnostic::Placed;
 use crate::document::Document;
 use crate::findings::{Code, Finding, Problem};
 
-pub use crate::findings::MAX_PER_FILE_AND_RULE;
+pub(crate) use crate::findings::MAX_PER_FILE_AND_RULE;
 
 /// Where every diagnostic goes: drops the codes `checks.ignore` silences, and keeps at most
 /// [`MAX_PER_FILE_AND_RULE`] per file and rule (only those are placed in their file, which
 /// is what costs), then says how many more there were.
-pub struct Sink {
+pub(crate) struct Sink {
     ignore: Vec<Code>,
     kept: Vec<Placed>,
     /// Per file, per code: how many were pushed, and the first one not kept.
@@ -19,7 +19,7 @@ pub struct Sink {
 }
 
 impl Sink {
-    pub fn new(ignore: &[Code]) -> Self {
+    pub(crate) fn new(ignore: &[Code]) -> Self {
         Self {
             ignore: ignore.to_vec(),
             kept: Vec::new(),
@@ -28,14 +28,14 @@ impl Sink {
     }
 
     /// A finding in `doc`.
-    pub fn push(&mut self, doc: &Document, finding: Finding) {
+    pub(crate) fn push(&mut self, doc: &Document, finding: Finding) {
         if let Some(keep) = self.admit(&doc.path, finding.code()) {
             keep(self, doc.locate(finding));
         }
     }
 
     /// A finding already placed in its file.
-    pub fn push_placed(&mut self, diagnostic: Placed) {
+    pub(crate) fn push_placed(&mut self, diagnostic: Placed) {
         if let Some(keep) = self.admit(&diagnostic.path, diagnostic.code()) {
             keep(self, diagnostic);
         }
@@ -43,7 +43,7 @@ impl Sink {
 
     /// Counts `more` findings of `code` in `path` that were never made: their file kept
     /// only the ones that can be shown (`body::Links`), and "… and N more" counts the rest.
-    pub fn count_more(&mut self, path: &str, code: Code, more: usize) {
+    pub(crate) fn count_more(&mut self, path: &str, code: Code, more: usize) {
         if more == 0 || self.ignore.contains(&code) {
             return;
         }
@@ -79,7 +79,7 @@ impl Sink {
     }
 
     /// Everything kept, with one "… and N more" per capped file and rule.
-    pub fn finish(mut self) -> Vec<Placed> {
+    pub(crate) fn finish(mut self) -> Vec<Placed> {
         for codes in self.counts.into_values() {
             for (count, first_hidden) in codes {
                 if let Some(d) = first_hidden {

@@ -6,11 +6,11 @@
 /// The longest slug made from a name, in bytes. A file name may have 255 bytes on most file
 /// systems; 80 leaves room for `.md`, a `-2` or a chat's date, and is still an id one can
 /// read and type. A 300-character name pasted into a spreadsheet must not fail the write.
-pub const MAX_LEN: usize = 80;
+pub(crate) const MAX_LEN: usize = 80;
 
 /// The slug of a name, at most [`MAX_LEN`] bytes; empty when the name has no letter or digit
 /// at all.
-pub fn from_name(name: &str) -> String {
+pub(crate) fn from_name(name: &str) -> String {
     let mut ascii = String::with_capacity(name.len());
     for c in name.chars() {
         if c.is_ascii() {
@@ -62,7 +62,7 @@ fn slugify(s: &str) -> String {
 }
 
 /// `base`, or `base-2`, `base-3`… : the first that `taken` does not hold.
-pub fn first_free(base: &str, taken: impl Fn(&str) -> bool) -> String {
+pub(crate) fn first_free(base: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(base) {
         return base.to_owned();
     }

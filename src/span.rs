@@ -6,35 +6,35 @@ use std::ops::Range;
 
 /// A byte range in a document's text (the file with any byte-order mark removed).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Span {
+pub(crate) struct Span {
     pub start: usize,
     pub end: usize,
 }
 
 impl Span {
-    pub const fn new(start: usize, end: usize) -> Self {
+    pub(crate) const fn new(start: usize, end: usize) -> Self {
         Self { start, end }
     }
 
     /// The empty span at the start of the file, for problems with the file as a whole.
-    pub const fn file() -> Self {
+    pub(crate) const fn file() -> Self {
         Self { start: 0, end: 0 }
     }
 
-    pub const fn range(self) -> Range<usize> {
+    pub(crate) const fn range(self) -> Range<usize> {
         self.start..self.end
     }
 }
 
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Spanned<T> {
+pub(crate) struct Spanned<T> {
     pub value: T,
     pub span: Span,
 }
 
 impl<T> Spanned<T> {
-    pub const fn new(value: T, span: Span) -> Self {
+    pub(crate) const fn new(value: T, span: Span) -> Self {
         Self { value, span }
     }
 }
@@ -42,7 +42,7 @@ impl<T> Spanned<T> {
 /// `offset` made safe to slice `text` at: at most its length, and moved back to the start
 /// of the character it falls inside. Every offset that comes from a span goes through here,
 /// so a stale or hostile span can never panic.
-pub fn clamp(text: &str, offset: usize) -> usize {
+pub(crate) fn clamp(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -52,17 +52,18 @@ pub fn clamp(text: &str, offset: usize) -> usize {
 
 /// A 1-based line and column; the column counts characters, not bytes, as editors do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub struct Position {
+pub(crate) struct Position {
     pub line: usize,
     pub column: usize,
 }
 
 impl Position {
-    pub const START: Self = Self { line: 1, column: 1 };
+    #[cfg(test)]
+    pub(crate) const START: Self = Self { line: 1, column: 1 };
 
     /// The position of byte `offset` in `text`. Offsets past the end or inside a character
     /// are clamped, so a stale span can never panic.
-    pub fn of(text: &str, offset: usize) -> Self {
+    pub(crate) fn of(text: &str, offset: usize) -> Self {
         let offset = clamp(text, offset);
         let before = &text[..offset];
         let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
@@ -75,12 +76,12 @@ impl Position {
 /// Where each line of a text starts, so positions are found by binary search instead of a
 /// scan from the start of the file (a 50 MB note with a million links must stay linear).
 #[derive(Clone, Debug, Default)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
 }
 
 impl LineIndex {
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -88,7 +89,7 @@ impl LineIndex {
     }
 
     /// Like [`Position::of`], in O(log lines + line length).
-    pub fn position(&self, text: &str, offset: usize) -> Position {
+    pub(crate) fn position(&self, text: &str, offset: usize) -> Position {
         let offset = clamp(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
@@ -100,7 +101,7 @@ impl LineIndex {
 }
 
 /// The byte offset of a 1-based line and character column in `text`, clamped to the line.
-pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let mut start = 0;
     for _ in 1..line {
         match text[start..].find('\n') {

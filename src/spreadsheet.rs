@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 /// How CSV cells are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Cells {
+pub(crate) enum Cells {
     /// Cells a spreadsheet would run as formulas get a leading `'`.
     #[default]
     Guarded,
@@ -31,7 +31,7 @@ fn needs_guard(cell: &str) -> bool {
 }
 
 /// `cell` as it is to be written under `cells`.
-pub fn guard(cell: &str, cells: Cells) -> Cow<'_, str> {
+pub(crate) fn guard(cell: &str, cells: Cells) -> Cow<'_, str> {
     if cells == Cells::Guarded && needs_guard(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
@@ -41,7 +41,7 @@ pub fn guard(cell: &str, cells: Cells) -> Cow<'_, str> {
 
 /// A cell read from a spreadsheet without the quote [`guard`] put in front of it: only a
 /// leading `'` followed by what `guard` guards, so `'90s` and `O'Brien` are left alone.
-pub fn unguard(cell: &str) -> &str {
+pub(crate) fn unguard(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if needs_guard(rest) => rest,
         _ => cell,

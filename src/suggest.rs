@@ -2,7 +2,7 @@
 //! enough to be a plausible typo rather than a different word.
 
 /// The candidate closest to `word`, if its edit distance is small for the word's length.
-pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+pub(crate) fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
@@ -19,7 +19,7 @@ where
 }
 
 /// A " (did you mean `x`?)" suffix, or nothing.
-pub fn hint<'a, I>(word: &str, candidates: I) -> String
+pub(crate) fn hint<'a, I>(word: &str, candidates: I) -> String
 where
     I: IntoIterator<Item = &'a str>,
 {

@@ -23,7 +23,7 @@ use crate::span::Span;
 
 /// What one file-system event means for the notebook.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
+pub(crate) enum Change {
     /// The event stream lost track (overflow, `.gitignore` changed): read everything again.
     Rescan,
     /// `ties.yaml` changed: reload the settings and re-check.
@@ -33,13 +33,13 @@ pub enum Change {
 }
 
 /// Decides what events mean; knows the root and what the walker ignores.
-pub struct Classifier {
+pub(crate) struct Classifier {
     root: PathBuf,
     ignores: Ignores,
 }
 
 impl Classifier {
-    pub fn new(root: &Path) -> Self {
+    pub(crate) fn new(root: &Path) -> Self {
         Self {
             root: root.to_owned(),
             ignores: Ignores::load(root),
@@ -48,7 +48,7 @@ impl Classifier {
 
     /// What `event` means, or `None` when it is noise: reads, hidden and ignored files, editor
     /// swap/backup/temporary files, and metadata changes of folders.
-    pub fn change_detected(&self, event: &notify::Event) -> Option<Change> {
+    pub(crate) fn change_detected(&self, event: &notify::Event) -> Option<Change> {
         if event.need_rescan() || matches!(event.kind, EventKind::Other) {
             return Some(Change::Rescan);
         }
@@ -91,14 +91,14 @@ impl Classifier {
 
 /// The changes of one debounced batch, merged.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Batch {
+pub(crate) struct Batch {
     pub rescan: bool,
     pub config: bool,
     pub paths: BTreeSet<PathBuf>,
 }
 
 impl Batch {
-    pub fn add(&mut self, change: Change) {
+    pub(crate) fn add(&mut self, change: Change) {
         match change {
             Change::Rescan => self.rescan = true,
             Change::Config => self.config = true,
@@ -106,14 +106,14 @@ impl Batch {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         !self.rescan && !self.config && self.paths.is_empty()
     }
 }
 
 /// One round's outcome against the previous one.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Round {
+pub(crate) struct Round {
     /// Files read from disk in this round.
     pub files_read: usize,
     pub added: usize,
@@ -125,7 +125,7 @@ pub struct Round {
 }
 
 /// The notebook held in memory between saves.
-pub struct Session {
+pub(crate) struct Session {
     pub index: Index,
     pub diagnostics: Vec<Diagnostic>,
     /// Problems with `ties.yaml` while the last good settings are kept.
@@ -133,7 +133,7 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn load(root: &Path, today: NaiveDate) -> Result<(Self, Round), Error> {
+    pub(crate) fn load(root: &Path, today: NaiveDate) -> Result<(Self, Round), Error> {
         let index = notebook::load(root, today)?;
         let files_read = index.docs.len();
         let mut session = Self {
@@ -156,7 +156,7 @@ impl Session {
 
     /// Applies a batch: re-reads what it names and re-runs the checks as of `today` (a
     /// watch left running overnight moves on to the new day).
-    pub fn apply(&mut self, batch: &Batch, today: NaiveDate) -> Result<Round, Error> {
+    pub(crate) fn apply(&mut self, batch: &Batch, today: NaiveDate) -> Result<Round, Error> {
         let root = self.index.root.clone();
         if !root.join(CONFIG_FILE).is_file() && !root.is_dir() {
             return Err(Error::NotebookGone { dir: root });

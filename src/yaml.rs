@@ -23,13 +23,13 @@ const MAX_DEPTH: usize = 64;
 
 /// A YAML value and its span in the file.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
+pub(crate) struct Node {
     pub value: Value,
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     Null,
     Bool(bool),
     Int(i64),
@@ -42,7 +42,7 @@ pub enum Value {
 
 impl Value {
     /// How the value is named in "found …" messages.
-    pub fn describe(&self) -> &'static str {
+    pub(crate) fn describe(&self) -> &'static str {
         match self {
             Self::Null => "nothing",
             Self::Bool(_) => "a boolean",
@@ -55,7 +55,7 @@ impl Value {
     }
 
     /// The text of a scalar, as the user wrote it for strings and as YAML read it otherwise.
-    pub fn scalar_text(&self) -> Option<String> {
+    pub(crate) fn scalar_text(&self) -> Option<String> {
         match self {
             Self::Str(s) => Some(s.clone()),
             Self::Int(i) => Some(i.to_string()),
@@ -80,13 +80,13 @@ impl Value {
 }
 
 /// Parsed front matter: the root value and the problems found on the way (duplicate keys).
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub root: Node,
     pub findings: Vec<Finding>,
 }
 
 /// Parses the YAML at `yaml` in `text`. An empty or comment-only document is `Null`.
-pub fn parse(text: &str, yaml: Span) -> Result<Parsed, Finding> {
+pub(crate) fn parse(text: &str, yaml: Span) -> Result<Parsed, Finding> {
     let source = &text[yaml.range()];
     let mut tree = Tree {
         text,

@@ -19,18 +19,18 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 /// The date every test takes as today.
-pub const TODAY: &str = "2026-11-21";
+pub(crate) const TODAY: &str = "2026-11-21";
 
 /// No run may take longer than this, whatever the input (spec §5: never hang).
-pub const TIMEOUT: Duration = Duration::from_secs(60);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The exit code [`Output::code`] holds when the process died from a signal (killed on
 /// timeout, aborted by a stack overflow).
-pub const KILLED: i32 = -1;
+pub(crate) const KILLED: i32 = -1;
 
 /// What one run of `ties` did.
 #[derive(Debug)]
-pub struct Output {
+pub(crate) struct Output {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -42,7 +42,7 @@ macro_rules! text_asserts {
     ($($(#[$doc:meta])* $name:ident: $stream:ident.$test:ident,)*) => {$(
         $(#[$doc])*
         #[track_caller]
-        pub fn $name(&self, text: &str) -> &Self {
+        pub(crate) fn $name(&self, text: &str) -> &Self {
             let stream = &self.$stream;
             let what = concat!(stringify!($stream), " fails ", stringify!($test));
             assert!(stream.$test(text), "{what}({text:?}):\n{stream}");
@@ -54,7 +54,7 @@ macro_rules! text_asserts {
 impl Output {
     /// Asserts the run ended on its own, without a panic or a crash.
     #[track_caller]
-    pub fn assert_no_crash(&self) -> &Self {
+    pub(crate) fn assert_no_crash(&self) -> &Self {
         assert_ne!(
             self.code, KILLED,
             "ties was killed (crash or timeout after {:?}); stderr:\n{}",
@@ -80,13 +80,13 @@ impl Output {
     }
 
     /// The last line of stdout (the summary of `check`).
-    pub fn last_line(&self) -> &str {
+    pub(crate) fn last_line(&self) -> &str {
         self.stdout.lines().last().unwrap_or("")
     }
 }
 
 /// A temporary notebook: a folder with an empty `ties.yaml`, deleted on drop.
-pub struct Notebook {
+pub(crate) struct Notebook {
     dir: tempfile::TempDir,
     /// The notebook root; the temp dir itself unless made with [`Notebook::nested`].
     root: PathBuf,
@@ -100,14 +100,14 @@ impl Default for Notebook {
 
 impl Notebook {
     /// An empty notebook: a temp dir holding an empty `ties.yaml`.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let nb = Self::bare();
         std::fs::write(nb.root.join("ties.yaml"), "").expect("write ties.yaml");
         nb
     }
 
     /// A temp dir without `ties.yaml` (not a notebook).
-    pub fn bare() -> Self {
+    pub(crate) fn bare() -> Self {
         let dir = tempfile::Builder::new()
             .prefix("ties-test-")
             .tempdir()
@@ -119,19 +119,19 @@ impl Notebook {
 
     /// Writes a text file (parent folders created).
     #[must_use]
-    pub fn file(self, rel: &str, content: &str) -> Self {
+    pub(crate) fn file(self, rel: &str, content: &str) -> Self {
         self.bytes(rel, content.as_bytes())
     }
 
     /// Writes a file of raw bytes (parent folders created).
     #[must_use]
-    pub fn bytes(self, rel: &str, content: &[u8]) -> Self {
+    pub(crate) fn bytes(self, rel: &str, content: &[u8]) -> Self {
         self.write(rel, content);
         self
     }
 
     /// Writes (or overwrites) a file of the notebook in place.
-    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+    pub(crate) fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
         let path = self.root.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("create parent folders");
@@ -141,23 +141,23 @@ impl Notebook {
 
     /// Creates an empty folder.
     #[must_use]
-    pub fn dir(self, rel: &str) -> Self {
+    pub(crate) fn dir(self, rel: &str) -> Self {
         std::fs::create_dir_all(self.root.join(rel)).expect("create folder");
         self
     }
 
     /// The notebook root (absolute, canonical).
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.root
     }
 
     /// The temp dir's own path as the OS first gave it (may differ from [`Notebook::path`]).
-    pub fn temp_path(&self) -> &Path {
+    pub(crate) fn temp_path(&self) -> &Path {
         self.dir.path()
     }
 
     /// Runs `ties --notebook <root> --today 2026-11-21 ARGS…` in the notebook folder.
-    pub fn run<I, S>(&self, args: I) -> Output
+    pub(crate) fn run<I, S>(&self, args: I) -> Output
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
@@ -173,7 +173,7 @@ impl Notebook {
 
     /// Runs `ties --today 2026-11-21 ARGS…` in the notebook folder without `--notebook`:
     /// the binary finds the notebook from its working directory.
-    pub fn run_here<I, S>(&self, args: I) -> Output
+    pub(crate) fn run_here<I, S>(&self, args: I) -> Output
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
@@ -183,12 +183,12 @@ impl Notebook {
 
     /// The text of a file of the notebook.
     #[track_caller]
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.root.join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
     }
 
     /// The Markdown files of the four record folders (`contacts/x.md` …) and their text.
-    pub fn records(&self) -> BTreeMap<String, String> {
+    pub(crate) fn records(&self) -> BTreeMap<String, String> {
         let mut files = BTreeMap::new();
         for folder in ["contacts", "companies", "chats", "events"] {
             let Ok(entries) = std::fs::read_dir(self.root.join(folder)) else {
@@ -209,13 +209,13 @@ impl Notebook {
     }
 
     /// Every file below the root, hidden ones included, with its bytes.
-    pub fn all_bytes(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+    pub(crate) fn all_bytes(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         all_files(&self.root)
     }
 
     /// `ties check` (run from the notebook folder) finds nothing at all.
     #[track_caller]
-    pub fn assert_clean(&self) {
+    pub(crate) fn assert_clean(&self) {
         let out = self.run_here(["check"]);
         assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
         out.assert_stdout_starts("0 errors, 0 warnings");
@@ -223,7 +223,7 @@ impl Notebook {
 
     /// `check --format json`, parsed. Asserts the run did not crash and exited 0 or 1.
     #[track_caller]
-    pub fn json_diagnostics(&self) -> Vec<Value> {
+    pub(crate) fn json_diagnostics(&self) -> Vec<Value> {
         let out = self.run(["check", "--format", "json"]);
         out.assert_no_crash();
         assert!(
@@ -242,7 +242,7 @@ impl Notebook {
 
     /// The diagnostics as (code, path, line, column), in output order.
     #[track_caller]
-    pub fn diagnostics(&self) -> Vec<Diag> {
+    pub(crate) fn diagnostics(&self) -> Vec<Diag> {
         self.json_diagnostics()
             .iter()
             .map(Diag::from_json)
@@ -251,7 +251,7 @@ impl Notebook {
 }
 
 /// The `ties` binary with a clean environment: `NO_COLOR=1`, no `TIES_NOTEBOOK`.
-pub fn ties() -> assert_cmd::Command {
+pub(crate) fn ties() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_ties"));
     cmd.env("NO_COLOR", "1")
         .env_remove("TIES_NOTEBOOK")
@@ -265,7 +265,7 @@ pub fn ties() -> assert_cmd::Command {
 
 /// Runs `ties --today 2026-11-21 ARGS…` in `dir` (no `--notebook`: the binary finds the
 /// notebook from there), with `env` set on top of the clean environment of [`ties`].
-pub fn run_in<I, S>(dir: &Path, args: I, env: &[(&str, &OsStr)]) -> Output
+pub(crate) fn run_in<I, S>(dir: &Path, args: I, env: &[(&str, &OsStr)]) -> Output
 where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
@@ -280,7 +280,7 @@ where
 
 /// Every path below `root` (folders too, hidden ones included), sorted, going into the
 /// folders for which `descend` holds.
-pub fn walk(root: &Path, descend: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+pub(crate) fn walk(root: &Path, descend: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
     let mut all = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -298,7 +298,7 @@ pub fn walk(root: &Path, descend: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
 
 /// Every file below `root`, hidden ones included (`.git` folders left out), with its bytes,
 /// keyed by the path relative to `root`.
-pub fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walk(root, |dir| !dir.ends_with(".git"))
         .into_iter()
         .filter(|path| !path.is_dir())
@@ -312,7 +312,7 @@ pub fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// A snapshot named `name` exactly (no module prefix), whichever module asserts it.
 #[track_caller]
-pub fn snapshot(name: &str, value: impl AsRef<str>) {
+pub(crate) fn snapshot(name: &str, value: impl AsRef<str>) {
     let value = value.as_ref();
     insta::with_settings!({ prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!(name, value);
@@ -320,14 +320,14 @@ pub fn snapshot(name: &str, value: impl AsRef<str>) {
 }
 
 /// The path of `tests/fixtures/<rel>`.
-pub fn fixture(rel: &str) -> PathBuf {
+pub(crate) fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(rel)
 }
 
 /// Runs `cmd` to completion (or [`TIMEOUT`]) and collects its output.
-pub fn run(cmd: &mut assert_cmd::Command) -> Output {
+pub(crate) fn run(cmd: &mut assert_cmd::Command) -> Output {
     let started = Instant::now();
     let out = cmd.output().expect("spawn ties");
     Output {
@@ -340,7 +340,7 @@ pub fn run(cmd: &mut assert_cmd::Command) -> Output {
 
 /// One diagnostic, reduced to what most tests compare.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Diag {
+pub(crate) struct Diag {
     pub code: String,
     pub path: String,
     pub line: u64,
@@ -359,7 +359,7 @@ impl fmt::Debug for Diag {
 
 impl Diag {
     #[track_caller]
-    pub fn from_json(v: &Value) -> Self {
+    pub(crate) fn from_json(v: &Value) -> Self {
         let text = |k: &str| {
             v[k].as_str()
                 .unwrap_or_else(|| panic!("`{k}` is not a string in {v}"))
@@ -379,7 +379,7 @@ impl Diag {
 }
 
 /// Shorthand for an expected diagnostic.
-pub fn d(code: &str, path: &str, line: u64, column: u64) -> Diag {
+pub(crate) fn d(code: &str, path: &str, line: u64, column: u64) -> Diag {
     Diag {
         code: code.to_owned(),
         path: path.to_owned(),
@@ -390,7 +390,7 @@ pub fn d(code: &str, path: &str, line: u64, column: u64) -> Diag {
 
 /// Expected diagnostics, each written as its [`Debug`] form `CODE path:line:column`.
 #[track_caller]
-pub fn diags(written: &[&str]) -> Vec<Diag> {
+pub(crate) fn diags(written: &[&str]) -> Vec<Diag> {
     written
         .iter()
         .map(|w| {
@@ -448,7 +448,7 @@ pub(crate) use notebook_cases;
 
 /// The 1-based line of the first line of `text` that contains `needle`.
 #[track_caller]
-pub fn line_of(text: &str, needle: &str) -> u64 {
+pub(crate) fn line_of(text: &str, needle: &str) -> u64 {
     let index = text
         .lines()
         .position(|l| l.contains(needle))
@@ -457,6 +457,6 @@ pub fn line_of(text: &str, needle: &str) -> u64 {
 }
 
 /// The JSON diagnostic's message.
-pub fn message(v: &Value) -> &str {
+pub(crate) fn message(v: &Value) -> &str {
     v["message"].as_str().unwrap_or("")
 }

@@ -10,7 +10,7 @@ use crate::render;
 
 use super::Outcome;
 
-pub fn run(
+pub(crate) fn run(
     config: &Config,
     format: AgendaFormat,
     days: Option<u32>,

@@ -12,7 +12,11 @@ use crate::render;
 
 use super::Outcome;
 
-pub fn run(config: &Config, format: CheckFormat, deny_warnings: bool) -> Result<Outcome, Error> {
+pub(crate) fn run(
+    config: &Config,
+    format: CheckFormat,
+    deny_warnings: bool,
+) -> Result<Outcome, Error> {
     let (root, index) = super::load(config)?;
     let diagnostics = diagnostics(&index);
     let tally = Tally::of(&diagnostics);

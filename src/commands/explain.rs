@@ -8,7 +8,7 @@ use crate::exit::ExitStatus;
 use crate::findings::Code;
 use crate::suggest;
 
-pub fn run(config: &Config, code: Option<&str>) -> Result<ExitStatus, Error> {
+pub(crate) fn run(config: &Config, code: Option<&str>) -> Result<ExitStatus, Error> {
     let mut out = super::stdout(config);
     let written = match code {
         None => list(&mut out),

@@ -16,7 +16,7 @@ use crate::model::{Chat, Company, Contact, Event, Kind, Record, chat, company, c
 use crate::notebook;
 use crate::spreadsheet::{Cells, guard};
 
-pub fn run(config: &Config, kind: Kind, cells: Cells) -> Result<ExitStatus, Error> {
+pub(crate) fn run(config: &Config, kind: Kind, cells: Cells) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
     let index = notebook::load(&root, config.today())?;
     let (header, rows) = table(&index, kind);

@@ -15,7 +15,7 @@ use crate::import::{self, Plan, Source};
 use crate::notebook;
 use crate::render::{self, escape};
 
-pub fn run(
+pub(crate) fn run(
     config: &Config,
     file: &Path,
     source: Source,

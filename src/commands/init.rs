@@ -17,7 +17,7 @@ use crate::model::time::Duration;
 use crate::notebook::CONFIG_FILE;
 use crate::render::escape::{self, safe};
 
-pub fn run(
+pub(crate) fn run(
     config: &Config,
     dir: Option<&Path>,
     git: bool,
@@ -196,7 +196,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
 
 /// `ties.yaml` with every default written out, from [`Settings::default`] so the two
 /// cannot drift apart.
-pub fn settings_file() -> String {
+pub(crate) fn settings_file() -> String {
     let defaults = Settings::default();
     let (rules, goals) = (defaults.rules, defaults.goals);
     let people = goals.people_per_company;

@@ -10,7 +10,7 @@ use crate::render::Format;
 
 use super::Outcome;
 
-pub fn run(
+pub(crate) fn run(
     config: &Config,
     kind: Kind,
     options: &Options,

@@ -4,7 +4,7 @@
 use crate::error::Error;
 use crate::exit::ExitStatus;
 
-pub fn run(page: &[u8]) -> Result<ExitStatus, Error> {
+pub(crate) fn run(page: &[u8]) -> Result<ExitStatus, Error> {
     super::write_stdout(page)?;
     Ok(ExitStatus::Success)
 }

@@ -1,18 +1,18 @@
 //! One file per command; each takes the plain [`Config`] and returns an exit status.
 
-pub mod agenda;
-pub mod check;
-pub mod completions;
-pub mod explain;
-pub mod export;
-pub mod import;
-pub mod init;
-pub mod list;
-pub mod man;
-pub mod new;
-pub mod report;
-pub mod show;
-pub mod watch;
+pub(crate) mod agenda;
+pub(crate) mod check;
+pub(crate) mod completions;
+pub(crate) mod explain;
+pub(crate) mod export;
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod list;
+pub(crate) mod man;
+pub(crate) mod new;
+pub(crate) mod report;
+pub(crate) mod show;
+pub(crate) mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -29,7 +29,8 @@ use crate::render::{self, Format, Render};
 /// would only delay the exit (measured: a tenth of the single-threaded tail of a large check).
 pub struct Outcome {
     pub status: ExitStatus,
-    pub notebook: Option<Index>,
+    #[allow(dead_code, reason = "held, never read: main forgets it with the rest")]
+    notebook: Option<Index>,
 }
 
 impl Outcome {
@@ -50,7 +51,7 @@ impl From<ExitStatus> for Outcome {
     }
 }
 
-pub fn run(config: &Config) -> Result<Outcome, Error> {
+pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
     let status = match &config.command {
         Command::Check {
             format,
@@ -95,7 +96,7 @@ pub fn run(config: &Config) -> Result<Outcome, Error> {
 }
 
 /// The notebook this invocation works on, found and loaded.
-pub fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
+pub(crate) fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
     let index = notebook::load(&root, config.today())?;
     Ok((root, index))
@@ -103,24 +104,24 @@ pub fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
 
 /// Prints `result` to stdout in `format`: the one output path of agenda, report, list and
 /// show.
-pub fn print(config: &Config, result: &impl Render, format: Format) -> Result<(), Error> {
+pub(crate) fn print(config: &Config, result: &impl Render, format: Format) -> Result<(), Error> {
     let mut out = stdout(config);
     finish_output(result.render(format, &mut out).and_then(|()| out.flush()))
 }
 
 /// Stdout for a command's output, with colour decided by `--color`, the terminal and `NO_COLOR`.
-pub fn stdout(config: &Config) -> anstream::AutoStream<std::io::StdoutLock<'static>> {
+pub(crate) fn stdout(config: &Config) -> anstream::AutoStream<std::io::StdoutLock<'static>> {
     anstream::AutoStream::new(std::io::stdout().lock(), config.color)
 }
 
 /// Bytes made in advance (a script, a page, a CSV file) to stdout, uncoloured.
-pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     finish_output(out.write_all(bytes).and_then(|()| out.flush()))
 }
 
 /// A closed pipe (`ties check | head`) is not a failure of ties.
-pub fn finish_output(result: std::io::Result<()>) -> Result<(), Error> {
+pub(crate) fn finish_output(result: std::io::Result<()>) -> Result<(), Error> {
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Stdout { source: e }),
         _ => Ok(()),

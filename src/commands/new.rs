@@ -5,14 +5,18 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-pub use crate::create::{Options, Request};
+pub(crate) use crate::create::{Options, Request};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::fs::{self, Existing};
 use crate::notebook;
 use crate::render::escape::safe;
 
-pub fn run(config: &Config, request: &Request, options: &Options) -> Result<ExitStatus, Error> {
+pub(crate) fn run(
+    config: &Config,
+    request: &Request,
+    options: &Options,
+) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
     let index = notebook::load(&root, config.today())?;
     let file = crate::create::new_file(&index, request, options)?;

@@ -10,7 +10,7 @@ use crate::report::{self, Granularity, ReportKind};
 
 use super::Outcome;
 
-pub fn run(
+pub(crate) fn run(
     config: &Config,
     kind: ReportKind,
     period: &period::Filter,

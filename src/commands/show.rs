@@ -8,7 +8,7 @@ use crate::show;
 
 use super::Outcome;
 
-pub fn run(config: &Config, id: &str, format: Format) -> Result<Outcome, Error> {
+pub(crate) fn run(config: &Config, id: &str, format: Format) -> Result<Outcome, Error> {
     let (_, index) = super::load(config)?;
     let shown = show::build(&index, id)?;
     super::print(config, &shown, format)?;

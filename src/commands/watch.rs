@@ -28,7 +28,7 @@ enum Message {
     Stop,
 }
 
-pub fn run(
+pub(crate) fn run(
     config: &Config,
     format: WatchFormat,
     with_agenda: bool,

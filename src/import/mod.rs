@@ -24,7 +24,7 @@ use rows::clean;
 
 /// Which export the file is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     /// Any spreadsheet with a header row.
     Csv,
     /// LinkedIn's `Connections.csv`: preamble lines, then a fixed header.

@@ -1,6 +1,6 @@
 //! A conversation (`chats/`): coffee chat, informational interview, call or message thread.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 use crate::findings::Finding;
 use crate::model::decode::{Choice, Fields, choice_enum};
@@ -22,7 +22,7 @@ choice_enum!(ChatKind {
 choice_enum!(ChatStatus { Planned = "planned", Done = "done", Cancelled = "cancelled" });
 
 #[derive(Clone, Debug)]
-pub struct Chat {
+pub(crate) struct Chat {
     pub with: Vec<Spanned<Id>>,
     pub date: Option<Spanned<When>>,
     pub kind: ChatKind,
@@ -37,9 +37,10 @@ pub struct Chat {
 }
 
 impl Chat {
-    pub const KEYS: &'static [&'static str] = &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
+    pub(crate) const KEYS: &'static [&'static str] =
+        &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
-    pub fn decode(entries: &[(Node, Node)], anchor: Span) -> (Self, Vec<Finding>) {
+    pub(crate) fn decode(entries: &[(Node, Node)], anchor: Span) -> (Self, Vec<Finding>) {
         let mut f = Fields::new("chat", entries, anchor);
         let chat = Self {
             with: f.required_ids("with", "jane-doe"),
@@ -57,7 +58,7 @@ impl Chat {
     }
 
     /// The status as written, else `planned` if the chat is after today, else `done`.
-    pub fn status(&self, today: NaiveDate) -> ChatStatus {
+    pub(crate) fn status(&self, today: NaiveDate) -> ChatStatus {
         self.declared_status.unwrap_or(match &self.date {
             Some(date) if date.value.date() > today => ChatStatus::Planned,
             Some(_) => ChatStatus::Done,
@@ -65,22 +66,18 @@ impl Chat {
         })
     }
 
-    pub fn is_done(&self, today: NaiveDate) -> bool {
+    pub(crate) fn is_done(&self, today: NaiveDate) -> bool {
         self.status(today) == ChatStatus::Done
     }
 
     /// A meeting: the chat happened (`done`) and was a conversation, not a `message` thread.
     /// Meetings make a contact `met`, count towards the chat goal, and deserve a thank-you.
-    pub fn is_meeting(&self, today: NaiveDate) -> bool {
+    pub(crate) fn is_meeting(&self, today: NaiveDate) -> bool {
         self.is_done(today) && self.kind != ChatKind::Message
     }
 
-    pub fn day(&self) -> Option<NaiveDate> {
+    pub(crate) fn day(&self) -> Option<NaiveDate> {
         self.date.as_ref().map(|d| d.value.date())
-    }
-
-    pub fn start(&self) -> Option<NaiveDateTime> {
-        self.date.as_ref().map(|d| d.value.start())
     }
 }
 

@@ -13,7 +13,7 @@ choice_enum!(
 );
 
 #[derive(Clone, Debug)]
-pub struct Company {
+pub(crate) struct Company {
     pub name: String,
     pub status: CompanyStatus,
     /// Your "in": shared interest, you use the product, you know someone, you are local.
@@ -26,9 +26,10 @@ pub struct Company {
 }
 
 impl Company {
-    pub const KEYS: &'static [&'static str] = &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
+    pub(crate) const KEYS: &'static [&'static str] =
+        &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
-    pub fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
+    pub(crate) fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
         let mut f = Fields::new("company", entries, anchor);
         let company = Self {
             name: f
@@ -45,7 +46,7 @@ impl Company {
         (company, f.finish(Self::KEYS))
     }
 
-    pub fn is_target(&self) -> bool {
+    pub(crate) fn is_target(&self) -> bool {
         self.status == CompanyStatus::Target
     }
 }

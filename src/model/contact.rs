@@ -25,7 +25,7 @@ choice_enum!(
 );
 
 #[derive(Clone, Debug)]
-pub struct Contact {
+pub(crate) struct Contact {
     pub name: String,
     pub company: Option<Spanned<Id>>,
     pub title: Option<String>,
@@ -54,9 +54,10 @@ pub struct Contact {
 }
 
 impl Contact {
-    pub const KEYS: &'static [&'static str] = &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
+    pub(crate) const KEYS: &'static [&'static str] =
+        &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
-    pub fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
+    pub(crate) fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
         let mut f = Fields::new("contact", entries, anchor);
         let contact = Self {
             name: f
@@ -90,7 +91,7 @@ impl Contact {
         (contact, f.finish(Self::KEYS))
     }
 
-    pub fn is_active(&self) -> bool {
+    pub(crate) fn is_active(&self) -> bool {
         self.status == ContactStatus::Active
     }
 }

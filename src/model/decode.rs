@@ -11,7 +11,7 @@ use crate::span::{Span, Spanned};
 use crate::yaml::{Node, Value};
 
 /// An enumerated value written by name (`role: developer`), compared case-insensitively.
-pub trait Choice: Sized + Copy + 'static {
+pub(crate) trait Choice: Sized + Copy + 'static {
     const NAMES: &'static [&'static str];
     fn from_index(i: usize) -> Self;
 
@@ -29,7 +29,7 @@ macro_rules! choice_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant),+ }
+        pub(crate) enum $name { $($variant),+ }
 
         impl $crate::model::decode::Choice for $name {
             const NAMES: &'static [&'static str] = &[$($text),+];
@@ -42,9 +42,9 @@ macro_rules! choice_enum {
         impl $name {
             /// Every value, in the order of its names.
             #[allow(dead_code, reason = "not every choice is listed in full somewhere")]
-            pub const ALL: &'static [Self] = &[$($name::$variant),+];
+            pub(crate) const ALL: &'static [Self] = &[$($name::$variant),+];
 
-            pub fn as_str(self) -> &'static str {
+            pub(crate) fn as_str(self) -> &'static str {
                 <Self as $crate::model::decode::Choice>::NAMES[self as usize]
             }
         }
@@ -59,7 +59,7 @@ macro_rules! choice_enum {
 pub(crate) use choice_enum;
 
 /// The keys of one front-matter mapping, read one by one; what is never read is unknown.
-pub struct Fields<'a> {
+pub(crate) struct Fields<'a> {
     kind: &'static str,
     entries: &'a [(Node, Node)],
     used: Vec<bool>,
@@ -69,7 +69,7 @@ pub struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(kind: &'static str, entries: &'a [(Node, Node)], anchor: Span) -> Self {
+    pub(crate) fn new(kind: &'static str, entries: &'a [(Node, Node)], anchor: Span) -> Self {
         Self {
             kind,
             entries,
@@ -94,12 +94,12 @@ impl<'a> Fields<'a> {
         result.map_err(|f| self.findings.push(f)).ok()
     }
 
-    pub fn string(&mut self, key: &str) -> Option<Spanned<String>> {
+    pub(crate) fn string(&mut self, key: &str) -> Option<Spanned<String>> {
         let node = self.get(key)?;
         self.report(string(node, key))
     }
 
-    pub fn required_string(&mut self, key: &str, example: &str) -> Option<Spanned<String>> {
+    pub(crate) fn required_string(&mut self, key: &str, example: &str) -> Option<Spanned<String>> {
         self.required(key, example, |f| {
             f.string(key).filter(|s| !s.value.trim().is_empty())
         })
@@ -122,79 +122,79 @@ impl<'a> Fields<'a> {
         value
     }
 
-    pub fn strings(&mut self, key: &str) -> Vec<String> {
+    pub(crate) fn strings(&mut self, key: &str) -> Vec<String> {
         self.list(key, string)
             .into_iter()
             .map(|s| s.value)
             .collect()
     }
 
-    pub fn id(&mut self, key: &str) -> Option<Spanned<Id>> {
+    pub(crate) fn id(&mut self, key: &str) -> Option<Spanned<Id>> {
         let node = self.get(key)?;
         self.report(id(node, key))
     }
 
-    pub fn ids(&mut self, key: &str) -> Vec<Spanned<Id>> {
+    pub(crate) fn ids(&mut self, key: &str) -> Vec<Spanned<Id>> {
         self.list(key, id)
     }
 
-    pub fn required_ids(&mut self, key: &str, example: &str) -> Vec<Spanned<Id>> {
+    pub(crate) fn required_ids(&mut self, key: &str, example: &str) -> Vec<Spanned<Id>> {
         self.required(key, example, |f| {
             Some(f.ids(key)).filter(|ids| !ids.is_empty())
         })
         .unwrap_or_default()
     }
 
-    pub fn date(&mut self, key: &str) -> Option<Spanned<NaiveDate>> {
+    pub(crate) fn date(&mut self, key: &str) -> Option<Spanned<NaiveDate>> {
         let node = self.get(key)?;
         self.report(date(node, key))
     }
 
-    pub fn dates(&mut self, key: &str) -> Vec<Spanned<NaiveDate>> {
+    pub(crate) fn dates(&mut self, key: &str) -> Vec<Spanned<NaiveDate>> {
         self.list(key, date)
     }
 
-    pub fn when(&mut self, key: &str) -> Option<Spanned<When>> {
+    pub(crate) fn when(&mut self, key: &str) -> Option<Spanned<When>> {
         let node = self.get(key)?;
         self.report(when(node, key))
     }
 
-    pub fn required_when(&mut self, key: &str, example: &str) -> Option<Spanned<When>> {
+    pub(crate) fn required_when(&mut self, key: &str, example: &str) -> Option<Spanned<When>> {
         self.required(key, example, |f| f.when(key))
     }
 
-    pub fn duration(&mut self, key: &str) -> Option<Spanned<Duration>> {
+    pub(crate) fn duration(&mut self, key: &str) -> Option<Spanned<Duration>> {
         let node = self.get(key)?;
         self.report(duration(node, key))
     }
 
-    pub fn choice<T: Choice>(&mut self, key: &str) -> Option<T> {
+    pub(crate) fn choice<T: Choice>(&mut self, key: &str) -> Option<T> {
         let node = self.get(key)?;
         self.report(choice(node, key))
     }
 
-    pub fn count(&mut self, key: &str) -> Option<u32> {
+    pub(crate) fn count(&mut self, key: &str) -> Option<u32> {
         let node = self.get(key)?;
         self.report(count(node, key))
     }
 
     /// `next: "2026-11-24 send portfolio"` or `next: {date: 2026-11-24, action: send portfolio}`.
-    pub fn next_action(&mut self, key: &str) -> Option<NextAction> {
+    pub(crate) fn next_action(&mut self, key: &str) -> Option<NextAction> {
         let node = self.get(key)?;
         self.report(next_action(node, key))
     }
 
-    pub fn email(&mut self, key: &str) -> Option<String> {
+    pub(crate) fn email(&mut self, key: &str) -> Option<String> {
         self.address(key, Address::Email, is_email)
     }
 
     /// A web address that must be `http(s)://host…`.
-    pub fn url(&mut self, key: &str) -> Option<String> {
+    pub(crate) fn url(&mut self, key: &str) -> Option<String> {
         self.address(key, Address::Url, is_url)
     }
 
     /// A profile: a handle (`@sam`, `sam-rivera`) or a full URL, which must then be valid.
-    pub fn profile(&mut self, key: &str) -> Option<String> {
+    pub(crate) fn profile(&mut self, key: &str) -> Option<String> {
         self.address(key, Address::Profile, is_profile)
     }
 
@@ -231,7 +231,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Reports every key that no reader asked for, and returns all findings.
-    pub fn finish(mut self, known: &[&'static str]) -> Vec<Finding> {
+    pub(crate) fn finish(mut self, known: &[&'static str]) -> Vec<Finding> {
         for ((key, _), used) in self.entries.iter().zip(&self.used) {
             if !used {
                 let name = key
@@ -254,39 +254,39 @@ impl<'a> Fields<'a> {
 
 /// A contact's next action.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NextAction {
+pub(crate) struct NextAction {
     pub date: Spanned<NaiveDate>,
     pub action: String,
 }
 
-pub fn string(node: &Node, key: &str) -> Result<Spanned<String>, Finding> {
+pub(crate) fn string(node: &Node, key: &str) -> Result<Spanned<String>, Finding> {
     node.value
         .scalar_text()
         .map(|s| Spanned::new(s, node.span))
         .ok_or_else(|| wrong_type(node.span, key, "a single value", node.value.describe()))
 }
 
-pub fn id(node: &Node, key: &str) -> Result<Spanned<Id>, Finding> {
+pub(crate) fn id(node: &Node, key: &str) -> Result<Spanned<Id>, Finding> {
     let text = string(node, key)
         .map_err(|_| wrong_type(node.span, key, "an id", node.value.describe()))?;
     Ok(Spanned::new(Id::from_reference(&text.value), node.span))
 }
 
-pub fn date(node: &Node, key: &str) -> Result<Spanned<NaiveDate>, Finding> {
+pub(crate) fn date(node: &Node, key: &str) -> Result<Spanned<NaiveDate>, Finding> {
     let text = scalar(node, key, "a date (YYYY-MM-DD)")?;
     time::parse_date(text.trim())
         .map(|d| Spanned::new(d, node.span))
         .ok_or_else(|| invalid_date(node.span, key, &text, DateForm::Date))
 }
 
-pub fn when(node: &Node, key: &str) -> Result<Spanned<When>, Finding> {
+pub(crate) fn when(node: &Node, key: &str) -> Result<Spanned<When>, Finding> {
     let text = scalar(node, key, "a date or date-time")?;
     When::parse(&text)
         .map(|w| Spanned::new(w, node.span))
         .ok_or_else(|| invalid_date(node.span, key, &text, DateForm::DateTime))
 }
 
-pub fn duration(node: &Node, key: &str) -> Result<Spanned<Duration>, Finding> {
+pub(crate) fn duration(node: &Node, key: &str) -> Result<Spanned<Duration>, Finding> {
     let text = scalar(node, key, "a duration (e.g. 7d)")?;
     Duration::parse(&text)
         .map(|d| Spanned::new(d, node.span))
@@ -299,7 +299,7 @@ pub fn duration(node: &Node, key: &str) -> Result<Spanned<Duration>, Finding> {
         })
 }
 
-pub fn choice<T: Choice>(node: &Node, key: &str) -> Result<T, Finding> {
+pub(crate) fn choice<T: Choice>(node: &Node, key: &str) -> Result<T, Finding> {
     let text = scalar(node, key, "one word")?;
     T::parse(&text).ok_or_else(|| {
         let problem = Problem::NotAllowed {
@@ -311,7 +311,7 @@ pub fn choice<T: Choice>(node: &Node, key: &str) -> Result<T, Finding> {
     })
 }
 
-pub fn count(node: &Node, key: &str) -> Result<u32, Finding> {
+pub(crate) fn count(node: &Node, key: &str) -> Result<u32, Finding> {
     match node.value {
         Value::Int(i) => u32::try_from(i).map_err(|_| {
             wrong_type(
@@ -391,7 +391,7 @@ fn invalid_date(span: Span, key: &str, value: &str, form: DateForm) -> Finding {
     Finding::new(span, problem)
 }
 
-pub fn is_email(s: &str) -> bool {
+pub(crate) fn is_email(s: &str) -> bool {
     let s = s.strip_prefix("mailto:").unwrap_or(s);
     let Some((local, domain)) = s.split_once('@') else {
         return false;
@@ -404,13 +404,13 @@ pub fn is_email(s: &str) -> bool {
 }
 
 /// A handle (`@sam`, `sam-rivera`) or a web address, which must then be a full, valid URL.
-pub fn is_profile(s: &str) -> bool {
+pub(crate) fn is_profile(s: &str) -> bool {
     let looks_like_address = s.contains("://") || s.starts_with("www.");
     !s.contains(char::is_whitespace) && (!looks_like_address || is_url(s))
 }
 
 /// A profile as a user types it: `www.…` gets its `https://`, so it passes [`is_profile`].
-pub fn normalize_profile(s: &str) -> String {
+pub(crate) fn normalize_profile(s: &str) -> String {
     if s.starts_with("www.") {
         format!("https://{s}")
     } else {
@@ -418,7 +418,7 @@ pub fn normalize_profile(s: &str) -> String {
     }
 }
 
-pub fn is_url(s: &str) -> bool {
+pub(crate) fn is_url(s: &str) -> bool {
     let Some(rest) = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"))

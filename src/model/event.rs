@@ -21,7 +21,7 @@ choice_enum!(EventKind {
 });
 
 #[derive(Clone, Debug)]
-pub struct Event {
+pub(crate) struct Event {
     pub name: String,
     pub date: Option<Spanned<When>>,
     pub kind: Option<EventKind>,
@@ -34,9 +34,10 @@ pub struct Event {
 }
 
 impl Event {
-    pub const KEYS: &'static [&'static str] = &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
+    pub(crate) const KEYS: &'static [&'static str] =
+        &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
-    pub fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
+    pub(crate) fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
         let mut f = Fields::new("event", entries, anchor);
         let event = Self {
             name: f
@@ -54,14 +55,14 @@ impl Event {
     }
 
     /// How many people were met: a person listed twice was still met once.
-    pub fn people_met(&self) -> u32 {
+    pub(crate) fn people_met(&self) -> u32 {
         let mut people: Vec<&Id> = self.met.iter().map(|m| &m.value).collect();
         people.sort_unstable();
         people.dedup();
         u32::try_from(people.len()).unwrap_or(u32::MAX)
     }
 
-    pub fn day(&self) -> Option<NaiveDate> {
+    pub(crate) fn day(&self) -> Option<NaiveDate> {
         self.date.as_ref().map(|d| d.value.date())
     }
 }

@@ -80,7 +80,11 @@ pub(crate) struct Field<R> {
 }
 
 impl<R> Field<R> {
-    pub const fn new(key: &'static str, ty: Type, export: fn(&R, NaiveDate) -> String) -> Self {
+    pub(crate) const fn new(
+        key: &'static str,
+        ty: Type,
+        export: fn(&R, NaiveDate) -> String,
+    ) -> Self {
         Self {
             key,
             ty,
@@ -91,20 +95,20 @@ impl<R> Field<R> {
         }
     }
 
-    pub const fn hint(mut self, example: &'static str, meaning: &'static str) -> Self {
+    pub(crate) const fn hint(mut self, example: &'static str, meaning: &'static str) -> Self {
         self.example = example;
         self.meaning = meaning;
         self
     }
 
-    pub const fn synonyms(mut self, synonyms: &'static [&'static str]) -> Self {
+    pub(crate) const fn synonyms(mut self, synonyms: &'static [&'static str]) -> Self {
         self.synonyms = synonyms;
         self
     }
 
     /// `key: example`, and the meaning as a trailing comment in a column: valid YAML once
     /// the `# ` of the hint is removed (the meaning stays a comment).
-    pub fn hint_line(&self) -> String {
+    pub(crate) fn hint_line(&self) -> String {
         let line = match self.ty {
             Type::Choice(names) => format!("{}: {}", self.key, names.join(" | ")),
             _ => format!("{}: {}", self.key, self.example),

@@ -5,16 +5,16 @@ use std::fmt;
 /// The id of a record or note (`jane-doe`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(transparent)]
-pub struct Id(String);
+pub(crate) struct Id(String);
 
 impl Id {
-    pub fn new(id: impl Into<String>) -> Self {
+    pub(crate) fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
     /// An id as written in a reference: `acme` or the Obsidian form `[[acme]]`
     /// (also `[[acme|Acme]]`).
-    pub fn from_reference(text: &str) -> Self {
+    pub(crate) fn from_reference(text: &str) -> Self {
         let text = text.trim();
         let inner = text
             .strip_prefix("[[")
@@ -24,11 +24,11 @@ impl Id {
         Self(inner.trim().to_owned())
     }
 
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 
-    pub fn is_slug(&self) -> bool {
+    pub(crate) fn is_slug(&self) -> bool {
         is_slug(&self.0)
     }
 }
@@ -46,7 +46,7 @@ impl std::borrow::Borrow<str> for Id {
 }
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`
-pub fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.split('-').all(|w| {
             !w.is_empty()

@@ -2,22 +2,22 @@
 //! the notebook's settings in `ties.yaml`. Each kind decodes itself from one file's front
 //! matter, independently of every other file.
 
-pub mod chat;
-pub mod company;
-pub mod contact;
-pub mod decode;
-pub mod event;
+pub(crate) mod chat;
+pub(crate) mod company;
+pub(crate) mod contact;
+pub(crate) mod decode;
+pub(crate) mod event;
 pub(crate) mod fields;
-pub mod id;
-pub mod settings;
-pub mod time;
+pub(crate) mod id;
+pub(crate) mod settings;
+pub(crate) mod time;
 
-pub use chat::Chat;
-pub use company::Company;
-pub use contact::Contact;
-pub use event::Event;
-pub use id::Id;
-pub use settings::Settings;
+pub(crate) use chat::Chat;
+pub(crate) use company::Company;
+pub(crate) use contact::Contact;
+pub(crate) use event::Event;
+pub(crate) use id::Id;
+pub(crate) use settings::Settings;
 
 use crate::findings::Finding;
 use crate::span::Span;
@@ -26,7 +26,7 @@ use crate::yaml::Node;
 /// What a file is, from its top-level folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub(crate) enum Kind {
     Contact,
     Company,
     Chat,
@@ -36,10 +36,10 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const RECORDS: [Self; 4] = [Self::Contact, Self::Company, Self::Chat, Self::Event];
+    pub(crate) const RECORDS: [Self; 4] = [Self::Contact, Self::Company, Self::Chat, Self::Event];
 
     /// The kind of a file from the first component of its path relative to the root.
-    pub fn from_folder(folder: &str) -> Self {
+    pub(crate) fn from_folder(folder: &str) -> Self {
         match folder {
             "contacts" => Self::Contact,
             "companies" => Self::Company,
@@ -49,7 +49,7 @@ impl Kind {
         }
     }
 
-    pub const fn as_str(self) -> &'static str {
+    pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Self::Contact => "contact",
             Self::Company => "company",
@@ -59,7 +59,7 @@ impl Kind {
         }
     }
 
-    pub const fn folder(self) -> &'static str {
+    pub(crate) const fn folder(self) -> &'static str {
         match self {
             Self::Contact => "contacts",
             Self::Company => "companies",
@@ -70,7 +70,7 @@ impl Kind {
     }
 
     /// A minimal valid front matter, for help texts.
-    pub const fn example(self) -> &'static str {
+    pub(crate) const fn example(self) -> &'static str {
         match self {
             Self::Contact => "name: Jane Doe",
             Self::Company => "name: Acme",
@@ -89,7 +89,7 @@ impl std::fmt::Display for Kind {
 
 /// A record decoded from front matter.
 #[derive(Clone, Debug)]
-pub enum Record {
+pub(crate) enum Record {
     Contact(Contact),
     Company(Company),
     Chat(Chat),
@@ -98,7 +98,7 @@ pub enum Record {
 
 impl Record {
     /// Decodes the front-matter mapping of a file of `kind`; `None` for free notes.
-    pub fn decode(
+    pub(crate) fn decode(
         kind: Kind,
         entries: &[(Node, Node)],
         anchor: Span,

@@ -9,7 +9,7 @@ use crate::span::Span;
 use crate::yaml::{Node, Value};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Settings {
+pub(crate) struct Settings {
     pub owner: Option<String>,
     pub rules: Rules,
     pub goals: Goals,
@@ -17,7 +17,7 @@ pub struct Settings {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Rules {
+pub(crate) struct Rules {
     pub follow_up_after: Duration,
     pub max_follow_ups: u32,
     pub thank_you_within: Duration,
@@ -27,7 +27,7 @@ pub struct Rules {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Goals {
+pub(crate) struct Goals {
     pub target_companies: u32,
     pub people_per_company: PeoplePerCompany,
     pub warm_contacts: u32,
@@ -35,14 +35,14 @@ pub struct Goals {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PeoplePerCompany {
+pub(crate) struct PeoplePerCompany {
     pub developer: u32,
     pub manager: u32,
     pub recruiter: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Weekly {
+pub(crate) struct Weekly {
     pub outreach: u32,
     pub chats: u32,
     pub events: u32,
@@ -81,7 +81,7 @@ impl Default for Settings {
 
 impl Settings {
     /// Reads `ties.yaml` (already split as a whole-file YAML document).
-    pub fn decode(text: &str) -> (Self, Vec<Finding>) {
+    pub(crate) fn decode(text: &str) -> (Self, Vec<Finding>) {
         let mut settings = Self::default();
         let parsed = match crate::yaml::parse(text, Span::new(0, text.len())) {
             Ok(parsed) => parsed,

@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
 /// `YYYY-MM-DD`, strictly.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -23,14 +23,14 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// A date, or a date and a local time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum When {
+pub(crate) enum When {
     Date(NaiveDate),
     DateTime(NaiveDateTime),
 }
 
 impl When {
     /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM` (seconds allowed).
-    pub fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
         if s.len() == 10 {
             return parse_date(s).map(Self::Date);
@@ -44,7 +44,7 @@ impl When {
         Some(Self::DateTime(date.and_time(time)))
     }
 
-    pub fn date(self) -> NaiveDate {
+    pub(crate) fn date(self) -> NaiveDate {
         match self {
             Self::Date(d) => d,
             Self::DateTime(dt) => dt.date(),
@@ -52,7 +52,7 @@ impl When {
     }
 
     /// The moment this starts: a bare date counts from midnight.
-    pub fn start(self) -> NaiveDateTime {
+    pub(crate) fn start(self) -> NaiveDateTime {
         match self {
             Self::Date(d) => d.and_time(NaiveTime::MIN),
             Self::DateTime(dt) => dt,
@@ -71,22 +71,22 @@ impl fmt::Display for When {
 
 /// `30m`, `24h`, `7d`, `2w`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Duration {
+pub(crate) struct Duration {
     minutes: i64,
 }
 
 impl Duration {
-    pub const fn minutes(minutes: i64) -> Self {
+    pub(crate) const fn minutes(minutes: i64) -> Self {
         Self { minutes }
     }
 
-    pub const fn days(days: i64) -> Self {
+    pub(crate) const fn days(days: i64) -> Self {
         Self {
             minutes: days * 24 * 60,
         }
     }
 
-    pub fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
         let unit = s.chars().last()?;
         let count: i64 = s[..s.len() - unit.len_utf8()]
@@ -107,27 +107,27 @@ impl Duration {
             .map(Self::minutes)
     }
 
-    pub fn as_minutes(self) -> i64 {
+    pub(crate) fn as_minutes(self) -> i64 {
         self.minutes
     }
 
     /// The whole days in this duration (a horizon of 36h looks 1 day ahead).
-    pub fn whole_days(self) -> i64 {
+    pub(crate) fn whole_days(self) -> i64 {
         self.minutes / (24 * 60)
     }
 
-    pub fn delta(self) -> TimeDelta {
+    pub(crate) fn delta(self) -> TimeDelta {
         TimeDelta::minutes(self.minutes)
     }
 
     /// `date + self`, rounded down to whole days, saturating at the calendar's ends.
-    pub fn after_date(self, date: NaiveDate) -> NaiveDate {
+    pub(crate) fn after_date(self, date: NaiveDate) -> NaiveDate {
         date.checked_add_signed(TimeDelta::days(self.whole_days()))
             .unwrap_or(NaiveDate::MAX)
     }
 
     /// `moment + self`, saturating at the calendar's end.
-    pub fn after(self, moment: NaiveDateTime) -> NaiveDateTime {
+    pub(crate) fn after(self, moment: NaiveDateTime) -> NaiveDateTime {
         moment
             .checked_add_signed(self.delta())
             .unwrap_or(NaiveDateTime::MAX)

@@ -21,7 +21,7 @@ fn heading(agenda: &Agenda, group: Group) -> String {
 }
 
 /// "3 days overdue", "today", "in 2 days".
-pub fn relative(today: NaiveDate, due: NaiveDate) -> String {
+pub(crate) fn relative(today: NaiveDate, due: NaiveDate) -> String {
     let days = (due - today).num_days();
     let unit = |n: i64| {
         if n == 1 {

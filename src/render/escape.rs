@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// Whether `c` must not reach a terminal as it is.
-pub fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
@@ -49,17 +49,17 @@ fn escape_where(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 
 /// One line of user text (a name, a title, a path): every control character escaped,
 /// newlines included, so it stays one line and tables stay aligned.
-pub fn line(text: &str) -> Cow<'_, str> {
+pub(crate) fn line(text: &str) -> Cow<'_, str> {
     escape_where(text, false)
 }
 
 /// A message that may span lines on purpose (an error with its help): newlines kept.
-pub fn lines(text: &str) -> Cow<'_, str> {
+pub(crate) fn lines(text: &str) -> Cow<'_, str> {
     escape_where(text, true)
 }
 
 /// [`line`] as a `Display`, for `write!` arguments: `write!(out, "{}", safe(&name))`.
-pub struct Safe<'a>(pub &'a str);
+pub(crate) struct Safe<'a>(pub &'a str);
 
 impl fmt::Display for Safe<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -68,7 +68,7 @@ impl fmt::Display for Safe<'_> {
 }
 
 /// Shorthand for [`Safe`].
-pub fn safe(text: &str) -> Safe<'_> {
+pub(crate) fn safe(text: &str) -> Safe<'_> {
     Safe(text)
 }
 

@@ -8,7 +8,11 @@ use crate::findings::Severity;
 use crate::render::escape;
 
 /// `prefix` is the notebook's path relative to the repository root (may be empty).
-pub fn write(out: &mut impl Write, diagnostics: &[Diagnostic], prefix: &str) -> io::Result<()> {
+pub(crate) fn write(
+    out: &mut impl Write,
+    diagnostics: &[Diagnostic],
+    prefix: &str,
+) -> io::Result<()> {
     for d in diagnostics {
         let command = match d.severity() {
             Severity::Error => "error",

@@ -15,7 +15,7 @@ use crate::span;
 /// Lines longer than this are shown as a window around the problem.
 const MAX_EXCERPT: usize = 200;
 
-pub fn write(
+pub(crate) fn write(
     out: &mut impl Write,
     diagnostics: &[Diagnostic],
     sources: &Sources,

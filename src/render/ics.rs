@@ -20,7 +20,7 @@ fn text(value: &str) -> String {
     escape::lines(&value.replace("\r\n", "\n").replace('\r', "\n")).into_owned()
 }
 
-pub fn calendar(agenda: &Agenda) -> Calendar {
+pub(crate) fn calendar(agenda: &Agenda) -> Calendar {
     let mut cal = Calendar::new();
     cal.name("ties agenda");
     let stamp = Utc.from_utc_datetime(&agenda.today.and_time(NaiveTime::MIN));
@@ -61,7 +61,7 @@ pub fn calendar(agenda: &Agenda) -> Calendar {
 
 /// `follow-up-jane-doe-20261128@ties`: stable across runs and edits of the title. Tasks add
 /// a hash of their text, since one person can have several tasks due the same day.
-pub fn uid(item: &Item) -> String {
+pub(crate) fn uid(item: &Item) -> String {
     let due: String = item
         .due
         .to_string()

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 
 /// One diagnostic as JSON (also used by `watch --format json`).
 #[derive(serde::Serialize)]
-pub struct Entry<'a> {
+pub(crate) struct Entry<'a> {
     path: &'a str,
     line: usize,
     column: usize,
@@ -18,11 +18,11 @@ pub struct Entry<'a> {
     help: Option<&'a str>,
 }
 
-pub fn write(out: &mut impl Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub(crate) fn write(out: &mut impl Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
     crate::render::json(out, &entries(diagnostics))
 }
 
-pub fn entries(diagnostics: &[Diagnostic]) -> Vec<Entry<'_>> {
+pub(crate) fn entries(diagnostics: &[Diagnostic]) -> Vec<Entry<'_>> {
     diagnostics
         .iter()
         .map(|d| Entry {

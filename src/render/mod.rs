@@ -2,16 +2,16 @@
 //! Renderers write styled text; the caller's `anstream` stream strips the styles when the
 //! output is not a terminal or `NO_COLOR` is set.
 
-pub mod agenda;
-pub mod escape;
-pub mod github;
-pub mod human;
-pub mod ics;
-pub mod json;
-pub mod list;
-pub mod report;
-pub mod show;
-pub mod table;
+pub(crate) mod agenda;
+pub(crate) mod escape;
+pub(crate) mod github;
+pub(crate) mod human;
+pub(crate) mod ics;
+pub(crate) mod json;
+pub(crate) mod list;
+pub(crate) mod report;
+pub(crate) mod show;
+pub(crate) mod table;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -22,12 +22,12 @@ use crate::diagnostic::Tally;
 use crate::findings::Severity;
 use crate::spreadsheet::Cells;
 
-pub const ERROR: Style = AnsiColor::BrightRed.on_default().effects(Effects::BOLD);
-pub const WARNING: Style = AnsiColor::BrightYellow.on_default().effects(Effects::BOLD);
-pub const BOLD: Style = Style::new().effects(Effects::BOLD);
-pub const DIM: Style = Style::new().effects(Effects::DIMMED);
+pub(crate) const ERROR: Style = AnsiColor::BrightRed.on_default().effects(Effects::BOLD);
+pub(crate) const WARNING: Style = AnsiColor::BrightYellow.on_default().effects(Effects::BOLD);
+pub(crate) const BOLD: Style = Style::new().effects(Effects::BOLD);
+pub(crate) const DIM: Style = Style::new().effects(Effects::DIMMED);
 
-pub fn severity_style(severity: Severity) -> Style {
+pub(crate) fn severity_style(severity: Severity) -> Style {
     match severity {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
@@ -35,18 +35,20 @@ pub fn severity_style(severity: Severity) -> Style {
 }
 
 /// Standard error, with colour decided as for standard output.
-pub fn stderr(color: anstream::ColorChoice) -> anstream::AutoStream<io::StderrLock<'static>> {
+pub(crate) fn stderr(
+    color: anstream::ColorChoice,
+) -> anstream::AutoStream<io::StderrLock<'static>> {
     anstream::AutoStream::new(io::stderr().lock(), color)
 }
 
 /// `error:`, `warning:`, `note:` in their style: how every line on standard error begins.
-pub fn label(style: Style, word: &str) -> String {
+pub(crate) fn label(style: Style, word: &str) -> String {
     format!("{style}{word}:{style:#}")
 }
 
 /// The formats every result of `agenda`, `report`, `list` and `show` can be printed in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     /// Aligned, titled tables for a person at a terminal.
     #[default]
     Text,
@@ -58,7 +60,7 @@ pub enum Format {
 
 /// A result a command prints: each format is one method, and [`Render::render`] picks one.
 /// Text may carry styles; the caller's stream drops them where colour is off.
-pub trait Render {
+pub(crate) trait Render {
     fn text(&self, out: &mut impl Write) -> io::Result<()>;
     fn markdown(&self, out: &mut impl Write) -> io::Result<()>;
     fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()>;
@@ -75,16 +77,16 @@ pub trait Render {
 }
 
 /// `value` as pretty JSON and a final newline: every JSON document `ties` prints.
-pub fn json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+pub(crate) fn json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
 }
 
 /// The text of each file by its notebook-relative path, for excerpts.
-pub type Sources<'a> = HashMap<&'a str, &'a str>;
+pub(crate) type Sources<'a> = HashMap<&'a str, &'a str>;
 
 /// `3 errors, 1 warning in 412 files`.
-pub fn summary(tally: Tally, files: usize) -> String {
+pub(crate) fn summary(tally: Tally, files: usize) -> String {
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")
@@ -101,7 +103,7 @@ pub fn summary(tally: Tally, files: usize) -> String {
 }
 
 /// The text of every file of `index` (and `ties.yaml`) by path, for excerpts.
-pub fn sources(index: &crate::index::Index) -> Sources<'_> {
+pub(crate) fn sources(index: &crate::index::Index) -> Sources<'_> {
     let mut sources: Sources = index
         .docs
         .iter()

@@ -14,19 +14,19 @@ use crate::render::escape;
 use crate::spreadsheet::{Cells, guard};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
+pub(crate) enum Align {
     Left,
     Right,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cell {
+pub(crate) struct Cell {
     pub text: String,
     pub style: Style,
 }
 
 impl Cell {
-    pub fn styled(text: impl Into<String>, style: Style) -> Self {
+    pub(crate) fn styled(text: impl Into<String>, style: Style) -> Self {
         Self {
             text: text.into(),
             style,
@@ -53,20 +53,20 @@ impl From<u32> for Cell {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Table {
+pub(crate) struct Table {
     pub columns: Vec<(String, Align)>,
     pub rows: Vec<Vec<Cell>>,
 }
 
 impl Table {
-    pub fn new(columns: &[(&str, Align)]) -> Self {
+    pub(crate) fn new(columns: &[(&str, Align)]) -> Self {
         Self {
             columns: columns.iter().map(|(h, a)| ((*h).to_owned(), *a)).collect(),
             rows: Vec::new(),
         }
     }
 
-    pub fn push(&mut self, row: Vec<Cell>) {
+    pub(crate) fn push(&mut self, row: Vec<Cell>) {
         debug_assert_eq!(row.len(), self.columns.len(), "a row has a cell per column");
         self.rows.push(row);
     }
@@ -90,7 +90,7 @@ impl Table {
 
     /// Aligned columns two spaces apart, a bold header, `indent` spaces before each line and
     /// no trailing spaces.
-    pub fn text(&self, out: &mut impl Write, indent: usize) -> io::Result<()> {
+    pub(crate) fn text(&self, out: &mut impl Write, indent: usize) -> io::Result<()> {
         let widths = self.widths();
         let header: Vec<Cell> = self
             .columns
@@ -122,7 +122,7 @@ impl Table {
     }
 
     /// A GitHub-flavoured Markdown table; `|` in a cell is escaped.
-    pub fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
         let cell = |s: &str| escape::line(s).replace('|', "\\|");
         let headers: Vec<String> = self.columns.iter().map(|(h, _)| cell(h)).collect();
         writeln!(out, "| {} |", headers.join(" | "))?;
@@ -145,7 +145,7 @@ impl Table {
     /// RFC 4180 CSV with a header row (the `csv` crate quotes what needs quoting). The text
     /// is exact, control characters included: CSV goes to files and spreadsheets, not to a
     /// terminal. Only cells a spreadsheet would run as formulas change, unless `Raw`.
-    pub fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()> {
+    pub(crate) fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()> {
         let mut writer = csv::Writer::from_writer(out);
         writer
             .write_record(
@@ -166,7 +166,7 @@ impl Table {
 
 /// `n` spaces. Written out rather than with a `{:n$}` width: the formatter takes widths up
 /// to 65,535 only, and one 70,000-character name must not crash a table.
-pub fn spaces(out: &mut impl Write, n: usize) -> io::Result<()> {
+pub(crate) fn spaces(out: &mut impl Write, n: usize) -> io::Result<()> {
     const BLANK: &str = "                                                                ";
     let mut left = n;
     while left > 0 {

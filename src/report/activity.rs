@@ -10,10 +10,10 @@ use crate::period::{self, Period, Range};
 use crate::report::{Counts, Granularity, dated_facts};
 
 /// How many buckets the report shows when the period leaves its start open.
-pub const DEFAULT_BUCKETS: u32 = 12;
+pub(crate) const DEFAULT_BUCKETS: u32 = 12;
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Activity {
+pub(crate) struct Activity {
     pub by: Granularity,
     pub period: Range,
     pub rows: Vec<Bucket>,
@@ -21,7 +21,7 @@ pub struct Activity {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Bucket {
+pub(crate) struct Bucket {
     /// `2026-W47` or `2026-11`.
     pub label: String,
     /// The bucket's days inside the period.
@@ -31,7 +31,7 @@ pub struct Bucket {
     pub counts: Counts,
 }
 
-pub fn build(index: &Index, period: Period, by: Granularity) -> Activity {
+pub(crate) fn build(index: &Index, period: Period, by: Granularity) -> Activity {
     let range = default_range(index.today, period, by);
     let mut rows = Vec::new();
     let mut start = range.start;

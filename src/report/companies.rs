@@ -16,7 +16,7 @@ use crate::period::Period;
 use crate::report::{counts_as_chat, reply_date};
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Companies {
+pub(crate) struct Companies {
     pub period: Period,
     /// `goals.people_per_company`.
     pub goal: RoleCounts,
@@ -29,16 +29,16 @@ pub struct Companies {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct RoleCounts {
+pub(crate) struct RoleCounts {
     pub developer: u32,
     pub manager: u32,
     pub recruiter: u32,
 }
 
 impl RoleCounts {
-    pub const ROLES: [Role; 3] = [Role::Developer, Role::Manager, Role::Recruiter];
+    pub(crate) const ROLES: [Role; 3] = [Role::Developer, Role::Manager, Role::Recruiter];
 
-    pub fn get(&self, role: Role) -> u32 {
+    pub(crate) fn get(&self, role: Role) -> u32 {
         match role {
             Role::Developer => self.developer,
             Role::Manager => self.manager,
@@ -49,7 +49,7 @@ impl RoleCounts {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct CompanyRow {
+pub(crate) struct CompanyRow {
     pub id: Id,
     pub name: String,
     pub roles: RoleCounts,
@@ -66,7 +66,7 @@ pub struct CompanyRow {
 }
 
 impl CompanyRow {
-    pub fn is_short(&self) -> bool {
+    pub(crate) fn is_short(&self) -> bool {
         !self.missing.is_empty()
     }
 }
@@ -75,7 +75,7 @@ fn company_of(contact: &Contact) -> Option<&str> {
     contact.company.as_ref().map(|id| id.value.as_str())
 }
 
-pub fn build(index: &Index, period: Period) -> Companies {
+pub(crate) fn build(index: &Index, period: Period) -> Companies {
     let settings = &index.settings.goals;
     let goal = RoleCounts {
         developer: settings.people_per_company.developer,

@@ -10,7 +10,7 @@ use crate::model::event::EventKind;
 use crate::period::Period;
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Events {
+pub(crate) struct Events {
     pub period: Period,
     pub rows: Vec<EventRow>,
     /// Past events of the period.
@@ -23,7 +23,7 @@ pub struct Events {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct EventRow {
+pub(crate) struct EventRow {
     pub id: Id,
     pub date: NaiveDate,
     pub name: String,
@@ -35,7 +35,7 @@ pub struct EventRow {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum EventResult {
+pub(crate) enum EventResult {
     /// Past, and `met` reached the goal.
     GoalMet,
     /// Past, and short of the goal.
@@ -47,7 +47,7 @@ pub enum EventResult {
 }
 
 impl EventResult {
-    pub const fn as_str(self) -> &'static str {
+    pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Self::GoalMet => "goal-met",
             Self::Short => "short",
@@ -57,7 +57,7 @@ impl EventResult {
     }
 }
 
-pub fn build(index: &Index, period: Period) -> Events {
+pub(crate) fn build(index: &Index, period: Period) -> Events {
     let mut rows: Vec<EventRow> = index
         .events()
         .filter_map(|(doc, event)| {

@@ -10,7 +10,7 @@ use crate::period::Period;
 use crate::report::Percent;
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Funnel {
+pub(crate) struct Funnel {
     pub period: Period,
     /// Contacts counted (all of them, or the cohort).
     pub contacts: u32,
@@ -19,7 +19,7 @@ pub struct Funnel {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct StageRow {
+pub(crate) struct StageRow {
     pub stage: Stage,
     /// Contacts whose highest stage is this one.
     pub contacts: u32,
@@ -30,7 +30,7 @@ pub struct StageRow {
     pub conversion: Option<Percent>,
 }
 
-pub fn build(index: &Index, period: Period) -> Funnel {
+pub(crate) fn build(index: &Index, period: Period) -> Funnel {
     let mut at = [0u32; Stage::ALL.len()];
     for (doc, contact) in index.contacts() {
         let id = doc.id.as_str();

@@ -18,14 +18,14 @@ use crate::period::{self, Period, Range};
 use crate::report::{Counts, Measure, dated_facts};
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Goals {
+pub(crate) struct Goals {
     /// The period the weekly goals are counted over.
     pub period: Range,
     pub rows: Vec<GoalRow>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct GoalRow {
+pub(crate) struct GoalRow {
     /// `outreach`, `chats`, `events`, `warm_contacts` or `target_companies`: the key in
     /// `ties.yaml`.
     pub goal: &'static str,
@@ -42,13 +42,13 @@ pub struct GoalRow {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Cadence {
+pub(crate) enum Cadence {
     Weekly,
     Total,
 }
 
 /// The counts of each ISO week (by its Monday) that has any activity.
-pub struct Weeks(HashMap<NaiveDate, Counts>);
+pub(crate) struct Weeks(HashMap<NaiveDate, Counts>);
 
 impl Weeks {
     /// Counts per ISO week of facts already gathered (one pass over the notebook).
@@ -63,12 +63,12 @@ impl Weeks {
         Self(weeks)
     }
 
-    pub fn get(&self, monday: NaiveDate) -> Counts {
+    pub(crate) fn get(&self, monday: NaiveDate) -> Counts {
         self.0.get(&monday).copied().unwrap_or_default()
     }
 
     /// See the module comment: completed weeks back from last week, plus this week if met.
-    pub fn streak(&self, measure: Measure, target: u32, today: NaiveDate) -> Option<u32> {
+    pub(crate) fn streak(&self, measure: Measure, target: u32, today: NaiveDate) -> Option<u32> {
         if target == 0 {
             return None;
         }
@@ -93,13 +93,13 @@ impl Weeks {
 
 /// A weekly target over `days` days: `weekly × days / 7`, rounded up, so a week asks for
 /// exactly the weekly target and a 30-day month for 13 outreach messages at 3 a week.
-pub fn scaled_target(weekly: u32, days: i64) -> u32 {
+pub(crate) fn scaled_target(weekly: u32, days: i64) -> u32 {
     let days = u64::try_from(days.max(0)).unwrap_or(0);
     u32::try_from((u64::from(weekly) * days).div_ceil(7)).unwrap_or(u32::MAX)
 }
 
 /// The goals over `period`, whose open ends default to this week's.
-pub fn build(index: &Index, period: Period) -> Goals {
+pub(crate) fn build(index: &Index, period: Period) -> Goals {
     let range = period.bounded(period::week_range(index.today));
     let facts = dated_facts(index);
     let weeks = Weeks::from_facts(&facts);

@@ -4,12 +4,12 @@
 //! This module holds what several reports count the same way: which dated facts are
 //! outreach, follow-ups, chats and events, and when a contact first answered.
 
-pub mod activity;
-pub mod companies;
-pub mod events;
-pub mod funnel;
-pub mod goals;
-pub mod overview;
+pub(crate) mod activity;
+pub(crate) mod companies;
+pub(crate) mod events;
+pub(crate) mod funnel;
+pub(crate) mod goals;
+pub(crate) mod overview;
 
 use chrono::NaiveDate;
 
@@ -19,7 +19,7 @@ use crate::period::Period;
 
 /// Which report to build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReportKind {
+pub(crate) enum ReportKind {
     Overview,
     Funnel,
     Companies,
@@ -31,7 +31,7 @@ pub enum ReportKind {
 /// A built report, ready for any renderer.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(untagged)]
-pub enum Report {
+pub(crate) enum Report {
     Overview(overview::Overview),
     Funnel(funnel::Funnel),
     Companies(companies::Companies),
@@ -41,7 +41,7 @@ pub enum Report {
 }
 
 /// Builds the report of `kind` over `period`; `by` matters to the activity report only.
-pub fn build(index: &Index, kind: ReportKind, period: Period, by: Granularity) -> Report {
+pub(crate) fn build(index: &Index, kind: ReportKind, period: Period, by: Granularity) -> Report {
     match kind {
         ReportKind::Overview => Report::Overview(overview::build(index, period)),
         ReportKind::Funnel => Report::Funnel(funnel::build(index, period)),
@@ -55,7 +55,7 @@ pub fn build(index: &Index, kind: ReportKind, period: Period, by: Granularity) -
 /// The bucket of the activity report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Granularity {
+pub(crate) enum Granularity {
     #[default]
     Week,
     Month,
@@ -63,7 +63,7 @@ pub enum Granularity {
 
 /// What one dated fact counts as, for activity and the weekly goals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Measure {
+pub(crate) enum Measure {
     /// A first message: a contact's `reached_out`.
     Outreach,
     /// One date of a contact's `followed_up`.
@@ -76,7 +76,7 @@ pub enum Measure {
 
 /// Counts of the four measures over some span of days.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Counts {
+pub(crate) struct Counts {
     pub outreach: u32,
     pub follow_ups: u32,
     pub chats: u32,
@@ -84,7 +84,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn add(&mut self, measure: Measure) {
+    pub(crate) fn add(&mut self, measure: Measure) {
         let slot = match measure {
             Measure::Outreach => &mut self.outreach,
             Measure::FollowUp => &mut self.follow_ups,
@@ -94,7 +94,7 @@ impl Counts {
         *slot += 1;
     }
 
-    pub fn get(&self, measure: Measure) -> u32 {
+    pub(crate) fn get(&self, measure: Measure) -> u32 {
         match measure {
             Measure::Outreach => self.outreach,
             Measure::FollowUp => self.follow_ups,
@@ -103,13 +103,13 @@ impl Counts {
         }
     }
 
-    pub fn total(&self) -> u32 {
+    pub(crate) fn total(&self) -> u32 {
         self.outreach + self.follow_ups + self.chats + self.events
     }
 }
 
 /// Every dated fact of the notebook that activity and goals count, unsorted.
-pub fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
+pub(crate) fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
     let mut out = Vec::new();
     for (_, contact) in index.contacts() {
         out.extend(
@@ -143,13 +143,13 @@ pub fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
 /// A chat counts when it happened (`done`) and was a conversation: a `message` thread is how
 /// outreach and replies travel, and counting it would let a busy inbox meet the chat goal.
 /// The same line the stage `met` and the thank-you rule draw.
-pub fn counts_as_chat(index: &Index, chat: &crate::model::Chat) -> bool {
+pub(crate) fn counts_as_chat(index: &Index, chat: &crate::model::Chat) -> bool {
     chat.is_meeting(index.today)
 }
 
 /// When the contact first answered: `replied`, else the day of their first done chat (a done
 /// chat of any kind is an answer, as for the stage `replied`).
-pub fn reply_date(index: &Index, id: &str, contact: &Contact) -> Option<NaiveDate> {
+pub(crate) fn reply_date(index: &Index, id: &str, contact: &Contact) -> Option<NaiveDate> {
     contact.replied.as_ref().map(|d| d.value).or_else(|| {
         index
             .chats_with(id)
@@ -162,13 +162,13 @@ pub fn reply_date(index: &Index, id: &str, contact: &Contact) -> Option<NaiveDat
 /// A share, kept as tenths of a percent so that every format prints the same rounded
 /// figure: 2 of 3 is 66.7 everywhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Percent {
+pub(crate) struct Percent {
     tenths: u32,
 }
 
 impl Percent {
     /// `part / whole`, rounded half up to a tenth of a percent; `None` if `whole` is 0.
-    pub fn of(part: u32, whole: u32) -> Option<Self> {
+    pub(crate) fn of(part: u32, whole: u32) -> Option<Self> {
         (whole > 0).then(|| {
             let tenths = (u64::from(part) * 1000 + u64::from(whole) / 2) / u64::from(whole);
             Self {
@@ -177,7 +177,7 @@ impl Percent {
         })
     }
 
-    pub fn value(self) -> f64 {
+    pub(crate) fn value(self) -> f64 {
         f64::from(self.tenths) / 10.0
     }
 }

@@ -13,7 +13,7 @@ use crate::report::funnel::{self, Funnel};
 use crate::report::goals::{self, Goals};
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Overview {
+pub(crate) struct Overview {
     pub today: NaiveDate,
     pub records: Records,
     pub funnel: Funnel,
@@ -23,7 +23,7 @@ pub struct Overview {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Records {
+pub(crate) struct Records {
     pub contacts: u32,
     pub companies: u32,
     pub chats: u32,
@@ -31,7 +31,7 @@ pub struct Records {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct WarmthCounts {
+pub(crate) struct WarmthCounts {
     pub warm: u32,
     pub cold: u32,
     /// Contacts without `warmth`.
@@ -40,7 +40,7 @@ pub struct WarmthCounts {
     pub goal: u32,
 }
 
-pub fn build(index: &Index, period: Period) -> Overview {
+pub(crate) fn build(index: &Index, period: Period) -> Overview {
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let mut warmth = WarmthCounts {
         warm: 0,

@@ -112,7 +112,7 @@ pub(crate) fn words(problem: &Problem) -> Words {
 }
 
 /// `placed` in the words of its rule.
-pub fn word(placed: Placed) -> Diagnostic {
+pub(crate) fn word(placed: Placed) -> Diagnostic {
     let Words { message, help } = words(&placed.problem);
     Diagnostic::new(placed, message, help)
 }

@@ -24,7 +24,7 @@ use crate::rules::shorten;
 use crate::sink::Sink;
 use crate::suggest;
 
-pub fn check(index: &Index, out: &mut Sink) {
+pub(crate) fn check(index: &Index, out: &mut Sink) {
     let mut hints: HashMap<(&str, Kind), String> = HashMap::new();
     for r in index.references() {
         let id = r.target.value.as_str();

@@ -19,7 +19,7 @@ use crate::index::Index;
 use crate::rules::with_article;
 use crate::sink::Sink;
 
-pub fn check(index: &Index, out: &mut Sink) {
+pub(crate) fn check(index: &Index, out: &mut Sink) {
     for r in index.references() {
         let Some(target) = index.get(r.target.value.as_str()) else {
             continue;

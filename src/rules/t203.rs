@@ -21,7 +21,7 @@ use crate::model::Kind;
 use crate::sink::Sink;
 use crate::span::Span;
 
-pub fn check(index: &Index, out: &mut Sink) {
+pub(crate) fn check(index: &Index, out: &mut Sink) {
     // The first record file of each id, found once per id: looking it up again for every
     // file made 40 000 files sharing one id quadratic.
     let mut first: HashMap<&str, Option<&str>> = HashMap::new();

@@ -26,7 +26,7 @@ use crate::sink::Sink;
 use crate::span::Span;
 use crate::suggest;
 
-pub fn check(index: &Index, out: &mut Sink) {
+pub(crate) fn check(index: &Index, out: &mut Sink) {
     // One suggestion per distinct broken id: a suggestion scans every id of the notebook.
     let mut hints: HashMap<&str, String> = HashMap::new();
     for doc in &index.docs {

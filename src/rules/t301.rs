@@ -18,7 +18,7 @@ use crate::findings::{Code, Finding};
 use crate::index::Index;
 use crate::sink::Sink;
 
-pub fn check(index: &Index, out: &mut Sink) {
+pub(crate) fn check(index: &Index, out: &mut Sink) {
     for (doc, contact) in index.contacts() {
         let Some(reached) = &contact.reached_out else {
             continue;

@@ -20,7 +20,7 @@ use crate::index::Index;
 use crate::model::chat::ChatStatus;
 use crate::sink::Sink;
 
-pub fn check(index: &Index, out: &mut Sink) {
+pub(crate) fn check(index: &Index, out: &mut Sink) {
     for (doc, chat) in index.chats() {
         let Some(thanked) = &chat.thanked else {
             continue;

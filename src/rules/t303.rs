@@ -18,7 +18,7 @@ use crate::findings::{Code, Finding};
 use crate::index::Index;
 use crate::sink::Sink;
 
-pub fn check(index: &Index, out: &mut Sink) {
+pub(crate) fn check(index: &Index, out: &mut Sink) {
     for (doc, event) in index.events() {
         let (Some(day), Some(first)) = (event.day(), event.met.first()) else {
             continue;
