@@ -80,9 +80,13 @@ mod tests {
 
     #[test]
     fn unguard_takes_one_quote_before_a_trigger_only() {
-        assert_eq!(unguard("'=1"), "=1");
-        assert_eq!(unguard("''=1"), "'=1");
-        assert_eq!(unguard("'quoted'"), "'quoted'");
-        assert_eq!(unguard("'"), "'");
+        for (input, expected) in [
+            ("'=1", "=1"),
+            ("''=1", "'=1"),
+            ("'quoted'", "'quoted'"),
+            ("'", "'"),
+        ] {
+            assert_eq!(unguard(input), expected, "{input:?}");
+        }
     }
 }

@@ -121,8 +121,12 @@ fn percent_decode(s: &str) -> String {
 mod tests {
     #[test]
     fn percent_decoding() {
-        assert_eq!(super::percent_decode("my%20note.md"), "my note.md");
-        assert_eq!(super::percent_decode("100%.md"), "100%.md");
-        assert_eq!(super::percent_decode("a%2"), "a%2");
+        for (input, expected) in [
+            ("my%20note.md", "my note.md"),
+            ("100%.md", "100%.md"),
+            ("a%2", "a%2"),
+        ] {
+            assert_eq!(super::percent_decode(input), expected, "{input:?}");
+        }
     }
 }
