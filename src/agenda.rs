@@ -313,12 +313,7 @@ impl Builder<'_> {
             }
         }
         if let Some(next) = &contact.next {
-            let action = if next.action.is_empty() {
-                "next step"
-            } else {
-                next.action.as_str()
-            };
-            let title = format!("{name}: {action}");
+            let title = format!("{name}: {}", next.what());
             self.push(
                 When::Date(next.date.value),
                 ItemKind::Next,

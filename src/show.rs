@@ -338,12 +338,7 @@ impl Builder<'_> {
             );
         }
         if let Some(next) = &c.next {
-            let action = if next.action.is_empty() {
-                "next step"
-            } else {
-                next.action.as_str()
-            };
-            let title = format!("Next with {name}: {action}");
+            let title = format!("Next with {name}: {}", next.what());
             self.push(day(next.date.value), EntryKind::Next, title, path);
         }
         if let Some(by) = &c.introduced_by {

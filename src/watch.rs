@@ -320,31 +320,17 @@ mod tests {
         let root = dir.path();
         let file = root.join("contacts/ada.md");
         let noise = [
-            event(
-                EventKind::Create(CreateKind::File),
-                &[&root.join("contacts/.ada.md.swp")],
-            ),
-            event(
+            (EventKind::Create(CreateKind::File), "contacts/.ada.md.swp"),
+            (
                 EventKind::Modify(ModifyKind::Data(DataChange::Any)),
-                &[&root.join("contacts/.ada.md.swx")],
+                "contacts/.ada.md.swx",
             ),
-            event(
-                EventKind::Create(CreateKind::File),
-                &[&root.join("contacts/4913")],
-            ),
-            event(
-                EventKind::Remove(RemoveKind::File),
-                &[&root.join("contacts/4913")],
-            ),
-            event(
-                EventKind::Remove(RemoveKind::File),
-                &[&root.join("contacts/ada.md~")],
-            ),
-            event(
-                EventKind::Create(CreateKind::File),
-                &[&root.join("contacts/#ada.md#")],
-            ),
-        ];
+            (EventKind::Create(CreateKind::File), "contacts/4913"),
+            (EventKind::Remove(RemoveKind::File), "contacts/4913"),
+            (EventKind::Remove(RemoveKind::File), "contacts/ada.md~"),
+            (EventKind::Create(CreateKind::File), "contacts/#ada.md#"),
+        ]
+        .map(|(kind, rel)| event(kind, &[&root.join(rel)]));
         for e in &noise {
             assert_eq!(c.change_detected(e), None, "{e:?}");
         }

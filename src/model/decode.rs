@@ -94,9 +94,15 @@ impl<'a> Fields<'a> {
         result.map_err(|f| self.findings.push(f)).ok()
     }
 
-    pub(crate) fn string(&mut self, key: &str) -> Option<Spanned<String>> {
+    /// The value of `key` as `read` reads one value, if the key is there; what `read`
+    /// cannot read is reported.
+    fn one<T>(&mut self, key: &str, read: fn(&Node, &str) -> Result<T, Finding>) -> Option<T> {
         let node = self.get(key)?;
-        self.report(string(node, key))
+        self.report(read(node, key))
+    }
+
+    pub(crate) fn string(&mut self, key: &str) -> Option<Spanned<String>> {
+        self.one(key, string)
     }
 
     pub(crate) fn required_string(&mut self, key: &str, example: &str) -> Option<Spanned<String>> {
@@ -130,8 +136,7 @@ impl<'a> Fields<'a> {
     }
 
     pub(crate) fn id(&mut self, key: &str) -> Option<Spanned<Id>> {
-        let node = self.get(key)?;
-        self.report(id(node, key))
+        self.one(key, id)
     }
 
     pub(crate) fn ids(&mut self, key: &str) -> Vec<Spanned<Id>> {
@@ -146,8 +151,7 @@ impl<'a> Fields<'a> {
     }
 
     pub(crate) fn date(&mut self, key: &str) -> Option<Spanned<NaiveDate>> {
-        let node = self.get(key)?;
-        self.report(date(node, key))
+        self.one(key, date)
     }
 
     pub(crate) fn dates(&mut self, key: &str) -> Vec<Spanned<NaiveDate>> {
@@ -155,8 +159,7 @@ impl<'a> Fields<'a> {
     }
 
     pub(crate) fn when(&mut self, key: &str) -> Option<Spanned<When>> {
-        let node = self.get(key)?;
-        self.report(when(node, key))
+        self.one(key, when)
     }
 
     pub(crate) fn required_when(&mut self, key: &str, example: &str) -> Option<Spanned<When>> {
@@ -164,24 +167,20 @@ impl<'a> Fields<'a> {
     }
 
     pub(crate) fn duration(&mut self, key: &str) -> Option<Spanned<Duration>> {
-        let node = self.get(key)?;
-        self.report(duration(node, key))
+        self.one(key, duration)
     }
 
     pub(crate) fn choice<T: Choice>(&mut self, key: &str) -> Option<T> {
-        let node = self.get(key)?;
-        self.report(choice(node, key))
+        self.one(key, choice)
     }
 
     pub(crate) fn count(&mut self, key: &str) -> Option<u32> {
-        let node = self.get(key)?;
-        self.report(count(node, key))
+        self.one(key, count)
     }
 
     /// `next: "2026-11-24 send portfolio"` or `next: {date: 2026-11-24, action: send portfolio}`.
     pub(crate) fn next_action(&mut self, key: &str) -> Option<NextAction> {
-        let node = self.get(key)?;
-        self.report(next_action(node, key))
+        self.one(key, next_action)
     }
 
     pub(crate) fn email(&mut self, key: &str) -> Option<String> {
@@ -257,6 +256,17 @@ impl<'a> Fields<'a> {
 pub(crate) struct NextAction {
     pub date: Spanned<NaiveDate>,
     pub action: String,
+}
+
+impl NextAction {
+    /// What to do, as the agenda and `show` word it: "next step" when only a date is given.
+    pub(crate) fn what(&self) -> &str {
+        if self.action.is_empty() {
+            "next step"
+        } else {
+            &self.action
+        }
+    }
 }
 
 pub(crate) fn string(node: &Node, key: &str) -> Result<Spanned<String>, Finding> {

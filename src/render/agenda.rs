@@ -82,19 +82,10 @@ impl Render for Agenda {
             .iter()
             .map(|i| relative(agenda.today, i.due.date()))
             .collect();
-        let due_w = agenda
-            .items
-            .iter()
-            .map(|i| i.due.to_string().len())
-            .max()
-            .unwrap_or(10);
+        let widest = |len: fn(&Item) -> usize| agenda.items.iter().map(len).max();
+        let due_w = widest(|i| i.due.to_string().len()).unwrap_or(10);
         let rel_w = rel.iter().map(String::len).max().unwrap_or(0);
-        let kind_w = agenda
-            .items
-            .iter()
-            .map(|i| i.kind.as_str().len())
-            .max()
-            .unwrap_or(0);
+        let kind_w = widest(|i| i.kind.as_str().len()).unwrap_or(0);
         let mut first = true;
         for (group, items) in groups(agenda) {
             if !first {
