@@ -16,6 +16,8 @@ pub mod exit;
 pub mod findings;
 pub mod frontmatter;
 pub mod fs;
+#[cfg(test)]
+mod fuzz;
 pub mod hash;
 pub mod import;
 pub mod index;
