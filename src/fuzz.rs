@@ -24,7 +24,6 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::agenda::{self, Filter};
-use crate::diagnostic::Placed;
 use crate::document::Document;
 use crate::index::Index;
 use crate::list::{self, Options, Sort, Where};
@@ -505,29 +504,7 @@ fn index(case: &Case) -> Index {
     let mut settings = (Settings::default(), String::new(), Vec::new());
     for file in &case.files {
         if file.path == CONFIG_FILE {
-            // As `notebook::load_settings` reads it.
-            settings = match String::from_utf8(file.bytes.clone()) {
-                Ok(text) => {
-                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
-                    let (decoded, findings) = Settings::decode(&text);
-                    let placed: Vec<Placed> = findings
-                        .into_iter()
-                        .map(|f| Placed::locate(CONFIG_FILE, &text, f))
-                        .collect();
-                    (decoded, text, placed)
-                }
-                Err(_) => {
-                    let finding = crate::findings::Finding::new(
-                        crate::span::Span::file(),
-                        crate::findings::Problem::NotUtf8,
-                    );
-                    (
-                        Settings::default(),
-                        String::new(),
-                        vec![Placed::locate(CONFIG_FILE, "", finding)],
-                    )
-                }
-            };
+            settings = crate::notebook::decode_settings(file.bytes.clone());
         } else {
             docs.push(Document::parse(file.path.clone(), Ok(file.bytes.clone())));
         }
