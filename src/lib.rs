@@ -17,6 +17,8 @@ mod exit;
 mod findings;
 mod frontmatter;
 mod fs;
+#[cfg(test)]
+mod fuzz;
 mod hash;
 mod import;
 mod index;

@@ -63,13 +63,18 @@ pub(crate) fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Placed
         path: path.clone(),
         source,
     })?;
+    Ok(decode_settings(bytes))
+}
+
+/// The bytes of `ties.yaml`: its settings, its text, and its problems.
+pub(crate) fn decode_settings(bytes: Vec<u8>) -> (Settings, String, Vec<Placed>) {
     let Ok(text) = String::from_utf8(bytes) else {
         let finding = Finding::new(Span::file(), Problem::NotUtf8);
-        return Ok((
+        return (
             Settings::default(),
             String::new(),
             vec![Placed::locate(CONFIG_FILE, "", finding)],
-        ));
+        );
     };
     let text = text
         .strip_prefix('\u{feff}')
@@ -80,7 +85,7 @@ pub(crate) fn load_settings(root: &Path) -> Result<(Settings, String, Vec<Placed
         .into_iter()
         .map(|f| Placed::locate(CONFIG_FILE, &text, f))
         .collect();
-    Ok((settings, text, diagnostics))
+    (settings, text, diagnostics)
 }
 
 /// Every Markdown file under `root`, parsed; and the problems met while walking.

@@ -135,6 +135,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("rendering", &["render"]),
     ("adapters", &["config", "commands", "cli"]),
+    // Test-only (`#[cfg(test)]`): drives parsing, the check and the renderers.
+    ("in-crate tests", &["fuzz"]),
 ];
 
 /// Every `crate::module` a source file names outside its tests and comments.

@@ -23,6 +23,9 @@ pub(crate) fn write(
         } else {
             format!("{prefix}/{}", d.path)
         };
+        // A file name is the notebook's text too (`evil\e]0;x\a.md`): escaped like the
+        // message. Such a name no longer matches its file, and the annotation goes unplaced.
+        let file = escape::line(&file);
         // The log shows the message to a person: no control character from the notebook.
         let mut message = escape::line(&d.message).into_owned();
         if let Some(help) = &d.help {
@@ -55,6 +58,35 @@ fn property(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnostic::Diagnostic;
+    use crate::findings::Code;
+    use crate::span::{Position, Span};
+
+    /// Found by the fuzzer (src/fuzz.rs): the path went to the log as it was.
+    #[test]
+    fn a_control_character_in_a_file_name_is_escaped() {
+        let d = Diagnostic {
+            path: "chats/evil\u{1b}]0;x\u{7}\u{202e}\tdm.md".into(),
+            span: Span::file(),
+            start: Position::START,
+            end: Position::START,
+            code: Code::T107,
+            message: "m".into(),
+            help: None,
+        };
+        let mut out = Vec::new();
+        super::write(&mut out, &[d], "nb").unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains(r"file=nb/chats/evil\e]0;x\u{7}\u{202e}\tdm.md,line=1"),
+            "{out}"
+        );
+        assert!(
+            !out.trim_end()
+                .contains(|c: char| c.is_control() || c == '\u{202e}')
+        );
+    }
+
     #[test]
     fn escapes_workflow_command_syntax() {
         assert_eq!(super::data("50%\nnext"), "50%25%0Anext");
