@@ -341,12 +341,10 @@ fn an_introducer_in_the_same_file_may_be_named_in_the_obsidian_form() {
 #[test]
 fn crlf_files_report_bad_rows_at_the_line_an_editor_shows() {
     // What a spreadsheet saves: CRLF line ends, a quoted cell with a line break in it.
-    let nb = Notebook::new().file(
-        "tracker.csv",
+    let (_, out) = import_tracker(
         "Name,Email,Notes\r\nAda One,ada@example.com,\"two\r\nlines\"\r\n\r\nBob Two,bob@,\r\nCy Three,,\r\n",
+        1,
     );
-    let out = nb.run_here(["import", "csv", "tracker.csv"]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr
             .starts_with("tracker.csv:5: error: `bob@` in Email is not an email address"),
@@ -385,8 +383,18 @@ fn import_messages_show_control_characters_of_cells_escaped() {
 }
 
 /// The lines of a dry run, as the real run would print them.
-fn as_real(dry: &str) -> String {
-    dry.replace("would create", "created")
+/// Imports `file` with `--dry-run`, then for real; asserts that the dry run printed what the
+/// real run did ("would create" for "created") and returns the real run.
+#[track_caller]
+fn dry_then_real(nb: &Notebook, file: &str) -> Output {
+    let dry = nb.run_here(["import", "csv", file, "--dry-run"]);
+    let real = nb.run_here(["import", "csv", file]);
+    assert_eq!(
+        (dry.code, dry.stdout.replace("would create", "created")),
+        (real.code, real.stdout.clone())
+    );
+    assert_eq!(dry.stderr, real.stderr);
+    real
 }
 
 #[test]
@@ -395,14 +403,8 @@ fn a_name_too_long_for_a_file_name_is_imported_under_a_shorter_id() {
     let long = long.trim();
     let csv = format!("Name\nAlice One\n{long}\nDave Four\n");
     let nb = Notebook::new().file("people.csv", &csv);
-    let dry = nb.run_here(["import", "csv", "people.csv", "--dry-run"]);
-    let real = nb.run_here(["import", "csv", "people.csv"]);
+    let real = dry_then_real(&nb, "people.csv");
     assert_eq!(real.code, 0, "{}", real.stderr);
-    assert_eq!(
-        (dry.code, as_real(&dry.stdout)),
-        (real.code, real.stdout.clone())
-    );
-    assert_eq!(dry.stderr, real.stderr);
     let records = nb.records();
     assert_eq!(records.len(), 3, "{:?}", records.keys());
     let id = records
@@ -427,14 +429,8 @@ fn rows_whose_files_cannot_be_written_are_bad_rows_found_before_any_write() {
     );
     // Companies would be written outside the notebook.
     std::os::unix::fs::symlink(elsewhere.path(), nb.path().join("companies")).expect("symlink");
-    let dry = nb.run_here(["import", "csv", "people.csv", "--dry-run"]);
-    let real = nb.run_here(["import", "csv", "people.csv"]);
+    let real = dry_then_real(&nb, "people.csv");
     assert_eq!(real.code, 1, "bad rows: {}", real.stderr);
-    assert_eq!(
-        (dry.code, as_real(&dry.stdout)),
-        (real.code, real.stdout.clone())
-    );
-    assert_eq!(dry.stderr, real.stderr);
     assert!(
         real.stderr.starts_with(&format!(
             "people.csv:3: error: its file contacts/{long_id}.md cannot be written: its file name is longer than the 255 bytes file systems allow (row skipped)\n\

@@ -131,34 +131,16 @@ impl Settings {
                         match key {
                             "target_companies" => r.count(node, key, &mut goals.target_companies),
                             "warm_contacts" => r.count(node, key, &mut goals.warm_contacts),
-                            "people_per_company" => r.nested(
-                                node,
-                                "goals.people_per_company",
-                                &["developer", "manager", "recruiter"],
-                                |r, key, node| {
-                                    let p = &mut goals.people_per_company;
-                                    let slot = match key {
-                                        "developer" => &mut p.developer,
-                                        "manager" => &mut p.manager,
-                                        _ => &mut p.recruiter,
-                                    };
-                                    r.count(node, key, slot);
-                                },
-                            ),
-                            _ => r.nested(
-                                node,
-                                "goals.weekly",
-                                &["outreach", "chats", "events"],
-                                |r, key, node| {
-                                    let w = &mut goals.weekly;
-                                    let slot = match key {
-                                        "outreach" => &mut w.outreach,
-                                        "chats" => &mut w.chats,
-                                        _ => &mut w.events,
-                                    };
-                                    r.count(node, key, slot);
-                                },
-                            ),
+                            "people_per_company" => {
+                                let p = &mut goals.people_per_company;
+                                let slots = [&mut p.developer, &mut p.manager, &mut p.recruiter];
+                                r.counts(node, "goals.people_per_company", ROLES, slots);
+                            }
+                            _ => {
+                                let w = &mut goals.weekly;
+                                let slots = [&mut w.outreach, &mut w.chats, &mut w.events];
+                                r.counts(node, "goals.weekly", WEEKLY, slots);
+                            }
                         }
                     },
                 ),
@@ -273,6 +255,21 @@ impl Reader {
         }
     }
 
+    /// A mapping of whole numbers, each key of `keys` filling the slot at its place.
+    fn counts<const N: usize>(
+        &mut self,
+        node: &Node,
+        name: &str,
+        keys: &'static [&'static str; N],
+        mut slots: [&mut u32; N],
+    ) {
+        self.nested(node, name, keys, |r, key, node| {
+            if let Some(i) = keys.iter().position(|k| *k == key) {
+                r.count(node, key, slots[i]);
+            }
+        });
+    }
+
     fn count(&mut self, node: &Node, key: &str, slot: &mut u32) {
         let default = slot.to_string();
         if let Some(n) = self.ok(decode::count(node, key), key, "a whole number", &default) {
@@ -308,6 +305,10 @@ impl Reader {
             .collect()
     }
 }
+
+/// The keys of `goals.people_per_company` and `goals.weekly`.
+const ROLES: &[&str; 3] = &["developer", "manager", "recruiter"];
+const WEEKLY: &[&str; 3] = &["outreach", "chats", "events"];
 
 fn invalid(span: Span, key: &str, expected: &str, default: &str) -> Finding {
     let problem = Problem::InvalidConfigValue {
