@@ -12,6 +12,7 @@ mod create;
 mod diagnostic;
 mod document;
 mod draft;
+mod edit;
 mod error;
 mod exit;
 mod findings;
