@@ -5,11 +5,6 @@
 //! everything it did not understand. Pure functions from text to text; the caller reads and
 //! writes the file (and keeps its byte-order mark, which `text` never holds).
 
-#![allow(
-    dead_code,
-    reason = "the commands that use it come in the next commits"
-)]
-
 use chrono::NaiveDate;
 
 use crate::body;
