@@ -91,6 +91,40 @@ pub(crate) struct Item {
     pub title: String,
 }
 
+impl Item {
+    /// `follow-up-jane-doe-20261128`: stable across runs and edits of the title, so
+    /// `ties done KEY` and calendars (its UID) can name an item. Tasks add a hash of their
+    /// text, since one person can have several tasks due the same day.
+    pub(crate) fn key(&self) -> String {
+        use std::fmt::Write;
+        let due: String = self
+            .due
+            .to_string()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        let kind = self.kind.as_str();
+        // A file name may hold a control character or a space; in a key it is
+        // percent-encoded, so slug ids (all of a clean notebook) are their own key.
+        let mut id = String::new();
+        for c in self.id.as_str().chars() {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                id.push(c);
+            } else {
+                for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                    let _ = write!(id, "%{b:02X}");
+                }
+            }
+        }
+        if self.kind == ItemKind::Task {
+            let hash = crate::hash::fnv1a_32(self.title.as_bytes());
+            format!("{kind}-{id}-{due}-{hash:08x}")
+        } else {
+            format!("{kind}-{id}-{due}")
+        }
+    }
+}
+
 /// What to include.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Filter {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::action::{Request, Status, Until};
 use crate::agenda::{Filter, ItemKind};
 use crate::config::{AgendaFormat, CheckFormat, Command, Config, WatchFormat};
 use crate::import::Source;
@@ -187,6 +188,95 @@ enum Commands {
         #[arg(long)]
         raw: bool,
     },
+    /// Record what you did (an outreach, a follow-up, a reply, a thank-you, people met): one value of one file changes
+    Log {
+        #[command(subcommand)]
+        action: LogArg,
+    },
+    /// Take a contact off the agenda until a date (YYYY-MM-DD) or for a while (2w, 30d)
+    Snooze {
+        /// The contact: id, [[id]] or name
+        id: String,
+        /// A date (YYYY-MM-DD) or a duration from today (2w, 30d)
+        #[arg(value_parser = parse_until)]
+        until: Until,
+        #[command(flatten)]
+        dry: DryRun,
+    },
+    /// Close the loop with a contact (status: closed): off the agenda for good
+    Close {
+        /// The contact: id, [[id]] or name
+        id: String,
+        #[command(flatten)]
+        dry: DryRun,
+    },
+    /// Pause a contact (status: paused): off the agenda until `ties resume`
+    Pause {
+        /// The contact: id, [[id]] or name
+        id: String,
+        #[command(flatten)]
+        dry: DryRun,
+    },
+    /// Put a paused or closed contact back on the agenda (status: active)
+    Resume {
+        /// The contact: id, [[id]] or name
+        id: String,
+        #[command(flatten)]
+        dry: DryRun,
+    },
+    /// Tick the open task an agenda item points at (its `key` in `ties agenda --format json`)
+    Done {
+        /// The agenda item's key, e.g. task-jane-doe-20261120-1a2b3c4d
+        key: String,
+        #[command(flatten)]
+        dry: DryRun,
+    },
+}
+
+#[derive(Debug, Args)]
+struct DryRun {
+    /// Print the change as a unified diff and write nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// The contact (or chat) and day of a `ties log` action.
+#[derive(Debug, Args)]
+struct Logged {
+    /// The contact: id, [[id]] or name
+    id: String,
+    /// The day it happened [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    date: Option<NaiveDate>,
+    #[command(flatten)]
+    dry: DryRun,
+}
+
+#[derive(Debug, Subcommand)]
+enum LogArg {
+    /// Your first message to a contact: sets `reached_out`
+    Outreach(Logged),
+    /// A follow-up you sent: adds the date to `followed_up`
+    FollowUp(Logged),
+    /// They answered: sets `replied`
+    Reply(Logged),
+    /// The thank-you you sent after a chat: sets `thanked` on the chat (given a contact, on their latest done chat without one)
+    ThankYou(Logged),
+    /// People you met at an event: adds them to its `met`
+    Met {
+        /// The event: id, [[id]] or name
+        event: String,
+        /// The contacts: ids, [[id]]s or names
+        #[arg(required = true)]
+        contacts: Vec<String>,
+        #[command(flatten)]
+        dry: DryRun,
+    },
+}
+
+fn parse_until(s: &str) -> Result<Until, String> {
+    Until::parse(s)
+        .ok_or_else(|| format!("`{s}` is neither a date (YYYY-MM-DD) nor a duration (2w, 30d, 3m)"))
 }
 
 /// `--since`, `--until` and `--period`; together, the period is what they have in common.
@@ -316,6 +406,13 @@ enum FormatArg {
     Json,
     /// GitHub Actions workflow annotations
     Github,
+}
+
+fn status(contact: String, status: Status, dry: &DryRun) -> Command {
+    Command::Record {
+        request: Request::Status { contact, status },
+        dry_run: dry.dry_run,
+    }
 }
 
 fn parse_today(s: &str) -> Result<NaiveDate, String> {
@@ -448,6 +545,58 @@ impl Cli {
             Commands::Show { id, format, raw } => Command::Show {
                 id,
                 format: format.with(raw),
+            },
+            Commands::Log { action } => {
+                let (request, dry) = match action {
+                    LogArg::Outreach(l) => (
+                        Request::Outreach {
+                            contact: l.id,
+                            date: l.date,
+                        },
+                        l.dry,
+                    ),
+                    LogArg::FollowUp(l) => (
+                        Request::FollowUp {
+                            contact: l.id,
+                            date: l.date,
+                        },
+                        l.dry,
+                    ),
+                    LogArg::Reply(l) => (
+                        Request::Reply {
+                            contact: l.id,
+                            date: l.date,
+                        },
+                        l.dry,
+                    ),
+                    LogArg::ThankYou(l) => (
+                        Request::ThankYou {
+                            id: l.id,
+                            date: l.date,
+                        },
+                        l.dry,
+                    ),
+                    LogArg::Met {
+                        event,
+                        contacts,
+                        dry,
+                    } => (Request::Met { event, contacts }, dry),
+                };
+                Command::Record {
+                    request,
+                    dry_run: dry.dry_run,
+                }
+            }
+            Commands::Snooze { id, until, dry } => Command::Record {
+                request: Request::Snooze { contact: id, until },
+                dry_run: dry.dry_run,
+            },
+            Commands::Close { id, dry } => status(id, Status::Closed, &dry),
+            Commands::Pause { id, dry } => status(id, Status::Paused, &dry),
+            Commands::Resume { id, dry } => status(id, Status::Active, &dry),
+            Commands::Done { key, dry } => Command::Record {
+                request: Request::Done { key },
+                dry_run: dry.dry_run,
             },
         };
         Config {

@@ -108,6 +108,11 @@ pub(crate) enum Command {
         id: String,
         format: Format,
     },
+    /// `log`, `snooze`, `close`, `pause`, `resume`, `done`: one edit of one file.
+    Record {
+        request: crate::action::Request,
+        dry_run: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -59,6 +59,44 @@ pub(crate) enum Error {
     OutsideNotebook { path: PathBuf, target: PathBuf },
 
     #[error(
+        "{} changed while ties was editing it; it was left as it was\n  help: run the command again",
+        path.display()
+    )]
+    ChangedMeanwhile { path: PathBuf },
+
+    #[error(
+        "refusing to edit {}: it has errors\n  help: fix what `ties check` reports in it, then run the command again",
+        path.display()
+    )]
+    EditHasErrors { path: PathBuf },
+
+    /// The reason is an `edit::EditError` in words: errors are a leaf, below the domain.
+    #[error("refusing to edit {}: {reason}\n  help: {help}", path.display())]
+    Edit {
+        path: PathBuf,
+        reason: String,
+        help: String,
+    },
+
+    #[error(
+        "no done chat with `{contact}` is waiting for a thank-you\n  help: name the chat: `ties log thank-you CHAT-ID`"
+    )]
+    NothingToThank { contact: String },
+
+    #[error(
+        "`{contact}` has several chats on the same day without a thank-you: {chats}\n  help: name the chat: `ties log thank-you CHAT-ID`"
+    )]
+    AmbiguousChat { contact: String, chats: String },
+
+    #[error(
+        "no agenda item has the key `{key}`{hint}\n  help: `ties agenda --format json` shows each item's key"
+    )]
+    UnknownKey { key: String, hint: String },
+
+    #[error("`{key}` is not a task; `ties done` ticks tasks\n  help: {command}")]
+    NotATask { key: String, command: String },
+
+    #[error(
         "{} is already a notebook (it has a ties.yaml); nothing was changed\n  \
          help: pass --force to rewrite its ties.yaml, README.md, .gitignore and git hook",
         dir.display()

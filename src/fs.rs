@@ -141,6 +141,49 @@ fn create_with_mode(
     })
 }
 
+/// Replaces the notebook file at `path`, read as `before`, with `after`: refused if the file
+/// is a symlink, if its folder leads out of the notebook at `root`, or if its bytes are no
+/// longer `before` (an editor saved it meanwhile: writing would lose that save). The new
+/// bytes go to a temporary file in the same folder, with the old file's permissions, and a
+/// rename puts them in place, so a crash leaves the old file or the new one.
+pub(crate) fn replace_in(
+    root: &Path,
+    path: &Path,
+    before: &[u8],
+    after: &[u8],
+) -> Result<(), Error> {
+    let failed = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let real_dir = dir.canonicalize().map_err(failed)?;
+    let meta = path.symlink_metadata().map_err(failed)?;
+    if !real_dir.starts_with(&real_root) || meta.file_type().is_symlink() {
+        let target = std::fs::canonicalize(path).unwrap_or(real_dir);
+        return Err(Error::OutsideNotebook {
+            path: path.to_owned(),
+            target,
+        });
+    }
+    if std::fs::read(path).map_err(failed)? != before {
+        return Err(Error::ChangedMeanwhile {
+            path: path.to_owned(),
+        });
+    }
+    let mut temp = tempfile::Builder::new()
+        .permissions(meta.permissions())
+        .tempfile_in(dir)
+        .map_err(failed)?;
+    temp.write_all(after).map_err(failed)?;
+    temp.as_file().sync_all().map_err(failed)?;
+    temp.persist(path).map(drop).map_err(|e| failed(e.error))
+}
+
 /// Temporary files are private (`0o600`) by default; the notebook's files get the modes an
 /// editor would give them, `0o666` or `0o777` less the umask.
 #[cfg(unix)]
@@ -194,6 +237,34 @@ mod tests {
         assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
         let inside = root.path().join("companies/acme.md");
         create_in(root.path(), &inside, "x", Existing::Keep).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_keeps_permissions_and_refuses_a_file_changed_meanwhile() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("note.md");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let err = replace_in(root.path(), &path, b"older", b"new").unwrap_err();
+        assert!(matches!(err, Error::ChangedMeanwhile { .. }), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        replace_in(root.path(), &path, b"old", b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::fs::write(elsewhere.path().join("x.md"), "old").unwrap();
+        let link = root.path().join("link.md");
+        std::os::unix::fs::symlink(elsewhere.path().join("x.md"), &link).unwrap();
+        let err = replace_in(root.path(), &link, b"old", b"new").unwrap_err();
+        assert!(matches!(err, Error::OutsideNotebook { .. }), "{err}");
+        assert_eq!(
+            std::fs::read(elsewhere.path().join("x.md")).unwrap(),
+            b"old"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! everything; `main.rs` only calls [`run`]. Every module is private: the binary, its tests
 //! and its benchmarks use the command line, so nothing here is an API to keep stable.
 
+mod action;
 mod agenda;
 mod body;
 mod check;
@@ -12,6 +13,7 @@ mod create;
 mod diagnostic;
 mod document;
 mod draft;
+mod edit;
 mod error;
 mod exit;
 mod findings;

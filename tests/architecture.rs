@@ -130,7 +130,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &[
             "sink", "rules", "check", "lookup", "agenda", "report", "list", "show", "draft",
-            "create", "import", "watch",
+            "create", "import", "watch", "edit", "action",
         ],
     ),
     ("rendering", &["render"]),

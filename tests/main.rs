@@ -25,6 +25,7 @@ mod hostile;
 mod import;
 mod init_new;
 mod list_show;
+mod log;
 mod report;
 mod report_fixture;
 mod support;

@@ -8,6 +8,7 @@ pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod list;
+pub(crate) mod log;
 pub(crate) mod man;
 pub(crate) mod new;
 pub(crate) mod report;
@@ -91,6 +92,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             format,
         } => return list::run(config, *kind, options, *format),
         Command::Show { id, format } => return show::run(config, id, *format),
+        Command::Record { request, dry_run } => return log::run(config, request, *dry_run),
     };
     status.map(Outcome::from)
 }

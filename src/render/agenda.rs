@@ -65,6 +65,8 @@ struct JsonItem<'a> {
     who: &'a str,
     path: &'a str,
     title: &'a str,
+    /// What `ties done` and calendars name the item by ([`Item::key`]).
+    key: String,
 }
 
 impl Render for Agenda {
@@ -174,6 +176,7 @@ impl Render for Agenda {
                 who: &i.who,
                 path: &i.path,
                 title: &i.title,
+                key: i.key(),
             })
             .collect();
         render::json(out, &items)

@@ -2,8 +2,6 @@
 //! event. UIDs come from the item's kind, id and due date, and DTSTAMP from `--today`, so
 //! the output is deterministic and a re-import updates entries instead of duplicating them.
 
-use std::fmt::Write;
-
 use chrono::{Datelike, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, DatePerhapsTime, EventLike, Todo};
 
@@ -59,34 +57,9 @@ pub(crate) fn calendar(agenda: &Agenda) -> Calendar {
     cal.done()
 }
 
-/// `follow-up-jane-doe-20261128@ties`: stable across runs and edits of the title. Tasks add
-/// a hash of their text, since one person can have several tasks due the same day.
+/// `follow-up-jane-doe-20261128@ties`: the item's stable key ([`Item::key`]) in a calendar.
 pub(crate) fn uid(item: &Item) -> String {
-    let due: String = item
-        .due
-        .to_string()
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect();
-    let kind = item.kind.as_str();
-    // A file name may hold a control character; in a UID it is percent-encoded, so slug ids
-    // (all of a clean notebook) keep the UIDs they always had.
-    let mut id = String::new();
-    for c in item.id.as_str().chars() {
-        if escape::is_unsafe(c) {
-            for b in c.encode_utf8(&mut [0; 4]).bytes() {
-                let _ = write!(id, "%{b:02X}");
-            }
-        } else {
-            id.push(c);
-        }
-    }
-    if item.kind == ItemKind::Task {
-        let hash = crate::hash::fnv1a_32(item.title.as_bytes());
-        format!("{kind}-{id}-{due}-{hash:08x}@ties")
-    } else {
-        format!("{kind}-{id}-{due}@ties")
-    }
+    format!("{}@ties", item.key())
 }
 
 fn when(due: When) -> DatePerhapsTime {

@@ -1,0 +1,405 @@
+//! What `ties log`, `snooze`, `close`, `pause`, `resume` and `done` record: each finds one
+//! file from the loaded notebook and plans the one-value edit ([`crate::edit::Change`]) that
+//! records the action, then [`apply`] makes it on the file's current bytes and checks that
+//! it adds no problem to the file. These are the only commands that change an existing file
+//! (spec §9 has only creating commands write; recording an action by hand meant typing a
+//! date into YAML, which is what they save).
+
+use chrono::NaiveDate;
+
+use crate::agenda::{self, ItemKind};
+use crate::document::Document;
+use crate::edit::{self, Change, Edited, Existing, Item};
+use crate::error::Error;
+use crate::index::Index;
+use crate::lookup;
+use crate::model::time::Duration;
+use crate::model::{Id, Kind};
+
+/// One action, with the ids as the user typed them (names and `[[id]]` work).
+#[derive(Clone, Debug)]
+pub(crate) enum Request {
+    Outreach {
+        contact: String,
+        date: Option<NaiveDate>,
+    },
+    FollowUp {
+        contact: String,
+        date: Option<NaiveDate>,
+    },
+    Reply {
+        contact: String,
+        date: Option<NaiveDate>,
+    },
+    /// A chat, or a contact: then their latest done chat without a thank-you.
+    ThankYou {
+        id: String,
+        date: Option<NaiveDate>,
+    },
+    Met {
+        event: String,
+        contacts: Vec<String>,
+    },
+    Snooze {
+        contact: String,
+        until: Until,
+    },
+    Status {
+        contact: String,
+        status: Status,
+    },
+    /// An agenda item's key ([`agenda::Item::key`]).
+    Done {
+        key: String,
+    },
+}
+
+/// `ties snooze ID UNTIL`: a date, or a duration from today (`2w`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Until {
+    Date(NaiveDate),
+    After(Duration),
+}
+
+impl Until {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
+        crate::model::time::parse_date(text.trim())
+            .map(Self::Date)
+            .or_else(|| Duration::parse(text).map(Self::After))
+    }
+}
+
+/// The `status` of a contact that `close`, `pause` and `resume` set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Status {
+    Closed,
+    Paused,
+    Active,
+}
+
+impl Status {
+    const fn as_str(self) -> &'static str {
+        match self {
+            Self::Closed => "closed",
+            Self::Paused => "paused",
+            Self::Active => "active",
+        }
+    }
+}
+
+/// The edit of one file that records an action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Plan {
+    /// Relative to the notebook root.
+    pub path: String,
+    pub changes: Vec<Change>,
+    /// What is recorded, in words: "follow-up on 2026-11-17 for Derek Olsen".
+    pub what: String,
+    /// What to do if the file refuses the edit.
+    pub help: String,
+}
+
+/// Plans `request` on the notebook; dates default to `index.today`.
+// One flat arm per action: splitting it would only scatter the table.
+#[allow(clippy::too_many_lines)]
+pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
+    let today = index.today;
+    let contact = |text: &str| -> Result<&Document, Error> {
+        let id = lookup::resolve(index, Kind::Contact, text)?;
+        Ok(doc(index, &id))
+    };
+    let set = |key, date: NaiveDate, existing| Change::Set {
+        key,
+        value: date.to_string(),
+        existing,
+    };
+    Ok(match request {
+        Request::Outreach { contact: c, date } => {
+            let d = contact(c)?;
+            let date = date.unwrap_or(today);
+            plan_for(
+                d,
+                vec![set("reached_out", date, Existing::Refuse)],
+                format!("outreach on {date} to {}", name(d)),
+                format!(
+                    "a later message is a follow-up: `ties log follow-up {}`",
+                    d.id
+                ),
+            )
+        }
+        Request::FollowUp { contact: c, date } => {
+            let d = contact(c)?;
+            let date = date.unwrap_or(today);
+            plan_for(
+                d,
+                vec![Change::Append {
+                    key: "followed_up",
+                    item: Item::Date(date),
+                }],
+                format!("follow-up on {date} to {}", name(d)),
+                "write `followed_up` as a date or a list of dates".to_owned(),
+            )
+        }
+        Request::Reply { contact: c, date } => {
+            let d = contact(c)?;
+            let date = date.unwrap_or(today);
+            plan_for(
+                d,
+                vec![set("replied", date, Existing::Refuse)],
+                format!("reply on {date} from {}", name(d)),
+                "`replied` is the date of their first answer; change it by hand if it is wrong"
+                    .to_owned(),
+            )
+        }
+        Request::ThankYou { id, date } => {
+            let chat = thank_you_chat(index, id)?;
+            let date = date.unwrap_or(today);
+            plan_for(
+                chat,
+                vec![set("thanked", date, Existing::Refuse)],
+                format!("thank-you on {date} for {}", chat.id),
+                "`thanked` is the date the thank-you went out; change it by hand if it is wrong"
+                    .to_owned(),
+            )
+        }
+        Request::Met { event, contacts } => {
+            let id = lookup::resolve(index, Kind::Event, event)?;
+            let event = doc(index, &id);
+            let mut ids = Vec::new();
+            for c in contacts {
+                ids.push(lookup::resolve(index, Kind::Contact, c)?);
+            }
+            let names: Vec<&str> = ids.iter().map(Id::as_str).collect();
+            plan_for(
+                event,
+                ids.iter()
+                    .map(|id| Change::Append {
+                        key: "met",
+                        item: Item::Id(id.to_string()),
+                    })
+                    .collect(),
+                format!("met {} at {}", names.join(", "), name(event)),
+                "write `met` as a list of contact ids".to_owned(),
+            )
+        }
+        Request::Snooze { contact: c, until } => {
+            let d = contact(c)?;
+            let day = match until {
+                Until::Date(day) => *day,
+                Until::After(duration) => duration.after_date(today),
+            };
+            plan_for(
+                d,
+                vec![set("snooze", day, Existing::Replace)],
+                format!("{} snoozed until {day}", name(d)),
+                "write `snooze` as a date".to_owned(),
+            )
+        }
+        Request::Status { contact: c, status } => {
+            let d = contact(c)?;
+            let existing = if *status == Status::Active {
+                Existing::DefaultIs
+            } else {
+                Existing::Replace
+            };
+            plan_for(
+                d,
+                vec![Change::Set {
+                    key: "status",
+                    value: status.as_str().to_owned(),
+                    existing,
+                }],
+                format!("{} is {}", name(d), status.as_str()),
+                "write `status` as active, paused or closed".to_owned(),
+            )
+        }
+        Request::Done { key } => done(index, key)?,
+    })
+}
+
+fn plan_for(doc: &Document, changes: Vec<Change>, what: String, help: String) -> Plan {
+    Plan {
+        path: doc.path.clone(),
+        changes,
+        what,
+        help,
+    }
+}
+
+/// The document of an id [`lookup::resolve`] returned.
+fn doc<'a>(index: &'a Index, id: &Id) -> &'a Document {
+    index
+        .get(id.as_str())
+        .expect("lookup::resolve returns ids of the index")
+}
+
+fn name(doc: &Document) -> String {
+    doc.name().unwrap_or(doc.id.as_str()).to_owned()
+}
+
+/// The chat `text` names, or the latest done chat of the contact it names that has no
+/// `thanked`; several such chats on that day are ambiguous.
+fn thank_you_chat<'a>(index: &'a Index, text: &str) -> Result<&'a Document, Error> {
+    if let Some(chat) = lookup::find(index, Kind::Chat, text) {
+        return Ok(chat);
+    }
+    let contact = lookup::find(index, Kind::Contact, text).ok_or_else(|| {
+        let hint = lookup::hint(index, Kind::Chat, text);
+        Error::UnknownRecord {
+            kind: "chat or contact",
+            id: text.to_owned(),
+            hint,
+            help: "`ties list chats` and `ties list contacts` show the ids".to_owned(),
+        }
+    })?;
+    let done: Vec<_> = index
+        .chats_with(contact.id.as_str())
+        .filter(|(_, c)| c.is_done(index.today))
+        .collect();
+    // Once every chat is thanked, the latest one answers: the same date again is already
+    // recorded, another is refused, rather than "nothing to thank".
+    let unthanked = done.iter().any(|(_, c)| c.thanked.is_none());
+    let open: Vec<(&Document, Option<NaiveDate>)> = done
+        .iter()
+        .filter(|(_, c)| !unthanked || c.thanked.is_none())
+        .map(|(d, c)| (*d, c.day()))
+        .collect();
+    let latest = open.iter().map(|(_, day)| *day).max();
+    let last: Vec<&Document> = open
+        .iter()
+        .filter(|(_, day)| Some(*day) == latest)
+        .map(|(d, _)| *d)
+        .collect();
+    match last.as_slice() {
+        [chat] => Ok(chat),
+        [] => Err(Error::NothingToThank {
+            contact: contact.id.to_string(),
+        }),
+        chats => Err(Error::AmbiguousChat {
+            contact: contact.id.to_string(),
+            chats: chats
+                .iter()
+                .map(|d| d.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
+}
+
+/// The open task the agenda item `key` points at; any other item is answered by another
+/// command, which the error names.
+fn done(index: &Index, key: &str) -> Result<Plan, Error> {
+    // Every item, however far ahead: a key seen with `--days 30` must still be found.
+    let agenda = agenda::build(index, Some(u32::MAX), &agenda::Filter::default());
+    let Some(item) = agenda.items.iter().find(|i| i.key() == key.trim()) else {
+        let keys: Vec<String> = agenda.items.iter().map(agenda::Item::key).collect();
+        return Err(Error::UnknownKey {
+            key: key.to_owned(),
+            hint: crate::suggest::hint(key, keys.iter().map(String::as_str)),
+        });
+    };
+    let id = &item.id;
+    let command = match item.kind {
+        ItemKind::Task => {
+            let doc = index
+                .docs
+                .iter()
+                .find(|d| d.path == item.path)
+                .expect("agenda items come from the index");
+            let due = match item.due {
+                crate::model::time::When::Date(d) => Some(d),
+                crate::model::time::When::DateTime(dt) => Some(dt.date()),
+            };
+            return Ok(plan_for(
+                doc,
+                vec![Change::Tick {
+                    text: item.title.clone(),
+                    due,
+                }],
+                format!("done: {}", item.title),
+                "tick the task by hand: `- [x]`".to_owned(),
+            ));
+        }
+        ItemKind::FollowUp => format!("ties log follow-up {id}"),
+        ItemKind::MoveOn => format!("ties close {id}"),
+        ItemKind::ThankYou => format!("ties log thank-you {id}"),
+        ItemKind::Prepare => format!("write questions in the chat, {}", item.path),
+        ItemKind::Next => format!("change `next` in {}", item.path),
+        ItemKind::Reconnect => format!("ties log outreach {id}, or ties snooze {id} 4w"),
+        ItemKind::Event => format!("ties log met {id} CONTACT…"),
+    };
+    Err(Error::NotATask {
+        key: key.to_owned(),
+        command,
+    })
+}
+
+/// A planned edit made on the file's bytes as they are now.
+#[derive(Debug)]
+pub(crate) enum Applied {
+    /// The new bytes, and the text before and after (without a byte-order mark) for a diff.
+    Changed {
+        bytes: Vec<u8>,
+        before: String,
+        after: String,
+    },
+    /// The file already records it.
+    Unchanged,
+}
+
+/// Makes `plan` on `bytes`, the file's current contents: refused if the file has errors (an
+/// edit could hide or worsen them), if a value is not of the shape the change expects, or
+/// if the result would have a problem the file did not have.
+pub(crate) fn apply(plan: &Plan, bytes: &[u8]) -> Result<Applied, Error> {
+    let path = std::path::PathBuf::from(&plan.path);
+    let before = Document::parse(plan.path.clone(), Ok(bytes.to_vec()));
+    if before.has_errors() {
+        return Err(Error::EditHasErrors { path });
+    }
+    let refused = |reason: String| Error::Edit {
+        path: path.clone(),
+        reason,
+        help: plan.help.clone(),
+    };
+    let mut text = before.text.clone();
+    let mut changed = false;
+    for change in &plan.changes {
+        match edit::apply(&text, change).map_err(|e| refused(e.to_string()))? {
+            Edited::Changed(new) => {
+                text = new;
+                changed = true;
+            }
+            Edited::Unchanged => {}
+        }
+    }
+    if !changed {
+        return Ok(Applied::Unchanged);
+    }
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        &bytes[..3]
+    } else {
+        &[][..]
+    };
+    let new_bytes = [bom, text.as_bytes()].concat();
+    let after = Document::parse(plan.path.clone(), Ok(new_bytes.clone()));
+    let known: Vec<String> = before
+        .findings
+        .iter()
+        .map(|p| format!("{:?}", p.problem))
+        .collect();
+    if let Some(new) = after
+        .findings
+        .iter()
+        .find(|p| !known.contains(&format!("{:?}", p.problem)))
+    {
+        return Err(refused(format!(
+            "the edit would add a problem to the file (line {}: {:?})",
+            new.start.line, new.problem
+        )));
+    }
+    Ok(Applied::Changed {
+        bytes: new_bytes,
+        before: before.text,
+        after: after.text,
+    })
+}
