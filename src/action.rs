@@ -114,18 +114,30 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
         existing,
     };
     Ok(match request {
-        Request::Outreach { contact: c, date } => {
+        // Both set a date once: a different date already there is refused, with a hint.
+        Request::Outreach { contact: c, date } | Request::Reply { contact: c, date } => {
             let d = contact(c)?;
             let date = date.unwrap_or(today);
-            plan_for(
-                d,
-                vec![set("reached_out", date, Existing::Refuse)],
-                format!("outreach on {date} to {}", name(d)),
-                format!(
+            let (key, what, help) = if matches!(request, Request::Outreach { .. }) {
+                let hint = format!(
                     "a later message is a follow-up: `ties log follow-up {}`",
                     d.id
-                ),
-            )
+                );
+                (
+                    "reached_out",
+                    format!("outreach on {date} to {}", name(d)),
+                    hint,
+                )
+            } else {
+                let hint =
+                    "`replied` is the date of their first answer; change it by hand if it is wrong";
+                (
+                    "replied",
+                    format!("reply on {date} from {}", name(d)),
+                    hint.to_owned(),
+                )
+            };
+            plan_for(d, vec![set(key, date, Existing::Refuse)], what, help)
         }
         Request::FollowUp { contact: c, date } => {
             let d = contact(c)?;
@@ -138,17 +150,6 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
                 }],
                 format!("follow-up on {date} to {}", name(d)),
                 "write `followed_up` as a date or a list of dates".to_owned(),
-            )
-        }
-        Request::Reply { contact: c, date } => {
-            let d = contact(c)?;
-            let date = date.unwrap_or(today);
-            plan_for(
-                d,
-                vec![set("replied", date, Existing::Refuse)],
-                format!("reply on {date} from {}", name(d)),
-                "`replied` is the date of their first answer; change it by hand if it is wrong"
-                    .to_owned(),
             )
         }
         Request::ThankYou { id, date } => {

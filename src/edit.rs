@@ -452,18 +452,28 @@ mod tests {
 
     #[test]
     fn a_missing_key_is_a_new_last_line_with_the_files_line_ending() {
-        assert_eq!(
-            set("---\r\nname: A\r\n---\r\nbody", "replied", "2026-01-02"),
-            "---\r\nname: A\r\nreplied: 2026-01-02\r\n---\r\nbody"
-        );
-        assert_eq!(
-            set("---\nname: A\n---", "replied", "2026-01-02"),
-            "---\nname: A\nreplied: 2026-01-02\n---"
-        );
-        assert_eq!(
-            set("---\n---\n", "status", "closed"),
-            "---\nstatus: closed\n---\n"
-        );
+        for (text, key, value, expected) in [
+            (
+                "---\r\nname: A\r\n---\r\nbody",
+                "replied",
+                "2026-01-02",
+                "---\r\nname: A\r\nreplied: 2026-01-02\r\n---\r\nbody",
+            ),
+            (
+                "---\nname: A\n---",
+                "replied",
+                "2026-01-02",
+                "---\nname: A\nreplied: 2026-01-02\n---",
+            ),
+            (
+                "---\n---\n",
+                "status",
+                "closed",
+                "---\nstatus: closed\n---\n",
+            ),
+        ] {
+            assert_eq!(set(text, key, value), expected, "{text:?}");
+        }
     }
 
     #[test]
@@ -594,17 +604,24 @@ mod tests {
 
     #[test]
     fn diffs_show_the_one_changed_line() {
-        assert_eq!(
-            diff("c.md", "a\nb\nc\n", "a\nB\nc\n"),
-            "--- a/c.md\n+++ b/c.md\n@@ -2 +2 @@\n-b\n+B\n"
-        );
-        assert_eq!(
-            diff("c.md", "a\nc\n", "a\nb\nc\n"),
-            "--- a/c.md\n+++ b/c.md\n@@ -1,0 +2 @@\n+b\n"
-        );
-        assert_eq!(
-            diff("c.md", "a\r\nb", "a\r\nB"),
-            "--- a/c.md\n+++ b/c.md\n@@ -2 +2 @@\n-b\n\\ No newline at end of file\n+B\n\\ No newline at end of file\n"
-        );
+        for (old, new, expected) in [
+            (
+                "a\nb\nc\n",
+                "a\nB\nc\n",
+                "--- a/c.md\n+++ b/c.md\n@@ -2 +2 @@\n-b\n+B\n",
+            ),
+            (
+                "a\nc\n",
+                "a\nb\nc\n",
+                "--- a/c.md\n+++ b/c.md\n@@ -1,0 +2 @@\n+b\n",
+            ),
+            (
+                "a\r\nb",
+                "a\r\nB",
+                "--- a/c.md\n+++ b/c.md\n@@ -2 +2 @@\n-b\n\\ No newline at end of file\n+B\n\\ No newline at end of file\n",
+            ),
+        ] {
+            assert_eq!(diff("c.md", old, new), expected, "{old:?}");
+        }
     }
 }

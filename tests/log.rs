@@ -35,16 +35,7 @@ fn agenda(nb: &Notebook) -> Vec<String> {
     let out = nb.run(["agenda", "--format", "json", "--days", "30"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let items: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
-    items
-        .iter()
-        .map(|i| {
-            format!(
-                "{} {}",
-                i["kind"].as_str().unwrap(),
-                i["id"].as_str().unwrap()
-            )
-        })
-        .collect()
+    crate::support::joined(&items, &["kind", "id"])
 }
 
 /// Runs `args` with `--dry-run` (one `+` line, nothing written), then for real: `file` then

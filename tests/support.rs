@@ -460,3 +460,22 @@ pub(crate) fn line_of(text: &str, needle: &str) -> u64 {
 pub(crate) fn message(v: &Value) -> &str {
     v["message"].as_str().unwrap_or("")
 }
+
+/// Each object of `items` as its string fields `keys`, joined by spaces: `"follow-up ada"`.
+#[track_caller]
+pub(crate) fn joined(items: &[Value], keys: &[&str]) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| {
+            let fields: Vec<&str> = keys
+                .iter()
+                .map(|k| {
+                    item[*k]
+                        .as_str()
+                        .unwrap_or_else(|| panic!("no `{k}` in {item}"))
+                })
+                .collect();
+            fields.join(" ")
+        })
+        .collect()
+}

@@ -89,18 +89,7 @@ impl Drop for Watch {
 }
 
 fn codes(round: &Value) -> Vec<String> {
-    round["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {}",
-                d["path"].as_str().unwrap(),
-                d["code"].as_str().unwrap()
-            )
-        })
-        .collect()
+    crate::support::joined(round["diagnostics"].as_array().unwrap(), &["path", "code"])
 }
 
 fn n(round: &Value, key: &str) -> u64 {
