@@ -49,7 +49,7 @@ fn agenda(nb: &Notebook) -> Vec<String> {
 
 /// Runs `args` with `--dry-run` (one `+` line, nothing written), then for real: `file` then
 /// holds `original` with `from` replaced by `to`, the check finds nothing new, and the
-/// agenda item `answered` (if any) is gone. A second run changes nothing.
+/// agenda item `answered` (if any) is gone. A second run changes nothing and exits 0.
 #[track_caller]
 fn records(args: &[&str], file: &str, original: &str, from: &str, to: &str, answered: &str) {
     let nb = notebook();
@@ -108,10 +108,7 @@ fn records(args: &[&str], file: &str, original: &str, from: &str, to: &str, answ
             agenda(&nb)
         );
     }
-    if args[0] == "done" {
-        // The item is gone with the tick, and with it the key.
-        return;
-    }
+    // For `done` the item is gone with the tick, yet its key still names the ticked task.
     let again = nb.run(args);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert!(again.stdout.contains("nothing changed"), "{}", again.stdout);
@@ -241,16 +238,21 @@ fn resume_replaces_only_the_value() {
     );
 }
 
-#[test]
-fn done_ticks_the_task_of_the_key() {
-    let nb = notebook();
+/// The key of the first task on the agenda (`agenda --format json`).
+fn task_key(nb: &Notebook) -> String {
     let out = nb.run(["agenda", "--format", "json"]);
     let items: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
-    let key = items
+    items
         .iter()
         .find(|i| i["kind"] == "task")
         .map(|i| i["key"].as_str().unwrap().to_owned())
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn done_ticks_the_task_of_the_key() {
+    let nb = notebook();
+    let key = task_key(&nb);
     assert!(key.starts_with("task-ana-lima-20261122-"), "{key}");
     records(
         &["done", &key],
@@ -260,6 +262,30 @@ fn done_ticks_the_task_of_the_key() {
         "- [x] Send",
         "task ana-lima",
     );
+}
+
+#[test]
+fn done_on_a_task_ticked_by_hand_says_so() {
+    let nb = notebook();
+    let key = task_key(&nb);
+    // Ticked in an editor, and the contact paused since: the key still names the task.
+    let nb = nb
+        .file(
+            "chats/2026-11-19-ana-lima.md",
+            &CHAT.replacen("- [ ] Send", "- [X] Send", 1),
+        )
+        .file(
+            ANA_PATH,
+            &ANA.replacen("'remote']\n", "'remote']\nstatus: paused\n", 1),
+        );
+    let before = nb.all_bytes();
+    let out = nb.run(["done", &key]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "chats/2026-11-19-ana-lima.md\nalready recorded: done: Send CV; nothing changed\n"
+    );
+    assert_eq!(nb.all_bytes(), before);
 }
 
 #[test]
