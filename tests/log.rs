@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::support::Notebook;
+use crate::support::{Notebook, ties};
 
 const DEREK: &str = "\u{feff}---\r\nname: Derek Olsen\r\nreached_out: \"2026-11-01\"   # LinkedIn\r\nfollowed_up:\r\n  - 2026-11-08  # nudge\r\n---\r\nBody\twith a tab, no trailing newline";
 const ANA: &str = "---\nname: Ana Lima\nreached_out: 2026-11-01 # email\nfollowed_up: 2026-11-08\ntags: [design, 'remote']\n---\n# Notes\n";
@@ -307,4 +307,78 @@ fn refusals_leave_every_byte() {
         assert!(out.stderr.contains(says), "{args:?}: {}", out.stderr);
         assert_eq!(nb.all_bytes(), before, "{args:?} wrote");
     }
+}
+
+/// `ties` asked for completions the way a shell's script asks (`clap_complete`'s protocol:
+/// `COMPLETE=SHELL`, then the words after `--`), from `dir`.
+fn complete(dir: &std::path::Path, shell: &str, words: &[&str]) -> crate::support::Output {
+    let mut cmd = ties();
+    cmd.current_dir(dir)
+        .env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .arg("--")
+        .args(words);
+    crate::support::run(&mut cmd)
+}
+
+#[test]
+fn completion_offers_the_ids_of_the_notebook_found_from_the_current_folder() {
+    let nb = notebook().dir("chats/2026");
+    let here = nb.path().join("chats/2026");
+    let out = complete(&here, "bash", &["ties", "log", "follow-up", "d"]);
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (0, "derek-olsen"),
+        "{}",
+        out.stderr
+    );
+    // fish shows the name beside the id; `show` takes any record, `met` an event first.
+    let out = complete(&here, "fish", &["ties", "show", ""]);
+    let ids: Vec<&str> = out.stdout.lines().filter(|l| !l.starts_with('-')).collect();
+    assert_eq!(
+        ids,
+        [
+            "2026-11-19-ana-lima",
+            "ana-lima\tAna Lima",
+            "bo-chen\tBo Chen",
+            "derek-olsen\tDerek Olsen",
+            "rust-meetup\tRust Meetup",
+        ]
+    );
+    let out = complete(&here, "fish", &["ties", "log", "met", "r"]);
+    assert_eq!(out.stdout, "rust-meetup\tRust Meetup\n");
+    let out = complete(&here, "fish", &["ties", "log", "met", "rust-meetup", "b"]);
+    assert_eq!(out.stdout, "bo-chen\tBo Chen\n");
+    // No notebook: no ids, and nothing on stderr to spoil the command line.
+    let out = complete(Notebook::bare().path(), "bash", &["ties", "close", "d"]);
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (0, "", "")
+    );
+}
+
+/// The script `COMPLETE=bash ties` prints, sourced into bash and called as bash calls it on
+/// Tab, fills `COMPREPLY` with the ids.
+#[cfg(unix)]
+#[test]
+fn the_bash_script_completes_ids() {
+    let nb = notebook();
+    let script = r#"source <(COMPLETE=bash "$TIES")
+COMP_WORDS=(ties snooze de); COMP_CWORD=2; COMP_TYPE=9
+_clap_complete_ties ties de snooze
+printf '%s\n' "${COMPREPLY[@]}""#;
+    let out = std::process::Command::new("bash")
+        .args(["-c", script])
+        .env("TIES", env!("CARGO_BIN_EXE_ties"))
+        .env_remove("COMPLETE")
+        .env_remove("TIES_NOTEBOOK")
+        .current_dir(nb.path())
+        .output()
+        .expect("run bash");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "derek-olsen\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
