@@ -288,11 +288,16 @@ fn thank_you_chat<'a>(index: &'a Index, text: &str) -> Result<&'a Document, Erro
 }
 
 /// The open task the agenda item `key` points at; any other item is answered by another
-/// command, which the error names.
+/// command, which the error names. A task ticked already has left the agenda but keeps its
+/// key: its plan finds it ticked and changes nothing, so a repeated `done` is no error.
 fn done(index: &Index, key: &str) -> Result<Plan, Error> {
     // Every item, however far ahead: a key seen with `--days 30` must still be found.
     let agenda = agenda::build(index, Some(u32::MAX), &agenda::Filter::default());
     let Some(item) = agenda.items.iter().find(|i| i.key() == key.trim()) else {
+        let ticked = agenda::ticked_tasks(index);
+        if let Some(task) = ticked.iter().find(|i| i.key() == key.trim()) {
+            return Ok(tick(index, task));
+        }
         let keys: Vec<String> = agenda.items.iter().map(agenda::Item::key).collect();
         return Err(Error::UnknownKey {
             key: key.to_owned(),
@@ -301,26 +306,7 @@ fn done(index: &Index, key: &str) -> Result<Plan, Error> {
     };
     let id = &item.id;
     let command = match item.kind {
-        ItemKind::Task => {
-            let doc = index
-                .docs
-                .iter()
-                .find(|d| d.path == item.path)
-                .expect("agenda items come from the index");
-            let due = match item.due {
-                crate::model::time::When::Date(d) => Some(d),
-                crate::model::time::When::DateTime(dt) => Some(dt.date()),
-            };
-            return Ok(plan_for(
-                doc,
-                vec![Change::Tick {
-                    text: item.title.clone(),
-                    due,
-                }],
-                format!("done: {}", item.title),
-                "tick the task by hand: `- [x]`".to_owned(),
-            ));
-        }
+        ItemKind::Task => return Ok(tick(index, item)),
         ItemKind::FollowUp => format!("ties log follow-up {id}"),
         ItemKind::MoveOn => format!("ties close {id}"),
         ItemKind::ThankYou => format!("ties log thank-you {id}"),
@@ -333,6 +319,24 @@ fn done(index: &Index, key: &str) -> Result<Plan, Error> {
         key: key.to_owned(),
         command,
     })
+}
+
+/// Ticks the task of the agenda item `task` (of kind [`ItemKind::Task`]).
+fn tick(index: &Index, task: &agenda::Item) -> Plan {
+    let doc = index
+        .docs
+        .iter()
+        .find(|d| d.path == task.path)
+        .expect("agenda items come from the index");
+    plan_for(
+        doc,
+        vec![Change::Tick {
+            text: task.title.clone(),
+            due: Some(task.due.date()),
+        }],
+        format!("done: {}", task.title),
+        "tick the task by hand: `- [x]`".to_owned(),
+    )
 }
 
 /// A planned edit made on the file's bytes as they are now.

@@ -22,6 +22,15 @@ pub(crate) enum Group {
 }
 
 impl Group {
+    /// The group of an item due on `day`.
+    fn of(day: NaiveDate, today: NaiveDate) -> Self {
+        match day.cmp(&today) {
+            std::cmp::Ordering::Less => Self::Overdue,
+            std::cmp::Ordering::Equal => Self::Today,
+            std::cmp::Ordering::Greater => Self::Upcoming,
+        }
+    }
+
     pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Self::Overdue => "overdue",
@@ -282,13 +291,8 @@ impl Builder<'_> {
         if day > self.until || self.suppressed(&id) {
             return;
         }
-        let group = match day.cmp(&self.today) {
-            std::cmp::Ordering::Less => Group::Overdue,
-            std::cmp::Ordering::Equal => Group::Today,
-            std::cmp::Ordering::Greater => Group::Upcoming,
-        };
         self.items.push(Item {
-            group,
+            group: Group::of(day, self.today),
             due,
             kind,
             id,
@@ -448,13 +452,7 @@ impl Builder<'_> {
     }
 
     fn tasks(&mut self, doc: &Document) {
-        let id = match (&doc.kind, &doc.record) {
-            (Kind::Chat, Some(Record::Chat(chat))) => chat
-                .with
-                .first()
-                .map_or_else(|| doc.id.clone(), |w| w.value.clone()),
-            _ => doc.id.clone(),
-        };
+        let id = task_owner(doc);
         let who = self.index.name_of(&id);
         for task in &doc.body.tasks {
             if let (false, Some(due)) = (task.done, &task.due) {
@@ -469,6 +467,41 @@ impl Builder<'_> {
             }
         }
     }
+}
+
+/// Whom the tasks of `doc` are for: a chat's first contact, else the file itself.
+fn task_owner(doc: &Document) -> Id {
+    match (&doc.kind, &doc.record) {
+        (Kind::Chat, Some(Record::Chat(chat))) => chat
+            .with
+            .first()
+            .map_or_else(|| doc.id.clone(), |w| w.value.clone()),
+        _ => doc.id.clone(),
+    }
+}
+
+/// The ticked tasks (`- [x]`) with a due date, each as the agenda item it was while open
+/// (same [`Item::key`]), however far ahead and whatever the contact's status: `ties done`
+/// tells by them that a key it no longer finds on the agenda is already done.
+pub(crate) fn ticked_tasks(index: &Index) -> Vec<Item> {
+    let today = index.today;
+    let mut items = Vec::new();
+    for doc in &index.docs {
+        let id = task_owner(doc);
+        for task in doc.body.tasks.iter().filter(|t| t.done) {
+            let Some(due) = &task.due else { continue };
+            items.push(Item {
+                group: Group::of(due.value, today),
+                due: When::Date(due.value),
+                kind: ItemKind::Task,
+                id: id.clone(),
+                who: index.name_of(&id),
+                path: doc.path.clone(),
+                title: task.text.clone(),
+            });
+        }
+    }
+    items
 }
 
 /// Chat start + `within`; a chat without a time counts from the start of its day, so with

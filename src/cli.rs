@@ -1,17 +1,22 @@
 //! The command line: clap definitions, and [`Cli::into_config`], the one place they turn
 //! into a plain [`Config`].
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::CompleteEnv;
+use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 
 use crate::action::{Request, Status, Until};
 use crate::agenda::{Filter, ItemKind};
-use crate::config::{AgendaFormat, CheckFormat, Command, Config, WatchFormat};
+use crate::config::{AgendaFormat, CheckFormat, Clock, Command, Config, WatchFormat};
+use crate::exit::ExitStatus;
 use crate::import::Source;
 use crate::list::{StageFilter, Where};
+use crate::lookup;
 use crate::model::Kind;
 use crate::model::chat::ChatKind;
 use crate::model::company::CompanyStatus;
@@ -73,10 +78,10 @@ enum Commands {
         #[arg(long, value_delimiter = ',', value_parser = parse_item_kind, value_name = "KINDS")]
         kind: Vec<ItemKind>,
         /// Only items about this contact (id)
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ids(CONTACTS))]
         contact: Option<String>,
         /// Only items about people at this company (id)
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ids(COMPANIES))]
         company: Option<String>,
     },
     /// Check the notebook, then re-check on every save (incremental; Ctrl-C to stop)
@@ -122,7 +127,7 @@ enum Commands {
         #[command(subcommand)]
         format: ExportCommands,
     },
-    /// Print a shell completion script, e.g. `ties completions bash > ~/.local/share/bash-completion/completions/ties`
+    /// Print a shell completion script, e.g. `ties completions bash > ~/.local/share/bash-completion/completions/ties`; `source <(COMPLETE=bash ties)` completes ids too
     Completions {
         /// The shell
         #[arg(value_enum)]
@@ -162,7 +167,7 @@ enum Commands {
         #[arg(long, value_delimiter = ',', value_parser = StageFilter::parse, value_name = "STAGES")]
         stage: Vec<StageFilter>,
         /// Only contacts at this company, chats with them, events where one was met
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ids(COMPANIES))]
         company: Option<String>,
         /// Sort by this column; `-KEY` for descending [default: name, or date for chats and events]
         #[arg(long, value_name = "KEY", allow_hyphen_values = true)]
@@ -180,6 +185,7 @@ enum Commands {
     /// Show one record (contact, company, chat or event) with its people and timeline, newest first
     Show {
         /// The record's id: its file name without .md
+        #[arg(add = ids(&Kind::RECORDS))]
         id: String,
         /// Output format
         #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
@@ -196,6 +202,7 @@ enum Commands {
     /// Take a contact off the agenda until a date (YYYY-MM-DD) or for a while (2w, 30d)
     Snooze {
         /// The contact: id, [[id]] or name
+        #[arg(add = ids(CONTACTS))]
         id: String,
         /// A date (YYYY-MM-DD) or a duration from today (2w, 30d)
         #[arg(value_parser = parse_until)]
@@ -206,6 +213,7 @@ enum Commands {
     /// Close the loop with a contact (status: closed): off the agenda for good
     Close {
         /// The contact: id, [[id]] or name
+        #[arg(add = ids(CONTACTS))]
         id: String,
         #[command(flatten)]
         dry: DryRun,
@@ -213,6 +221,7 @@ enum Commands {
     /// Pause a contact (status: paused): off the agenda until `ties resume`
     Pause {
         /// The contact: id, [[id]] or name
+        #[arg(add = ids(CONTACTS))]
         id: String,
         #[command(flatten)]
         dry: DryRun,
@@ -220,6 +229,7 @@ enum Commands {
     /// Put a paused or closed contact back on the agenda (status: active)
     Resume {
         /// The contact: id, [[id]] or name
+        #[arg(add = ids(CONTACTS))]
         id: String,
         #[command(flatten)]
         dry: DryRun,
@@ -244,6 +254,7 @@ struct DryRun {
 #[derive(Debug, Args)]
 struct Logged {
     /// The contact: id, [[id]] or name
+    #[arg(add = ids(CONTACTS))]
     id: String,
     /// The day it happened [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
@@ -265,9 +276,10 @@ enum LogArg {
     /// People you met at an event: adds them to its `met`
     Met {
         /// The event: id, [[id]] or name
+        #[arg(add = ids(EVENTS))]
         event: String,
         /// The contacts: ids, [[id]]s or names
-        #[arg(required = true)]
+        #[arg(required = true, add = ids(CONTACTS))]
         contacts: Vec<String>,
         #[command(flatten)]
         dry: DryRun,
@@ -622,7 +634,7 @@ enum NewCommands {
         /// Full name, e.g. "Jane Doe"
         name: String,
         /// Where they work: a company's id or name (create it first with `ties new company`)
-        #[arg(long, value_name = "COMPANY")]
+        #[arg(long, value_name = "COMPANY", add = ids(COMPANIES))]
         company: Option<String>,
         /// Job title
         #[arg(long)]
@@ -670,7 +682,7 @@ enum NewCommands {
     /// A conversation: chats/DATE-CONTACT.md with Questions, Notes, Takeaways and Reflection sections
     Chat {
         /// The contact (id or name); several for a group
-        #[arg(required = true, value_name = "CONTACT")]
+        #[arg(required = true, value_name = "CONTACT", add = ids(CONTACTS))]
         with: Vec<String>,
         /// When: YYYY-MM-DD or "YYYY-MM-DD HH:MM" [default: today]
         #[arg(long, value_parser = parse_when)]
@@ -682,7 +694,7 @@ enum NewCommands {
         #[arg(long)]
         medium: Option<String>,
         /// The event where you met (id or name)
-        #[arg(long)]
+        #[arg(long, add = ids(EVENTS))]
         event: Option<String>,
         #[command(flatten)]
         common: NewArgs,
@@ -897,6 +909,44 @@ enum ShellArg {
     Fish,
     Powershell,
     Elvish,
+}
+
+/// Answers the shell when it asks for completions (`COMPLETE=bash ties -- ties log …`, the
+/// protocol of `clap_complete`'s `CompleteEnv`, which also prints the script that asks when
+/// called as `COMPLETE=bash ties`); `None` when `COMPLETE` is not set.
+pub(crate) fn complete(args: &[OsString]) -> Option<ExitStatus> {
+    let cwd = std::env::current_dir().ok();
+    match CompleteEnv::with_factory(Cli::command).try_complete(args, cwd.as_deref()) {
+        Ok(false) => None,
+        Ok(true) => Some(ExitStatus::Success),
+        Err(e) => {
+            let _ = e.print();
+            Some(ExitStatus::Error)
+        }
+    }
+}
+
+const CONTACTS: &[Kind] = &[Kind::Contact];
+const COMPANIES: &[Kind] = &[Kind::Company];
+const EVENTS: &[Kind] = &[Kind::Event];
+
+/// Completes an argument with the ids of the records of `kinds` (their names as help), read
+/// from the notebook in `$TIES_NOTEBOOK` or found from the current folder, when the shell
+/// asks through `COMPLETE=SHELL ties` (`clap_complete`'s dynamic completion, docs/log.md).
+/// `--notebook` on the line being completed is not seen: completers get no other argument.
+fn ids(kinds: &'static [Kind]) -> ArgValueCandidates {
+    ArgValueCandidates::new(move || {
+        let Ok(cwd) = std::env::current_dir() else {
+            return Vec::new();
+        };
+        let explicit = std::env::var_os("TIES_NOTEBOOK")
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from);
+        lookup::candidates(explicit.as_deref(), &cwd, Clock::System.today(), kinds)
+            .into_iter()
+            .map(|(id, name)| CompletionCandidate::new(id).help(name.map(Into::into)))
+            .collect()
+    })
 }
 
 /// A value parser for an enumerated value of the notebook: its names are the possible

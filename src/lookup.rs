@@ -3,6 +3,10 @@
 //! regard to case, or through the id its name would slug to). `ties new` and the importers
 //! agree on this, so "Acme" finds `companies/acme.md` everywhere.
 
+use std::path::Path;
+
+use chrono::NaiveDate;
+
 use crate::document::Document;
 use crate::error::Error;
 use crate::index::Index;
@@ -28,6 +32,32 @@ pub(crate) fn find<'a>(index: &'a Index, kind: Kind, text: &str) -> Option<&'a D
             let slug = crate::slug::from_name(wanted);
             index.get(&slug).filter(of_kind)
         })
+}
+
+/// The ids of the records of `kinds` in the notebook at `explicit`, or else found from `cwd`
+/// upwards, each with its name if it has one, sorted: what shell completion offers where a
+/// command takes an id. No notebook, no ids, and no error: completion runs at every Tab, and
+/// anything it printed would land in the user's command line.
+pub(crate) fn candidates(
+    explicit: Option<&Path>,
+    cwd: &Path,
+    today: NaiveDate,
+    kinds: &[Kind],
+) -> Vec<(String, Option<String>)> {
+    let Ok(index) = crate::notebook::discover(explicit, cwd)
+        .and_then(|root| crate::notebook::load(&root, today))
+    else {
+        return Vec::new();
+    };
+    let mut ids: Vec<(String, Option<String>)> = index
+        .docs
+        .iter()
+        .filter(|doc| kinds.contains(&doc.kind))
+        .map(|doc| (doc.id.to_string(), doc.name().map(str::to_owned)))
+        .collect();
+    ids.sort();
+    ids.dedup_by(|a, b| a.0 == b.0);
+    ids
 }
 
 /// A " (did you mean `x`?)" hint among the ids of `kind`.

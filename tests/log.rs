@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::support::Notebook;
+use crate::support::{Notebook, ties};
 
 const DEREK: &str = "\u{feff}---\r\nname: Derek Olsen\r\nreached_out: \"2026-11-01\"   # LinkedIn\r\nfollowed_up:\r\n  - 2026-11-08  # nudge\r\n---\r\nBody\twith a tab, no trailing newline";
 const ANA: &str = "---\nname: Ana Lima\nreached_out: 2026-11-01 # email\nfollowed_up: 2026-11-08\ntags: [design, 'remote']\n---\n# Notes\n";
@@ -40,7 +40,7 @@ fn agenda(nb: &Notebook) -> Vec<String> {
 
 /// Runs `args` with `--dry-run` (one `+` line, nothing written), then for real: `file` then
 /// holds `original` with `from` replaced by `to`, the check finds nothing new, and the
-/// agenda item `answered` (if any) is gone. A second run changes nothing.
+/// agenda item `answered` (if any) is gone. A second run changes nothing and exits 0.
 #[track_caller]
 fn records(args: &[&str], file: &str, original: &str, from: &str, to: &str, answered: &str) {
     let nb = notebook();
@@ -99,10 +99,7 @@ fn records(args: &[&str], file: &str, original: &str, from: &str, to: &str, answ
             agenda(&nb)
         );
     }
-    if args[0] == "done" {
-        // The item is gone with the tick, and with it the key.
-        return;
-    }
+    // For `done` the item is gone with the tick, yet its key still names the ticked task.
     let again = nb.run(args);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert!(again.stdout.contains("nothing changed"), "{}", again.stdout);
@@ -232,16 +229,21 @@ fn resume_replaces_only_the_value() {
     );
 }
 
-#[test]
-fn done_ticks_the_task_of_the_key() {
-    let nb = notebook();
+/// The key of the first task on the agenda (`agenda --format json`).
+fn task_key(nb: &Notebook) -> String {
     let out = nb.run(["agenda", "--format", "json"]);
     let items: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
-    let key = items
+    items
         .iter()
         .find(|i| i["kind"] == "task")
         .map(|i| i["key"].as_str().unwrap().to_owned())
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn done_ticks_the_task_of_the_key() {
+    let nb = notebook();
+    let key = task_key(&nb);
     assert!(key.starts_with("task-ana-lima-20261122-"), "{key}");
     records(
         &["done", &key],
@@ -251,6 +253,30 @@ fn done_ticks_the_task_of_the_key() {
         "- [x] Send",
         "task ana-lima",
     );
+}
+
+#[test]
+fn done_on_a_task_ticked_by_hand_says_so() {
+    let nb = notebook();
+    let key = task_key(&nb);
+    // Ticked in an editor, and the contact paused since: the key still names the task.
+    let nb = nb
+        .file(
+            "chats/2026-11-19-ana-lima.md",
+            &CHAT.replacen("- [ ] Send", "- [X] Send", 1),
+        )
+        .file(
+            ANA_PATH,
+            &ANA.replacen("'remote']\n", "'remote']\nstatus: paused\n", 1),
+        );
+    let before = nb.all_bytes();
+    let out = nb.run(["done", &key]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "chats/2026-11-19-ana-lima.md\nalready recorded: done: Send CV; nothing changed\n"
+    );
+    assert_eq!(nb.all_bytes(), before);
 }
 
 #[test]
@@ -272,4 +298,78 @@ fn refusals_leave_every_byte() {
         assert!(out.stderr.contains(says), "{args:?}: {}", out.stderr);
         assert_eq!(nb.all_bytes(), before, "{args:?} wrote");
     }
+}
+
+/// `ties` asked for completions the way a shell's script asks (`clap_complete`'s protocol:
+/// `COMPLETE=SHELL`, then the words after `--`), from `dir`.
+fn complete(dir: &std::path::Path, shell: &str, words: &[&str]) -> crate::support::Output {
+    let mut cmd = ties();
+    cmd.current_dir(dir)
+        .env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .arg("--")
+        .args(words);
+    crate::support::run(&mut cmd)
+}
+
+#[test]
+fn completion_offers_the_ids_of_the_notebook_found_from_the_current_folder() {
+    let nb = notebook().dir("chats/2026");
+    let here = nb.path().join("chats/2026");
+    let out = complete(&here, "bash", &["ties", "log", "follow-up", "d"]);
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (0, "derek-olsen"),
+        "{}",
+        out.stderr
+    );
+    // fish shows the name beside the id; `show` takes any record, `met` an event first.
+    let out = complete(&here, "fish", &["ties", "show", ""]);
+    let ids: Vec<&str> = out.stdout.lines().filter(|l| !l.starts_with('-')).collect();
+    assert_eq!(
+        ids,
+        [
+            "2026-11-19-ana-lima",
+            "ana-lima\tAna Lima",
+            "bo-chen\tBo Chen",
+            "derek-olsen\tDerek Olsen",
+            "rust-meetup\tRust Meetup",
+        ]
+    );
+    let out = complete(&here, "fish", &["ties", "log", "met", "r"]);
+    assert_eq!(out.stdout, "rust-meetup\tRust Meetup\n");
+    let out = complete(&here, "fish", &["ties", "log", "met", "rust-meetup", "b"]);
+    assert_eq!(out.stdout, "bo-chen\tBo Chen\n");
+    // No notebook: no ids, and nothing on stderr to spoil the command line.
+    let out = complete(Notebook::bare().path(), "bash", &["ties", "close", "d"]);
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (0, "", "")
+    );
+}
+
+/// The script `COMPLETE=bash ties` prints, sourced into bash and called as bash calls it on
+/// Tab, fills `COMPREPLY` with the ids.
+#[cfg(unix)]
+#[test]
+fn the_bash_script_completes_ids() {
+    let nb = notebook();
+    let script = r#"source <(COMPLETE=bash "$TIES")
+COMP_WORDS=(ties snooze de); COMP_CWORD=2; COMP_TYPE=9
+_clap_complete_ties ties de snooze
+printf '%s\n' "${COMPREPLY[@]}""#;
+    let out = std::process::Command::new("bash")
+        .args(["-c", script])
+        .env("TIES", env!("CARGO_BIN_EXE_ties"))
+        .env_remove("COMPLETE")
+        .env_remove("TIES_NOTEBOOK")
+        .current_dir(nb.path())
+        .output()
+        .expect("run bash");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "derek-olsen\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

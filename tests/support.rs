@@ -259,6 +259,7 @@ pub(crate) fn ties() -> assert_cmd::Command {
         .env_remove("CLICOLOR")
         .env_remove("VISUAL")
         .env_remove("EDITOR")
+        .env_remove("COMPLETE")
         .timeout(TIMEOUT);
     cmd
 }
