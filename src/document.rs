@@ -7,7 +7,7 @@ use memchr::memmem;
 use crate::body::{self, Body};
 use crate::diagnostic::Placed;
 use crate::findings::{Finding, Problem, Severity};
-use crate::frontmatter::FrontMatter;
+use crate::frontmatter::{self, FrontMatter};
 use crate::model::{Id, Kind, Record};
 use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
@@ -126,13 +126,14 @@ impl Document {
         match (front, self.kind) {
             (FrontMatter::Absent | FrontMatter::Unclosed { .. }, Kind::Note) => {}
             (FrontMatter::Absent, kind) => {
-                findings.push(Finding::new(
-                    Span::file(),
-                    Problem::NoFrontMatter {
+                let problem = match frontmatter::blank_lines_before_fence(text) {
+                    Some(blank_lines) => Problem::FrontMatterNotFirst { blank_lines },
+                    None => Problem::NoFrontMatter {
                         kind: kind.as_str(),
                         example: kind.example(),
                     },
-                ));
+                };
+                findings.push(Finding::new(Span::file(), problem));
             }
             (FrontMatter::Unclosed { .. }, _) if truncated => {
                 // Its end may lie past the head: this file cannot be read as a record.
