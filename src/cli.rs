@@ -178,7 +178,8 @@ enum Commands {
     },
     /// Show one record (contact, company, chat or event) with its people and timeline, newest first
     Show {
-        /// The record's id: its file name without .md
+        /// The record: its id (file name without .md), `[[id]]` or its name ("Maya Chen")
+        #[arg(value_name = "RECORD")]
         id: String,
         /// Output format
         #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
