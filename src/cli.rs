@@ -325,6 +325,22 @@ fn parse_today(s: &str) -> Result<NaiveDate, String> {
 }
 
 impl Cli {
+    /// Parses the command line. An unknown subcommand's error lists the valid ones: clap
+    /// names them only when one is spelled close to what was typed (`new person` is not).
+    pub(crate) fn parse_args<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        Self::try_parse_from(&args).map_err(|mut error| {
+            if error.kind() == clap::error::ErrorKind::InvalidSubcommand {
+                list_subcommands(&mut error, &args);
+            }
+            error
+        })
+    }
+
     // One flat arm per subcommand: splitting it would only scatter the mapping.
     #[allow(clippy::too_many_lines)]
     pub(crate) fn into_config(self, cwd: PathBuf) -> Config {
@@ -764,6 +780,47 @@ fn parse_when(s: &str) -> Result<When, String> {
 }
 
 /// `s` if `valid` accepts it, else the reason, for a value parser.
+/// Adds "the subcommands of `ties new` are: …" to an unknown-subcommand `error`, for the
+/// command whose subcommand `args` got wrong.
+fn list_subcommands(error: &mut clap::Error, args: &[std::ffi::OsString]) {
+    use clap::error::{ContextKind, ContextValue};
+    let invalid = match error.get(ContextKind::InvalidSubcommand) {
+        Some(ContextValue::String(invalid)) => invalid.clone(),
+        _ => return,
+    };
+    let root = Cli::command();
+    let mut cmd = &root;
+    let mut path = vec![root.get_name()];
+    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if arg == invalid {
+            break;
+        }
+        if let Some(sub) = cmd.find_subcommand(arg) {
+            path.push(sub.get_name());
+            cmd = sub;
+        }
+    }
+    let names: Vec<&str> = cmd
+        .get_subcommands()
+        .filter(|sub| !sub.is_hide_set())
+        .map(clap::Command::get_name)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let tip = format!(
+        "the subcommands of `{}` are: {}",
+        path.join(" "),
+        names.join(", ")
+    );
+    let mut tips = match error.get(ContextKind::Suggested) {
+        Some(ContextValue::StyledStrs(tips)) => tips.clone(),
+        _ => Vec::new(),
+    };
+    tips.push(tip.into());
+    error.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+}
+
 fn accept(s: &str, valid: fn(&str) -> bool, reason: &str) -> Result<String, String> {
     if valid(s) {
         Ok(s.to_owned())

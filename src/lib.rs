@@ -40,8 +40,6 @@ mod yaml;
 use std::ffi::OsString;
 use std::io::Write;
 
-use clap::Parser;
-
 pub use commands::Outcome;
 pub use exit::ExitStatus;
 
@@ -52,7 +50,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::Cli::parse_args(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
