@@ -265,6 +265,18 @@ fn decode_text(bytes: Vec<u8>) -> Result<String, (Finding, String)> {
             Ok(text)
         }
         Err(e) => {
+            // Notepad's "Unicode" and some exports write UTF-16; its byte-order mark names it.
+            let utf16 = match e.as_bytes() {
+                [0xFF, 0xFE, ..] => Some(false),
+                [0xFE, 0xFF, ..] => Some(true),
+                _ => None,
+            };
+            if let Some(big_endian) = utf16 {
+                return Err((
+                    Finding::new(Span::new(0, 0), Problem::Utf16 { big_endian }),
+                    String::new(),
+                ));
+            }
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
             if let Some(error) = nul(valid) {

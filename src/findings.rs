@@ -172,6 +172,10 @@ pub(crate) enum Problem {
         reason: String,
     },
     NotUtf8,
+    /// The file starts with a UTF-16 byte-order mark.
+    Utf16 {
+        big_endian: bool,
+    },
     NulByte,
     /// T002.
     UnclosedFrontMatter,
@@ -285,7 +289,9 @@ pub(crate) enum Problem {
 impl Problem {
     pub(crate) fn code(&self) -> Code {
         match self {
-            Self::Unreadable { .. } | Self::NotUtf8 | Self::NulByte => Code::T001,
+            Self::Unreadable { .. } | Self::NotUtf8 | Self::Utf16 { .. } | Self::NulByte => {
+                Code::T001
+            }
             Self::UnclosedFrontMatter => Code::T002,
             Self::YamlSyntax { .. } | Self::DuplicateKey { .. } | Self::CommentedValue { .. } => {
                 Code::T003

@@ -627,6 +627,58 @@ fn blank_first_line_before_the_front_matter_is_named() {
     assert_eq!(help, "delete the blank lines before the opening `---`");
 }
 
+#[test]
+fn date_with_a_time_zone_says_zones_are_not_supported() {
+    for (date, zone) in [
+        ("2026-11-24T10:30:00-07:00", "-07:00"),
+        ("2026-11-24 10:30 MST", "MST"),
+    ] {
+        let nb = Notebook::new().file("contacts/ada.md", ADA).file(
+            "chats/2026-11-24-ada.md",
+            &format!("---\nwith: ada\ndate: {date}\n---\n"),
+        );
+        let got = nb.json_diagnostics();
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0]["code"], "T104");
+        assert_eq!(
+            message(&got[0]),
+            format!("`date`: `{date}` has a time zone (`{zone}`); time zones are not supported")
+        );
+        assert_eq!(
+            got[0]["help"],
+            "write the local time without the zone, e.g. 2026-11-24 10:30"
+        );
+    }
+}
+
+#[test]
+fn utf16_file_is_named_as_such() {
+    let utf16 = |bom: [u8; 2], big_endian: bool| {
+        let mut bytes = bom.to_vec();
+        for unit in "---\nname: Ada\n---\n".encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend(pair);
+        }
+        bytes
+    };
+    for (bom, big_endian, order) in [([0xFF, 0xFE], false, "little"), ([0xFE, 0xFF], true, "big")] {
+        let nb = Notebook::new().bytes("contacts/ada.md", &utf16(bom, big_endian));
+        check(&nb, &[d("T001", "contacts/ada.md", 1, 1)], 1);
+        assert_eq!(
+            messages(&nb),
+            [format!("file is UTF-16 ({order}-endian), not UTF-8")]
+        );
+        assert_eq!(
+            nb.json_diagnostics()[0]["help"],
+            "save the file as UTF-8 (in the editor's \"Save as\" or \"Encoding\" menu)"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // A clean notebook, the summary, ignoring rules
 

@@ -65,6 +65,7 @@ pub(crate) fn words(problem: &Problem) -> Words {
     match problem {
         Problem::Unreadable { reason } => t001::unreadable(reason),
         Problem::NotUtf8 => t001::not_utf8(),
+        Problem::Utf16 { big_endian } => t001::utf16(*big_endian),
         Problem::NulByte => t001::nul_byte(),
         Problem::UnclosedFrontMatter => t002::unclosed(),
         Problem::YamlSyntax { message } => t003::syntax(message),
