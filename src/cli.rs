@@ -842,6 +842,14 @@ fn list_subcommands(error: &mut clap::Error, args: &[std::ffi::OsString]) {
         _ => Vec::new(),
     };
     tips.push(tip.into());
+    // `ties import tracker.csv`: the file was given where its format goes.
+    let extension = std::path::Path::new(&invalid)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if let Some(format) = extension.filter(|e| names.contains(&e.as_str())) {
+        tips.push(format!("to read `{invalid}`: {} {format} {invalid}", path.join(" ")).into());
+    }
     error.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
 }
 

@@ -191,4 +191,6 @@ fn unknown_subcommand_lists_the_valid_ones() {
         out.assert_stderr_has("unrecognized subcommand")
             .assert_stderr_has(tip);
     }
+    ties_outside(&["import", "tracker.csv"])
+        .assert_stderr_has("to read `tracker.csv`: ties import csv tracker.csv");
 }
