@@ -12,6 +12,8 @@
 #   (b) target/release/ties --notebook DIR check     (exit 0 or 1 both count as a run)
 # with hyperfine when it is installed (apt-get install hyperfine), else with a loop of `date`
 # timings (also with NO_HYPERFINE=1), and the peak memory of (b) with /usr/bin/time -v when that is available.
+# BENCH_PROFILE=profiling benches/check.sh builds target/profiling/ with line tables, for callgrind:
+#   valgrind --tool=callgrind target/profiling/ties --notebook target/bench/notebook-2000 check
 set -euo pipefail
 
 # shellcheck source=benches/common.sh
@@ -19,7 +21,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bench_args RUNS 10 "$@"
 RUNS=$COUNT
 bench_notebook walk_read
-WALK="$ROOT/target/release/examples/walk_read"
+WALK="$BIN/examples/walk_read"
 
 md_files=$(find "$DIR" -name '*.md' -type f | wc -l)
 md_bytes=$(find "$DIR" -name '*.md' -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')

@@ -14,21 +14,26 @@ bench_args() {
 # bench_notebook [EXAMPLE…]: builds ties, gen_notebook and the examples named (release) from
 # the repository root, and generates target/bench/notebook-N if it is missing, into a
 # temporary folder first so that an interrupted run never leaves half a notebook.
-# Sets ROOT (and the working directory), DIR and TIES.
+# Sets ROOT (and the working directory), DIR, BIN (the folder of the binaries) and TIES.
+# BENCH_PROFILE=profiling builds with the `profiling` profile instead: the release build with line
+# tables, for running the same commands under callgrind or perf (timings are the same; the
+# release profile itself is stripped).
 bench_notebook() {
     cd "$(dirname "${BASH_SOURCE[0]}")/.."
     ROOT="$PWD"
     DIR="$ROOT/target/bench/notebook-$N"
-    TIES="$ROOT/target/release/ties"
+    local profile="${BENCH_PROFILE:-release}"
+    BIN="${CARGO_TARGET_DIR:-$ROOT/target}/$profile"
+    TIES="$BIN/ties"
     local examples=() example
     for example in gen_notebook "$@"; do examples+=(--example "$example"); done
-    echo "== building (release)" >&2
-    cargo build --release --quiet --bin ties "${examples[@]}"
+    echo "== building ($profile)" >&2
+    cargo build --profile "$profile" --quiet --bin ties "${examples[@]}"
     if [[ ! -f "$DIR/ties.yaml" ]]; then
         echo "== generating $DIR" >&2
         rm -rf "$DIR" "$DIR.partial"
         mkdir -p "$(dirname "$DIR")"
-        "$ROOT/target/release/examples/gen_notebook" "$DIR.partial" --contacts "$N" >&2
+        "$BIN/examples/gen_notebook" "$DIR.partial" --contacts "$N" >&2
         mv "$DIR.partial" "$DIR"
     fi
 }

@@ -14,4 +14,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bench_args SAVES 30 "$@"
 bench_notebook watch_latency
-TIES_BIN="$TIES" target/release/examples/watch_latency "$DIR" "$COUNT"
+TIES_BIN="$TIES" "$BIN/examples/watch_latency" "$DIR" "$COUNT"

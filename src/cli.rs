@@ -57,7 +57,7 @@ enum Commands {
     /// Validate every file of the notebook and report problems with <file:line:column>
     Check {
         /// Output format
-        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
         /// Exit with 1 on warnings too, not only on errors
         #[arg(long)]
@@ -77,17 +77,17 @@ enum Commands {
         /// Only these kinds (comma-separated): follow-up, move-on, thank-you, prepare, next, task, reconnect, event
         #[arg(long, value_delimiter = ',', value_parser = parse_item_kind, value_name = "KINDS")]
         kind: Vec<ItemKind>,
-        /// Only items about this contact (id)
-        #[arg(long, value_name = "ID", add = ids(CONTACTS))]
+        /// Only items about this contact: an id, [[id]] or name ("Maya Chen")
+        #[arg(long, value_name = "CONTACT", add = ids(CONTACTS))]
         contact: Option<String>,
-        /// Only items about people at this company (id)
-        #[arg(long, value_name = "ID", add = ids(COMPANIES))]
+        /// Only items about people at this company: an id, [[id]] or name
+        #[arg(long, value_name = "COMPANY", add = ids(COMPANIES))]
         company: Option<String>,
     },
     /// Check the notebook, then re-check on every save (incremental; Ctrl-C to stop)
     Watch {
-        /// Output format: `human` redraws on a terminal and appends when piped; `json` prints one object per round
-        #[arg(long, value_enum, default_value_t = WatchFormatArg::Human)]
+        /// Output format: `text` redraws on a terminal and appends when piped; `json` prints one object per round
+        #[arg(long, value_enum, default_value_t = WatchFormatArg::Text)]
         format: WatchFormatArg,
         /// Show the agenda under the diagnostics
         #[arg(long)]
@@ -166,8 +166,8 @@ enum Commands {
         /// Only contacts at these stages (comma-separated; `met+` for met or later)
         #[arg(long, value_delimiter = ',', value_parser = StageFilter::parse, value_name = "STAGES")]
         stage: Vec<StageFilter>,
-        /// Only contacts at this company, chats with them, events where one was met
-        #[arg(long, value_name = "ID", add = ids(COMPANIES))]
+        /// Only contacts at this company (an id, [[id]] or name), chats with them, events where one was met
+        #[arg(long, value_name = "COMPANY", add = ids(COMPANIES))]
         company: Option<String>,
         /// Sort by this column; `-KEY` for descending [default: name, or date for chats and events]
         #[arg(long, value_name = "KEY", allow_hyphen_values = true)]
@@ -184,8 +184,8 @@ enum Commands {
     },
     /// Show one record (contact, company, chat or event) with its people and timeline, newest first
     Show {
-        /// The record's id: its file name without .md
-        #[arg(add = ids(&Kind::RECORDS))]
+        /// The record: its id (file name without .md), `[[id]]` or its name ("Maya Chen")
+        #[arg(value_name = "RECORD", add = ids(&Kind::RECORDS))]
         id: String,
         /// Output format
         #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
@@ -372,8 +372,9 @@ fn cells(raw: bool) -> Cells {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum WatchFormatArg {
-    /// Diagnostics and a status line per round
-    Human,
+    /// Diagnostics and a status line per round (`human` is the old name)
+    #[value(alias = "human")]
+    Text,
     /// One JSON object per line and round
     Json,
 }
@@ -412,8 +413,9 @@ enum ColorWhen {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum FormatArg {
-    /// Diagnostics with a source excerpt
-    Human,
+    /// Diagnostics with a source excerpt (`human` is the old name)
+    #[value(alias = "human")]
+    Text,
     /// A JSON array of diagnostics
     Json,
     /// GitHub Actions workflow annotations
@@ -433,6 +435,22 @@ fn parse_today(s: &str) -> Result<NaiveDate, String> {
 }
 
 impl Cli {
+    /// Parses the command line. An unknown subcommand's error lists the valid ones: clap
+    /// names them only when one is spelled close to what was typed (`new person` is not).
+    pub(crate) fn parse_args<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        Self::try_parse_from(&args).map_err(|mut error| {
+            if error.kind() == clap::error::ErrorKind::InvalidSubcommand {
+                list_subcommands(&mut error, &args);
+            }
+            error
+        })
+    }
+
     // One flat arm per subcommand: splitting it would only scatter the mapping.
     #[allow(clippy::too_many_lines)]
     pub(crate) fn into_config(self, cwd: PathBuf) -> Config {
@@ -442,7 +460,7 @@ impl Cli {
                 deny_warnings,
             } => Command::Check {
                 format: match format {
-                    FormatArg::Human => CheckFormat::Human,
+                    FormatArg::Text => CheckFormat::Human,
                     FormatArg::Json => CheckFormat::Json,
                     FormatArg::Github => CheckFormat::Github,
                 },
@@ -473,7 +491,7 @@ impl Cli {
                 poll,
             } => Command::Watch {
                 format: match format {
-                    WatchFormatArg::Human => WatchFormat::Human,
+                    WatchFormatArg::Text => WatchFormat::Human,
                     WatchFormatArg::Json => WatchFormat::Json,
                 },
                 agenda,
@@ -838,7 +856,8 @@ impl NewCommands {
 
 #[derive(Debug, Subcommand)]
 enum ImportCommands {
-    /// A networking-tracker spreadsheet saved as CSV: columns matched by header (see docs/import.md)
+    /// A networking-tracker spreadsheet saved as CSV: columns matched by header (--help lists them)
+    #[command(after_long_help = IMPORT_CSV_HELP)]
     Csv {
         /// The CSV file (UTF-8, with or without a byte-order mark)
         file: PathBuf,
@@ -858,6 +877,27 @@ enum ImportCommands {
         dry_run: bool,
     },
 }
+
+/// What `import csv --help` says of the columns: an installed binary comes without the
+/// docs folder, so the help itself names the headers (docs/import.md has the full table).
+const IMPORT_CSV_HELP: &str = "\
+Columns are matched by header, ignoring case, spaces and punctuation:
+  name           Name, Full name, Contact, Person (or First name + Last name)
+  company        Company, Organization, Employer
+  title, role    Title, Job title, Position; Role (developer, manager, recruiter, other)
+  source         Source, How we met, Met at
+  introduced_by  Introduced by, Referred by
+  email ...      Email, LinkedIn, GitHub, Twitter, Slack, Phone, Website, Location
+  tags           Tags, Labels (split at commas, semicolons or |)
+  reached_out    Date reached out, Outreach date, Contacted
+  followed_up    Follow up date, Follow-up 1, Follow-up 2 ...
+  replied        Response, Replied (a date, or yes/no)
+  next           Next step, Next action (\"2026-11-30 send portfolio\")
+  the body       Notes, Comments, Description
+Other columns go into the body as \"- Column: value\" lines; --map reads one as a key.
+Dates: 2026-11-12, 2026/11/12, 12 Nov 2026, Nov 12, 2026, 12.11.2026; an ambiguous
+11/12/2026 is refused. People already in the notebook (same id, LinkedIn or email) are
+skipped, never changed; companies are matched by id or name, others created.";
 
 impl ImportCommands {
     fn into_command(self) -> Command {
@@ -962,6 +1002,55 @@ fn parse_when(s: &str) -> Result<When, String> {
 }
 
 /// `s` if `valid` accepts it, else the reason, for a value parser.
+/// Adds "the subcommands of `ties new` are: …" to an unknown-subcommand `error`, for the
+/// command whose subcommand `args` got wrong.
+fn list_subcommands(error: &mut clap::Error, args: &[std::ffi::OsString]) {
+    use clap::error::{ContextKind, ContextValue};
+    let invalid = match error.get(ContextKind::InvalidSubcommand) {
+        Some(ContextValue::String(invalid)) => invalid.clone(),
+        _ => return,
+    };
+    let root = Cli::command();
+    let mut cmd = &root;
+    let mut path = vec![root.get_name()];
+    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if arg == invalid {
+            break;
+        }
+        if let Some(sub) = cmd.find_subcommand(arg) {
+            path.push(sub.get_name());
+            cmd = sub;
+        }
+    }
+    let names: Vec<&str> = cmd
+        .get_subcommands()
+        .filter(|sub| !sub.is_hide_set())
+        .map(clap::Command::get_name)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let tip = format!(
+        "the subcommands of `{}` are: {}",
+        path.join(" "),
+        names.join(", ")
+    );
+    let mut tips = match error.get(ContextKind::Suggested) {
+        Some(ContextValue::StyledStrs(tips)) => tips.clone(),
+        _ => Vec::new(),
+    };
+    tips.push(tip.into());
+    // `ties import tracker.csv`: the file was given where its format goes.
+    let extension = std::path::Path::new(&invalid)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if let Some(format) = extension.filter(|e| names.contains(&e.as_str())) {
+        tips.push(format!("to read `{invalid}`: {} {format} {invalid}", path.join(" ")).into());
+    }
+    error.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+}
+
 fn accept(s: &str, valid: fn(&str) -> bool, reason: &str) -> Result<String, String> {
     if valid(s) {
         Ok(s.to_owned())
@@ -1029,4 +1118,58 @@ fn man() -> Vec<u8> {
         .render(&mut page)
         .expect("man page into memory");
     page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_and_watch_take_format_text_and_its_old_name_human() {
+        for command in ["check", "watch"] {
+            for format in ["text", "human", "json"] {
+                let parsed = Cli::try_parse_from(["ties", command, "--format", format]);
+                assert!(parsed.is_ok(), "{command} --format {format}: {parsed:?}");
+            }
+        }
+        let mut cli = Cli::command();
+        let check = cli.find_subcommand_mut("check").expect("check");
+        let help = check.render_long_help().to_string();
+        assert!(help.contains("- text:"), "{help}");
+        assert!(help.contains("[default: text]"), "{help}");
+    }
+
+    #[test]
+    fn import_csv_help_names_the_headers_without_pointing_at_a_file() {
+        let mut cli = Cli::command();
+        let csv = cli
+            .find_subcommand_mut("import")
+            .and_then(|import| import.find_subcommand_mut("csv"))
+            .expect("import csv");
+        let help = csv.render_long_help().to_string();
+        assert!(!help.contains("docs/import.md"), "{help}");
+        for header in ["Date reached out", "Follow up date", "How we met", "--map"] {
+            assert!(help.contains(header), "{header} missing:\n{help}");
+        }
+    }
+
+    #[test]
+    fn agenda_and_list_record_filters_say_they_take_names() {
+        let mut cli = Cli::command();
+        for (command, flag) in [
+            ("agenda", "contact"),
+            ("agenda", "company"),
+            ("list", "company"),
+            ("show", "id"),
+        ] {
+            let sub = cli.find_subcommand_mut(command).expect("command");
+            let arg = sub
+                .get_arguments()
+                .find(|a| a.get_id() == flag)
+                .expect("flag");
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            assert!(help.contains("name"), "{command} --{flag}: {help}");
+            assert!(!help.contains("(id)"), "{command} --{flag}: {help}");
+        }
+    }
 }

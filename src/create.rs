@@ -16,7 +16,7 @@ use crate::model::event::EventKind;
 use crate::model::fields::Field;
 use crate::model::id::is_slug;
 use crate::model::time::When;
-use crate::model::{Kind, chat, company, contact, event};
+use crate::model::{Id, Kind, chat, company, contact, event};
 use crate::slug;
 
 /// What to create, with the values given on the command line.
@@ -299,7 +299,7 @@ fn resolve<'a>(index: &'a Index, kind: Kind, text: &str) -> Result<&'a Document,
             ),
             None => format!(
                 "create it first: ties new {kind} \"{}\"{}",
-                text.trim(),
+                slug::to_name(Id::from_reference(text).as_str()),
                 if kind == Kind::Event {
                     " --date YYYY-MM-DD"
                 } else {

@@ -7,7 +7,7 @@ use memchr::memmem;
 use crate::body::{self, Body};
 use crate::diagnostic::Placed;
 use crate::findings::{Finding, Problem, Severity};
-use crate::frontmatter::FrontMatter;
+use crate::frontmatter::{self, FrontMatter};
 use crate::model::{Id, Kind, Record};
 use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
@@ -126,13 +126,14 @@ impl Document {
         match (front, self.kind) {
             (FrontMatter::Absent | FrontMatter::Unclosed { .. }, Kind::Note) => {}
             (FrontMatter::Absent, kind) => {
-                findings.push(Finding::new(
-                    Span::file(),
-                    Problem::NoFrontMatter {
+                let problem = match frontmatter::blank_lines_before_fence(text) {
+                    Some(blank_lines) => Problem::FrontMatterNotFirst { blank_lines },
+                    None => Problem::NoFrontMatter {
                         kind: kind.as_str(),
                         example: kind.example(),
                     },
-                ));
+                };
+                findings.push(Finding::new(Span::file(), problem));
             }
             (FrontMatter::Unclosed { .. }, _) if truncated => {
                 // Its end may lie past the head: this file cannot be read as a record.
@@ -264,6 +265,18 @@ fn decode_text(bytes: Vec<u8>) -> Result<String, (Finding, String)> {
             Ok(text)
         }
         Err(e) => {
+            // Notepad's "Unicode" and some exports write UTF-16; its byte-order mark names it.
+            let utf16 = match e.as_bytes() {
+                [0xFF, 0xFE, ..] => Some(false),
+                [0xFE, 0xFF, ..] => Some(true),
+                _ => None,
+            };
+            if let Some(big_endian) = utf16 {
+                return Err((
+                    Finding::new(Span::new(0, 0), Problem::Utf16 { big_endian }),
+                    String::new(),
+                ));
+            }
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
             if let Some(error) = nul(valid) {

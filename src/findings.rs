@@ -147,6 +147,8 @@ impl fmt::Display for Code {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DateForm {
     Date,
+    /// One date of a list of dates (`followed_up`): a comma means a list was meant.
+    Dates,
     DateTime,
     /// `next: "YYYY-MM-DD what to do"`.
     NextAction,
@@ -170,6 +172,10 @@ pub(crate) enum Problem {
         reason: String,
     },
     NotUtf8,
+    /// The file starts with a UTF-16 byte-order mark.
+    Utf16 {
+        big_endian: bool,
+    },
     NulByte,
     /// T002.
     UnclosedFrontMatter,
@@ -181,6 +187,11 @@ pub(crate) enum Problem {
         key: String,
         first_line: usize,
     },
+    /// `tags: #foo`: the `#` started a YAML comment, so `key` is empty.
+    CommentedValue {
+        key: String,
+        comment: String,
+    },
     /// T004.
     NotMapping {
         found: &'static str,
@@ -191,6 +202,10 @@ pub(crate) enum Problem {
     NoFrontMatter {
         kind: &'static str,
         example: &'static str,
+    },
+    /// The `---` that opens the front matter comes after `blank_lines` blank lines.
+    FrontMatterNotFirst {
+        blank_lines: usize,
     },
     /// T007: the body is `bytes` long, more than `limit`.
     OversizedBody {
@@ -208,6 +223,11 @@ pub(crate) enum Problem {
         key: String,
         expected: String,
         found: String,
+    },
+    /// `tags: foo, bar`: one value with commas where a list was meant.
+    CommaInOneValue {
+        key: String,
+        value: String,
     },
     /// T103.
     NotAllowed {
@@ -269,15 +289,19 @@ pub(crate) enum Problem {
 impl Problem {
     pub(crate) fn code(&self) -> Code {
         match self {
-            Self::Unreadable { .. } | Self::NotUtf8 | Self::NulByte => Code::T001,
+            Self::Unreadable { .. } | Self::NotUtf8 | Self::Utf16 { .. } | Self::NulByte => {
+                Code::T001
+            }
             Self::UnclosedFrontMatter => Code::T002,
-            Self::YamlSyntax { .. } | Self::DuplicateKey { .. } => Code::T003,
+            Self::YamlSyntax { .. } | Self::DuplicateKey { .. } | Self::CommentedValue { .. } => {
+                Code::T003
+            }
             Self::NotMapping { .. } => Code::T004,
             Self::MergeConflict => Code::T005,
-            Self::NoFrontMatter { .. } => Code::T006,
+            Self::NoFrontMatter { .. } | Self::FrontMatterNotFirst { .. } => Code::T006,
             Self::OversizedBody { .. } => Code::T007,
             Self::MissingKey { .. } => Code::T101,
-            Self::WrongType { .. } => Code::T102,
+            Self::WrongType { .. } | Self::CommaInOneValue { .. } => Code::T102,
             Self::NotAllowed { .. } => Code::T103,
             Self::InvalidDate { .. } => Code::T104,
             Self::InvalidDuration { .. } => Code::T105,

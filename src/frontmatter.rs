@@ -48,6 +48,21 @@ impl FrontMatter {
     }
 }
 
+/// How many blank lines come before a `---` line that would have opened front matter, if
+/// the file starts with blank lines and then such a fence: editors and templates add them,
+/// and front matter is only read from the first line.
+pub(crate) fn blank_lines_before_fence(text: &str) -> Option<usize> {
+    let mut blank = 0;
+    for line in (Lines { text, pos: 0 }) {
+        if line.content.trim().is_empty() {
+            blank += 1;
+        } else {
+            return (blank > 0 && is_fence(line.content, "---")).then_some(blank);
+        }
+    }
+    None
+}
+
 /// A fence is the marker alone on its line; trailing spaces are forgiven, as editors add them.
 fn is_fence(line: &str, marker: &str) -> bool {
     line.strip_prefix(marker)
@@ -113,6 +128,15 @@ mod tests {
         assert_eq!(yaml("---\nname: A\n...\n"), "name: A\n");
         assert_eq!(yaml("---\n---\n"), "");
         assert_eq!(yaml("---  \nname: A\n---"), "name: A\n");
+    }
+
+    #[test]
+    fn counts_blank_lines_before_a_late_fence() {
+        assert_eq!(blank_lines_before_fence("\n---\nname: A\n---\n"), Some(1));
+        assert_eq!(blank_lines_before_fence(" \r\n\n---\n"), Some(2));
+        assert_eq!(blank_lines_before_fence("---\nname: A\n---\n"), None);
+        assert_eq!(blank_lines_before_fence("\n# Title\n---\n"), None);
+        assert_eq!(blank_lines_before_fence("\n\n"), None);
     }
 
     #[test]

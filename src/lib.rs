@@ -44,8 +44,6 @@ mod yaml;
 use std::ffi::OsString;
 use std::io::Write;
 
-use clap::Parser;
-
 pub use commands::Outcome;
 pub use exit::ExitStatus;
 
@@ -60,7 +58,7 @@ where
     if let Some(status) = cli::complete(&args) {
         return status.into();
     }
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::Cli::parse_args(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

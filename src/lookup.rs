@@ -1,7 +1,9 @@
 //! Finding an existing record from what a user typed on the command line or in a
 //! spreadsheet cell: its id (`acme`, `[[acme]]`), or its name ("Acme Corp", matched without
 //! regard to case, or through the id its name would slug to). `ties new` and the importers
-//! agree on this, so "Acme" finds `companies/acme.md` everywhere.
+//! agree on this, so "Acme" finds `companies/acme.md` everywhere, and every command that
+//! takes a record (`show`, `agenda --contact`, `list --company`, `new chat`) takes it in
+//! all three forms.
 
 use std::path::Path;
 
@@ -14,24 +16,42 @@ use crate::model::{Id, Kind};
 
 /// The record of `kind` that `text` names, if any.
 pub(crate) fn find<'a>(index: &'a Index, kind: Kind, text: &str) -> Option<&'a Document> {
-    let of_kind = |doc: &&Document| doc.kind == kind;
+    find_among(index, &[kind], text)
+}
+
+/// The record of any kind that `text` names (`show` takes every kind). An id wins over a
+/// name; a name shared across kinds finds the contact, then the company, then the event,
+/// in that order (chats and notes have no name; a note is found by its id).
+pub(crate) fn find_any<'a>(index: &'a Index, text: &str) -> Option<&'a Document> {
+    const ANY: [Kind; 5] = [
+        Kind::Contact,
+        Kind::Company,
+        Kind::Chat,
+        Kind::Event,
+        Kind::Note,
+    ];
+    find_among(index, &ANY, text)
+}
+
+fn find_among<'a>(index: &'a Index, kinds: &[Kind], text: &str) -> Option<&'a Document> {
+    let of_kind = |doc: &&Document| kinds.contains(&doc.kind);
     let id = Id::from_reference(text);
     if let Some(doc) = index.get(id.as_str()).filter(of_kind) {
         return Some(doc);
     }
     let wanted = text.trim();
-    index
-        .docs
-        .iter()
-        .filter(of_kind)
-        .find(|doc| {
-            doc.name()
-                .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
+    let named = |kind: Kind| {
+        index.docs.iter().find(|doc| {
+            doc.kind == kind
+                && doc
+                    .name()
+                    .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
         })
-        .or_else(|| {
-            let slug = crate::slug::from_name(wanted);
-            index.get(&slug).filter(of_kind)
-        })
+    };
+    kinds.iter().find_map(|&kind| named(kind)).or_else(|| {
+        let slug = crate::slug::from_name(wanted);
+        index.get(&slug).filter(of_kind)
+    })
 }
 
 /// The ids of the records of `kinds` in the notebook at `explicit`, or else found from `cwd`

@@ -109,19 +109,19 @@ fn when_text<S: serde::Serializer>(when: &Option<When>, s: S) -> Result<S::Ok, S
     }
 }
 
-/// The record `id` names (`[[jane-doe]]` pasted from a note works too).
-pub(crate) fn build(index: &Index, id: &str) -> Result<Shown, Error> {
-    let id = Id::from_reference(id);
-    let id = id.as_str();
-    let Some(doc) = index.get(id) else {
+/// The record `text` names: its id, `[[id]]` pasted from a note, or its name.
+pub(crate) fn build(index: &Index, text: &str) -> Result<Shown, Error> {
+    let Some(doc) = crate::lookup::find_any(index, text) else {
+        let id = Id::from_reference(text);
         return Err(Error::UnknownRecord {
             kind: "record",
-            id: id.to_owned(),
-            hint: crate::suggest::hint(id, index.all_ids()),
-            help: "an id is a file name without .md; `ties list contacts` (or companies, chats, events) shows them"
+            id: id.to_string(),
+            hint: crate::suggest::hint(id.as_str(), index.all_ids()),
+            help: "give an id (a file name without .md) or a name; `ties list contacts` (or companies, chats, events) shows them"
                 .to_owned(),
         });
     };
+    let id = doc.id.as_str();
     let mut b = Builder {
         index,
         entries: Vec::new(),

@@ -24,6 +24,30 @@ pub(crate) fn from_name(name: &str) -> String {
     cap(slugify(&ascii))
 }
 
+/// A name for `text` when it is written as a slug (`bob-smith` → "Bob Smith", whose slug is
+/// `bob-smith` again), so a suggestion to create the record makes that id and a readable
+/// name; any other text is taken as the name it already is.
+pub(crate) fn to_name(text: &str) -> String {
+    let text = text.trim();
+    let is_slug = text
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && text.bytes().any(|b| b.is_ascii_lowercase());
+    if !is_slug {
+        return text.to_owned();
+    }
+    text.split('-')
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `slug` cut to [`MAX_LEN`] bytes, after a whole word when one ends in the second half.
 fn cap(mut slug: String) -> String {
     if slug.len() <= MAX_LEN {
@@ -107,6 +131,21 @@ mod tests {
         // A word that ends exactly at the limit is kept whole.
         let exact = format!("{} tail", "y".repeat(MAX_LEN));
         assert_eq!(from_name(&exact), "y".repeat(MAX_LEN));
+    }
+
+    #[test]
+    fn slug_given_as_a_name_reads_as_one_and_slugs_back() {
+        for (input, expected) in [
+            ("bob-smith", "Bob Smith"),
+            ("jane-doe-2", "Jane Doe 2"),
+            ("acme", "Acme"),
+            ("Bob Smith", "Bob Smith"),
+            ("  José Álvarez ", "José Álvarez"),
+            ("2026", "2026"),
+        ] {
+            assert_eq!(to_name(input), expected, "{input:?}");
+        }
+        assert_eq!(from_name(&to_name("bob-smith")), "bob-smith");
     }
 
     #[test]

@@ -341,6 +341,17 @@ impl Tree<'_> {
                             },
                         ));
                     } else {
+                        if node.value == Value::Null
+                            && let Some(comment) = commented_value(self.text, k.span.end)
+                        {
+                            self.findings.push(Finding::new(
+                                comment,
+                                Problem::CommentedValue {
+                                    key: k.value.scalar_text().unwrap_or_default(),
+                                    comment: self.text[comment.range()].to_owned(),
+                                },
+                            ));
+                        }
                         entries.push((k, node));
                     }
                 }
@@ -380,6 +391,22 @@ fn hash_of(value: &Value) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     feed(value, &mut h);
     h.finish()
+}
+
+/// `tags: #foo`: the span of `#foo` when an empty value is followed on its key's line by a
+/// comment that starts right at a word. YAML reads the hashtag as a comment; a spaced
+/// `# note` is taken as the comment it looks like.
+fn commented_value(text: &str, key_end: usize) -> Option<Span> {
+    let line = text.get(key_end..)?;
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let after_colon = line.trim_start_matches([' ', '\t']).strip_prefix(':')?;
+    let comment = after_colon.trim_start_matches([' ', '\t']);
+    let word = comment.strip_prefix('#')?;
+    if word.is_empty() || word.starts_with(char::is_whitespace) || word.starts_with('#') {
+        return None;
+    }
+    let start = key_end + (line.len() - comment.len());
+    Some(Span::new(start, start + comment.trim_end().len()))
 }
 
 /// How many keys a mapping has before its duplicate-key check hashes them.

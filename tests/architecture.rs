@@ -203,3 +203,46 @@ fn modules_only_use_the_layers_below_them() {
         upward.join("\n")
     );
 }
+
+/// The lines of the `[name]` section of Cargo.toml, comments left out.
+fn cargo_section(name: &str) -> Vec<String> {
+    let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
+        .expect("Cargo.toml");
+    manifest
+        .lines()
+        .skip_while(|l| l.trim() != format!("[{name}]"))
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn release_is_stripped_and_profiling_keeps_line_tables() {
+    // Line tables made the shipped binary 39 MB; callgrind and perf need them, users do not.
+    let release = cargo_section("profile.release");
+    assert!(release.contains(&"strip = true".to_owned()), "{release:?}");
+    assert!(
+        !release.iter().any(|l| l.starts_with("debug")),
+        "{release:?}"
+    );
+    let profiling = cargo_section("profile.profiling");
+    for line in [
+        "inherits = \"release\"",
+        "debug = \"line-tables-only\"",
+        "strip = false",
+    ] {
+        assert!(
+            profiling.contains(&line.to_owned()),
+            "{line}: {profiling:?}"
+        );
+    }
+    let common = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/common.sh"))
+        .expect("benches/common.sh");
+    assert!(
+        common.contains("--profile \"$profile\""),
+        "benches build the chosen profile"
+    );
+}

@@ -556,6 +556,130 @@ fn config_with_a_yaml_error_is_reported_and_files_still_checked() {
 }
 
 // ---------------------------------------------------------------------------------------
+// YAML traps: valid-looking front matter that YAML reads otherwise; each names its fix
+
+/// The code, message and help of the only diagnostic of a one-contact notebook.
+#[track_caller]
+fn only_diagnostic(contact: &str) -> (String, String, String) {
+    let nb = Notebook::new().file("contacts/ada.md", contact);
+    let got = nb.json_diagnostics();
+    assert_eq!(got.len(), 1, "{got:?}");
+    let text = |k: &str| got[0][k].as_str().unwrap_or_default().to_owned();
+    (text("code"), text("message"), text("help"))
+}
+
+#[test]
+fn hashtag_value_that_yaml_reads_as_a_comment_says_to_quote_it() {
+    let (code, message, help) = only_diagnostic("---\nname: Ada\ntags: #foo\n---\n");
+    assert_eq!(code, "T003");
+    assert_eq!(message, "`tags` is empty: `#foo` starts a YAML comment");
+    assert_eq!(help, "quote the value to keep the `#`: `tags: \"#foo\"`");
+    // A spaced comment after an empty key is a comment, as it looks.
+    Notebook::new()
+        .file("contacts/ada.md", "---\nname: Ada\ntags: # none yet\n---\n")
+        .assert_clean();
+}
+
+#[test]
+fn comma_separated_tags_say_to_write_a_list() {
+    let (code, message, help) = only_diagnostic("---\nname: Ada\ntags: foo, bar\n---\n");
+    assert_eq!(code, "T102");
+    assert_eq!(message, "`tags` is one value, `foo, bar`, not a list");
+    assert_eq!(help, "write a list: `tags: [foo, bar]`");
+    Notebook::new()
+        .file("contacts/ada.md", "---\nname: Ada\ntags: [foo, bar]\n---\n")
+        .assert_clean();
+}
+
+#[test]
+fn comma_separated_dates_say_to_write_a_list() {
+    let (code, message, help) =
+        only_diagnostic("---\nname: Ada\nfollowed_up: 2026-11-10, 2026-11-17\n---\n");
+    assert_eq!(code, "T104");
+    assert_eq!(
+        message,
+        "`followed_up`: `2026-11-10, 2026-11-17` is not a valid date"
+    );
+    assert_eq!(
+        help,
+        "write several dates as a list: `followed_up: [2026-11-10, 2026-11-17]`"
+    );
+}
+
+#[test]
+fn value_with_a_second_colon_says_to_quote_it() {
+    let (code, _, help) = only_diagnostic("---\nname: Jane: The Recruiter\n---\n");
+    assert_eq!(code, "T003");
+    assert_eq!(
+        help,
+        "a value that contains `: ` must be quoted, e.g. `name: \"Jane: The Recruiter\"`"
+    );
+}
+
+#[test]
+fn blank_first_line_before_the_front_matter_is_named() {
+    let (code, message, help) = only_diagnostic("\n---\nname: Ada\n---\n");
+    assert_eq!(code, "T006");
+    assert_eq!(
+        message,
+        "front matter must start on the first line, but the first line is blank"
+    );
+    assert_eq!(help, "delete the blank lines before the opening `---`");
+}
+
+#[test]
+fn date_with_a_time_zone_says_zones_are_not_supported() {
+    for (date, zone) in [
+        ("2026-11-24T10:30:00-07:00", "-07:00"),
+        ("2026-11-24 10:30 MST", "MST"),
+    ] {
+        let nb = Notebook::new().file("contacts/ada.md", ADA).file(
+            "chats/2026-11-24-ada.md",
+            &format!("---\nwith: ada\ndate: {date}\n---\n"),
+        );
+        let got = nb.json_diagnostics();
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0]["code"], "T104");
+        assert_eq!(
+            message(&got[0]),
+            format!("`date`: `{date}` has a time zone (`{zone}`); time zones are not supported")
+        );
+        assert_eq!(
+            got[0]["help"],
+            "write the local time without the zone, e.g. 2026-11-24 10:30"
+        );
+    }
+}
+
+#[test]
+fn utf16_file_is_named_as_such() {
+    let utf16 = |bom: [u8; 2], big_endian: bool| {
+        let mut bytes = bom.to_vec();
+        for unit in "---\nname: Ada\n---\n".encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend(pair);
+        }
+        bytes
+    };
+    for (bom, big_endian, order) in [([0xFF, 0xFE], false, "little"), ([0xFE, 0xFF], true, "big")] {
+        let nb = Notebook::new().bytes("contacts/ada.md", &utf16(bom, big_endian));
+        check(&nb, &[d("T001", "contacts/ada.md", 1, 1)], 1);
+        assert_eq!(
+            messages(&nb),
+            [format!("file is UTF-16 ({order}-endian), not UTF-8")]
+        );
+        assert_eq!(
+            nb.json_diagnostics()[0]["help"],
+            "save the file as UTF-8 (in the editor's \"Save as\" or \"Encoding\" menu)"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // A clean notebook, the summary, ignoring rules
 
 #[test]

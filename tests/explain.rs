@@ -165,3 +165,32 @@ fn no_command_is_a_usage_error() {
     assert_eq!(out.code, 2);
     out.assert_stderr_has("Usage");
 }
+
+#[test]
+fn unknown_subcommand_lists_the_valid_ones() {
+    for (args, tip) in [
+        (
+            &["new", "person"][..],
+            "the subcommands of `ties new` are: contact, company, chat, event",
+        ),
+        (
+            &["export", "contacts"][..],
+            "the subcommands of `ties export` are: csv",
+        ),
+        (
+            &["import", "tracker.csv"][..],
+            "the subcommands of `ties import` are: csv, linkedin",
+        ),
+        (
+            &["frob"][..],
+            "the subcommands of `ties` are: check, agenda",
+        ),
+    ] {
+        let out = ties_outside(args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        out.assert_stderr_has("unrecognized subcommand")
+            .assert_stderr_has(tip);
+    }
+    ties_outside(&["import", "tracker.csv"])
+        .assert_stderr_has("to read `tracker.csv`: ties import csv tracker.csv");
+}

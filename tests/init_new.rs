@@ -404,8 +404,21 @@ fn new_chat_needs_an_existing_contact() {
     let out = refused(&nb, &["new", "chat", "jane-do"]);
     assert_eq!(
         out.stderr,
-        "error: unknown contact `jane-do` (did you mean `jane-doe`?)\n  help: create it first: ties new contact \"jane-do\"\n"
+        "error: unknown contact `jane-do` (did you mean `jane-doe`?)\n  help: create it first: ties new contact \"Jane Do\"\n"
     );
+}
+
+#[test]
+fn new_chat_with_a_missing_id_suggests_creating_it_by_name() {
+    let nb = Notebook::new();
+    let out = refused(&nb, &["new", "chat", "bob-smith"]);
+    out.assert_stderr_has("help: create it first: ties new contact \"Bob Smith\"\n");
+    // The suggestion makes the very id that was asked for.
+    let created = nb.run(["new", "contact", "Bob Smith"]);
+    assert_eq!(created.code, 0, "{}", created.stderr);
+    assert!(nb.path().join("contacts/bob-smith.md").exists());
+    let chat = nb.run(["new", "chat", "bob-smith"]);
+    assert_eq!(chat.code, 0, "{}", chat.stderr);
 }
 
 #[test]

@@ -375,6 +375,27 @@ fn show_an_unknown_id_suggests_one() {
 }
 
 #[test]
+fn every_command_that_takes_a_record_takes_its_id_name_or_link() {
+    for given in ["ada", "[[ada]]", "Ada Archer", "ada archer"] {
+        assert_eq!(json_of(&["show", given])["id"], "ada", "show {given}");
+        let agenda = json_of(&["agenda", "--contact", given, "--days", "60"]);
+        assert_eq!(
+            agenda,
+            json_of(&["agenda", "--contact", "ada", "--days", "60"]),
+            "agenda --contact {given}"
+        );
+    }
+    for given in ["acme", "[[acme]]", "Acme"] {
+        assert_eq!(json_of(&["show", given])["id"], "acme", "show {given}");
+        assert_eq!(
+            json_of(&["list", "contacts", "--company", given]),
+            json_of(&["list", "contacts", "--company", "acme"]),
+            "list --company {given}"
+        );
+    }
+}
+
+#[test]
 fn show_list_and_report_count_a_person_met_twice_once() {
     let nb = crate::support::Notebook::new()
         .file("contacts/dan.md", "---\nname: Dan\n---\n")

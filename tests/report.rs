@@ -570,3 +570,40 @@ fn assert_fields(v: &Value, expected: &Value) {
         assert_eq!(&v[key], want, "`{key}`");
     }
 }
+
+#[test]
+fn one_of_each_is_singular_and_a_goal_switched_off_says_off() {
+    let nb = crate::support::Notebook::new()
+        .file(
+            "ties.yaml",
+            "goals:\n  weekly: { outreach: 3, chats: 1, events: 0 }\n",
+        )
+        .file(
+            "contacts/ada.md",
+            "---\nname: Ada\nreached_out: 2026-11-17\n---\n",
+        )
+        .file("companies/acme.md", "---\nname: Acme\n---\n")
+        .file(
+            "chats/2026-11-18-ada.md",
+            "---\nwith: ada\ndate: 2026-11-18\n---\n",
+        )
+        .file("events/fair.md", "---\nname: Fair\ndate: 2026-11-10\n---\n");
+    let overview = nb.run(["report"]);
+    assert_eq!(overview.code, 0, "{}", overview.stderr);
+    overview
+        .assert_stdout_has("1 contact, 1 company, 1 chat, 1 event\n")
+        .assert_stdout_has("Funnel: 1 contact\n");
+    let goals = nb.run(["report", "goals"]);
+    let events = goals
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("events"))
+        .unwrap_or_else(|| panic!("no events row:\n{}", goals.stdout));
+    assert_eq!(
+        events.split_whitespace().collect::<Vec<_>>(),
+        ["events", "week", "0", "0", "off"],
+        "{events}"
+    );
+    let csv = nb.run(["report", "goals", "--format", "csv"]);
+    csv.assert_stdout_has("events,week,0,0,off,");
+}

@@ -129,6 +129,18 @@ impl<'a> Fields<'a> {
     }
 
     pub(crate) fn strings(&mut self, key: &str) -> Vec<String> {
+        // A bare `tags: foo, bar` is one string that was meant as two: YAML only splits
+        // `[foo, bar]` or `- foo` lines. Kept as read, but reported.
+        if let Some(node) = self.get(key)
+            && let Value::Str(value) = &node.value
+            && value.contains(',')
+        {
+            let problem = Problem::CommaInOneValue {
+                key: key.to_owned(),
+                value: value.clone(),
+            };
+            self.findings.push(Finding::new(node.span, problem));
+        }
         self.list(key, string)
             .into_iter()
             .map(|s| s.value)
@@ -155,7 +167,7 @@ impl<'a> Fields<'a> {
     }
 
     pub(crate) fn dates(&mut self, key: &str) -> Vec<Spanned<NaiveDate>> {
-        self.list(key, date)
+        self.list(key, |node, key| date_of(node, key, DateForm::Dates))
     }
 
     pub(crate) fn when(&mut self, key: &str) -> Option<Spanned<When>> {
@@ -283,10 +295,14 @@ pub(crate) fn id(node: &Node, key: &str) -> Result<Spanned<Id>, Finding> {
 }
 
 pub(crate) fn date(node: &Node, key: &str) -> Result<Spanned<NaiveDate>, Finding> {
+    date_of(node, key, DateForm::Date)
+}
+
+fn date_of(node: &Node, key: &str, form: DateForm) -> Result<Spanned<NaiveDate>, Finding> {
     let text = scalar(node, key, "a date (YYYY-MM-DD)")?;
     time::parse_date(text.trim())
         .map(|d| Spanned::new(d, node.span))
-        .ok_or_else(|| invalid_date(node.span, key, &text, DateForm::Date))
+        .ok_or_else(|| invalid_date(node.span, key, &text, form))
 }
 
 pub(crate) fn when(node: &Node, key: &str) -> Result<Spanned<When>, Finding> {

@@ -21,6 +21,47 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
 }
 
+/// The time zone written after a time (`Z`, `-07:00`, `+0100`, `MST`, `Europe/Berlin`) in
+/// `text`, a date-time or a time, if it has one. The notebook keeps local times only, so a
+/// zone makes a date invalid; naming it lets the message say why.
+pub(crate) fn time_zone(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let time = match text.get(..10).and_then(parse_date) {
+        Some(_) => text[10..].strip_prefix([' ', 'T'])?.trim_start(),
+        None => text,
+    };
+    // HH:MM, then :SS and fractions.
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let hours = digits(time);
+    if !(1..=2).contains(&hours) {
+        return None;
+    }
+    let mut rest = time[hours..].strip_prefix(':')?;
+    if digits(rest) != 2 {
+        return None;
+    }
+    rest = &rest[2..];
+    while let Some(more) = rest.strip_prefix([':', '.']) {
+        let n = digits(more);
+        if n == 0 {
+            return None;
+        }
+        rest = &more[n..];
+    }
+    let zone = rest.trim();
+    let offset = zone
+        .strip_prefix(['+', '-'])
+        .is_some_and(|o| o.starts_with(|c: char| c.is_ascii_digit()));
+    let named = !zone.is_empty()
+        && !zone.eq_ignore_ascii_case("am")
+        && !zone.eq_ignore_ascii_case("pm")
+        && zone.starts_with(|c: char| c.is_ascii_alphabetic())
+        && zone
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '+' | '-'));
+    (offset || named).then_some(zone)
+}
+
 /// A date, or a date and a local time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum When {
@@ -152,6 +193,25 @@ impl fmt::Display for Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_zone_after_a_time_is_named() {
+        for (text, zone) in [
+            ("2026-11-24T10:30:00-07:00", Some("-07:00")),
+            ("2026-11-24 10:30 MST", Some("MST")),
+            ("10:30 MST", Some("MST")),
+            ("2026-11-24T10:30Z", Some("Z")),
+            ("2026-11-24 10:30:00.5+0100", Some("+0100")),
+            ("2026-11-24 10:30 Europe/Berlin", Some("Europe/Berlin")),
+            ("2026-11-24 10:30", None),
+            ("2026-11-24 10:30 pm", None),
+            ("2026-11-24", None),
+            ("next tuesday", None),
+            ("2026-11-24 lunch with Ada", None),
+        ] {
+            assert_eq!(time_zone(text), zone, "{text:?}");
+        }
+    }
 
     #[test]
     fn dates_are_strict() {

@@ -85,20 +85,19 @@ pub(crate) fn json(out: &mut impl Write, value: &impl serde::Serialize) -> io::R
 /// The text of each file by its notebook-relative path, for excerpts.
 pub(crate) type Sources<'a> = HashMap<&'a str, &'a str>;
 
+/// `1 contact`, `2 companies`: a count and its noun, singular for exactly one.
+pub(crate) fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `3 errors, 1 warning in 412 files`.
 pub(crate) fn summary(tally: Tally, files: usize) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     format!(
         "{}, {} in {}",
-        plural(tally.errors, "error"),
-        plural(tally.warnings, "warning"),
-        plural(files, "file")
+        count(tally.errors as u64, "error", "errors"),
+        count(tally.warnings as u64, "warning", "warnings"),
+        count(files as u64, "file", "files")
     )
 }
 

@@ -9,12 +9,12 @@ use anstyle::{AnsiColor, Style};
 
 use crate::period;
 use crate::render::table::{Align, Cell, Table};
-use crate::render::{self, BOLD, DIM, ERROR, Render, WARNING};
+use crate::render::{self, BOLD, DIM, ERROR, Render, WARNING, count};
 use crate::report::activity::Activity;
 use crate::report::companies::Companies;
 use crate::report::events::{EventResult, Events};
 use crate::report::funnel::Funnel;
-use crate::report::goals::{Cadence, Goals};
+use crate::report::goals::{Cadence, GoalRow, Goals};
 use crate::report::overview::Overview;
 use crate::report::{Counts, Granularity, Report};
 use crate::spreadsheet::Cells;
@@ -73,8 +73,11 @@ fn overview(o: &Overview) -> (Vec<String>, Vec<Section>) {
             period::week_label(o.today)
         ),
         format!(
-            "{} contacts, {} companies, {} chats, {} events",
-            r.contacts, r.companies, r.chats, r.events
+            "{}, {}, {}, {}",
+            count(r.contacts, "contact", "contacts"),
+            count(r.companies, "company", "companies"),
+            count(r.chats, "chat", "chats"),
+            count(r.events, "event", "events")
         ),
         format!(
             "Warmth: {} warm (goal {}), {} cold, {} not set",
@@ -113,7 +116,7 @@ fn overview_metrics(o: &Overview) -> Table {
     for g in &o.goals.rows {
         add(format!("goal.{}.count", g.goal), g.count.to_string());
         add(format!("goal.{}.target", g.goal), g.target.to_string());
-        add(format!("goal.{}.met", g.goal), yes_no(g.met).to_owned());
+        add(format!("goal.{}.met", g.goal), met_text(g).to_owned());
         if let Some(s) = g.streak {
             add(format!("goal.{}.streak", g.goal), s.to_string());
         }
@@ -131,15 +134,18 @@ fn yes_no_cell(b: bool) -> Cell {
     Cell::styled(yes_no(b), if b { GOOD } else { ERROR })
 }
 
+/// Whether a goal is met; "off" for a target of 0 (`events: 0` switches a goal off), which
+/// every count meets and so would read as a "yes" nobody earned.
+const fn met_text(g: &GoalRow) -> &'static str {
+    if g.target == 0 { "off" } else { yes_no(g.met) }
+}
+
 fn funnel(f: &Funnel) -> Section {
+    let contacts = count(f.contacts, "contact", "contacts");
     let title = if f.period.is_all() {
-        format!("Funnel: {} contacts", f.contacts)
+        format!("Funnel: {contacts}")
     } else {
-        format!(
-            "Funnel: {} contacts first in touch {}",
-            f.contacts,
-            f.period.describe()
-        )
+        format!("Funnel: {contacts} first in touch {}", f.period.describe())
     };
     Section {
         title,
@@ -360,7 +366,11 @@ fn goals_table(g: &Goals) -> Table {
             .into(),
             row.count.into(),
             row.target.into(),
-            yes_no_cell(row.met),
+            if row.target == 0 {
+                Cell::styled(met_text(row), DIM)
+            } else {
+                yes_no_cell(row.met)
+            },
             row.streak
                 .map_or_else(String::new, |s| s.to_string())
                 .into(),

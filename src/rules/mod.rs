@@ -65,13 +65,16 @@ pub(crate) fn words(problem: &Problem) -> Words {
     match problem {
         Problem::Unreadable { reason } => t001::unreadable(reason),
         Problem::NotUtf8 => t001::not_utf8(),
+        Problem::Utf16 { big_endian } => t001::utf16(*big_endian),
         Problem::NulByte => t001::nul_byte(),
         Problem::UnclosedFrontMatter => t002::unclosed(),
         Problem::YamlSyntax { message } => t003::syntax(message),
         Problem::DuplicateKey { key, first_line } => t003::duplicate_key(key, *first_line),
+        Problem::CommentedValue { key, comment } => t003::commented_value(key, comment),
         Problem::NotMapping { found } => t004::not_mapping(found),
         Problem::MergeConflict => t005::conflict(),
         Problem::NoFrontMatter { kind, example } => t006::missing(kind, example),
+        Problem::FrontMatterNotFirst { blank_lines } => t006::not_first(*blank_lines),
         Problem::OversizedBody { bytes, limit } => t007::oversized(*bytes, *limit),
         Problem::MissingKey { key, kind, example } => t101::missing(key, kind, example),
         Problem::WrongType {
@@ -79,6 +82,7 @@ pub(crate) fn words(problem: &Problem) -> Words {
             expected,
             found,
         } => t102::wrong_type(key, expected, found),
+        Problem::CommaInOneValue { key, value } => t102::comma_in_one_value(key, value),
         Problem::NotAllowed {
             key,
             value,

@@ -24,6 +24,12 @@ pub(crate) fn not_utf8() -> Words {
     Words::new("file is not valid UTF-8").help("save the file with UTF-8 encoding")
 }
 
+pub(crate) fn utf16(big_endian: bool) -> Words {
+    let order = if big_endian { "big" } else { "little" };
+    Words::new(format!("file is UTF-16 ({order}-endian), not UTF-8"))
+        .help("save the file as UTF-8 (in the editor's \"Save as\" or \"Encoding\" menu)")
+}
+
 pub(crate) fn nul_byte() -> Words {
     Words::new("file contains a NUL byte; is it a binary file?")
         .help("notes must be plain UTF-8 text; move binary files out of the notebook")

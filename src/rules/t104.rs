@@ -13,19 +13,52 @@
 //! ```
 //!
 //! ## How to fix
-//! Write the date as `YYYY-MM-DD`, e.g. `2026-11-30`; a time as `2026-11-30 14:00`.
+//! Write the date as `YYYY-MM-DD`, e.g. `2026-11-30`; a time as `2026-11-30 14:00`, in local
+//! time (time zones such as `-07:00` or `MST` are not supported); several
+//! dates as a list, `followed_up: [2026-11-10, 2026-11-17]` (a comma alone does not make one).
 
 use crate::findings::DateForm;
+use crate::model::time;
 use crate::rules::{Words, shorten};
 
 pub(crate) fn invalid_date(key: &str, value: &str, form: DateForm) -> Words {
+    if let Some(zone) = time::time_zone(value) {
+        let help = match form {
+            DateForm::DateTime => "write the local time without the zone, e.g. 2026-11-24 10:30",
+            _ => "write the date alone, as YYYY-MM-DD",
+        };
+        return Words::new(format!(
+            "`{key}`: `{}` has a time zone (`{}`); time zones are not supported",
+            shorten(value),
+            shorten(zone)
+        ))
+        .help(help);
+    }
     let (what, help) = match form {
-        DateForm::Date => ("date", "write it as YYYY-MM-DD, e.g. 2026-11-21"),
+        DateForm::Dates if value.contains(',') => (
+            "date",
+            format!(
+                "write several dates as a list: `{key}: [{}]`",
+                shorten(
+                    &value
+                        .split(',')
+                        .map(str::trim)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            ),
+        ),
+        DateForm::Date | DateForm::Dates => {
+            ("date", "write it as YYYY-MM-DD, e.g. 2026-11-21".to_owned())
+        }
         DateForm::DateTime => (
             "date or date-time",
-            "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2026-11-21",
+            "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2026-11-21".to_owned(),
         ),
-        DateForm::NextAction => ("date", "write the next action as \"YYYY-MM-DD what to do\""),
+        DateForm::NextAction => (
+            "date",
+            "write the next action as \"YYYY-MM-DD what to do\"".to_owned(),
+        ),
     };
     Words::new(format!(
         "`{key}`: `{}` is not a valid {what}",
