@@ -317,10 +317,9 @@ impl Builder<'_> {
                 .chain([reached.value])
                 .max()
                 .unwrap_or(reached.value);
-            let met_since = self
-                .index
-                .chats_with(id.as_str())
-                .any(|(_, c)| c.is_done(self.today) && c.day().is_some_and(|d| d >= reached.value));
+            let met_since = self.index.chats_with(id.as_str()).any(|(_, c)| {
+                c.is_done(self.index.now) && c.day().is_some_and(|d| d >= reached.value)
+            });
             if contact.replied.is_none() && !met_since {
                 let due = When::Date(rules.follow_up_after.after_date(last_outreach));
                 let sent = contact.followed_up.len();
@@ -386,8 +385,8 @@ impl Builder<'_> {
             .collect();
         let who = names.join(", ");
         let kind = chat.kind.as_str().replace('-', " ");
-        match chat.status(self.today) {
-            _ if chat.is_meeting(self.today) && chat.thanked.is_none() => {
+        match chat.status(self.index.now) {
+            _ if chat.is_meeting(self.index.now) && chat.thanked.is_none() => {
                 let due = thank_you_due(date.value, rules.thank_you_within);
                 let title = format!(
                     "Send a thank-you to {who} for the {kind} on {}",

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::diagnostic::Placed;
 use crate::document::Document;
@@ -53,7 +53,10 @@ pub(crate) struct Reference<'a> {
 
 pub(crate) struct Index {
     pub root: PathBuf,
+    /// The date of `now`, which most rules count in.
     pub today: NaiveDate,
+    /// The one "now" of this run: a chat is planned until it has ended as of it.
+    pub now: NaiveDateTime,
     pub settings: Settings,
     /// The text of `ties.yaml` and the problems found in it.
     pub settings_text: String,
@@ -73,7 +76,7 @@ pub(crate) struct Index {
 impl Index {
     pub(crate) fn new(
         root: PathBuf,
-        today: NaiveDate,
+        now: NaiveDateTime,
         (settings, settings_text, settings_findings): (Settings, String, Vec<Placed>),
         docs: Vec<Document>,
         walk_findings: Vec<Placed>,
@@ -81,7 +84,8 @@ impl Index {
         let docs = sorted_by_path(docs);
         let mut index = Self {
             root,
-            today,
+            today: now.date(),
+            now,
             settings,
             settings_text,
             settings_findings,
@@ -177,6 +181,11 @@ impl Index {
     }
 
     /// Rebuilds the lookups after [`Index::upsert`] and [`Index::remove_under`].
+    pub(crate) fn set_now(&mut self, now: NaiveDateTime) {
+        self.now = now;
+        self.today = now.date();
+    }
+
     pub(crate) fn relink(&mut self) {
         self.link();
     }
@@ -351,7 +360,7 @@ impl Index {
             .map(|d| d.value);
         let chats = self
             .chats_with(id)
-            .filter(|(_, c)| c.is_done(self.today))
+            .filter(|(_, c)| c.is_done(self.now))
             .filter_map(|(_, c)| c.day());
         own.chain(chats).chain(self.past_events_met(id))
     }
@@ -376,8 +385,8 @@ impl Index {
     /// Whether you have met the contact: a done chat that is not a message thread, or a past
     /// event that lists them in `met`. (Being referred by them does not mean you met.)
     pub(crate) fn has_met(&self, id: &str) -> bool {
-        let today = self.today;
-        self.chats_with(id).any(|(_, c)| c.is_meeting(today))
+        let now = self.now;
+        self.chats_with(id).any(|(_, c)| c.is_meeting(now))
             || self.past_events_met(id).next().is_some()
     }
 
@@ -388,8 +397,7 @@ impl Index {
         }
         if self.has_met(id) {
             Stage::Met
-        } else if contact.replied.is_some()
-            || self.chats_with(id).any(|(_, c)| c.is_done(self.today))
+        } else if contact.replied.is_some() || self.chats_with(id).any(|(_, c)| c.is_done(self.now))
         {
             Stage::Replied
         } else if contact.reached_out.is_some() || self.chats_with(id).next().is_some() {
@@ -412,7 +420,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         Index::new(
             PathBuf::from("."),
-            today,
+            today.and_time(chrono::NaiveTime::MIN),
             (Settings::default(), String::new(), Vec::new()),
             docs,
             Vec::new(),

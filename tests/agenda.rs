@@ -319,7 +319,7 @@ fn thank_you_notebook(config: &str) -> Notebook {
         .chat("dan", "2026-11-19", "kind: message\n")
         // Cancelled.
         .chat("eve", "2026-11-19", "status: cancelled\n")
-        // Today, no time: done (not after today), so thanks are due tomorrow.
+        // Today, no time: planned through its day, so it is to prepare, not to thank yet.
         .chat("fox", "2026-11-21", "kind: call\n")
 }
 
@@ -331,8 +331,8 @@ fn thank_you_is_due_a_day_after_a_done_chat() {
         &[],
         &[
             "overdue thank-you ann 2026-11-20",
+            "today prepare fox 2026-11-21",
             "today thank-you bob 2026-11-21T14:30",
-            "upcoming thank-you fox 2026-11-22",
         ],
     );
     assert_title(
@@ -351,8 +351,8 @@ fn thank_you_within_from_the_config_moves_the_due_time() {
         &[],
         &[
             "today thank-you ann 2026-11-21",
+            "today prepare fox 2026-11-21",
             "upcoming thank-you bob 2026-11-22T14:30",
-            "upcoming thank-you fox 2026-11-23",
         ],
     );
     let nb = thank_you_notebook("rules:\n  thank_you_within: 12h\n");
@@ -361,10 +361,120 @@ fn thank_you_within_from_the_config_moves_the_due_time() {
         &[],
         &[
             "overdue thank-you ann 2026-11-19T12:00",
+            "today prepare fox 2026-11-21",
             "today thank-you bob 2026-11-21T02:30",
-            "today thank-you fox 2026-11-21T12:00",
         ],
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// now: a chat is planned until it has ended
+
+/// A chat tonight at 23:00 (spec'd in docs/agenda.md, "Now"), a date-only chat today, and
+/// a two-hour chat that runs past midnight.
+fn now_notebook() -> Notebook {
+    Notebook::new()
+        .contact("ann", "Ann", "")
+        .contact("bob", "Bob", "")
+        .contact("cat", "Cat", "")
+        .contact("dan", "Dan", "")
+        .chat("ann", "2026-11-21 23:00", "")
+        .chat("bob", "2026-11-21", "kind: call\n")
+        .chat("cat", "2026-11-21 23:30", "duration: 2h\n")
+        // `status:` in the file wins over the clock.
+        .chat("dan", "2026-11-21 08:00", "status: planned\n")
+}
+
+/// `(id, status)` of every chat of `list chats` at `--now NOW`.
+fn chat_statuses(nb: &Notebook, now: &str) -> Vec<(String, String)> {
+    let out = nb.run(["--now", now, "list", "chats", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    rows.iter()
+        .map(|r| {
+            let with = r["with"].as_array().map_or_else(
+                || r["with"].as_str().unwrap_or_default().to_owned(),
+                |w| w[0].as_str().unwrap_or_default().to_owned(),
+            );
+            (with, r["status"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_chat_tonight_is_to_prepare_in_the_morning_and_to_thank_after() {
+    let nb = now_notebook();
+    let morning = ["--now", "2026-11-21 06:26", "--kind", "prepare,thank-you"];
+    assert_rows(
+        &nb,
+        &morning,
+        &[
+            "today prepare bob 2026-11-21",
+            "today prepare dan 2026-11-21T08:00",
+            "today prepare ann 2026-11-21T23:00",
+            "today prepare cat 2026-11-21T23:30",
+        ],
+    );
+    // `--today` is the start of that day: the same as the morning.
+    assert_eq!(
+        agenda_fields(&nb, &["--kind", "prepare,thank-you"], ROW),
+        agenda_fields(&nb, &morning, ROW)
+    );
+    // 23:59: Ann's hour ends at midnight, Cat's two hours later, Bob's day is not over.
+    assert_eq!(
+        agenda_fields(
+            &nb,
+            &["--now", "2026-11-21 23:59", "--kind", "prepare,thank-you"],
+            ROW
+        ),
+        agenda_fields(&nb, &morning, ROW)
+    );
+    // Midnight: Ann and Bob are over; Cat is still talking: neither prepare (its day is
+    // gone) nor thanks.
+    assert_rows(
+        &nb,
+        &["--now", "2026-11-22 00:00", "--kind", "prepare,thank-you"],
+        &[
+            "today thank-you bob 2026-11-22",
+            "today thank-you ann 2026-11-22T23:00",
+        ],
+    );
+    assert_rows(
+        &nb,
+        &["--now", "2026-11-22 01:30", "--kind", "thank-you"],
+        &[
+            "today thank-you bob 2026-11-22",
+            "today thank-you ann 2026-11-22T23:00",
+            "today thank-you cat 2026-11-22T23:30",
+        ],
+    );
+}
+
+#[test]
+fn list_uses_the_same_rule_as_the_agenda() {
+    let nb = now_notebook();
+    let status = |now| {
+        let mut rows = chat_statuses(&nb, now);
+        rows.sort();
+        rows.into_iter()
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // ann, bob, cat, dan
+    assert_eq!(
+        status("2026-11-21 06:26"),
+        "planned planned planned planned"
+    );
+    assert_eq!(status("2026-11-22 00:00"), "done done planned planned");
+    assert_eq!(status("2026-11-22 01:30"), "done done done planned");
+}
+
+#[test]
+fn now_must_be_a_date_and_a_time() {
+    let out = Notebook::new().run(["--now", "2026-11-21", "agenda"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_has("YYYY-MM-DD HH:MM");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -144,7 +144,7 @@ pub(crate) fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
 /// outreach and replies travel, and counting it would let a busy inbox meet the chat goal.
 /// The same line the stage `met` and the thank-you rule draw.
 pub(crate) fn counts_as_chat(index: &Index, chat: &crate::model::Chat) -> bool {
-    chat.is_meeting(index.today)
+    chat.is_meeting(index.now)
 }
 
 /// When the contact first answered: `replied`, else the day of their first done chat (a done
@@ -153,7 +153,7 @@ pub(crate) fn reply_date(index: &Index, id: &str, contact: &Contact) -> Option<N
     contact.replied.as_ref().map(|d| d.value).or_else(|| {
         index
             .chats_with(id)
-            .filter(|(_, c)| c.is_done(index.today))
+            .filter(|(_, c)| c.is_done(index.now))
             .filter_map(|(_, c)| c.day())
             .min()
     })
