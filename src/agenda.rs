@@ -309,20 +309,17 @@ impl Builder<'_> {
         let rules = &self.index.settings.rules;
         let id = &doc.id;
         let name = &contact.name;
-        if let Some(reached) = &contact.reached_out {
-            let last_outreach = contact
-                .followed_up
-                .iter()
-                .map(|d| d.value)
-                .chain([reached.value])
-                .max()
-                .unwrap_or(reached.value);
-            let met_since = self.index.chats_with(id.as_str()).any(|(_, c)| {
-                c.is_done(self.index.now) && c.day().is_some_and(|d| d >= reached.value)
-            });
-            if contact.replied.is_none() && !met_since {
+        let outreach = self.index.outreach(id.as_str(), contact);
+        if let (Some(&first), Some(&last_outreach)) = (outreach.first(), outreach.last()) {
+            // Only an answer stops the clock: a received message or a done chat of another
+            // kind, on or after the first outreach. Sent messages are outreach themselves.
+            let answered = self
+                .index
+                .chats_with(id.as_str())
+                .any(|(_, c)| c.is_reply(self.index.now) && c.day().is_some_and(|d| d >= first));
+            if contact.replied.is_none() && !answered {
                 let due = When::Date(rules.follow_up_after.after_date(last_outreach));
-                let sent = contact.followed_up.len();
+                let sent = outreach.len() - 1;
                 let max = rules.max_follow_ups as usize;
                 if sent < max {
                     let title = format!(

@@ -365,6 +365,41 @@ impl Index {
         own.chain(chats).chain(self.past_events_met(id))
     }
 
+    /// The days of sent messages (done `direction: sent` chats) not already logged on the
+    /// contact as `reached_out` or `followed_up`, sorted: logging a message both ways counts
+    /// once.
+    pub(crate) fn sent_messages(&self, id: &str, contact: &Contact) -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = self
+            .chats_with(id)
+            .filter(|(_, c)| c.is_sent() && c.is_done(self.now))
+            .filter_map(|(_, c)| c.day())
+            .filter(|d| {
+                !contact
+                    .reached_out
+                    .iter()
+                    .chain(&contact.followed_up)
+                    .any(|o| o.value == *d)
+            })
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
+
+    /// Every outreach to the contact, sorted: `reached_out`, `followed_up` and the
+    /// [`Index::sent_messages`]. The first is the outreach, the others follow-ups.
+    pub(crate) fn outreach(&self, id: &str, contact: &Contact) -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = contact
+            .reached_out
+            .iter()
+            .chain(&contact.followed_up)
+            .map(|d| d.value)
+            .chain(self.sent_messages(id, contact))
+            .collect();
+        days.sort_unstable();
+        days
+    }
+
     /// The name of the record `id` names, or the id itself (a chat, a note, an unknown id).
     pub(crate) fn name_of(&self, id: &Id) -> String {
         self.get(id.as_str())
@@ -397,7 +432,8 @@ impl Index {
         }
         if self.has_met(id) {
             Stage::Met
-        } else if contact.replied.is_some() || self.chats_with(id).any(|(_, c)| c.is_done(self.now))
+        } else if contact.replied.is_some()
+            || self.chats_with(id).any(|(_, c)| c.is_reply(self.now))
         {
             Stage::Replied
         } else if contact.reached_out.is_some() || self.chats_with(id).next().is_some() {
@@ -453,7 +489,12 @@ mod tests {
             ("contacts/texted.md", "---\nname: T\n---\n"),
             (
                 "chats/2026-11-02-texted.md",
-                "---\nwith: texted\ndate: 2026-11-02\nkind: message\n---\n",
+                "---\nwith: texted\ndate: 2026-11-02\nkind: message\ndirection: received\n---\n",
+            ),
+            ("contacts/messaged.md", "---\nname: Msg\n---\n"),
+            (
+                "chats/2026-11-02-messaged.md",
+                "---\nwith: messaged\ndate: 2026-11-02\nkind: message\ndirection: sent\n---\n",
             ),
             ("contacts/coffee.md", "---\nname: C\n---\n"),
             (
@@ -484,7 +525,12 @@ mod tests {
         assert_eq!(
             stage("texted"),
             Stage::Replied,
-            "a done message thread is a reply, not a meeting"
+            "a received message is a reply, not a meeting"
+        );
+        assert_eq!(
+            stage("messaged"),
+            Stage::Contacted,
+            "a sent message is outreach"
         );
         assert_eq!(stage("coffee"), Stage::Met);
         assert_eq!(stage("metup"), Stage::Met);

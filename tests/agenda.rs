@@ -152,9 +152,9 @@ fn follow_up_notebook() -> Notebook {
         // A cancelled chat since is not a reply.
         .contact("gus", "Gus", "reached_out: 2026-11-11\n")
         .chat("gus", "2026-11-12", "status: cancelled\n")
-        // A message thread since the outreach is a reply too.
+        // A received message since the outreach is a reply too.
         .contact("jay", "Jay", "reached_out: 2026-11-01\n")
-        .chat("jay", "2026-11-03", "kind: message\n")
+        .chat("jay", "2026-11-03", "kind: message\ndirection: received\n")
         // One follow-up sent: due counts from it.
         .contact(
             "hal",
@@ -179,6 +179,77 @@ fn follow_up_is_due_a_week_after_the_last_outreach_without_reply() {
             "today follow-up bob 2026-11-21",
             "upcoming follow-up cat 2026-11-28",
         ],
+    );
+}
+
+/// Messages logged as chats: `direction: sent` is outreach, `received` is the reply.
+fn messages_notebook() -> Notebook {
+    Notebook::new()
+        // One sent message, 8 days ago: the outreach, follow-up due yesterday.
+        .contact("ann", "Ann", "")
+        .chat("ann", "2026-11-13", "kind: message\ndirection: sent\n")
+        // Sent, then received: answered.
+        .contact("bob", "Bob", "")
+        .chat("bob", "2026-11-10", "kind: message\ndirection: sent\n")
+        .file(
+            "chats/2026-11-12-bob-reply.md",
+            "---\nwith: bob\ndate: 2026-11-12\nkind: message\ndirection: received\n---\n",
+        )
+        // Outreach logged on the contact, then two sent messages: max_follow_ups (2) reached.
+        .contact("cat", "Cat", "reached_out: 2026-11-01\n")
+        .chat("cat", "2026-11-08", "kind: message\ndirection: sent\n")
+        .file(
+            "chats/2026-11-15-cat.md",
+            "---\nwith: cat\ndate: 2026-11-15\nkind: message\ndirection: sent\n---\n",
+        )
+        // The same message logged on the contact and as a chat counts once: one follow-up.
+        .contact(
+            "dan",
+            "Dan",
+            "reached_out: 2026-11-01\nfollowed_up: [2026-11-10]\n",
+        )
+        .chat("dan", "2026-11-10", "kind: message\ndirection: sent\n")
+}
+
+#[test]
+fn sent_messages_are_outreach_and_only_received_ones_are_replies() {
+    let nb = messages_notebook();
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue follow-up dan 2026-11-17",
+            "overdue follow-up ann 2026-11-20",
+            "upcoming move-on cat 2026-11-22",
+        ],
+    );
+    assert_title(
+        &nb,
+        "follow-up",
+        "ann",
+        "Follow up with Ann: no reply since 2026-11-13 (follow-up 1 of 2)",
+    );
+    assert_title(
+        &nb,
+        "move-on",
+        "cat",
+        "No reply from Cat after 2 follow-ups: close the loop or move on",
+    );
+    // The stage follows: a sent message is `contacted`, a received one `replied`.
+    let out = nb.run(["list", "contacts", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    let stages: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r["stage"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            ("ann", "contacted"),
+            ("bob", "replied"),
+            ("cat", "contacted"),
+            ("dan", "contacted")
+        ]
     );
 }
 
@@ -316,7 +387,7 @@ fn thank_you_notebook(config: &str) -> Notebook {
         // Already thanked.
         .chat("cat", "2026-11-18", "thanked: 2026-11-18\n")
         // A message thread needs no thank-you.
-        .chat("dan", "2026-11-19", "kind: message\n")
+        .chat("dan", "2026-11-19", "kind: message\ndirection: received\n")
         // Cancelled.
         .chat("eve", "2026-11-19", "status: cancelled\n")
         // Today, no time: planned through its day, so it is to prepare, not to thank yet.
@@ -709,7 +780,7 @@ fn reconnect_with_people_met_and_not_seen_for_a_while() {
         )
         // Only a message thread: not a meeting.
         .contact("eve", "Eve", "")
-        .chat("eve", "2026-06-01", "kind: message\n")
+        .chat("eve", "2026-06-01", "kind: message\ndirection: received\n")
         // Listed in `met` of an event that has not happened yet.
         .contact("fox", "Fox", "")
         .event("party", "Party", "2026-12-15", "met: [fox]\n")

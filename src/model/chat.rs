@@ -20,12 +20,17 @@ choice_enum!(ChatKind {
     Other = "other",
 });
 choice_enum!(ChatStatus { Planned = "planned", Done = "done", Cancelled = "cancelled" });
+choice_enum!(Direction { Sent = "sent", Received = "received" });
 
 #[derive(Clone, Debug)]
 pub(crate) struct Chat {
     pub with: Vec<Spanned<Id>>,
     pub date: Option<Spanned<When>>,
     pub kind: ChatKind,
+    /// Where `kind` is written (a message without `direction` is pointed at there).
+    pub kind_span: Option<Span>,
+    /// Who wrote a `message`: you (outreach, a follow-up) or they (a reply).
+    pub direction: Option<Direction>,
     pub medium: Option<String>,
     pub duration: Option<Duration>,
     pub event: Option<Spanned<Id>>,
@@ -42,10 +47,13 @@ impl Chat {
 
     pub(crate) fn decode(entries: &[(Node, Node)], anchor: Span) -> (Self, Vec<Finding>) {
         let mut f = Fields::new("chat", entries, anchor);
+        let kind = f.spanned_choice("kind");
         let chat = Self {
             with: f.required_ids("with", "jane-doe"),
             date: f.required_when("date", "2026-11-21"),
-            kind: f.choice("kind").unwrap_or(ChatKind::CoffeeChat),
+            kind: kind.as_ref().map_or(ChatKind::CoffeeChat, |k| k.value),
+            kind_span: kind.map(|k| k.span),
+            direction: f.choice("direction"),
             medium: f.string("medium").map(|s| s.value),
             duration: f.duration("duration").map(|d| d.value),
             event: f.id("event"),
@@ -88,6 +96,17 @@ impl Chat {
         self.is_done(now) && self.kind != ChatKind::Message
     }
 
+    /// An answer from them: a done chat, unless it is a message you sent. (A message without
+    /// `direction` counts as received, as before the key existed; T304 asks to say which.)
+    pub(crate) fn is_reply(&self, now: NaiveDateTime) -> bool {
+        self.is_done(now) && !self.is_sent()
+    }
+
+    /// A message you sent: outreach or a follow-up, never an answer.
+    pub(crate) fn is_sent(&self) -> bool {
+        self.kind == ChatKind::Message && self.direction == Some(Direction::Sent)
+    }
+
     pub(crate) fn day(&self) -> Option<NaiveDate> {
         self.date.as_ref().map(|d| d.value.date())
     }
@@ -105,6 +124,10 @@ pub(crate) const FIELDS: &[ChatField] = &[
     ChatField::new("kind", Type::Choice(ChatKind::NAMES), |c, _| {
         c.kind.as_str().to_owned()
     }),
+    ChatField::new("direction", Type::Choice(Direction::NAMES), |c, _| {
+        opt(c.direction.map(Direction::as_str))
+    })
+    .hint("", "for a message: who wrote it"),
     ChatField::new("medium", Type::Text, |c, _| opt(c.medium.as_ref()))
         .hint("zoom | phone | in-person | slack", ""),
     ChatField::new("duration", Type::Duration, |c, _| opt(c.duration)).hint("30m", ""),
