@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::index::Index;
 use crate::lookup;
 use crate::model::chat::ChatStatus;
+use crate::model::contact::Tie;
 use crate::model::time::{Duration, When};
 use crate::model::{Chat, Contact, Id, Kind, Record};
 
@@ -353,8 +354,12 @@ impl Builder<'_> {
                 title,
             );
         }
+        let dormant = |last: NaiveDate| {
+            contact.tie != Some(Tie::Strong) && rules.dormant_after.after_date(last) < self.today
+        };
         if self.index.has_met(id.as_str())
             && let Some(last) = self.index.last_interaction(id.as_str(), contact)
+            && !dormant(last)
         {
             let cadence = contact.stay_in_touch.unwrap_or(rules.stay_in_touch);
             let due = cadence.after_date(last);
@@ -385,6 +390,11 @@ impl Builder<'_> {
         match chat.status(self.index.now) {
             _ if chat.is_meeting(self.index.now) && chat.thanked.is_none() => {
                 let due = thank_you_due(date.value, rules.thank_you_within);
+                if rules.thank_you_expires.after(due.start()) <= self.index.now
+                    || self.superseded(chat, date.value.date())
+                {
+                    return;
+                }
                 let title = format!(
                     "Send a thank-you to {who} for the {kind} on {}",
                     date.value.date()
@@ -418,6 +428,24 @@ impl Builder<'_> {
             }
             _ => {}
         }
+    }
+
+    /// Whether someone in the chat has been in touch again after its day: that later contact
+    /// took the place of the thank-you.
+    fn superseded(&self, chat: &Chat, day: NaiveDate) -> bool {
+        chat.with.iter().any(|w| {
+            match self
+                .index
+                .get(w.value.as_str())
+                .and_then(|d| d.record.as_ref())
+            {
+                Some(Record::Contact(c)) => self
+                    .index
+                    .last_interaction(w.value.as_str(), c)
+                    .is_some_and(|last| last > day),
+                _ => false,
+            }
+        })
     }
 
     /// "your in at Acme: …" or "no in noted for Acme", for the contact's company.

@@ -379,7 +379,8 @@ fn thank_you_notebook(config: &str) -> Notebook {
         .contact("fox", "Fox", "")
         // A bare date: due the next day.
         .chat("ann", "2026-11-19", "")
-        // With a time: due 24 hours later.
+        // With a time: due 24 hours later. (Ann's own chat the day before is superseded by
+        // this one: no thank-you for it.)
         .file(
             "chats/2026-11-20-bob.md",
             "---\nwith: [bob, ann]\ndate: 2026-11-20 14:30\nkind: informational-interview\n---\n",
@@ -401,7 +402,6 @@ fn thank_you_is_due_a_day_after_a_done_chat() {
         &nb,
         &[],
         &[
-            "overdue thank-you ann 2026-11-20",
             "today prepare fox 2026-11-21",
             "today thank-you bob 2026-11-21T14:30",
         ],
@@ -415,13 +415,81 @@ fn thank_you_is_due_a_day_after_a_done_chat() {
 }
 
 #[test]
+fn a_thank_you_expires_a_week_after_it_was_due_or_when_you_meet_again() {
+    let nb = Notebook::new()
+        .contact("ann", "Ann", "")
+        .contact("bob", "Bob", "")
+        .contact("cat", "Cat", "")
+        .contact("dan", "Dan", "")
+        // Due 2026-11-14 00:00: expires at 2026-11-21 00:00, now: gone.
+        .chat("ann", "2026-11-13", "")
+        // Due 2026-11-14 01:00: one hour left.
+        .chat("bob", "2026-11-13 01:00", "duration: 30m\n")
+        // A career-fair booth, then a later call with the same person: the call is what
+        // to thank for.
+        .chat("cat", "2026-11-18", "kind: event\n")
+        .file(
+            "chats/2026-11-20-cat-call.md",
+            "---\nwith: cat\ndate: 2026-11-20 10:00\nkind: call\n---\n",
+        )
+        // Migrated notes from 2023: no "881 days overdue".
+        .chat("dan", "2023-06-23", "")
+        .file("contacts/old.md", "---\nname: Old\n---\n");
+    assert_rows(
+        &nb,
+        &["--kind", "thank-you"],
+        &[
+            "overdue thank-you bob 2026-11-14T01:00",
+            "today thank-you cat 2026-11-21T10:00",
+        ],
+    );
+    let later = ["--now", "2026-11-21 01:00", "--kind", "thank-you"];
+    assert_rows(&nb, &later, &["today thank-you cat 2026-11-21T10:00"]);
+    // Tuned: a 30-day window keeps Ann's.
+    nb.write("ties.yaml", "rules:\n  thank_you_expires: 30d\n");
+    assert_rows(
+        &nb,
+        &["--kind", "thank-you"],
+        &[
+            "overdue thank-you ann 2026-11-14",
+            "overdue thank-you bob 2026-11-14T01:00",
+            "today thank-you cat 2026-11-21T10:00",
+        ],
+    );
+}
+
+#[test]
+fn reconnect_stops_at_dormant_after_unless_the_tie_is_strong() {
+    let nb = Notebook::new()
+        // Last in touch 365 days ago: the last day it still shows.
+        .contact("ann", "Ann", "")
+        .chat("ann", "2025-11-21", "thanked: 2025-11-21\n")
+        // 366 days ago: dormant.
+        .contact("bob", "Bob", "")
+        .chat("bob", "2025-11-20", "thanked: 2025-11-20\n")
+        // Years ago, but a strong tie.
+        .contact("cat", "Cat", "tie: strong\n")
+        .chat("cat", "2023-06-23", "thanked: 2023-06-23\n");
+    assert_rows(
+        &nb,
+        &["--kind", "reconnect"],
+        &[
+            "overdue reconnect cat 2023-09-21",
+            "overdue reconnect ann 2026-02-19",
+        ],
+    );
+    nb.write("ties.yaml", "rules:\n  dormant_after: 730d\n");
+    let rows = agenda_fields(&nb, &["--kind", "reconnect"], ["id"]);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+}
+
+#[test]
 fn thank_you_within_from_the_config_moves_the_due_time() {
     let nb = thank_you_notebook("rules:\n  thank_you_within: 48h\n");
     assert_rows(
         &nb,
         &[],
         &[
-            "today thank-you ann 2026-11-21",
             "today prepare fox 2026-11-21",
             "upcoming thank-you bob 2026-11-22T14:30",
         ],
@@ -431,7 +499,6 @@ fn thank_you_within_from_the_config_moves_the_due_time() {
         &nb,
         &[],
         &[
-            "overdue thank-you ann 2026-11-19T12:00",
             "today prepare fox 2026-11-21",
             "today thank-you bob 2026-11-21T02:30",
         ],
@@ -876,7 +943,8 @@ fn events_within_the_horizon_with_their_goal() {
 
 #[test]
 fn paused_closed_and_snoozed_contacts_drop_out() {
-    // Every contact would have a follow-up, a next action, a thank-you and a task.
+    // Every contact would have a follow-up, a next action and a task. (A thank-you goes
+    // through the same gate; a chat before the outreach would now be superseded by it.)
     let person = |name: &str, extra: &str| {
         format!(
             "---\nname: {name}\nreached_out: 2026-11-13\nnext: \"2026-11-22 ping\"\n{extra}---\n\
@@ -892,14 +960,10 @@ fn paused_closed_and_snoozed_contacts_drop_out() {
         ("woken-today", "snooze: 2026-11-21\n"),
         ("active", "status: active\n"),
     ] {
-        nb = nb
-            .file(&format!("contacts/{id}.md"), &person(id, extra))
-            // Before the outreach, so it does not count as a reply.
-            .chat(id, "2026-11-12", "");
+        nb = nb.file(&format!("contacts/{id}.md"), &person(id, extra));
     }
     let mut want = Vec::new();
     for (group, kind, due) in [
-        ("overdue", "thank-you", "2026-11-13"),
         ("overdue", "follow-up", "2026-11-20"),
         ("upcoming", "next", "2026-11-22"),
         ("upcoming", "task", "2026-11-23"),
@@ -1030,8 +1094,8 @@ fn filter_notebook() -> Notebook {
             "contacts/cat.md",
             "---\nname: Cat\ncompany: acme\n---\n- [ ] read her post (due 2026-11-23)\n",
         )
-        // Before the outreach: a thank-you, but not a reply.
-        .chat("ann", "2026-11-12", "")
+        // No outreach to Cat: a thank-you.
+        .chat("cat", "2026-11-16", "")
         .event("meetup", "Meetup", "2026-11-24", "")
         .file("notes/todo.md", "- [ ] plan the week (due 2026-11-22)\n")
 }
@@ -1043,7 +1107,7 @@ fn filters_by_kind_contact_and_company() {
         &nb,
         &[],
         &[
-            "overdue thank-you ann 2026-11-13",
+            "overdue thank-you cat 2026-11-17",
             "overdue follow-up ann 2026-11-20",
             "upcoming next bob 2026-11-22",
             "upcoming task todo 2026-11-22",
@@ -1055,7 +1119,7 @@ fn filters_by_kind_contact_and_company() {
         &nb,
         &["--kind", "follow-up,thank-you"],
         &[
-            "overdue thank-you ann 2026-11-13",
+            "overdue thank-you cat 2026-11-17",
             "overdue follow-up ann 2026-11-20",
         ],
     );
@@ -1077,7 +1141,7 @@ fn filters_by_kind_contact_and_company() {
         &nb,
         &["--company", "acme"],
         &[
-            "overdue thank-you ann 2026-11-13",
+            "overdue thank-you cat 2026-11-17",
             "overdue follow-up ann 2026-11-20",
             "upcoming task cat 2026-11-23",
         ],
@@ -1168,14 +1232,8 @@ fn extreme_dates_notebook() -> Notebook {
 #[test]
 fn extreme_dates_do_not_panic() {
     let nb = extreme_dates_notebook();
-    assert_rows(
-        &nb,
-        &[],
-        &[
-            "overdue thank-you old 0001-01-02",
-            "overdue reconnect old 0001-04-01",
-        ],
-    );
+    // Old's thank-you has expired and Old has gone dormant: nothing from year 1.
+    assert_rows(&nb, &[], &[]);
     for format in ["text", "json", "markdown", "ics"] {
         for days in ["7", "0", "4294967295"] {
             let out = nb.run(["agenda", "--format", format, "--days", days]);
