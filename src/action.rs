@@ -255,7 +255,7 @@ fn thank_you_chat<'a>(index: &'a Index, text: &str) -> Result<&'a Document, Erro
     })?;
     let done: Vec<_> = index
         .chats_with(contact.id.as_str())
-        .filter(|(_, c)| c.is_done(index.today))
+        .filter(|(_, c)| c.is_done(index.now))
         .collect();
     // Once every chat is thanked, the latest one answers: the same date again is already
     // recorded, another is refused, rather than "nothing to thank".

@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::index::Index;
 use crate::lookup;
 use crate::model::chat::ChatStatus;
+use crate::model::contact::Tie;
 use crate::model::time::{Duration, When};
 use crate::model::{Chat, Contact, Id, Kind, Record};
 
@@ -313,21 +314,17 @@ impl Builder<'_> {
         let rules = &self.index.settings.rules;
         let id = &doc.id;
         let name = &contact.name;
-        if let Some(reached) = &contact.reached_out {
-            let last_outreach = contact
-                .followed_up
-                .iter()
-                .map(|d| d.value)
-                .chain([reached.value])
-                .max()
-                .unwrap_or(reached.value);
-            let met_since = self
+        let outreach = self.index.outreach(id.as_str(), contact);
+        if let (Some(&first), Some(&last_outreach)) = (outreach.first(), outreach.last()) {
+            // Only an answer stops the clock: a received message or a done chat of another
+            // kind, on or after the first outreach. Sent messages are outreach themselves.
+            let answered = self
                 .index
                 .chats_with(id.as_str())
-                .any(|(_, c)| c.is_done(self.today) && c.day().is_some_and(|d| d >= reached.value));
-            if contact.replied.is_none() && !met_since {
+                .any(|(_, c)| c.is_reply(self.index.now) && c.day().is_some_and(|d| d >= first));
+            if contact.replied.is_none() && !answered {
                 let due = When::Date(rules.follow_up_after.after_date(last_outreach));
-                let sent = contact.followed_up.len();
+                let sent = outreach.len() - 1;
                 let max = rules.max_follow_ups as usize;
                 if sent < max {
                     let title = format!(
@@ -361,8 +358,12 @@ impl Builder<'_> {
                 title,
             );
         }
+        let dormant = |last: NaiveDate| {
+            contact.tie != Some(Tie::Strong) && rules.dormant_after.after_date(last) < self.today
+        };
         if self.index.has_met(id.as_str())
             && let Some(last) = self.index.last_interaction(id.as_str(), contact)
+            && !dormant(last)
         {
             let cadence = contact.stay_in_touch.unwrap_or(rules.stay_in_touch);
             let due = cadence.after_date(last);
@@ -390,9 +391,14 @@ impl Builder<'_> {
             .collect();
         let who = names.join(", ");
         let kind = chat.kind.as_str().replace('-', " ");
-        match chat.status(self.today) {
-            _ if chat.is_meeting(self.today) && chat.thanked.is_none() => {
+        match chat.status(self.index.now) {
+            _ if chat.is_meeting(self.index.now) && chat.thanked.is_none() => {
                 let due = thank_you_due(date.value, rules.thank_you_within);
+                if rules.thank_you_expires.after(due.start()) <= self.index.now
+                    || self.superseded(chat, date.value.date())
+                {
+                    return;
+                }
                 let title = format!(
                     "Send a thank-you to {who} for the {kind} on {}",
                     date.value.date()
@@ -426,6 +432,24 @@ impl Builder<'_> {
             }
             _ => {}
         }
+    }
+
+    /// Whether someone in the chat has been in touch again after its day: that later contact
+    /// took the place of the thank-you.
+    fn superseded(&self, chat: &Chat, day: NaiveDate) -> bool {
+        chat.with.iter().any(|w| {
+            match self
+                .index
+                .get(w.value.as_str())
+                .and_then(|d| d.record.as_ref())
+            {
+                Some(Record::Contact(c)) => self
+                    .index
+                    .last_interaction(w.value.as_str(), c)
+                    .is_some_and(|last| last > day),
+                _ => false,
+            }
+        })
     }
 
     /// "your in at Acme: …" or "no in noted for Acme", for the contact's company.

@@ -35,4 +35,5 @@ pub(crate) fn check_notebook(index: &Index, out: &mut Sink) {
     rules::t301::check(index, out);
     rules::t302::check(index, out);
     rules::t303::check(index, out);
+    rules::t304::check(index, out);
 }

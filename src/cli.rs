@@ -44,6 +44,11 @@ pub(crate) struct Cli {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_today)]
     today: Option<NaiveDate>,
 
+    /// Take this moment as now (a chat is planned until it has ended); wins over `--today`,
+    /// which is the start of its day
+    #[arg(long, global = true, value_name = "YYYY-MM-DD HH:MM", value_parser = parse_now)]
+    now: Option<chrono::NaiveDateTime>,
+
     /// When to use colour; `auto` means on a terminal and without `NO_COLOR`
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     color: ColorWhen,
@@ -434,6 +439,15 @@ fn parse_today(s: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
 }
 
+fn parse_now(s: &str) -> Result<chrono::NaiveDateTime, String> {
+    match crate::model::time::When::parse(s) {
+        Some(crate::model::time::When::DateTime(at)) => Ok(at),
+        _ => Err(format!(
+            "`{s}` is not a moment; write it as \"YYYY-MM-DD HH:MM\""
+        )),
+    }
+}
+
 impl Cli {
     /// Parses the command line. An unknown subcommand's error lists the valid ones: clap
     /// names them only when one is spelled close to what was typed (`new person` is not).
@@ -633,7 +647,8 @@ impl Cli {
             notebook: self.notebook,
             cwd,
             clock: self
-                .today
+                .now
+                .or_else(|| self.today.map(|d| d.and_time(chrono::NaiveTime::MIN)))
                 .map_or(crate::config::Clock::System, crate::config::Clock::Fixed),
             color: match self.color {
                 ColorWhen::Auto => anstream::ColorChoice::Auto,

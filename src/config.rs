@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::render::Format;
 
@@ -12,7 +12,7 @@ pub(crate) struct Config {
     /// `--notebook` or `$TIES_NOTEBOOK`; otherwise discovered from `cwd`.
     pub notebook: Option<PathBuf>,
     pub cwd: PathBuf,
-    /// The one source of "today" for every date computation (`--today` or the clock).
+    /// The one source of "now" for every date computation (`--now`, `--today` or the clock).
     pub clock: Clock,
     pub color: anstream::ColorChoice,
     pub command: Command,
@@ -23,25 +23,41 @@ impl Config {
     pub(crate) fn today(&self) -> NaiveDate {
         self.clock.today()
     }
+
+    /// Now: see [`Clock::now`].
+    pub(crate) fn now(&self) -> NaiveDateTime {
+        self.clock.now()
+    }
 }
 
 /// Where "today" comes from. A long-running `watch` asks again every round, so it moves on
 /// at midnight; every other command asks once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Clock {
-    /// `--today`: every date computation takes this day.
-    Fixed(NaiveDate),
-    /// The local date of the system clock, read afresh on each call.
+    /// `--now`, or `--today` at the start of its day: every computation takes this moment.
+    Fixed(NaiveDateTime),
+    /// The local time of the system clock, read afresh on each call.
     System,
 }
 
 impl Clock {
-    /// The only place `ties` reads the clock's date.
-    pub(crate) fn today(self) -> NaiveDate {
+    /// The only place `ties` reads the clock. Whole minutes: the notebook writes no seconds,
+    /// so a chat at 10:00 is not "past" at 10:00:30 of the same minute it ends.
+    pub(crate) fn now(self) -> NaiveDateTime {
         match self {
-            Self::Fixed(day) => day,
-            Self::System => chrono::Local::now().date_naive(),
+            Self::Fixed(now) => now,
+            Self::System => {
+                let now = chrono::Local::now().naive_local();
+                now.with_second(0)
+                    .and_then(|n| n.with_nanosecond(0))
+                    .unwrap_or(now)
+            }
         }
+    }
+
+    /// The date of [`Clock::now`].
+    pub(crate) fn today(self) -> NaiveDate {
+        self.now().date()
     }
 }
 

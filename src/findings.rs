@@ -89,6 +89,7 @@ codes! {
     T301 "reply-before-outreach" Warning "t301.rs";
     T302 "thanks-out-of-order" Warning "t302.rs";
     T303 "met-before-event" Warning "t303.rs";
+    T304 "message-without-direction" Warning "t304.rs";
     T401 "unknown-config-key" Warning "t401.rs";
     T402 "invalid-config-value" Error "t402.rs";
     T403 "unknown-ignored-code" Warning "t403.rs";

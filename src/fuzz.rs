@@ -512,7 +512,7 @@ fn index(case: &Case) -> Index {
     }
     Index::new(
         PathBuf::from("/fuzz"),
-        case.today,
+        case.today.and_time(chrono::NaiveTime::MIN),
         settings,
         docs,
         Vec::new(),

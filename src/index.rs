@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::diagnostic::Placed;
 use crate::document::Document;
@@ -53,7 +53,10 @@ pub(crate) struct Reference<'a> {
 
 pub(crate) struct Index {
     pub root: PathBuf,
+    /// The date of `now`, which most rules count in.
     pub today: NaiveDate,
+    /// The one "now" of this run: a chat is planned until it has ended as of it.
+    pub now: NaiveDateTime,
     pub settings: Settings,
     /// The text of `ties.yaml` and the problems found in it.
     pub settings_text: String,
@@ -73,7 +76,7 @@ pub(crate) struct Index {
 impl Index {
     pub(crate) fn new(
         root: PathBuf,
-        today: NaiveDate,
+        now: NaiveDateTime,
         (settings, settings_text, settings_findings): (Settings, String, Vec<Placed>),
         docs: Vec<Document>,
         walk_findings: Vec<Placed>,
@@ -81,7 +84,8 @@ impl Index {
         let docs = sorted_by_path(docs);
         let mut index = Self {
             root,
-            today,
+            today: now.date(),
+            now,
             settings,
             settings_text,
             settings_findings,
@@ -177,6 +181,11 @@ impl Index {
     }
 
     /// Rebuilds the lookups after [`Index::upsert`] and [`Index::remove_under`].
+    pub(crate) fn set_now(&mut self, now: NaiveDateTime) {
+        self.now = now;
+        self.today = now.date();
+    }
+
     pub(crate) fn relink(&mut self) {
         self.link();
     }
@@ -351,9 +360,44 @@ impl Index {
             .map(|d| d.value);
         let chats = self
             .chats_with(id)
-            .filter(|(_, c)| c.is_done(self.today))
+            .filter(|(_, c)| c.is_done(self.now))
             .filter_map(|(_, c)| c.day());
         own.chain(chats).chain(self.past_events_met(id))
+    }
+
+    /// The days of sent messages (done `direction: sent` chats) not already logged on the
+    /// contact as `reached_out` or `followed_up`, sorted: logging a message both ways counts
+    /// once.
+    pub(crate) fn sent_messages(&self, id: &str, contact: &Contact) -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = self
+            .chats_with(id)
+            .filter(|(_, c)| c.is_sent() && c.is_done(self.now))
+            .filter_map(|(_, c)| c.day())
+            .filter(|d| {
+                !contact
+                    .reached_out
+                    .iter()
+                    .chain(&contact.followed_up)
+                    .any(|o| o.value == *d)
+            })
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
+
+    /// Every outreach to the contact, sorted: `reached_out`, `followed_up` and the
+    /// [`Index::sent_messages`]. The first is the outreach, the others follow-ups.
+    pub(crate) fn outreach(&self, id: &str, contact: &Contact) -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = contact
+            .reached_out
+            .iter()
+            .chain(&contact.followed_up)
+            .map(|d| d.value)
+            .chain(self.sent_messages(id, contact))
+            .collect();
+        days.sort_unstable();
+        days
     }
 
     /// The name of the record `id` names, or the id itself (a chat, a note, an unknown id).
@@ -376,8 +420,8 @@ impl Index {
     /// Whether you have met the contact: a done chat that is not a message thread, or a past
     /// event that lists them in `met`. (Being referred by them does not mean you met.)
     pub(crate) fn has_met(&self, id: &str) -> bool {
-        let today = self.today;
-        self.chats_with(id).any(|(_, c)| c.is_meeting(today))
+        let now = self.now;
+        self.chats_with(id).any(|(_, c)| c.is_meeting(now))
             || self.past_events_met(id).next().is_some()
     }
 
@@ -389,7 +433,7 @@ impl Index {
         if self.has_met(id) {
             Stage::Met
         } else if contact.replied.is_some()
-            || self.chats_with(id).any(|(_, c)| c.is_done(self.today))
+            || self.chats_with(id).any(|(_, c)| c.is_reply(self.now))
         {
             Stage::Replied
         } else if contact.reached_out.is_some() || self.chats_with(id).next().is_some() {
@@ -412,7 +456,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         Index::new(
             PathBuf::from("."),
-            today,
+            today.and_time(chrono::NaiveTime::MIN),
             (Settings::default(), String::new(), Vec::new()),
             docs,
             Vec::new(),
@@ -445,7 +489,12 @@ mod tests {
             ("contacts/texted.md", "---\nname: T\n---\n"),
             (
                 "chats/2026-11-02-texted.md",
-                "---\nwith: texted\ndate: 2026-11-02\nkind: message\n---\n",
+                "---\nwith: texted\ndate: 2026-11-02\nkind: message\ndirection: received\n---\n",
+            ),
+            ("contacts/messaged.md", "---\nname: Msg\n---\n"),
+            (
+                "chats/2026-11-02-messaged.md",
+                "---\nwith: messaged\ndate: 2026-11-02\nkind: message\ndirection: sent\n---\n",
             ),
             ("contacts/coffee.md", "---\nname: C\n---\n"),
             (
@@ -476,7 +525,12 @@ mod tests {
         assert_eq!(
             stage("texted"),
             Stage::Replied,
-            "a done message thread is a reply, not a meeting"
+            "a received message is a reply, not a meeting"
+        );
+        assert_eq!(
+            stage("messaged"),
+            Stage::Contacted,
+            "a sent message is outreach"
         );
         assert_eq!(stage("coffee"), Stage::Met);
         assert_eq!(stage("metup"), Stage::Met);

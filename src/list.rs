@@ -405,7 +405,7 @@ fn involves_company(index: &Index, doc: &Document, company: &str) -> bool {
 /// could not be read at all (`ties check` reports it).
 fn values(index: &Index, doc: &Document) -> Option<Vec<Value>> {
     let id = Value::Text(doc.id.to_string());
-    let today = index.today;
+    let now = index.now;
     Some(match doc.record.as_ref()? {
         Record::Contact(c) => vec![
             id,
@@ -457,7 +457,7 @@ fn values(index: &Index, doc: &Document) -> Option<Vec<Value>> {
                     .as_ref()
                     .map_or(Value::Missing, |d| Value::When(d.value)),
                 Value::Text(c.kind.as_str().to_owned()),
-                Value::Text(c.status(today).as_str().to_owned()),
+                Value::Text(c.status(now).as_str().to_owned()),
                 Value::List(c.with.iter().map(|w| w.value.to_string()).collect()),
                 if companies.is_empty() {
                     Value::Missing

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 use ignore::{WalkBuilder, WalkState};
 
 use crate::diagnostic::Placed;
@@ -44,12 +44,12 @@ pub(crate) fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, E
 }
 
 /// Reads and indexes the whole notebook at `root`.
-pub(crate) fn load(root: &Path, today: NaiveDate) -> Result<Index, Error> {
+pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<Index, Error> {
     let settings = load_settings(root)?;
     let (docs, walk_findings) = walk(root);
     Ok(Index::new(
         root.to_owned(),
-        today,
+        now,
         settings,
         docs,
         walk_findings,

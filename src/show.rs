@@ -158,7 +158,7 @@ pub(crate) fn build(index: &Index, text: &str) -> Result<Shown, Error> {
             people = b.people(c.with.iter().map(|w| &w.value));
             if c.declared_status.is_none() {
                 // Not written, so derived from the date: worth saying which it is.
-                facts.push(("status", c.status(index.today).as_str().to_owned()));
+                facts.push(("status", c.status(index.now).as_str().to_owned()));
             }
             if let Some(q) = doc.body.questions {
                 facts.push((
@@ -382,7 +382,7 @@ impl Builder<'_> {
     /// The chat itself, its thank-you and its referrals.
     fn chat(&mut self, doc: &Document, chat: &Chat) {
         let index = self.index;
-        let status = chat.status(index.today);
+        let status = chat.status(index.now);
         let title = format!("{} ({})", chat_title(index, chat), status.as_str());
         self.push(
             chat.date.as_ref().map(|d| d.value),

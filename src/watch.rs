@@ -7,7 +7,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 use notify::EventKind;
 use notify::event::{CreateKind, ModifyKind, RemoveKind};
 
@@ -133,8 +133,8 @@ pub(crate) struct Session {
 }
 
 impl Session {
-    pub(crate) fn load(root: &Path, today: NaiveDate) -> Result<(Self, Round), Error> {
-        let index = notebook::load(root, today)?;
+    pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<(Self, Round), Error> {
+        let index = notebook::load(root, now)?;
         let files_read = index.docs.len();
         let mut session = Self {
             index,
@@ -154,14 +154,14 @@ impl Session {
         ))
     }
 
-    /// Applies a batch: re-reads what it names and re-runs the checks as of `today` (a
+    /// Applies a batch: re-reads what it names and re-runs the checks as of `now` (a
     /// watch left running overnight moves on to the new day).
-    pub(crate) fn apply(&mut self, batch: &Batch, today: NaiveDate) -> Result<Round, Error> {
+    pub(crate) fn apply(&mut self, batch: &Batch, now: NaiveDateTime) -> Result<Round, Error> {
         let root = self.index.root.clone();
         if !root.join(CONFIG_FILE).is_file() && !root.is_dir() {
             return Err(Error::NotebookGone { dir: root });
         }
-        self.index.today = today;
+        self.index.set_now(now);
         let mut round = Round::default();
         if batch.rescan {
             let before: HashSet<String> = self.index.docs.iter().map(|d| d.path.clone()).collect();
@@ -173,7 +173,7 @@ impl Session {
                 std::mem::take(&mut self.index.settings_findings),
             );
             let (docs, walk_diagnostics) = notebook::walk(&root);
-            let fresh = Index::new(root.clone(), today, settings, docs, walk_diagnostics);
+            let fresh = Index::new(root.clone(), now, settings, docs, walk_diagnostics);
             round.files_read = fresh.docs.len();
             round.added = fresh
                 .docs
@@ -490,14 +490,17 @@ mod tests {
         )
         .unwrap();
         let t303 = |s: &Session| s.diagnostics.iter().any(|d| d.code == Code::T303);
-        let (mut session, _) = Session::load(&root, day("2026-11-21")).unwrap();
+        let (mut session, _) =
+            Session::load(&root, day("2026-11-21").and_time(chrono::NaiveTime::MIN)).unwrap();
         assert!(t303(&session), "met before the event");
         // Past midnight, after the event: the same notebook is fine.
         let batch = Batch {
             config: true,
             ..Batch::default()
         };
-        session.apply(&batch, day("2026-11-23")).unwrap();
+        session
+            .apply(&batch, day("2026-11-23").and_time(chrono::NaiveTime::MIN))
+            .unwrap();
         assert_eq!(session.index.today, day("2026-11-23"));
         assert!(!t303(&session), "{:?}", session.diagnostics);
     }
@@ -540,7 +543,9 @@ mod tests {
     /// session reports exactly what a full `check` of the same files reports.
     #[test]
     fn incremental_updates_match_a_full_check() {
-        let today = crate::model::time::parse_date("2026-11-21").unwrap();
+        let today = crate::model::time::parse_date("2026-11-21")
+            .unwrap()
+            .and_time(chrono::NaiveTime::MIN);
         for seed in 1..=12_u64 {
             let dir = tempfile::tempdir().unwrap();
             let root = dir.path().canonicalize().unwrap();

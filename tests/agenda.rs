@@ -152,9 +152,9 @@ fn follow_up_notebook() -> Notebook {
         // A cancelled chat since is not a reply.
         .contact("gus", "Gus", "reached_out: 2026-11-11\n")
         .chat("gus", "2026-11-12", "status: cancelled\n")
-        // A message thread since the outreach is a reply too.
+        // A received message since the outreach is a reply too.
         .contact("jay", "Jay", "reached_out: 2026-11-01\n")
-        .chat("jay", "2026-11-03", "kind: message\n")
+        .chat("jay", "2026-11-03", "kind: message\ndirection: received\n")
         // One follow-up sent: due counts from it.
         .contact(
             "hal",
@@ -179,6 +179,77 @@ fn follow_up_is_due_a_week_after_the_last_outreach_without_reply() {
             "today follow-up bob 2026-11-21",
             "upcoming follow-up cat 2026-11-28",
         ],
+    );
+}
+
+/// Messages logged as chats: `direction: sent` is outreach, `received` is the reply.
+fn messages_notebook() -> Notebook {
+    Notebook::new()
+        // One sent message, 8 days ago: the outreach, follow-up due yesterday.
+        .contact("ann", "Ann", "")
+        .chat("ann", "2026-11-13", "kind: message\ndirection: sent\n")
+        // Sent, then received: answered.
+        .contact("bob", "Bob", "")
+        .chat("bob", "2026-11-10", "kind: message\ndirection: sent\n")
+        .file(
+            "chats/2026-11-12-bob-reply.md",
+            "---\nwith: bob\ndate: 2026-11-12\nkind: message\ndirection: received\n---\n",
+        )
+        // Outreach logged on the contact, then two sent messages: max_follow_ups (2) reached.
+        .contact("cat", "Cat", "reached_out: 2026-11-01\n")
+        .chat("cat", "2026-11-08", "kind: message\ndirection: sent\n")
+        .file(
+            "chats/2026-11-15-cat.md",
+            "---\nwith: cat\ndate: 2026-11-15\nkind: message\ndirection: sent\n---\n",
+        )
+        // The same message logged on the contact and as a chat counts once: one follow-up.
+        .contact(
+            "dan",
+            "Dan",
+            "reached_out: 2026-11-01\nfollowed_up: [2026-11-10]\n",
+        )
+        .chat("dan", "2026-11-10", "kind: message\ndirection: sent\n")
+}
+
+#[test]
+fn sent_messages_are_outreach_and_only_received_ones_are_replies() {
+    let nb = messages_notebook();
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "overdue follow-up dan 2026-11-17",
+            "overdue follow-up ann 2026-11-20",
+            "upcoming move-on cat 2026-11-22",
+        ],
+    );
+    assert_title(
+        &nb,
+        "follow-up",
+        "ann",
+        "Follow up with Ann: no reply since 2026-11-13 (follow-up 1 of 2)",
+    );
+    assert_title(
+        &nb,
+        "move-on",
+        "cat",
+        "No reply from Cat after 2 follow-ups: close the loop or move on",
+    );
+    // The stage follows: a sent message is `contacted`, a received one `replied`.
+    let out = nb.run(["list", "contacts", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    let stages: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r["stage"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            ("ann", "contacted"),
+            ("bob", "replied"),
+            ("cat", "contacted"),
+            ("dan", "contacted")
+        ]
     );
 }
 
@@ -308,7 +379,8 @@ fn thank_you_notebook(config: &str) -> Notebook {
         .contact("fox", "Fox", "")
         // A bare date: due the next day.
         .chat("ann", "2026-11-19", "")
-        // With a time: due 24 hours later.
+        // With a time: due 24 hours later. (Ann's own chat the day before is superseded by
+        // this one: no thank-you for it.)
         .file(
             "chats/2026-11-20-bob.md",
             "---\nwith: [bob, ann]\ndate: 2026-11-20 14:30\nkind: informational-interview\n---\n",
@@ -316,10 +388,10 @@ fn thank_you_notebook(config: &str) -> Notebook {
         // Already thanked.
         .chat("cat", "2026-11-18", "thanked: 2026-11-18\n")
         // A message thread needs no thank-you.
-        .chat("dan", "2026-11-19", "kind: message\n")
+        .chat("dan", "2026-11-19", "kind: message\ndirection: received\n")
         // Cancelled.
         .chat("eve", "2026-11-19", "status: cancelled\n")
-        // Today, no time: done (not after today), so thanks are due tomorrow.
+        // Today, no time: planned through its day, so it is to prepare, not to thank yet.
         .chat("fox", "2026-11-21", "kind: call\n")
 }
 
@@ -330,9 +402,8 @@ fn thank_you_is_due_a_day_after_a_done_chat() {
         &nb,
         &[],
         &[
-            "overdue thank-you ann 2026-11-20",
+            "today prepare fox 2026-11-21",
             "today thank-you bob 2026-11-21T14:30",
-            "upcoming thank-you fox 2026-11-22",
         ],
     );
     assert_title(
@@ -344,15 +415,83 @@ fn thank_you_is_due_a_day_after_a_done_chat() {
 }
 
 #[test]
+fn a_thank_you_expires_a_week_after_it_was_due_or_when_you_meet_again() {
+    let nb = Notebook::new()
+        .contact("ann", "Ann", "")
+        .contact("bob", "Bob", "")
+        .contact("cat", "Cat", "")
+        .contact("dan", "Dan", "")
+        // Due 2026-11-14 00:00: expires at 2026-11-21 00:00, now: gone.
+        .chat("ann", "2026-11-13", "")
+        // Due 2026-11-14 01:00: one hour left.
+        .chat("bob", "2026-11-13 01:00", "duration: 30m\n")
+        // A career-fair booth, then a later call with the same person: the call is what
+        // to thank for.
+        .chat("cat", "2026-11-18", "kind: event\n")
+        .file(
+            "chats/2026-11-20-cat-call.md",
+            "---\nwith: cat\ndate: 2026-11-20 10:00\nkind: call\n---\n",
+        )
+        // Migrated notes from 2023: no "881 days overdue".
+        .chat("dan", "2023-06-23", "")
+        .file("contacts/old.md", "---\nname: Old\n---\n");
+    assert_rows(
+        &nb,
+        &["--kind", "thank-you"],
+        &[
+            "overdue thank-you bob 2026-11-14T01:00",
+            "today thank-you cat 2026-11-21T10:00",
+        ],
+    );
+    let later = ["--now", "2026-11-21 01:00", "--kind", "thank-you"];
+    assert_rows(&nb, &later, &["today thank-you cat 2026-11-21T10:00"]);
+    // Tuned: a 30-day window keeps Ann's.
+    nb.write("ties.yaml", "rules:\n  thank_you_expires: 30d\n");
+    assert_rows(
+        &nb,
+        &["--kind", "thank-you"],
+        &[
+            "overdue thank-you ann 2026-11-14",
+            "overdue thank-you bob 2026-11-14T01:00",
+            "today thank-you cat 2026-11-21T10:00",
+        ],
+    );
+}
+
+#[test]
+fn reconnect_stops_at_dormant_after_unless_the_tie_is_strong() {
+    let nb = Notebook::new()
+        // Last in touch 365 days ago: the last day it still shows.
+        .contact("ann", "Ann", "")
+        .chat("ann", "2025-11-21", "thanked: 2025-11-21\n")
+        // 366 days ago: dormant.
+        .contact("bob", "Bob", "")
+        .chat("bob", "2025-11-20", "thanked: 2025-11-20\n")
+        // Years ago, but a strong tie.
+        .contact("cat", "Cat", "tie: strong\n")
+        .chat("cat", "2023-06-23", "thanked: 2023-06-23\n");
+    assert_rows(
+        &nb,
+        &["--kind", "reconnect"],
+        &[
+            "overdue reconnect cat 2023-09-21",
+            "overdue reconnect ann 2026-02-19",
+        ],
+    );
+    nb.write("ties.yaml", "rules:\n  dormant_after: 730d\n");
+    let rows = agenda_fields(&nb, &["--kind", "reconnect"], ["id"]);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+}
+
+#[test]
 fn thank_you_within_from_the_config_moves_the_due_time() {
     let nb = thank_you_notebook("rules:\n  thank_you_within: 48h\n");
     assert_rows(
         &nb,
         &[],
         &[
-            "today thank-you ann 2026-11-21",
+            "today prepare fox 2026-11-21",
             "upcoming thank-you bob 2026-11-22T14:30",
-            "upcoming thank-you fox 2026-11-23",
         ],
     );
     let nb = thank_you_notebook("rules:\n  thank_you_within: 12h\n");
@@ -360,11 +499,120 @@ fn thank_you_within_from_the_config_moves_the_due_time() {
         &nb,
         &[],
         &[
-            "overdue thank-you ann 2026-11-19T12:00",
+            "today prepare fox 2026-11-21",
             "today thank-you bob 2026-11-21T02:30",
-            "today thank-you fox 2026-11-21T12:00",
         ],
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// now: a chat is planned until it has ended
+
+/// A chat tonight at 23:00 (spec'd in docs/agenda.md, "Now"), a date-only chat today, and
+/// a two-hour chat that runs past midnight.
+fn now_notebook() -> Notebook {
+    Notebook::new()
+        .contact("ann", "Ann", "")
+        .contact("bob", "Bob", "")
+        .contact("cat", "Cat", "")
+        .contact("dan", "Dan", "")
+        .chat("ann", "2026-11-21 23:00", "")
+        .chat("bob", "2026-11-21", "kind: call\n")
+        .chat("cat", "2026-11-21 23:30", "duration: 2h\n")
+        // `status:` in the file wins over the clock.
+        .chat("dan", "2026-11-21 08:00", "status: planned\n")
+}
+
+/// `(id, status)` of every chat of `list chats` at `--now NOW`.
+fn chat_statuses(nb: &Notebook, now: &str) -> Vec<(String, String)> {
+    let out = nb.run(["--now", now, "list", "chats", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    rows.iter()
+        .map(|r| {
+            let with = r["with"].as_array().map_or_else(
+                || r["with"].as_str().unwrap_or_default().to_owned(),
+                |w| w[0].as_str().unwrap_or_default().to_owned(),
+            );
+            (with, r["status"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_chat_tonight_is_to_prepare_in_the_morning_and_to_thank_after() {
+    let nb = now_notebook();
+    let morning = ["--now", "2026-11-21 06:26", "--kind", "prepare,thank-you"];
+    assert_rows(
+        &nb,
+        &morning,
+        &[
+            "today prepare bob 2026-11-21",
+            "today prepare dan 2026-11-21T08:00",
+            "today prepare ann 2026-11-21T23:00",
+            "today prepare cat 2026-11-21T23:30",
+        ],
+    );
+    // `--today` is the start of that day: the same as the morning.
+    assert_eq!(
+        agenda_fields(&nb, &["--kind", "prepare,thank-you"], ROW),
+        agenda_fields(&nb, &morning, ROW)
+    );
+    // 23:59: Ann's hour ends at midnight, Cat's two hours later, Bob's day is not over.
+    assert_eq!(
+        agenda_fields(
+            &nb,
+            &["--now", "2026-11-21 23:59", "--kind", "prepare,thank-you"],
+            ROW
+        ),
+        agenda_fields(&nb, &morning, ROW)
+    );
+    // Midnight: Ann and Bob are over; Cat is still talking: neither prepare (its day is
+    // gone) nor thanks.
+    assert_rows(
+        &nb,
+        &["--now", "2026-11-22 00:00", "--kind", "prepare,thank-you"],
+        &[
+            "today thank-you bob 2026-11-22",
+            "today thank-you ann 2026-11-22T23:00",
+        ],
+    );
+    assert_rows(
+        &nb,
+        &["--now", "2026-11-22 01:30", "--kind", "thank-you"],
+        &[
+            "today thank-you bob 2026-11-22",
+            "today thank-you ann 2026-11-22T23:00",
+            "today thank-you cat 2026-11-22T23:30",
+        ],
+    );
+}
+
+#[test]
+fn list_uses_the_same_rule_as_the_agenda() {
+    let nb = now_notebook();
+    let status = |now| {
+        let mut rows = chat_statuses(&nb, now);
+        rows.sort();
+        rows.into_iter()
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // ann, bob, cat, dan
+    assert_eq!(
+        status("2026-11-21 06:26"),
+        "planned planned planned planned"
+    );
+    assert_eq!(status("2026-11-22 00:00"), "done done planned planned");
+    assert_eq!(status("2026-11-22 01:30"), "done done done planned");
+}
+
+#[test]
+fn now_must_be_a_date_and_a_time() {
+    let out = Notebook::new().run(["--now", "2026-11-21", "agenda"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_has("YYYY-MM-DD HH:MM");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -599,7 +847,7 @@ fn reconnect_with_people_met_and_not_seen_for_a_while() {
         )
         // Only a message thread: not a meeting.
         .contact("eve", "Eve", "")
-        .chat("eve", "2026-06-01", "kind: message\n")
+        .chat("eve", "2026-06-01", "kind: message\ndirection: received\n")
         // Listed in `met` of an event that has not happened yet.
         .contact("fox", "Fox", "")
         .event("party", "Party", "2026-12-15", "met: [fox]\n")
@@ -695,7 +943,8 @@ fn events_within_the_horizon_with_their_goal() {
 
 #[test]
 fn paused_closed_and_snoozed_contacts_drop_out() {
-    // Every contact would have a follow-up, a next action, a thank-you and a task.
+    // Every contact would have a follow-up, a next action and a task. (A thank-you goes
+    // through the same gate; a chat before the outreach would now be superseded by it.)
     let person = |name: &str, extra: &str| {
         format!(
             "---\nname: {name}\nreached_out: 2026-11-13\nnext: \"2026-11-22 ping\"\n{extra}---\n\
@@ -711,14 +960,10 @@ fn paused_closed_and_snoozed_contacts_drop_out() {
         ("woken-today", "snooze: 2026-11-21\n"),
         ("active", "status: active\n"),
     ] {
-        nb = nb
-            .file(&format!("contacts/{id}.md"), &person(id, extra))
-            // Before the outreach, so it does not count as a reply.
-            .chat(id, "2026-11-12", "");
+        nb = nb.file(&format!("contacts/{id}.md"), &person(id, extra));
     }
     let mut want = Vec::new();
     for (group, kind, due) in [
-        ("overdue", "thank-you", "2026-11-13"),
         ("overdue", "follow-up", "2026-11-20"),
         ("upcoming", "next", "2026-11-22"),
         ("upcoming", "task", "2026-11-23"),
@@ -849,8 +1094,8 @@ fn filter_notebook() -> Notebook {
             "contacts/cat.md",
             "---\nname: Cat\ncompany: acme\n---\n- [ ] read her post (due 2026-11-23)\n",
         )
-        // Before the outreach: a thank-you, but not a reply.
-        .chat("ann", "2026-11-12", "")
+        // No outreach to Cat: a thank-you.
+        .chat("cat", "2026-11-16", "")
         .event("meetup", "Meetup", "2026-11-24", "")
         .file("notes/todo.md", "- [ ] plan the week (due 2026-11-22)\n")
 }
@@ -862,7 +1107,7 @@ fn filters_by_kind_contact_and_company() {
         &nb,
         &[],
         &[
-            "overdue thank-you ann 2026-11-13",
+            "overdue thank-you cat 2026-11-17",
             "overdue follow-up ann 2026-11-20",
             "upcoming next bob 2026-11-22",
             "upcoming task todo 2026-11-22",
@@ -874,7 +1119,7 @@ fn filters_by_kind_contact_and_company() {
         &nb,
         &["--kind", "follow-up,thank-you"],
         &[
-            "overdue thank-you ann 2026-11-13",
+            "overdue thank-you cat 2026-11-17",
             "overdue follow-up ann 2026-11-20",
         ],
     );
@@ -896,7 +1141,7 @@ fn filters_by_kind_contact_and_company() {
         &nb,
         &["--company", "acme"],
         &[
-            "overdue thank-you ann 2026-11-13",
+            "overdue thank-you cat 2026-11-17",
             "overdue follow-up ann 2026-11-20",
             "upcoming task cat 2026-11-23",
         ],
@@ -987,14 +1232,8 @@ fn extreme_dates_notebook() -> Notebook {
 #[test]
 fn extreme_dates_do_not_panic() {
     let nb = extreme_dates_notebook();
-    assert_rows(
-        &nb,
-        &[],
-        &[
-            "overdue thank-you old 0001-01-02",
-            "overdue reconnect old 0001-04-01",
-        ],
-    );
+    // Old's thank-you has expired and Old has gone dormant: nothing from year 1.
+    assert_rows(&nb, &[], &[]);
     for format in ["text", "json", "markdown", "ics"] {
         for days in ["7", "0", "4294967295"] {
             let out = nb.run(["agenda", "--format", format, "--days", days]);

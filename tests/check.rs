@@ -485,6 +485,25 @@ notebook_cases! {
         snapshot: stdout,
     }
 
+    t304_message_without_direction {
+        files: [
+            ("contacts/ada.md", ADA),
+            (
+                "chats/2026-11-12-ada.md",
+                "---\nwith: ada\ndate: 2026-11-12\nkind: message\n---\n",
+            ),
+            // With a direction, and a chat that is not a message: fine.
+            (
+                "chats/2026-11-13-ada.md",
+                "---\nwith: ada\ndate: 2026-11-13\nkind: message\ndirection: sent\n---\n",
+            ),
+            ("chats/2026-11-14-ada.md", "---\nwith: ada\ndate: 2026-11-14\nkind: call\n---\n"),
+        ],
+        warnings: ["T304 chats/2026-11-12-ada.md:4:7"],
+        messages: ["a message without `direction`: it counts as their reply"],
+        snapshot: stdout,
+    }
+
     t303_met_on_an_event_that_has_not_happened {
         files: [
             ("contacts/ada.md", ADA),

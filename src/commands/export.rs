@@ -18,7 +18,7 @@ use crate::spreadsheet::{Cells, guard};
 
 pub(crate) fn run(config: &Config, kind: Kind, cells: Cells) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today())?;
+    let index = notebook::load(&root, config.now())?;
     let (header, rows) = table(&index, kind);
     let mut csv = csv::Writer::from_writer(Vec::new());
     let encoded = std::iter::once(header).chain(rows).try_for_each(|row| {
@@ -54,10 +54,10 @@ pub(crate) fn table(index: &Index, kind: Kind) -> (Vec<String>, Vec<Vec<String>>
         .filter(|d| d.kind == kind)
         .filter_map(|doc| {
             let (sort, values) = match doc.record.as_ref()? {
-                Record::Contact(c) => (String::new(), cells(contact::FIELDS, c, index.today)),
-                Record::Company(c) => (String::new(), cells(company::FIELDS, c, index.today)),
-                Record::Chat(c) => (when(c.date.as_ref()), cells(chat::FIELDS, c, index.today)),
-                Record::Event(e) => (when(e.date.as_ref()), cells(event::FIELDS, e, index.today)),
+                Record::Contact(c) => (String::new(), cells(contact::FIELDS, c, index.now)),
+                Record::Company(c) => (String::new(), cells(company::FIELDS, c, index.now)),
+                Record::Chat(c) => (when(c.date.as_ref()), cells(chat::FIELDS, c, index.now)),
+                Record::Event(e) => (when(e.date.as_ref()), cells(event::FIELDS, e, index.now)),
             };
             let row = std::iter::once(doc.id.to_string())
                 .chain(values)

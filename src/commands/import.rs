@@ -23,7 +23,7 @@ pub(crate) fn run(
     dry_run: bool,
 ) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today())?;
+    let index = notebook::load(&root, config.now())?;
     let path = config.cwd.join(file);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
         path: file.to_owned(),

@@ -100,7 +100,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
 /// The notebook this invocation works on, found and loaded.
 pub(crate) fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today())?;
+    let index = notebook::load(&root, config.now())?;
     Ok((root, index))
 }
 

@@ -18,7 +18,7 @@ pub(crate) fn run(
     options: &Options,
 ) -> Result<ExitStatus, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.today())?;
+    let index = notebook::load(&root, config.now())?;
     let file = crate::create::new_file(&index, request, options)?;
     let path = root.join(&file.path);
     fs::create_in(

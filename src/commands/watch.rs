@@ -80,7 +80,7 @@ pub(crate) fn run(
     let mut debouncer = arm()?;
 
     let started = Instant::now();
-    let (mut session, first) = Session::load(&root, config.today())?;
+    let (mut session, first) = Session::load(&root, config.now())?;
     let mut printer = Printer {
         config,
         format,
@@ -130,7 +130,7 @@ pub(crate) fn run(
                 debouncer = arm()?;
             }
         }
-        let round = session.apply(&batch, config.today())?;
+        let round = session.apply(&batch, config.now())?;
         if !printer.print(&session, &round, started.elapsed())? {
             break;
         }

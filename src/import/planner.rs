@@ -381,7 +381,7 @@ impl<'a> Planner<'a> {
         );
         let combined = Index::new(
             index.root.clone(),
-            index.today,
+            index.now,
             (
                 index.settings.clone(),
                 index.settings_text.clone(),

@@ -1,6 +1,6 @@
 //! A conversation (`chats/`): coffee chat, informational interview, call or message thread.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::findings::Finding;
 use crate::model::decode::{Choice, Fields, choice_enum};
@@ -20,12 +20,17 @@ choice_enum!(ChatKind {
     Other = "other",
 });
 choice_enum!(ChatStatus { Planned = "planned", Done = "done", Cancelled = "cancelled" });
+choice_enum!(Direction { Sent = "sent", Received = "received" });
 
 #[derive(Clone, Debug)]
 pub(crate) struct Chat {
     pub with: Vec<Spanned<Id>>,
     pub date: Option<Spanned<When>>,
     pub kind: ChatKind,
+    /// Where `kind` is written (a message without `direction` is pointed at there).
+    pub kind_span: Option<Span>,
+    /// Who wrote a `message`: you (outreach, a follow-up) or they (a reply).
+    pub direction: Option<Direction>,
     pub medium: Option<String>,
     pub duration: Option<Duration>,
     pub event: Option<Spanned<Id>>,
@@ -42,10 +47,13 @@ impl Chat {
 
     pub(crate) fn decode(entries: &[(Node, Node)], anchor: Span) -> (Self, Vec<Finding>) {
         let mut f = Fields::new("chat", entries, anchor);
+        let kind = f.spanned_choice("kind");
         let chat = Self {
             with: f.required_ids("with", "jane-doe"),
             date: f.required_when("date", "2026-11-21"),
-            kind: f.choice("kind").unwrap_or(ChatKind::CoffeeChat),
+            kind: kind.as_ref().map_or(ChatKind::CoffeeChat, |k| k.value),
+            kind_span: kind.map(|k| k.span),
+            direction: f.choice("direction"),
             medium: f.string("medium").map(|s| s.value),
             duration: f.duration("duration").map(|d| d.value),
             event: f.id("event"),
@@ -57,29 +65,55 @@ impl Chat {
         (chat, f.finish(Self::KEYS))
     }
 
-    /// The status as written, else `planned` if the chat is after today, else `done`.
-    pub(crate) fn status(&self, today: NaiveDate) -> ChatStatus {
-        self.declared_status.unwrap_or(match &self.date {
-            Some(date) if date.value.date() > today => ChatStatus::Planned,
+    /// The status as written, else `planned` until the chat has ended as of `now`, else
+    /// `done`. See [`Chat::ends`].
+    pub(crate) fn status(&self, now: NaiveDateTime) -> ChatStatus {
+        self.declared_status.unwrap_or(match self.ends() {
+            Some(end) if end > now => ChatStatus::Planned,
             Some(_) => ChatStatus::Done,
             None => ChatStatus::Planned,
         })
     }
 
-    pub(crate) fn is_done(&self, today: NaiveDate) -> bool {
-        self.status(today) == ChatStatus::Done
+    /// When the chat is over: its time plus its `duration` (default 1 hour), or for a
+    /// date-only chat the end of its day (the time is unknown, so it may still be ahead).
+    pub(crate) fn ends(&self) -> Option<NaiveDateTime> {
+        Some(match self.date.as_ref()?.value {
+            When::Date(day) => day.succ_opt().map_or(NaiveDateTime::MAX, |next| {
+                next.and_time(chrono::NaiveTime::MIN)
+            }),
+            When::DateTime(at) => self.duration.unwrap_or(DEFAULT_DURATION).after(at),
+        })
+    }
+
+    pub(crate) fn is_done(&self, now: NaiveDateTime) -> bool {
+        self.status(now) == ChatStatus::Done
     }
 
     /// A meeting: the chat happened (`done`) and was a conversation, not a `message` thread.
     /// Meetings make a contact `met`, count towards the chat goal, and deserve a thank-you.
-    pub(crate) fn is_meeting(&self, today: NaiveDate) -> bool {
-        self.is_done(today) && self.kind != ChatKind::Message
+    pub(crate) fn is_meeting(&self, now: NaiveDateTime) -> bool {
+        self.is_done(now) && self.kind != ChatKind::Message
+    }
+
+    /// An answer from them: a done chat, unless it is a message you sent. (A message without
+    /// `direction` counts as received, as before the key existed; T304 asks to say which.)
+    pub(crate) fn is_reply(&self, now: NaiveDateTime) -> bool {
+        self.is_done(now) && !self.is_sent()
+    }
+
+    /// A message you sent: outreach or a follow-up, never an answer.
+    pub(crate) fn is_sent(&self) -> bool {
+        self.kind == ChatKind::Message && self.direction == Some(Direction::Sent)
     }
 
     pub(crate) fn day(&self) -> Option<NaiveDate> {
         self.date.as_ref().map(|d| d.value.date())
     }
 }
+
+/// How long a chat with a time and no `duration` lasts.
+pub(crate) const DEFAULT_DURATION: Duration = Duration::minutes(60);
 
 pub(crate) type ChatField = Field<Chat>;
 
@@ -90,6 +124,10 @@ pub(crate) const FIELDS: &[ChatField] = &[
     ChatField::new("kind", Type::Choice(ChatKind::NAMES), |c, _| {
         c.kind.as_str().to_owned()
     }),
+    ChatField::new("direction", Type::Choice(Direction::NAMES), |c, _| {
+        opt(c.direction.map(Direction::as_str))
+    })
+    .hint("", "for a message: who wrote it"),
     ChatField::new("medium", Type::Text, |c, _| opt(c.medium.as_ref()))
         .hint("zoom | phone | in-person | slack", ""),
     ChatField::new("duration", Type::Duration, |c, _| opt(c.duration)).hint("30m", ""),
@@ -99,9 +137,9 @@ pub(crate) const FIELDS: &[ChatField] = &[
         .hint("YYYY-MM-DD", "the day you sent the thank-you note"),
     ChatField::new("referrals", Type::Ids, |c, _| joined(&c.referrals))
         .hint("[john-roe]", "people they introduced you to"),
-    ChatField::new("status", Type::Choice(ChatStatus::NAMES), |c, today| {
-        c.status(today).as_str().to_owned()
+    ChatField::new("status", Type::Choice(ChatStatus::NAMES), |c, now| {
+        c.status(now).as_str().to_owned()
     })
-    .hint("", "default: planned until the date, then done"),
+    .hint("", "default: planned until it ends, then done"),
     ChatField::new("tags", Type::List, |c, _| fields::list(&c.tags)).hint("[dotnet]", ""),
 ];

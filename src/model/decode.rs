@@ -186,6 +186,13 @@ impl<'a> Fields<'a> {
         self.one(key, choice)
     }
 
+    /// A choice with where it is written, for a rule that points at it.
+    pub(crate) fn spanned_choice<T: Choice>(&mut self, key: &str) -> Option<Spanned<T>> {
+        self.one(key, |node, key| {
+            choice(node, key).map(|v| Spanned::new(v, node.span))
+        })
+    }
+
     pub(crate) fn count(&mut self, key: &str) -> Option<u32> {
         self.one(key, count)
     }

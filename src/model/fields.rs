@@ -32,7 +32,7 @@
 //! whose value names another record (`Type::Id`) is written by `ties import csv` only once
 //! `import/planner.rs` resolves it, as it does for `company` and `introduced_by`.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::model::id::Id;
 use crate::model::time::When;
@@ -75,15 +75,15 @@ pub(crate) struct Field<R> {
     pub meaning: &'static str,
     /// Column headers (normalised) that mean this key, besides the key itself.
     pub synonyms: &'static [&'static str],
-    /// The cell of `ties export csv`, given today (a chat's status depends on it).
-    pub export: fn(&R, NaiveDate) -> String,
+    /// The cell of `ties export csv`, given now (a chat's status depends on it).
+    pub export: fn(&R, NaiveDateTime) -> String,
 }
 
 impl<R> Field<R> {
     pub(crate) const fn new(
         key: &'static str,
         ty: Type,
-        export: fn(&R, NaiveDate) -> String,
+        export: fn(&R, NaiveDateTime) -> String,
     ) -> Self {
         Self {
             key,
@@ -133,8 +133,8 @@ pub(crate) const fn keys<R, const N: usize>(fields: &[Field<R>]) -> [&'static st
 }
 
 /// The export cells of `record`, one per field.
-pub(crate) fn cells<R>(fields: &[Field<R>], record: &R, today: NaiveDate) -> Vec<String> {
-    fields.iter().map(|f| (f.export)(record, today)).collect()
+pub(crate) fn cells<R>(fields: &[Field<R>], record: &R, now: NaiveDateTime) -> Vec<String> {
+    fields.iter().map(|f| (f.export)(record, now)).collect()
 }
 
 // Export cells: empty when absent; lists joined with `; `.

@@ -21,7 +21,12 @@ pub(crate) struct Rules {
     pub follow_up_after: Duration,
     pub max_follow_ups: u32,
     pub thank_you_within: Duration,
+    /// A thank-you this long past due is dropped: the moment has passed.
+    pub thank_you_expires: Duration,
     pub stay_in_touch: Duration,
+    /// No reconnect for a contact last in touch longer ago than this (unless `tie: strong`):
+    /// an old, migrated notebook must not flood the agenda.
+    pub dormant_after: Duration,
     pub prepare_questions: u32,
     pub horizon: Duration,
 }
@@ -56,7 +61,9 @@ impl Default for Settings {
                 follow_up_after: Duration::days(7),
                 max_follow_ups: 2,
                 thank_you_within: Duration::minutes(24 * 60),
+                thank_you_expires: Duration::days(7),
                 stay_in_touch: Duration::days(90),
+                dormant_after: Duration::days(365),
                 prepare_questions: 5,
                 horizon: Duration::days(7),
             },
@@ -153,11 +160,13 @@ impl Settings {
     }
 }
 
-const RULE_KEYS: [&str; 6] = [
+const RULE_KEYS: [&str; 8] = [
     "follow_up_after",
     "max_follow_ups",
     "thank_you_within",
+    "thank_you_expires",
     "stay_in_touch",
+    "dormant_after",
     "prepare_questions",
     "horizon",
 ];
@@ -167,7 +176,9 @@ impl Rules {
         match key {
             "follow_up_after" => r.duration(node, key, &mut self.follow_up_after),
             "thank_you_within" => r.duration(node, key, &mut self.thank_you_within),
+            "thank_you_expires" => r.duration(node, key, &mut self.thank_you_expires),
             "stay_in_touch" => r.duration(node, key, &mut self.stay_in_touch),
+            "dormant_after" => r.duration(node, key, &mut self.dormant_after),
             "horizon" => r.duration(node, key, &mut self.horizon),
             "max_follow_ups" => r.count(node, key, &mut self.max_follow_ups),
             _ => r.count(node, key, &mut self.prepare_questions),

@@ -57,7 +57,7 @@ pub(crate) struct CompanyRow {
     pub people: u32,
     /// Roles below their goal, in the order developer, manager, recruiter.
     pub missing: Vec<&'static str>,
-    /// People there whose `reached_out` is in the period.
+    /// People there first reached out to in the period (`reached_out`, else a sent message).
     pub outreach: u32,
     /// People there who first answered in the period (`replied`, else their first done chat).
     pub replies: u32,
@@ -110,10 +110,10 @@ pub(crate) fn build(index: &Index, period: Period) -> Companies {
             Some(Role::Recruiter) => row.roles.recruiter += 1,
             Some(Role::Other) | None => {}
         }
-        if contact
-            .reached_out
-            .as_ref()
-            .is_some_and(|d| period.contains(d.value))
+        if index
+            .outreach(doc.id.as_str(), contact)
+            .first()
+            .is_some_and(|d| period.contains(*d))
         {
             row.outreach += 1;
         }

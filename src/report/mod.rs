@@ -64,9 +64,9 @@ pub(crate) enum Granularity {
 /// What one dated fact counts as, for activity and the weekly goals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Measure {
-    /// A first message: a contact's `reached_out`.
+    /// A first message: a contact's `reached_out`, else their first sent message.
     Outreach,
-    /// One date of a contact's `followed_up`.
+    /// One date of a contact's `followed_up`, or a later sent message.
     FollowUp,
     /// A done chat that is a conversation, not a `message` thread.
     Chat,
@@ -111,7 +111,17 @@ impl Counts {
 /// Every dated fact of the notebook that activity and goals count, unsorted.
 pub(crate) fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
     let mut out = Vec::new();
-    for (_, contact) in index.contacts() {
+    for (doc, contact) in index.contacts() {
+        // A sent message is the outreach when nothing earlier was logged, else a follow-up.
+        let sent = index.sent_messages(doc.id.as_str(), contact);
+        let first = index.outreach(doc.id.as_str(), contact).first().copied();
+        out.extend(sent.into_iter().map(|d| {
+            if contact.reached_out.is_none() && Some(d) == first {
+                (d, Measure::Outreach)
+            } else {
+                (d, Measure::FollowUp)
+            }
+        }));
         out.extend(
             contact
                 .reached_out
@@ -144,16 +154,16 @@ pub(crate) fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
 /// outreach and replies travel, and counting it would let a busy inbox meet the chat goal.
 /// The same line the stage `met` and the thank-you rule draw.
 pub(crate) fn counts_as_chat(index: &Index, chat: &crate::model::Chat) -> bool {
-    chat.is_meeting(index.today)
+    chat.is_meeting(index.now)
 }
 
-/// When the contact first answered: `replied`, else the day of their first done chat (a done
-/// chat of any kind is an answer, as for the stage `replied`).
+/// When the contact first answered: `replied`, else the day of their first reply chat (a done
+/// chat of any kind but a sent message, as for the stage `replied`).
 pub(crate) fn reply_date(index: &Index, id: &str, contact: &Contact) -> Option<NaiveDate> {
     contact.replied.as_ref().map(|d| d.value).or_else(|| {
         index
             .chats_with(id)
-            .filter(|(_, c)| c.is_done(index.today))
+            .filter(|(_, c)| c.is_reply(index.now))
             .filter_map(|(_, c)| c.day())
             .min()
     })

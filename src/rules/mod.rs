@@ -29,6 +29,7 @@ pub(crate) mod t204;
 pub(crate) mod t301;
 pub(crate) mod t302;
 pub(crate) mod t303;
+pub(crate) mod t304;
 pub(crate) mod t401;
 pub(crate) mod t402;
 pub(crate) mod t403;

@@ -29,7 +29,7 @@ pub(crate) fn check(index: &Index, out: &mut Sink) {
             Some(day) if thanked.value < day => {
                 format!("`thanked` ({}) is before the chat ({day})", thanked.value)
             }
-            Some(_) if chat.status(index.today) == ChatStatus::Planned => {
+            Some(_) if chat.status(index.now) == ChatStatus::Planned => {
                 "`thanked` is set on a chat that is still planned".to_owned()
             }
             _ => continue,
