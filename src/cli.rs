@@ -997,7 +997,7 @@ fn ids(kinds: &'static [Kind]) -> ArgValueCandidates {
         let explicit = std::env::var_os("TIES_NOTEBOOK")
             .filter(|dir| !dir.is_empty())
             .map(PathBuf::from);
-        lookup::candidates(explicit.as_deref(), &cwd, Clock::System.today(), kinds)
+        lookup::candidates(explicit.as_deref(), &cwd, Clock::System.now(), kinds)
             .into_iter()
             .map(|(id, name)| CompletionCandidate::new(id).help(name.map(Into::into)))
             .collect()

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 use crate::document::Document;
 use crate::error::Error;
@@ -61,11 +61,11 @@ fn find_among<'a>(index: &'a Index, kinds: &[Kind], text: &str) -> Option<&'a Do
 pub(crate) fn candidates(
     explicit: Option<&Path>,
     cwd: &Path,
-    today: NaiveDate,
+    now: NaiveDateTime,
     kinds: &[Kind],
 ) -> Vec<(String, Option<String>)> {
-    let Ok(index) = crate::notebook::discover(explicit, cwd)
-        .and_then(|root| crate::notebook::load(&root, today))
+    let Ok(index) =
+        crate::notebook::discover(explicit, cwd).and_then(|root| crate::notebook::load(&root, now))
     else {
         return Vec::new();
     };
