@@ -29,6 +29,10 @@ use crate::render::Format;
 use crate::report::{Granularity, ReportKind};
 use crate::spreadsheet::Cells;
 
+/// The heading of `--notebook`, `--today` and `--color` in every command's help, so a
+/// command's own options are not lost among them.
+const GLOBAL: &str = "Global options";
+
 /// A plain-text ledger for your professional network.
 ///
 /// Keep contacts, companies, chats and events as Markdown files with YAML front matter;
@@ -37,15 +41,15 @@ use crate::spreadsheet::Cells;
 #[command(name = "ties", version, propagate_version = true, max_term_width = 100)]
 pub(crate) struct Cli {
     /// The notebook folder (the one holding ties.yaml) [default: found from the current folder upwards]
-    #[arg(long, global = true, env = "TIES_NOTEBOOK", value_name = "DIR")]
+    #[arg(long, global = true, help_heading = GLOBAL, env = "TIES_NOTEBOOK", value_name = "DIR")]
     notebook: Option<PathBuf>,
 
     /// Take this date as today, for every date computation (reproducible runs, planning)
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    #[arg(long, global = true, help_heading = GLOBAL, value_name = "YYYY-MM-DD", value_parser = parse_today)]
     today: Option<NaiveDate>,
 
     /// When to use colour; `auto` means on a terminal and without `NO_COLOR`
-    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, help_heading = GLOBAL, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     color: ColorWhen,
 
     #[command(subcommand)]
@@ -1137,6 +1141,29 @@ mod tests {
         let help = check.render_long_help().to_string();
         assert!(help.contains("- text:"), "{help}");
         assert!(help.contains("[default: text]"), "{help}");
+    }
+
+    #[test]
+    fn check_help_puts_global_options_under_their_own_heading() {
+        let mut cli = Cli::command();
+        // Global options reach the subcommands when the command is built.
+        cli.build();
+        let check = cli.find_subcommand_mut("check").expect("check");
+        let help = check.render_long_help().to_string();
+        let own = help.find("Options:").expect("own options");
+        let global = help
+            .find("Global options:")
+            .expect("a Global options heading");
+        assert!(own < global, "{help}");
+        let (own, global) = help.split_at(global);
+        for flag in ["--format", "--deny-warnings"] {
+            assert!(own.contains(flag), "{flag} not among check's own:\n{help}");
+            assert!(!global.contains(flag), "{flag} among the global:\n{help}");
+        }
+        for flag in ["--notebook", "--today", "--color"] {
+            assert!(global.contains(flag), "{flag} not global:\n{help}");
+            assert!(!own.contains(flag), "{flag} among check's own:\n{help}");
+        }
     }
 
     #[test]
