@@ -181,6 +181,36 @@ fn watch_follows_editor_saves_folders_and_config() {
 }
 
 #[test]
+fn watch_takes_a_burst_of_300_files_as_one_round() {
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
+    let root = nb.path().canonicalize().unwrap();
+    let watch = Watch::start(&root, &["--format", "json"]);
+    watch.round("the first check");
+    // As `git checkout` writes them: one after another, as fast as the disk takes them.
+    for i in 0..300 {
+        nb.write(
+            &format!("contacts/p{i}.md"),
+            format!("---\nname: Person {i}\n---\n"),
+        );
+    }
+    let round = watch.round("the burst");
+    assert_eq!(
+        (
+            n(&round, "files"),
+            n(&round, "added"),
+            n(&round, "files_read")
+        ),
+        (302, 300, 300),
+        "the whole burst in the first round after it"
+    );
+    // Nothing of the burst is left for a second round.
+    nb.write("contacts/ada.md", "---\nname: Ada\nrole: develper\n---\n");
+    let next = watch.round("the save after the burst");
+    assert_eq!((n(&next, "files_read"), n(&next, "added")), (1, 0));
+    assert_eq!(watch.interrupt(), 0);
+}
+
+#[test]
 fn watch_appends_rounds_when_piped_and_exits_when_the_notebook_goes() {
     let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
     let root = nb.path().canonicalize().unwrap();
