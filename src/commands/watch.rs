@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::notebook;
 use crate::render::Render;
+use crate::render::fit::{Screen, fit};
 use crate::render::{self, BOLD, DIM};
 use crate::watch::{Batch, Classifier, Round, Session};
 
@@ -184,6 +185,26 @@ fn burst(rx: &Receiver<Message>, first: Message) -> Result<Option<Burst>, Error>
     }
 }
 
+/// The terminal's columns and rows: `$COLUMNS` and `$LINES` when set (they win, as with
+/// curses, so a user or a test can fix them), else what the terminal says, else 80×24. Asked
+/// every round, so a resized window is filled at the next save.
+fn screen_size() -> (usize, usize) {
+    let asked = terminal_size::terminal_size();
+    let env = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+    };
+    let width = env("COLUMNS")
+        .or(asked.map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(80);
+    let height = env("LINES")
+        .or(asked.map(|(_, h)| usize::from(h.0)))
+        .unwrap_or(24);
+    (width, height)
+}
+
 struct Printer<'a> {
     config: &'a Config,
     format: WatchFormat,
@@ -261,29 +282,16 @@ impl Printer<'_> {
         tally: Tally,
         elapsed: Duration,
     ) -> std::io::Result<()> {
-        if self.terminal {
-            // Clear first, so nothing printed for this round can be wiped by it.
-            write!(out, "\x1b[2J\x1b[H")?;
-        } else if self.rounds > 1 {
-            writeln!(out)?;
-        }
-        if !self.terminal {
-            writeln!(out, "{DIM}── {time} ──{DIM:#}")?;
-        }
         let sources = crate::render::sources(&session.index);
-        render::human::write(out, &session.diagnostics, &sources)?;
-        writeln!(
-            out,
-            "{}",
-            render::summary(tally, session.index.docs.len() + 1)
-        )?;
+        let mut diagnostics = Vec::new();
+        render::human::write(&mut diagnostics, &session.diagnostics, &sources)?;
+        let summary = render::summary(tally, session.index.docs.len() + 1);
+        let mut agenda = Vec::new();
         if self.with_agenda {
-            writeln!(out)?;
-            agenda::build(&session.index, None, &Filter::default()).text(out)?;
+            agenda::build(&session.index, None, &Filter::default()).text(&mut agenda)?;
         }
         let plural = |n: usize| if n == 1 { "file" } else { "files" };
-        writeln!(
-            out,
+        let status = format!(
             "{BOLD}[{time}]{BOLD:#} read {} {} ({} ms) · + {} added ~ {} modified - {} removed · + {} new, - {} fixed · watching for changes (Ctrl-C to stop)",
             round.files_read,
             plural(round.files_read),
@@ -293,6 +301,39 @@ impl Printer<'_> {
             round.removed,
             round.new,
             round.fixed
-        )
+        );
+        if self.terminal {
+            let (width, height) = screen_size();
+            let lines = |bytes: &[u8]| -> Vec<String> {
+                String::from_utf8_lossy(bytes)
+                    .lines()
+                    .map(str::to_owned)
+                    .collect()
+            };
+            let screen = Screen {
+                diagnostics: &lines(&diagnostics),
+                summary: &[summary],
+                agenda: &lines(&agenda),
+                status: &[status],
+            };
+            // Clear first, so nothing printed for this round can be wiped by it.
+            write!(out, "\x1b[2J\x1b[H")?;
+            for line in fit(&screen, width, height) {
+                writeln!(out, "{line}")?;
+            }
+            return Ok(());
+        }
+        // Piped or logged, nothing scrolls away: every line goes out whole.
+        if self.rounds > 1 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{DIM}── {time} ──{DIM:#}")?;
+        out.write_all(&diagnostics)?;
+        writeln!(out, "{summary}")?;
+        if self.with_agenda {
+            writeln!(out)?;
+            out.write_all(&agenda)?;
+        }
+        writeln!(out, "{status}")
     }
 }

@@ -4,6 +4,7 @@
 
 pub(crate) mod agenda;
 pub(crate) mod escape;
+pub(crate) mod fit;
 pub(crate) mod github;
 pub(crate) mod human;
 pub(crate) mod ics;
