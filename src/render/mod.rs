@@ -11,6 +11,7 @@ pub(crate) mod ics;
 pub(crate) mod json;
 pub(crate) mod list;
 pub(crate) mod report;
+pub(crate) mod roff;
 pub(crate) mod show;
 pub(crate) mod table;
 
