@@ -12,7 +12,7 @@ use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 
 use crate::action::{Request, Status, Until};
 use crate::agenda::{Filter, ItemKind};
-use crate::config::{AgendaFormat, CheckFormat, Clock, Command, Config, WatchFormat};
+use crate::config::{AgendaFormat, CheckFormat, Clock, Command, Config, ManPage, WatchFormat};
 use crate::exit::ExitStatus;
 use crate::import::Source;
 use crate::list::{StageFilter, Where};
@@ -29,19 +29,29 @@ use crate::render::Format;
 use crate::report::{Granularity, ReportKind};
 use crate::spreadsheet::Cells;
 
+/// The heading of `--notebook`, `--today` and `--color` in every command's help, so a
+/// command's own options are not lost among them.
+const GLOBAL: &str = "Global options";
+
 /// A plain-text ledger for your professional network.
 ///
 /// Keep contacts, companies, chats and events as Markdown files with YAML front matter;
 /// ties checks them, tells you whom to follow up with, and reports on your outreach.
 #[derive(Debug, Parser)]
-#[command(name = "ties", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "ties",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_long_help = "The notebook's files and the agenda's rules: ties-format(5), which `ties man --dir DIR` writes with a page per command."
+)]
 pub(crate) struct Cli {
     /// The notebook folder (the one holding ties.yaml) [default: found from the current folder upwards]
-    #[arg(long, global = true, env = "TIES_NOTEBOOK", value_name = "DIR")]
+    #[arg(long, global = true, help_heading = GLOBAL, env = "TIES_NOTEBOOK", value_name = "DIR")]
     notebook: Option<PathBuf>,
 
     /// Take this date as today, for every date computation (reproducible runs, planning)
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    #[arg(long, global = true, help_heading = GLOBAL, value_name = "YYYY-MM-DD", value_parser = parse_today)]
     today: Option<NaiveDate>,
 
     /// Take this moment as now (a chat is planned until it has ended); wins over `--today`,
@@ -50,7 +60,7 @@ pub(crate) struct Cli {
     now: Option<chrono::NaiveDateTime>,
 
     /// When to use colour; `auto` means on a terminal and without `NO_COLOR`
-    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, help_heading = GLOBAL, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     color: ColorWhen,
 
     #[command(subcommand)]
@@ -138,8 +148,20 @@ enum Commands {
         #[arg(value_enum)]
         shell: ShellArg,
     },
-    /// Print the manual page in roff: `ties man > ties.1 && man ./ties.1`
-    Man,
+    /// Print the manual page in roff (`ties man > ties.1 && man ./ties.1`), or write them all
+    ///
+    /// With `--dir`, writes a page per command (`ties.1`, `ties-check.1`, `ties-new-contact.1`,
+    /// …) and `ties-format.5`, the file format and the agenda rules, into DIR (made if
+    /// missing): `ties man --dir ~/.local/share/man/man1`. Pages already there are left as they
+    /// are, and nothing is written, unless `--force`.
+    Man {
+        /// Write every page into this folder instead of printing the top one
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Replace pages already in DIR
+        #[arg(long, requires = "dir")]
+        force: bool,
+    },
     /// Where your networking stands: an overview, or the funnel, target companies, activity, goals or events
     Report {
         /// Which report [default: an overview of them all]
@@ -498,7 +520,11 @@ impl Cli {
             Commands::Completions { shell } => Command::Completions {
                 script: completions(shell),
             },
-            Commands::Man => Command::Man { page: man() },
+            Commands::Man { dir, force } => Command::Man {
+                pages: man_pages(),
+                dir,
+                force,
+            },
             Commands::Watch {
                 format,
                 agenda,
@@ -1125,14 +1151,44 @@ fn completions(shell: ShellArg) -> Vec<u8> {
     script
 }
 
-/// The manual page, in roff, from the definitions above.
-fn man() -> Vec<u8> {
-    let mut page = Vec::new();
+/// The manual pages, in roff: `ties.1` first, then one per command and subcommand (as
+/// `clap_mangen::generate_to` names them, so the top page's SEE ALSO finds them), then
+/// `ties-format.5` from the docs.
+fn man_pages() -> Vec<ManPage> {
+    // No `help` command: it has no page of its own to refer to.
+    let mut root = Cli::command().disable_help_subcommand(true);
+    // Built, so every command's page shows the global options.
+    root.build();
+    let mut pages = Vec::new();
+    man_pages_of(&root, &mut pages);
+    pages.push(ManPage {
+        file: "ties-format.5".to_owned(),
+        text: crate::render::roff::page(
+            "ties-format",
+            "5",
+            "the files of a ties notebook and the rules of its agenda",
+            &[
+                include_str!("../docs/format.md"),
+                include_str!("../docs/agenda.md"),
+            ],
+        ),
+    });
+    pages
+}
+
+fn man_pages_of(cmd: &clap::Command, pages: &mut Vec<ManPage>) {
+    // Built, every command has its display name (`ties-new-contact`): the page's file name.
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut text = Vec::new();
     // Rendering into memory fails only on a bug, never on input.
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut page)
-        .expect("man page into memory");
-    page
+    man.render(&mut text).expect("man page into memory");
+    pages.push(ManPage {
+        file: man.get_filename(),
+        text: String::from_utf8_lossy(&text).into_owned(),
+    });
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        man_pages_of(sub, pages);
+    }
 }
 
 #[cfg(test)]
@@ -1152,6 +1208,29 @@ mod tests {
         let help = check.render_long_help().to_string();
         assert!(help.contains("- text:"), "{help}");
         assert!(help.contains("[default: text]"), "{help}");
+    }
+
+    #[test]
+    fn check_help_puts_global_options_under_their_own_heading() {
+        let mut cli = Cli::command();
+        // Global options reach the subcommands when the command is built.
+        cli.build();
+        let check = cli.find_subcommand_mut("check").expect("check");
+        let help = check.render_long_help().to_string();
+        let own = help.find("Options:").expect("own options");
+        let global = help
+            .find("Global options:")
+            .expect("a Global options heading");
+        assert!(own < global, "{help}");
+        let (own, global) = help.split_at(global);
+        for flag in ["--format", "--deny-warnings"] {
+            assert!(own.contains(flag), "{flag} not among check's own:\n{help}");
+            assert!(!global.contains(flag), "{flag} among the global:\n{help}");
+        }
+        for flag in ["--notebook", "--today", "--color"] {
+            assert!(global.contains(flag), "{flag} not global:\n{help}");
+            assert!(!own.contains(flag), "{flag} among check's own:\n{help}");
+        }
     }
 
     #[test]

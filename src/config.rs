@@ -95,9 +95,12 @@ pub(crate) enum Command {
     Completions {
         script: Vec<u8>,
     },
-    /// The manual page in roff, made by `cli` from its own definitions.
+    /// The manual pages in roff, made by `cli` from its own definitions and the docs; the
+    /// first is `ties.1`, printed when there is no `dir` to write them all into.
     Man {
-        page: Vec<u8>,
+        pages: Vec<ManPage>,
+        dir: Option<PathBuf>,
+        force: bool,
     },
     Watch {
         format: WatchFormat,
@@ -129,6 +132,13 @@ pub(crate) enum Command {
         request: crate::action::Request,
         dry_run: bool,
     },
+}
+
+/// One manual page: its file name (`ties-check.1`) and its roff.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ManPage {
+    pub file: String,
+    pub text: String,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -181,6 +181,36 @@ fn watch_follows_editor_saves_folders_and_config() {
 }
 
 #[test]
+fn watch_takes_a_burst_of_300_files_as_one_round() {
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
+    let root = nb.path().canonicalize().unwrap();
+    let watch = Watch::start(&root, &["--format", "json"]);
+    watch.round("the first check");
+    // As `git checkout` writes them: one after another, as fast as the disk takes them.
+    for i in 0..300 {
+        nb.write(
+            &format!("contacts/p{i}.md"),
+            format!("---\nname: Person {i}\n---\n"),
+        );
+    }
+    let round = watch.round("the burst");
+    assert_eq!(
+        (
+            n(&round, "files"),
+            n(&round, "added"),
+            n(&round, "files_read")
+        ),
+        (302, 300, 300),
+        "the whole burst in the first round after it"
+    );
+    // Nothing of the burst is left for a second round.
+    nb.write("contacts/ada.md", "---\nname: Ada\nrole: develper\n---\n");
+    let next = watch.round("the save after the burst");
+    assert_eq!((n(&next, "files_read"), n(&next, "added")), (1, 0));
+    assert_eq!(watch.interrupt(), 0);
+}
+
+#[test]
 fn watch_appends_rounds_when_piped_and_exits_when_the_notebook_goes() {
     let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
     let root = nb.path().canonicalize().unwrap();
@@ -330,4 +360,79 @@ fn watch_exits_0_when_its_output_is_closed() {
     std::fs::write(root.join("contacts/bob.md"), "---\nname: Bob\n---\n").unwrap();
     let code = exit_code(&mut child.0, "with nobody reading its output");
     assert_eq!(code, Some(0));
+}
+
+#[test]
+fn watch_agenda_on_an_80x40_terminal_keeps_errors_on_screen_and_cuts_the_agenda() {
+    // A real terminal, from `script` (util-linux); its size from `$COLUMNS`/`$LINES`.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to run ties watch on a terminal");
+        return;
+    }
+    let mut nb = Notebook::new().file("contacts/bad.md", "---\nname: Bad\nrole: develper\n---\n");
+    for i in 0..60 {
+        nb = nb.file(
+            &format!("contacts/p{i}.md"),
+            &format!(
+                "---\nname: Person {i} with a name far too long for one line of an agenda on a narrow screen\nreached_out: 2026-11-0{}\n---\n",
+                i % 9 + 1
+            ),
+        );
+    }
+    let root = nb.path().canonicalize().unwrap();
+    let command = format!(
+        "timeout 60 '{}' --notebook '{}' --today {TODAY} watch --agenda",
+        assert_cmd::cargo::cargo_bin("ties").display(),
+        root.display()
+    );
+    let mut child = Killed(
+        Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .env("COLUMNS", "80")
+            .env("LINES", "40")
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start script"),
+    );
+    let mut out = BufReader::new(child.0.stdout.take().unwrap());
+    let mut seen = String::new();
+    while !seen.contains("] read ") {
+        let mut line = String::new();
+        let read = out.read_line(&mut line).unwrap();
+        assert!(read > 0, "watch ended before its status line:\n{seen}");
+        seen.push_str(&line);
+    }
+    let screen = seen.rsplit("\x1b[2J\x1b[H").next().unwrap();
+    let lines: Vec<&str> = screen.lines().map(|l| l.trim_end_matches('\r')).collect();
+    assert!(
+        lines.len() < 40,
+        "{} lines for 40 rows:\n{screen}",
+        lines.len()
+    );
+    assert!(
+        lines[0].contains("error[T103]"),
+        "the error first:\n{screen}"
+    );
+    assert!(
+        lines.contains(&"1 error, 0 warnings in 62 files"),
+        "{screen}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("… ") && l.ends_with(" more")),
+        "the agenda cut with … N more:\n{screen}"
+    );
+    for line in &lines {
+        assert!(line.chars().count() <= 80, "wider than 80: {line:?}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Person") && l.ends_with('…')),
+        "long agenda lines cut:\n{screen}"
+    );
 }

@@ -69,7 +69,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         } => import::run(config, file, *source, map, *dry_run),
         Command::Export { kind, cells } => export::run(config, *kind, *cells),
         Command::Completions { script } => completions::run(script),
-        Command::Man { page } => man::run(page),
+        Command::Man { pages, dir, force } => man::run(config, pages, dir.as_deref(), *force),
         Command::Watch {
             format,
             agenda,

@@ -3,11 +3,13 @@
 //! `--format json` prints one object per round for editor plugins.
 
 use std::io::{IsTerminal, Write};
-use std::sync::mpsc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use notify::{PollWatcher, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, NoCache, new_debouncer, new_debouncer_opt};
+use notify_debouncer_full::{
+    DebounceEventResult, DebouncedEvent, NoCache, new_debouncer, new_debouncer_opt,
+};
 
 use crate::agenda::{self, Filter};
 use crate::config::{Config, WatchFormat};
@@ -16,11 +18,22 @@ use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::notebook;
 use crate::render::Render;
+use crate::render::fit::{Screen, fit};
 use crate::render::{self, BOLD, DIM};
 use crate::watch::{Batch, Classifier, Round, Session};
 
-/// Long enough to merge an editor's write-rename-delete dance, short enough to feel live.
+/// A round starts once the notebook has been quiet this long: long enough to merge an
+/// editor's write-rename-delete dance and a `git checkout` into one round, short enough to
+/// feel live.
 const DEBOUNCE: Duration = Duration::from_millis(75);
+/// The debouncer's own window, per path. It hands out each path's events once that path has
+/// been quiet this long, so a burst of many paths arrives in several batches a tick apart
+/// (a `git checkout` of 300 files came as two rounds); [`burst`] merges them until
+/// [`DEBOUNCE`] passes without one. Kept short so that the two waits together stay near
+/// `DEBOUNCE` for a one-file save.
+const SETTLE: Duration = Duration::from_millis(25);
+/// A writer that never pauses (a log appended to all the time) still gets a round this often.
+const LONGEST_BURST: Duration = Duration::from_secs(1);
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
 enum Message {
@@ -59,7 +72,7 @@ pub(crate) fn run(
         if poll {
             let notify_config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
             let mut d = new_debouncer_opt::<_, PollWatcher, NoCache>(
-                DEBOUNCE,
+                SETTLE,
                 None,
                 handler.clone(),
                 NoCache::new(),
@@ -70,7 +83,7 @@ pub(crate) fn run(
                 .map_err(watch_error)?;
             Ok(Box::new(d))
         } else {
-            let mut d = new_debouncer(DEBOUNCE, None, handler.clone()).map_err(watch_error)?;
+            let mut d = new_debouncer(SETTLE, None, handler.clone()).map_err(watch_error)?;
             d.watch(&root, RecursiveMode::Recursive)
                 .map_err(watch_error)?;
             Ok(Box::new(d))
@@ -92,27 +105,16 @@ pub(crate) fn run(
         return Ok(ExitStatus::Success);
     }
     let mut classifier = Classifier::new(&root);
-    for message in rx {
-        let events = match message {
-            Message::Stop => break,
-            Message::Events(Ok(events)) => events,
-            Message::Events(Err(errors)) => {
-                if errors
-                    .iter()
-                    .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch))
-                {
-                    return Err(Error::WatchLimit);
-                }
-                // The stream may have missed something: read everything again.
-                Vec::new()
-            }
+    while let Ok(message) = rx.recv() {
+        let Some(burst) = burst(&rx, message)? else {
+            break;
         };
         let started = Instant::now();
-        let mut batch = Batch::default();
-        if events.is_empty() {
-            batch.rescan = true;
-        }
-        for event in &events {
+        let mut batch = Batch {
+            rescan: burst.lost,
+            ..Batch::default()
+        };
+        for event in &burst.events {
             if let Some(change) = classifier.change_detected(event) {
                 batch.add(change);
             }
@@ -137,6 +139,70 @@ pub(crate) fn run(
     }
     drop(debouncer);
     Ok(ExitStatus::Success)
+}
+
+/// The events of one burst of changes, merged.
+struct Burst {
+    events: Vec<DebouncedEvent>,
+    /// The watcher reported an error: it may have missed something.
+    lost: bool,
+}
+
+/// Collects the batches that follow `first` until none comes for [`DEBOUNCE`], so that a
+/// burst of changes is one round (one that never pauses is cut at [`LONGEST_BURST`]); `None`
+/// on Ctrl-C.
+fn burst(rx: &Receiver<Message>, first: Message) -> Result<Option<Burst>, Error> {
+    let started = Instant::now();
+    let mut burst = Burst {
+        events: Vec::new(),
+        lost: false,
+    };
+    let mut message = first;
+    loop {
+        match message {
+            Message::Stop => return Ok(None),
+            Message::Events(Ok(events)) => burst.events.extend(events),
+            Message::Events(Err(errors)) => {
+                if errors
+                    .iter()
+                    .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch))
+                {
+                    return Err(Error::WatchLimit);
+                }
+                // The stream may have missed something: read everything again.
+                burst.lost = true;
+            }
+        }
+        if started.elapsed() >= LONGEST_BURST {
+            return Ok(Some(burst));
+        }
+        message = match rx.recv_timeout(DEBOUNCE) {
+            Ok(next) => next,
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
+                return Ok(Some(burst));
+            }
+        };
+    }
+}
+
+/// The terminal's columns and rows: `$COLUMNS` and `$LINES` when set (they win, as with
+/// curses, so a user or a test can fix them), else what the terminal says, else 80×24. Asked
+/// every round, so a resized window is filled at the next save.
+fn screen_size() -> (usize, usize) {
+    let asked = terminal_size::terminal_size();
+    let env = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+    };
+    let width = env("COLUMNS")
+        .or(asked.map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(80);
+    let height = env("LINES")
+        .or(asked.map(|(_, h)| usize::from(h.0)))
+        .unwrap_or(24);
+    (width, height)
 }
 
 struct Printer<'a> {
@@ -216,29 +282,16 @@ impl Printer<'_> {
         tally: Tally,
         elapsed: Duration,
     ) -> std::io::Result<()> {
-        if self.terminal {
-            // Clear first, so nothing printed for this round can be wiped by it.
-            write!(out, "\x1b[2J\x1b[H")?;
-        } else if self.rounds > 1 {
-            writeln!(out)?;
-        }
-        if !self.terminal {
-            writeln!(out, "{DIM}── {time} ──{DIM:#}")?;
-        }
         let sources = crate::render::sources(&session.index);
-        render::human::write(out, &session.diagnostics, &sources)?;
-        writeln!(
-            out,
-            "{}",
-            render::summary(tally, session.index.docs.len() + 1)
-        )?;
+        let mut diagnostics = Vec::new();
+        render::human::write(&mut diagnostics, &session.diagnostics, &sources)?;
+        let summary = render::summary(tally, session.index.docs.len() + 1);
+        let mut agenda = Vec::new();
         if self.with_agenda {
-            writeln!(out)?;
-            agenda::build(&session.index, None, &Filter::default()).text(out)?;
+            agenda::build(&session.index, None, &Filter::default()).text(&mut agenda)?;
         }
         let plural = |n: usize| if n == 1 { "file" } else { "files" };
-        writeln!(
-            out,
+        let status = format!(
             "{BOLD}[{time}]{BOLD:#} read {} {} ({} ms) · + {} added ~ {} modified - {} removed · + {} new, - {} fixed · watching for changes (Ctrl-C to stop)",
             round.files_read,
             plural(round.files_read),
@@ -248,6 +301,39 @@ impl Printer<'_> {
             round.removed,
             round.new,
             round.fixed
-        )
+        );
+        if self.terminal {
+            let (width, height) = screen_size();
+            let lines = |bytes: &[u8]| -> Vec<String> {
+                String::from_utf8_lossy(bytes)
+                    .lines()
+                    .map(str::to_owned)
+                    .collect()
+            };
+            let screen = Screen {
+                diagnostics: &lines(&diagnostics),
+                summary: &[summary],
+                agenda: &lines(&agenda),
+                status: &[status],
+            };
+            // Clear first, so nothing printed for this round can be wiped by it.
+            write!(out, "\x1b[2J\x1b[H")?;
+            for line in fit(&screen, width, height) {
+                writeln!(out, "{line}")?;
+            }
+            return Ok(());
+        }
+        // Piped or logged, nothing scrolls away: every line goes out whole.
+        if self.rounds > 1 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{DIM}── {time} ──{DIM:#}")?;
+        out.write_all(&diagnostics)?;
+        writeln!(out, "{summary}")?;
+        if self.with_agenda {
+            writeln!(out)?;
+            out.write_all(&agenda)?;
+        }
+        writeln!(out, "{status}")
     }
 }

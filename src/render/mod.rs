@@ -4,12 +4,14 @@
 
 pub(crate) mod agenda;
 pub(crate) mod escape;
+pub(crate) mod fit;
 pub(crate) mod github;
 pub(crate) mod human;
 pub(crate) mod ics;
 pub(crate) mod json;
 pub(crate) mod list;
 pub(crate) mod report;
+pub(crate) mod roff;
 pub(crate) mod show;
 pub(crate) mod table;
 
