@@ -56,7 +56,7 @@ pub(crate) struct Cli {
 
     /// Take this moment as now (a chat is planned until it has ended); wins over `--today`,
     /// which is the start of its day
-    #[arg(long, global = true, value_name = "YYYY-MM-DD HH:MM", value_parser = parse_now)]
+    #[arg(long, global = true, help_heading = GLOBAL, value_name = "YYYY-MM-DD HH:MM", value_parser = parse_now)]
     now: Option<chrono::NaiveDateTime>,
 
     /// When to use colour; `auto` means on a terminal and without `NO_COLOR`
