@@ -304,17 +304,10 @@ fn done(index: &Index, key: &str) -> Result<Plan, Error> {
             hint: crate::suggest::hint(key, keys.iter().map(String::as_str)),
         });
     };
-    let id = &item.id;
-    let command = match item.kind {
-        ItemKind::Task => return Ok(tick(index, item)),
-        ItemKind::FollowUp => format!("ties log follow-up {id}"),
-        ItemKind::MoveOn => format!("ties close {id}"),
-        ItemKind::ThankYou => format!("ties log thank-you {id}"),
-        ItemKind::Prepare => format!("write questions in the chat, {}", item.path),
-        ItemKind::Next => format!("change `next` in {}", item.path),
-        ItemKind::Reconnect => format!("ties log outreach {id}, or ties snooze {id} 4w"),
-        ItemKind::Event => format!("ties log met {id} CONTACT…"),
-    };
+    if item.kind == ItemKind::Task {
+        return Ok(tick(index, item));
+    }
+    let command = item.clear.clone();
     Err(Error::NotATask {
         key: key.to_owned(),
         command,

@@ -1,6 +1,12 @@
 //! What to do, as of today: the discipline of networking (follow up after a week, thank
 //! within a day, prepare questions, reconnect, go to events with a goal) turned into dated
 //! items. Pure: takes the index and options, returns items; rendering lives elsewhere.
+//!
+//! Nudges (`goal`, `coverage`, `event-follow-up`) come from the goals of `ties.yaml` and
+//! from recent events rather than from a date written in a file; their figures are the
+//! reports' own ([`crate::report::goals`], [`crate::report::companies`]), so the agenda and
+//! `ties report` never disagree. They sort after the dated items of their day and are
+//! capped per kind (`rules.nudges_per_kind`).
 
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 
@@ -12,6 +18,8 @@ use crate::model::chat::ChatStatus;
 use crate::model::contact::Tie;
 use crate::model::time::{Duration, When};
 use crate::model::{Chat, Contact, Id, Kind, Record};
+use crate::period::Period;
+use crate::report::{companies, goals};
 
 /// Which part of the agenda an item is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -53,10 +61,13 @@ pub(crate) enum ItemKind {
     Task,
     Reconnect,
     Event,
+    Goal,
+    Coverage,
+    EventFollowUp,
 }
 
 impl ItemKind {
-    pub(crate) const ALL: [Self; 8] = [
+    pub(crate) const ALL: [Self; 11] = [
         Self::FollowUp,
         Self::MoveOn,
         Self::ThankYou,
@@ -65,7 +76,15 @@ impl ItemKind {
         Self::Task,
         Self::Reconnect,
         Self::Event,
+        Self::Goal,
+        Self::Coverage,
+        Self::EventFollowUp,
     ];
+
+    /// Nudges sort after the dated items of their day and are capped per kind.
+    pub(crate) const fn is_nudge(self) -> bool {
+        matches!(self, Self::Goal | Self::Coverage | Self::EventFollowUp)
+    }
 
     pub(crate) const fn as_str(self) -> &'static str {
         match self {
@@ -77,6 +96,9 @@ impl ItemKind {
             Self::Task => "task",
             Self::Reconnect => "reconnect",
             Self::Event => "event",
+            Self::Goal => "goal",
+            Self::Coverage => "coverage",
+            Self::EventFollowUp => "event-follow-up",
         }
     }
 
@@ -99,6 +121,10 @@ pub(crate) struct Item {
     pub who: String,
     pub path: String,
     pub title: String,
+    /// How to clear the item: the command to run or the field to write.
+    pub clear: String,
+    /// Why the item is there, for `--explain`: the rule with its settings, then the dates.
+    pub why: Vec<String>,
 }
 
 impl Item {
@@ -166,6 +192,8 @@ pub(crate) struct Agenda {
     pub until: NaiveDate,
     pub days: i64,
     pub items: Vec<Item>,
+    /// Nudges left out by the cap of their kind, in order (`--explain` still finds them).
+    pub capped: Vec<Item>,
     /// Files whose errors may hide items (bad dates are ignored, not guessed).
     pub files_with_errors: usize,
 }
@@ -216,19 +244,37 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
     for doc in &index.docs {
         b.tasks(doc);
     }
+    b.nudges();
+    for item in b.items.iter_mut().filter(|i| i.clear.is_empty()) {
+        item.clear = clear(index, item);
+    }
     let mut items: Vec<Item> = b
         .items
         .into_iter()
         .filter(|item| filter.accepts(index, item))
         .collect();
-    items.sort_by(|a, b| {
-        (a.due.start(), &a.who, &a.id, a.kind, &a.title).cmp(&(
-            b.due.start(),
-            &b.who,
-            &b.id,
-            b.kind,
-            &b.title,
-        ))
+    let order = |i: &Item| {
+        (
+            i.due.date(),
+            i.kind.is_nudge(),
+            i.due.start(),
+            i.who.clone(),
+            i.id.clone(),
+            i.kind,
+            i.title.clone(),
+        )
+    };
+    items.sort_by_cached_key(order);
+    // The cap keeps nudges from crowding the list; naming a kind in `--kind` asks for all.
+    let cap = index.settings.rules.nudges_per_kind as usize;
+    let mut seen: std::collections::HashMap<ItemKind, usize> = std::collections::HashMap::new();
+    let (items, capped): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|i| {
+        if !i.kind.is_nudge() || filter.kinds.contains(&i.kind) {
+            return true;
+        }
+        let n = seen.entry(i.kind).or_default();
+        *n += 1;
+        *n <= cap
     });
     let config_errors = index
         .settings_findings
@@ -241,6 +287,7 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         until,
         days,
         items,
+        capped,
         files_with_errors,
     }
 }
@@ -254,7 +301,9 @@ impl Filter {
             return false;
         }
         if let Some(company) = &self.company {
+            // A coverage nudge is about the company itself.
             let works_there = match index.get(item.id.as_str()).and_then(|d| d.record.as_ref()) {
+                Some(Record::Company(_)) => item.id.as_str() == company,
                 Some(Record::Contact(c)) => c
                     .company
                     .as_ref()
@@ -278,7 +327,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     /// Adds an item if it is due within the horizon and its contact is not paused, closed
-    /// or snoozed.
+    /// or snoozed, and hands it back so that the caller can say why it is there.
     fn push(
         &mut self,
         due: When,
@@ -287,10 +336,10 @@ impl Builder<'_> {
         who: String,
         doc: &Document,
         title: String,
-    ) {
+    ) -> Option<&mut Item> {
         let day = due.date();
         if day > self.until || self.suppressed(&id) {
-            return;
+            return None;
         }
         self.items.push(Item {
             group: Group::of(day, self.today),
@@ -300,7 +349,10 @@ impl Builder<'_> {
             who,
             path: doc.path.clone(),
             title,
+            clear: String::new(),
+            why: Vec::new(),
         });
+        self.items.last_mut()
     }
 
     fn suppressed(&self, id: &Id) -> bool {
@@ -493,6 +545,251 @@ impl Builder<'_> {
     }
 }
 
+impl Builder<'_> {
+    /// A nudge, due `day`, with no `clear` or `why` yet.
+    fn nudge(&self, day: NaiveDate, kind: ItemKind, id: Id, path: String, title: String) -> Item {
+        Item {
+            group: Group::of(day, self.today),
+            due: When::Date(day),
+            kind,
+            who: self.index.name_of(&id),
+            id,
+            path,
+            title,
+            clear: String::new(),
+            why: Vec::new(),
+        }
+    }
+
+    fn nudges(&mut self) {
+        let on = self.index.settings.rules.nudges;
+        if on.goal {
+            self.goal_nudges();
+        }
+        if on.coverage {
+            self.coverage_nudges();
+        }
+        if on.event_follow_up {
+            self.event_follow_ups();
+        }
+    }
+
+    /// A weekly goal whose count so far this week is below its pace ([`goals::pace`]).
+    fn goal_nudges(&mut self) {
+        let today = self.today;
+        let monday = crate::period::week_start(today);
+        let so_far = Period {
+            since: Some(monday),
+            until: Some(today),
+        };
+        let weekly = self.index.settings.goals.weekly;
+        let report = goals::build(self.index, so_far);
+        for (goal, per_week) in [
+            ("outreach", weekly.outreach),
+            ("chats", weekly.chats),
+            ("events", weekly.events),
+        ] {
+            let Some(row) = report.rows.iter().find(|r| r.goal == goal) else {
+                continue;
+            };
+            let pace = goals::pace(per_week, today);
+            if row.count >= pace {
+                continue;
+            }
+            let weekday = today.format("%A");
+            let counts = goals::what_counts(goal);
+            let title = format!(
+                "Weekly goal behind pace: {goal} {}/{per_week} this week, {pace} expected by {weekday}; what counts: {counts}",
+                row.count
+            );
+            let mut item = self.nudge(
+                today,
+                ItemKind::Goal,
+                Id::new(goal),
+                "ties.yaml".to_owned(),
+                title,
+            );
+            item.who = format!("weekly {goal}");
+            item.why = vec![
+                format!(
+                    "rule: goal: a weekly goal below its pace (goals.weekly.{goal}: {per_week}; switch: rules.nudges.goal: true)"
+                ),
+                format!(
+                    "{} from {monday} to {today}, as `ties report goals --since {monday} --until {today}` counts them",
+                    row.count
+                ),
+                format!(
+                    "pace: {per_week} a week over the {} days before today = {pace}",
+                    (today - monday).num_days()
+                ),
+            ];
+            self.items.push(item);
+        }
+    }
+
+    /// Target companies short of `people_per_company` in a role, and the warm-contacts goal.
+    fn coverage_nudges(&mut self) {
+        let today = self.today;
+        let report = companies::build(self.index, Period::ALL);
+        for row in report.rows.iter().filter(|r| r.is_short()) {
+            let missing: Vec<String> = companies::RoleCounts::ROLES
+                .into_iter()
+                .filter(|r| row.missing.contains(&r.as_str()))
+                .map(|r| {
+                    let (role, have, want) = (r.as_str(), row.roles.get(r), report.goal.get(r));
+                    if have == 0 {
+                        format!("no {role} yet")
+                    } else {
+                        format!("{role}s {have}/{want}")
+                    }
+                })
+                .collect();
+            let title = format!("{}: {}", row.name, missing.join(", "));
+            let path = self
+                .index
+                .get(row.id.as_str())
+                .map_or_else(String::new, |d| d.path.clone());
+            let mut item = self.nudge(today, ItemKind::Coverage, row.id.clone(), path, title);
+            let role = row.missing.first().copied().unwrap_or("developer");
+            item.clear = format!("ties new contact NAME --company {} --role {role}", row.id);
+            item.why = vec![
+                format!(
+                    "rule: coverage: a target company short of goals.people_per_company (developer: {}, manager: {}, recruiter: {}; switch: rules.nudges.coverage: true)",
+                    report.goal.developer, report.goal.manager, report.goal.recruiter
+                ),
+                format!(
+                    "known there: {} developer(s), {} manager(s), {} recruiter(s), as `ties report companies` counts them",
+                    row.roles.developer, row.roles.manager, row.roles.recruiter
+                ),
+            ];
+            self.items.push(item);
+        }
+        let report = goals::build(self.index, Period::ALL);
+        if let Some(row) = report
+            .rows
+            .iter()
+            .find(|r| r.goal == "warm_contacts" && !r.met)
+        {
+            let title = format!(
+                "Warm contacts: {}/{}; what counts: {}",
+                row.count,
+                row.target,
+                goals::what_counts(row.goal)
+            );
+            let mut item = self.nudge(
+                today,
+                ItemKind::Coverage,
+                Id::new("warm-contacts"),
+                "ties.yaml".to_owned(),
+                title,
+            );
+            "warm contacts".clone_into(&mut item.who);
+            item.why = vec![
+                format!(
+                    "rule: coverage: fewer warm contacts than goals.warm_contacts: {} (switch: rules.nudges.coverage: true)",
+                    row.target
+                ),
+                format!(
+                    "{} contacts with `warmth: warm`, as `ties report goals` counts them",
+                    row.count
+                ),
+            ];
+            self.items.push(item);
+        }
+    }
+
+    /// People in `met` of an event held in the last `event_follow_up_within` (before
+    /// today), with no interaction since; due the day after the event.
+    fn event_follow_ups(&mut self) {
+        let rules = &self.index.settings.rules;
+        let within = rules.event_follow_up_within;
+        let today = self.today;
+        let mut items = Vec::new();
+        for (doc, event) in self.index.events() {
+            let Some(day) = event.day() else { continue };
+            if day >= today || within.after_date(day) < today {
+                continue;
+            }
+            let Some(due) = day.succ_opt() else { continue };
+            for met in &event.met {
+                let id = &met.value;
+                let Some(Record::Contact(contact)) =
+                    self.index.get(id.as_str()).and_then(|d| d.record.as_ref())
+                else {
+                    continue;
+                };
+                if self
+                    .index
+                    .last_interaction(id.as_str(), contact)
+                    .is_some_and(|last| last > day)
+                    || self.suppressed(id)
+                {
+                    continue;
+                }
+                let title = format!(
+                    "Connect with {}, met at {} on {day}",
+                    contact.name, event.name
+                );
+                let mut item = self.nudge(
+                    due,
+                    ItemKind::EventFollowUp,
+                    id.clone(),
+                    doc.path.clone(),
+                    title,
+                );
+                item.why = vec![
+                    format!(
+                        "rule: event-follow-up: met at an event in the last rules.event_follow_up_within: {within} (switch: rules.nudges.event_follow_up: true)"
+                    ),
+                    format!(
+                        "{} lists them in `met` on {day}; no interaction since; due the day after",
+                        doc.path
+                    ),
+                ];
+                items.push(item);
+            }
+        }
+        self.items.extend(items);
+    }
+}
+
+/// How to clear `item`: the recording command ([`crate::action`]) that answers it, or the
+/// field to write where no command does.
+pub(crate) fn clear(index: &Index, item: &Item) -> String {
+    let id = &item.id;
+    match item.kind {
+        ItemKind::FollowUp => format!("ties log follow-up {id}"),
+        ItemKind::MoveOn => format!("ties close {id}"),
+        ItemKind::ThankYou => {
+            // The chat itself: given the contact, `log thank-you` picks their latest chat.
+            let chat = index.docs.iter().find(|d| d.path == item.path);
+            format!(
+                "ties log thank-you {}",
+                chat.map_or(id.as_str(), |d| d.id.as_str())
+            )
+        }
+        ItemKind::Prepare => format!(
+            "write {} questions under `## Questions` in {}",
+            index.settings.rules.prepare_questions, item.path
+        ),
+        ItemKind::Next => format!("change or remove `next` in {}", item.path),
+        ItemKind::Task => format!("ties done {}", item.key()),
+        ItemKind::Reconnect | ItemKind::EventFollowUp => {
+            format!("ties log outreach {id}, or ties snooze {id} 2w")
+        }
+        ItemKind::Event => format!("ties log met {id} CONTACT…"),
+        ItemKind::Goal => match id.as_str() {
+            "outreach" => "reach out: ties log outreach CONTACT".to_owned(),
+            "chats" => "have a chat: ties new chat CONTACT".to_owned(),
+            _ => "go to an event: ties new event".to_owned(),
+        },
+        ItemKind::Coverage if id.as_str() == "warm-contacts" => {
+            "write `warmth: warm` on contacts who know you".to_owned()
+        }
+        ItemKind::Coverage => format!("ties new contact NAME --company {id} --role ROLE"),
+    }
+}
+
 /// Whom the tasks of `doc` are for: a chat's first contact, else the file itself.
 fn task_owner(doc: &Document) -> Id {
     match (&doc.kind, &doc.record) {
@@ -522,6 +819,8 @@ pub(crate) fn ticked_tasks(index: &Index) -> Vec<Item> {
                 who: index.name_of(&id),
                 path: doc.path.clone(),
                 title: task.text.clone(),
+                clear: String::new(),
+                why: Vec::new(),
             });
         }
     }

@@ -6,6 +6,25 @@ use serde_json::Value;
 
 use crate::support::Notebook;
 
+/// The goal and coverage nudges switched off: they fire in almost any small notebook (a
+/// Saturday with no outreach, fewer than 4 warm contacts), so the tests of the other rules
+/// see only their own items; the nudges have their tests below.
+const QUIET: &str = "rules:\n  nudges: { goal: false, coverage: false }\n";
+
+/// `config` with [`QUIET`]'s switches in its `rules`.
+fn quiet(config: &str) -> String {
+    if config.contains("rules:\n") {
+        config.replacen("rules:\n", QUIET, 1)
+    } else {
+        format!("{QUIET}{config}")
+    }
+}
+
+/// A notebook whose `ties.yaml` is [`QUIET`].
+fn notebook() -> Notebook {
+    Notebook::new().file("ties.yaml", QUIET)
+}
+
 /// Runs `agenda --format json` with `args` and returns the parsed array; exit must be 0.
 fn agenda_json(nb: &Notebook, args: &[&str]) -> Vec<Value> {
     let mut all = vec!["agenda", "--format", "json"];
@@ -130,7 +149,7 @@ impl Records for Notebook {
 // follow-up
 
 fn follow_up_notebook() -> Notebook {
-    Notebook::new()
+    notebook()
         // 8 days ago, no reply: due 7 days after, yesterday.
         .contact("ann", "Ann", "reached_out: 2026-11-13\n")
         // Exactly 7 days ago: due today.
@@ -184,7 +203,7 @@ fn follow_up_is_due_a_week_after_the_last_outreach_without_reply() {
 
 /// Messages logged as chats: `direction: sent` is outreach, `received` is the reply.
 fn messages_notebook() -> Notebook {
-    Notebook::new()
+    notebook()
         // One sent message, 8 days ago: the outreach, follow-up due yesterday.
         .contact("ann", "Ann", "")
         .chat("ann", "2026-11-13", "kind: message\ndirection: sent\n")
@@ -281,8 +300,8 @@ fn follow_up_on_the_last_day_of_the_horizon_is_in_and_one_day_later_is_out() {
 
 #[test]
 fn follow_up_after_from_the_config_moves_the_due_date() {
-    let nb = Notebook::new()
-        .file("ties.yaml", "rules:\n  follow_up_after: 5d\n")
+    let nb = notebook()
+        .file("ties.yaml", &quiet("rules:\n  follow_up_after: 5d\n"))
         .contact("ann", "Ann", "reached_out: 2026-11-13\n")
         .contact("bob", "Bob", "reached_out: 2026-11-16\n")
         .contact(
@@ -305,8 +324,8 @@ fn follow_up_after_from_the_config_moves_the_due_date() {
 // move-on
 
 fn move_on_notebook(config: &str) -> Notebook {
-    Notebook::new()
-        .file("ties.yaml", config)
+    notebook()
+        .file("ties.yaml", &quiet(config))
         // Two follow-ups unanswered: the default maximum.
         .contact(
             "ann",
@@ -369,8 +388,8 @@ fn max_follow_ups_from_the_config_allows_one_more_follow_up() {
 // thank-you
 
 fn thank_you_notebook(config: &str) -> Notebook {
-    Notebook::new()
-        .file("ties.yaml", config)
+    notebook()
+        .file("ties.yaml", &quiet(config))
         .contact("ann", "Ann", "")
         .contact("bob", "Bob", "")
         .contact("cat", "Cat", "")
@@ -416,7 +435,7 @@ fn thank_you_is_due_a_day_after_a_done_chat() {
 
 #[test]
 fn a_thank_you_expires_a_week_after_it_was_due_or_when_you_meet_again() {
-    let nb = Notebook::new()
+    let nb = notebook()
         .contact("ann", "Ann", "")
         .contact("bob", "Bob", "")
         .contact("cat", "Cat", "")
@@ -446,7 +465,10 @@ fn a_thank_you_expires_a_week_after_it_was_due_or_when_you_meet_again() {
     let later = ["--now", "2026-11-21 01:00", "--kind", "thank-you"];
     assert_rows(&nb, &later, &["today thank-you cat 2026-11-21T10:00"]);
     // Tuned: a 30-day window keeps Ann's.
-    nb.write("ties.yaml", "rules:\n  thank_you_expires: 30d\n");
+    nb.write(
+        "ties.yaml",
+        "rules:\n  nudges: { goal: false, coverage: false }\n  thank_you_expires: 30d\n",
+    );
     assert_rows(
         &nb,
         &["--kind", "thank-you"],
@@ -460,7 +482,7 @@ fn a_thank_you_expires_a_week_after_it_was_due_or_when_you_meet_again() {
 
 #[test]
 fn reconnect_stops_at_dormant_after_unless_the_tie_is_strong() {
-    let nb = Notebook::new()
+    let nb = notebook()
         // Last in touch 365 days ago: the last day it still shows.
         .contact("ann", "Ann", "")
         .chat("ann", "2025-11-21", "thanked: 2025-11-21\n")
@@ -478,7 +500,10 @@ fn reconnect_stops_at_dormant_after_unless_the_tie_is_strong() {
             "overdue reconnect ann 2026-02-19",
         ],
     );
-    nb.write("ties.yaml", "rules:\n  dormant_after: 730d\n");
+    nb.write(
+        "ties.yaml",
+        "rules:\n  nudges: { goal: false, coverage: false }\n  dormant_after: 730d\n",
+    );
     let rows = agenda_fields(&nb, &["--kind", "reconnect"], ["id"]);
     assert_eq!(rows.len(), 3, "{rows:?}");
 }
@@ -511,7 +536,7 @@ fn thank_you_within_from_the_config_moves_the_due_time() {
 /// A chat tonight at 23:00 (spec'd in docs/agenda.md, "Now"), a date-only chat today, and
 /// a two-hour chat that runs past midnight.
 fn now_notebook() -> Notebook {
-    Notebook::new()
+    notebook()
         .contact("ann", "Ann", "")
         .contact("bob", "Bob", "")
         .contact("cat", "Cat", "")
@@ -610,7 +635,7 @@ fn list_uses_the_same_rule_as_the_agenda() {
 
 #[test]
 fn now_must_be_a_date_and_a_time() {
-    let out = Notebook::new().run(["--now", "2026-11-21", "agenda"]);
+    let out = notebook().run(["--now", "2026-11-21", "agenda"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     out.assert_stderr_has("YYYY-MM-DD HH:MM");
 }
@@ -619,8 +644,8 @@ fn now_must_be_a_date_and_a_time() {
 // prepare
 
 fn prepare_notebook(config: &str) -> Notebook {
-    Notebook::new()
-        .file("ties.yaml", config)
+    notebook()
+        .file("ties.yaml", &quiet(config))
         .company("acme", "Acme", "in: I use their app every day\n")
         .company("globex", "Globex", "")
         .contact("ann", "Ann", "company: acme\n")
@@ -738,7 +763,7 @@ fn prepare_includes_chats_one_day_past_the_default_horizon_only_with_more_days()
 
 #[test]
 fn next_action_in_both_forms() {
-    let nb = Notebook::new()
+    let nb = notebook()
         .contact("ann", "Ann", "next: \"2026-11-24 send portfolio\"\n")
         .contact(
             "bob",
@@ -776,7 +801,7 @@ fn next_action_in_both_forms() {
 
 #[test]
 fn tasks_with_due_dates_in_any_body() {
-    let nb = Notebook::new()
+    let nb = notebook()
         .file(
             "contacts/ann.md",
             "---\nname: Ann\n---\n\
@@ -829,7 +854,7 @@ fn tasks_with_due_dates_in_any_body() {
 
 #[test]
 fn reconnect_with_people_met_and_not_seen_for_a_while() {
-    let nb = Notebook::new()
+    let nb = notebook()
         // Met at a coffee chat on 2026-08-01: due 90 days later.
         .contact("ann", "Ann", "")
         .chat("ann", "2026-08-01", "thanked: 2026-08-01\n")
@@ -884,7 +909,7 @@ fn reconnect_with_people_met_and_not_seen_for_a_while() {
 fn reconnect_needs_a_meeting_not_just_a_referral() {
     // §6: reconnect is for an "active contact met at least once"; docs/agenda.md: "you have
     // met (a done chat that is not a message, or a past event listing them in `met`)".
-    let nb = Notebook::new()
+    let nb = notebook()
         .contact(
             "ann",
             "Ann",
@@ -899,7 +924,7 @@ fn reconnect_needs_a_meeting_not_just_a_referral() {
 
 #[test]
 fn events_within_the_horizon_with_their_goal() {
-    let nb = Notebook::new()
+    let nb = notebook()
         .event("rust-meetup", "Rust Meetup", "2026-11-23", "goal: 3\n")
         .event("demo-night", "Demo Night", "2026-11-21 18:00", "")
         .event(
@@ -951,7 +976,7 @@ fn paused_closed_and_snoozed_contacts_drop_out() {
              - [ ] a task (due 2026-11-23)\n"
         )
     };
-    let mut nb = Notebook::new();
+    let mut nb = notebook();
     for (id, extra) in [
         ("paused", "status: paused\n"),
         ("closed", "status: Closed\n"),
@@ -980,8 +1005,8 @@ fn paused_closed_and_snoozed_contacts_drop_out() {
 // grouping, order and horizon
 
 fn order_notebook(config: &str) -> Notebook {
-    Notebook::new()
-        .file("ties.yaml", config)
+    notebook()
+        .file("ties.yaml", &quiet(config))
         .contact("zed", "Zed Adams", "reached_out: 2026-11-13\n")
         .contact("amy", "Amy Zimmer", "reached_out: 2026-11-13\n")
         .contact("kim", "Kim", "next: \"2026-11-21 call\"\n")
@@ -1038,12 +1063,12 @@ fn days_option_shortens_the_horizon() {
             "today thank-you kim 2026-11-21T09:15",
         ],
     );
-    let tomorrow = Notebook::new().contact("ann", "Ann", "next: \"2026-11-22 call\"\n");
+    let tomorrow = notebook().contact("ann", "Ann", "next: \"2026-11-22 call\"\n");
     let out = tomorrow.run(["agenda", "--days", "1"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "Next day\n  2026-11-22  in 1 day  next  Ann: call  contacts/ann.md\n"
+        "Next day\n  2026-11-22  in 1 day  next  Ann: call  contacts/ann.md\n                              → change or remove `next` in contacts/ann.md\n"
     );
     let out = nb.run(["agenda", "--days", "3"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -1081,7 +1106,7 @@ fn horizon_from_the_config_is_the_default_days() {
 // filters
 
 fn filter_notebook() -> Notebook {
-    Notebook::new()
+    notebook()
         .company("acme", "Acme", "")
         .company("globex", "Globex", "")
         .contact("ann", "Ann", "company: acme\nreached_out: 2026-11-13\n")
@@ -1170,7 +1195,7 @@ fn unknown_kind_is_a_usage_error_with_a_suggestion() {
 
 #[test]
 fn a_bad_date_is_ignored_and_the_agenda_says_files_have_errors() {
-    let nb = Notebook::new().contact(
+    let nb = notebook().contact(
         "ann",
         "Ann",
         "reached_out: 2026-11-13\nreplied: 2026-02-30\n",
@@ -1193,7 +1218,7 @@ fn a_bad_date_is_ignored_and_the_agenda_says_files_have_errors() {
 
 #[test]
 fn two_files_with_errors_are_counted() {
-    let nb = Notebook::new()
+    let nb = notebook()
         .contact(
             "ann",
             "Ann",
@@ -1211,7 +1236,7 @@ fn two_files_with_errors_are_counted() {
 }
 
 fn extreme_dates_notebook() -> Notebook {
-    Notebook::new()
+    notebook()
         .contact("old", "Old", "reached_out: 0001-01-01\n")
         .file(
             "contacts/late.md",
@@ -1249,7 +1274,7 @@ fn due_dates_past_year_9999_keep_the_documented_formats() {
     // event on 9999-12-31 ends (DTEND) on 10000-01-01. Spec §6: `due` is `YYYY-MM-DD` or
     // `YYYY-MM-DDTHH:MM`; an RFC 5545 DATE is 8 digits. Actual: `"due": "+10000-01-07"`,
     // `DUE;VALUE=DATE:+100000107` and `DTEND;VALUE=DATE:+100000101`.
-    let nb = Notebook::new()
+    let nb = notebook()
         .contact("late", "Late", "reached_out: 9999-12-31\n")
         .event("end", "End", "9999-12-31", "");
     let days = u32::MAX.to_string();
@@ -1281,8 +1306,8 @@ fn a_bad_config_is_counted_in_the_errors_footer() {
     // docs/agenda.md: "When any file has errors, the agenda ends with a line saying how many
     // and asking you to run `ties check`"; spec §3: a bad config is reported like any other
     // file. Here the user's follow-up rule is silently replaced by the 7d default.
-    let nb = Notebook::new()
-        .file("ties.yaml", "rules:\n  follow_up_after: soon\n")
+    let nb = notebook()
+        .file("ties.yaml", &quiet("rules:\n  follow_up_after: soon\n"))
         .contact("ann", "Ann", "reached_out: 2026-11-13\n");
     assert_rows(&nb, &[], &["overdue follow-up ann 2026-11-20"]);
     let out = nb.run(["agenda"]);
@@ -1296,7 +1321,7 @@ fn a_bad_config_is_counted_in_the_errors_footer() {
 
 #[test]
 fn bom_crlf_subfolders_and_hidden_files() {
-    let nb = Notebook::new()
+    let nb = notebook()
         .file(
             "contacts/ann.md",
             "\u{feff}---\r\nname: Ann\r\n---\r\n- [ ] crlf task (due 2026-11-22)\r\n",
@@ -1328,8 +1353,8 @@ fn bom_crlf_subfolders_and_hidden_files() {
 // the rich notebook: one item of each kind, for snapshots and ics
 
 fn rich_notebook() -> Notebook {
-    Notebook::new()
-        .file("ties.yaml", "owner: Sam Rivera\n")
+    notebook()
+        .file("ties.yaml", &quiet("owner: Sam Rivera\n"))
         .company("acme", "Acme", "in: I use their app every day\n")
         .company("globex", "Globex", "")
         .contact(
@@ -1407,7 +1432,7 @@ fn markdown_output_snapshot() {
 
 #[test]
 fn empty_agenda_says_so() {
-    let nb = Notebook::new().contact("ann", "Ann", "");
+    let nb = notebook().contact("ann", "Ann", "");
     let out = nb.run(["agenda"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
@@ -1526,7 +1551,7 @@ fn ics_summaries_are_the_titles_and_uids_are_unique() {
 
 #[test]
 fn contact_and_company_filters_take_names_and_refuse_unknown_ids() {
-    let nb = Notebook::new().company("acme", "Acme Corp", "").contact(
+    let nb = notebook().company("acme", "Acme Corp", "").contact(
         "ann",
         "Ann Lee",
         "company: acme\nnext: \"2026-11-22 call\"\n",

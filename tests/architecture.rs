@@ -85,21 +85,27 @@ fn agenda_as_csv_has_the_json_fields() {
     let json = acme_corp().run(["agenda", "--format", "json"]);
     let items: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).unwrap();
     let mut lines = out.stdout.lines();
-    assert_eq!(lines.next(), Some("group,due,kind,id,who,path,title"));
+    assert_eq!(
+        lines.next(),
+        Some("group,due,kind,id,who,path,title,key,clear")
+    );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), items.len());
     assert!(!rows.is_empty());
     for (row, item) in rows.iter().zip(&items) {
-        let expected = format!(
-            "{},{},{},{},{},{},{}",
-            item["group"].as_str().unwrap(),
-            item["due"].as_str().unwrap(),
-            item["kind"].as_str().unwrap(),
-            item["id"].as_str().unwrap(),
-            item["who"].as_str().unwrap(),
-            item["path"].as_str().unwrap(),
-            item["title"].as_str().unwrap(),
-        );
+        // A cell with a comma or a quote is quoted, its quotes doubled (RFC 4180).
+        let cell = |key: &str| {
+            let text = item[key].as_str().unwrap();
+            if text.contains([',', '"']) {
+                format!("\"{}\"", text.replace('"', "\"\""))
+            } else {
+                text.to_owned()
+            }
+        };
+        let keys = [
+            "group", "due", "kind", "id", "who", "path", "title", "key", "clear",
+        ];
+        let expected = keys.map(cell).join(",");
         assert_eq!(*row, expected);
     }
 }
@@ -129,7 +135,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "domain",
         &[
-            "sink", "rules", "check", "lookup", "agenda", "report", "list", "show", "draft",
+            "sink", "rules", "check", "lookup", "report", "agenda", "list", "show", "draft",
             "create", "import", "watch", "edit", "action",
         ],
     ),

@@ -188,7 +188,12 @@ fn a_value_longer_than_the_formatters_width_limit_does_not_crash_a_table() {
 fn a_carriage_return_in_a_name_cannot_inject_calendar_entries() {
     let inject =
         "A\\rEND:VTODO\\rBEGIN:VEVENT\\rUID:evil\\rSUMMARY:injected\\rEND:VEVENT\\rBEGIN:VTODO";
+    // Goal and coverage nudges off: the count below is of the items these files make.
     let nb = Notebook::new()
+        .file(
+            "ties.yaml",
+            "rules:\n  nudges: { goal: false, coverage: false }\n",
+        )
         .file(
             "contacts/eve.md",
             &format!("---\nname: \"{inject}\"\nreached_out: 2026-11-02\n---\n"),

@@ -211,9 +211,14 @@ rules:
   follow_up_after: {follow_up_after:<14} # no reply after this long: follow up
   max_follow_ups: {max_follow_ups:<15} # after this many unanswered follow-ups, move on
   thank_you_within: {thank_you_within:<13} # send the thank-you this soon after a chat
+  thank_you_expires: {thank_you_expires:<12} # a thank-you this long past due is dropped
   stay_in_touch: {stay_in_touch:<16} # reconnect with people you have met this often
+  dormant_after: {dormant_after:<16} # no reconnect after this long out of touch
   prepare_questions: {prepare_questions:<12} # questions ready before a chat
   horizon: {horizon:<22} # how far ahead `ties agenda` looks
+  nudges: {{ goal: {goal}, coverage: {coverage}, event_follow_up: {event_follow_up} }}   # reminders from goals and events
+  nudges_per_kind: {nudges_per_kind:<14} # at most this many of each nudge
+  event_follow_up_within: {event_follow_up_within:<7} # connect with people met at an event this soon
 
 goals:
   target_companies: {target_companies:<13} # companies with `status: target`
@@ -227,7 +232,14 @@ checks:
         follow_up_after = duration(rules.follow_up_after),
         max_follow_ups = rules.max_follow_ups,
         thank_you_within = duration(rules.thank_you_within),
+        thank_you_expires = duration(rules.thank_you_expires),
         stay_in_touch = duration(rules.stay_in_touch),
+        dormant_after = duration(rules.dormant_after),
+        goal = rules.nudges.goal,
+        coverage = rules.nudges.coverage,
+        event_follow_up = rules.nudges.event_follow_up,
+        nudges_per_kind = rules.nudges_per_kind,
+        event_follow_up_within = duration(rules.event_follow_up_within),
         prepare_questions = rules.prepare_questions,
         horizon = duration(rules.horizon),
         target_companies = goals.target_companies,

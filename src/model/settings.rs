@@ -29,6 +29,20 @@ pub(crate) struct Rules {
     pub dormant_after: Duration,
     pub prepare_questions: u32,
     pub horizon: Duration,
+    /// Which nudges (agenda items not tied to a date in a file) are on.
+    pub nudges: Nudges,
+    /// At most this many items of each nudge kind: nudges must never crowd the list.
+    pub nudges_per_kind: u32,
+    /// How long after an event the people met there get an `event-follow-up`.
+    pub event_follow_up_within: Duration,
+}
+
+/// `rules.nudges`: each nudge kind switched on or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Nudges {
+    pub goal: bool,
+    pub coverage: bool,
+    pub event_follow_up: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +80,13 @@ impl Default for Settings {
                 dormant_after: Duration::days(365),
                 prepare_questions: 5,
                 horizon: Duration::days(7),
+                nudges: Nudges {
+                    goal: true,
+                    coverage: true,
+                    event_follow_up: true,
+                },
+                nudges_per_kind: 3,
+                event_follow_up_within: Duration::days(3),
             },
             goals: Goals {
                 target_companies: 5,
@@ -160,7 +181,7 @@ impl Settings {
     }
 }
 
-const RULE_KEYS: [&str; 8] = [
+const RULE_KEYS: [&str; 11] = [
     "follow_up_after",
     "max_follow_ups",
     "thank_you_within",
@@ -169,7 +190,13 @@ const RULE_KEYS: [&str; 8] = [
     "dormant_after",
     "prepare_questions",
     "horizon",
+    "nudges",
+    "nudges_per_kind",
+    "event_follow_up_within",
 ];
+
+/// The keys of `rules.nudges`.
+pub(crate) const NUDGE_KEYS: &[&str; 3] = &["goal", "coverage", "event_follow_up"];
 
 impl Rules {
     fn set(&mut self, r: &mut Reader, key: &str, node: &Node) {
@@ -180,7 +207,18 @@ impl Rules {
             "stay_in_touch" => r.duration(node, key, &mut self.stay_in_touch),
             "dormant_after" => r.duration(node, key, &mut self.dormant_after),
             "horizon" => r.duration(node, key, &mut self.horizon),
+            "event_follow_up_within" => r.duration(node, key, &mut self.event_follow_up_within),
             "max_follow_ups" => r.count(node, key, &mut self.max_follow_ups),
+            "nudges_per_kind" => r.count(node, key, &mut self.nudges_per_kind),
+            "nudges" => {
+                let n = &mut self.nudges;
+                let slots = [&mut n.goal, &mut n.coverage, &mut n.event_follow_up];
+                r.nested(node, "rules.nudges", NUDGE_KEYS, |r, key, node| {
+                    if let Some(i) = NUDGE_KEYS.iter().position(|k| *k == key) {
+                        r.flag(node, key, &mut *slots[i]);
+                    }
+                });
+            }
             _ => r.count(node, key, &mut self.prepare_questions),
         }
     }
@@ -288,6 +326,20 @@ impl Reader {
         }
     }
 
+    /// `true` or `false` (YAML 1.2's only booleans: `yes` is text, and a T402).
+    fn flag(&mut self, node: &Node, key: &str, slot: &mut bool) {
+        match node.value.scalar_text().as_deref() {
+            Some("true") => *slot = true,
+            Some("false") => *slot = false,
+            _ => self.findings.push(invalid(
+                node.span,
+                &format!("rules.nudges.{key}"),
+                "true or false",
+                &slot.to_string(),
+            )),
+        }
+    }
+
     fn codes(&mut self, node: &Node) -> Vec<Code> {
         let items: Vec<&Node> = match &node.value {
             Value::Seq(items) => items.iter().collect(),
@@ -362,6 +414,18 @@ mod tests {
             }
         );
         assert_eq!(s.ignore, vec![Code::T106, Code::T107]);
+    }
+
+    #[test]
+    fn nudges_switch_off_one_by_one_and_bad_ones_are_reported() {
+        let text = "rules:\n  nudges: { goal: false, coverage: yes, event_folow_up: true }\n  nudges_per_kind: 1\n  event_follow_up_within: 5d\n";
+        let (s, findings) = Settings::decode(text);
+        let n = s.rules.nudges;
+        assert!(!n.goal && n.coverage && n.event_follow_up, "{n:?}");
+        assert_eq!(s.rules.nudges_per_kind, 1);
+        assert_eq!(s.rules.event_follow_up_within, Duration::days(5));
+        let codes: Vec<Code> = findings.iter().map(Finding::code).collect();
+        assert_eq!(codes, vec![Code::T402, Code::T401]);
     }
 
     #[test]

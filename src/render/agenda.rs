@@ -46,6 +46,22 @@ fn groups(agenda: &Agenda) -> impl Iterator<Item = (Group, Vec<&Item>)> {
         })
 }
 
+/// "… 2 more coverage": the nudges the cap of their kind left out, per kind.
+fn capped(agenda: &Agenda) -> Vec<String> {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for item in &agenda.capped {
+        let kind = item.kind.as_str();
+        match counts.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((kind, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(kind, n)| format!("… {n} more {kind} (all of them: --kind {kind})"))
+        .collect()
+}
+
 fn footer(agenda: &Agenda) -> Option<String> {
     match agenda.files_with_errors {
         0 => None,
@@ -67,6 +83,8 @@ struct JsonItem<'a> {
     title: &'a str,
     /// What `ties done` and calendars name the item by ([`Item::key`]).
     key: String,
+    /// How to clear it: a command or the field to write.
+    clear: &'a str,
 }
 
 impl Render for Agenda {
@@ -110,7 +128,13 @@ impl Render for Agenda {
                     safe(&item.title),
                     safe(&item.path)
                 )?;
+                // Under the title, so the columns stay aligned and the line stays short.
+                let indent = due_w + rel_w + kind_w + 8;
+                writeln!(out, "{:indent$}{DIM}→ {}{DIM:#}", "", safe(&item.clear))?;
             }
+        }
+        for line in capped(agenda) {
+            writeln!(out, "  {DIM}{line}{DIM:#}")?;
         }
         if let Some(footer) = footer(agenda) {
             writeln!(out, "\n{WARNING}{footer}{WARNING:#}")?;
@@ -130,13 +154,17 @@ impl Render for Agenda {
                 let due = item.due.to_string().replace('T', " ");
                 writeln!(
                     out,
-                    "- [ ] {due} · {}: {} ([{}]({}))",
+                    "- [ ] {due} · {}: {} ([{}]({})); clear: {}",
                     item.kind.as_str(),
                     safe(&item.title),
                     safe(item.id.as_str()),
-                    safe(&item.path)
+                    safe(&item.path),
+                    safe(&item.clear)
                 )?;
             }
+        }
+        for line in capped(agenda) {
+            writeln!(out, "\n{line}")?;
         }
         if let Some(footer) = footer(agenda) {
             writeln!(out, "\n> {footer}")?;
@@ -147,7 +175,9 @@ impl Render for Agenda {
     /// The same fields as JSON, one row per item, for a spreadsheet.
     fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()> {
         let agenda = self;
-        let columns = ["group", "due", "kind", "id", "who", "path", "title"];
+        let columns = [
+            "group", "due", "kind", "id", "who", "path", "title", "key", "clear",
+        ];
         let mut table = Table::new(&columns.map(|c| (c, Align::Left)));
         for i in &agenda.items {
             table.push(vec![
@@ -158,6 +188,8 @@ impl Render for Agenda {
                 i.who.as_str().into(),
                 i.path.as_str().into(),
                 i.title.as_str().into(),
+                i.key().into(),
+                i.clear.as_str().into(),
             ]);
         }
         table.csv(out, cells)
@@ -177,6 +209,7 @@ impl Render for Agenda {
                 path: &i.path,
                 title: &i.title,
                 key: i.key(),
+                clear: &i.clear,
             })
             .collect();
         render::json(out, &items)

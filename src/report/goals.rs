@@ -98,6 +98,25 @@ pub(crate) fn scaled_target(weekly: u32, days: i64) -> u32 {
     u32::try_from((u64::from(weekly) * days).div_ceil(7)).unwrap_or(u32::MAX)
 }
 
+/// What a weekly goal asks for by the start of `today`: the target over the days of the
+/// week already gone (Monday to yesterday), scaled as a report over those days would scale
+/// it ([`scaled_target`]). A goal is behind pace when this week's count so far is below it,
+/// so Monday never is, and at 3 a week Saturday expects all 3.
+pub(crate) fn pace(weekly: u32, today: NaiveDate) -> u32 {
+    scaled_target(weekly, (today - period::week_start(today)).num_days())
+}
+
+/// What counts toward each goal of `ties.yaml`, in the words the agenda's nudges use.
+pub(crate) fn what_counts(goal: &str) -> &'static str {
+    match goal {
+        "outreach" => "a first message to someone (`reached_out`, or a first sent message)",
+        "chats" => "a done chat that is a conversation, not a `message` thread",
+        "events" => "an event held this week (a file in events/)",
+        "warm_contacts" => "contacts with `warmth: warm`",
+        _ => "companies with `status: target`",
+    }
+}
+
 /// The goals over `period`, whose open ends default to this week's.
 pub(crate) fn build(index: &Index, period: Period) -> Goals {
     let range = period.bounded(period::week_range(index.today));
@@ -168,5 +187,16 @@ mod tests {
         assert_eq!(scaled_target(3, 1), 1);
         assert_eq!(scaled_target(0, 30), 0);
         assert_eq!(scaled_target(3, 364), 156);
+    }
+
+    #[test]
+    fn pace_counts_the_days_already_gone() {
+        let d = |s| crate::model::time::parse_date(s).unwrap();
+        assert_eq!(pace(3, d("2026-11-16")), 0, "Monday");
+        assert_eq!(pace(3, d("2026-11-17")), 1, "Tuesday");
+        assert_eq!(pace(3, d("2026-11-19")), 2, "Thursday");
+        assert_eq!(pace(3, d("2026-11-21")), 3, "Saturday");
+        assert_eq!(pace(1, d("2026-11-17")), 1);
+        assert_eq!(pace(0, d("2026-11-22")), 0);
     }
 }
