@@ -934,6 +934,11 @@ fn render_chat(m: &Model, i: usize, out: &mut String) -> String {
         let _ = writeln!(out, "date: {day}");
     }
     let _ = writeln!(out, "kind: {kind}");
+    if kind == "message" {
+        // A thread you were answered in; no random draw, so the rest of the notebook stays
+        // the same as before `direction` existed.
+        let _ = writeln!(out, "direction: received");
+    }
     if let Some(e) = event {
         let _ = writeln!(out, "event: {}", e.id);
     }
