@@ -18,7 +18,7 @@ use crate::import::Source;
 use crate::list::{StageFilter, Where};
 use crate::lookup;
 use crate::model::Kind;
-use crate::model::chat::ChatKind;
+use crate::model::chat::{ChatKind, Direction};
 use crate::model::company::CompanyStatus;
 use crate::model::contact::{Role, Warmth};
 use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profile};
@@ -749,6 +749,9 @@ enum NewCommands {
         /// What kind of conversation [default: coffee-chat]
         #[arg(long, value_parser = choice::<ChatKind>())]
         kind: Option<ChatKind>,
+        /// Who wrote a message: `sent` (your outreach or follow-up) or `received` (their reply)
+        #[arg(long, value_parser = choice::<Direction>())]
+        direction: Option<Direction>,
         /// zoom, phone, in-person, slack…
         #[arg(long)]
         medium: Option<String>,
@@ -855,6 +858,7 @@ impl NewCommands {
                 with,
                 date,
                 kind,
+                direction,
                 medium,
                 event,
                 common,
@@ -863,6 +867,7 @@ impl NewCommands {
                     with,
                     date,
                     kind,
+                    direction,
                     medium,
                     event,
                 },
