@@ -1573,3 +1573,252 @@ fn contact_and_company_filters_take_names_and_refuse_unknown_ids() {
     assert_eq!(out.code, 2);
     out.assert_stderr_has("unknown company `acm`");
 }
+
+// ---------------------------------------------------------------------------------------
+// nudges: each kind at its threshold and one just under, the cap, the switches
+
+/// A notebook with the nudges as `config` sets them (no [`QUIET`]).
+fn nudge_notebook(config: &str) -> Notebook {
+    Notebook::new().file("ties.yaml", config)
+}
+
+const GOAL_ONLY: &str = "rules:\n  nudges: { coverage: false, event_follow_up: false }\n\
+                         goals:\n  weekly: { outreach: 3, chats: 0, events: 0 }\n";
+
+#[test]
+fn goal_nudge_on_saturday_at_two_of_three_and_none_at_three() {
+    // Saturday 2026-11-21: 3 a week scaled to the five days gone is 3.
+    let two = nudge_notebook(GOAL_ONLY)
+        .contact("ann", "Ann", "reached_out: 2026-11-16\n")
+        .contact("bob", "Bob", "reached_out: 2026-11-20\n")
+        // Last week's outreach does not count toward this week.
+        .contact("cy", "Cy", "reached_out: 2026-11-15\n");
+    assert_rows(
+        &two,
+        &["--kind", "goal"],
+        &["today goal outreach 2026-11-21"],
+    );
+    assert_titles(
+        &two,
+        &["--kind", "goal"],
+        &[(
+            "goal",
+            "outreach",
+            "Weekly goal behind pace: outreach 2/3 this week, 3 expected by Saturday; \
+             what counts: a first message to someone (`reached_out`, or a first sent message)",
+        )],
+    );
+    let three = two.contact("dee", "Dee", "reached_out: 2026-11-21\n");
+    assert_rows(&three, &["--kind", "goal"], &[]);
+    // On Thursday the pace is 2 (3 × 3/7, rounded up): two are enough.
+    let thursday = nudge_notebook(GOAL_ONLY)
+        .contact("ann", "Ann", "reached_out: 2026-11-16\n")
+        .contact("bob", "Bob", "reached_out: 2026-11-18\n");
+    assert_rows(&thursday, &["--today", "2026-11-19", "--kind", "goal"], &[]);
+}
+
+const COVERAGE_ONLY: &str = "rules:\n  nudges: { goal: false, event_follow_up: false }\n\
+                             goals:\n  people_per_company: { developer: 0, manager: 0, recruiter: 1 }\n  \
+                             warm_contacts: 1\n";
+
+#[test]
+fn coverage_nudge_for_a_target_company_without_a_recruiter_and_none_with_one() {
+    let short = nudge_notebook(COVERAGE_ONLY)
+        .company("trailhead", "Trailhead Health", "status: target\n")
+        // Not a target: no nudge, however few people are known there.
+        .company("globex", "Globex", "")
+        .contact(
+            "ann",
+            "Ann",
+            "company: trailhead\nrole: developer\nwarmth: warm\n",
+        );
+    assert_titles(
+        &short,
+        &["--kind", "coverage"],
+        &[(
+            "coverage",
+            "trailhead",
+            "Trailhead Health: no recruiter yet",
+        )],
+    );
+    let covered = short.contact("rae", "Rae", "company: trailhead\nrole: recruiter\n");
+    assert_rows(&covered, &["--kind", "coverage"], &[]);
+    // One recruiter of two wanted is still short; no warm contact is short of one.
+    let two = covered
+        .file(
+            "ties.yaml",
+            &COVERAGE_ONLY.replace("recruiter: 1", "recruiter: 2"),
+        )
+        .contact("ann", "Ann", "company: trailhead\nrole: developer\n");
+    assert_titles(
+        &two,
+        &["--kind", "coverage"],
+        &[
+            ("coverage", "trailhead", "Trailhead Health: recruiters 1/2"),
+            (
+                "coverage",
+                "warm-contacts",
+                "Warm contacts: 0/1; what counts: contacts with `warmth: warm`",
+            ),
+        ],
+    );
+}
+
+const EVENT_ONLY: &str = "rules:\n  nudges: { goal: false, coverage: false }\n";
+
+#[test]
+fn event_follow_up_within_three_days_of_the_event_and_cleared_by_a_later_interaction() {
+    // 2026-11-18 is exactly `event_follow_up_within` (3d) before 2026-11-21; 11-17 one more.
+    let nb = nudge_notebook(EVENT_ONLY)
+        .contact("ana-ruiz", "Ana Ruiz", "")
+        .contact("ben", "Ben", "")
+        .event(
+            "meetup",
+            "Denver Rust Meetup",
+            "2026-11-18",
+            "met: [ana-ruiz]\n",
+        )
+        .event("fair", "Career Fair", "2026-11-17", "met: [ben]\n");
+    assert_titles(
+        &nb,
+        &["--kind", "event-follow-up"],
+        &[(
+            "event-follow-up",
+            "ana-ruiz",
+            "Connect with Ana Ruiz, met at Denver Rust Meetup on 2026-11-18",
+        )],
+    );
+    assert_rows(
+        &nb,
+        &["--kind", "event-follow-up"],
+        &["overdue event-follow-up ana-ruiz 2026-11-19"],
+    );
+    // A longer window takes in the fair too.
+    let longer = nb.file(
+        "ties.yaml",
+        &quiet("rules:\n  event_follow_up_within: 4d\n"),
+    );
+    assert_rows(
+        &longer,
+        &["--kind", "event-follow-up"],
+        &[
+            "overdue event-follow-up ben 2026-11-18",
+            "overdue event-follow-up ana-ruiz 2026-11-19",
+        ],
+    );
+    // A message to Ana after the meetup clears hers.
+    let cleared = longer.file("ties.yaml", EVENT_ONLY).contact(
+        "ana-ruiz",
+        "Ana Ruiz",
+        "reached_out: 2026-11-19\n",
+    );
+    assert_rows(&cleared, &["--kind", "event-follow-up"], &[]);
+}
+
+#[test]
+fn nudges_are_capped_per_kind_and_a_switched_off_kind_is_silent() {
+    let met = "met: [ann, bob, cy, dee]\n";
+    let config = "rules:\n  nudges: { goal: false, coverage: false }\n  nudges_per_kind: 2\n";
+    let nb = nudge_notebook(config)
+        .contact("ann", "Ann", "")
+        .contact("bob", "Bob", "")
+        .contact("cy", "Cy", "")
+        .contact("dee", "Dee", "")
+        .event("meetup", "Meetup", "2026-11-20", met);
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "today event-follow-up ann 2026-11-21",
+            "today event-follow-up bob 2026-11-21",
+        ],
+    );
+    let out = nb.run(["agenda"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stdout_has("… 2 more event-follow-up (all of them: --kind event-follow-up)");
+    let out = nb.run(["agenda", "--format", "markdown"]);
+    out.assert_stdout_has("… 2 more event-follow-up");
+    // Naming the kind shows them all.
+    assert_eq!(agenda_json(&nb, &["--kind", "event-follow-up"]).len(), 4);
+
+    let off = nb.file(
+        "ties.yaml",
+        "rules:\n  nudges: { goal: false, coverage: false, event_follow_up: false }\n",
+    );
+    assert_rows(&off, &[], &[]);
+    assert_rows(&off, &["--kind", "event-follow-up"], &[]);
+    let out = off.run(["agenda"]);
+    assert!(!out.stdout.contains("more"), "{}", out.stdout);
+}
+
+/// [`rich_notebook`] with every nudge on and due: one item of every kind.
+fn every_kind_notebook() -> Notebook {
+    rich_notebook()
+        .file(
+            "ties.yaml",
+            "owner: Sam Rivera\ngoals:\n  people_per_company: { developer: 1, manager: 0, recruiter: 0 }\n  \
+             warm_contacts: 1\n  weekly: { outreach: 3, chats: 0, events: 0 }\n",
+        )
+        .company("globex", "Globex", "status: target\n")
+        .contact("gus-kim", "Gus Kim", "")
+        .event("meetup", "Meetup", "2026-11-19", "met: [gus-kim]\n")
+}
+
+#[test]
+fn every_kind_says_how_to_clear_it() {
+    let nb = every_kind_notebook();
+    let items = agenda_json(&nb, &[]);
+    let got: Vec<[String; 3]> = items
+        .iter()
+        .map(|i| [field(i, "kind"), field(i, "id"), field(i, "clear")])
+        .collect();
+    let want = [
+        [
+            "reconnect",
+            "fay-wu",
+            "ties log outreach fay-wu, or ties snooze fay-wu 2w",
+        ],
+        ["move-on", "bob-ray", "ties close bob-ray"],
+        ["follow-up", "ann-lee", "ties log follow-up ann-lee"],
+        [
+            "event-follow-up",
+            "gus-kim",
+            "ties log outreach gus-kim, or ties snooze gus-kim 2w",
+        ],
+        ["thank-you", "cy-ng", "ties log thank-you 2026-11-20-cy-ng"],
+        [
+            "coverage",
+            "globex",
+            "ties new contact NAME --company globex --role developer",
+        ],
+        [
+            "coverage",
+            "warm-contacts",
+            "write `warmth: warm` on contacts who know you",
+        ],
+        // Nudges of a day by who: "Globex", "warm contacts", "weekly outreach".
+        ["goal", "outreach", "reach out: ties log outreach CONTACT"],
+        [
+            "next",
+            "eli-cho",
+            "change or remove `next` in contacts/eli-cho.md",
+        ],
+        ["task", "plan", "ties done task-plan-20261123-ce062430"],
+        [
+            "prepare",
+            "dee-fox",
+            "write 5 questions under `## Questions` in chats/2026-11-24-dee-fox.md",
+        ],
+        [
+            "event",
+            "2026-11-25-rust-meetup",
+            "ties log met 2026-11-25-rust-meetup CONTACT…",
+        ],
+    ];
+    assert_eq!(got, want.map(|row| row.map(str::to_owned)));
+    let kinds: std::collections::BTreeSet<&str> = want.iter().map(|r| r[0]).collect();
+    assert_eq!(kinds.len(), 11, "every kind: {kinds:?}");
+    // In text, under the item.
+    let out = nb.run(["agenda"]);
+    out.assert_stdout_has("→ ties log follow-up ann-lee");
+}
