@@ -98,6 +98,9 @@ enum Commands {
         /// Only items about people at this company: an id, [[id]] or name
         #[arg(long, value_name = "COMPANY", add = ids(COMPANIES))]
         company: Option<String>,
+        /// Why the item with this key is there: its rule, settings and dates (keys: --format json)
+        #[arg(long, value_name = "KEY")]
+        explain: Option<String>,
     },
     /// Check the notebook, then re-check on every save (incremental; Ctrl-C to stop)
     Watch {
@@ -544,6 +547,7 @@ impl Cli {
                 kind,
                 contact,
                 company,
+                explain,
             } => Command::Agenda {
                 format: match format {
                     AgendaFormatArg::Text => AgendaFormat::Plain(Format::Text),
@@ -558,6 +562,7 @@ impl Cli {
                     contact,
                     company,
                 },
+                explain,
             },
             Commands::Report {
                 report,

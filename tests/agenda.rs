@@ -1822,3 +1822,143 @@ fn every_kind_says_how_to_clear_it() {
     let out = nb.run(["agenda"]);
     out.assert_stdout_has("→ ties log follow-up ann-lee");
 }
+
+// ---------------------------------------------------------------------------------------
+// --explain KEY
+
+/// `agenda --explain KEY` (then `args`): its stdout; exit must be 0.
+fn explain(nb: &Notebook, key: &str, args: &[&str]) -> String {
+    let mut all = vec!["agenda", "--explain", key];
+    all.extend_from_slice(args);
+    let out = nb.run(all);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    out.stdout
+}
+
+#[test]
+fn explain_says_the_rule_its_setting_and_the_dates_of_dated_items() {
+    let nb = rich_notebook();
+    assert_eq!(
+        explain(&nb, "follow-up-ann-lee-20261120", &[]),
+        "follow-up-ann-lee-20261120  follow-up, due 2026-11-20 (1 day overdue)\n\
+         \x20 Follow up with Ann Lee: no reply since 2026-11-13 (follow-up 1 of 2)  contacts/ann-lee.md\n\
+         why:\n\
+         \x20 rule: follow-up: 0 follow-up(s) sent, rules.max_follow_ups 2\n\
+         \x20 outreach 2026-11-13 (`reached_out`, `followed_up`, sent messages); no `replied`, \
+         no received message or done chat since 2026-11-13\n\
+         \x20 last outreach 2026-11-13; rules.follow_up_after 1w → due 2026-11-20\n\
+         clear: ties log follow-up ann-lee\n"
+    );
+    let cases = [
+        (
+            "move-on-bob-ray-20261112",
+            "rule: move-on: 2 follow-up(s) sent, rules.max_follow_ups 2",
+        ),
+        (
+            "thank-you-cy-ng-20261121T1430",
+            "coffee chat 2026-11-20 14:30 in chats/2026-11-20-cy-ng.md; \
+             rules.thank_you_within 1d → due 2026-11-21 14:30",
+        ),
+        (
+            "thank-you-cy-ng-20261121T1430",
+            "rules.thank_you_expires 1w → gone from 2026-11-28 14:30",
+        ),
+        (
+            "prepare-dee-fox-20261124T1030",
+            "2 question(s) under `## Questions`; rules.prepare_questions 5",
+        ),
+        (
+            "reconnect-fay-wu-20261013",
+            "last interaction 2026-07-15; rules.stay_in_touch 90d → due 2026-10-13",
+        ),
+        (
+            "next-eli-cho-20261122",
+            "next 2026-11-22: send portfolio in contacts/eli-cho.md",
+        ),
+        (
+            "task-plan-20261123-ce062430",
+            "`update my LinkedIn headline` due 2026-11-23 in notes/plan.md",
+        ),
+        (
+            "event-2026-11-25-rust-meetup-20261125T1830",
+            "Rust Meetup on 2026-11-25 18:30 in events/2026-11-25-rust-meetup.md",
+        ),
+    ];
+    for (key, line) in cases {
+        let text = explain(&nb, key, &[]);
+        assert!(text.contains(&format!("\n  {line}\n")), "{key}: {text}");
+    }
+    // A setting changed in ties.yaml is the one named.
+    let nb = nb.file("ties.yaml", &quiet("rules:\n  follow_up_after: 5d\n"));
+    let text = explain(&nb, "follow-up-ann-lee-20261118", &[]);
+    assert!(
+        text.contains("rules.follow_up_after 5d → due 2026-11-18"),
+        "{text}"
+    );
+}
+
+#[test]
+fn explain_finds_capped_nudges_and_items_past_the_horizon() {
+    let config = "rules:\n  nudges: { goal: false, coverage: false }\n  nudges_per_kind: 1\n";
+    let nb = nudge_notebook(config)
+        .contact("ann", "Ann", "next: \"2026-12-15 coffee\"\n")
+        .contact("bob", "Bob", "")
+        .event("meetup", "Meetup", "2026-11-20", "met: [ann, bob]\n");
+    assert_rows(&nb, &[], &["today event-follow-up ann 2026-11-21"]);
+    let text = explain(&nb, "event-follow-up-bob-20261121", &[]);
+    assert!(
+        text.contains(
+            "  left out by rules.nudges_per_kind 1: \"… N more event-follow-up\"; \
+             all of them: --kind event-follow-up\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  events/2026-11-20-meetup.md lists them in `met` on 2026-11-20"),
+        "{text}"
+    );
+    let text = explain(&nb, "next-ann-20261215", &[]);
+    assert!(
+        text.contains("  due after the agenda's last day, 2026-11-28 (rules.horizon or --days): not shown yet\n"),
+        "{text}"
+    );
+    assert!(!explain(&nb, "next-ann-20261215", &["--days", "30"]).contains("not shown"));
+
+    let json: Value = serde_json::from_str(&explain(
+        &nb,
+        "event-follow-up-bob-20261121",
+        &["--format", "json"],
+    ))
+    .expect("JSON");
+    assert_eq!(json["key"], "event-follow-up-bob-20261121");
+    assert_eq!(json["capped"], true);
+    assert_eq!(
+        json["clear"],
+        "ties log outreach bob, or ties snooze bob 2w"
+    );
+    let why: Vec<&str> = json["why"]
+        .as_array()
+        .expect("why is an array")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(why[0].starts_with("rule: event-follow-up: "), "{why:?}");
+    assert_eq!(why.len(), 3, "{why:?}");
+}
+
+#[test]
+fn explain_an_unknown_key_is_a_usage_error_with_the_closest_key() {
+    let nb = rich_notebook();
+    let before = nb.all_bytes();
+    let out = nb.run(["agenda", "--explain", "follow-up-ann-le-20261120"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert_eq!(out.stdout, "");
+    out.assert_stderr_has(
+        "no agenda item has the key `follow-up-ann-le-20261120` (did you mean `follow-up-ann-lee-20261120`?)",
+    );
+    let out = nb.run(["agenda", "--explain", "zzz"]);
+    assert_eq!(out.code, 2);
+    assert!(!out.stderr.contains("did you mean"), "{}", out.stderr);
+    assert_eq!(nb.all_bytes(), before);
+}
