@@ -89,7 +89,7 @@ enum Commands {
         /// How many days ahead to look [default: rules.horizon in ties.yaml, 7]
         #[arg(long, value_name = "N")]
         days: Option<u32>,
-        /// Only these kinds (comma-separated): follow-up, move-on, thank-you, prepare, next, task, reconnect, event
+        /// Only these kinds (comma-separated): follow-up, move-on, thank-you, prepare, next, task, reconnect, event, goal, coverage, event-follow-up
         #[arg(long, value_delimiter = ',', value_parser = parse_item_kind, value_name = "KINDS")]
         kind: Vec<ItemKind>,
         /// Only items about this contact: an id, [[id]] or name ("Maya Chen")
