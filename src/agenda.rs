@@ -204,13 +204,7 @@ pub(crate) struct Agenda {
 pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda {
     let today = index.today;
     let days = days.map_or_else(|| index.settings.rules.horizon.whole_days(), i64::from);
-    // Dates past year 9999 cannot be written as YYYY-MM-DD (nor in iCalendar): the agenda
-    // never looks beyond the last day of 9999.
-    let last_day = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
-    let until = TimeDelta::try_days(days)
-        .and_then(|d| today.checked_add_signed(d))
-        .unwrap_or(last_day)
-        .min(last_day);
+    let until = last_day_of(today, days);
     let mut b = Builder {
         index,
         today,
@@ -229,15 +223,20 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
                 .goal
                 .map_or_else(String::new, |g| format!(" (goal: meet {g} people)"));
             let title = format!("Go to {}{goal}", event.name);
-            if date.value.date() >= today {
-                b.push(
+            if date.value.date() >= today
+                && let Some(item) = b.push(
                     date.value,
                     ItemKind::Event,
                     doc.id.clone(),
                     event.name.clone(),
                     doc,
                     title,
-                );
+                )
+            {
+                item.why = vec![
+                    "rule: event: an event from today to the horizon".to_owned(),
+                    format!("{} on {} in {}", event.name, shown(date.value), doc.path),
+                ];
             }
         }
     }
@@ -290,6 +289,22 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         capped,
         files_with_errors,
     }
+}
+
+/// The last day of an agenda of `days` (`None`: `rules.horizon`) from today.
+pub(crate) fn until(index: &Index, days: Option<u32>) -> NaiveDate {
+    let days = days.map_or_else(|| index.settings.rules.horizon.whole_days(), i64::from);
+    last_day_of(index.today, days)
+}
+
+fn last_day_of(today: NaiveDate, days: i64) -> NaiveDate {
+    // Dates past year 9999 cannot be written as YYYY-MM-DD (nor in iCalendar): the agenda
+    // never looks beyond the last day of 9999.
+    let last_day = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+    TimeDelta::try_days(days)
+        .and_then(|d| today.checked_add_signed(d))
+        .unwrap_or(last_day)
+        .min(last_day)
 }
 
 impl Filter {
@@ -378,38 +393,69 @@ impl Builder<'_> {
                 let due = When::Date(rules.follow_up_after.after_date(last_outreach));
                 let sent = outreach.len() - 1;
                 let max = rules.max_follow_ups as usize;
-                if sent < max {
+                let days: Vec<String> = outreach.iter().map(ToString::to_string).collect();
+                let why = vec![
+                    format!(
+                        "outreach {} (`reached_out`, `followed_up`, sent messages); no `replied`, no received message or done chat since {first}",
+                        days.join(", ")
+                    ),
+                    format!(
+                        "last outreach {last_outreach}; rules.follow_up_after {} → due {due}",
+                        rules.follow_up_after
+                    ),
+                ];
+                let kind = if sent < max {
+                    ItemKind::FollowUp
+                } else {
+                    ItemKind::MoveOn
+                };
+                let rule = format!(
+                    "rule: {}: {sent} follow-up(s) sent, rules.max_follow_ups {max}",
+                    kind.as_str()
+                );
+                let pushed = if sent < max {
                     let title = format!(
                         "Follow up with {name}: no reply since {last_outreach} (follow-up {} of {max})",
                         sent + 1
                     );
-                    self.push(
-                        due,
-                        ItemKind::FollowUp,
-                        id.clone(),
-                        name.clone(),
-                        doc,
-                        title,
-                    );
+                    self.push(due, kind, id.clone(), name.clone(), doc, title)
                 } else {
                     let title = format!(
                         "No reply from {name} after {sent} follow-ups: close the loop or move on"
                     );
-                    self.push(due, ItemKind::MoveOn, id.clone(), name.clone(), doc, title);
+                    self.push(due, kind, id.clone(), name.clone(), doc, title)
+                };
+                if let Some(item) = pushed {
+                    item.why = [vec![rule], why].concat();
                 }
             }
         }
         if let Some(next) = &contact.next {
             let title = format!("{name}: {}", next.what());
-            self.push(
-                When::Date(next.date.value),
+            let day = next.date.value;
+            if let Some(item) = self.push(
+                When::Date(day),
                 ItemKind::Next,
                 id.clone(),
                 name.clone(),
                 doc,
                 title,
-            );
+            ) {
+                item.why = vec![
+                    "rule: next: the contact's `next` action, due on its date".to_owned(),
+                    format!("next {day}: {} in {}", next.what(), doc.path),
+                ];
+            }
         }
+        self.reconnect(doc, contact);
+    }
+
+    /// Reconnect with a contact you have met, out of touch for longer than their cadence
+    /// but not dormant.
+    fn reconnect(&mut self, doc: &Document, contact: &Contact) {
+        let rules = &self.index.settings.rules;
+        let id = &doc.id;
+        let name = &contact.name;
         let dormant = |last: NaiveDate| {
             contact.tie != Some(Tie::Strong) && rules.dormant_after.after_date(last) < self.today
         };
@@ -420,14 +466,34 @@ impl Builder<'_> {
             let cadence = contact.stay_in_touch.unwrap_or(rules.stay_in_touch);
             let due = cadence.after_date(last);
             let title = format!("Reconnect with {name}: last in touch {last}");
-            self.push(
+            let setting = if contact.stay_in_touch.is_some() {
+                format!("stay_in_touch {cadence} (on the contact)")
+            } else {
+                format!("rules.stay_in_touch {cadence}")
+            };
+            let dormant = if contact.tie == Some(Tie::Strong) {
+                "tie: strong, never dormant".to_owned()
+            } else {
+                format!(
+                    "rules.dormant_after {} → dormant after {}",
+                    rules.dormant_after,
+                    rules.dormant_after.after_date(last)
+                )
+            };
+            if let Some(item) = self.push(
                 When::Date(due),
                 ItemKind::Reconnect,
                 id.clone(),
                 name.clone(),
                 doc,
                 title,
-            );
+            ) {
+                item.why = vec![
+                    "rule: reconnect: a contact you have met, out of touch longer than their cadence".to_owned(),
+                    format!("last interaction {last}; {setting} → due {due}"),
+                    dormant,
+                ];
+            }
         }
     }
 
@@ -455,14 +521,31 @@ impl Builder<'_> {
                     "Send a thank-you to {who} for the {kind} on {}",
                     date.value.date()
                 );
-                self.push(
+                let expires = rules.thank_you_expires.after(due.start());
+                if let Some(item) = self.push(
                     due,
                     ItemKind::ThankYou,
                     first.value.clone(),
                     names[0].clone(),
                     doc,
                     title,
-                );
+                ) {
+                    item.why = vec![
+                        "rule: thank-you: a done chat without `thanked`, no later interaction with anyone in it".to_owned(),
+                        format!(
+                            "{kind} {} in {}; rules.thank_you_within {} → due {}",
+                            shown(date.value),
+                            doc.path,
+                            rules.thank_you_within,
+                            shown(due)
+                        ),
+                        format!(
+                            "rules.thank_you_expires {} → gone from {}",
+                            rules.thank_you_expires,
+                            expires.format("%Y-%m-%d %H:%M")
+                        ),
+                    ];
+                }
             }
             ChatStatus::Planned if date.value.date() >= self.today => {
                 let ready = doc.body.questions.unwrap_or(0);
@@ -473,14 +556,22 @@ impl Builder<'_> {
                     title.push_str("; ");
                     title.push_str(&note);
                 }
-                self.push(
+                if let Some(item) = self.push(
                     date.value,
                     ItemKind::Prepare,
                     first.value.clone(),
                     names[0].clone(),
                     doc,
                     title,
-                );
+                ) {
+                    item.why = vec![
+                        "rule: prepare: a planned chat from today to the horizon".to_owned(),
+                        format!("{kind} {} in {}, planned", shown(date.value), doc.path),
+                        format!(
+                            "{ready} question(s) under `## Questions`; rules.prepare_questions {wanted}"
+                        ),
+                    ];
+                }
             }
             _ => {}
         }
@@ -531,15 +622,20 @@ impl Builder<'_> {
         let id = task_owner(doc);
         let who = self.index.name_of(&id);
         for task in &doc.body.tasks {
-            if let (false, Some(due)) = (task.done, &task.due) {
-                self.push(
+            if let (false, Some(due)) = (task.done, &task.due)
+                && let Some(item) = self.push(
                     When::Date(due.value),
                     ItemKind::Task,
                     id.clone(),
                     who.clone(),
                     doc,
                     task.text.clone(),
-                );
+                )
+            {
+                item.why = vec![
+                    "rule: task: an open task `- [ ]` with a due date".to_owned(),
+                    format!("`{}` due {} in {}", task.text, due.value, doc.path),
+                ];
             }
         }
     }
@@ -788,6 +884,11 @@ pub(crate) fn clear(index: &Index, item: &Item) -> String {
         }
         ItemKind::Coverage => format!("ties new contact NAME --company {id} --role ROLE"),
     }
+}
+
+/// `2026-11-21` or `2026-11-21 14:30`, as the text agenda shows a due date.
+pub(crate) fn shown(when: When) -> String {
+    when.to_string().replace('T', " ")
 }
 
 /// Whom the tasks of `doc` are for: a chat's first contact, else the file itself.

@@ -18,7 +18,7 @@ use crate::import::Source;
 use crate::list::{StageFilter, Where};
 use crate::lookup;
 use crate::model::Kind;
-use crate::model::chat::ChatKind;
+use crate::model::chat::{ChatKind, Direction};
 use crate::model::company::CompanyStatus;
 use crate::model::contact::{Role, Warmth};
 use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profile};
@@ -89,7 +89,7 @@ enum Commands {
         /// How many days ahead to look [default: rules.horizon in ties.yaml, 7]
         #[arg(long, value_name = "N")]
         days: Option<u32>,
-        /// Only these kinds (comma-separated): follow-up, move-on, thank-you, prepare, next, task, reconnect, event
+        /// Only these kinds (comma-separated): follow-up, move-on, thank-you, prepare, next, task, reconnect, event, goal, coverage, event-follow-up
         #[arg(long, value_delimiter = ',', value_parser = parse_item_kind, value_name = "KINDS")]
         kind: Vec<ItemKind>,
         /// Only items about this contact: an id, [[id]] or name ("Maya Chen")
@@ -98,6 +98,9 @@ enum Commands {
         /// Only items about people at this company: an id, [[id]] or name
         #[arg(long, value_name = "COMPANY", add = ids(COMPANIES))]
         company: Option<String>,
+        /// Why the item with this key is there: its rule, settings and dates (keys: --format json)
+        #[arg(long, value_name = "KEY")]
+        explain: Option<String>,
     },
     /// Check the notebook, then re-check on every save (incremental; Ctrl-C to stop)
     Watch {
@@ -544,6 +547,7 @@ impl Cli {
                 kind,
                 contact,
                 company,
+                explain,
             } => Command::Agenda {
                 format: match format {
                     AgendaFormatArg::Text => AgendaFormat::Plain(Format::Text),
@@ -558,6 +562,7 @@ impl Cli {
                     contact,
                     company,
                 },
+                explain,
             },
             Commands::Report {
                 report,
@@ -749,6 +754,9 @@ enum NewCommands {
         /// What kind of conversation [default: coffee-chat]
         #[arg(long, value_parser = choice::<ChatKind>())]
         kind: Option<ChatKind>,
+        /// Who wrote a message: `sent` (your outreach or follow-up) or `received` (their reply)
+        #[arg(long, value_parser = choice::<Direction>())]
+        direction: Option<Direction>,
         /// zoom, phone, in-person, slack…
         #[arg(long)]
         medium: Option<String>,
@@ -855,6 +863,7 @@ impl NewCommands {
                 with,
                 date,
                 kind,
+                direction,
                 medium,
                 event,
                 common,
@@ -863,6 +872,7 @@ impl NewCommands {
                     with,
                     date,
                     kind,
+                    direction,
                     medium,
                     event,
                 },

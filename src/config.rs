@@ -111,6 +111,8 @@ pub(crate) enum Command {
         format: AgendaFormat,
         days: Option<u32>,
         filter: crate::agenda::Filter,
+        /// `--explain KEY`: why that item is there, instead of the agenda.
+        explain: Option<String>,
     },
     Report {
         kind: crate::report::ReportKind,

@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::fs::NewFile;
 use crate::index::Index;
 use crate::lookup;
-use crate::model::chat::ChatKind;
+use crate::model::chat::{ChatKind, Direction};
 use crate::model::company::CompanyStatus;
 use crate::model::contact::{Role, Warmth};
 use crate::model::event::EventKind;
@@ -45,6 +45,8 @@ pub(crate) enum Request {
         /// Default: today.
         date: Option<When>,
         kind: Option<ChatKind>,
+        /// For a message: `sent` (outreach) or `received` (a reply).
+        direction: Option<Direction>,
         medium: Option<String>,
         event: Option<String>,
     },
@@ -213,6 +215,7 @@ fn chat(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Error
         with,
         date,
         kind,
+        direction,
         medium,
         event,
     } = request
@@ -238,6 +241,10 @@ fn chat(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Error
         ("with", Some(with)),
         ("date", Some(Given::Word(date.to_string()))),
         ("kind", kind.map(|k| Given::Word(k.as_str().to_owned()))),
+        (
+            "direction",
+            direction.map(|d| Given::Word(d.as_str().to_owned())),
+        ),
         ("medium", medium.clone().map(Given::Text)),
         (
             "event",

@@ -1573,3 +1573,392 @@ fn contact_and_company_filters_take_names_and_refuse_unknown_ids() {
     assert_eq!(out.code, 2);
     out.assert_stderr_has("unknown company `acm`");
 }
+
+// ---------------------------------------------------------------------------------------
+// nudges: each kind at its threshold and one just under, the cap, the switches
+
+/// A notebook with the nudges as `config` sets them (no [`QUIET`]).
+fn nudge_notebook(config: &str) -> Notebook {
+    Notebook::new().file("ties.yaml", config)
+}
+
+const GOAL_ONLY: &str = "rules:\n  nudges: { coverage: false, event_follow_up: false }\n\
+                         goals:\n  weekly: { outreach: 3, chats: 0, events: 0 }\n";
+
+#[test]
+fn goal_nudge_on_saturday_at_two_of_three_and_none_at_three() {
+    // Saturday 2026-11-21: 3 a week scaled to the five days gone is 3.
+    let two = nudge_notebook(GOAL_ONLY)
+        .contact("ann", "Ann", "reached_out: 2026-11-16\n")
+        .contact("bob", "Bob", "reached_out: 2026-11-20\n")
+        // Last week's outreach does not count toward this week.
+        .contact("cy", "Cy", "reached_out: 2026-11-15\n");
+    assert_rows(
+        &two,
+        &["--kind", "goal"],
+        &["today goal outreach 2026-11-21"],
+    );
+    assert_titles(
+        &two,
+        &["--kind", "goal"],
+        &[(
+            "goal",
+            "outreach",
+            "Weekly goal behind pace: outreach 2/3 this week, 3 expected by Saturday; \
+             what counts: a first message to someone (`reached_out`, or a first sent message)",
+        )],
+    );
+    let three = two.contact("dee", "Dee", "reached_out: 2026-11-21\n");
+    assert_rows(&three, &["--kind", "goal"], &[]);
+    // On Thursday the pace is 2 (3 × 3/7, rounded up): two are enough.
+    let thursday = nudge_notebook(GOAL_ONLY)
+        .contact("ann", "Ann", "reached_out: 2026-11-16\n")
+        .contact("bob", "Bob", "reached_out: 2026-11-18\n");
+    assert_rows(&thursday, &["--today", "2026-11-19", "--kind", "goal"], &[]);
+}
+
+const COVERAGE_ONLY: &str = "rules:\n  nudges: { goal: false, event_follow_up: false }\n\
+                             goals:\n  people_per_company: { developer: 0, manager: 0, recruiter: 1 }\n  \
+                             warm_contacts: 1\n";
+
+#[test]
+fn coverage_nudge_for_a_target_company_without_a_recruiter_and_none_with_one() {
+    let short = nudge_notebook(COVERAGE_ONLY)
+        .company("trailhead", "Trailhead Health", "status: target\n")
+        // Not a target: no nudge, however few people are known there.
+        .company("globex", "Globex", "")
+        .contact(
+            "ann",
+            "Ann",
+            "company: trailhead\nrole: developer\nwarmth: warm\n",
+        );
+    assert_titles(
+        &short,
+        &["--kind", "coverage"],
+        &[(
+            "coverage",
+            "trailhead",
+            "Trailhead Health: no recruiter yet",
+        )],
+    );
+    let covered = short.contact("rae", "Rae", "company: trailhead\nrole: recruiter\n");
+    assert_rows(&covered, &["--kind", "coverage"], &[]);
+    // One recruiter of two wanted is still short; no warm contact is short of one.
+    let two = covered
+        .file(
+            "ties.yaml",
+            &COVERAGE_ONLY.replace("recruiter: 1", "recruiter: 2"),
+        )
+        .contact("ann", "Ann", "company: trailhead\nrole: developer\n");
+    assert_titles(
+        &two,
+        &["--kind", "coverage"],
+        &[
+            ("coverage", "trailhead", "Trailhead Health: recruiters 1/2"),
+            (
+                "coverage",
+                "warm-contacts",
+                "Warm contacts: 0/1; what counts: contacts with `warmth: warm`",
+            ),
+        ],
+    );
+}
+
+const EVENT_ONLY: &str = "rules:\n  nudges: { goal: false, coverage: false }\n";
+
+#[test]
+fn event_follow_up_within_three_days_of_the_event_and_cleared_by_a_later_interaction() {
+    // 2026-11-18 is exactly `event_follow_up_within` (3d) before 2026-11-21; 11-17 one more.
+    let nb = nudge_notebook(EVENT_ONLY)
+        .contact("ana-ruiz", "Ana Ruiz", "")
+        .contact("ben", "Ben", "")
+        .event(
+            "meetup",
+            "Denver Rust Meetup",
+            "2026-11-18",
+            "met: [ana-ruiz]\n",
+        )
+        .event("fair", "Career Fair", "2026-11-17", "met: [ben]\n");
+    assert_titles(
+        &nb,
+        &["--kind", "event-follow-up"],
+        &[(
+            "event-follow-up",
+            "ana-ruiz",
+            "Connect with Ana Ruiz, met at Denver Rust Meetup on 2026-11-18",
+        )],
+    );
+    assert_rows(
+        &nb,
+        &["--kind", "event-follow-up"],
+        &["overdue event-follow-up ana-ruiz 2026-11-19"],
+    );
+    // A longer window takes in the fair too.
+    let longer = nb.file(
+        "ties.yaml",
+        &quiet("rules:\n  event_follow_up_within: 4d\n"),
+    );
+    assert_rows(
+        &longer,
+        &["--kind", "event-follow-up"],
+        &[
+            "overdue event-follow-up ben 2026-11-18",
+            "overdue event-follow-up ana-ruiz 2026-11-19",
+        ],
+    );
+    // A message to Ana after the meetup clears hers.
+    let cleared = longer.file("ties.yaml", EVENT_ONLY).contact(
+        "ana-ruiz",
+        "Ana Ruiz",
+        "reached_out: 2026-11-19\n",
+    );
+    assert_rows(&cleared, &["--kind", "event-follow-up"], &[]);
+}
+
+#[test]
+fn nudges_are_capped_per_kind_and_a_switched_off_kind_is_silent() {
+    let met = "met: [ann, bob, cy, dee]\n";
+    let config = "rules:\n  nudges: { goal: false, coverage: false }\n  nudges_per_kind: 2\n";
+    let nb = nudge_notebook(config)
+        .contact("ann", "Ann", "")
+        .contact("bob", "Bob", "")
+        .contact("cy", "Cy", "")
+        .contact("dee", "Dee", "")
+        .event("meetup", "Meetup", "2026-11-20", met);
+    assert_rows(
+        &nb,
+        &[],
+        &[
+            "today event-follow-up ann 2026-11-21",
+            "today event-follow-up bob 2026-11-21",
+        ],
+    );
+    let out = nb.run(["agenda"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stdout_has("… 2 more event-follow-up (all of them: --kind event-follow-up)");
+    let out = nb.run(["agenda", "--format", "markdown"]);
+    out.assert_stdout_has("… 2 more event-follow-up");
+    // Naming the kind shows them all.
+    assert_eq!(agenda_json(&nb, &["--kind", "event-follow-up"]).len(), 4);
+
+    let off = nb.file(
+        "ties.yaml",
+        "rules:\n  nudges: { goal: false, coverage: false, event_follow_up: false }\n",
+    );
+    assert_rows(&off, &[], &[]);
+    assert_rows(&off, &["--kind", "event-follow-up"], &[]);
+    let out = off.run(["agenda"]);
+    assert!(!out.stdout.contains("more"), "{}", out.stdout);
+}
+
+/// [`rich_notebook`] with every nudge on and due: one item of every kind.
+fn every_kind_notebook() -> Notebook {
+    rich_notebook()
+        .file(
+            "ties.yaml",
+            "owner: Sam Rivera\ngoals:\n  people_per_company: { developer: 1, manager: 0, recruiter: 0 }\n  \
+             warm_contacts: 1\n  weekly: { outreach: 3, chats: 0, events: 0 }\n",
+        )
+        .company("globex", "Globex", "status: target\n")
+        .contact("gus-kim", "Gus Kim", "")
+        .event("meetup", "Meetup", "2026-11-19", "met: [gus-kim]\n")
+}
+
+#[test]
+fn every_kind_says_how_to_clear_it() {
+    let nb = every_kind_notebook();
+    let items = agenda_json(&nb, &[]);
+    let got: Vec<[String; 3]> = items
+        .iter()
+        .map(|i| [field(i, "kind"), field(i, "id"), field(i, "clear")])
+        .collect();
+    let want = [
+        [
+            "reconnect",
+            "fay-wu",
+            "ties log outreach fay-wu, or ties snooze fay-wu 2w",
+        ],
+        ["move-on", "bob-ray", "ties close bob-ray"],
+        ["follow-up", "ann-lee", "ties log follow-up ann-lee"],
+        [
+            "event-follow-up",
+            "gus-kim",
+            "ties log outreach gus-kim, or ties snooze gus-kim 2w",
+        ],
+        ["thank-you", "cy-ng", "ties log thank-you 2026-11-20-cy-ng"],
+        [
+            "coverage",
+            "globex",
+            "ties new contact NAME --company globex --role developer",
+        ],
+        [
+            "coverage",
+            "warm-contacts",
+            "write `warmth: warm` on contacts who know you",
+        ],
+        // Nudges of a day by who: "Globex", "warm contacts", "weekly outreach".
+        ["goal", "outreach", "reach out: ties log outreach CONTACT"],
+        [
+            "next",
+            "eli-cho",
+            "change or remove `next` in contacts/eli-cho.md",
+        ],
+        ["task", "plan", "ties done task-plan-20261123-ce062430"],
+        [
+            "prepare",
+            "dee-fox",
+            "write 5 questions under `## Questions` in chats/2026-11-24-dee-fox.md",
+        ],
+        [
+            "event",
+            "2026-11-25-rust-meetup",
+            "ties log met 2026-11-25-rust-meetup CONTACT…",
+        ],
+    ];
+    assert_eq!(got, want.map(|row| row.map(str::to_owned)));
+    let kinds: std::collections::BTreeSet<&str> = want.iter().map(|r| r[0]).collect();
+    assert_eq!(kinds.len(), 11, "every kind: {kinds:?}");
+    // In text, under the item.
+    let out = nb.run(["agenda"]);
+    out.assert_stdout_has("→ ties log follow-up ann-lee");
+}
+
+// ---------------------------------------------------------------------------------------
+// --explain KEY
+
+/// `agenda --explain KEY` (then `args`): its stdout; exit must be 0.
+fn explain(nb: &Notebook, key: &str, args: &[&str]) -> String {
+    let mut all = vec!["agenda", "--explain", key];
+    all.extend_from_slice(args);
+    let out = nb.run(all);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    out.stdout
+}
+
+#[test]
+fn explain_says_the_rule_its_setting_and_the_dates_of_dated_items() {
+    let nb = rich_notebook();
+    assert_eq!(
+        explain(&nb, "follow-up-ann-lee-20261120", &[]),
+        "follow-up-ann-lee-20261120  follow-up, due 2026-11-20 (1 day overdue)\n\
+         \x20 Follow up with Ann Lee: no reply since 2026-11-13 (follow-up 1 of 2)  contacts/ann-lee.md\n\
+         why:\n\
+         \x20 rule: follow-up: 0 follow-up(s) sent, rules.max_follow_ups 2\n\
+         \x20 outreach 2026-11-13 (`reached_out`, `followed_up`, sent messages); no `replied`, \
+         no received message or done chat since 2026-11-13\n\
+         \x20 last outreach 2026-11-13; rules.follow_up_after 1w → due 2026-11-20\n\
+         clear: ties log follow-up ann-lee\n"
+    );
+    let cases = [
+        (
+            "move-on-bob-ray-20261112",
+            "rule: move-on: 2 follow-up(s) sent, rules.max_follow_ups 2",
+        ),
+        (
+            "thank-you-cy-ng-20261121T1430",
+            "coffee chat 2026-11-20 14:30 in chats/2026-11-20-cy-ng.md; \
+             rules.thank_you_within 1d → due 2026-11-21 14:30",
+        ),
+        (
+            "thank-you-cy-ng-20261121T1430",
+            "rules.thank_you_expires 1w → gone from 2026-11-28 14:30",
+        ),
+        (
+            "prepare-dee-fox-20261124T1030",
+            "2 question(s) under `## Questions`; rules.prepare_questions 5",
+        ),
+        (
+            "reconnect-fay-wu-20261013",
+            "last interaction 2026-07-15; rules.stay_in_touch 90d → due 2026-10-13",
+        ),
+        (
+            "next-eli-cho-20261122",
+            "next 2026-11-22: send portfolio in contacts/eli-cho.md",
+        ),
+        (
+            "task-plan-20261123-ce062430",
+            "`update my LinkedIn headline` due 2026-11-23 in notes/plan.md",
+        ),
+        (
+            "event-2026-11-25-rust-meetup-20261125T1830",
+            "Rust Meetup on 2026-11-25 18:30 in events/2026-11-25-rust-meetup.md",
+        ),
+    ];
+    for (key, line) in cases {
+        let text = explain(&nb, key, &[]);
+        assert!(text.contains(&format!("\n  {line}\n")), "{key}: {text}");
+    }
+    // A setting changed in ties.yaml is the one named.
+    let nb = nb.file("ties.yaml", &quiet("rules:\n  follow_up_after: 5d\n"));
+    let text = explain(&nb, "follow-up-ann-lee-20261118", &[]);
+    assert!(
+        text.contains("rules.follow_up_after 5d → due 2026-11-18"),
+        "{text}"
+    );
+}
+
+#[test]
+fn explain_finds_capped_nudges_and_items_past_the_horizon() {
+    let config = "rules:\n  nudges: { goal: false, coverage: false }\n  nudges_per_kind: 1\n";
+    let nb = nudge_notebook(config)
+        .contact("ann", "Ann", "next: \"2026-12-15 coffee\"\n")
+        .contact("bob", "Bob", "")
+        .event("meetup", "Meetup", "2026-11-20", "met: [ann, bob]\n");
+    assert_rows(&nb, &[], &["today event-follow-up ann 2026-11-21"]);
+    let text = explain(&nb, "event-follow-up-bob-20261121", &[]);
+    assert!(
+        text.contains(
+            "  left out by rules.nudges_per_kind 1: \"… N more event-follow-up\"; \
+             all of them: --kind event-follow-up\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  events/2026-11-20-meetup.md lists them in `met` on 2026-11-20"),
+        "{text}"
+    );
+    let text = explain(&nb, "next-ann-20261215", &[]);
+    assert!(
+        text.contains("  due after the agenda's last day, 2026-11-28 (rules.horizon or --days): not shown yet\n"),
+        "{text}"
+    );
+    assert!(!explain(&nb, "next-ann-20261215", &["--days", "30"]).contains("not shown"));
+
+    let json: Value = serde_json::from_str(&explain(
+        &nb,
+        "event-follow-up-bob-20261121",
+        &["--format", "json"],
+    ))
+    .expect("JSON");
+    assert_eq!(json["key"], "event-follow-up-bob-20261121");
+    assert_eq!(json["capped"], true);
+    assert_eq!(
+        json["clear"],
+        "ties log outreach bob, or ties snooze bob 2w"
+    );
+    let why: Vec<&str> = json["why"]
+        .as_array()
+        .expect("why is an array")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(why[0].starts_with("rule: event-follow-up: "), "{why:?}");
+    assert_eq!(why.len(), 3, "{why:?}");
+}
+
+#[test]
+fn explain_an_unknown_key_is_a_usage_error_with_the_closest_key() {
+    let nb = rich_notebook();
+    let before = nb.all_bytes();
+    let out = nb.run(["agenda", "--explain", "follow-up-ann-le-20261120"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert_eq!(out.stdout, "");
+    out.assert_stderr_has(
+        "no agenda item has the key `follow-up-ann-le-20261120` (did you mean `follow-up-ann-lee-20261120`?)",
+    );
+    let out = nb.run(["agenda", "--explain", "zzz"]);
+    assert_eq!(out.code, 2);
+    assert!(!out.stderr.contains("did you mean"), "{}", out.stderr);
+    assert_eq!(nb.all_bytes(), before);
+}

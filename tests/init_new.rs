@@ -625,3 +625,61 @@ fn init_that_failed_half_way_can_be_run_again() {
     assert!(nb.join("ties.yaml").is_file());
     assert!(hooks.join("pre-commit").is_file());
 }
+
+#[test]
+fn new_chat_direction_writes_the_field_and_a_sent_message_is_outreach() {
+    let nb = Notebook::new()
+        .file(
+            "ties.yaml",
+            "rules:\n  nudges: { goal: false, coverage: false }\n",
+        )
+        .file("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n");
+    let out = nb.run_here([
+        "new",
+        "chat",
+        "jane-doe",
+        "--date",
+        "2026-11-14",
+        "--kind",
+        "message",
+        "--direction",
+        "sent",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = created(&nb, &out);
+    assert!(text.contains("kind: message\ndirection: sent\n"), "{text}");
+    nb.assert_clean();
+    // The sent message set the follow-up clock: due a week later, not a reply.
+    let agenda = nb.run_here(["agenda", "--format", "json"]);
+    assert!(
+        agenda
+            .stdout
+            .contains("\"key\": \"follow-up-jane-doe-20261121\""),
+        "{}",
+        agenda.stdout
+    );
+
+    let out = nb.run_here([
+        "new",
+        "chat",
+        "jane-doe",
+        "--date",
+        "2026-11-15",
+        "--kind",
+        "message",
+        "--direction",
+        "received",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(created(&nb, &out).contains("direction: received\n"));
+    let agenda = nb.run_here(["agenda", "--format", "json"]);
+    assert!(
+        !agenda.stdout.contains("follow-up-jane-doe"),
+        "{}",
+        agenda.stdout
+    );
+
+    let out = nb.run_here(["new", "chat", "jane-doe", "--direction", "both"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_has("sent");
+}

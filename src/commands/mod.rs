@@ -79,7 +79,8 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             format,
             days,
             filter,
-        } => return agenda::run(config, *format, *days, filter),
+            explain,
+        } => return agenda::run(config, *format, *days, filter, explain.as_deref()),
         Command::Report {
             kind,
             period,

@@ -87,6 +87,22 @@ struct JsonItem<'a> {
     clear: &'a str,
 }
 
+impl<'a> JsonItem<'a> {
+    fn of(i: &'a Item) -> Self {
+        JsonItem {
+            group: i.group,
+            due: i.due.to_string(),
+            kind: i.kind.as_str(),
+            id: i.id.as_str(),
+            who: &i.who,
+            path: &i.path,
+            title: &i.title,
+            key: i.key(),
+            clear: &i.clear,
+        }
+    }
+}
+
 impl Render for Agenda {
     fn text(&self, out: &mut impl Write) -> io::Result<()> {
         let agenda = self;
@@ -197,22 +213,90 @@ impl Render for Agenda {
 
     fn json(&self, out: &mut impl Write) -> io::Result<()> {
         let agenda = self;
-        let items: Vec<JsonItem> = agenda
-            .items
-            .iter()
-            .map(|i| JsonItem {
-                group: i.group,
-                due: i.due.to_string(),
-                kind: i.kind.as_str(),
-                id: i.id.as_str(),
-                who: &i.who,
-                path: &i.path,
-                title: &i.title,
-                key: i.key(),
-                clear: &i.clear,
-            })
-            .collect();
+        let items: Vec<JsonItem> = agenda.items.iter().map(JsonItem::of).collect();
         render::json(out, &items)
+    }
+}
+
+/// `ties agenda --explain KEY`: one item and why it is there.
+pub(crate) struct Explained<'a> {
+    pub item: &'a Item,
+    pub today: NaiveDate,
+    /// `rules.nudges_per_kind`, when the cap of its kind left the item out.
+    pub capped: Option<u32>,
+    /// The last day of the agenda, when the item is due after it.
+    pub beyond: Option<NaiveDate>,
+}
+
+impl Explained<'_> {
+    /// The reasons, then what keeps the item off the printed agenda, if anything.
+    fn lines(&self) -> Vec<String> {
+        let kind = self.item.kind.as_str();
+        let mut lines = self.item.why.clone();
+        if let Some(cap) = self.capped {
+            lines.push(format!(
+                "left out by rules.nudges_per_kind {cap}: \"… N more {kind}\"; all of them: --kind {kind}"
+            ));
+        }
+        if let Some(until) = self.beyond {
+            lines.push(format!(
+                "due after the agenda's last day, {until} (rules.horizon or --days): not shown yet"
+            ));
+        }
+        lines
+    }
+}
+
+#[derive(serde::Serialize)]
+struct JsonExplained<'a> {
+    #[serde(flatten)]
+    item: JsonItem<'a>,
+    why: Vec<String>,
+    /// Whether the cap of its kind left it out.
+    capped: bool,
+}
+
+impl Render for Explained<'_> {
+    fn text(&self, out: &mut impl Write) -> io::Result<()> {
+        let item = self.item;
+        let due = item.due.to_string().replace('T', " ");
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}  {}, due {due} ({})",
+            item.key(),
+            item.kind.as_str(),
+            relative(self.today, item.due.date())
+        )?;
+        writeln!(
+            out,
+            "  {}  {DIM}{}{DIM:#}",
+            safe(&item.title),
+            safe(&item.path)
+        )?;
+        writeln!(out, "why:")?;
+        for line in self.lines() {
+            writeln!(out, "  {}", safe(&line))?;
+        }
+        writeln!(out, "clear: {}", safe(&item.clear))
+    }
+
+    fn markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        self.text(out)
+    }
+
+    fn csv(&self, out: &mut impl Write, _: Cells) -> io::Result<()> {
+        self.text(out)
+    }
+
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        render::json(
+            out,
+            &JsonExplained {
+                item: JsonItem::of(self.item),
+                why: self.lines(),
+                capped: self.capped.is_some(),
+            },
+        )
     }
 }
 
