@@ -19,6 +19,13 @@ struct Watch {
     lines: Receiver<String>,
 }
 
+/// A notebook holding one contact, Ada, and its canonical root (what watch reports paths in).
+fn ada() -> (Notebook, std::path::PathBuf) {
+    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
+    let root = nb.path().canonicalize().unwrap();
+    (nb, root)
+}
+
 impl Watch {
     fn start(notebook: &Path, extra: &[&str]) -> Self {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("ties"))
@@ -182,8 +189,7 @@ fn watch_follows_editor_saves_folders_and_config() {
 
 #[test]
 fn watch_takes_a_burst_of_300_files_as_one_round() {
-    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
-    let root = nb.path().canonicalize().unwrap();
+    let (nb, root) = ada();
     let watch = Watch::start(&root, &["--format", "json"]);
     watch.round("the first check");
     // As `git checkout` writes them: one after another, as fast as the disk takes them.
@@ -212,8 +218,7 @@ fn watch_takes_a_burst_of_300_files_as_one_round() {
 
 #[test]
 fn watch_appends_rounds_when_piped_and_exits_when_the_notebook_goes() {
-    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
-    let root = nb.path().canonicalize().unwrap();
+    let (nb, root) = ada();
     let watch = Watch::start(&root, &["--agenda"]);
     let mut seen = String::new();
     let wait_for = |seen: &mut String, needle: &str| {
@@ -259,8 +264,7 @@ fn watch_appends_rounds_when_piped_and_exits_when_the_notebook_goes() {
 
 #[test]
 fn watch_poll_sees_saves_without_os_events() {
-    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
-    let root = nb.path().canonicalize().unwrap();
+    let (nb, root) = ada();
     let watch = Watch::start(&root, &["--poll", "--format", "json"]);
     assert_eq!(n(&watch.round("the first check"), "errors"), 0);
     nb.write("contacts/bob.md", "---\nname: Bob\nrole: develper\n---\n");
@@ -295,8 +299,7 @@ fn exit_code(child: &mut Child, what: &str) -> Option<i32> {
 
 #[test]
 fn watch_follows_a_notebook_replaced_by_a_copy() {
-    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
-    let root = nb.path().canonicalize().unwrap();
+    let (_nb, root) = ada();
     let backup = Notebook::new().file("contacts/bob.md", "---\nname: Bob\n---\n");
     let watch = Watch::start(&root, &["--format", "json"]);
     watch.round("the first check");
@@ -321,8 +324,7 @@ fn watch_follows_a_notebook_replaced_by_a_copy() {
 
 #[test]
 fn watch_reports_a_missing_ties_yaml_and_goes_on() {
-    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
-    let root = nb.path().canonicalize().unwrap();
+    let (_nb, root) = ada();
     let watch = Watch::start(&root, &["--format", "json"]);
     watch.round("the first check");
     std::fs::rename(root.join("ties.yaml"), root.join("ties.yaml.away")).unwrap();
@@ -340,8 +342,7 @@ fn watch_reports_a_missing_ties_yaml_and_goes_on() {
 
 #[test]
 fn watch_exits_0_when_its_output_is_closed() {
-    let nb = Notebook::new().file("contacts/ada.md", "---\nname: Ada\n---\n");
-    let root = nb.path().canonicalize().unwrap();
+    let (_nb, root) = ada();
     let mut child = Killed(
         Command::new(assert_cmd::cargo::cargo_bin("ties"))
             .args(["--notebook".as_ref(), root.as_os_str()])
