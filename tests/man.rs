@@ -15,14 +15,17 @@ fn man_dir_writes_every_page_that_the_pages_refer_to() {
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    for page in [
+    let expected = [
         "ties.1",
         "ties-check.1",
         "ties-new-contact.1",
         "ties-format.5",
-    ] {
-        assert!(written.contains(page), "{page} missing: {written:?}");
-    }
+    ];
+    let missing: Vec<&str> = expected
+        .into_iter()
+        .filter(|page| !written.contains(*page))
+        .collect();
+    assert!(missing.is_empty(), "{missing:?} missing from {written:?}");
     // Every `ties-x(N)` named in any page is a page that exists.
     let mut referred = BTreeSet::new();
     for page in &written {
