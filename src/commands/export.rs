@@ -3,8 +3,6 @@
 //! (the body); lists are joined with `; `. `ties import csv` reads a contacts export back,
 //! and since every row carries its id, importing it again creates nothing.
 
-use std::io::Write;
-
 use crate::config::Config;
 use crate::document::Document;
 use crate::error::Error;
@@ -13,24 +11,24 @@ use crate::frontmatter::FrontMatter;
 use crate::index::Index;
 use crate::model::fields::{cells, when};
 use crate::model::{Chat, Company, Contact, Event, Kind, Record, chat, company, contact, event};
-use crate::notebook;
-use crate::spreadsheet::{Cells, guard};
+use crate::render::table::{Align, Cell, Table};
+use crate::spreadsheet::Cells;
 
 pub(crate) fn run(config: &Config, kind: Kind, cells: Cells) -> Result<ExitStatus, Error> {
-    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.now())?;
+    let (_, index) = super::load(config)?;
     let (header, rows) = table(&index, kind);
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    let encoded = std::iter::once(header).chain(rows).try_for_each(|row| {
-        csv.write_record(row.iter().map(|cell| guard(cell, cells).into_owned()))
-    });
-    // Writing into memory fails only on a bug, never on input.
-    let bytes = encoded
-        .map_err(|e| e.to_string())
-        .and_then(|()| csv.into_inner().map_err(|e| e.to_string()))
-        .expect("CSV into memory");
-    let mut out = std::io::stdout().lock();
-    super::finish_output(out.write_all(&bytes).and_then(|()| out.flush()))?;
+    let columns: Vec<(&str, Align)> = header.iter().map(|h| (h.as_str(), Align::Left)).collect();
+    let mut sheet = Table::new(&columns);
+    for row in rows {
+        sheet.push(row.into_iter().map(Cell::from).collect());
+    }
+    // Into memory, then out as it is: the terminal stream would strip what looks like colour
+    // from the data, and a CSV file must keep every byte.
+    let mut bytes = Vec::new();
+    sheet
+        .csv(&mut bytes, cells)
+        .expect("writing CSV into memory fails only on a bug, never on input");
+    super::write_stdout(&bytes)?;
     Ok(ExitStatus::Success)
 }
 
