@@ -12,7 +12,6 @@ use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::fs::{self, Existing};
 use crate::import::{self, Plan, Source};
-use crate::notebook;
 use crate::render::{self, escape};
 
 pub(crate) fn run(
@@ -22,8 +21,7 @@ pub(crate) fn run(
     map: &[(String, String)],
     dry_run: bool,
 ) -> Result<ExitStatus, Error> {
-    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.now())?;
+    let (root, index) = super::load(config)?;
     let path = config.cwd.join(file);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
         path: file.to_owned(),

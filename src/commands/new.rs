@@ -9,7 +9,6 @@ pub(crate) use crate::create::{Options, Request};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::fs::{self, Existing};
-use crate::notebook;
 use crate::render::escape::safe;
 
 pub(crate) fn run(
@@ -17,8 +16,7 @@ pub(crate) fn run(
     request: &Request,
     options: &Options,
 ) -> Result<ExitStatus, Error> {
-    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.now())?;
+    let (root, index) = super::load(config)?;
     let file = crate::create::new_file(&index, request, options)?;
     let path = root.join(&file.path);
     fs::create_in(
