@@ -4,6 +4,7 @@
 
 mod action;
 mod agenda;
+mod assist;
 mod body;
 mod check;
 mod cli;
@@ -26,6 +27,7 @@ mod import;
 mod index;
 mod list;
 mod lookup;
+mod lsp;
 mod model;
 mod notebook;
 mod period;

@@ -136,11 +136,11 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &[
             "sink", "rules", "check", "lookup", "report", "agenda", "list", "show", "draft",
-            "create", "import", "watch", "edit", "action",
+            "create", "import", "watch", "edit", "action", "assist",
         ],
     ),
     ("rendering", &["render"]),
-    ("adapters", &["config", "commands", "cli"]),
+    ("adapters", &["config", "lsp", "commands", "cli"]),
     // Test-only (`#[cfg(test)]`): drives parsing, the check and the renderers.
     ("in-crate tests", &["fuzz"]),
 ];

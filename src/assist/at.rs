@@ -1,0 +1,160 @@
+//! What is under a byte offset of a file: a record named by a front-matter reference or a
+//! `[[link]]`, a file named by a relative `.md` link, or a front-matter key. Read from the
+//! parsed document, so it follows exactly what `check` reads.
+
+use crate::body::LinkTarget;
+use crate::document::Document;
+use crate::model::Id;
+use crate::span::Span;
+use crate::yaml::{Node, Value};
+
+use super::keys;
+
+/// What the cursor is on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A record by id: a reference value (`company: acme`, an item of `with:`) or a
+    /// `[[acme]]` link; `span` is the whole value or link.
+    Id { id: String, span: Span },
+    /// A relative `.md` link, resolved against the file's folder: a path from the root.
+    File { path: String, span: Span },
+    /// A front-matter key.
+    Key { key: String, span: Span },
+}
+
+/// Whether `offset` is in `span`, its end included: a cursor just after a word is on it.
+pub(crate) fn touches(span: Span, offset: usize) -> bool {
+    span.start <= offset && offset <= span.end
+}
+
+/// What is at `offset` in `doc`.
+pub(crate) fn under(doc: &Document, offset: usize) -> Option<Target> {
+    for (key, value) in doc.front_matter() {
+        let Some(name) = key.value.scalar_text() else {
+            continue;
+        };
+        if touches(key.span, offset) {
+            return Some(Target::Key {
+                key: name,
+                span: key.span,
+            });
+        }
+        if keys::find(doc.kind, &name)
+            .and_then(|k| k.target())
+            .is_none()
+        {
+            continue;
+        }
+        for item in items(&value) {
+            if touches(item.span, offset)
+                && let Some(text) = item.value.scalar_text()
+            {
+                return Some(Target::Id {
+                    id: Id::from_reference(&text).to_string(),
+                    span: item.span,
+                });
+            }
+        }
+    }
+    for linked in &doc.body.links.targets {
+        for span in linked.spans() {
+            if !touches(span, offset) {
+                continue;
+            }
+            return Some(match &linked.target {
+                LinkTarget::Wiki(id) => Target::Id {
+                    id: id.clone(),
+                    span,
+                },
+                LinkTarget::File(path) => Target::File {
+                    path: resolve(&doc.path, path),
+                    span,
+                },
+            });
+        }
+    }
+    None
+}
+
+/// The scalars of a reference value: the value itself, or the items of a list.
+pub(crate) fn items(value: &Node) -> Vec<&Node> {
+    match &value.value {
+        Value::Seq(items) => items.iter().collect(),
+        _ => vec![value],
+    }
+}
+
+/// `link`, written in the file at `from`, as a path from the notebook root: `..` and `.`
+/// folded, `%20` and other escapes decoded.
+pub(crate) fn resolve(from: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    let decoded = decode(link);
+    for part in decoded.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+/// Percent-decoding, leaving anything that is not a valid escape as it is.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assist::fixture::{doc, index, offset};
+
+    #[test]
+    fn references_links_and_keys() {
+        let index = index();
+        let bob = doc(&index, "contacts/bob.md");
+        let at = |needle, delta| under(bob, offset(&index, "contacts/bob.md", needle, delta));
+        assert!(matches!(at("acme", 1), Some(Target::Id { id, .. }) if id == "acme"));
+        assert!(matches!(at("introduced_by: ada", 16), Some(Target::Id { id, .. }) if id == "ada"));
+        assert!(matches!(at("[[ada|", 3), Some(Target::Id { id, .. }) if id == "ada"));
+        assert!(
+            matches!(at("(ada.md)", 2), Some(Target::File { path, .. }) if path == "contacts/ada.md")
+        );
+        assert!(matches!(at("name:", 2), Some(Target::Key { key, .. }) if key == "name"));
+        assert!(matches!(at("Bob Stone", 2), None));
+        let chat = doc(&index, "chats/2026/2026-11-12-ada.md");
+        let o = offset(&index, "chats/2026/2026-11-12-ada.md", "bob", 1);
+        assert!(matches!(under(chat, o), Some(Target::Id { id, .. }) if id == "bob"));
+    }
+
+    #[test]
+    fn relative_links_resolve_from_the_files_folder() {
+        assert_eq!(
+            resolve("notes/plan.md", "../contacts/ada.md"),
+            "contacts/ada.md"
+        );
+        assert_eq!(resolve("notes/plan.md", "./x%20y.md"), "notes/x y.md");
+        assert_eq!(resolve("plan.md", "contacts/ada.md"), "contacts/ada.md");
+        assert_eq!(resolve("a/b.md", "../../../x.md"), "x.md");
+        assert_eq!(resolve("a/b.md", "%zz%4"), "a/%zz%4");
+    }
+}

@@ -1,0 +1,61 @@
+//! A record's place in the agenda: its open items, the next first, in the words the editor
+//! shows above its front matter ("follow up … · due 2026-11-17 · 4 days overdue").
+
+use crate::agenda::{self, Filter, Group, Item};
+use crate::document::Document;
+use crate::index::Index;
+use crate::model::Kind;
+
+/// The agenda items about `doc`, as `ties agenda` orders them: a contact's items (those of
+/// their chats included), or those found in the file itself for any other kind.
+pub(crate) fn items(index: &Index, doc: &Document) -> Vec<Item> {
+    let filter = Filter {
+        contact: (doc.kind == Kind::Contact).then(|| doc.id.to_string()),
+        ..Filter::default()
+    };
+    let mut items = agenda::build(index, None, &filter).items;
+    if doc.kind != Kind::Contact {
+        items.retain(|item| item.path == doc.path);
+    }
+    items
+}
+
+/// The line for `item` as of `index.today`.
+pub(crate) fn line(index: &Index, item: &Item) -> String {
+    let due = agenda::shown(item.due);
+    let days = (index.today - item.due.date()).num_days().abs();
+    let plural = if days == 1 { "day" } else { "days" };
+    let when = match item.group {
+        Group::Overdue => format!("due {due} · {days} {plural} overdue"),
+        Group::Today => format!("due today ({due})"),
+        Group::Upcoming => format!("due {due} · in {days} {plural}"),
+    };
+    format!("{}: {} · {when}", item.kind.as_str(), item.title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assist::fixture::{doc, index_of};
+
+    #[test]
+    fn a_contacts_next_item_in_words() {
+        let index = index_of(&[
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\nreached_out: 2026-11-10\n---\n",
+            ),
+            ("contacts/bob.md", "---\nname: Bob\n---\n"),
+        ]);
+        let ada = items(&index, doc(&index, "contacts/ada.md"));
+        assert_eq!(ada.len(), 1, "{ada:?}");
+        assert_eq!(
+            line(&index, &ada[0]),
+            format!(
+                "follow-up: {} · due 2026-11-17 · 4 days overdue",
+                ada[0].title
+            )
+        );
+        assert!(items(&index, doc(&index, "contacts/bob.md")).is_empty());
+    }
+}

@@ -1,0 +1,158 @@
+//! Every place that names a record: front-matter references (`company: acme`, an item of
+//! `with:`, in any quoting, `[[acme]]` included), `[[acme]]` and `[[acme|label]]` links, and
+//! relative `.md` links to its file. Each mention carries the span of the id's own bytes, so
+//! a rename replaces exactly them and keeps the quoting, brackets and label around them.
+
+use crate::body::LinkTarget;
+use crate::document::Document;
+use crate::index::Index;
+use crate::model::Id;
+use crate::span::Span;
+
+use super::{at, keys};
+
+/// How a record is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A front-matter value.
+    Value,
+    /// `[[id]]`, `[[id|label]]`, `[[id#heading]]`.
+    Wiki,
+    /// `[text](../contacts/id.md)`.
+    File,
+}
+
+/// One mention of a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub path: String,
+    /// The id's own bytes.
+    pub span: Span,
+    pub form: Form,
+}
+
+/// Every mention of `id` in the notebook, by path then position. Links are found among the
+/// positions a body keeps ([`crate::body::KEPT_PER_TARGET`] per target).
+pub(crate) fn to(index: &Index, id: &str) -> Vec<Mention> {
+    let file = index.get(id).map(|d| d.path.clone());
+    let mut out = Vec::new();
+    for doc in &index.docs {
+        values(doc, id, &mut out);
+        links(doc, id, file.as_deref(), &mut out);
+    }
+    out.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
+    out
+}
+
+/// The front-matter values of `doc` that name `id`. Only files that may reference it are
+/// read again: the text is searched for the id first.
+fn values(doc: &Document, id: &str, out: &mut Vec<Mention>) {
+    if doc.record.is_none() || !doc.text.contains(id) {
+        return;
+    }
+    for (key, value) in doc.front_matter() {
+        let Some(name) = key.value.scalar_text() else {
+            continue;
+        };
+        if keys::find(doc.kind, &name)
+            .and_then(|k| k.target())
+            .is_none()
+        {
+            continue;
+        }
+        for item in at::items(&value) {
+            let Some(text) = item.value.scalar_text() else {
+                continue;
+            };
+            if Id::from_reference(&text).as_str() != id {
+                continue;
+            }
+            if let Some(span) = inner(&doc.text, item.span, id) {
+                out.push(Mention {
+                    path: doc.path.clone(),
+                    span,
+                    form: Form::Value,
+                });
+            }
+        }
+    }
+}
+
+fn links(doc: &Document, id: &str, file: Option<&str>, out: &mut Vec<Mention>) {
+    for linked in &doc.body.links.targets {
+        let form = match &linked.target {
+            LinkTarget::Wiki(target) if target == id => Form::Wiki,
+            LinkTarget::File(path) if Some(at::resolve(&doc.path, path).as_str()) == file => {
+                Form::File
+            }
+            _ => continue,
+        };
+        for span in linked.spans() {
+            let found = match form {
+                Form::File => file_stem(&doc.text, span, id),
+                _ => inner(&doc.text, span, id),
+            };
+            if let Some(span) = found {
+                out.push(Mention {
+                    path: doc.path.clone(),
+                    span,
+                    form,
+                });
+            }
+        }
+    }
+}
+
+/// The span of `id` in `span` after any quotes, brackets and spaces that open it: `acme` in
+/// `"[[acme]]"`, `'acme'` and `[[ acme|Acme ]]`.
+fn inner(text: &str, span: Span, id: &str) -> Option<Span> {
+    let slice = text.get(span.range())?;
+    let skipped = slice.len() - slice.trim_start_matches(['"', '\'', '[', ' ']).len();
+    slice[skipped..]
+        .starts_with(id)
+        .then(|| Span::new(span.start + skipped, span.start + skipped + id.len()))
+}
+
+/// The span of `id` in the file name of a Markdown link `[text](…/id.md)`.
+fn file_stem(text: &str, span: Span, id: &str) -> Option<Span> {
+    let slice = text.get(span.range())?;
+    let name = format!("{id}.md");
+    let at = slice.rfind(&name)?;
+    let before = slice[..at].chars().next_back();
+    matches!(before, Some('/' | '(' | '<' | ' ' | ':'))
+        .then(|| Span::new(span.start + at, span.start + at + id.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assist::fixture::index;
+
+    #[test]
+    fn every_form_of_mention_with_the_ids_own_bytes() {
+        let index = index();
+        let found: Vec<(String, String, Form)> = to(&index, "ada")
+            .into_iter()
+            .map(|m| {
+                let doc = index.docs.iter().find(|d| d.path == m.path).unwrap();
+                (m.path, doc.text[m.span.range()].to_owned(), m.form)
+            })
+            .collect();
+        let expected = [
+            ("chats/2026/2026-11-12-ada.md", Form::Value),
+            ("contacts/bob.md", Form::Value),
+            ("contacts/bob.md", Form::Wiki),
+            ("contacts/bob.md", Form::File),
+            ("events/rust-meetup.md", Form::Value),
+            ("notes/plan.md", Form::Wiki),
+        ]
+        .map(|(p, f)| (p.to_owned(), "ada".to_owned(), f));
+        assert_eq!(found, expected);
+        let acme: Vec<String> = to(&index, "acme").into_iter().map(|m| m.path).collect();
+        assert_eq!(
+            acme,
+            ["contacts/ada.md", "contacts/bob.md", "notes/plan.md"]
+        );
+        assert!(to(&index, "nobody").is_empty());
+    }
+}
