@@ -26,6 +26,7 @@ mod import;
 mod init_new;
 mod list_show;
 mod log;
+mod lsp;
 mod man;
 mod report;
 mod report_fixture;
