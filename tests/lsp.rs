@@ -44,6 +44,8 @@ struct Client {
     notifications: Vec<Value>,
 }
 
+// Calls pass `json!` literals: taking them by value reads better than `&json!(…)`.
+#[allow(clippy::needless_pass_by_value)]
 impl Client {
     fn start(nb: &Notebook) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ties"))
@@ -382,7 +384,7 @@ fn lsp_diagnostic_appears_for_an_unsaved_change_and_disappears_when_fixed() {
         ADA,
         "the file on disk is untouched"
     );
-    let mut params = json!({
+    let params = json!({
         "textDocument": { "uri": client.uri("contacts/ada.md") },
         "range": { "start": { "line": 2, "character": 10 }, "end": { "line": 2, "character": 10 } },
         "context": { "diagnostics": [] },

@@ -140,7 +140,7 @@ mod tests {
             matches!(at("(ada.md)", 2), Some(Target::File { path, .. }) if path == "contacts/ada.md")
         );
         assert!(matches!(at("name:", 2), Some(Target::Key { key, .. }) if key == "name"));
-        assert!(matches!(at("Bob Stone", 2), None));
+        assert!(at("Bob Stone", 2).is_none());
         let chat = doc(&index, "chats/2026/2026-11-12-ada.md");
         let o = offset(&index, "chats/2026/2026-11-12-ada.md", "bob", 1);
         assert!(matches!(under(chat, o), Some(Target::Id { id, .. }) if id == "bob"));

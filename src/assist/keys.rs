@@ -6,6 +6,10 @@ use crate::model::fields::{Field, Type};
 use crate::model::{Kind, chat, company, contact, event};
 
 /// One key of a kind, whatever the record type behind it.
+#[allow(
+    clippy::struct_field_names,
+    reason = "`key.key` reads as the field tables' own `key`"
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Key {
     pub key: &'static str,

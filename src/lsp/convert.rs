@@ -2,6 +2,7 @@
 //! UTF-16 code units), and between `file:` URIs and paths. A position past the end of a line
 //! or of the text is clamped, never an error: clients send stale positions.
 
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -89,7 +90,7 @@ pub(crate) fn uri_of(path: &Path) -> Option<Uri> {
         if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     Uri::from_str(&out).ok()

@@ -7,15 +7,14 @@ mod server;
 mod transport;
 
 use crate::config::Config;
-use crate::error::Error;
 use crate::exit::ExitStatus;
 
 /// Serves one client over stdin and stdout until it says `exit` or closes stdin. Logs go
 /// to stderr: stdout carries the protocol only.
-pub(crate) fn run(config: &Config) -> Result<ExitStatus, Error> {
+pub(crate) fn run(config: &Config) -> ExitStatus {
     let (connection, threads) = transport::stdio();
     let status = server::serve(config, &connection);
     drop(connection);
     threads.join();
-    Ok(status)
+    status
 }

@@ -36,6 +36,10 @@ struct Open {
     text: String,
 }
 
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of one session, not a state machine"
+)]
 struct Server<'a> {
     connection: &'a Connection,
     clock: Clock,
@@ -98,6 +102,17 @@ pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
     } else {
         ExitStatus::Failure
     }
+}
+
+/// A section as a document symbol, its subsections as children.
+fn symbol(lines: &Lines<'_>, s: &sections::Section) -> Value {
+    json!({
+        "name": s.name,
+        "kind": 15, // String: a heading has no better kind
+        "range": lines.range(s.span),
+        "selectionRange": lines.range(s.heading),
+        "children": s.children.iter().map(|c| symbol(lines, c)).collect::<Vec<_>>(),
+    })
 }
 
 fn log(message: &str) {
@@ -363,7 +378,10 @@ impl Server<'_> {
             inside(&parent.join(path.file_name()?))
         })?;
         let rel = rel.to_string_lossy().replace('\\', "/");
-        (rel.ends_with(".md") || rel == CONFIG_FILE).then_some(rel)
+        let markdown = Path::new(&rel)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        (markdown || rel == CONFIG_FILE).then_some(rel)
     }
 
     /// Puts the open buffer `rel` into the index in place of its file.
@@ -812,15 +830,6 @@ impl Server<'_> {
             return Value::Null;
         };
         let lines = Lines::new(&doc.text);
-        fn symbol(lines: &Lines<'_>, s: &sections::Section) -> Value {
-            json!({
-                "name": s.name,
-                "kind": 15, // String: a heading has no better kind
-                "range": lines.range(s.span),
-                "selectionRange": lines.range(s.heading),
-                "children": s.children.iter().map(|c| symbol(lines, c)).collect::<Vec<_>>(),
-            })
-        }
         Value::Array(
             sections::of(doc)
                 .iter()
