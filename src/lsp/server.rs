@@ -26,8 +26,10 @@ use crate::notebook::{self, CONFIG_FILE};
 
 use super::convert::{Lines, path_of, uri_of};
 
-/// Where the rules' docs are: `codeDescription` links each diagnostic to its rule.
-const RULES_URL: &str = "https://github.com/ties-cli/ties/blob/main/docs/format.md#";
+/// Where the rules' docs are, for `codeDescription`: the table of rule codes in the
+/// `docs/format.md` of the sources this binary was built from (`ties explain CODE` prints
+/// the same text). `ties` has no published site to link to instead.
+const RULES_DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md");
 
 /// A buffer the client has open, by path from the notebook root.
 struct Open {
@@ -519,6 +521,9 @@ impl Server<'_> {
     fn convert(&self, rel: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
         let text = self.text(rel).unwrap_or("");
         let lines = Lines::new(text);
+        let rules = uri_of(Path::new(RULES_DOC))
+            .map(|uri| format!("{}#rule-codes", uri.as_str()))
+            .unwrap_or_default();
         diagnostics
             .iter()
             .map(|d| {
@@ -534,7 +539,7 @@ impl Server<'_> {
                     "range": lines.range(d.span),
                     "severity": severity,
                     "code": d.code.as_str(),
-                    "codeDescription": { "href": format!("{RULES_URL}{}", d.code.as_str().to_lowercase()) },
+                    "codeDescription": { "href": rules },
                     "source": "ties",
                     "message": message,
                 })
