@@ -266,6 +266,27 @@ fn link_target(link_type: LinkType, dest: &str) -> Option<LinkTarget> {
     }
 }
 
+/// `%20` and friends, as Markdown editors write spaces in link paths.
+pub(crate) fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// A task from its checkbox at `marker` to the end of that line.
 fn task(text: &str, marker: usize, done: bool, findings: &mut Vec<Finding>) -> Task {
     let line_end = text[marker..].find('\n').map_or(text.len(), |i| marker + i);
@@ -330,6 +351,17 @@ fn find_due(line: &str) -> Option<(std::ops::Range<usize>, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_decoding() {
+        for (input, expected) in [
+            ("my%20note.md", "my note.md"),
+            ("100%.md", "100%.md"),
+            ("a%2", "a%2"),
+        ] {
+            assert_eq!(percent_decode(input), expected, "{input:?}");
+        }
+    }
 
     fn body(text: &str) -> (Body, Vec<Finding>) {
         let mut findings = Vec::new();

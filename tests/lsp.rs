@@ -42,6 +42,8 @@ struct Client {
     next_id: i64,
     /// Notifications that arrived while waiting for something else.
     notifications: Vec<Value>,
+    /// The parameters of the last `publishDiagnostics` read by [`Client::diagnostics`].
+    last_published: Value,
 }
 
 // Calls pass `json!` literals: taking them by value reads better than `&json!(…)`.
@@ -90,6 +92,7 @@ impl Client {
             root,
             next_id: 0,
             notifications: Vec::new(),
+            last_published: Value::Null,
         };
         let init = client.request(
             "initialize",
@@ -180,6 +183,7 @@ impl Client {
                 self.notifications.push(message);
             },
         };
+        self.last_published = message["params"].clone();
         message["params"]["diagnostics"]
             .as_array()
             .unwrap()
@@ -317,6 +321,17 @@ fn lsp_completion_hover_definition_references_and_symbols() {
         .map(|s| s["name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Questions", "Notes"]);
+    client.open("contacts/ada.md", ADA);
+    let lenses = client.result(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": client.uri("contacts/ada.md") } }),
+    );
+    let title = lenses[0]["command"]["title"].as_str().unwrap();
+    assert!(
+        title.starts_with("follow-up: ") && title.ends_with(" · due 2026-11-17 · 4 days overdue"),
+        "{lenses}"
+    );
+    assert_eq!(lenses.as_array().map(Vec::len), Some(1));
     assert_eq!(client.stop(), 0);
 }
 
@@ -383,6 +398,13 @@ fn lsp_diagnostic_appears_for_an_unsaved_change_and_disappears_when_fixed() {
         nb.read("contacts/ada.md"),
         ADA,
         "the file on disk is untouched"
+    );
+    let href = client.last_published["diagnostics"][0]["codeDescription"]["href"].clone();
+    assert!(
+        href.as_str()
+            .unwrap()
+            .ends_with("/docs/format.md#rule-codes"),
+        "{href}"
     );
     let params = json!({
         "textDocument": { "uri": client.uri("contacts/ada.md") },

@@ -89,7 +89,7 @@ pub(crate) fn items(value: &Node) -> Vec<&Node> {
 pub(crate) fn resolve(from: &str, link: &str) -> String {
     let mut parts: Vec<&str> = from.split('/').collect();
     parts.pop();
-    let decoded = decode(link);
+    let decoded = crate::body::percent_decode(link);
     for part in decoded.split('/') {
         match part {
             "" | "." => {}
@@ -100,27 +100,6 @@ pub(crate) fn resolve(from: &str, link: &str) -> String {
         }
     }
     parts.join("/")
-}
-
-/// Percent-decoding, leaving anything that is not a valid escape as it is.
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ pub(crate) fn check(index: &Index, out: &mut Sink) {
 /// Resolves `link` against the folder of `from` (both relative to the notebook root).
 fn file_exists(index: &Index, from: &str, link: &str) -> bool {
     let link: std::borrow::Cow<str> = if link.contains('%') {
-        percent_decode(link).into()
+        crate::body::percent_decode(link).into()
     } else {
         link.into()
     };
@@ -94,39 +94,4 @@ fn file_exists(index: &Index, from: &str, link: &str) -> bool {
     }
     let resolved = parts.join("/");
     index.has_path(&resolved) || index.root.join(Path::new(&resolved)).is_file()
-}
-
-/// `%20` and friends, as Markdown editors write spaces in link paths.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn percent_decoding() {
-        for (input, expected) in [
-            ("my%20note.md", "my note.md"),
-            ("100%.md", "100%.md"),
-            ("a%2", "a%2"),
-        ] {
-            assert_eq!(super::percent_decode(input), expected, "{input:?}");
-        }
-    }
 }
