@@ -96,7 +96,12 @@ pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
             Message::Response(_) => {}
         }
         if server.unchecked && connection.receiver.is_empty() {
-            server.check();
+            // A bug in a rule must not end the session: the buffers stay open, and the
+            // next change checks again.
+            if catch_unwind(AssertUnwindSafe(|| server.check())).is_err() {
+                server.unchecked = false;
+                log("the check failed: a bug in ties; please report it");
+            }
         }
     }
     if server.shutdown {
