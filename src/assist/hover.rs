@@ -16,9 +16,15 @@ pub(crate) fn record(index: &Index, id: &str) -> Option<String> {
     let doc = index.get(id)?;
     let mut out = String::new();
     let title = doc.name().unwrap_or(doc.id.as_str());
-    let _ = writeln!(out, "**{title}** ({} `{}`)", doc.kind, doc.path);
+    let _ = writeln!(
+        out,
+        "**{}** ({} {})",
+        plain(title),
+        doc.kind,
+        plain(&doc.path)
+    );
     let _ = writeln!(out);
-    let _ = writeln!(out, "{}", complete::detail(index, doc));
+    let _ = writeln!(out, "{}", plain(&complete::detail(index, doc)));
     if let Some(Record::Contact(contact)) = &doc.record {
         let last = index
             .last_interaction(doc.id.as_str(), contact)
@@ -32,13 +38,31 @@ pub(crate) fn record(index: &Index, id: &str) -> Option<String> {
             let _ = writeln!(out);
         }
         for item in items.iter().take(MAX_ITEMS) {
-            let _ = writeln!(out, "- {}", next::line(index, item));
+            let _ = writeln!(out, "- {}", plain(&next::line(index, item)));
         }
         if items.len() > MAX_ITEMS {
             let _ = writeln!(out, "- … and {} more", items.len() - MAX_ITEMS);
         }
     }
     Some(out.trim_end().to_owned())
+}
+
+/// `text` from the notebook as literal Markdown: its punctuation escaped, so a name such as
+/// `[x](https://…)` or `<img …>` shows as typed instead of becoming a link or markup in the
+/// editor's hover, and line breaks stay spaces.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+            out.push(c);
+        } else if c.is_control() {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// What `key` means in a record of `kind`.
@@ -59,18 +83,19 @@ mod tests {
         assert_eq!(
             first,
             [
-                "**Ada Lovelace** (contact `contacts/ada.md`)",
+                "**Ada Lovelace** (contact contacts\\/ada\\.md)",
                 "",
-                "Engineer @ Acme · referred",
+                "Engineer \\@ Acme · referred",
                 "",
                 "last interaction: 2026-11-12",
             ]
         );
         assert_eq!(
             record(&index, "acme").unwrap(),
-            "**Acme** (company `companies/acme.md`)\n\ncompany · target"
+            "**Acme** (company companies\\/acme\\.md)\n\ncompany · target"
         );
         assert_eq!(record(&index, "nobody"), None);
+        assert_eq!(plain("[x](y) <b>\n"), "\\[x\\]\\(y\\) \\<b\\> ");
         assert_eq!(
             key(Kind::Contact, "warmth").as_deref(),
             Some("`warmth`: warm: already in your community")
