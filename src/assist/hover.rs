@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::agenda::Agenda;
 use crate::index::Index;
 use crate::model::{Kind, Record};
 
@@ -12,7 +13,7 @@ use super::{complete, keys, next};
 const MAX_ITEMS: usize = 5;
 
 /// The record `id` in a few lines, or `None` if no file has that id.
-pub(crate) fn record(index: &Index, id: &str) -> Option<String> {
+pub(crate) fn record(index: &Index, agenda: &Agenda, id: &str) -> Option<String> {
     let doc = index.get(id)?;
     let mut out = String::new();
     let title = doc.name().unwrap_or(doc.id.as_str());
@@ -33,7 +34,7 @@ pub(crate) fn record(index: &Index, id: &str) -> Option<String> {
         let _ = writeln!(out, "last interaction: {last}");
     }
     if matches!(doc.kind, Kind::Contact | Kind::Chat | Kind::Event) {
-        let items = next::items(index, doc);
+        let items = next::about(agenda, doc);
         if !items.is_empty() {
             let _ = writeln!(out);
         }
@@ -78,7 +79,9 @@ mod tests {
     #[test]
     fn a_contact_in_a_few_lines() {
         let index = index();
-        let text = record(&index, "ada").unwrap();
+        let agenda = next::agenda(&index);
+        let record = |id| record(&index, &agenda, id);
+        let text = record("ada").unwrap();
         let first: Vec<&str> = text.lines().take(5).collect();
         assert_eq!(
             first,
@@ -91,10 +94,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            record(&index, "acme").unwrap(),
+            record("acme").unwrap(),
             "**Acme** (company companies\\/acme\\.md)\n\ncompany · target"
         );
-        assert_eq!(record(&index, "nobody"), None);
+        assert_eq!(record("nobody"), None);
         assert_eq!(plain("[x](y) <b>\n"), "\\[x\\]\\(y\\) \\<b\\> ");
         assert_eq!(
             key(Kind::Contact, "warmth").as_deref(),

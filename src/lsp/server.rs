@@ -13,6 +13,7 @@ use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestI
 use lsp_types as lsp;
 use serde_json::{Value, json};
 
+use crate::agenda::Agenda;
 use crate::assist::{at, complete, fix, hover, next, references, rename, sections};
 use crate::check;
 use crate::config::{Clock, Config};
@@ -58,6 +59,9 @@ struct Server<'a> {
     diagnostics: HashMap<String, Vec<Diagnostic>>,
     shutdown: bool,
     watch_files: bool,
+    /// The agenda of the notebook as it is, for code lenses, hovers and actions: built on
+    /// the first request after a change, dropped at the next change.
+    agenda: std::cell::OnceCell<Agenda>,
 }
 
 /// Serves until `exit`: success if `shutdown` came first, as the protocol asks.
@@ -75,6 +79,7 @@ pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
         diagnostics: HashMap::new(),
         shutdown: false,
         watch_files: false,
+        agenda: std::cell::OnceCell::new(),
     };
     let mut initialized = false;
     while let Ok(message) = connection.receiver.recv() {
@@ -408,8 +413,18 @@ impl Server<'_> {
                 Ok(open.text.as_bytes().to_vec()),
             ));
         }
+        self.changed();
+    }
+
+    /// The notebook changed: check it when the queue is empty, rebuild what depends on it.
+    fn changed(&mut self) {
         self.stale = true;
         self.unchecked = true;
+        self.agenda.take();
+    }
+
+    fn agenda(&self, index: &Index) -> &Agenda {
+        self.agenda.get_or_init(|| next::agenda(index))
     }
 
     /// Reads `rel` from disk again: changed, created or deleted outside the editor.
@@ -430,8 +445,7 @@ impl Server<'_> {
         } else {
             index.remove_under(rel);
         }
-        self.stale = true;
-        self.unchecked = true;
+        self.changed();
     }
 
     fn relink(&mut self) {
@@ -494,7 +508,12 @@ impl Server<'_> {
     /// An incremental cross-file engine goes here, and nowhere else.
     fn recheck(&mut self) -> Option<Vec<Diagnostic>> {
         let index = self.index.as_mut()?;
-        index.set_now(self.clock.now());
+        let now = self.clock.now();
+        if now != index.now {
+            // Past midnight, the agenda moves on too.
+            self.agenda.take();
+        }
+        index.set_now(now);
         Some(check::diagnostics(index))
     }
 
@@ -599,10 +618,13 @@ impl Server<'_> {
             return Value::Null;
         };
         let (text, span) = match at::under(doc, offset) {
-            Some(at::Target::Id { id, span }) => (hover::record(index, &id), span),
+            Some(at::Target::Id { id, span }) => {
+                (hover::record(index, self.agenda(index), &id), span)
+            }
             Some(at::Target::File { path, span }) => {
                 let id = self.doc(&path).map(|d| d.id.to_string());
-                (id.and_then(|id| hover::record(index, &id)), span)
+                let agenda = self.agenda(index);
+                (id.and_then(|id| hover::record(index, agenda, &id)), span)
             }
             Some(at::Target::Key { key, span }) => (hover::key(doc.kind, &key), span),
             None => (None, crate::span::Span::new(0, 0)),
@@ -758,7 +780,7 @@ impl Server<'_> {
             }
         }
         if let Some(doc) = self.doc(&rel)
-            && let Some(f) = fix::record_follow_up(index, doc)
+            && let Some(f) = fix::record_follow_up(index, self.agenda(index), doc)
         {
             fixes.push((f, Vec::new()));
         }
@@ -822,7 +844,7 @@ impl Server<'_> {
         if !matches!(doc.kind, Kind::Contact | Kind::Chat) {
             return json!([]);
         }
-        let lenses: Vec<Value> = next::items(index, doc)
+        let lenses: Vec<Value> = next::about(self.agenda(index), doc)
             .first()
             .map(|item| {
                 json!({
