@@ -62,6 +62,9 @@ struct Server<'a> {
     /// The agenda of the notebook as it is, for code lenses, hovers and actions: built on
     /// the first request after a change, dropped at the next change.
     agenda: std::cell::OnceCell<Agenda>,
+    /// What the walk leaves out (hidden files, `.gitignore`): an open buffer there is not
+    /// part of the notebook either, as for `ties check`.
+    ignores: Option<notebook::Ignores>,
 }
 
 /// Serves until `exit`: success if `shutdown` came first, as the protocol asks.
@@ -80,6 +83,7 @@ pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
         shutdown: false,
         watch_files: false,
         agenda: std::cell::OnceCell::new(),
+        ignores: None,
     };
     let mut initialized = false;
     while let Ok(message) = connection.receiver.recv() {
@@ -200,6 +204,7 @@ impl Server<'_> {
                     index.root.display(),
                     index.docs.len()
                 ));
+                self.ignores = Some(notebook::Ignores::load(&index.root));
                 self.index = Some(index);
                 self.unchecked = true;
             }
@@ -389,6 +394,13 @@ impl Server<'_> {
             let parent = path.parent()?.canonicalize().ok()?;
             inside(&parent.join(path.file_name()?))
         })?;
+        if self
+            .ignores
+            .as_ref()
+            .is_some_and(|i| i.is_ignored(&root.join(&rel), false))
+        {
+            return None;
+        }
         let rel = rel.to_string_lossy().replace('\\', "/");
         let markdown = Path::new(&rel)
             .extension()
