@@ -380,10 +380,14 @@ fn lsp_diagnostic_appears_for_an_unsaved_change_and_disappears_when_fixed() {
     let nb = notebook();
     let mut client = Client::start(&nb);
     client.open("contacts/ada.md", ADA);
-    client.change(
-        "contacts/ada.md",
-        2,
-        &ADA.replace("company: acme", "company: acm"),
+    // An incremental change, as editors send them: the `e` of `acme` deleted.
+    let uri = client.uri("contacts/ada.md");
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{
+            "range": { "start": { "line": 2, "character": 12 }, "end": { "line": 2, "character": 13 } },
+            "text": "",
+        }]}),
     );
     assert_eq!(
         client.diagnostics("contacts/ada.md"),
