@@ -223,6 +223,7 @@ impl Server<'_> {
             return;
         }
         self.relink();
+        self.tick();
         let id = request.id.clone();
         let method = request.method.clone();
         // A bug in one answer must not take the server, and the user's other buffers, down.
@@ -460,6 +461,18 @@ impl Server<'_> {
         self.changed();
     }
 
+    /// Brings the notebook's "now" up to the clock: completion's today, the agenda and
+    /// the time-bound rules move on past midnight without waiting for a change.
+    fn tick(&mut self) {
+        let now = self.clock.now();
+        if let Some(index) = self.index.as_mut()
+            && index.now != now
+        {
+            index.set_now(now);
+            self.agenda.take();
+        }
+    }
+
     fn relink(&mut self) {
         if self.stale
             && let Some(index) = self.index.as_mut()
@@ -519,14 +532,8 @@ impl Server<'_> {
     /// the index plus every cross-file rule over the whole index (`check::diagnostics`).
     /// An incremental cross-file engine goes here, and nowhere else.
     fn recheck(&mut self) -> Option<Vec<Diagnostic>> {
-        let index = self.index.as_mut()?;
-        let now = self.clock.now();
-        if now != index.now {
-            // Past midnight, the agenda moves on too.
-            self.agenda.take();
-        }
-        index.set_now(now);
-        Some(check::diagnostics(index))
+        self.tick();
+        Some(check::diagnostics(self.index.as_ref()?))
     }
 
     fn uri(&self, rel: &str) -> Option<lsp::Uri> {
