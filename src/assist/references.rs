@@ -36,20 +36,23 @@ pub(crate) struct Mention {
 pub(crate) fn to(index: &Index, id: &str) -> Vec<Mention> {
     let file = index.get(id).map(|d| d.path.clone());
     let mut out = Vec::new();
-    for doc in &index.docs {
+    // Front matter: only the files the index says name it (its back-references).
+    let mut naming: Vec<&Document> = index.referenced_by(id).collect();
+    naming.sort_by(|a, b| a.path.cmp(&b.path));
+    naming.dedup_by(|a, b| a.path == b.path);
+    for doc in naming {
         values(doc, id, &mut out);
+    }
+    // Bodies: each body's distinct link targets; a file's text only where one matches.
+    for doc in &index.docs {
         links(doc, id, file.as_deref(), &mut out);
     }
     out.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
     out
 }
 
-/// The front-matter values of `doc` that name `id`. Only files that may reference it are
-/// read again: the text is searched for the id first.
+/// The front-matter values of `doc` that name `id`.
 fn values(doc: &Document, id: &str, out: &mut Vec<Mention>) {
-    if doc.record.is_none() || !doc.text.contains(id) {
-        return;
-    }
     for (key, value) in doc.front_matter() {
         let Some(name) = key.value.scalar_text() else {
             continue;

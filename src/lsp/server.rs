@@ -5,7 +5,7 @@
 //! notebook for a check: the check runs once the queue of messages is empty, so a client
 //! that types faster than the server checks gets one check per burst, not one per key.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
@@ -486,22 +486,10 @@ impl Server<'_> {
     fn check(&mut self) {
         self.relink();
         self.unchecked = false;
-        let Some(diagnostics) = self.recheck() else {
+        let Some(rechecked) = self.recheck() else {
             return;
         };
-        let mut by_path: HashMap<String, Vec<Diagnostic>> = HashMap::new();
-        for d in diagnostics {
-            by_path.entry(d.path.clone()).or_default().push(d);
-        }
-        let mut paths: Vec<String> = by_path
-            .keys()
-            .chain(self.published.keys())
-            .cloned()
-            .collect();
-        paths.sort();
-        paths.dedup();
-        for path in paths {
-            let found = by_path.remove(&path).unwrap_or_default();
+        for (path, found) in rechecked {
             let converted = self.convert(&path, &found);
             if self
                 .published
@@ -528,12 +516,23 @@ impl Server<'_> {
         }
     }
 
-    /// The one place the notebook is re-checked after a change: every per-file finding of
-    /// the index plus every cross-file rule over the whole index (`check::diagnostics`).
-    /// An incremental cross-file engine goes here, and nowhere else.
-    fn recheck(&mut self) -> Option<Vec<Diagnostic>> {
+    /// The one place the notebook is re-checked after a change: the paths whose diagnostics
+    /// may have changed, each with its diagnostics now ([`Server::check`] publishes those
+    /// that did). Here that is every per-file finding plus every cross-file rule over the
+    /// whole index (`check::diagnostics`), so every path with a diagnostic now or before;
+    /// an incremental cross-file engine replaces this body, and nothing else.
+    fn recheck(&mut self) -> Option<Vec<(String, Vec<Diagnostic>)>> {
         self.tick();
-        Some(check::diagnostics(self.index.as_ref()?))
+        let all = check::diagnostics(self.index.as_ref()?);
+        let mut by_path: BTreeMap<String, Vec<Diagnostic>> = self
+            .published
+            .keys()
+            .map(|path| (path.clone(), Vec::new()))
+            .collect();
+        for d in all {
+            by_path.entry(d.path.clone()).or_default().push(d);
+        }
+        Some(by_path.into_iter().collect())
     }
 
     fn uri(&self, rel: &str) -> Option<lsp::Uri> {
