@@ -1,6 +1,7 @@
 //! Finding an existing record from what a user typed on the command line or in a
-//! spreadsheet cell: its id (`acme`, `[[acme]]`), or its name ("Acme Corp", matched without
-//! regard to case, or through the id its name would slug to). `ties new` and the importers
+//! spreadsheet cell: its id (`acme`, `[[acme]]`), its title, name or an alias ("Acme Corp",
+//! matched without regard to case, as [`Index::resolve`] resolves a reference), or the id
+//! its name would slug to. `ties new` and the importers
 //! agree on this, so "Acme" finds `companies/acme.md` everywhere, and every command that
 //! takes a record (`show`, `agenda --contact`, `list --company`, `new chat`) takes it in
 //! all three forms.
@@ -11,7 +12,7 @@ use chrono::NaiveDateTime;
 
 use crate::document::Document;
 use crate::error::Error;
-use crate::index::Index;
+use crate::index::{Index, Resolved};
 use crate::model::{Id, Kind};
 
 /// The record of `kind` that `text` names, if any.
@@ -39,17 +40,15 @@ fn find_among<'a>(index: &'a Index, kinds: &[Kind], text: &str) -> Option<&'a Do
     if let Some(doc) = index.get(id.as_str()).filter(of_kind) {
         return Some(doc);
     }
-    let wanted = text.trim();
-    let named = |kind: Kind| {
-        index.docs.iter().find(|doc| {
-            doc.kind == kind
-                && doc
-                    .name()
-                    .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
-        })
-    };
-    kinds.iter().find_map(|&kind| named(kind)).or_else(|| {
-        let slug = crate::slug::from_name(wanted);
+    // As a reference in a file resolves: a title, `name` or alias, ignoring case.
+    let resolved = kinds
+        .iter()
+        .find_map(|&kind| match index.resolve(Some(kind), text) {
+            Resolved::One(i) => Some(&index.docs[i]).filter(of_kind),
+            _ => None,
+        });
+    resolved.or_else(|| {
+        let slug = crate::slug::from_name(text.trim());
         index.get(&slug).filter(of_kind)
     })
 }

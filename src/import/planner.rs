@@ -374,11 +374,10 @@ impl<'a> Planner<'a> {
         }
         let index = self.index;
         let mut docs = index.docs.clone();
-        docs.extend(
-            files
-                .iter()
-                .map(|f| Document::parse(f.path.clone(), Ok(f.text.clone().into_bytes()))),
-        );
+        docs.extend(files.iter().map(|f| {
+            let bytes = Ok(f.text.clone().into_bytes());
+            Document::parse(f.path.clone(), bytes, &index.settings.conventions)
+        }));
         let combined = Index::new(
             index.root.clone(),
             index.now,

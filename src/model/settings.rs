@@ -3,8 +3,9 @@
 //! used, so a typo in the config never stops the agenda.
 
 use crate::findings::{Code, Finding, Problem};
-use crate::model::decode;
+use crate::model::conventions::{self, Conventions, Ids};
 use crate::model::time::Duration;
+use crate::model::{Kind, decode};
 use crate::span::Span;
 use crate::yaml::{Node, Value};
 
@@ -14,6 +15,8 @@ pub(crate) struct Settings {
     pub rules: Rules,
     pub goals: Goals,
     pub ignore: Vec<Code>,
+    /// `folders`, `ids`, `keys` and the owner: how the files are read.
+    pub conventions: Conventions,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +46,7 @@ pub(crate) struct Nudges {
     pub goal: bool,
     pub coverage: bool,
     pub event_follow_up: bool,
+    pub birthday: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +88,7 @@ impl Default for Settings {
                     goal: true,
                     coverage: true,
                     event_follow_up: true,
+                    birthday: true,
                 },
                 nudges_per_kind: 3,
                 event_follow_up_within: Duration::days(3),
@@ -103,6 +108,7 @@ impl Default for Settings {
                 },
             },
             ignore: Vec::new(),
+            conventions: Conventions::default(),
         }
     }
 }
@@ -129,57 +135,66 @@ impl Settings {
             }
         };
         let mut out = Reader { findings };
-        out.section(
-            entries,
-            "",
-            &["owner", "rules", "goals", "checks"],
-            |r, key, node| match key {
-                "owner" => {
-                    settings.owner = r.ok(
-                        decode::string(node, key).map(|s| s.value),
-                        key,
-                        "text",
-                        "none",
-                    );
-                }
-                "rules" => r.nested(node, key, &RULE_KEYS, |r, key, node| {
-                    settings.rules.set(r, key, node);
-                }),
-                "goals" => r.nested(
-                    node,
+        out.section(entries, "", TOP_KEYS, |r, key, node| match key {
+            "owner" => {
+                settings.owner = r.ok(
+                    decode::string(node, key).map(|s| s.value),
                     key,
-                    &[
-                        "target_companies",
-                        "people_per_company",
-                        "warm_contacts",
-                        "weekly",
-                    ],
-                    |r, key, node| {
-                        let goals = &mut settings.goals;
-                        match key {
-                            "target_companies" => r.count(node, key, &mut goals.target_companies),
-                            "warm_contacts" => r.count(node, key, &mut goals.warm_contacts),
-                            "people_per_company" => {
-                                let p = &mut goals.people_per_company;
-                                let slots = [&mut p.developer, &mut p.manager, &mut p.recruiter];
-                                r.counts(node, "goals.people_per_company", ROLES, slots);
-                            }
-                            _ => {
-                                let w = &mut goals.weekly;
-                                let slots = [&mut w.outreach, &mut w.chats, &mut w.events];
-                                r.counts(node, "goals.weekly", WEEKLY, slots);
-                            }
-                        }
-                    },
-                ),
-                _ => r.nested(node, "checks", &["ignore"], |r, _, node| {
-                    settings.ignore = r.codes(node);
-                }),
+                    "text",
+                    "none",
+                );
+                settings.conventions.owner.clone_from(&settings.owner);
+            }
+            "folders" => r.folders(node, &mut settings.conventions.folders),
+            "ids" => match node.value.scalar_text().as_deref().map(str::trim) {
+                Some("slug") => settings.conventions.ids = Ids::Slug,
+                Some("title") => settings.conventions.ids = Ids::Title,
+                _ => r
+                    .findings
+                    .push(invalid(node.span, key, "slug or title", "slug")),
             },
-        );
+            "keys" => settings.conventions.keys = r.keys(node),
+            "rules" => r.nested(node, key, &RULE_KEYS, |r, key, node| {
+                settings.rules.set(r, key, node);
+            }),
+            "goals" => r.nested(
+                node,
+                key,
+                &[
+                    "target_companies",
+                    "people_per_company",
+                    "warm_contacts",
+                    "weekly",
+                ],
+                |r, key, node| {
+                    let goals = &mut settings.goals;
+                    match key {
+                        "target_companies" => r.count(node, key, &mut goals.target_companies),
+                        "warm_contacts" => r.count(node, key, &mut goals.warm_contacts),
+                        "people_per_company" => {
+                            let p = &mut goals.people_per_company;
+                            let slots = [&mut p.developer, &mut p.manager, &mut p.recruiter];
+                            r.counts(node, "goals.people_per_company", ROLES, slots);
+                        }
+                        _ => {
+                            let w = &mut goals.weekly;
+                            let slots = [&mut w.outreach, &mut w.chats, &mut w.events];
+                            r.counts(node, "goals.weekly", WEEKLY, slots);
+                        }
+                    }
+                },
+            ),
+            _ => r.nested(node, "checks", &["ignore"], |r, _, node| {
+                settings.ignore = r.codes(node);
+            }),
+        });
         (settings, out.findings)
     }
 }
+
+const TOP_KEYS: &[&str] = &[
+    "owner", "folders", "ids", "keys", "rules", "goals", "checks",
+];
 
 const RULE_KEYS: [&str; 11] = [
     "follow_up_after",
@@ -196,7 +211,10 @@ const RULE_KEYS: [&str; 11] = [
 ];
 
 /// The keys of `rules.nudges`.
-pub(crate) const NUDGE_KEYS: &[&str; 3] = &["goal", "coverage", "event_follow_up"];
+pub(crate) const NUDGE_KEYS: &[&str; 4] = &["goal", "coverage", "event_follow_up", "birthday"];
+
+/// The keys of `folders`, in [`Kind::RECORDS`] order.
+const FOLDER_KEYS: &[&str; 4] = &["contacts", "companies", "chats", "events"];
 
 impl Rules {
     fn set(&mut self, r: &mut Reader, key: &str, node: &Node) {
@@ -212,7 +230,12 @@ impl Rules {
             "nudges_per_kind" => r.count(node, key, &mut self.nudges_per_kind),
             "nudges" => {
                 let n = &mut self.nudges;
-                let slots = [&mut n.goal, &mut n.coverage, &mut n.event_follow_up];
+                let slots = [
+                    &mut n.goal,
+                    &mut n.coverage,
+                    &mut n.event_follow_up,
+                    &mut n.birthday,
+                ];
                 r.nested(node, "rules.nudges", NUDGE_KEYS, |r, key, node| {
                     if let Some(i) = NUDGE_KEYS.iter().position(|k| *k == key) {
                         r.flag(node, key, &mut *slots[i]);
@@ -340,6 +363,79 @@ impl Reader {
         }
     }
 
+    /// `folders: { contacts: People, … }`: a relative folder per kind, each its own.
+    fn folders(&mut self, node: &Node, slots: &mut [Option<String>; 4]) {
+        self.nested(node, "folders", FOLDER_KEYS, |r, key, node| {
+            let Some(i) = FOLDER_KEYS.iter().position(|k| *k == key) else {
+                return;
+            };
+            let name = format!("folders.{key}");
+            let folder = node
+                .value
+                .scalar_text()
+                .map(|t| t.trim().trim_end_matches('/').to_owned())
+                .filter(|f| {
+                    !f.is_empty()
+                        && !f.starts_with('/')
+                        && !f.contains('\\')
+                        && f.split('/').all(|p| !p.is_empty() && p != "." && p != "..")
+                });
+            let default = Kind::RECORDS[i].folder();
+            match folder {
+                Some(f) if slots.iter().flatten().any(|other| *other == f) => r.findings.push(
+                    invalid(node.span, &name, "a folder no other kind uses", default),
+                ),
+                Some(f) => slots[i] = Some(f),
+                None => r.findings.push(invalid(
+                    node.span,
+                    &name,
+                    "a folder inside the notebook, such as People",
+                    default,
+                )),
+            }
+        });
+    }
+
+    /// `keys: { their_key: ties_key }`: each of their keys, normalised, and the key of a
+    /// record it stands for.
+    fn keys(&mut self, node: &Node) -> Vec<(String, String)> {
+        let Value::Map(entries) = &node.value else {
+            self.findings.push(invalid(
+                node.span,
+                "keys",
+                "a mapping of your key names to ties keys, e.g. { position: title }",
+                "none renamed",
+            ));
+            return Vec::new();
+        };
+        let known = record_keys();
+        let mut keys = Vec::new();
+        for (theirs, ours) in entries {
+            let theirs = theirs.value.scalar_text().unwrap_or_default();
+            let target = ours
+                .value
+                .scalar_text()
+                .map(|t| conventions::normalise(&t).into_owned());
+            match target {
+                Some(t) if known.contains(&t.as_str()) => {
+                    keys.push((conventions::normalise(&theirs).into_owned(), t));
+                }
+                _ => {
+                    let written = ours.value.scalar_text().unwrap_or_default();
+                    let closest = crate::suggest::did_you_mean(&written, known.iter().copied())
+                        .unwrap_or("title");
+                    self.findings.push(invalid(
+                        ours.span,
+                        &format!("keys.{theirs}"),
+                        &format!("a key of a record, such as `{closest}`"),
+                        "not renamed",
+                    ));
+                }
+            }
+        }
+        keys
+    }
+
     fn codes(&mut self, node: &Node) -> Vec<Code> {
         let items: Vec<&Node> = match &node.value {
             Value::Seq(items) => items.iter().collect(),
@@ -367,6 +463,19 @@ impl Reader {
             })
             .collect()
     }
+}
+
+/// Every key of every record kind: what a `keys:` entry may stand for.
+fn record_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = (crate::model::Contact::KEYS.iter())
+        .chain(crate::model::Company::KEYS)
+        .chain(crate::model::Chat::KEYS)
+        .chain(crate::model::Event::KEYS)
+        .copied()
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// The keys of `goals.people_per_company` and `goals.weekly`.
