@@ -366,7 +366,7 @@ pub(crate) fn apply(
     let mut text = before.text.clone();
     let mut changed = false;
     for change in &plan.changes {
-        match edit::apply(&text, change).map_err(|e| refused(e.to_string()))? {
+        match edit::apply_in(&text, change, conventions).map_err(|e| refused(e.to_string()))? {
             Edited::Changed(new) => {
                 text = new;
                 changed = true;

@@ -787,7 +787,10 @@ impl Builder<'_> {
                 .map_or_else(String::new, |d| d.path.clone());
             let mut item = self.nudge(today, ItemKind::Coverage, row.id.clone(), path, title);
             let role = row.missing.first().copied().unwrap_or("developer");
-            item.clear = format!("ties new contact NAME --company {} --role {role}", row.id);
+            item.clear = format!(
+                "ties new contact NAME --company {} --role {role}",
+                shell_word(row.id.as_str())
+            );
             item.why = vec![
                 format!(
                     "rule: coverage: a target company short of goals.people_per_company (developer: {}, manager: {}, recruiter: {}; switch: rules.nudges.coverage: true)",
@@ -892,7 +895,7 @@ impl Builder<'_> {
 /// How to clear `item`: the recording command ([`crate::action`]) that answers it, or the
 /// field to write where no command does.
 pub(crate) fn clear(index: &Index, item: &Item) -> String {
-    let id = &item.id;
+    let id = &shell_word(item.id.as_str());
     match item.kind {
         ItemKind::FollowUp => format!("ties log follow-up {id}"),
         ItemKind::MoveOn => format!("ties close {id}"),
@@ -901,7 +904,7 @@ pub(crate) fn clear(index: &Index, item: &Item) -> String {
             let chat = index.docs.iter().find(|d| d.path == item.path);
             format!(
                 "ties log thank-you {}",
-                chat.map_or(id.as_str(), |d| d.id.as_str())
+                chat.map_or_else(|| id.clone(), |d| shell_word(d.id.as_str()))
             )
         }
         ItemKind::Prepare => format!(
@@ -915,16 +918,38 @@ pub(crate) fn clear(index: &Index, item: &Item) -> String {
         }
         ItemKind::Event => format!("ties log met {id} CONTACT…"),
         ItemKind::Birthday => format!("send them a note; ties log outreach {id} records it"),
-        ItemKind::Goal => match id.as_str() {
+        ItemKind::Goal => match item.id.as_str() {
             "outreach" => "reach out: ties log outreach CONTACT".to_owned(),
             "chats" => "have a chat: ties new chat CONTACT".to_owned(),
             _ => "go to an event: ties new event".to_owned(),
         },
-        ItemKind::Coverage if id.as_str() == "warm-contacts" => {
+        ItemKind::Coverage if item.id.as_str() == "warm-contacts" => {
             "write `warmth: warm` on contacts who know you".to_owned()
         }
         ItemKind::Coverage => format!("ties new contact NAME --company {id} --role ROLE"),
     }
+}
+
+/// An id as one word of a shell command: as it is when it is a plain word (every slug),
+/// else in double quotes (`"Jane Doe"`, a title id), so a command copied from the agenda
+/// runs as shown.
+fn shell_word(id: &str) -> String {
+    if !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '%'))
+    {
+        return id.to_owned();
+    }
+    let mut quoted = String::from('"');
+    for c in id.chars() {
+        if matches!(c, '"' | '\\' | '$' | '`') {
+            quoted.push('\\');
+        }
+        quoted.push(c);
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// `2026-11-21` or `2026-11-21 14:30`, as the text agenda shows a due date.

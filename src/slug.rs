@@ -81,16 +81,7 @@ pub(crate) fn title_from_name(name: &str) -> String {
 
 /// `title`, or `title 2`, `title 3`… : the first that `taken` does not hold.
 pub(crate) fn first_free_title(title: &str, taken: impl Fn(&str) -> bool) -> String {
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                title.to_owned()
-            } else {
-                format!("{title} {n}")
-            }
-        })
-        .find(|t| !taken(t))
-        .unwrap_or_default()
+    first_free_after(title, ' ', taken)
 }
 
 /// `slug` cut to [`MAX_LEN`] bytes, after a whole word when one ends in the second half.
@@ -132,12 +123,17 @@ fn slugify(s: &str) -> String {
 
 /// `base`, or `base-2`, `base-3`… : the first that `taken` does not hold.
 pub(crate) fn first_free(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    first_free_after(base, '-', taken)
+}
+
+/// `base`, or `base`, `sep` and 2, 3…: the first that `taken` does not hold.
+fn first_free_after(base: &str, sep: char, taken: impl Fn(&str) -> bool) -> String {
     if !taken(base) {
         return base.to_owned();
     }
     let mut n = 2;
     loop {
-        let id = format!("{base}-{n}");
+        let id = format!("{base}{sep}{n}");
         if !taken(&id) {
             return id;
         }

@@ -49,6 +49,7 @@ pub(crate) struct Contact {
     pub followed_up: Vec<Spanned<NaiveDate>>,
     pub replied: Option<Spanned<NaiveDate>>,
     /// The last time you were in touch, as a CRM vault keeps it: an interaction.
+    #[allow(clippy::struct_field_names, reason = "named as the key users write")]
     pub last_contact: Option<Spanned<NaiveDate>>,
     pub birthday: Option<Birthday>,
     pub next: Option<NextAction>,

@@ -41,6 +41,10 @@ pub(crate) struct Rules {
 }
 
 /// `rules.nudges`: each nudge kind switched on or off.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "one switch per kind, as `ties.yaml` writes them"
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Nudges {
     pub goal: bool,
