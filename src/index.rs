@@ -212,6 +212,10 @@ impl Index {
     /// name found only among other kinds is still found, so T202 can say "wrong kind". The
     /// one place references resolve: checks, agenda, reports, `show` and lookups use it.
     pub(crate) fn resolve(&self, kind: Option<Kind>, text: &str) -> Resolved {
+        // Nearly every reference and link is an exact id: found without an allocation.
+        if let Some(&first) = self.lookup(text).first() {
+            return Resolved::One(first);
+        }
         let id = Id::from_reference(text);
         if let Some(&first) = self.lookup(id.as_str()).first() {
             return Resolved::One(first);
@@ -573,6 +577,50 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         crate::model::time::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn a_reference_resolves_by_id_then_title_name_or_alias_ignoring_case() {
+        let ix = index(&[
+            (
+                "companies/acme.md",
+                "---\nname: Acme Corp\naliases: [ACME, Roadrunner Inc]\n---\n",
+            ),
+            (
+                "contacts/Sam Lee.md",
+                "---\nname: Sam Lee\naliases: [Sam]\n---\n",
+            ),
+            ("contacts/sam.md", "---\nname: Samuel Ortiz\n---\n"),
+            (
+                "contacts/Samantha.md",
+                "---\nname: Samantha Cole\naliases: [sam]\n---\n",
+            ),
+            ("notes/Evergreen.md", "# Evergreen\n"),
+        ]);
+        let found = |kind, text| match ix.resolve(kind, text) {
+            Resolved::One(i) => vec![ix.docs[i].id.to_string()],
+            Resolved::Several(all) => all.iter().map(|&i| ix.docs[i].id.to_string()).collect(),
+            Resolved::None => Vec::new(),
+        };
+        let company = Some(Kind::Company);
+        assert_eq!(found(company, "acme"), ["acme"]);
+        assert_eq!(found(company, "[[acme corp]]"), ["acme"]);
+        assert_eq!(found(company, "roadrunner inc"), ["acme"]);
+        assert_eq!(found(None, "EVERGREEN"), ["Evergreen"]);
+        // The exact id wins over names and aliases that are the same word.
+        assert_eq!(found(Some(Kind::Contact), "sam"), ["sam"]);
+        assert_eq!(
+            found(Some(Kind::Contact), "SAM"),
+            ["Sam Lee", "Samantha", "sam"]
+        );
+        // Found only among another kind: still found, so T202 can say so.
+        assert_eq!(found(company, "Samuel Ortiz"), ["sam"]);
+        assert_eq!(found(company, "nobody"), Vec::<String>::new());
+        assert_eq!(
+            ix.canonical(Kind::Company, &Id::new("ACME")).as_str(),
+            "acme"
+        );
+        assert_eq!(ix.name_of(&Id::new("[[roadrunner inc]]")), "Acme Corp");
     }
 
     #[test]

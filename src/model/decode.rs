@@ -3,6 +3,7 @@
 //! contributes every good one.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -61,6 +62,9 @@ macro_rules! choice_enum {
 }
 pub(crate) use choice_enum;
 
+/// From this many keys on, [`Fields::new`] finds a repeated key by hashing.
+const MANY_KEYS: usize = 32;
+
 /// The keys of one front-matter mapping, read one by one; what is never read is unknown.
 pub(crate) struct Fields<'a> {
     kind: &'static str,
@@ -88,13 +92,30 @@ impl<'a> Fields<'a> {
         let mut findings = Vec::new();
         let mut used = vec![false; entries.len()];
         let mut keys: Vec<Option<Cow<'a, str>>> = Vec::with_capacity(entries.len());
+        // Where each key was first seen, once there are more than a note has: comparing
+        // every key with every other would be quadratic in a hostile file of 40 000 keys.
+        let mut seen: Option<HashMap<Cow<'a, str>, usize>> = None;
         for (i, (key, _)) in entries.iter().enumerate() {
             let Value::Str(written) = &key.value else {
                 keys.push(None);
                 continue;
             };
             let ours = conventions.key(written);
-            if let Some(first) = keys.iter().position(|k| k.as_deref() == Some(&*ours)) {
+            if keys.len() == MANY_KEYS {
+                let index = keys.iter().enumerate();
+                seen = Some(index.filter_map(|(j, k)| Some((k.clone()?, j))).collect());
+            }
+            let first = match &mut seen {
+                Some(seen) => match seen.get(&ours) {
+                    Some(&j) => Some(j),
+                    None => {
+                        seen.insert(ours.clone(), i);
+                        None
+                    }
+                },
+                None => keys.iter().position(|k| k.as_deref() == Some(&*ours)),
+            };
+            if let Some(first) = first {
                 let first = entries[first].0.value.scalar_text().unwrap_or_default();
                 let problem = Problem::SameKey {
                     key: written.clone(),
@@ -533,6 +554,39 @@ pub(crate) fn is_url(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `SameKey` findings of a front matter: (key as written, first spelling).
+    fn same_keys(yaml: &str) -> Vec<(String, String)> {
+        let parsed = crate::yaml::parse(yaml, Span::new(0, yaml.len())).unwrap();
+        let Value::Map(entries) = &parsed.root.value else {
+            panic!("not a mapping")
+        };
+        let fields = Fields::new("contact", entries, Span::new(0, 0), &conventions::PLAIN);
+        (fields.findings.iter())
+            .filter_map(|f| match &f.problem {
+                Problem::SameKey { key, first, .. } => Some((key.clone(), first.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_spellings_of_a_key_are_found_in_small_and_large_front_matter() {
+        let pair = |a: &str, b: &str| vec![(a.to_owned(), b.to_owned())];
+        assert_eq!(
+            same_keys("Last Contact: 1\nlast-contact: 2\n"),
+            pair("last-contact", "Last Contact")
+        );
+        let many = (0..40)
+            .map(|i| format!("key {i}: x\n"))
+            .collect::<Vec<_>>()
+            .concat();
+        assert_eq!(
+            same_keys(&format!("{many}KEY-7: y\n")),
+            pair("KEY-7", "key 7")
+        );
+        assert_eq!(same_keys(&many), Vec::new());
+    }
 
     #[test]
     fn emails_and_urls() {

@@ -542,6 +542,36 @@ mod tests {
     }
 
     #[test]
+    fn vault_conventions_are_read_and_bad_ones_reported() {
+        let text = "owner: Jane Doe\nfolders: { contacts: People/, chats: CRM/Meetings }\nids: title\nkeys: { Position: title, attendees: With }\n";
+        let (s, findings) = Settings::decode(text);
+        assert!(findings.is_empty(), "{findings:?}");
+        let c = &s.conventions;
+        assert_eq!(c.folder(Kind::Contact), "People");
+        assert_eq!(c.folder(Kind::Chat), "CRM/Meetings");
+        assert_eq!(c.folder(Kind::Company), "companies");
+        assert!(c.title_ids());
+        assert_eq!(c.owner.as_deref(), Some("Jane Doe"));
+        assert_eq!(c.key("POSITION"), "title");
+        assert_eq!(c.key("Attendees"), "with");
+        let bad = "folders: { contacts: /abs, events: a/../b, people: x }\nids: titles\nkeys: { position: titel, x: [a] }\n";
+        let (s, findings) = Settings::decode(bad);
+        assert_eq!(s.conventions, Conventions::default());
+        let codes: Vec<Code> = findings.iter().map(Finding::code).collect();
+        assert_eq!(
+            codes,
+            [
+                Code::T402,
+                Code::T402,
+                Code::T401,
+                Code::T402,
+                Code::T402,
+                Code::T402
+            ]
+        );
+    }
+
+    #[test]
     fn bad_values_keep_defaults_and_are_reported() {
         let text = "rules:\n  folow_up_after: 5d\n  horizon: a week\ngoals:\n  warm_contacts: many\nchecks:\n  ignore: [T016]\n";
         let (s, findings) = Settings::decode(text);
