@@ -518,6 +518,45 @@ mod tests {
         assert!(!t303(&session), "{:?}", session.diagnostics);
     }
 
+    /// `folders`, `ids` and `keys` say how every file reads: a change to them re-reads all
+    /// of them, and the session then says what a fresh check says.
+    #[test]
+    fn a_change_of_conventions_rereads_every_file() {
+        let now = crate::model::time::parse_date("2026-11-21")
+            .unwrap()
+            .and_time(chrono::NaiveTime::MIN);
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("ties.yaml"), "").unwrap();
+        std::fs::create_dir_all(root.join("People")).unwrap();
+        std::fs::write(
+            root.join("People/Ada Byron.md"),
+            "---\nRole: developr\n---\n",
+        )
+        .unwrap();
+        let (mut session, _) = Session::load(&root, now).unwrap();
+        assert!(
+            session.diagnostics.is_empty(),
+            "a free note: {:?}",
+            session.diagnostics
+        );
+        std::fs::write(
+            root.join("ties.yaml"),
+            "folders: { contacts: People }\nids: title\n",
+        )
+        .unwrap();
+        let batch = Batch {
+            config: true,
+            ..Batch::default()
+        };
+        let round = session.apply(&batch, now).unwrap();
+        assert_eq!(round.files_read, 1);
+        let codes: Vec<Code> = session.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::T103], "a contact, named by its title");
+        let full = check::diagnostics(&notebook::load(&root, now).unwrap());
+        assert_eq!(session.diagnostics, full);
+    }
+
     /// A tiny deterministic generator, so the property test needs no extra crate.
     struct Rng(u64);
 
