@@ -337,10 +337,13 @@ impl Options {
             return true;
         }
         let entries = doc.front_matter();
+        // A key as the notebook reads keys: `--where "last contact=…"` finds `Last-Contact`.
+        let conventions = &index.settings.conventions;
         self.wheres.iter().all(|w| {
+            let wanted = conventions.key(&w.key);
             match entries
                 .iter()
-                .find(|(k, _)| matches!(&k.value, Yaml::Str(s) if s.eq_ignore_ascii_case(&w.key)))
+                .find(|(k, _)| matches!(&k.value, Yaml::Str(s) if conventions.key(s) == wanted))
             {
                 Some((_, value)) => yaml_matches(value, &w.value),
                 None => column(&w.key).map_or(w.value.is_empty(), |v| v.matches(&w.value)),

@@ -302,6 +302,11 @@ fn last_contact_counts_as_an_interaction() {
     let list = nb.run(["list", "contacts", "--format", "json"]);
     let rows: Value = serde_json::from_str(&list.stdout).unwrap();
     assert_eq!(rows[0]["last"], "2026-07-01", "{rows}");
+    // `--where` reads keys as the files do.
+    let out = nb.run(["list", "contacts", "--where", "last-contact=2026-07-01T10:00"]);
+    out.assert_stdout_has("Dana");
+    let none = nb.run(["list", "contacts", "--where", "last-contact=2026-07-02"]);
+    assert!(!none.stdout.contains("Dana"), "{}", none.stdout);
 }
 
 #[test]
