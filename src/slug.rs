@@ -64,7 +64,8 @@ pub(crate) fn title_from_name(name: &str) -> String {
         })
         .collect();
     let mut title = kept.split_whitespace().collect::<Vec<_>>().join(" ");
-    title = title.trim_start_matches('.').trim().to_owned();
+    // Leading dots hide a file; trailing ones read as `Co..md` and trouble Windows.
+    title = title.trim_matches(['.', ' ']).to_owned();
     if title.len() > MAX_LEN {
         let mut end = MAX_LEN;
         while !title.is_char_boundary(end) {
@@ -75,6 +76,7 @@ pub(crate) fn title_from_name(name: &str) -> String {
             _ => end,
         };
         title.truncate(cut);
+        title = title.trim_end_matches(['.', ' ']).to_owned();
     }
     title
 }
@@ -151,6 +153,7 @@ mod tests {
         assert_eq!(title_from_name("José  Álvarez"), "José Álvarez");
         assert_eq!(title_from_name("AC/DC: Live [2026]"), "AC DC Live 2026");
         assert_eq!(title_from_name("..hidden"), "hidden");
+        assert_eq!(title_from_name("Acme: The Co."), "Acme The Co");
         assert_eq!(title_from_name("?"), "");
         assert!(title_from_name(&"word ".repeat(40)).len() <= MAX_LEN);
         assert_eq!(

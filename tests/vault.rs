@@ -303,7 +303,12 @@ fn last_contact_counts_as_an_interaction() {
     let rows: Value = serde_json::from_str(&list.stdout).unwrap();
     assert_eq!(rows[0]["last"], "2026-07-01", "{rows}");
     // `--where` reads keys as the files do.
-    let out = nb.run(["list", "contacts", "--where", "last-contact=2026-07-01T10:00"]);
+    let out = nb.run([
+        "list",
+        "contacts",
+        "--where",
+        "last-contact=2026-07-01T10:00",
+    ]);
     out.assert_stdout_has("Dana");
     let none = nb.run(["list", "contacts", "--where", "last-contact=2026-07-02"]);
     assert!(!none.stdout.contains("Dana"), "{}", none.stdout);
@@ -476,4 +481,19 @@ fn log_fills_the_key_as_the_vault_spells_it() {
         "---\nReached Out: 2026-11-01\nFollowed Up: [2026-11-08, 2026-11-21]\n---\n"
     );
     assert_eq!(codes(&nb), Vec::<String>::new());
+}
+
+#[test]
+fn an_id_given_to_new_is_a_title_in_a_title_notebook_and_a_slug_otherwise() {
+    let titled = vault();
+    let out = titled.run(["new", "contact", "Jane", "--id", "Jane Q. Public"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(titled.path().join("People/Jane Q. Public.md").is_file());
+    let bad = titled.run(["new", "contact", "Jane", "--id", "Jane/Public"]);
+    assert_eq!(bad.code, 2, "{}", bad.stdout);
+    bad.assert_stderr_has("is not a file title");
+    let slugs = Notebook::new();
+    let out = slugs.run(["new", "contact", "Jane", "--id", "Jane Public"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    out.assert_stderr_has("is not an id");
 }
