@@ -65,6 +65,8 @@ pub(crate) enum EntryKind {
     ThankYou,
     Referral,
     Reply,
+    /// `last_contact`: in touch, as a CRM vault records it.
+    InTouch,
     FollowUp,
     Outreach,
 }
@@ -79,6 +81,7 @@ impl EntryKind {
             Self::ThankYou => "thank-you",
             Self::Referral => "referral",
             Self::Reply => "reply",
+            Self::InTouch => "in-touch",
             Self::FollowUp => "follow-up",
             Self::Outreach => "outreach",
         }
@@ -339,6 +342,10 @@ impl Builder<'_> {
                 format!("{name} replied"),
                 path,
             );
+        }
+        if let Some(d) = &c.last_contact {
+            let title = format!("Last in touch with {name}");
+            self.push(day(d.value), EntryKind::InTouch, title, path);
         }
         if let Some(next) = &c.next {
             let title = format!("Next with {name}: {}", next.what());

@@ -302,6 +302,8 @@ fn last_contact_counts_as_an_interaction() {
     let list = nb.run(["list", "contacts", "--format", "json"]);
     let rows: Value = serde_json::from_str(&list.stdout).unwrap();
     assert_eq!(rows[0]["last"], "2026-07-01", "{rows}");
+    nb.run(["show", "dana"])
+        .assert_stdout_has("Last in touch with Dana");
     // `--where` reads keys as the files do.
     let out = nb.run([
         "list",
