@@ -174,8 +174,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The value of `key` as `read` reads one value, if the key is there; what `read`
-    /// cannot read is reported.
-    /// Problems name the key as the user wrote it (`Last Contact`), not as `ties` reads it.
+    /// cannot read is reported, naming the key as the user wrote it (`Last Contact`).
     fn one<T>(&mut self, key: &str, read: fn(&Node, &str) -> Result<T, Finding>) -> Option<T> {
         let (written, node) = self.entry(key)?;
         self.report(read(node, written))

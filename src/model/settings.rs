@@ -139,66 +139,69 @@ impl Settings {
             }
         };
         let mut out = Reader { findings };
-        out.section(entries, "", TOP_KEYS, |r, key, node| match key {
-            "owner" => {
-                settings.owner = r.ok(
-                    decode::string(node, key).map(|s| s.value),
-                    key,
-                    "text",
-                    "none",
-                );
-                settings.conventions.owner.clone_from(&settings.owner);
-            }
-            "folders" => r.folders(node, &mut settings.conventions.folders),
-            "ids" => match node.value.scalar_text().as_deref().map(str::trim) {
-                Some("slug") => settings.conventions.ids = Ids::Slug,
-                Some("title") => settings.conventions.ids = Ids::Title,
-                _ => r
-                    .findings
-                    .push(invalid(node.span, key, "slug or title", "slug")),
-            },
-            "keys" => settings.conventions.keys = r.keys(node),
-            "rules" => r.nested(node, key, &RULE_KEYS, |r, key, node| {
-                settings.rules.set(r, key, node);
-            }),
-            "goals" => r.nested(
-                node,
-                key,
-                &[
-                    "target_companies",
-                    "people_per_company",
-                    "warm_contacts",
-                    "weekly",
-                ],
-                |r, key, node| {
-                    let goals = &mut settings.goals;
-                    match key {
-                        "target_companies" => r.count(node, key, &mut goals.target_companies),
-                        "warm_contacts" => r.count(node, key, &mut goals.warm_contacts),
-                        "people_per_company" => {
-                            let p = &mut goals.people_per_company;
-                            let slots = [&mut p.developer, &mut p.manager, &mut p.recruiter];
-                            r.counts(node, "goals.people_per_company", ROLES, slots);
-                        }
-                        _ => {
-                            let w = &mut goals.weekly;
-                            let slots = [&mut w.outreach, &mut w.chats, &mut w.events];
-                            r.counts(node, "goals.weekly", WEEKLY, slots);
-                        }
-                    }
+        out.section(
+            entries,
+            "",
+            &[
+                "owner", "folders", "ids", "keys", "rules", "goals", "checks",
+            ],
+            |r, key, node| match key {
+                "owner" => {
+                    settings.owner = r.ok(
+                        decode::string(node, key).map(|s| s.value),
+                        key,
+                        "text",
+                        "none",
+                    );
+                    settings.conventions.owner.clone_from(&settings.owner);
+                }
+                "folders" => r.folders(node, &mut settings.conventions.folders),
+                "ids" => match node.value.scalar_text().as_deref().map(str::trim) {
+                    Some("slug") => settings.conventions.ids = Ids::Slug,
+                    Some("title") => settings.conventions.ids = Ids::Title,
+                    _ => r
+                        .findings
+                        .push(invalid(node.span, key, "slug or title", "slug")),
                 },
-            ),
-            _ => r.nested(node, "checks", &["ignore"], |r, _, node| {
-                settings.ignore = r.codes(node);
-            }),
-        });
+                "keys" => settings.conventions.keys = r.keys(node),
+                "rules" => r.nested(node, key, &RULE_KEYS, |r, key, node| {
+                    settings.rules.set(r, key, node);
+                }),
+                "goals" => r.nested(
+                    node,
+                    key,
+                    &[
+                        "target_companies",
+                        "people_per_company",
+                        "warm_contacts",
+                        "weekly",
+                    ],
+                    |r, key, node| {
+                        let goals = &mut settings.goals;
+                        match key {
+                            "target_companies" => r.count(node, key, &mut goals.target_companies),
+                            "warm_contacts" => r.count(node, key, &mut goals.warm_contacts),
+                            "people_per_company" => {
+                                let p = &mut goals.people_per_company;
+                                let slots = [&mut p.developer, &mut p.manager, &mut p.recruiter];
+                                r.counts(node, "goals.people_per_company", ROLES, slots);
+                            }
+                            _ => {
+                                let w = &mut goals.weekly;
+                                let slots = [&mut w.outreach, &mut w.chats, &mut w.events];
+                                r.counts(node, "goals.weekly", WEEKLY, slots);
+                            }
+                        }
+                    },
+                ),
+                _ => r.nested(node, "checks", &["ignore"], |r, _, node| {
+                    settings.ignore = r.codes(node);
+                }),
+            },
+        );
         (settings, out.findings)
     }
 }
-
-const TOP_KEYS: &[&str] = &[
-    "owner", "folders", "ids", "keys", "rules", "goals", "checks",
-];
 
 const RULE_KEYS: [&str; 11] = [
     "follow_up_after",
