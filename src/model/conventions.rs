@@ -56,14 +56,16 @@ impl Conventions {
     }
 
     /// The kind of the file at `path` (relative, `/`-separated): a record if it lies under
-    /// a record folder (at any depth below it), else a note.
+    /// a record folder (at any depth below it), else a note. Where one record folder lies
+    /// inside another (`CRM` and `CRM/Companies`), the deeper one decides.
     pub(crate) fn kind_of(&self, path: &str) -> Kind {
         Kind::RECORDS
             .into_iter()
-            .find(|&kind| {
+            .filter(|&kind| {
                 path.strip_prefix(self.folder(kind))
                     .is_some_and(|rest| rest.starts_with('/'))
             })
+            .max_by_key(|&kind| self.folder(kind).len())
             .unwrap_or(Kind::Note)
     }
 
@@ -145,6 +147,12 @@ mod tests {
         assert_eq!(vault.kind_of("chats/x.md"), Kind::Chat);
         assert_eq!(PLAIN.kind_of("contacts/a/b.md"), Kind::Contact);
         assert_eq!(PLAIN.kind_of("README.md"), Kind::Note);
+        let nested = Conventions {
+            folders: [Some("CRM".into()), Some("CRM/Companies".into()), None, None],
+            ..Conventions::default()
+        };
+        assert_eq!(nested.kind_of("CRM/Companies/Acme.md"), Kind::Company);
+        assert_eq!(nested.kind_of("CRM/Jane.md"), Kind::Contact);
     }
 
     #[test]
