@@ -79,9 +79,22 @@ pub(crate) fn candidates(
     ids
 }
 
-/// A " (did you mean `x`?)" hint among the ids of `kind`.
+/// A " (did you mean `x`?)" hint among the ids of `kind`; for a name that several records
+/// share, " (several records have that name: `a`, `b`)", so the user can give the id.
 pub(crate) fn hint(index: &Index, kind: Kind, text: &str) -> String {
+    if let Resolved::Several(found) = index.resolve(Some(kind), text) {
+        return several(index, &found);
+    }
     crate::suggest::hint(text, index.ids_of(kind))
+}
+
+/// " (several records have that name: `a`, `b`)".
+pub(crate) fn several(index: &Index, found: &[usize]) -> String {
+    let ids: Vec<String> = found
+        .iter()
+        .map(|&i| format!("`{}`", index.docs[i].id))
+        .collect();
+    format!(" (several records have that name: {})", ids.join(", "))
 }
 
 /// The id of the record of `kind` that `text` names (an id, `[[id]]` or a name), or an error

@@ -119,7 +119,10 @@ pub(crate) fn build(index: &Index, text: &str) -> Result<Shown, Error> {
         return Err(Error::UnknownRecord {
             kind: "record",
             id: id.to_string(),
-            hint: crate::suggest::hint(id.as_str(), index.all_ids()),
+            hint: match index.resolve(None, text) {
+                crate::index::Resolved::Several(found) => crate::lookup::several(index, &found),
+                _ => crate::suggest::hint(id.as_str(), index.all_ids()),
+            },
             help: "give an id (a file name without .md) or a name; `ties list contacts` (or companies, chats, events) shows them"
                 .to_owned(),
         });

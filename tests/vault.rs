@@ -169,6 +169,12 @@ fn an_ambiguous_reference_is_an_error_naming_each_candidate() {
         ]
     );
     assert_eq!(codes(&nb), ["T201", "T204"]);
+    // On the command line too: the error names the ids to choose from.
+    let out = nb.run(["show", "sam"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    out.assert_stderr_has(
+        "unknown record `sam` (several records have that name: `Sam Lee`, `Samantha Cole`)",
+    );
 }
 
 #[test]
