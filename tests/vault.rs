@@ -69,7 +69,7 @@ fn codes(nb: &Notebook) -> Vec<String> {
 fn vault() -> Notebook {
     Notebook::new().file(
         "ties.yaml",
-        "folders: { contacts: People, companies: Companies, chats: Meetings }\nids: title\nowner: Jane Doe\nrules:\n  nudges: { goal: false, coverage: false }\n",
+        "folders: { contacts: People, companies: Companies, chats: Meetings }\nids: title\nowner: Sam Rivera\nrules:\n  nudges: { goal: false, coverage: false }\n",
     )
 }
 
@@ -264,7 +264,7 @@ fn hints_propose_titles_in_a_title_notebook_and_slugs_in_a_slug_notebook() {
 
 #[test]
 fn the_owner_in_a_chats_with_is_accepted_and_ignored() {
-    let chat = "---\nWith: [\"[[Jane Doe]]\", jane-doe, Priya]\nDate: 2026-11-20\n---\n";
+    let chat = "---\nWith: [\"[[Sam Rivera]]\", sam-rivera, Priya]\nDate: 2026-11-20\n---\n";
     let nb = vault()
         .file("People/Priya.md", "---\n---\n")
         .file("Meetings/2026-11-20 Priya.md", chat);
@@ -375,23 +375,23 @@ fn a_birthday_is_on_the_agenda_on_the_day_and_can_be_switched_off() {
 #[test]
 fn new_contact_in_a_title_notebook_writes_its_title_in_its_folder() {
     let nb = vault();
-    let out = nb.run(["new", "contact", "Jane Roe"]);
+    let out = nb.run(["new", "contact", "Jane Doe"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    out.assert_stdout_has("People/Jane Roe.md");
+    out.assert_stdout_has("People/Jane Doe.md");
     assert!(
-        nb.read("People/Jane Roe.md")
-            .starts_with("---\nname: Jane Roe\n")
+        nb.read("People/Jane Doe.md")
+            .starts_with("---\nname: Jane Doe\n")
     );
-    let chat = nb.run(["new", "chat", "jane roe", "--date", "2026-11-25"]);
+    let chat = nb.run(["new", "chat", "jane doe", "--date", "2026-11-25"]);
     assert_eq!(chat.code, 0, "{}", chat.stderr);
     assert!(
-        nb.read("Meetings/2026-11-25 Jane Roe.md")
-            .contains("with: Jane Roe\n")
+        nb.read("Meetings/2026-11-25 Jane Doe.md")
+            .contains("with: Jane Doe\n")
     );
     assert_eq!(codes(&nb), Vec::<String>::new());
-    let again = nb.run(["new", "contact", "Jane Roe"]);
+    let again = nb.run(["new", "contact", "Jane Doe"]);
     assert_eq!(again.code, 2, "{}", again.stdout);
-    again.assert_stderr_has("Jane Roe 2");
+    again.assert_stderr_has("Jane Doe 2");
 }
 
 #[test]
