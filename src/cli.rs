@@ -135,7 +135,7 @@ enum Commands {
         #[command(subcommand)]
         record: NewCommands,
     },
-    /// Create contacts and companies from a spreadsheet or from LinkedIn's connections export
+    /// Create contacts and companies from a spreadsheet, LinkedIn's connections or an address book (vCard)
     Import {
         #[command(subcommand)]
         source: ImportCommands,
@@ -927,6 +927,14 @@ enum ImportCommands {
         #[arg(long)]
         dry_run: bool,
     },
+    /// An address book as vCard (.vcf, versions 2.1, 3.0 and 4.0): what phones, Google, Apple and Outlook export
+    Vcard {
+        /// The .vcf file (one or many cards)
+        file: PathBuf,
+        /// Print the files it would create, and create none
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// What `import csv --help` says of the columns: an installed binary comes without the
@@ -962,6 +970,12 @@ impl ImportCommands {
             Self::Linkedin { file, dry_run } => Command::Import {
                 file,
                 source: Source::Linkedin,
+                map: Vec::new(),
+                dry_run,
+            },
+            Self::Vcard { file, dry_run } => Command::Import {
+                file,
+                source: Source::Vcard,
                 map: Vec::new(),
                 dry_run,
             },

@@ -1,4 +1,4 @@
-//! `ties import csv FILE` and `ties import linkedin FILE`: plan the files (see
+//! `ties import csv FILE`, `ties import linkedin FILE` and `ties import vcard FILE`: plan the files (see
 //! [`crate::import`]), report bad rows with their line numbers on stderr, then create
 //! the files, or with `--dry-run` only list them. Exit 0 when every row was imported or was
 //! already there, 1 when some rows were bad (the others are imported all the same), 2 when
@@ -27,6 +27,7 @@ pub(crate) fn run(
         path: file.to_owned(),
         source,
     })?;
+    import::sniff_bytes(file, &bytes)?;
     let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
         path: file.to_owned(),
     })?;

@@ -43,6 +43,8 @@ pub(crate) struct Contact {
     pub website: Option<String>,
     pub location: Option<String>,
     pub timezone: Option<String>,
+    /// `MM-DD` or a date; kept as written (imports write one of the two).
+    pub birthday: Option<String>,
     pub tags: Vec<String>,
     pub reached_out: Option<Spanned<NaiveDate>>,
     pub followed_up: Vec<Spanned<NaiveDate>>,
@@ -79,6 +81,7 @@ impl Contact {
             website: f.url("website"),
             location: f.string("location").map(|s| s.value),
             timezone: f.string("timezone").map(|s| s.value),
+            birthday: f.string("birthday").map(|s| s.value),
             tags: f.strings("tags"),
             reached_out: f.date("reached_out"),
             followed_up: f.dates("followed_up"),
@@ -161,6 +164,9 @@ pub(crate) const FIELDS: &[ContactField] = &[
         .synonyms(&["city"]),
     ContactField::new("timezone", Type::Text, |c, _| opt(c.timezone.as_ref()))
         .hint("Europe/Berlin", ""),
+    ContactField::new("birthday", Type::Text, |c, _| opt(c.birthday.as_ref()))
+        .hint("\"04-15\"", "MM-DD, or YYYY-MM-DD")
+        .synonyms(&["bday", "dateofbirth", "birthdate"]),
     ContactField::new("tags", Type::List, |c, _| fields::list(&c.tags))
         .hint("[alumni, dotnet]", "")
         .synonyms(&["tag", "labels"]),
