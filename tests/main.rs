@@ -11,6 +11,8 @@
 //! - `init_new`: `ties init` (and its git pre-commit hook), `ties new`, completions, man.
 //! - `import`: `ties import csv|linkedin` on the fixtures `tests/fixtures/import-*`, and
 //!   `ties export csv`.
+//! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
+//!   tracker, and the export → import round trip, field by field.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
 
@@ -23,6 +25,7 @@ mod example;
 mod explain;
 mod hostile;
 mod import;
+mod import_formats;
 mod init_new;
 mod list_show;
 mod log;
