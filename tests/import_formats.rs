@@ -632,10 +632,7 @@ fn export_then_import_into_an_empty_notebook_is_lossless() {
         records["contacts/jose-alvarez.md"],
         "---\nname: José Álvarez\ncompany: acme\ntitle: Engineering Manager\nintroduced_by: jane-doe\n---\n"
     );
-    assert_eq!(
-        records["companies/acme.md"],
-        "---\nname: ACME, Inc.\n---\n"
-    );
+    assert_eq!(records["companies/acme.md"], "---\nname: ACME, Inc.\n---\n");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::Source;
 use super::columns::normalise;
 use crate::error::Error;
-use crate::model::{Company, Contact};
+use crate::model::{Chat, Company, Contact, Event, Kind};
 
 /// What a file was read as.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -40,19 +40,32 @@ pub(super) fn note(format: Format) -> Option<String> {
     }
 }
 
-/// The format a header row tells.
-pub(super) fn of_headers(headers: &[String], source: Source) -> Format {
-    let exported = |keys: &[&str]| {
+/// The kind whose `ties export csv` header this is: `id`, the kind's keys, `notes`.
+pub(super) fn export_of(headers: &[String]) -> Option<Kind> {
+    [
+        (Kind::Contact, Contact::KEYS),
+        (Kind::Company, Company::KEYS),
+        (Kind::Chat, Chat::KEYS),
+        (Kind::Event, Event::KEYS),
+    ]
+    .into_iter()
+    .find(|(_, keys)| {
         let expected = std::iter::once("id")
             .chain(keys.iter().copied())
             .chain(std::iter::once("notes"));
         headers.iter().map(String::as_str).eq(expected)
-    };
+    })
+    .map(|(kind, _)| kind)
+}
+
+/// The format a header row tells.
+pub(super) fn of_headers(headers: &[String], source: Source) -> Format {
     let norm: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
     let has = |h: &str| norm.iter().any(|n| n == h);
-    if exported(Contact::KEYS) {
+    let export = export_of(headers);
+    if export == Some(Kind::Contact) {
         Format::ContactsExport
-    } else if exported(Company::KEYS) {
+    } else if export == Some(Kind::Company) {
         Format::CompaniesExport
     } else if has("email1value") || has("phone1value") || has("organization1name") {
         Format::Google

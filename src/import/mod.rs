@@ -24,7 +24,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::fs::NewFile;
 use crate::index::Index;
-use crate::model::{Contact, Kind};
+use crate::model::Kind;
 use columns::Column;
 use formats::Format;
 use planner::Planner;
@@ -178,7 +178,9 @@ fn spreadsheet(
     };
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
     let format = formats::of_headers(&headers, source);
-    if let Some(kind) = export_of(&headers).filter(|k| matches!(k, Kind::Chat | Kind::Event)) {
+    if let Some(kind) =
+        formats::export_of(&headers).filter(|k| matches!(k, Kind::Chat | Kind::Event))
+    {
         return Err(Error::ForeignExport {
             path: path.to_owned(),
             kind: kind.folder(),
@@ -258,25 +260,6 @@ impl<'a> Lines<'a> {
 
 fn to_usize(n: u64) -> usize {
     usize::try_from(n).unwrap_or(usize::MAX)
-}
-
-/// The kind whose `ties export csv` header this is.
-fn export_of(headers: &[String]) -> Option<Kind> {
-    use crate::model::{Chat, Company, Event};
-    [
-        (Kind::Contact, Contact::KEYS),
-        (Kind::Company, Company::KEYS),
-        (Kind::Chat, Chat::KEYS),
-        (Kind::Event, Event::KEYS),
-    ]
-    .into_iter()
-    .find(|(_, keys)| {
-        let expected = std::iter::once("id")
-            .chain(keys.iter().copied())
-            .chain(std::iter::once("notes"));
-        headers.iter().map(String::as_str).eq(expected)
-    })
-    .map(|(kind, _)| kind)
 }
 
 /// Comma, unless the header line clearly uses semicolons (spreadsheets in locales with a
