@@ -96,13 +96,17 @@ pub(super) fn refuse_foreign(path: &Path, text: &str, source: Source) -> Result<
         Some(("a JSON file", Source::Csv))
     } else if starts("<?xml") || starts("<!doctype") || starts("<html") {
         Some(("an XML or HTML file", Source::Csv))
+    } else if source == Source::Csv
+        && starts("Notes:")
+        && super::linkedin::header_start(text).is_some()
+    {
+        Some(("a LinkedIn connections export", Source::Linkedin))
     } else {
         None
     };
     match (source, found) {
         (Source::Vcard, Some((_, Source::Vcard))) => Ok(()),
-        (_, Some((what, Source::Vcard))) => Err(wrong(path, what, Source::Vcard)),
-        (_, Some((what, _))) => Err(wrong(path, what, Source::Csv)),
+        (_, Some((what, use_source))) => Err(wrong(path, what, use_source)),
         (Source::Vcard, None) if !text.trim().is_empty() => {
             let what = if super::linkedin::header_start(text).is_some() {
                 "a CSV file (LinkedIn's connections)"
@@ -146,18 +150,19 @@ pub(super) fn wrong(path: &Path, what: &'static str, use_source: Source) -> Erro
         Source::Linkedin => "linkedin",
         Source::Vcard => "vcard",
     };
-    let help =
-        if what.starts_with("a vCard") || what.starts_with("a Google") || what.starts_with("a CSV")
-        {
-            format!("use `ties import {command} {}`", path.display())
-        } else if what.starts_with("not a vCard") {
-            "export the address book as vCard (.vcf); a spreadsheet goes through `ties import csv`"
-                .to_owned()
-        } else {
-            "`ties import` reads CSV tables (`import csv`, `import linkedin`) and vCard files \
+    let help = if ["a vCard", "a Google", "a CSV", "a LinkedIn"]
+        .iter()
+        .any(|w| what.starts_with(w))
+    {
+        format!("use `ties import {command} {}`", path.display())
+    } else if what.starts_with("not a vCard") {
+        "export the address book as vCard (.vcf); a spreadsheet goes through `ties import csv`"
+            .to_owned()
+    } else {
+        "`ties import` reads CSV tables (`import csv`, `import linkedin`) and vCard files \
          (`import vcard`)"
-                .to_owned()
-        };
+            .to_owned()
+    };
     Error::WrongFormat {
         path: path.to_owned(),
         what,
@@ -185,6 +190,9 @@ mod tests {
         assert!(refused("Name,Company\nAnn,Acme\n", Source::Vcard).contains("not a vCard"));
         assert!(refused("BEGIN:VCALENDAR\n", Source::Linkedin).contains("iCalendar"));
         assert!(refused("{\"a\": 1}", Source::Csv).contains("JSON"));
+        let linkedin = "Notes:\n\"When exporting...\"\n\nFirst Name,Last Name,URL\n";
+        assert!(refused(linkedin, Source::Csv).contains("use `ties import linkedin f`"));
+        assert_eq!(refused(linkedin, Source::Linkedin), "");
         assert_eq!(refused("Name\nAnn\n", Source::Csv), "");
         assert_eq!(refused("", Source::Vcard), "");
         assert!(sniff_bytes(Path::new("x.xlsx"), b"PK\x03\x04rest").is_err());

@@ -76,7 +76,11 @@ impl Card {
 /// The logical lines of `text` (folding undone), each with the line where it starts.
 fn unfold(text: &str) -> Vec<(u64, String)> {
     let mut out: Vec<(u64, String)> = Vec::new();
-    // Whether the line being built is quoted-printable and ended in a soft break.
+    // Whether the line being built is quoted-printable: told once, by its first physical
+    // line (where a name and its parameters are), so a line folded a hundred thousand times
+    // is not searched again after each fold.
+    let mut quoted_printable = false;
+    // It is, and ended in a soft break (`=`): the next line continues it.
     let mut soft_break = false;
     for (n, raw) in text.split('\n').enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -88,16 +92,17 @@ fn unfold(text: &str) -> Vec<(u64, String)> {
             }
             Some((_, last)) if line.starts_with([' ', '\t']) => last.push_str(&line[1..]),
             _ if line.trim().is_empty() => {}
-            _ => out.push((number, line.to_owned())),
+            _ => {
+                quoted_printable = is_quoted_printable(line);
+                out.push((number, line.to_owned()));
+            }
         }
-        soft_break = out
-            .last()
-            .is_some_and(|(_, l)| l.ends_with('=') && is_quoted_printable(l));
+        soft_break = quoted_printable && out.last().is_some_and(|(_, l)| l.ends_with('='));
     }
     out
 }
 
-/// Whether a logical line's parameters say `QUOTED-PRINTABLE`.
+/// Whether a content line's parameters say `QUOTED-PRINTABLE`.
 fn is_quoted_printable(line: &str) -> bool {
     let head = &line[..colon(line).unwrap_or(0)];
     head.to_ascii_uppercase().contains("QUOTED-PRINTABLE")
