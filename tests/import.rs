@@ -350,7 +350,7 @@ fn crlf_files_report_bad_rows_at_the_line_an_editor_shows() {
     );
     assert_eq!(
         out.stderr,
-        "tracker.csv:5: note: `bob@` in Email is not an email address: left out of `email`, kept in the body\n\
+        "tracker.csv:5: warning: `bob@` in Email is not an email address: left out of `email`, kept in the body\n\
          tracker.csv:6: error: `someday` in Date reached out is not a date; write it as YYYY-MM-DD (row skipped)\n"
     );
 }
@@ -371,7 +371,7 @@ fn import_messages_show_control_characters_of_cells_escaped() {
     );
     assert!(
         out.stderr.starts_with(
-            "evil\\e[2J.csv:2: note: `ada\\e]0;pwned\\u{7}@` in Email is not an email address"
+            "evil\\e[2J.csv:2: warning: `ada\\e]0;pwned\\u{7}@` in Email is not an email address"
         ),
         "{}",
         out.stderr

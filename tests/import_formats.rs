@@ -51,7 +51,7 @@ fn vcard_3_0_with_crlf_folding_escapes_and_bad_cards() {
     );
     assert_eq!(
         out.stderr,
-        "phone.vcf:16: note: `tomas@@broken.example` in EMAIL is not an email address: left out of `email`, kept in the body\n\
+        "phone.vcf:16: warning: `tomas@@broken.example` in EMAIL is not an email address: left out of `email`, kept in the body\n\
          phone.vcf:25: error: no name: the card has neither FN nor N (row skipped)\n"
     );
     assert_eq!(
@@ -99,7 +99,7 @@ fn vcard_4_0_profiles_uris_year_less_birthdays_and_duplicates() {
     let out = import(&nb, "vcard", "import-vcard/contacts-4.0.vcf", "book.vcf", 1);
     assert_eq!(
         out.stderr,
-        "book.vcf:17: note: `19910230` in BDAY is not a birthday (MM-DD or a date): left out of `birthday`, kept in the body\n\
+        "book.vcf:17: warning: `19910230` in BDAY is not a birthday (MM-DD or a date): left out of `birthday`, kept in the body\n\
          book.vcf:24: error: duplicate of line 1, Priya Raman (row skipped)\n"
     );
     assert_records(
@@ -161,6 +161,8 @@ fn a_file_of_another_format_is_named_as_such() {
         );
     let google = std::fs::read(fixture("import-google/google-new.csv")).expect("fixture");
     nb.write("google.csv", google);
+    let linkedin = std::fs::read(fixture("import-linkedin/Connections.csv")).expect("fixture");
+    nb.write("Connections.csv", linkedin);
     for (args, message) in [
         (
             &["import", "csv", "phone.vcf"][..],
@@ -182,6 +184,11 @@ fn a_file_of_another_format_is_named_as_such() {
         (
             &["import", "vcard", "cal.ics"],
             "cal.ics is an iCalendar file (a calendar, not contacts)",
+        ),
+        (
+            &["import", "csv", "Connections.csv"],
+            "Connections.csv is a LinkedIn connections export\n  \
+             help: use `ties import linkedin Connections.csv`",
         ),
         (
             &["import", "linkedin", "google.csv"],
@@ -252,7 +259,7 @@ fn google_contacts_old_headers() {
     assert_eq!(
         out.stderr,
         "contacts.csv: note: read as a Google Contacts export\n\
-         contacts.csv:3: note: `ben.osei@` in E-mail 1 - Value is not an email address: left out of `email`, kept in the body\n\
+         contacts.csv:3: warning: `ben.osei@` in E-mail 1 - Value is not an email address: left out of `email`, kept in the body\n\
          contacts.csv:4: error: no name (row skipped)\n\
          contacts.csv: note: columns kept in each body as `- Column: value` lines: Nickname, Other values\n  \
          help: map one to a key with --map \"Nickname=KEY\", or drop it with --map \"Nickname=-\"\n"
@@ -296,7 +303,7 @@ fn google_contacts_new_headers() {
     assert_eq!(
         out.stderr,
         "contacts.csv: note: read as a Google Contacts export\n\
-         contacts.csv:4: note: `1990-13-01` in Birthday is not a birthday (MM-DD or a date): left out of `birthday`, kept in the body\n\
+         contacts.csv:4: warning: `1990-13-01` in Birthday is not a birthday (MM-DD or a date): left out of `birthday`, kept in the body\n\
          contacts.csv:5: error: duplicate of line 4, Dev Anand (row skipped)\n\
          contacts.csv: note: columns kept in each body as `- Column: value` lines: Organization Department\n  \
          help: map one to a key with --map \"Organization Department=KEY\", or drop it with --map \"Organization Department=-\"\n"
@@ -483,7 +490,7 @@ fn a_us_tracker_with_crlf_yes_no_columns_and_a_bad_email() {
         out.stderr,
         "tracker.csv:2: note: Followed Up? is `Yes`: followed_up set to the reach-out date, 2026-11-03 (the follow-up's own date is unknown)\n\
          tracker.csv:2: note: Response? is `Yes`: replied set to the last follow-up date, 2026-11-03\n\
-         tracker.csv:3: note: `jordan@pinecone` in Email is not an email address: left out of `email`, kept in the body\n\
+         tracker.csv:3: warning: `jordan@pinecone` in Email is not an email address: left out of `email`, kept in the body\n\
          tracker.csv:4: note: Response? is `Yes`: replied set to the last follow-up date, 2026-11-18\n\
          tracker.csv:6: note: Followed Up? is `Yes`: followed_up set to the reach-out date, 2026-11-13 (the follow-up's own date is unknown)\n\
          tracker.csv:7: error: `11/31/2026` in Date Reached Out is not a date; write it as YYYY-MM-DD (row skipped)\n"

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::planner::check;
 use super::rows::one_line;
-use super::{Message, Plan, Table, Writable};
+use super::{Level, Message, Plan, Table, Writable};
 use crate::draft::Draft;
 use crate::fs::NewFile;
 use crate::index::Index;
@@ -39,7 +39,7 @@ pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan
         };
         let bad = |text: String| Message {
             line: *line,
-            bad: true,
+            level: Level::Bad,
             text,
         };
         let id = cell("id");
@@ -91,13 +91,17 @@ pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan
             planned.retain(|p| p.line != line);
             plan.messages.push(Message {
                 line,
-                bad: true,
+                level: Level::Bad,
                 text: why,
             });
         }
     }
     plan.messages.sort_by_key(|m| m.line);
-    plan.bad = plan.messages.iter().filter(|m| m.bad).count();
+    plan.bad = plan
+        .messages
+        .iter()
+        .filter(|m| m.level == Level::Bad)
+        .count();
     plan
 }
 

@@ -64,9 +64,19 @@ pub(crate) struct Plan {
 pub(crate) struct Message {
     /// 1-based line of the file where the row starts; 0 for the file as a whole.
     pub line: u64,
-    /// `true`: the row was skipped; `false`: a note on a row that was imported.
-    pub bad: bool,
+    pub level: Level,
     pub text: String,
+}
+
+/// How much a message matters, as `ties check` grades its findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// The row was skipped (the import exits 1).
+    Bad,
+    /// The row was imported, but a value of it waits in the body to be fixed.
+    Warning,
+    /// What the import did, for the record.
+    Note,
 }
 
 /// Why a planned file (its notebook-relative path) could not be written, asked of the
@@ -139,7 +149,7 @@ pub(crate) fn plan(
 fn note_format(plan: &mut Plan, table: &Table) {
     let notes = table.notes.iter().map(|(line, text)| Message {
         line: *line,
-        bad: false,
+        level: Level::Note,
         text: text.clone(),
     });
     plan.messages.splice(0..0, notes);

@@ -8,7 +8,7 @@ use super::files::contact_file;
 use super::formats::Format;
 use super::guess::{Order, PLACEHOLDER_EMPLOYERS};
 use super::rows::{Row, one_line};
-use super::{Message, Plan, Table, Writable};
+use super::{Level, Message, Plan, Table, Writable};
 use crate::document::Document;
 use crate::draft::Draft;
 use crate::fs::NewFile;
@@ -128,7 +128,7 @@ impl<'a> Planner<'a> {
     fn bad(&mut self, line: u64, text: String) {
         self.messages.push(Message {
             line,
-            bad: true,
+            level: Level::Bad,
             text,
         });
     }
@@ -136,7 +136,15 @@ impl<'a> Planner<'a> {
     pub(super) fn note(&mut self, line: u64, text: String) {
         self.messages.push(Message {
             line,
-            bad: false,
+            level: Level::Note,
+            text,
+        });
+    }
+
+    pub(super) fn warn(&mut self, line: u64, text: String) {
+        self.messages.push(Message {
+            line,
+            level: Level::Warning,
             text,
         });
     }
@@ -330,7 +338,11 @@ impl<'a> Planner<'a> {
         }
         self.messages.sort_by_key(|m| m.line);
         Plan {
-            bad: self.messages.iter().filter(|m| m.bad).count(),
+            bad: self
+                .messages
+                .iter()
+                .filter(|m| m.level == Level::Bad)
+                .count(),
             contacts: rows.len(),
             companies,
             present: self.present,

@@ -440,7 +440,7 @@ impl Planner<'_> {
         key: &str,
     ) {
         row.keep(column, header, cell);
-        self.note(
+        self.warn(
             row.line,
             format!("`{cell}` in {header} is not {what}: left out of `{key}`, kept in the body"),
         );
