@@ -326,6 +326,13 @@ pub(super) fn table(text: &str) -> Table {
         ..Table::default()
     };
     for card in cards(text) {
+        if let Some(kind) = not_a_person(&card) {
+            table.notes.push((
+                card.line,
+                format!("a card of {kind}, not of a person: skipped"),
+            ));
+            continue;
+        }
         if card.unterminated {
             table.notes.push((
                 card.line,
@@ -336,6 +343,19 @@ pub(super) fn table(text: &str) -> Table {
         table.rows.push((card.line, row(&card)));
     }
     table
+}
+
+/// What a card is when it is no person's: vCard 4.0's `KIND:org` (or `group`, `location`),
+/// Apple's `X-ABSHOWAS:COMPANY`.
+fn not_a_person(card: &Card) -> Option<String> {
+    if let Some(kind) = card.first("KIND").map(|p| p.text().trim().to_lowercase())
+        && ["org", "group", "location"].contains(&kind.as_str())
+    {
+        return Some(format!("KIND:{kind}"));
+    }
+    card.first("X-ABSHOWAS")
+        .filter(|p| p.text().trim().eq_ignore_ascii_case("COMPANY"))
+        .map(|_| "a company (X-ABShowAs:COMPANY)".to_owned())
 }
 
 /// One card's cells, in the order of [`COLUMNS`].
@@ -557,6 +577,27 @@ mod tests {
         ] {
             let _ = table(garbage);
         }
+    }
+
+    #[test]
+    fn cards_of_organisations_are_no_rows() {
+        let t = table(
+            "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nFN:Acme\nEND:VCARD\n\
+             BEGIN:VCARD\nVERSION:3.0\nFN:Shop\nX-ABShowAs:COMPANY\nEND:VCARD\n\
+             BEGIN:VCARD\nVERSION:4.0\nKIND:individual\nFN:Ann\nEND:VCARD\n",
+        );
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0].0, 11);
+        assert_eq!(
+            t.notes,
+            [
+                (1, "a card of KIND:org, not of a person: skipped".to_owned()),
+                (
+                    6,
+                    "a card of a company (X-ABShowAs:COMPANY), not of a person: skipped".to_owned()
+                )
+            ]
+        );
     }
 
     #[test]
