@@ -236,6 +236,18 @@ fn hostile_vcard_files_never_crash() {
         assert!(matches!(out.code, 0..=2), "{file}: {}", out.stderr);
         assert!(out.elapsed.as_secs() < 20, "{file} took {:?}", out.elapsed);
     }
+    // Latin-1, as old phones write vCard 2.1.
+    nb.write(
+        "latin1.vcf",
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1:M\xfcller;J\xfcrgen\r\nEND:VCARD\r\n",
+    );
+    let latin1 = nb.run_here(["import", "vcard", "latin1.vcf"]);
+    assert_eq!(latin1.code, 0, "{}", latin1.stderr);
+    latin1.assert_stderr_has("latin1.vcf: note: not UTF-8: read as Latin-1 (ISO-8859-1)");
+    assert_eq!(
+        nb.read("contacts/jurgen-muller.md"),
+        "---\nname: Jürgen Müller\n---\n"
+    );
     let cut = nb.run_here(["import", "vcard", "cut.vcf"]);
     assert_eq!(cut.code, 0, "{}", cut.stderr);
     cut.assert_stderr_has("cut.vcf:1: note: this card has no END:VCARD");

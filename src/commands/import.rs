@@ -28,10 +28,6 @@ pub(crate) fn run(
         path: file.to_owned(),
         source,
     })?;
-    import::sniff_bytes(file, &bytes)?;
-    let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
-        path: file.to_owned(),
-    })?;
     // The real run and `--dry-run` ask the same question of every file before the first
     // write, so the dry run predicts the real one, and a file that cannot be written is a
     // bad row, not an import that stops half-way.
@@ -53,7 +49,7 @@ pub(crate) fn run(
                 .to_owned(),
         })
     };
-    let plan = import::plan(file, &text, source, map, &index, &writable)?;
+    let plan = import::plan(file, bytes, source, map, &index, &writable)?;
     report(config, file, &plan)?;
     let mut out = super::stdout(config);
     for new in &plan.files {

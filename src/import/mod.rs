@@ -30,8 +30,6 @@ use formats::Format;
 use planner::Planner;
 use rows::clean;
 
-pub(crate) use formats::sniff_bytes;
-
 /// Which importer the user asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Source {
@@ -97,22 +95,24 @@ struct Table {
     notes: Vec<(u64, String)>,
 }
 
-/// Reads `text` (the file at `path`, for messages) and plans the files to create in the
+/// Reads `bytes` (the file at `path`, for messages) and plans the files to create in the
 /// notebook `index`. `map` pairs a column header with a key (or `-` to drop the column).
 pub(crate) fn plan(
     path: &Path,
-    text: &str,
+    bytes: Vec<u8>,
     source: Source,
     map: &[(String, String)],
     index: &Index,
     writable: Writable<'_>,
 ) -> Result<Plan, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (text, decoded) = formats::decode(path, bytes, source)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     formats::refuse_foreign(path, text, source)?;
-    let table = match source {
+    let mut table = match source {
         Source::Vcard => vcard::table(text),
         Source::Csv | Source::Linkedin => spreadsheet(path, text, source, map)?,
     };
+    table.notes.extend(decoded.map(|note| (0, note)));
     if table.format == Format::CompaniesExport {
         let mut plan = companies::plan(&table, index, writable);
         note_format(&mut plan, &table);
