@@ -429,7 +429,7 @@ impl Planner<'_> {
     }
 
     /// A cell that is not what its key takes, in a row that is otherwise good: the person
-    /// comes in, the value waits in the body to be fixed, and a note says so.
+    /// comes in, the value waits in the body to be fixed, and a warning says so.
     fn kept_aside(
         &mut self,
         row: &mut Row,
@@ -530,9 +530,8 @@ fn yes_no(text: &str) -> Option<bool> {
         "x",
         "done",
         "sent",
-        "followedup",
     ];
-    let no = ["no", "n", "false", "pending", "waiting", "not", "none"];
+    let no = ["no", "n", "false", "pending", "waiting", "not"];
     if yes.contains(&word) {
         Some(true)
     } else if no.contains(&word) {
