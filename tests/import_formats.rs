@@ -255,6 +255,43 @@ fn hostile_vcard_files_never_crash() {
     nb.assert_clean();
 }
 
+#[test]
+fn hostile_csv_files_never_crash_any_importer() {
+    let long_line = format!("Name,Notes\nAnn Lee,{}\n", "y".repeat(1 << 20));
+    let long_header = format!("{}\nAnn\n", "Name,".repeat(100_000));
+    let nb = Notebook::new()
+        .file("empty.csv", "")
+        .bytes("junk.csv", &[0xff, 0xfe, 0, 1, 2, 3, 0x80, b'\n', b','])
+        .bytes("nul.csv", b"Name\nAnn\0Lee\n")
+        .file("long.csv", &long_line)
+        .file("wide.csv", &long_header)
+        .file("quote.csv", "Name,Notes\nAnn,\"never closed\n")
+        .file(
+            "dates.csv",
+            "Name,Date contacted,Connected On\nAnn,99/99/9999,1/1/1\nBo,0/0/0,//\n",
+        );
+    for file in [
+        "empty.csv",
+        "junk.csv",
+        "nul.csv",
+        "long.csv",
+        "wide.csv",
+        "quote.csv",
+        "dates.csv",
+    ] {
+        for kind in ["csv", "linkedin", "vcard"] {
+            let out = nb.run_here(["import", kind, file, "--dry-run"]);
+            out.assert_no_crash();
+            assert!(matches!(out.code, 0..=2), "{kind} {file}: {}", out.stderr);
+            assert!(
+                out.elapsed.as_secs() < 20,
+                "{kind} {file} took {:?}",
+                out.elapsed
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Google Contacts
 

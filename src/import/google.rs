@@ -125,4 +125,35 @@ mod tests {
             ["Rust Meetup"]
         );
     }
+
+    #[test]
+    fn several_values_in_one_cell_keep_the_first() {
+        let headers: Vec<String> = ["Name", "E-mail 1 - Value", "Notes"]
+            .map(str::to_owned)
+            .to_vec();
+        let mut table = Table {
+            columns: columns(&headers),
+            headers,
+            rows: vec![(
+                2,
+                vec![
+                    "Ann".to_owned(),
+                    "a@x.example ::: b@y.example ::: c@z.example".to_owned(),
+                    "x ::: y".to_owned(),
+                ],
+            )],
+            ..Table::default()
+        };
+        split_multiple(&mut table);
+        assert_eq!(
+            table.headers.last().map(String::as_str),
+            Some("Other values")
+        );
+        assert_eq!(table.columns.last(), Some(&None));
+        // Notes are no one-value column: their text stays whole.
+        assert_eq!(
+            table.rows[0].1,
+            ["Ann", "a@x.example", "x ::: y", "b@y.example; c@z.example"]
+        );
+    }
 }
