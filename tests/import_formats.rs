@@ -721,3 +721,44 @@ fn contacts_exported_alone_name_their_companies_by_id_and_say_so() {
     );
     copy.assert_clean();
 }
+
+#[test]
+fn an_export_of_another_version_with_a_key_less_is_an_export_all_the_same() {
+    let nb = rich_notebook();
+    let contacts = nb.run_here(["export", "csv", "contacts"]).stdout;
+    // As an older `ties` wrote it: no birthday column.
+    let mut older = Vec::new();
+    {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(contacts.as_bytes());
+        let mut writer = csv::Writer::from_writer(&mut older);
+        let mut birthday = None;
+        for record in reader.records() {
+            let record = record.expect("csv");
+            let at = *birthday.get_or_insert_with(|| {
+                record
+                    .iter()
+                    .position(|h| h == "birthday")
+                    .expect("birthday")
+            });
+            let kept: Vec<&str> = record
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != at)
+                .map(|(_, c)| c)
+                .collect();
+            writer.write_record(kept).expect("write");
+        }
+        writer.flush().expect("flush");
+    }
+    let copy = Notebook::new().bytes("contacts.csv", &older);
+    let out = copy.run_here(["import", "csv", "contacts.csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // Read as an export: no role from "Engineering Manager", no employer dropped.
+    assert_eq!(
+        copy.records()["contacts/jose-alvarez.md"],
+        "---\nname: José Álvarez\ncompany: acme\ntitle: Engineering Manager\nintroduced_by: jane-doe\n---\n"
+    );
+    out.assert_stderr_has("2 companies not in the notebook: created with the id as the name");
+}

@@ -62,10 +62,17 @@ pub(super) fn export_of(headers: &[String]) -> Option<Kind> {
 pub(super) fn of_headers(headers: &[String], source: Source) -> Format {
     let norm: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
     let has = |h: &str| norm.iter().any(|n| n == h);
-    let export = export_of(headers);
-    if export == Some(Kind::Contact) {
+    // An export of another version of `ties` has a key more or less: `id`, then keys of
+    // the kind only (`name` among them), then `notes` is an export all the same.
+    let exported = |keys: &[&str]| match headers {
+        [first, inner @ .., last] if first == "id" && last == "notes" => {
+            inner.iter().any(|h| h == "name") && inner.iter().all(|h| keys.contains(&h.as_str()))
+        }
+        _ => false,
+    };
+    if exported(Contact::KEYS) {
         Format::ContactsExport
-    } else if export == Some(Kind::Company) {
+    } else if exported(Company::KEYS) {
         Format::CompaniesExport
     } else if has("email1value") || has("phone1value") || has("organization1name") {
         Format::Google
@@ -240,6 +247,19 @@ mod tests {
         );
         assert_eq!(
             of_headers(&h("Name,Company"), Source::Csv),
+            Format::Spreadsheet
+        );
+        // An export of another version: a key fewer (no `birthday`), still an export.
+        assert_eq!(
+            of_headers(&h("id,name,company,title,status,notes"), Source::Csv),
+            Format::ContactsExport
+        );
+        assert_eq!(
+            of_headers(&h("id,name,status,stack,hiring,notes"), Source::Csv),
+            Format::CompaniesExport
+        );
+        assert_eq!(
+            of_headers(&h("id,name,company,favourite snack,notes"), Source::Csv),
             Format::Spreadsheet
         );
     }
