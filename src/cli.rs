@@ -134,7 +134,7 @@ enum Commands {
         #[command(subcommand)]
         record: NewCommands,
     },
-    /// Create contacts and companies from a spreadsheet or from LinkedIn's connections export
+    /// Create contacts and companies from a spreadsheet, LinkedIn's connections or an address book (vCard)
     Import {
         #[command(subcommand)]
         source: ImportCommands,
@@ -927,6 +927,14 @@ enum ImportCommands {
         #[arg(long)]
         dry_run: bool,
     },
+    /// An address book as vCard (.vcf, versions 2.1, 3.0 and 4.0): what phones, Google, Apple and Outlook export
+    Vcard {
+        /// The .vcf file (one or many cards)
+        file: PathBuf,
+        /// Print the files it would create, and create none
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// What `import csv --help` says of the columns: an installed binary comes without the
@@ -941,14 +949,18 @@ Columns are matched by header, ignoring case, spaces and punctuation:
   email ...      Email, LinkedIn, GitHub, Twitter, Slack, Phone, Website, Location
   tags           Tags, Labels (split at commas, semicolons or |)
   reached_out    Date reached out, Outreach date, Contacted
-  followed_up    Follow up date, Follow-up 1, Follow-up 2 ...
+  followed_up    Follow up date, Follow-up 1, Follow-up 2 ..., Followed up? (a date, or yes/no)
   replied        Response, Replied (a date, or yes/no)
   next           Next step, Next action (\"2026-11-30 send portfolio\")
+  birthday       Birthday (04-15 or a date)
   the body       Notes, Comments, Description
 Other columns go into the body as \"- Column: value\" lines; --map reads one as a key.
-Dates: 2026-11-12, 2026/11/12, 12 Nov 2026, Nov 12, 2026, 12.11.2026; an ambiguous
-11/12/2026 is refused. People already in the notebook (same id, LinkedIn or email) are
-skipped, never changed; companies are matched by id or name, others created.";
+Without a role, the title gives one (Engineering Manager: manager; Recruiter: recruiter).
+Dates: 2026-11-12, 2026/11/12, 12 Nov 2026, Nov 12, 2026, 12.11.2026, 23-Apr-23; in
+11/3/2026 the column settles the order (11/20/2026 in it: month first), else it is refused.
+Google Contacts exports and exports of `ties` (contacts, companies) are recognised by
+their headers. People already in the notebook (same id, LinkedIn or email) are skipped,
+never changed; companies are matched by id or name, others created.";
 
 impl ImportCommands {
     fn into_command(self) -> Command {
@@ -962,6 +974,12 @@ impl ImportCommands {
             Self::Linkedin { file, dry_run } => Command::Import {
                 file,
                 source: Source::Linkedin,
+                map: Vec::new(),
+                dry_run,
+            },
+            Self::Vcard { file, dry_run } => Command::Import {
+                file,
+                source: Source::Vcard,
                 map: Vec::new(),
                 dry_run,
             },

@@ -159,6 +159,13 @@ pub(crate) enum Error {
     )]
     ForeignExport { path: PathBuf, kind: &'static str },
 
+    #[error("{} is {what}\n  help: {help}", path.display())]
+    WrongFormat {
+        path: PathBuf,
+        what: &'static str,
+        help: String,
+    },
+
     #[error("--map \"{spec}\": {reason}")]
     BadMap { spec: String, reason: String },
 

@@ -17,6 +17,14 @@ pub(crate) struct Settings {
     pub ignore: Vec<Code>,
     /// `folders`, `ids`, `keys` and the owner: how the files are read.
     pub conventions: Conventions,
+    pub import: Import,
+}
+
+/// `import:`: how `ties import` reads other people's exports.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Import {
+    /// Employers that are no company (Self-employed, Stealth…); `None`: the built-in list.
+    pub placeholder_employers: Option<Vec<String>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +121,7 @@ impl Default for Settings {
             },
             ignore: Vec::new(),
             conventions: Conventions::default(),
+            import: Import::default(),
         }
     }
 }
@@ -143,7 +152,7 @@ impl Settings {
             entries,
             "",
             &[
-                "owner", "folders", "ids", "keys", "rules", "goals", "checks",
+                "owner", "folders", "ids", "keys", "rules", "goals", "checks", "import",
             ],
             |r, key, node| match key {
                 "owner" => {
@@ -194,6 +203,9 @@ impl Settings {
                         }
                     },
                 ),
+                "import" => r.nested(node, key, &["placeholder_employers"], |r, _, node| {
+                    settings.import.placeholder_employers = r.words(node, "placeholder_employers");
+                }),
                 _ => r.nested(node, "checks", &["ignore"], |r, _, node| {
                     settings.ignore = r.codes(node);
                 }),
@@ -320,6 +332,27 @@ impl Reader {
                 self.findings.push(invalid(f.span, key, expected, default));
             })
             .ok()
+    }
+
+    /// A list of strings (a single one is a list of one); `None` and a finding otherwise.
+    fn words(&mut self, node: &Node, key: &str) -> Option<Vec<String>> {
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let words: Option<Vec<String>> = items
+            .iter()
+            .map(|n| decode::string(n, key).ok().map(|s| s.value))
+            .collect();
+        if words.is_none() {
+            self.findings.push(invalid(
+                node.span,
+                key,
+                "a list of names",
+                "the built-in list",
+            ));
+        }
+        words
     }
 
     fn duration(&mut self, node: &Node, key: &str, slot: &mut Duration) {
