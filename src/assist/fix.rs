@@ -156,7 +156,9 @@ pub(crate) fn record_follow_up(index: &Index, agenda: &Agenda, doc: &Document) -
     let plan = action::plan(index, &request).ok()?;
     let mut text = doc.text.clone();
     for change in &plan.changes {
-        if let edit::Edited::Changed(new) = edit::apply(&text, change).ok()? {
+        if let edit::Edited::Changed(new) =
+            edit::apply_in(&text, change, &index.settings.conventions).ok()?
+        {
             text = new;
         }
     }

@@ -56,7 +56,13 @@ pub(crate) mod fixture {
     pub(crate) fn index_of(files: &[(&str, &str)]) -> Index {
         let docs = files
             .iter()
-            .map(|(path, text)| Document::parse((*path).to_owned(), Ok(text.as_bytes().to_vec())))
+            .map(|(path, text)| {
+                Document::parse(
+                    (*path).to_owned(),
+                    Ok(text.as_bytes().to_vec()),
+                    &crate::model::conventions::PLAIN,
+                )
+            })
             .collect();
         let settings = crate::notebook::decode_settings(Vec::new());
         Index::new(

@@ -424,6 +424,7 @@ impl Server<'_> {
             index.upsert(Document::parse(
                 rel.to_owned(),
                 Ok(open.text.as_bytes().to_vec()),
+                &index.settings.conventions,
             ));
         }
         self.changed();
@@ -453,7 +454,7 @@ impl Server<'_> {
                 index.settings_findings = findings;
             }
         } else if path.is_file() {
-            let doc = notebook::read_document(&index.root, &path);
+            let doc = notebook::read_document(&index.root, &path, &index.settings.conventions);
             index.upsert(doc);
         } else {
             index.remove_under(rel);
