@@ -4,7 +4,9 @@
 
 use crate::body::LinkTarget;
 use crate::document::Document;
-use crate::model::Id;
+use crate::index::{Index, Resolved};
+use crate::model::conventions::Conventions;
+use crate::model::{Id, Kind};
 use crate::span::Span;
 use crate::yaml::{Node, Value};
 
@@ -13,9 +15,14 @@ use super::keys;
 /// What the cursor is on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Target {
-    /// A record by id: a reference value (`company: acme`, an item of `with:`) or a
-    /// `[[acme]]` link; `span` is the whole value or link.
-    Id { id: String, span: Span },
+    /// A record by id (or title, name, alias): a reference value (`company: acme`, an item
+    /// of `with:`, with the kind its key names) or a `[[acme]]` link (any kind); `span` is
+    /// the whole value or link.
+    Id {
+        id: String,
+        kind: Option<Kind>,
+        span: Span,
+    },
     /// A relative `.md` link, resolved against the file's folder: a path from the root.
     File { path: String, span: Span },
     /// A front-matter key.
@@ -27,30 +34,44 @@ pub(crate) fn touches(span: Span, offset: usize) -> bool {
     span.start <= offset && offset <= span.end
 }
 
-/// What is at `offset` in `doc`.
-pub(crate) fn under(doc: &Document, offset: usize) -> Option<Target> {
+/// The `ties` key a front-matter key stands for, as the notebook's conventions read it
+/// (`Company` and `company`, or a key renamed in `ties.yaml`'s `keys:`).
+pub(crate) fn key_of(conventions: &Conventions, written: &str) -> String {
+    conventions.key(written).into_owned()
+}
+
+/// The record a reference or link names, as the check resolves it: the exact id, else a
+/// title, name or alias ([`Index::resolve`]); `None` if it names none or several.
+pub(crate) fn record<'a>(index: &'a Index, kind: Option<Kind>, text: &str) -> Option<&'a Document> {
+    match index.resolve(kind, text) {
+        Resolved::One(i) => Some(&index.docs[i]),
+        _ => None,
+    }
+}
+
+/// What is at `offset` in `doc`, its keys read with `conventions`.
+pub(crate) fn under(doc: &Document, offset: usize, conventions: &Conventions) -> Option<Target> {
     for (key, value) in doc.front_matter() {
         let Some(name) = key.value.scalar_text() else {
             continue;
         };
+        let name = key_of(conventions, &name);
         if touches(key.span, offset) {
             return Some(Target::Key {
                 key: name,
                 span: key.span,
             });
         }
-        if keys::find(doc.kind, &name)
-            .and_then(|k| k.target())
-            .is_none()
-        {
+        let Some(kind) = keys::find(doc.kind, &name).and_then(|k| k.target()) else {
             continue;
-        }
+        };
         for item in items(&value) {
             if touches(item.span, offset)
                 && let Some(text) = item.value.scalar_text()
             {
                 return Some(Target::Id {
                     id: Id::from_reference(&text).to_string(),
+                    kind: Some(kind),
                     span: item.span,
                 });
             }
@@ -64,6 +85,7 @@ pub(crate) fn under(doc: &Document, offset: usize) -> Option<Target> {
             return Some(match &linked.target {
                 LinkTarget::Wiki(id) => Target::Id {
                     id: id.clone(),
+                    kind: None,
                     span,
                 },
                 LinkTarget::File(path) => Target::File {
@@ -111,7 +133,9 @@ mod tests {
     fn references_links_and_keys() {
         let index = index();
         let bob = doc(&index, "contacts/bob.md");
-        let at = |needle, delta| under(bob, offset(&index, "contacts/bob.md", needle, delta));
+        let plain = &crate::model::conventions::PLAIN;
+        let at =
+            |needle, delta| under(bob, offset(&index, "contacts/bob.md", needle, delta), plain);
         assert!(matches!(at("acme", 1), Some(Target::Id { id, .. }) if id == "acme"));
         assert!(matches!(at("introduced_by: ada", 16), Some(Target::Id { id, .. }) if id == "ada"));
         assert!(matches!(at("[[ada|", 3), Some(Target::Id { id, .. }) if id == "ada"));
@@ -122,7 +146,7 @@ mod tests {
         assert!(at("Bob Stone", 2).is_none());
         let chat = doc(&index, "chats/2026/2026-11-12-ada.md");
         let o = offset(&index, "chats/2026/2026-11-12-ada.md", "bob", 1);
-        assert!(matches!(under(chat, o), Some(Target::Id { id, .. }) if id == "bob"));
+        assert!(matches!(under(chat, o, plain), Some(Target::Id { id, .. }) if id == "bob"));
     }
 
     #[test]

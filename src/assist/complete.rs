@@ -104,7 +104,8 @@ fn front(
         _ if !line.starts_with([' ', '\t']) => return absent_keys(doc, line, offset),
         _ => return Completion::default(),
     };
-    let Some(key) = keys::find(kind, key) else {
+    let key = super::at::key_of(&index.settings.conventions, key);
+    let Some(key) = keys::find(kind, &key) else {
         return Completion::default();
     };
     // The word being typed: after the last separator of a flow list, without quotes or `[[`.

@@ -84,7 +84,8 @@ fn core(text: &str, span: Span) -> Option<Span> {
 /// a date no reference gives.
 fn create_missing(index: &Index, doc: &Document, span: Span) -> Option<Fix> {
     let (kind, id) = doc.front_matter().into_iter().find_map(|(key, value)| {
-        let kind = keys::find(doc.kind, &key.value.scalar_text()?)?.target()?;
+        let key = at::key_of(&index.settings.conventions, &key.value.scalar_text()?);
+        let kind = keys::find(doc.kind, &key)?.target()?;
         let item = at::items(&value)
             .into_iter()
             .find(|item| item.span == span)?;

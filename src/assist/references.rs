@@ -41,36 +41,39 @@ pub(crate) fn to(index: &Index, id: &str) -> Vec<Mention> {
     naming.sort_by(|a, b| a.path.cmp(&b.path));
     naming.dedup_by(|a, b| a.path == b.path);
     for doc in naming {
-        values(doc, id, &mut out);
+        values(index, doc, id, &mut out);
     }
     // Bodies: each body's distinct link targets; a file's text only where one matches.
     for doc in &index.docs {
-        links(doc, id, file.as_deref(), &mut out);
+        links(index, doc, id, file.as_deref(), &mut out);
     }
     out.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
     out
 }
 
-/// The front-matter values of `doc` that name `id`.
-fn values(doc: &Document, id: &str, out: &mut Vec<Mention>) {
+/// The front-matter values of `doc` that name `id`: by the id itself, or by a title, name
+/// or alias that resolves to it (then the whole value, without its quotes and brackets).
+fn values(index: &Index, doc: &Document, id: &str, out: &mut Vec<Mention>) {
+    let conventions = &index.settings.conventions;
     for (key, value) in doc.front_matter() {
         let Some(name) = key.value.scalar_text() else {
             continue;
         };
-        if keys::find(doc.kind, &name)
-            .and_then(|k| k.target())
-            .is_none()
-        {
+        let name = at::key_of(conventions, &name);
+        let Some(kind) = keys::find(doc.kind, &name).and_then(|k| k.target()) else {
             continue;
-        }
+        };
         for item in at::items(&value) {
             let Some(text) = item.value.scalar_text() else {
                 continue;
             };
-            if Id::from_reference(&text).as_str() != id {
+            let named = Id::from_reference(&text);
+            if index.canonical(kind, &named).as_str() != id {
                 continue;
             }
-            if let Some(span) = inner(&doc.text, item.span, id) {
+            let found = inner(&doc.text, item.span, id)
+                .or_else(|| inner(&doc.text, item.span, named.as_str()));
+            if let Some(span) = found {
                 out.push(Mention {
                     path: doc.path.clone(),
                     span,
@@ -81,10 +84,17 @@ fn values(doc: &Document, id: &str, out: &mut Vec<Mention>) {
     }
 }
 
-fn links(doc: &Document, id: &str, file: Option<&str>, out: &mut Vec<Mention>) {
+/// The links of `doc` to `id`: `[[id]]`, a `[[Title]]` or `[[alias]]` that resolves to it,
+/// or a relative link to its file.
+fn links(index: &Index, doc: &Document, id: &str, file: Option<&str>, out: &mut Vec<Mention>) {
+    let resolves = |target: &str| {
+        target == id
+            || (index.lookup(target).is_empty()
+                && at::record(index, None, target).is_some_and(|d| d.id.as_str() == id))
+    };
     for linked in &doc.body.links.targets {
         let form = match &linked.target {
-            LinkTarget::Wiki(target) if target == id => Form::Wiki,
+            LinkTarget::Wiki(target) if resolves(target) => Form::Wiki,
             LinkTarget::File(path) if Some(at::resolve(&doc.path, path).as_str()) == file => {
                 Form::File
             }
@@ -93,7 +103,10 @@ fn links(doc: &Document, id: &str, file: Option<&str>, out: &mut Vec<Mention>) {
         for span in linked.spans() {
             let found = match form {
                 Form::File => file_stem(&doc.text, span, id),
-                _ => inner(&doc.text, span, id),
+                _ => inner(&doc.text, span, id).or_else(|| match &linked.target {
+                    LinkTarget::Wiki(target) => inner(&doc.text, span, target),
+                    LinkTarget::File(_) => None,
+                }),
             };
             if let Some(span) = found {
                 out.push(Mention {
@@ -157,5 +170,31 @@ mod tests {
             ["contacts/ada.md", "contacts/bob.md", "notes/plan.md"]
         );
         assert!(to(&index, "nobody").is_empty());
+    }
+
+    #[test]
+    fn a_record_named_by_its_name_as_the_check_resolves_it() {
+        let index = crate::assist::fixture::index_of(&[
+            ("companies/acme.md", "---\nname: Acme Corp\n---\n"),
+            (
+                "contacts/x.md",
+                "---\nname: X\ncompany: \"Acme Corp\"\n---\n",
+            ),
+            ("notes/n.md", "See [[Acme Corp|them]].\n"),
+        ]);
+        let found: Vec<(String, String)> = to(&index, "acme")
+            .into_iter()
+            .map(|m| {
+                let doc = index.docs.iter().find(|d| d.path == m.path).unwrap();
+                (m.path, doc.text[m.span.range()].to_owned())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("contacts/x.md".to_owned(), "Acme Corp".to_owned()),
+                ("notes/n.md".to_owned(), "Acme Corp".to_owned())
+            ]
+        );
     }
 }

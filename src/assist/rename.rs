@@ -34,7 +34,13 @@ pub(crate) fn plan(index: &Index, id: &str, new_id: &str) -> Result<Plan, Rename
     let doc = index
         .get(id)
         .ok_or_else(|| RenameError::Unknown { id: id.to_owned() })?;
-    if !is_slug(new_id) {
+    // A notebook whose ids are file titles (`Jane Doe.md`) takes any name a file can have.
+    let valid = if index.settings.conventions.title_ids() {
+        !new_id.trim().is_empty() && !new_id.contains(['/', '\\']) && !new_id.starts_with('.')
+    } else {
+        is_slug(new_id)
+    };
+    if !valid {
         return Err(RenameError::NotSlug {
             id: new_id.to_owned(),
         });

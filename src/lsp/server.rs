@@ -636,9 +636,12 @@ impl Server<'_> {
         let (Some(index), Some((doc, offset))) = (self.index.as_ref(), self.at(position)) else {
             return Value::Null;
         };
-        let (text, span) = match at::under(doc, offset) {
-            Some(at::Target::Id { id, span }) => {
-                (hover::record(index, self.agenda(index), &id), span)
+        let conventions = &index.settings.conventions;
+        let (text, span) = match at::under(doc, offset, conventions) {
+            Some(at::Target::Id { id, kind, span }) => {
+                let id = at::record(index, kind, &id).map(|d| d.id.to_string());
+                let agenda = self.agenda(index);
+                (id.and_then(|id| hover::record(index, agenda, &id)), span)
             }
             Some(at::Target::File { path, span }) => {
                 let id = self.doc(&path).map(|d| d.id.to_string());
@@ -661,8 +664,8 @@ impl Server<'_> {
     fn target_file(&self, position: &lsp::TextDocumentPositionParams) -> Option<String> {
         let index = self.index.as_ref()?;
         let (doc, offset) = self.at(position)?;
-        match at::under(doc, offset)? {
-            at::Target::Id { id, .. } => index.get(&id).map(|d| d.path.clone()),
+        match at::under(doc, offset, &index.settings.conventions)? {
+            at::Target::Id { id, kind, .. } => at::record(index, kind, &id).map(|d| d.path.clone()),
             at::Target::File { path, .. } => index.has_path(&path).then_some(path),
             at::Target::Key { .. } => None,
         }
@@ -709,8 +712,13 @@ impl Server<'_> {
     ) -> Option<(String, crate::span::Span)> {
         let index = self.index.as_ref()?;
         let (doc, offset) = self.at(position)?;
-        let (id, span) = match at::under(doc, offset)? {
-            at::Target::Id { id, span } => (id, span),
+        let (id, span) = match at::under(doc, offset, &index.settings.conventions)? {
+            at::Target::Id { id, kind, span } => {
+                // The record's own id, and where the reference spells it: a reference by
+                // name or alias is not renamed (it does not spell the id).
+                let found = at::record(index, kind, &id)?;
+                (found.id.to_string(), span)
+            }
             at::Target::File { path, span } => (self.doc(&path)?.id.to_string(), span),
             at::Target::Key { .. } => return None,
         };
