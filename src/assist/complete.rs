@@ -101,7 +101,7 @@ fn front(
             let item = line.trim_start().trim_start_matches('-');
             (key, item)
         }
-        _ if !line.starts_with([' ', '\t']) => return absent_keys(doc, line, offset),
+        _ if !line.starts_with([' ', '\t']) => return absent_keys(index, doc, line, offset),
         _ => return Completion::default(),
     };
     let key = super::at::key_of(&index.settings.conventions, key);
@@ -148,18 +148,20 @@ fn front(
 }
 
 /// The keys of the kind that the front matter does not have yet, at the start of a line.
-fn absent_keys(doc: &Document, typed: &str, offset: usize) -> Completion {
-    let present: Vec<&str> = match FrontMatter::split(&doc.text) {
+fn absent_keys(index: &Index, doc: &Document, typed: &str, offset: usize) -> Completion {
+    // The keys written, as the notebook's conventions read them (`Company` is `company`).
+    let present: Vec<String> = match FrontMatter::split(&doc.text) {
         FrontMatter::Closed { yaml, .. } => doc.text[yaml.range()]
             .lines()
             .filter(|l| !l.starts_with([' ', '\t', '-', '#']))
-            .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, _)| super::at::key_of(&index.settings.conventions, k))
             .collect(),
         _ => Vec::new(),
     };
     let candidates = keys::of(doc.kind)
         .into_iter()
-        .filter(|k: &Key| !present.contains(&k.key) && k.key.starts_with(typed))
+        .filter(|k: &Key| !present.iter().any(|p| p == k.key) && k.key.starts_with(typed))
         .map(|k| Candidate {
             label: k.key.to_owned(),
             name: None,
@@ -295,6 +297,12 @@ mod tests {
         let c = at(&index, ada, offset(&index, "contacts/ada.md", "\n---\n", 1));
         assert!(!labels(&c).contains(&"name"));
         assert!(labels(&c).contains(&"company"));
+        // A key written another way (`Name:`) is the same key.
+        let index = index_of(&[("contacts/b.md", "---\nName: B\n\n---\n")]);
+        let b = doc(&index, "contacts/b.md");
+        let c = at(&index, b, offset(&index, "contacts/b.md", "B\n\n", 2));
+        assert!(!labels(&c).contains(&"name"), "{:?}", labels(&c));
+        assert!(labels(&c).contains(&"title"));
     }
 
     #[test]
