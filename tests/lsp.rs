@@ -270,7 +270,7 @@ fn lsp_completion_hover_definition_references_and_symbols() {
     assert_eq!(
         hover,
         json!({
-            "contents": { "kind": "markdown", "value": "**Acme** (company companies\\/acme\\.md)\n\ncompany · target" },
+            "contents": { "kind": "markdown", "value": "**Acme** (company `companies/acme.md`)\n\ncompany · target" },
             "range": { "start": { "line": 2, "character": 9 }, "end": { "line": 2, "character": 19 } },
         })
     );
@@ -499,7 +499,7 @@ fn lsp_survives_malformed_requests_hostile_buffers_and_bursts() {
     let hover = client.result("textDocument/hover", client.at("contacts/ada.md", 2, 11));
     assert_eq!(
         hover["contents"]["value"],
-        "**Acme** (company companies\\/acme\\.md)\n\ncompany · target"
+        "**Acme** (company `companies/acme.md`)\n\ncompany · target"
     );
     assert_eq!(client.settled("contacts/ada.md"), Some(json!([])));
     assert_eq!(client.stop(), 0);

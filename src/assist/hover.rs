@@ -22,7 +22,7 @@ pub(crate) fn record(index: &Index, agenda: &Agenda, id: &str) -> Option<String>
         "**{}** ({} {})",
         plain(title),
         doc.kind,
-        plain(&doc.path)
+        code(&doc.path)
     );
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", plain(&complete::detail(index, doc)));
@@ -66,6 +66,16 @@ fn plain(text: &str) -> String {
     out
 }
 
+/// `text` as inline code, which Markdown shows literally; escaped instead if it holds a
+/// backtick (which would end the code span) or a line break.
+fn code(text: &str) -> String {
+    if text.contains('`') || text.chars().any(char::is_control) {
+        plain(text)
+    } else {
+        format!("`{text}`")
+    }
+}
+
 /// What `key` means in a record of `kind`.
 pub(crate) fn key(kind: Kind, key: &str) -> Option<String> {
     keys::find(kind, key).map(|k| k.doc())
@@ -86,7 +96,7 @@ mod tests {
         assert_eq!(
             first,
             [
-                "**Ada Lovelace** (contact contacts\\/ada\\.md)",
+                "**Ada Lovelace** (contact `contacts/ada.md`)",
                 "",
                 "Engineer \\@ Acme · referred",
                 "",
@@ -95,10 +105,12 @@ mod tests {
         );
         assert_eq!(
             record("acme").unwrap(),
-            "**Acme** (company companies\\/acme\\.md)\n\ncompany · target"
+            "**Acme** (company `companies/acme.md`)\n\ncompany · target"
         );
         assert_eq!(record("nobody"), None);
         assert_eq!(plain("[x](y) <b>\n"), "\\[x\\]\\(y\\) \\<b\\> ");
+        assert_eq!(code("a/b.md"), "`a/b.md`");
+        assert_eq!(code("a`b.md"), "a\\`b\\.md");
         assert_eq!(
             key(Kind::Contact, "warmth").as_deref(),
             Some("`warmth`: warm: already in your community")
