@@ -23,7 +23,6 @@ use crate::model::company::CompanyStatus;
 use crate::model::contact::{Role, Warmth};
 use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profile};
 use crate::model::event::EventKind;
-use crate::model::id::is_slug;
 use crate::model::time::When;
 use crate::render::Format;
 use crate::report::{Granularity, ReportKind};
@@ -792,8 +791,9 @@ enum NewCommands {
 
 #[derive(Debug, Args)]
 struct NewArgs {
-    /// The id (the file name without .md) instead of the one made from the name
-    #[arg(long, value_name = "ID", value_parser = parse_id)]
+    /// The id (the file name without .md) instead of the one made from the name: a slug, or
+    /// a title where `ids: title` (checked against the notebook's settings)
+    #[arg(long, value_name = "ID")]
     id: Option<String>,
     /// Open the new file in $VISUAL or $EDITOR
     #[arg(long)]
@@ -1143,14 +1143,6 @@ fn parse_url(s: &str) -> Result<String, String> {
 fn parse_profile(s: &str) -> Result<String, String> {
     accept(&normalize_profile(s), is_profile, "")
         .map_err(|_| format!("`{s}` is neither a handle nor a web address"))
-}
-
-fn parse_id(s: &str) -> Result<String, String> {
-    accept(
-        s,
-        is_slug,
-        "is not an id: write it in lowercase letters and digits joined by single hyphens, e.g. jane-doe-2",
-    )
 }
 
 fn parse_map(s: &str) -> Result<(String, String), String> {

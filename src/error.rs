@@ -122,6 +122,11 @@ pub(crate) enum Error {
     )]
     BadId { id: String },
 
+    #[error(
+        "`{id}` is not a file title: leave out / \\ : * ? \" < > | # ^ [ ], leading dots and double spaces, e.g. Jane Doe"
+    )]
+    BadTitle { id: String },
+
     #[error("unknown {kind} `{id}`{hint}\n  help: {help}")]
     UnknownRecord {
         kind: &'static str,

@@ -71,6 +71,19 @@ pub(crate) struct Index {
     events_met: FastMap<Id, Vec<usize>>,
     referrers: FastSet<Id>,
     referenced_by: FastMap<Id, Vec<usize>>,
+    /// Every document by its title, `name` and `aliases`, lower-cased: how a reference that
+    /// is not an exact id resolves ([`Index::resolve`]).
+    names: FastMap<String, Vec<usize>>,
+}
+
+/// What a reference names ([`Index::resolve`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Resolved {
+    /// The document at this index.
+    One(usize),
+    /// Several documents, by path: the reference is ambiguous.
+    Several(Vec<usize>),
+    None,
 }
 
 impl Index {
@@ -97,6 +110,7 @@ impl Index {
             events_met: FastMap::default(),
             referrers: FastSet::default(),
             referenced_by: FastMap::default(),
+            names: FastMap::default(),
         };
         index.link();
         index
@@ -105,45 +119,47 @@ impl Index {
     fn link(&mut self) {
         self.by_id.clear();
         self.paths.clear();
-        self.chats_with.clear();
-        self.events_met.clear();
-        self.referrers.clear();
         for (i, doc) in self.docs.iter().enumerate() {
             self.by_id.entry(doc.id.clone()).or_default().push(i);
             self.paths.insert(doc.path.clone());
+        }
+        self.names = names(&self.docs);
+        // Every map is keyed by the id a reference resolves to, so `[[jane doe]]` in a
+        // chat counts for `Jane Doe.md`.
+        let mut chats_with: FastMap<Id, Vec<usize>> = FastMap::default();
+        let mut events_met: FastMap<Id, Vec<usize>> = FastMap::default();
+        let mut referrers: FastSet<Id> = FastSet::default();
+        let to = |id: &Spanned<Id>| self.canonical(Kind::Contact, &id.value).clone();
+        for (i, doc) in self.docs.iter().enumerate() {
             match &doc.record {
                 Some(Record::Chat(chat)) => {
                     for with in &chat.with {
-                        self.chats_with
-                            .entry(with.value.clone())
-                            .or_default()
-                            .push(i);
+                        chats_with.entry(to(with)).or_default().push(i);
                     }
                     if !chat.referrals.is_empty() {
-                        self.referrers
-                            .extend(chat.with.iter().map(|w| w.value.clone()));
+                        referrers.extend(chat.with.iter().map(to));
                     }
                 }
                 Some(Record::Event(event)) => {
                     for met in &event.met {
-                        self.events_met
-                            .entry(met.value.clone())
-                            .or_default()
-                            .push(i);
+                        events_met.entry(to(met)).or_default().push(i);
                     }
                 }
                 Some(Record::Contact(contact)) => {
                     if let Some(by) = &contact.introduced_by {
-                        self.referrers.insert(by.value.clone());
+                        referrers.insert(to(by));
                     }
                 }
                 _ => {}
             }
         }
+        self.chats_with = chats_with;
+        self.events_met = events_met;
+        self.referrers = referrers;
         let mut referenced_by: FastMap<Id, Vec<usize>> = FastMap::default();
         for r in self.references() {
             referenced_by
-                .entry(r.target.value.clone())
+                .entry(self.canonical(r.expected, &r.target.value).clone())
                 .or_default()
                 .push(r.from);
         }
@@ -188,6 +204,57 @@ impl Index {
 
     pub(crate) fn relink(&mut self) {
         self.link();
+    }
+
+    /// What `text` (an id, `[[id]]`, a title, a `name` or an alias) names among records of
+    /// `kind` (any document if `None`), as Obsidian resolves a link: the exact id first,
+    /// else, ignoring case, the file title, a `name` or an entry of `aliases`. A title or
+    /// name found only among other kinds is still found, so T202 can say "wrong kind". The
+    /// one place references resolve: checks, agenda, reports, `show` and lookups use it.
+    pub(crate) fn resolve(&self, kind: Option<Kind>, text: &str) -> Resolved {
+        // Nearly every reference and link is an exact id: found without an allocation.
+        if let Some(&first) = self.lookup(text).first() {
+            return Resolved::One(first);
+        }
+        let id = Id::from_reference(text);
+        if let Some(&first) = self.lookup(id.as_str()).first() {
+            return Resolved::One(first);
+        }
+        let Some(found) = self.names.get(&id.as_str().to_lowercase()) else {
+            return Resolved::None;
+        };
+        let of_kind: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|&i| kind.is_none_or(|k| self.docs[i].kind == k))
+            .collect();
+        let found = if of_kind.is_empty() {
+            found.clone()
+        } else {
+            of_kind
+        };
+        match found.as_slice() {
+            [] => Resolved::None,
+            [one] => Resolved::One(*one),
+            _ => Resolved::Several(found),
+        }
+    }
+
+    /// The id `id` resolves to among records of `kind`; `id` itself when it names nothing or
+    /// several (a problem T201 reports). Free when `id` is an exact id.
+    pub(crate) fn canonical<'a>(&'a self, kind: Kind, id: &'a Id) -> &'a Id {
+        if !self.lookup(id.as_str()).is_empty() {
+            return id;
+        }
+        match self.resolve(Some(kind), id.as_str()) {
+            Resolved::One(i) => &self.docs[i].id,
+            _ => id,
+        }
+    }
+
+    /// The record of `kind` a reference names, if it names exactly one.
+    pub(crate) fn target(&self, kind: Kind, id: &Id) -> Option<&Document> {
+        self.get(self.canonical(kind, id).as_str())
     }
 
     /// The documents with this id (more than one is a T203 problem).
@@ -304,9 +371,9 @@ impl Index {
         self.referenced_by(company)
             .filter_map(move |d| match &d.record {
                 Some(Record::Contact(c))
-                    if c.company
-                        .as_ref()
-                        .is_some_and(|id| id.value.as_str() == company) =>
+                    if c.company.as_ref().is_some_and(|id| {
+                        self.canonical(Kind::Company, &id.value).as_str() == company
+                    }) =>
                 {
                     Some((d, c))
                 }
@@ -345,8 +412,8 @@ impl Index {
     }
 
     /// The dates of every interaction with the contact: `reached_out`, `followed_up`,
-    /// `replied`, their done chats, and the past events that list them in `met`. (A planned
-    /// or cancelled chat has not happened.)
+    /// `replied`, `last_contact`, their done chats, and the past events that list them in
+    /// `met`. (A planned or cancelled chat has not happened.)
     pub(crate) fn interactions(
         &self,
         id: &str,
@@ -357,6 +424,7 @@ impl Index {
             .iter()
             .chain(&contact.followed_up)
             .chain(&contact.replied)
+            .chain(&contact.last_contact)
             .map(|d| d.value);
         let chats = self
             .chats_with(id)
@@ -400,10 +468,14 @@ impl Index {
         days
     }
 
-    /// The name of the record `id` names, or the id itself (a chat, a note, an unknown id).
+    /// The name of the record `id` names (resolved as a reference), or the id itself (a
+    /// chat, a note, an unknown id).
     pub(crate) fn name_of(&self, id: &Id) -> String {
-        self.get(id.as_str())
-            .and_then(Document::name)
+        let doc = match self.resolve(None, id.as_str()) {
+            Resolved::One(i) => Some(&self.docs[i]),
+            _ => None,
+        };
+        doc.and_then(Document::name)
             .map_or_else(|| id.to_string(), str::to_owned)
     }
 
@@ -415,6 +487,12 @@ impl Index {
     /// The earliest of [`Index::interactions`]: when the contact was first contacted.
     pub(crate) fn first_interaction(&self, id: &str, contact: &Contact) -> Option<NaiveDate> {
         self.interactions(id, contact).min()
+    }
+
+    /// Whether you have been in touch both ways: met them, or a `last_contact` (a CRM's
+    /// record that you were in touch), so they are someone to reconnect with.
+    pub(crate) fn in_touch(&self, id: &str, contact: &Contact) -> bool {
+        contact.last_contact.is_some() || self.has_met(id)
     }
 
     /// Whether you have met the contact: a done chat that is not a message thread, or a past
@@ -433,6 +511,7 @@ impl Index {
         if self.has_met(id) {
             Stage::Met
         } else if contact.replied.is_some()
+            || contact.last_contact.is_some()
             || self.chats_with(id).any(|(_, c)| c.is_reply(self.now))
         {
             Stage::Replied
@@ -444,6 +523,29 @@ impl Index {
     }
 }
 
+/// Every document by its title (its id), and every record by its `name` and its
+/// `aliases`, lower-cased; a document is listed once under each.
+fn names(docs: &[Document]) -> FastMap<String, Vec<usize>> {
+    let mut names: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, doc) in docs.iter().enumerate() {
+        let aliases = match &doc.record {
+            Some(Record::Contact(c)) => c.aliases.as_slice(),
+            Some(Record::Company(c)) => c.aliases.as_slice(),
+            _ => &[],
+        };
+        let all = std::iter::once(doc.id.as_str())
+            .chain(doc.name())
+            .chain(aliases.iter().map(String::as_str));
+        for name in all {
+            let at = names.entry(name.trim().to_lowercase()).or_default();
+            if at.last() != Some(&i) {
+                at.push(i);
+            }
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -451,7 +553,10 @@ mod tests {
     fn index(files: &[(&str, &str)]) -> Index {
         let docs = files
             .iter()
-            .map(|(p, t)| Document::parse((*p).to_owned(), Ok(t.as_bytes().to_vec())))
+            .map(|(p, t)| {
+                let bytes = Ok(t.as_bytes().to_vec());
+                Document::parse((*p).to_owned(), bytes, &crate::model::conventions::PLAIN)
+            })
             .collect();
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         Index::new(
@@ -472,6 +577,50 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         crate::model::time::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn a_reference_resolves_by_id_then_title_name_or_alias_ignoring_case() {
+        let ix = index(&[
+            (
+                "companies/acme.md",
+                "---\nname: Acme Corp\naliases: [ACME, Roadrunner Inc]\n---\n",
+            ),
+            (
+                "contacts/Sam Lee.md",
+                "---\nname: Sam Lee\naliases: [Sam]\n---\n",
+            ),
+            ("contacts/sam.md", "---\nname: Samuel Ortiz\n---\n"),
+            (
+                "contacts/Samantha.md",
+                "---\nname: Samantha Cole\naliases: [sam]\n---\n",
+            ),
+            ("notes/Evergreen.md", "# Evergreen\n"),
+        ]);
+        let found = |kind, text| match ix.resolve(kind, text) {
+            Resolved::One(i) => vec![ix.docs[i].id.to_string()],
+            Resolved::Several(all) => all.iter().map(|&i| ix.docs[i].id.to_string()).collect(),
+            Resolved::None => Vec::new(),
+        };
+        let company = Some(Kind::Company);
+        assert_eq!(found(company, "acme"), ["acme"]);
+        assert_eq!(found(company, "[[acme corp]]"), ["acme"]);
+        assert_eq!(found(company, "roadrunner inc"), ["acme"]);
+        assert_eq!(found(None, "EVERGREEN"), ["Evergreen"]);
+        // The exact id wins over names and aliases that are the same word.
+        assert_eq!(found(Some(Kind::Contact), "sam"), ["sam"]);
+        assert_eq!(
+            found(Some(Kind::Contact), "SAM"),
+            ["Sam Lee", "Samantha", "sam"]
+        );
+        // Found only among another kind: still found, so T202 can say so.
+        assert_eq!(found(company, "Samuel Ortiz"), ["sam"]);
+        assert_eq!(found(company, "nobody"), Vec::<String>::new());
+        assert_eq!(
+            ix.canonical(Kind::Company, &Id::new("ACME")).as_str(),
+            "acme"
+        );
+        assert_eq!(ix.name_of(&Id::new("[[roadrunner inc]]")), "Acme Corp");
     }
 
     #[test]

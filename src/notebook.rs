@@ -14,7 +14,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::findings::{Finding, Problem};
 use crate::index::Index;
-use crate::model::Settings;
+use crate::model::{Conventions, Settings};
 use crate::span::Span;
 
 pub(crate) const CONFIG_FILE: &str = "ties.yaml";
@@ -46,7 +46,7 @@ pub(crate) fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, E
 /// Reads and indexes the whole notebook at `root`.
 pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<Index, Error> {
     let settings = load_settings(root)?;
-    let (docs, walk_findings) = walk(root);
+    let (docs, walk_findings) = walk(root, &settings.0.conventions);
     Ok(Index::new(
         root.to_owned(),
         now,
@@ -88,21 +88,25 @@ pub(crate) fn decode_settings(bytes: Vec<u8>) -> (Settings, String, Vec<Placed>)
     (settings, text, diagnostics)
 }
 
-/// Every Markdown file under `root`, parsed; and the problems met while walking.
-pub(crate) fn walk(root: &Path) -> (Vec<Document>, Vec<Placed>) {
-    collect(root, &walker(root))
+/// Every Markdown file under `root`, parsed as `conventions` say; and the problems met
+/// while walking.
+pub(crate) fn walk(root: &Path, conventions: &Conventions) -> (Vec<Document>, Vec<Placed>) {
+    collect(root, &walker(root), conventions)
 }
 
 fn collect(
     root: &Path,
     (walker, guard): &(WalkBuilder, Arc<Guard>),
+    conventions: &Conventions,
 ) -> (Vec<Document>, Vec<Placed>) {
     let (tx, rx) = mpsc::channel::<Result<Document, Placed>>();
     walker.build_parallel().run(|| {
         let tx = tx.clone();
         Box::new(move |entry| {
             let item = match entry {
-                Ok(entry) if is_markdown(&entry) => Ok(read_document(root, entry.path())),
+                Ok(entry) if is_markdown(&entry) => {
+                    Ok(read_document(root, entry.path(), conventions))
+                }
                 Ok(_) => return WalkState::Continue,
                 Err(err) => Err(walk_error(root, &err)),
             };
@@ -271,8 +275,12 @@ impl Ignores {
 }
 
 /// Every Markdown file under `dir` (inside the notebook at `root`), parsed.
-pub(crate) fn walk_under(root: &Path, dir: &Path) -> (Vec<Document>, Vec<Placed>) {
-    collect(root, &walker_at(root, dir))
+pub(crate) fn walk_under(
+    root: &Path,
+    dir: &Path,
+    conventions: &Conventions,
+) -> (Vec<Document>, Vec<Placed>) {
+    collect(root, &walker_at(root, dir), conventions)
 }
 
 /// How much of a file is read at most. A body past [`crate::body::MAX_BODY_BYTES`] is not
@@ -281,11 +289,11 @@ pub(crate) fn walk_under(root: &Path, dir: &Path) -> (Vec<Document>, Vec<Placed>
 pub(crate) const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads and parses one file of the notebook: a 1 GB file costs its first 64 MiB.
-pub(crate) fn read_document(root: &Path, path: &Path) -> Document {
+pub(crate) fn read_document(root: &Path, path: &Path, conventions: &Conventions) -> Document {
     let rel = relative(root, path);
     match read_head(path, MAX_READ_BYTES) {
-        Ok((head, len)) => Document::parse_head(rel, Ok(head), len),
-        Err(e) => Document::parse(rel, Err(e)),
+        Ok((head, len)) => Document::parse_head(rel, Ok(head), len, conventions),
+        Err(e) => Document::parse(rel, Err(e), conventions),
     }
 }
 

@@ -115,7 +115,7 @@ fn vcard_4_0_profiles_uris_year_less_birthdays_and_duplicates() {
                  role: developer\nemail: priya@quillfeather.example\n\
                  linkedin: https://linkedin.com/in/priya-raman-example\n\
                  github: https://github.com/priya-example\nphone: \"+44-20-7946-0001\"\n\
-                 location: Leeds, United Kingdom\nbirthday: 07-04\ntags: [Rust, Mentors]\n---\n\
+                 location: Leeds, United Kingdom\ntags: [Rust, Mentors]\nbirthday: 07-04\n---\n\
                  Offered to review my CV.\nAsk about the platform team in spring.\n",
             ),
             (
@@ -310,8 +310,8 @@ fn google_contacts_old_headers() {
         "contacts.csv: note: read as a Google Contacts export\n\
          contacts.csv:3: warning: `ben.osei@` in E-mail 1 - Value is not an email address: left out of `email`, kept in the body\n\
          contacts.csv:4: error: no name (row skipped)\n\
-         contacts.csv: note: columns kept in each body as `- Column: value` lines: Nickname, Other values\n  \
-         help: map one to a key with --map \"Nickname=KEY\", or drop it with --map \"Nickname=-\"\n"
+         contacts.csv: note: columns kept in each body as `- Column: value` lines: Other values\n  \
+         help: map one to a key with --map \"Other values=KEY\", or drop it with --map \"Other values=-\"\n"
     );
     assert_records(
         &nb,
@@ -325,9 +325,9 @@ fn google_contacts_old_headers() {
                 "---\nname: Ada Quint\ncompany: northwind-analytics\ntitle: Data Engineer\n\
                  role: developer\nemail: ada@northwind.example\n\
                  linkedin: https://www.linkedin.com/in/ada-quint-example\nphone: \"+1 555 0142\"\n\
-                 birthday: 1990-02-11\ntags: [Conference]\n---\n\
+                 tags: [Conference]\naliases: [AQ]\nbirthday: 1990-02-11\n---\n\
                  Met at PyCon; wants an intro to the data team.\n\n\
-                 - Nickname: AQ\n- Other values: ada.q@mail.example\n",
+                 - Other values: ada.q@mail.example\n",
             ),
             (
                 "contacts/ben-osei.md",
@@ -368,8 +368,8 @@ fn google_contacts_new_headers() {
                 "contacts/carmen-ines-duarte.md",
                 "---\nname: Carmen Ines Duarte\ncompany: lumen-freight\ntitle: VP Engineering\n\
                  role: manager\nemail: carmen@lumenfreight.example\nphone: \"+1 555 0177\"\n\
-                 website: https://carmenduarte.example\nbirthday: 1979-11-30\n\
-                 tags: [Hiring managers]\n---\nHiring two juniors in Q1.\nPrefers email.\n\n\
+                 website: https://carmenduarte.example\ntags: [Hiring managers]\n\
+                 birthday: 1979-11-30\n---\nHiring two juniors in Q1.\nPrefers email.\n\n\
                  - Organization Department: Platform\n",
             ),
             (

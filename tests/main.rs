@@ -13,6 +13,8 @@
 //!   `ties export csv`.
 //! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
 //!   tracker, and the export → import round trip, field by field.
+//! - `vault`: Obsidian vaults where they are (`folders`, `ids: title`, `keys`, `owner`),
+//!   on the fixtures `tests/fixtures/vault-*`, and each vault convention on its own.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
 
@@ -33,4 +35,5 @@ mod man;
 mod report;
 mod report_fixture;
 mod support;
+mod vault;
 mod watch;

@@ -502,11 +502,10 @@ pub(super) fn check(
         }
     }
     let mut docs = index.docs.clone();
-    docs.extend(
-        files
-            .iter()
-            .map(|f| Document::parse(f.path.clone(), Ok(f.text.clone().into_bytes()))),
-    );
+    docs.extend(files.iter().map(|f| {
+        let bytes = Ok(f.text.clone().into_bytes());
+        Document::parse(f.path.clone(), bytes, &index.settings.conventions)
+    }));
     let combined = Index::new(
         index.root.clone(),
         index.now,

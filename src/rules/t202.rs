@@ -15,15 +15,16 @@
 //! Reference a record of the kind the key expects.
 
 use crate::findings::{Code, Finding};
-use crate::index::Index;
+use crate::index::{Index, Resolved};
 use crate::rules::with_article;
 use crate::sink::Sink;
 
 pub(crate) fn check(index: &Index, out: &mut Sink) {
     for r in index.references() {
-        let Some(target) = index.get(r.target.value.as_str()) else {
+        let Resolved::One(target) = index.resolve(Some(r.expected), r.target.value.as_str()) else {
             continue;
         };
+        let target = &index.docs[target];
         if target.kind == r.expected {
             continue;
         }

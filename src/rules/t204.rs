@@ -1,6 +1,8 @@
 //! ## What it checks
 //! Links in a body that lead nowhere: wiki links `[[id]]` (also `[[id|label]]`,
-//! `[[id#heading]]`) to no record or note, and relative Markdown links to `.md` files that do
+//! `[[id#heading]]`) to no record or note (a wiki link resolves as a reference does: the
+//! exact id, else, ignoring case, a file title, `name` or alias; several matches are
+//! ambiguous, and the message names each), and relative Markdown links to `.md` files that do
 //! not exist. External URLs are not checked (`ties` never uses the network).
 //!
 //! ## Why it matters
@@ -20,7 +22,7 @@ use std::path::Path;
 
 use crate::body::{KEPT_PER_TARGET, LinkTarget};
 use crate::findings::{Code, Finding};
-use crate::index::Index;
+use crate::index::{Index, Resolved};
 use crate::rules::shorten;
 use crate::sink::Sink;
 use crate::span::Span;
@@ -38,7 +40,7 @@ pub(crate) fn check(index: &Index, out: &mut Sink) {
         let mut total = 0;
         for (at, linked) in targets.iter().enumerate() {
             let is_broken = match &linked.target {
-                LinkTarget::Wiki(id) => index.lookup(id).is_empty(),
+                LinkTarget::Wiki(id) => !matches!(index.resolve(None, id), Resolved::One(_)),
                 LinkTarget::File(path) => !file_exists(index, &doc.path, path),
             };
             if is_broken {
@@ -51,12 +53,19 @@ pub(crate) fn check(index: &Index, out: &mut Sink) {
         let shown = broken.len();
         for (span, at) in broken {
             let message = match &targets[at].target {
-                LinkTarget::Wiki(id) => {
-                    let hint = hints
-                        .entry(id)
-                        .or_insert_with(|| suggest::hint(id, index.all_ids()));
-                    format!("broken link: no record or note `{}`{hint}", shorten(id))
-                }
+                LinkTarget::Wiki(id) => match index.resolve(None, id) {
+                    Resolved::Several(found) => format!(
+                        "ambiguous link: `{}` names several files: {}",
+                        shorten(id),
+                        super::t201::candidates(index, &found)
+                    ),
+                    _ => {
+                        let hint = hints
+                            .entry(id)
+                            .or_insert_with(|| suggest::hint(id, index.all_ids()));
+                        format!("broken link: no record or note `{}`{hint}", shorten(id))
+                    }
+                },
                 LinkTarget::File(path) => {
                     format!("broken link: `{}` does not exist", shorten(path))
                 }
