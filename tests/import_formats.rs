@@ -762,3 +762,46 @@ fn an_export_of_another_version_with_a_key_less_is_an_export_all_the_same() {
     );
     out.assert_stderr_has("2 companies not in the notebook: created with the id as the name");
 }
+
+#[test]
+fn imports_into_a_vault_follow_its_folders_and_title_ids() {
+    let nb = Notebook::new()
+        .file(
+            "ties.yaml",
+            "folders: { contacts: People, companies: Companies }\nids: title\n",
+        )
+        .file("Companies/Acme Corp.md", "---\nname: Acme Corp\n---\n")
+        .file(
+            "people.csv",
+            "Name,Company,Referred by\nJosé Álvarez,Acme Corp,\nAnn Lee,Globex,José Álvarez\n",
+        );
+    let out = nb.run_here(["import", "csv", "people.csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "created Companies/Globex.md\ncreated People/José Álvarez.md\ncreated People/Ann Lee.md\n\
+         created 2 contacts and 1 company\n"
+    );
+    assert_eq!(nb.read("Companies/Globex.md"), "---\nname: Globex\n---\n");
+    assert_eq!(
+        nb.read("People/Ann Lee.md"),
+        "---\nname: Ann Lee\ncompany: Globex\nintroduced_by: José Álvarez\n---\n"
+    );
+    assert_eq!(
+        nb.read("People/José Álvarez.md"),
+        "---\nname: José Álvarez\ncompany: Acme Corp\n---\n"
+    );
+    nb.assert_clean();
+    // A vCard of the same people: recognised by name, nobody twice.
+    nb.write(
+        "phone.vcf",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Bo Chen\nEND:VCARD\n",
+    );
+    let out = nb.run_here(["import", "vcard", "phone.vcf"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "created People/Bo Chen.md\ncreated 1 contact and 0 companies; 1 person already in the notebook\n"
+    );
+    nb.assert_clean();
+}
