@@ -11,10 +11,10 @@
 //! - `init_new`: `ties init` (and its git pre-commit hook), `ties new`, completions, man.
 //! - `import`: `ties import csv|linkedin` on the fixtures `tests/fixtures/import-*`, and
 //!   `ties export csv`.
-//! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
-//!   tracker, and the export → import round trip, field by field.
 //! - `vault`: Obsidian vaults where they are (`folders`, `ids: title`, `keys`, `owner`),
 //!   on the fixtures `tests/fixtures/vault-*`, and each vault convention on its own.
+//! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
+//!   tracker, and the export → import round trip, field by field.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
 
