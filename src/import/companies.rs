@@ -69,17 +69,18 @@ pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan
         }
     }
     // Every file checked with the notebook; a row whose file would not pass is dropped.
+    let folder = index.settings.conventions.folder(Kind::Company);
     loop {
         let files: Vec<NewFile> = planned
             .iter()
             .map(|p| NewFile {
-                path: format!("companies/{}.md", p.id),
+                path: format!("{folder}/{}.md", p.id),
                 text: p.text.clone(),
             })
             .collect();
         let owners: HashMap<String, Vec<u64>> = planned
             .iter()
-            .map(|p| (format!("companies/{}.md", p.id), vec![p.line]))
+            .map(|p| (format!("{folder}/{}.md", p.id), vec![p.line]))
             .collect();
         let problems = check(index, writable, &files, &owners);
         if problems.is_empty() {

@@ -402,6 +402,12 @@ impl<'a> Planner<'a> {
     fn render(&self, rows: &mut [Row]) -> (Vec<NewFile>, usize, HashMap<String, Vec<u64>>) {
         let mut companies: Vec<(String, String)> = Vec::new();
         let mut owners: HashMap<String, Vec<u64>> = HashMap::new();
+        // Where the notebook keeps each kind (`folders:` in ties.yaml; a vault's `People/`).
+        let conventions = &self.index.settings.conventions;
+        let (people_at, companies_at) = (
+            conventions.folder(Kind::Contact),
+            conventions.folder(Kind::Company),
+        );
         let taken = |id: &str, companies: &[(String, String)]| {
             self.index.get(id).is_some()
                 || rows_taken(rows, id)
@@ -441,7 +447,7 @@ impl<'a> Planner<'a> {
                 id
             };
             owners
-                .entry(format!("companies/{id}.md"))
+                .entry(format!("{companies_at}/{id}.md"))
                 .or_default()
                 .push(row.line);
             company_ids.push(Some(id));
@@ -455,13 +461,13 @@ impl<'a> Planner<'a> {
         let mut files: Vec<NewFile> = companies
             .iter()
             .map(|(id, name)| NewFile {
-                path: format!("companies/{id}.md"),
+                path: format!("{companies_at}/{id}.md"),
                 text: Draft::new().text("name", name).render(),
             })
             .collect();
         let count = files.len();
         for row in rows.iter() {
-            let path = format!("contacts/{}.md", row.id);
+            let path = format!("{people_at}/{}.md", row.id);
             owners.entry(path.clone()).or_default().push(row.line);
             files.push(NewFile {
                 path,
