@@ -359,7 +359,7 @@ pub(crate) fn apply(plan: &Plan, bytes: &[u8]) -> Result<Applied, Error> {
         reason,
         help: plan.help.clone(),
     };
-    let mut text = before.text.clone();
+    let mut text = before.text().unwrap_or_default().to_owned();
     let mut changed = false;
     for change in &plan.changes {
         match edit::apply(&text, change).map_err(|e| refused(e.to_string()))? {
@@ -397,7 +397,7 @@ pub(crate) fn apply(plan: &Plan, bytes: &[u8]) -> Result<Applied, Error> {
     }
     Ok(Applied::Changed {
         bytes: new_bytes,
-        before: before.text,
-        after: after.text,
+        before: before.text().unwrap_or_default().to_owned(),
+        after: after.text().unwrap_or_default().to_owned(),
     })
 }

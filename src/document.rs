@@ -2,12 +2,16 @@
 //! record, body to links and tasks, with every problem found on the way. Parsing never
 //! looks at another file, so loading is parallel and `watch` can re-parse one file.
 
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
 use memchr::memmem;
 
-use crate::body::{self, Body};
+use crate::body::{self, Body, LinkTarget};
 use crate::diagnostic::Placed;
 use crate::findings::{Finding, Problem, Severity};
 use crate::frontmatter::{self, FrontMatter};
+use crate::hash::fingerprint;
 use crate::model::{Id, Kind, Record};
 use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
@@ -18,15 +22,31 @@ pub(crate) struct Document {
     pub path: String,
     pub kind: Kind,
     pub id: Id,
-    /// The file's text without a byte-order mark; empty if it could not be read.
-    pub text: String,
+    /// The file's text without a byte-order mark (empty if it could not be read), or, once
+    /// [`Document::forget_text`] let it go, what reading it again gave (see
+    /// [`Document::text`]).
+    text: OnceLock<Option<Box<str>>>,
+    /// Where to read a forgotten text again, and how to know it is the one that was parsed.
+    origin: Option<Box<Origin>>,
     /// `None` for free notes and for records whose front matter could not be read at all.
     pub record: Option<Record>,
     pub body: Body,
+    /// The notebook path each relative Markdown link of the body leads to, resolved once
+    /// when the file is read: `(i, Some(path))` for `body.links.targets[i]`, `None` when the
+    /// link leaves the notebook. Wiki links are not in it.
+    pub files: Vec<(usize, Option<Arc<str>>)>,
     /// Problems found in this file alone.
     pub findings: Vec<Placed>,
     /// Built on first use: most files never need a position.
-    lines: std::sync::OnceLock<LineIndex>,
+    lines: OnceLock<LineIndex>,
+}
+
+/// A forgotten text's file and fingerprint.
+#[derive(Clone, Debug)]
+struct Origin {
+    root: Arc<Path>,
+    len: usize,
+    hash: u64,
 }
 
 impl Document {
@@ -45,29 +65,32 @@ impl Document {
             path,
             kind,
             id,
-            text: String::new(),
+            text: OnceLock::new(),
+            origin: None,
             record: None,
             body: Body::default(),
+            files: Vec::new(),
             findings: Vec::new(),
-            lines: std::sync::OnceLock::new(),
+            lines: OnceLock::new(),
         };
         let mut findings = Vec::new();
         let truncated = bytes.as_ref().is_ok_and(|b| (b.len() as u64) < len);
-        match bytes
+        let text = match bytes
             .map(|b| if truncated { whole_chars(b) } else { b })
             .map_err(|e| (unreadable(&e), String::new()))
             .and_then(decode_text)
         {
             Ok(text) => {
-                doc.text = text;
-                doc.read(&mut findings, len, truncated);
+                doc.read(&text, &mut findings, len, truncated);
+                text
             }
             Err((finding, readable_prefix)) => {
                 // Keep the readable part so the diagnostic's line:column is the bad byte's.
-                doc.text = readable_prefix;
                 findings.push(finding);
+                readable_prefix
             }
-        }
+        };
+        doc.text = OnceLock::from(Some(text.into_boxed_str()));
         if kind != Kind::Note && !doc.id.is_slug() {
             findings.push(Finding::new(
                 Span::file(),
@@ -76,14 +99,63 @@ impl Document {
                 },
             ));
         }
+        doc.files = doc
+            .body
+            .links
+            .targets
+            .iter()
+            .enumerate()
+            .filter_map(|(at, linked)| match &linked.target {
+                LinkTarget::File(link) => Some((at, body::resolve(&doc.path, link).map(Arc::from))),
+                LinkTarget::Wiki(_) => None,
+            })
+            .collect();
         doc.findings = findings.into_iter().map(|f| doc.locate(f)).collect();
         doc
     }
 
+    /// The file's text: kept if the file has a problem of its own, else read again from
+    /// `root` (and kept from then on), so that a notebook in memory holds the text of the
+    /// few files whose excerpts are shown, not of every file. `None` when the file changed
+    /// since it was parsed (or vanished): an excerpt of other text would point at the wrong
+    /// place, and the next read of the notebook sees the new file.
+    pub(crate) fn text(&self) -> Option<&str> {
+        self.text.get_or_init(|| self.reread()).as_deref()
+    }
+
+    /// Lets the text go if no finding of this file needs it: [`Document::text`] reads it
+    /// again from the file under `root` when a cross-file diagnostic wants an excerpt.
+    pub(crate) fn forget_text(&mut self, root: &Arc<Path>) {
+        if !self.findings.is_empty() {
+            return;
+        }
+        let Some(Some(text)) = self.text.get() else {
+            return;
+        };
+        self.origin = Some(Box::new(Origin {
+            root: Arc::clone(root),
+            len: text.len(),
+            hash: fingerprint(text.as_bytes()),
+        }));
+        self.text = OnceLock::new();
+        self.lines = OnceLock::new();
+    }
+
+    /// The forgotten text, if the file still holds it.
+    fn reread(&self) -> Option<Box<str>> {
+        let origin = self.origin.as_deref()?;
+        let bytes = std::fs::read(origin.root.join(&self.path)).ok()?;
+        let text = decode_text(bytes).ok()?;
+        (text.len() == origin.len && fingerprint(text.as_bytes()) == origin.hash)
+            .then(|| text.into_boxed_str())
+    }
+
     /// Places a finding in this file.
     pub(crate) fn locate(&self, finding: Finding) -> Placed {
-        let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
-        Placed::locate_with(&self.path, &self.text, lines, finding)
+        // A forgotten text that changed on disk places the finding at the file's start.
+        let text = self.text().unwrap_or_default();
+        let lines = self.lines.get_or_init(|| LineIndex::new(text));
+        Placed::locate_with(&self.path, text, lines, finding)
     }
 
     /// The `name` of a contact, company or event; `None` for chats and notes.
@@ -100,10 +172,11 @@ impl Document {
     /// fields only, and `list --where` and `show` also want the user's own keys. Empty if the
     /// front matter is absent or not a mapping.
     pub(crate) fn front_matter(&self) -> Vec<(yaml::Node, yaml::Node)> {
-        let FrontMatter::Closed { yaml, .. } = FrontMatter::split(&self.text) else {
+        let text = self.text().unwrap_or_default();
+        let FrontMatter::Closed { yaml, .. } = FrontMatter::split(text) else {
             return Vec::new();
         };
-        match yaml::parse(&self.text, yaml).map(|p| p.root.value) {
+        match yaml::parse(text, yaml).map(|p| p.root.value) {
             Ok(Value::Map(entries)) => entries,
             _ => Vec::new(),
         }
@@ -116,8 +189,7 @@ impl Document {
     }
 
     /// Reads the text of a file of `len` bytes, which is only its head if `truncated`.
-    fn read(&mut self, findings: &mut Vec<Finding>, len: u64, truncated: bool) {
-        let text = &self.text;
+    fn read(&mut self, text: &str, findings: &mut Vec<Finding>, len: u64, truncated: bool) {
         if let Some(marker) = conflict_marker(text) {
             findings.push(Finding::new(marker, Problem::MergeConflict));
             return;

@@ -2,12 +2,14 @@
 //! derived facts of a contact (last interaction, stage) that the agenda and reports stand
 //! on. Built from independently parsed documents; the cross-file rules run over it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::body::LinkTarget;
 use crate::diagnostic::Placed;
 use crate::document::Document;
 use crate::hash::Fnv;
@@ -32,23 +34,34 @@ choice_enum!(
     }
 );
 
-/// `docs` in path order. Documents are large; sorting indices and moving each document
-/// once is several times cheaper than sorting the documents themselves.
-fn sorted_by_path(docs: Vec<Document>) -> Vec<Document> {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_unstable_by(|&a, &b| docs[a].path.cmp(&docs[b].path));
-    let mut slots: Vec<Option<Document>> = docs.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+/// One change to the notebook's files, for [`Index::apply`].
+#[derive(Debug)]
+pub(crate) enum Edit {
+    /// A file read again, or a buffer edited and not saved yet: replaces the document with
+    /// its path, or adds it.
+    Put(Document),
+    /// A file or folder that is gone: removes the document at this path and every document
+    /// under it (and the walk problems there).
+    Gone(String),
 }
 
-/// A reference from one record's front matter to another record.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Reference<'a> {
-    /// Index of the referring document.
-    pub from: usize,
-    pub field: &'static str,
-    pub target: &'a Spanned<Id>,
-    pub expected: Kind,
+/// What a batch of [`Edit`]s can have changed for the cross-file rules: the documents to
+/// check again ([`crate::check::Checker::update`] does).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Affected {
+    /// The documents (by path) whose cross-file diagnostics may differ: the ones put, and,
+    /// for a document that came or went, the ones sharing its id, naming it in their front
+    /// matter or linking to it.
+    pub paths: BTreeSet<String>,
+    /// The documents removed (a path may be put back in the same batch).
+    pub removed: BTreeSet<String>,
+    /// A document came or went: the ids that suggestions choose from changed.
+    pub ids_changed: bool,
+    /// Documents added and replaced by [`Edit::Put`], and removed by [`Edit::Gone`], as
+    /// the changes came one after the other.
+    pub added: usize,
+    pub modified: usize,
+    pub dropped: usize,
 }
 
 pub(crate) struct Index {
@@ -65,12 +78,19 @@ pub(crate) struct Index {
     pub docs: Vec<Document>,
     /// Problems met while walking (unreadable folders, symlink loops).
     pub walk_findings: Vec<Placed>,
+    /// The lookups below hold document indices in path order, keyed by shared ids (a clone
+    /// is a reference count): linking allocates only their lists.
     by_id: FastMap<Id, Vec<usize>>,
     paths: FastSet<String>,
     chats_with: FastMap<Id, Vec<usize>>,
     events_met: FastMap<Id, Vec<usize>>,
-    referrers: FastSet<Id>,
+    /// How many references make each id a referrer (counted, so one can be unlinked).
+    referrers: FastMap<Id, usize>,
     referenced_by: FastMap<Id, Vec<usize>>,
+    /// Documents with a wiki link `[[id]]` to each id.
+    linked_by: FastMap<Id, Vec<usize>>,
+    /// Documents with a relative Markdown link to each notebook path.
+    files_linked_by: FastMap<Arc<str>, Vec<usize>>,
 }
 
 impl Index {
@@ -78,10 +98,12 @@ impl Index {
         root: PathBuf,
         now: NaiveDateTime,
         (settings, settings_text, settings_findings): (Settings, String, Vec<Placed>),
-        docs: Vec<Document>,
+        mut docs: Vec<Document>,
         walk_findings: Vec<Placed>,
     ) -> Self {
-        let docs = sorted_by_path(docs);
+        // In place: documents are small (their records boxed), and sorting them where they
+        // are needs no second list of them.
+        docs.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         let mut index = Self {
             root,
             today: now.date(),
@@ -95,8 +117,10 @@ impl Index {
             paths: FastSet::default(),
             chats_with: FastMap::default(),
             events_met: FastMap::default(),
-            referrers: FastSet::default(),
+            referrers: FastMap::default(),
             referenced_by: FastMap::default(),
+            linked_by: FastMap::default(),
+            files_linked_by: FastMap::default(),
         };
         index.link();
         index
@@ -108,53 +132,148 @@ impl Index {
         self.chats_with.clear();
         self.events_met.clear();
         self.referrers.clear();
-        for (i, doc) in self.docs.iter().enumerate() {
-            self.by_id.entry(doc.id.clone()).or_default().push(i);
-            self.paths.insert(doc.path.clone());
-            match &doc.record {
-                Some(Record::Chat(chat)) => {
-                    for with in &chat.with {
-                        self.chats_with
-                            .entry(with.value.clone())
-                            .or_default()
-                            .push(i);
-                    }
-                    if !chat.referrals.is_empty() {
-                        self.referrers
-                            .extend(chat.with.iter().map(|w| w.value.clone()));
-                    }
+        self.referenced_by.clear();
+        self.linked_by.clear();
+        self.files_linked_by.clear();
+        self.paths.reserve(self.docs.len());
+        self.by_id.reserve(self.docs.len());
+        for i in 0..self.docs.len() {
+            self.link_doc(i, true);
+        }
+    }
+
+    /// Adds document `i` to every lookup, or takes it out of them.
+    fn link_doc(&mut self, i: usize, add: bool) {
+        let Self {
+            docs,
+            by_id,
+            paths,
+            chats_with,
+            events_met,
+            referrers,
+            referenced_by,
+            linked_by,
+            files_linked_by,
+            ..
+        } = self;
+        let doc = &docs[i];
+        let mut count = |id: &Id| {
+            if add {
+                *referrers.entry(id.clone()).or_default() += 1;
+            } else if let Some(n) = referrers.get_mut(id) {
+                *n -= 1;
+                if *n == 0 {
+                    referrers.remove(id);
                 }
-                Some(Record::Event(event)) => {
-                    for met in &event.met {
-                        self.events_met
-                            .entry(met.value.clone())
-                            .or_default()
-                            .push(i);
-                    }
+            }
+        };
+        edit(by_id, &doc.id, i, add);
+        if add {
+            paths.insert(doc.path.clone());
+        } else {
+            paths.remove(&doc.path);
+        }
+        match doc.record.as_ref() {
+            Some(Record::Chat(chat)) => {
+                for with in &chat.with {
+                    edit(chats_with, &with.value, i, add);
                 }
-                Some(Record::Contact(contact)) => {
-                    if let Some(by) = &contact.introduced_by {
-                        self.referrers.insert(by.value.clone());
-                    }
+                if !chat.referrals.is_empty() {
+                    chat.with.iter().for_each(|w| count(&w.value));
                 }
-                _ => {}
+            }
+            Some(Record::Event(event)) => {
+                for met in &event.met {
+                    edit(events_met, &met.value, i, add);
+                }
+            }
+            Some(Record::Contact(contact)) => {
+                if let Some(by) = &contact.introduced_by {
+                    count(&by.value);
+                }
+            }
+            _ => {}
+        }
+        references_of(doc, |_, target, _| {
+            edit(referenced_by, &target.value, i, add);
+        });
+        for linked in &doc.body.links.targets {
+            if let LinkTarget::Wiki(id) = &linked.target {
+                edit(linked_by, id, i, add);
             }
         }
-        let mut referenced_by: FastMap<Id, Vec<usize>> = FastMap::default();
-        for r in self.references() {
-            referenced_by
-                .entry(r.target.value.clone())
-                .or_default()
-                .push(r.from);
+        for (_, path) in &doc.files {
+            if let Some(path) = path {
+                edit(files_linked_by, path, i, add);
+            }
         }
-        for from in referenced_by.values_mut() {
-            from.dedup();
+    }
+
+    /// Applies a batch of changes to the files, keeping every lookup up to date, and says
+    /// which documents the cross-file rules must look at again. A change to a file that
+    /// stays where it is relinks that one document; one that adds or removes a document
+    /// shifts the positions of the others, so the whole index is relinked (still without
+    /// reading or parsing anything).
+    pub(crate) fn apply(&mut self, changes: Vec<Edit>) -> Affected {
+        let mut affected = Affected::default();
+        // The ids and paths of the documents that came or went.
+        let mut moved: Vec<(Id, String)> = Vec::new();
+        for change in changes {
+            match change {
+                Edit::Put(doc) => {
+                    affected.paths.insert(doc.path.clone());
+                    match self
+                        .docs
+                        .binary_search_by(|d| d.path.as_str().cmp(&doc.path))
+                    {
+                        // Same path, so same id and kind: only this document's own links move.
+                        Ok(i) if moved.is_empty() => {
+                            affected.modified += 1;
+                            self.link_doc(i, false);
+                            self.docs[i] = doc;
+                            self.link_doc(i, true);
+                        }
+                        Ok(i) => {
+                            affected.modified += 1;
+                            self.docs[i] = doc;
+                        }
+                        Err(_) => {
+                            affected.added += 1;
+                            moved.push((doc.id.clone(), doc.path.clone()));
+                            self.upsert(doc);
+                        }
+                    }
+                }
+                Edit::Gone(path) => {
+                    let inside = |p: &str| is_under(p, &path);
+                    for doc in self.docs.iter().filter(|d| inside(&d.path)) {
+                        moved.push((doc.id.clone(), doc.path.clone()));
+                        affected.removed.insert(doc.path.clone());
+                        affected.dropped += 1;
+                    }
+                    self.remove_under(&path);
+                }
+            }
         }
-        self.referenced_by = referenced_by;
+        if moved.is_empty() {
+            return affected;
+        }
+        self.relink();
+        affected.ids_changed = true;
+        for (id, path) in &moved {
+            let near = paths(self.by_id.get(id))
+                .chain(paths(self.referenced_by.get(id)))
+                .chain(paths(self.linked_by.get(id)))
+                .chain(paths(self.files_linked_by.get(path.as_str())));
+            for i in near {
+                affected.paths.insert(self.docs[i].path.clone());
+            }
+        }
+        affected
     }
 
     /// Adds `doc`, or replaces the document with the same path. Call [`Index::relink`] after
-    /// a batch of changes.
+    /// a batch of changes (or use [`Index::apply`], which relinks only what changed).
     pub(crate) fn upsert(&mut self, doc: Document) {
         match self
             .docs
@@ -168,26 +287,27 @@ impl Index {
     /// Removes the document at `path` and every document under the folder `path`, and the
     /// walk problems there; returns how many documents were removed.
     pub(crate) fn remove_under(&mut self, path: &str) -> usize {
-        let inside = |p: &str| {
-            p == path
-                || path.is_empty()
-                || p.strip_prefix(path)
-                    .is_some_and(|rest| rest.starts_with('/'))
-        };
         let before = self.docs.len();
-        self.docs.retain(|d| !inside(&d.path));
-        self.walk_findings.retain(|d| !inside(&d.path));
+        self.docs.retain(|d| !is_under(&d.path, path));
+        self.walk_findings.retain(|d| !is_under(&d.path, path));
         before - self.docs.len()
     }
 
-    /// Rebuilds the lookups after [`Index::upsert`] and [`Index::remove_under`].
     pub(crate) fn set_now(&mut self, now: NaiveDateTime) {
         self.now = now;
         self.today = now.date();
     }
 
+    /// Rebuilds the lookups after [`Index::upsert`] and [`Index::remove_under`].
     pub(crate) fn relink(&mut self) {
         self.link();
+    }
+
+    /// The document at this path, by its position.
+    pub(crate) fn position(&self, path: &str) -> Option<usize> {
+        self.docs
+            .binary_search_by(|d| d.path.as_str().cmp(path))
+            .ok()
     }
 
     /// The documents with this id (more than one is a T203 problem).
@@ -238,65 +358,30 @@ impl Index {
 
     pub(crate) fn contacts(&self) -> impl Iterator<Item = (&Document, &Contact)> {
         self.records(|r| match r {
-            Record::Contact(c) => Some(c),
+            Record::Contact(c) => Some(&**c),
             _ => None,
         })
     }
 
     pub(crate) fn companies(&self) -> impl Iterator<Item = (&Document, &Company)> {
         self.records(|r| match r {
-            Record::Company(c) => Some(c),
+            Record::Company(c) => Some(&**c),
             _ => None,
         })
     }
 
     pub(crate) fn chats(&self) -> impl Iterator<Item = (&Document, &Chat)> {
         self.records(|r| match r {
-            Record::Chat(c) => Some(c),
+            Record::Chat(c) => Some(&**c),
             _ => None,
         })
     }
 
     pub(crate) fn events(&self) -> impl Iterator<Item = (&Document, &Event)> {
         self.records(|r| match r {
-            Record::Event(e) => Some(e),
+            Record::Event(e) => Some(&**e),
             _ => None,
         })
-    }
-
-    /// Every front-matter reference in the notebook, in document order.
-    pub(crate) fn references(&self) -> Vec<Reference<'_>> {
-        let mut out = Vec::new();
-        for (from, doc) in self.docs.iter().enumerate() {
-            let mut add = |field, target, expected| {
-                out.push(Reference {
-                    from,
-                    field,
-                    target,
-                    expected,
-                });
-            };
-            match &doc.record {
-                Some(Record::Contact(c)) => {
-                    c.company
-                        .iter()
-                        .for_each(|t| add("company", t, Kind::Company));
-                    c.introduced_by
-                        .iter()
-                        .for_each(|t| add("introduced_by", t, Kind::Contact));
-                }
-                Some(Record::Chat(c)) => {
-                    c.with.iter().for_each(|t| add("with", t, Kind::Contact));
-                    c.event.iter().for_each(|t| add("event", t, Kind::Event));
-                    c.referrals
-                        .iter()
-                        .for_each(|t| add("referrals", t, Kind::Contact));
-                }
-                Some(Record::Event(e)) => e.met.iter().for_each(|t| add("met", t, Kind::Contact)),
-                Some(Record::Company(_)) | None => {}
-            }
-        }
-        out
     }
 
     /// The contacts whose `company` is `company`, from the back-references (no scan).
@@ -308,7 +393,7 @@ impl Index {
                         .as_ref()
                         .is_some_and(|id| id.value.as_str() == company) =>
                 {
-                    Some((d, c))
+                    Some((d, &**c))
                 }
                 _ => None,
             })
@@ -321,7 +406,7 @@ impl Index {
             .into_iter()
             .flatten()
             .filter_map(|&i| match &self.docs[i].record {
-                Some(Record::Chat(c)) => Some((&self.docs[i], c)),
+                Some(Record::Chat(c)) => Some((&self.docs[i], &**c)),
                 _ => None,
             })
     }
@@ -333,7 +418,7 @@ impl Index {
             .into_iter()
             .flatten()
             .filter_map(|&i| match &self.docs[i].record {
-                Some(Record::Event(e)) => Some((&self.docs[i], e)),
+                Some(Record::Event(e)) => Some((&self.docs[i], &**e)),
                 _ => None,
             })
     }
@@ -427,7 +512,7 @@ impl Index {
 
     /// The highest stage the contact has reached.
     pub(crate) fn stage(&self, id: &str, contact: &Contact) -> Stage {
-        if self.referrers.contains(id) {
+        if self.referrers.contains_key(id) {
             return Stage::Referred;
         }
         if self.has_met(id) {
@@ -442,6 +527,70 @@ impl Index {
             Stage::Identified
         }
     }
+}
+
+/// Every front-matter reference of `doc` to another record, in file order: the key, the
+/// id and the kind it should name.
+pub(crate) fn references_of<'a>(
+    doc: &'a Document,
+    mut each: impl FnMut(&'static str, &'a Spanned<Id>, Kind),
+) {
+    match doc.record.as_ref() {
+        Some(Record::Contact(c)) => {
+            c.company
+                .iter()
+                .for_each(|t| each("company", t, Kind::Company));
+            c.introduced_by
+                .iter()
+                .for_each(|t| each("introduced_by", t, Kind::Contact));
+        }
+        Some(Record::Chat(c)) => {
+            c.with.iter().for_each(|t| each("with", t, Kind::Contact));
+            c.event.iter().for_each(|t| each("event", t, Kind::Event));
+            c.referrals
+                .iter()
+                .for_each(|t| each("referrals", t, Kind::Contact));
+        }
+        Some(Record::Event(e)) => e.met.iter().for_each(|t| each("met", t, Kind::Contact)),
+        Some(Record::Company(_)) | None => {}
+    }
+}
+
+/// The documents of a lookup's list, if there is one.
+fn paths(list: Option<&Vec<usize>>) -> impl Iterator<Item = usize> + '_ {
+    list.into_iter().flatten().copied()
+}
+
+/// Adds `i` to the sorted list of `key`, or takes it out (dropping an emptied list).
+fn edit<K, Q>(map: &mut FastMap<K, Vec<usize>>, key: &Q, i: usize, add: bool)
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: ToOwned<Owned = K> + std::hash::Hash + Eq + ?Sized,
+{
+    if add {
+        let list = match map.get_mut(key) {
+            Some(list) => list,
+            None => map.entry(key.to_owned()).or_default(),
+        };
+        if let Err(at) = list.binary_search(&i) {
+            list.insert(at, i);
+        }
+    } else if let Some(list) = map.get_mut(key) {
+        if let Ok(at) = list.binary_search(&i) {
+            list.remove(at);
+        }
+        if list.is_empty() {
+            map.remove(key);
+        }
+    }
+}
+
+/// Whether `p` is `path` or lies under the folder `path` (everything, for `""`).
+fn is_under(p: &str, path: &str) -> bool {
+    p == path
+        || path.is_empty()
+        || p.strip_prefix(path)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 #[cfg(test)]

@@ -98,11 +98,13 @@ fn collect(
     (walker, guard): &(WalkBuilder, Arc<Guard>),
 ) -> (Vec<Document>, Vec<Placed>) {
     let (tx, rx) = mpsc::channel::<Result<Document, Placed>>();
+    let shared: Arc<Path> = Arc::from(root);
     walker.build_parallel().run(|| {
         let tx = tx.clone();
+        let shared = Arc::clone(&shared);
         Box::new(move |entry| {
             let item = match entry {
-                Ok(entry) if is_markdown(&entry) => Ok(read_document(root, entry.path())),
+                Ok(entry) if is_markdown(&entry) => Ok(read_shared(&shared, entry.path())),
                 Ok(_) => return WalkState::Continue,
                 Err(err) => Err(walk_error(root, &err)),
             };
@@ -280,13 +282,20 @@ pub(crate) fn walk_under(root: &Path, dir: &Path) -> (Vec<Document>, Vec<Placed>
 /// matter of many MB (long pasted values are legal) before the body.
 pub(crate) const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads and parses one file of the notebook: a 1 GB file costs its first 64 MiB.
+/// Reads and parses one file of the notebook: a 1 GB file costs its first 64 MiB. Its text
+/// is kept only if it has problems of its own ([`Document::forget_text`]).
 pub(crate) fn read_document(root: &Path, path: &Path) -> Document {
+    read_shared(&Arc::from(root), path)
+}
+
+fn read_shared(root: &Arc<Path>, path: &Path) -> Document {
     let rel = relative(root, path);
-    match read_head(path, MAX_READ_BYTES) {
+    let mut doc = match read_head(path, MAX_READ_BYTES) {
         Ok((head, len)) => Document::parse_head(rel, Ok(head), len),
         Err(e) => Document::parse(rel, Err(e)),
-    }
+    };
+    doc.forget_text(root);
+    doc
 }
 
 /// The first `max` bytes of the file at `path`, and the file's length.

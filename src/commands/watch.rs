@@ -282,7 +282,7 @@ impl Printer<'_> {
         tally: Tally,
         elapsed: Duration,
     ) -> std::io::Result<()> {
-        let sources = crate::render::sources(&session.index);
+        let sources = crate::render::sources(&session.index, &session.diagnostics);
         let mut diagnostics = Vec::new();
         render::human::write(&mut diagnostics, &session.diagnostics, &sources)?;
         let summary = render::summary(tally, session.index.docs.len() + 1);

@@ -15,34 +15,29 @@
 //! Correct the id (the message suggests the closest one), or create the missing record, e.g.
 //! with `ties new company "Acm"`.
 
-use std::collections::HashMap;
-
+use crate::document::Document;
 use crate::findings::{Code, Finding};
-use crate::index::Index;
-use crate::model::Kind;
-use crate::rules::shorten;
-use crate::sink::Sink;
-use crate::suggest;
+use crate::index::references_of;
+use crate::rules::{Found, Scope, shorten};
 
-pub(crate) fn check(index: &Index, out: &mut Sink) {
-    let mut hints: HashMap<(&str, Kind), String> = HashMap::new();
-    for r in index.references() {
-        let id = r.target.value.as_str();
+pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
+    let index = scope.index;
+    references_of(doc, |_, target, expected| {
+        let id = target.value.as_str();
         if !index.lookup(id).is_empty() {
-            continue;
+            return;
         }
-        let hint = hints
-            .entry((id, r.expected))
-            .or_insert_with(|| suggest::hint(id, index.ids_of(r.expected)));
+        out.hinted = true;
+        let hint = scope.hint(id, Some(expected));
         let finding = Finding::worded(
             Code::T201,
-            r.target.span,
-            format!("unknown {} `{}`{hint}", r.expected, shorten(id)),
+            target.span,
+            format!("unknown {expected} `{}`{hint}", shorten(id)),
         )
         .help(format!(
             "create `{}/{id}.md` or correct the id",
-            r.expected.folder()
+            expected.folder()
         ));
-        out.push(&index.docs[r.from], finding);
-    }
+        out.findings.push(finding);
+    });
 }

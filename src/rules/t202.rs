@@ -14,31 +14,30 @@
 //! ## How to fix
 //! Reference a record of the kind the key expects.
 
+use crate::document::Document;
 use crate::findings::{Code, Finding};
-use crate::index::Index;
-use crate::rules::with_article;
-use crate::sink::Sink;
+use crate::index::references_of;
+use crate::rules::{Found, Scope, with_article};
 
-pub(crate) fn check(index: &Index, out: &mut Sink) {
-    for r in index.references() {
-        let Some(target) = index.get(r.target.value.as_str()) else {
-            continue;
+pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
+    references_of(doc, |field, target_id, expected| {
+        let Some(target) = scope.index.get(target_id.value.as_str()) else {
+            return;
         };
-        if target.kind == r.expected {
-            continue;
+        if target.kind == expected {
+            return;
         }
         let finding = Finding::worded(
             Code::T202,
-            r.target.span,
+            target_id.span,
             format!(
-                "`{}` should name {}, but `{}` is {} ({})",
-                r.field,
-                with_article(r.expected.as_str()),
+                "`{field}` should name {}, but `{}` is {} ({})",
+                with_article(expected.as_str()),
                 target.id,
                 with_article(target.kind.as_str()),
                 target.path
             ),
         );
-        out.push(&index.docs[r.from], finding);
-    }
+        out.findings.push(finding);
+    });
 }
