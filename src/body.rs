@@ -162,18 +162,27 @@ pub(crate) fn resolve(from: &str, link: &str) -> Option<String> {
     } else {
         link.into()
     };
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
+    // One string built in place: every relative link of every file is resolved on load.
+    let mut out = String::with_capacity(from.len() + link.len());
+    out.push_str(from.rsplit_once('/').map_or("", |(dir, _)| dir));
     for part in link.split('/') {
         match part {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if out.is_empty() {
+                    return None;
+                }
+                out.truncate(out.rfind('/').unwrap_or(0));
             }
-            other => parts.push(other),
+            other => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(other);
+            }
         }
     }
-    Some(parts.join("/"))
+    Some(out)
 }
 
 /// `%20` and friends, as Markdown editors write spaces in link paths.
@@ -379,6 +388,23 @@ mod tests {
         let mut findings = Vec::new();
         let start = crate::frontmatter::FrontMatter::split(text).body_start();
         (parse(text, start, &mut findings), findings)
+    }
+
+    #[test]
+    fn links_resolve_against_their_folder() {
+        for (from, link, expected) in [
+            (
+                "chats/2026/a.md",
+                "../../contacts/ada.md",
+                Some("contacts/ada.md"),
+            ),
+            ("chats/a.md", "./b%20c.md", Some("chats/b c.md")),
+            ("plan.md", "notes/x.md", Some("notes/x.md")),
+            ("notes/x.md", "../../up.md", None),
+            ("notes/x.md", "..//a/../b.md", Some("b.md")),
+        ] {
+            assert_eq!(resolve(from, link).as_deref(), expected, "{from} {link}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -82,6 +82,13 @@ pub(crate) struct Index {
     /// is a reference count): linking allocates only their lists.
     by_id: FastMap<Id, Vec<usize>>,
     paths: FastSet<String>,
+    /// Who names whom: built on first use, as `check` needs none of it.
+    links: OnceLock<Links>,
+}
+
+/// Who names whom, by document index in path order.
+#[derive(Default)]
+struct Links {
     chats_with: FastMap<Id, Vec<usize>>,
     events_met: FastMap<Id, Vec<usize>>,
     /// How many references make each id a referrer (counted, so one can be unlinked).
@@ -93,70 +100,25 @@ pub(crate) struct Index {
     files_linked_by: FastMap<Arc<str>, Vec<usize>>,
 }
 
-impl Index {
-    pub(crate) fn new(
-        root: PathBuf,
-        now: NaiveDateTime,
-        (settings, settings_text, settings_findings): (Settings, String, Vec<Placed>),
-        mut docs: Vec<Document>,
-        walk_findings: Vec<Placed>,
-    ) -> Self {
-        // In place: documents are small (their records boxed), and sorting them where they
-        // are needs no second list of them.
-        docs.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-        let mut index = Self {
-            root,
-            today: now.date(),
-            now,
-            settings,
-            settings_text,
-            settings_findings,
-            docs,
-            walk_findings,
-            by_id: FastMap::default(),
-            paths: FastSet::default(),
-            chats_with: FastMap::default(),
-            events_met: FastMap::default(),
-            referrers: FastMap::default(),
-            referenced_by: FastMap::default(),
-            linked_by: FastMap::default(),
-            files_linked_by: FastMap::default(),
-        };
-        index.link();
-        index
-    }
-
-    fn link(&mut self) {
-        self.by_id.clear();
-        self.paths.clear();
-        self.chats_with.clear();
-        self.events_met.clear();
-        self.referrers.clear();
-        self.referenced_by.clear();
-        self.linked_by.clear();
-        self.files_linked_by.clear();
-        self.paths.reserve(self.docs.len());
-        self.by_id.reserve(self.docs.len());
-        for i in 0..self.docs.len() {
-            self.link_doc(i, true);
+impl Links {
+    fn new(docs: &[Document]) -> Self {
+        let mut links = Self::default();
+        for (i, doc) in docs.iter().enumerate() {
+            links.edit(doc, i, true);
         }
+        links
     }
 
-    /// Adds document `i` to every lookup, or takes it out of them.
-    fn link_doc(&mut self, i: usize, add: bool) {
+    /// Adds document `i`, `doc`, to every lookup, or takes it out of them.
+    fn edit(&mut self, doc: &Document, i: usize, add: bool) {
         let Self {
-            docs,
-            by_id,
-            paths,
             chats_with,
             events_met,
             referrers,
             referenced_by,
             linked_by,
             files_linked_by,
-            ..
         } = self;
-        let doc = &docs[i];
         let mut count = |id: &Id| {
             if add {
                 *referrers.entry(id.clone()).or_default() += 1;
@@ -167,13 +129,7 @@ impl Index {
                 }
             }
         };
-        edit(by_id, &doc.id, i, add);
-        if add {
-            paths.insert(doc.path.clone());
-        } else {
-            paths.remove(&doc.path);
-        }
-        match doc.record.as_ref() {
+        match &doc.record {
             Some(Record::Chat(chat)) => {
                 for with in &chat.with {
                     edit(chats_with, &with.value, i, add);
@@ -206,6 +162,65 @@ impl Index {
             if let Some(path) = path {
                 edit(files_linked_by, path, i, add);
             }
+        }
+    }
+}
+
+impl Index {
+    pub(crate) fn new(
+        root: PathBuf,
+        now: NaiveDateTime,
+        (settings, settings_text, settings_findings): (Settings, String, Vec<Placed>),
+        mut docs: Vec<Document>,
+        walk_findings: Vec<Placed>,
+    ) -> Self {
+        // In place: documents are small (their records boxed), and sorting them where they
+        // are needs no second list of them.
+        docs.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        let mut index = Self {
+            root,
+            today: now.date(),
+            now,
+            settings,
+            settings_text,
+            settings_findings,
+            docs,
+            walk_findings,
+            by_id: FastMap::default(),
+            paths: FastSet::default(),
+            links: OnceLock::new(),
+        };
+        index.link();
+        index
+    }
+
+    fn link(&mut self) {
+        self.by_id.clear();
+        self.paths.clear();
+        self.links = OnceLock::new();
+        self.paths.reserve(self.docs.len());
+        self.by_id.reserve(self.docs.len());
+        for i in 0..self.docs.len() {
+            self.link_doc(i, true);
+        }
+    }
+
+    /// Who names whom, built on first use.
+    fn links(&self) -> &Links {
+        self.links.get_or_init(|| Links::new(&self.docs))
+    }
+
+    /// Adds document `i` to every lookup, or takes it out of them.
+    fn link_doc(&mut self, i: usize, add: bool) {
+        let doc = &self.docs[i];
+        edit(&mut self.by_id, &doc.id, i, add);
+        if add {
+            self.paths.insert(doc.path.clone());
+        } else {
+            self.paths.remove(&doc.path);
+        }
+        if let Some(links) = self.links.get_mut() {
+            links.edit(doc, i, add);
         }
     }
 
@@ -260,11 +275,12 @@ impl Index {
         }
         self.relink();
         affected.ids_changed = true;
+        let links = self.links();
         for (id, path) in &moved {
             let near = paths(self.by_id.get(id))
-                .chain(paths(self.referenced_by.get(id)))
-                .chain(paths(self.linked_by.get(id)))
-                .chain(paths(self.files_linked_by.get(path.as_str())));
+                .chain(paths(links.referenced_by.get(id)))
+                .chain(paths(links.linked_by.get(id)))
+                .chain(paths(links.files_linked_by.get(path.as_str())));
             for i in near {
                 affected.paths.insert(self.docs[i].path.clone());
             }
@@ -339,7 +355,8 @@ impl Index {
 
     /// Documents that reference `id` in their front matter.
     pub(crate) fn referenced_by(&self, id: &str) -> impl Iterator<Item = &Document> {
-        self.referenced_by
+        self.links()
+            .referenced_by
             .get(id)
             .into_iter()
             .flatten()
@@ -401,7 +418,8 @@ impl Index {
 
     /// Chats that list `contact` in `with`.
     pub(crate) fn chats_with(&self, contact: &str) -> impl Iterator<Item = (&Document, &Chat)> {
-        self.chats_with
+        self.links()
+            .chats_with
             .get(contact)
             .into_iter()
             .flatten()
@@ -413,7 +431,8 @@ impl Index {
 
     /// Events that list `contact` in `met`.
     pub(crate) fn events_met(&self, contact: &str) -> impl Iterator<Item = (&Document, &Event)> {
-        self.events_met
+        self.links()
+            .events_met
             .get(contact)
             .into_iter()
             .flatten()
@@ -512,7 +531,7 @@ impl Index {
 
     /// The highest stage the contact has reached.
     pub(crate) fn stage(&self, id: &str, contact: &Contact) -> Stage {
-        if self.referrers.contains_key(id) {
+        if self.links().referrers.contains_key(id) {
             return Stage::Referred;
         }
         if self.has_met(id) {

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError, mpsc};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDateTime;
 use ignore::{WalkBuilder, WalkState};
@@ -97,34 +97,60 @@ fn collect(
     root: &Path,
     (walker, guard): &(WalkBuilder, Arc<Guard>),
 ) -> (Vec<Document>, Vec<Placed>) {
-    let (tx, rx) = mpsc::channel::<Result<Document, Placed>>();
+    // Each walker thread keeps what it read and hands it all over once, when it ends: no
+    // document passes through the main thread one by one.
+    let gathered: Arc<Mutex<Vec<Gather>>> = Arc::default();
     let shared: Arc<Path> = Arc::from(root);
     walker.build_parallel().run(|| {
-        let tx = tx.clone();
         let shared = Arc::clone(&shared);
+        let mut gather = Gather {
+            docs: Vec::new(),
+            problems: Vec::new(),
+            into: Some(Arc::clone(&gathered)),
+        };
         Box::new(move |entry| {
-            let item = match entry {
-                Ok(entry) if is_markdown(&entry) => Ok(read_shared(&shared, entry.path())),
-                Ok(_) => return WalkState::Continue,
-                Err(err) => Err(walk_error(root, &err)),
-            };
-            // The receiver outlives the walk; a send cannot fail.
-            let _ = tx.send(item);
+            match entry {
+                Ok(entry) if is_markdown(&entry) => {
+                    gather.docs.push(read_shared(&shared, entry.path()));
+                }
+                Ok(_) => {}
+                Err(err) => gather.problems.push(walk_error(root, &err)),
+            }
             WalkState::Continue
         })
     });
-    drop(tx);
-    let mut docs = Vec::new();
+    let gathered = std::mem::take(&mut *gathered.lock().unwrap_or_else(PoisonError::into_inner));
+    let mut docs = Vec::with_capacity(gathered.iter().map(|g| g.docs.len()).sum());
     let mut problems =
         std::mem::take(&mut *guard.skipped.lock().unwrap_or_else(PoisonError::into_inner));
-    for item in rx {
-        match item {
-            Ok(doc) => docs.push(doc),
-            Err(diagnostic) => problems.push(diagnostic),
-        }
+    for mut g in gathered {
+        docs.append(&mut g.docs);
+        problems.append(&mut g.problems);
     }
     problems.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
     (docs, problems)
+}
+
+/// What one walker thread read; handed over when the thread drops it.
+struct Gather {
+    docs: Vec<Document>,
+    problems: Vec<Placed>,
+    into: Option<Arc<Mutex<Vec<Gather>>>>,
+}
+
+impl Drop for Gather {
+    fn drop(&mut self) {
+        if let Some(into) = self.into.take() {
+            let mine = Self {
+                docs: std::mem::take(&mut self.docs),
+                problems: std::mem::take(&mut self.problems),
+                into: None,
+            };
+            into.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(mine);
+        }
+    }
 }
 
 /// The walker `check`, `watch` and the benchmarks agree on: no hidden files, the root
