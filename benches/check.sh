@@ -26,8 +26,8 @@ RUNS=$COUNT
 bench_notebook walk_read
 WALK="$BIN/examples/walk_read"
 
-md_files=$(find "$DIR" -name '*.md' -type f | wc -l)
-md_bytes=$(find "$DIR" -name '*.md' -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+md_files=$(find "$DIR/" -name '*.md' -type f | wc -l)
+md_bytes=$(find "$DIR/" -name '*.md' -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
 echo "== notebook: $DIR ($md_files .md files, $((md_bytes / 1000000)) MB)" >&2
 
 names=(floor)

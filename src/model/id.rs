@@ -15,8 +15,8 @@ impl serde::Serialize for Id {
 }
 
 impl Id {
-    pub(crate) fn new(id: impl Into<String>) -> Self {
-        Self(id.into().into())
+    pub(crate) fn new(id: impl AsRef<str>) -> Self {
+        Self(id.as_ref().into())
     }
 
     /// An id as written in a reference: `acme` or the Obsidian form `[[acme]]`
