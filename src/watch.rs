@@ -537,8 +537,9 @@ mod tests {
         "plan.md",
     ];
 
-    /// After any sequence of creates, edits, deletes and folder moves, the incremental
-    /// session reports exactly what a full `check` of the same files reports.
+    /// After any sequence of creates, edits, deletes, renames (duplicate ids among them) and
+    /// folder moves, the incremental session (`Index::apply` and `check::Checker::update`)
+    /// reports exactly what a full `check` of the same files reports.
     #[test]
     fn incremental_updates_match_a_full_check() {
         let today = crate::model::time::parse_date("2026-11-21")
@@ -554,10 +555,19 @@ mod tests {
                 let mut batch = Batch::default();
                 for _ in 0..=rng.below(3) {
                     let place = root.join(PLACES[rng.below(PLACES.len())]);
-                    match rng.below(6) {
+                    match rng.below(7) {
                         0 => {
                             let _ = std::fs::remove_file(&place);
                             batch.paths.insert(place);
+                        }
+                        6 => {
+                            // Rename a file (a record renamed, or made a duplicate of one).
+                            let to = root.join(PLACES[rng.below(PLACES.len())]);
+                            if place.is_file() && !to.exists() {
+                                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                                std::fs::rename(&place, &to).unwrap();
+                                batch.paths.extend([place, to]);
+                            }
                         }
                         1 => {
                             // Move a whole folder, as a rename or `git checkout` would.
