@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::index::Index;
 use crate::lookup;
 use crate::model::time::Duration;
-use crate::model::{Id, Kind};
+use crate::model::{Conventions, Id, Kind};
 
 /// One action, with the ids as the user typed them (names and `[[id]]` work).
 #[derive(Clone, Debug)]
@@ -348,9 +348,13 @@ pub(crate) enum Applied {
 /// Makes `plan` on `bytes`, the file's current contents: refused if the file has errors (an
 /// edit could hide or worsen them), if a value is not of the shape the change expects, or
 /// if the result would have a problem the file did not have.
-pub(crate) fn apply(plan: &Plan, bytes: &[u8]) -> Result<Applied, Error> {
+pub(crate) fn apply(
+    plan: &Plan,
+    bytes: &[u8],
+    conventions: &Conventions,
+) -> Result<Applied, Error> {
     let path = std::path::PathBuf::from(&plan.path);
-    let before = Document::parse(plan.path.clone(), Ok(bytes.to_vec()));
+    let before = Document::parse(plan.path.clone(), Ok(bytes.to_vec()), conventions);
     if before.has_errors() {
         return Err(Error::EditHasErrors { path });
     }
@@ -362,7 +366,7 @@ pub(crate) fn apply(plan: &Plan, bytes: &[u8]) -> Result<Applied, Error> {
     let mut text = before.text().unwrap_or_default().to_owned();
     let mut changed = false;
     for change in &plan.changes {
-        match edit::apply(&text, change).map_err(|e| refused(e.to_string()))? {
+        match edit::apply_in(&text, change, conventions).map_err(|e| refused(e.to_string()))? {
             Edited::Changed(new) => {
                 text = new;
                 changed = true;
@@ -379,7 +383,7 @@ pub(crate) fn apply(plan: &Plan, bytes: &[u8]) -> Result<Applied, Error> {
         &[][..]
     };
     let new_bytes = [bom, text.as_bytes()].concat();
-    let after = Document::parse(plan.path.clone(), Ok(new_bytes.clone()));
+    let after = Document::parse(plan.path.clone(), Ok(new_bytes.clone()), conventions);
     let known: Vec<String> = before
         .findings
         .iter()

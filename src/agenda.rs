@@ -8,7 +8,7 @@
 //! `ties report` never disagree. They sort after the dated items of their day and are
 //! capped per kind (`rules.nudges_per_kind`).
 
-use chrono::{NaiveDate, NaiveTime, TimeDelta};
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
 
 use crate::document::Document;
 use crate::error::Error;
@@ -64,10 +64,11 @@ pub(crate) enum ItemKind {
     Goal,
     Coverage,
     EventFollowUp,
+    Birthday,
 }
 
 impl ItemKind {
-    pub(crate) const ALL: [Self; 11] = [
+    pub(crate) const ALL: [Self; 12] = [
         Self::FollowUp,
         Self::MoveOn,
         Self::ThankYou,
@@ -79,6 +80,7 @@ impl ItemKind {
         Self::Goal,
         Self::Coverage,
         Self::EventFollowUp,
+        Self::Birthday,
     ];
 
     /// Nudges sort after the dated items of their day and are capped per kind.
@@ -99,6 +101,7 @@ impl ItemKind {
             Self::Goal => "goal",
             Self::Coverage => "coverage",
             Self::EventFollowUp => "event-follow-up",
+            Self::Birthday => "birthday",
         }
     }
 
@@ -319,10 +322,9 @@ impl Filter {
             // A coverage nudge is about the company itself.
             let works_there = match index.get(item.id.as_str()).and_then(|d| d.record.as_ref()) {
                 Some(Record::Company(_)) => item.id.as_str() == company,
-                Some(Record::Contact(c)) => c
-                    .company
-                    .as_ref()
-                    .is_some_and(|id| id.value.as_str() == company),
+                Some(Record::Contact(c)) => c.company.as_ref().is_some_and(|id| {
+                    index.canonical(Kind::Company, &id.value).as_str() == company
+                }),
                 _ => false,
             };
             if !works_there {
@@ -448,10 +450,50 @@ impl Builder<'_> {
             }
         }
         self.reconnect(doc, contact);
+        if rules.nudges.birthday {
+            self.birthday(doc, contact);
+        }
     }
 
-    /// Reconnect with a contact you have met, out of touch for longer than their cadence
-    /// but not dormant.
+    /// A contact's birthday, due on the day (the next one from today; 29 February falls on
+    /// the 28th in other years); a past one is never overdue.
+    fn birthday(&mut self, doc: &Document, contact: &Contact) {
+        let Some(birthday) = contact.birthday else {
+            return;
+        };
+        let year = self.today.year();
+        let Some(day) = [year, year.saturating_add(1)]
+            .into_iter()
+            .filter_map(|y| birthday.in_year(y))
+            .find(|d| *d >= self.today)
+        else {
+            return;
+        };
+        let name = &contact.name;
+        let age = birthday
+            .year
+            .map(|born| day.year() - born)
+            .filter(|age| *age > 0)
+            .map_or_else(String::new, |age| format!(" (turns {age})"));
+        let title = format!("{name}'s birthday{age}: send them a note");
+        let id = doc.id.clone();
+        if let Some(item) = self.push(
+            When::Date(day),
+            ItemKind::Birthday,
+            id,
+            name.clone(),
+            doc,
+            title,
+        ) {
+            item.why = vec![
+                "rule: birthday: a contact's `birthday`, due on the day (switch: rules.nudges.birthday: true)".to_owned(),
+                format!("birthday {birthday} in {}", doc.path),
+            ];
+        }
+    }
+
+    /// Reconnect with a contact you have met (or were in touch with: `last_contact`), out
+    /// of touch for longer than their cadence but not dormant.
     fn reconnect(&mut self, doc: &Document, contact: &Contact) {
         let rules = &self.index.settings.rules;
         let id = &doc.id;
@@ -459,7 +501,7 @@ impl Builder<'_> {
         let dormant = |last: NaiveDate| {
             contact.tie != Some(Tie::Strong) && rules.dormant_after.after_date(last) < self.today
         };
-        if self.index.has_met(id.as_str())
+        if self.index.in_touch(id.as_str(), contact)
             && let Some(last) = self.index.last_interaction(id.as_str(), contact)
             && !dormant(last)
         {
@@ -501,6 +543,7 @@ impl Builder<'_> {
         let (Some(date), Some(first)) = (&chat.date, chat.with.first()) else {
             return;
         };
+        let first = self.index.canonical(Kind::Contact, &first.value);
         let rules = &self.index.settings.rules;
         let names: Vec<String> = chat
             .with
@@ -525,7 +568,7 @@ impl Builder<'_> {
                 if let Some(item) = self.push(
                     due,
                     ItemKind::ThankYou,
-                    first.value.clone(),
+                    first.clone(),
                     names[0].clone(),
                     doc,
                     title,
@@ -552,14 +595,14 @@ impl Builder<'_> {
                 let wanted = rules.prepare_questions;
                 let mut title =
                     format!("Prepare for the {kind} with {who}: {ready}/{wanted} questions ready");
-                if let Some(note) = self.company_in(&first.value) {
+                if let Some(note) = self.company_in(first) {
                     title.push_str("; ");
                     title.push_str(&note);
                 }
                 if let Some(item) = self.push(
                     date.value,
                     ItemKind::Prepare,
-                    first.value.clone(),
+                    first.clone(),
                     names[0].clone(),
                     doc,
                     title,
@@ -581,14 +624,11 @@ impl Builder<'_> {
     /// took the place of the thank-you.
     fn superseded(&self, chat: &Chat, day: NaiveDate) -> bool {
         chat.with.iter().any(|w| {
-            match self
-                .index
-                .get(w.value.as_str())
-                .and_then(|d| d.record.as_ref())
-            {
+            let id = self.index.canonical(Kind::Contact, &w.value);
+            match self.index.get(id.as_str()).and_then(|d| d.record.as_ref()) {
                 Some(Record::Contact(c)) => self
                     .index
-                    .last_interaction(w.value.as_str(), c)
+                    .last_interaction(id.as_str(), c)
                     .is_some_and(|last| last > day),
                 _ => false,
             }
@@ -607,7 +647,7 @@ impl Builder<'_> {
         let company_id = c.company.as_ref()?;
         match self
             .index
-            .get(company_id.value.as_str())
+            .target(Kind::Company, &company_id.value)
             .and_then(|d| d.record.as_ref())
         {
             Some(Record::Company(company)) => Some(match &company.r#in {
@@ -619,7 +659,7 @@ impl Builder<'_> {
     }
 
     fn tasks(&mut self, doc: &Document) {
-        let id = task_owner(doc);
+        let id = task_owner(self.index, doc);
         let who = self.index.name_of(&id);
         for task in &doc.body.tasks {
             if let (false, Some(due)) = (task.done, &task.due)
@@ -747,7 +787,10 @@ impl Builder<'_> {
                 .map_or_else(String::new, |d| d.path.clone());
             let mut item = self.nudge(today, ItemKind::Coverage, row.id.clone(), path, title);
             let role = row.missing.first().copied().unwrap_or("developer");
-            item.clear = format!("ties new contact NAME --company {} --role {role}", row.id);
+            item.clear = format!(
+                "ties new contact NAME --company {} --role {role}",
+                shell_word(row.id.as_str())
+            );
             item.why = vec![
                 format!(
                     "rule: coverage: a target company short of goals.people_per_company (developer: {}, manager: {}, recruiter: {}; switch: rules.nudges.coverage: true)",
@@ -808,7 +851,7 @@ impl Builder<'_> {
             }
             let Some(due) = day.succ_opt() else { continue };
             for met in &event.met {
-                let id = &met.value;
+                let id = self.index.canonical(Kind::Contact, &met.value);
                 let Some(Record::Contact(contact)) =
                     self.index.get(id.as_str()).and_then(|d| d.record.as_ref())
                 else {
@@ -852,7 +895,7 @@ impl Builder<'_> {
 /// How to clear `item`: the recording command ([`crate::action`]) that answers it, or the
 /// field to write where no command does.
 pub(crate) fn clear(index: &Index, item: &Item) -> String {
-    let id = &item.id;
+    let id = &shell_word(item.id.as_str());
     match item.kind {
         ItemKind::FollowUp => format!("ties log follow-up {id}"),
         ItemKind::MoveOn => format!("ties close {id}"),
@@ -861,7 +904,7 @@ pub(crate) fn clear(index: &Index, item: &Item) -> String {
             let chat = index.docs.iter().find(|d| d.path == item.path);
             format!(
                 "ties log thank-you {}",
-                chat.map_or(id.as_str(), |d| d.id.as_str())
+                chat.map_or_else(|| id.clone(), |d| shell_word(d.id.as_str()))
             )
         }
         ItemKind::Prepare => format!(
@@ -874,16 +917,39 @@ pub(crate) fn clear(index: &Index, item: &Item) -> String {
             format!("ties log outreach {id}, or ties snooze {id} 2w")
         }
         ItemKind::Event => format!("ties log met {id} CONTACT…"),
-        ItemKind::Goal => match id.as_str() {
+        ItemKind::Birthday => format!("send them a note; ties log outreach {id} records it"),
+        ItemKind::Goal => match item.id.as_str() {
             "outreach" => "reach out: ties log outreach CONTACT".to_owned(),
             "chats" => "have a chat: ties new chat CONTACT".to_owned(),
             _ => "go to an event: ties new event".to_owned(),
         },
-        ItemKind::Coverage if id.as_str() == "warm-contacts" => {
+        ItemKind::Coverage if item.id.as_str() == "warm-contacts" => {
             "write `warmth: warm` on contacts who know you".to_owned()
         }
         ItemKind::Coverage => format!("ties new contact NAME --company {id} --role ROLE"),
     }
+}
+
+/// An id as one word of a shell command: as it is when it is a plain word (every slug),
+/// else in double quotes (`"Jane Doe"`, a title id), so a command copied from the agenda
+/// runs as shown.
+fn shell_word(id: &str) -> String {
+    if !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '%'))
+    {
+        return id.to_owned();
+    }
+    let mut quoted = String::from('"');
+    for c in id.chars() {
+        if matches!(c, '"' | '\\' | '$' | '`') {
+            quoted.push('\\');
+        }
+        quoted.push(c);
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// `2026-11-21` or `2026-11-21 14:30`, as the text agenda shows a due date.
@@ -892,12 +958,12 @@ pub(crate) fn shown(when: When) -> String {
 }
 
 /// Whom the tasks of `doc` are for: a chat's first contact, else the file itself.
-fn task_owner(doc: &Document) -> Id {
+fn task_owner(index: &Index, doc: &Document) -> Id {
     match (&doc.kind, &doc.record) {
-        (Kind::Chat, Some(Record::Chat(chat))) => chat
-            .with
-            .first()
-            .map_or_else(|| doc.id.clone(), |w| w.value.clone()),
+        (Kind::Chat, Some(Record::Chat(chat))) => chat.with.first().map_or_else(
+            || doc.id.clone(),
+            |w| index.canonical(Kind::Contact, &w.value).clone(),
+        ),
         _ => doc.id.clone(),
     }
 }
@@ -909,7 +975,7 @@ pub(crate) fn ticked_tasks(index: &Index) -> Vec<Item> {
     let today = index.today;
     let mut items = Vec::new();
     for doc in &index.docs {
-        let id = task_owner(doc);
+        let id = task_owner(index, doc);
         for task in doc.body.tasks.iter().filter(|t| t.done) {
             let Some(due) = &task.due else { continue };
             items.push(Item {

@@ -327,7 +327,7 @@ fn task(text: &str, marker: usize, done: bool, findings: &mut Vec<Finding>) -> T
     let (due, due_range) = match find_due(line) {
         Some((range, raw)) => {
             let span = Span::new(marker + range.start, marker + range.end);
-            if let Some(date) = time::parse_date(raw) {
+            if let Some(date) = time::parse_day(raw).or_else(|| time::parse_written_date(raw)) {
                 (Some(Spanned::new(date, span)), Some(range))
             } else {
                 findings.push(Finding::new(
@@ -335,7 +335,7 @@ fn task(text: &str, marker: usize, done: bool, findings: &mut Vec<Finding>) -> T
                     Problem::InvalidDate {
                         key: "due".into(),
                         value: raw.into(),
-                        form: DateForm::Date,
+                        form: DateForm::Due,
                     },
                 ));
                 (None, None)
@@ -364,19 +364,24 @@ fn task(text: &str, marker: usize, done: bool, findings: &mut Vec<Finding>) -> T
     }
 }
 
-/// The date of `(due DATE)` or `📅 DATE` in a task line: its byte range and text.
+/// The date of `(due DATE)` or `📅 DATE` in a task line: its byte range and text. In
+/// parentheses the date runs to the `)`, so `(due 12 Feb 2026)` is one date, not `12`.
 fn find_due(line: &str) -> Option<(std::ops::Range<usize>, &str)> {
-    let start = if let Some(i) = line.find("(due ") {
-        i + "(due ".len()
+    let (start, parenthesised) = if let Some(i) = line.find("(due ") {
+        (i + "(due ".len(), true)
     } else {
-        line.find('📅').map(|i| i + '📅'.len_utf8())?
+        (line.find('📅').map(|i| i + '📅'.len_utf8())?, false)
     };
     let rest = &line[start..];
     let skipped = rest.len() - rest.trim_start().len();
     let start = start + skipped;
-    let len = line[start..]
-        .find(|c: char| c.is_whitespace() || c == ')')
-        .unwrap_or(line.len() - start);
+    let rest = &line[start..];
+    let len = match rest.find(')') {
+        Some(close) if parenthesised => rest[..close].trim_end().len(),
+        _ => rest
+            .find(|c: char| c.is_whitespace() || c == ')')
+            .unwrap_or(rest.len()),
+    };
     Some((start..start + len, &line[start..start + len]))
 }
 
@@ -465,6 +470,28 @@ mod tests {
         );
         assert_eq!(findings.len(), 1);
         assert_eq!(&text[findings[0].span.range()], "2026-13-01");
+    }
+
+    #[test]
+    fn a_due_date_in_words_is_one_date() {
+        let text = "- [ ] renew (due 12 Feb 2026)
+- [ ] call (due 3 september 2026) soon
+- [ ] bad (due 12 Febr 2026)
+- [ ] at 📅 2026-02-12T09:30
+";
+        let (b, findings) = body(text);
+        let due: Vec<String> = (b.tasks.iter())
+            .map(|t| {
+                t.due
+                    .as_ref()
+                    .map(|d| d.value.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(due, ["2026-02-12", "2026-09-03", "", "2026-02-12"]);
+        assert_eq!(b.tasks[1].text, "call soon");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(&text[findings[0].span.range()], "12 Febr 2026");
     }
 
     #[test]

@@ -318,7 +318,11 @@ mod tests {
     }
 
     fn doc(path: &str, text: &str) -> Document {
-        Document::parse(path.to_owned(), Ok(text.as_bytes().to_vec()))
+        Document::parse(
+            path.to_owned(),
+            Ok(text.as_bytes().to_vec()),
+            &crate::model::conventions::PLAIN,
+        )
     }
 
     fn index(files: &[(&str, &str)], now: NaiveDateTime) -> Index {
@@ -375,7 +379,7 @@ mod tests {
     fn renaming_a_company_breaks_and_mends_the_references_to_it() {
         let mut ix = index(
             &[
-                ("companies/acme.md", "---\nname: Acme\n---\n"),
+                ("companies/acme.md", "---\nname: Acme Corp\n---\n"),
                 ("contacts/ada.md", "---\nname: Ada\ncompany: acme\n---\n"),
                 (
                     "notes/plan.md",
@@ -391,7 +395,7 @@ mod tests {
             &mut checker,
             vec![
                 Edit::Gone("companies/acme.md".into()),
-                Edit::Put(doc("companies/acme-inc.md", "---\nname: Acme\n---\n")),
+                Edit::Put(doc("companies/acme-inc.md", "---\nname: Acme Corp\n---\n")),
             ],
         );
         assert_eq!(codes(&checker, "contacts/ada.md"), [Code::T201]);
@@ -522,11 +526,11 @@ mod tests {
         "---\nname: Bob\ncompany: acm\nrole: develper\n---\nSee [[ada]] and [[nobody]].\n",
         "---\nname: [x, y]\nreached_out: 2026-02-30\n---\n",
         "---\nwith: [ada, bob]\ndate: 2026-11-21 10:00\nthanked: 2026-11-21\nreferrals: [ada]\n---\n",
-        "---\nname: Acme\nstatus: target\n---\n[back](../contacts/ada.md) [[meetup]]\n",
+        "---\nname: Acme\nstatus: target\naliases: [Roadrunner]\n---\n[back](../contacts/ada.md) [[meetup]]\n",
         "---\nname: Meetup\ndate: 2026-11-22\nmet: [ada, bob]\n---\n",
         "no front matter at all [[ada]] [[acme]] [p](plan.md)\n",
         "---\nname: Unclosed\n",
-        "---\nwith: acme\nevent: ada\ndate: 2026-11-12\n---\n",
+        "---\nwith: [acme, roadrunner]\nevent: ada\ndate: 2026-11-12\n---\n[[Roadrunner]] [[MEETUP]]\n",
         "---\nname: Cy\nreached_out: 2026-11-10\nreplied: 2026-11-01\n---\n",
     ];
     const PLACES: [&str; 12] = [

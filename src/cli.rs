@@ -23,7 +23,6 @@ use crate::model::company::CompanyStatus;
 use crate::model::contact::{Role, Warmth};
 use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profile};
 use crate::model::event::EventKind;
-use crate::model::id::is_slug;
 use crate::model::time::When;
 use crate::render::Format;
 use crate::report::{Granularity, ReportKind};
@@ -135,7 +134,7 @@ enum Commands {
         #[command(subcommand)]
         record: NewCommands,
     },
-    /// Create contacts and companies from a spreadsheet or from LinkedIn's connections export
+    /// Create contacts and companies from a spreadsheet, LinkedIn's connections or an address book (vCard)
     Import {
         #[command(subcommand)]
         source: ImportCommands,
@@ -792,8 +791,9 @@ enum NewCommands {
 
 #[derive(Debug, Args)]
 struct NewArgs {
-    /// The id (the file name without .md) instead of the one made from the name
-    #[arg(long, value_name = "ID", value_parser = parse_id)]
+    /// The id (the file name without .md) instead of the one made from the name: a slug, or
+    /// a title where `ids: title` (checked against the notebook's settings)
+    #[arg(long, value_name = "ID")]
     id: Option<String>,
     /// Open the new file in $VISUAL or $EDITOR
     #[arg(long)]
@@ -927,6 +927,14 @@ enum ImportCommands {
         #[arg(long)]
         dry_run: bool,
     },
+    /// An address book as vCard (.vcf, versions 2.1, 3.0 and 4.0): what phones, Google, Apple and Outlook export
+    Vcard {
+        /// The .vcf file (one or many cards)
+        file: PathBuf,
+        /// Print the files it would create, and create none
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// What `import csv --help` says of the columns: an installed binary comes without the
@@ -941,14 +949,18 @@ Columns are matched by header, ignoring case, spaces and punctuation:
   email ...      Email, LinkedIn, GitHub, Twitter, Slack, Phone, Website, Location
   tags           Tags, Labels (split at commas, semicolons or |)
   reached_out    Date reached out, Outreach date, Contacted
-  followed_up    Follow up date, Follow-up 1, Follow-up 2 ...
+  followed_up    Follow up date, Follow-up 1, Follow-up 2 ..., Followed up? (a date, or yes/no)
   replied        Response, Replied (a date, or yes/no)
   next           Next step, Next action (\"2026-11-30 send portfolio\")
+  birthday       Birthday (04-15 or a date)
   the body       Notes, Comments, Description
 Other columns go into the body as \"- Column: value\" lines; --map reads one as a key.
-Dates: 2026-11-12, 2026/11/12, 12 Nov 2026, Nov 12, 2026, 12.11.2026; an ambiguous
-11/12/2026 is refused. People already in the notebook (same id, LinkedIn or email) are
-skipped, never changed; companies are matched by id or name, others created.";
+Without a role, the title gives one (Engineering Manager: manager; Recruiter: recruiter).
+Dates: 2026-11-12, 2026/11/12, 12 Nov 2026, Nov 12, 2026, 12.11.2026, 23-Apr-23; in
+11/3/2026 the column settles the order (11/20/2026 in it: month first), else it is refused.
+Google Contacts exports and exports of `ties` (contacts, companies) are recognised by
+their headers. People already in the notebook (same id, LinkedIn or email) are skipped,
+never changed; companies are matched by id or name, others created.";
 
 impl ImportCommands {
     fn into_command(self) -> Command {
@@ -962,6 +974,12 @@ impl ImportCommands {
             Self::Linkedin { file, dry_run } => Command::Import {
                 file,
                 source: Source::Linkedin,
+                map: Vec::new(),
+                dry_run,
+            },
+            Self::Vcard { file, dry_run } => Command::Import {
+                file,
+                source: Source::Vcard,
                 map: Vec::new(),
                 dry_run,
             },
@@ -1125,14 +1143,6 @@ fn parse_url(s: &str) -> Result<String, String> {
 fn parse_profile(s: &str) -> Result<String, String> {
     accept(&normalize_profile(s), is_profile, "")
         .map_err(|_| format!("`{s}` is neither a handle nor a web address"))
-}
-
-fn parse_id(s: &str) -> Result<String, String> {
-    accept(
-        s,
-        is_slug,
-        "is not an id: write it in lowercase letters and digits joined by single hyphens, e.g. jane-doe-2",
-    )
 }
 
 fn parse_map(s: &str) -> Result<(String, String), String> {

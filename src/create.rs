@@ -79,8 +79,13 @@ pub(crate) fn new_file(
     options: &Options,
 ) -> Result<NewFile, Error> {
     let (kind, base_id, draft) = build(index, request)?;
+    let conventions = &index.settings.conventions;
+    let titles = conventions.title_ids();
     let id = match &options.id {
-        Some(id) if !is_slug(id) => return Err(Error::BadId { id: id.clone() }),
+        Some(id) if titles && (id.is_empty() || slug::title_from_name(id) != *id) => {
+            return Err(Error::BadTitle { id: id.clone() });
+        }
+        Some(id) if !titles && !is_slug(id) => return Err(Error::BadId { id: id.clone() }),
         Some(id) => id.clone(),
         None if base_id.is_empty() => {
             return Err(Error::NoId {
@@ -89,12 +94,17 @@ pub(crate) fn new_file(
         }
         None => base_id,
     };
-    let path = format!("{}/{id}.md", kind.folder());
+    let path = format!("{}/{id}.md", conventions.folder(kind));
     if let Some(existing) = index.get(&id)
         && !(options.force && existing.path == path)
     {
+        let taken = |c: &str| index.get(c).is_some();
         return Err(Error::IdTaken {
-            suggestion: slug::first_free(&id, |c| index.get(c).is_some()),
+            suggestion: if titles {
+                slug::first_free_title(&id, taken)
+            } else {
+                slug::first_free(&id, taken)
+            },
             existing: existing.path.clone(),
             id,
         });
@@ -116,12 +126,36 @@ impl Request {
     }
 }
 
+/// The id of a new record named `name`: its slug, or in a title notebook its title.
+fn file_id(index: &Index, name: &str) -> String {
+    if index.settings.conventions.title_ids() {
+        slug::title_from_name(name)
+    } else {
+        slug::from_name(name)
+    }
+}
+
+/// The id of a dated record (a chat, an event): `2026-11-12-jane-doe`, or in a title
+/// notebook `2026-11-12 Jane Doe`; empty when `name` makes no id.
+fn dated(index: &Index, day: chrono::NaiveDate, name: &str) -> String {
+    let id = file_id(index, name);
+    if id.is_empty() {
+        return id;
+    }
+    let sep = if index.settings.conventions.title_ids() {
+        ' '
+    } else {
+        '-'
+    };
+    format!("{}{sep}{id}", day.format("%Y-%m-%d"))
+}
+
 /// The kind, the id made from the request, and the file's content.
 fn build(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Error> {
     match request {
         Request::Contact { name, .. } => Ok((
             Kind::Contact,
-            slug::from_name(name),
+            file_id(index, name),
             contact(index, request)?,
         )),
         Request::Company {
@@ -141,7 +175,7 @@ fn build(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Erro
             ];
             Ok((
                 Kind::Company,
-                slug::from_name(name),
+                file_id(index, name),
                 filled(company::FIELDS, &given),
             ))
         }
@@ -163,12 +197,7 @@ fn build(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Erro
                 ("goal", goal.map(|g| Given::Word(g.to_string()))),
             ];
             let draft = filled(event::FIELDS, &given);
-            let slug = slug::from_name(name);
-            let id = if slug.is_empty() {
-                slug
-            } else {
-                format!("{}-{slug}", date.date().format("%Y-%m-%d"))
-            };
+            let id = dated(index, date.date(), name);
             Ok((Kind::Event, id, draft))
         }
     }
@@ -257,11 +286,7 @@ fn chat(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Error
         .map(|d| d.name().unwrap_or(d.id.as_str()))
         .collect();
     draft.body(&chat_body(kind.unwrap_or(ChatKind::CoffeeChat), &names));
-    let id = format!(
-        "{}-{}",
-        date.date().format("%Y-%m-%d"),
-        slug::from_name(&ids[0])
-    );
+    let id = dated(index, date.date(), &ids[0]);
     Ok((Kind::Chat, id, draft))
 }
 

@@ -12,7 +12,7 @@ use crate::diagnostic::Placed;
 use crate::findings::{Finding, Problem, Severity};
 use crate::frontmatter::{self, FrontMatter};
 use crate::hash::fingerprint;
-use crate::model::{Id, Kind, Record};
+use crate::model::{Conventions, Id, Kind, Record};
 use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
 
@@ -50,16 +50,26 @@ struct Origin {
 }
 
 impl Document {
-    /// Parses the file at `path` (relative, `/`-separated) from its bytes or read error.
-    pub(crate) fn parse(path: String, bytes: std::io::Result<Vec<u8>>) -> Self {
+    /// Parses the file at `path` (relative, `/`-separated) from its bytes or read error, as
+    /// the notebook's `conventions` say (which folder is which kind, what an id is, keys).
+    pub(crate) fn parse(
+        path: String,
+        bytes: std::io::Result<Vec<u8>>,
+        conventions: &Conventions,
+    ) -> Self {
         let len = bytes.as_ref().map_or(0, |b| b.len() as u64);
-        Self::parse_head(path, bytes, len)
+        Self::parse_head(path, bytes, len, conventions)
     }
 
     /// Parses the file at `path` from its first bytes, the file being `len` bytes long: a
     /// huge file is read only as far as a check needs it ([`crate::notebook::read_document`]).
-    pub(crate) fn parse_head(path: String, bytes: std::io::Result<Vec<u8>>, len: u64) -> Self {
-        let kind = kind_of(&path);
+    pub(crate) fn parse_head(
+        path: String,
+        bytes: std::io::Result<Vec<u8>>,
+        len: u64,
+        conventions: &Conventions,
+    ) -> Self {
+        let kind = conventions.kind_of(&path);
         let id = id_of(&path);
         let mut doc = Self {
             path,
@@ -81,7 +91,7 @@ impl Document {
             .and_then(decode_text)
         {
             Ok(text) => {
-                doc.read(&text, &mut findings, len, truncated);
+                doc.read(&text, &mut findings, len, truncated, conventions);
                 text
             }
             Err((finding, readable_prefix)) => {
@@ -91,7 +101,8 @@ impl Document {
             }
         };
         doc.text = OnceLock::from(Some(text.into_boxed_str()));
-        if kind != Kind::Note && !doc.id.is_slug() {
+        // A title notebook's ids are titles by design (`Jane Doe.md`).
+        if kind != Kind::Note && !conventions.title_ids() && !doc.id.is_slug() {
             findings.push(Finding::new(
                 Span::file(),
                 Problem::NotSlug {
@@ -189,7 +200,14 @@ impl Document {
     }
 
     /// Reads the text of a file of `len` bytes, which is only its head if `truncated`.
-    fn read(&mut self, text: &str, findings: &mut Vec<Finding>, len: u64, truncated: bool) {
+    fn read(
+        &mut self,
+        text: &str,
+        findings: &mut Vec<Finding>,
+        len: u64,
+        truncated: bool,
+        conventions: &Conventions,
+    ) {
         if let Some(marker) = conflict_marker(text) {
             findings.push(Finding::new(marker, Problem::MergeConflict));
             return;
@@ -245,7 +263,7 @@ impl Document {
                     };
                     if let Some(entries) = entries {
                         let (record, found) =
-                            Record::decode(kind, entries, Span::new(0, 3), &self.id);
+                            Record::decode(kind, entries, Span::new(0, 3), &self.id, conventions);
                         self.record = record;
                         findings.extend(found);
                     }
@@ -269,14 +287,6 @@ impl Document {
             return;
         }
         self.body = body::parse(text, start, findings);
-    }
-}
-
-/// The kind of a file from its top-level folder; files at the root are notes.
-fn kind_of(path: &str) -> Kind {
-    match path.split_once('/') {
-        Some((folder, _)) => Kind::from_folder(folder),
-        None => Kind::Note,
     }
 }
 
@@ -407,9 +417,10 @@ fn first_marker_line(text: &str, finder: &memmem::Finder) -> Option<Span> {
 mod tests {
     use super::*;
     use crate::findings::Code;
+    use crate::model::conventions::PLAIN;
 
     fn doc(path: &str, text: &[u8]) -> Document {
-        Document::parse(path.to_owned(), Ok(text.to_vec()))
+        Document::parse(path.to_owned(), Ok(text.to_vec()), &PLAIN)
     }
 
     fn codes(doc: &Document) -> Vec<(Code, usize, usize)> {
@@ -485,6 +496,7 @@ mod tests {
         let io = Document::parse(
             "contacts/a.md".into(),
             Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+            &PLAIN,
         );
         assert_eq!(codes(&io), vec![(Code::T001, 1, 1)]);
     }
@@ -494,7 +506,7 @@ mod tests {
         // The first bytes of a 100 MiB file, cut inside the `é`.
         let text = "---\nname: A\nrole: develper\n---\nCaf\u{e9}".as_bytes();
         let head = text[..text.len() - 1].to_vec();
-        let d = Document::parse_head("contacts/a.md".into(), Ok(head), 100 << 20);
+        let d = Document::parse_head("contacts/a.md".into(), Ok(head), 100 << 20, &PLAIN);
         assert_eq!(codes(&d), vec![(Code::T103, 3, 7), (Code::T007, 5, 1)]);
         assert!(d.body.links.targets.is_empty());
     }
@@ -502,7 +514,7 @@ mod tests {
     #[test]
     fn a_front_matter_that_does_not_end_in_the_head_is_unreadable() {
         let head = b"---\nname: A\ntitle: long".to_vec();
-        let d = Document::parse_head("contacts/a.md".into(), Ok(head), 100 << 20);
+        let d = Document::parse_head("contacts/a.md".into(), Ok(head), 100 << 20, &PLAIN);
         assert_eq!(codes(&d), vec![(Code::T001, 1, 1)]);
     }
 

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::body;
 use crate::frontmatter::FrontMatter;
+use crate::model::Conventions;
 use crate::span::Span;
 use crate::yaml::{self, Node, Value};
 
@@ -100,14 +101,25 @@ pub(crate) enum EditError {
 }
 
 /// Applies `change` to `text` (a whole file without its byte-order mark).
+#[cfg(test)]
 pub(crate) fn apply(text: &str, change: &Change) -> Result<Edited, EditError> {
+    apply_in(text, change, &crate::model::conventions::PLAIN)
+}
+
+/// Applies `change` to `text`, finding its key as the notebook's `conventions` read keys:
+/// `ties log reply` fills a vault's `Replied:` rather than adding a second spelling.
+pub(crate) fn apply_in(
+    text: &str,
+    change: &Change,
+    conventions: &Conventions,
+) -> Result<Edited, EditError> {
     match change {
         Change::Set {
             key,
             value,
             existing,
-        } => Front::parse(text)?.set(key, value, *existing),
-        Change::Append { key, item } => Front::parse(text)?.append(key, item),
+        } => Front::parse(text, conventions)?.set(key, value, *existing),
+        Change::Append { key, item } => Front::parse(text, conventions)?.append(key, item),
         Change::Tick { text: task, due } => tick(text, task, *due),
     }
 }
@@ -117,10 +129,11 @@ struct Front<'a> {
     text: &'a str,
     yaml: Span,
     entries: Vec<(Node, Node)>,
+    conventions: &'a Conventions,
 }
 
 impl<'a> Front<'a> {
-    fn parse(text: &'a str) -> Result<Self, EditError> {
+    fn parse(text: &'a str, conventions: &'a Conventions) -> Result<Self, EditError> {
         let FrontMatter::Closed { yaml, .. } = FrontMatter::split(text) else {
             return Err(EditError::NoFrontMatter);
         };
@@ -134,13 +147,14 @@ impl<'a> Front<'a> {
             text,
             yaml,
             entries,
+            conventions,
         })
     }
 
     fn get(&self, key: &str) -> Option<(&Node, &Node)> {
         self.entries
             .iter()
-            .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))
+            .find(|(k, _)| matches!(&k.value, Value::Str(s) if self.conventions.key(s) == key))
             .map(|(k, v)| (k, v))
     }
 

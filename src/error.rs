@@ -122,6 +122,11 @@ pub(crate) enum Error {
     )]
     BadId { id: String },
 
+    #[error(
+        "`{id}` is not a file title: leave out / \\ : * ? \" < > | # ^ [ ], leading dots and double spaces, e.g. Jane Doe"
+    )]
+    BadTitle { id: String },
+
     #[error("unknown {kind} `{id}`{hint}\n  help: {help}")]
     UnknownRecord {
         kind: &'static str,
@@ -153,6 +158,13 @@ pub(crate) enum Error {
         path.display()
     )]
     ForeignExport { path: PathBuf, kind: &'static str },
+
+    #[error("{} is {what}\n  help: {help}", path.display())]
+    WrongFormat {
+        path: PathBuf,
+        what: &'static str,
+        help: String,
+    },
 
     #[error("--map \"{spec}\": {reason}")]
     BadMap { spec: String, reason: String },

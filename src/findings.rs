@@ -153,6 +153,10 @@ pub(crate) enum DateForm {
     DateTime,
     /// `next: "YYYY-MM-DD what to do"`.
     NextAction,
+    /// A task's `(due …)` in a body.
+    Due,
+    /// `birthday: MM-DD` or a date.
+    Birthday,
 }
 
 /// What kind of address a malformed value was meant to be.
@@ -187,6 +191,13 @@ pub(crate) enum Problem {
     DuplicateKey {
         key: String,
         first_line: usize,
+    },
+    /// `key` is another spelling of the key written `first` before it: both are `ours`
+    /// (`Last Contact` and `last_contact`).
+    SameKey {
+        key: String,
+        first: String,
+        ours: String,
     },
     /// `tags: #foo`: the `#` started a YAML comment, so `key` is empty.
     CommentedValue {
@@ -294,9 +305,10 @@ impl Problem {
                 Code::T001
             }
             Self::UnclosedFrontMatter => Code::T002,
-            Self::YamlSyntax { .. } | Self::DuplicateKey { .. } | Self::CommentedValue { .. } => {
-                Code::T003
-            }
+            Self::YamlSyntax { .. }
+            | Self::DuplicateKey { .. }
+            | Self::SameKey { .. }
+            | Self::CommentedValue { .. } => Code::T003,
             Self::NotMapping { .. } => Code::T004,
             Self::MergeConflict => Code::T005,
             Self::NoFrontMatter { .. } | Self::FrontMatterNotFirst { .. } => Code::T006,

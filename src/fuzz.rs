@@ -503,12 +503,17 @@ fn make_case(rng: &mut Rng, seeds: &[Seed]) -> Case {
 fn index(case: &Case) -> Index {
     let mut docs = Vec::new();
     let mut settings = (Settings::default(), String::new(), Vec::new());
-    for file in &case.files {
-        if file.path == CONFIG_FILE {
-            settings = crate::notebook::decode_settings(file.bytes.clone());
-        } else {
-            docs.push(Document::parse(file.path.clone(), Ok(file.bytes.clone())));
-        }
+    // The settings first: they say how every other file reads.
+    for file in case.files.iter().filter(|f| f.path == CONFIG_FILE) {
+        settings = crate::notebook::decode_settings(file.bytes.clone());
+    }
+    for file in case.files.iter().filter(|f| f.path != CONFIG_FILE) {
+        let bytes = Ok(file.bytes.clone());
+        docs.push(Document::parse(
+            file.path.clone(),
+            bytes,
+            &settings.0.conventions,
+        ));
     }
     Index::new(
         PathBuf::from("/fuzz"),

@@ -82,87 +82,92 @@ pub(crate) struct Index {
     /// is a reference count): linking allocates only their lists.
     by_id: FastMap<Id, Vec<usize>>,
     paths: FastSet<String>,
+    /// Every document by its title, `name` and `aliases`, lower-cased: how a reference that
+    /// is not an exact id resolves ([`Index::resolve`]). Built on first use: nearly every
+    /// reference is an exact id.
+    names: OnceLock<FastMap<String, Vec<usize>>>,
     /// Who names whom: built on first use, as `check` needs none of it.
     links: OnceLock<Links>,
 }
 
-/// Who names whom, by document index in path order.
+/// What a reference names ([`Index::resolve`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Resolved {
+    /// The document at this index.
+    One(usize),
+    /// Several documents, by path: the reference is ambiguous.
+    Several(Vec<usize>),
+    None,
+}
+
+/// Who names whom, by document index in path order. Every map is keyed by the id a
+/// reference resolves to, so `[[jane doe]]` in a chat counts for `Jane Doe.md`.
 #[derive(Default)]
 struct Links {
     chats_with: FastMap<Id, Vec<usize>>,
     events_met: FastMap<Id, Vec<usize>>,
-    /// How many references make each id a referrer (counted, so one can be unlinked).
-    referrers: FastMap<Id, usize>,
+    referrers: FastSet<Id>,
     referenced_by: FastMap<Id, Vec<usize>>,
-    /// Documents with a wiki link `[[id]]` to each id.
+    /// Documents naming each id in their front matter, as written (`referenced_by` holds
+    /// what it resolves to, which changes when a document comes or goes).
+    named_by: FastMap<Id, Vec<usize>>,
+    /// Documents with a wiki link `[[id]]` to each id, as written.
     linked_by: FastMap<Id, Vec<usize>>,
     /// Documents with a relative Markdown link to each notebook path.
     files_linked_by: FastMap<Arc<str>, Vec<usize>>,
 }
 
 impl Links {
-    fn new(docs: &[Document]) -> Self {
+    fn new(index: &Index) -> Self {
         let mut links = Self::default();
-        for (i, doc) in docs.iter().enumerate() {
-            links.edit(doc, i, true);
+        let to = |id: &Spanned<Id>| index.canonical(Kind::Contact, &id.value).clone();
+        for (i, doc) in index.docs.iter().enumerate() {
+            match &doc.record {
+                Some(Record::Chat(chat)) => {
+                    for with in &chat.with {
+                        push(&mut links.chats_with, to(with), i);
+                    }
+                    if !chat.referrals.is_empty() {
+                        links.referrers.extend(chat.with.iter().map(to));
+                    }
+                }
+                Some(Record::Event(event)) => {
+                    for met in &event.met {
+                        push(&mut links.events_met, to(met), i);
+                    }
+                }
+                Some(Record::Contact(contact)) => {
+                    if let Some(by) = &contact.introduced_by {
+                        links.referrers.insert(to(by));
+                    }
+                }
+                _ => {}
+            }
+            references_of(doc, |_, target, expected| {
+                let id = index.canonical(expected, &target.value).clone();
+                push(&mut links.referenced_by, id, i);
+                push(&mut links.named_by, target.value.clone(), i);
+            });
+            for linked in &doc.body.links.targets {
+                if let LinkTarget::Wiki(id) = &linked.target {
+                    push(&mut links.linked_by, id.clone(), i);
+                }
+            }
+            for (_, path) in &doc.files {
+                if let Some(path) = path {
+                    push(&mut links.files_linked_by, Arc::clone(path), i);
+                }
+            }
         }
         links
     }
+}
 
-    /// Adds document `i`, `doc`, to every lookup, or takes it out of them.
-    fn edit(&mut self, doc: &Document, i: usize, add: bool) {
-        let Self {
-            chats_with,
-            events_met,
-            referrers,
-            referenced_by,
-            linked_by,
-            files_linked_by,
-        } = self;
-        let mut count = |id: &Id| {
-            if add {
-                *referrers.entry(id.clone()).or_default() += 1;
-            } else if let Some(n) = referrers.get_mut(id) {
-                *n -= 1;
-                if *n == 0 {
-                    referrers.remove(id);
-                }
-            }
-        };
-        match &doc.record {
-            Some(Record::Chat(chat)) => {
-                for with in &chat.with {
-                    edit(chats_with, &with.value, i, add);
-                }
-                if !chat.referrals.is_empty() {
-                    chat.with.iter().for_each(|w| count(&w.value));
-                }
-            }
-            Some(Record::Event(event)) => {
-                for met in &event.met {
-                    edit(events_met, &met.value, i, add);
-                }
-            }
-            Some(Record::Contact(contact)) => {
-                if let Some(by) = &contact.introduced_by {
-                    count(&by.value);
-                }
-            }
-            _ => {}
-        }
-        references_of(doc, |_, target, _| {
-            edit(referenced_by, &target.value, i, add);
-        });
-        for linked in &doc.body.links.targets {
-            if let LinkTarget::Wiki(id) = &linked.target {
-                edit(linked_by, id, i, add);
-            }
-        }
-        for (_, path) in &doc.files {
-            if let Some(path) = path {
-                edit(files_linked_by, path, i, add);
-            }
-        }
+/// Adds `i` to the list of `key`, once (documents come in order).
+fn push<K: std::hash::Hash + Eq>(map: &mut FastMap<K, Vec<usize>>, key: K, i: usize) {
+    let list = map.entry(key).or_default();
+    if list.last() != Some(&i) {
+        list.push(i);
     }
 }
 
@@ -188,47 +193,44 @@ impl Index {
             walk_findings,
             by_id: FastMap::default(),
             paths: FastSet::default(),
+            names: OnceLock::new(),
             links: OnceLock::new(),
         };
         index.link();
         index
     }
 
+    /// Builds the id and path lookups; the others are built again on first use.
     fn link(&mut self) {
         self.by_id.clear();
         self.paths.clear();
+        self.names = OnceLock::new();
         self.links = OnceLock::new();
         self.paths.reserve(self.docs.len());
         self.by_id.reserve(self.docs.len());
-        for i in 0..self.docs.len() {
-            self.link_doc(i, true);
+        for (i, doc) in self.docs.iter().enumerate() {
+            push(&mut self.by_id, doc.id.clone(), i);
+            self.paths.insert(doc.path.clone());
         }
     }
 
     /// Who names whom, built on first use.
     fn links(&self) -> &Links {
-        self.links.get_or_init(|| Links::new(&self.docs))
+        self.links.get_or_init(|| Links::new(self))
     }
 
-    /// Adds document `i` to every lookup, or takes it out of them.
-    fn link_doc(&mut self, i: usize, add: bool) {
-        let doc = &self.docs[i];
-        edit(&mut self.by_id, &doc.id, i, add);
-        if add {
-            self.paths.insert(doc.path.clone());
-        } else {
-            self.paths.remove(&doc.path);
-        }
-        if let Some(links) = self.links.get_mut() {
-            links.edit(doc, i, add);
-        }
+    /// Titles, names and aliases, built on first use.
+    fn names(&self) -> &FastMap<String, Vec<usize>> {
+        self.names.get_or_init(|| names(&self.docs))
     }
 
     /// Applies a batch of changes to the files, keeping every lookup up to date, and says
-    /// which documents the cross-file rules must look at again. A change to a file that
-    /// stays where it is relinks that one document; one that adds or removes a document
-    /// shifts the positions of the others, so the whole index is relinked (still without
-    /// reading or parsing anything).
+    /// which documents the cross-file rules must look at again. A file changed where it is
+    /// keeps its id, kind and path, so no other document's lookups move (unless its `name`
+    /// or `aliases` changed: references by name may resolve differently, which
+    /// [`Affected::ids_changed`] says); a document added or removed shifts the positions of
+    /// the others, so the lookups are built again (still without reading or parsing
+    /// anything).
     pub(crate) fn apply(&mut self, changes: Vec<Edit>) -> Affected {
         let mut affected = Affected::default();
         // The ids and paths of the documents that came or went.
@@ -241,16 +243,15 @@ impl Index {
                         .docs
                         .binary_search_by(|d| d.path.as_str().cmp(&doc.path))
                     {
-                        // Same path, so same id and kind: only this document's own links move.
-                        Ok(i) if moved.is_empty() => {
-                            affected.modified += 1;
-                            self.link_doc(i, false);
-                            self.docs[i] = doc;
-                            self.link_doc(i, true);
-                        }
                         Ok(i) => {
                             affected.modified += 1;
+                            if names_of(&self.docs[i]).ne(names_of(&doc)) {
+                                affected.ids_changed = true;
+                                self.names = OnceLock::new();
+                            }
                             self.docs[i] = doc;
+                            // Who names whom is built again when it is next asked for.
+                            self.links = OnceLock::new();
                         }
                         Err(_) => {
                             affected.added += 1;
@@ -260,8 +261,7 @@ impl Index {
                     }
                 }
                 Edit::Gone(path) => {
-                    let inside = |p: &str| is_under(p, &path);
-                    for doc in self.docs.iter().filter(|d| inside(&d.path)) {
+                    for doc in self.docs.iter().filter(|d| is_under(&d.path, &path)) {
                         moved.push((doc.id.clone(), doc.path.clone()));
                         affected.removed.insert(doc.path.clone());
                         affected.dropped += 1;
@@ -278,7 +278,7 @@ impl Index {
         let links = self.links();
         for (id, path) in &moved {
             let near = paths(self.by_id.get(id))
-                .chain(paths(links.referenced_by.get(id)))
+                .chain(paths(links.named_by.get(id)))
                 .chain(paths(links.linked_by.get(id)))
                 .chain(paths(links.files_linked_by.get(path.as_str())));
             for i in near {
@@ -324,6 +324,57 @@ impl Index {
         self.docs
             .binary_search_by(|d| d.path.as_str().cmp(path))
             .ok()
+    }
+
+    /// What `text` (an id, `[[id]]`, a title, a `name` or an alias) names among records of
+    /// `kind` (any document if `None`), as Obsidian resolves a link: the exact id first,
+    /// else, ignoring case, the file title, a `name` or an entry of `aliases`. A title or
+    /// name found only among other kinds is still found, so T202 can say "wrong kind". The
+    /// one place references resolve: checks, agenda, reports, `show` and lookups use it.
+    pub(crate) fn resolve(&self, kind: Option<Kind>, text: &str) -> Resolved {
+        // Nearly every reference and link is an exact id: found without an allocation.
+        if let Some(&first) = self.lookup(text).first() {
+            return Resolved::One(first);
+        }
+        let id = Id::from_reference(text);
+        if let Some(&first) = self.lookup(id.as_str()).first() {
+            return Resolved::One(first);
+        }
+        let Some(found) = self.names().get(&id.as_str().to_lowercase()) else {
+            return Resolved::None;
+        };
+        let of_kind: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|&i| kind.is_none_or(|k| self.docs[i].kind == k))
+            .collect();
+        let found = if of_kind.is_empty() {
+            found.clone()
+        } else {
+            of_kind
+        };
+        match found.as_slice() {
+            [] => Resolved::None,
+            [one] => Resolved::One(*one),
+            _ => Resolved::Several(found),
+        }
+    }
+
+    /// The id `id` resolves to among records of `kind`; `id` itself when it names nothing or
+    /// several (a problem T201 reports). Free when `id` is an exact id.
+    pub(crate) fn canonical<'a>(&'a self, kind: Kind, id: &'a Id) -> &'a Id {
+        if !self.lookup(id.as_str()).is_empty() {
+            return id;
+        }
+        match self.resolve(Some(kind), id.as_str()) {
+            Resolved::One(i) => &self.docs[i].id,
+            _ => id,
+        }
+    }
+
+    /// The record of `kind` a reference names, if it names exactly one.
+    pub(crate) fn target(&self, kind: Kind, id: &Id) -> Option<&Document> {
+        self.get(self.canonical(kind, id).as_str())
     }
 
     /// The documents with this id (more than one is a T203 problem).
@@ -406,9 +457,9 @@ impl Index {
         self.referenced_by(company)
             .filter_map(move |d| match &d.record {
                 Some(Record::Contact(c))
-                    if c.company
-                        .as_ref()
-                        .is_some_and(|id| id.value.as_str() == company) =>
+                    if c.company.as_ref().is_some_and(|id| {
+                        self.canonical(Kind::Company, &id.value).as_str() == company
+                    }) =>
                 {
                     Some((d, &**c))
                 }
@@ -449,8 +500,8 @@ impl Index {
     }
 
     /// The dates of every interaction with the contact: `reached_out`, `followed_up`,
-    /// `replied`, their done chats, and the past events that list them in `met`. (A planned
-    /// or cancelled chat has not happened.)
+    /// `replied`, `last_contact`, their done chats, and the past events that list them in
+    /// `met`. (A planned or cancelled chat has not happened.)
     pub(crate) fn interactions(
         &self,
         id: &str,
@@ -461,6 +512,7 @@ impl Index {
             .iter()
             .chain(&contact.followed_up)
             .chain(&contact.replied)
+            .chain(&contact.last_contact)
             .map(|d| d.value);
         let chats = self
             .chats_with(id)
@@ -504,10 +556,14 @@ impl Index {
         days
     }
 
-    /// The name of the record `id` names, or the id itself (a chat, a note, an unknown id).
+    /// The name of the record `id` names (resolved as a reference), or the id itself (a
+    /// chat, a note, an unknown id).
     pub(crate) fn name_of(&self, id: &Id) -> String {
-        self.get(id.as_str())
-            .and_then(Document::name)
+        let doc = match self.resolve(None, id.as_str()) {
+            Resolved::One(i) => Some(&self.docs[i]),
+            _ => None,
+        };
+        doc.and_then(Document::name)
             .map_or_else(|| id.to_string(), str::to_owned)
     }
 
@@ -521,6 +577,12 @@ impl Index {
         self.interactions(id, contact).min()
     }
 
+    /// Whether you have been in touch both ways: met them, or a `last_contact` (a CRM's
+    /// record that you were in touch), so they are someone to reconnect with.
+    pub(crate) fn in_touch(&self, id: &str, contact: &Contact) -> bool {
+        contact.last_contact.is_some() || self.has_met(id)
+    }
+
     /// Whether you have met the contact: a done chat that is not a message thread, or a past
     /// event that lists them in `met`. (Being referred by them does not mean you met.)
     pub(crate) fn has_met(&self, id: &str) -> bool {
@@ -531,12 +593,13 @@ impl Index {
 
     /// The highest stage the contact has reached.
     pub(crate) fn stage(&self, id: &str, contact: &Contact) -> Stage {
-        if self.links().referrers.contains_key(id) {
+        if self.links().referrers.contains(id) {
             return Stage::Referred;
         }
         if self.has_met(id) {
             Stage::Met
         } else if contact.replied.is_some()
+            || contact.last_contact.is_some()
             || self.chats_with(id).any(|(_, c)| c.is_reply(self.now))
         {
             Stage::Replied
@@ -580,36 +643,39 @@ fn paths(list: Option<&Vec<usize>>) -> impl Iterator<Item = usize> + '_ {
     list.into_iter().flatten().copied()
 }
 
-/// Adds `i` to the sorted list of `key`, or takes it out (dropping an emptied list).
-fn edit<K, Q>(map: &mut FastMap<K, Vec<usize>>, key: &Q, i: usize, add: bool)
-where
-    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
-    Q: ToOwned<Owned = K> + std::hash::Hash + Eq + ?Sized,
-{
-    if add {
-        let list = match map.get_mut(key) {
-            Some(list) => list,
-            None => map.entry(key.to_owned()).or_default(),
-        };
-        if let Err(at) = list.binary_search(&i) {
-            list.insert(at, i);
-        }
-    } else if let Some(list) = map.get_mut(key) {
-        if let Ok(at) = list.binary_search(&i) {
-            list.remove(at);
-        }
-        if list.is_empty() {
-            map.remove(key);
-        }
-    }
-}
-
 /// Whether `p` is `path` or lies under the folder `path` (everything, for `""`).
 fn is_under(p: &str, path: &str) -> bool {
     p == path
         || path.is_empty()
         || p.strip_prefix(path)
             .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Every document by its title (its id), and every record by its `name` and its
+/// `aliases`, lower-cased; a document is listed once under each.
+fn names(docs: &[Document]) -> FastMap<String, Vec<usize>> {
+    let mut names: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, doc) in docs.iter().enumerate() {
+        for name in names_of(doc) {
+            let at = names.entry(name.trim().to_lowercase()).or_default();
+            if at.last() != Some(&i) {
+                at.push(i);
+            }
+        }
+    }
+    names
+}
+
+/// The title (id), `name` and `aliases` of a document: what a reference by name finds it by.
+fn names_of(doc: &Document) -> impl Iterator<Item = &str> {
+    let aliases = match &doc.record {
+        Some(Record::Contact(c)) => c.aliases.as_slice(),
+        Some(Record::Company(c)) => c.aliases.as_slice(),
+        _ => &[],
+    };
+    std::iter::once(doc.id.as_str())
+        .chain(doc.name())
+        .chain(aliases.iter().map(String::as_str))
 }
 
 #[cfg(test)]
@@ -619,7 +685,10 @@ mod tests {
     fn index(files: &[(&str, &str)]) -> Index {
         let docs = files
             .iter()
-            .map(|(p, t)| Document::parse((*p).to_owned(), Ok(t.as_bytes().to_vec())))
+            .map(|(p, t)| {
+                let bytes = Ok(t.as_bytes().to_vec());
+                Document::parse((*p).to_owned(), bytes, &crate::model::conventions::PLAIN)
+            })
             .collect();
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         Index::new(
@@ -640,6 +709,50 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         crate::model::time::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn a_reference_resolves_by_id_then_title_name_or_alias_ignoring_case() {
+        let ix = index(&[
+            (
+                "companies/acme.md",
+                "---\nname: Acme Corp\naliases: [ACME, Roadrunner Inc]\n---\n",
+            ),
+            (
+                "contacts/Sam Lee.md",
+                "---\nname: Sam Lee\naliases: [Sam]\n---\n",
+            ),
+            ("contacts/sam.md", "---\nname: Samuel Ortiz\n---\n"),
+            (
+                "contacts/Samantha.md",
+                "---\nname: Samantha Cole\naliases: [sam]\n---\n",
+            ),
+            ("notes/Evergreen.md", "# Evergreen\n"),
+        ]);
+        let found = |kind, text| match ix.resolve(kind, text) {
+            Resolved::One(i) => vec![ix.docs[i].id.to_string()],
+            Resolved::Several(all) => all.iter().map(|&i| ix.docs[i].id.to_string()).collect(),
+            Resolved::None => Vec::new(),
+        };
+        let company = Some(Kind::Company);
+        assert_eq!(found(company, "acme"), ["acme"]);
+        assert_eq!(found(company, "[[acme corp]]"), ["acme"]);
+        assert_eq!(found(company, "roadrunner inc"), ["acme"]);
+        assert_eq!(found(None, "EVERGREEN"), ["Evergreen"]);
+        // The exact id wins over names and aliases that are the same word.
+        assert_eq!(found(Some(Kind::Contact), "sam"), ["sam"]);
+        assert_eq!(
+            found(Some(Kind::Contact), "SAM"),
+            ["Sam Lee", "Samantha", "sam"]
+        );
+        // Found only among another kind: still found, so T202 can say so.
+        assert_eq!(found(company, "Samuel Ortiz"), ["sam"]);
+        assert_eq!(found(company, "nobody"), Vec::<String>::new());
+        assert_eq!(
+            ix.canonical(Kind::Company, &Id::new("ACME")).as_str(),
+            "acme"
+        );
+        assert_eq!(ix.name_of(&Id::new("[[roadrunner inc]]")), "Acme Corp");
     }
 
     #[test]

@@ -337,10 +337,13 @@ impl Options {
             return true;
         }
         let entries = doc.front_matter();
+        // A key as the notebook reads keys: `--where "last contact=…"` finds `Last-Contact`.
+        let conventions = &index.settings.conventions;
         self.wheres.iter().all(|w| {
+            let wanted = conventions.key(&w.key);
             match entries
                 .iter()
-                .find(|(k, _)| matches!(&k.value, Yaml::Str(s) if s.eq_ignore_ascii_case(&w.key)))
+                .find(|(k, _)| matches!(&k.value, Yaml::Str(s) if conventions.key(s) == wanted))
             {
                 Some((_, value)) => yaml_matches(value, &w.value),
                 None => column(&w.key).map_or(w.value.is_empty(), |v| v.matches(&w.value)),
@@ -382,9 +385,15 @@ fn tags_of(doc: &Document) -> &[String] {
     }
 }
 
-fn company_of<'a>(index: &'a Index, contact: &str) -> Option<&'a Id> {
-    match index.get(contact).and_then(|d| d.record.as_ref()) {
-        Some(Record::Contact(c)) => c.company.as_ref().map(|c| &c.value),
+/// The company of the contact a reference names, as its own reference resolves.
+fn company_of<'a>(index: &'a Index, contact: &'a Id) -> Option<&'a Id> {
+    match index
+        .target(Kind::Contact, contact)
+        .and_then(|d| d.record.as_ref())
+    {
+        Some(Record::Contact(c)) => {
+            (c.company.as_ref()).map(|c| index.canonical(Kind::Company, &c.value))
+        }
         _ => None,
     }
 }
@@ -392,7 +401,7 @@ fn company_of<'a>(index: &'a Index, contact: &str) -> Option<&'a Id> {
 /// A contact working there, a chat with someone working there, an event where someone
 /// working there was met.
 fn involves_company(index: &Index, doc: &Document, company: &str) -> bool {
-    let at = |id: &Id| company_of(index, id.as_str()).is_some_and(|c| same(c.as_str(), company));
+    let at = |id: &Id| company_of(index, id).is_some_and(|c| same(c.as_str(), company));
     match &doc.record {
         Some(Record::Contact(_)) => at(&doc.id),
         Some(Record::Chat(c)) => c.with.iter().any(|w| at(&w.value)),
@@ -445,7 +454,7 @@ fn values(index: &Index, doc: &Document) -> Option<Vec<Value>> {
         Record::Chat(c) => {
             let mut companies: Vec<String> = Vec::new();
             for w in &c.with {
-                if let Some(company) = company_of(index, w.value.as_str())
+                if let Some(company) = company_of(index, &w.value)
                     && !companies.iter().any(|c| c == company.as_str())
                 {
                     companies.push(company.to_string());

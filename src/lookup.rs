@@ -1,6 +1,7 @@
 //! Finding an existing record from what a user typed on the command line or in a
-//! spreadsheet cell: its id (`acme`, `[[acme]]`), or its name ("Acme Corp", matched without
-//! regard to case, or through the id its name would slug to). `ties new` and the importers
+//! spreadsheet cell: its id (`acme`, `[[acme]]`), its title, name or an alias ("Acme Corp",
+//! matched without regard to case, as [`Index::resolve`] resolves a reference), or the id
+//! its name would slug to. `ties new` and the importers
 //! agree on this, so "Acme" finds `companies/acme.md` everywhere, and every command that
 //! takes a record (`show`, `agenda --contact`, `list --company`, `new chat`) takes it in
 //! all three forms.
@@ -11,7 +12,7 @@ use chrono::NaiveDateTime;
 
 use crate::document::Document;
 use crate::error::Error;
-use crate::index::Index;
+use crate::index::{Index, Resolved};
 use crate::model::{Id, Kind};
 
 /// The record of `kind` that `text` names, if any.
@@ -39,17 +40,15 @@ fn find_among<'a>(index: &'a Index, kinds: &[Kind], text: &str) -> Option<&'a Do
     if let Some(doc) = index.get(id.as_str()).filter(of_kind) {
         return Some(doc);
     }
-    let wanted = text.trim();
-    let named = |kind: Kind| {
-        index.docs.iter().find(|doc| {
-            doc.kind == kind
-                && doc
-                    .name()
-                    .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
-        })
-    };
-    kinds.iter().find_map(|&kind| named(kind)).or_else(|| {
-        let slug = crate::slug::from_name(wanted);
+    // As a reference in a file resolves: a title, `name` or alias, ignoring case.
+    let resolved = kinds
+        .iter()
+        .find_map(|&kind| match index.resolve(Some(kind), text) {
+            Resolved::One(i) => Some(&index.docs[i]).filter(of_kind),
+            _ => None,
+        });
+    resolved.or_else(|| {
+        let slug = crate::slug::from_name(text.trim());
         index.get(&slug).filter(of_kind)
     })
 }
@@ -80,9 +79,22 @@ pub(crate) fn candidates(
     ids
 }
 
-/// A " (did you mean `x`?)" hint among the ids of `kind`.
+/// A " (did you mean `x`?)" hint among the ids of `kind`; for a name that several records
+/// share, " (several records have that name: `a`, `b`)", so the user can give the id.
 pub(crate) fn hint(index: &Index, kind: Kind, text: &str) -> String {
+    if let Resolved::Several(found) = index.resolve(Some(kind), text) {
+        return several(index, &found);
+    }
     crate::suggest::hint(text, index.ids_of(kind))
+}
+
+/// " (several records have that name: `a`, `b`)".
+pub(crate) fn several(index: &Index, found: &[usize]) -> String {
+    let ids: Vec<String> = found
+        .iter()
+        .map(|&i| format!("`{}`", index.docs[i].id))
+        .collect();
+    format!(" (several records have that name: {})", ids.join(", "))
 }
 
 /// The id of the record of `kind` that `text` names (an id, `[[id]]` or a name), or an error

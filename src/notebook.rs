@@ -14,7 +14,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::findings::{Finding, Problem};
 use crate::index::Index;
-use crate::model::Settings;
+use crate::model::{Conventions, Settings};
 use crate::span::Span;
 
 pub(crate) const CONFIG_FILE: &str = "ties.yaml";
@@ -46,7 +46,7 @@ pub(crate) fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, E
 /// Reads and indexes the whole notebook at `root`.
 pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<Index, Error> {
     let settings = load_settings(root)?;
-    let (docs, walk_findings) = walk(root);
+    let (docs, walk_findings) = walk(root, &settings.0.conventions);
     Ok(Index::new(
         root.to_owned(),
         now,
@@ -88,14 +88,16 @@ pub(crate) fn decode_settings(bytes: Vec<u8>) -> (Settings, String, Vec<Placed>)
     (settings, text, diagnostics)
 }
 
-/// Every Markdown file under `root`, parsed; and the problems met while walking.
-pub(crate) fn walk(root: &Path) -> (Vec<Document>, Vec<Placed>) {
-    collect(root, &walker(root))
+/// Every Markdown file under `root`, parsed as `conventions` say; and the problems met
+/// while walking.
+pub(crate) fn walk(root: &Path, conventions: &Conventions) -> (Vec<Document>, Vec<Placed>) {
+    collect(root, &walker(root), conventions)
 }
 
 fn collect(
     root: &Path,
     (walker, guard): &(WalkBuilder, Arc<Guard>),
+    conventions: &Conventions,
 ) -> (Vec<Document>, Vec<Placed>) {
     // Each walker thread keeps what it read and hands it all over once, when it ends: no
     // document passes through the main thread one by one.
@@ -111,7 +113,9 @@ fn collect(
         Box::new(move |entry| {
             match entry {
                 Ok(entry) if is_markdown(&entry) => {
-                    gather.docs.push(read_shared(&shared, entry.path()));
+                    gather
+                        .docs
+                        .push(read_shared(&shared, entry.path(), conventions));
                 }
                 Ok(_) => {}
                 Err(err) => gather.problems.push(walk_error(root, &err)),
@@ -299,8 +303,12 @@ impl Ignores {
 }
 
 /// Every Markdown file under `dir` (inside the notebook at `root`), parsed.
-pub(crate) fn walk_under(root: &Path, dir: &Path) -> (Vec<Document>, Vec<Placed>) {
-    collect(root, &walker_at(root, dir))
+pub(crate) fn walk_under(
+    root: &Path,
+    dir: &Path,
+    conventions: &Conventions,
+) -> (Vec<Document>, Vec<Placed>) {
+    collect(root, &walker_at(root, dir), conventions)
 }
 
 /// How much of a file is read at most. A body past [`crate::body::MAX_BODY_BYTES`] is not
@@ -310,15 +318,15 @@ pub(crate) const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads and parses one file of the notebook: a 1 GB file costs its first 64 MiB. Its text
 /// is kept only if it has problems of its own ([`Document::forget_text`]).
-pub(crate) fn read_document(root: &Path, path: &Path) -> Document {
-    read_shared(&Arc::from(root), path)
+pub(crate) fn read_document(root: &Path, path: &Path, conventions: &Conventions) -> Document {
+    read_shared(&Arc::from(root), path, conventions)
 }
 
-fn read_shared(root: &Arc<Path>, path: &Path) -> Document {
+fn read_shared(root: &Arc<Path>, path: &Path, conventions: &Conventions) -> Document {
     let rel = relative(root, path);
     let mut doc = match read_head(path, MAX_READ_BYTES) {
-        Ok((head, len)) => Document::parse_head(rel, Ok(head), len),
-        Err(e) => Document::parse(rel, Err(e)),
+        Ok((head, len)) => Document::parse_head(rel, Ok(head), len, conventions),
+        Err(e) => Document::parse(rel, Err(e), conventions),
     };
     doc.forget_text(root);
     doc

@@ -65,6 +65,8 @@ pub(crate) enum EntryKind {
     ThankYou,
     Referral,
     Reply,
+    /// `last_contact`: in touch, as a CRM vault records it.
+    InTouch,
     FollowUp,
     Outreach,
 }
@@ -79,6 +81,7 @@ impl EntryKind {
             Self::ThankYou => "thank-you",
             Self::Referral => "referral",
             Self::Reply => "reply",
+            Self::InTouch => "in-touch",
             Self::FollowUp => "follow-up",
             Self::Outreach => "outreach",
         }
@@ -116,7 +119,10 @@ pub(crate) fn build(index: &Index, text: &str) -> Result<Shown, Error> {
         return Err(Error::UnknownRecord {
             kind: "record",
             id: id.to_string(),
-            hint: crate::suggest::hint(id.as_str(), index.all_ids()),
+            hint: match index.resolve(None, text) {
+                crate::index::Resolved::Several(found) => crate::lookup::several(index, &found),
+                _ => crate::suggest::hint(id.as_str(), index.all_ids()),
+            },
             help: "give an id (a file name without .md) or a name; `ties list contacts` (or companies, chats, events) shows them"
                 .to_owned(),
         });
@@ -285,7 +291,10 @@ impl Builder<'_> {
         Person {
             id: doc.id.clone(),
             name: c.name.clone(),
-            company: c.company.as_ref().map(|c| c.value.clone()),
+            company: c
+                .company
+                .as_ref()
+                .map(|c| self.index.canonical(Kind::Company, &c.value).clone()),
             role: c.role.map(Role::as_str),
             stage: self.index.stage(doc.id.as_str(), c),
             last: self.index.last_interaction(doc.id.as_str(), c),
@@ -302,7 +311,7 @@ impl Builder<'_> {
             new
         })
         .filter_map(|id| {
-            let doc = self.index.get(id.as_str())?;
+            let doc = self.index.target(Kind::Contact, id)?;
             match &doc.record {
                 Some(Record::Contact(c)) => Some(self.person(doc, c)),
                 _ => None,
@@ -337,6 +346,10 @@ impl Builder<'_> {
                 path,
             );
         }
+        if let Some(d) = &c.last_contact {
+            let title = format!("Last in touch with {name}");
+            self.push(day(d.value), EntryKind::InTouch, title, path);
+        }
         if let Some(next) = &c.next {
             let title = format!("Next with {name}: {}", next.what());
             self.push(day(next.date.value), EntryKind::Next, title, path);
@@ -349,7 +362,7 @@ impl Builder<'_> {
             if oc
                 .introduced_by
                 .as_ref()
-                .is_some_and(|b| b.value.as_str() == id)
+                .is_some_and(|b| index.canonical(Kind::Contact, &b.value).as_str() == id)
             {
                 let title = format!("{name} introduced you to {}", oc.name);
                 self.push(None, EntryKind::Referral, title, &other.path);
@@ -360,10 +373,10 @@ impl Builder<'_> {
             self.tasks(chat_doc);
         }
         // Chats with someone else in which that person referred this contact.
+        let is_this =
+            |r: &crate::span::Spanned<Id>| index.canonical(Kind::Contact, &r.value).as_str() == id;
         for (chat_doc, chat) in index.chats() {
-            if chat.referrals.iter().any(|r| r.value.as_str() == id)
-                && !chat.with.iter().any(|w| w.value.as_str() == id)
-            {
+            if chat.referrals.iter().any(is_this) && !chat.with.iter().any(is_this) {
                 self.referrals(chat_doc, chat, Some(&doc.id));
             }
         }
@@ -410,7 +423,7 @@ impl Builder<'_> {
         let index = self.index;
         let by: Vec<String> = chat.with.iter().map(|w| index.name_of(&w.value)).collect();
         for r in &chat.referrals {
-            if only.is_some_and(|o| *o != r.value) {
+            if only.is_some_and(|o| o != index.canonical(Kind::Contact, &r.value)) {
                 continue;
             }
             let title = format!(
@@ -439,7 +452,9 @@ impl Builder<'_> {
             &doc.path,
         );
         for (chat_doc, chat) in self.index.chats() {
-            if chat.event.as_ref().is_some_and(|e| e.value == doc.id) {
+            if (chat.event.as_ref())
+                .is_some_and(|e| *self.index.canonical(Kind::Event, &e.value) == doc.id)
+            {
                 self.chat(chat_doc, chat);
             }
         }

@@ -48,6 +48,44 @@ pub(crate) fn to_name(text: &str) -> String {
         .join(" ")
 }
 
+/// A file title made from a name, for notebooks whose ids are titles (`ids: title`): the
+/// name as written, without what a file name or an Obsidian link cannot hold
+/// (`/ \ : * ? " < > | # ^ [ ]`, control characters, leading dots), spaces collapsed, and
+/// cut to [`MAX_LEN`] bytes after a whole word where one ends in the second half.
+pub(crate) fn title_from_name(name: &str) -> String {
+    let kept: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|#^[]".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut title = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Leading dots hide a file; trailing ones read as `Co..md` and trouble Windows.
+    title = title.trim_matches(['.', ' ']).to_owned();
+    if title.len() > MAX_LEN {
+        let mut end = MAX_LEN;
+        while !title.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = match title[..end].rfind(' ') {
+            Some(space) if space >= MAX_LEN / 2 => space,
+            _ => end,
+        };
+        title.truncate(cut);
+        title = title.trim_end_matches(['.', ' ']).to_owned();
+    }
+    title
+}
+
+/// `title`, or `title 2`, `title 3`… : the first that `taken` does not hold.
+pub(crate) fn first_free_title(title: &str, taken: impl Fn(&str) -> bool) -> String {
+    first_free_after(title, ' ', taken)
+}
+
 /// `slug` cut to [`MAX_LEN`] bytes, after a whole word when one ends in the second half.
 fn cap(mut slug: String) -> String {
     if slug.len() <= MAX_LEN {
@@ -87,12 +125,17 @@ fn slugify(s: &str) -> String {
 
 /// `base`, or `base-2`, `base-3`… : the first that `taken` does not hold.
 pub(crate) fn first_free(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    first_free_after(base, '-', taken)
+}
+
+/// `base`, or `base`, `sep` and 2, 3…: the first that `taken` does not hold.
+fn first_free_after(base: &str, sep: char, taken: impl Fn(&str) -> bool) -> String {
     if !taken(base) {
         return base.to_owned();
     }
     let mut n = 2;
     loop {
-        let id = format!("{base}-{n}");
+        let id = format!("{base}{sep}{n}");
         if !taken(&id) {
             return id;
         }
@@ -103,6 +146,21 @@ pub(crate) fn first_free(base: &str, taken: impl Fn(&str) -> bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_keep_the_name_but_not_what_a_file_name_cannot_hold() {
+        assert_eq!(title_from_name("Jane Doe"), "Jane Doe");
+        assert_eq!(title_from_name("José  Álvarez"), "José Álvarez");
+        assert_eq!(title_from_name("AC/DC: Live [2026]"), "AC DC Live 2026");
+        assert_eq!(title_from_name("..hidden"), "hidden");
+        assert_eq!(title_from_name("Acme: The Co."), "Acme The Co");
+        assert_eq!(title_from_name("?"), "");
+        assert!(title_from_name(&"word ".repeat(40)).len() <= MAX_LEN);
+        assert_eq!(
+            first_free_title("Jane Doe", |t| t == "Jane Doe"),
+            "Jane Doe 2"
+        );
+    }
 
     #[test]
     fn folds_to_ascii() {

@@ -169,14 +169,16 @@ impl Session {
         let mut round = Round::default();
         if batch.rescan {
             let before: HashSet<String> = self.index.docs.iter().map(|d| d.path.clone()).collect();
-            // The settings are reloaded like on a change of `ties.yaml`: moved away or
-            // broken, it is a diagnostic and the last good settings stay.
+            // The settings are reloaded first, like on a change of `ties.yaml` (moved away or
+            // broken, it is a diagnostic and the last good settings stay): they say how the
+            // files read.
+            self.reload_config(&root);
             let settings = (
                 self.index.settings.clone(),
                 std::mem::take(&mut self.index.settings_text),
                 std::mem::take(&mut self.index.settings_findings),
             );
-            let (docs, walk_diagnostics) = notebook::walk(&root);
+            let (docs, walk_diagnostics) = notebook::walk(&root, &settings.0.conventions);
             let fresh = Index::new(root.clone(), now, settings, docs, walk_diagnostics);
             round.files_read = fresh.docs.len();
             round.added = fresh
@@ -187,28 +189,38 @@ impl Session {
             round.removed = before.len() + round.added - fresh.docs.len();
             round.modified = fresh.docs.len() - round.added;
             self.index = fresh;
-            self.reload_config(&root);
             self.checker = Checker::new(&self.index);
         } else {
             if batch.config {
+                let before = self.index.settings.conventions.clone();
                 self.reload_config(&root);
+                if self.index.settings.conventions != before {
+                    // Which folder is which kind, what an id is, which key is which: every
+                    // file reads differently now.
+                    let rescan = Batch {
+                        rescan: true,
+                        ..Batch::default()
+                    };
+                    return self.apply(&rescan, now);
+                }
             }
             let mut changes = Vec::new();
             let mut problems = Vec::new();
+            let conventions = &self.index.settings.conventions;
             for path in &batch.paths {
                 let rel = notebook::relative(&root, path);
                 match std::fs::metadata(path) {
                     Ok(meta) if meta.is_dir() => {
                         // A folder appeared (possibly with files already inside, which no
                         // event announces) or was renamed in: scan it.
-                        let (docs, found) = notebook::walk_under(&root, path);
+                        let (docs, found) = notebook::walk_under(&root, path, conventions);
                         round.files_read += docs.len();
                         changes.push(Edit::Gone(rel));
                         changes.extend(docs.into_iter().map(Edit::Put));
                         problems.extend(found);
                     }
                     Ok(meta) if meta.is_file() => {
-                        changes.push(Edit::Put(notebook::read_document(&root, path)));
+                        changes.push(Edit::Put(notebook::read_document(&root, path, conventions)));
                         round.files_read += 1;
                     }
                     // Gone (deleted, renamed away, a dangling symlink): drop it and anything
@@ -501,6 +513,45 @@ mod tests {
             .unwrap();
         assert_eq!(session.index.today, day("2026-11-23"));
         assert!(!t303(&session), "{:?}", session.diagnostics);
+    }
+
+    /// `folders`, `ids` and `keys` say how every file reads: a change to them re-reads all
+    /// of them, and the session then says what a fresh check says.
+    #[test]
+    fn a_change_of_conventions_rereads_every_file() {
+        let now = crate::model::time::parse_date("2026-11-21")
+            .unwrap()
+            .and_time(chrono::NaiveTime::MIN);
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("ties.yaml"), "").unwrap();
+        std::fs::create_dir_all(root.join("People")).unwrap();
+        std::fs::write(
+            root.join("People/Ada Byron.md"),
+            "---\nRole: developr\n---\n",
+        )
+        .unwrap();
+        let (mut session, _) = Session::load(&root, now).unwrap();
+        assert!(
+            session.diagnostics.is_empty(),
+            "a free note: {:?}",
+            session.diagnostics
+        );
+        std::fs::write(
+            root.join("ties.yaml"),
+            "folders: { contacts: People }\nids: title\n",
+        )
+        .unwrap();
+        let batch = Batch {
+            config: true,
+            ..Batch::default()
+        };
+        let round = session.apply(&batch, now).unwrap();
+        assert_eq!(round.files_read, 1);
+        let codes: Vec<Code> = session.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::T103], "a contact, named by its title");
+        let full = crate::check::diagnostics(&notebook::load(&root, now).unwrap());
+        assert_eq!(session.diagnostics, full);
     }
 
     /// A tiny deterministic generator, so the property test needs no extra crate.

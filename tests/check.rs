@@ -372,7 +372,8 @@ notebook_cases! {
             ("contacts/ada.md", "---\nname: Ada\nintroduced_by: grace\n---\n"),
             (
                 "chats/2026-11-12-ada.md",
-                "---\nwith: [ada, bob]\ndate: 2026-11-12\nevent: meetup\nreferrals: [carol]\n---\n",
+                // Not `meetup`: that is the event's name, and a name resolves.
+                "---\nwith: [ada, bob]\ndate: 2026-11-12\nevent: rust-night\nreferrals: [carol]\n---\n",
             ),
             (
                 "events/2026-11-10-meetup.md",

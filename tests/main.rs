@@ -11,6 +11,10 @@
 //! - `init_new`: `ties init` (and its git pre-commit hook), `ties new`, completions, man.
 //! - `import`: `ties import csv|linkedin` on the fixtures `tests/fixtures/import-*`, and
 //!   `ties export csv`.
+//! - `vault`: Obsidian vaults where they are (`folders`, `ids: title`, `keys`, `owner`),
+//!   on the fixtures `tests/fixtures/vault-*`, and each vault convention on its own.
+//! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
+//!   tracker, and the export → import round trip, field by field.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
 
@@ -23,6 +27,7 @@ mod example;
 mod explain;
 mod hostile;
 mod import;
+mod import_formats;
 mod init_new;
 mod list_show;
 mod log;
@@ -30,4 +35,5 @@ mod man;
 mod report;
 mod report_fixture;
 mod support;
+mod vault;
 mod watch;

@@ -1,8 +1,9 @@
-//! `ties import csv FILE` and `ties import linkedin FILE`: plan the files (see
+//! `ties import csv FILE`, `ties import linkedin FILE` and `ties import vcard FILE`: plan the files (see
 //! [`crate::import`]), report bad rows with their line numbers on stderr, then create
 //! the files, or with `--dry-run` only list them. Exit 0 when every row was imported or was
 //! already there, 1 when some rows were bad (the others are imported all the same), 2 when
-//! the import could not run at all.
+//! the import could not run at all. Warnings (a value kept in the body to be fixed) and notes
+//! do not change the exit code, as warnings do not for `ties check`.
 
 use std::io::Write;
 use std::path::Path;
@@ -11,7 +12,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::fs::{self, Existing};
-use crate::import::{self, Plan, Source};
+use crate::import::{self, Level, Plan, Source};
 use crate::render::{self, escape};
 
 pub(crate) fn run(
@@ -26,9 +27,6 @@ pub(crate) fn run(
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
         path: file.to_owned(),
         source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
-        path: file.to_owned(),
     })?;
     // The real run and `--dry-run` ask the same question of every file before the first
     // write, so the dry run predicts the real one, and a file that cannot be written is a
@@ -51,7 +49,7 @@ pub(crate) fn run(
                 .to_owned(),
         })
     };
-    let plan = import::plan(file, &text, source, map, &index, &writable)?;
+    let plan = import::plan(file, bytes, source, map, &index, &writable)?;
     report(config, file, &plan)?;
     let mut out = super::stdout(config);
     for new in &plan.files {
@@ -76,8 +74,9 @@ fn report(config: &Config, file: &Path, plan: &Plan) -> Result<(), Error> {
     let mut err = render::stderr(config.color);
     let name = file.display().to_string();
     let name = escape::line(&name);
-    let (error, note) = (
+    let (error, warning, note) = (
         render::label(render::ERROR, "error"),
+        render::label(render::WARNING, "warning"),
         render::label(render::BOLD, "note"),
     );
     let mut written = Ok(());
@@ -88,12 +87,10 @@ fn report(config: &Config, file: &Path, plan: &Plan) -> Result<(), Error> {
             format!("{name}:{}", m.line)
         };
         let text = escape::line(&m.text);
-        written = written.and_then(|()| {
-            if m.bad {
-                writeln!(err, "{at}: {error} {text} (row skipped)")
-            } else {
-                writeln!(err, "{at}: {note} {text}")
-            }
+        written = written.and_then(|()| match m.level {
+            Level::Bad => writeln!(err, "{at}: {error} {text} (row skipped)"),
+            Level::Warning => writeln!(err, "{at}: {warning} {text}"),
+            Level::Note => writeln!(err, "{at}: {note} {text}"),
         });
     }
     if !plan.unknown_columns.is_empty() {

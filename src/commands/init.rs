@@ -228,6 +228,10 @@ goals:
 
 checks:
   ignore: []                     # rule codes to silence, e.g. [T106]; `ties explain` lists them
+
+# import:
+#   placeholder_employers: [Self-employed, Freelance, Stealth]   # employers `ties import`
+#                                  # makes no company of; unset: a longer built-in list
 ",
         follow_up_after = duration(rules.follow_up_after),
         max_follow_ups = rules.max_follow_ups,

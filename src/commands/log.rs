@@ -23,7 +23,7 @@ pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<O
         path: path.clone(),
         source,
     })?;
-    let applied = action::apply(&plan, &bytes)?;
+    let applied = action::apply(&plan, &bytes, &index.settings.conventions)?;
     let shown = super::new::shown_path(&config.cwd, &path);
     let shown = safe(&shown.to_string_lossy()).to_string();
     let what = safe(&plan.what).to_string();

@@ -14,8 +14,15 @@ pub(super) enum Column {
     FirstName,
     LastName,
     Notes,
+    /// Between the first and the last name (Google, vCard).
+    MiddleName,
     /// LinkedIn's date of connection, which becomes the source.
     ConnectedOn,
+    /// Web addresses of any kind (vCard `URL`, Google `Website`): a LinkedIn or GitHub
+    /// profile goes to its key, the first other address to `website`, the rest to the body.
+    Url,
+    /// Google's labels (`* myContacts ::: Friends`): tags, without Google's own groups.
+    Labels,
     /// Dropped with `--map COLUMN=-`.
     Skip,
 }
@@ -41,6 +48,11 @@ const OTHERS: &[(Column, &str, &[&str])] = &[
             "description",
             "body",
         ],
+    ),
+    (
+        Column::MiddleName,
+        "middle_name",
+        &["middlename", "additionalname"],
     ),
     (Column::ConnectedOn, "connected_on", &[]),
 ];
@@ -94,12 +106,16 @@ fn column_of(header: &str, source: Source) -> Option<Column> {
     find(&norm).or_else(|| find(norm.trim_end_matches(|c: char| c.is_ascii_digit())))
 }
 
-pub(super) fn columns(
+pub(super) fn columns(headers: &[String], source: Source) -> Vec<Option<Column>> {
+    headers.iter().map(|h| column_of(h, source)).collect()
+}
+
+/// `--map COLUMN=KEY` on top of the columns found.
+pub(super) fn apply_map(
     headers: &[String],
-    source: Source,
+    columns: &mut [Option<Column>],
     map: &[(String, String)],
-) -> Result<Vec<Option<Column>>, Error> {
-    let mut columns: Vec<Option<Column>> = headers.iter().map(|h| column_of(h, source)).collect();
+) -> Result<(), Error> {
     for (column, key) in map {
         let spec = format!("{column}={key}");
         let meaning = if key.trim() == "-" {
@@ -120,7 +136,7 @@ pub(super) fn columns(
         };
         let wanted = normalise(column);
         let mut found = false;
-        for (header, slot) in headers.iter().zip(&mut columns) {
+        for (header, slot) in headers.iter().zip(columns.iter_mut()) {
             if normalise(header) == wanted {
                 *slot = Some(meaning);
                 found = true;
@@ -137,7 +153,7 @@ pub(super) fn columns(
             });
         }
     }
-    Ok(columns)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -21,6 +21,9 @@ pub(super) fn contact_file(row: &Row) -> String {
             Some(Value::Text(text)) => {
                 d.text(key, text);
             }
+            // `active` is what a contact without `status` is: writing it would only add a line
+            // to every file of an export imported back.
+            Some(Value::Word(word)) if key == "status" && word == "active" => {}
             Some(Value::Word(word)) => {
                 d.word(key, word);
             }

@@ -5,8 +5,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::columns::{self, Column};
 use super::files::contact_file;
+use super::formats::Format;
+use super::guess::{Order, PLACEHOLDER_EMPLOYERS};
 use super::rows::{Row, one_line};
-use super::{Message, Plan, Writable};
+use super::{Level, Message, Plan, Table, Writable};
 use crate::document::Document;
 use crate::draft::Draft;
 use crate::fs::NewFile;
@@ -46,19 +48,34 @@ impl Identity {
     }
 }
 
+/// A notebook's contact as the import compares it with a row.
+struct Known {
+    id: String,
+    who: Identity,
+    /// Lower case.
+    name: String,
+    company: Option<String>,
+}
+
 pub(super) struct Planner<'a> {
     index: &'a Index,
     writable: Writable<'a>,
+    pub(super) format: Format,
     pub(super) headers: &'a [String],
     pub(super) columns: &'a [Option<Column>],
+    /// The order of each column's `a/b/yyyy` dates, where the column settles it.
+    pub(super) orders: &'a [Option<Order>],
+    /// Employers that are no company (`import.placeholder_employers`, or the built-in list).
+    pub(super) placeholders: Vec<String>,
     rows: Vec<Row>,
     /// The identity of each of `rows`, and their ids.
     identities: Vec<Identity>,
     planned: HashSet<String>,
-    /// The notebook's contacts: id and identity.
-    existing: Vec<(String, Identity)>,
+    existing: Vec<Known>,
     messages: Vec<Message>,
     present: usize,
+    /// LinkedIn's rows without a name (closed or hidden accounts): counted, not errors.
+    nameless: Vec<u64>,
     /// Per column kept in the bodies: the lines whose value was not one of the allowed words.
     pub(super) kept: BTreeMap<usize, Vec<u64>>,
 }
@@ -66,27 +83,44 @@ pub(super) struct Planner<'a> {
 impl<'a> Planner<'a> {
     pub(super) fn new(
         index: &'a Index,
-        headers: &'a [String],
-        columns: &'a [Option<Column>],
+        table: &'a Table,
+        orders: &'a [Option<Order>],
         writable: Writable<'a>,
     ) -> Self {
+        let placeholders = index
+            .settings
+            .import
+            .placeholder_employers
+            .clone()
+            .unwrap_or_else(|| {
+                PLACEHOLDER_EMPLOYERS
+                    .iter()
+                    .map(|p| (*p).to_owned())
+                    .collect()
+            });
         Self {
             index,
             writable,
-            headers,
-            columns,
+            format: table.format,
+            headers: &table.headers,
+            columns: &table.columns,
+            orders,
+            placeholders,
             rows: Vec::new(),
             identities: Vec::new(),
             planned: HashSet::new(),
             existing: index
                 .contacts()
-                .map(|(doc, c)| {
-                    let who = Identity::of(c.linkedin.as_deref(), c.email.as_deref());
-                    (doc.id.to_string(), who)
+                .map(|(doc, c)| Known {
+                    id: doc.id.to_string(),
+                    who: Identity::of(c.linkedin.as_deref(), c.email.as_deref()),
+                    name: c.name.to_lowercase(),
+                    company: c.company.as_ref().map(|id| id.value.to_string()),
                 })
                 .collect(),
             messages: Vec::new(),
             present: 0,
+            nameless: Vec::new(),
             kept: BTreeMap::new(),
         }
     }
@@ -94,7 +128,7 @@ impl<'a> Planner<'a> {
     fn bad(&mut self, line: u64, text: String) {
         self.messages.push(Message {
             line,
-            bad: true,
+            level: Level::Bad,
             text,
         });
     }
@@ -102,7 +136,15 @@ impl<'a> Planner<'a> {
     pub(super) fn note(&mut self, line: u64, text: String) {
         self.messages.push(Message {
             line,
-            bad: false,
+            level: Level::Note,
+            text,
+        });
+    }
+
+    pub(super) fn warn(&mut self, line: u64, text: String) {
+        self.messages.push(Message {
+            line,
+            level: Level::Warning,
             text,
         });
     }
@@ -112,8 +154,20 @@ impl<'a> Planner<'a> {
         let before = self.messages.len();
         let mut row = match self.read(line, cells) {
             Ok(row) => row,
+            // LinkedIn leaves the rows of closed and hidden accounts empty but for the date:
+            // nothing the user can fix, so counted in one note rather than reported.
+            Err(why) if self.format == Format::Linkedin && why == super::rows::NO_NAME => {
+                self.messages.truncate(before);
+                self.nameless.push(line);
+                return;
+            }
             Err(why) => {
                 self.messages.truncate(before);
+                let why = if self.format == Format::Vcard && why == super::rows::NO_NAME {
+                    "no name: the card has neither FN nor N".to_owned()
+                } else {
+                    why
+                };
                 return self.bad(line, why);
             }
         };
@@ -144,7 +198,19 @@ impl<'a> Planner<'a> {
                 Err(format!("id `{}` is taken by {}", row.id, doc.path))
             };
         }
-        if self.existing.iter().any(|(_, them)| me.same(them)) {
+        if self.existing.iter().any(|them| me.same(&them.who)) {
+            return Ok(false);
+        }
+        let name = row.name().to_lowercase();
+        // The same name at the same company is the same person, whatever their profiles say:
+        // LinkedIn changes a profile's address when its owner picks a vanity one.
+        let company = row.text("company").and_then(|c| self.company_id(c));
+        if company.is_some()
+            && self
+                .existing
+                .iter()
+                .any(|them| them.name == name && them.company == company)
+        {
             return Ok(false);
         }
         let base = slug::from_name(row.name());
@@ -156,15 +222,20 @@ impl<'a> Planner<'a> {
         }
         // The file named after them is them, unless a profile or an email says otherwise.
         if row.id.is_empty()
-            && let Some((_, them)) = self.existing.iter().find(|(id, _)| *id == base)
-            && !me.differs(them)
+            && let Some(them) = self.existing.iter().find(|them| them.id == base)
+            && !me.differs(&them.who)
         {
             return Ok(false);
         }
-        let name = row.name().to_lowercase();
         for (earlier, them) in self.rows.iter().zip(&self.identities) {
             let same_id = !row.id.is_empty() && earlier.id == row.id;
-            let same_name = earlier.name().to_lowercase() == name && !me.differs(them);
+            let same_name = earlier.name().to_lowercase() == name
+                && (!me.differs(them)
+                    || row.text("company").is_some_and(|c| {
+                        earlier
+                            .text("company")
+                            .is_some_and(|e| e.eq_ignore_ascii_case(c))
+                    }));
             if same_id || me.same(them) || same_name {
                 return Err(format!(
                     "duplicate of line {}, {}",
@@ -180,6 +251,11 @@ impl<'a> Planner<'a> {
         self.planned.insert(row.id.clone());
         self.identities.push(me);
         Ok(true)
+    }
+
+    /// The id of the notebook's company a company cell names, if there is one.
+    fn company_id(&self, text: &str) -> Option<String> {
+        lookup::find(self.index, Kind::Company, text).map(|d| d.id.to_string())
     }
 
     /// Resolves references, renders the files, checks them with the notebook, and drops
@@ -220,6 +296,27 @@ impl<'a> Planner<'a> {
                 ),
             );
         }
+        if self.format == Format::ContactsExport && companies > 0 {
+            self.note(
+                0,
+                format!(
+                    "{companies} compan{} not in the notebook: created with the id as the name, \
+                     since an export of contacts names companies by id; to keep their names, \
+                     import `ties export csv companies` first",
+                    if companies == 1 { "y" } else { "ies" }
+                ),
+            );
+        }
+        if let Some(first) = self.nameless.first() {
+            let n = self.nameless.len();
+            self.note(
+                0,
+                format!(
+                    "{n} row(s) without a name skipped, from line {first}: LinkedIn leaves the \
+                     connections of closed or hidden accounts empty but for the date"
+                ),
+            );
+        }
         let mut unknown: Vec<String> = Vec::new();
         for (i, header) in self.headers.iter().enumerate() {
             let name = if header.is_empty() {
@@ -227,13 +324,25 @@ impl<'a> Planner<'a> {
             } else {
                 header.clone()
             };
-            if self.columns[i].is_none() && !unknown.contains(&name) {
+            // Google's export has dozens of columns, most of them empty: only those that said
+            // something are named.
+            let said = self.format != Format::Google
+                || rows.iter().any(|r| r.extras.iter().any(|(c, _)| *c == i));
+            if self.columns[i].is_none()
+                && said
+                && !unknown.contains(&name)
+                && self.format != Format::Vcard
+            {
                 unknown.push(name);
             }
         }
         self.messages.sort_by_key(|m| m.line);
         Plan {
-            bad: self.messages.iter().filter(|m| m.bad).count(),
+            bad: self
+                .messages
+                .iter()
+                .filter(|m| m.level == Level::Bad)
+                .count(),
             contacts: rows.len(),
             companies,
             present: self.present,
@@ -306,6 +415,15 @@ impl<'a> Planner<'a> {
             };
             let id = if let Some(doc) = lookup::find(self.index, Kind::Company, name) {
                 doc.id.to_string()
+            } else if self.format == Format::ContactsExport
+                && crate::model::id::is_slug(name)
+                && !taken(name, &companies)
+            {
+                // An export names the company by its id; without the company's file its name
+                // is unknown, so the id stands for it (an export of companies imported first
+                // keeps the names).
+                companies.push((name.to_owned(), name.to_owned()));
+                name.to_owned()
             } else if let Some((id, _)) = companies
                 .iter()
                 .find(|(id, n)| n.eq_ignore_ascii_case(name) || *id == slug::from_name(name))
@@ -353,57 +471,65 @@ impl<'a> Planner<'a> {
         (files, count, owners)
     }
 
-    /// Checks the planned files together with the notebook, and that each can be written;
-    /// the lines of the rows whose files have problems, with the first problem.
     fn check(&self, files: &[NewFile], owners: &HashMap<String, Vec<u64>>) -> Vec<(u64, String)> {
-        let mut problems: Vec<(u64, String)> = Vec::new();
-        let mut blame = |path: &str, why: String| {
-            for line in owners.get(path).into_iter().flatten() {
-                if !problems.iter().any(|(l, _)| l == line) {
-                    problems.push((*line, why.clone()));
-                }
-            }
-        };
-        for file in files {
-            if let Err(why) = (self.writable)(&file.path) {
-                blame(
-                    &file.path,
-                    format!("its file {} cannot be written: {why}", file.path),
-                );
+        check(self.index, self.writable, files, owners)
+    }
+}
+
+/// Checks the planned files together with the notebook, and that each can be written; the
+/// lines of the rows whose files have problems (`owners` maps a file to its rows), with the
+/// first problem.
+pub(super) fn check(
+    index: &Index,
+    writable: Writable<'_>,
+    files: &[NewFile],
+    owners: &HashMap<String, Vec<u64>>,
+) -> Vec<(u64, String)> {
+    let mut problems: Vec<(u64, String)> = Vec::new();
+    let mut blame = |path: &str, why: String| {
+        for line in owners.get(path).into_iter().flatten() {
+            if !problems.iter().any(|(l, _)| l == line) {
+                problems.push((*line, why.clone()));
             }
         }
-        let index = self.index;
-        let mut docs = index.docs.clone();
-        docs.extend(
-            files
-                .iter()
-                .map(|f| Document::parse(f.path.clone(), Ok(f.text.clone().into_bytes()))),
-        );
-        let combined = Index::new(
-            index.root.clone(),
-            index.now,
-            (
-                index.settings.clone(),
-                index.settings_text.clone(),
-                Vec::new(),
-            ),
-            docs,
-            Vec::new(),
-        );
-        for d in crate::check::diagnostics(&combined) {
+    };
+    for file in files {
+        if let Err(why) = writable(&file.path) {
             blame(
-                &d.path,
-                format!(
-                    "its file {} would not pass `ties check`: {}[{}]: {}",
-                    d.path,
-                    d.severity().as_str(),
-                    d.code.as_str(),
-                    d.message
-                ),
+                &file.path,
+                format!("its file {} cannot be written: {why}", file.path),
             );
         }
-        problems
     }
+    let mut docs = index.docs.clone();
+    docs.extend(files.iter().map(|f| {
+        let bytes = Ok(f.text.clone().into_bytes());
+        Document::parse(f.path.clone(), bytes, &index.settings.conventions)
+    }));
+    let combined = Index::new(
+        index.root.clone(),
+        index.now,
+        (
+            index.settings.clone(),
+            index.settings_text.clone(),
+            Vec::new(),
+        ),
+        docs,
+        Vec::new(),
+    );
+    for d in crate::check::diagnostics(&combined) {
+        blame(
+            &d.path,
+            format!(
+                "its file {} would not pass `ties check`: {}[{}]: {}",
+                d.path,
+                d.severity().as_str(),
+                d.code.as_str(),
+                d.message
+            ),
+        );
+    }
+    problems
 }
 
 fn rows_taken(rows: &[Row], id: &str) -> bool {

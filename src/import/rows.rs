@@ -6,11 +6,16 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 use super::columns::{self, Column};
+use super::formats::Format;
+use super::guess::{self, Order};
 use super::planner::Planner;
 use crate::model::decode::{is_email, is_profile, is_url, normalize_profile};
 use crate::model::fields::Type;
 use crate::model::id::is_slug;
 use crate::model::time::{Duration, parse_date};
+
+/// Why a row without a name is bad (LinkedIn's are counted instead).
+pub(super) const NO_NAME: &str = "no name";
 
 /// What spreadsheets write in a cell that has nothing to say.
 const NOTHING: &[&str] = &["-", "—", "–", "n/a", "na", "none", "null", "?", "tbd"];
@@ -58,9 +63,12 @@ pub(super) struct Row {
 #[derive(Default)]
 pub(super) struct Pending {
     first: Option<String>,
+    middle: Option<String>,
     last: Option<String>,
     /// `(column, header, text)` of Response / Replied cells.
     responses: Vec<(usize, String, String)>,
+    /// `(column, header, text)` of follow-up cells that say yes or no rather than when.
+    follow_ups: Vec<(usize, String, String)>,
     connected: Option<(usize, NaiveDate)>,
 }
 
@@ -130,7 +138,7 @@ impl Planner<'_> {
             self.cell(&mut row, &mut pending, column, i, &header, cell)?;
         }
         if row.name().is_empty() {
-            let joined = [pending.first, pending.last]
+            let joined = [pending.first, pending.middle, pending.last]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
@@ -138,7 +146,14 @@ impl Planner<'_> {
             row.values.insert("name", Value::Text(one_line(&joined)));
         }
         if row.name().is_empty() {
-            return Err("no name".to_owned());
+            return Err(NO_NAME.to_owned());
+        }
+        // An export of `ties` says what it means; elsewhere a title tells the role.
+        if self.format != Format::ContactsExport
+            && row.text("role").is_none()
+            && let Some(role) = row.text("title").and_then(guess::role_of_title)
+        {
+            row.values.insert("role", Value::Word(role.to_owned()));
         }
         if let Some((column, day)) = pending.connected {
             if row.text("source").is_none() {
@@ -151,6 +166,9 @@ impl Planner<'_> {
         if let Some(Value::Dates(days)) = row.values.get_mut("followed_up") {
             days.sort_unstable();
             days.dedup();
+        }
+        for (column, header, text) in pending.follow_ups {
+            self.followed_up(&mut row, column, &header, &text);
         }
         for (column, header, text) in pending.responses {
             self.response(&mut row, column, &header, &text);
@@ -210,8 +228,32 @@ impl Planner<'_> {
                 row.notes.push(cell.replace("\r\n", "\n"));
                 return Ok(());
             }
+            Column::MiddleName => {
+                first_of(&mut pending.middle, cell);
+                return Ok(());
+            }
             Column::ConnectedOn => {
-                pending.connected = Some((i, date(cell, header)?));
+                pending.connected = Some((i, self.date(i, cell, header)?));
+                return Ok(());
+            }
+            Column::Url => {
+                urls(row, i, header, cell);
+                return Ok(());
+            }
+            Column::Labels => {
+                let labels = super::google::labels(cell);
+                match row.values.entry("tags").or_insert(Value::List(Vec::new())) {
+                    Value::List(list) => list.extend(labels),
+                    _ => unreachable!("a list key holds a list"),
+                }
+                return Ok(());
+            }
+            // No company file for "Self-employed": what they said stays in the body.
+            Column::Key("company")
+                if self.format != Format::ContactsExport
+                    && guess::is_placeholder(cell, &self.placeholders) =>
+            {
+                row.keep(i, header, cell);
                 return Ok(());
             }
             Column::Key(key) => key,
@@ -242,6 +284,15 @@ impl Planner<'_> {
             ("replied", _) => pending
                 .responses
                 .push((i, header.to_owned(), cell.to_owned())),
+            ("followed_up", _) if yes_no(cell).is_some() => {
+                pending
+                    .follow_ups
+                    .push((i, header.to_owned(), cell.to_owned()));
+            }
+            ("birthday", _) => match birthday(cell) {
+                Some(day) => row.first(key, Value::Word(day)),
+                None => self.kept_aside(row, i, header, cell, "a birthday (MM-DD or a date)", key),
+            },
             (_, Type::Choice(names)) => match choice(names, cell) {
                 Some(word) => {
                     row.values.insert(key, word);
@@ -256,10 +307,11 @@ impl Planner<'_> {
             (_, Type::Text | Type::Id) => row.first(key, Value::Text(one_line(cell))),
             (_, Type::Email) => {
                 let email = cell.strip_prefix("mailto:").unwrap_or(cell);
-                if !is_email(email) {
-                    return Err(format!("`{cell}` in {header} is not an email address"));
+                if is_email(email) {
+                    row.first(key, Value::Text(email.to_owned()));
+                } else {
+                    self.kept_aside(row, i, header, cell, "an email address", key);
                 }
-                row.first(key, Value::Text(email.to_owned()));
             }
             (_, Type::Profile(site)) => row.first(key, Value::Text(profile(cell, header, site)?)),
             (_, Type::Url) => {
@@ -280,11 +332,13 @@ impl Planner<'_> {
                     _ => unreachable!("a list key holds a list"),
                 }
             }
-            (_, Type::Date | Type::When) => row.first(key, Value::Date(date(cell, header)?)),
+            (_, Type::Date | Type::When) => {
+                row.first(key, Value::Date(self.date(i, cell, header)?));
+            }
             (_, Type::Dates) => {
                 for part in cell.split([',', ';', '|', '\n']).map(str::trim) {
                     if !part.is_empty() {
-                        let day = date(part, header)?;
+                        let day = self.date(i, part, header)?;
                         match row.values.entry(key).or_insert(Value::Dates(Vec::new())) {
                             Value::Dates(days) => days.push(day),
                             _ => unreachable!("a dates key holds dates"),
@@ -321,20 +375,14 @@ impl Planner<'_> {
     /// A Response / Replied cell: a date, or yes/no (a yes takes the latest outreach date,
     /// since `replied` is a date), or other text, which stays in the body.
     fn response(&mut self, row: &mut Row, column: usize, header: &str, text: &str) {
-        if let Ok(day) = date(text, header) {
+        if let Ok(day) = self.date(column, text, header) {
             row.first("replied", Value::Date(day));
             return;
         }
-        let lower = text.to_lowercase();
-        let word = lower
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let tick = ["✓", "✔", "✅"].contains(&text);
-        let yes = tick || ["yes", "y", "true", "replied", "responded", "x"].contains(&word);
-        let no = ["no", "n", "false", "pending", "waiting", "not"].contains(&word);
+        let answer = yes_no(text);
+        let yes = answer == Some(true);
         // "Yes, set up a call" says more than yes: keep it.
-        if !yes && !no || !tick && lower != word {
+        if answer.is_none() || says_more(text) {
             row.keep(column, header, text);
         }
         if !yes || row.date("replied").is_some() {
@@ -362,6 +410,162 @@ impl Planner<'_> {
             row.keep(column, header, text);
         }
     }
+}
+
+impl Planner<'_> {
+    /// A date cell of column `column`, read in the order that column settles (LinkedIn's
+    /// own dates are month-first and may have two-digit years: `1/8/18, 6:14 PM`).
+    fn date(&self, column: usize, cell: &str, header: &str) -> Result<NaiveDate, String> {
+        let linkedin = self.format == Format::Linkedin;
+        let order = self
+            .orders
+            .get(column)
+            .copied()
+            .flatten()
+            .or(linkedin.then_some(Order::MonthFirst));
+        parse_loose_date(cell, order, linkedin).map_err(|why| {
+            format!("`{cell}` in {header} is not a date{why}; write it as YYYY-MM-DD")
+        })
+    }
+
+    /// A cell that is not what its key takes, in a row that is otherwise good: the person
+    /// comes in, the value waits in the body to be fixed, and a warning says so.
+    fn kept_aside(
+        &mut self,
+        row: &mut Row,
+        column: usize,
+        header: &str,
+        cell: &str,
+        what: &str,
+        key: &str,
+    ) {
+        row.keep(column, header, cell);
+        self.warn(
+            row.line,
+            format!("`{cell}` in {header} is not {what}: left out of `{key}`, kept in the body"),
+        );
+    }
+
+    /// A follow-up cell that says yes or no: a no sets nothing (the agenda will ask for the
+    /// follow-up); a yes says one was sent but not when, so it is counted on the outreach
+    /// date, the one date it cannot be before, and the import says so.
+    fn followed_up(&mut self, row: &mut Row, column: usize, header: &str, text: &str) {
+        if says_more(text) {
+            row.keep(column, header, text);
+        }
+        if yes_no(text) != Some(true) || !row.dates("followed_up").is_empty() {
+            return;
+        }
+        if let Some(day) = row.date("reached_out") {
+            row.values.insert("followed_up", Value::Dates(vec![day]));
+            self.note(
+                row.line,
+                format!(
+                    "{header} is `{text}`: followed_up set to the reach-out date, {day} \
+                     (the follow-up's own date is unknown)"
+                ),
+            );
+        } else {
+            row.keep(column, header, text);
+            self.note(
+                row.line,
+                format!(
+                    "{header} is `{text}` but the row has no outreach date: `followed_up` left \
+                     out, the answer kept in the body"
+                ),
+            );
+        }
+    }
+}
+
+/// Web addresses: a LinkedIn or GitHub profile to its key, the first other address to
+/// `website`, what is left (or no address at all) to the body.
+fn urls(row: &mut Row, column: usize, header: &str, cell: &str) {
+    for url in cell.split_whitespace() {
+        let full = with_scheme(url);
+        let host = full
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split(['/', '?', '#']).next())
+            .unwrap_or("")
+            .to_lowercase();
+        let key = if host == "linkedin.com" || host.ends_with(".linkedin.com") {
+            "linkedin"
+        } else if host == "github.com" || host == "www.github.com" {
+            "github"
+        } else {
+            "website"
+        };
+        let ok = if key == "website" {
+            is_url(&full)
+        } else {
+            is_profile(&full)
+        };
+        if ok && !row.values.contains_key(key) {
+            row.values.insert(key, Value::Text(full));
+        } else {
+            row.keep(column, header, url);
+        }
+    }
+}
+
+/// `Some(true)` for a yes (`yes`, `y`, `true`, `replied`, `x`, a tick…), `Some(false)` for a
+/// no (`no`, `n`, `false`, `pending`, `waiting`, `not`…), by the cell's first word.
+fn yes_no(text: &str) -> Option<bool> {
+    let text = text.trim();
+    if ["✓", "✔", "✅"].contains(&text) {
+        return Some(true);
+    }
+    let lower = text.to_lowercase();
+    let word = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let yes = [
+        "yes",
+        "y",
+        "true",
+        "replied",
+        "responded",
+        "x",
+        "done",
+        "sent",
+    ];
+    let no = ["no", "n", "false", "pending", "waiting", "not"];
+    if yes.contains(&word) {
+        Some(true)
+    } else if no.contains(&word) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A yes or no with more to say ("Yes, set up a call").
+fn says_more(text: &str) -> bool {
+    let text = text.trim();
+    let first = text
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !["✓", "✔", "✅"].contains(&text) && first.len() != text.len()
+}
+
+/// A birthday as `MM-DD` or `YYYY-MM-DD`: vCard's forms (`--0415`, `19850415`), a date in
+/// any form a date cell takes, or `MM-DD` itself.
+fn birthday(cell: &str) -> Option<String> {
+    let vcard = super::vcard::birthday(cell, None);
+    let valid_md = |s: &str| {
+        s.len() == 5
+            && s.as_bytes()[2] == b'-'
+            && NaiveDate::parse_from_str(&format!("2000-{s}"), "%Y-%m-%d").is_ok()
+    };
+    if valid_md(&vcard) || parse_date(&vcard).is_some() {
+        return Some(vcard);
+    }
+    parse_loose_date(cell, None, false)
+        .ok()
+        .map(|d| d.to_string())
 }
 
 /// The allowed word `cell` names, compared as the notebook compares them.
@@ -406,16 +610,21 @@ fn with_scheme(cell: &str) -> String {
     }
 }
 
-/// A date as spreadsheets write them: `2024-11-12`, `2024/11/12`, `12 Nov 2024`,
-/// `Nov 12, 2024`, `12.11.2024`, or `11/12/2024` when the day is unmistakable (over 12).
-fn date(cell: &str, header: &str) -> Result<NaiveDate, String> {
-    parse_loose_date(cell)
-        .map_err(|why| format!("`{cell}` in {header} is not a date{why}; write it as YYYY-MM-DD"))
-}
-
-/// The date in `text`, or why not (`""` when it is simply not a date).
-fn parse_loose_date(text: &str) -> Result<NaiveDate, &'static str> {
+/// The date in `text`, or why not (`""` when it is simply not a date): `2024-11-12`,
+/// `2024/11/12`, `12 Nov 2024`, `Nov 12, 2024`, `12.11.2024`, `23-Apr-23` (Excel), or
+/// `11/12/2024` when the day is unmistakable (over 12) or `order` settles it.
+/// `two_digit_years` (LinkedIn's `1/8/18, 6:14 PM`) reads `18` as 2018.
+fn parse_loose_date(
+    text: &str,
+    order: Option<Order>,
+    two_digit_years: bool,
+) -> Result<NaiveDate, &'static str> {
     let text = text.trim();
+    // `1/8/18, 6:14 PM`: the day, without the time.
+    let text = match text.split_once(',') {
+        Some((day, _)) if guess::slash_pair(day).is_some() => day.trim(),
+        _ => text,
+    };
     // A date-time: its day.
     let day = text
         .get(..10)
@@ -428,25 +637,49 @@ fn parse_loose_date(text: &str) -> Result<NaiveDate, &'static str> {
     let formats = [
         "%Y/%m/%d", "%Y.%m.%d", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d.%m.%Y",
     ];
+    let four_digit_year = text
+        .get(..4)
+        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
     for format in formats {
+        // chrono's `%Y` takes `1` as a year: `1/8/18` is no `%Y/%m/%d`.
+        if format.starts_with("%Y") && !four_digit_year {
+            continue;
+        }
         if let Ok(d) = NaiveDate::parse_from_str(&words, format) {
+            return Ok(d);
+        }
+    }
+    // Excel's `23-Apr-23`: the month is a word, so only the century is guessed (2000s).
+    if let [day, month, year] = text.split('-').collect::<Vec<_>>().as_slice()
+        && matches!(year.len(), 2 | 4)
+        && month.chars().all(|c| c.is_ascii_alphabetic())
+        && let Ok(year) = year.parse::<i32>()
+    {
+        let year = if year < 100 { 2000 + year } else { year };
+        if let Ok(d) = NaiveDate::parse_from_str(&format!("{day}-{month}-{year}"), "%d-%b-%Y") {
             return Ok(d);
         }
     }
     let parts: Vec<&str> = text.split('/').collect();
     if let [a, b, y] = parts.as_slice() {
-        let (Ok(a), Ok(b), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>(), y.parse::<i32>()) else {
+        let (Ok(a), Ok(b), Ok(mut y)) = (a.parse::<u32>(), b.parse::<u32>(), y.parse::<i32>())
+        else {
             return Err("");
         };
+        if y < 100 && two_digit_years {
+            y += 2000;
+        }
         if y < 1000 {
             return Err(" (give the year in four digits)");
         }
-        let (month, day) = match (a > 12, b > 12) {
-            (true, false) => (b, a),
-            (false, true) => (a, b),
-            (false, false) if a == b => (a, b),
-            (false, false) => return Err(" (day and month could be either way round)"),
-            (true, true) => return Err(""),
+        let (month, day) = match (a > 12, b > 12, order) {
+            (true, false, _) | (false, false, Some(Order::DayFirst)) => (b, a),
+            (false, true, _) | (false, false, Some(Order::MonthFirst)) => (a, b),
+            (false, false, None) if a == b => (a, b),
+            (false, false, None) => {
+                return Err(" (day and month could be either way round)");
+            }
+            (true, true, _) => return Err(""),
         };
         return NaiveDate::from_ymd_opt(y, month, day).ok_or("");
     }
@@ -459,6 +692,7 @@ mod tests {
 
     #[test]
     fn loose_dates() {
+        let parse_loose_date = |t| super::parse_loose_date(t, None, false);
         let d = |y, m, day| Ok(NaiveDate::from_ymd_opt(y, m, day).unwrap());
         assert_eq!(parse_loose_date("2024-11-12"), d(2024, 11, 12));
         assert_eq!(parse_loose_date("2024-11-12 10:30"), d(2024, 11, 12));
@@ -476,5 +710,45 @@ mod tests {
         );
         assert!(parse_loose_date("31 Feb 2024").is_err());
         assert!(parse_loose_date("next week").is_err());
+        assert_eq!(parse_loose_date("23-Apr-23"), d(2023, 4, 23));
+        assert!(parse_loose_date("1/8/18").is_err());
+    }
+
+    #[test]
+    fn a_settled_order_and_linkedin_dates() {
+        let d = |y, m, day| Ok(NaiveDate::from_ymd_opt(y, m, day).unwrap());
+        assert_eq!(
+            parse_loose_date("11/3/2026", Some(Order::MonthFirst), false),
+            d(2026, 11, 3)
+        );
+        assert_eq!(
+            parse_loose_date("11/3/2026", Some(Order::DayFirst), false),
+            d(2026, 3, 11)
+        );
+        // An unmistakable day wins over the order.
+        assert_eq!(
+            parse_loose_date("11/20/2026", Some(Order::DayFirst), false),
+            d(2026, 11, 20)
+        );
+        assert_eq!(
+            parse_loose_date("1/8/18, 6:14 PM", Some(Order::MonthFirst), true),
+            d(2018, 1, 8)
+        );
+    }
+
+    #[test]
+    fn yes_no_words_and_birthdays() {
+        assert_eq!(yes_no("Yes"), Some(true));
+        assert_eq!(yes_no("✅"), Some(true));
+        assert_eq!(yes_no("No"), Some(false));
+        assert_eq!(yes_no("maybe"), None);
+        assert!(says_more("Yes, set up a call"));
+        assert!(!says_more("yes"));
+        assert_eq!(birthday("--0415").as_deref(), Some("04-15"));
+        assert_eq!(birthday("04-15").as_deref(), Some("04-15"));
+        assert_eq!(birthday("1985-04-15").as_deref(), Some("1985-04-15"));
+        assert_eq!(birthday("April 15, 1985").as_deref(), Some("1985-04-15"));
+        assert_eq!(birthday("02-30"), None);
+        assert_eq!(birthday("soon"), None);
     }
 }

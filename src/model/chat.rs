@@ -8,7 +8,6 @@ use crate::model::fields::{self, Field, Type, date, id, joined, opt, when};
 use crate::model::id::Id;
 use crate::model::time::{Duration, When};
 use crate::span::{Span, Spanned};
-use crate::yaml::Node;
 
 choice_enum!(ChatKind {
     CoffeeChat = "coffee-chat",
@@ -45,11 +44,14 @@ impl Chat {
     pub(crate) const KEYS: &'static [&'static str] =
         &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
-    pub(crate) fn decode(entries: &[(Node, Node)], anchor: Span) -> (Self, Vec<Finding>) {
-        let mut f = Fields::new("chat", entries, anchor);
+    pub(crate) fn decode(mut f: Fields) -> (Self, Vec<Finding>) {
         let kind = f.spanned_choice("kind");
+        let mut with = f.required_ids("with", "jane-doe");
+        // The owner is at every meeting of their own notebook: accepted, and no contact.
+        let conventions = f.conventions();
+        with.retain(|w| !conventions.is_owner(w.value.as_str()));
         let chat = Self {
-            with: f.required_ids("with", "jane-doe"),
+            with,
             date: f.required_when("date", "2026-11-21"),
             kind: kind.as_ref().map_or(ChatKind::CoffeeChat, |k| k.value),
             kind_span: kind.map(|k| k.span),

@@ -4,8 +4,6 @@ use crate::findings::Finding;
 use crate::model::decode::{Choice, Fields, choice_enum};
 use crate::model::fields::{self, Field, Type, opt};
 use crate::model::id::Id;
-use crate::span::Span;
-use crate::yaml::Node;
 
 choice_enum!(
     /// Target companies count against `goals.target_companies`.
@@ -15,6 +13,8 @@ choice_enum!(
 #[derive(Clone, Debug)]
 pub(crate) struct Company {
     pub name: String,
+    /// Other names that find this company in a reference (`[[ACME]]`), as in Obsidian.
+    pub aliases: Vec<String>,
     pub status: CompanyStatus,
     /// Your "in": shared interest, you use the product, you know someone, you are local.
     pub r#in: Option<String>,
@@ -29,12 +29,10 @@ impl Company {
     pub(crate) const KEYS: &'static [&'static str] =
         &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
-    pub(crate) fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
-        let mut f = Fields::new("company", entries, anchor);
+    pub(crate) fn decode(mut f: Fields, id: &Id) -> (Self, Vec<Finding>) {
         let company = Self {
-            name: f
-                .required_string("name", "Acme")
-                .map_or_else(|| id.to_string(), |s| s.value),
+            name: f.name("Acme", id),
+            aliases: f.strings("aliases"),
             status: f.choice("status").unwrap_or(CompanyStatus::Watching),
             r#in: f.string("in").map(|s| s.value),
             location: f.string("location").map(|s| s.value),
@@ -72,4 +70,6 @@ pub(crate) const FIELDS: &[CompanyField] = &[
     CompanyField::new("hiring", Type::List, |c, _| fields::list(&c.hiring))
         .hint("[entry-level, senior]", "growth signals"),
     CompanyField::new("tags", Type::List, |c, _| fields::list(&c.tags)).hint("[fintech]", ""),
+    CompanyField::new("aliases", Type::List, |c, _| fields::list(&c.aliases))
+        .hint("[Acme Corp]", "other names that find it in a [[link]]"),
 ];

@@ -6,9 +6,8 @@ use crate::findings::Finding;
 use crate::model::decode::{Choice, Fields, NextAction, choice_enum};
 use crate::model::fields::{self, Field, Type, date, id, joined, opt};
 use crate::model::id::Id;
-use crate::model::time::Duration;
-use crate::span::{Span, Spanned};
-use crate::yaml::Node;
+use crate::model::time::{Birthday, Duration};
+use crate::span::Spanned;
 
 choice_enum!(
     /// For per-company coverage: a developer, a manager and a recruiter at each target.
@@ -27,6 +26,8 @@ choice_enum!(
 #[derive(Clone, Debug)]
 pub(crate) struct Contact {
     pub name: String,
+    /// Other names that find this contact in a reference (`[[Jan]]`), as in Obsidian.
+    pub aliases: Vec<String>,
     pub company: Option<Spanned<Id>>,
     pub title: Option<String>,
     pub role: Option<Role>,
@@ -47,6 +48,10 @@ pub(crate) struct Contact {
     pub reached_out: Option<Spanned<NaiveDate>>,
     pub followed_up: Vec<Spanned<NaiveDate>>,
     pub replied: Option<Spanned<NaiveDate>>,
+    /// The last time you were in touch, as a CRM vault keeps it: an interaction.
+    #[allow(clippy::struct_field_names, reason = "named as the key users write")]
+    pub last_contact: Option<Spanned<NaiveDate>>,
+    pub birthday: Option<Birthday>,
     pub next: Option<NextAction>,
     pub stay_in_touch: Option<Duration>,
     pub snooze: Option<NaiveDate>,
@@ -57,12 +62,10 @@ impl Contact {
     pub(crate) const KEYS: &'static [&'static str] =
         &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
-    pub(crate) fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
-        let mut f = Fields::new("contact", entries, anchor);
+    pub(crate) fn decode(mut f: Fields, id: &Id) -> (Self, Vec<Finding>) {
         let contact = Self {
-            name: f
-                .required_string("name", "Jane Doe")
-                .map_or_else(|| id.to_string(), |s| s.value),
+            name: f.name("Jane Doe", id),
+            aliases: f.strings("aliases"),
             company: f.id("company"),
             title: f.string("title").map(|s| s.value),
             role: f.choice("role"),
@@ -83,6 +86,8 @@ impl Contact {
             reached_out: f.date("reached_out"),
             followed_up: f.dates("followed_up"),
             replied: f.date("replied"),
+            last_contact: f.date("last_contact"),
+            birthday: f.birthday("birthday"),
             next: f.next_action("next"),
             stay_in_touch: f.duration("stay_in_touch").map(|d| d.value),
             snooze: f.date("snooze").map(|d| d.value),
@@ -214,4 +219,21 @@ pub(crate) const FIELDS: &[ContactField] = &[
     ContactField::new("status", Type::Choice(ContactStatus::NAMES), |c, _| {
         c.status.as_str().to_owned()
     }),
+    // Keys that vaults and CRMs already keep.
+    ContactField::new("aliases", Type::List, |c, _| fields::list(&c.aliases))
+        .hint("[Jane, JD]", "other names that find them in a [[link]]")
+        .synonyms(&["alias", "nickname", "aka"]),
+    ContactField::new("last_contact", Type::Date, |c, _| {
+        date(c.last_contact.as_ref())
+    })
+    .hint("YYYY-MM-DD", "the last time you were in touch")
+    .synonyms(&[
+        "lastcontact",
+        "lastcontacted",
+        "lastcontactdate",
+        "lastinteraction",
+    ]),
+    ContactField::new("birthday", Type::Text, |c, _| opt(c.birthday))
+        .hint("MM-DD", "or YYYY-MM-DD; on the agenda on the day")
+        .synonyms(&["birthdate", "dateofbirth", "bday"]),
 ];

@@ -2,11 +2,15 @@
 //! read and records a finding for what it could not, so a record with one bad value still
 //! contributes every good one.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::findings::{Address, DateForm, Finding, Problem};
+use crate::model::conventions::{self, Conventions};
 use crate::model::id::Id;
-use crate::model::time::{self, Duration, When};
+use crate::model::time::{self, Birthday, Duration, When};
 use crate::span::{Span, Spanned};
 use crate::yaml::{Node, Value};
 
@@ -58,36 +62,111 @@ macro_rules! choice_enum {
 }
 pub(crate) use choice_enum;
 
+/// From this many keys on, [`Fields::new`] finds a repeated key by hashing.
+const MANY_KEYS: usize = 32;
+
 /// The keys of one front-matter mapping, read one by one; what is never read is unknown.
 pub(crate) struct Fields<'a> {
     kind: &'static str,
     entries: &'a [(Node, Node)],
+    /// The `ties` key each entry stands for (`Last Contact` → `last_contact`, renamed by
+    /// `keys:`); `None` for a key that is not text.
+    keys: Vec<Option<Cow<'a, str>>>,
     used: Vec<bool>,
     /// Where "missing key" findings point: the start of the front matter.
     anchor: Span,
+    conventions: &'a Conventions,
     pub findings: Vec<Finding>,
 }
 
 impl<'a> Fields<'a> {
-    pub(crate) fn new(kind: &'static str, entries: &'a [(Node, Node)], anchor: Span) -> Self {
+    /// The entries of a record's front matter, their keys read by the notebook's
+    /// `conventions`. Two spellings of one key (`Last Contact` and `last_contact`) are
+    /// reported as a duplicate key, and the first one is read, as for a key written twice.
+    pub(crate) fn new(
+        kind: &'static str,
+        entries: &'a [(Node, Node)],
+        anchor: Span,
+        conventions: &'a Conventions,
+    ) -> Self {
+        let mut findings = Vec::new();
+        let mut used = vec![false; entries.len()];
+        let mut keys: Vec<Option<Cow<'a, str>>> = Vec::with_capacity(entries.len());
+        // Where each key was first seen, once there are more than a note has: comparing
+        // every key with every other would be quadratic in a hostile file of 40 000 keys.
+        let mut seen: Option<HashMap<Cow<'a, str>, usize>> = None;
+        for (i, (key, _)) in entries.iter().enumerate() {
+            let Value::Str(written) = &key.value else {
+                keys.push(None);
+                continue;
+            };
+            let ours = conventions.key(written);
+            if keys.len() == MANY_KEYS {
+                let index = keys.iter().enumerate();
+                seen = Some(index.filter_map(|(j, k)| Some((k.clone()?, j))).collect());
+            }
+            let first = match &mut seen {
+                Some(seen) => match seen.get(&ours) {
+                    Some(&j) => Some(j),
+                    None => {
+                        seen.insert(ours.clone(), i);
+                        None
+                    }
+                },
+                None => keys.iter().position(|k| k.as_deref() == Some(&*ours)),
+            };
+            if let Some(first) = first {
+                let first = entries[first].0.value.scalar_text().unwrap_or_default();
+                let problem = Problem::SameKey {
+                    key: written.clone(),
+                    first,
+                    ours: ours.into_owned(),
+                };
+                findings.push(Finding::new(key.span, problem));
+                // Reported once, as the duplicate it is; never read, never "unknown".
+                used[i] = true;
+                keys.push(None);
+            } else {
+                keys.push(Some(ours));
+            }
+        }
         Self {
             kind,
             entries,
-            used: vec![false; entries.len()],
+            keys,
+            used,
             anchor,
-            findings: Vec::new(),
+            conventions,
+            findings,
         }
     }
 
-    /// The value of `key`; an explicit `null` or empty value counts as absent.
-    fn get(&mut self, key: &str) -> Option<&'a Node> {
-        let i = self
-            .entries
-            .iter()
-            .position(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))?;
+    /// The entry of `key`: the key as written and its value; an explicit `null` or empty
+    /// value counts as absent.
+    fn entry(&mut self, key: &str) -> Option<(&'a str, &'a Node)> {
+        let i = self.keys.iter().position(|k| k.as_deref() == Some(key))?;
         self.used[i] = true;
-        let node = &self.entries[i].1;
-        (!matches!(node.value, Value::Null)).then_some(node)
+        let (written, node) = &self.entries[i];
+        let Value::Str(written) = &written.value else {
+            return None;
+        };
+        (!matches!(node.value, Value::Null)).then_some((written.as_str(), node))
+    }
+
+    /// A record's `name`: required, except where file titles are ids (`ids: title`), where
+    /// a missing name is the title. Falls back to the id, so a record is never nameless.
+    pub(crate) fn name(&mut self, example: &str, id: &Id) -> String {
+        let name = if self.conventions.title_ids() {
+            self.string("name").filter(|s| !s.value.trim().is_empty())
+        } else {
+            self.required_string("name", example)
+        };
+        name.map_or_else(|| id.to_string(), |s| s.value)
+    }
+
+    /// The notebook's conventions, for a reader that needs more than keys (the owner).
+    pub(crate) fn conventions(&self) -> &'a Conventions {
+        self.conventions
     }
 
     fn report<T>(&mut self, result: Result<T, Finding>) -> Option<T> {
@@ -95,10 +174,10 @@ impl<'a> Fields<'a> {
     }
 
     /// The value of `key` as `read` reads one value, if the key is there; what `read`
-    /// cannot read is reported.
+    /// cannot read is reported, naming the key as the user wrote it (`Last Contact`).
     fn one<T>(&mut self, key: &str, read: fn(&Node, &str) -> Result<T, Finding>) -> Option<T> {
-        let node = self.get(key)?;
-        self.report(read(node, key))
+        let (written, node) = self.entry(key)?;
+        self.report(read(node, written))
     }
 
     pub(crate) fn string(&mut self, key: &str) -> Option<Spanned<String>> {
@@ -131,12 +210,12 @@ impl<'a> Fields<'a> {
     pub(crate) fn strings(&mut self, key: &str) -> Vec<String> {
         // A bare `tags: foo, bar` is one string that was meant as two: YAML only splits
         // `[foo, bar]` or `- foo` lines. Kept as read, but reported.
-        if let Some(node) = self.get(key)
+        if let Some((written, node)) = self.entry(key)
             && let Value::Str(value) = &node.value
             && value.contains(',')
         {
             let problem = Problem::CommaInOneValue {
-                key: key.to_owned(),
+                key: written.to_owned(),
                 value: value.clone(),
             };
             self.findings.push(Finding::new(node.span, problem));
@@ -168,6 +247,15 @@ impl<'a> Fields<'a> {
 
     pub(crate) fn dates(&mut self, key: &str) -> Vec<Spanned<NaiveDate>> {
         self.list(key, |node, key| date_of(node, key, DateForm::Dates))
+    }
+
+    /// `MM-DD` or a date (see [`time::Birthday`]).
+    pub(crate) fn birthday(&mut self, key: &str) -> Option<Birthday> {
+        self.one(key, |node, key| {
+            let text = scalar(node, key, "a birthday (MM-DD or YYYY-MM-DD)")?;
+            Birthday::parse(&text)
+                .ok_or_else(|| invalid_date(node.span, key, &text, DateForm::Birthday))
+        })
     }
 
     pub(crate) fn when(&mut self, key: &str) -> Option<Spanned<When>> {
@@ -232,7 +320,7 @@ impl<'a> Fields<'a> {
     }
 
     fn list<T>(&mut self, key: &str, read: fn(&Node, &str) -> Result<T, Finding>) -> Vec<T> {
-        let Some(node) = self.get(key) else {
+        let Some((written, node)) = self.entry(key) else {
             return Vec::new();
         };
         let items: Vec<&Node> = match &node.value {
@@ -244,7 +332,7 @@ impl<'a> Fields<'a> {
         };
         items
             .into_iter()
-            .filter_map(|n| self.report(read(n, key)))
+            .filter_map(|n| self.report(read(n, written)))
             .collect()
     }
 
@@ -307,7 +395,7 @@ pub(crate) fn date(node: &Node, key: &str) -> Result<Spanned<NaiveDate>, Finding
 
 fn date_of(node: &Node, key: &str, form: DateForm) -> Result<Spanned<NaiveDate>, Finding> {
     let text = scalar(node, key, "a date (YYYY-MM-DD)")?;
-    time::parse_date(text.trim())
+    time::parse_day(&text)
         .map(|d| Spanned::new(d, node.span))
         .ok_or_else(|| invalid_date(node.span, key, &text, form))
 }
@@ -365,7 +453,7 @@ pub(crate) fn count(node: &Node, key: &str) -> Result<u32, Finding> {
 
 fn next_action(node: &Node, key: &str) -> Result<NextAction, Finding> {
     if let Value::Map(entries) = &node.value {
-        let mut fields = Fields::new("next action", entries, node.span);
+        let mut fields = Fields::new("next action", entries, node.span, &conventions::PLAIN);
         let date = fields.date("date");
         let action = fields.string("action").map(|a| a.value).unwrap_or_default();
         let mut findings = fields.finish(&["date", "action"]);
@@ -378,7 +466,7 @@ fn next_action(node: &Node, key: &str) -> Result<NextAction, Finding> {
         let text = scalar(node, key, "\"YYYY-MM-DD action\" or {date, action}")?;
         let text = text.trim();
         let (day, action) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
-        let date = time::parse_date(day)
+        let date = time::parse_day(day)
             .ok_or_else(|| invalid_date(node.span, key, day, DateForm::NextAction))?;
         Ok(NextAction {
             date: Spanned::new(date, node.span),
@@ -465,6 +553,39 @@ pub(crate) fn is_url(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `SameKey` findings of a front matter: (key as written, first spelling).
+    fn same_keys(yaml: &str) -> Vec<(String, String)> {
+        let parsed = crate::yaml::parse(yaml, Span::new(0, yaml.len())).unwrap();
+        let Value::Map(entries) = &parsed.root.value else {
+            panic!("not a mapping")
+        };
+        let fields = Fields::new("contact", entries, Span::new(0, 0), &conventions::PLAIN);
+        (fields.findings.iter())
+            .filter_map(|f| match &f.problem {
+                Problem::SameKey { key, first, .. } => Some((key.clone(), first.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_spellings_of_a_key_are_found_in_small_and_large_front_matter() {
+        let pair = |a: &str, b: &str| vec![(a.to_owned(), b.to_owned())];
+        assert_eq!(
+            same_keys("Last Contact: 1\nlast-contact: 2\n"),
+            pair("last-contact", "Last Contact")
+        );
+        let many = (0..40)
+            .map(|i| format!("key {i}: x\n"))
+            .collect::<Vec<_>>()
+            .concat();
+        assert_eq!(
+            same_keys(&format!("{many}KEY-7: y\n")),
+            pair("KEY-7", "key 7")
+        );
+        assert_eq!(same_keys(&many), Vec::new());
+    }
 
     #[test]
     fn emails_and_urls() {

@@ -7,8 +7,7 @@ use crate::model::decode::{Choice, Fields, choice_enum};
 use crate::model::fields::{self, Field, Type, joined, opt, when};
 use crate::model::id::Id;
 use crate::model::time::When;
-use crate::span::{Span, Spanned};
-use crate::yaml::Node;
+use crate::span::Spanned;
 
 choice_enum!(EventKind {
     Meetup = "meetup",
@@ -37,12 +36,9 @@ impl Event {
     pub(crate) const KEYS: &'static [&'static str] =
         &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
-    pub(crate) fn decode(entries: &[(Node, Node)], anchor: Span, id: &Id) -> (Self, Vec<Finding>) {
-        let mut f = Fields::new("event", entries, anchor);
+    pub(crate) fn decode(mut f: Fields, id: &Id) -> (Self, Vec<Finding>) {
         let event = Self {
-            name: f
-                .required_string("name", "Rust Meetup")
-                .map_or_else(|| id.to_string(), |s| s.value),
+            name: f.name("Rust Meetup", id),
             date: f.required_when("date", "2026-11-21"),
             kind: f.choice("kind"),
             location: f.string("location").map(|s| s.value),

@@ -5,6 +5,7 @@
 pub(crate) mod chat;
 pub(crate) mod company;
 pub(crate) mod contact;
+pub(crate) mod conventions;
 pub(crate) mod decode;
 pub(crate) mod event;
 pub(crate) mod fields;
@@ -15,6 +16,7 @@ pub(crate) mod time;
 pub(crate) use chat::Chat;
 pub(crate) use company::Company;
 pub(crate) use contact::Contact;
+pub(crate) use conventions::Conventions;
 pub(crate) use event::Event;
 pub(crate) use id::Id;
 pub(crate) use settings::Settings;
@@ -37,17 +39,6 @@ pub(crate) enum Kind {
 
 impl Kind {
     pub(crate) const RECORDS: [Self; 4] = [Self::Contact, Self::Company, Self::Chat, Self::Event];
-
-    /// The kind of a file from the first component of its path relative to the root.
-    pub(crate) fn from_folder(folder: &str) -> Self {
-        match folder {
-            "contacts" => Self::Contact,
-            "companies" => Self::Company,
-            "chats" => Self::Chat,
-            "events" => Self::Event,
-            _ => Self::Note,
-        }
-    }
 
     pub(crate) const fn as_str(self) -> &'static str {
         match self {
@@ -105,22 +96,24 @@ impl Record {
         entries: &[(Node, Node)],
         anchor: Span,
         id: &Id,
+        conventions: &Conventions,
     ) -> (Option<Self>, Vec<Finding>) {
+        let f = decode::Fields::new(kind.as_str(), entries, anchor, conventions);
         match kind {
             Kind::Contact => {
-                let (r, f) = Contact::decode(entries, anchor, id);
+                let (r, f) = Contact::decode(f, id);
                 (Some(Self::Contact(Box::new(r))), f)
             }
             Kind::Company => {
-                let (r, f) = Company::decode(entries, anchor, id);
+                let (r, f) = Company::decode(f, id);
                 (Some(Self::Company(Box::new(r))), f)
             }
             Kind::Chat => {
-                let (r, f) = Chat::decode(entries, anchor);
+                let (r, f) = Chat::decode(f);
                 (Some(Self::Chat(Box::new(r))), f)
             }
             Kind::Event => {
-                let (r, f) = Event::decode(entries, anchor, id);
+                let (r, f) = Event::decode(f, id);
                 (Some(Self::Event(Box::new(r))), f)
             }
             Kind::Note => (None, Vec::new()),

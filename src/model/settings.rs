@@ -3,8 +3,9 @@
 //! used, so a typo in the config never stops the agenda.
 
 use crate::findings::{Code, Finding, Problem};
-use crate::model::decode;
+use crate::model::conventions::{self, Conventions, Ids};
 use crate::model::time::Duration;
+use crate::model::{Kind, decode};
 use crate::span::Span;
 use crate::yaml::{Node, Value};
 
@@ -14,6 +15,16 @@ pub(crate) struct Settings {
     pub rules: Rules,
     pub goals: Goals,
     pub ignore: Vec<Code>,
+    /// `folders`, `ids`, `keys` and the owner: how the files are read.
+    pub conventions: Conventions,
+    pub import: Import,
+}
+
+/// `import:`: how `ties import` reads other people's exports.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Import {
+    /// Employers that are no company (Self-employed, Stealth…); `None`: the built-in list.
+    pub placeholder_employers: Option<Vec<String>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,11 +49,16 @@ pub(crate) struct Rules {
 }
 
 /// `rules.nudges`: each nudge kind switched on or off.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "one switch per kind, as `ties.yaml` writes them"
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Nudges {
     pub goal: bool,
     pub coverage: bool,
     pub event_follow_up: bool,
+    pub birthday: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +100,7 @@ impl Default for Settings {
                     goal: true,
                     coverage: true,
                     event_follow_up: true,
+                    birthday: true,
                 },
                 nudges_per_kind: 3,
                 event_follow_up_within: Duration::days(3),
@@ -103,6 +120,8 @@ impl Default for Settings {
                 },
             },
             ignore: Vec::new(),
+            conventions: Conventions::default(),
+            import: Import::default(),
         }
     }
 }
@@ -132,7 +151,9 @@ impl Settings {
         out.section(
             entries,
             "",
-            &["owner", "rules", "goals", "checks"],
+            &[
+                "owner", "folders", "ids", "keys", "rules", "goals", "checks", "import",
+            ],
             |r, key, node| match key {
                 "owner" => {
                     settings.owner = r.ok(
@@ -141,7 +162,17 @@ impl Settings {
                         "text",
                         "none",
                     );
+                    settings.conventions.owner.clone_from(&settings.owner);
                 }
+                "folders" => r.folders(node, &mut settings.conventions.folders),
+                "ids" => match node.value.scalar_text().as_deref().map(str::trim) {
+                    Some("slug") => settings.conventions.ids = Ids::Slug,
+                    Some("title") => settings.conventions.ids = Ids::Title,
+                    _ => r
+                        .findings
+                        .push(invalid(node.span, key, "slug or title", "slug")),
+                },
+                "keys" => settings.conventions.keys = r.keys(node),
                 "rules" => r.nested(node, key, &RULE_KEYS, |r, key, node| {
                     settings.rules.set(r, key, node);
                 }),
@@ -172,6 +203,9 @@ impl Settings {
                         }
                     },
                 ),
+                "import" => r.nested(node, key, &["placeholder_employers"], |r, _, node| {
+                    settings.import.placeholder_employers = r.words(node, "placeholder_employers");
+                }),
                 _ => r.nested(node, "checks", &["ignore"], |r, _, node| {
                     settings.ignore = r.codes(node);
                 }),
@@ -196,7 +230,10 @@ const RULE_KEYS: [&str; 11] = [
 ];
 
 /// The keys of `rules.nudges`.
-pub(crate) const NUDGE_KEYS: &[&str; 3] = &["goal", "coverage", "event_follow_up"];
+pub(crate) const NUDGE_KEYS: &[&str; 4] = &["goal", "coverage", "event_follow_up", "birthday"];
+
+/// The keys of `folders`, in [`Kind::RECORDS`] order.
+const FOLDER_KEYS: &[&str; 4] = &["contacts", "companies", "chats", "events"];
 
 impl Rules {
     fn set(&mut self, r: &mut Reader, key: &str, node: &Node) {
@@ -212,7 +249,12 @@ impl Rules {
             "nudges_per_kind" => r.count(node, key, &mut self.nudges_per_kind),
             "nudges" => {
                 let n = &mut self.nudges;
-                let slots = [&mut n.goal, &mut n.coverage, &mut n.event_follow_up];
+                let slots = [
+                    &mut n.goal,
+                    &mut n.coverage,
+                    &mut n.event_follow_up,
+                    &mut n.birthday,
+                ];
                 r.nested(node, "rules.nudges", NUDGE_KEYS, |r, key, node| {
                     if let Some(i) = NUDGE_KEYS.iter().position(|k| *k == key) {
                         r.flag(node, key, &mut *slots[i]);
@@ -292,6 +334,27 @@ impl Reader {
             .ok()
     }
 
+    /// A list of strings (a single one is a list of one); `None` and a finding otherwise.
+    fn words(&mut self, node: &Node, key: &str) -> Option<Vec<String>> {
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let words: Option<Vec<String>> = items
+            .iter()
+            .map(|n| decode::string(n, key).ok().map(|s| s.value))
+            .collect();
+        if words.is_none() {
+            self.findings.push(invalid(
+                node.span,
+                key,
+                "a list of names",
+                "the built-in list",
+            ));
+        }
+        words
+    }
+
     fn duration(&mut self, node: &Node, key: &str, slot: &mut Duration) {
         let default = slot.to_string();
         if let Some(d) = self.ok(
@@ -340,6 +403,79 @@ impl Reader {
         }
     }
 
+    /// `folders: { contacts: People, … }`: a relative folder per kind, each its own.
+    fn folders(&mut self, node: &Node, slots: &mut [Option<String>; 4]) {
+        self.nested(node, "folders", FOLDER_KEYS, |r, key, node| {
+            let Some(i) = FOLDER_KEYS.iter().position(|k| *k == key) else {
+                return;
+            };
+            let name = format!("folders.{key}");
+            let folder = node
+                .value
+                .scalar_text()
+                .map(|t| t.trim().trim_end_matches('/').to_owned())
+                .filter(|f| {
+                    !f.is_empty()
+                        && !f.starts_with('/')
+                        && !f.contains('\\')
+                        && f.split('/').all(|p| !p.is_empty() && p != "." && p != "..")
+                });
+            let default = Kind::RECORDS[i].folder();
+            match folder {
+                Some(f) if slots.iter().flatten().any(|other| *other == f) => r.findings.push(
+                    invalid(node.span, &name, "a folder no other kind uses", default),
+                ),
+                Some(f) => slots[i] = Some(f),
+                None => r.findings.push(invalid(
+                    node.span,
+                    &name,
+                    "a folder inside the notebook, such as People",
+                    default,
+                )),
+            }
+        });
+    }
+
+    /// `keys: { their_key: ties_key }`: each of their keys, normalised, and the key of a
+    /// record it stands for.
+    fn keys(&mut self, node: &Node) -> Vec<(String, String)> {
+        let Value::Map(entries) = &node.value else {
+            self.findings.push(invalid(
+                node.span,
+                "keys",
+                "a mapping of your key names to ties keys, e.g. { position: title }",
+                "none renamed",
+            ));
+            return Vec::new();
+        };
+        let known = record_keys();
+        let mut keys = Vec::new();
+        for (theirs, ours) in entries {
+            let theirs = theirs.value.scalar_text().unwrap_or_default();
+            let target = ours
+                .value
+                .scalar_text()
+                .map(|t| conventions::normalise(&t).into_owned());
+            match target {
+                Some(t) if known.contains(&t.as_str()) => {
+                    keys.push((conventions::normalise(&theirs).into_owned(), t));
+                }
+                _ => {
+                    let written = ours.value.scalar_text().unwrap_or_default();
+                    let closest = crate::suggest::did_you_mean(&written, known.iter().copied())
+                        .unwrap_or("title");
+                    self.findings.push(invalid(
+                        ours.span,
+                        &format!("keys.{theirs}"),
+                        &format!("a key of a record, such as `{closest}`"),
+                        "not renamed",
+                    ));
+                }
+            }
+        }
+        keys
+    }
+
     fn codes(&mut self, node: &Node) -> Vec<Code> {
         let items: Vec<&Node> = match &node.value {
             Value::Seq(items) => items.iter().collect(),
@@ -367,6 +503,19 @@ impl Reader {
             })
             .collect()
     }
+}
+
+/// Every key of every record kind: what a `keys:` entry may stand for.
+fn record_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = (crate::model::Contact::KEYS.iter())
+        .chain(crate::model::Company::KEYS)
+        .chain(crate::model::Chat::KEYS)
+        .chain(crate::model::Event::KEYS)
+        .copied()
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// The keys of `goals.people_per_company` and `goals.weekly`.
@@ -426,6 +575,36 @@ mod tests {
         assert_eq!(s.rules.event_follow_up_within, Duration::days(5));
         let codes: Vec<Code> = findings.iter().map(Finding::code).collect();
         assert_eq!(codes, vec![Code::T402, Code::T401]);
+    }
+
+    #[test]
+    fn vault_conventions_are_read_and_bad_ones_reported() {
+        let text = "owner: Jane Doe\nfolders: { contacts: People/, chats: CRM/Meetings }\nids: title\nkeys: { Position: title, attendees: With }\n";
+        let (s, findings) = Settings::decode(text);
+        assert!(findings.is_empty(), "{findings:?}");
+        let c = &s.conventions;
+        assert_eq!(c.folder(Kind::Contact), "People");
+        assert_eq!(c.folder(Kind::Chat), "CRM/Meetings");
+        assert_eq!(c.folder(Kind::Company), "companies");
+        assert!(c.title_ids());
+        assert_eq!(c.owner.as_deref(), Some("Jane Doe"));
+        assert_eq!(c.key("POSITION"), "title");
+        assert_eq!(c.key("Attendees"), "with");
+        let bad = "folders: { contacts: /abs, events: a/../b, people: x }\nids: titles\nkeys: { position: titel, x: [a] }\n";
+        let (s, findings) = Settings::decode(bad);
+        assert_eq!(s.conventions, Conventions::default());
+        let codes: Vec<Code> = findings.iter().map(Finding::code).collect();
+        assert_eq!(
+            codes,
+            [
+                Code::T402,
+                Code::T402,
+                Code::T401,
+                Code::T402,
+                Code::T402,
+                Code::T402
+            ]
+        );
     }
 
     #[test]

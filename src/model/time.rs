@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
 /// `YYYY-MM-DD`, strictly.
 pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -19,6 +19,107 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
             .ok()
     };
     NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+/// A day as a date field takes it: `YYYY-MM-DD`, or a date-time (`2024-06-14T23:02`,
+/// `2024-06-14 23:02`, seconds allowed, as Obsidian's date-time property writes it), of
+/// which the date is used.
+pub(crate) fn parse_day(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    parse_date(s).or_else(|| When::parse(s).map(When::date))
+}
+
+/// A date written in words, day first: `12 Feb 2026`, `3 September 2026` (English month
+/// names, abbreviated to three letters or in full, any case).
+pub(crate) fn parse_written_date(s: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let mut words = s.split_whitespace();
+    let (day, month, year) = (words.next()?, words.next()?, words.next()?);
+    if words.next().is_some() || day.len() > 2 || year.len() != 4 {
+        return None;
+    }
+    let month = month.trim_end_matches('.').to_lowercase();
+    let number = MONTHS.iter().position(|m| {
+        month.len() >= 3 && (*m == month || (month.len() == 3 && m.starts_with(&month)))
+    })?;
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(day) || !digits(year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        year.parse().ok()?,
+        u32::try_from(number).ok()? + 1,
+        day.parse().ok()?,
+    )
+}
+
+/// A birthday: a month and day, and the year if it is known (`03-14`, `--03-14` as vCard
+/// writes a yearless one, or a full date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Birthday {
+    pub month: u32,
+    pub day: u32,
+    pub year: Option<i32>,
+}
+
+impl Birthday {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        if let Some(date) = parse_day(s) {
+            return Some(Self {
+                month: date.month(),
+                day: date.day(),
+                year: Some(date.year()),
+            });
+        }
+        let md = s.strip_prefix("--").unwrap_or(s);
+        let b = md.as_bytes();
+        if b.len() != 5
+            || b[2] != b'-'
+            || !md
+                .bytes()
+                .enumerate()
+                .all(|(i, c)| i == 2 || c.is_ascii_digit())
+        {
+            return None;
+        }
+        let (month, day) = (md[..2].parse().ok()?, md[3..].parse().ok()?);
+        // Checked against a leap year, so 02-29 is a birthday.
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        Some(Self {
+            month,
+            day,
+            year: None,
+        })
+    }
+
+    /// The birthday in `year`; 29 February falls on the 28th in other years.
+    pub(crate) fn in_year(self, year: i32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, self.month, self.day - 1))
+    }
+}
+
+impl fmt::Display for Birthday {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.year {
+            Some(year) => write!(f, "{year:04}-{:02}-{:02}", self.month, self.day),
+            None => write!(f, "{:02}-{:02}", self.month, self.day),
+        }
+    }
 }
 
 /// The time zone written after a time (`Z`, `-07:00`, `+0100`, `MST`, `Europe/Berlin`) in
@@ -233,6 +334,53 @@ mod tests {
         assert_eq!(When::parse("2026-11-21").unwrap().to_string(), "2026-11-21");
         assert_eq!(When::parse("2026-11-21 25:00"), None);
         assert_eq!(When::parse("2026-11-21 noon"), None);
+    }
+
+    #[test]
+    fn a_date_field_takes_the_date_of_a_date_time() {
+        let day = NaiveDate::from_ymd_opt(2024, 6, 14);
+        for text in [
+            "2024-06-14",
+            "2024-06-14T23:02",
+            "2024-06-14 23:02",
+            "2024-06-14T23:02:59",
+        ] {
+            assert_eq!(parse_day(text), day, "{text:?}");
+        }
+        assert_eq!(parse_day("2024-06-14T25:00"), None);
+        assert_eq!(parse_day("2024-06-14T23:02Z"), None);
+    }
+
+    #[test]
+    fn dates_in_words() {
+        let feb = NaiveDate::from_ymd_opt(2026, 2, 12);
+        for text in ["12 Feb 2026", "12 february 2026", "12 FEB. 2026"] {
+            assert_eq!(parse_written_date(text), feb, "{text:?}");
+        }
+        for bad in [
+            "12 Febr 2026",
+            "31 Feb 2026",
+            "12 Feb 26",
+            "Feb 12 2026",
+            "12",
+        ] {
+            assert_eq!(parse_written_date(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn birthdays_with_and_without_a_year() {
+        let b = Birthday::parse("03-14").unwrap();
+        assert_eq!((b.month, b.day, b.year), (3, 14, None));
+        assert_eq!(Birthday::parse("--03-14"), Some(b));
+        assert_eq!(Birthday::parse("1990-03-14").unwrap().year, Some(1990));
+        assert_eq!(b.to_string(), "03-14");
+        for bad in ["3-14", "13-01", "02-30", "14 March", "0314"] {
+            assert_eq!(Birthday::parse(bad), None, "{bad:?}");
+        }
+        let leap = Birthday::parse("02-29").unwrap();
+        assert_eq!(leap.in_year(2026), NaiveDate::from_ymd_opt(2026, 2, 28));
+        assert_eq!(leap.in_year(2028), NaiveDate::from_ymd_opt(2028, 2, 29));
     }
 
     #[test]

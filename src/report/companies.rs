@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::index::Index;
 use crate::model::contact::Role;
-use crate::model::{Contact, Id, Record};
+use crate::model::{Contact, Id, Kind, Record};
 use crate::period::Period;
 use crate::report::{counts_as_chat, reply_date};
 
@@ -71,8 +71,9 @@ impl CompanyRow {
     }
 }
 
-fn company_of(contact: &Contact) -> Option<&str> {
-    contact.company.as_ref().map(|id| id.value.as_str())
+/// The id of the contact's company, as its reference resolves.
+fn company_of<'a>(index: &'a Index, contact: &'a Contact) -> Option<&'a str> {
+    (contact.company.as_ref()).map(|id| index.canonical(Kind::Company, &id.value).as_str())
 }
 
 pub(crate) fn build(index: &Index, period: Period) -> Companies {
@@ -100,7 +101,7 @@ pub(crate) fn build(index: &Index, period: Period) -> Companies {
         })
         .collect();
     for (doc, contact) in index.contacts() {
-        let Some(row) = company_of(contact).and_then(|id| rows.get_mut(id)) else {
+        let Some(row) = company_of(index, contact).and_then(|id| rows.get_mut(id)) else {
             continue;
         };
         row.people += 1;
@@ -129,12 +130,15 @@ pub(crate) fn build(index: &Index, period: Period) -> Companies {
         let mut at: Vec<&str> = chat
             .with
             .iter()
-            .filter_map(
-                |w| match index.get(w.value.as_str()).and_then(|d| d.record.as_ref()) {
-                    Some(Record::Contact(c)) => company_of(c),
+            .filter_map(|w| {
+                match index
+                    .target(Kind::Contact, &w.value)
+                    .and_then(|d| d.record.as_ref())
+                {
+                    Some(Record::Contact(c)) => company_of(index, c),
                     _ => None,
-                },
-            )
+                }
+            })
             .collect();
         at.sort_unstable();
         at.dedup();

@@ -126,6 +126,7 @@ pub(crate) fn words(problem: &Problem) -> Words {
         Problem::UnclosedFrontMatter => t002::unclosed(),
         Problem::YamlSyntax { message } => t003::syntax(message),
         Problem::DuplicateKey { key, first_line } => t003::duplicate_key(key, *first_line),
+        Problem::SameKey { key, first, ours } => t003::same_key(key, first, ours),
         Problem::CommentedValue { key, comment } => t003::commented_value(key, comment),
         Problem::NotMapping { found } => t004::not_mapping(found),
         Problem::MergeConflict => t005::conflict(),

@@ -47,6 +47,7 @@ mod tests {
         let doc = Document::parse(
             "contacts/a.md".into(),
             Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+            &crate::model::conventions::PLAIN,
         );
         let got: Vec<(String, &str, usize, usize)> = doc
             .findings
@@ -76,7 +77,11 @@ mod tests {
             std::io::ErrorKind::Interrupted,
             std::io::ErrorKind::Other,
         ] {
-            let doc = Document::parse("notes/x.md".into(), Err(std::io::Error::from(kind)));
+            let doc = Document::parse(
+                "notes/x.md".into(),
+                Err(std::io::Error::from(kind)),
+                &crate::model::conventions::PLAIN,
+            );
             let codes: Vec<Code> = doc
                 .findings
                 .iter()

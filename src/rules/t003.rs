@@ -1,6 +1,7 @@
 //! ## What it checks
 //! YAML syntax errors in front matter or in `ties.yaml`: bad indentation, tabs used for
-//! indentation, unterminated quotes, duplicate keys, and documents too large or too deeply
+//! indentation, unterminated quotes, duplicate keys (also two spellings of one key, such as
+//! `Last Contact` and `last_contact`, since keys match whatever their case), and documents too large or too deeply
 //! nested to be plausible notes (alias bombs, thousands of nested lists); and a value that
 //! starts with `#` without a space (`tags: #foo`), which YAML reads as a comment, leaving the
 //! key empty.
@@ -52,6 +53,14 @@ pub(crate) fn commented_value(key: &str, comment: &str) -> Words {
         "quote the value to keep the `#`: `{key}: \"{}\"`",
         shorten(comment)
     ))
+}
+
+/// Two spellings of one key: keys match case-insensitively, with spaces, `-` and `_` alike.
+pub(crate) fn same_key(key: &str, first: &str, ours: &str) -> Words {
+    Words::new(format!(
+        "duplicate key `{key}`: it is `{first}` again (both are `{ours}`)"
+    ))
+    .help("keys match whatever their case, spaces, `-` or `_`: keep one; the first one is used")
 }
 
 pub(crate) fn duplicate_key(key: &str, first_line: usize) -> Words {

@@ -1,6 +1,8 @@
 //! ## What it checks
 //! Dates that are not real `YYYY-MM-DD` dates and date-times that are not
-//! `YYYY-MM-DD HH:MM` (or `YYYY-MM-DDTHH:MM`), in front matter and in task due dates.
+//! `YYYY-MM-DD HH:MM` (or `YYYY-MM-DDTHH:MM`), in front matter and in task due dates (which
+//! may also be written `(due 12 Feb 2026)`), and birthdays that are not `MM-DD` or a date.
+//! Where a date is expected, a date-time is fine: its date is used.
 //!
 //! ## Why it matters
 //! Every agenda item is computed from dates: a follow-up from `reached_out`, a thank-you from a
@@ -58,6 +60,15 @@ pub(crate) fn invalid_date(key: &str, value: &str, form: DateForm) -> Words {
         DateForm::NextAction => (
             "date",
             "write the next action as \"YYYY-MM-DD what to do\"".to_owned(),
+        ),
+        DateForm::Due => (
+            "date",
+            "write it as YYYY-MM-DD or day, month and year, e.g. (due 2026-02-12) or (due 12 Feb 2026)"
+                .to_owned(),
+        ),
+        DateForm::Birthday => (
+            "birthday",
+            "write it as MM-DD or YYYY-MM-DD, e.g. 03-14 or 1990-03-14".to_owned(),
         ),
     };
     Words::new(format!(

@@ -13,15 +13,19 @@
 //!
 //! ## How to fix
 //! Correct the spelling (the message suggests the closest known key), or ignore the rule.
+//! Case, spaces and `-` do not matter (`Reached Out` is `reached_out`); a key of your own
+//! that means a `ties` key can be mapped in `ties.yaml`: `keys: { position: title }`.
 
 use crate::rules::{Words, shorten, with_article};
 use crate::suggest;
 
 pub(crate) fn unknown(key: &str, kind: &str, known: &[&str]) -> Words {
+    // Compared as keys are read, so `Phone Numbr` suggests `phone_number`'s neighbour.
+    let read_as = crate::model::conventions::normalise(key);
     Words::new(format!(
         "unknown key `{}` for {}{}",
         shorten(key),
         with_article(kind),
-        suggest::hint(key, known.iter().copied())
+        suggest::hint(&read_as, known.iter().copied())
     ))
 }

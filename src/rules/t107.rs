@@ -1,6 +1,8 @@
 //! ## What it checks
 //! Record file names that are not slugs: lowercase ASCII letters and digits in words joined by
-//! single hyphens (`jane-doe.md`, `2026-11-12-jane-doe.md`).
+//! single hyphens (`jane-doe.md`, `2026-11-12-jane-doe.md`). Not in a notebook whose
+//! `ties.yaml` says `ids: title`, where file titles are the ids (`Jane Doe.md`), as in
+//! Obsidian.
 //!
 //! ## Why it matters
 //! The file name is the record's id, and ids are typed in references (`company: acme`) and
@@ -11,7 +13,8 @@
 //! `contacts/Jane Doe.md`
 //!
 //! ## How to fix
-//! Rename the file to its slug (`contacts/jane-doe.md`) and update references to it.
+//! Rename the file to its slug (`contacts/jane-doe.md`) and update references to it, or, to
+//! keep titles as ids (an Obsidian vault), write `ids: title` in `ties.yaml`.
 
 use crate::rules::Words;
 

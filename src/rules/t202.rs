@@ -16,14 +16,21 @@
 
 use crate::document::Document;
 use crate::findings::{Code, Finding};
-use crate::index::references_of;
+use crate::index::{Resolved, references_of};
 use crate::rules::{Found, Scope, with_article};
 
 pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
+    let index = scope.index;
     references_of(doc, |field, target_id, expected| {
-        let Some(target) = scope.index.get(target_id.value.as_str()) else {
+        let text = target_id.value.as_str();
+        if index.lookup(text).is_empty() {
+            // Resolved by a title, name or alias, which any document can change.
+            out.hinted = true;
+        }
+        let Resolved::One(target) = index.resolve(Some(expected), text) else {
             return;
         };
+        let target = &index.docs[target];
         if target.kind == expected {
             return;
         }

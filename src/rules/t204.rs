@@ -1,6 +1,8 @@
 //! ## What it checks
 //! Links in a body that lead nowhere: wiki links `[[id]]` (also `[[id|label]]`,
-//! `[[id#heading]]`) to no record or note, and relative Markdown links to `.md` files that do
+//! `[[id#heading]]`) to no record or note (a wiki link resolves as a reference does: the
+//! exact id, else, ignoring case, a file title, `name` or alias; several matches are
+//! ambiguous, and the message names each), and relative Markdown links to `.md` files that do
 //! not exist. External URLs are not checked (`ties` never uses the network).
 //!
 //! ## Why it matters
@@ -21,7 +23,7 @@ use std::sync::Arc;
 use crate::body::{KEPT_PER_TARGET, LinkTarget, percent_decode};
 use crate::document::Document;
 use crate::findings::{Code, Finding};
-use crate::index::Index;
+use crate::index::{Index, Resolved};
 use crate::rules::{Found, Scope, shorten};
 use crate::span::Span;
 
@@ -35,7 +37,13 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let mut total = 0;
     for (at, linked) in targets.iter().enumerate() {
         let is_broken = match &linked.target {
-            LinkTarget::Wiki(id) => index.lookup(id.as_str()).is_empty(),
+            LinkTarget::Wiki(id) => {
+                if index.lookup(id.as_str()).is_empty() {
+                    // Resolved by a title, name or alias, which any document can change.
+                    out.hinted = true;
+                }
+                !matches!(index.resolve(None, id.as_str()), Resolved::One(_))
+            }
             LinkTarget::File(link) => {
                 let resolved = doc
                     .files
@@ -55,14 +63,20 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let shown = broken.len();
     for (span, at) in broken {
         let message = match &targets[at].target {
-            LinkTarget::Wiki(id) => {
-                out.hinted = true;
-                let hint = scope.hint(id.as_str(), None);
-                format!(
-                    "broken link: no record or note `{}`{hint}",
-                    shorten(id.as_str())
-                )
-            }
+            LinkTarget::Wiki(id) => match index.resolve(None, id.as_str()) {
+                Resolved::Several(found) => format!(
+                    "ambiguous link: `{}` names several files: {}",
+                    shorten(id.as_str()),
+                    super::t201::candidates(index, &found)
+                ),
+                _ => {
+                    let hint = scope.hint(id.as_str(), None);
+                    format!(
+                        "broken link: no record or note `{}`{hint}",
+                        shorten(id.as_str())
+                    )
+                }
+            },
             LinkTarget::File(path) => {
                 format!("broken link: `{}` does not exist", shorten(path))
             }

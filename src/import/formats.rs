@@ -1,0 +1,266 @@
+//! Which format a file is: told by its first bytes, its first line or its header, so that a
+//! file given to the wrong importer is named for what it is ("this is a vCard file; use
+//! `ties import vcard`") instead of failing on a column it lacks, and so that the exports
+//! `import csv` knows (Google Contacts, `ties export csv`) need no `--map`.
+
+use std::path::Path;
+
+use super::Source;
+use super::columns::normalise;
+use crate::error::Error;
+use crate::model::{Chat, Company, Contact, Event, Kind};
+
+/// What a file was read as.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// A tracker: headers matched loosely.
+    #[default]
+    Spreadsheet,
+    /// Google Contacts' CSV, old (`Given Name`, `Organization 1 - Name`) or new headers
+    /// (`First Name`, `Organization Name`): both have `E-mail 1 - Value`.
+    Google,
+    Linkedin,
+    /// `ties export csv contacts`: the company column holds ids, every value is ours.
+    ContactsExport,
+    /// `ties export csv companies`.
+    CompaniesExport,
+    Vcard,
+}
+
+/// The note that says how a file was read, for the formats recognised by their header.
+pub(super) fn note(format: Format) -> Option<String> {
+    match format {
+        Format::Google => Some("read as a Google Contacts export".to_owned()),
+        // An export of `ties` imported back is no surprise: it stays quiet.
+        Format::Spreadsheet
+        | Format::Linkedin
+        | Format::Vcard
+        | Format::ContactsExport
+        | Format::CompaniesExport => None,
+    }
+}
+
+/// The kind whose `ties export csv` header this is: `id`, the kind's keys, `notes`.
+pub(super) fn export_of(headers: &[String]) -> Option<Kind> {
+    [
+        (Kind::Contact, Contact::KEYS),
+        (Kind::Company, Company::KEYS),
+        (Kind::Chat, Chat::KEYS),
+        (Kind::Event, Event::KEYS),
+    ]
+    .into_iter()
+    .find(|(_, keys)| {
+        let expected = std::iter::once("id")
+            .chain(keys.iter().copied())
+            .chain(std::iter::once("notes"));
+        headers.iter().map(String::as_str).eq(expected)
+    })
+    .map(|(kind, _)| kind)
+}
+
+/// The format a header row tells.
+pub(super) fn of_headers(headers: &[String], source: Source) -> Format {
+    let norm: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
+    let has = |h: &str| norm.iter().any(|n| n == h);
+    // An export of another version of `ties` has a key more or less: `id`, then keys of
+    // the kind only (`name` among them), then `notes` is an export all the same.
+    let exported = |keys: &[&str]| match headers {
+        [first, inner @ .., last] if first == "id" && last == "notes" => {
+            inner.iter().any(|h| h == "name") && inner.iter().all(|h| keys.contains(&h.as_str()))
+        }
+        _ => false,
+    };
+    if exported(Contact::KEYS) {
+        Format::ContactsExport
+    } else if exported(Company::KEYS) {
+        Format::CompaniesExport
+    } else if has("email1value") || has("phone1value") || has("organization1name") {
+        Format::Google
+    } else if source == Source::Linkedin {
+        Format::Linkedin
+    } else {
+        Format::Spreadsheet
+    }
+}
+
+/// A file that is not what `source` reads, named for what it is.
+pub(super) fn refuse_foreign(path: &Path, text: &str, source: Source) -> Result<(), Error> {
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let starts = |word: &str| {
+        first
+            .get(..word.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(word))
+    };
+    let found = if starts("BEGIN:VCARD") {
+        Some(("a vCard file", Source::Vcard))
+    } else if starts("BEGIN:VCALENDAR") {
+        Some(("an iCalendar file (a calendar, not contacts)", Source::Csv))
+    } else if first.starts_with(['{', '[']) {
+        Some(("a JSON file", Source::Csv))
+    } else if starts("<?xml") || starts("<!doctype") || starts("<html") {
+        Some(("an XML or HTML file", Source::Csv))
+    } else if source == Source::Csv
+        && starts("Notes:")
+        && super::linkedin::header_start(text).is_some()
+    {
+        Some(("a LinkedIn connections export", Source::Linkedin))
+    } else {
+        None
+    };
+    match (source, found) {
+        (Source::Vcard, Some((_, Source::Vcard))) => Ok(()),
+        (_, Some((what, use_source))) => Err(wrong(path, what, use_source)),
+        (Source::Vcard, None) if !text.trim().is_empty() => {
+            let what = if super::linkedin::header_start(text).is_some() {
+                "a CSV file (LinkedIn's connections)"
+            } else {
+                "not a vCard file (no BEGIN:VCARD line)"
+            };
+            let use_source = if what.contains("LinkedIn") {
+                Source::Linkedin
+            } else {
+                Source::Csv
+            };
+            Err(wrong(path, what, use_source))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The file's text, and a note when it was not UTF-8. A CSV file must be UTF-8: a
+/// spreadsheet saves it so when asked ("CSV UTF-8"), and guessing a code page would put
+/// wrong letters into names without a word. Old phones and Outlook write vCard 2.1 in
+/// Latin-1 (`CHARSET=ISO-8859-1`), with no way to save it otherwise: such a file is read
+/// as Latin-1, and a note says so.
+pub(super) fn decode(
+    path: &Path,
+    bytes: Vec<u8>,
+    source: Source,
+) -> Result<(String, Option<String>), Error> {
+    sniff_bytes(path, &bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(e) if source == Source::Vcard => {
+            let text = e.into_bytes().iter().map(|b| char::from(*b)).collect();
+            let note = "not UTF-8: read as Latin-1 (ISO-8859-1), as old phones write vCard; \
+                        check the accented letters of the names";
+            Ok((text, Some(note.to_owned())))
+        }
+        Err(_) => Err(Error::NotUtf8 {
+            path: path.to_owned(),
+        }),
+    }
+}
+
+/// Refuses what is no text file before it is decoded: a spreadsheet workbook, a PDF.
+fn sniff_bytes(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let what = if bytes.starts_with(b"PK\x03\x04") {
+        "a spreadsheet workbook or another zip archive (an .xlsx or .ods file)"
+    } else if bytes.starts_with(b"\xd0\xcf\x11\xe0") {
+        "an old Excel workbook (.xls)"
+    } else if bytes.starts_with(b"%PDF") {
+        "a PDF document"
+    } else {
+        return Ok(());
+    };
+    Err(Error::WrongFormat {
+        path: path.to_owned(),
+        what,
+        help: "save it from the spreadsheet as \"CSV UTF-8\", then `ties import csv` the CSV file"
+            .to_owned(),
+    })
+}
+
+/// The error for a file of another format, pointing at the importer that reads it.
+pub(super) fn wrong(path: &Path, what: &'static str, use_source: Source) -> Error {
+    let command = match use_source {
+        Source::Csv => "csv",
+        Source::Linkedin => "linkedin",
+        Source::Vcard => "vcard",
+    };
+    let help = if ["a vCard", "a Google", "a CSV", "a LinkedIn"]
+        .iter()
+        .any(|w| what.starts_with(w))
+    {
+        format!("use `ties import {command} {}`", path.display())
+    } else if what.starts_with("not a vCard") {
+        "export the address book as vCard (.vcf); a spreadsheet goes through `ties import csv`"
+            .to_owned()
+    } else {
+        "`ties import` reads CSV tables (`import csv`, `import linkedin`) and vCard files \
+         (`import vcard`)"
+            .to_owned()
+    };
+    Error::WrongFormat {
+        path: path.to_owned(),
+        what,
+        help,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str, source: Source) -> String {
+        refuse_foreign(Path::new("f"), text, source)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_file_of_another_format_is_named() {
+        let vcard = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nEND:VCARD\r\n";
+        assert!(refused(vcard, Source::Csv).contains("f is a vCard file"));
+        assert!(refused(vcard, Source::Csv).contains("ties import vcard f"));
+        assert_eq!(refused(vcard, Source::Vcard), "");
+        assert!(refused("Name,Company\nAnn,Acme\n", Source::Vcard).contains("not a vCard"));
+        assert!(refused("BEGIN:VCALENDAR\n", Source::Linkedin).contains("iCalendar"));
+        assert!(refused("{\"a\": 1}", Source::Csv).contains("JSON"));
+        let linkedin = "Notes:\n\"When exporting...\"\n\nFirst Name,Last Name,URL\n";
+        assert!(refused(linkedin, Source::Csv).contains("use `ties import linkedin f`"));
+        assert_eq!(refused(linkedin, Source::Linkedin), "");
+        assert_eq!(refused("Name\nAnn\n", Source::Csv), "");
+        assert_eq!(refused("", Source::Vcard), "");
+        assert!(sniff_bytes(Path::new("x.xlsx"), b"PK\x03\x04rest").is_err());
+        assert!(sniff_bytes(Path::new("x.csv"), b"Name\n").is_ok());
+    }
+
+    #[test]
+    fn headers_tell_the_format() {
+        let h = |s: &str| s.split(',').map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(
+            of_headers(&h("Name,Given Name,E-mail 1 - Value"), Source::Csv),
+            Format::Google
+        );
+        assert_eq!(
+            of_headers(
+                &h("First Name,Last Name,Organization Name,Phone 1 - Value"),
+                Source::Csv
+            ),
+            Format::Google
+        );
+        assert_eq!(
+            of_headers(&h("Name,Company"), Source::Csv),
+            Format::Spreadsheet
+        );
+        // An export of another version: a key fewer (no `birthday`), still an export.
+        assert_eq!(
+            of_headers(&h("id,name,company,title,status,notes"), Source::Csv),
+            Format::ContactsExport
+        );
+        assert_eq!(
+            of_headers(&h("id,name,status,stack,hiring,notes"), Source::Csv),
+            Format::CompaniesExport
+        );
+        assert_eq!(
+            of_headers(&h("id,name,company,favourite snack,notes"), Source::Csv),
+            Format::Spreadsheet
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! What an import reads into a cell beyond its text, each rule a documented word list
+//! (docs/import.md): which way round a column writes its dates, the role a job title
+//! implies, and which employers are no company at all.
+
+use super::Table;
+
+/// Which number comes first in a column's `11/3/2026` dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Order {
+    /// `3/11/2026` is 3 November.
+    DayFirst,
+    /// `11/3/2026` is 3 November (the US way, and LinkedIn's).
+    MonthFirst,
+}
+
+/// The order each column's dates settle among themselves: a column where some date can
+/// only be day-first (`20/11/2026`) reads its ambiguous dates day-first, and likewise for
+/// month-first (`11/20/2026`). A column that shows both, or neither, settles nothing.
+pub(super) fn date_orders(table: &Table) -> Vec<Option<Order>> {
+    let mut seen = vec![(false, false); table.headers.len()];
+    for (_, cells) in &table.rows {
+        for (i, cell) in cells.iter().enumerate() {
+            let Some(slot) = seen.get_mut(i) else {
+                continue;
+            };
+            for part in cell.split([';', '|', '\n']) {
+                if let Some((a, b)) = slash_pair(part) {
+                    slot.0 |= a > 12 && b <= 12;
+                    slot.1 |= b > 12 && a <= 12;
+                }
+            }
+        }
+    }
+    seen.into_iter()
+        .map(|s| match s {
+            (true, false) => Some(Order::DayFirst),
+            (false, true) => Some(Order::MonthFirst),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The first two numbers of `a/b/year`, if `text` starts with such a date.
+pub(super) fn slash_pair(text: &str) -> Option<(u32, u32)> {
+    let mut parts = text.trim().splitn(3, '/');
+    let a = parts.next()?.parse().ok()?;
+    let b = parts.next()?.parse().ok()?;
+    let year = parts.next()?;
+    year.starts_with(|c: char| c.is_ascii_digit())
+        .then_some((a, b))
+}
+
+/// The words of a job title that tell its role, checked in this order: a "Technical
+/// Recruiter" is a recruiter, an "Engineering Manager" a manager, a "Software Engineer" a
+/// developer. Documented in docs/import.md.
+pub(super) const ROLE_WORDS: &[(&str, &[&str])] = &[
+    (
+        "recruiter",
+        &[
+            "recruiter",
+            "recruiting",
+            "recruitment",
+            "talent",
+            "sourcer",
+            "sourcing",
+            "hr",
+            "headhunter",
+        ],
+    ),
+    (
+        "manager",
+        &[
+            "manager",
+            "management",
+            "director",
+            "head",
+            "vp",
+            "cto",
+            "ceo",
+            "founder",
+            "cofounder",
+            "president",
+            "chief",
+        ],
+    ),
+    (
+        "developer",
+        &[
+            "engineer",
+            "engineering",
+            "developer",
+            "programmer",
+            "swe",
+            "sre",
+            "devops",
+            "architect",
+            "coder",
+            "scientist",
+            "tech",
+        ],
+    ),
+];
+
+/// The role a job title implies, by its words (see [`ROLE_WORDS`]); none for a title
+/// without any of them.
+pub(super) fn role_of_title(title: &str) -> Option<&'static str> {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    ROLE_WORDS
+        .iter()
+        .find(|(_, list)| list.iter().any(|w| words.contains(w)))
+        .map(|(role, _)| *role)
+        // "Team Lead" leads people; "Tech Lead" and "Lead Engineer" are found above.
+        .or_else(|| words.contains(&"lead").then_some("manager"))
+}
+
+/// Employers that are no company: making a company file of them would only mislead the
+/// per-company reports. `import.placeholder_employers` in `ties.yaml` replaces the list.
+pub(crate) const PLACEHOLDER_EMPLOYERS: &[&str] = &[
+    "Self-employed",
+    "Self employed",
+    "Freelance",
+    "Freelancer",
+    "Independent",
+    "Independent Consultant",
+    "Consultant",
+    "Confidential",
+    "Stealth",
+    "Stealth Startup",
+    "Stealth Mode",
+    "Stealth Mode Startup",
+    "Stealth AI Startup",
+    "Retired",
+    "Unemployed",
+    "Open to Work",
+    "Looking for new opportunities",
+    "Career Break",
+    "Various",
+    "Private",
+];
+
+/// Whether `employer` is one of `list`, ignoring case, spaces and punctuation.
+pub(super) fn is_placeholder(employer: &str, list: &[String]) -> bool {
+    let norm = super::columns::normalise(employer);
+    list.iter().any(|p| super::columns::normalise(p) == norm)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_from_titles() {
+        for (title, role) in [
+            ("Engineering Manager", Some("manager")),
+            ("Senior Software Engineer", Some("developer")),
+            ("Technical Recruiter", Some("recruiter")),
+            ("Talent Acquisition Partner", Some("recruiter")),
+            ("VP Engineering", Some("manager")),
+            ("Head of Platform", Some("manager")),
+            ("Tech Lead", Some("developer")),
+            ("Lead Backend Engineer", Some("developer")),
+            ("Developer Advocate", Some("developer")),
+            ("Team Lead", Some("manager")),
+            ("Product Designer", None),
+            ("", None),
+        ] {
+            assert_eq!(role_of_title(title), role, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_column_settles_its_date_order() {
+        let table = Table {
+            headers: vec!["a".into(), "b".into(), "c".into()],
+            rows: vec![
+                (
+                    2,
+                    vec!["11/3/2026".into(), "3/11/2026".into(), "1/2/2026".into()],
+                ),
+                (
+                    3,
+                    vec!["11/20/2026".into(), "20/11/2026".into(), "13/1/2026".into()],
+                ),
+                (4, vec![String::new(), String::new(), "1/13/2026".into()]),
+            ],
+            ..Table::default()
+        };
+        assert_eq!(
+            date_orders(&table),
+            [Some(Order::MonthFirst), Some(Order::DayFirst), None]
+        );
+    }
+
+    #[test]
+    fn placeholders_match_loosely() {
+        let list: Vec<String> = PLACEHOLDER_EMPLOYERS
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        assert!(is_placeholder("self-employed", &list));
+        assert!(is_placeholder("STEALTH STARTUP", &list));
+        assert!(!is_placeholder("Stealthy Co", &list));
+    }
+}
