@@ -16,11 +16,15 @@
 //!
 //! [`Index::apply`] says which documents a change can affect: the documents changed; for a
 //! document that came or went, those sharing its id (T203), naming it in their front matter
-//! (T201, T202) or linking to it (T204). [`Checker::update`] adds what does not follow from
-//! the change itself: the documents whose suggestions ("did you mean …?") choose from every
-//! id when an id came or went, those with links that only the disk can resolve, and, when
-//! the time moved on, those whose findings depend on it (T302, T303). The result equals a
-//! full check (`watch`'s property test holds it to that).
+//! as written (T201, T202) or linking to it (T204); and whether a document came, went or
+//! changed its `name` or `aliases`. [`Checker::update`] adds what does not follow from the
+//! change itself: then, every document with a reference or wiki link that is not an exact
+//! id (what it names, and the suggestion "did you mean …?", depend on every title, name and
+//! alias); always, those with links only the disk can resolve; and, when the time moved on
+//! ([`Index::set_now`]), those whose findings count in it (T302, T303). `checks.ignore`
+//! changed: everything. The result equals a full check (the property tests here and in
+//! `watch` hold it to that). A change of the conventions (`folders`, `ids`, `keys`) changes
+//! how every file reads: load the notebook again.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::num::NonZero;
