@@ -12,7 +12,8 @@ bench_args() {
 }
 
 # bench_notebook [EXAMPLE…]: builds ties, gen_notebook and the examples named (release) from
-# the repository root, and generates target/bench/notebook-N if it is missing, into a
+# the repository root, and generates target/bench/notebook-N (or $BENCH_DIR/notebook-N: 207,501
+# small files want a disk of their own) if it is missing, into a
 # temporary folder first so that an interrupted run never leaves half a notebook.
 # Sets ROOT (and the working directory), DIR, BIN (the folder of the binaries) and TIES.
 # BENCH_PROFILE=profiling builds with the `profiling` profile instead: the release build with line
@@ -21,7 +22,7 @@ bench_args() {
 bench_notebook() {
     cd "$(dirname "${BASH_SOURCE[0]}")/.."
     ROOT="$PWD"
-    DIR="$ROOT/target/bench/notebook-$N"
+    DIR="${BENCH_DIR:-$ROOT/target/bench}/notebook-$N"
     local profile="${BENCH_PROFILE:-release}"
     BIN="${CARGO_TARGET_DIR:-$ROOT/target}/$profile"
     TIES="$BIN/ties"

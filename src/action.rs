@@ -363,7 +363,7 @@ pub(crate) fn apply(
         reason,
         help: plan.help.clone(),
     };
-    let mut text = before.text.clone();
+    let mut text = before.text().unwrap_or_default().to_owned();
     let mut changed = false;
     for change in &plan.changes {
         match edit::apply_in(&text, change, conventions).map_err(|e| refused(e.to_string()))? {
@@ -401,7 +401,7 @@ pub(crate) fn apply(
     }
     Ok(Applied::Changed {
         bytes: new_bytes,
-        before: before.text,
-        after: after.text,
+        before: before.text().unwrap_or_default().to_owned(),
+        after: after.text().unwrap_or_default().to_owned(),
     })
 }

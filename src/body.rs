@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd
 
 use crate::findings::{DateForm, Finding, MAX_PER_FILE_AND_RULE, Problem};
 use crate::hash::Fnv;
-use crate::model::time;
+use crate::model::{Id, time};
 use crate::span::{Span, Spanned};
 
 #[derive(Clone, Debug, Default)]
@@ -132,7 +132,7 @@ impl LinksBuilder {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum LinkTarget {
     /// `[[id]]`, `[[id|label]]`, `[[id#heading]]`: the id.
-    Wiki(String),
+    Wiki(Id),
     /// `[text](../contacts/jane-doe.md)`: the path as written, without `#fragment`.
     File(String),
 }
@@ -151,6 +151,59 @@ pub(crate) struct Heading {
     pub level: u8,
     pub text: String,
     pub span: Span,
+}
+
+/// The notebook path (relative, `/`-separated) a relative Markdown link `link` in the file
+/// at `from` leads to; `None` if it climbs out of the notebook (only the file system can
+/// tell then).
+pub(crate) fn resolve(from: &str, link: &str) -> Option<String> {
+    let link: std::borrow::Cow<str> = if link.contains('%') {
+        percent_decode(link).into()
+    } else {
+        link.into()
+    };
+    // One string built in place: every relative link of every file is resolved on load.
+    let mut out = String::with_capacity(from.len() + link.len());
+    out.push_str(from.rsplit_once('/').map_or("", |(dir, _)| dir));
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if out.is_empty() {
+                    return None;
+                }
+                out.truncate(out.rfind('/').unwrap_or(0));
+            }
+            other => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(other);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// `%20` and friends, as Markdown editors write spaces in link paths.
+pub(crate) fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Parses the body of `text`, which starts at `body_start` (front matter before it is
@@ -253,7 +306,7 @@ fn link_target(link_type: LinkType, dest: &str) -> Option<LinkTarget> {
     match link_type {
         LinkType::WikiLink { .. } => {
             let id = dest.split(['#', '|']).next().unwrap_or(dest).trim();
-            (!id.is_empty()).then(|| LinkTarget::Wiki(id.to_owned()))
+            (!id.is_empty()).then(|| LinkTarget::Wiki(Id::new(id)))
         }
         LinkType::Inline | LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
             let path = dest.split(['#', '?']).next().unwrap_or(dest);
@@ -264,27 +317,6 @@ fn link_target(link_type: LinkType, dest: &str) -> Option<LinkTarget> {
         }
         _ => None,
     }
-}
-
-/// `%20` and friends, as Markdown editors write spaces in link paths.
-pub(crate) fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A task from its checkbox at `marker` to the end of that line.
@@ -357,21 +389,27 @@ fn find_due(line: &str) -> Option<(std::ops::Range<usize>, &str)> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn percent_decoding() {
-        for (input, expected) in [
-            ("my%20note.md", "my note.md"),
-            ("100%.md", "100%.md"),
-            ("a%2", "a%2"),
-        ] {
-            assert_eq!(percent_decode(input), expected, "{input:?}");
-        }
-    }
-
     fn body(text: &str) -> (Body, Vec<Finding>) {
         let mut findings = Vec::new();
         let start = crate::frontmatter::FrontMatter::split(text).body_start();
         (parse(text, start, &mut findings), findings)
+    }
+
+    #[test]
+    fn links_resolve_against_their_folder() {
+        for (from, link, expected) in [
+            (
+                "chats/2026/a.md",
+                "../../contacts/ada.md",
+                Some("contacts/ada.md"),
+            ),
+            ("chats/a.md", "./b%20c.md", Some("chats/b c.md")),
+            ("plan.md", "notes/x.md", Some("notes/x.md")),
+            ("notes/x.md", "../../up.md", None),
+            ("notes/x.md", "..//a/../b.md", Some("b.md")),
+        ] {
+            assert_eq!(resolve(from, link).as_deref(), expected, "{from} {link}");
+        }
     }
 
     #[test]
@@ -382,9 +420,9 @@ mod tests {
         assert_eq!(
             targets,
             vec![
-                LinkTarget::Wiki("jane-doe".into()),
-                LinkTarget::Wiki("acme".into()),
-                LinkTarget::Wiki("bob".into()),
+                LinkTarget::Wiki(Id::new("jane-doe")),
+                LinkTarget::Wiki(Id::new("acme")),
+                LinkTarget::Wiki(Id::new("bob")),
                 LinkTarget::File("../contacts/jane.md".into()),
             ]
         );

@@ -1,39 +1,590 @@
-//! The check itself: every diagnostic of a loaded notebook. Per-file findings were placed
-//! when each file was loaded; here they meet the cross-file rules, `checks.ignore` and the
-//! per-file cap in one [`Sink`]. `check`, `watch`, `import` and the language server share it.
+//! The check itself: every diagnostic of a loaded notebook, kept up to date as files change.
+//! Per-file findings were placed when each file was loaded; here they meet the cross-file
+//! rules, `checks.ignore` and the per-file cap ([`Sink`]). `check`, `watch`, `import` and the
+//! language server share it.
+//!
+//! Every rule, and the cap, looks at one document at a time (against the [`Index`] for the
+//! cross-file ones), so the diagnostics are kept per document and the check is incremental:
+//!
+//! ```text
+//! let mut checker = Checker::new(&index);            // a full check, documents in parallel
+//! let affected = index.apply(vec![Edit::Put(doc)]); // a file saved, or a buffer edited
+//! let changed = checker.update(&index, &affected);    // re-checks only what it can affect
+//! checker.of("contacts/ada.md");                      // one file's diagnostics
+//! checker.diagnostics();                              // all of them, as `ties check` prints
+//! ```
+//!
+//! [`Index::apply`] says which documents a change can affect: the documents changed; for a
+//! document that came or went, those sharing its id (T203), naming it in their front matter
+//! as written (T201, T202) or linking to it (T204); and whether a document came, went or
+//! changed its `name` or `aliases`. [`Checker::update`] adds what does not follow from the
+//! change itself: then, every document with a reference or wiki link that is not an exact
+//! id (what it names, and the suggestion "did you mean …?", depend on every title, name and
+//! alias); always, those with links only the disk can resolve; and, when the time moved on
+//! ([`Index::set_now`]), those whose findings count in it (T302, T303). `checks.ignore`
+//! changed: everything. The result equals a full check (the property tests here and in
+//! `watch` hold it to that). A change of the conventions (`folders`, `ids`, `keys`) changes
+//! how every file reads: load the notebook again.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::num::NonZero;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::NaiveDateTime;
 
 use crate::diagnostic::Diagnostic;
-use crate::index::Index;
-use crate::rules;
+use crate::document::Document;
+use crate::findings::{Code, Finding};
+use crate::index::{Affected, Index};
+use crate::model::Record;
+use crate::rules::{self, Found, Scope};
 use crate::sink::Sink;
 
 /// Every diagnostic of the notebook: per-file, walk, `ties.yaml` and cross-file ones, less
 /// the codes `checks.ignore` silences, in path and position order.
 pub(crate) fn diagnostics(index: &Index) -> Vec<Diagnostic> {
-    let mut sink = Sink::new(&index.settings.ignore);
-    let located = index
-        .docs
-        .iter()
-        .flat_map(|d| &d.findings)
-        .chain(&index.walk_findings)
-        .chain(&index.settings_findings);
-    for d in located {
-        sink.push_placed(d.clone());
+    Checker::new(index).into_diagnostics()
+}
+
+/// How many documents a core takes at a time: small runs, so that a core that drew cheap
+/// ones takes more (chats cost several times what companies do, and sit together by path).
+const RUN: usize = 256;
+
+/// The diagnostics of a notebook, kept per document so that a change re-checks only the
+/// documents it can affect (see the module's docs).
+#[derive(Debug)]
+pub(crate) struct Checker {
+    /// The `now` and `checks.ignore` the diagnostics were made with.
+    now: NaiveDateTime,
+    ignore: Vec<Code>,
+    /// Per document path, what is known of it; a document with no diagnostic, no time-bound
+    /// finding and no dependency beyond its links has no entry.
+    docs: BTreeMap<String, Checked>,
+    /// The walk's and `ties.yaml`'s diagnostics.
+    rest: Vec<Diagnostic>,
+}
+
+/// One document's diagnostics and what they depend on besides its links.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Checked {
+    /// Sorted.
+    diagnostics: Vec<Diagnostic>,
+    /// The findings of the rules that count in the time of day (T302, T303).
+    timed: Vec<Finding>,
+    /// A suggestion was made from every id.
+    hinted: bool,
+    /// A link was resolved on disk.
+    on_disk: bool,
+}
+
+impl Checked {
+    fn is_empty(&self) -> bool {
+        *self == Self::default()
     }
-    check_notebook(index, &mut sink);
+}
+
+impl Checker {
+    /// Checks every document of `index`, on every core.
+    pub(crate) fn new(index: &Index) -> Self {
+        let ignore = index.settings.ignore.clone();
+        let scope = Scope::new(index);
+        let docs = &index.docs;
+        let next = AtomicUsize::new(0);
+        let threads = std::thread::available_parallelism().map_or(1, NonZero::get);
+        let threads = threads.min(docs.len().div_ceil(RUN)).max(1);
+        let work = || {
+            let mut found = Vec::new();
+            loop {
+                let start = next.fetch_add(RUN, Ordering::Relaxed);
+                if start >= docs.len() {
+                    return found;
+                }
+                for doc in &docs[start..docs.len().min(start + RUN)] {
+                    let checked = check_doc(&scope, &ignore, doc);
+                    if !checked.is_empty() {
+                        found.push((doc.path.clone(), checked));
+                    }
+                }
+            }
+        };
+        let found: Vec<(String, Checked)> = if threads == 1 {
+            work()
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        Self {
+            now: index.now,
+            rest: rest(index, &ignore),
+            ignore,
+            docs: found.into_iter().collect(),
+        }
+    }
+
+    /// Brings the diagnostics up to date with `index` after [`Index::apply`] said what
+    /// changed (and with a new `now` or `checks.ignore`); returns the paths whose diagnostics
+    /// changed (including `ties.yaml` and the paths of walk problems).
+    pub(crate) fn update(&mut self, index: &Index, affected: &Affected) -> BTreeSet<String> {
+        if index.settings.ignore != self.ignore {
+            let fresh = Self::new(index);
+            let mut changed = BTreeSet::new();
+            for path in self.docs.keys().chain(fresh.docs.keys()) {
+                if self.of(path) != fresh.of(path) {
+                    changed.insert(path.clone());
+                }
+            }
+            changed.extend(paths_of(&self.rest).chain(paths_of(&fresh.rest)));
+            *self = fresh;
+            return changed;
+        }
+        let mut todo: BTreeSet<String> = affected
+            .paths
+            .iter()
+            .chain(&affected.removed)
+            .cloned()
+            .collect();
+        for (path, checked) in &self.docs {
+            if checked.on_disk || (checked.hinted && affected.ids_changed) {
+                todo.insert(path.clone());
+            }
+        }
+        let scope = Scope::new(index);
+        let mut changed = BTreeSet::new();
+        for path in &todo {
+            let checked = index
+                .position(path)
+                .map(|i| check_doc(&scope, &self.ignore, &index.docs[i]))
+                .unwrap_or_default();
+            self.store(path, checked, &mut changed);
+        }
+        if index.now != self.now {
+            self.now = index.now;
+            for doc in index.docs.iter().filter(|d| is_timed(d)) {
+                if todo.contains(&doc.path) {
+                    continue;
+                }
+                let timed = timed(&scope, doc);
+                let before = self.docs.get(&doc.path).map_or(&[][..], |c| &c.timed);
+                if timed != before {
+                    let checked = check_doc(&scope, &self.ignore, doc);
+                    self.store(&doc.path, checked, &mut changed);
+                }
+            }
+        }
+        let rest = rest(index, &self.ignore);
+        if rest != self.rest {
+            changed.extend(paths_of(&self.rest).chain(paths_of(&rest)));
+            self.rest = rest;
+        }
+        changed
+    }
+
+    /// The diagnostics of the document at `path` (none for a path not in the notebook).
+    pub(crate) fn of(&self, path: &str) -> &[Diagnostic] {
+        self.docs.get(path).map_or(&[], |c| &c.diagnostics)
+    }
+
+    /// Every diagnostic, in path and position order.
+    pub(crate) fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self
+            .docs
+            .values()
+            .flat_map(|c| &c.diagnostics)
+            .chain(&self.rest)
+            .cloned()
+            .collect();
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        all
+    }
+
+    fn into_diagnostics(self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self
+            .docs
+            .into_values()
+            .flat_map(|c| c.diagnostics)
+            .chain(self.rest)
+            .collect();
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        all
+    }
+
+    /// Keeps `checked` for `path`, noting the path if its diagnostics changed.
+    fn store(&mut self, path: &str, checked: Checked, changed: &mut BTreeSet<String>) {
+        if self.of(path) != checked.diagnostics.as_slice() {
+            changed.insert(path.to_owned());
+        }
+        if checked.is_empty() {
+            self.docs.remove(path);
+        } else {
+            self.docs.insert(path.to_owned(), checked);
+        }
+    }
+}
+
+/// The diagnostics of one document: its own findings and those of every cross-file rule,
+/// through `checks.ignore` and the per-file cap.
+fn check_doc(scope: &Scope, ignore: &[Code], doc: &Document) -> Checked {
+    let found = cross(scope, doc);
+    let timed = timed(scope, doc);
+    let mut checked = Checked {
+        diagnostics: Vec::new(),
+        hinted: found.hinted,
+        on_disk: found.on_disk,
+        timed,
+    };
+    if doc.findings.is_empty() && found.findings.is_empty() && checked.timed.is_empty() {
+        return checked;
+    }
+    let mut sink = Sink::new(ignore);
+    for placed in &doc.findings {
+        sink.push_placed(placed.clone());
+    }
+    for finding in found.findings {
+        sink.push(doc, finding);
+    }
+    sink.count_more(&doc.path, Code::T204, found.more_links);
+    for finding in &checked.timed {
+        sink.push(doc, finding.clone());
+    }
+    let mut diagnostics: Vec<Diagnostic> = sink.finish().into_iter().map(rules::word).collect();
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    checked.diagnostics = diagnostics;
+    checked
+}
+
+/// The cross-file rules that do not count in the time, on one document.
+fn cross(scope: &Scope, doc: &Document) -> Found {
+    let mut found = Found::default();
+    rules::t201::check(scope, doc, &mut found);
+    rules::t202::check(scope, doc, &mut found);
+    rules::t203::check(scope, doc, &mut found);
+    rules::t204::check(scope, doc, &mut found);
+    rules::t301::check(scope, doc, &mut found);
+    rules::t304::check(scope, doc, &mut found);
+    found
+}
+
+/// The rules that count in the time (`now`, `today`), on one document.
+fn timed(scope: &Scope, doc: &Document) -> Vec<Finding> {
+    if !is_timed(doc) {
+        return Vec::new();
+    }
+    let mut found = Found::default();
+    rules::t302::check(scope, doc, &mut found);
+    rules::t303::check(scope, doc, &mut found);
+    found.findings
+}
+
+/// Whether a rule that counts in the time can find something in `doc`: a chat that has
+/// been thanked, an event that lists people met.
+fn is_timed(doc: &Document) -> bool {
+    match &doc.record {
+        Some(Record::Chat(chat)) => chat.thanked.is_some(),
+        Some(Record::Event(event)) => !event.met.is_empty(),
+        _ => false,
+    }
+}
+
+/// The diagnostics of the walk and of `ties.yaml`.
+fn rest(index: &Index, ignore: &[Code]) -> Vec<Diagnostic> {
+    let mut sink = Sink::new(ignore);
+    for placed in index.walk_findings.iter().chain(&index.settings_findings) {
+        sink.push_placed(placed.clone());
+    }
     let mut diagnostics: Vec<Diagnostic> = sink.finish().into_iter().map(rules::word).collect();
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics
 }
 
-/// Runs the rules that need the whole notebook.
-pub(crate) fn check_notebook(index: &Index, out: &mut Sink) {
-    rules::t201::check(index, out);
-    rules::t202::check(index, out);
-    rules::t203::check(index, out);
-    rules::t204::check(index, out);
-    rules::t301::check(index, out);
-    rules::t302::check(index, out);
-    rules::t303::check(index, out);
-    rules::t304::check(index, out);
+fn paths_of(diagnostics: &[Diagnostic]) -> impl Iterator<Item = String> + '_ {
+    diagnostics.iter().map(|d| d.path.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::index::Edit;
+    use crate::model::Settings;
+
+    fn at(day: u32, hour: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, day)
+            .and_then(|d| d.and_hms_opt(hour, 0, 0))
+            .unwrap()
+    }
+
+    fn doc(path: &str, text: &str) -> Document {
+        Document::parse(
+            path.to_owned(),
+            Ok(text.as_bytes().to_vec()),
+            &crate::model::conventions::PLAIN,
+        )
+    }
+
+    fn index(files: &[(&str, &str)], now: NaiveDateTime) -> Index {
+        Index::new(
+            PathBuf::from("/nonexistent-notebook"),
+            now,
+            (Settings::default(), String::new(), Vec::new()),
+            files.iter().map(|(p, t)| doc(p, t)).collect(),
+            Vec::new(),
+        )
+    }
+
+    fn show(diagnostics: &[Diagnostic]) -> Vec<String> {
+        diagnostics
+            .iter()
+            .map(|d| {
+                let (path, line, column) = (&d.path, d.start.line, d.start.column);
+                format!("{path}:{line}:{column} {} {}", d.code, d.message)
+            })
+            .collect()
+    }
+
+    /// Applies `edits`, updates `checker`, and holds it to a full check of the same index;
+    /// returns the paths it said changed.
+    fn step(index: &mut Index, checker: &mut Checker, edits: Vec<Edit>) -> BTreeSet<String> {
+        let before = checker.clone_diagnostics();
+        let affected = index.apply(edits);
+        let changed = checker.update(index, &affected);
+        let full = Checker::new(index);
+        assert_eq!(show(&checker.diagnostics()), show(&full.diagnostics()));
+        for path in before.keys().chain(full.docs.keys()) {
+            let was = before.get(path).map_or(&[][..], Vec::as_slice);
+            if was != full.of(path) {
+                assert!(changed.contains(path), "{path} changed unannounced");
+            }
+        }
+        changed
+    }
+
+    impl Checker {
+        fn clone_diagnostics(&self) -> BTreeMap<String, Vec<Diagnostic>> {
+            self.docs
+                .iter()
+                .map(|(p, c)| (p.clone(), c.diagnostics.clone()))
+                .collect()
+        }
+    }
+
+    fn codes(checker: &Checker, path: &str) -> Vec<Code> {
+        checker.of(path).iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn renaming_a_company_breaks_and_mends_the_references_to_it() {
+        let mut ix = index(
+            &[
+                ("companies/acme.md", "---\nname: Acme Corp\n---\n"),
+                ("contacts/ada.md", "---\nname: Ada\ncompany: acme\n---\n"),
+                (
+                    "notes/plan.md",
+                    "Call [[acme]] and [Acme](../companies/acme.md).\n",
+                ),
+            ],
+            at(21, 9),
+        );
+        let mut checker = Checker::new(&ix);
+        assert!(checker.diagnostics().is_empty());
+        let changed = step(
+            &mut ix,
+            &mut checker,
+            vec![
+                Edit::Gone("companies/acme.md".into()),
+                Edit::Put(doc("companies/acme-inc.md", "---\nname: Acme Corp\n---\n")),
+            ],
+        );
+        assert_eq!(codes(&checker, "contacts/ada.md"), [Code::T201]);
+        assert_eq!(codes(&checker, "notes/plan.md"), [Code::T204, Code::T204]);
+        assert_eq!(
+            changed,
+            BTreeSet::from(["contacts/ada.md".into(), "notes/plan.md".into()])
+        );
+        assert!(
+            checker.of("contacts/ada.md")[0]
+                .message
+                .contains("did you mean `acme-inc`"),
+            "{:?}",
+            checker.of("contacts/ada.md")
+        );
+        step(
+            &mut ix,
+            &mut checker,
+            vec![Edit::Put(doc(
+                "contacts/ada.md",
+                "---\nname: Ada\ncompany: acme-inc\n---\n",
+            ))],
+        );
+        assert!(checker.of("contacts/ada.md").is_empty());
+    }
+
+    #[test]
+    fn a_duplicate_id_comes_and_goes() {
+        let mut ix = index(
+            &[
+                ("contacts/ada.md", "---\nname: Ada\n---\n"),
+                (
+                    "chats/2026-11-12-ada.md",
+                    "---\nwith: ada\ndate: 2026-11-12\n---\n",
+                ),
+            ],
+            at(21, 9),
+        );
+        let mut checker = Checker::new(&ix);
+        let changed = step(
+            &mut ix,
+            &mut checker,
+            vec![Edit::Put(doc(
+                "contacts/old/ada.md",
+                "---\nname: Ada L.\n---\n",
+            ))],
+        );
+        assert_eq!(codes(&checker, "contacts/old/ada.md"), [Code::T203]);
+        assert_eq!(changed, BTreeSet::from(["contacts/old/ada.md".into()]));
+        let changed = step(
+            &mut ix,
+            &mut checker,
+            vec![Edit::Gone("contacts/old".into())],
+        );
+        assert!(checker.diagnostics().is_empty());
+        assert_eq!(changed, BTreeSet::from(["contacts/old/ada.md".into()]));
+    }
+
+    #[test]
+    fn deleting_a_contact_breaks_the_chats_that_name_them() {
+        let mut ix = index(
+            &[
+                ("contacts/ada.md", "---\nname: Ada\n---\n"),
+                (
+                    "contacts/bob.md",
+                    "---\nname: Bob\nintroduced_by: ada\n---\n",
+                ),
+                (
+                    "chats/2026-11-12-ada.md",
+                    "---\nwith: [ada, bob]\ndate: 2026-11-12\n---\n",
+                ),
+                (
+                    "chats/2026-11-13-bob.md",
+                    "---\nwith: bob\ndate: 2026-11-13\n---\n",
+                ),
+            ],
+            at(21, 9),
+        );
+        let mut checker = Checker::new(&ix);
+        let changed = step(
+            &mut ix,
+            &mut checker,
+            vec![Edit::Gone("contacts/ada.md".into())],
+        );
+        assert_eq!(codes(&checker, "chats/2026-11-12-ada.md"), [Code::T201]);
+        assert_eq!(codes(&checker, "contacts/bob.md"), [Code::T201]);
+        assert!(checker.of("chats/2026-11-13-bob.md").is_empty());
+        assert_eq!(
+            changed,
+            BTreeSet::from(["chats/2026-11-12-ada.md".into(), "contacts/bob.md".into()])
+        );
+    }
+
+    #[test]
+    fn the_time_moving_on_rechecks_what_counts_in_it() {
+        let mut ix = index(
+            &[
+                (
+                    "chats/2026-11-21-ada.md",
+                    "---\nwith: ada\ndate: 2026-11-21 10:00\nthanked: 2026-11-21\n---\n",
+                ),
+                ("contacts/ada.md", "---\nname: Ada\n---\n"),
+            ],
+            at(21, 9),
+        );
+        let mut checker = Checker::new(&ix);
+        assert_eq!(codes(&checker, "chats/2026-11-21-ada.md"), [Code::T302]);
+        ix.set_now(at(21, 12));
+        let changed = step(&mut ix, &mut checker, Vec::new());
+        assert!(checker.diagnostics().is_empty());
+        assert_eq!(changed, BTreeSet::from(["chats/2026-11-21-ada.md".into()]));
+    }
+
+    /// A tiny deterministic generator, so the property test needs no extra crate.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    const CONTENTS: [&str; 10] = [
+        "---\nname: Ada\ncompany: acme\nintroduced_by: bob\n---\n[[bob]] [x](../companies/acme.md)\n",
+        "---\nname: Bob\ncompany: acm\nrole: develper\n---\nSee [[ada]] and [[nobody]].\n",
+        "---\nname: [x, y]\nreached_out: 2026-02-30\n---\n",
+        "---\nwith: [ada, bob]\ndate: 2026-11-21 10:00\nthanked: 2026-11-21\nreferrals: [ada]\n---\n",
+        "---\nname: Acme\nstatus: target\naliases: [Roadrunner]\n---\n[back](../contacts/ada.md) [[meetup]]\n",
+        "---\nname: Meetup\ndate: 2026-11-22\nmet: [ada, bob]\n---\n",
+        "no front matter at all [[ada]] [[acme]] [p](plan.md)\n",
+        "---\nname: Unclosed\n",
+        "---\nwith: [acme, roadrunner]\nevent: ada\ndate: 2026-11-12\n---\n[[Roadrunner]] [[MEETUP]]\n",
+        "---\nname: Cy\nreached_out: 2026-11-10\nreplied: 2026-11-01\n---\n",
+    ];
+    const PLACES: [&str; 12] = [
+        "contacts/ada.md",
+        "contacts/bob.md",
+        "contacts/x/ada.md",
+        "companies/acme.md",
+        "companies/ada.md",
+        "chats/2026/2026-11-21-ada.md",
+        "chats/2026-11-12-bob.md",
+        "events/meetup.md",
+        "notes/plan.md",
+        "notes/acme.md",
+        "contacts/x/deep/bob.md",
+        "plan.md",
+    ];
+
+    /// After any sequence of edits, new files, deletions (of files and folders), renames,
+    /// duplicate ids and the clock moving on, the incremental check equals a full check, and
+    /// announces every file whose diagnostics changed.
+    #[test]
+    fn incremental_updates_match_a_full_check() {
+        for seed in 1..=40_u64 {
+            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let mut ix = index(&[], at(21, 9));
+            let mut checker = Checker::new(&ix);
+            for _ in 0..30 {
+                let mut edits = Vec::new();
+                for _ in 0..=rng.below(3) {
+                    let place = PLACES[rng.below(PLACES.len())];
+                    match rng.below(8) {
+                        0 => edits.push(Edit::Gone(place.to_owned())),
+                        1 => edits.push(Edit::Gone(
+                            ["contacts/x", "chats", "notes"][rng.below(3)].to_owned(),
+                        )),
+                        2 => {
+                            // A rename: gone here, the same text there.
+                            if let Some(i) = ix.position(place) {
+                                let text = ix.docs[i].text().unwrap_or_default().to_owned();
+                                let to = PLACES[rng.below(PLACES.len())];
+                                edits.push(Edit::Gone(place.to_owned()));
+                                edits.push(Edit::Put(doc(to, &text)));
+                            }
+                        }
+                        3 => ix.set_now(at(21 + rng.below(2) as u32, [9, 11, 23][rng.below(3)])),
+                        _ => edits.push(Edit::Put(doc(place, CONTENTS[rng.below(CONTENTS.len())]))),
+                    }
+                }
+                step(&mut ix, &mut checker, edits);
+            }
+        }
+    }
 }

@@ -2,12 +2,16 @@
 //! record, body to links and tasks, with every problem found on the way. Parsing never
 //! looks at another file, so loading is parallel and `watch` can re-parse one file.
 
+use std::path::Path;
+use std::sync::{Arc, LazyLock, OnceLock};
+
 use memchr::memmem;
 
-use crate::body::{self, Body};
+use crate::body::{self, Body, LinkTarget};
 use crate::diagnostic::Placed;
 use crate::findings::{Finding, Problem, Severity};
 use crate::frontmatter::{self, FrontMatter};
+use crate::hash::fingerprint;
 use crate::model::{Conventions, Id, Kind, Record};
 use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
@@ -18,15 +22,31 @@ pub(crate) struct Document {
     pub path: String,
     pub kind: Kind,
     pub id: Id,
-    /// The file's text without a byte-order mark; empty if it could not be read.
-    pub text: String,
+    /// The file's text without a byte-order mark (empty if it could not be read), or, once
+    /// [`Document::forget_text`] let it go, what reading it again gave (see
+    /// [`Document::text`]).
+    text: OnceLock<Option<Box<str>>>,
+    /// Where to read a forgotten text again, and how to know it is the one that was parsed.
+    origin: Option<Box<Origin>>,
     /// `None` for free notes and for records whose front matter could not be read at all.
     pub record: Option<Record>,
     pub body: Body,
+    /// The notebook path each relative Markdown link of the body leads to, resolved once
+    /// when the file is read: `(i, Some(path))` for `body.links.targets[i]`, `None` when the
+    /// link leaves the notebook. Wiki links are not in it.
+    pub files: Vec<(usize, Option<Arc<str>>)>,
     /// Problems found in this file alone.
     pub findings: Vec<Placed>,
     /// Built on first use: most files never need a position.
-    lines: std::sync::OnceLock<LineIndex>,
+    lines: OnceLock<LineIndex>,
+}
+
+/// A forgotten text's file and fingerprint.
+#[derive(Clone, Debug)]
+struct Origin {
+    root: Arc<Path>,
+    len: usize,
+    hash: u64,
 }
 
 impl Document {
@@ -55,29 +75,32 @@ impl Document {
             path,
             kind,
             id,
-            text: String::new(),
+            text: OnceLock::new(),
+            origin: None,
             record: None,
             body: Body::default(),
+            files: Vec::new(),
             findings: Vec::new(),
-            lines: std::sync::OnceLock::new(),
+            lines: OnceLock::new(),
         };
         let mut findings = Vec::new();
         let truncated = bytes.as_ref().is_ok_and(|b| (b.len() as u64) < len);
-        match bytes
+        let text = match bytes
             .map(|b| if truncated { whole_chars(b) } else { b })
             .map_err(|e| (unreadable(&e), String::new()))
             .and_then(decode_text)
         {
             Ok(text) => {
-                doc.text = text;
-                doc.read(&mut findings, len, truncated, conventions);
+                doc.read(&text, &mut findings, len, truncated, conventions);
+                text
             }
             Err((finding, readable_prefix)) => {
                 // Keep the readable part so the diagnostic's line:column is the bad byte's.
-                doc.text = readable_prefix;
                 findings.push(finding);
+                readable_prefix
             }
-        }
+        };
+        doc.text = OnceLock::from(Some(text.into_boxed_str()));
         // A title notebook's ids are titles by design (`Jane Doe.md`).
         if kind != Kind::Note && !conventions.title_ids() && !doc.id.is_slug() {
             findings.push(Finding::new(
@@ -87,14 +110,63 @@ impl Document {
                 },
             ));
         }
+        doc.files = doc
+            .body
+            .links
+            .targets
+            .iter()
+            .enumerate()
+            .filter_map(|(at, linked)| match &linked.target {
+                LinkTarget::File(link) => Some((at, body::resolve(&doc.path, link).map(Arc::from))),
+                LinkTarget::Wiki(_) => None,
+            })
+            .collect();
         doc.findings = findings.into_iter().map(|f| doc.locate(f)).collect();
         doc
     }
 
+    /// The file's text: kept if the file has a problem of its own, else read again from
+    /// `root` (and kept from then on), so that a notebook in memory holds the text of the
+    /// few files whose excerpts are shown, not of every file. `None` when the file changed
+    /// since it was parsed (or vanished): an excerpt of other text would point at the wrong
+    /// place, and the next read of the notebook sees the new file.
+    pub(crate) fn text(&self) -> Option<&str> {
+        self.text.get_or_init(|| self.reread()).as_deref()
+    }
+
+    /// Lets the text go if no finding of this file needs it: [`Document::text`] reads it
+    /// again from the file under `root` when a cross-file diagnostic wants an excerpt.
+    pub(crate) fn forget_text(&mut self, root: &Arc<Path>) {
+        if !self.findings.is_empty() {
+            return;
+        }
+        let Some(Some(text)) = self.text.get() else {
+            return;
+        };
+        self.origin = Some(Box::new(Origin {
+            root: Arc::clone(root),
+            len: text.len(),
+            hash: fingerprint(text.as_bytes()),
+        }));
+        self.text = OnceLock::new();
+        self.lines = OnceLock::new();
+    }
+
+    /// The forgotten text, if the file still holds it.
+    fn reread(&self) -> Option<Box<str>> {
+        let origin = self.origin.as_deref()?;
+        let bytes = std::fs::read(origin.root.join(&self.path)).ok()?;
+        let text = decode_text(bytes).ok()?;
+        (text.len() == origin.len && fingerprint(text.as_bytes()) == origin.hash)
+            .then(|| text.into_boxed_str())
+    }
+
     /// Places a finding in this file.
     pub(crate) fn locate(&self, finding: Finding) -> Placed {
-        let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
-        Placed::locate_with(&self.path, &self.text, lines, finding)
+        // A forgotten text that changed on disk places the finding at the file's start.
+        let text = self.text().unwrap_or_default();
+        let lines = self.lines.get_or_init(|| LineIndex::new(text));
+        Placed::locate_with(&self.path, text, lines, finding)
     }
 
     /// The `name` of a contact, company or event; `None` for chats and notes.
@@ -111,10 +183,11 @@ impl Document {
     /// fields only, and `list --where` and `show` also want the user's own keys. Empty if the
     /// front matter is absent or not a mapping.
     pub(crate) fn front_matter(&self) -> Vec<(yaml::Node, yaml::Node)> {
-        let FrontMatter::Closed { yaml, .. } = FrontMatter::split(&self.text) else {
+        let text = self.text().unwrap_or_default();
+        let FrontMatter::Closed { yaml, .. } = FrontMatter::split(text) else {
             return Vec::new();
         };
-        match yaml::parse(&self.text, yaml).map(|p| p.root.value) {
+        match yaml::parse(text, yaml).map(|p| p.root.value) {
             Ok(Value::Map(entries)) => entries,
             _ => Vec::new(),
         }
@@ -129,12 +202,12 @@ impl Document {
     /// Reads the text of a file of `len` bytes, which is only its head if `truncated`.
     fn read(
         &mut self,
+        text: &str,
         findings: &mut Vec<Finding>,
         len: u64,
         truncated: bool,
         conventions: &Conventions,
     ) {
-        let text = &self.text;
         if let Some(marker) = conflict_marker(text) {
             findings.push(Finding::new(marker, Problem::MergeConflict));
             return;
@@ -309,26 +382,35 @@ fn readable(bytes: &[u8]) -> String {
 
 /// The first line starting with a conflict marker (`<<<<<<<` or `>>>>>>>`).
 fn conflict_marker(text: &str) -> Option<Span> {
-    // Every file is searched and nearly none has a marker: memchr's SIMD substring search
-    // is the cheap way to say so (`str::contains` measured 2× the instructions here).
+    // Every file is searched and nearly none has a marker: memchr's SIMD substring search for
+    // a marker at a line start (after a newline, or first in the file), with searchers built
+    // once, is the cheap way to say so, and a marker inside a line (`a <<<<<<< b`) costs no
+    // line loop.
+    static AFTER_NEWLINE: LazyLock<[memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memmem::Finder::new(b"\n<<<<<<<"),
+            memmem::Finder::new(b"\n>>>>>>>"),
+        ]
+    });
+    AFTER_NEWLINE
+        .iter()
+        .filter_map(|finder| first_marker_line(text, finder))
+        .min_by_key(|span| span.start)
+}
+
+/// The first line of `text` that is the marker `finder` looks for (after its newline) alone
+/// or followed by a space.
+fn first_marker_line(text: &str, finder: &memmem::Finder) -> Option<Span> {
     let bytes = text.as_bytes();
-    if memmem::find(bytes, b"<<<<<<<").is_none() && memmem::find(bytes, b">>>>>>>").is_none() {
-        return None;
-    }
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let is_marker = |m: &str| {
-            content
-                .strip_prefix(m)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        };
-        if is_marker("<<<<<<<") || is_marker(">>>>>>>") {
-            return Some(Span::new(offset, offset + content.len()));
-        }
-        offset += line.len();
-    }
-    None
+    let marker = &finder.needle()[1..];
+    let first = bytes.starts_with(marker).then_some(0);
+    let later = finder.find_iter(bytes).map(|at| at + 1);
+    first.into_iter().chain(later).find_map(|start| {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+        let line = text.get(start..end)?.trim_end_matches('\r');
+        let rest = &line[marker.len()..];
+        (rest.is_empty() || rest.starts_with(' ')).then(|| Span::new(start, start + line.len()))
+    })
 }
 
 #[cfg(test)]
@@ -346,6 +428,16 @@ mod tests {
             .iter()
             .map(|d| (d.code(), d.start.line, d.start.column))
             .collect()
+    }
+
+    #[test]
+    fn conflict_markers_only_at_line_starts() {
+        let span = |text: &str| conflict_marker(text).map(|s| (s.start, s.end));
+        assert_eq!(span("<<<<<<< HEAD\nx\n"), Some((0, 12)));
+        assert_eq!(span("a\n>>>>>>>\r\nb"), Some((2, 9)));
+        assert_eq!(span("a\n>>>>>>> x\n<<<<<<< y\n"), Some((2, 11)));
+        assert_eq!(span("a <<<<<<< b\nc >>>>>>> d\n"), None);
+        assert_eq!(span("<<<<<<<< eight\n>>>>>>>x\n"), None);
     }
 
     #[test]

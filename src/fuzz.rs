@@ -602,7 +602,11 @@ fn run_case(case: &Case, rng: &mut Rng) -> Vec<String> {
 
     let diagnostics = crate::check::diagnostics(&index);
     let mut out = Vec::new();
-    let _ = render::human::write(&mut out, &diagnostics, &render::sources(&index));
+    let _ = render::human::write(
+        &mut out,
+        &diagnostics,
+        &render::sources(&index, &diagnostics),
+    );
     check_output("check", Format::Text, &out, &mut problems);
     out.clear();
     let _ = render::json::write(&mut out, &diagnostics);

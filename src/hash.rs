@@ -35,6 +35,23 @@ pub(crate) fn fnv1a_32(bytes: &[u8]) -> u32 {
     })
 }
 
+/// A fingerprint of a file's text, to tell whether a file read again is the one that was
+/// parsed: eight bytes a step, as every file of the notebook is fingerprinted while loading
+/// (FNV's byte a step cost more than the rest of keeping the text out of memory saves).
+pub(crate) fn fingerprint(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut hash = (bytes.len() as u64).wrapping_mul(K);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let mut last = [0; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    (hash.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

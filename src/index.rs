@@ -2,12 +2,14 @@
 //! derived facts of a contact (last interaction, stage) that the agenda and reports stand
 //! on. Built from independently parsed documents; the cross-file rules run over it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::body::LinkTarget;
 use crate::diagnostic::Placed;
 use crate::document::Document;
 use crate::hash::Fnv;
@@ -32,23 +34,34 @@ choice_enum!(
     }
 );
 
-/// `docs` in path order. Documents are large; sorting indices and moving each document
-/// once is several times cheaper than sorting the documents themselves.
-fn sorted_by_path(docs: Vec<Document>) -> Vec<Document> {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_unstable_by(|&a, &b| docs[a].path.cmp(&docs[b].path));
-    let mut slots: Vec<Option<Document>> = docs.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+/// One change to the notebook's files, for [`Index::apply`].
+#[derive(Debug)]
+pub(crate) enum Edit {
+    /// A file read again, or a buffer edited and not saved yet: replaces the document with
+    /// its path, or adds it.
+    Put(Document),
+    /// A file or folder that is gone: removes the document at this path and every document
+    /// under it (and the walk problems there).
+    Gone(String),
 }
 
-/// A reference from one record's front matter to another record.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Reference<'a> {
-    /// Index of the referring document.
-    pub from: usize,
-    pub field: &'static str,
-    pub target: &'a Spanned<Id>,
-    pub expected: Kind,
+/// What a batch of [`Edit`]s can have changed for the cross-file rules: the documents to
+/// check again ([`crate::check::Checker::update`] does).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Affected {
+    /// The documents (by path) whose cross-file diagnostics may differ: the ones put, and,
+    /// for a document that came or went, the ones sharing its id, naming it in their front
+    /// matter or linking to it.
+    pub paths: BTreeSet<String>,
+    /// The documents removed (a path may be put back in the same batch).
+    pub removed: BTreeSet<String>,
+    /// A document came or went: the ids that suggestions choose from changed.
+    pub ids_changed: bool,
+    /// Documents added and replaced by [`Edit::Put`], and removed by [`Edit::Gone`], as
+    /// the changes came one after the other.
+    pub added: usize,
+    pub modified: usize,
+    pub dropped: usize,
 }
 
 pub(crate) struct Index {
@@ -65,15 +78,16 @@ pub(crate) struct Index {
     pub docs: Vec<Document>,
     /// Problems met while walking (unreadable folders, symlink loops).
     pub walk_findings: Vec<Placed>,
+    /// The lookups below hold document indices in path order, keyed by shared ids (a clone
+    /// is a reference count): linking allocates only their lists.
     by_id: FastMap<Id, Vec<usize>>,
     paths: FastSet<String>,
-    chats_with: FastMap<Id, Vec<usize>>,
-    events_met: FastMap<Id, Vec<usize>>,
-    referrers: FastSet<Id>,
-    referenced_by: FastMap<Id, Vec<usize>>,
     /// Every document by its title, `name` and `aliases`, lower-cased: how a reference that
-    /// is not an exact id resolves ([`Index::resolve`]).
-    names: FastMap<String, Vec<usize>>,
+    /// is not an exact id resolves ([`Index::resolve`]). Built on first use: nearly every
+    /// reference is an exact id.
+    names: OnceLock<FastMap<String, Vec<usize>>>,
+    /// Who names whom: built on first use, as `check` needs none of it.
+    links: OnceLock<Links>,
 }
 
 /// What a reference names ([`Index::resolve`]).
@@ -86,15 +100,88 @@ pub(crate) enum Resolved {
     None,
 }
 
+/// Who names whom, by document index in path order. Every map is keyed by the id a
+/// reference resolves to, so `[[jane doe]]` in a chat counts for `Jane Doe.md`.
+#[derive(Default)]
+struct Links {
+    chats_with: FastMap<Id, Vec<usize>>,
+    events_met: FastMap<Id, Vec<usize>>,
+    referrers: FastSet<Id>,
+    referenced_by: FastMap<Id, Vec<usize>>,
+    /// Documents naming each id in their front matter, as written (`referenced_by` holds
+    /// what it resolves to, which changes when a document comes or goes).
+    named_by: FastMap<Id, Vec<usize>>,
+    /// Documents with a wiki link `[[id]]` to each id, as written.
+    linked_by: FastMap<Id, Vec<usize>>,
+    /// Documents with a relative Markdown link to each notebook path.
+    files_linked_by: FastMap<Arc<str>, Vec<usize>>,
+}
+
+impl Links {
+    fn new(index: &Index) -> Self {
+        let mut links = Self::default();
+        let to = |id: &Spanned<Id>| index.canonical(Kind::Contact, &id.value).clone();
+        for (i, doc) in index.docs.iter().enumerate() {
+            match &doc.record {
+                Some(Record::Chat(chat)) => {
+                    for with in &chat.with {
+                        push(&mut links.chats_with, to(with), i);
+                    }
+                    if !chat.referrals.is_empty() {
+                        links.referrers.extend(chat.with.iter().map(to));
+                    }
+                }
+                Some(Record::Event(event)) => {
+                    for met in &event.met {
+                        push(&mut links.events_met, to(met), i);
+                    }
+                }
+                Some(Record::Contact(contact)) => {
+                    if let Some(by) = &contact.introduced_by {
+                        links.referrers.insert(to(by));
+                    }
+                }
+                _ => {}
+            }
+            references_of(doc, |_, target, expected| {
+                let id = index.canonical(expected, &target.value).clone();
+                push(&mut links.referenced_by, id, i);
+                push(&mut links.named_by, target.value.clone(), i);
+            });
+            for linked in &doc.body.links.targets {
+                if let LinkTarget::Wiki(id) = &linked.target {
+                    push(&mut links.linked_by, id.clone(), i);
+                }
+            }
+            for (_, path) in &doc.files {
+                if let Some(path) = path {
+                    push(&mut links.files_linked_by, Arc::clone(path), i);
+                }
+            }
+        }
+        links
+    }
+}
+
+/// Adds `i` to the list of `key`, once (documents come in order).
+fn push<K: std::hash::Hash + Eq>(map: &mut FastMap<K, Vec<usize>>, key: K, i: usize) {
+    let list = map.entry(key).or_default();
+    if list.last() != Some(&i) {
+        list.push(i);
+    }
+}
+
 impl Index {
     pub(crate) fn new(
         root: PathBuf,
         now: NaiveDateTime,
         (settings, settings_text, settings_findings): (Settings, String, Vec<Placed>),
-        docs: Vec<Document>,
+        mut docs: Vec<Document>,
         walk_findings: Vec<Placed>,
     ) -> Self {
-        let docs = sorted_by_path(docs);
+        // In place: documents are small (their records boxed), and sorting them where they
+        // are needs no second list of them.
+        docs.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         let mut index = Self {
             root,
             today: now.date(),
@@ -106,71 +193,103 @@ impl Index {
             walk_findings,
             by_id: FastMap::default(),
             paths: FastSet::default(),
-            chats_with: FastMap::default(),
-            events_met: FastMap::default(),
-            referrers: FastSet::default(),
-            referenced_by: FastMap::default(),
-            names: FastMap::default(),
+            names: OnceLock::new(),
+            links: OnceLock::new(),
         };
         index.link();
         index
     }
 
+    /// Builds the id and path lookups; the others are built again on first use.
     fn link(&mut self) {
         self.by_id.clear();
         self.paths.clear();
+        self.names = OnceLock::new();
+        self.links = OnceLock::new();
+        self.paths.reserve(self.docs.len());
+        self.by_id.reserve(self.docs.len());
         for (i, doc) in self.docs.iter().enumerate() {
-            self.by_id.entry(doc.id.clone()).or_default().push(i);
+            push(&mut self.by_id, doc.id.clone(), i);
             self.paths.insert(doc.path.clone());
         }
-        self.names = names(&self.docs);
-        // Every map is keyed by the id a reference resolves to, so `[[jane doe]]` in a
-        // chat counts for `Jane Doe.md`.
-        let mut chats_with: FastMap<Id, Vec<usize>> = FastMap::default();
-        let mut events_met: FastMap<Id, Vec<usize>> = FastMap::default();
-        let mut referrers: FastSet<Id> = FastSet::default();
-        let to = |id: &Spanned<Id>| self.canonical(Kind::Contact, &id.value).clone();
-        for (i, doc) in self.docs.iter().enumerate() {
-            match &doc.record {
-                Some(Record::Chat(chat)) => {
-                    for with in &chat.with {
-                        chats_with.entry(to(with)).or_default().push(i);
-                    }
-                    if !chat.referrals.is_empty() {
-                        referrers.extend(chat.with.iter().map(to));
+    }
+
+    /// Who names whom, built on first use.
+    fn links(&self) -> &Links {
+        self.links.get_or_init(|| Links::new(self))
+    }
+
+    /// Titles, names and aliases, built on first use.
+    fn names(&self) -> &FastMap<String, Vec<usize>> {
+        self.names.get_or_init(|| names(&self.docs))
+    }
+
+    /// Applies a batch of changes to the files, keeping every lookup up to date, and says
+    /// which documents the cross-file rules must look at again. A file changed where it is
+    /// keeps its id, kind and path, so no other document's lookups move (unless its `name`
+    /// or `aliases` changed: references by name may resolve differently, which
+    /// [`Affected::ids_changed`] says); a document added or removed shifts the positions of
+    /// the others, so the lookups are built again (still without reading or parsing
+    /// anything).
+    pub(crate) fn apply(&mut self, changes: Vec<Edit>) -> Affected {
+        let mut affected = Affected::default();
+        // The ids and paths of the documents that came or went.
+        let mut moved: Vec<(Id, String)> = Vec::new();
+        for change in changes {
+            match change {
+                Edit::Put(doc) => {
+                    affected.paths.insert(doc.path.clone());
+                    match self
+                        .docs
+                        .binary_search_by(|d| d.path.as_str().cmp(&doc.path))
+                    {
+                        Ok(i) => {
+                            affected.modified += 1;
+                            if names_of(&self.docs[i]).ne(names_of(&doc)) {
+                                affected.ids_changed = true;
+                                self.names = OnceLock::new();
+                            }
+                            self.docs[i] = doc;
+                            // Who names whom is built again when it is next asked for.
+                            self.links = OnceLock::new();
+                        }
+                        Err(_) => {
+                            affected.added += 1;
+                            moved.push((doc.id.clone(), doc.path.clone()));
+                            self.upsert(doc);
+                        }
                     }
                 }
-                Some(Record::Event(event)) => {
-                    for met in &event.met {
-                        events_met.entry(to(met)).or_default().push(i);
+                Edit::Gone(path) => {
+                    for doc in self.docs.iter().filter(|d| is_under(&d.path, &path)) {
+                        moved.push((doc.id.clone(), doc.path.clone()));
+                        affected.removed.insert(doc.path.clone());
+                        affected.dropped += 1;
                     }
+                    self.remove_under(&path);
                 }
-                Some(Record::Contact(contact)) => {
-                    if let Some(by) = &contact.introduced_by {
-                        referrers.insert(to(by));
-                    }
-                }
-                _ => {}
             }
         }
-        self.chats_with = chats_with;
-        self.events_met = events_met;
-        self.referrers = referrers;
-        let mut referenced_by: FastMap<Id, Vec<usize>> = FastMap::default();
-        for r in self.references() {
-            referenced_by
-                .entry(self.canonical(r.expected, &r.target.value).clone())
-                .or_default()
-                .push(r.from);
+        if moved.is_empty() {
+            return affected;
         }
-        for from in referenced_by.values_mut() {
-            from.dedup();
+        self.relink();
+        affected.ids_changed = true;
+        let links = self.links();
+        for (id, path) in &moved {
+            let near = paths(self.by_id.get(id))
+                .chain(paths(links.named_by.get(id)))
+                .chain(paths(links.linked_by.get(id)))
+                .chain(paths(links.files_linked_by.get(path.as_str())));
+            for i in near {
+                affected.paths.insert(self.docs[i].path.clone());
+            }
         }
-        self.referenced_by = referenced_by;
+        affected
     }
 
     /// Adds `doc`, or replaces the document with the same path. Call [`Index::relink`] after
-    /// a batch of changes.
+    /// a batch of changes (or use [`Index::apply`], which relinks only what changed).
     pub(crate) fn upsert(&mut self, doc: Document) {
         match self
             .docs
@@ -184,26 +303,27 @@ impl Index {
     /// Removes the document at `path` and every document under the folder `path`, and the
     /// walk problems there; returns how many documents were removed.
     pub(crate) fn remove_under(&mut self, path: &str) -> usize {
-        let inside = |p: &str| {
-            p == path
-                || path.is_empty()
-                || p.strip_prefix(path)
-                    .is_some_and(|rest| rest.starts_with('/'))
-        };
         let before = self.docs.len();
-        self.docs.retain(|d| !inside(&d.path));
-        self.walk_findings.retain(|d| !inside(&d.path));
+        self.docs.retain(|d| !is_under(&d.path, path));
+        self.walk_findings.retain(|d| !is_under(&d.path, path));
         before - self.docs.len()
     }
 
-    /// Rebuilds the lookups after [`Index::upsert`] and [`Index::remove_under`].
     pub(crate) fn set_now(&mut self, now: NaiveDateTime) {
         self.now = now;
         self.today = now.date();
     }
 
+    /// Rebuilds the lookups after [`Index::upsert`] and [`Index::remove_under`].
     pub(crate) fn relink(&mut self) {
         self.link();
+    }
+
+    /// The document at this path, by its position.
+    pub(crate) fn position(&self, path: &str) -> Option<usize> {
+        self.docs
+            .binary_search_by(|d| d.path.as_str().cmp(path))
+            .ok()
     }
 
     /// What `text` (an id, `[[id]]`, a title, a `name` or an alias) names among records of
@@ -220,7 +340,7 @@ impl Index {
         if let Some(&first) = self.lookup(id.as_str()).first() {
             return Resolved::One(first);
         }
-        let Some(found) = self.names.get(&id.as_str().to_lowercase()) else {
+        let Some(found) = self.names().get(&id.as_str().to_lowercase()) else {
             return Resolved::None;
         };
         let of_kind: Vec<usize> = found
@@ -286,7 +406,8 @@ impl Index {
 
     /// Documents that reference `id` in their front matter.
     pub(crate) fn referenced_by(&self, id: &str) -> impl Iterator<Item = &Document> {
-        self.referenced_by
+        self.links()
+            .referenced_by
             .get(id)
             .into_iter()
             .flatten()
@@ -305,65 +426,30 @@ impl Index {
 
     pub(crate) fn contacts(&self) -> impl Iterator<Item = (&Document, &Contact)> {
         self.records(|r| match r {
-            Record::Contact(c) => Some(c),
+            Record::Contact(c) => Some(&**c),
             _ => None,
         })
     }
 
     pub(crate) fn companies(&self) -> impl Iterator<Item = (&Document, &Company)> {
         self.records(|r| match r {
-            Record::Company(c) => Some(c),
+            Record::Company(c) => Some(&**c),
             _ => None,
         })
     }
 
     pub(crate) fn chats(&self) -> impl Iterator<Item = (&Document, &Chat)> {
         self.records(|r| match r {
-            Record::Chat(c) => Some(c),
+            Record::Chat(c) => Some(&**c),
             _ => None,
         })
     }
 
     pub(crate) fn events(&self) -> impl Iterator<Item = (&Document, &Event)> {
         self.records(|r| match r {
-            Record::Event(e) => Some(e),
+            Record::Event(e) => Some(&**e),
             _ => None,
         })
-    }
-
-    /// Every front-matter reference in the notebook, in document order.
-    pub(crate) fn references(&self) -> Vec<Reference<'_>> {
-        let mut out = Vec::new();
-        for (from, doc) in self.docs.iter().enumerate() {
-            let mut add = |field, target, expected| {
-                out.push(Reference {
-                    from,
-                    field,
-                    target,
-                    expected,
-                });
-            };
-            match &doc.record {
-                Some(Record::Contact(c)) => {
-                    c.company
-                        .iter()
-                        .for_each(|t| add("company", t, Kind::Company));
-                    c.introduced_by
-                        .iter()
-                        .for_each(|t| add("introduced_by", t, Kind::Contact));
-                }
-                Some(Record::Chat(c)) => {
-                    c.with.iter().for_each(|t| add("with", t, Kind::Contact));
-                    c.event.iter().for_each(|t| add("event", t, Kind::Event));
-                    c.referrals
-                        .iter()
-                        .for_each(|t| add("referrals", t, Kind::Contact));
-                }
-                Some(Record::Event(e)) => e.met.iter().for_each(|t| add("met", t, Kind::Contact)),
-                Some(Record::Company(_)) | None => {}
-            }
-        }
-        out
     }
 
     /// The contacts whose `company` is `company`, from the back-references (no scan).
@@ -375,7 +461,7 @@ impl Index {
                         self.canonical(Kind::Company, &id.value).as_str() == company
                     }) =>
                 {
-                    Some((d, c))
+                    Some((d, &**c))
                 }
                 _ => None,
             })
@@ -383,24 +469,26 @@ impl Index {
 
     /// Chats that list `contact` in `with`.
     pub(crate) fn chats_with(&self, contact: &str) -> impl Iterator<Item = (&Document, &Chat)> {
-        self.chats_with
+        self.links()
+            .chats_with
             .get(contact)
             .into_iter()
             .flatten()
             .filter_map(|&i| match &self.docs[i].record {
-                Some(Record::Chat(c)) => Some((&self.docs[i], c)),
+                Some(Record::Chat(c)) => Some((&self.docs[i], &**c)),
                 _ => None,
             })
     }
 
     /// Events that list `contact` in `met`.
     pub(crate) fn events_met(&self, contact: &str) -> impl Iterator<Item = (&Document, &Event)> {
-        self.events_met
+        self.links()
+            .events_met
             .get(contact)
             .into_iter()
             .flatten()
             .filter_map(|&i| match &self.docs[i].record {
-                Some(Record::Event(e)) => Some((&self.docs[i], e)),
+                Some(Record::Event(e)) => Some((&self.docs[i], &**e)),
                 _ => None,
             })
     }
@@ -505,7 +593,7 @@ impl Index {
 
     /// The highest stage the contact has reached.
     pub(crate) fn stage(&self, id: &str, contact: &Contact) -> Stage {
-        if self.referrers.contains(id) {
+        if self.links().referrers.contains(id) {
             return Stage::Referred;
         }
         if self.has_met(id) {
@@ -523,20 +611,52 @@ impl Index {
     }
 }
 
+/// Every front-matter reference of `doc` to another record, in file order: the key, the
+/// id and the kind it should name.
+pub(crate) fn references_of<'a>(
+    doc: &'a Document,
+    mut each: impl FnMut(&'static str, &'a Spanned<Id>, Kind),
+) {
+    match doc.record.as_ref() {
+        Some(Record::Contact(c)) => {
+            c.company
+                .iter()
+                .for_each(|t| each("company", t, Kind::Company));
+            c.introduced_by
+                .iter()
+                .for_each(|t| each("introduced_by", t, Kind::Contact));
+        }
+        Some(Record::Chat(c)) => {
+            c.with.iter().for_each(|t| each("with", t, Kind::Contact));
+            c.event.iter().for_each(|t| each("event", t, Kind::Event));
+            c.referrals
+                .iter()
+                .for_each(|t| each("referrals", t, Kind::Contact));
+        }
+        Some(Record::Event(e)) => e.met.iter().for_each(|t| each("met", t, Kind::Contact)),
+        Some(Record::Company(_)) | None => {}
+    }
+}
+
+/// The documents of a lookup's list, if there is one.
+fn paths(list: Option<&Vec<usize>>) -> impl Iterator<Item = usize> + '_ {
+    list.into_iter().flatten().copied()
+}
+
+/// Whether `p` is `path` or lies under the folder `path` (everything, for `""`).
+fn is_under(p: &str, path: &str) -> bool {
+    p == path
+        || path.is_empty()
+        || p.strip_prefix(path)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// Every document by its title (its id), and every record by its `name` and its
 /// `aliases`, lower-cased; a document is listed once under each.
 fn names(docs: &[Document]) -> FastMap<String, Vec<usize>> {
     let mut names: FastMap<String, Vec<usize>> = FastMap::default();
     for (i, doc) in docs.iter().enumerate() {
-        let aliases = match &doc.record {
-            Some(Record::Contact(c)) => c.aliases.as_slice(),
-            Some(Record::Company(c)) => c.aliases.as_slice(),
-            _ => &[],
-        };
-        let all = std::iter::once(doc.id.as_str())
-            .chain(doc.name())
-            .chain(aliases.iter().map(String::as_str));
-        for name in all {
+        for name in names_of(doc) {
             let at = names.entry(name.trim().to_lowercase()).or_default();
             if at.last() != Some(&i) {
                 at.push(i);
@@ -544,6 +664,18 @@ fn names(docs: &[Document]) -> FastMap<String, Vec<usize>> {
         }
     }
     names
+}
+
+/// The title (id), `name` and `aliases` of a document: what a reference by name finds it by.
+fn names_of(doc: &Document) -> impl Iterator<Item = &str> {
+    let aliases = match &doc.record {
+        Some(Record::Contact(c)) => c.aliases.as_slice(),
+        Some(Record::Company(c)) => c.aliases.as_slice(),
+        _ => &[],
+    };
+    std::iter::once(doc.id.as_str())
+        .chain(doc.name())
+        .chain(aliases.iter().map(String::as_str))
 }
 
 #[cfg(test)]

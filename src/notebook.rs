@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError, mpsc};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDateTime;
 use ignore::{WalkBuilder, WalkState};
@@ -99,34 +99,62 @@ fn collect(
     (walker, guard): &(WalkBuilder, Arc<Guard>),
     conventions: &Conventions,
 ) -> (Vec<Document>, Vec<Placed>) {
-    let (tx, rx) = mpsc::channel::<Result<Document, Placed>>();
+    // Each walker thread keeps what it read and hands it all over once, when it ends: no
+    // document passes through the main thread one by one.
+    let gathered: Arc<Mutex<Vec<Gather>>> = Arc::default();
+    let shared: Arc<Path> = Arc::from(root);
     walker.build_parallel().run(|| {
-        let tx = tx.clone();
+        let shared = Arc::clone(&shared);
+        let mut gather = Gather {
+            docs: Vec::new(),
+            problems: Vec::new(),
+            into: Some(Arc::clone(&gathered)),
+        };
         Box::new(move |entry| {
-            let item = match entry {
+            match entry {
                 Ok(entry) if is_markdown(&entry) => {
-                    Ok(read_document(root, entry.path(), conventions))
+                    gather
+                        .docs
+                        .push(read_shared(&shared, entry.path(), conventions));
                 }
-                Ok(_) => return WalkState::Continue,
-                Err(err) => Err(walk_error(root, &err)),
-            };
-            // The receiver outlives the walk; a send cannot fail.
-            let _ = tx.send(item);
+                Ok(_) => {}
+                Err(err) => gather.problems.push(walk_error(root, &err)),
+            }
             WalkState::Continue
         })
     });
-    drop(tx);
-    let mut docs = Vec::new();
+    let gathered = std::mem::take(&mut *gathered.lock().unwrap_or_else(PoisonError::into_inner));
+    let mut docs = Vec::with_capacity(gathered.iter().map(|g| g.docs.len()).sum());
     let mut problems =
         std::mem::take(&mut *guard.skipped.lock().unwrap_or_else(PoisonError::into_inner));
-    for item in rx {
-        match item {
-            Ok(doc) => docs.push(doc),
-            Err(diagnostic) => problems.push(diagnostic),
-        }
+    for mut g in gathered {
+        docs.append(&mut g.docs);
+        problems.append(&mut g.problems);
     }
     problems.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
     (docs, problems)
+}
+
+/// What one walker thread read; handed over when the thread drops it.
+struct Gather {
+    docs: Vec<Document>,
+    problems: Vec<Placed>,
+    into: Option<Arc<Mutex<Vec<Gather>>>>,
+}
+
+impl Drop for Gather {
+    fn drop(&mut self) {
+        if let Some(into) = self.into.take() {
+            let mine = Self {
+                docs: std::mem::take(&mut self.docs),
+                problems: std::mem::take(&mut self.problems),
+                into: None,
+            };
+            into.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(mine);
+        }
+    }
 }
 
 /// The walker `check`, `watch` and the benchmarks agree on: no hidden files, the root
@@ -288,13 +316,20 @@ pub(crate) fn walk_under(
 /// matter of many MB (long pasted values are legal) before the body.
 pub(crate) const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads and parses one file of the notebook: a 1 GB file costs its first 64 MiB.
+/// Reads and parses one file of the notebook: a 1 GB file costs its first 64 MiB. Its text
+/// is kept only if it has problems of its own ([`Document::forget_text`]).
 pub(crate) fn read_document(root: &Path, path: &Path, conventions: &Conventions) -> Document {
+    read_shared(&Arc::from(root), path, conventions)
+}
+
+fn read_shared(root: &Arc<Path>, path: &Path, conventions: &Conventions) -> Document {
     let rel = relative(root, path);
-    match read_head(path, MAX_READ_BYTES) {
+    let mut doc = match read_head(path, MAX_READ_BYTES) {
         Ok((head, len)) => Document::parse_head(rel, Ok(head), len, conventions),
         Err(e) => Document::parse(rel, Err(e), conventions),
-    }
+    };
+    doc.forget_text(root);
+    doc
 }
 
 /// The first `max` bytes of the file at `path`, and the file's length.

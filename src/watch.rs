@@ -11,12 +11,12 @@ use chrono::NaiveDateTime;
 use notify::EventKind;
 use notify::event::{CreateKind, ModifyKind, RemoveKind};
 
-use crate::check;
+use crate::check::Checker;
 use crate::diagnostic::{Diagnostic, Placed};
 use crate::error::Error;
 use crate::findings::Code;
 use crate::findings::{Finding, Problem};
-use crate::index::Index;
+use crate::index::{Affected, Edit, Index};
 use crate::notebook::{self, CONFIG_FILE, Ignores};
 use crate::rules;
 use crate::span::Span;
@@ -128,6 +128,8 @@ pub(crate) struct Round {
 pub(crate) struct Session {
     pub index: Index,
     pub diagnostics: Vec<Diagnostic>,
+    /// The diagnostics per document, re-checked where a change can reach.
+    checker: Checker,
     /// Problems with `ties.yaml` while the last good settings are kept.
     stale_config: Vec<Placed>,
 }
@@ -136,9 +138,11 @@ impl Session {
     pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<(Self, Round), Error> {
         let index = notebook::load(root, now)?;
         let files_read = index.docs.len();
+        let checker = Checker::new(&index);
         let mut session = Self {
             index,
             diagnostics: Vec::new(),
+            checker,
             stale_config: Vec::new(),
         };
         let (new, fixed) = session.recheck();
@@ -154,8 +158,8 @@ impl Session {
         ))
     }
 
-    /// Applies a batch: re-reads what it names and re-runs the checks as of `now` (a
-    /// watch left running overnight moves on to the new day).
+    /// Applies a batch: re-reads what it names, re-checks what that can affect as of `now`
+    /// (a watch left running overnight moves on to the new day).
     pub(crate) fn apply(&mut self, batch: &Batch, now: NaiveDateTime) -> Result<Round, Error> {
         let root = self.index.root.clone();
         if !root.join(CONFIG_FILE).is_file() && !root.is_dir() {
@@ -185,6 +189,7 @@ impl Session {
             round.removed = before.len() + round.added - fresh.docs.len();
             round.modified = fresh.docs.len() - round.added;
             self.index = fresh;
+            self.checker = Checker::new(&self.index);
         } else {
             if batch.config {
                 let before = self.index.settings.conventions.clone();
@@ -199,49 +204,39 @@ impl Session {
                     return self.apply(&rescan, now);
                 }
             }
+            let mut changes = Vec::new();
+            let mut problems = Vec::new();
+            let conventions = &self.index.settings.conventions;
             for path in &batch.paths {
-                self.apply_path(&root, path, &mut round);
+                let rel = notebook::relative(&root, path);
+                match std::fs::metadata(path) {
+                    Ok(meta) if meta.is_dir() => {
+                        // A folder appeared (possibly with files already inside, which no
+                        // event announces) or was renamed in: scan it.
+                        let (docs, found) = notebook::walk_under(&root, path, conventions);
+                        round.files_read += docs.len();
+                        changes.push(Edit::Gone(rel));
+                        changes.extend(docs.into_iter().map(Edit::Put));
+                        problems.extend(found);
+                    }
+                    Ok(meta) if meta.is_file() => {
+                        changes.push(Edit::Put(notebook::read_document(&root, path, conventions)));
+                        round.files_read += 1;
+                    }
+                    // Gone (deleted, renamed away, a dangling symlink): drop it and anything
+                    // under it.
+                    _ => changes.push(Edit::Gone(rel)),
+                }
             }
-            self.index.relink();
+            let affected = self.index.apply(changes);
+            self.index.walk_findings.extend(problems);
+            round.added = affected.added;
+            round.modified = affected.modified;
+            round.removed = affected.dropped;
+            self.checker.update(&self.index, &affected);
         }
         (round.new, round.fixed) = self.recheck();
         Ok(round)
-    }
-
-    fn apply_path(&mut self, root: &Path, path: &Path, round: &mut Round) {
-        let rel = notebook::relative(root, path);
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                // A folder appeared (possibly with files already inside, which no event
-                // announces) or was renamed in: scan it.
-                round.removed += self.index.remove_under(&rel);
-                let (docs, problems) =
-                    notebook::walk_under(root, path, &self.index.settings.conventions);
-                round.files_read += docs.len();
-                round.added += docs.len();
-                for doc in docs {
-                    self.index.upsert(doc);
-                }
-                self.index.walk_findings.extend(problems);
-            }
-            Ok(meta) if meta.is_file() => {
-                let existed = self
-                    .index
-                    .docs
-                    .binary_search_by(|d| d.path.as_str().cmp(&rel))
-                    .is_ok();
-                let doc = notebook::read_document(root, path, &self.index.settings.conventions);
-                self.index.upsert(doc);
-                round.files_read += 1;
-                if existed {
-                    round.modified += 1;
-                } else {
-                    round.added += 1;
-                }
-            }
-            // Gone (deleted, renamed away, a dangling symlink): drop it and anything under it.
-            _ => round.removed += self.index.remove_under(&rel),
-        }
     }
 
     /// Reloads `ties.yaml`; if it no longer reads as a whole, keeps the last good settings
@@ -269,9 +264,11 @@ impl Session {
         }
     }
 
-    /// Re-runs every check; returns how many diagnostics are new and how many were fixed.
+    /// Brings the diagnostics up to date with the settings and the time; returns how many
+    /// diagnostics are new and how many were fixed.
     fn recheck(&mut self) -> (usize, usize) {
-        let mut now = check::diagnostics(&self.index);
+        self.checker.update(&self.index, &Affected::default());
+        let mut now = self.checker.diagnostics();
         if !self.stale_config.is_empty() {
             now.retain(|d| d.path != CONFIG_FILE);
             now.extend(self.stale_config.iter().cloned().map(rules::word));
@@ -553,7 +550,7 @@ mod tests {
         assert_eq!(round.files_read, 1);
         let codes: Vec<Code> = session.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::T103], "a contact, named by its title");
-        let full = check::diagnostics(&notebook::load(&root, now).unwrap());
+        let full = crate::check::diagnostics(&notebook::load(&root, now).unwrap());
         assert_eq!(session.diagnostics, full);
     }
 
@@ -591,8 +588,9 @@ mod tests {
         "plan.md",
     ];
 
-    /// After any sequence of creates, edits, deletes and folder moves, the incremental
-    /// session reports exactly what a full `check` of the same files reports.
+    /// After any sequence of creates, edits, deletes, renames (duplicate ids among them) and
+    /// folder moves, the incremental session (`Index::apply` and `check::Checker::update`)
+    /// reports exactly what a full `check` of the same files reports.
     #[test]
     fn incremental_updates_match_a_full_check() {
         let today = crate::model::time::parse_date("2026-11-21")
@@ -608,10 +606,19 @@ mod tests {
                 let mut batch = Batch::default();
                 for _ in 0..=rng.below(3) {
                     let place = root.join(PLACES[rng.below(PLACES.len())]);
-                    match rng.below(6) {
+                    match rng.below(7) {
                         0 => {
                             let _ = std::fs::remove_file(&place);
                             batch.paths.insert(place);
+                        }
+                        6 => {
+                            // Rename a file (a record renamed, or made a duplicate of one).
+                            let to = root.join(PLACES[rng.below(PLACES.len())]);
+                            if place.is_file() && !to.exists() {
+                                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                                std::fs::rename(&place, &to).unwrap();
+                                batch.paths.extend([place, to]);
+                            }
                         }
                         1 => {
                             // Move a whole folder, as a rename or `git checkout` would.
@@ -643,7 +650,7 @@ mod tests {
                 }
                 session.apply(&batch, today).unwrap();
                 let full = notebook::load(&root, today).unwrap();
-                let expected = check::diagnostics(&full);
+                let expected = crate::check::diagnostics(&full);
                 if expected
                     .iter()
                     .any(|d| d.path == CONFIG_FILE && d.code == Code::T003)

@@ -310,8 +310,8 @@ fn google_contacts_old_headers() {
         "contacts.csv: note: read as a Google Contacts export\n\
          contacts.csv:3: warning: `ben.osei@` in E-mail 1 - Value is not an email address: left out of `email`, kept in the body\n\
          contacts.csv:4: error: no name (row skipped)\n\
-         contacts.csv: note: columns kept in each body as `- Column: value` lines: Nickname, Other values\n  \
-         help: map one to a key with --map \"Nickname=KEY\", or drop it with --map \"Nickname=-\"\n"
+         contacts.csv: note: columns kept in each body as `- Column: value` lines: Other values\n  \
+         help: map one to a key with --map \"Other values=KEY\", or drop it with --map \"Other values=-\"\n"
     );
     assert_records(
         &nb,
@@ -325,9 +325,9 @@ fn google_contacts_old_headers() {
                 "---\nname: Ada Quint\ncompany: northwind-analytics\ntitle: Data Engineer\n\
                  role: developer\nemail: ada@northwind.example\n\
                  linkedin: https://www.linkedin.com/in/ada-quint-example\nphone: \"+1 555 0142\"\n\
-                 tags: [Conference]\nbirthday: 1990-02-11\n---\n\
+                 tags: [Conference]\naliases: [AQ]\nbirthday: 1990-02-11\n---\n\
                  Met at PyCon; wants an intro to the data team.\n\n\
-                 - Nickname: AQ\n- Other values: ada.q@mail.example\n",
+                 - Other values: ada.q@mail.example\n",
             ),
             (
                 "contacts/ben-osei.md",
@@ -761,4 +761,47 @@ fn an_export_of_another_version_with_a_key_less_is_an_export_all_the_same() {
         "---\nname: José Álvarez\ncompany: acme\ntitle: Engineering Manager\nintroduced_by: jane-doe\n---\n"
     );
     out.assert_stderr_has("2 companies not in the notebook: created with the id as the name");
+}
+
+#[test]
+fn imports_into_a_vault_follow_its_folders_and_title_ids() {
+    let nb = Notebook::new()
+        .file(
+            "ties.yaml",
+            "folders: { contacts: People, companies: Companies }\nids: title\n",
+        )
+        .file("Companies/Acme Corp.md", "---\nname: Acme Corp\n---\n")
+        .file(
+            "people.csv",
+            "Name,Company,Referred by\nJosé Álvarez,Acme Corp,\nAnn Lee,Globex,José Álvarez\n",
+        );
+    let out = nb.run_here(["import", "csv", "people.csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "created Companies/Globex.md\ncreated People/José Álvarez.md\ncreated People/Ann Lee.md\n\
+         created 2 contacts and 1 company\n"
+    );
+    assert_eq!(nb.read("Companies/Globex.md"), "---\nname: Globex\n---\n");
+    assert_eq!(
+        nb.read("People/Ann Lee.md"),
+        "---\nname: Ann Lee\ncompany: Globex\nintroduced_by: José Álvarez\n---\n"
+    );
+    assert_eq!(
+        nb.read("People/José Álvarez.md"),
+        "---\nname: José Álvarez\ncompany: Acme Corp\n---\n"
+    );
+    nb.assert_clean();
+    // A vCard of the same people: recognised by name, nobody twice.
+    nb.write(
+        "phone.vcf",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Bo Chen\nEND:VCARD\n",
+    );
+    let out = nb.run_here(["import", "vcard", "phone.vcf"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "created People/Bo Chen.md\ncreated 1 contact and 0 companies; 1 person already in the notebook\n"
+    );
+    nb.assert_clean();
 }

@@ -505,3 +505,26 @@ fn an_id_given_to_new_is_a_title_in_a_title_notebook_and_a_slug_otherwise() {
     assert_eq!(out.code, 2, "{}", out.stdout);
     out.assert_stderr_has("is not an id");
 }
+
+#[test]
+fn an_import_writes_into_the_folders_the_settings_name_with_titles_as_ids() {
+    let nb = vault().file(
+        "tracker.csv",
+        "Name,Company,Date reached out\nAda Lovelace,Analytical Engines,2026-11-02\n",
+    );
+    let out = nb.run(["import", "csv", "tracker.csv"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        nb.path().join("People/Ada Lovelace.md").is_file(),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        nb.path().join("Companies/Analytical Engines.md").is_file(),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(codes(&nb), Vec::<String>::new());
+    let list = nb.run(["list", "contacts", "--company", "Analytical Engines"]);
+    list.assert_stdout_has("Ada Lovelace");
+}

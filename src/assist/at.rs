@@ -84,7 +84,7 @@ pub(crate) fn under(doc: &Document, offset: usize, conventions: &Conventions) ->
             }
             return Some(match &linked.target {
                 LinkTarget::Wiki(id) => Target::Id {
-                    id: id.clone(),
+                    id: id.to_string(),
                     kind: None,
                     span,
                 },

@@ -48,7 +48,7 @@ pub(crate) struct Completion {
 
 /// What to offer at `offset` of `doc`, as of `index.today`.
 pub(crate) fn at(index: &Index, doc: &Document, offset: usize) -> Completion {
-    let text = &doc.text;
+    let text = doc.text().unwrap_or("");
     let offset = crate::span::clamp(text, offset);
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..offset];
@@ -91,7 +91,7 @@ fn front(
         Some((key, value)) if !key.starts_with([' ', '\t', '-']) => (key.trim(), value),
         // A list item under a key: the key is the last line that starts at the margin.
         _ if line.trim_start().starts_with('-') => {
-            let above = &doc.text[..line_start];
+            let above = &doc.text().unwrap_or("")[..line_start];
             let key = above
                 .lines()
                 .rev()
@@ -150,8 +150,8 @@ fn front(
 /// The keys of the kind that the front matter does not have yet, at the start of a line.
 fn absent_keys(index: &Index, doc: &Document, typed: &str, offset: usize) -> Completion {
     // The keys written, as the notebook's conventions read them (`Company` is `company`).
-    let present: Vec<String> = match FrontMatter::split(&doc.text) {
-        FrontMatter::Closed { yaml, .. } => doc.text[yaml.range()]
+    let present: Vec<String> = match FrontMatter::split(doc.text().unwrap_or("")) {
+        FrontMatter::Closed { yaml, .. } => doc.text().unwrap_or("")[yaml.range()]
             .lines()
             .filter(|l| !l.starts_with([' ', '\t', '-', '#']))
             .filter_map(|l| l.split_once(':'))
@@ -271,12 +271,12 @@ mod tests {
         let c = at(&index, ada, offset(&index, "contacts/ada.md", "ac\n", 2));
         assert_eq!(labels(&c), ["acme"]);
         assert_eq!(c.candidates[0].name.as_deref(), Some("Acme"));
-        assert_eq!(&ada.text[c.replace.range()], "ac");
+        assert_eq!(&ada.text().unwrap_or("")[c.replace.range()], "ac");
         let chat = doc(&index, "chats/c.md");
         let c = at(&index, chat, offset(&index, "chats/c.md", ", a", 3));
         assert_eq!(labels(&c), ["ada", "al"]);
         assert_eq!(c.candidates[1].detail, "CTO @ Acme · identified");
-        let c = at(&index, chat, chat.text.len());
+        let c = at(&index, chat, chat.text().unwrap_or("").len());
         assert_eq!(labels(&c), ["acme", "ada", "al", "apex"]);
     }
 

@@ -40,7 +40,7 @@ pub(crate) fn of(index: &Index, diagnostic: &Diagnostic) -> Vec<Fix> {
     let text = if diagnostic.path == CONFIG_FILE {
         Some(index.settings_text.as_str())
     } else {
-        doc(index, &diagnostic.path).map(|d| d.text.as_str())
+        doc(index, &diagnostic.path).map(|d| d.text().unwrap_or(""))
     };
     if let (Some(word), Some(text)) = (suggest::suggested(&diagnostic.message), text)
         && let Some(span) = core(text, diagnostic.span)
@@ -155,7 +155,7 @@ pub(crate) fn record_follow_up(index: &Index, agenda: &Agenda, doc: &Document) -
         date: None,
     };
     let plan = action::plan(index, &request).ok()?;
-    let mut text = doc.text.clone();
+    let mut text = doc.text().unwrap_or("").to_owned();
     for change in &plan.changes {
         if let edit::Edited::Changed(new) =
             edit::apply_in(&text, change, &index.settings.conventions).ok()?
@@ -163,7 +163,7 @@ pub(crate) fn record_follow_up(index: &Index, agenda: &Agenda, doc: &Document) -
             text = new;
         }
     }
-    let (span, replacement) = difference(&doc.text, &text)?;
+    let (span, replacement) = difference(doc.text().unwrap_or(""), &text)?;
     Some(Fix::Edit {
         title: format!("record follow-up today ({})", index.today),
         path: doc.path.clone(),
@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn did_you_mean_replaces_the_word() {
         let index = index();
-        let ada = &doc(&index, "contacts/ada.md").text;
+        let ada = doc(&index, "contacts/ada.md").text().unwrap_or("");
         let fixes = fixes_of(&index, Code::T201, "contacts/ada.md");
         let Some(Fix::Edit { title, edits, .. }) = fixes.first() else {
             panic!("{fixes:?}");
@@ -265,8 +265,8 @@ mod tests {
             panic!("{fix:?}");
         };
         assert_eq!(title, "record follow-up today (2026-11-21)");
-        let ada = &doc(&index, "contacts/ada.md").text;
-        let mut after = ada.clone();
+        let ada = doc(&index, "contacts/ada.md").text().unwrap_or("");
+        let mut after = ada.to_owned();
         after.replace_range(edits[0].0.range(), &edits[0].1);
         assert_eq!(
             after,

@@ -81,7 +81,7 @@ pub(crate) mod fixture {
     /// The offset of the first `needle` in the file at `path`, plus `delta`.
     pub(crate) fn offset(index: &Index, path: &str, needle: &str, delta: usize) -> usize {
         let doc = doc(index, path);
-        doc.text.find(needle).unwrap() + delta
+        doc.text().unwrap_or("").find(needle).unwrap() + delta
     }
 
     pub(crate) fn doc<'a>(index: &'a Index, path: &str) -> &'a Document {

@@ -71,8 +71,8 @@ fn values(index: &Index, doc: &Document, id: &str, out: &mut Vec<Mention>) {
             if index.canonical(kind, &named).as_str() != id {
                 continue;
             }
-            let found = inner(&doc.text, item.span, id)
-                .or_else(|| inner(&doc.text, item.span, named.as_str()));
+            let found = inner(doc.text().unwrap_or(""), item.span, id)
+                .or_else(|| inner(doc.text().unwrap_or(""), item.span, named.as_str()));
             if let Some(span) = found {
                 out.push(Mention {
                     path: doc.path.clone(),
@@ -94,7 +94,7 @@ fn links(index: &Index, doc: &Document, id: &str, file: Option<&str>, out: &mut 
     };
     for linked in &doc.body.links.targets {
         let form = match &linked.target {
-            LinkTarget::Wiki(target) if resolves(target) => Form::Wiki,
+            LinkTarget::Wiki(target) if resolves(target.as_str()) => Form::Wiki,
             LinkTarget::File(path) if Some(at::resolve(&doc.path, path).as_str()) == file => {
                 Form::File
             }
@@ -102,9 +102,11 @@ fn links(index: &Index, doc: &Document, id: &str, file: Option<&str>, out: &mut 
         };
         for span in linked.spans() {
             let found = match form {
-                Form::File => file_stem(&doc.text, span, id),
-                _ => inner(&doc.text, span, id).or_else(|| match &linked.target {
-                    LinkTarget::Wiki(target) => inner(&doc.text, span, target),
+                Form::File => file_stem(doc.text().unwrap_or(""), span, id),
+                _ => inner(doc.text().unwrap_or(""), span, id).or_else(|| match &linked.target {
+                    LinkTarget::Wiki(target) => {
+                        inner(doc.text().unwrap_or(""), span, target.as_str())
+                    }
                     LinkTarget::File(_) => None,
                 }),
             };
@@ -151,7 +153,11 @@ mod tests {
             .into_iter()
             .map(|m| {
                 let doc = index.docs.iter().find(|d| d.path == m.path).unwrap();
-                (m.path, doc.text[m.span.range()].to_owned(), m.form)
+                (
+                    m.path,
+                    doc.text().unwrap_or("")[m.span.range()].to_owned(),
+                    m.form,
+                )
             })
             .collect();
         let expected = [
@@ -186,7 +192,7 @@ mod tests {
             .into_iter()
             .map(|m| {
                 let doc = index.docs.iter().find(|d| d.path == m.path).unwrap();
-                (m.path, doc.text[m.span.range()].to_owned())
+                (m.path, doc.text().unwrap_or("")[m.span.range()].to_owned())
             })
             .collect();
         assert_eq!(

@@ -18,7 +18,7 @@ pub(crate) struct Section {
 /// The sections of `doc`, outermost first.
 pub(crate) fn of(doc: &Document) -> Vec<Section> {
     let headings = &doc.body.headings;
-    let end = doc.text.len();
+    let end = doc.text().unwrap_or("").len();
     let flat: Vec<Section> = headings
         .iter()
         .enumerate()
@@ -79,7 +79,7 @@ mod tests {
         let names: Vec<&str> = chat.children.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Questions", "Notes"]);
         assert_eq!(chat.children[0].children[0].name, "Later");
-        let text = &doc(&index, "chats/c.md").text;
+        let text = doc(&index, "chats/c.md").text().unwrap_or("");
         assert_eq!(&text[chat.children[1].span.range()], "## Notes\nfine\n");
     }
 }

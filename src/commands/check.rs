@@ -23,10 +23,12 @@ pub(crate) fn run(
     let files = index.docs.len() + 1;
     let mut out = super::stdout(config);
     let written = match format {
-        CheckFormat::Human => {
-            render::human::write(&mut out, &diagnostics, &render::sources(&index))
-                .and_then(|()| writeln!(out, "{}", render::summary(tally, files)))
-        }
+        CheckFormat::Human => render::human::write(
+            &mut out,
+            &diagnostics,
+            &render::sources(&index, &diagnostics),
+        )
+        .and_then(|()| writeln!(out, "{}", render::summary(tally, files))),
         CheckFormat::Json => render::json::write(&mut out, &diagnostics),
         CheckFormat::Github => {
             // Annotations name files relative to where the workflow runs (the repository

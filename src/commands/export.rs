@@ -70,6 +70,7 @@ pub(crate) fn table(index: &Index, kind: Kind) -> (Vec<String>, Vec<Vec<String>>
 
 /// The body, without the blank lines around it.
 fn notes(doc: &Document) -> String {
-    let start = FrontMatter::split(&doc.text).body_start();
-    doc.text[start..].trim().to_owned()
+    let text = doc.text().unwrap_or_default();
+    let start = FrontMatter::split(text).body_start();
+    text[start..].trim().to_owned()
 }

@@ -25,7 +25,7 @@ use crate::watch::{Batch, Classifier, Round, Session};
 /// A round starts once the notebook has been quiet this long: long enough to merge an
 /// editor's write-rename-delete dance and a `git checkout` into one round, short enough to
 /// feel live.
-const DEBOUNCE: Duration = Duration::from_millis(75);
+const DEBOUNCE: Duration = Duration::from_millis(25);
 /// The debouncer's own window, per path. It hands out each path's events once that path has
 /// been quiet this long, so a burst of many paths arrives in several batches a tick apart
 /// (a `git checkout` of 300 files came as two rounds); [`burst`] merges them until
@@ -282,7 +282,7 @@ impl Printer<'_> {
         tally: Tally,
         elapsed: Duration,
     ) -> std::io::Result<()> {
-        let sources = crate::render::sources(&session.index);
+        let sources = crate::render::sources(&session.index, &session.diagnostics);
         let mut diagnostics = Vec::new();
         render::human::write(&mut diagnostics, &session.diagnostics, &sources)?;
         let summary = render::summary(tally, session.index.docs.len() + 1);

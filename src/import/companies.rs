@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::naming;
 use super::planner::check;
 use super::rows::one_line;
 use super::{Level, Message, Plan, Table, Writable};
@@ -13,9 +14,9 @@ use crate::fs::NewFile;
 use crate::index::Index;
 use crate::model::Kind;
 use crate::model::company;
+use crate::model::conventions::Conventions;
 use crate::model::decode::is_url;
 use crate::model::fields::Type;
-use crate::model::id::is_slug;
 
 /// One row of the export, read: its line, id and file text.
 struct Planned {
@@ -26,6 +27,7 @@ struct Planned {
 
 /// The company files of a companies export.
 pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan {
+    let conventions = &index.settings.conventions;
     let mut plan = Plan::default();
     let mut planned: Vec<Planned> = Vec::new();
     for (line, cells) in &table.rows {
@@ -59,7 +61,7 @@ pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan
             )));
             continue;
         }
-        match company_file(id, &cell) {
+        match company_file(conventions, id, &cell) {
             Ok(text) => planned.push(Planned {
                 line: *line,
                 id: id.to_owned(),
@@ -73,13 +75,18 @@ pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan
         let files: Vec<NewFile> = planned
             .iter()
             .map(|p| NewFile {
-                path: format!("companies/{}.md", p.id),
+                path: naming::path(conventions, Kind::Company, &p.id),
                 text: p.text.clone(),
             })
             .collect();
         let owners: HashMap<String, Vec<u64>> = planned
             .iter()
-            .map(|p| (format!("companies/{}.md", p.id), vec![p.line]))
+            .map(|p| {
+                (
+                    naming::path(conventions, Kind::Company, &p.id),
+                    vec![p.line],
+                )
+            })
             .collect();
         let problems = check(index, writable, &files, &owners);
         if problems.is_empty() {
@@ -106,10 +113,15 @@ pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan
 }
 
 /// The file of one row, given its cells by key; `Err` names the first bad cell.
-fn company_file<'c>(id: &str, cell: &dyn Fn(&str) -> &'c str) -> Result<String, String> {
-    if !is_slug(id) {
+fn company_file<'c>(
+    conventions: &Conventions,
+    id: &str,
+    cell: &dyn Fn(&str) -> &'c str,
+) -> Result<String, String> {
+    if !naming::is_id(conventions, id) {
         return Err(format!(
-            "id `{id}` is not a slug (lowercase letters and digits joined by hyphens)"
+            "id `{id}` is not {}",
+            naming::what_ids_are(conventions)
         ));
     }
     let mut d = Draft::new();

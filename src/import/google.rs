@@ -28,6 +28,7 @@ const COLUMNS: &[(&str, Column)] = &[
     ("website2value", Column::Url),
     ("website3value", Column::Url),
     ("address1city", Column::Key("location")),
+    ("nickname", Column::Key("aliases")),
     ("birthday", Column::Key("birthday")),
     ("notes", Column::Notes),
     ("groupmembership", Column::Labels),

@@ -15,6 +15,7 @@ mod formats;
 mod google;
 mod guess;
 mod linkedin;
+mod naming;
 mod planner;
 mod rows;
 mod vcard;

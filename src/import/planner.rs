@@ -7,6 +7,7 @@ use super::columns::{self, Column};
 use super::files::contact_file;
 use super::formats::Format;
 use super::guess::{Order, PLACEHOLDER_EMPLOYERS};
+use super::naming;
 use super::rows::{Row, one_line};
 use super::{Level, Message, Plan, Table, Writable};
 use crate::document::Document;
@@ -17,7 +18,6 @@ use crate::lookup;
 use crate::model::Kind;
 use crate::model::fields::Type;
 use crate::model::id::Id;
-use crate::slug;
 
 /// What tells two people with the same name apart: a LinkedIn profile, an email address.
 #[derive(Clone, Debug, Default)]
@@ -213,7 +213,8 @@ impl<'a> Planner<'a> {
         {
             return Ok(false);
         }
-        let base = slug::from_name(row.name());
+        let conventions = &index.settings.conventions;
+        let base = naming::id_from_name(conventions, row.name());
         if base.is_empty() && row.id.is_empty() {
             return Err(format!(
                 "cannot make an id from the name `{}`; add an id column",
@@ -246,11 +247,17 @@ impl<'a> Planner<'a> {
         }
         if row.id.is_empty() {
             let planned = &self.planned;
-            row.id = slug::first_free(&base, |id| index.get(id).is_some() || planned.contains(id));
+            row.id = naming::first_free(conventions, &base, |id| {
+                index.get(id).is_some() || planned.contains(id)
+            });
         }
         self.planned.insert(row.id.clone());
         self.identities.push(me);
         Ok(true)
+    }
+
+    pub(super) fn index(&self) -> &Index {
+        self.index
     }
 
     /// The id of the notebook's company a company cell names, if there is one.
@@ -366,12 +373,12 @@ impl<'a> Planner<'a> {
                     .or_else(|| {
                         // `[[jane-doe]]` names a row of this file as it names a file.
                         let id = Id::from_reference(&text);
-                        let slug = slug::from_name(&text);
+                        let made = naming::id_from_name(&self.index.settings.conventions, &text);
                         rows.iter()
                             .find(|r| {
                                 r.id == id.as_str()
                                     || r.name().eq_ignore_ascii_case(text.trim())
-                                    || r.id == slug
+                                    || r.id == made
                             })
                             .map(|r| r.id.clone())
                     });
@@ -400,6 +407,7 @@ impl<'a> Planner<'a> {
     /// The files for `rows` (companies first) and how many are companies; `owners` maps
     /// each file to the rows that need it.
     fn render(&self, rows: &mut [Row]) -> (Vec<NewFile>, usize, HashMap<String, Vec<u64>>) {
+        let conventions = &self.index.settings.conventions;
         let mut companies: Vec<(String, String)> = Vec::new();
         let mut owners: HashMap<String, Vec<u64>> = HashMap::new();
         let taken = |id: &str, companies: &[(String, String)]| {
@@ -416,7 +424,7 @@ impl<'a> Planner<'a> {
             let id = if let Some(doc) = lookup::find(self.index, Kind::Company, name) {
                 doc.id.to_string()
             } else if self.format == Format::ContactsExport
-                && crate::model::id::is_slug(name)
+                && naming::is_id(conventions, name)
                 && !taken(name, &companies)
             {
                 // An export names the company by its id; without the company's file its name
@@ -424,24 +432,23 @@ impl<'a> Planner<'a> {
                 // keeps the names).
                 companies.push((name.to_owned(), name.to_owned()));
                 name.to_owned()
-            } else if let Some((id, _)) = companies
-                .iter()
-                .find(|(id, n)| n.eq_ignore_ascii_case(name) || *id == slug::from_name(name))
-            {
+            } else if let Some((id, _)) = companies.iter().find(|(id, n)| {
+                n.eq_ignore_ascii_case(name) || *id == naming::id_from_name(conventions, name)
+            }) {
                 id.clone()
             } else {
-                let base = slug::from_name(name);
+                let base = naming::id_from_name(conventions, name);
                 let base = if base.is_empty() {
                     "company".to_owned()
                 } else {
                     base
                 };
-                let id = slug::first_free(&base, |id| taken(id, &companies));
+                let id = naming::first_free(conventions, &base, |id| taken(id, &companies));
                 companies.push((id.clone(), one_line(name)));
                 id
             };
             owners
-                .entry(format!("companies/{id}.md"))
+                .entry(naming::path(conventions, Kind::Company, &id))
                 .or_default()
                 .push(row.line);
             company_ids.push(Some(id));
@@ -455,13 +462,13 @@ impl<'a> Planner<'a> {
         let mut files: Vec<NewFile> = companies
             .iter()
             .map(|(id, name)| NewFile {
-                path: format!("companies/{id}.md"),
+                path: naming::path(conventions, Kind::Company, id),
                 text: Draft::new().text("name", name).render(),
             })
             .collect();
         let count = files.len();
         for row in rows.iter() {
-            let path = format!("contacts/{}.md", row.id);
+            let path = naming::path(conventions, Kind::Contact, &row.id);
             owners.entry(path.clone()).or_default().push(row.line);
             files.push(NewFile {
                 path,

@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use super::columns::{self, Column};
 use super::formats::Format;
 use super::guess::{self, Order};
+use super::naming;
 use super::planner::Planner;
 use crate::model::decode::{is_email, is_profile, is_url, normalize_profile};
 use crate::model::fields::Type;
-use crate::model::id::is_slug;
 use crate::model::time::{Duration, parse_date};
 
 /// Why a row without a name is bad (LinkedIn's are counted instead).
@@ -206,9 +206,11 @@ impl Planner<'_> {
         let key = match column {
             Column::Skip => return Ok(()),
             Column::Id => {
-                if !is_slug(cell) {
+                let conventions = &self.index().settings.conventions;
+                if !naming::is_id(conventions, cell) {
                     return Err(format!(
-                        "id `{cell}` is not a slug (lowercase letters and digits joined by hyphens)"
+                        "id `{cell}` is not {}",
+                        naming::what_ids_are(conventions)
                     ));
                 }
                 if row.id.is_empty() {

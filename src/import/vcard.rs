@@ -311,8 +311,8 @@ const COLUMNS: &[(&str, Option<Column>)] = &[
     ("NOTE", Some(Column::Notes)),
     // Kept in the body, as a spreadsheet's unknown columns are.
     ("ORG (unit)", None),
+    ("NICKNAME", Some(Column::Key("aliases"))),
     ("ROLE", None),
-    ("NICKNAME", None),
     ("EMAIL (more)", None),
     ("TEL (more)", None),
 ];
@@ -427,8 +427,13 @@ fn row(card: &Card) -> Vec<String> {
         categories,
         notes,
         org.get(1..).unwrap_or_default().join(", "),
+        card.all("NICKNAME")
+            .flat_map(|p| components(&p.value, ','))
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
         text("ROLE"),
-        text("NICKNAME"),
         more_email,
         more_tel,
     ];

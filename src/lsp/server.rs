@@ -5,7 +5,7 @@
 //! notebook for a check: the check runs once the queue of messages is empty, so a client
 //! that types faster than the server checks gets one check per burst, not one per key.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
@@ -15,13 +15,13 @@ use serde_json::{Value, json};
 
 use crate::agenda::Agenda;
 use crate::assist::{at, complete, fix, hover, next, references, rename, sections};
-use crate::check;
+use crate::check::Checker;
 use crate::config::{Clock, Config};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::exit::ExitStatus;
 use crate::findings::Severity;
-use crate::index::Index;
+use crate::index::{Affected, Edit, Index};
 use crate::model::Kind;
 use crate::notebook::{self, CONFIG_FILE};
 
@@ -65,6 +65,13 @@ struct Server<'a> {
     /// What the walk leaves out (hidden files, `.gitignore`): an open buffer there is not
     /// part of the notebook either, as for `ties check`.
     ignores: Option<notebook::Ignores>,
+    /// The diagnostics, kept per document and brought up to date by what changed.
+    checker: Option<Checker>,
+    /// Changes not applied to the index yet, and what the applied ones affect.
+    pending: Vec<Edit>,
+    affected: Affected,
+    /// `ties.yaml` changed: the next check starts afresh.
+    settings_changed: bool,
 }
 
 /// Serves until `exit`: success if `shutdown` came first, as the protocol asks.
@@ -84,6 +91,10 @@ pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
         watch_files: false,
         agenda: std::cell::OnceCell::new(),
         ignores: None,
+        checker: None,
+        pending: Vec::new(),
+        affected: Affected::default(),
+        settings_changed: false,
     };
     let mut initialized = false;
     while let Ok(message) = connection.receiver.recv() {
@@ -420,12 +431,14 @@ impl Server<'_> {
             index.settings = settings;
             index.settings_text = text;
             index.settings_findings = findings;
+            self.settings_changed = true;
         } else {
-            index.upsert(Document::parse(
+            let doc = Document::parse(
                 rel.to_owned(),
                 Ok(open.text.as_bytes().to_vec()),
                 &index.settings.conventions,
-            ));
+            );
+            self.pending.push(Edit::Put(doc));
         }
         self.changed();
     }
@@ -452,12 +465,13 @@ impl Server<'_> {
                 index.settings = settings;
                 index.settings_text = text;
                 index.settings_findings = findings;
+                self.settings_changed = true;
             }
         } else if path.is_file() {
             let doc = notebook::read_document(&index.root, &path, &index.settings.conventions);
-            index.upsert(doc);
+            self.pending.push(Edit::Put(doc));
         } else {
-            index.remove_under(rel);
+            self.pending.push(Edit::Gone(rel.to_owned()));
         }
         self.changed();
     }
@@ -474,11 +488,16 @@ impl Server<'_> {
         }
     }
 
+    /// Applies the pending changes to the index (which relinks only what they touch), and
+    /// keeps what they affect for the next check.
     fn relink(&mut self) {
         if self.stale
             && let Some(index) = self.index.as_mut()
         {
-            index.relink();
+            let affected = index.apply(std::mem::take(&mut self.pending));
+            self.affected.paths.extend(affected.paths);
+            self.affected.removed.extend(affected.removed);
+            self.affected.ids_changed |= affected.ids_changed;
             self.stale = false;
         }
     }
@@ -519,21 +538,48 @@ impl Server<'_> {
 
     /// The one place the notebook is re-checked after a change: the paths whose diagnostics
     /// may have changed, each with its diagnostics now ([`Server::check`] publishes those
-    /// that did). Here that is every per-file finding plus every cross-file rule over the
-    /// whole index (`check::diagnostics`), so every path with a diagnostic now or before;
-    /// an incremental cross-file engine replaces this body, and nothing else.
+    /// that did). The checker re-runs the rules only on the documents the applied changes
+    /// affect (`check::Checker::update`, the engine `watch` uses); the first check, and a
+    /// change of `ties.yaml`, check everything.
     fn recheck(&mut self) -> Option<Vec<(String, Vec<Diagnostic>)>> {
         self.tick();
-        let all = check::diagnostics(self.index.as_ref()?);
-        let mut by_path: BTreeMap<String, Vec<Diagnostic>> = self
-            .published
-            .keys()
-            .map(|path| (path.clone(), Vec::new()))
-            .collect();
-        for d in all {
-            by_path.entry(d.path.clone()).or_default().push(d);
-        }
-        Some(by_path.into_iter().collect())
+        let index = self.index.as_ref()?;
+        let affected = std::mem::take(&mut self.affected);
+        let changed: BTreeSet<String> = match self.checker.as_mut() {
+            Some(checker) if !self.settings_changed => checker.update(index, &affected),
+            _ => {
+                let fresh = Checker::new(index);
+                let mut paths: BTreeSet<String> = self.published.keys().cloned().collect();
+                paths.extend(fresh.diagnostics().into_iter().map(|d| d.path));
+                self.checker = Some(fresh);
+                paths
+            }
+        };
+        self.settings_changed = false;
+        let checker = self.checker.as_ref()?;
+        // `ties.yaml` and walk problems belong to no document: read them from the whole list.
+        let others: Vec<Diagnostic> = if changed.iter().any(|p| index.position(p).is_none()) {
+            checker
+                .diagnostics()
+                .into_iter()
+                .filter(|d| index.position(&d.path).is_none())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Some(
+            changed
+                .into_iter()
+                .map(|path| {
+                    let found = if index.position(&path).is_some() {
+                        checker.of(&path).to_vec()
+                    } else {
+                        others.iter().filter(|d| d.path == path).cloned().collect()
+                    };
+                    (path, found)
+                })
+                .collect(),
+        )
     }
 
     fn uri(&self, rel: &str) -> Option<lsp::Uri> {
@@ -549,7 +595,7 @@ impl Server<'_> {
         if rel == CONFIG_FILE {
             return Some(&index.settings_text);
         }
-        self.doc(rel).map(|d| d.text.as_str())
+        self.doc(rel).map(|d| d.text().unwrap_or(""))
     }
 
     fn doc(&self, rel: &str) -> Option<&Document> {
@@ -594,7 +640,7 @@ impl Server<'_> {
     fn at(&self, position: &lsp::TextDocumentPositionParams) -> Option<(&Document, usize)> {
         let rel = self.relative(&position.text_document.uri)?;
         let doc = self.doc(&rel)?;
-        let offset = Lines::new(&doc.text).offset(position.position);
+        let offset = Lines::new(doc.text().unwrap_or("")).offset(position.position);
         Some((doc, offset))
     }
 
@@ -603,7 +649,7 @@ impl Server<'_> {
             return Value::Null;
         };
         let found = complete::at(index, doc, offset);
-        let range = Lines::new(&doc.text).range(found.replace);
+        let range = Lines::new(doc.text().unwrap_or("")).range(found.replace);
         let items: Vec<Value> = found
             .candidates
             .iter()
@@ -654,7 +700,7 @@ impl Server<'_> {
         match text {
             Some(text) => json!({
                 "contents": { "kind": "markdown", "value": text },
-                "range": Lines::new(&doc.text).range(span),
+                "range": Lines::new(doc.text().unwrap_or("")).range(span),
             }),
             None => Value::Null,
         }
@@ -723,7 +769,7 @@ impl Server<'_> {
             at::Target::Key { .. } => return None,
         };
         index.get(&id)?;
-        let slice = &doc.text[span.range()];
+        let slice = &doc.text().unwrap_or("")[span.range()];
         let at = slice
             .rfind(&format!("{id}.md"))
             .or_else(|| slice.find(&id))?;
@@ -739,7 +785,7 @@ impl Server<'_> {
         };
         match self.renamable(position) {
             Some((id, span)) => json!({
-                "range": Lines::new(&doc.text).range(span),
+                "range": Lines::new(doc.text().unwrap_or("")).range(span),
                 "placeholder": id,
             }),
             None => Value::Null,
@@ -888,7 +934,7 @@ impl Server<'_> {
         let Some(doc) = self.relative(uri).and_then(|rel| self.doc(&rel)) else {
             return Value::Null;
         };
-        let lines = Lines::new(&doc.text);
+        let lines = Lines::new(doc.text().unwrap_or(""));
         Value::Array(
             sections::of(doc)
                 .iter()

@@ -81,10 +81,12 @@ impl std::fmt::Display for Kind {
 /// A record decoded from front matter.
 #[derive(Clone, Debug)]
 pub(crate) enum Record {
-    Contact(Contact),
-    Company(Company),
-    Chat(Chat),
-    Event(Event),
+    // Boxed: a contact is over 500 bytes, and a document holding one inline made every
+    // document that big, copied as the list of documents grew and was sorted.
+    Contact(Box<Contact>),
+    Company(Box<Company>),
+    Chat(Box<Chat>),
+    Event(Box<Event>),
 }
 
 impl Record {
@@ -100,19 +102,19 @@ impl Record {
         match kind {
             Kind::Contact => {
                 let (r, f) = Contact::decode(f, id);
-                (Some(Self::Contact(r)), f)
+                (Some(Self::Contact(Box::new(r))), f)
             }
             Kind::Company => {
                 let (r, f) = Company::decode(f, id);
-                (Some(Self::Company(r)), f)
+                (Some(Self::Company(Box::new(r))), f)
             }
             Kind::Chat => {
                 let (r, f) = Chat::decode(f);
-                (Some(Self::Chat(r)), f)
+                (Some(Self::Chat(Box::new(r))), f)
             }
             Kind::Event => {
                 let (r, f) = Event::decode(f, id);
-                (Some(Self::Event(r)), f)
+                (Some(Self::Event(Box::new(r))), f)
             }
             Kind::Note => (None, Vec::new()),
         }

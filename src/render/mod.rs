@@ -103,13 +103,21 @@ pub(crate) fn summary(tally: Tally, files: usize) -> String {
     )
 }
 
-/// The text of every file of `index` (and `ties.yaml`) by path, for excerpts.
-pub(crate) fn sources(index: &crate::index::Index) -> Sources<'_> {
-    let mut sources: Sources = index
-        .docs
-        .iter()
-        .map(|d| (d.path.as_str(), d.text.as_str()))
-        .collect();
+/// The text of every file of `index` (and `ties.yaml`) that `diagnostics` name, by path, for
+/// excerpts. A file whose text is not kept is read again; one that changed on disk since it
+/// was read has no excerpt (it would point at the wrong place).
+pub(crate) fn sources<'a>(
+    index: &'a crate::index::Index,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+) -> Sources<'a> {
+    let mut sources: Sources = Sources::new();
+    for d in diagnostics {
+        if let Some(doc) = index.position(&d.path).map(|i| &index.docs[i])
+            && let Some(text) = doc.text()
+        {
+            sources.insert(doc.path.as_str(), text);
+        }
+    }
     sources.insert(crate::notebook::CONFIG_FILE, index.settings_text.as_str());
     sources
 }

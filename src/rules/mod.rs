@@ -35,9 +35,64 @@ pub(crate) mod t402;
 pub(crate) mod t403;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 use crate::diagnostic::{Diagnostic, Placed};
-use crate::findings::Problem;
+use crate::findings::{Finding, Problem};
+use crate::index::Index;
+use crate::model::Kind;
+use crate::suggest;
+
+/// What the cross-file rules found in one document. A cross-file rule is
+/// `pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found)`: it looks at one
+/// document against the index, so the check runs documents in parallel and `watch` re-checks
+/// only the documents a change can affect ([`crate::check::Checker`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub findings: Vec<Finding>,
+    /// Broken links found but not made, past the ones that can be shown (T204's
+    /// "… and N more").
+    pub more_links: usize,
+    /// A finding names an id no file has: its suggestion depends on every id there is.
+    pub hinted: bool,
+    /// A link was looked up on disk (a file the notebook does not read): only the disk
+    /// knows whether it still resolves.
+    pub on_disk: bool,
+}
+
+/// What the cross-file rules share while checking the documents of one index: the index,
+/// and the suggestions made so far (one per missing id: a suggestion scans every id of the
+/// notebook, and 40,000 references to one missing id must not scan 40,000 times).
+pub(crate) struct Scope<'a> {
+    pub index: &'a Index,
+    hints: Mutex<HashMap<(String, Option<Kind>), String>>,
+}
+
+impl<'a> Scope<'a> {
+    pub(crate) fn new(index: &'a Index) -> Self {
+        Self {
+            index,
+            hints: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// " (did you mean `x`?)" for a missing `id`, from the ids of `kind` (of every kind for
+    /// `None`), or nothing.
+    pub(crate) fn hint(&self, id: &str, kind: Option<Kind>) -> String {
+        let key = (id.to_owned(), kind);
+        let lock = || self.hints.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(hint) = lock().get(&key) {
+            return hint.clone();
+        }
+        let hint = match kind {
+            Some(kind) => suggest::hint(id, self.index.ids_of(kind)),
+            None => suggest::hint(id, self.index.all_ids()),
+        };
+        lock().insert(key, hint.clone());
+        hint
+    }
+}
 
 /// A diagnostic's message and help, as its rule words them.
 #[derive(Clone, Debug, PartialEq, Eq)]

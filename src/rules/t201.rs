@@ -19,25 +19,26 @@
 //! with `ties new company "Acm"`. For an ambiguous reference, write the id of the one you
 //! mean.
 
-use std::collections::HashMap;
-
+use crate::document::Document;
 use crate::findings::{Code, Finding};
-use crate::index::{Index, Resolved};
-use crate::model::Kind;
-use crate::rules::shorten;
-use crate::sink::Sink;
-use crate::suggest;
+use crate::index::{Index, Resolved, references_of};
+use crate::rules::{Found, Scope, shorten};
 
-pub(crate) fn check(index: &Index, out: &mut Sink) {
-    let mut hints: HashMap<(&str, Kind), String> = HashMap::new();
+pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
+    let index = scope.index;
     let conventions = &index.settings.conventions;
-    for r in index.references() {
-        let id = r.target.value.as_str();
-        let finding = match index.resolve(Some(r.expected), id) {
-            Resolved::One(_) => continue,
+    references_of(doc, |_, target, expected| {
+        let id = target.value.as_str();
+        if !index.lookup(id).is_empty() {
+            return;
+        }
+        // Not an exact id: what it names depends on every title, name and alias.
+        out.hinted = true;
+        let finding = match index.resolve(Some(expected), id) {
+            Resolved::One(_) => return,
             Resolved::Several(found) => Finding::worded(
                 Code::T201,
-                r.target.span,
+                target.span,
                 format!(
                     "`{}` names several records: {}",
                     shorten(id),
@@ -46,9 +47,7 @@ pub(crate) fn check(index: &Index, out: &mut Sink) {
             )
             .help("write the id (the file name without `.md`) of the one you mean"),
             Resolved::None => {
-                let hint = hints
-                    .entry((id, r.expected))
-                    .or_insert_with(|| suggest::hint(id, index.ids_of(r.expected)));
+                let hint = scope.hint(id, Some(expected));
                 // The file `ties new` would write, so this hint never contradicts T107's.
                 let file = if conventions.title_ids() {
                     id.to_owned()
@@ -57,17 +56,17 @@ pub(crate) fn check(index: &Index, out: &mut Sink) {
                 };
                 Finding::worded(
                     Code::T201,
-                    r.target.span,
-                    format!("unknown {} `{}`{hint}", r.expected, shorten(id)),
+                    target.span,
+                    format!("unknown {expected} `{}`{hint}", shorten(id)),
                 )
                 .help(format!(
                     "create `{}/{file}.md` or correct the id",
-                    conventions.folder(r.expected),
+                    conventions.folder(expected),
                 ))
             }
         };
-        out.push(&index.docs[r.from], finding);
-    }
+        out.findings.push(finding);
+    });
 }
 
 /// "`Steph Ango` (People/Steph Ango.md), `Stephanie Ango` (People/Stephanie Ango.md)".

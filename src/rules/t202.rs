@@ -14,32 +14,37 @@
 //! ## How to fix
 //! Reference a record of the kind the key expects.
 
+use crate::document::Document;
 use crate::findings::{Code, Finding};
-use crate::index::{Index, Resolved};
-use crate::rules::with_article;
-use crate::sink::Sink;
+use crate::index::{Resolved, references_of};
+use crate::rules::{Found, Scope, with_article};
 
-pub(crate) fn check(index: &Index, out: &mut Sink) {
-    for r in index.references() {
-        let Resolved::One(target) = index.resolve(Some(r.expected), r.target.value.as_str()) else {
-            continue;
+pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
+    let index = scope.index;
+    references_of(doc, |field, target_id, expected| {
+        let text = target_id.value.as_str();
+        if index.lookup(text).is_empty() {
+            // Resolved by a title, name or alias, which any document can change.
+            out.hinted = true;
+        }
+        let Resolved::One(target) = index.resolve(Some(expected), text) else {
+            return;
         };
         let target = &index.docs[target];
-        if target.kind == r.expected {
-            continue;
+        if target.kind == expected {
+            return;
         }
         let finding = Finding::worded(
             Code::T202,
-            r.target.span,
+            target_id.span,
             format!(
-                "`{}` should name {}, but `{}` is {} ({})",
-                r.field,
-                with_article(r.expected.as_str()),
+                "`{field}` should name {}, but `{}` is {} ({})",
+                with_article(expected.as_str()),
                 target.id,
                 with_article(target.kind.as_str()),
                 target.path
             ),
         );
-        out.push(&index.docs[r.from], finding);
-    }
+        out.findings.push(finding);
+    });
 }

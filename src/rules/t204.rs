@@ -17,90 +17,120 @@
 //! ## How to fix
 //! Correct the id or path (the message suggests the closest id), or create the note.
 
-use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
-use crate::body::{KEPT_PER_TARGET, LinkTarget};
+use crate::body::{KEPT_PER_TARGET, LinkTarget, percent_decode};
+use crate::document::Document;
 use crate::findings::{Code, Finding};
 use crate::index::{Index, Resolved};
-use crate::rules::shorten;
-use crate::sink::Sink;
+use crate::rules::{Found, Scope, shorten};
 use crate::span::Span;
-use crate::suggest;
 
-pub(crate) fn check(index: &Index, out: &mut Sink) {
-    // One suggestion per distinct broken id: a suggestion scans every id of the notebook.
-    let mut hints: HashMap<&str, String> = HashMap::new();
-    for doc in &index.docs {
-        // Each distinct target is resolved once; its kept positions are the only ones that
-        // can be shown, and the rest are counted into "… and N more". Only the shown ones
-        // are worded (a suggestion scans every id of the notebook).
-        let targets = &doc.body.links.targets;
-        let mut broken: Vec<(Span, usize)> = Vec::new();
-        let mut total = 0;
-        for (at, linked) in targets.iter().enumerate() {
-            let is_broken = match &linked.target {
-                LinkTarget::Wiki(id) => !matches!(index.resolve(None, id), Resolved::One(_)),
-                LinkTarget::File(path) => !file_exists(index, &doc.path, path),
-            };
-            if is_broken {
-                broken.extend(linked.spans().map(|span| (span, at)));
-                total += linked.count;
-            }
-        }
-        broken.sort_by_key(|(span, _)| span.start);
-        broken.truncate(KEPT_PER_TARGET);
-        let shown = broken.len();
-        for (span, at) in broken {
-            let message = match &targets[at].target {
-                LinkTarget::Wiki(id) => match index.resolve(None, id) {
-                    Resolved::Several(found) => format!(
-                        "ambiguous link: `{}` names several files: {}",
-                        shorten(id),
-                        super::t201::candidates(index, &found)
-                    ),
-                    _ => {
-                        let hint = hints
-                            .entry(id)
-                            .or_insert_with(|| suggest::hint(id, index.all_ids()));
-                        format!("broken link: no record or note `{}`{hint}", shorten(id))
-                    }
-                },
-                LinkTarget::File(path) => {
-                    format!("broken link: `{}` does not exist", shorten(path))
+pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
+    let index = scope.index;
+    // Each distinct target is resolved once; its kept positions are the only ones that can
+    // be shown, and the rest are counted into "… and N more". Only the shown ones are worded
+    // (a suggestion scans every id of the notebook).
+    let targets = &doc.body.links.targets;
+    let mut broken: Vec<(Span, usize)> = Vec::new();
+    let mut total = 0;
+    for (at, linked) in targets.iter().enumerate() {
+        let is_broken = match &linked.target {
+            LinkTarget::Wiki(id) => {
+                if index.lookup(id.as_str()).is_empty() {
+                    // Resolved by a title, name or alias, which any document can change.
+                    out.hinted = true;
                 }
-            };
-            out.push(doc, Finding::worded(Code::T204, span, message));
+                !matches!(index.resolve(None, id.as_str()), Resolved::One(_))
+            }
+            LinkTarget::File(link) => {
+                let resolved = doc
+                    .files
+                    .binary_search_by_key(&at, |(i, _)| *i)
+                    .ok()
+                    .and_then(|i| doc.files[i].1.as_ref());
+                !file_exists(index, doc, link, resolved, out)
+            }
+        };
+        if is_broken {
+            broken.extend(linked.spans().map(|span| (span, at)));
+            total += linked.count;
         }
-        out.count_more(&doc.path, Code::T204, total - shown);
+    }
+    broken.sort_by_key(|(span, _)| span.start);
+    broken.truncate(KEPT_PER_TARGET);
+    let shown = broken.len();
+    for (span, at) in broken {
+        let message = match &targets[at].target {
+            LinkTarget::Wiki(id) => match index.resolve(None, id.as_str()) {
+                Resolved::Several(found) => format!(
+                    "ambiguous link: `{}` names several files: {}",
+                    shorten(id.as_str()),
+                    super::t201::candidates(index, &found)
+                ),
+                _ => {
+                    let hint = scope.hint(id.as_str(), None);
+                    format!(
+                        "broken link: no record or note `{}`{hint}",
+                        shorten(id.as_str())
+                    )
+                }
+            },
+            LinkTarget::File(path) => {
+                format!("broken link: `{}` does not exist", shorten(path))
+            }
+        };
+        out.findings
+            .push(Finding::worded(Code::T204, span, message));
+    }
+    out.more_links += total - shown;
+}
+
+/// Whether the Markdown link `link` of `doc`, leading to the notebook path `resolved` (`None`
+/// if it climbs out of the notebook), leads to a file.
+fn file_exists(
+    index: &Index,
+    doc: &Document,
+    link: &str,
+    resolved: Option<&Arc<str>>,
+    out: &mut Found,
+) -> bool {
+    if let Some(path) = resolved
+        && index.has_path(path)
+    {
+        return true;
+    }
+    // A file the notebook does not read (ignored, hidden, or outside it): only the disk
+    // can tell, and it may change without a change of any document.
+    out.on_disk = true;
+    match resolved {
+        Some(path) => index.root.join(Path::new(&**path)).is_file(),
+        None => {
+            let link: std::borrow::Cow<str> = if link.contains('%') {
+                percent_decode(link).into()
+            } else {
+                link.into()
+            };
+            index
+                .root
+                .join(&doc.path)
+                .parent()
+                .is_some_and(|dir| dir.join(link.as_ref()).is_file())
+        }
     }
 }
 
-/// Resolves `link` against the folder of `from` (both relative to the notebook root).
-fn file_exists(index: &Index, from: &str, link: &str) -> bool {
-    let link: std::borrow::Cow<str> = if link.contains('%') {
-        crate::body::percent_decode(link).into()
-    } else {
-        link.into()
-    };
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for part in link.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if parts.pop().is_none() {
-                    // Leaves the notebook: only the file system can tell.
-                    return index
-                        .root
-                        .join(from)
-                        .parent()
-                        .is_some_and(|dir| dir.join(link.as_ref()).is_file());
-                }
-            }
-            other => parts.push(other),
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn percent_decoding() {
+        for (input, expected) in [
+            ("my%20note.md", "my note.md"),
+            ("100%.md", "100%.md"),
+            ("a%2", "a%2"),
+        ] {
+            assert_eq!(crate::body::percent_decode(input), expected, "{input:?}");
         }
     }
-    let resolved = parts.join("/");
-    index.has_path(&resolved) || index.root.join(Path::new(&resolved)).is_file()
 }

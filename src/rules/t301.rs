@@ -14,29 +14,31 @@
 //! ## How to fix
 //! Correct the date. If they wrote first, set `reached_out` to the day you answered.
 
+use crate::document::Document;
 use crate::findings::{Code, Finding};
-use crate::index::Index;
-use crate::sink::Sink;
+use crate::model::Record;
+use crate::rules::{Found, Scope};
 
-pub(crate) fn check(index: &Index, out: &mut Sink) {
-    for (doc, contact) in index.contacts() {
-        let Some(reached) = &contact.reached_out else {
-            continue;
-        };
-        let replied = contact.replied.iter().map(|d| ("replied", d));
-        let followed = contact.followed_up.iter().map(|d| ("followed_up", d));
-        for (key, date) in replied.chain(followed) {
-            if date.value < reached.value {
-                let finding = Finding::worded(
-                    Code::T301,
-                    date.span,
-                    format!(
-                        "`{key}` ({}) is before `reached_out` ({})",
-                        date.value, reached.value
-                    ),
-                );
-                out.push(doc, finding);
-            }
+pub(crate) fn check(_: &Scope, doc: &Document, out: &mut Found) {
+    let Some(Record::Contact(contact)) = &doc.record else {
+        return;
+    };
+    let Some(reached) = &contact.reached_out else {
+        return;
+    };
+    let replied = contact.replied.iter().map(|d| ("replied", d));
+    let followed = contact.followed_up.iter().map(|d| ("followed_up", d));
+    for (key, date) in replied.chain(followed) {
+        if date.value < reached.value {
+            let finding = Finding::worded(
+                Code::T301,
+                date.span,
+                format!(
+                    "`{key}` ({}) is before `reached_out` ({})",
+                    date.value, reached.value
+                ),
+            );
+            out.findings.push(finding);
         }
     }
 }

@@ -15,25 +15,28 @@
 //! ## How to fix
 //! Correct the date, or remove `thanked` until the note is sent.
 
+use crate::document::Document;
 use crate::findings::{Code, Finding};
-use crate::index::Index;
+use crate::model::Record;
 use crate::model::chat::ChatStatus;
-use crate::sink::Sink;
+use crate::rules::{Found, Scope};
 
-pub(crate) fn check(index: &Index, out: &mut Sink) {
-    for (doc, chat) in index.chats() {
-        let Some(thanked) = &chat.thanked else {
-            continue;
-        };
-        let message = match chat.day() {
-            Some(day) if thanked.value < day => {
-                format!("`thanked` ({}) is before the chat ({day})", thanked.value)
-            }
-            Some(_) if chat.status(index.now) == ChatStatus::Planned => {
-                "`thanked` is set on a chat that is still planned".to_owned()
-            }
-            _ => continue,
-        };
-        out.push(doc, Finding::worded(Code::T302, thanked.span, message));
-    }
+pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
+    let Some(Record::Chat(chat)) = &doc.record else {
+        return;
+    };
+    let Some(thanked) = &chat.thanked else {
+        return;
+    };
+    let message = match chat.day() {
+        Some(day) if thanked.value < day => {
+            format!("`thanked` ({}) is before the chat ({day})", thanked.value)
+        }
+        Some(_) if chat.status(scope.index.now) == ChatStatus::Planned => {
+            "`thanked` is set on a chat that is still planned".to_owned()
+        }
+        _ => return,
+    };
+    out.findings
+        .push(Finding::worded(Code::T302, thanked.span, message));
 }

@@ -14,23 +14,25 @@
 //! ## How to fix
 //! Plan who you want to meet in the body instead, and fill in `met` after the event.
 
+use crate::document::Document;
 use crate::findings::{Code, Finding};
-use crate::index::Index;
-use crate::sink::Sink;
+use crate::model::Record;
+use crate::rules::{Found, Scope};
 
-pub(crate) fn check(index: &Index, out: &mut Sink) {
-    for (doc, event) in index.events() {
-        let (Some(day), Some(first)) = (event.day(), event.met.first()) else {
-            continue;
-        };
-        if day > index.today {
-            let finding = Finding::worded(
-                Code::T303,
-                first.span,
-                format!("`met` lists people, but the event ({day}) has not happened yet"),
-            )
-            .help("list the people you hope to meet in the body; fill in `met` afterwards");
-            out.push(doc, finding);
-        }
+pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
+    let Some(Record::Event(event)) = &doc.record else {
+        return;
+    };
+    let (Some(day), Some(first)) = (event.day(), event.met.first()) else {
+        return;
+    };
+    if day > scope.index.today {
+        let finding = Finding::worded(
+            Code::T303,
+            first.span,
+            format!("`met` lists people, but the event ({day}) has not happened yet"),
+        )
+        .help("list the people you hope to meet in the body; fill in `met` afterwards");
+        out.findings.push(finding);
     }
 }

@@ -16,23 +16,25 @@
 //! ## How to fix
 //! Add `direction: sent` (you wrote it) or `direction: received` (they wrote it).
 
+use crate::document::Document;
 use crate::findings::{Code, Finding};
-use crate::index::Index;
+use crate::model::Record;
 use crate::model::chat::ChatKind;
-use crate::sink::Sink;
+use crate::rules::{Found, Scope};
 
 // It reads one file only, but as a rule over the index it can stay out of the parser, which
 // knows no rule and no default for a missing key.
-pub(crate) fn check(index: &Index, out: &mut Sink) {
-    for (doc, chat) in index.chats() {
-        if let (ChatKind::Message, None, Some(span)) = (chat.kind, chat.direction, chat.kind_span) {
-            let finding = Finding::worded(
-                Code::T304,
-                span,
-                "a message without `direction`: it counts as their reply",
-            )
-            .help("add `direction: sent` if you wrote it, `direction: received` if they did");
-            out.push(doc, finding);
-        }
+pub(crate) fn check(_: &Scope, doc: &Document, out: &mut Found) {
+    let Some(Record::Chat(chat)) = &doc.record else {
+        return;
+    };
+    if let (ChatKind::Message, None, Some(span)) = (chat.kind, chat.direction, chat.kind_span) {
+        let finding = Finding::worded(
+            Code::T304,
+            span,
+            "a message without `direction`: it counts as their reply",
+        )
+        .help("add `direction: sent` if you wrote it, `direction: received` if they did");
+        out.findings.push(finding);
     }
 }
