@@ -3,7 +3,7 @@
 //! and the one-line edit `ties log follow-up` makes on a contact whose follow-up is due.
 
 use crate::action::{self, Request};
-use crate::agenda::{Agenda, Group, ItemKind};
+use crate::agenda::{Group, ItemKind};
 use crate::create::{self, Options};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -140,11 +140,11 @@ fn name_of(id: &str) -> String {
 
 /// "Record follow-up today" on a contact whose follow-up is due: the edit `ties log
 /// follow-up` makes, on the text as it is in the editor.
-pub(crate) fn record_follow_up(index: &Index, agenda: &Agenda, doc: &Document) -> Option<Fix> {
+pub(crate) fn record_follow_up(index: &Index, doc: &Document) -> Option<Fix> {
     if doc.kind != Kind::Contact {
         return None;
     }
-    let due = next::about(agenda, doc)
+    let due = next::about(index, doc)
         .into_iter()
         .any(|i| i.kind == ItemKind::FollowUp && i.group != Group::Upcoming);
     if !due {
@@ -259,8 +259,7 @@ mod tests {
     #[test]
     fn a_due_follow_up_is_recorded_in_one_line() {
         let index = index();
-        let agenda = next::agenda(&index);
-        let fix = record_follow_up(&index, &agenda, doc(&index, "contacts/ada.md")).unwrap();
+        let fix = record_follow_up(&index, doc(&index, "contacts/ada.md")).unwrap();
         let Fix::Edit { title, edits, .. } = &fix else {
             panic!("{fix:?}");
         };
@@ -273,7 +272,7 @@ mod tests {
             "---\nname: Ada\ncompany: acm\nrole: develper\nreached_out: 2026-11-10\nfollowed_up: [2026-11-21]\n---\n"
         );
         assert_eq!(
-            record_follow_up(&index, &agenda, doc(&index, "contacts/bob.md")),
+            record_follow_up(&index, doc(&index, "contacts/bob.md")),
             None
         );
     }

@@ -3,7 +3,6 @@
 
 use std::fmt::Write;
 
-use crate::agenda::Agenda;
 use crate::index::Index;
 use crate::model::{Kind, Record};
 
@@ -13,7 +12,7 @@ use super::{complete, keys, next};
 const MAX_ITEMS: usize = 5;
 
 /// The record `id` in a few lines, or `None` if no file has that id.
-pub(crate) fn record(index: &Index, agenda: &Agenda, id: &str) -> Option<String> {
+pub(crate) fn record(index: &Index, id: &str) -> Option<String> {
     let doc = index.get(id)?;
     let mut out = String::new();
     let title = doc.name().unwrap_or(doc.id.as_str());
@@ -34,7 +33,7 @@ pub(crate) fn record(index: &Index, agenda: &Agenda, id: &str) -> Option<String>
         let _ = writeln!(out, "last interaction: {last}");
     }
     if matches!(doc.kind, Kind::Contact | Kind::Chat | Kind::Event) {
-        let items = next::about(agenda, doc);
+        let items = next::about(index, doc);
         if !items.is_empty() {
             let _ = writeln!(out);
         }
@@ -89,8 +88,7 @@ mod tests {
     #[test]
     fn a_contact_in_a_few_lines() {
         let index = index();
-        let agenda = next::agenda(&index);
-        let record = |id| record(&index, &agenda, id);
+        let record = |id| record(&index, id);
         let text = record("ada").unwrap();
         let first: Vec<&str> = text.lines().take(5).collect();
         assert_eq!(

@@ -1,43 +1,14 @@
 //! A record's place in the agenda: its open items, the next first, in the words the editor
 //! shows above its front matter ("follow up … · due 2026-11-17 · 4 days overdue").
 
-use crate::agenda::{self, Agenda, Filter, Group, Item};
+use crate::agenda::{self, Group, Item};
 use crate::document::Document;
 use crate::index::Index;
-use crate::model::Kind;
 
-/// The whole agenda, which [`about`] picks from: built once per state of the notebook, it
-/// serves every file's code lens and hover (one build costs about what a check does).
-pub(crate) fn agenda(index: &Index) -> Agenda {
-    agenda::build(index, None, &Filter::default())
-}
-
-/// The items of `agenda` about `doc`, in the agenda's order: a contact's items (those of
-/// their chats included), or those found in the file itself for any other kind. Nudges the
-/// cap of their kind left out of the agenda count: they are about this record all the same.
-pub(crate) fn about(agenda: &Agenda, doc: &Document) -> Vec<Item> {
-    let mine = |item: &&Item| match doc.kind {
-        Kind::Contact => item.id == doc.id,
-        _ => item.path == doc.path,
-    };
-    let mut items: Vec<Item> = agenda
-        .items
-        .iter()
-        .chain(&agenda.capped)
-        .filter(mine)
-        .cloned()
-        .collect();
-    // The agenda's own order, less who it is about (always this record here).
-    items.sort_by_cached_key(|i| {
-        (
-            i.due.date(),
-            i.kind.is_nudge(),
-            i.due.start(),
-            i.kind,
-            i.title.clone(),
-        )
-    });
-    items
+/// The open items about `doc`, the next first: [`agenda::about`], which looks only at the
+/// files that can hold them, so a code lens after every keystroke stays cheap.
+pub(crate) fn about(index: &Index, doc: &Document) -> Vec<Item> {
+    agenda::about(index, doc)
 }
 
 /// The line for `item` as of `index.today`.
@@ -67,8 +38,7 @@ mod tests {
             ),
             ("contacts/bob.md", "---\nname: Bob\n---\n"),
         ]);
-        let agenda = agenda(&index);
-        let ada = about(&agenda, doc(&index, "contacts/ada.md"));
+        let ada = about(&index, doc(&index, "contacts/ada.md"));
         assert_eq!(ada.len(), 1, "{ada:?}");
         assert_eq!(
             line(&index, &ada[0]),
@@ -77,11 +47,11 @@ mod tests {
                 ada[0].title
             )
         );
-        assert!(about(&agenda, doc(&index, "contacts/bob.md")).is_empty());
+        assert!(about(&index, doc(&index, "contacts/bob.md")).is_empty());
         // The same as the agenda of that contact alone.
-        let filter = Filter {
+        let filter = agenda::Filter {
             contact: Some("ada".to_owned()),
-            ..Filter::default()
+            ..agenda::Filter::default()
         };
         assert_eq!(ada, agenda::build(&index, None, &filter).items);
     }

@@ -13,7 +13,6 @@ use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestI
 use lsp_types as lsp;
 use serde_json::{Value, json};
 
-use crate::agenda::Agenda;
 use crate::assist::{at, complete, fix, hover, next, references, rename, sections};
 use crate::check::Checker;
 use crate::config::{Clock, Config};
@@ -59,9 +58,6 @@ struct Server<'a> {
     diagnostics: HashMap<String, Vec<Diagnostic>>,
     shutdown: bool,
     watch_files: bool,
-    /// The agenda of the notebook as it is, for code lenses, hovers and actions: built on
-    /// the first request after a change, dropped at the next change.
-    agenda: std::cell::OnceCell<Agenda>,
     /// What the walk leaves out (hidden files, `.gitignore`): an open buffer there is not
     /// part of the notebook either, as for `ties check`.
     ignores: Option<notebook::Ignores>,
@@ -89,7 +85,6 @@ pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
         diagnostics: HashMap::new(),
         shutdown: false,
         watch_files: false,
-        agenda: std::cell::OnceCell::new(),
         ignores: None,
         checker: None,
         pending: Vec::new(),
@@ -447,11 +442,6 @@ impl Server<'_> {
     fn changed(&mut self) {
         self.stale = true;
         self.unchecked = true;
-        self.agenda.take();
-    }
-
-    fn agenda(&self, index: &Index) -> &Agenda {
-        self.agenda.get_or_init(|| next::agenda(index))
     }
 
     /// Reads `rel` from disk again: changed, created or deleted outside the editor.
@@ -484,7 +474,6 @@ impl Server<'_> {
             && index.now != now
         {
             index.set_now(now);
-            self.agenda.take();
         }
     }
 
@@ -686,13 +675,11 @@ impl Server<'_> {
         let (text, span) = match at::under(doc, offset, conventions) {
             Some(at::Target::Id { id, kind, span }) => {
                 let id = at::record(index, kind, &id).map(|d| d.id.to_string());
-                let agenda = self.agenda(index);
-                (id.and_then(|id| hover::record(index, agenda, &id)), span)
+                (id.and_then(|id| hover::record(index, &id)), span)
             }
             Some(at::Target::File { path, span }) => {
                 let id = self.doc(&path).map(|d| d.id.to_string());
-                let agenda = self.agenda(index);
-                (id.and_then(|id| hover::record(index, agenda, &id)), span)
+                (id.and_then(|id| hover::record(index, &id)), span)
             }
             Some(at::Target::Key { key, span }) => (hover::key(doc.kind, &key), span),
             None => (None, crate::span::Span::new(0, 0)),
@@ -853,7 +840,7 @@ impl Server<'_> {
             }
         }
         if let Some(doc) = self.doc(&rel)
-            && let Some(f) = fix::record_follow_up(index, self.agenda(index), doc)
+            && let Some(f) = fix::record_follow_up(index, doc)
         {
             fixes.push((f, Vec::new()));
         }
@@ -917,7 +904,7 @@ impl Server<'_> {
         if !matches!(doc.kind, Kind::Contact | Kind::Chat) {
             return json!([]);
         }
-        let lenses: Vec<Value> = next::about(self.agenda(index), doc)
+        let lenses: Vec<Value> = next::about(index, doc)
             .first()
             .map(|item| {
                 json!({
