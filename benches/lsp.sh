@@ -7,7 +7,8 @@
 # (N contacts, default 2000: about 8,300 files; 20000: about 83,000), then runs
 # examples/lsp_bench.rs, which drives the release server over stdio: it opens one contact
 # and changes it KEYS times (default 50), alternately broken and fixed, and reports the
-# median, 90th percentile and worst time to the publishDiagnostics of each change. Prints
+# median, 90th percentile and worst time to the publishDiagnostics of each change, then to
+# the answer of a codeLens request sent after each of KEYS more changes. Prints
 # `uptime` first: wall-clock figures mean little while the machine is busy.
 set -euo pipefail
 

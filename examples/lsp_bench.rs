@@ -8,8 +8,10 @@
 //! Starts `target/release/ties lsp` (or `$TIES_BIN`) on the notebook DIR, opens one contact,
 //! then KEYS times (default 50) sends the whole buffer, alternately with a broken `role` and
 //! fixed, so that every change changes the diagnostics and is published, and times until
-//! the `publishDiagnostics` of that change arrives. Reports the start-up (initialize and the
-//! first check) and the median, 90th percentile and worst keystroke latency.
+//! the `publishDiagnostics` of that change arrives; then KEYS changes more, each followed by
+//! a `textDocument/codeLens` request (as a client that refreshes lenses after every
+//! keystroke), timed until its answer. Reports the start-up (initialize and the first check)
+//! and the median, 90th percentile and worst latency of both.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
@@ -120,6 +122,28 @@ fn main() {
         }
         latencies.push(sent.elapsed());
     }
+    // A client that asks for code lenses after every change: from the change to the
+    // answer, which has the contact's next agenda item.
+    let mut lenses = Vec::new();
+    for i in 0..keys {
+        let version = keys + i + 2;
+        let text = if i % 2 == 0 { &broken } else { &original };
+        let id = 1000 + i;
+        let sent = Instant::now();
+        send(
+            &mut stdin,
+            &json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "text": text }] } }),
+        );
+        send(
+            &mut stdin,
+            &json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/codeLens",
+                     "params": { "textDocument": { "uri": uri } } }),
+        );
+        while read(&mut stdout).get("id") != Some(&json!(id)) {}
+        lenses.push(sent.elapsed());
+    }
     send(
         &mut stdin,
         &json!({ "jsonrpc": "2.0", "id": 3, "method": "shutdown" }),
@@ -127,12 +151,18 @@ fn main() {
     while read(&mut stdout).get("id") != Some(&json!(3)) {}
     send(&mut stdin, &json!({ "jsonrpc": "2.0", "method": "exit" }));
     let _ = child.wait();
-    latencies.sort();
-    let at = |percent: usize| latencies[(latencies.len() - 1) * percent / 100];
+    report("keystroke to diagnostics", keys, latencies);
+    report("keystroke to code lens", keys, lenses);
+}
+
+/// Prints the median, 90th percentile and worst of `times`.
+fn report(what: &str, keys: usize, mut times: Vec<std::time::Duration>) {
+    times.sort();
+    let at = |percent: usize| times[(times.len() - 1) * percent / 100];
     println!(
-        "keystroke to diagnostics over {keys} changes: median {:.1} ms, p90 {:.1} ms, worst {:.1} ms",
+        "{what} over {keys} changes: median {:.1} ms, p90 {:.1} ms, worst {:.1} ms",
         at(50).as_secs_f64() * 1000.0,
         at(90).as_secs_f64() * 1000.0,
-        latencies[latencies.len() - 1].as_secs_f64() * 1000.0,
+        times[times.len() - 1].as_secs_f64() * 1000.0,
     );
 }

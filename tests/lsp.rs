@@ -504,3 +504,30 @@ fn lsp_survives_malformed_requests_hostile_buffers_and_bursts() {
     assert_eq!(client.settled("contacts/ada.md"), Some(json!([])));
     assert_eq!(client.stop(), 0);
 }
+
+#[test]
+fn lsp_counts_a_byte_order_mark_in_the_first_lines_columns() {
+    // The same line with and without a mark: the editor's columns differ by one (the mark
+    // is one UTF-16 unit), the record under the cursor does not.
+    let plain = "See [[acme]] soon.\n";
+    let marked = "\u{feff}See [[acme]] soon.\n";
+    let nb = notebook()
+        .file("notes/plain.md", plain)
+        .file("notes/marked.md", marked);
+    let mut client = Client::start(&nb);
+    client.open("notes/plain.md", plain);
+    client.open("notes/marked.md", marked);
+    let hover = client.result("textDocument/hover", client.at("notes/plain.md", 0, 7));
+    let range = |line: u64, start: u64, end: u64| {
+        json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } })
+    };
+    assert_eq!(hover["range"], range(0, 4, 12), "{hover}");
+    let hover = client.result("textDocument/hover", client.at("notes/marked.md", 0, 8));
+    assert_eq!(hover["range"], range(0, 5, 13), "{hover}");
+    // On the last column of the link's id: off by one, it would miss the link.
+    let hover = client.result("textDocument/hover", client.at("notes/marked.md", 0, 10));
+    assert_eq!(hover["range"], range(0, 5, 13), "{hover}");
+    let hover = client.result("textDocument/hover", client.at("notes/marked.md", 0, 4));
+    assert_eq!(hover, Value::Null, "before the link");
+    assert_eq!(client.stop(), 0);
+}

@@ -8,27 +8,42 @@ use std::str::FromStr;
 
 use lsp_types::{Position, Range, Uri};
 
+use crate::document::Document;
 use crate::span::Span;
 
 /// A text's line starts, for conversions both ways.
 pub(crate) struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The first line's columns start after a byte-order mark the text leaves out (one
+    /// UTF-16 unit): a document's offsets do not count it, the editor's buffer does.
+    bom: bool,
 }
 
 impl<'a> Lines<'a> {
+    /// The lines of `text` as the client has it.
     pub(crate) fn new(text: &'a str) -> Self {
+        Self::with_bom(text, false)
+    }
+
+    /// The lines of a document's text, placed in the file it was read from (or the buffer
+    /// it was parsed from), byte-order mark included.
+    pub(crate) fn of(doc: &'a Document) -> Self {
+        Self::with_bom(doc.text().unwrap_or(""), doc.bom)
+    }
+
+    fn with_bom(text: &'a str, bom: bool) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { text, starts }
+        Self { text, starts, bom }
     }
 
     pub(crate) fn position(&self, offset: usize) -> Position {
         let offset = crate::span::clamp(self.text, offset);
         let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
         let start = self.starts[line];
-        let character = self.text[start..offset].encode_utf16().count();
+        let character = self.text[start..offset].encode_utf16().count() + self.shift(line);
         Position::new(line as u32, character as u32)
     }
 
@@ -43,14 +58,22 @@ impl<'a> Lines<'a> {
         let line_end = self.text[start..]
             .find('\n')
             .map_or(self.text.len(), |i| start + i);
+        // A position on the byte-order mark itself is the text's start.
+        let wanted =
+            (position.character as usize).saturating_sub(self.shift(position.line as usize));
         let mut units = 0;
         for (i, c) in self.text[start..line_end].char_indices() {
-            if units >= position.character as usize {
+            if units >= wanted {
                 return start + i;
             }
             units += c.len_utf16();
         }
         line_end
+    }
+
+    /// The UTF-16 units before the text on `line`: the byte-order mark's on the first.
+    fn shift(&self, line: usize) -> usize {
+        usize::from(self.bom && line == 0)
     }
 }
 
@@ -95,6 +118,38 @@ mod tests {
         assert_eq!(lines.position(999), Position::new(2, 0));
         // Inside the emoji: clamped to its start.
         assert_eq!(lines.position(3), Position::new(0, 1));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_the_first_lines_first_column() {
+        let doc = Document::parse(
+            "contacts/ada.md".to_owned(),
+            Ok("\u{feff}---\nrole: x\n---\n".as_bytes().to_vec()),
+            &crate::model::conventions::PLAIN,
+        );
+        assert!(doc.bom);
+        assert_eq!(doc.text(), Some("---\nrole: x\n---\n"));
+        let lines = Lines::of(&doc);
+        // `---` is at offset 0 of the text, after the mark in the buffer.
+        assert_eq!(lines.position(0), Position::new(0, 1));
+        assert_eq!(lines.position(3), Position::new(0, 4));
+        assert_eq!(lines.offset(Position::new(0, 4)), 3);
+        assert_eq!(lines.offset(Position::new(0, 1)), 0);
+        assert_eq!(
+            lines.offset(Position::new(0, 0)),
+            0,
+            "on the mark: the start"
+        );
+        // Other lines are as they are.
+        assert_eq!(lines.position(4), Position::new(1, 0));
+        assert_eq!(lines.offset(Position::new(1, 2)), 6);
+        let plain = Document::parse(
+            "contacts/ada.md".to_owned(),
+            Ok(b"---\n".to_vec()),
+            &crate::model::conventions::PLAIN,
+        );
+        assert!(!plain.bom);
+        assert_eq!(Lines::of(&plain).position(3), Position::new(0, 3));
     }
 
     #[test]

@@ -578,13 +578,13 @@ impl Server<'_> {
         uri_of(&self.index.as_ref()?.root.join(rel))
     }
 
-    /// The text the spans of `rel` are in: the buffer's or the file's, as indexed.
-    fn text(&self, rel: &str) -> Option<&str> {
+    /// The lines of `rel` as the editor counts them (a document's byte-order mark included).
+    fn lines(&self, rel: &str) -> Option<Lines<'_>> {
         let index = self.index.as_ref()?;
         if rel == CONFIG_FILE {
-            return Some(&index.settings_text);
+            return Some(Lines::new(&index.settings_text));
         }
-        self.doc(rel).map(|d| d.text().unwrap_or(""))
+        self.doc(rel).map(Lines::of)
     }
 
     fn doc(&self, rel: &str) -> Option<&Document> {
@@ -597,8 +597,7 @@ impl Server<'_> {
     }
 
     fn convert(&self, rel: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
-        let text = self.text(rel).unwrap_or("");
-        let lines = Lines::new(text);
+        let lines = self.lines(rel).unwrap_or_else(|| Lines::new(""));
         let rules = uri_of(Path::new(RULES_DOC))
             .map(|uri| format!("{}#rule-codes", uri.as_str()))
             .unwrap_or_default();
@@ -629,7 +628,7 @@ impl Server<'_> {
     fn at(&self, position: &lsp::TextDocumentPositionParams) -> Option<(&Document, usize)> {
         let rel = self.relative(&position.text_document.uri)?;
         let doc = self.doc(&rel)?;
-        let offset = Lines::new(doc.text().unwrap_or("")).offset(position.position);
+        let offset = Lines::of(doc).offset(position.position);
         Some((doc, offset))
     }
 
@@ -638,7 +637,7 @@ impl Server<'_> {
             return Value::Null;
         };
         let found = complete::at(index, doc, offset);
-        let range = Lines::new(doc.text().unwrap_or("")).range(found.replace);
+        let range = Lines::of(doc).range(found.replace);
         let items: Vec<Value> = found
             .candidates
             .iter()
@@ -687,7 +686,7 @@ impl Server<'_> {
         match text {
             Some(text) => json!({
                 "contents": { "kind": "markdown", "value": text },
-                "range": Lines::new(doc.text().unwrap_or("")).range(span),
+                "range": Lines::of(doc).range(span),
             }),
             None => Value::Null,
         }
@@ -729,10 +728,10 @@ impl Server<'_> {
             out.extend(self.location(&path, lsp::Range::default()));
         }
         for mention in references::to(index, &id) {
-            let Some(text) = self.text(&mention.path) else {
+            let Some(lines) = self.lines(&mention.path) else {
                 continue;
             };
-            let range = Lines::new(text).range(mention.span);
+            let range = lines.range(mention.span);
             out.extend(self.location(&mention.path, range));
         }
         Value::Array(out)
@@ -772,7 +771,7 @@ impl Server<'_> {
         };
         match self.renamable(position) {
             Some((id, span)) => json!({
-                "range": Lines::new(doc.text().unwrap_or("")).range(span),
+                "range": Lines::of(doc).range(span),
                 "placeholder": id,
             }),
             None => Value::Null,
@@ -795,10 +794,9 @@ impl Server<'_> {
         let plan = rename::plan(index, &id, new_id).map_err(|e| failed(e.to_string()))?;
         let mut changes = Vec::new();
         for (path, spans) in &plan.edits {
-            let (Some(text), Some(uri)) = (self.text(path), self.uri(path)) else {
+            let (Some(lines), Some(uri)) = (self.lines(path), self.uri(path)) else {
                 continue;
             };
-            let lines = Lines::new(text);
             let edits: Vec<Value> = spans
                 .iter()
                 .map(|s| json!({ "range": lines.range(*s), "newText": plan.new_id }))
@@ -823,10 +821,9 @@ impl Server<'_> {
         let (Some(index), Some(rel)) = (self.index.as_ref(), self.relative(uri)) else {
             return Value::Null;
         };
-        let Some(text) = self.text(&rel) else {
+        let Some(lines) = self.lines(&rel) else {
             return Value::Null;
         };
-        let lines = Lines::new(text);
         let (start, end) = (lines.offset(range.start), lines.offset(range.end));
         let mut fixes = Vec::new();
         for d in self.diagnostics.get(&rel).into_iter().flatten() {
@@ -855,7 +852,7 @@ impl Server<'_> {
         let quick = !diagnostics.is_empty();
         let (title, changes) = match f {
             fix::Fix::Edit { title, path, edits } => {
-                let lines = Lines::new(self.text(&path)?);
+                let lines = self.lines(&path)?;
                 let edits: Vec<Value> = edits
                     .iter()
                     .map(|(s, t)| json!({ "range": lines.range(*s), "newText": t }))
@@ -921,7 +918,7 @@ impl Server<'_> {
         let Some(doc) = self.relative(uri).and_then(|rel| self.doc(&rel)) else {
             return Value::Null;
         };
-        let lines = Lines::new(doc.text().unwrap_or(""));
+        let lines = Lines::of(doc);
         Value::Array(
             sections::of(doc)
                 .iter()
