@@ -518,9 +518,7 @@ fn lsp_counts_a_byte_order_mark_in_the_first_lines_columns() {
     client.open("notes/plain.md", plain);
     client.open("notes/marked.md", marked);
     let hover = client.result("textDocument/hover", client.at("notes/plain.md", 0, 7));
-    let range = |line: u64, start: u64, end: u64| {
-        json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } })
-    };
+    let range = |line: u64, start: u64, end: u64| json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } });
     assert_eq!(hover["range"], range(0, 4, 12), "{hover}");
     let hover = client.result("textDocument/hover", client.at("notes/marked.md", 0, 8));
     assert_eq!(hover["range"], range(0, 5, 13), "{hover}");

@@ -28,8 +28,18 @@ use super::convert::{Lines, path_of, uri_of};
 
 /// Where the rules' docs are, for `codeDescription`: the table of rule codes in the
 /// `docs/format.md` of the sources this binary was built from (`ties explain CODE` prints
-/// the same text). `ties` has no published site to link to instead.
+/// the same text). `ties` has no published site to link to instead, and an installed binary
+/// usually runs where those sources are not: see [`rules_doc`].
 const RULES_DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md");
+
+/// The link to the rules' docs at `path`, if that file is there: a link to a file that
+/// does not exist would only open an error in the editor. Checked once, at start.
+fn rules_doc(path: &Path) -> Option<String> {
+    if !path.is_file() {
+        return None;
+    }
+    uri_of(path).map(|uri| format!("{}#rule-codes", uri.as_str()))
+}
 
 /// A buffer the client has open, by path from the notebook root.
 struct Open {
@@ -58,6 +68,8 @@ struct Server<'a> {
     diagnostics: HashMap<String, Vec<Diagnostic>>,
     shutdown: bool,
     watch_files: bool,
+    /// The `codeDescription` link of every diagnostic, if the docs are on this machine.
+    rules_doc: Option<String>,
     /// What the walk leaves out (hidden files, `.gitignore`): an open buffer there is not
     /// part of the notebook either, as for `ties check`.
     ignores: Option<notebook::Ignores>,
@@ -90,6 +102,7 @@ pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
         pending: Vec::new(),
         affected: Affected::default(),
         settings_changed: false,
+        rules_doc: rules_doc(Path::new(RULES_DOC)),
     };
     let mut initialized = false;
     while let Ok(message) = connection.receiver.recv() {
@@ -598,9 +611,6 @@ impl Server<'_> {
 
     fn convert(&self, rel: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
         let lines = self.lines(rel).unwrap_or_else(|| Lines::new(""));
-        let rules = uri_of(Path::new(RULES_DOC))
-            .map(|uri| format!("{}#rule-codes", uri.as_str()))
-            .unwrap_or_default();
         diagnostics
             .iter()
             .map(|d| {
@@ -612,14 +622,17 @@ impl Server<'_> {
                     Some(help) => format!("{}\nhelp: {help}", d.message),
                     None => d.message.clone(),
                 };
-                json!({
+                let mut diagnostic = json!({
                     "range": lines.range(d.span),
                     "severity": severity,
                     "code": d.code.as_str(),
-                    "codeDescription": { "href": rules },
                     "source": "ties",
                     "message": message,
-                })
+                });
+                if let Some(href) = &self.rules_doc {
+                    diagnostic["codeDescription"] = json!({ "href": href });
+                }
+                diagnostic
             })
             .collect()
     }
@@ -925,5 +938,26 @@ impl Server<'_> {
                 .map(|s| symbol(&lines, s))
                 .collect(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rules_doc_is_linked_only_where_it_is() {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md");
+        let link = rules_doc(&here).unwrap();
+        assert!(link.starts_with("file:///"), "{link}");
+        assert!(link.ends_with("/docs/format.md#rule-codes"), "{link}");
+        // An installed binary, its sources gone: no link, not a dead one.
+        let gone = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/no-such-file.md");
+        assert_eq!(rules_doc(&gone), None);
+        assert_eq!(
+            rules_doc(Path::new(env!("CARGO_MANIFEST_DIR"))),
+            None,
+            "a folder"
+        );
     }
 }
