@@ -41,6 +41,19 @@ fn rules_doc(path: &Path) -> Option<String> {
     uri_of(path).map(|uri| format!("{}#rule-codes", uri.as_str()))
 }
 
+/// Moves the notebook's "now" to the clock's, and says whether the day changed: what the
+/// time-bound rules (T302, T303) and the agenda's groups say may have changed with it,
+/// which [`Checker::update`] brings up to date (it re-checks the documents whose
+/// findings count in the time when `now` moved). Within a day, the next change is enough.
+fn roll(index: &mut Index, now: chrono::NaiveDateTime) -> bool {
+    if index.now == now {
+        return false;
+    }
+    let new_day = index.today != now.date();
+    index.set_now(now);
+    new_day
+}
+
 /// A buffer the client has open, by path from the notebook root.
 struct Open {
     uri: lsp::Uri,
@@ -481,12 +494,14 @@ impl Server<'_> {
 
     /// Brings the notebook's "now" up to the clock: completion's today, the agenda and
     /// the time-bound rules move on past midnight without waiting for a change.
+    /// A new day re-checks the notebook (once the queue is empty) and publishes what the
+    /// time-bound rules now say, without waiting for an edit.
     fn tick(&mut self) {
         let now = self.clock.now();
         if let Some(index) = self.index.as_mut()
-            && index.now != now
+            && roll(index, now)
         {
-            index.set_now(now);
+            self.unchecked = true;
         }
     }
 
@@ -944,6 +959,37 @@ impl Server<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_day_rechecks_the_time_bound_rules() {
+        let event = "events/meetup.md";
+        let mut index = crate::assist::fixture::index_of(&[
+            ("contacts/ada.md", "---\nname: Ada\n---\n"),
+            (
+                event,
+                "---\nname: Meetup\ndate: 2026-11-22\nmet: [ada]\n---\n",
+            ),
+        ]);
+        let mut checker = Checker::new(&index);
+        let codes = |checker: &Checker| -> Vec<&str> {
+            checker.of(event).iter().map(|d| d.code.as_str()).collect()
+        };
+        assert_eq!(codes(&checker), ["T303"], "met before the event");
+        let at = |day: &str, hour| {
+            crate::model::time::parse_date(day)
+                .unwrap()
+                .and_hms_opt(hour, 0, 0)
+                .unwrap()
+        };
+        assert!(!roll(&mut index, at("2026-11-21", 0)), "the same now");
+        assert!(!roll(&mut index, at("2026-11-21", 23)), "the same day");
+        assert!(roll(&mut index, at("2026-11-22", 9)), "a new day");
+        assert_eq!(index.today, at("2026-11-22", 0).date());
+        // What the server's check then does: no edit, only the time moved.
+        let changed = checker.update(&index, &Affected::default());
+        assert!(changed.contains(event), "{changed:?}");
+        assert!(codes(&checker).is_empty(), "the event took place");
+    }
 
     #[test]
     fn the_rules_doc_is_linked_only_where_it_is() {
