@@ -122,28 +122,7 @@ fn main() {
         }
         latencies.push(sent.elapsed());
     }
-    // A client that asks for code lenses after every change: from the change to the
-    // answer, which has the contact's next agenda item.
-    let mut lenses = Vec::new();
-    for i in 0..keys {
-        let version = keys + i + 2;
-        let text = if i % 2 == 0 { &broken } else { &original };
-        let id = 1000 + i;
-        let sent = Instant::now();
-        send(
-            &mut stdin,
-            &json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-                "textDocument": { "uri": uri, "version": version },
-                "contentChanges": [{ "text": text }] } }),
-        );
-        send(
-            &mut stdin,
-            &json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/codeLens",
-                     "params": { "textDocument": { "uri": uri } } }),
-        );
-        while read(&mut stdout).get("id") != Some(&json!(id)) {}
-        lenses.push(sent.elapsed());
-    }
+    let lenses = code_lenses(&mut stdin, &mut stdout, &uri, keys, [&broken, &original]);
     send(
         &mut stdin,
         &json!({ "jsonrpc": "2.0", "id": 3, "method": "shutdown" }),
@@ -153,6 +132,39 @@ fn main() {
     let _ = child.wait();
     report("keystroke to diagnostics", keys, latencies);
     report("keystroke to code lens", keys, lenses);
+}
+
+/// A client that asks for code lenses after every change: KEYS changes more (versions
+/// after those of the first loop), each timed from the change to the lens's answer, which
+/// has the contact's next agenda item.
+fn code_lenses(
+    stdin: &mut ChildStdin,
+    stdout: &mut BufReader<ChildStdout>,
+    uri: &str,
+    keys: usize,
+    texts: [&String; 2],
+) -> Vec<std::time::Duration> {
+    let mut lenses = Vec::new();
+    for i in 0..keys {
+        let version = keys + i + 2;
+        let text = texts[i % 2];
+        let id = 1000 + i;
+        let sent = Instant::now();
+        send(
+            stdin,
+            &json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "text": text }] } }),
+        );
+        send(
+            stdin,
+            &json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/codeLens",
+                     "params": { "textDocument": { "uri": uri } } }),
+        );
+        while read(stdout).get("id") != Some(&json!(id)) {}
+        lenses.push(sent.elapsed());
+    }
+    lenses
 }
 
 /// Prints the median, 90th percentile and worst of `times`.

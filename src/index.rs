@@ -151,10 +151,8 @@ impl Links {
             }
         };
         match &doc.record {
-            Some(Record::Chat(chat)) => {
-                if !chat.referrals.is_empty() {
-                    chat.with.iter().map(to).for_each(&mut referrer);
-                }
+            Some(Record::Chat(chat)) if !chat.referrals.is_empty() => {
+                chat.with.iter().map(to).for_each(&mut referrer);
             }
             Some(Record::Contact(contact)) => {
                 if let Some(by) = &contact.introduced_by {
