@@ -33,6 +33,8 @@ mod notebook;
 mod period;
 mod render;
 mod report;
+#[cfg(test)]
+mod rng;
 mod rules;
 mod show;
 mod sink;

@@ -125,6 +125,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "error",
             "findings",
             "spreadsheet",
+            "rng",
         ],
     ),
     ("parsing", &["frontmatter", "yaml", "model", "body"]),
