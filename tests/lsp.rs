@@ -529,3 +529,30 @@ fn lsp_counts_a_byte_order_mark_in_the_first_lines_columns() {
     assert_eq!(hover, Value::Null, "before the link");
     assert_eq!(client.stop(), 0);
 }
+
+#[test]
+fn lsp_a_change_of_folders_or_ids_in_ties_yaml_reads_every_file_again() {
+    let nb = Notebook::new()
+        .file(
+            "People/Priya Shah.md",
+            "---\nname: Priya Shah\naliases: [priya]\n---\n",
+        )
+        .file("Home.md", "Coffee with [[priya]].\n");
+    let mut client = Client::start(&nb);
+    let home = client.diagnostics("Home.md");
+    assert_eq!(home.len(), 1, "{home:?}");
+    assert_eq!(home[0].2, "T204", "People/ is a folder of notes yet");
+    client.open("ties.yaml", "");
+    client.change(
+        "ties.yaml",
+        2,
+        "folders: { contacts: People }\nids: title\n",
+    );
+    assert_eq!(client.settled("Home.md"), Some(json!([])));
+    let target = client.result("textDocument/definition", client.at("Home.md", 0, 15));
+    assert!(
+        target.to_string().contains("People/Priya%20Shah.md"),
+        "{target}"
+    );
+    assert_eq!(client.stop(), 0);
+}

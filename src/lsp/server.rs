@@ -16,12 +16,12 @@ use serde_json::{Value, json};
 use crate::assist::{at, complete, fix, hover, next, references, rename, sections};
 use crate::check::Checker;
 use crate::config::{Clock, Config};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Placed};
 use crate::document::Document;
 use crate::exit::ExitStatus;
 use crate::findings::Severity;
 use crate::index::{Affected, Edit, Index};
-use crate::model::Kind;
+use crate::model::{Kind, Settings};
 use crate::notebook::{self, CONFIG_FILE};
 
 use super::convert::{Lines, path_of, uri_of};
@@ -447,12 +447,8 @@ impl Server<'_> {
             return;
         };
         if rel == CONFIG_FILE {
-            let (settings, text, findings) =
-                notebook::decode_settings(open.text.as_bytes().to_vec());
-            index.settings = settings;
-            index.settings_text = text;
-            index.settings_findings = findings;
-            self.settings_changed = true;
+            let settings = notebook::decode_settings(open.text.as_bytes().to_vec());
+            self.settle(settings);
         } else {
             let doc = Document::parse(
                 rel.to_owned(),
@@ -462,6 +458,39 @@ impl Server<'_> {
             self.pending.push(Edit::Put(doc));
         }
         self.changed();
+    }
+
+    /// Takes new settings from `ties.yaml`. If they read the files differently (`folders`,
+    /// `ids`, `keys`, the owner), every document is parsed again, open buffers from their
+    /// text and the rest from disk, as `watch` does: a kind, an id or a key of any file may
+    /// have changed.
+    fn settle(&mut self, (settings, text, findings): (Settings, String, Vec<Placed>)) {
+        let Some(index) = self.index.as_mut() else {
+            return;
+        };
+        let reread = settings.conventions != index.settings.conventions;
+        index.settings = settings;
+        index.settings_text = text;
+        index.settings_findings = findings;
+        self.settings_changed = true;
+        if reread {
+            let conventions = index.settings.conventions.clone();
+            for doc in &index.docs {
+                let fresh = match self.open.get(&doc.path) {
+                    Some(open) => Document::parse(
+                        doc.path.clone(),
+                        Ok(open.text.as_bytes().to_vec()),
+                        &conventions,
+                    ),
+                    None => notebook::read_document(
+                        &index.root,
+                        &index.root.join(&doc.path),
+                        &conventions,
+                    ),
+                };
+                self.pending.push(Edit::Put(fresh));
+            }
+        }
     }
 
     /// The notebook changed: check it when the queue is empty, rebuild what depends on it.
@@ -477,11 +506,11 @@ impl Server<'_> {
         };
         let path = index.root.join(rel);
         if rel == CONFIG_FILE {
-            if let Ok((settings, text, findings)) = notebook::load_settings(&index.root) {
-                index.settings = settings;
-                index.settings_text = text;
-                index.settings_findings = findings;
-                self.settings_changed = true;
+            // An open `ties.yaml` is the buffer's, not the disk's.
+            if !self.open.contains_key(CONFIG_FILE)
+                && let Ok(settings) = notebook::load_settings(&index.root)
+            {
+                self.settle(settings);
             }
         } else if path.is_file() {
             let doc = notebook::read_document(&index.root, &path, &index.settings.conventions);
