@@ -54,17 +54,22 @@ pub(crate) mod fixture {
     }
 
     pub(crate) fn index_of(files: &[(&str, &str)]) -> Index {
+        index_with("", files)
+    }
+
+    /// The notebook of `files` under the settings `ties_yaml`.
+    pub(crate) fn index_with(ties_yaml: &str, files: &[(&str, &str)]) -> Index {
+        let settings = crate::notebook::decode_settings(ties_yaml.as_bytes().to_vec());
         let docs = files
             .iter()
             .map(|(path, text)| {
                 Document::parse(
                     (*path).to_owned(),
                     Ok(text.as_bytes().to_vec()),
-                    &crate::model::conventions::PLAIN,
+                    &settings.0.conventions,
                 )
             })
             .collect();
-        let settings = crate::notebook::decode_settings(Vec::new());
         Index::new(
             std::path::PathBuf::from("/nb"),
             today().and_time(chrono::NaiveTime::MIN),

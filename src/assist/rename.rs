@@ -2,8 +2,9 @@
 //! ([`super::references`]) is rewritten in place, so quoting, `[[…|label]]` and relative
 //! paths stay as written. A plan only: the editor applies it, `ties` writes nothing.
 
-use crate::index::Index;
+use crate::index::{Index, Resolved};
 use crate::model::id::is_slug;
+use crate::slug;
 use crate::span::Span;
 
 use super::references;
@@ -25,7 +26,13 @@ pub(crate) enum RenameError {
     Unknown { id: String },
     #[error("`{id}` is not an id: use lowercase letters, digits and dashes")]
     NotSlug { id: String },
-    #[error("`{id}` is taken by {path}")]
+    #[error(
+        "`{id}` is not a file title: leave out / \\ : * ? \" < > | # ^ [ ], leading dots and double spaces"
+    )]
+    NotTitle { id: String },
+    /// The new id is another record's id, or its title, `name` or alias: references to that
+    /// record would resolve to this one (an exact id wins) or become ambiguous.
+    #[error("`{id}` already names {path}")]
     Taken { id: String, path: String },
 }
 
@@ -34,18 +41,29 @@ pub(crate) fn plan(index: &Index, id: &str, new_id: &str) -> Result<Plan, Rename
     let doc = index
         .get(id)
         .ok_or_else(|| RenameError::Unknown { id: id.to_owned() })?;
-    // A notebook whose ids are file titles (`Jane Doe.md`) takes any name a file can have.
-    let valid = if index.settings.conventions.title_ids() {
-        !new_id.trim().is_empty() && !new_id.contains(['/', '\\']) && !new_id.starts_with('.')
-    } else {
-        is_slug(new_id)
-    };
-    if !valid {
+    // A notebook whose ids are file titles (`Jane Doe.md`) takes a name as `ties new` would
+    // write it: nothing a file name or a `[[link]]` cannot hold.
+    if index.settings.conventions.title_ids() {
+        if new_id.is_empty() || slug::title_from_name(new_id) != new_id {
+            return Err(RenameError::NotTitle {
+                id: new_id.to_owned(),
+            });
+        }
+    } else if !is_slug(new_id) {
         return Err(RenameError::NotSlug {
             id: new_id.to_owned(),
         });
     }
-    if let Some(other) = index.get(new_id).filter(|_| new_id != id) {
+    let others = match index.resolve(None, new_id) {
+        Resolved::None => Vec::new(),
+        Resolved::One(i) => vec![i],
+        Resolved::Several(found) => found,
+    };
+    if let Some(other) = others
+        .into_iter()
+        .map(|i| &index.docs[i])
+        .find(|other| other.path != doc.path)
+    {
         return Err(RenameError::Taken {
             id: new_id.to_owned(),
             path: other.path.clone(),
@@ -75,7 +93,7 @@ pub(crate) fn plan(index: &Index, id: &str, new_id: &str) -> Result<Plan, Rename
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assist::fixture::index;
+    use crate::assist::fixture::{index, index_with};
 
     #[test]
     fn moves_the_file_and_rewrites_every_mention() {
@@ -118,6 +136,62 @@ mod tests {
         assert_eq!(
             plan(&index, "zed", "zoe"),
             Err(RenameError::Unknown { id: "zed".into() })
+        );
+    }
+
+    #[test]
+    fn refuses_a_name_another_record_answers_to() {
+        let index = index_with(
+            "",
+            &[
+                ("contacts/ada.md", "---\nname: Ada\n---\n"),
+                ("contacts/cy.md", "---\nname: Cy\naliases: [dee]\n---\n"),
+            ],
+        );
+        assert_eq!(
+            plan(&index, "ada", "dee"),
+            Err(RenameError::Taken {
+                id: "dee".into(),
+                path: "contacts/cy.md".into()
+            }),
+            "`[[dee]]` would find ada instead of cy"
+        );
+        assert!(
+            plan(&index, "cy", "dee").is_ok(),
+            "its own alias is no clash"
+        );
+    }
+
+    #[test]
+    fn a_title_notebook_takes_titles_that_links_and_file_names_can_hold() {
+        let index = index_with(
+            "folders: { contacts: People }\nids: title\n",
+            &[
+                (
+                    "People/Dana Whitfield.md",
+                    "---\nname: Dana Whitfield\n---\n",
+                ),
+                (
+                    "People/Priya Shah.md",
+                    "---\naliases: [Priya, P. Shah]\n---\n",
+                ),
+            ],
+        );
+        let plan_to = |to: &str| plan(&index, "Dana Whitfield", to);
+        assert_eq!(plan_to("Dana W").unwrap().to, "People/Dana W.md");
+        for bad in ["a]]|b#c", "x|y", ".hidden", "two  spaces", "", "a/b"] {
+            assert_eq!(
+                plan_to(bad),
+                Err(RenameError::NotTitle { id: bad.into() }),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            plan_to("p. shah"),
+            Err(RenameError::Taken {
+                id: "p. shah".into(),
+                path: "People/Priya Shah.md".into()
+            })
         );
     }
 }
