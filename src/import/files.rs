@@ -54,6 +54,34 @@ pub(super) fn contact_file(row: &Row) -> String {
         let lines: Vec<&str> = row.extras.iter().map(|(_, line)| line.as_str()).collect();
         body.push(lines.join("\n"));
     }
-    d.body(&body.join("\n\n"));
+    d.body(&printable(&body.join("\n\n")));
     d.render()
+}
+
+/// `text` without the control characters an export may carry (an escape sequence in a
+/// vCard's ORG unit, a form feed from a spreadsheet): the body is read with `cat` and in
+/// editors, where they would act instead of show. Line ends are `\n`; tabs stay.
+fn printable(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\r' => '\n',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn a_body_holds_no_control_characters() {
+        assert_eq!(
+            printable("- ORG (unit): \u{1b}[2J\r\nbell\u{7}\there\rend\u{9b}"),
+            "- ORG (unit): \u{fffd}[2J\nbell\u{fffd}\there\nend\u{fffd}"
+        );
+    }
 }
