@@ -17,7 +17,7 @@ use crate::lookup;
 use crate::model::chat::ChatStatus;
 use crate::model::contact::Tie;
 use crate::model::time::{Duration, When};
-use crate::model::{Chat, Contact, Id, Kind, Record};
+use crate::model::{Chat, Contact, Event, Id, Kind, Record};
 use crate::period::Period;
 use crate::report::{companies, goals};
 
@@ -214,38 +214,30 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         until,
         items: Vec::new(),
     };
-    for (doc, contact) in index.contacts() {
-        b.contact(doc, contact);
-    }
-    for (doc, chat) in index.chats() {
-        b.chat(doc, chat);
-    }
-    for (doc, event) in index.events() {
-        if let Some(date) = &event.date {
-            let goal = event
-                .goal
-                .map_or_else(String::new, |g| format!(" (goal: meet {g} people)"));
-            let title = format!("Go to {}{goal}", event.name);
-            if date.value.date() >= today
-                && let Some(item) = b.push(
-                    date.value,
-                    ItemKind::Event,
-                    doc.id.clone(),
-                    event.name.clone(),
-                    doc,
-                    title,
-                )
-            {
-                item.why = vec![
-                    "rule: event: an event from today to the horizon".to_owned(),
-                    format!("{} on {} in {}", event.name, shown(date.value), doc.path),
-                ];
-            }
-        }
-    }
-    for doc in &index.docs {
-        b.tasks(doc);
-    }
+    // The items come in the order of one pass (contacts, chats, events, tasks, nudges), each
+    // pass split over the cores in contiguous chunks: the stable sort below sees the same
+    // sequence, so ties keep their order. Who names whom is built meanwhile on one core, as
+    // the events and tasks need none of it.
+    let (events, tasks) = std::thread::scope(|s| {
+        let links = s.spawn(|| index.build_lookups());
+        let events: Vec<_> = index.events().collect();
+        let events = b.each(&events, 1, |b, (doc, event)| b.event(doc, event));
+        let tasks = b.each(&index.docs, 1, Builder::tasks);
+        links
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (events, tasks)
+    });
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let contacts: Vec<_> = index.contacts().collect();
+    b.items = b.each(&contacts, threads, |b, (doc, contact)| {
+        b.contact(doc, contact)
+    });
+    let chats: Vec<_> = index.chats().collect();
+    b.items
+        .extend(b.each(&chats, threads, |b, (doc, chat)| b.chat(doc, chat)));
+    b.items.extend(events);
+    b.items.extend(tasks);
     b.nudges();
     for item in b.items.iter_mut().filter(|i| i.clear.is_empty()) {
         item.clear = clear(index, item);
@@ -340,6 +332,72 @@ struct Builder<'a> {
     today: NaiveDate,
     until: NaiveDate,
     items: Vec<Item>,
+}
+
+impl<'a> Builder<'a> {
+    /// The items `each` adds for every part of `parts`, in order, on up to `threads` cores
+    /// (contiguous chunks, joined in order: the same items in the same order as one pass).
+    fn each<T: Sync>(
+        &self,
+        parts: &[T],
+        threads: usize,
+        each: impl Fn(&mut Builder<'a>, &T) + Sync,
+    ) -> Vec<Item> {
+        let run = |chunk: &[T]| {
+            let mut own = Builder {
+                index: self.index,
+                today: self.today,
+                until: self.until,
+                items: Vec::new(),
+            };
+            for part in chunk {
+                each(&mut own, part);
+            }
+            own.items
+        };
+        // Below this, a thread costs more than it saves.
+        const MIN_CHUNK: usize = 256;
+        let threads = threads.min(parts.len() / MIN_CHUNK).max(1);
+        if threads == 1 {
+            return run(parts);
+        }
+        let run = &run;
+        std::thread::scope(|s| {
+            let handles: Vec<_> = parts
+                .chunks(parts.len().div_ceil(threads))
+                .map(|chunk| s.spawn(move || run(chunk)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    }
+
+    /// An upcoming event.
+    fn event(&mut self, doc: &Document, event: &Event) {
+        if let Some(date) = &event.date {
+            let goal = event
+                .goal
+                .map_or_else(String::new, |g| format!(" (goal: meet {g} people)"));
+            let title = format!("Go to {}{goal}", event.name);
+            if date.value.date() >= self.today
+                && let Some(item) = self.push(
+                    date.value,
+                    ItemKind::Event,
+                    doc.id.clone(),
+                    event.name.clone(),
+                    doc,
+                    title,
+                )
+            {
+                item.why = vec![
+                    "rule: event: an event from today to the horizon".to_owned(),
+                    format!("{} on {} in {}", event.name, shown(date.value), doc.path),
+                ];
+            }
+        }
+    }
 }
 
 impl Builder<'_> {

@@ -214,6 +214,15 @@ impl Index {
         }
     }
 
+    /// Builds the lookups built on first use, both at once: for a command that will need
+    /// them, on a core of its own while it does something else.
+    pub(crate) fn build_lookups(&self) {
+        std::thread::scope(|s| {
+            s.spawn(|| self.names());
+            self.links();
+        });
+    }
+
     /// Who names whom, built on first use.
     fn links(&self) -> &Links {
         self.links.get_or_init(|| Links::new(self))
