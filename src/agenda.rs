@@ -214,31 +214,8 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         until,
         items: Vec::new(),
     };
-    // The items come in the order of one pass (contacts, chats, events, tasks, nudges), each
-    // pass split over the cores in contiguous chunks: the stable sort below sees the same
-    // sequence, so ties keep their order. Who names whom is built meanwhile on one core, as
-    // the events and tasks need none of it.
-    let (events, tasks) = std::thread::scope(|s| {
-        let links = s.spawn(|| index.build_lookups());
-        let events: Vec<_> = index.events().collect();
-        let events = b.each(&events, 1, |b, (doc, event)| b.event(doc, event));
-        let tasks = b.each(&index.docs, 1, Builder::tasks);
-        links
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (events, tasks)
-    });
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let contacts: Vec<_> = index.contacts().collect();
-    b.items = b.each(&contacts, threads, |b, (doc, contact)| {
-        b.contact(doc, contact)
-    });
-    let chats: Vec<_> = index.chats().collect();
-    b.items
-        .extend(b.each(&chats, threads, |b, (doc, chat)| b.chat(doc, chat)));
-    b.items.extend(events);
-    b.items.extend(tasks);
-    b.nudges();
+    b.generate(&index.docs.iter().collect::<Vec<_>>());
+    b.nudges(true, true, index.events());
     for item in b.items.iter_mut().filter(|i| i.clear.is_empty()) {
         item.clear = clear(index, item);
     }
@@ -247,17 +224,6 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         .into_iter()
         .filter(|item| filter.accepts(index, item))
         .collect();
-    let order = |i: &Item| {
-        (
-            i.due.date(),
-            i.kind.is_nudge(),
-            i.due.start(),
-            i.who.clone(),
-            i.id.clone(),
-            i.kind,
-            i.title.clone(),
-        )
-    };
     items.sort_by_cached_key(order);
     // The cap keeps nudges from crowding the list; naming a kind in `--kind` asks for all.
     let cap = index.settings.rules.nudges_per_kind as usize;
@@ -284,6 +250,73 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         capped,
         files_with_errors,
     }
+}
+
+/// The agenda's order: by day, the dated items before the nudges, then by time, whom the
+/// item is about, kind and title.
+fn order(i: &Item) -> impl Ord + use<> {
+    (
+        i.due.date(),
+        i.kind.is_nudge(),
+        i.due.start(),
+        i.who.clone(),
+        i.id.clone(),
+        i.kind,
+        i.title.clone(),
+    )
+}
+
+/// The items of the agenda (as [`build`] makes it, with no filter and the default horizon)
+/// about `doc`, in the agenda's order and with the same wording and keys: a contact's items
+/// (those of their chats included), or those found in the file itself for any other
+/// record. Nudges the cap of their kind leaves out of the agenda count: they are about this
+/// record all the same. Only the files that can hold such items are looked at (the
+/// contact's chats, the events they were met at), so an editor can ask after every
+/// keystroke without paying for the whole agenda.
+pub(crate) fn about(index: &Index, doc: &Document) -> Vec<Item> {
+    let mut b = Builder {
+        index,
+        today: index.today,
+        until: until(index, None),
+        items: Vec::new(),
+    };
+    let id = doc.id.as_str();
+    let is_company = |d: &Document| matches!(d.record, Some(Record::Company(_)));
+    // What the full agenda would go through, narrowed to what can yield an item of `doc`:
+    // an item is about a contact by its `id`, about another record by its `path`.
+    let (mut sources, events, goal, coverage): (Vec<&Document>, Vec<_>, bool, bool) =
+        if doc.kind == Kind::Contact {
+            let mut sources: Vec<&Document> =
+                index.lookup(id).iter().map(|&i| &index.docs[i]).collect();
+            sources.extend(index.chats_with(id).map(|(d, _)| d));
+            let goal = matches!(id, "outreach" | "chats" | "events");
+            let coverage = id == "warm-contacts"
+                || index.lookup(id).iter().any(|&i| is_company(&index.docs[i]));
+            (sources, index.events_met(id).collect(), goal, coverage)
+        } else {
+            let events = match &doc.record {
+                Some(Record::Event(event)) => vec![(doc, &**event)],
+                _ => Vec::new(),
+            };
+            let settings = doc.path == "ties.yaml";
+            (vec![doc], events, settings, settings || is_company(doc))
+        };
+    // In the order of the full agenda's passes, so that items equal in the sort order come
+    // out as they do there.
+    sources.sort_by_key(|d| index.position(&d.path));
+    sources.dedup_by(|a, b| a.path == b.path);
+    b.generate(&sources);
+    b.nudges(goal, coverage, events);
+    let mine = |item: &Item| match doc.kind {
+        Kind::Contact => item.id == doc.id,
+        _ => item.path == doc.path,
+    };
+    let mut items: Vec<Item> = b.items.into_iter().filter(mine).collect();
+    for item in items.iter_mut().filter(|i| i.clear.is_empty()) {
+        item.clear = clear(index, item);
+    }
+    items.sort_by_cached_key(order);
+    items
 }
 
 /// The last day of an agenda of `days` (`None`: `rules.horizon`) from today.
@@ -334,72 +367,6 @@ struct Builder<'a> {
     items: Vec<Item>,
 }
 
-impl<'a> Builder<'a> {
-    /// The items `each` adds for every part of `parts`, in order, on up to `threads` cores
-    /// (contiguous chunks, joined in order: the same items in the same order as one pass).
-    fn each<T: Sync>(
-        &self,
-        parts: &[T],
-        threads: usize,
-        each: impl Fn(&mut Builder<'a>, &T) + Sync,
-    ) -> Vec<Item> {
-        let run = |chunk: &[T]| {
-            let mut own = Builder {
-                index: self.index,
-                today: self.today,
-                until: self.until,
-                items: Vec::new(),
-            };
-            for part in chunk {
-                each(&mut own, part);
-            }
-            own.items
-        };
-        // Below this, a thread costs more than it saves.
-        const MIN_CHUNK: usize = 256;
-        let threads = threads.min(parts.len() / MIN_CHUNK).max(1);
-        if threads == 1 {
-            return run(parts);
-        }
-        let run = &run;
-        std::thread::scope(|s| {
-            let handles: Vec<_> = parts
-                .chunks(parts.len().div_ceil(threads))
-                .map(|chunk| s.spawn(move || run(chunk)))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    }
-
-    /// An upcoming event.
-    fn event(&mut self, doc: &Document, event: &Event) {
-        if let Some(date) = &event.date {
-            let goal = event
-                .goal
-                .map_or_else(String::new, |g| format!(" (goal: meet {g} people)"));
-            let title = format!("Go to {}{goal}", event.name);
-            if date.value.date() >= self.today
-                && let Some(item) = self.push(
-                    date.value,
-                    ItemKind::Event,
-                    doc.id.clone(),
-                    event.name.clone(),
-                    doc,
-                    title,
-                )
-            {
-                item.why = vec![
-                    "rule: event: an event from today to the horizon".to_owned(),
-                    format!("{} on {} in {}", event.name, shown(date.value), doc.path),
-                ];
-            }
-        }
-    }
-}
-
 impl Builder<'_> {
     /// Adds an item if it is due within the horizon and its contact is not paused, closed
     /// or snoozed, and hands it back so that the caller can say why it is there.
@@ -428,6 +395,51 @@ impl Builder<'_> {
             why: Vec::new(),
         });
         self.items.last_mut()
+    }
+
+    /// The dated items of `docs` (in path order): contacts' items, then chats', events',
+    /// and the tasks of every file, the passes in that order.
+    fn generate(&mut self, docs: &[&Document]) {
+        let today = self.today;
+        for &doc in docs {
+            if let Some(Record::Contact(contact)) = &doc.record {
+                self.contact(doc, contact);
+            }
+        }
+        for &doc in docs {
+            if let Some(Record::Chat(chat)) = &doc.record {
+                self.chat(doc, chat);
+            }
+        }
+        for &doc in docs {
+            let Some(Record::Event(event)) = &doc.record else {
+                continue;
+            };
+            if let Some(date) = &event.date {
+                let goal = event
+                    .goal
+                    .map_or_else(String::new, |g| format!(" (goal: meet {g} people)"));
+                let title = format!("Go to {}{goal}", event.name);
+                if date.value.date() >= today
+                    && let Some(item) = self.push(
+                        date.value,
+                        ItemKind::Event,
+                        doc.id.clone(),
+                        event.name.clone(),
+                        doc,
+                        title,
+                    )
+                {
+                    item.why = vec![
+                        "rule: event: an event from today to the horizon".to_owned(),
+                        format!("{} on {} in {}", event.name, shown(date.value), doc.path),
+                    ];
+                }
+            }
+        }
+        for &doc in docs {
+            self.tasks(doc);
+        }
     }
 
     fn suppressed(&self, id: &Id) -> bool {
@@ -755,16 +767,23 @@ impl Builder<'_> {
         }
     }
 
-    fn nudges(&mut self) {
+    /// The nudges switched on in `ties.yaml`, of those asked for: goal and coverage
+    /// nudges, and event follow-ups from `events`.
+    fn nudges<'e>(
+        &mut self,
+        goal: bool,
+        coverage: bool,
+        events: impl IntoIterator<Item = (&'e Document, &'e Event)>,
+    ) {
         let on = self.index.settings.rules.nudges;
-        if on.goal {
+        if on.goal && goal {
             self.goal_nudges();
         }
-        if on.coverage {
+        if on.coverage && coverage {
             self.coverage_nudges();
         }
         if on.event_follow_up {
-            self.event_follow_ups();
+            self.event_follow_ups(events);
         }
     }
 
@@ -897,12 +916,15 @@ impl Builder<'_> {
 
     /// People in `met` of an event held in the last `event_follow_up_within` (before
     /// today), with no interaction since; due the day after the event.
-    fn event_follow_ups(&mut self) {
+    fn event_follow_ups<'e>(
+        &mut self,
+        events: impl IntoIterator<Item = (&'e Document, &'e Event)>,
+    ) {
         let rules = &self.index.settings.rules;
         let within = rules.event_follow_up_within;
         let today = self.today;
         let mut items = Vec::new();
-        for (doc, event) in self.index.events() {
+        for (doc, event) in events {
             let Some(day) = event.day() else { continue };
             if day >= today || within.after_date(day) < today {
                 continue;
@@ -1065,6 +1087,143 @@ pub(crate) fn thank_you_due(chat: When, within: Duration) -> When {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every record's [`about`] is what the full agenda (its capped nudges included) holds
+    /// about it, in the same order: returns how many items that was in all.
+    fn about_matches_the_agenda(index: &Index) -> usize {
+        let full = build(index, None, &Filter::default());
+        let all: Vec<&Item> = full.items.iter().chain(&full.capped).collect();
+        let mut seen = 0;
+        for doc in &index.docs {
+            let mine = |item: &&&Item| match doc.kind {
+                Kind::Contact => item.id == doc.id,
+                _ => item.path == doc.path,
+            };
+            let mut expected: Vec<Item> = all.iter().filter(mine).map(|&i| i.clone()).collect();
+            expected.sort_by_cached_key(order);
+            let got = about(index, doc);
+            assert_eq!(got, expected, "{} on {}", doc.path, index.today);
+            let keys = |items: &[Item]| items.iter().map(Item::key).collect::<Vec<_>>();
+            assert_eq!(keys(&got), keys(&expected));
+            seen += got.len();
+        }
+        seen
+    }
+
+    #[test]
+    fn about_a_record_is_its_part_of_the_agenda_for_every_record() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-notebook");
+        let mut kinds = std::collections::BTreeSet::new();
+        let mut total = 0;
+        // Days around the notebook's chats and events, so that every group and most kinds
+        // (nudges, capped ones too) turn up.
+        for day in [
+            "2026-07-16",
+            "2026-09-25",
+            "2026-10-30",
+            "2026-11-14",
+            "2026-11-21",
+            "2026-11-26",
+            "2027-03-01",
+        ] {
+            let now = crate::model::time::parse_date(day)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap();
+            let index = crate::notebook::load(&root, now).unwrap();
+            total += about_matches_the_agenda(&index);
+            let full = build(&index, None, &Filter::default());
+            kinds.extend(full.items.iter().chain(&full.capped).map(|i| i.kind));
+        }
+        assert!(total > 50, "{total} items only");
+        for kind in [
+            ItemKind::FollowUp,
+            ItemKind::ThankYou,
+            ItemKind::Prepare,
+            ItemKind::Task,
+            ItemKind::Reconnect,
+            ItemKind::Event,
+            ItemKind::Goal,
+            ItemKind::EventFollowUp,
+        ] {
+            assert!(kinds.contains(&kind), "no {kind:?} in {kinds:?}");
+        }
+    }
+
+    #[test]
+    fn about_a_record_in_a_notebook_of_corner_cases() {
+        // Two files with one id, a contact named like a goal, a chat naming its contact by
+        // title, tasks in chats, events and notes, and a cap of one nudge per kind.
+        let files: &[(&str, &str)] = &[
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\nreached_out: 2026-11-10\nnext: 2026-11-22 call\n---\n- [ ] send cv 📅 2026-11-20\n",
+            ),
+            ("notes/ada.md", "- [ ] ask about ada 📅 2026-11-21\n"),
+            (
+                "contacts/outreach.md",
+                "---\nname: Out Reach\nreached_out: 2026-11-01\nfollowed_up: [2026-11-08, 2026-11-12]\n---\n",
+            ),
+            (
+                "contacts/Bob Stone.md",
+                "---\nname: Bob Stone\nlast_contact: 2026-05-01\n---\n",
+            ),
+            (
+                "contacts/cy.md",
+                "---\nname: Cy\nstatus: paused\nreached_out: 2026-11-01\n---\n",
+            ),
+            (
+                "chats/2026-11-20-bob.md",
+                "---\nwith: [\"[[Bob Stone]]\", ada]\ndate: 2026-11-20\nstatus: done\n---\n- [ ] send notes 📅 2026-11-23\n",
+            ),
+            (
+                "chats/2026-11-24-ada.md",
+                "---\nwith: [ada]\ndate: 2026-11-24\n---\n## Questions\n- one\n",
+            ),
+            (
+                "events/meetup.md",
+                "---\nname: Meetup\ndate: 2026-11-19\nmet: [ada, \"Bob Stone\", cy]\n---\n- [ ] post photos 📅 2026-11-22\n",
+            ),
+            (
+                "events/conf.md",
+                "---\nname: Conf\ndate: 2026-11-25\ngoal: 3\n---\n",
+            ),
+            (
+                "companies/acme.md",
+                "---\nname: Acme\nstatus: target\n---\n",
+            ),
+            (
+                "companies/zeta.md",
+                "---\nname: Zeta\nstatus: target\n---\n",
+            ),
+        ];
+        let docs = files
+            .iter()
+            .map(|(path, text)| {
+                Document::parse(
+                    (*path).to_owned(),
+                    Ok(text.as_bytes().to_vec()),
+                    &crate::model::conventions::PLAIN,
+                )
+            })
+            .collect();
+        let yaml = "rules:\n  nudges_per_kind: 1\ngoals:\n  warm_contacts: 2\n  weekly: { outreach: 5, chats: 2, events: 1 }\n";
+        let settings = crate::notebook::decode_settings(yaml.as_bytes().to_vec());
+        let now = crate::model::time::parse_date("2026-11-21")
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let index = Index::new(
+            std::path::PathBuf::from("/nb"),
+            now,
+            settings,
+            docs,
+            Vec::new(),
+        );
+        let full = build(&index, None, &Filter::default());
+        assert!(!full.capped.is_empty(), "the cap leaves nudges out");
+        assert!(about_matches_the_agenda(&index) > 8);
+    }
 
     #[test]
     fn thank_you_from_a_bare_date_is_due_next_day() {

@@ -314,6 +314,7 @@ mod tests {
     use super::*;
     use crate::index::Edit;
     use crate::model::Settings;
+    use crate::rng::Rng;
 
     fn at(day: u32, hour: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2026, 11, day)
@@ -513,18 +514,6 @@ mod tests {
         assert_eq!(changed, BTreeSet::from(["chats/2026-11-21-ada.md".into()]));
     }
 
-    /// A tiny deterministic generator, so the property test needs no extra crate.
-    struct Rng(u64);
-
-    impl Rng {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-    }
-
     const CONTENTS: [&str; 10] = [
         "---\nname: Ada\ncompany: acme\nintroduced_by: bob\n---\n[[bob]] [x](../companies/acme.md)\n",
         "---\nname: Bob\ncompany: acm\nrole: develper\n---\nSee [[ada]] and [[nobody]].\n",
@@ -558,7 +547,7 @@ mod tests {
     #[test]
     fn incremental_updates_match_a_full_check() {
         for seed in 1..=40_u64 {
-            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let mut rng = Rng::new(seed);
             let mut ix = index(&[], at(21, 9));
             let mut checker = Checker::new(&ix);
             for _ in 0..30 {

@@ -113,6 +113,8 @@ enum Commands {
         #[arg(long)]
         poll: bool,
     },
+    /// Serve the Language Server Protocol on stdin/stdout: diagnostics as you type, completion, navigation
+    Lsp,
     /// Explain a rule code: what it checks, why, and how to fix it (no code: list them all)
     Explain {
         /// A rule code such as T201
@@ -505,6 +507,7 @@ impl Cli {
                 deny_warnings,
             },
             Commands::Explain { code } => Command::Explain { code },
+            Commands::Lsp => Command::Lsp,
             Commands::Init { dir, no_git, force } => Command::Init {
                 dir,
                 git: !no_git,

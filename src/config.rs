@@ -70,6 +70,8 @@ pub(crate) enum Command {
     Explain {
         code: Option<String>,
     },
+    /// The language server, on stdin and stdout.
+    Lsp,
     Init {
         /// Default: the current folder.
         dir: Option<PathBuf>,

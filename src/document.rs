@@ -26,6 +26,9 @@ pub(crate) struct Document {
     /// [`Document::forget_text`] let it go, what reading it again gave (see
     /// [`Document::text`]).
     text: OnceLock<Option<Box<str>>>,
+    /// Whether the file starts with a byte-order mark, which `text` and every offset leave
+    /// out: an editor counts it as the first line's first column.
+    pub bom: bool,
     /// Where to read a forgotten text again, and how to know it is the one that was parsed.
     origin: Option<Box<Origin>>,
     /// `None` for free notes and for records whose front matter could not be read at all.
@@ -71,11 +74,15 @@ impl Document {
     ) -> Self {
         let kind = conventions.kind_of(&path);
         let id = id_of(&path);
+        let bom = bytes
+            .as_ref()
+            .is_ok_and(|b| b.starts_with("\u{feff}".as_bytes()));
         let mut doc = Self {
             path,
             kind,
             id,
             text: OnceLock::new(),
+            bom,
             origin: None,
             record: None,
             body: Body::default(),

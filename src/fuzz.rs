@@ -32,6 +32,7 @@ use crate::notebook::CONFIG_FILE;
 use crate::period::Period;
 use crate::render::{self, Format, Render};
 use crate::report::{self, Granularity, ReportKind};
+use crate::rng::Rng;
 use crate::show;
 use crate::spreadsheet::Cells;
 
@@ -43,39 +44,6 @@ const SHORT_SEED: u64 = 0x7165_735f_6675_7a7a;
 const SLOW: Duration = Duration::from_secs(5);
 /// Mutated files are cut to this size, so a case stays fast even after many splices.
 const MAX_FILE: usize = 256 * 1024;
-
-/// xorshift64*: deterministic from its seed, which is all a fuzzer needs.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Self {
-        // Zero is xorshift's fixed point; splitmix the seed so nearby seeds diverge.
-        let mut z = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        Self((z ^ (z >> 31)) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// Uniform enough in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
 
 /// One seed file: where it lives in its notebook and its bytes.
 #[derive(Clone)]

@@ -102,11 +102,13 @@ pub(crate) enum Resolved {
 
 /// Who names whom, by document index in path order. Every map is keyed by the id a
 /// reference resolves to, so `[[jane doe]]` in a chat counts for `Jane Doe.md`.
-#[derive(Default, Debug, PartialEq)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Links {
     chats_with: FastMap<Id, Vec<usize>>,
     events_met: FastMap<Id, Vec<usize>>,
-    referrers: FastSet<Id>,
+    /// Who introduced or referred someone, with how many documents say so.
+    referrers: FastMap<Id, usize>,
     referenced_by: FastMap<Id, Vec<usize>>,
     /// Documents naming each id in their front matter, as written (`referenced_by` holds
     /// what it resolves to, which changes when a document comes or goes).
@@ -160,7 +162,9 @@ impl Links {
         }
         join(&mut self.chats_with, later.chats_with);
         join(&mut self.events_met, later.events_met);
-        self.referrers.extend(later.referrers);
+        for (id, n) in later.referrers {
+            *self.referrers.entry(id).or_default() += n;
+        }
         join(&mut self.referenced_by, later.referenced_by);
         join(&mut self.named_by, later.named_by);
         join(&mut self.linked_by, later.linked_by);
@@ -170,47 +174,93 @@ impl Links {
     /// Who names whom among the documents at `range`.
     fn of(index: &Index, range: std::ops::Range<usize>) -> Self {
         let mut links = Self::default();
-        let to = |id: &Spanned<Id>| index.canonical(Kind::Contact, &id.value).clone();
         for i in range {
-            let doc = &index.docs[i];
-            match &doc.record {
-                Some(Record::Chat(chat)) => {
-                    for with in &chat.with {
-                        push(&mut links.chats_with, to(with), i);
-                    }
-                    if !chat.referrals.is_empty() {
-                        links.referrers.extend(chat.with.iter().map(to));
-                    }
-                }
-                Some(Record::Event(event)) => {
-                    for met in &event.met {
-                        push(&mut links.events_met, to(met), i);
-                    }
-                }
-                Some(Record::Contact(contact)) => {
-                    if let Some(by) = &contact.introduced_by {
-                        links.referrers.insert(to(by));
-                    }
-                }
-                _ => {}
-            }
-            references_of(doc, |_, target, expected| {
-                let id = index.canonical(expected, &target.value).clone();
-                push(&mut links.referenced_by, id, i);
-                push(&mut links.named_by, target.value.clone(), i);
-            });
-            for linked in &doc.body.links.targets {
-                if let LinkTarget::Wiki(id) = &linked.target {
-                    push(&mut links.linked_by, id.clone(), i);
-                }
-            }
-            for (_, path) in &doc.files {
-                if let Some(path) = path {
-                    push(&mut links.files_linked_by, Arc::clone(path), i);
-                }
-            }
+            links.visit(index, i, &index.docs[i], true);
         }
         links
+    }
+
+    /// `old`, the document at `i`, replaced by `new` with the same path and names (so every
+    /// reference resolves as before): the lookups lose what `old` named and gain what `new`
+    /// names, without a walk over every document (an editor changes one file a keystroke).
+    fn replace(&mut self, index: &Index, i: usize, old: &Document, new: &Document) {
+        self.visit(index, i, old, false);
+        self.visit(index, i, new, true);
+    }
+
+    /// Adds (or, `add` false, removes) every entry that `doc`, at `i`, makes.
+    fn visit(&mut self, index: &Index, i: usize, doc: &Document, add: bool) {
+        let to = |id: &Spanned<Id>| index.canonical(Kind::Contact, &id.value).clone();
+        let mut referrer = |id: Id| {
+            let n = self.referrers.entry(id.clone()).or_default();
+            if add {
+                *n += 1;
+            } else {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    self.referrers.remove(&id);
+                }
+            }
+        };
+        match &doc.record {
+            Some(Record::Chat(chat)) if !chat.referrals.is_empty() => {
+                chat.with.iter().map(to).for_each(&mut referrer);
+            }
+            Some(Record::Contact(contact)) => {
+                if let Some(by) = &contact.introduced_by {
+                    referrer(to(by));
+                }
+            }
+            _ => {}
+        }
+        match &doc.record {
+            Some(Record::Chat(chat)) => {
+                for with in &chat.with {
+                    put(&mut self.chats_with, to(with), i, add);
+                }
+            }
+            Some(Record::Event(event)) => {
+                for met in &event.met {
+                    put(&mut self.events_met, to(met), i, add);
+                }
+            }
+            _ => {}
+        }
+        references_of(doc, |_, target, expected| {
+            let id = index.canonical(expected, &target.value).clone();
+            put(&mut self.referenced_by, id, i, add);
+            put(&mut self.named_by, target.value.clone(), i, add);
+        });
+        for linked in &doc.body.links.targets {
+            if let LinkTarget::Wiki(id) = &linked.target {
+                put(&mut self.linked_by, id.clone(), i, add);
+            }
+        }
+        for (_, path) in &doc.files {
+            if let Some(path) = path {
+                put(&mut self.files_linked_by, Arc::clone(path), i, add);
+            }
+        }
+    }
+}
+
+/// Adds `i` to the list of `key` (kept sorted, once), or with `add` false takes it out.
+fn put<K: std::hash::Hash + Eq>(map: &mut FastMap<K, Vec<usize>>, key: K, i: usize, add: bool) {
+    if add {
+        let list = map.entry(key).or_default();
+        // Building from scratch, documents come in order: the common case is a push.
+        if list.last().is_none_or(|&last| last < i) {
+            list.push(i);
+        } else if let Err(at) = list.binary_search(&i) {
+            list.insert(at, i);
+        }
+    } else if let Some(list) = map.get_mut(&key) {
+        if let Ok(at) = list.binary_search(&i) {
+            list.remove(at);
+        }
+        if list.is_empty() {
+            map.remove(&key);
+        }
     }
 }
 
@@ -265,15 +315,6 @@ impl Index {
         }
     }
 
-    /// Builds the lookups built on first use, both at once: for a command that will need
-    /// them, on a core of its own while it does something else.
-    pub(crate) fn build_lookups(&self) {
-        std::thread::scope(|s| {
-            s.spawn(|| self.names());
-            self.links();
-        });
-    }
-
     /// Who names whom, built on first use.
     fn links(&self) -> &Links {
         self.links.get_or_init(|| Links::new(self))
@@ -309,9 +350,16 @@ impl Index {
                                 affected.ids_changed = true;
                                 self.names = OnceLock::new();
                             }
-                            self.docs[i] = doc;
-                            // Who names whom is built again when it is next asked for.
-                            self.links = OnceLock::new();
+                            let old = std::mem::replace(&mut self.docs[i], doc);
+                            // Who names whom: updated where it is built and every reference
+                            // resolves as before, else built again when next asked for.
+                            match self.links.take() {
+                                Some(mut links) if !affected.ids_changed => {
+                                    links.replace(self, i, &old, &self.docs[i]);
+                                    self.links = OnceLock::from(links);
+                                }
+                                _ => {}
+                            }
                         }
                         Err(_) => {
                             affected.added += 1;
@@ -653,7 +701,7 @@ impl Index {
 
     /// The highest stage the contact has reached.
     pub(crate) fn stage(&self, id: &str, contact: &Contact) -> Stage {
-        if self.links().referrers.contains(id) {
+        if self.links().referrers.contains_key(id) {
             return Stage::Referred;
         }
         if self.has_met(id) {
@@ -758,6 +806,68 @@ mod tests {
             docs,
             Vec::new(),
         )
+    }
+
+    #[test]
+    fn links_follow_a_changed_file_as_if_built_again() {
+        let chat = "---\nwith: [ada, \"[[Bob Stone]]\"]\ndate: 2026-11-12\nreferrals: [cy]\n---\nSee [[acme]] and [Ada](../contacts/ada.md).\n";
+        let files = [
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\nintroduced_by: bob\ncompany: acme\n---\n",
+            ),
+            ("contacts/bob.md", "---\nname: Bob Stone\n---\n[[ada]]\n"),
+            ("contacts/cy.md", "---\nname: Cy\nintroduced_by: bob\n---\n"),
+            ("companies/acme.md", "---\nname: Acme\n---\n"),
+            ("chats/2026-11-12-ada.md", chat),
+            (
+                "events/meetup.md",
+                "---\nname: Meetup\ndate: 2026-11-10\nmet: [ada, cy]\n---\n",
+            ),
+        ];
+        // Each edit as a keystroke would make it: references added, dropped and moved.
+        let edits = [
+            (
+                "chats/2026-11-12-ada.md",
+                "---\nwith: [cy]\ndate: 2026-11-12\n---\n",
+            ),
+            ("chats/2026-11-12-ada.md", chat),
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\ncompany: acme\n---\n[[cy]] [[cy]]\n",
+            ),
+            ("contacts/cy.md", "---\nname: Cy\n---\n"),
+            (
+                "events/meetup.md",
+                "---\nname: Meetup\ndate: 2026-11-10\nmet: [bob, bob]\n---\n",
+            ),
+            (
+                "contacts/bob.md",
+                "---\nname: Bob Stone\nintroduced_by: ada\n---\n",
+            ),
+        ];
+        let mut ix = index(&files);
+        ix.links();
+        for (path, text) in edits {
+            let doc = Document::parse(
+                path.to_owned(),
+                Ok(text.as_bytes().to_vec()),
+                &crate::model::conventions::PLAIN,
+            );
+            let affected = ix.apply(vec![Edit::Put(doc)]);
+            assert!(!affected.ids_changed, "{path}");
+            let kept = ix.links.get().expect("updated, not dropped");
+            assert_eq!(kept, &Links::new(&ix), "after {path}");
+        }
+        assert!(ix.links().referrers.contains_key("ada"));
+        assert!(
+            ix.links().referrers.contains_key("bob"),
+            "the chat's referrals"
+        );
+        assert!(
+            !ix.links().referrers.contains_key("cy"),
+            "cy referred no one"
+        );
     }
 
     fn contact<'a>(ix: &'a Index, id: &str) -> &'a Contact {

@@ -4,6 +4,7 @@
 
 mod action;
 mod agenda;
+mod assist;
 mod body;
 mod check;
 mod cli;
@@ -26,11 +27,14 @@ mod import;
 mod index;
 mod list;
 mod lookup;
+mod lsp;
 mod model;
 mod notebook;
 mod period;
 mod render;
 mod report;
+#[cfg(test)]
+mod rng;
 mod rules;
 mod show;
 mod sink;

@@ -26,6 +26,15 @@ where
     did_you_mean(word, candidates).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"))
 }
 
+/// The word a [`hint`] suggests, read back from the message that carries it: the editor's
+/// quick fix replaces the wrong word with it.
+pub(crate) fn suggested(message: &str) -> Option<&str> {
+    const OPEN: &str = " (did you mean `";
+    let start = message.rfind(OPEN)? + OPEN.len();
+    let len = message[start..].find("`?)")?;
+    Some(&message[start..start + len])
+}
+
 /// Levenshtein distance over characters.
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -45,6 +54,13 @@ fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hint_reads_back() {
+        let message = format!("unknown company `acm`{}", hint("acm", ["acme", "zeta"]));
+        assert_eq!(suggested(&message), Some("acme"));
+        assert_eq!(suggested("unknown company `x`"), None);
+    }
 
     #[test]
     fn suggests_close_words_only() {

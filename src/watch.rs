@@ -287,6 +287,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rng::Rng;
     use notify::event::{AccessKind, DataChange, Flag, MetadataKind, RenameMode};
 
     fn classifier() -> (tempfile::TempDir, Classifier) {
@@ -554,18 +555,6 @@ mod tests {
         assert_eq!(session.diagnostics, full);
     }
 
-    /// A tiny deterministic generator, so the property test needs no extra crate.
-    struct Rng(u64);
-
-    impl Rng {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-    }
-
     const CONTENTS: [&str; 8] = [
         "---\nname: Ada\ncompany: acme\n---\n",
         "---\nname: Bob\ncompany: acm\nrole: develper\n---\nSee [[ada]] and [[nobody]].\n",
@@ -601,7 +590,7 @@ mod tests {
             let root = dir.path().canonicalize().unwrap();
             std::fs::write(root.join("ties.yaml"), "").unwrap();
             let (mut session, _) = Session::load(&root, today).unwrap();
-            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let mut rng = Rng::new(seed);
             for step in 0..25 {
                 let mut batch = Batch::default();
                 for _ in 0..=rng.below(3) {

@@ -125,6 +125,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "error",
             "findings",
             "spreadsheet",
+            "rng",
         ],
     ),
     ("parsing", &["frontmatter", "yaml", "model", "body"]),
@@ -136,11 +137,11 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &[
             "sink", "rules", "check", "lookup", "report", "agenda", "list", "show", "draft",
-            "create", "import", "watch", "edit", "action",
+            "create", "import", "watch", "edit", "action", "assist",
         ],
     ),
     ("rendering", &["render"]),
-    ("adapters", &["config", "commands", "cli"]),
+    ("adapters", &["config", "lsp", "commands", "cli"]),
     // Test-only (`#[cfg(test)]`): drives parsing, the check and the renderers.
     ("in-crate tests", &["fuzz"]),
 ];

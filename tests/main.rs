@@ -31,6 +31,7 @@ mod import_formats;
 mod init_new;
 mod list_show;
 mod log;
+mod lsp;
 mod man;
 mod report;
 mod report_fixture;

@@ -9,6 +9,7 @@ pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod list;
 pub(crate) mod log;
+pub(crate) mod lsp;
 pub(crate) mod man;
 pub(crate) mod new;
 pub(crate) mod report;
@@ -59,6 +60,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             deny_warnings,
         } => return check::run(config, *format, *deny_warnings),
         Command::Explain { code } => explain::run(config, code.as_deref()),
+        Command::Lsp => Ok(lsp::run(config)),
         Command::Init { dir, git, force } => init::run(config, dir.as_deref(), *git, *force),
         Command::New { request, options } => new::run(config, request, options),
         Command::Import {

@@ -93,8 +93,7 @@ impl<W: Write> Write for Plain<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         match &mut self.state {
-            State::Fast(out) => out.flush(),
-            State::Exact(out, _) => out.flush(),
+            State::Fast(out) | State::Exact(out, _) => out.flush(),
             State::Gone => Ok(()),
         }
     }

@@ -1,0 +1,290 @@
+//! Fixes an editor can apply: the did-you-mean of a diagnostic (replace the wrong word),
+//! the file an unknown reference asks for (`companies/acme.md`, from `ties new`'s template),
+//! and the one-line edit `ties log follow-up` makes on a contact whose follow-up is due.
+
+use crate::action::{self, Request};
+use crate::agenda::{Group, ItemKind};
+use crate::create::{self, Options};
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::edit;
+use crate::findings::Code;
+use crate::index::Index;
+use crate::model::Kind;
+use crate::notebook::CONFIG_FILE;
+use crate::span::Span;
+use crate::suggest;
+
+use super::{at, keys, next};
+
+/// One fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Fix {
+    /// Replace spans of the file at `path`.
+    Edit {
+        title: String,
+        path: String,
+        edits: Vec<(Span, String)>,
+    },
+    /// Create the file at `path` with `text`.
+    Create {
+        title: String,
+        path: String,
+        text: String,
+    },
+}
+
+/// The fixes of `diagnostic`.
+pub(crate) fn of(index: &Index, diagnostic: &Diagnostic) -> Vec<Fix> {
+    let mut fixes = Vec::new();
+    let text = if diagnostic.path == CONFIG_FILE {
+        Some(index.settings_text.as_str())
+    } else {
+        doc(index, &diagnostic.path).map(|d| d.text().unwrap_or(""))
+    };
+    if let (Some(word), Some(text)) = (suggest::suggested(&diagnostic.message), text)
+        && let Some(span) = core(text, diagnostic.span)
+    {
+        fixes.push(Fix::Edit {
+            title: format!("replace `{}` with `{word}`", &text[span.range()]),
+            path: diagnostic.path.clone(),
+            edits: vec![(span, word.to_owned())],
+        });
+    }
+    if diagnostic.code == Code::T201
+        && let Some(doc) = doc(index, &diagnostic.path)
+        && let Some(fix) = create_missing(index, doc, diagnostic.span)
+    {
+        fixes.push(fix);
+    }
+    fixes
+}
+
+fn doc<'a>(index: &'a Index, path: &str) -> Option<&'a Document> {
+    index
+        .docs
+        .binary_search_by(|d| d.path.as_str().cmp(path))
+        .ok()
+        .map(|i| &index.docs[i])
+}
+
+/// The word of `span`: without the quotes and brackets around it, and without a link's
+/// `|label` or `#heading`.
+fn core(text: &str, span: Span) -> Option<Span> {
+    let slice = text.get(span.range())?;
+    let open = slice.len() - slice.trim_start_matches(['"', '\'', '[', ' ']).len();
+    let rest = &slice[open..];
+    let len = rest.find(['|', '#', ']', '"', '\'']).unwrap_or(rest.len());
+    let word = rest[..len].trim_end();
+    (!word.is_empty()).then(|| Span::new(span.start + open, span.start + open + word.len()))
+}
+
+/// "Create companies/acme.md" for the unknown reference at `span` of `doc`: the file
+/// `ties new` would make, named after the id. Contacts and companies only: an event needs
+/// a date no reference gives.
+fn create_missing(index: &Index, doc: &Document, span: Span) -> Option<Fix> {
+    let (kind, id) = doc.front_matter().into_iter().find_map(|(key, value)| {
+        let key = at::key_of(&index.settings.conventions, &key.value.scalar_text()?);
+        let kind = keys::find(doc.kind, &key)?.target()?;
+        let item = at::items(&value)
+            .into_iter()
+            .find(|item| item.span == span)?;
+        let id = crate::model::Id::from_reference(&item.value.scalar_text()?);
+        Some((kind, id.to_string()))
+    })?;
+    let name = name_of(&id);
+    let request = match kind {
+        Kind::Company => create::Request::Company {
+            name,
+            status: None,
+            website: None,
+            location: None,
+        },
+        Kind::Contact => create::Request::Contact {
+            name,
+            company: None,
+            title: None,
+            role: None,
+            warmth: None,
+            email: None,
+            linkedin: None,
+            source: None,
+            tags: Vec::new(),
+        },
+        _ => return None,
+    };
+    let options = Options {
+        id: Some(id),
+        ..Options::default()
+    };
+    let file = create::new_file(index, &request, &options).ok()?;
+    Some(Fix::Create {
+        title: format!("create {}", file.path),
+        path: file.path,
+        text: file.text,
+    })
+}
+
+/// A name from an id: `acme-corp` → `Acme Corp`, to be corrected by hand if need be.
+fn name_of(id: &str) -> String {
+    id.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Record follow-up today" on a contact whose follow-up is due: the edit `ties log
+/// follow-up` makes, on the text as it is in the editor.
+pub(crate) fn record_follow_up(index: &Index, doc: &Document) -> Option<Fix> {
+    if doc.kind != Kind::Contact {
+        return None;
+    }
+    let due = next::about(index, doc)
+        .into_iter()
+        .any(|i| i.kind == ItemKind::FollowUp && i.group != Group::Upcoming);
+    if !due {
+        return None;
+    }
+    let request = Request::FollowUp {
+        contact: doc.id.to_string(),
+        date: None,
+    };
+    let plan = action::plan(index, &request).ok()?;
+    let mut text = doc.text().unwrap_or("").to_owned();
+    for change in &plan.changes {
+        if let edit::Edited::Changed(new) =
+            edit::apply_in(&text, change, &index.settings.conventions).ok()?
+        {
+            text = new;
+        }
+    }
+    let (span, replacement) = difference(doc.text().unwrap_or(""), &text)?;
+    Some(Fix::Edit {
+        title: format!("record follow-up today ({})", index.today),
+        path: doc.path.clone(),
+        edits: vec![(span, replacement)],
+    })
+}
+
+/// The one replacement that turns `before` into `after`: the span of `before` between
+/// their common start and end, and what replaces it; `None` if they are equal.
+fn difference(before: &str, after: &str) -> Option<(Span, String)> {
+    if before == after {
+        return None;
+    }
+    let prefix = before
+        .char_indices()
+        .zip(after.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(before.len().min(after.len()), |((i, _), _)| i);
+    let suffix = before[prefix..]
+        .chars()
+        .rev()
+        .zip(after[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    Some((
+        Span::new(prefix, before.len() - suffix),
+        after[prefix..after.len() - suffix].to_owned(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assist::fixture::{doc, index_of};
+    use crate::check;
+
+    fn index() -> Index {
+        index_of(&[
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\ncompany: acm\nrole: develper\nreached_out: 2026-11-10\n---\n",
+            ),
+            (
+                "contacts/bob.md",
+                "---\nname: Bob\ncompany: \"[[zeta-labs]]\"\n---\n",
+            ),
+            ("companies/acme.md", "---\nname: Acme\n---\n"),
+        ])
+    }
+
+    fn fixes_of(index: &Index, code: Code, path: &str) -> Vec<Fix> {
+        let diagnostic = check::diagnostics(index)
+            .into_iter()
+            .find(|d| d.code == code && d.path == path)
+            .unwrap();
+        of(index, &diagnostic)
+    }
+
+    #[test]
+    fn did_you_mean_replaces_the_word() {
+        let index = index();
+        let ada = doc(&index, "contacts/ada.md").text().unwrap_or("");
+        let fixes = fixes_of(&index, Code::T201, "contacts/ada.md");
+        let Some(Fix::Edit { title, edits, .. }) = fixes.first() else {
+            panic!("{fixes:?}");
+        };
+        assert_eq!(title, "replace `acm` with `acme`");
+        assert_eq!(&ada[edits[0].0.range()], "acm");
+        let fixes = fixes_of(&index, Code::T103, "contacts/ada.md");
+        let Some(Fix::Edit { edits, .. }) = fixes.first() else {
+            panic!("{fixes:?}");
+        };
+        assert_eq!(
+            (&ada[edits[0].0.range()], edits[0].1.as_str()),
+            ("develper", "developer")
+        );
+    }
+
+    #[test]
+    fn an_unknown_company_can_be_created() {
+        let index = index();
+        let fixes = fixes_of(&index, Code::T201, "contacts/bob.md");
+        assert_eq!(fixes.len(), 1, "no did-you-mean for zeta-labs");
+        let Fix::Create { title, path, text } = &fixes[0] else {
+            panic!("{fixes:?}");
+        };
+        assert_eq!(title, "create companies/zeta-labs.md");
+        assert_eq!(path, "companies/zeta-labs.md");
+        assert!(text.starts_with("---\nname: Zeta Labs\n"), "{text}");
+    }
+
+    #[test]
+    fn a_due_follow_up_is_recorded_in_one_line() {
+        let index = index();
+        let fix = record_follow_up(&index, doc(&index, "contacts/ada.md")).unwrap();
+        let Fix::Edit { title, edits, .. } = &fix else {
+            panic!("{fix:?}");
+        };
+        assert_eq!(title, "record follow-up today (2026-11-21)");
+        let ada = doc(&index, "contacts/ada.md").text().unwrap_or("");
+        let mut after = ada.to_owned();
+        after.replace_range(edits[0].0.range(), &edits[0].1);
+        assert_eq!(
+            after,
+            "---\nname: Ada\ncompany: acm\nrole: develper\nreached_out: 2026-11-10\nfollowed_up: [2026-11-21]\n---\n"
+        );
+        assert_eq!(
+            record_follow_up(&index, doc(&index, "contacts/bob.md")),
+            None
+        );
+    }
+
+    #[test]
+    fn difference_is_one_replacement() {
+        assert_eq!(difference("abc", "abc"), None);
+        assert_eq!(
+            difference("abXc", "abYYc"),
+            Some((Span::new(2, 3), "YY".into()))
+        );
+        assert_eq!(difference("aa", "aaa"), Some((Span::new(2, 2), "a".into())));
+        assert_eq!(difference("é", "è"), Some((Span::new(0, 2), "è".into())));
+    }
+}

@@ -1,0 +1,558 @@
+//! `ties lsp` driven over stdio as an editor drives it: JSON-RPC with `Content-Length`
+//! framing, on a small notebook, every answer compared whole.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::support::{Notebook, TODAY};
+
+/// How long a test waits for one message before it fails (a bound, not a sleep).
+const WAIT: Duration = Duration::from_secs(20);
+
+const ADA: &str = "---\nname: Ada Lovelace\ncompany: acme\ntitle: Engineer\nreached_out: 2026-11-10\n---\nMet at [[rust-meetup]].\n";
+const BOB: &str = "---\nname: Bob Stone\ncompany: \"[[acme]]\"\nintroduced_by: ada\n---\nSee [[ada|Ada]] and [her file](ada.md).\n";
+
+fn notebook() -> Notebook {
+    Notebook::new()
+        .file("contacts/ada.md", ADA)
+        .file("contacts/bob.md", BOB)
+        .file(
+            "companies/acme.md",
+            "---\nname: Acme\nstatus: target\n---\n",
+        )
+        .file(
+            "events/rust-meetup.md",
+            "---\nname: Rust Meetup\ndate: 2026-11-10\n---\n",
+        )
+        .file(
+            "chats/2026-11-12-bob.md",
+            "---\nwith: bob\ndate: 2026-11-12\n---\n## Questions\n- why?\n## Notes\nfine\n",
+        )
+}
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    root: String,
+    next_id: i64,
+    /// Notifications that arrived while waiting for something else.
+    notifications: Vec<Value>,
+    /// The parameters of the last `publishDiagnostics` read by [`Client::diagnostics`].
+    last_published: Value,
+}
+
+// Calls pass `json!` literals: taking them by value reads better than `&json!(…)`.
+#[allow(clippy::needless_pass_by_value)]
+impl Client {
+    fn start(nb: &Notebook) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ties"))
+            .args(["--today", TODAY, "lsp"])
+            .current_dir("/")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .env_remove("TIES_NOTEBOOK")
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (tx, messages) = channel();
+        std::thread::spawn(move || {
+            loop {
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    if stdout.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    if line == "\r\n" {
+                        break;
+                    }
+                    if let Some(n) = line.strip_prefix("Content-Length: ") {
+                        length = n.trim().parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; length];
+                stdout.read_exact(&mut body).unwrap();
+                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        let root = format!("file://{}", nb.path().display());
+        let mut client = Self {
+            child,
+            stdin,
+            messages,
+            root,
+            next_id: 0,
+            notifications: Vec::new(),
+            last_published: Value::Null,
+        };
+        let init = client.request(
+            "initialize",
+            json!({ "processId": null, "rootUri": client.root, "capabilities": {} }),
+        );
+        assert_eq!(init["result"]["serverInfo"]["name"], "ties");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn uri(&self, rel: &str) -> String {
+        format!("{}/{rel}", self.root)
+    }
+
+    fn raw(&mut self, body: &[u8]) {
+        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+        self.stdin.write_all(body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn send(&mut self, message: &Value) {
+        self.raw(message.to_string().as_bytes());
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    fn next(&mut self) -> Value {
+        self.messages
+            .recv_timeout(WAIT)
+            .expect("the server answered in time")
+    }
+
+    /// The whole response (result or error) to a request.
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        loop {
+            let message = self.next();
+            if message["id"] == id {
+                return message;
+            }
+            self.notifications.push(message);
+        }
+    }
+
+    fn result(&mut self, method: &str, params: Value) -> Value {
+        let response = self.request(method, params);
+        assert!(response.get("error").is_none(), "{response}");
+        response["result"].clone()
+    }
+
+    fn open(&mut self, rel: &str, text: &str) {
+        let uri = self.uri(rel);
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }),
+        );
+    }
+
+    fn change(&mut self, rel: &str, version: i32, text: &str) {
+        let uri = self.uri(rel);
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": text }] }),
+        );
+    }
+
+    fn at(&self, rel: &str, line: u32, character: u32) -> Value {
+        json!({ "textDocument": { "uri": self.uri(rel) }, "position": { "line": line, "character": character } })
+    }
+
+    /// The next diagnostics published for `rel`, as `(line, character, code, message)`.
+    fn diagnostics(&mut self, rel: &str) -> Vec<(u64, u64, String, String)> {
+        let uri = self.uri(rel);
+        let published = |m: &Value| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        };
+        let message = match self.notifications.iter().position(published) {
+            Some(i) => self.notifications.remove(i),
+            None => loop {
+                let message = self.next();
+                if published(&message) {
+                    break message;
+                }
+                self.notifications.push(message);
+            },
+        };
+        self.last_published = message["params"].clone();
+        message["params"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["range"]["start"]["line"].as_u64().unwrap(),
+                    d["range"]["start"]["character"].as_u64().unwrap(),
+                    d["code"].as_str().unwrap().to_owned(),
+                    d["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    /// The diagnostics last published for `rel` once the server has been quiet for a moment.
+    fn settled(&mut self, rel: &str) -> Option<Value> {
+        let uri = self.uri(rel);
+        let mut last = None;
+        let mut seen = std::mem::take(&mut self.notifications);
+        while let Ok(message) = self.messages.recv_timeout(Duration::from_millis(500)) {
+            seen.push(message);
+        }
+        for m in seen {
+            if m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri {
+                last = Some(m["params"]["diagnostics"].clone());
+            }
+        }
+        last
+    }
+
+    fn stop(mut self) -> i32 {
+        assert_eq!(self.result("shutdown", Value::Null), Value::Null);
+        self.notify("exit", Value::Null);
+        self.child.wait().unwrap().code().unwrap()
+    }
+}
+
+/// `(file, line, character)` of each location, the file relative to the notebook.
+fn places(client: &Client, locations: &Value) -> Vec<(String, u64, u64)> {
+    locations
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["uri"]
+                    .as_str()
+                    .unwrap()
+                    .replace(&format!("{}/", client.root), ""),
+                l["range"]["start"]["line"].as_u64().unwrap(),
+                l["range"]["start"]["character"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn lsp_completion_hover_definition_references_and_symbols() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    client.open("contacts/bob.md", BOB);
+    // `introduced_by: a|` typed in the buffer, not on disk.
+    let typing = BOB.replace("introduced_by: ada", "introduced_by: a");
+    client.change("contacts/bob.md", 2, &typing);
+    let completion = client.result(
+        "textDocument/completion",
+        client.at("contacts/bob.md", 3, 16),
+    );
+    assert_eq!(
+        completion,
+        json!({ "isIncomplete": false, "items": [{
+            "label": "ada",
+            // `contacted`, not `referred`: the buffer no longer says Ada introduced Bob.
+            "labelDetails": { "detail": " Ada Lovelace", "description": "Engineer @ Acme · contacted" },
+            "kind": 18,
+            "detail": "Engineer @ Acme · contacted",
+            "filterText": "ada Ada Lovelace",
+            "textEdit": { "range": { "start": { "line": 3, "character": 15 }, "end": { "line": 3, "character": 16 } }, "newText": "ada" },
+        }]})
+    );
+    client.change("contacts/bob.md", 3, BOB);
+    let hover = client.result("textDocument/hover", client.at("contacts/bob.md", 2, 14));
+    assert_eq!(
+        hover,
+        json!({
+            "contents": { "kind": "markdown", "value": "**Acme** (company `companies/acme.md`)\n\ncompany · target" },
+            "range": { "start": { "line": 2, "character": 9 }, "end": { "line": 2, "character": 19 } },
+        })
+    );
+    let hover = client.result("textDocument/hover", client.at("contacts/bob.md", 1, 1));
+    assert_eq!(hover["contents"]["value"], "`name`: text, e.g. `Jane Doe`");
+    let definition = client.result(
+        "textDocument/definition",
+        client.at("contacts/bob.md", 5, 7),
+    );
+    assert_eq!(
+        places(&client, &json!([definition])),
+        [("contacts/ada.md".to_owned(), 0, 0)]
+    );
+    let link = client.result(
+        "textDocument/definition",
+        client.at("contacts/bob.md", 5, 32),
+    );
+    assert_eq!(
+        places(&client, &json!([link])),
+        [("contacts/ada.md".to_owned(), 0, 0)]
+    );
+    let params = {
+        let mut p = client.at("contacts/bob.md", 3, 16);
+        p["context"] = json!({ "includeDeclaration": false });
+        p
+    };
+    let references = client.result("textDocument/references", params);
+    assert_eq!(
+        places(&client, &references),
+        [
+            ("contacts/bob.md".to_owned(), 3, 15),
+            ("contacts/bob.md".to_owned(), 5, 6),
+            ("contacts/bob.md".to_owned(), 5, 31),
+        ]
+    );
+    client.open(
+        "chats/2026-11-12-bob.md",
+        &nb.read("chats/2026-11-12-bob.md"),
+    );
+    let symbols = client.result(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": client.uri("chats/2026-11-12-bob.md") } }),
+    );
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Questions", "Notes"]);
+    client.open("contacts/ada.md", ADA);
+    let lenses = client.result(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": client.uri("contacts/ada.md") } }),
+    );
+    let title = lenses[0]["command"]["title"].as_str().unwrap();
+    assert!(
+        title.starts_with("follow-up: ") && title.ends_with(" · due 2026-11-17 · 4 days overdue"),
+        "{lenses}"
+    );
+    assert_eq!(lenses.as_array().map(Vec::len), Some(1));
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn lsp_rename_rewrites_every_reference_and_moves_the_file() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    client.open("contacts/bob.md", BOB);
+    let prepared = client.result(
+        "textDocument/prepareRename",
+        client.at("contacts/bob.md", 3, 16),
+    );
+    assert_eq!(
+        prepared,
+        json!({ "range": { "start": { "line": 3, "character": 15 }, "end": { "line": 3, "character": 18 } }, "placeholder": "ada" })
+    );
+    let mut params = client.at("contacts/bob.md", 3, 16);
+    params["newName"] = json!("ada-king");
+    let edit = client.result("textDocument/rename", params);
+    let range = |line: u32, start: u32, end: u32| json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } });
+    assert_eq!(
+        edit,
+        json!({ "documentChanges": [
+            { "textDocument": { "uri": client.uri("contacts/bob.md"), "version": 1 }, "edits": [
+                { "range": range(3, 15, 18), "newText": "ada-king" },
+                { "range": range(5, 6, 9), "newText": "ada-king" },
+                { "range": range(5, 31, 34), "newText": "ada-king" },
+            ]},
+            { "kind": "rename", "oldUri": client.uri("contacts/ada.md"), "newUri": client.uri("contacts/ada-king.md") },
+        ]})
+    );
+    let mut params = client.at("contacts/bob.md", 3, 16);
+    params["newName"] = json!("bob");
+    let refused = client.request("textDocument/rename", params);
+    assert_eq!(
+        refused["error"]["message"],
+        "`bob` is taken by contacts/bob.md"
+    );
+    // Nothing was written: the editor applies the edit.
+    assert_eq!(nb.read("contacts/bob.md"), BOB);
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn lsp_diagnostic_appears_for_an_unsaved_change_and_disappears_when_fixed() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    client.open("contacts/ada.md", ADA);
+    // An incremental change, as editors send them: the `e` of `acme` deleted.
+    let uri = client.uri("contacts/ada.md");
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{
+            "range": { "start": { "line": 2, "character": 12 }, "end": { "line": 2, "character": 13 } },
+            "text": "",
+        }]}),
+    );
+    assert_eq!(
+        client.diagnostics("contacts/ada.md"),
+        [(
+            2,
+            9,
+            "T201".to_owned(),
+            "unknown company `acm` (did you mean `acme`?)\nhelp: create `companies/acm.md` or correct the id".to_owned()
+        )]
+    );
+    assert_eq!(
+        nb.read("contacts/ada.md"),
+        ADA,
+        "the file on disk is untouched"
+    );
+    let href = client.last_published["diagnostics"][0]["codeDescription"]["href"].clone();
+    assert!(
+        href.as_str()
+            .unwrap()
+            .ends_with("/docs/format.md#rule-codes"),
+        "{href}"
+    );
+    let params = json!({
+        "textDocument": { "uri": client.uri("contacts/ada.md") },
+        "range": { "start": { "line": 2, "character": 10 }, "end": { "line": 2, "character": 10 } },
+        "context": { "diagnostics": [] },
+    });
+    let actions = client.result("textDocument/codeAction", params.clone());
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "replace `acm` with `acme`",
+            "create companies/acm.md",
+            "record follow-up today (2026-11-21)"
+        ]
+    );
+    assert_eq!(
+        actions[0]["edit"]["documentChanges"][0]["edits"][0],
+        json!({ "range": { "start": { "line": 2, "character": 9 }, "end": { "line": 2, "character": 12 } }, "newText": "acme" })
+    );
+    assert_eq!(actions[1]["edit"]["documentChanges"][0]["kind"], "create");
+    assert!(
+        actions[1]["edit"]["documentChanges"][1]["edits"][0]["newText"]
+            .as_str()
+            .unwrap()
+            .starts_with("---\nname: Acm\n")
+    );
+    assert_eq!(
+        actions[2]["edit"]["documentChanges"][0]["edits"][0],
+        json!({ "range": { "start": { "line": 5, "character": 0 }, "end": { "line": 5, "character": 0 } }, "newText": "followed_up: [2026-11-21]\n" })
+    );
+    client.change("contacts/ada.md", 3, ADA);
+    assert_eq!(client.diagnostics("contacts/ada.md"), []);
+    // A file deleted outside the editor: the references to it break at once.
+    std::fs::remove_file(nb.path().join("companies/acme.md")).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": client.uri("companies/acme.md"), "type": 3 }] }),
+    );
+    let ada = client.diagnostics("contacts/ada.md");
+    assert_eq!(ada.len(), 1);
+    assert_eq!(ada[0].3.lines().next(), Some("unknown company `acme`"));
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn lsp_survives_malformed_requests_hostile_buffers_and_bursts() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    let bad = client.request("textDocument/hover", json!({ "nope": 1 }));
+    assert_eq!(bad["error"]["code"], -32602);
+    let unknown = client.request("textDocument/formatting", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601);
+    client.raw(b"{this is not json");
+    let parse_error = client.next();
+    assert_eq!(parse_error["error"]["code"], -32700);
+    assert_eq!(parse_error["id"], Value::Null);
+    // Any bytes in a buffer, positions past its end, a change to a file never opened.
+    client.open("contacts/ada.md", "\u{0}\u{feff}---\n\u{1b}[31m: [[\n😀");
+    client.change("notes/never-opened.md", 9, "x");
+    let far = client.result("textDocument/hover", client.at("contacts/ada.md", 99, 99));
+    assert_eq!(far, Value::Null);
+    let completion = client.result(
+        "textDocument/completion",
+        client.at("contacts/ada.md", 2, 3),
+    );
+    assert_eq!(
+        completion["items"],
+        json!([]),
+        "a file with a NUL byte is not read"
+    );
+    // A burst of changes faster than checks: the last one is what is published.
+    for version in 2..60 {
+        let company = if version % 2 == 0 { "acm" } else { "acme" };
+        client.change(
+            "contacts/ada.md",
+            version,
+            &ADA.replace("company: acme", &format!("company: {company}")),
+        );
+    }
+    client.change("contacts/ada.md", 60, ADA);
+    // Every change is applied before a later request is answered; the check follows.
+    let hover = client.result("textDocument/hover", client.at("contacts/ada.md", 2, 11));
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Acme** (company `companies/acme.md`)\n\ncompany · target"
+    );
+    assert_eq!(client.settled("contacts/ada.md"), Some(json!([])));
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn lsp_counts_a_byte_order_mark_in_the_first_lines_columns() {
+    // The same line with and without a mark: the editor's columns differ by one (the mark
+    // is one UTF-16 unit), the record under the cursor does not.
+    let plain = "See [[acme]] soon.\n";
+    let marked = "\u{feff}See [[acme]] soon.\n";
+    let nb = notebook()
+        .file("notes/plain.md", plain)
+        .file("notes/marked.md", marked);
+    let mut client = Client::start(&nb);
+    client.open("notes/plain.md", plain);
+    client.open("notes/marked.md", marked);
+    let hover = client.result("textDocument/hover", client.at("notes/plain.md", 0, 7));
+    let range = |line: u64, start: u64, end: u64| json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } });
+    assert_eq!(hover["range"], range(0, 4, 12), "{hover}");
+    let hover = client.result("textDocument/hover", client.at("notes/marked.md", 0, 8));
+    assert_eq!(hover["range"], range(0, 5, 13), "{hover}");
+    // On the last column of the link's id: off by one, it would miss the link.
+    let hover = client.result("textDocument/hover", client.at("notes/marked.md", 0, 10));
+    assert_eq!(hover["range"], range(0, 5, 13), "{hover}");
+    let hover = client.result("textDocument/hover", client.at("notes/marked.md", 0, 4));
+    assert_eq!(hover, Value::Null, "before the link");
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn lsp_a_change_of_folders_or_ids_in_ties_yaml_reads_every_file_again() {
+    let nb = Notebook::new()
+        .file(
+            "People/Priya Shah.md",
+            "---\nname: Priya Shah\naliases: [priya]\n---\n",
+        )
+        .file("Home.md", "Coffee with [[priya]].\n");
+    let mut client = Client::start(&nb);
+    let home = client.diagnostics("Home.md");
+    assert_eq!(home.len(), 1, "{home:?}");
+    assert_eq!(home[0].2, "T204", "People/ is a folder of notes yet");
+    client.open("ties.yaml", "");
+    client.change(
+        "ties.yaml",
+        2,
+        "folders: { contacts: People }\nids: title\n",
+    );
+    assert_eq!(client.settled("Home.md"), Some(json!([])));
+    let target = client.result("textDocument/definition", client.at("Home.md", 0, 15));
+    assert!(
+        target.to_string().contains("People/Priya%20Shah.md"),
+        "{target}"
+    );
+    assert_eq!(client.stop(), 0);
+}
