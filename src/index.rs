@@ -120,10 +120,62 @@ struct Links {
 }
 
 impl Links {
+    /// Built on every core, each from a contiguous run of documents, and joined in order:
+    /// every list holds the same indices in the same order as one pass would.
     fn new(index: &Index) -> Self {
+        // Below this many documents per core, a thread costs more than it saves.
+        const MIN_RUN: usize = 1024;
+        let n = index.docs.len();
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let threads = threads.min(n / MIN_RUN).max(1);
+        if threads == 1 {
+            return Self::of(index, 0..n);
+        }
+        let size = n.div_ceil(threads);
+        let parts: Vec<Links> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..n)
+                .step_by(size)
+                .map(|start| s.spawn(move || Self::of(index, start..n.min(start + size))))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut parts = parts.into_iter();
+        let mut links = parts.next().unwrap_or_default();
+        for later in parts {
+            links.append(later);
+        }
+        links
+    }
+
+    /// Appends what documents after those of `self` name: each list stays in document order.
+    fn append(&mut self, later: Links) {
+        fn join<K: std::hash::Hash + Eq>(
+            map: &mut FastMap<K, Vec<usize>>,
+            later: FastMap<K, Vec<usize>>,
+        ) {
+            for (key, list) in later {
+                map.entry(key).or_default().extend(list);
+            }
+        }
+        join(&mut self.chats_with, later.chats_with);
+        join(&mut self.events_met, later.events_met);
+        for (id, n) in later.referrers {
+            *self.referrers.entry(id).or_default() += n;
+        }
+        join(&mut self.referenced_by, later.referenced_by);
+        join(&mut self.named_by, later.named_by);
+        join(&mut self.linked_by, later.linked_by);
+        join(&mut self.files_linked_by, later.files_linked_by);
+    }
+
+    /// Who names whom among the documents at `range`.
+    fn of(index: &Index, range: std::ops::Range<usize>) -> Self {
         let mut links = Self::default();
-        for (i, doc) in index.docs.iter().enumerate() {
-            links.visit(index, i, doc, true);
+        for i in range {
+            links.visit(index, i, &index.docs[i], true);
         }
         links
     }
@@ -871,6 +923,37 @@ mod tests {
             "acme"
         );
         assert_eq!(ix.name_of(&Id::new("[[roadrunner inc]]")), "Acme Corp");
+    }
+
+    #[test]
+    fn links_built_in_runs_and_joined_are_those_of_one_pass() {
+        let ix = index(&[
+            (
+                "chats/2026-10-01-ada.md",
+                "---\nwith: [ada, bo]\ndate: 2026-10-01 10:00\nreferrals: [cy]\n---\n[[bo]] [x](../notes/n.md)\n",
+            ),
+            (
+                "chats/2026-10-02-ada.md",
+                "---\nwith: [Ada Byron]\ndate: 2026-10-02 10:00\n---\n[[ada]]\n",
+            ),
+            (
+                "contacts/ada.md",
+                "---\nname: Ada Byron\nintroduced_by: bo\n---\n[[bo]]\n",
+            ),
+            ("contacts/bo.md", "---\nname: Bo\n---\n[x](../notes/n.md)\n"),
+            (
+                "events/2026-10-03-meetup.md",
+                "---\nname: Meetup\ndate: 2026-10-03\nmet: [ada, bo]\n---\n",
+            ),
+            ("notes/n.md", "[[ada]] [[bo]]\n"),
+        ]);
+        let whole = Links::of(&ix, 0..ix.docs.len());
+        assert!(!whole.chats_with.is_empty() && !whole.linked_by.is_empty());
+        for cut in 0..=ix.docs.len() {
+            let mut joined = Links::of(&ix, 0..cut);
+            joined.append(Links::of(&ix, cut..ix.docs.len()));
+            assert_eq!(joined, whole, "cut at {cut}");
+        }
     }
 
     #[test]

@@ -109,8 +109,18 @@ pub(crate) fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
 
 /// Prints `result` to stdout in `format`: the one output path of agenda, report, list and
 /// show.
+/// Where colour is off, styles are dropped by [`render::plain::Plain`], not by `anstream`'s
+/// slower stripper (the same bytes).
 pub(crate) fn print(config: &Config, result: &impl Render, format: Format) -> Result<(), Error> {
     let mut out = stdout(config);
+    if out.current_choice() == anstream::ColorChoice::Never {
+        let mut plain = render::plain::Plain::new(out.into_inner());
+        return finish_output(
+            result
+                .render(format, &mut plain)
+                .and_then(|()| plain.flush()),
+        );
+    }
     finish_output(result.render(format, &mut out).and_then(|()| out.flush()))
 }
 

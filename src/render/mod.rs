@@ -1,6 +1,6 @@
 //! Turning diagnostics into text: `human` (with a source excerpt), `json` and `github`.
-//! Renderers write styled text; the caller's `anstream` stream strips the styles when the
-//! output is not a terminal or `NO_COLOR` is set.
+//! Renderers write styled text; the caller's stream strips the styles when the output is not
+//! a terminal or `NO_COLOR` is set (`anstream`, or [`plain`] for the results of commands).
 
 pub(crate) mod agenda;
 pub(crate) mod escape;
@@ -10,6 +10,7 @@ pub(crate) mod human;
 pub(crate) mod ics;
 pub(crate) mod json;
 pub(crate) mod list;
+pub(crate) mod plain;
 pub(crate) mod report;
 pub(crate) mod roff;
 pub(crate) mod show;
