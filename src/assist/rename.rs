@@ -32,7 +32,7 @@ pub(crate) enum RenameError {
     NotTitle { id: String },
     /// The new id is another record's id, or its title, `name` or alias: references to that
     /// record would resolve to this one (an exact id wins) or become ambiguous.
-    #[error("`{id}` already names {path}")]
+    #[error("`{id}` is taken by {path}")]
     Taken { id: String, path: String },
 }
 
