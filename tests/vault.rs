@@ -260,6 +260,20 @@ fn hints_propose_titles_in_a_title_notebook_and_slugs_in_a_slug_notebook() {
         messages(&slugs),
         ["unknown company `Tree Company` create `companies/tree-company.md` or correct the id"]
     );
+    // No file can be made of these: the help does not propose a hidden or nested one.
+    let odd = vault()
+        .file("People/Max Muster.md", "---\nCompany: \".\"\n---\n")
+        .file(
+            "Meetings/Call.md",
+            "---\nWith: [\"[[Max Muster]]\", \"A/B\"]\ndate: 2026-11-02\n---\n",
+        );
+    assert_eq!(
+        messages(&odd),
+        [
+            "unknown contact `A/B` create `People/A B.md` or correct the id",
+            "unknown company `.` correct the id",
+        ]
+    );
 }
 
 #[test]

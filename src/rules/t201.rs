@@ -48,21 +48,27 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
             .help("write the id (the file name without `.md`) of the one you mean"),
             Resolved::None => {
                 let hint = scope.hint(id, Some(expected));
-                // The file `ties new` would write, so this hint never contradicts T107's.
+                // The file `ties new` would write, so this hint never contradicts T107's;
+                // none where no file can be made of the id (`.`, `[[#]]`).
                 let file = if conventions.title_ids() {
-                    id.to_owned()
+                    crate::slug::title_from_name(id)
                 } else {
                     crate::slug::from_name(id)
+                };
+                let help = if file.is_empty() {
+                    "correct the id".to_owned()
+                } else {
+                    format!(
+                        "create `{}/{file}.md` or correct the id",
+                        conventions.folder(expected)
+                    )
                 };
                 Finding::worded(
                     Code::T201,
                     target.span,
                     format!("unknown {expected} `{}`{hint}", shorten(id)),
                 )
-                .help(format!(
-                    "create `{}/{file}.md` or correct the id",
-                    conventions.folder(expected),
-                ))
+                .help(help)
             }
         };
         out.findings.push(finding);
