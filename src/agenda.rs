@@ -1197,29 +1197,13 @@ mod tests {
                 "---\nname: Zeta\nstatus: target\n---\n",
             ),
         ];
-        let docs = files
-            .iter()
-            .map(|(path, text)| {
-                Document::parse(
-                    (*path).to_owned(),
-                    Ok(text.as_bytes().to_vec()),
-                    &crate::model::conventions::PLAIN,
-                )
-            })
-            .collect();
         let yaml = "rules:\n  nudges_per_kind: 1\ngoals:\n  warm_contacts: 2\n  weekly: { outreach: 5, chats: 2, events: 1 }\n";
-        let settings = crate::notebook::decode_settings(yaml.as_bytes().to_vec());
+        let mut index = crate::assist::fixture::index_with(yaml, files);
         let now = crate::model::time::parse_date("2026-11-21")
             .unwrap()
             .and_hms_opt(9, 0, 0)
             .unwrap();
-        let index = Index::new(
-            std::path::PathBuf::from("/nb"),
-            now,
-            settings,
-            docs,
-            Vec::new(),
-        );
+        index.set_now(now);
         let full = build(&index, None, &Filter::default());
         assert!(!full.capped.is_empty(), "the cap leaves nudges out");
         assert!(about_matches_the_agenda(&index) > 8);
