@@ -253,16 +253,10 @@ mod tests {
 
     #[test]
     fn a_reference_by_name_creates_the_file_ties_new_would_write() {
-        let index = index_of(&[(
+        let slugs = index_of(&[(
             "contacts/ada.md",
             "---\nname: Ada\ncompany: Zeta Labs\n---\n",
         )]);
-        let fixes = fixes_of(&index, Code::T201, "contacts/ada.md");
-        let [Fix::Create { path, text, .. }] = fixes.as_slice() else {
-            panic!("{fixes:?}");
-        };
-        assert_eq!(path, "companies/zeta-labs.md");
-        assert!(text.starts_with("---\nname: Zeta Labs\n"), "{text}");
         // In a title notebook, the title is the reference.
         let titles = index_with(
             "ids: title\n",
@@ -271,12 +265,14 @@ mod tests {
                 "---\nname: Ada\ncompany: zeta-labs\n---\n",
             )],
         );
-        let fixes = fixes_of(&titles, Code::T201, "contacts/Ada.md");
-        let [Fix::Create { path, text, .. }] = fixes.as_slice() else {
-            panic!("{fixes:?}");
-        };
-        assert_eq!(path, "companies/zeta-labs.md");
-        assert!(text.starts_with("---\nname: Zeta Labs\n"), "{text}");
+        for (index, ada) in [(slugs, "contacts/ada.md"), (titles, "contacts/Ada.md")] {
+            let fixes = fixes_of(&index, Code::T201, ada);
+            let [Fix::Create { path, text, .. }] = fixes.as_slice() else {
+                panic!("{fixes:?}");
+            };
+            assert_eq!(path, "companies/zeta-labs.md");
+            assert!(text.starts_with("---\nname: Zeta Labs\n"), "{text}");
+        }
     }
 
     #[test]
