@@ -278,7 +278,7 @@ pub(crate) enum Problem {
     UnknownConfigKey {
         key: String,
         section: String,
-        known: &'static [&'static str],
+        known: Vec<&'static str>,
     },
     /// T402.
     InvalidConfigValue {

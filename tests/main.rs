@@ -17,6 +17,8 @@
 //!   tracker, and the export → import round trip, field by field.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
+//! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
+//!   hunt), its week replayed day by day.
 
 mod agenda;
 mod architecture;
@@ -34,6 +36,7 @@ mod list_show;
 mod log;
 mod lsp;
 mod man;
+mod persona;
 mod report;
 mod report_fixture;
 mod support;
