@@ -140,7 +140,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "create", "import", "watch", "edit", "action", "assist",
         ],
     ),
-    ("rendering", &["render"]),
+    ("rendering", &["render", "html"]),
     ("adapters", &["config", "lsp", "commands", "cli"]),
     // Test-only (`#[cfg(test)]`): drives parsing, the check and the renderers.
     ("in-crate tests", &["fuzz"]),
