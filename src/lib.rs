@@ -44,6 +44,7 @@ mod span;
 mod spreadsheet;
 mod suggest;
 mod watch;
+mod workspace;
 mod yaml;
 
 use std::ffi::OsString;
