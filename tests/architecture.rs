@@ -294,7 +294,7 @@ fn uses(source: &str, module: &[&str]) -> Vec<String> {
 }
 
 /// The files that are test code whole: those a `#[cfg(test)] mod name;` brings in.
-fn test_only_files(src: &std::path::Path, files: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
+fn test_only_files(files: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
     let mut test_only = Vec::new();
     for path in files {
         let source = blank_comments(&std::fs::read_to_string(path).unwrap());
@@ -325,12 +325,12 @@ fn test_only_files(src: &std::path::Path, files: &[std::path::PathBuf]) -> Vec<s
             }
         }
     }
-    let _ = src;
     test_only
 }
 
-/// Every `.rs` file under `src/`.
-fn sources() -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
+/// Every `.rs` file under `src/` that is not test code whole: its path from `src/` (with `/`)
+/// and its text.
+fn sources() -> Vec<(String, String)> {
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     let mut todo = vec![src.clone()];
@@ -342,7 +342,18 @@ fn sources() -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
         }
     }
     files.sort();
-    (src, files)
+    let test_only = test_only_files(&files);
+    files
+        .iter()
+        .filter(|path| !test_only.contains(path))
+        .map(|path| {
+            let rel = path.strip_prefix(&src).unwrap().to_string_lossy();
+            (
+                rel.replace('\\', "/"),
+                std::fs::read_to_string(path).unwrap(),
+            )
+        })
+        .collect()
 }
 
 /// A file's module path from `src/`: `lsp/sync.rs` is `["lsp", "sync"]`, `lsp/mod.rs`
@@ -363,24 +374,17 @@ fn modules_only_use_the_layers_below_them() {
         .enumerate()
         .map(|(i, m)| (*m, i))
         .collect();
-    let (src, files) = sources();
-    let test_only = test_only_files(&src, &files);
     let mut upward = Vec::new();
-    for path in &files {
-        let rel = path
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (rel, source) in sources() {
         let modules = module_path(&rel);
         let module = modules[0];
-        if module == "lib" || module == "main" || test_only.contains(path) {
+        if module == "lib" || module == "main" {
             continue;
         }
         let Some(&own) = rank.get(module) else {
             panic!("src/{rel}: module `{module}` is in no layer of LAYERS");
         };
-        for used in uses(&std::fs::read_to_string(path).unwrap(), &modules) {
+        for used in uses(&source, &modules) {
             match rank.get(used.as_str()) {
                 Some(&r) if used != module && r > own => {
                     upward.push(format!("src/{rel} uses crate::{used}"));
@@ -444,19 +448,12 @@ fn only_the_workspace_changes_a_loaded_index() {
         ".walk_findings.retain(",
         ".docs.push(",
     ];
-    let (src, files) = sources();
-    let test_only = test_only_files(&src, &files);
     let mut found = Vec::new();
-    for path in &files {
-        let rel = path
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        if owners.contains(&rel.as_str()) || test_only.contains(path) || rel == "fuzz.rs" {
+    for (rel, source) in sources() {
+        if owners.contains(&rel.as_str()) || rel == "fuzz.rs" {
             continue;
         }
-        let code = without_tests(&std::fs::read_to_string(path).unwrap());
+        let code = without_tests(&source);
         for change in changes {
             if code.contains(change) {
                 found.push(format!("src/{rel}: {change}"));

@@ -79,20 +79,9 @@ pub(crate) struct Server<'a> {
 
 /// Serves until `exit`: success if `shutdown` came first, as the protocol asks.
 pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
-    let mut server = Server {
-        connection,
-        clock: config.clock,
-        explicit: config.notebook.clone(),
-        cwd: config.cwd.clone(),
-        workspace: None,
-        open: HashMap::new(),
-        unchecked: false,
-        unpublished: BTreeSet::new(),
-        published: HashMap::new(),
-        shutdown: false,
-        watch_files: false,
-        rules_doc: rules_doc(Path::new(RULES_DOC)),
-    };
+    let mut server = Server::new(connection, config.clock, rules_doc(Path::new(RULES_DOC)));
+    server.explicit.clone_from(&config.notebook);
+    server.cwd.clone_from(&config.cwd);
     let mut initialized = false;
     while let Ok(message) = connection.receiver.recv() {
         match message {
@@ -177,7 +166,25 @@ where
     }
 }
 
-impl Server<'_> {
+impl<'a> Server<'a> {
+    /// A server on `connection`, before `initialize`.
+    fn new(connection: &'a Connection, clock: Clock, rules_doc: Option<lsp::Uri>) -> Self {
+        Self {
+            connection,
+            clock,
+            explicit: None,
+            cwd: PathBuf::from("/"),
+            workspace: None,
+            open: HashMap::new(),
+            unchecked: false,
+            unpublished: BTreeSet::new(),
+            published: HashMap::new(),
+            shutdown: false,
+            watch_files: false,
+            rules_doc,
+        }
+    }
+
     pub(super) fn send(&self, message: impl Into<Message>) {
         let _ = self.connection.sender.send(message.into());
     }
@@ -506,20 +513,7 @@ fn capabilities() -> lsp::InitializeResult {
 impl<'a> Server<'a> {
     /// A server on `connection` whose clock says `now`, as `initialize` leaves it.
     pub(super) fn for_tests(connection: &'a Connection, now: chrono::NaiveDateTime) -> Self {
-        Self {
-            connection,
-            clock: Clock::Fixed(now),
-            explicit: None,
-            cwd: PathBuf::from("/"),
-            workspace: None,
-            open: HashMap::new(),
-            unchecked: false,
-            unpublished: BTreeSet::new(),
-            published: HashMap::new(),
-            shutdown: false,
-            watch_files: false,
-            rules_doc: None,
-        }
+        Self::new(connection, Clock::Fixed(now), None)
     }
 
     /// What the server does once its queue is empty, at `now`.
