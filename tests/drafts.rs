@@ -31,8 +31,8 @@ notebook_cases! {
             "T501 templates/outreach.md:6:5",
         ],
         messages: [
-            "unknown placeholder `{{compny}}` (did you mean `company`?)",
-            "unknown placeholder `{{fist_name}}` (did you mean `first_name`?)",
+            "unknown placeholder `{{compny}}` (did you mean `{{company}}`?)",
+            "unknown placeholder `{{fist_name}}` (did you mean `{{first_name}}`?)",
             "`{{` opens a placeholder that is not closed by `}}` on the same line",
         ],
         snapshot: stdout,

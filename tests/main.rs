@@ -19,6 +19,8 @@
 //!   notebook, channel limits, `ties log --template` and `ties report templates`.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
+//! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
+//!   hunt), its week replayed day by day.
 
 mod agenda;
 mod architecture;
@@ -29,6 +31,7 @@ mod drafts;
 mod example;
 mod explain;
 mod hostile;
+mod html;
 mod import;
 mod import_formats;
 mod init_new;
@@ -36,6 +39,7 @@ mod list_show;
 mod log;
 mod lsp;
 mod man;
+mod persona;
 mod report;
 mod report_fixture;
 mod support;

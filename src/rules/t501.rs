@@ -23,11 +23,13 @@ use crate::template::Fact;
 
 pub(crate) fn unknown(name: &str) -> Words {
     let read_as = name.trim().to_lowercase().replace(['-', ' '], "_");
-    Words::new(format!(
-        "unknown placeholder `{{{{{}}}}}`{}",
-        shorten(name),
-        suggest::hint(&read_as, Fact::NAMES.iter().copied())
-    ))
+    // The finding covers the braces: the fix writes them too.
+    let fixed = suggest::did_you_mean(&read_as, Fact::NAMES.iter().copied())
+        .map(|n| format!("{{{{{n}}}}}"));
+    Words::suggesting(
+        &format!("unknown placeholder `{{{{{}}}}}`", shorten(name)),
+        fixed.as_deref(),
+    )
     .help("`ties explain T501` and docs/drafts.md list the placeholders")
 }
 

@@ -27,20 +27,18 @@ use crate::suggest;
 use crate::template::{DraftKind, KEYS};
 
 pub(crate) fn unknown_key(key: &str) -> Words {
-    Words::new(format!(
-        "unknown key `{}` for a template{}",
-        shorten(key),
-        suggest::hint(&key.to_lowercase(), KEYS.iter().copied())
-    ))
+    Words::suggesting(
+        &format!("unknown key `{}` for a template", shorten(key)),
+        suggest::did_you_mean(&key.to_lowercase(), KEYS.iter().copied()),
+    )
     .help(format!("a template's keys: {}", KEYS.join(", ")))
 }
 
 pub(crate) fn bad_value(key: &str, value: &str, allowed: &[&str], expected: &str) -> Words {
-    let words = Words::new(format!(
-        "`{}` is not a valid `{key}` for a template{}",
-        shorten(value),
-        suggest::hint(value, allowed.iter().copied())
-    ));
+    let words = Words::suggesting(
+        &format!("`{}` is not a valid `{key}` for a template", shorten(value)),
+        suggest::did_you_mean(value, allowed.iter().copied()),
+    );
     if allowed.is_empty() {
         words.help(format!("`{key}` is {expected}"))
     } else {
