@@ -27,6 +27,7 @@ use crate::model::time::When;
 use crate::render::Format;
 use crate::report::{Granularity, ReportKind};
 use crate::spreadsheet::Cells;
+use crate::template::{Channel, DraftKind};
 
 /// The heading of `--notebook`, `--today` and `--color` in every command's help, so a
 /// command's own options are not lost among them.
@@ -281,6 +282,32 @@ enum Commands {
         #[command(flatten)]
         dry: DryRun,
     },
+    /// Draft a message from your notes (outreach, follow-up, thank-you, reconnect, congratulate, ask) with a template of templates/
+    Draft {
+        /// What the message is for
+        #[arg(value_parser = choice::<DraftKind>(), value_name = "KIND")]
+        kind: DraftKind,
+        /// The contact: id, [[id]] or name; for a thank-you, the chat (or a contact: their latest chat)
+        #[arg(value_name = "ID", add = ids(CONTACTS_AND_CHATS))]
+        id: String,
+        /// Where it goes [default: email if the notes have their address, else LinkedIn if they have the profile]
+        #[arg(long, value_parser = choice::<Channel>(), value_name = "CHANNEL")]
+        channel: Option<Channel>,
+        /// The template: a file name of templates/ without .md [default: the one for the kind and channel]
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        /// Output format: the message (notes on stderr), or JSON for editors
+        #[arg(long, value_enum, default_value_t = DraftFormatArg::Text)]
+        format: DraftFormatArg,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DraftFormatArg {
+    /// The message to copy, its subject first; what to know before sending on stderr
+    Text,
+    /// Everything as one object, for editors and scripts
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -674,6 +701,21 @@ impl Cli {
                 request: Request::Done { key },
                 dry_run: dry.dry_run,
             },
+            Commands::Draft {
+                kind,
+                id,
+                channel,
+                template,
+                format,
+            } => Command::Draft {
+                request: crate::compose::Request {
+                    kind,
+                    id,
+                    channel,
+                    template,
+                },
+                json: matches!(format, DraftFormatArg::Json),
+            },
         };
         Config {
             notebook: self.notebook,
@@ -1051,6 +1093,7 @@ pub(crate) fn complete(args: &[OsString]) -> Option<ExitStatus> {
 const CONTACTS: &[Kind] = &[Kind::Contact];
 const COMPANIES: &[Kind] = &[Kind::Company];
 const EVENTS: &[Kind] = &[Kind::Event];
+const CONTACTS_AND_CHATS: &[Kind] = &[Kind::Contact, Kind::Chat];
 
 /// Completes an argument with the ids of the records of `kinds` (their names as help), read
 /// from the notebook in `$TIES_NOTEBOOK` or found from the current folder, when the shell

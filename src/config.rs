@@ -141,6 +141,11 @@ pub(crate) enum Command {
         request: crate::action::Request,
         dry_run: bool,
     },
+    /// `ties draft`: the message as text (`json`: as one object).
+    Draft {
+        request: crate::compose::Request,
+        json: bool,
+    },
 }
 
 /// One manual page: its file name (`ties-check.1`) and its roff.

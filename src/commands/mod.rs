@@ -3,6 +3,7 @@
 pub(crate) mod agenda;
 pub(crate) mod check;
 pub(crate) mod completions;
+pub(crate) mod draft;
 pub(crate) mod explain;
 pub(crate) mod export;
 pub(crate) mod html;
@@ -98,6 +99,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         Command::Html { output, redact } => return html::run(config, output.as_deref(), *redact),
         Command::Show { id, format } => return show::run(config, id, *format),
         Command::Record { request, dry_run } => return log::run(config, request, *dry_run),
+        Command::Draft { request, json } => return draft::run(config, request, *json),
     };
     status.map(Outcome::from)
 }
