@@ -258,7 +258,7 @@ pub(crate) fn build(index: &Index, redact: bool) -> View {
         .map(|(n, (doc, _))| (doc.id.as_str(), words.anchor(doc.id.as_str(), n + 1)))
         .collect();
     let o = &reports.overview;
-    let title = match &index.settings.owner {
+    let title = match &index.settings.conventions.owner {
         Some(owner) => format!("{}'s network", escape::line(owner)),
         None => "Your network".to_owned(),
     };
