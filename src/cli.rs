@@ -235,6 +235,18 @@ enum Commands {
         #[arg(long)]
         redact: bool,
     },
+    /// Serve the same page on this machine (`http://127.0.0.1:8484`), updated on every save; read-only, Ctrl-C to stop
+    Serve {
+        /// The port to listen on (0: any free port); the address is 127.0.0.1 unless --host says otherwise
+        #[arg(long, default_value_t = 8484, value_name = "N", value_parser = parse_port)]
+        port: u16,
+        /// Listen on this address instead of 127.0.0.1: anyone who reaches it can read the whole notebook
+        #[arg(long, value_name = "ADDRESS")]
+        host: Option<std::net::IpAddr>,
+        /// Names become initials; notes, file paths and commands are left out
+        #[arg(long)]
+        redact: bool,
+    },
     /// Record what you did (an outreach, a follow-up, a reply, a thank-you, people met): one value of one file changes
     Log {
         #[command(subcommand)]
@@ -492,6 +504,27 @@ fn status(contact: String, status: ContactStatus, dry: &DryRun) -> Command {
     }
 }
 
+/// `--port`: a number. An address there (`0.0.0.0:8080`) is refused with the reason: the
+/// page shows the whole notebook, so listening beyond this machine is asked for by name.
+fn parse_port(text: &str) -> Result<u16, String> {
+    if let Ok(port) = text.trim().parse::<u16>() {
+        return Ok(port);
+    }
+    let addr = text.trim().parse::<std::net::SocketAddr>().ok();
+    match addr {
+        Some(addr) if addr.ip().is_loopback() => Ok(addr.port()),
+        Some(addr) => Err(format!(
+            "ties serve listens on 127.0.0.1 only: the page shows your whole notebook (names, notes, files) to anyone who reaches it, with no password; to listen on {} all the same, say so with --host {} --port {}",
+            addr.ip(),
+            addr.ip(),
+            addr.port()
+        )),
+        None => Err(format!(
+            "`{text}` is not a port: give a number from 0 to 65535"
+        )),
+    }
+}
+
 fn parse_today(s: &str) -> Result<NaiveDate, String> {
     crate::model::time::parse_date(s)
         .ok_or_else(|| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
@@ -645,6 +678,7 @@ impl Cli {
                 format: format.with(raw),
             },
             Commands::Html { output, redact } => Command::Html { output, redact },
+            Commands::Serve { port, host, redact } => Command::Serve { port, host, redact },
             Commands::Show { id, format, raw } => Command::Show {
                 id,
                 format: format.with(raw),
