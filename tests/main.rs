@@ -28,6 +28,7 @@ mod explain;
 mod hostile;
 mod import;
 mod import_formats;
+mod import_rows;
 mod init_new;
 mod list_show;
 mod log;
