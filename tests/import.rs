@@ -216,9 +216,12 @@ fn usage_problems_exit_2_and_create_nothing() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(walk(nb.path()), before);
     std::fs::write(nb.path().join("latin1.csv"), b"Name\nJos\xe9\n").unwrap();
-    let out = nb.run_here(["import", "csv", "latin1.csv"]);
+    let out = nb.run_here(["import", "csv", "latin1.csv", "--encoding", "utf-8"]);
     assert_eq!(out.code, 2);
-    out.assert_stderr_has("is not UTF-8");
+    out.assert_stderr_has("latin1.csv is not UTF-8 text");
+    let out = nb.run_here(["import", "csv", "latin1.csv", "--encoding", "ebcdic"]);
+    assert_eq!(out.code, 2);
+    out.assert_stderr_has("--encoding ebcdic: no such encoding");
 }
 
 // ---------------------------------------------------------------------------------------

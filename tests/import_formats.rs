@@ -243,7 +243,9 @@ fn hostile_vcard_files_never_crash() {
     );
     let latin1 = nb.run_here(["import", "vcard", "latin1.vcf"]);
     assert_eq!(latin1.code, 0, "{}", latin1.stderr);
-    latin1.assert_stderr_has("latin1.vcf: note: not UTF-8: read as Latin-1 (ISO-8859-1)");
+    latin1.assert_stderr_has(
+        "latin1.vcf: note: not UTF-8: read as windows-1252, guessed from its letters",
+    );
     assert_eq!(
         nb.read("contacts/jurgen-muller.md"),
         "---\nname: Jürgen Müller\n---\n"

@@ -27,6 +27,7 @@ mod example;
 mod explain;
 mod hostile;
 mod import;
+mod import_encodings;
 mod import_formats;
 mod import_rows;
 mod init_new;
