@@ -518,9 +518,9 @@ fn export_then_import_keeps_cells_that_look_like_formulas() {
     let export = nb.run_here(["export", "csv", "contacts"]);
     assert_eq!(export.code, 0, "{}", export.stderr);
     for guarded in [
-        "plus-one,'+1 Plus,,'=2+3,,,,'@meetup,",
+        "plus-one,'+1 Plus,,,'=2+3,,,,'@meetup,",
         ",'- [ ] ask about -2\n",
-        "quote,''=Quote,,'-minus,",
+        "quote,''=Quote,,,'-minus,",
     ] {
         assert!(
             export.stdout.contains(guarded),

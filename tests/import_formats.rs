@@ -705,49 +705,57 @@ fn export_then_import_into_an_empty_notebook_is_lossless() {
 }
 
 #[test]
-fn contacts_exported_alone_name_their_companies_by_id_and_say_so() {
+fn contacts_exported_alone_create_their_companies_under_their_names() {
     let nb = rich_notebook();
     let contacts = nb.run_here(["export", "csv", "contacts"]);
+    assert!(
+        contacts
+            .stdout
+            .starts_with("id,name,company,company_name,title,"),
+        "{}",
+        contacts.stdout
+    );
     let copy = Notebook::new().file("contacts.csv", &contacts.stdout);
     let out = copy.run_here(["import", "csv", "contacts.csv"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    let records = copy.records();
+    assert_eq!(records["companies/acme.md"], "---\nname: ACME, Inc.\n---\n");
     assert_eq!(
-        out.stderr,
-        "contacts.csv: note: 2 companies not in the notebook: created with the id as the name, \
-         since an export of contacts names companies by id; to keep their names, import \
-         `ties export csv companies` first\n"
-    );
-    assert_eq!(
-        copy.records()["companies/qvest-us.md"],
-        "---\nname: qvest-us\n---\n"
+        records["contacts/jose-alvarez.md"],
+        "---\nname: José Álvarez\ncompany: acme\ntitle: Engineering Manager\nintroduced_by: jane-doe\n---\n"
     );
     copy.assert_clean();
+    // Imported back into the notebook it came from, it adds nothing: `company_name` is
+    // kept out of the files.
+    let back = nb.file("contacts.csv", &contacts.stdout);
+    let before = back.records();
+    let again = back.run_here(["import", "csv", "contacts.csv"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(back.records(), before);
 }
 
 #[test]
 fn an_export_of_another_version_with_a_key_less_is_an_export_all_the_same() {
     let nb = rich_notebook();
     let contacts = nb.run_here(["export", "csv", "contacts"]).stdout;
-    // As an older `ties` wrote it: no birthday column.
+    // As an older `ties` wrote it: no birthday column, no company_name.
     let mut older = Vec::new();
     {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(contacts.as_bytes());
         let mut writer = csv::Writer::from_writer(&mut older);
-        let mut birthday = None;
+        let mut dropped = None;
         for record in reader.records() {
             let record = record.expect("csv");
-            let at = *birthday.get_or_insert_with(|| {
-                record
-                    .iter()
-                    .position(|h| h == "birthday")
-                    .expect("birthday")
+            let at = *dropped.get_or_insert_with(|| {
+                ["birthday", "company_name"].map(|h| record.iter().position(|c| c == h).expect(h))
             });
             let kept: Vec<&str> = record
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| *i != at)
+                .filter(|(i, _)| !at.contains(i))
                 .map(|(_, c)| c)
                 .collect();
             writer.write_record(kept).expect("write");
@@ -762,7 +770,16 @@ fn an_export_of_another_version_with_a_key_less_is_an_export_all_the_same() {
         copy.records()["contacts/jose-alvarez.md"],
         "---\nname: José Álvarez\ncompany: acme\ntitle: Engineering Manager\nintroduced_by: jane-doe\n---\n"
     );
-    out.assert_stderr_has("2 companies not in the notebook: created with the id as the name");
+    assert_eq!(
+        out.stderr,
+        "contacts.csv: note: 2 companies not in the notebook: created with the id as the name, \
+         since this export of contacts has no company_name column; to keep their names, import \
+         `ties export csv companies` first\n"
+    );
+    assert_eq!(
+        copy.records()["companies/qvest-us.md"],
+        "---\nname: qvest-us\n---\n"
+    );
 }
 
 #[test]

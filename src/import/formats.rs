@@ -64,15 +64,19 @@ pub(super) fn of_headers(headers: &[String], source: Source) -> Format {
     let has = |h: &str| norm.iter().any(|n| n == h);
     // An export of another version of `ties` has a key more or less: `id`, then keys of
     // the kind only (`name` among them), then `notes` is an export all the same.
-    let exported = |keys: &[&str]| match headers {
+    let exported = |keys: &[&str], more: &str| match headers {
         [first, inner @ .., last] if first == "id" && last == "notes" => {
-            inner.iter().any(|h| h == "name") && inner.iter().all(|h| keys.contains(&h.as_str()))
+            inner.iter().any(|h| h == "name")
+                && inner
+                    .iter()
+                    .all(|h| keys.contains(&h.as_str()) || h == more)
         }
         _ => false,
     };
-    if exported(Contact::KEYS) {
+    // A contacts export names each company by id, and by name in `company_name`.
+    if exported(Contact::KEYS, "company_name") {
         Format::ContactsExport
-    } else if exported(Company::KEYS) {
+    } else if exported(Company::KEYS, "id") {
         Format::CompaniesExport
     } else if has("email1value") || has("phone1value") || has("organization1name") {
         Format::Google
@@ -206,6 +210,10 @@ mod tests {
         // An export of another version: a key fewer (no `birthday`), still an export.
         assert_eq!(
             of_headers(&h("id,name,company,title,status,notes"), Source::Csv),
+            Format::ContactsExport
+        );
+        assert_eq!(
+            of_headers(&h("id,name,company,company_name,title,notes"), Source::Csv),
             Format::ContactsExport
         );
         assert_eq!(

@@ -104,6 +104,9 @@ pub(super) struct Planner<'a> {
     present: usize,
     /// LinkedIn's rows without a name (closed or hidden accounts): counted, not errors.
     nameless: Vec<u64>,
+    /// Companies of an export of contacts created with their id as the name (the export has
+    /// no `company_name`), for the note that says so.
+    unnamed: usize,
 }
 
 impl<'a> Planner<'a> {
@@ -128,6 +131,7 @@ impl<'a> Planner<'a> {
             log: Log::default(),
             present: 0,
             nameless: Vec::new(),
+            unnamed: 0,
         }
     }
 
@@ -304,14 +308,15 @@ impl<'a> Planner<'a> {
                 ),
             );
         }
-        if format == Format::ContactsExport && companies > 0 {
+        let unnamed = self.unnamed;
+        if format == Format::ContactsExport && unnamed > 0 {
             self.log.note(
                 0,
                 format!(
-                    "{companies} compan{} not in the notebook: created with the id as the name, \
-                     since an export of contacts names companies by id; to keep their names, \
-                     import `ties export csv companies` first",
-                    if companies == 1 { "y" } else { "ies" }
+                    "{unnamed} compan{} not in the notebook: created with the id as the name, \
+                     since this export of contacts has no company_name column; to keep their \
+                     names, import `ties export csv companies` first",
+                    if unnamed == 1 { "y" } else { "ies" }
                 ),
             );
         }
@@ -407,6 +412,7 @@ impl<'a> Planner<'a> {
     /// each file to the rows that need it.
     fn render(&mut self, rows: &mut [Row]) -> (Vec<NewFile>, usize, HashMap<String, Vec<u64>>) {
         let conventions = &self.index.settings.conventions;
+        self.unnamed = 0;
         let mut companies = NewCompanies::default();
         let mut owners: HashMap<String, Vec<u64>> = HashMap::new();
         let row_ids: HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
@@ -426,10 +432,14 @@ impl<'a> Planner<'a> {
                 && naming::is_id(conventions, name)
                 && !taken(name, &companies)
             {
-                // An export names the company by its id; without the company's file its name
-                // is unknown, so the id stands for it (an export of companies imported first
-                // keeps the names).
-                companies.add(name.to_owned(), name.to_owned());
+                // An export names the company by its id, and by its name in `company_name`;
+                // an older export has no name, so the id stands for it (an export of
+                // companies imported first keeps the names).
+                let named = row.company_name.clone();
+                if named.is_none() {
+                    self.unnamed += 1;
+                }
+                companies.add(name.to_owned(), named.unwrap_or_else(|| name.to_owned()));
                 name.to_owned()
             } else if let Some(id) = companies.find(name, conventions) {
                 id.to_owned()
