@@ -978,7 +978,7 @@ pub(crate) fn clear(index: &Index, item: &Item) -> String {
 /// An id as one word of a shell command: as it is when it is a plain word (every slug),
 /// else in double quotes (`"Jane Doe"`, a title id), so a command copied from the agenda
 /// runs as shown.
-fn shell_word(id: &str) -> String {
+pub(crate) fn shell_word(id: &str) -> String {
     if !id.is_empty()
         && id
             .chars()

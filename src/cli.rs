@@ -14,7 +14,7 @@ use crate::action::{Request, Until};
 use crate::agenda::{Filter, ItemKind};
 use crate::config::{AgendaFormat, CheckFormat, Clock, Command, Config, ManPage, WatchFormat};
 use crate::exit::ExitStatus;
-use crate::import::Source;
+use crate::import::{Options, Source};
 use crate::list::{StageFilter, Where};
 use crate::lookup;
 use crate::model::Kind;
@@ -27,6 +27,7 @@ use crate::model::time::When;
 use crate::render::Format;
 use crate::report::{Granularity, ReportKind};
 use crate::spreadsheet::Cells;
+use crate::template::{Channel, DraftKind};
 
 /// The heading of `--notebook`, `--today` and `--color` in every command's help, so a
 /// command's own options are not lost among them.
@@ -234,6 +235,18 @@ enum Commands {
         #[arg(long)]
         redact: bool,
     },
+    /// Serve the same page on this machine (`http://127.0.0.1:8484`), updated on every save; read-only, Ctrl-C to stop
+    Serve {
+        /// The port to listen on (0: any free port); the address is 127.0.0.1 unless --host says otherwise
+        #[arg(long, default_value_t = 8484, value_name = "N", value_parser = parse_port)]
+        port: u16,
+        /// Listen on this address instead of 127.0.0.1: anyone who reaches it can read the whole notebook
+        #[arg(long, value_name = "ADDRESS")]
+        host: Option<std::net::IpAddr>,
+        /// Names become initials; notes, file paths and commands are left out
+        #[arg(long)]
+        redact: bool,
+    },
     /// Record what you did (an outreach, a follow-up, a reply, a thank-you, people met): one value of one file changes
     Log {
         #[command(subcommand)]
@@ -281,6 +294,32 @@ enum Commands {
         #[command(flatten)]
         dry: DryRun,
     },
+    /// Draft a message from your notes (outreach, follow-up, thank-you, reconnect, congratulate, ask) with a template of templates/
+    Draft {
+        /// What the message is for
+        #[arg(value_parser = choice::<DraftKind>(), value_name = "KIND")]
+        kind: DraftKind,
+        /// The contact: id, [[id]] or name; for a thank-you, the chat (or a contact: their latest chat)
+        #[arg(value_name = "ID", add = ids(CONTACTS_AND_CHATS))]
+        id: String,
+        /// Where it goes [default: email if the notes have their address, else LinkedIn if they have the profile]
+        #[arg(long, value_parser = choice::<Channel>(), value_name = "CHANNEL")]
+        channel: Option<Channel>,
+        /// The template: a file name of templates/ without .md [default: the one for the kind and channel]
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        /// Output format: the message (notes on stderr), or JSON for editors
+        #[arg(long, value_enum, default_value_t = DraftFormatArg::Text)]
+        format: DraftFormatArg,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DraftFormatArg {
+    /// The message to copy, its subject first; what to know before sending on stderr
+    Text,
+    /// Everything as one object, for editors and scripts
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -465,6 +504,27 @@ fn status(contact: String, status: ContactStatus, dry: &DryRun) -> Command {
     }
 }
 
+/// `--port`: a number. An address there (`0.0.0.0:8080`) is refused with the reason: the
+/// page shows the whole notebook, so listening beyond this machine is asked for by name.
+fn parse_port(text: &str) -> Result<u16, String> {
+    if let Ok(port) = text.trim().parse::<u16>() {
+        return Ok(port);
+    }
+    let addr = text.trim().parse::<std::net::SocketAddr>().ok();
+    match addr {
+        Some(addr) if addr.ip().is_loopback() => Ok(addr.port()),
+        Some(addr) => Err(format!(
+            "ties serve listens on 127.0.0.1 only: the page shows your whole notebook (names, notes, files) to anyone who reaches it, with no password; to listen on {} all the same, say so with --host {} --port {}",
+            addr.ip(),
+            addr.ip(),
+            addr.port()
+        )),
+        None => Err(format!(
+            "`{text}` is not a port: give a number from 0 to 65535"
+        )),
+    }
+}
+
 fn parse_today(s: &str) -> Result<NaiveDate, String> {
     crate::model::time::parse_date(s)
         .ok_or_else(|| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
@@ -618,6 +678,7 @@ impl Cli {
                 format: format.with(raw),
             },
             Commands::Html { output, redact } => Command::Html { output, redact },
+            Commands::Serve { port, host, redact } => Command::Serve { port, host, redact },
             Commands::Show { id, format, raw } => Command::Show {
                 id,
                 format: format.with(raw),
@@ -673,6 +734,21 @@ impl Cli {
             Commands::Done { key, dry } => Command::Record {
                 request: Request::Done { key },
                 dry_run: dry.dry_run,
+            },
+            Commands::Draft {
+                kind,
+                id,
+                channel,
+                template,
+                format,
+            } => Command::Draft {
+                request: crate::compose::Request {
+                    kind,
+                    id,
+                    channel,
+                    template,
+                },
+                json: matches!(format, DraftFormatArg::Json),
             },
         };
         Config {
@@ -928,6 +1004,9 @@ enum ImportCommands {
         /// Read the column COLUMN as KEY (a contact key, `first_name`, `last_name`, `notes`, or `-` to drop it); repeatable
         #[arg(long = "map", value_name = "COLUMN=KEY", value_parser = parse_map)]
         map: Vec<(String, String)>,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -936,6 +1015,9 @@ enum ImportCommands {
     Linkedin {
         /// The Connections.csv file
         file: PathBuf,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -944,6 +1026,9 @@ enum ImportCommands {
     Vcard {
         /// The .vcf file (one or many cards)
         file: PathBuf,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -978,22 +1063,41 @@ never changed; companies are matched by id or name, others created.";
 impl ImportCommands {
     fn into_command(self) -> Command {
         match self {
-            Self::Csv { file, map, dry_run } => Command::Import {
+            Self::Csv {
+                file,
+                map,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Csv,
-                map,
+                options: Options { map, encoding },
                 dry_run,
             },
-            Self::Linkedin { file, dry_run } => Command::Import {
+            Self::Linkedin {
+                file,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Linkedin,
-                map: Vec::new(),
+                options: Options {
+                    encoding,
+                    ..Options::default()
+                },
                 dry_run,
             },
-            Self::Vcard { file, dry_run } => Command::Import {
+            Self::Vcard {
+                file,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Vcard,
-                map: Vec::new(),
+                options: Options {
+                    encoding,
+                    ..Options::default()
+                },
                 dry_run,
             },
         }
@@ -1051,6 +1155,7 @@ pub(crate) fn complete(args: &[OsString]) -> Option<ExitStatus> {
 const CONTACTS: &[Kind] = &[Kind::Contact];
 const COMPANIES: &[Kind] = &[Kind::Company];
 const EVENTS: &[Kind] = &[Kind::Event];
+const CONTACTS_AND_CHATS: &[Kind] = &[Kind::Contact, Kind::Chat];
 
 /// Completes an argument with the ids of the records of `kinds` (their names as help), read
 /// from the notebook in `$TIES_NOTEBOOK` or found from the current folder, when the shell

@@ -128,10 +128,20 @@ const LAYERS: &[(&str, &[&str])] = &[
             "rng",
         ],
     ),
-    ("parsing", &["frontmatter", "yaml", "model", "body"]),
+    (
+        "parsing",
+        &["frontmatter", "yaml", "model", "body", "template"],
+    ),
     (
         "loading",
-        &["diagnostic", "document", "index", "notebook", "fs"],
+        &[
+            "diagnostic",
+            "document",
+            "templates",
+            "index",
+            "notebook",
+            "fs",
+        ],
     ),
     (
         "domain",
@@ -151,11 +161,12 @@ const LAYERS: &[(&str, &[&str])] = &[
             "watch",
             "edit",
             "action",
+            "compose",
             "assist",
         ],
     ),
     ("rendering", &["render", "html"]),
-    ("adapters", &["config", "lsp", "commands", "cli"]),
+    ("adapters", &["config", "lsp", "http", "commands", "cli"]),
     // Test-only (`#[cfg(test)]`): drives parsing, the check and the renderers.
     ("in-crate tests", &["fuzz"]),
 ];
