@@ -57,8 +57,9 @@ pub(crate) struct Found {
     /// Broken links found but not made, past the ones that can be shown (T204's
     /// "… and N more").
     pub more_links: usize,
-    /// A finding names an id no file has: its suggestion depends on every id there is.
-    pub hinted: bool,
+    /// The ids no file has that a finding named, with a suggestion from every id there is:
+    /// a document that comes or goes may change the suggestion.
+    pub suggested: Vec<String>,
     /// A link was looked up on disk (a file the notebook does not read): only the disk
     /// knows whether it still resolves.
     pub on_disk: bool,
