@@ -19,7 +19,6 @@ use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::notebook;
 use crate::render::Render;
-use crate::render::escape::safe;
 use crate::render::fit::{Screen, fit};
 use crate::render::{self, BOLD, DIM};
 use crate::watch::{self, Batch, Classifier};
@@ -358,17 +357,7 @@ impl Printer<'_> {
         writeln!(out, "{DIM}── {time} ──{DIM:#}")?;
         out.write_all(&rendered(index, &round.new)?)?;
         for d in &round.fixed {
-            let style = render::severity_style(d.severity());
-            writeln!(
-                out,
-                "{DIM}fixed:{DIM:#} {}:{}:{}: {style}{}[{}]{style:#}: {}",
-                safe(&d.path),
-                d.start.line,
-                d.start.column,
-                d.severity().as_str(),
-                d.code,
-                safe(&d.message)
-            )?;
+            writeln!(out, "{DIM}fixed:{DIM:#} {}", render::human::header(d))?;
         }
         writeln!(out, "{summary}")?;
         if self.with_agenda {
