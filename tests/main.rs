@@ -17,6 +17,8 @@
 //!   tracker, and the export → import round trip, field by field.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
+//! - `writes`: the write path: refusals in words, mode under any umask, the lock, anchors,
+//!   added diagnostics, names that are one file on macOS or Windows, device names.
 
 mod agenda;
 mod architecture;
@@ -38,3 +40,4 @@ mod report_fixture;
 mod support;
 mod vault;
 mod watch;
+mod writes;

@@ -67,7 +67,8 @@ pub(crate) fn run(
             fs::create_in(&root, &root.join(&new.path), &new.text, Existing::Keep)?;
         }
         let verb = if dry_run { "would create" } else { "created" };
-        super::finish_output(writeln!(out, "{verb} {}", new.path))?;
+        // A path made of a spreadsheet's cell (a title notebook) may hold anything.
+        super::finish_output(writeln!(out, "{verb} {}", escape::line(&new.path)))?;
     }
     super::finish_output(writeln!(out, "{}", summary(&plan, dry_run)).and_then(|()| out.flush()))?;
     Ok(if plan.bad > 0 {
