@@ -270,7 +270,7 @@ def kill_log():
 
 
 def kill_import():
-    rows = 1500
+    rows = 300
     csv = "Name,Email,Company\n" + "".join(
         f"Person {k},p{k}@example.com,Company {k % 40}\n" for k in range(rows))
     template, git = git_notebook("kill-import-template")
@@ -290,7 +290,7 @@ def kill_import():
             if name.endswith(".md"):
                 expected[f"{folder}/{name}"] = open(os.path.join(reference, folder, name)).read()
     count = {"files checked": 0, "torn": 0, "junk": 0}
-    for i in range(max(ITERATIONS // 2, 10)):
+    for i in range(max(ITERATIONS // 6, 10)):
         root = os.path.join(WORK, f"kill-import-{i}")
         shutil.copytree(template, root)
         p = ties(root, ["import", "csv", os.path.join(root, "people.csv")])
@@ -309,7 +309,7 @@ def kill_import():
                 count["junk"] += 1
                 FAILED.append(f"kill import#{i}: git add -A would stage {rel}")
         shutil.rmtree(root)
-    RESULTS.append(("kill -9 import (1,500 rows)", count, window))
+    RESULTS.append(("kill -9 import (300 rows)", count, window))
 
 
 WORK = tempfile.mkdtemp(prefix="ties-race-")
