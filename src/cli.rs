@@ -14,7 +14,7 @@ use crate::action::{Request, Until};
 use crate::agenda::{Filter, ItemKind};
 use crate::config::{AgendaFormat, CheckFormat, Clock, Command, Config, ManPage, WatchFormat};
 use crate::exit::ExitStatus;
-use crate::import::Source;
+use crate::import::{Options, Source};
 use crate::list::{StageFilter, Where};
 use crate::lookup;
 use crate::model::Kind;
@@ -1016,6 +1016,9 @@ enum ImportCommands {
         /// Read the column COLUMN as KEY (a contact key, `first_name`, `last_name`, `notes`, or `-` to drop it); repeatable
         #[arg(long = "map", value_name = "COLUMN=KEY", value_parser = parse_map)]
         map: Vec<(String, String)>,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -1024,6 +1027,9 @@ enum ImportCommands {
     Linkedin {
         /// The Connections.csv file
         file: PathBuf,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -1032,6 +1038,9 @@ enum ImportCommands {
     Vcard {
         /// The .vcf file (one or many cards)
         file: PathBuf,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -1066,22 +1075,41 @@ never changed; companies are matched by id or name, others created.";
 impl ImportCommands {
     fn into_command(self) -> Command {
         match self {
-            Self::Csv { file, map, dry_run } => Command::Import {
+            Self::Csv {
+                file,
+                map,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Csv,
-                map,
+                options: Options { map, encoding },
                 dry_run,
             },
-            Self::Linkedin { file, dry_run } => Command::Import {
+            Self::Linkedin {
+                file,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Linkedin,
-                map: Vec::new(),
+                options: Options {
+                    encoding,
+                    ..Options::default()
+                },
                 dry_run,
             },
-            Self::Vcard { file, dry_run } => Command::Import {
+            Self::Vcard {
+                file,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Vcard,
-                map: Vec::new(),
+                options: Options {
+                    encoding,
+                    ..Options::default()
+                },
                 dry_run,
             },
         }

@@ -87,8 +87,7 @@ pub(crate) enum Command {
     Import {
         file: PathBuf,
         source: crate::import::Source,
-        /// `(column header, key)` pairs from `--map`.
-        map: Vec<(String, String)>,
+        options: crate::import::Options,
         dry_run: bool,
     },
     Export {

@@ -200,8 +200,16 @@ pub(crate) enum Error {
     #[error("created {}, but could not open it in an editor: {reason}\n  help: set $VISUAL or $EDITOR, e.g. export EDITOR=nano", path.display())]
     Editor { path: PathBuf, reason: String },
 
-    #[error("{} is not UTF-8 text\n  help: save it from your spreadsheet as \"CSV UTF-8\"", path.display())]
-    NotUtf8 { path: PathBuf },
+    #[error("{} is not {encoding} text\n  help: leave out --encoding to have the encoding guessed, or save it from your spreadsheet as \"CSV UTF-8\"", path.display())]
+    NotInEncoding {
+        path: PathBuf,
+        encoding: &'static str,
+    },
+
+    #[error(
+        "--encoding {label}: no such encoding\n  help: use a name such as utf-8, windows-1252, latin1, utf-16le, iso-8859-15, macintosh or shift_jis"
+    )]
+    UnknownEncoding { label: String },
 
     #[error("cannot read {} as CSV: {source}", path.display())]
     Csv { path: PathBuf, source: csv::Error },

@@ -69,9 +69,9 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         Command::Import {
             file,
             source,
-            map,
+            options,
             dry_run,
-        } => import::run(config, file, *source, map, *dry_run),
+        } => import::run(config, file, *source, options, *dry_run),
         Command::Export { kind, cells } => export::run(config, *kind, *cells),
         Command::Completions { script } => completions::run(script),
         Command::Man { pages, dir, force } => man::run(config, pages, dir.as_deref(), *force),
