@@ -85,8 +85,7 @@ pub(crate) enum Command {
     Import {
         file: PathBuf,
         source: crate::import::Source,
-        /// `(column header, key)` pairs from `--map`.
-        map: Vec<(String, String)>,
+        options: crate::import::Options,
         dry_run: bool,
     },
     Export {
@@ -147,6 +146,11 @@ pub(crate) enum Command {
     Record {
         request: crate::action::Request,
         dry_run: bool,
+    },
+    /// `ties draft`: the message as text (`json`: as one object).
+    Draft {
+        request: crate::compose::Request,
+        json: bool,
     },
 }
 

@@ -128,16 +128,26 @@ const LAYERS: &[(&str, &[&str])] = &[
             "rng",
         ],
     ),
-    ("parsing", &["frontmatter", "yaml", "model", "body"]),
+    (
+        "parsing",
+        &["frontmatter", "yaml", "model", "body", "template"],
+    ),
     (
         "loading",
-        &["diagnostic", "document", "index", "notebook", "fs"],
+        &[
+            "diagnostic",
+            "document",
+            "templates",
+            "index",
+            "notebook",
+            "fs",
+        ],
     ),
     (
         "domain",
         &[
             "sink", "rules", "check", "lookup", "report", "agenda", "list", "show", "draft",
-            "create", "import", "watch", "edit", "action", "assist",
+            "create", "import", "watch", "edit", "action", "compose", "assist",
         ],
     ),
     ("rendering", &["render", "html"]),

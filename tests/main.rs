@@ -15,6 +15,8 @@
 //!   on the fixtures `tests/fixtures/vault-*`, and each vault convention on its own.
 //! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
 //!   tracker, and the export → import round trip, field by field.
+//! - `drafts`: message templates (`templates/`, T501–T503), `ties draft` on the example
+//!   notebook, channel limits, `ties log --template` and `ties report templates`.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
 //! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
@@ -25,12 +27,15 @@ mod architecture;
 mod bad_input;
 mod bounds;
 mod check;
+mod drafts;
 mod example;
 mod explain;
 mod hostile;
 mod html;
 mod import;
+mod import_encodings;
 mod import_formats;
+mod import_rows;
 mod init_new;
 mod list_show;
 mod log;

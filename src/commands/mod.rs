@@ -3,6 +3,7 @@
 pub(crate) mod agenda;
 pub(crate) mod check;
 pub(crate) mod completions;
+pub(crate) mod draft;
 pub(crate) mod explain;
 pub(crate) mod export;
 pub(crate) mod html;
@@ -68,9 +69,9 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         Command::Import {
             file,
             source,
-            map,
+            options,
             dry_run,
-        } => import::run(config, file, *source, map, *dry_run),
+        } => import::run(config, file, *source, options, *dry_run),
         Command::Export { kind, cells } => export::run(config, *kind, *cells),
         Command::Completions { script } => completions::run(script),
         Command::Man { pages, dir, force } => man::run(config, pages, dir.as_deref(), *force),
@@ -100,6 +101,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         Command::Serve { port, host, redact } => serve::run(config, *port, *host, *redact),
         Command::Show { id, format } => return show::run(config, id, *format),
         Command::Record { request, dry_run } => return log::run(config, request, *dry_run),
+        Command::Draft { request, json } => return draft::run(config, request, *json),
     };
     status.map(Outcome::from)
 }
