@@ -90,6 +90,9 @@ pub(crate) struct Index {
     names: OnceLock<FastMap<String, Vec<usize>>>,
     /// Who names whom: built on first use, as `check` needs none of it.
     links: OnceLock<Links>,
+    /// Every document by its path folded as macOS and Windows compare names
+    /// ([`crate::slug::fold`]), for T205: built on first use.
+    folded: OnceLock<FastMap<String, Vec<usize>>>,
     /// The message templates (`templates/` over the built-in set): read on first use, as
     /// only the check, drafts and the templates report need them.
     templates: OnceLock<Templates>,
@@ -353,6 +356,7 @@ impl Index {
             paths: FastSet::default(),
             names: OnceLock::new(),
             links: OnceLock::new(),
+            folded: OnceLock::new(),
             templates: OnceLock::new(),
         };
         index.link();
@@ -365,6 +369,7 @@ impl Index {
         self.paths.clear();
         self.names = OnceLock::new();
         self.links = OnceLock::new();
+        self.folded = OnceLock::new();
         self.paths.reserve(self.docs.len());
         self.by_id.reserve(self.docs.len());
         for (i, doc) in self.docs.iter().enumerate() {
@@ -381,6 +386,22 @@ impl Index {
     /// Who names whom, built on first use.
     fn links(&self) -> &Links {
         self.links.get_or_init(|| Links::new(self))
+    }
+
+    /// The documents (positions) whose path is the same file as `path` on a file system
+    /// that ignores case and normalisation, `path`'s own included; empty when none but it is.
+    pub(crate) fn same_file(&self, path: &str) -> &[usize] {
+        let folded = self.folded.get_or_init(|| {
+            let mut all: FastMap<String, Vec<usize>> = FastMap::default();
+            for (i, doc) in self.docs.iter().enumerate() {
+                push(&mut all, crate::slug::fold(&doc.path), i);
+            }
+            all
+        });
+        match folded.get(&crate::slug::fold(path)) {
+            Some(list) if list.len() > 1 => list,
+            _ => &[],
+        }
     }
 
     /// Titles, names and aliases, built on first use.
@@ -515,6 +536,12 @@ impl Index {
             }
             edit_names(names, &self.docs[at], at, true);
         }
+        if let Some(folded) = self.folded.get_mut() {
+            for list in folded.values_mut() {
+                shift_list(list, at, true);
+            }
+            put(folded, crate::slug::fold(&self.docs[at].path), at, true);
+        }
         links.shift(at, true);
         shift_list(&mut near, at, true);
         let doc = &self.docs[at];
@@ -527,6 +554,7 @@ impl Index {
         let doc = &self.docs[at];
         let also = paths(self.by_id.get(&doc.id))
             .chain(paths(links.files_linked_by.get(doc.path.as_str())))
+            .chain(self.same_file(&doc.path).iter().copied())
             .chain(near.iter().copied());
         for x in also {
             affected.paths.insert(self.docs[x].path.clone());
@@ -545,6 +573,7 @@ impl Index {
         let mut near = Self::naming(&links, &keys, Some(i));
         let also = paths(self.by_id.get(&doc.id))
             .chain(paths(links.files_linked_by.get(doc.path.as_str())))
+            .chain(self.same_file(&doc.path).iter().copied())
             .filter(|&x| x != i);
         for x in also.chain(near.iter().copied()) {
             affected.paths.insert(self.docs[x].path.clone());
@@ -559,12 +588,20 @@ impl Index {
         if let Some(names) = self.names.get_mut() {
             edit_names(names, &self.docs[i], i, false);
         }
+        if let Some(folded) = self.folded.get_mut() {
+            put(folded, crate::slug::fold(&self.docs[i].path), i, false);
+        }
         self.docs.remove(i);
         for list in self.by_id.values_mut() {
             shift_list(list, i, false);
         }
         if let Some(names) = self.names.get_mut() {
             for list in names.values_mut() {
+                shift_list(list, i, false);
+            }
+        }
+        if let Some(folded) = self.folded.get_mut() {
+            for list in folded.values_mut() {
                 shift_list(list, i, false);
             }
         }
@@ -618,6 +655,13 @@ impl Index {
             }
         }
         self.relink();
+        // T205: a file that came or went may be the same file as another on macOS and
+        // Windows (names that differ only in case or normalisation).
+        for (_, path) in &moved {
+            for &i in self.same_file(path) {
+                affected.paths.insert(self.docs[i].path.clone());
+            }
+        }
         let links = self.links();
         for i in Self::naming(links, &keys, None) {
             affected.paths.insert(self.docs[i].path.clone());
@@ -1142,8 +1186,9 @@ mod tests {
             "[[ada]] [[bo]] [[ACME CORP]] [n](n.md)\n",
             "---\nname: Cy\naliases: [bo]\n---\n",
         ];
-        const PATHS: [&str; 9] = [
+        const PATHS: [&str; 10] = [
             "contacts/ada.md",
+            "contacts/ADA.md",
             "contacts/bo.md",
             "contacts/cy.md",
             "contacts/x/ada.md",
@@ -1173,6 +1218,9 @@ mod tests {
                 if rng.chance(50) {
                     ix.names();
                 }
+                if rng.chance(50) {
+                    ix.same_file("contacts/ada.md");
+                }
                 ix.apply(edits);
                 let fresh = index(&[]);
                 let mut fresh = Index {
@@ -1195,6 +1243,10 @@ mod tests {
                 assert_eq!(ix.paths, fresh.paths, "seed {seed}");
                 if let Some(names) = ix.names.get() {
                     assert_eq!(names, fresh.names(), "seed {seed}");
+                }
+                if let Some(folded) = ix.folded.get() {
+                    fresh.same_file("");
+                    assert_eq!(Some(folded), fresh.folded.get(), "seed {seed}");
                 }
                 assert_eq!(ix.links(), fresh.links(), "seed {seed}");
             }

@@ -442,6 +442,36 @@ fn minus(a: Tally, b: Tally) -> Tally {
     }
 }
 
+/// What the file at `path` (from the root) with `bytes` as its content would add to the
+/// diagnostics of `index`, the cross-file and time rules included: the first diagnostic the
+/// check reports with the file so that it did not report before, or none. A what-if for a
+/// command about to write one file (`ties log` and its kin refuse what it finds); `index` is
+/// left holding the file as given. Diagnostics are compared by file, rule and words, not by
+/// place, since an added line moves what follows it.
+pub(crate) fn added_by(index: &mut Index, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
+    let mut checker = Checker::new(index);
+    let mut known: HashMap<(String, Code, String), usize> = HashMap::new();
+    for d in checker.diagnostics() {
+        *known.entry((d.path, d.code, d.message)).or_default() += 1;
+    }
+    let doc = Document::parse(
+        path.to_owned(),
+        Ok(bytes.to_vec()),
+        &index.settings.conventions,
+    );
+    let affected = index.apply(vec![Edit::Put(doc)]);
+    checker.update_keeping(index, &affected);
+    checker.diagnostics().into_iter().find(|d| {
+        match known.get_mut(&(d.path.clone(), d.code, d.message.clone())) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,6 +26,7 @@ pub(crate) mod t201;
 pub(crate) mod t202;
 pub(crate) mod t203;
 pub(crate) mod t204;
+pub(crate) mod t205;
 pub(crate) mod t301;
 pub(crate) mod t302;
 pub(crate) mod t303;
@@ -82,6 +83,13 @@ impl<'a> Scope<'a> {
             index,
             hints: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The documents (positions in the index) whose path is the same file as `path` on a
+    /// file system that ignores case and normalisation, `path`'s own included; empty when
+    /// none but it is ([`Index::same_file`], kept as documents come and go).
+    pub(crate) fn same_file(&self, path: &str) -> &[usize] {
+        self.index.same_file(path)
     }
 
     /// The id closest to a missing `id` among the ids of `kind` (of every kind for `None`),
