@@ -55,11 +55,7 @@ pub(crate) fn run(
     with_agenda: bool,
     poll: bool,
 ) -> Result<ExitStatus, Error> {
-    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let root = root.canonicalize().map_err(|source| Error::Io {
-        path: root.clone(),
-        source,
-    })?;
+    let root = notebook::discover_real(config.notebook.as_deref(), &config.cwd)?;
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
     // Ctrl-C ends the watch normally (exit 0) instead of killing it mid-print.
@@ -69,13 +65,7 @@ pub(crate) fn run(
     let handler = move |result: DebounceEventResult| {
         let _ = tx.send(Message::Events(result));
     };
-    let watch_error = |source: notify::Error| match source.kind {
-        notify::ErrorKind::MaxFilesWatch => Error::WatchLimit,
-        _ => Error::Watch {
-            dir: root.clone(),
-            source,
-        },
-    };
+    let watch_error = |source| watch::watch_error(&root, source);
     let arm = || -> Result<Box<dyn std::any::Any>, Error> {
         if poll {
             let notify_config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
@@ -122,11 +112,7 @@ pub(crate) fn run(
             rescan: burst.lost,
             ..Batch::default()
         };
-        for event in &burst.events {
-            if let Some(change) = classifier.change_detected(event) {
-                batch.add(change);
-            }
-        }
+        batch.classify(&classifier, burst.events.iter().map(|e| &e.event));
         if batch.is_empty() {
             continue;
         }
@@ -172,13 +158,7 @@ fn burst(rx: &Receiver<Message>, first: Message) -> Result<Option<Burst>, Error>
             Message::Stop => return Ok(None),
             Message::Events(Ok(events)) => burst.events.extend(events),
             Message::Events(Err(errors)) => {
-                if errors
-                    .iter()
-                    .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch))
-                {
-                    return Err(Error::WatchLimit);
-                }
-                // The stream may have missed something: read everything again.
+                watch::missed(&errors)?;
                 burst.lost = true;
             }
         }
