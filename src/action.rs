@@ -395,7 +395,7 @@ pub(crate) fn vet(index: &mut Index, plan: &Plan, bytes: &[u8]) -> Result<(), Er
         &index.settings.conventions,
     );
     let affected = index.apply(vec![IndexEdit::Put(doc)]);
-    checker.update(index, &affected);
+    checker.update_keeping(index, &affected);
     let added = checker.diagnostics().into_iter().find(|d| {
         // Compared by file, rule and words, not place: an added line moves what follows it.
         match known.get_mut(&(d.path.clone(), d.code, d.message.clone())) {
