@@ -10,12 +10,12 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 use crate::agenda::{self, ItemKind};
-use crate::check::Checker;
+use crate::check;
 use crate::document::Document;
 use crate::edit::{self, Change, Edited, Existing, Item};
 use crate::error::Error;
 use crate::findings::Code;
-use crate::index::{Edit as IndexEdit, Index};
+use crate::index::Index;
 use crate::lookup;
 use crate::model::contact::ContactStatus;
 use crate::model::time::Duration;
@@ -381,22 +381,38 @@ pub(crate) fn apply(
 /// Refuses the edited `bytes` of `plan`'s file if they would add any diagnostic to the
 /// notebook, the cross-file and time rules included (a follow-up dated before the outreach,
 /// T301; a thank-you for a chat still planned, T302; `met` at an event yet to come, T303):
-/// the check runs on `index` with the file as edited, and only what it did not report before
-/// counts. `index` is left holding the edited file.
-pub(crate) fn vet(index: &mut Index, plan: &Plan, bytes: &[u8]) -> Result<(), Error> {
-    let mut checker = Checker::new(index);
+/// the check runs on a copy of `index` with the file as edited, and only what it did not
+/// report before counts.
+pub(crate) fn vet(index: &Index, plan: &Plan, bytes: &[u8]) -> Result<(), Error> {
     let mut known: HashMap<(String, Code, String), usize> = HashMap::new();
-    for d in checker.diagnostics() {
+    for d in check::diagnostics(index) {
         *known.entry((d.path, d.code, d.message)).or_default() += 1;
     }
+    // The notebook as it would be, beside the loaded one (which only a workspace changes).
     let doc = Document::parse(
         plan.path.clone(),
         Ok(bytes.to_vec()),
         &index.settings.conventions,
     );
-    let affected = index.apply(vec![IndexEdit::Put(doc)]);
-    checker.update_keeping(index, &affected);
-    let added = checker.diagnostics().into_iter().find(|d| {
+    let mut docs: Vec<Document> = index
+        .docs
+        .iter()
+        .filter(|d| d.path != plan.path)
+        .cloned()
+        .collect();
+    docs.push(doc);
+    let edited = Index::new(
+        index.root.clone(),
+        index.now,
+        (
+            index.settings.clone(),
+            index.settings_text.clone(),
+            index.settings_findings.clone(),
+        ),
+        docs,
+        index.walk_findings.clone(),
+    );
+    let added = check::diagnostics(&edited).into_iter().find(|d| {
         // Compared by file, rule and words, not place: an added line moves what follows it.
         match known.get_mut(&(d.path.clone(), d.code, d.message.clone())) {
             Some(n) if *n > 0 => {

@@ -17,13 +17,13 @@ use super::Outcome;
 
 pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<Outcome, Error> {
     let lock = super::lock(config)?;
-    let (root, mut index) = super::load(config)?;
+    let (root, index) = super::load(config)?;
     let plan = action::plan(&index, request)?;
     let path = root.join(&plan.path);
     let read = fs::read_in(&root, &path)?;
     let applied = action::apply(&plan, &read.bytes, &index.settings.conventions)?;
     if let Applied::Changed { bytes, .. } = &applied {
-        action::vet(&mut index, &plan, bytes)?;
+        action::vet(&index, &plan, bytes)?;
     }
     let shown = super::new::shown_path(&config.cwd, &path);
     let shown = safe(&shown.to_string_lossy()).to_string();
