@@ -364,3 +364,100 @@ fn a_broken_template_is_never_drafted_from() {
     out.assert_stdout_has("Hi Ada,");
     out.assert_stderr_has("from the built-in template ask");
 }
+
+// ---------------------------------------------------------------------------------------
+// `ties log … --template`
+
+#[test]
+fn log_records_the_template_beside_the_message() {
+    let nb = Notebook::new()
+        .file(
+            "contacts/ada.md",
+            "---\nname: Ada\nreached_out: 2026-11-10\n---\nNotes.\n",
+        )
+        .file(
+            "chats/2026-11-20-ada.md",
+            "---\nwith: ada\ndate: 2026-11-20\n---\n",
+        )
+        .file("templates/follow-up-short.md", "Hi {{first_name}}!\n");
+    let out = nb.run(["log", "follow-up", "ada", "--template", "follow-up-short"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stdout_has(
+        "recorded: follow-up on 2026-11-21 to Ada, with template follow-up-short",
+    );
+    assert_eq!(
+        nb.read("contacts/ada.md"),
+        "---\nname: Ada\nreached_out: 2026-11-10\nfollowed_up: [2026-11-21]\ntemplates: [2026-11-21 follow-up-short]\n---\nNotes.\n"
+    );
+    // Again: already recorded, nothing changes.
+    let again = nb.run(["log", "follow-up", "ada", "--template", "follow-up-short"]);
+    again.assert_stdout_has("already recorded");
+    // A built-in counts too; the entry goes on the chat for a thank-you.
+    let out = nb.run([
+        "log",
+        "thank-you",
+        "ada",
+        "--template",
+        "thank-you",
+        "--date",
+        "2026-11-21",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        nb.read("chats/2026-11-20-ada.md"),
+        "---\nwith: ada\ndate: 2026-11-20\nthanked: 2026-11-21\ntemplates: [2026-11-21 thank-you]\n---\n"
+    );
+    nb.assert_clean();
+    // An unknown name is refused with the closest, and nothing is written.
+    let before = nb.read("contacts/ada.md");
+    let out = nb.run([
+        "log",
+        "follow-up",
+        "ada",
+        "--template",
+        "folow-up-short",
+        "--date",
+        "2026-11-28",
+    ]);
+    assert_eq!(out.code, 2);
+    out.assert_stderr_has(
+        "error: unknown template `folow-up-short` (did you mean `follow-up-short`?)",
+    );
+    assert_eq!(nb.read("contacts/ada.md"), before);
+    // Only messages you send take a template.
+    let out = nb.run(["log", "reply", "ada", "--template", "follow-up"]);
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn log_template_keeps_the_list_as_it_is_written() {
+    let nb = Notebook::new()
+        .file(
+            "contacts/ada.md",
+            "---\nname: Ada\nreached_out: 2026-11-10\ntemplates:\n  - \"2026-11-10 outreach\"\n---\n",
+        )
+        .file("templates/follow-up, short.md", "Hi {{first_name}}!\n");
+    let out = nb.run(["log", "follow-up", "ada", "--template", "follow-up, short"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        nb.read("contacts/ada.md"),
+        "---\nname: Ada\nreached_out: 2026-11-10\ntemplates:\n  - \"2026-11-10 outreach\"\n  - \"2026-11-21 follow-up, short\"\nfollowed_up: [2026-11-21]\n---\n"
+    );
+    nb.assert_clean();
+}
+
+notebook_cases! {
+    start: Notebook::new();
+
+    templates_entries_are_a_date_and_a_name {
+        files: [(
+            "contacts/ada.md",
+            "---\nname: Ada\ntemplates: [2026-11-31 outreach, 2026-11-10, \"2026-11-12 follow-up\"]\n---\n",
+        )],
+        errors: ["T104 contacts/ada.md:3:13", "T102 contacts/ada.md:3:34"],
+        messages: [
+            "`templates`: `2026-11-31` is not a valid date",
+            "`templates` should be \"YYYY-MM-DD template\", found a date without a template",
+        ],
+    }
+}

@@ -15,9 +15,17 @@ use crate::render::escape::safe;
 
 use super::Outcome;
 
-pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<Outcome, Error> {
+pub(crate) fn run(
+    config: &Config,
+    request: &Request,
+    dry_run: bool,
+    template: Option<&str>,
+) -> Result<Outcome, Error> {
     let (root, index) = super::load(config)?;
-    let plan = action::plan(&index, request)?;
+    let mut plan = action::plan(&index, request)?;
+    if let Some(name) = template {
+        plan = action::with_template(&index, plan, request, name)?;
+    }
     let path = root.join(&plan.path);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
         path: path.clone(),
