@@ -398,6 +398,8 @@ enum ReportArg {
     Goals,
     /// Each event: people met against its goal
     Events,
+    /// Each message template (ties log --template): sent, and answered within `rules.follow_up_after`
+    Templates,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -627,6 +629,7 @@ impl Cli {
                     Some(ReportArg::Activity) => ReportKind::Activity,
                     Some(ReportArg::Goals) => ReportKind::Goals,
                     Some(ReportArg::Events) => ReportKind::Events,
+                    Some(ReportArg::Templates) => ReportKind::Templates,
                 },
                 period: crate::period::Filter {
                     spec: period.period,

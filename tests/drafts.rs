@@ -461,3 +461,86 @@ notebook_cases! {
         ],
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// `ties report templates`, on a fixture whose figures are worked out by hand in its files.
+
+fn templates_report(args: &[&str]) -> Output {
+    let mut cmd = ties();
+    cmd.arg("--notebook")
+        .arg(crate::support::fixture("templates-report"))
+        .args(["--today", TODAY, "report", "templates"])
+        .args(args);
+    let out = run(&mut cmd);
+    out.assert_no_crash();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out
+}
+
+/// `template kind sent answered unanswered waiting rate` per row, from the JSON.
+fn rows(report: &serde_json::Value) -> Vec<String> {
+    report["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {} {} {} {}",
+                r["template"].as_str().unwrap(),
+                r["kind"].as_str().unwrap_or("-"),
+                r["sent"],
+                r["answered"],
+                r["unanswered"],
+                r["waiting"],
+                r["rate"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_templates_report_counts_answers_within_follow_up_after() {
+    let out = templates_report(&["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    // outreach: ann (replied in 2 days), eve (a received message in 2 days) answered; ben
+    // (answered only after 11 days) and fay (19 days) not. outreach-note: cat unanswered,
+    // dan still waiting. follow-up: ben, answered the next day. thank-you: ann answered by
+    // a message two days after (the chat itself does not count), ben still waiting.
+    // old-pitch: gus, a template no file has any more.
+    assert_eq!(
+        rows(&report),
+        [
+            "outreach outreach 4 2 2 0 50.0",
+            "outreach-note outreach 2 0 1 1 0.0",
+            "follow-up follow-up 1 1 0 0 100.0",
+            "thank-you thank-you 2 1 0 1 100.0",
+            "old-pitch - 1 1 0 0 100.0",
+        ]
+    );
+    assert_eq!(
+        report["total"],
+        serde_json::json!({"sent": 10, "answered": 5, "unanswered": 3, "waiting": 2, "rate": 62.5})
+    );
+    assert_eq!(report["within"], "1w");
+    // November only: fay's outreach of October is left out.
+    let out = templates_report(&["--period", "2026-11", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(rows(&report)[0], "outreach outreach 3 2 1 0 66.7");
+    assert_eq!(report["total"]["rate"], 71.4);
+    crate::support::snapshot("report_templates", templates_report(&[]).stdout);
+    let csv = templates_report(&["--format", "csv"]);
+    assert_eq!(
+        csv.stdout.lines().next(),
+        Some("template,kind,sent,answered,no answer,waiting,rate")
+    );
+}
+
+#[test]
+fn the_templates_report_of_a_notebook_without_any() {
+    let out = Notebook::new()
+        .file("contacts/ada.md", ADA)
+        .run(["report", "templates"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stdout_has("0 sent, no answer rate yet");
+    out.assert_stdout_has("`ties log outreach|follow-up|thank-you ID --template NAME` records one");
+}

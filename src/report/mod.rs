@@ -10,6 +10,7 @@ pub(crate) mod events;
 pub(crate) mod funnel;
 pub(crate) mod goals;
 pub(crate) mod overview;
+pub(crate) mod templates;
 
 use chrono::NaiveDate;
 
@@ -26,6 +27,7 @@ pub(crate) enum ReportKind {
     Activity,
     Goals,
     Events,
+    Templates,
 }
 
 /// A built report, ready for any renderer.
@@ -38,6 +40,7 @@ pub(crate) enum Report {
     Activity(activity::Activity),
     Goals(goals::Goals),
     Events(events::Events),
+    Templates(templates::Templates),
 }
 
 /// Builds the report of `kind` over `period`; `by` matters to the activity report only.
@@ -49,6 +52,7 @@ pub(crate) fn build(index: &Index, kind: ReportKind, period: Period, by: Granula
         ReportKind::Activity => Report::Activity(activity::build(index, period, by)),
         ReportKind::Goals => Report::Goals(goals::build(index, period)),
         ReportKind::Events => Report::Events(events::build(index, period)),
+        ReportKind::Templates => Report::Templates(templates::build(index, period)),
     }
 }
 
