@@ -136,6 +136,13 @@ pub(crate) enum Command {
         output: Option<PathBuf>,
         redact: bool,
     },
+    /// The page, live over HTTP.
+    Serve {
+        port: u16,
+        /// `--host`: an address other than 127.0.0.1, asked for by name.
+        host: Option<std::net::IpAddr>,
+        redact: bool,
+    },
     /// `log`, `snooze`, `close`, `pause`, `resume`, `done`: one edit of one file.
     Record {
         request: crate::action::Request,

@@ -197,6 +197,15 @@ pub(crate) enum Error {
     #[error("cannot watch {}: {source}", dir.display())]
     Watch { dir: PathBuf, source: notify::Error },
 
+    #[error(
+        "cannot listen on {addr}: {reason}\n  help: another program (or another `ties serve`) may have the port: try `ties serve --port {next}`, or --port 0 for any free one"
+    )]
+    Listen {
+        addr: std::net::SocketAddr,
+        next: u16,
+        reason: String,
+    },
+
     #[error("{source}")]
     Period {
         #[from]

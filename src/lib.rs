@@ -25,6 +25,7 @@ mod fs;
 mod fuzz;
 mod hash;
 mod html;
+mod http;
 mod import;
 mod index;
 mod list;

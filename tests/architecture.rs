@@ -151,7 +151,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("rendering", &["render", "html"]),
-    ("adapters", &["config", "lsp", "commands", "cli"]),
+    ("adapters", &["config", "lsp", "http", "commands", "cli"]),
     // Test-only (`#[cfg(test)]`): drives parsing, the check and the renderers.
     ("in-crate tests", &["fuzz"]),
 ];

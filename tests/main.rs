@@ -42,6 +42,7 @@ mod man;
 mod persona;
 mod report;
 mod report_fixture;
+mod serve;
 mod support;
 mod vault;
 mod watch;

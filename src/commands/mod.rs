@@ -15,6 +15,7 @@ pub(crate) mod lsp;
 pub(crate) mod man;
 pub(crate) mod new;
 pub(crate) mod report;
+pub(crate) mod serve;
 pub(crate) mod show;
 pub(crate) mod watch;
 
@@ -97,6 +98,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             format,
         } => return list::run(config, *kind, options, *format),
         Command::Html { output, redact } => return html::run(config, output.as_deref(), *redact),
+        Command::Serve { port, host, redact } => serve::run(config, *port, *host, *redact),
         Command::Show { id, format } => return show::run(config, id, *format),
         Command::Record {
             request,
