@@ -7,6 +7,7 @@
 //! happened. Pure: the index in, a [`Draft`] out.
 
 pub(crate) mod facts;
+pub(crate) mod hint;
 pub(crate) mod notes;
 
 use crate::document::Document;
