@@ -5,8 +5,28 @@
 use crate::agenda::{Item, ItemKind, shell_word};
 use crate::template::DraftKind;
 
+/// The draft that answers an agenda item: its kind, and the id `ties draft` takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Hint {
+    pub kind: DraftKind,
+    /// The contact; the chat for a thank-you.
+    pub id: String,
+}
+
+impl Hint {
+    /// `ties draft follow-up ann-lee`.
+    pub(crate) fn command(&self) -> String {
+        format!("ties draft {} {}", self.kind, shell_word(&self.id))
+    }
+}
+
 /// `ties draft follow-up ann-lee` for a follow-up; `None` for an item no message answers.
 pub(crate) fn draft(item: &Item) -> Option<String> {
+    of(item).map(|h| h.command())
+}
+
+/// The draft that answers `item`, if a message does.
+pub(crate) fn of(item: &Item) -> Option<Hint> {
     let kind = match item.kind {
         ItemKind::FollowUp => DraftKind::FollowUp,
         ItemKind::ThankYou => DraftKind::ThankYou,
@@ -23,7 +43,7 @@ pub(crate) fn draft(item: &Item) -> Option<String> {
     } else {
         item.id.to_string()
     };
-    Some(format!("ties draft {kind} {}", shell_word(&id)))
+    Some(Hint { kind, id })
 }
 
 #[cfg(test)]
