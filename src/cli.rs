@@ -14,7 +14,7 @@ use crate::action::{Request, Until};
 use crate::agenda::{Filter, ItemKind};
 use crate::config::{AgendaFormat, CheckFormat, Clock, Command, Config, ManPage, WatchFormat};
 use crate::exit::ExitStatus;
-use crate::import::Source;
+use crate::import::{Options, Source};
 use crate::list::{StageFilter, Where};
 use crate::lookup;
 use crate::model::Kind;
@@ -49,6 +49,10 @@ pub(crate) struct Cli {
     /// The notebook folder (the one holding ties.yaml) [default: found from the current folder upwards]
     #[arg(long, global = true, help_heading = GLOBAL, env = "TIES_NOTEBOOK", value_name = "DIR")]
     notebook: Option<PathBuf>,
+
+    /// How long a writer waits for another `ties` writing to the same notebook (docs/log.md)
+    #[arg(long, global = true, hide = true, env = "TIES_LOCK_WAIT", value_name = "SECONDS", default_value_t = 5.0, value_parser = parse_wait)]
+    lock_wait: f64,
 
     /// Take this date as today, for every date computation (reproducible runs, planning)
     #[arg(long, global = true, help_heading = GLOBAL, value_name = "YYYY-MM-DD", value_parser = parse_today)]
@@ -515,6 +519,13 @@ fn status(contact: String, status: ContactStatus, dry: &DryRun) -> Command {
     }
 }
 
+fn parse_wait(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(secs) if secs.is_finite() && (0.0..=3600.0).contains(&secs) => Ok(secs),
+        _ => Err("expected a number of seconds from 0 to 3600, e.g. 5 or 0.5".to_owned()),
+    }
+}
+
 /// `--port`: a number. An address there (`0.0.0.0:8080`) is refused with the reason: the
 /// page shows the whole notebook, so listening beyond this machine is asked for by name.
 fn parse_port(text: &str) -> Result<u16, String> {
@@ -787,6 +798,7 @@ impl Cli {
         Config {
             notebook: self.notebook,
             cwd,
+            lock_wait: std::time::Duration::from_secs_f64(self.lock_wait),
             clock: self
                 .now
                 .or_else(|| self.today.map(|d| d.and_time(chrono::NaiveTime::MIN)))
@@ -1037,6 +1049,9 @@ enum ImportCommands {
         /// Read the column COLUMN as KEY (a contact key, `first_name`, `last_name`, `notes`, or `-` to drop it); repeatable
         #[arg(long = "map", value_name = "COLUMN=KEY", value_parser = parse_map)]
         map: Vec<(String, String)>,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -1045,6 +1060,9 @@ enum ImportCommands {
     Linkedin {
         /// The Connections.csv file
         file: PathBuf,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -1053,6 +1071,9 @@ enum ImportCommands {
     Vcard {
         /// The .vcf file (one or many cards)
         file: PathBuf,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -1087,22 +1108,41 @@ never changed; companies are matched by id or name, others created.";
 impl ImportCommands {
     fn into_command(self) -> Command {
         match self {
-            Self::Csv { file, map, dry_run } => Command::Import {
+            Self::Csv {
+                file,
+                map,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Csv,
-                map,
+                options: Options { map, encoding },
                 dry_run,
             },
-            Self::Linkedin { file, dry_run } => Command::Import {
+            Self::Linkedin {
+                file,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Linkedin,
-                map: Vec::new(),
+                options: Options {
+                    encoding,
+                    ..Options::default()
+                },
                 dry_run,
             },
-            Self::Vcard { file, dry_run } => Command::Import {
+            Self::Vcard {
+                file,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Vcard,
-                map: Vec::new(),
+                options: Options {
+                    encoding,
+                    ..Options::default()
+                },
                 dry_run,
             },
         }

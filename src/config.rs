@@ -12,6 +12,8 @@ pub(crate) struct Config {
     /// `--notebook` or `$TIES_NOTEBOOK`; otherwise discovered from `cwd`.
     pub notebook: Option<PathBuf>,
     pub cwd: PathBuf,
+    /// How long a writer waits for the notebook's lock (`$TIES_LOCK_WAIT`, default 5 s).
+    pub lock_wait: std::time::Duration,
     /// The one source of "now" for every date computation (`--now`, `--today` or the clock).
     pub clock: Clock,
     pub color: anstream::ColorChoice,
@@ -85,8 +87,7 @@ pub(crate) enum Command {
     Import {
         file: PathBuf,
         source: crate::import::Source,
-        /// `(column header, key)` pairs from `--map`.
-        map: Vec<(String, String)>,
+        options: crate::import::Options,
         dry_run: bool,
     },
     Export {

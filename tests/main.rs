@@ -21,6 +21,8 @@
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
 //! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
 //!   hunt), its week replayed day by day.
+//! - `writes`: the write path: refusals in words, mode under any umask, the lock, anchors,
+//!   added diagnostics, names that are one file on macOS or Windows, device names.
 
 mod agenda;
 mod architecture;
@@ -33,7 +35,9 @@ mod explain;
 mod hostile;
 mod html;
 mod import;
+mod import_encodings;
 mod import_formats;
+mod import_rows;
 mod init_new;
 mod list_show;
 mod log;
@@ -46,3 +50,4 @@ mod serve;
 mod support;
 mod vault;
 mod watch;
+mod writes;

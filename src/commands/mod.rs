@@ -69,9 +69,9 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         Command::Import {
             file,
             source,
-            map,
+            options,
             dry_run,
-        } => import::run(config, file, *source, map, *dry_run),
+        } => import::run(config, file, *source, options, *dry_run),
         Command::Export { kind, cells } => export::run(config, *kind, *cells),
         Command::Completions { script } => completions::run(script),
         Command::Man { pages, dir, force } => man::run(config, pages, dir.as_deref(), *force),
@@ -115,6 +115,13 @@ pub(crate) fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
     let index = notebook::load(&root, config.now())?;
     Ok((root, index))
+}
+
+/// The lock of the notebook this invocation writes to, taken before it is loaded so that
+/// what the command plans from is what it writes over: every writing command holds it.
+pub(crate) fn lock(config: &Config) -> Result<crate::fs::NotebookLock, Error> {
+    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
+    crate::fs::NotebookLock::acquire(&root, config.lock_wait)
 }
 
 /// Prints `result` to stdout in `format`: the one output path of agenda, report, list and
