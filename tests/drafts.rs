@@ -544,3 +544,19 @@ fn the_templates_report_of_a_notebook_without_any() {
     out.assert_stdout_has("0 sent, no answer rate yet");
     out.assert_stdout_has("`ties log outreach|follow-up|thank-you ID --template NAME` records one");
 }
+
+#[test]
+fn a_record_that_cannot_be_read_is_refused_not_guessed() {
+    let nb = Notebook::new()
+        .file("contacts/ada.md", "---\nname: [Ada\n---\n")
+        .file("chats/2026-11-20-ada.md", "---\nwith: ada\ndate: [\n---\n");
+    for args in [
+        ["draft", "reconnect", "ada"],
+        ["draft", "thank-you", "2026-11-20-ada"],
+    ] {
+        let out = nb.run(args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        out.assert_stderr_has("cannot draft from ");
+        out.assert_stderr_has("its front matter cannot be read");
+    }
+}
