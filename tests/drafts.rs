@@ -560,3 +560,28 @@ fn a_record_that_cannot_be_read_is_refused_not_guessed() {
         out.assert_stderr_has("its front matter cannot be read");
     }
 }
+
+#[test]
+fn a_hostile_name_or_template_never_reaches_the_terminal() {
+    let nb = Notebook::new()
+        .file(
+            "contacts/eve.md",
+            "---\nname: \"Eve\\e]0;pwned\\a Mallory\"\nemail: eve@example.com\n---\n",
+        )
+        .file(
+            "templates/reconnect.md",
+            "---\nsubject: \"Hi \\e[2J{{first_name}}\"\n---\nHello {{name}} \u{202e}evil\u{202c}\n",
+        );
+    let out = nb.run(["draft", "reconnect", "eve"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for (stream, text) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        assert!(
+            !text.chars().any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+            "{stream}: {text:?}"
+        );
+    }
+    // JSON keeps the text exactly, escaped by JSON itself.
+    let json = nb.run(["draft", "reconnect", "eve", "--format", "json"]);
+    let draft: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert!(draft["body"].as_str().unwrap().contains('\u{202e}'));
+}
