@@ -7,15 +7,11 @@
 
 use chrono::NaiveDate;
 
-use std::collections::HashMap;
-
 use crate::agenda::{self, ItemKind};
-use crate::check::Checker;
 use crate::document::Document;
 use crate::edit::{self, Change, Edited, Existing, Item};
 use crate::error::Error;
-use crate::findings::Code;
-use crate::index::{Edit as IndexEdit, Index};
+use crate::index::Index;
 use crate::lookup;
 use crate::model::contact::ContactStatus;
 use crate::model::time::Duration;
@@ -426,28 +422,7 @@ pub(crate) fn apply(
 /// the check runs on `index` with the file as edited, and only what it did not report before
 /// counts. `index` is left holding the edited file.
 pub(crate) fn vet(index: &mut Index, plan: &Plan, bytes: &[u8]) -> Result<(), Error> {
-    let mut checker = Checker::new(index);
-    let mut known: HashMap<(String, Code, String), usize> = HashMap::new();
-    for d in checker.diagnostics() {
-        *known.entry((d.path, d.code, d.message)).or_default() += 1;
-    }
-    let doc = Document::parse(
-        plan.path.clone(),
-        Ok(bytes.to_vec()),
-        &index.settings.conventions,
-    );
-    let affected = index.apply(vec![IndexEdit::Put(doc)]);
-    checker.update(index, &affected);
-    let added = checker.diagnostics().into_iter().find(|d| {
-        // Compared by file, rule and words, not place: an added line moves what follows it.
-        match known.get_mut(&(d.path.clone(), d.code, d.message.clone())) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                false
-            }
-            _ => true,
-        }
-    });
+    let added = crate::workspace::added_by(index, &plan.path, bytes);
     let Some(d) = added else { return Ok(()) };
     Err(Error::EditWouldAdd {
         path: std::path::PathBuf::from(&plan.path),
