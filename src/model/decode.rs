@@ -175,8 +175,22 @@ impl<'a> Fields<'a> {
 
     /// The value of `key` as `read` reads one value, if the key is there; what `read`
     /// cannot read is reported, naming the key as the user wrote it (`Last Contact`).
+    /// A list of one item is that item: Obsidian's list properties write
+    /// `Email:\n  - jane@example.com` for one value; an empty list is no value, and two
+    /// items or more are still a list where one value belongs (T102).
     fn one<T>(&mut self, key: &str, read: fn(&Node, &str) -> Result<T, Finding>) -> Option<T> {
         let (written, node) = self.entry(key)?;
+        let node = match &node.value {
+            Value::Seq(items) => {
+                let mut values = items.iter().filter(|n| !matches!(n.value, Value::Null));
+                match (values.next(), values.next()) {
+                    (None, _) => return None,
+                    (Some(only), None) => only,
+                    _ => node,
+                }
+            }
+            _ => node,
+        };
         self.report(read(node, written))
     }
 
