@@ -228,6 +228,9 @@ impl Document {
                     None => Problem::NoFrontMatter {
                         kind: kind.as_str(),
                         example: kind.example(),
+                        folder: Some(conventions.folder(kind))
+                            .filter(|f| *f != kind.folder())
+                            .map(str::to_owned),
                     },
                 };
                 findings.push(Finding::new(Span::file(), problem));

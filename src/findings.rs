@@ -214,6 +214,9 @@ pub(crate) enum Problem {
     NoFrontMatter {
         kind: &'static str,
         example: &'static str,
+        /// The record folder the file is in, where `folders:` renamed it (a vault, which
+        /// may have no `notes/`); `None` for the default folder.
+        folder: Option<String>,
     },
     /// The `---` that opens the front matter comes after `blank_lines` blank lines.
     FrontMatterNotFirst {
@@ -263,6 +266,8 @@ pub(crate) enum Problem {
         key: String,
         kind: &'static str,
         known: Vec<&'static str>,
+        /// The notebook is a vault read with `ties.yaml` settings: the help names `keys:`.
+        vault: bool,
     },
     /// T107.
     NotSlug {

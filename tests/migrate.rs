@@ -61,3 +61,118 @@ fn a_list_of_one_item_is_the_value_and_two_items_are_still_an_error() {
         ]
     );
 }
+
+#[test]
+fn a_key_kept_as_the_vaults_own_is_shown_and_never_read_as_a_ties_key() {
+    // `Status` is a deal stage here, `Relationship` the vault's: neither is `ties`' key.
+    let files = |nb: Notebook| {
+        nb.file(
+            "People/Ana Lima.md",
+            "---\nStatus: sourcing\nRelationship: founder\n---\n",
+        )
+    };
+    let before = files(vault(""));
+    assert_eq!(
+        found(&before),
+        [
+            "T103 `sourcing` is not a valid `Status` allowed values: active, paused, closed",
+            "T106 unknown key `Relationship` for a contact if it means a ties key, map it in `ties.yaml`: `keys: { Relationship: title }`; to keep it as your own: `keys: { Relationship: own }`",
+        ]
+    );
+    let kept = files(vault("keys: { status: own, relationship: ~ }\n"));
+    assert_eq!(found(&kept), Vec::<String>::new());
+    let show = kept.run(["show", "Ana Lima"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    let shown: Vec<String> = (show.stdout.lines())
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert!(
+        shown.iter().any(|l| l == "Status: sourcing")
+            && shown.iter().any(|l| l == "Relationship: founder"),
+        "{}",
+        show.stdout
+    );
+    // Her `ties` status is still the default: she is on the agenda's lists.
+    // A deal `closed` is no `status: closed` contact: she stays on the agenda.
+    let deal = "---\nStatus: closed\nReached Out: 2026-11-01\n---\n";
+    let agenda = |nb: &Notebook| nb.run(["agenda", "--kind", "follow-up"]).stdout;
+    let read = vault("").file("People/Bo Berg.md", deal);
+    assert!(!agenda(&read).contains("Bo Berg"), "{}", agenda(&read));
+    let own = vault("keys: { status: own }\n").file("People/Bo Berg.md", deal);
+    assert!(
+        agenda(&own).contains("Follow up with Bo Berg"),
+        "{}",
+        agenda(&own)
+    );
+    let bad = vault("keys: { status: owns }\n");
+    assert_eq!(
+        found(&bad),
+        [
+            "T402 `keys.status` should be `own` (the vault's own key) or a key of a record; using the default (not renamed)"
+        ]
+    );
+}
+
+#[test]
+fn a_vault_role_mapped_onto_title_leaves_the_role_inferred_from_it() {
+    let nb = vault("keys: { role: title }\n")
+        .file("Companies/Acme.md", "---\nStatus: target\n---\n")
+        .file(
+            "People/Ana Lima.md",
+            "---\nCompany: Acme\nRole: Staff Engineer\n---\n",
+        )
+        .file(
+            "People/Bo Berg.md",
+            "---\nCompany: Acme\nRole: Technical Recruiter\n---\n",
+        );
+    assert_eq!(found(&nb), Vec::<String>::new());
+    let out = nb.run(["report", "companies", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    let roles = &json["rows"][0]["roles"];
+    assert_eq!(
+        (roles["developer"].as_u64(), roles["recruiter"].as_u64()),
+        (Some(1), Some(1)),
+        "{json}"
+    );
+    // Where `role` is `ties`' own key, nothing is inferred: a title alone is no role.
+    let plain = Notebook::new()
+        .file(
+            "companies/acme.md",
+            "---\nname: Acme\nstatus: target\n---\n",
+        )
+        .file(
+            "contacts/ana.md",
+            "---\nname: Ana\ncompany: acme\ntitle: Staff Engineer\n---\n",
+        );
+    let out = plain.run(["report", "companies", "--format", "json"]);
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["rows"][0]["roles"]["developer"], 0, "{json}");
+}
+
+#[test]
+fn minor_words_fit_the_vault() {
+    // An unknown key with no value is a template's empty slot: no warning.
+    let nb = vault("").file("People/Ana Lima.md", "---\nPosition:\nBirthday:\n---\n");
+    assert_eq!(found(&nb), Vec::<String>::new());
+    // T006 in a vault points at `ignore:` (there may be no notes/), and stays as it was
+    // in a notebook made by `ties init`.
+    let vault_t006 = vault("").file("People/Ana Lima.md", "# Ana\n");
+    assert_eq!(
+        found(&vault_t006),
+        [
+            "T006 contact file has no front matter start the file with front matter, e.g. `---\\nname: Jane Doe\\n---`, or, if it is no contact, list it under `ignore:` in `ties.yaml` (or move it out of `People/`)"
+        ]
+    );
+    let plain_t006 = Notebook::new().file("contacts/ana.md", "# Ana\n");
+    assert_eq!(
+        found(&plain_t006),
+        [
+            "T006 contact file has no front matter start the file with front matter, e.g. `---\\nname: Jane Doe\\n---`, or move it to `notes/`"
+        ]
+    );
+    // The report names the vault's companies folder.
+    let orgs = Notebook::new().file("ties.yaml", "folders: { companies: Organizations }\n");
+    orgs.run(["report", "companies"])
+        .assert_stdout_has("mark some with `status: target` in Organizations/");
+}

@@ -3,6 +3,7 @@
 //! implies, and which employers are no company at all.
 
 use super::Table;
+use crate::model::contact::Role;
 
 /// Which number comes first in a column's `11/3/2026` dates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,71 +51,10 @@ pub(super) fn slash_pair(text: &str) -> Option<(u32, u32)> {
         .then_some((a, b))
 }
 
-/// The words of a job title that tell its role, checked in this order: a "Technical
-/// Recruiter" is a recruiter, an "Engineering Manager" a manager, a "Software Engineer" a
-/// developer. Documented in docs/import.md.
-pub(super) const ROLE_WORDS: &[(&str, &[&str])] = &[
-    (
-        "recruiter",
-        &[
-            "recruiter",
-            "recruiting",
-            "recruitment",
-            "talent",
-            "sourcer",
-            "sourcing",
-            "hr",
-            "headhunter",
-        ],
-    ),
-    (
-        "manager",
-        &[
-            "manager",
-            "management",
-            "director",
-            "head",
-            "vp",
-            "cto",
-            "ceo",
-            "founder",
-            "cofounder",
-            "president",
-            "chief",
-        ],
-    ),
-    (
-        "developer",
-        &[
-            "engineer",
-            "engineering",
-            "developer",
-            "programmer",
-            "swe",
-            "sre",
-            "devops",
-            "architect",
-            "coder",
-            "scientist",
-            "tech",
-        ],
-    ),
-];
-
-/// The role a job title implies, by its words (see [`ROLE_WORDS`]); none for a title
+/// The role a job title implies, by its words (see [`Role::of_title`]); none for a title
 /// without any of them.
 pub(super) fn role_of_title(title: &str) -> Option<&'static str> {
-    let lower = title.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    ROLE_WORDS
-        .iter()
-        .find(|(_, list)| list.iter().any(|w| words.contains(w)))
-        .map(|(role, _)| *role)
-        // "Team Lead" leads people; "Tech Lead" and "Lead Engineer" are found above.
-        .or_else(|| words.contains(&"lead").then_some("manager"))
+    Role::of_title(title).map(Role::as_str)
 }
 
 /// Employers that are no company: making a company file of them would only mislead the

@@ -26,6 +26,9 @@ pub(crate) struct Conventions {
     pub ids: Ids,
     /// The user's key names, normalised ([`normalise`]), and the `ties` key each stands for.
     pub keys: Vec<(String, String)>,
+    /// The vault's own keys (`keys: { role: own }`), normalised: kept as written, shown by
+    /// `show`, never read as the `ties` key of the same name nor reported as unknown.
+    pub own: Vec<String>,
     /// `owner:`, accepted and ignored in a chat's `with`.
     pub owner: Option<String>,
 }
@@ -35,6 +38,7 @@ pub(crate) static PLAIN: Conventions = Conventions {
     folders: [None, None, None, None],
     ids: Ids::Slug,
     keys: Vec::new(),
+    own: Vec::new(),
     owner: None,
 };
 
@@ -73,6 +77,16 @@ impl Conventions {
         self.ids == Ids::Title
     }
 
+    /// Whether `ties.yaml` says how a vault is organised (folders, title ids or keys of its
+    /// own): then a diagnostic may point at those settings, where a notebook made by
+    /// `ties init` is told what it has always been told.
+    pub(crate) fn is_vault(&self) -> bool {
+        self.folders.iter().any(Option::is_some)
+            || self.title_ids()
+            || !self.keys.is_empty()
+            || !self.own.is_empty()
+    }
+
     /// The `ties` key that `written` stands for: normalised, then renamed by `keys:`.
     pub(crate) fn key<'k>(&self, written: &'k str) -> Cow<'k, str> {
         let key = normalise(written);
@@ -80,6 +94,22 @@ impl Conventions {
             Some((_, ours)) => Cow::Owned(ours.clone()),
             None => key,
         }
+    }
+
+    /// Whether `written` is a key the vault keeps as its own (`keys: { status: own }`).
+    pub(crate) fn is_own(&self, written: &str) -> bool {
+        !self.own.is_empty() && self.own.iter().any(|own| *own == normalise(written))
+    }
+
+    /// Whether a contact's `role` is inferred from its title: where the vault's own `role`
+    /// key means something else (`keys: { role: title }` or `{ role: own }`), so `ties`'
+    /// role has no key of its own in the files.
+    pub(crate) fn infers_role(&self) -> bool {
+        self.own.iter().any(|k| k == "role")
+            || self
+                .keys
+                .iter()
+                .any(|(theirs, ours)| theirs == "role" && ours != "role")
     }
 
     /// Whether a reference in a chat's `with` names the owner: their name, written any

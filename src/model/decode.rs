@@ -100,6 +100,12 @@ impl<'a> Fields<'a> {
                 keys.push(None);
                 continue;
             };
+            if conventions.is_own(written) {
+                // The vault's own: never read as a `ties` key, never unknown.
+                used[i] = true;
+                keys.push(None);
+                continue;
+            }
             let ours = conventions.key(written);
             if keys.len() == MANY_KEYS {
                 let index = keys.iter().enumerate();
@@ -352,8 +358,10 @@ impl<'a> Fields<'a> {
 
     /// Reports every key that no reader asked for, and returns all findings.
     pub(crate) fn finish(mut self, known: &[&'static str]) -> Vec<Finding> {
-        for ((key, _), used) in self.entries.iter().zip(&self.used) {
-            if !used {
+        for ((key, value), used) in self.entries.iter().zip(&self.used) {
+            // `Position:` with nothing after it, as a template leaves it, holds nothing to
+            // lose: no warning.
+            if !used && !matches!(value.value, Value::Null) {
                 let name = key
                     .value
                     .scalar_text()
@@ -364,6 +372,7 @@ impl<'a> Fields<'a> {
                         key: name,
                         kind: self.kind,
                         known: known.to_vec(),
+                        vault: self.conventions.is_vault(),
                     },
                 ));
             }

@@ -172,7 +172,10 @@ impl Settings {
                         .findings
                         .push(invalid(node.span, key, "slug or title", "slug")),
                 },
-                "keys" => settings.conventions.keys = r.keys(node),
+                "keys" => {
+                    let c = &mut settings.conventions;
+                    c.keys = r.keys(node, &mut c.own);
+                }
                 "rules" => r.nested(node, key, &RULE_KEYS, |r, key, node| {
                     settings.rules.set(r, key, node);
                 }),
@@ -437,8 +440,9 @@ impl Reader {
     }
 
     /// `keys: { their_key: ties_key }`: each of their keys, normalised, and the key of a
-    /// record it stands for.
-    fn keys(&mut self, node: &Node) -> Vec<(String, String)> {
+    /// record it stands for; `their_key: own` (or `~`, nothing) keeps a key as the vault's
+    /// own, into `own`.
+    fn keys(&mut self, node: &Node, own: &mut Vec<String>) -> Vec<(String, String)> {
         let Value::Map(entries) = &node.value else {
             self.findings.push(invalid(
                 node.span,
@@ -452,22 +456,31 @@ impl Reader {
         let mut keys = Vec::new();
         for (theirs, ours) in entries {
             let theirs = theirs.value.scalar_text().unwrap_or_default();
-            let target = ours
-                .value
-                .scalar_text()
-                .map(|t| conventions::normalise(&t).into_owned());
+            let target = match &ours.value {
+                Value::Null => Some(OWN.to_owned()),
+                value => value
+                    .scalar_text()
+                    .map(|t| conventions::normalise(&t).into_owned()),
+            };
             match target {
+                Some(t) if t == OWN => own.push(conventions::normalise(&theirs).into_owned()),
                 Some(t) if known.contains(&t.as_str()) => {
                     keys.push((conventions::normalise(&theirs).into_owned(), t));
                 }
                 _ => {
                     let written = ours.value.scalar_text().unwrap_or_default();
-                    let closest = crate::suggest::did_you_mean(&written, known.iter().copied())
-                        .unwrap_or("title");
+                    let candidates = known.iter().copied().chain([OWN]);
+                    let expected = match crate::suggest::did_you_mean(&written, candidates) {
+                        Some(OWN) => "`own` (the vault's own key) or a key of a record".to_owned(),
+                        closest => format!(
+                            "a key of a record, such as `{}`, or `own`",
+                            closest.unwrap_or("title")
+                        ),
+                    };
                     self.findings.push(invalid(
                         ours.span,
                         &format!("keys.{theirs}"),
-                        &format!("a key of a record, such as `{closest}`"),
+                        &expected,
                         "not renamed",
                     ));
                 }
@@ -504,6 +517,9 @@ impl Reader {
             .collect()
     }
 }
+
+/// What `keys:` maps a key of the vault's own to: kept, never read as a `ties` key.
+const OWN: &str = "own";
 
 /// Every key of every record kind: what a `keys:` entry may stand for.
 fn record_keys() -> Vec<&'static str> {

@@ -130,7 +130,11 @@ pub(crate) fn words(problem: &Problem) -> Words {
         Problem::CommentedValue { key, comment } => t003::commented_value(key, comment),
         Problem::NotMapping { found } => t004::not_mapping(found),
         Problem::MergeConflict => t005::conflict(),
-        Problem::NoFrontMatter { kind, example } => t006::missing(kind, example),
+        Problem::NoFrontMatter {
+            kind,
+            example,
+            folder,
+        } => t006::missing(kind, example, folder.as_deref()),
         Problem::FrontMatterNotFirst { blank_lines } => t006::not_first(*blank_lines),
         Problem::OversizedBody { bytes, limit } => t007::oversized(*bytes, *limit),
         Problem::MissingKey { key, kind, example } => t101::missing(key, kind, example),
@@ -147,7 +151,12 @@ pub(crate) fn words(problem: &Problem) -> Words {
         } => t103::not_allowed(key, value, allowed),
         Problem::InvalidDate { key, value, form } => t104::invalid_date(key, value, *form),
         Problem::InvalidDuration { key, value } => t105::invalid(key, value),
-        Problem::UnknownKey { key, kind, known } => t106::unknown(key, kind, known),
+        Problem::UnknownKey {
+            key,
+            kind,
+            known,
+            vault,
+        } => t106::unknown(key, kind, known, *vault),
         Problem::NotSlug { id } => t107::not_slug(id),
         Problem::Malformed {
             key,
