@@ -22,7 +22,7 @@
 //! id (what it names, and the suggestion "did you mean …?", depend on every title, name and
 //! alias); always, those with links only the disk can resolve; and, when the time moved on
 //! ([`Index::set_now`]), those whose findings count in it (T302, T303). `checks.ignore`
-//! changed: everything. The result equals a full check (the property tests here and in
+//! (or `links:`, `references:`) changed: everything. The result equals a full check (the property tests here and in
 //! `watch` hold it to that). A change of the conventions (`folders`, `ids`, `keys`) changes
 //! how every file reads: load the notebook again.
 
@@ -37,6 +37,7 @@ use crate::document::Document;
 use crate::findings::{Code, Finding};
 use crate::index::{Affected, Index};
 use crate::model::Record;
+use crate::model::settings::{Links, References};
 use crate::rules::{self, Found, Scope};
 use crate::sink::Sink;
 
@@ -44,6 +45,11 @@ use crate::sink::Sink;
 /// the codes `checks.ignore` silences, in path and position order.
 pub(crate) fn diagnostics(index: &Index) -> Vec<Diagnostic> {
     Checker::new(index).into_diagnostics()
+}
+
+/// What `links:` and `references:` say, as they apply to the notebook.
+fn policy(index: &Index) -> (Links, References) {
+    (index.settings.links(), index.settings.references())
 }
 
 /// How many documents a core takes at a time: small runs, so that a core that drew cheap
@@ -57,6 +63,8 @@ pub(crate) struct Checker {
     /// The `now` and `checks.ignore` the diagnostics were made with.
     now: NaiveDateTime,
     ignore: Vec<Code>,
+    /// And `links:` and `references:`, which say what a name no note answers to is.
+    policy: (Links, References),
     /// Per document path, what is known of it; a document with no diagnostic, no time-bound
     /// finding and no dependency beyond its links has no entry.
     docs: BTreeMap<String, Checked>,
@@ -122,6 +130,7 @@ impl Checker {
             now: index.now,
             rest: rest(index, &ignore),
             ignore,
+            policy: policy(index),
             docs: found.into_iter().collect(),
         }
     }
@@ -130,7 +139,7 @@ impl Checker {
     /// changed (and with a new `now` or `checks.ignore`); returns the paths whose diagnostics
     /// changed (including `ties.yaml` and the paths of walk problems).
     pub(crate) fn update(&mut self, index: &Index, affected: &Affected) -> BTreeSet<String> {
-        if index.settings.ignore != self.ignore {
+        if index.settings.ignore != self.ignore || policy(index) != self.policy {
             let fresh = Self::new(index);
             let mut changed = BTreeSet::new();
             for path in self.docs.keys().chain(fresh.docs.keys()) {

@@ -12,6 +12,7 @@ use crate::diagnostic::Placed;
 use crate::findings::{Finding, Problem, Severity};
 use crate::frontmatter::{self, FrontMatter};
 use crate::hash::fingerprint;
+use crate::model::conventions;
 use crate::model::{Conventions, Id, Kind, Record};
 use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
@@ -222,6 +223,8 @@ impl Document {
         let front = FrontMatter::split(text);
         match (front, self.kind) {
             (FrontMatter::Absent | FrontMatter::Unclosed { .. }, Kind::Note) => {}
+            // A template's front matter holds placeholders (`{{date}}`), not YAML to check.
+            (FrontMatter::Closed { .. }, Kind::Note) if conventions::is_template(&self.path) => {}
             (FrontMatter::Absent, kind) => {
                 let problem = match frontmatter::blank_lines_before_fence(text) {
                     Some(blank_lines) => Problem::FrontMatterNotFirst { blank_lines },

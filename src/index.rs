@@ -439,28 +439,73 @@ impl Index {
     /// else, ignoring case, the file title, a `name` or an entry of `aliases`. A title or
     /// name found only among other kinds is still found, so T202 can say "wrong kind". The
     /// one place references resolve: checks, agenda, reports, `show` and lookups use it.
+    ///
+    /// A reference with a `/` is a path from the notebook root, as Obsidian writes a link
+    /// to a note whose title another note shares (`[[People/Network/Deb Tien]]`, `.md`
+    /// optional, any case); it may leave out leading folders (`[[Network/Deb Tien]]`). In a
+    /// title notebook, where two folders may hold one title, a title several records share
+    /// names several unless a path says which.
     pub(crate) fn resolve(&self, kind: Option<Kind>, text: &str) -> Resolved {
         // Nearly every reference and link is an exact id: found without an allocation.
-        if let Some(&first) = self.lookup(text).first() {
-            return Resolved::One(first);
+        if let Some(found) = self.exact(kind, text) {
+            return found;
         }
         let id = Id::from_reference(text);
-        if let Some(&first) = self.lookup(id.as_str()).first() {
-            return Resolved::One(first);
+        if let Some(found) = self.exact(kind, id.as_str()) {
+            return found;
         }
-        let Some(found) = self.names().get(&id.as_str().to_lowercase()) else {
+        let id = id.as_str();
+        if let Some((_, title)) = id.rsplit_once('/') {
+            return self.by_path(kind, id, title);
+        }
+        match self.names().get(&id.to_lowercase()) {
+            Some(found) => self.of_kind(kind, found.clone()),
+            None => Resolved::None,
+        }
+    }
+
+    /// The documents whose id is exactly `id`: the first by path where ids are unique (a
+    /// second one is T203), each of `kind` in a title notebook.
+    fn exact(&self, kind: Option<Kind>, id: &str) -> Option<Resolved> {
+        match self.lookup(id) {
+            [] => None,
+            [one] => Some(Resolved::One(*one)),
+            all if self.settings.conventions.title_ids() => Some(self.of_kind(kind, all.to_vec())),
+            all => Some(Resolved::One(all[0])),
+        }
+    }
+
+    /// The document at the notebook path `path` (without `.md`, any case), or at a path
+    /// that ends with it after a folder; `title` is its last part.
+    fn by_path(&self, kind: Option<Kind>, path: &str, title: &str) -> Resolved {
+        let lower = |s: &str| s.trim().to_lowercase();
+        let path = lower(path.strip_suffix(".md").unwrap_or(path));
+        let title = lower(title.strip_suffix(".md").unwrap_or(title));
+        let Some(titled) = self.names().get(&title) else {
             return Resolved::None;
         };
+        let found: Vec<usize> = (titled.iter().copied())
+            .filter(|&i| {
+                let doc = lower(&self.docs[i].path);
+                let doc = doc.strip_suffix(".md").unwrap_or(&doc);
+                doc == path
+                    || doc
+                        .strip_suffix(path.as_str())
+                        .is_some_and(|folder| folder.ends_with('/'))
+            })
+            .collect();
+        self.of_kind(kind, found)
+    }
+
+    /// What `found` names among records of `kind`: those of the kind if any, else all (so
+    /// T202 can say "wrong kind").
+    fn of_kind(&self, kind: Option<Kind>, found: Vec<usize>) -> Resolved {
         let of_kind: Vec<usize> = found
             .iter()
             .copied()
             .filter(|&i| kind.is_none_or(|k| self.docs[i].kind == k))
             .collect();
-        let found = if of_kind.is_empty() {
-            found.clone()
-        } else {
-            of_kind
-        };
+        let found = if of_kind.is_empty() { found } else { of_kind };
         match found.as_slice() {
             [] => Resolved::None,
             [one] => Resolved::One(*one),
@@ -482,7 +527,10 @@ impl Index {
 
     /// The record of `kind` a reference names, if it names exactly one.
     pub(crate) fn target(&self, kind: Kind, id: &Id) -> Option<&Document> {
-        self.get(self.canonical(kind, id).as_str())
+        match self.resolve(Some(kind), id.as_str()) {
+            Resolved::One(i) => Some(&self.docs[i]),
+            _ => None,
+        }
     }
 
     /// The documents with this id (more than one is a T203 problem).

@@ -210,6 +210,10 @@ impl Session {
             for path in &batch.paths {
                 let rel = notebook::relative(&root, path);
                 match std::fs::metadata(path) {
+                    // Left out by `ignore:` in `ties.yaml`: as if it were not there.
+                    Ok(meta) if conventions.ignore.matches(&rel, meta.is_dir()) => {
+                        changes.push(Edit::Gone(rel));
+                    }
                     Ok(meta) if meta.is_dir() => {
                         // A folder appeared (possibly with files already inside, which no
                         // event announces) or was renamed in: scan it.

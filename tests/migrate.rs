@@ -176,3 +176,112 @@ fn minor_words_fit_the_vault() {
     orgs.run(["report", "companies"])
         .assert_stdout_has("mark some with `status: target` in Organizations/");
 }
+
+#[test]
+fn templates_readmes_and_ignored_files_in_record_folders_are_no_records() {
+    let nb = vault("ignore: [_aliases.md, \"Untitled*.md\", Archive/]\n")
+        .file("People/Ana Lima.md", "---\nCompany: \"[[Acme]]\"\n---\n")
+        .file("Companies/Acme.md", "---\n---\n")
+        // Templater's placeholders are no YAML to check.
+        .file(
+            "People/_template.md",
+            "---\nCompany: {{company}}\nDate: <% tp.date.now() %>\n---\n",
+        )
+        .file("Templates/Person.md", "---\nname: {{title}\n---\n")
+        .file("People/README.md", "# People\nOne note per person.\n")
+        .file("Companies/README.md", "# Companies\n")
+        .file("People/_aliases.md", "Ana = [[Ana Lima]]\n")
+        .file("People/Untitled.md", "")
+        .file("Companies/Untitled 1.md", "")
+        .file("People/Archive/Old Friend.md", "no front matter\n");
+    assert_eq!(found(&nb), Vec::<String>::new());
+    let out = nb.run(["list", "contacts", "--format", "json"]);
+    let rows: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().map(Vec::len), Some(1), "{rows}");
+    // Without `ignore:`, the same files are what they always were.
+    let bare = vault("")
+        .file("People/_aliases.md", "Ana = [[Ana Lima]]\n")
+        .file("People/Ana Lima.md", "---\n---\n");
+    assert_eq!(
+        nb_codes(&bare),
+        ["T006"],
+        "a note without front matter in a record folder"
+    );
+    let bad = vault("ignore: [\"People/{a,b\"]\n");
+    assert_eq!(nb_codes(&bad), ["T402"]);
+}
+
+/// The codes of `check --format json`, in order.
+fn nb_codes(nb: &Notebook) -> Vec<String> {
+    nb.json_diagnostics()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn one_title_in_two_folders_is_no_duplicate_and_a_path_says_which() {
+    let nb = vault("")
+        .file("People/Untitled.md", "---\nName: Ana Lima\n---\n")
+        .file("People/2024/Untitled.md", "---\nName: Bo Berg\n---\n")
+        .file(
+            "Meetings/2026-11-20 Ana.md",
+            "---\nWith: \"[[People/Untitled|Ana]]\"\nDate: 2026-11-20\n---\nAlso [[people/2024/untitled]] and [[2024/Untitled.md|Bo]]; not [[Untitled]].\n",
+        );
+    assert_eq!(
+        found(&nb),
+        [
+            "T204 ambiguous link: `Untitled` names several files: `Untitled` (People/2024/Untitled.md), `Untitled` (People/Untitled.md)"
+        ]
+    );
+    let show = nb.run(["show", "2026-11-20 Ana"]);
+    show.assert_stdout_has("with Ana Lima");
+    // In a slug notebook, one id in two files stays T203.
+    let slugs = Notebook::new()
+        .file("contacts/ana.md", "---\nname: Ana\n---\n")
+        .file("contacts/old/ana.md", "---\nname: Ana\n---\n");
+    assert_eq!(nb_codes(&slugs), ["T203"]);
+}
+
+#[test]
+fn path_links_resolve_from_the_root_and_owner_links_are_never_broken() {
+    let nb = vault("owner: Sam Okafor\nlinks: strict\n")
+        .file("People/Network/Deb Tien.md", "---\n---\n")
+        .file("👤 People/Colin Megill.md", "# Colin\n")
+        .file("Templates/Person.md", "---\n---\n")
+        .file(
+            "Home.md",
+            "[[People/Network/Deb Tien|Deb Tien]], [[👤 People/Colin Megill]], [[Templates/Person]], [[Network/Deb Tien]], [[Sam Okafor]], [[sam okafor|me]].\n[[People/Deb Tien]] [[Nobody Yet]]\n",
+        );
+    assert_eq!(
+        found(&nb),
+        [
+            "T204 broken link: no record or note `People/Deb Tien`",
+            "T204 broken link: no record or note `Nobody Yet`",
+        ]
+    );
+}
+
+#[test]
+fn links_to_notes_not_written_yet_are_fine_in_a_vault_unless_a_likely_typo() {
+    let files = |nb: Notebook| {
+        nb.file("Evergreen.md", "# Evergreen\n").file(
+            "People/Ana Lima.md",
+            "---\n---\n[[Project Phoenix]], [[Q3 offsite]], [[Evergren]], [[Ever]].\n",
+        )
+    };
+    // `ids: title` reads links leniently by default: a note not written yet is fine.
+    assert_eq!(
+        found(&files(vault(""))),
+        ["T204 broken link: no record or note `Evergren` (did you mean `Evergreen`?)"]
+    );
+    assert_eq!(nb_codes(&files(vault("links: strict\n"))).len(), 4);
+    // A notebook made by `ties init` (slug ids) is strict unless it says otherwise.
+    let plain = Notebook::new().file("notes/plan.md", "[[project-phoenix]]\n");
+    assert_eq!(nb_codes(&plain), ["T204"]);
+    let lenient = Notebook::new()
+        .file("ties.yaml", "links: lenient\n")
+        .file("notes/plan.md", "[[project-phoenix]]\n");
+    assert_eq!(nb_codes(&lenient), Vec::<String>::new());
+    assert_eq!(nb_codes(&vault("links: loose\n")), ["T402"]);
+}

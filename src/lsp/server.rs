@@ -435,6 +435,10 @@ impl Server<'_> {
             return None;
         }
         let rel = rel.to_string_lossy().replace('\\', "/");
+        let ignore = &self.index.as_ref()?.settings.conventions.ignore;
+        if ignore.matches(&rel, false) {
+            return None;
+        }
         let markdown = Path::new(&rel)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));

@@ -3,7 +3,7 @@
 //! used, so a typo in the config never stops the agenda.
 
 use crate::findings::{Code, Finding, Problem};
-use crate::model::conventions::{self, Conventions, Ids};
+use crate::model::conventions::{self, Conventions, Ids, Ignore};
 use crate::model::time::Duration;
 use crate::model::{Kind, decode};
 use crate::span::Span;
@@ -18,6 +18,50 @@ pub(crate) struct Settings {
     /// `folders`, `ids`, `keys` and the owner: how the files are read.
     pub conventions: Conventions,
     pub import: Import,
+    /// `links:`, if written; see [`Settings::links`].
+    pub links: Option<Links>,
+    /// `references:`, if written; see [`Settings::references`].
+    pub references: Option<References>,
+}
+
+/// `links:`: what a wiki link to no note is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Links {
+    /// A broken link (T204), as in a notebook made by `ties init`.
+    Strict,
+    /// A note not written yet, as Obsidian takes it: nothing to report, unless the name is
+    /// a likely typo of one that exists (T204 with "did you mean").
+    Lenient,
+}
+
+/// `references:`: what a name in front matter that no record answers to is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum References {
+    /// An error (T201), as in a notebook made by `ties init`.
+    Strict,
+    /// An implicit record by that name (counted by reports, shown by `show`), said once
+    /// (T206); a likely typo of an existing name stays T201.
+    Implicit,
+}
+
+impl Settings {
+    /// `links:`, else `strict` with `ids: slug` and `lenient` with `ids: title` (a vault).
+    pub(crate) fn links(&self) -> Links {
+        self.links.unwrap_or(if self.conventions.title_ids() {
+            Links::Lenient
+        } else {
+            Links::Strict
+        })
+    }
+
+    /// `references:`, else `strict` with `ids: slug` and `implicit` with `ids: title`.
+    pub(crate) fn references(&self) -> References {
+        self.references.unwrap_or(if self.conventions.title_ids() {
+            References::Implicit
+        } else {
+            References::Strict
+        })
+    }
 }
 
 /// `import:`: how `ties import` reads other people's exports.
@@ -122,6 +166,8 @@ impl Default for Settings {
             ignore: Vec::new(),
             conventions: Conventions::default(),
             import: Import::default(),
+            links: None,
+            references: None,
         }
     }
 }
@@ -148,75 +194,95 @@ impl Settings {
             }
         };
         let mut out = Reader { findings };
-        out.section(
-            entries,
-            "",
-            &[
-                "owner", "folders", "ids", "keys", "rules", "goals", "checks", "import",
-            ],
-            |r, key, node| match key {
-                "owner" => {
-                    settings.owner = r.ok(
-                        decode::string(node, key).map(|s| s.value),
-                        key,
-                        "text",
-                        "none",
-                    );
-                    settings.conventions.owner.clone_from(&settings.owner);
-                }
-                "folders" => r.folders(node, &mut settings.conventions.folders),
-                "ids" => match node.value.scalar_text().as_deref().map(str::trim) {
-                    Some("slug") => settings.conventions.ids = Ids::Slug,
-                    Some("title") => settings.conventions.ids = Ids::Title,
-                    _ => r
-                        .findings
-                        .push(invalid(node.span, key, "slug or title", "slug")),
-                },
-                "keys" => {
-                    let c = &mut settings.conventions;
-                    c.keys = r.keys(node, &mut c.own);
-                }
-                "rules" => r.nested(node, key, &RULE_KEYS, |r, key, node| {
-                    settings.rules.set(r, key, node);
-                }),
-                "goals" => r.nested(
-                    node,
+        out.section(entries, "", &TOP_KEYS, |r, key, node| match key {
+            "owner" => {
+                settings.owner = r.ok(
+                    decode::string(node, key).map(|s| s.value),
                     key,
-                    &[
-                        "target_companies",
-                        "people_per_company",
-                        "warm_contacts",
-                        "weekly",
-                    ],
-                    |r, key, node| {
-                        let goals = &mut settings.goals;
-                        match key {
-                            "target_companies" => r.count(node, key, &mut goals.target_companies),
-                            "warm_contacts" => r.count(node, key, &mut goals.warm_contacts),
-                            "people_per_company" => {
-                                let p = &mut goals.people_per_company;
-                                let slots = [&mut p.developer, &mut p.manager, &mut p.recruiter];
-                                r.counts(node, "goals.people_per_company", ROLES, slots);
-                            }
-                            _ => {
-                                let w = &mut goals.weekly;
-                                let slots = [&mut w.outreach, &mut w.chats, &mut w.events];
-                                r.counts(node, "goals.weekly", WEEKLY, slots);
-                            }
-                        }
-                    },
-                ),
-                "import" => r.nested(node, key, &["placeholder_employers"], |r, _, node| {
-                    settings.import.placeholder_employers = r.words(node, "placeholder_employers");
-                }),
-                _ => r.nested(node, "checks", &["ignore"], |r, _, node| {
-                    settings.ignore = r.codes(node);
-                }),
+                    "text",
+                    "none",
+                );
+                settings.conventions.owner.clone_from(&settings.owner);
+            }
+            "folders" => r.folders(node, &mut settings.conventions.folders),
+            "ids" => match node.value.scalar_text().as_deref().map(str::trim) {
+                Some("slug") => settings.conventions.ids = Ids::Slug,
+                Some("title") => settings.conventions.ids = Ids::Title,
+                _ => r
+                    .findings
+                    .push(invalid(node.span, key, "slug or title", "slug")),
             },
-        );
+            "keys" => {
+                let c = &mut settings.conventions;
+                c.keys = r.keys(node, &mut c.own);
+            }
+            "rules" => r.nested(node, key, &RULE_KEYS, |r, key, node| {
+                settings.rules.set(r, key, node);
+            }),
+            "goals" => r.nested(
+                node,
+                key,
+                &[
+                    "target_companies",
+                    "people_per_company",
+                    "warm_contacts",
+                    "weekly",
+                ],
+                |r, key, node| {
+                    let goals = &mut settings.goals;
+                    match key {
+                        "target_companies" => r.count(node, key, &mut goals.target_companies),
+                        "warm_contacts" => r.count(node, key, &mut goals.warm_contacts),
+                        "people_per_company" => {
+                            let p = &mut goals.people_per_company;
+                            let slots = [&mut p.developer, &mut p.manager, &mut p.recruiter];
+                            r.counts(node, "goals.people_per_company", ROLES, slots);
+                        }
+                        _ => {
+                            let w = &mut goals.weekly;
+                            let slots = [&mut w.outreach, &mut w.chats, &mut w.events];
+                            r.counts(node, "goals.weekly", WEEKLY, slots);
+                        }
+                    }
+                },
+            ),
+            "ignore" => settings.conventions.ignore = r.ignore(node),
+            "links" => {
+                let words = [("strict", Links::Strict), ("lenient", Links::Lenient)];
+                settings.links = r.word(node, key, &words, "lenient with ids: title");
+            }
+            "references" => {
+                let words = [
+                    ("strict", References::Strict),
+                    ("implicit", References::Implicit),
+                ];
+                settings.references = r.word(node, key, &words, "implicit with ids: title");
+            }
+            "import" => r.nested(node, key, &["placeholder_employers"], |r, _, node| {
+                settings.import.placeholder_employers = r.words(node, "placeholder_employers");
+            }),
+            _ => r.nested(node, "checks", &["ignore"], |r, _, node| {
+                settings.ignore = r.codes(node);
+            }),
+        });
         (settings, out.findings)
     }
 }
+
+/// The keys at the top of `ties.yaml`.
+const TOP_KEYS: [&str; 11] = [
+    "owner",
+    "folders",
+    "ids",
+    "keys",
+    "rules",
+    "goals",
+    "checks",
+    "import",
+    "ignore",
+    "links",
+    "references",
+];
 
 const RULE_KEYS: [&str; 11] = [
     "follow_up_after",
@@ -487,6 +553,60 @@ impl Reader {
             }
         }
         keys
+    }
+
+    /// One of `words`, each standing for its value; else a finding, and `None` (the default
+    /// is `strict`, or what `vault` says with `ids: title`).
+    fn word<T: Copy>(
+        &mut self,
+        node: &Node,
+        key: &str,
+        words: &[(&str, T)],
+        vault: &str,
+    ) -> Option<T> {
+        let text = node.value.scalar_text();
+        let found = (words.iter()).find(|(w, _)| Some(*w) == text.as_deref().map(str::trim));
+        if found.is_none() {
+            let expected: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+            let default = format!("strict with ids: slug, {vault}");
+            let problem = invalid(node.span, key, &expected.join(" or "), &default);
+            self.findings.push(problem);
+        }
+        found.map(|(_, value)| *value)
+    }
+
+    /// `ignore: [Archive/, "*.excalidraw.md"]`: gitignore patterns (one alone is a list of
+    /// one); none where one cannot be read.
+    fn ignore(&mut self, node: &Node) -> Ignore {
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let mut patterns = Vec::new();
+        for item in &items {
+            match item.value.scalar_text() {
+                Some(pattern) if !pattern.trim().is_empty() => patterns.push(pattern),
+                _ => {
+                    self.findings.push(invalid(
+                        item.span,
+                        "ignore",
+                        "a list of file patterns, as in .gitignore: [Archive/, \"*.excalidraw.md\"]",
+                        "nothing ignored",
+                    ));
+                    return Ignore::default();
+                }
+            }
+        }
+        Ignore::new(patterns).unwrap_or_else(|(i, why)| {
+            let span = items.get(i).map_or(node.span, |n| n.span);
+            self.findings.push(invalid(
+                span,
+                "ignore",
+                &format!("a file pattern, as in .gitignore ({why})"),
+                "nothing ignored",
+            ));
+            Ignore::default()
+        })
     }
 
     fn codes(&mut self, node: &Node) -> Vec<Code> {
