@@ -300,6 +300,29 @@ impl Document {
             return;
         }
         self.body = body::parse(text, start, findings);
+        self.participants_as_with(findings, conventions);
+    }
+
+    /// A chat without `with` whose body lists who was there under `## Participants` or
+    /// `## Attendees` (as `[[links]]`): those are its `with`, and nothing is missing.
+    fn participants_as_with(&mut self, findings: &mut Vec<Finding>, conventions: &Conventions) {
+        let Some(Record::Chat(chat)) = &mut self.record else {
+            return;
+        };
+        if !chat.with.is_empty() || self.body.participants.is_empty() {
+            return;
+        }
+        let missing =
+            |f: &Finding| matches!(&f.problem, Problem::MissingKey { key, .. } if key == "with");
+        if !findings.iter().any(missing) {
+            // `with` is written (with only the owner, say): the body does not overrule it.
+            return;
+        }
+        findings.retain(|f| !missing(f));
+        chat.with = (self.body.participants.iter())
+            .filter(|p| !conventions.is_owner(p.value.as_str()))
+            .cloned()
+            .collect();
     }
 }
 

@@ -82,6 +82,7 @@ codes! {
     T106 "unknown-key" Warning "t106.rs";
     T107 "non-slug-id" Warning "t107.rs";
     T108 "malformed-address" Warning "t108.rs";
+    T109 "names-in-one-string" Warning "t109.rs";
     T201 "unknown-reference" Error "t201.rs";
     T202 "wrong-kind-reference" Error "t202.rs";
     T203 "duplicate-id" Error "t203.rs";
@@ -244,6 +245,11 @@ pub(crate) enum Problem {
         key: String,
         value: String,
     },
+    /// T109: `with: Derek Wu, Jake Fuchs` read as the list it was meant to be.
+    NamesInOneString {
+        key: String,
+        names: Vec<String>,
+    },
     /// T103.
     NotAllowed {
         key: String,
@@ -326,6 +332,7 @@ impl Problem {
             Self::UnknownKey { .. } => Code::T106,
             Self::NotSlug { .. } => Code::T107,
             Self::Malformed { .. } => Code::T108,
+            Self::NamesInOneString { .. } => Code::T109,
             Self::UnknownConfigKey { .. } => Code::T401,
             Self::InvalidConfigValue { .. } => Code::T402,
             Self::UnknownIgnoredCode { .. } => Code::T403,

@@ -285,3 +285,64 @@ fn links_to_notes_not_written_yet_are_fine_in_a_vault_unless_a_likely_typo() {
     assert_eq!(nb_codes(&lenient), Vec::<String>::new());
     assert_eq!(nb_codes(&vault("links: loose\n")), ["T402"]);
 }
+
+#[test]
+fn attendees_in_one_string_or_in_the_body_count_for_each_person() {
+    let people = |nb: Notebook| {
+        nb.file("People/Derek Wu.md", "---\n---\n")
+            .file("People/Jake Fuchs.md", "---\n---\n")
+            .file("People/Muli Motola.md", "---\n---\n")
+    };
+    let nb = people(vault("owner: Sam Okafor\nkeys: { attendees: with }\n"))
+        .file(
+            "Meetings/2026-11-18 Sync.md",
+            "---\nDate: 2026-11-18\nAttendees: Derek Wu, Jake Fuchs, Muli Motola, Sam Okafor\n---\n",
+        )
+        .file(
+            "Meetings/2026-11-19 Standup.md",
+            "---\nDate: 2026-11-19\n---\n## Participants\n- [[Jake Fuchs]]\n- [[Sam Okafor]]\n\n## Notes\n- [[Muli Motola]] was out\n",
+        );
+    assert_eq!(
+        found(&nb),
+        [
+            "T109 `Attendees` is one string of 4 names: read as a list write a list: `Attendees: [Derek Wu, Jake Fuchs, Muli Motola, Sam Okafor]`"
+        ]
+    );
+    let diagnostics = nb.diagnostics();
+    assert_eq!(
+        diagnostics,
+        support::diags(&["T109 Meetings/2026-11-18 Sync.md:3:12"])
+    );
+    // Each of them was met: the funnel counts them.
+    let funnel = nb.run(["report", "funnel", "--format", "json"]);
+    let json: Value = serde_json::from_str(&funnel.stdout).unwrap();
+    let met = json["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["stage"] == "met")
+        .cloned()
+        .unwrap();
+    assert_eq!(met["reached"], 3, "{json}");
+    nb.run(["show", "2026-11-19 Standup"])
+        .assert_stdout_has("with Jake Fuchs");
+    // A name in a wrong place is pointed at where it is written in the string.
+    let typo = people(vault("")).file(
+        "Meetings/2026-11-18 Sync.md",
+        "---\nDate: 2026-11-18\nWith: \"Derek Wu, Jake Fuhcs\"\n---\n",
+    );
+    assert_eq!(
+        typo.diagnostics(),
+        support::diags(&[
+            "T109 Meetings/2026-11-18 Sync.md:3:7",
+            "T201 Meetings/2026-11-18 Sync.md:3:18",
+        ])
+    );
+    // `with` written, even as the owner alone, is not overruled by the body; and without
+    // either, `with` is missing as it always was.
+    let none = vault("").file(
+        "Meetings/2026-11-19 Call.md",
+        "---\nDate: 2026-11-19\n---\n## Notes\n- [[Jake Fuchs]]\n",
+    );
+    assert_eq!(nb_codes(&none), ["T101"]);
+}

@@ -250,7 +250,34 @@ impl<'a> Fields<'a> {
         self.one(key, id)
     }
 
+    /// The ids of a list of records (`with`, `met`, `referrals`). One string of names with
+    /// commas (`Derek Wu, Jake Fuchs`), as a vault may hold them, is read as the list it
+    /// means, and reported (T109); see [`split_names`].
     pub(crate) fn ids(&mut self, key: &str) -> Vec<Spanned<Id>> {
+        if let Some((written, node)) = self.entry(key)
+            && let Value::Str(value) = &node.value
+            && let Some(names) = split_names(value)
+        {
+            let problem = Problem::NamesInOneString {
+                key: written.to_owned(),
+                names: names.iter().map(|(_, n)| (*n).to_owned()).collect(),
+            };
+            self.findings.push(Finding::new(node.span, problem));
+            // Where each name is, if the string is written as it reads (plain or in plain
+            // quotes); else the whole string.
+            let base = match node.span.end - node.span.start {
+                len if len == value.len() => Some(node.span.start),
+                len if len == value.len() + 2 => Some(node.span.start + 1),
+                _ => None,
+            };
+            return names
+                .into_iter()
+                .map(|(at, name)| {
+                    let span = base.map_or(node.span, |b| Span::new(b + at, b + at + name.len()));
+                    Spanned::new(Id::from_reference(name), span)
+                })
+                .collect();
+        }
         self.list(key, id)
     }
 
@@ -378,6 +405,39 @@ impl<'a> Fields<'a> {
             }
         }
         self.findings
+    }
+}
+
+/// The names of one string that lists several, split at its commas (not those inside a
+/// `[[link]]`), each with its byte offset in `value`; `None` for one name. Two single words
+/// are one name written last name first (`Doe, Jane`, as some people-note plugins name
+/// files), not two.
+fn split_names(value: &str) -> Option<Vec<(usize, &str)>> {
+    let mut names = Vec::new();
+    let (mut start, mut depth) = (0, 0usize);
+    let bytes = value.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'[' if bytes.get(i + 1) == Some(&b'[') => depth += 1,
+            b']' if bytes.get(i + 1) == Some(&b']') => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                names.push((start, &value[start..i]));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    names.push((start, &value[start..]));
+    let names: Vec<(usize, &str)> = names
+        .into_iter()
+        .map(|(at, name)| (at + (name.len() - name.trim_start().len()), name.trim()))
+        .filter(|(_, name)| !name.is_empty())
+        .collect();
+    let one_word = |name: &str| !name.contains(char::is_whitespace) && !name.starts_with("[[");
+    match names.as_slice() {
+        [] | [_] => None,
+        [(_, a), (_, b)] if one_word(a) && one_word(b) => None,
+        _ => Some(names),
     }
 }
 
@@ -608,6 +668,25 @@ mod tests {
             pair("KEY-7", "key 7")
         );
         assert_eq!(same_keys(&many), Vec::new());
+    }
+
+    #[test]
+    fn one_string_of_names_splits_at_commas_outside_links() {
+        let names = |v| split_names(v).map(|n| n.iter().map(|(_, s)| *s).collect::<Vec<_>>());
+        assert_eq!(
+            names("Derek Wu, Jake Fuchs,Muli Motola"),
+            Some(vec!["Derek Wu", "Jake Fuchs", "Muli Motola"])
+        );
+        assert_eq!(
+            names("[[Wu, Derek]], [[Jake Fuchs|Jake]]"),
+            Some(vec!["[[Wu, Derek]]", "[[Jake Fuchs|Jake]]"])
+        );
+        assert_eq!(names("Doe, Jane"), None, "last name first");
+        assert_eq!(names("Ana, Bo, Cy"), Some(vec!["Ana", "Bo", "Cy"]));
+        assert_eq!(names("Jane Doe"), None);
+        assert_eq!(names("Jane Doe, "), None);
+        let at = split_names("Ana Lima,  Bo Berg").unwrap();
+        assert_eq!(at, vec![(0, "Ana Lima"), (11, "Bo Berg")]);
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub(crate) mod t105;
 pub(crate) mod t106;
 pub(crate) mod t107;
 pub(crate) mod t108;
+pub(crate) mod t109;
 pub(crate) mod t201;
 pub(crate) mod t202;
 pub(crate) mod t203;
@@ -163,6 +164,7 @@ pub(crate) fn words(problem: &Problem) -> Words {
             value,
             address,
         } => t108::malformed(key, value, *address),
+        Problem::NamesInOneString { key, names } => t109::names_in_one_string(key, names),
         Problem::UnknownConfigKey {
             key,
             section,
