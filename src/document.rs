@@ -110,7 +110,7 @@ impl Document {
         };
         doc.text = OnceLock::from(Some(text.into_boxed_str()));
         // A title notebook's ids are titles by design (`Jane Doe.md`).
-        if kind != Kind::Note && !conventions.title_ids() && !doc.id.is_slug() {
+        if doc.kind != Kind::Note && !conventions.title_ids() && !doc.id.is_slug() {
             findings.push(Finding::new(
                 Span::file(),
                 Problem::NotSlug {
@@ -275,6 +275,10 @@ impl Document {
                         _ => None,
                     };
                     if let Some(entries) = entries {
+                        // A property may say what the file is, wherever it lies (`kinds:`).
+                        let kind =
+                            (conventions.kind_by_properties(&self.path, entries)).unwrap_or(kind);
+                        self.kind = kind;
                         let (record, found) =
                             Record::decode(kind, entries, Span::new(0, 3), &self.id, conventions);
                         self.record = record;

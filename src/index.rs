@@ -346,7 +346,11 @@ impl Index {
                     {
                         Ok(i) => {
                             affected.modified += 1;
-                            if names_of(&self.docs[i]).ne(names_of(&doc)) {
+                            // A property can change a file's kind (`kinds:`): what its
+                            // title resolves to among a kind changes as a name would.
+                            if names_of(&self.docs[i]).ne(names_of(&doc))
+                                || self.docs[i].kind != doc.kind
+                            {
                                 affected.ids_changed = true;
                                 self.names = OnceLock::new();
                             }

@@ -346,3 +346,53 @@ fn attendees_in_one_string_or_in_the_body_count_for_each_person() {
     );
     assert_eq!(nb_codes(&none), ["T101"]);
 }
+
+#[test]
+fn a_kind_marked_by_a_property_makes_a_record_wherever_the_note_is() {
+    let settings = "ids: title\nkinds: { contacts: { categories: \"[[People]]\" }, companies: { type: [company, org] }, chats: { tags: meeting } }\n";
+    let nb = Notebook::new()
+        .file("ties.yaml", settings)
+        .file(
+            "References/Ana Lima.md",
+            "---\ncategories:\n  - \"[[People]]\"\norg: \"[[Acme]]\"\n---\n",
+        )
+        .file("References/Acme.md", "---\ntype: Company\n---\n")
+        .file(
+            "References/Dune.md",
+            "---\ncategories: [\"[[Books]]\"]\nauthor: Frank Herbert\n---\n",
+        )
+        .file(
+            "References/Lisbon.md",
+            "---\ncategories: [\"[[Places]]\"]\n---\n",
+        )
+        .file(
+            "Daily/2026-11-18.md",
+            "---\ntags: [daily, meeting]\ndate: 2026-11-18\nwith: \"[[Ana Lima]]\"\n---\n",
+        )
+        // A template says what it makes, and is still no record.
+        .file(
+            "Templates/People Template.md",
+            "---\ncategories: [\"[[People]]\"]\n---\n",
+        );
+    assert_eq!(
+        found(&nb),
+        [
+            "T106 unknown key `org` for a contact if it means a ties key, map it in `ties.yaml`: `keys: { org: title }`; to keep it as your own: `keys: { org: own }`"
+        ]
+    );
+    let list = |kind: &str| {
+        let out = nb.run(["list", kind, "--format", "json"]);
+        let rows: Value = serde_json::from_str(&out.stdout).unwrap();
+        (rows.as_array().unwrap().iter())
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(list("contacts"), ["Ana Lima"]);
+    assert_eq!(list("companies"), ["Acme"]);
+    assert_eq!(list("chats"), ["2026-11-18"]);
+    let bad = Notebook::new().file(
+        "ties.yaml",
+        "kinds: { contacts: People, people: { type: person } }\n",
+    );
+    assert_eq!(nb_codes(&bad), ["T402", "T401"]);
+}

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::model::Kind;
+use crate::yaml::{Node, Value};
 
 /// `ids:` in `ties.yaml`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -34,6 +35,28 @@ pub(crate) struct Conventions {
     pub owner: Option<String>,
     /// `ignore:`: files and folders not read at all, as `.gitignore` patterns.
     pub ignore: Ignore,
+    /// `kinds:`: the properties that make a file a record of a kind wherever it is.
+    pub kinds: Vec<Marker>,
+}
+
+/// `kinds: { contacts: { categories: "[[People]]" } }`: a file whose `key` holds one of
+/// `values` (or a list holding one) is a record of `kind`, as vaults that keep every note in
+/// one folder mark what a note is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub kind: Kind,
+    /// Normalised, as keys are compared ([`normalise`]).
+    pub key: String,
+    /// As [`marker_value`] compares them.
+    pub values: Vec<String>,
+}
+
+/// A value as a kind marker compares it: `[[People]]`, `people` and `People` are one.
+pub(crate) fn marker_value(value: &str) -> String {
+    crate::model::Id::from_reference(value)
+        .as_str()
+        .trim_start_matches('#')
+        .to_lowercase()
 }
 
 /// `ignore:` patterns (gitignore syntax, from the notebook root) and their matcher.
@@ -88,6 +111,7 @@ pub(crate) static PLAIN: Conventions = Conventions {
     own: Vec::new(),
     owner: None,
     ignore: Ignore::NONE,
+    kinds: Vec::new(),
 };
 
 impl Default for Conventions {
@@ -123,6 +147,40 @@ impl Conventions {
             })
             .max_by_key(|&kind| self.folder(kind).len())
             .unwrap_or(Kind::Note)
+    }
+
+    /// The kind a file's properties mark it as (`kinds:`), if one does: a template never
+    /// is one, whatever it says.
+    pub(crate) fn kind_by_properties(&self, path: &str, entries: &[(Node, Node)]) -> Option<Kind> {
+        if self.kinds.is_empty() || is_template(path) || is_readme(path) {
+            return None;
+        }
+        let holds = |node: &Node, values: &[String]| {
+            let one = |n: &Node| {
+                (n.value.scalar_text()).is_some_and(|t| values.contains(&marker_value(&t)))
+            };
+            match &node.value {
+                Value::Seq(items) => items.iter().any(one),
+                _ => one(node),
+            }
+        };
+        self.kinds.iter().find_map(|marker| {
+            entries
+                .iter()
+                .any(|(key, value)| {
+                    key.value
+                        .scalar_text()
+                        .is_some_and(|k| normalise(&k) == marker.key)
+                        && holds(value, &marker.values)
+                })
+                .then_some(marker.kind)
+        })
+    }
+
+    /// Whether `key` (normalised) marks the kind of a file: read for that, so no record
+    /// reports it unknown.
+    pub(crate) fn is_marker(&self, key: &str) -> bool {
+        self.kinds.iter().any(|m| m.key == key)
     }
 
     pub(crate) fn title_ids(&self) -> bool {

@@ -385,10 +385,13 @@ impl<'a> Fields<'a> {
 
     /// Reports every key that no reader asked for, and returns all findings.
     pub(crate) fn finish(mut self, known: &[&'static str]) -> Vec<Finding> {
-        for ((key, value), used) in self.entries.iter().zip(&self.used) {
+        for (((key, value), used), ours) in self.entries.iter().zip(&self.used).zip(&self.keys) {
             // `Position:` with nothing after it, as a template leaves it, holds nothing to
-            // lose: no warning.
-            if !used && !matches!(value.value, Value::Null) {
+            // lose: no warning. A key that marks the file's kind (`kinds:`) was read for it.
+            let marker = ours
+                .as_deref()
+                .is_some_and(|k| self.conventions.is_marker(k));
+            if !used && !marker && !matches!(value.value, Value::Null) {
                 let name = key
                     .value
                     .scalar_text()

@@ -3,7 +3,7 @@
 //! used, so a typo in the config never stops the agenda.
 
 use crate::findings::{Code, Finding, Problem};
-use crate::model::conventions::{self, Conventions, Ids, Ignore};
+use crate::model::conventions::{self, Conventions, Ids, Ignore, Marker};
 use crate::model::time::Duration;
 use crate::model::{Kind, decode};
 use crate::span::Span;
@@ -247,6 +247,7 @@ impl Settings {
                 },
             ),
             "ignore" => settings.conventions.ignore = r.ignore(node),
+            "kinds" => settings.conventions.kinds = r.kinds(node),
             "links" => {
                 let words = [("strict", Links::Strict), ("lenient", Links::Lenient)];
                 settings.links = r.word(node, key, &words, "lenient with ids: title");
@@ -270,7 +271,7 @@ impl Settings {
 }
 
 /// The keys at the top of `ties.yaml`.
-const TOP_KEYS: [&str; 11] = [
+const TOP_KEYS: [&str; 12] = [
     "owner",
     "folders",
     "ids",
@@ -282,6 +283,7 @@ const TOP_KEYS: [&str; 11] = [
     "ignore",
     "links",
     "references",
+    "kinds",
 ];
 
 const RULE_KEYS: [&str; 11] = [
@@ -553,6 +555,42 @@ impl Reader {
             }
         }
         keys
+    }
+
+    /// `kinds: { contacts: { categories: "[[People]]" }, companies: { type: [company, org] } }`:
+    /// per kind, properties and the values that mark a file as one.
+    fn kinds(&mut self, node: &Node) -> Vec<Marker> {
+        let mut markers = Vec::new();
+        self.nested(node, "kinds", FOLDER_KEYS, |r, key, node| {
+            let Some(i) = FOLDER_KEYS.iter().position(|k| *k == key) else {
+                return;
+            };
+            let name = format!("kinds.{key}");
+            let expected = "a mapping of a property to the value that marks the kind, e.g. { categories: \"[[People]]\" }";
+            let Value::Map(entries) = &node.value else {
+                r.findings.push(invalid(node.span, &name, expected, "none"));
+                return;
+            };
+            for (property, value) in entries {
+                let items: Vec<&Node> = match &value.value {
+                    Value::Seq(items) => items.iter().collect(),
+                    _ => vec![value],
+                };
+                let values: Option<Vec<String>> = (items.iter())
+                    .map(|n| n.value.scalar_text().map(|t| conventions::marker_value(&t)))
+                    .filter(|v| v.as_ref().is_none_or(|v| !v.is_empty()))
+                    .collect();
+                match (property.value.scalar_text(), values) {
+                    (Some(property), Some(values)) if !values.is_empty() => markers.push(Marker {
+                        kind: Kind::RECORDS[i],
+                        key: conventions::normalise(&property).into_owned(),
+                        values,
+                    }),
+                    _ => r.findings.push(invalid(value.span, &name, expected, "none")),
+                }
+            }
+        });
+        markers
     }
 
     /// One of `words`, each standing for its value; else a finding, and `None` (the default
