@@ -106,7 +106,16 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
     let today = index.today;
     let contact = |text: &str| -> Result<&Document, Error> {
         let id = lookup::resolve(index, Kind::Contact, text)?;
-        Ok(doc(index, &id))
+        let d = doc(index, &id);
+        if d.is_implicit() {
+            // Named in other notes only (`references: implicit`): no file to change.
+            return Err(Error::NoNoteYet {
+                kind: d.kind.as_str(),
+                name: name(d),
+                path: d.path.clone(),
+            });
+        }
+        Ok(d)
     };
     let set = |key, date: NaiveDate, existing| Change::Set {
         key,

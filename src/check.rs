@@ -273,6 +273,7 @@ fn cross(scope: &Scope, doc: &Document) -> Found {
     rules::t202::check(scope, doc, &mut found);
     rules::t203::check(scope, doc, &mut found);
     rules::t204::check(scope, doc, &mut found);
+    rules::t206::check(scope, doc, &mut found);
     rules::t301::check(scope, doc, &mut found);
     rules::t304::check(scope, doc, &mut found);
     found
@@ -340,10 +341,14 @@ mod tests {
     }
 
     fn index(files: &[(&str, &str)], now: NaiveDateTime) -> Index {
+        index_with(files, now, Settings::default())
+    }
+
+    fn index_with(files: &[(&str, &str)], now: NaiveDateTime, settings: Settings) -> Index {
         Index::new(
             PathBuf::from("/nonexistent-notebook"),
             now,
-            (Settings::default(), String::new(), Vec::new()),
+            (settings, String::new(), Vec::new()),
             files.iter().map(|(p, t)| doc(p, t)).collect(),
             Vec::new(),
         )
@@ -523,7 +528,9 @@ mod tests {
         assert_eq!(changed, BTreeSet::from(["chats/2026-11-21-ada.md".into()]));
     }
 
-    const CONTENTS: [&str; 10] = [
+    const CONTENTS: [&str; 12] = [
+        "---\nname: Dee\ncompany: Globex Industries\nintroduced_by: \"[[Derek Wu]]\"\n---\n",
+        "---\nwith: Derek Wu, Jake Fuchs, ada\ndate: 2026-11-20\n---\n",
         "---\nname: Ada\ncompany: acme\nintroduced_by: bob\n---\n[[bob]] [x](../companies/acme.md)\n",
         "---\nname: Bob\ncompany: acm\nrole: develper\n---\nSee [[ada]] and [[nobody]].\n",
         "---\nname: [x, y]\nreached_out: 2026-02-30\n---\n",
@@ -555,9 +562,26 @@ mod tests {
     /// announces every file whose diagnostics changed.
     #[test]
     fn incremental_updates_match_a_full_check() {
+        random_edits(&Settings::default());
+    }
+
+    /// The same with implicit records, which come and go with every name written or
+    /// dropped and every note that answers to one (T206 moves to the next mention).
+    #[test]
+    fn incremental_updates_match_a_full_check_with_implicit_records() {
+        let settings = Settings {
+            references: Some(crate::model::settings::References::Implicit),
+            ..Settings::default()
+        };
+        random_edits(&settings);
+    }
+
+    fn random_edits(settings: &Settings) {
+        // How many implicit records the steps saw: the test must exercise them when on.
+        let mut implicit = 0;
         for seed in 1..=40_u64 {
             let mut rng = Rng::new(seed);
-            let mut ix = index(&[], at(21, 9));
+            let mut ix = index_with(&[], at(21, 9), settings.clone());
             let mut checker = Checker::new(&ix);
             for _ in 0..30 {
                 let mut edits = Vec::new();
@@ -582,7 +606,9 @@ mod tests {
                     }
                 }
                 step(&mut ix, &mut checker, edits);
+                implicit += ix.docs.iter().filter(|d| d.is_implicit()).count();
             }
         }
+        assert_eq!(settings.references.is_some(), implicit > 0, "{implicit}");
     }
 }

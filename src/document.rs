@@ -43,6 +43,16 @@ pub(crate) struct Document {
     pub findings: Vec<Placed>,
     /// Built on first use: most files never need a position.
     lines: OnceLock<LineIndex>,
+    /// For an implicit record (`references: implicit`): a record named in front matter
+    /// that has no file yet, where `ties new` would write it ([`crate::implicit`]).
+    pub implicit: Option<Box<Implicit>>,
+}
+
+/// Where an implicit record is first named: the one reference T206 is reported on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Implicit {
+    pub first_path: String,
+    pub first: Span,
 }
 
 /// A forgotten text's file and fingerprint.
@@ -90,6 +100,7 @@ impl Document {
             files: Vec::new(),
             findings: Vec::new(),
             lines: OnceLock::new(),
+            implicit: None,
         };
         let mut findings = Vec::new();
         let truncated = bytes.as_ref().is_ok_and(|b| (b.len() as u64) < len);
@@ -131,6 +142,43 @@ impl Document {
             .collect();
         doc.findings = findings.into_iter().map(|f| doc.locate(f)).collect();
         doc
+    }
+
+    /// An implicit record of `kind` named `name`, as if the file at `path` (which does not
+    /// exist) held nothing but that name; first named at `first` in the file `first_path`.
+    pub(crate) fn implicit(
+        kind: Kind,
+        (id, path): (Id, String),
+        name: &str,
+        (first_path, first): (String, Span),
+        conventions: &Conventions,
+    ) -> Self {
+        let (mut record, _) = Record::decode(kind, &[], Span::new(0, 0), &id, conventions);
+        match &mut record {
+            Some(Record::Contact(c)) => name.clone_into(&mut c.name),
+            Some(Record::Company(c)) => name.clone_into(&mut c.name),
+            Some(Record::Event(e)) => name.clone_into(&mut e.name),
+            Some(Record::Chat(_)) | None => {}
+        }
+        Self {
+            path,
+            kind,
+            id,
+            text: OnceLock::from(Some(Box::from(""))),
+            bom: false,
+            origin: None,
+            record,
+            body: Body::default(),
+            files: Vec::new(),
+            findings: Vec::new(),
+            lines: OnceLock::new(),
+            implicit: Some(Box::new(Implicit { first_path, first })),
+        }
+    }
+
+    /// Whether this is an implicit record, with no file of its own.
+    pub(crate) fn is_implicit(&self) -> bool {
+        self.implicit.is_some()
     }
 
     /// The file's text: kept if the file has a problem of its own, else read again from

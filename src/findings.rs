@@ -12,6 +12,9 @@ use crate::span::Span;
 pub(crate) enum Severity {
     Error,
     Warning,
+    /// Nothing wrong: something `ties` read a particular way and says so once (an implicit
+    /// record). Never fails a check, even with `--deny-warnings`.
+    Info,
 }
 
 impl Severity {
@@ -19,6 +22,7 @@ impl Severity {
         match self {
             Self::Error => "error",
             Self::Warning => "warning",
+            Self::Info => "info",
         }
     }
 }
@@ -87,6 +91,7 @@ codes! {
     T202 "wrong-kind-reference" Error "t202.rs";
     T203 "duplicate-id" Error "t203.rs";
     T204 "broken-link" Warning "t204.rs";
+    T206 "implicit-record" Info "t206.rs";
     T301 "reply-before-outreach" Warning "t301.rs";
     T302 "thanks-out-of-order" Warning "t302.rs";
     T303 "met-before-event" Warning "t303.rs";

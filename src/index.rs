@@ -9,11 +9,14 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+mod implicit;
+
 use crate::body::LinkTarget;
 use crate::diagnostic::Placed;
 use crate::document::Document;
 use crate::hash::Fnv;
 use crate::model::decode::choice_enum;
+use crate::model::settings::References;
 use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
 use crate::span::Spanned;
 
@@ -298,7 +301,48 @@ impl Index {
             links: OnceLock::new(),
         };
         index.link();
+        index.imply();
         index
+    }
+
+    /// Makes the implicit records the references call for ([`implicit`]), in place of
+    /// those there were, and relinks if they changed. Returns the id and path of each that
+    /// came, went or is now first named elsewhere (its T206 moves).
+    fn imply(&mut self) -> Vec<(Id, String)> {
+        let wanted = if self.settings.references() == References::Implicit {
+            implicit::wanted(self)
+        } else {
+            Vec::new()
+        };
+        let current: HashMap<&str, &Document> = (self.docs.iter())
+            .filter(|d| d.is_implicit())
+            .map(|d| (d.path.as_str(), d))
+            .collect();
+        let kept = |w: &implicit::Wanted| current.get(w.path.as_str()).is_some_and(|d| w.is(d));
+        if wanted.len() == current.len() && wanted.iter().all(kept) {
+            return Vec::new();
+        }
+        let mut changed: Vec<(Id, String)> = (current.values())
+            .filter(|d| !wanted.iter().any(|w| w.is(d)))
+            .map(|d| (d.id.clone(), d.path.clone()))
+            .collect();
+        changed.extend(
+            (wanted.iter())
+                .filter(|w| !kept(w))
+                .map(|w| (w.id.clone(), w.path.clone())),
+        );
+        let made: Vec<Document> = wanted.into_iter().map(|w| w.document(self)).collect();
+        self.docs.retain(|d| !d.is_implicit());
+        for doc in made {
+            self.upsert(doc);
+        }
+        self.link();
+        changed
+    }
+
+    /// How many files the notebook has: its documents less the implicit records.
+    pub(crate) fn files(&self) -> usize {
+        self.docs.iter().filter(|d| !d.is_implicit()).count()
     }
 
     /// Builds the id and path lookups; the others are built again on first use.
@@ -340,6 +384,16 @@ impl Index {
             match change {
                 Edit::Put(doc) => {
                     affected.paths.insert(doc.path.clone());
+                    // A note written where an implicit record stood: the note comes, the
+                    // implicit record goes (made again if still called for).
+                    if let Some(i) = self.position(&doc.path)
+                        && self.docs[i].is_implicit()
+                    {
+                        let gone = self.docs.remove(i);
+                        moved.push((gone.id, gone.path));
+                        self.names = OnceLock::new();
+                        self.links = OnceLock::new();
+                    }
                     match self
                         .docs
                         .binary_search_by(|d| d.path.as_str().cmp(&doc.path))
@@ -373,7 +427,8 @@ impl Index {
                     }
                 }
                 Edit::Gone(path) => {
-                    for doc in self.docs.iter().filter(|d| is_under(&d.path, &path)) {
+                    let files = self.docs.iter().filter(|d| !d.is_implicit());
+                    for doc in files.filter(|d| is_under(&d.path, &path)) {
                         moved.push((doc.id.clone(), doc.path.clone()));
                         affected.removed.insert(doc.path.clone());
                         affected.dropped += 1;
@@ -382,10 +437,15 @@ impl Index {
                 }
             }
         }
+        if !moved.is_empty() {
+            self.relink();
+        }
+        // What the references call for may change with any edit: a name written or
+        // dropped, a note that answers to it.
+        moved.extend(self.imply());
         if moved.is_empty() {
             return affected;
         }
-        self.relink();
         affected.ids_changed = true;
         let links = self.links();
         for (id, path) in &moved {
@@ -416,7 +476,9 @@ impl Index {
     /// walk problems there; returns how many documents were removed.
     pub(crate) fn remove_under(&mut self, path: &str) -> usize {
         let before = self.docs.len();
-        self.docs.retain(|d| !is_under(&d.path, path));
+        // Implicit records have no file to be gone; [`Index::imply`] keeps them up to date.
+        self.docs
+            .retain(|d| d.is_implicit() || !is_under(&d.path, path));
         self.walk_findings.retain(|d| !is_under(&d.path, path));
         before - self.docs.len()
     }
@@ -474,7 +536,12 @@ impl Index {
         match self.lookup(id) {
             [] => None,
             [one] => Some(Resolved::One(*one)),
-            all if self.settings.conventions.title_ids() => Some(self.of_kind(kind, all.to_vec())),
+            // Title ids, or implicit records of two kinds with one name, can share an id.
+            all if self.settings.conventions.title_ids()
+                || all.iter().any(|&i| self.docs[i].is_implicit()) =>
+            {
+                Some(self.of_kind(kind, all.to_vec()))
+            }
             all => Some(Resolved::One(all[0])),
         }
     }

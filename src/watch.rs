@@ -137,7 +137,7 @@ pub(crate) struct Session {
 impl Session {
     pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<(Self, Round), Error> {
         let index = notebook::load(root, now)?;
-        let files_read = index.docs.len();
+        let files_read = index.files();
         let checker = Checker::new(&index);
         let mut session = Self {
             index,
@@ -168,7 +168,12 @@ impl Session {
         self.index.set_now(now);
         let mut round = Round::default();
         if batch.rescan {
-            let before: HashSet<String> = self.index.docs.iter().map(|d| d.path.clone()).collect();
+            let files = |index: &Index| -> HashSet<String> {
+                (index.docs.iter().filter(|d| !d.is_implicit()))
+                    .map(|d| d.path.clone())
+                    .collect()
+            };
+            let before = files(&self.index);
             // The settings are reloaded first, like on a change of `ties.yaml` (moved away or
             // broken, it is a diagnostic and the last good settings stay): they say how the
             // files read.
@@ -180,14 +185,11 @@ impl Session {
             );
             let (docs, walk_diagnostics) = notebook::walk(&root, &settings.0.conventions);
             let fresh = Index::new(root.clone(), now, settings, docs, walk_diagnostics);
-            round.files_read = fresh.docs.len();
-            round.added = fresh
-                .docs
-                .iter()
-                .filter(|d| !before.contains(&d.path))
-                .count();
-            round.removed = before.len() + round.added - fresh.docs.len();
-            round.modified = fresh.docs.len() - round.added;
+            let after = files(&fresh);
+            round.files_read = after.len();
+            round.added = after.difference(&before).count();
+            round.removed = before.len() + round.added - after.len();
+            round.modified = after.len() - round.added;
             self.index = fresh;
             self.checker = Checker::new(&self.index);
         } else {

@@ -396,3 +396,88 @@ fn a_kind_marked_by_a_property_makes_a_record_wherever_the_note_is() {
     );
     assert_eq!(nb_codes(&bad), ["T402", "T401"]);
 }
+
+#[test]
+fn a_name_no_note_answers_to_is_an_implicit_record_in_a_vault_and_unknown_elsewhere() {
+    let files = |nb: Notebook| {
+        nb.file("Companies/Northwind.md", "---\nStatus: target\n---\n")
+            .file(
+                "People/Ana Lima.md",
+                "---\nCompany: LEA Technologies\nRole: developer\nReached Out: 2026-11-01\n---\n",
+            )
+            .file(
+                "People/Bo Berg.md",
+                "---\nCompany: \"[[lea technologies]]\"\nIntroduced By: Derek Wu\n---\n",
+            )
+            .file("People/Cy.md", "---\nCompany: Nortwind\n---\n")
+            .file(
+                "Meetings/2026-11-18 Sync.md",
+                "---\nDate: 2026-11-18\nWith: [Derek Wu, \"[[Ana Lima]]\"]\n---\n",
+            )
+    };
+    // A vault (`ids: title`): each name is a record, said once; a typo is still unknown.
+    let nb = files(vault(""));
+    assert_eq!(
+        found(&nb),
+        [
+            "T206 no note for contact `Derek Wu`: counted as a contact by that name `ties new contact \"Derek Wu\"` writes `People/Derek Wu.md` when you want notes on it; `references: strict` in `ties.yaml` reports such names instead",
+            "T206 no note for company `LEA Technologies`: counted as a company by that name `ties new company \"LEA Technologies\"` writes `Companies/LEA Technologies.md` when you want notes on it; `references: strict` in `ties.yaml` reports such names instead",
+            "T201 unknown company `Nortwind` (did you mean `Northwind`?) create `Companies/Nortwind.md` or correct the id",
+        ]
+    );
+    let check = nb.run(["check"]);
+    assert_eq!(check.last_line(), "1 error, 0 warnings, 2 infos in 6 files");
+    // Infos never fail a check, even with --deny-warnings.
+    let infos = vault("").file(
+        "People/Ana Lima.md",
+        "---\nCompany: LEA Technologies\n---\n",
+    );
+    assert_eq!(infos.run(["check", "--deny-warnings"]).code, 0);
+    // Counted by reports, shown by `show`, listed with the companies.
+    let report = nb.run(["report", "--format", "json"]);
+    let json: Value = serde_json::from_str(&report.stdout).unwrap();
+    assert_eq!(
+        (
+            json["records"]["contacts"].as_u64(),
+            json["records"]["companies"].as_u64()
+        ),
+        (Some(4), Some(2)),
+        "{json}"
+    );
+    let show = nb.run(["show", "lea technologies"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    show.assert_stdout_has("none yet; `ties new company \"LEA Technologies\"` writes it")
+        .assert_stdout_has("Ana Lima")
+        .assert_stdout_has("Bo Berg");
+    nb.run(["show", "Derek Wu"])
+        .assert_stdout_has("Derek Wu introduced you to Bo Berg");
+    // A command that writes to the record's file says there is none yet.
+    let log = nb.run(["log", "follow-up", "Derek Wu"]);
+    assert_eq!(log.code, 2, "{}", log.stdout);
+    log.assert_stderr_has("contact `Derek Wu` has no note yet");
+    // Writing the note: the name resolves to it, and the implicit record is gone.
+    let new = nb.run(["new", "company", "LEA Technologies"]);
+    assert_eq!(new.code, 0, "{}", new.stderr);
+    assert_eq!(nb_codes(&nb), ["T206", "T201"]);
+    // `references: strict` in a vault, and the default of a notebook made by `ties init`,
+    // report each such name where it is written.
+    assert_eq!(
+        nb_codes(&files(vault("references: strict\n"))),
+        ["T201", "T201", "T201", "T201", "T201"]
+    );
+    let plain = Notebook::new().file(
+        "contacts/ana.md",
+        "---\nname: Ana\ncompany: LEA Technologies\n---\n",
+    );
+    assert_eq!(nb_codes(&plain), ["T201"]);
+    let implicit = Notebook::new()
+        .file("ties.yaml", "references: implicit\n")
+        .file(
+            "contacts/ana.md",
+            "---\nname: Ana\ncompany: LEA Technologies\n---\n",
+        );
+    assert_eq!(nb_codes(&implicit), ["T206"]);
+    let shown = implicit.run(["show", "LEA Technologies"]);
+    shown.assert_stdout_has("companies/lea-technologies.md");
+    assert_eq!(nb_codes(&vault("references: loose\n")), ["T402"]);
+}

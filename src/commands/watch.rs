@@ -249,7 +249,7 @@ impl Printer<'_> {
                 let line = JsonRound {
                     round: self.rounds,
                     time,
-                    files: session.index.docs.len() + 1,
+                    files: session.index.files() + 1,
                     files_read: round.files_read,
                     added: round.added,
                     modified: round.modified,
@@ -285,7 +285,7 @@ impl Printer<'_> {
         let sources = crate::render::sources(&session.index, &session.diagnostics);
         let mut diagnostics = Vec::new();
         render::human::write(&mut diagnostics, &session.diagnostics, &sources)?;
-        let summary = render::summary(tally, session.index.docs.len() + 1);
+        let summary = render::summary(tally, session.index.files() + 1);
         let mut agenda = Vec::new();
         if self.with_agenda {
             agenda::build(&session.index, None, &Filter::default()).text(&mut agenda)?;

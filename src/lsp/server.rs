@@ -665,6 +665,7 @@ impl Server<'_> {
                 let severity = match d.severity() {
                     Severity::Error => 1,
                     Severity::Warning => 2,
+                    Severity::Info => 3,
                 };
                 let message = match &d.help {
                     Some(help) => format!("{}\nhelp: {help}", d.message),

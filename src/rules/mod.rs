@@ -27,6 +27,7 @@ pub(crate) mod t201;
 pub(crate) mod t202;
 pub(crate) mod t203;
 pub(crate) mod t204;
+pub(crate) mod t206;
 pub(crate) mod t301;
 pub(crate) mod t302;
 pub(crate) mod t303;

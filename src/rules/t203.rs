@@ -25,14 +25,14 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let index = scope.index;
     // Where titles are ids, as in Obsidian, two folders may hold one title: a reference
     // says which with a path (`[[People/Alex]]`), and a bare title that names both is T201.
-    if doc.kind == Kind::Note || index.settings.conventions.title_ids() {
+    if doc.kind == Kind::Note || doc.is_implicit() || index.settings.conventions.title_ids() {
         return;
     }
     let mut records = index
         .lookup(doc.id.as_str())
         .iter()
         .map(|&i| &index.docs[i])
-        .filter(|d| d.kind != Kind::Note);
+        .filter(|d| d.kind != Kind::Note && !d.is_implicit());
     let Some(keeper) = records.next() else {
         return;
     };
