@@ -13,6 +13,7 @@ use crate::edit::{self, Change, Edited, Existing, Item};
 use crate::error::Error;
 use crate::index::Index;
 use crate::lookup;
+use crate::model::contact::ContactStatus;
 use crate::model::time::Duration;
 use crate::model::{Conventions, Id, Kind};
 
@@ -46,7 +47,7 @@ pub(crate) enum Request {
     },
     Status {
         contact: String,
-        status: Status,
+        status: ContactStatus,
     },
     /// An agenda item's key ([`agenda::Item::key`]).
     Done {
@@ -66,24 +67,6 @@ impl Until {
         crate::model::time::parse_date(text.trim())
             .map(Self::Date)
             .or_else(|| Duration::parse(text).map(Self::After))
-    }
-}
-
-/// The `status` of a contact that `close`, `pause` and `resume` set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Status {
-    Closed,
-    Paused,
-    Active,
-}
-
-impl Status {
-    const fn as_str(self) -> &'static str {
-        match self {
-            Self::Closed => "closed",
-            Self::Paused => "paused",
-            Self::Active => "active",
-        }
     }
 }
 
@@ -207,7 +190,7 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
         }
         Request::Status { contact: c, status } => {
             let d = contact(c)?;
-            let existing = if *status == Status::Active {
+            let existing = if *status == ContactStatus::Active {
                 Existing::DefaultIs
             } else {
                 Existing::Replace

@@ -17,17 +17,23 @@
 //!   at its boundary, and the fixture vaults of each class.
 //! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
 //!   tracker, and the export → import round trip, field by field.
+//! - `drafts`: message templates (`templates/`, T501–T503), `ties draft` on the example
+//!   notebook, channel limits, `ties log --template` and `ties report templates`.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
+//! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
+//!   hunt), its week replayed day by day.
 
 mod agenda;
 mod architecture;
 mod bad_input;
 mod bounds;
 mod check;
+mod drafts;
 mod example;
 mod explain;
 mod hostile;
+mod html;
 mod import;
 mod import_formats;
 mod init_new;
@@ -36,8 +42,10 @@ mod log;
 mod lsp;
 mod man;
 mod migrate;
+mod persona;
 mod report;
 mod report_fixture;
+mod serve;
 mod support;
 mod vault;
 mod watch;

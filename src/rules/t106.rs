@@ -26,12 +26,10 @@ use crate::suggest;
 pub(crate) fn unknown(key: &str, kind: &str, known: &[&str], vault: bool) -> Words {
     // Compared as keys are read, so `Phone Numbr` suggests `phone_number`'s neighbour.
     let read_as = crate::model::conventions::normalise(key);
-    let words = Words::new(format!(
-        "unknown key `{}` for {}{}",
-        shorten(key),
-        with_article(kind),
-        suggest::hint(&read_as, known.iter().copied())
-    ));
+    let words = Words::suggesting(
+        &format!("unknown key `{}` for {}", shorten(key), with_article(kind)),
+        suggest::did_you_mean(&read_as, known.iter().copied()),
+    );
     if !vault {
         return words;
     }

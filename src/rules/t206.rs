@@ -24,7 +24,7 @@
 //! such names reported as unknown references (T201) instead.
 
 use crate::document::Document;
-use crate::findings::{Code, Finding};
+use crate::findings::{Code, Finding, NewRecord};
 use crate::index::{Resolved, references_of};
 use crate::rules::{Found, Scope, shorten};
 
@@ -55,7 +55,13 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
             .help(format!(
                 "`{command}` writes `{}` when you want notes on it; `references: strict` in `ties.yaml` reports such names instead",
                 shorten(&record.path)
-            )),
+            ))
+            // An editor offers to write the note.
+            .create(NewRecord {
+                path: record.path.clone(),
+                id: record.id.to_string(),
+                name: name.to_owned(),
+            }),
         );
     });
 }
