@@ -147,7 +147,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &[
             "sink", "rules", "check", "lookup", "report", "agenda", "list", "show", "draft",
-            "create", "import", "watch", "edit", "action", "compose", "assist",
+            "adopt", "create", "import", "watch", "edit", "action", "compose", "assist",
         ],
     ),
     ("rendering", &["render", "html"]),

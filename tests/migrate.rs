@@ -481,3 +481,109 @@ fn a_name_no_note_answers_to_is_an_implicit_record_in_a_vault_and_unknown_elsewh
     shown.assert_stdout_has("companies/lea-technologies.md");
     assert_eq!(nb_codes(&vault("references: loose\n")), ["T402"]);
 }
+
+/// `agenda --format json` as "kind id" rows.
+fn agenda_of(nb: &Notebook, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["agenda", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = nb.run(all);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let items: Vec<Value> = serde_json::from_str(&out.stdout).expect("agenda JSON");
+    support::joined(&items, &["kind", "id"])
+}
+
+#[test]
+fn an_adopted_vault_shows_a_handful_of_old_items_and_goals_after_a_week() {
+    // Twelve people last in touch between March and August: all due a reconnect.
+    let mut nb =
+        vault("since: 2026-11-20\n").file("Companies/Acme.md", "---\nStatus: target\n---\n");
+    for (i, month) in (3..=8).flat_map(|m| [m, m]).enumerate() {
+        nb = nb.file(
+            &format!("People/Person {i:02}.md"),
+            &format!("---\nLast Contact: 2026-{month:02}-{:02}\n---\n", 10 + i),
+        );
+    }
+    let shown = agenda_of(&nb, &[]);
+    assert_eq!(
+        shown,
+        [
+            "reconnect Person 07",
+            "reconnect Person 08",
+            "reconnect Person 09",
+            "reconnect Person 10",
+            "reconnect Person 11",
+        ],
+        "the latest five, and no goal or coverage nudge in the first week"
+    );
+    let text = nb.run(["agenda"]);
+    text.assert_stdout_has("… and 7 more from before you started — ties agenda --all");
+    let all = agenda_of(&nb, &["--all"]);
+    let count = |kind: &str| all.iter().filter(|r| r.starts_with(kind)).count();
+    assert_eq!(count("reconnect "), 12, "{all:?}");
+    assert!(count("goal ") + count("coverage ") > 0, "{all:?}");
+    // A week after `since`, the goal and coverage nudges come.
+    let nudges_on = |day: &str| {
+        let mut cmd = support::ties();
+        cmd.arg("--notebook").arg(nb.path()).args(["--today", day]);
+        let out = support::run(cmd.args(["agenda", "--format", "json", "--kind", "goal,coverage"]));
+        let items: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+        items.len()
+    };
+    assert_eq!(nudges_on("2026-11-26"), 0, "six days in");
+    assert!(nudges_on("2026-11-27") > 0, "a week in");
+    // Without `since:`, nothing is held back.
+    let mut plain = vault("");
+    for i in 0..8 {
+        plain = plain.file(
+            &format!("People/Person {i:02}.md"),
+            &format!("---\nLast Contact: 2026-06-{:02}\n---\n", 10 + i),
+        );
+    }
+    assert_eq!(agenda_of(&plain, &["--kind", "reconnect"]).len(), 8);
+    assert_eq!(nb_codes(&vault("since: soon\n")), ["T402"]);
+}
+
+#[test]
+fn init_adopt_writes_the_few_lines_a_vault_needs_and_nothing_else() {
+    let nb = Notebook::bare()
+        .file("People/Ana Lima.md", "---\nCompany: Acme\n---\n")
+        .file("Organizations/Acme.md", "# Acme\n")
+        .file(
+            "CRM/Meetings/2026-11-18 Ana.md",
+            "---\nWith: \"[[Ana Lima]]\"\nDate: 2026-11-18\n---\n",
+        )
+        .file("Home.md", "[[Ana Lima]]\n");
+    let mut cmd = support::ties();
+    cmd.current_dir(nb.path())
+        .args(["--today", "2026-11-21", "init", "--adopt"]);
+    let out = support::run(&mut cmd);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let written = nb.read("ties.yaml");
+    assert_eq!(
+        written,
+        "# Written by `ties init --adopt` on 2026-11-21: your notes are read where and as they are.\nfolders: { contacts: People, companies: Organizations, chats: CRM/Meetings }\nids: title\nsince: 2026-11-21\n# owner: Your Name              # as your meeting notes name you\n"
+    );
+    out.assert_stdout_has("wrote ties.yaml");
+    let names: Vec<String> = std::fs::read_dir(nb.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        names,
+        ["CRM", "Home.md", "Organizations", "People", "ties.yaml"]
+    );
+    assert_eq!(
+        nb_codes(&nb),
+        ["T006"],
+        "the company note without front matter"
+    );
+    let again = support::run(
+        support::ties()
+            .current_dir(nb.path())
+            .args(["init", "--adopt"]),
+    );
+    assert_eq!(again.code, 2, "{}", again.stdout);
+}
