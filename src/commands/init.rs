@@ -77,6 +77,11 @@ pub(crate) fn adopt(config: &Config, dir: Option<&Path>, force: bool) -> Result<
     let text = crate::adopt::Found::of(&dir).settings(config.now().date());
     fs::create(&dir.join(CONFIG_FILE), &text, Existing::from_force(force))?;
     let shown = super::new::shown_path(&config.cwd, &dir);
+    let shown = if shown.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        shown
+    };
     let mut out = super::stdout(config);
     let written = writeln!(
         out,
