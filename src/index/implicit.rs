@@ -40,8 +40,10 @@ pub(super) fn wanted(index: &Index) -> Vec<Wanted> {
     let conventions = &index.settings.conventions;
     let mut seen: HashSet<(Kind, String)> = HashSet::new();
     let mut paths: HashSet<String> = HashSet::new();
-    // Whether a name of a kind is a likely typo of a record: asked once per name.
+    // Whether a name of a kind is a likely typo of a record: asked once per name, of the
+    // titles and names of that kind, gathered once.
     let mut typos: HashMap<(Kind, String), bool> = HashMap::new();
+    let mut names: HashMap<Kind, Vec<(usize, String)>> = HashMap::new();
     let mut out = Vec::new();
     for doc in index.docs.iter().filter(|d| !d.is_implicit()) {
         references_of(doc, |key, target, kind| {
@@ -63,9 +65,10 @@ pub(super) fn wanted(index: &Index) -> Vec<Wanted> {
             if file.is_empty() || seen.contains(&(kind, lower.clone())) {
                 return;
             }
-            let typo = *typos
-                .entry((kind, lower.clone()))
-                .or_insert_with(|| is_typo(index, kind, name));
+            let typo = *typos.entry((kind, lower.clone())).or_insert_with(|| {
+                let names = names.entry(kind).or_insert_with(|| names_of(index, kind));
+                is_typo(names, name)
+            });
             let path = format!("{}/{file}.md", conventions.folder(kind));
             // A file of its own there (of another kind, by a property) keeps its path.
             let taken = index
@@ -98,18 +101,24 @@ fn resolved(index: &Index, kind: Kind, text: &str) -> bool {
     }
 }
 
-/// Whether `name` is a few letters from the title or name of a record of `kind` (a typo,
-/// which stays an unknown reference, with its "did you mean").
-fn is_typo(index: &Index, kind: Kind, name: &str) -> bool {
-    let length = name.chars().count();
-    index
-        .docs
-        .iter()
+/// The titles and names of the records of `kind`, each with its length in characters.
+fn names_of(index: &Index, kind: Kind) -> Vec<(usize, String)> {
+    (index.docs.iter())
         .filter(|d| d.kind == kind && !d.is_implicit())
         .flat_map(|d| std::iter::once(d.id.as_str()).chain(d.name()))
+        .map(|n| (n.chars().count(), n.to_owned()))
+        .collect()
+}
+
+/// Whether `name` is a few letters from one of `names` (a typo, which stays an unknown
+/// reference, with its "did you mean").
+fn is_typo(names: &[(usize, String)], name: &str) -> bool {
+    let length = name.chars().count();
+    names
+        .iter()
         // Past this difference in length no typo is close enough; most names are cut here.
-        .filter(|other| other.chars().count().abs_diff(length) <= 4)
-        .any(|other| crate::suggest::is_typo(name, other))
+        .filter(|(other, _)| other.abs_diff(length) <= 4)
+        .any(|(_, other)| crate::suggest::is_typo(name, other))
 }
 
 impl Wanted {
