@@ -210,6 +210,48 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
     })
 }
 
+/// `ties log outreach|follow-up|thank-you … --template NAME`: the plan of `request` also
+/// adds `"DATE NAME"` to the `templates` of the same file (the contact, or the chat of a
+/// thank-you), so `ties report templates` can tell which template gets answers. The name
+/// must be one of the notebook's templates (or a built-in).
+pub(crate) fn with_template(
+    index: &Index,
+    mut plan: Plan,
+    request: &Request,
+    name: &str,
+) -> Result<Plan, Error> {
+    let (Request::Outreach { date, .. }
+    | Request::FollowUp { date, .. }
+    | Request::ThankYou { date, .. }) = request
+    else {
+        return Ok(plan);
+    };
+    let templates = index.templates();
+    let loaded = templates.get(name).ok_or_else(|| Error::UnknownTemplate {
+        name: name.to_owned(),
+        hint: crate::suggest::hint(name, templates.names()),
+        names: templates.names().collect::<Vec<_>>().join(", "),
+    })?;
+    let name = &loaded.template.name;
+    let value = format!("{} {name}", date.unwrap_or(index.today));
+    // `2026-11-21 follow-up` reads back as written; a name with YAML's own characters in
+    // it is quoted.
+    let safe = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    let written = if safe {
+        value.clone()
+    } else {
+        crate::draft::scalar(&value)
+    };
+    plan.changes.push(Change::Append {
+        key: "templates",
+        item: Item::Text { value, written },
+    });
+    plan.what = format!("{}, with template {name}", plan.what);
+    Ok(plan)
+}
+
 fn plan_for(doc: &Document, changes: Vec<Change>, what: String, help: String) -> Plan {
     Plan {
         path: doc.path.clone(),
@@ -338,8 +380,8 @@ pub(crate) enum Applied {
 }
 
 /// Makes `plan` on `bytes`, the file's current contents: refused if the file has errors (an
-/// edit could hide or worsen them), if a value is not of the shape the change expects, or
-/// if the result would have a problem the file did not have.
+/// edit could hide or worsen them), or if a value is not of the shape the change expects or
+/// is anchored. [`vet`] then asks whether the result adds a diagnostic.
 pub(crate) fn apply(
     plan: &Plan,
     bytes: &[u8],
@@ -376,24 +418,41 @@ pub(crate) fn apply(
     };
     let new_bytes = [bom, text.as_bytes()].concat();
     let after = Document::parse(plan.path.clone(), Ok(new_bytes.clone()), conventions);
-    let known: Vec<String> = before
-        .findings
-        .iter()
-        .map(|p| format!("{:?}", p.problem))
-        .collect();
-    if let Some(new) = after
-        .findings
-        .iter()
-        .find(|p| !known.contains(&format!("{:?}", p.problem)))
-    {
-        return Err(refused(format!(
-            "the edit would add a problem to the file (line {}: {:?})",
-            new.start.line, new.problem
-        )));
-    }
     Ok(Applied::Changed {
         bytes: new_bytes,
         before: before.text().unwrap_or_default().to_owned(),
         after: after.text().unwrap_or_default().to_owned(),
+    })
+}
+
+/// Refuses the edited `bytes` of `plan`'s file if they would add any diagnostic to the
+/// notebook, the cross-file and time rules included (a follow-up dated before the outreach,
+/// T301; a thank-you for a chat still planned, T302; `met` at an event yet to come, T303):
+/// the check runs on `index` with the file as edited, and only what it did not report before
+/// counts. `index` is left holding the edited file.
+pub(crate) fn vet(index: &mut Index, plan: &Plan, bytes: &[u8]) -> Result<(), Error> {
+    let added = crate::workspace::added_by(index, &plan.path, bytes);
+    let Some(d) = added else { return Ok(()) };
+    Err(Error::EditWouldAdd {
+        path: std::path::PathBuf::from(&plan.path),
+        found: format!(
+            "{} {} ({}:{}:{}): {}",
+            match d.severity() {
+                crate::findings::Severity::Error => "an error",
+                crate::findings::Severity::Warning => "a warning",
+                crate::findings::Severity::Info => "a note",
+            },
+            d.code,
+            d.path,
+            d.start.line,
+            d.start.column,
+            d.message
+        ),
+        help: d.help.clone().unwrap_or_else(|| {
+            format!(
+                "check what was given; `ties explain {}` says what the rule asks",
+                d.code
+            )
+        }),
     })
 }

@@ -14,7 +14,7 @@ use crate::action::{Request, Until};
 use crate::agenda::{Filter, ItemKind};
 use crate::config::{AgendaFormat, CheckFormat, Clock, Command, Config, ManPage, WatchFormat};
 use crate::exit::ExitStatus;
-use crate::import::Source;
+use crate::import::{Options, Source};
 use crate::list::{StageFilter, Where};
 use crate::lookup;
 use crate::model::Kind;
@@ -49,6 +49,10 @@ pub(crate) struct Cli {
     /// The notebook folder (the one holding ties.yaml) [default: found from the current folder upwards]
     #[arg(long, global = true, help_heading = GLOBAL, env = "TIES_NOTEBOOK", value_name = "DIR")]
     notebook: Option<PathBuf>,
+
+    /// How long a writer waits for another `ties` writing to the same notebook (docs/log.md)
+    #[arg(long, global = true, hide = true, env = "TIES_LOCK_WAIT", value_name = "SECONDS", default_value_t = 5.0, value_parser = parse_wait)]
+    lock_wait: f64,
 
     /// Take this date as today, for every date computation (reproducible runs, planning)
     #[arg(long, global = true, help_heading = GLOBAL, value_name = "YYYY-MM-DD", value_parser = parse_today)]
@@ -348,16 +352,26 @@ struct Logged {
     dry: DryRun,
 }
 
+/// A message you sent: `Logged`, and the template it was drafted from.
+#[derive(Debug, Args)]
+struct Sent {
+    #[command(flatten)]
+    logged: Logged,
+    /// The template it was drafted from (`ties draft` names it): added to `templates`, for `ties report templates`
+    #[arg(long, value_name = "NAME")]
+    template: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 enum LogArg {
     /// Your first message to a contact: sets `reached_out`
-    Outreach(Logged),
+    Outreach(Sent),
     /// A follow-up you sent: adds the date to `followed_up`
-    FollowUp(Logged),
+    FollowUp(Sent),
     /// They answered: sets `replied`
     Reply(Logged),
     /// The thank-you you sent after a chat: sets `thanked` on the chat (given a contact, on their latest done chat without one)
-    ThankYou(Logged),
+    ThankYou(Sent),
     /// People you met at an event: adds them to its `met`
     Met {
         /// The event: id, [[id]] or name
@@ -507,6 +521,14 @@ fn status(contact: String, status: ContactStatus, dry: &DryRun) -> Command {
     Command::Record {
         request: Request::Status { contact, status },
         dry_run: dry.dry_run,
+        template: None,
+    }
+}
+
+fn parse_wait(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(secs) if secs.is_finite() && (0.0..=3600.0).contains(&secs) => Ok(secs),
+        _ => Err("expected a number of seconds from 0 to 3600, e.g. 5 or 0.5".to_owned()),
     }
 }
 
@@ -698,21 +720,34 @@ impl Cli {
                 format: format.with(raw),
             },
             Commands::Log { action } => {
+                let mut template = None;
                 let (request, dry) = match action {
-                    LogArg::Outreach(l) => (
-                        Request::Outreach {
-                            contact: l.id,
-                            date: l.date,
-                        },
-                        l.dry,
-                    ),
-                    LogArg::FollowUp(l) => (
-                        Request::FollowUp {
-                            contact: l.id,
-                            date: l.date,
-                        },
-                        l.dry,
-                    ),
+                    LogArg::Outreach(Sent {
+                        logged: l,
+                        template: t,
+                    }) => {
+                        template = t;
+                        (
+                            Request::Outreach {
+                                contact: l.id,
+                                date: l.date,
+                            },
+                            l.dry,
+                        )
+                    }
+                    LogArg::FollowUp(Sent {
+                        logged: l,
+                        template: t,
+                    }) => {
+                        template = t;
+                        (
+                            Request::FollowUp {
+                                contact: l.id,
+                                date: l.date,
+                            },
+                            l.dry,
+                        )
+                    }
                     LogArg::Reply(l) => (
                         Request::Reply {
                             contact: l.id,
@@ -720,13 +755,19 @@ impl Cli {
                         },
                         l.dry,
                     ),
-                    LogArg::ThankYou(l) => (
-                        Request::ThankYou {
-                            id: l.id,
-                            date: l.date,
-                        },
-                        l.dry,
-                    ),
+                    LogArg::ThankYou(Sent {
+                        logged: l,
+                        template: t,
+                    }) => {
+                        template = t;
+                        (
+                            Request::ThankYou {
+                                id: l.id,
+                                date: l.date,
+                            },
+                            l.dry,
+                        )
+                    }
                     LogArg::Met {
                         event,
                         contacts,
@@ -736,11 +777,13 @@ impl Cli {
                 Command::Record {
                     request,
                     dry_run: dry.dry_run,
+                    template,
                 }
             }
             Commands::Snooze { id, until, dry } => Command::Record {
                 request: Request::Snooze { contact: id, until },
                 dry_run: dry.dry_run,
+                template: None,
             },
             Commands::Close { id, dry } => status(id, ContactStatus::Closed, &dry),
             Commands::Pause { id, dry } => status(id, ContactStatus::Paused, &dry),
@@ -748,6 +791,7 @@ impl Cli {
             Commands::Done { key, dry } => Command::Record {
                 request: Request::Done { key },
                 dry_run: dry.dry_run,
+                template: None,
             },
             Commands::Draft {
                 kind,
@@ -768,6 +812,7 @@ impl Cli {
         Config {
             notebook: self.notebook,
             cwd,
+            lock_wait: std::time::Duration::from_secs_f64(self.lock_wait),
             clock: self
                 .now
                 .or_else(|| self.today.map(|d| d.and_time(chrono::NaiveTime::MIN)))
@@ -1018,6 +1063,9 @@ enum ImportCommands {
         /// Read the column COLUMN as KEY (a contact key, `first_name`, `last_name`, `notes`, or `-` to drop it); repeatable
         #[arg(long = "map", value_name = "COLUMN=KEY", value_parser = parse_map)]
         map: Vec<(String, String)>,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -1026,6 +1074,9 @@ enum ImportCommands {
     Linkedin {
         /// The Connections.csv file
         file: PathBuf,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -1034,6 +1085,9 @@ enum ImportCommands {
     Vcard {
         /// The .vcf file (one or many cards)
         file: PathBuf,
+        /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Print the files it would create, and create none
         #[arg(long)]
         dry_run: bool,
@@ -1068,22 +1122,41 @@ never changed; companies are matched by id or name, others created.";
 impl ImportCommands {
     fn into_command(self) -> Command {
         match self {
-            Self::Csv { file, map, dry_run } => Command::Import {
+            Self::Csv {
+                file,
+                map,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Csv,
-                map,
+                options: Options { map, encoding },
                 dry_run,
             },
-            Self::Linkedin { file, dry_run } => Command::Import {
+            Self::Linkedin {
+                file,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Linkedin,
-                map: Vec::new(),
+                options: Options {
+                    encoding,
+                    ..Options::default()
+                },
                 dry_run,
             },
-            Self::Vcard { file, dry_run } => Command::Import {
+            Self::Vcard {
+                file,
+                encoding,
+                dry_run,
+            } => Command::Import {
                 file,
                 source: Source::Vcard,
-                map: Vec::new(),
+                options: Options {
+                    encoding,
+                    ..Options::default()
+                },
                 dry_run,
             },
         }

@@ -12,6 +12,8 @@ pub(crate) struct Config {
     /// `--notebook` or `$TIES_NOTEBOOK`; otherwise discovered from `cwd`.
     pub notebook: Option<PathBuf>,
     pub cwd: PathBuf,
+    /// How long a writer waits for the notebook's lock (`$TIES_LOCK_WAIT`, default 5 s).
+    pub lock_wait: std::time::Duration,
     /// The one source of "now" for every date computation (`--now`, `--today` or the clock).
     pub clock: Clock,
     pub color: anstream::ColorChoice,
@@ -87,8 +89,7 @@ pub(crate) enum Command {
     Import {
         file: PathBuf,
         source: crate::import::Source,
-        /// `(column header, key)` pairs from `--map`.
-        map: Vec<(String, String)>,
+        options: crate::import::Options,
         dry_run: bool,
     },
     Export {
@@ -149,6 +150,8 @@ pub(crate) enum Command {
     Record {
         request: crate::action::Request,
         dry_run: bool,
+        /// `--template` of `log outreach|follow-up|thank-you`.
+        template: Option<String>,
     },
     /// `ties draft`: the message as text (`json`: as one object).
     Draft {

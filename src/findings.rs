@@ -91,6 +91,7 @@ codes! {
     T202 "wrong-kind-reference" Error "t202.rs";
     T203 "duplicate-id" Error "t203.rs";
     T204 "broken-link" Warning "t204.rs";
+    T205 "names-one-file-elsewhere" Warning "t205.rs";
     T206 "implicit-record" Info "t206.rs";
     T301 "reply-before-outreach" Warning "t301.rs";
     T302 "thanks-out-of-order" Warning "t302.rs";
@@ -166,6 +167,8 @@ pub(crate) enum DateForm {
     Due,
     /// `birthday: MM-DD` or a date.
     Birthday,
+    /// One entry of `templates`: `"YYYY-MM-DD template"`.
+    Sent,
 }
 
 /// What kind of address a malformed value was meant to be.

@@ -23,6 +23,8 @@
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
 //! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
 //!   hunt), its week replayed day by day.
+//! - `writes`: the write path: refusals in words, mode under any umask, the lock, anchors,
+//!   added diagnostics, names that are one file on macOS or Windows, device names.
 
 mod agenda;
 mod architecture;
@@ -35,7 +37,9 @@ mod explain;
 mod hostile;
 mod html;
 mod import;
+mod import_encodings;
 mod import_formats;
+mod import_rows;
 mod init_new;
 mod list_show;
 mod log;
@@ -49,3 +53,4 @@ mod serve;
 mod support;
 mod vault;
 mod watch;
+mod writes;

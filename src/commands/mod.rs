@@ -77,9 +77,9 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         Command::Import {
             file,
             source,
-            map,
+            options,
             dry_run,
-        } => import::run(config, file, *source, map, *dry_run),
+        } => import::run(config, file, *source, options, *dry_run),
         Command::Export { kind, cells } => export::run(config, *kind, *cells),
         Command::Completions { script } => completions::run(script),
         Command::Man { pages, dir, force } => man::run(config, pages, dir.as_deref(), *force),
@@ -108,7 +108,11 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         Command::Html { output, redact } => return html::run(config, output.as_deref(), *redact),
         Command::Serve { port, host, redact } => serve::run(config, *port, *host, *redact),
         Command::Show { id, format } => return show::run(config, id, *format),
-        Command::Record { request, dry_run } => return log::run(config, request, *dry_run),
+        Command::Record {
+            request,
+            dry_run,
+            template,
+        } => return log::run(config, request, *dry_run, template.as_deref()),
         Command::Draft { request, json } => return draft::run(config, request, *json),
     };
     status.map(Outcome::from)
@@ -119,6 +123,13 @@ pub(crate) fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
     let index = notebook::load(&root, config.now())?;
     Ok((root, index))
+}
+
+/// The lock of the notebook this invocation writes to, taken before it is loaded so that
+/// what the command plans from is what it writes over: every writing command holds it.
+pub(crate) fn lock(config: &Config) -> Result<crate::fs::NotebookLock, Error> {
+    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
+    crate::fs::NotebookLock::acquire(&root, config.lock_wait)
 }
 
 /// Prints `result` to stdout in `format`: the one output path of agenda, report, list and

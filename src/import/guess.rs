@@ -103,6 +103,11 @@ mod tests {
             ("Developer Advocate", Some("developer")),
             ("Team Lead", Some("manager")),
             ("Product Designer", None),
+            ("HR Business Partner", Some("recruiter")),
+            ("Head of HR", Some("recruiter")),
+            ("Product Manager, Global HR Technology", Some("manager")),
+            ("Software Engineer, HR Systems", Some("developer")),
+            ("Chrome Engineer", Some("developer")),
             ("", None),
         ] {
             assert_eq!(role_of_title(title), role, "{title}");

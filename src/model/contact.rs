@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::findings::Finding;
-use crate::model::decode::{Choice, Fields, NextAction, choice_enum};
+use crate::model::decode::{Choice, Fields, NextAction, Sent, choice_enum};
 use crate::model::fields::{self, Field, Type, date, id, joined, opt};
 use crate::model::id::Id;
 use crate::model::time::{Birthday, Duration};
@@ -26,7 +26,6 @@ const ROLE_WORDS: &[(Role, &[&str])] = &[
             "talent",
             "sourcer",
             "sourcing",
-            "hr",
             "headhunter",
         ],
     ),
@@ -64,6 +63,25 @@ const ROLE_WORDS: &[(Role, &[&str])] = &[
     ),
 ];
 
+/// Words after `HR` that make it a product, not a department: "HR Technology", "HR Systems".
+const HR_PRODUCTS: &[&str] = &[
+    "technology",
+    "technologies",
+    "tech",
+    "systems",
+    "system",
+    "software",
+    "platform",
+    "platforms",
+    "product",
+    "products",
+    "analytics",
+    "data",
+    "it",
+    "tools",
+    "solutions",
+];
+
 impl Role {
     /// The role a job title implies, by its words (see [`ROLE_WORDS`]); none for a title
     /// without any of them. `ties import` guesses roles with it, and so does a vault whose
@@ -74,6 +92,17 @@ impl Role {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
+        // "HR Business Partner" works in human resources; "Product Manager, HR Technology"
+        // builds software for them.
+        let human_resources = words.iter().enumerate().any(|(i, w)| {
+            *w == "hr"
+                && !words
+                    .get(i + 1)
+                    .is_some_and(|next| HR_PRODUCTS.contains(next))
+        });
+        if human_resources {
+            return Some(Self::Recruiter);
+        }
         ROLE_WORDS
             .iter()
             .find(|(_, list)| list.iter().any(|w| words.contains(w)))
@@ -126,6 +155,8 @@ pub(crate) struct Contact {
     pub stay_in_touch: Option<Duration>,
     pub snooze: Option<NaiveDate>,
     pub status: ContactStatus,
+    /// The messages sent to them with a template (`ties log … --template`).
+    pub templates: Vec<Sent>,
 }
 
 impl Contact {
@@ -167,6 +198,7 @@ impl Contact {
             stay_in_touch: f.duration("stay_in_touch").map(|d| d.value),
             snooze: f.date("snooze").map(|d| d.value),
             status: f.choice("status").unwrap_or(ContactStatus::Active),
+            templates: f.sent("templates"),
         };
         (contact, f.finish(Self::KEYS))
     }
@@ -311,4 +343,17 @@ pub(crate) const FIELDS: &[ContactField] = &[
     ContactField::new("birthday", Type::Text, |c, _| opt(c.birthday))
         .hint("MM-DD", "or YYYY-MM-DD; on the agenda on the day")
         .synonyms(&["birthdate", "dateofbirth", "bday"]),
+    ContactField::new("templates", Type::List, |c, _| sent(&c.templates)).hint(
+        "[\"YYYY-MM-DD outreach\"]",
+        "messages sent with a template (ties log --template)",
+    ),
 ];
+
+/// `templates` as an export cell: `2026-11-09 outreach; 2026-11-16 follow-up`.
+pub(crate) fn sent(entries: &[Sent]) -> String {
+    entries
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}

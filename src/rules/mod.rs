@@ -27,6 +27,7 @@ pub(crate) mod t201;
 pub(crate) mod t202;
 pub(crate) mod t203;
 pub(crate) mod t204;
+pub(crate) mod t205;
 pub(crate) mod t206;
 pub(crate) mod t301;
 pub(crate) mod t302;
@@ -59,8 +60,9 @@ pub(crate) struct Found {
     /// Broken links found but not made, past the ones that can be shown (T204's
     /// "… and N more").
     pub more_links: usize,
-    /// A finding names an id no file has: its suggestion depends on every id there is.
-    pub hinted: bool,
+    /// The ids no file has that a finding named, with a suggestion from every id there is:
+    /// a document that comes or goes may change the suggestion.
+    pub suggested: Vec<String>,
     /// A link was looked up on disk (a file the notebook does not read): only the disk
     /// knows whether it still resolves.
     pub on_disk: bool,
@@ -83,6 +85,13 @@ impl<'a> Scope<'a> {
             index,
             hints: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The documents (positions in the index) whose path is the same file as `path` on a
+    /// file system that ignores case and normalisation, `path`'s own included; empty when
+    /// none but it is ([`Index::same_file`], kept as documents come and go).
+    pub(crate) fn same_file(&self, path: &str) -> &[usize] {
+        self.index.same_file(path)
     }
 
     /// The id closest to a missing `id` among the ids of `kind` (of every kind for `None`),

@@ -49,14 +49,12 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
             // You, in your own vault: there need be no note about you.
             LinkTarget::Wiki(id) if conventions.is_owner(id.as_str()) => false,
             LinkTarget::Wiki(id) => {
-                if index.lookup(id.as_str()).is_empty() {
-                    // Resolved by a title, name or alias, which any document can change.
-                    out.hinted = true;
-                }
                 match index.resolve(None, id.as_str()) {
                     Resolved::One(_) => false,
                     // A note not written yet, unless the name is a typo of one that is.
                     Resolved::None if lenient => {
+                        // Whether it is a typo depends on every id there is.
+                        out.suggested.push(id.to_string());
                         let suggestion = scope.suggestion(id.as_str(), None);
                         suggestion.is_some_and(|s| suggest::is_typo(id.as_str(), &s))
                     }
@@ -90,6 +88,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
                     super::t201::candidates(index, &found)
                 ),
                 _ => {
+                    out.suggested.push(id.to_string());
                     suggestion = scope.suggestion(id.as_str(), None);
                     format!(
                         "broken link: no record or note `{}`{}",
