@@ -587,4 +587,41 @@ mod tests {
         assert_eq!(rel("notes/x.txt"), None, "not a document");
         assert_eq!(ws.notebook_path(Path::new("/elsewhere/x.md")), None);
     }
+
+    /// `ignore:` in `ties.yaml` leaves files out for every client (watch, the language
+    /// server): a file written there is not read, one moved there goes; and an implicit
+    /// record (`references: implicit`) is no file, read, added or counted.
+    #[test]
+    fn ignore_patterns_leave_files_out_and_implicit_records_are_no_files() {
+        let ada = "contacts/ada.md";
+        let (_dir, root) = notebook(&[
+            (
+                CONFIG_FILE,
+                "ignore: [Archive/, _aliases.md]\nreferences: implicit\n",
+            ),
+            (ada, "---\nname: Ada\ncompany: Initech\n---\n"),
+            ("Archive/old.md", "---\nname: [x, y]\n---\n"),
+        ]);
+        let now = at("2026-11-21", 9);
+        let (mut ws, first) = Workspace::load(&root, now).unwrap();
+        assert_eq!((first.files, first.added, first.files_read), (2, 1, 1));
+        assert_eq!(first.tally.errors + first.tally.warnings, 0, "{first:?}");
+        assert_eq!(first.tally.infos, 1, "Initech, once: {first:?}");
+        assert!(ws.index().docs.iter().any(Document::is_implicit));
+        assert_eq!(ws.notebook_path(&root.join("Archive/old.md")), None);
+        assert_eq!(ws.notebook_path(&root.join("contacts/_aliases.md")), None);
+        std::fs::write(root.join("Archive/new.md"), "---\nname: [a, b]\n---\n").unwrap();
+        ws.change(Change::Disk(root.join("Archive/new.md")));
+        std::fs::rename(root.join(ada), root.join("Archive/ada.md")).unwrap();
+        ws.change(Change::Disk(root.join(ada)));
+        ws.change(Change::Disk(root.join("Archive/ada.md")));
+        let round = ws.check(now).unwrap();
+        assert_eq!(
+            (round.added, round.removed, round.files),
+            (0, 1, 1),
+            "{round:?}"
+        );
+        assert!(ws.diagnostics().is_empty());
+        assert!(ws.index().docs.is_empty(), "Initech is named no more");
+    }
 }
