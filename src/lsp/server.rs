@@ -232,7 +232,7 @@ impl<'a> Server<'a> {
                 log(&format!(
                     "notebook {} ({} files)",
                     workspace.root().display(),
-                    workspace.index().docs.len()
+                    workspace.index().files()
                 ));
                 self.unpublished.extend(first.changed);
                 self.workspace = Some(workspace);
