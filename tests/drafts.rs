@@ -576,7 +576,9 @@ fn a_hostile_name_or_template_never_reaches_the_terminal() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     for (stream, text) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
         assert!(
-            !text.chars().any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+            !text
+                .chars()
+                .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
             "{stream}: {text:?}"
         );
     }
