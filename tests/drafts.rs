@@ -587,3 +587,20 @@ fn a_hostile_name_or_template_never_reaches_the_terminal() {
     let draft: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
     assert!(draft["body"].as_str().unwrap().contains('\u{202e}'));
 }
+
+#[test]
+fn a_thank_you_for_a_chat_with_two_is_to_the_one_named() {
+    let nb = Notebook::new()
+        .file("contacts/ada.md", "---\nname: Ada Lovelace\n---\n")
+        .file("contacts/bob.md", "---\nname: Bob Stone\n---\n")
+        .file(
+            "chats/2026-11-20-ada.md",
+            "---\nwith: [ada, bob]\ndate: 2026-11-20\n---\n## Takeaways\n- Pair on it\n",
+        );
+    let out = nb.run(["draft", "thank-you", "bob"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stdout_has("Hi Bob,");
+    out.assert_stderr_has("the chat was with Ada Lovelace too: this note is to Bob Stone");
+    let out = nb.run(["draft", "thank-you", "2026-11-20-ada"]);
+    out.assert_stdout_has("Hi Ada,");
+}

@@ -144,24 +144,13 @@ pub(crate) fn draft(index: &Index, request: &Request) -> Result<Draft, Error> {
         ));
     }
     let to = address(contact, channel);
-    if to.is_none() {
-        notes.push(no_address(contact, doc, channel));
-    }
-    if !contact.is_active() {
-        notes.push(format!(
-            "{} is {} in {}",
-            contact.name,
-            contact.status.as_str(),
-            doc.path
-        ));
-    }
-    if let (DraftKind::Outreach, Some(first)) = (request.kind, &contact.reached_out) {
-        notes.push(format!(
-            "you reached out on {} already: a later message is a follow-up (ties draft follow-up {})",
-            first.value,
-            crate::agenda::shell_word(doc.id.as_str())
-        ));
-    }
+    notes.extend(cautions(
+        index,
+        request.kind,
+        (doc, contact, chat),
+        channel,
+        to.is_none(),
+    ));
     Ok(Draft {
         kind: request.kind,
         id: doc.id.to_string(),
@@ -189,6 +178,52 @@ pub(crate) fn draft(index: &Index, request: &Request) -> Result<Draft, Error> {
     })
 }
 
+/// What to know about the person before sending: no address on the channel, a closed or
+/// paused contact, the others a chat was with, an outreach after a first message.
+fn cautions(
+    index: &Index,
+    kind: DraftKind,
+    (doc, contact, chat): Subject<'_>,
+    channel: Channel,
+    without_address: bool,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if without_address {
+        notes.push(no_address(contact, doc, channel));
+    }
+    if !contact.is_active() {
+        notes.push(format!(
+            "{} is {} in {}",
+            contact.name,
+            contact.status.as_str(),
+            doc.path
+        ));
+    }
+    if let Some((_, chat)) = chat
+        && chat.with.len() > 1
+    {
+        let others: Vec<String> = chat
+            .with
+            .iter()
+            .map(|w| index.name_of(&w.value))
+            .filter(|n| *n != contact.name)
+            .collect();
+        notes.push(format!(
+            "the chat was with {} too: this note is to {}; `ties draft thank-you CONTACT` drafts one to each",
+            others.join(", "),
+            contact.name
+        ));
+    }
+    if let (DraftKind::Outreach, Some(first)) = (kind, &contact.reached_out) {
+        notes.push(format!(
+            "you reached out on {} already: a later message is a follow-up (ties draft follow-up {})",
+            first.value,
+            crate::agenda::shell_word(doc.id.as_str())
+        ));
+    }
+    notes
+}
+
 /// The contact a draft is for, and the chat, for a thank-you.
 type Subject<'a> = (&'a Document, &'a Contact, Option<(&'a Document, &'a Chat)>);
 
@@ -196,13 +231,23 @@ type Subject<'a> = (&'a Document, &'a Contact, Option<(&'a Document, &'a Chat)>)
 fn subject<'a>(index: &'a Index, request: &Request) -> Result<Subject<'a>, Error> {
     if request.kind == DraftKind::ThankYou {
         let (chat_doc, chat) = thanked_chat(index, &request.id)?;
-        let (doc, contact) = chat
+        // Those the chat was with; the one the ID names if it named one of them (a chat
+        // with two gets a thank-you to each), else the first.
+        let mut with = chat
             .with
             .iter()
-            .find_map(|w| contact_of(index.target(Kind::Contact, &w.value)?))
-            .ok_or_else(|| Error::ChatWithoutContact {
-                path: chat_doc.path.clone(),
-            })?;
+            .filter_map(|w| contact_of(index.target(Kind::Contact, &w.value)?));
+        let named = lookup::find(index, Kind::Contact, &request.id);
+        let found = match named {
+            Some(named) => with
+                .clone()
+                .find(|(d, _)| d.path == named.path)
+                .or_else(|| with.next()),
+            None => with.next(),
+        };
+        let (doc, contact) = found.ok_or_else(|| Error::ChatWithoutContact {
+            path: chat_doc.path.clone(),
+        })?;
         return Ok((doc, contact, Some((chat_doc, chat))));
     }
     let Some(found) = lookup::find(index, Kind::Contact, &request.id) else {
