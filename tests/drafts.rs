@@ -191,20 +191,23 @@ fn json_for_editors() {
     );
 }
 
+/// A contact whose name has letters outside ASCII and an emoji, on LinkedIn.
+fn gulsen() -> Notebook {
+    Notebook::new().file(
+        "contacts/gulsen.md",
+        "---\nname: Ğülşen🌻 Ñúñez\nlinkedin: https://www.linkedin.com/in/gulsen\n---\n",
+    )
+}
+
 /// A connection note whose name has letters outside ASCII and an emoji: `Ğülşen🌻` is 7
 /// code points (and 7 graphemes) but 8 UTF-16 units, as LinkedIn counts.
 fn note_of(len: usize) -> Notebook {
     // "Hi " + name + "! 🚀 " + filler: 3 + 8 + 5 + filler.
     let filler = "x".repeat(len - 16);
-    Notebook::new()
-        .file(
-            "contacts/gulsen.md",
-            "---\nname: Ğülşen🌻 Ñúñez\nlinkedin: https://www.linkedin.com/in/gulsen\n---\n",
-        )
-        .file(
-            "templates/outreach-note.md",
-            &format!("---\nchannel: linkedin-note\n---\nHi {{{{first_name}}}}! 🚀 {filler}\n"),
-        )
+    gulsen().file(
+        "templates/outreach-note.md",
+        &format!("---\nchannel: linkedin-note\n---\nHi {{{{first_name}}}}! 🚀 {filler}\n"),
+    )
 }
 
 #[test]
@@ -603,4 +606,38 @@ fn a_thank_you_for_a_chat_with_two_is_to_the_one_named() {
     out.assert_stderr_has("the chat was with Ada Lovelace too: this note is to Bob Stone");
     let out = nb.run(["draft", "thank-you", "2026-11-20-ada"]);
     out.assert_stdout_has("Hi Ada,");
+}
+
+/// A connection note with a part to fill: the limit is for what stays, and the rest is the
+/// room for what the user writes in its place.
+fn note_with_fill(filler: usize) -> Notebook {
+    gulsen().file(
+        "templates/outreach-note.md",
+        &format!(
+            "---\nchannel: linkedin-note\n---\nHi {{{{first_name}}}}! {} at {{{{company}}}}?\n",
+            "x".repeat(filler)
+        ),
+    )
+}
+
+#[test]
+fn a_part_to_fill_is_not_counted_against_the_limit() {
+    // "Hi " + 8 + "! " + filler + " at " + "?": 18 + filler besides the fill.
+    let out = note_with_fill(250).run(["draft", "outreach", "gulsen", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let draft: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(draft["fills"][0]["text"], "[[fill: their company]]");
+    assert_eq!(draft["length"].as_u64(), Some(268 + 23));
+    assert_eq!(draft["written"].as_u64(), Some(268));
+    assert_eq!(draft["room"].as_u64(), Some(32));
+    assert!(draft["over"].is_null());
+    let out = note_with_fill(250).run(["draft", "outreach", "gulsen"]);
+    out.assert_stderr_has("note: 268 of 300 characters besides the part to fill: 32 left for it\n");
+    // Over without the fill: over, and what to shorten is never the part to fill.
+    let out = note_with_fill(290).run(["draft", "outreach", "gulsen"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    out.assert_stderr_has(
+        "error: 308 characters besides the part to fill, 8 over the limit of 300 for a LinkedIn \
+         connection note: shorten `{{first_name}}` (8 characters here) or the template's own text",
+    );
 }

@@ -52,9 +52,14 @@ pub(crate) struct Draft {
     pub body: String,
     /// The body's length as LinkedIn counts it (UTF-16 code units).
     pub length: usize,
+    /// The same without its `[[fill: …]]` markers: what stays as it is once they are
+    /// replaced. What the limit is measured against ([`Draft::room`] is what remains).
+    pub written: usize,
     pub words: usize,
     /// The channel's hard limit (or the template's own).
     pub limit: Option<usize>,
+    /// Under a limit, with parts to fill: the characters left for them.
+    pub room: Option<usize>,
     /// Over the limit: by how much, and what to shorten.
     pub over: Option<Over>,
     /// The `[[fill: …]]` left to complete, in order.
@@ -118,18 +123,31 @@ pub(crate) fn draft(index: &Index, request: &Request) -> Result<Draft, Error> {
         kind: request.kind,
         chat,
     };
+    let mut missing = Vec::new();
     let filled = template.fill(channel, &mut |fact| match about.value(fact) {
         Value::Known(text) => text,
-        Value::Missing(what) => format!("[[fill: {what}]]"),
+        Value::Missing(what) => {
+            missing.push(fact);
+            format!("[[fill: {what}]]")
+        }
     });
     let length = channel::length(&filled.body);
     let words = channel::words(&filled.body);
     let limit = template.limit_on(channel);
-    let over = limit.filter(|l| length > *l).map(|limit| Over {
-        by: length - limit,
+    // A `[[fill: …]]` is replaced before sending: the limit is for the rest, and what is
+    // left of it is the room for what the user writes there.
+    let fills = fills(&filled.body);
+    let marked: usize = fills.iter().map(|f| channel::length(&f.text)).sum();
+    let written = length - marked;
+    let room = limit
+        .filter(|l| !fills.is_empty() && written <= *l)
+        .map(|l| l - written);
+    let over = limit.filter(|l| written > *l).map(|limit| Over {
+        by: written - limit,
         shorten: filled
             .parts
             .iter()
+            .filter(|(fact, _)| !missing.contains(fact))
             .max_by_key(|(_, len)| *len)
             .filter(|(_, len)| *len > 0)
             .map(|(fact, len)| Shorten {
@@ -161,11 +179,13 @@ pub(crate) fn draft(index: &Index, request: &Request) -> Result<Draft, Error> {
         template: template.name.clone(),
         template_path: loaded.path.clone(),
         subject: filled.subject,
-        fills: fills(&filled.body),
+        fills,
         body: filled.body,
         length,
+        written,
         words,
         limit,
+        room,
         over,
         notes,
         log: log_command(
@@ -495,9 +515,24 @@ fn log_command(
     }
 }
 
-/// What a draft on the channel weighs, for a note: "213 of 300 characters".
+/// What a draft on the channel weighs, for a note: "213 of 300 characters", and with
+/// parts to fill "193 of 300 characters besides the 2 parts to fill: 107 left for them".
 pub(crate) fn measure(draft: &Draft) -> Option<String> {
-    draft
-        .limit
-        .map(|limit| format!("{} of {limit} characters", draft.length))
+    let limit = draft.limit?;
+    let measured = format!("{} of {limit} characters{}", draft.written, besides(draft));
+    let them = if draft.fills.len() == 1 { "it" } else { "them" };
+    Some(match draft.room {
+        Some(room) => format!("{measured}: {room} left for {them}"),
+        None => measured,
+    })
+}
+
+/// "", or " besides the part to fill", " besides the 2 parts to fill": what a length
+/// leaves out.
+pub(crate) fn besides(draft: &Draft) -> String {
+    match draft.fills.len() {
+        0 => String::new(),
+        1 => " besides the part to fill".to_owned(),
+        n => format!(" besides the {n} parts to fill"),
+    }
 }
