@@ -480,7 +480,7 @@ fn templates_report(args: &[&str]) -> Output {
     out
 }
 
-/// `template kind sent answered unanswered waiting rate` per row, from the JSON.
+/// `template kind sent answered unanswered waiting rate low-high` per row, from the JSON.
 fn rows(report: &serde_json::Value) -> Vec<String> {
     report["rows"]
         .as_array()
@@ -488,14 +488,16 @@ fn rows(report: &serde_json::Value) -> Vec<String> {
         .iter()
         .map(|r| {
             format!(
-                "{} {} {} {} {} {} {}",
+                "{} {} {} {} {} {} {} {}-{}",
                 r["template"].as_str().unwrap(),
                 r["kind"].as_str().unwrap_or("-"),
                 r["sent"],
                 r["answered"],
                 r["unanswered"],
                 r["waiting"],
-                r["rate"]
+                r["rate"],
+                r["likely"]["low"],
+                r["likely"]["high"]
             )
         })
         .collect()
@@ -509,32 +511,39 @@ fn the_templates_report_counts_answers_within_follow_up_after() {
     // (answered only after 11 days) and fay (19 days) not. outreach-note: cat unanswered,
     // dan still waiting. follow-up: ben, answered the next day. thank-you: ann answered by
     // a message two days after (the chat itself does not count), ben still waiting.
-    // old-pitch: gus, a template no file has any more.
+    // old-pitch: gus, a template no file has any more. Where each rate likely lies is the
+    // 95% Wilson interval of a statistics table: 2 of 4 is 15-85, 1 of 1 is 21-100.
     assert_eq!(
         rows(&report),
         [
-            "outreach outreach 4 2 2 0 50.0",
-            "outreach-note outreach 2 0 1 1 0.0",
-            "follow-up follow-up 1 1 0 0 100.0",
-            "thank-you thank-you 2 1 0 1 100.0",
-            "old-pitch - 1 1 0 0 100.0",
+            "outreach outreach 4 2 2 0 50.0 15-85",
+            "outreach-note outreach 2 0 1 1 0.0 0-79",
+            "follow-up follow-up 1 1 0 0 100.0 21-100",
+            "thank-you thank-you 2 1 0 1 100.0 21-100",
+            "old-pitch - 1 1 0 0 100.0 21-100",
         ]
     );
     assert_eq!(
         report["total"],
-        serde_json::json!({"sent": 10, "answered": 5, "unanswered": 3, "waiting": 2, "rate": 62.5})
+        serde_json::json!({"sent": 10, "answered": 5, "unanswered": 3, "waiting": 2, "rate": 62.5,
+            "likely": {"low": 31, "high": 86}})
+    );
+    // 50% of 4 against 0% of 1: the ranges overlap, too few to tell.
+    assert_eq!(
+        report["compared"],
+        serde_json::json!([{"kind": "outreach", "templates": ["outreach", "outreach-note"], "ahead": null}])
     );
     assert_eq!(report["within"], "1w");
     // November only: fay's outreach of October is left out.
     let out = templates_report(&["--period", "2026-11", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
-    assert_eq!(rows(&report)[0], "outreach outreach 3 2 1 0 66.7");
+    assert_eq!(rows(&report)[0], "outreach outreach 3 2 1 0 66.7 21-94");
     assert_eq!(report["total"]["rate"], 71.4);
     crate::support::snapshot("report_templates", templates_report(&[]).stdout);
     let csv = templates_report(&["--format", "csv"]);
     assert_eq!(
         csv.stdout.lines().next(),
-        Some("template,kind,sent,answered,no answer,waiting,rate")
+        Some("template,kind,sent,answered,no answer,waiting,rate,likely")
     );
 }
 
@@ -639,5 +648,48 @@ fn a_part_to_fill_is_not_counted_against_the_limit() {
     out.assert_stderr_has(
         "error: 308 characters besides the part to fill, 8 over the limit of 300 for a LinkedIn \
          connection note: shorten `{{first_name}}` (8 characters here) or the template's own text",
+    );
+}
+
+#[test]
+fn the_templates_report_says_a_template_is_ahead_only_when_the_counts_show_it() {
+    // Outreach templates "warm" and "cold": `answered` of `sent` answered in two days.
+    let notebook = |warm: (usize, usize), cold: (usize, usize)| {
+        let mut nb = Notebook::new();
+        for (template, (sent, answered)) in [("warm", warm), ("cold", cold)] {
+            for i in 0..sent {
+                let replied = if i < answered {
+                    "replied: 2026-10-03\n"
+                } else {
+                    ""
+                };
+                nb = nb.file(
+                    &format!("contacts/{template}-{i}.md"),
+                    &format!(
+                        "---\nname: {template} {i}\nreached_out: 2026-10-01\n{replied}templates: [2026-10-01 {template}]\n---\n"
+                    ),
+                );
+            }
+        }
+        nb.file(
+            "templates/warm.md",
+            "---\nkind: outreach\n---\nHi {{first_name}}\n",
+        )
+        .file(
+            "templates/cold.md",
+            "---\nkind: outreach\n---\nHello {{first_name}}\n",
+        )
+    };
+    // 3 of 3 against 0 of 3: 100% and 0%, and still too few to tell.
+    let out = notebook((3, 3), (3, 0)).run(["report", "templates"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stdout_has(
+        "outreach: too few messages yet to tell warm and cold apart (their likely ranges overlap)",
+    );
+    // 12 of 12 against 0 of 12: 76-100% and 0-24%, apart.
+    let out = notebook((12, 12), (12, 0)).run(["report", "templates"]);
+    out.assert_stdout_has("76–100%");
+    out.assert_stdout_has(
+        "outreach: warm gets more answers than cold (their likely ranges are apart)",
     );
 }
