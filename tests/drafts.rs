@@ -693,3 +693,36 @@ fn the_templates_report_says_a_template_is_ahead_only_when_the_counts_show_it() 
         "outreach: warm gets more answers than cold (their likely ranges are apart)",
     );
 }
+
+#[test]
+fn a_late_or_second_thank_you_is_drafted_with_a_note() {
+    // Today is 2026-11-21; a chat on a day is thanked by the next (rules.thank_you_within).
+    let nb = Notebook::new()
+        .file("contacts/ada.md", ADA)
+        .file(
+            "chats/2026-11-20-ada.md",
+            "---\nwith: ada\ndate: 2026-11-20\n---\n",
+        )
+        .file(
+            "chats/2026-11-17-ada.md",
+            "---\nwith: ada\ndate: 2026-11-17\n---\n",
+        )
+        .file(
+            "chats/2026-11-10-ada.md",
+            "---\nwith: ada\ndate: 2026-11-10\nthanked: 2026-11-10\n---\n",
+        );
+    let out = nb.run(["draft", "thank-you", "2026-11-20-ada"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stderr.contains("due by"), "{}", out.stderr);
+    let out = nb.run(["draft", "thank-you", "2026-11-17-ada"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stderr_has(
+        "note: the thank-you was due by 2026-11-18 (rules.thank_you_within: 1d): send it today; \
+         a late thank-you is still better than none",
+    );
+    let out = nb.run(["draft", "thank-you", "2026-11-10-ada"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stderr_has(
+        "note: you thanked them on 2026-11-10 already (`thanked` in chats/2026-11-10-ada.md)",
+    );
+}

@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::index::Index;
 use crate::lookup;
 use crate::model::chat::ChatStatus;
+use crate::model::time::When;
 use crate::model::{Chat, Contact, Kind, Record};
 use crate::template::{Channel, DraftKind, channel};
 use crate::templates::Loaded;
@@ -219,6 +220,9 @@ fn cautions(
             doc.path
         ));
     }
+    if let Some((chat_doc, chat)) = chat {
+        notes.extend(thank_you_timing(index, chat_doc, chat));
+    }
     if let Some((_, chat)) = chat
         && chat.with.len() > 1
     {
@@ -242,6 +246,29 @@ fn cautions(
         ));
     }
     notes
+}
+
+/// A thank-you already sent (`thanked`), or past `rules.thank_you_within`: the courses'
+/// advice is within a day, and always, so a late one is drafted all the same.
+fn thank_you_timing(index: &Index, doc: &Document, chat: &Chat) -> Option<String> {
+    if let Some(thanked) = &chat.thanked {
+        return Some(format!(
+            "you thanked them on {} already (`thanked` in {}): a second thank-you is rarely needed",
+            thanked.value, doc.path
+        ));
+    }
+    let within = index.settings.rules.thank_you_within;
+    let due = crate::agenda::thank_you_due(chat.date.as_ref()?.value, within);
+    let late = match due {
+        When::Date(day) => index.today > day,
+        When::DateTime(at) => index.now > at,
+    };
+    late.then(|| {
+        format!(
+            "the thank-you was due by {} (rules.thank_you_within: {within}): send it today; a late thank-you is still better than none",
+            crate::agenda::shown(due)
+        )
+    })
 }
 
 /// The contact a draft is for, and the chat, for a thank-you.
