@@ -280,12 +280,29 @@ fn chat(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Error
             event.map(|d| Given::Word(draft::id(d.id.as_str()))),
         ),
     ];
-    let mut draft = filled(chat::FIELDS, &given);
+    // A message is a point in time: it lasts no time, is never prepared nor thanked for.
+    let unhinted: &[&str] = if *kind == Some(ChatKind::Message) {
+        &[
+            "duration",
+            "thanked",
+            "prepared",
+            "referrals",
+            "status",
+            "event",
+        ]
+    } else {
+        &["direction"]
+    };
+    let mut draft = filled_but(chat::FIELDS, &given, unhinted);
     let names: Vec<&str> = people
         .iter()
         .map(|d| d.name().unwrap_or(d.id.as_str()))
         .collect();
-    draft.body(&chat_body(kind.unwrap_or(ChatKind::CoffeeChat), &names));
+    draft.body(&chat_body(
+        kind.unwrap_or(ChatKind::CoffeeChat),
+        *direction,
+        &names,
+    ));
     let id = dated(index, date.date(), &ids[0]);
     Ok((Kind::Chat, id, draft))
 }
@@ -301,8 +318,15 @@ enum Given {
 
 /// A draft with the keys in the kind's order: the given ones set, the rest as hints.
 fn filled<R>(fields: &[Field<R>], given: &[(&str, Option<Given>)]) -> Draft {
+    filled_but(fields, given, &[])
+}
+
+/// [`filled`] without the hints of the keys in `unhinted`, which do not apply.
+fn filled_but<R>(fields: &[Field<R>], given: &[(&str, Option<Given>)], unhinted: &[&str]) -> Draft {
     let mut draft = Draft::new();
-    for field in fields {
+    for field in fields.iter().filter(|f| {
+        !unhinted.contains(&f.key) || given.iter().any(|(k, v)| *k == f.key && v.is_some())
+    }) {
         let key = field.key;
         let value = given
             .iter()
@@ -343,8 +367,23 @@ fn resolve<'a>(index: &'a Index, kind: Kind, text: &str) -> Result<&'a Document,
 }
 
 /// The sections the seeds teach: 5–7 questions prepared beforehand (empty items do not
-/// count as prepared), notes, takeaways, and a reflection that ends with the thank-you.
-fn chat_body(kind: ChatKind, names: &[&str]) -> String {
+/// count as prepared), notes, takeaways, and a reflection that ends with the thank-you. A
+/// message is a point in time, with nothing to prepare and no thank-you owed: its body is
+/// the message.
+fn chat_body(kind: ChatKind, direction: Option<Direction>, names: &[&str]) -> String {
+    let who = match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    if kind == ChatKind::Message {
+        let heading = match direction {
+            Some(Direction::Sent) => format!("Message to {who}"),
+            Some(Direction::Received) => format!("Message from {who}"),
+            None => format!("Messages with {who}"),
+        };
+        return format!("# {heading}\n\nPaste or sum up the message here.\n");
+    }
     let what = match kind {
         ChatKind::CoffeeChat => "Coffee chat",
         ChatKind::InformationalInterview => "Informational interview",
@@ -353,11 +392,6 @@ fn chat_body(kind: ChatKind, names: &[&str]) -> String {
         ChatKind::Event => "Chat at an event",
         ChatKind::Interview => "Interview",
         ChatKind::Other => "Chat",
-    };
-    let who = match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     };
     format!(
         "# {what} with {who}\n\
@@ -388,7 +422,7 @@ mod tests {
 
     #[test]
     fn chat_body_has_room_for_questions_that_do_not_count_yet() {
-        let body = chat_body(ChatKind::CoffeeChat, &["Jane Doe"]);
+        let body = chat_body(ChatKind::CoffeeChat, None, &["Jane Doe"]);
         let mut findings = Vec::new();
         let parsed = crate::body::parse(&body, 0, &mut findings);
         assert!(findings.is_empty());

@@ -31,6 +31,14 @@ pub(crate) enum Change {
         text: String,
         due: Option<NaiveDate>,
     },
+    /// Removes the top-level `key` and its value, a line (`next:` once it is done).
+    Remove { key: &'static str },
+    /// Sets `key` aside in `dismissed.txt`, a plain file ([`crate::dismissed::set`]).
+    Dismiss {
+        key: String,
+        entry: crate::dismissed::Entry,
+        title: String,
+    },
 }
 
 /// An item of a list, compared by meaning rather than by spelling: `2026-11-10` and
@@ -121,6 +129,13 @@ pub(crate) fn apply_in(
         } => Front::parse(text, conventions)?.set(key, value, *existing),
         Change::Append { key, item } => Front::parse(text, conventions)?.append(key, item),
         Change::Tick { text: task, due } => tick(text, task, *due),
+        Change::Remove { key } => Front::parse(text, conventions)?.remove(key),
+        Change::Dismiss { key, entry, title } => Ok(
+            match crate::dismissed::set(Some(text), key, *entry, title) {
+                Some(new) => Edited::Changed(new),
+                None => Edited::Unchanged,
+            },
+        ),
     }
 }
 
@@ -233,6 +248,29 @@ impl<'a> Front<'a> {
         }
     }
 
+    /// Removes `key` with its value: from the start of the key's line to the end of the
+    /// value's last line. A value shaped unusually (a block list, a mapping) is left to the
+    /// user's hand.
+    fn remove(&self, key: &'static str) -> Result<Edited, EditError> {
+        let Some((k, v)) = self.get(key) else {
+            return Ok(Edited::Unchanged);
+        };
+        if matches!(v.value, Value::Seq(_) | Value::Map(_)) {
+            return Err(EditError::Shape {
+                key,
+                found: v.value.describe(),
+                expected: "a single value",
+            });
+        }
+        let text = self.text;
+        let start = line_start(text, k.span.start);
+        let end = v.span.end.max(k.span.end);
+        let end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        let mut out = text.to_owned();
+        out.replace_range(start..end, "");
+        Ok(Edited::Changed(out))
+    }
+
     /// `key:` with nothing after it: the value goes after the colon, before any comment.
     fn fill_null(&self, key: &Node, value: &Node, new: &str) -> Edited {
         if value.span.end > value.span.start {
@@ -245,10 +283,15 @@ impl<'a> Front<'a> {
         insert(self.text, colon, &format!(" {new}"))
     }
 
-    /// A new `key: value` line at the end of the front matter, indented as its first key and
-    /// ended as its lines are.
+    /// A new `key: value` line: in place of the template's commented hint for the key
+    /// (`# reached_out: YYYY-MM-DD`, as `ties new` writes it) if the front matter has one,
+    /// else at the end of the front matter, indented as its first key and ended as its
+    /// lines are.
     fn add_line(&self, line: &str) -> Edited {
         let text = self.text;
+        if let Some(span) = self.hint_line(line) {
+            return replace(text, span, line);
+        }
         let indent = self.entries.first().map_or("", |(k, _)| {
             &text[line_start(text, k.span.start)..k.span.start]
         });
@@ -257,6 +300,32 @@ impl<'a> Front<'a> {
         // The closing fence's own line ending tells how this file ends its lines.
         let eol = eol_at(text, at);
         insert(text, at, &format!("{indent}{line}{eol}"))
+    }
+
+    /// The commented hint line (`# key: …`, from its `#` to its end) of the key `line`
+    /// sets, in the front matter.
+    fn hint_line(&self, line: &str) -> Option<Span> {
+        let key = line.split(':').next()?;
+        let text = self.text;
+        let mut at = self.yaml.start;
+        for l in text[self.yaml.range()].split_inclusive('\n') {
+            let start = at;
+            at += l.len();
+            let body = l.trim_end_matches(['\n', '\r']);
+            let trimmed = body.trim_start();
+            let Some(rest) = trimmed.strip_prefix('#') else {
+                continue;
+            };
+            if rest
+                .trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.starts_with(':'))
+            {
+                let hash = start + body.len() - trimmed.len();
+                return Some(Span::new(hash, start + body.len()));
+            }
+        }
+        None
     }
 
     /// A `- item` line after the block list's last item, at its indentation.

@@ -12,6 +12,7 @@ mod commands;
 mod config;
 mod create;
 mod diagnostic;
+mod dismissed;
 mod document;
 mod draft;
 mod edit;
@@ -42,6 +43,7 @@ mod slug;
 mod span;
 mod spreadsheet;
 mod suggest;
+mod urgency;
 mod watch;
 mod yaml;
 

@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use ignore::{WalkBuilder, WalkState};
 
 use crate::diagnostic::Placed;
+use crate::dismissed::{self, Dismissals};
 use crate::document::Document;
 use crate::error::Error;
 use crate::findings::{Finding, Problem};
@@ -46,14 +47,33 @@ pub(crate) fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, E
 /// Reads and indexes the whole notebook at `root`.
 pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<Index, Error> {
     let settings = load_settings(root)?;
-    let (docs, walk_findings) = walk(root, &settings.0.conventions);
-    Ok(Index::new(
-        root.to_owned(),
-        now,
-        settings,
-        docs,
-        walk_findings,
-    ))
+    let (docs, mut walk_findings) = walk(root, &settings.0.conventions);
+    let (dismissed, problems) = load_dismissed(root);
+    walk_findings.extend(problems);
+    let mut index = Index::new(root.to_owned(), now, settings, docs, walk_findings);
+    index.dismissed = dismissed;
+    Ok(index)
+}
+
+/// `dismissed.txt`, if the notebook has one: the agenda items set aside, and the lines that
+/// could not be read (T305). A missing file sets nothing aside.
+pub(crate) fn load_dismissed(root: &Path) -> (Dismissals, Vec<Placed>) {
+    let Ok(bytes) = std::fs::read(root.join(dismissed::FILE)) else {
+        return (Dismissals::default(), Vec::new());
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        let finding = Finding::new(Span::file(), Problem::NotUtf8);
+        return (
+            Dismissals::default(),
+            vec![Placed::locate(dismissed::FILE, "", finding)],
+        );
+    };
+    let (dismissed, findings) = Dismissals::parse(&text);
+    let placed = findings
+        .into_iter()
+        .map(|f| Placed::locate(dismissed::FILE, &text, f))
+        .collect();
+    (dismissed, placed)
 }
 
 /// `ties.yaml`: its settings, its text, and its problems. Unreadable is an I/O failure.

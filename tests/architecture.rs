@@ -87,7 +87,7 @@ fn agenda_as_csv_has_the_json_fields() {
     let mut lines = out.stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("group,due,kind,id,who,path,title,key,clear")
+        Some("group,due,kind,id,who,path,title,key,short,clear,also")
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), items.len());
@@ -95,7 +95,8 @@ fn agenda_as_csv_has_the_json_fields() {
     for (row, item) in rows.iter().zip(&items) {
         // A cell with a comma or a quote is quoted, its quotes doubled (RFC 4180).
         let cell = |key: &str| {
-            let text = item[key].as_str().unwrap();
+            // `also` is null where an item has no other way to clear it: an empty cell.
+            let text = item[key].as_str().unwrap_or_default();
             if text.contains([',', '"']) {
                 format!("\"{}\"", text.replace('"', "\"\""))
             } else {
@@ -103,7 +104,7 @@ fn agenda_as_csv_has_the_json_fields() {
             }
         };
         let keys = [
-            "group", "due", "kind", "id", "who", "path", "title", "key", "clear",
+            "group", "due", "kind", "id", "who", "path", "title", "key", "short", "clear", "also",
         ];
         let expected = keys.map(cell).join(",");
         assert_eq!(*row, expected);
@@ -128,7 +129,10 @@ const LAYERS: &[(&str, &[&str])] = &[
             "rng",
         ],
     ),
-    ("parsing", &["frontmatter", "yaml", "model", "body"]),
+    (
+        "parsing",
+        &["frontmatter", "yaml", "model", "body", "dismissed"],
+    ),
     (
         "loading",
         &["diagnostic", "document", "index", "notebook", "fs"],
@@ -137,7 +141,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &[
             "sink", "rules", "check", "lookup", "report", "agenda", "list", "show", "draft",
-            "create", "import", "watch", "edit", "action", "assist",
+            "create", "import", "watch", "edit", "action", "assist", "urgency",
         ],
     ),
     ("rendering", &["render"]),

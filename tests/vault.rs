@@ -125,8 +125,8 @@ fn the_crm_vault_agenda_resolves_titles_aliases_and_the_owner() {
         agenda_rows(&out),
         [
             "overdue reconnect Dana Whitfield 2026-08-30",
-            "overdue follow-up Tomás Ruiz 2026-11-19",
-            "overdue thank-you Priya Shah 2026-11-19T14:30",
+            // Tomás's call is booked for 2026-11-26: no follow-up.
+            "overdue thank-you Priya Shah 2026-11-19T15:15",
             "upcoming birthday Priya Shah 2026-11-24",
             "upcoming prepare Tomás Ruiz 2026-11-26T09:00",
         ]

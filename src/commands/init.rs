@@ -219,6 +219,8 @@ rules:
   nudges: {{ goal: {goal}, coverage: {coverage}, event_follow_up: {event_follow_up} }}   # reminders from goals and events
   nudges_per_kind: {nudges_per_kind:<14} # at most this many of each nudge
   event_follow_up_within: {event_follow_up_within:<7} # connect with people met at an event this soon
+  grace: {grace:<24} # no goal or coverage nudges in a new notebook's first days
+  revive_per_week: {revive_per_week:<14} # dormant ties offered to revive each week
 
 goals:
   target_companies: {target_companies:<13} # companies with `status: target`
@@ -244,6 +246,8 @@ checks:
         event_follow_up = rules.nudges.event_follow_up,
         nudges_per_kind = rules.nudges_per_kind,
         event_follow_up_within = duration(rules.event_follow_up_within),
+        grace = duration(rules.grace),
+        revive_per_week = rules.revive_per_week,
         prepare_questions = rules.prepare_questions,
         horizon = duration(rules.horizon),
         target_companies = goals.target_companies,

@@ -8,21 +8,38 @@ use std::io::Write;
 
 use crate::action::{self, Applied, Request};
 use crate::config::Config;
+use crate::dismissed;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::fs;
+use crate::model::chat::Direction;
+use crate::model::time::When;
 use crate::render::escape::safe;
 
 use super::Outcome;
 
 pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<Outcome, Error> {
     let (root, index) = super::load(config)?;
+    if let Request::Message {
+        contact,
+        direction,
+        date,
+    } = request
+    {
+        return message(config, &root, index, (contact, *direction, *date), dry_run);
+    }
     let plan = action::plan(&index, request)?;
     let path = root.join(&plan.path);
-    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-        path: path.clone(),
-        source,
-    })?;
+    // `dismissed.txt` is made by the first item set aside.
+    let missing = plan.path == dismissed::FILE && !path.exists();
+    let bytes = if missing {
+        Vec::new()
+    } else {
+        std::fs::read(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?
+    };
     let applied = action::apply(&plan, &bytes, &index.settings.conventions)?;
     let shown = super::new::shown_path(&config.cwd, &path);
     let shown = safe(&shown.to_string_lossy()).to_string();
@@ -39,10 +56,44 @@ pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<O
                 },
             )
         }
+        Applied::Changed { bytes: new, .. } if missing => {
+            let text = String::from_utf8_lossy(&new);
+            fs::create_in(&root, &path, &text, fs::Existing::Keep)?;
+            format!("{shown}\nrecorded: {what}\n")
+        }
         Applied::Changed { bytes: new, .. } => {
             fs::replace_in(&root, &path, &bytes, &new)?;
             format!("{shown}\nrecorded: {what}\n")
         }
+    };
+    let mut out = super::stdout(config);
+    super::finish_output(out.write_all(message.as_bytes()).and_then(|()| out.flush()))?;
+    Ok(Outcome::with(ExitStatus::Success, index))
+}
+
+/// `ties log message`: a new message chat ([`action::message`]), written like `ties new`
+/// writes a file; `--dry-run` prints it instead.
+fn message(
+    config: &Config,
+    root: &std::path::Path,
+    index: crate::index::Index,
+    (contact, direction, date): (&str, Direction, Option<When>),
+    dry_run: bool,
+) -> Result<Outcome, Error> {
+    let (file, what) = action::message(&index, contact, direction, date)?;
+    let path = root.join(&file.path);
+    let shown = super::new::shown_path(&config.cwd, &path);
+    let shown = safe(&shown.to_string_lossy()).to_string();
+    let what = safe(&what).to_string();
+    let message = if dry_run {
+        let body: String = file.text.lines().fold(String::new(), |mut out, line| {
+            let _ = writeln!(out, "+{}", safe(line));
+            out
+        });
+        format!("would create {shown}:\n{body}")
+    } else {
+        fs::create_in(root, &path, &file.text, fs::Existing::Keep)?;
+        format!("{shown}\nrecorded: {what}\n")
     };
     let mut out = super::stdout(config);
     super::finish_output(out.write_all(message.as_bytes()).and_then(|()| out.flush()))?;

@@ -46,6 +46,11 @@ pub(crate) struct Rules {
     pub nudges_per_kind: u32,
     /// How long after an event the people met there get an `event-follow-up`.
     pub event_follow_up_within: Duration,
+    /// No goal or coverage nudge, and no dormant tie to revive, before the notebook is this
+    /// old (counted from its first dated record): a new notebook is not nagged on day one.
+    pub grace: Duration,
+    /// How many dormant ties the agenda offers to revive each week.
+    pub revive_per_week: u32,
 }
 
 /// `rules.nudges`: each nudge kind switched on or off.
@@ -104,6 +109,8 @@ impl Default for Settings {
                 },
                 nudges_per_kind: 3,
                 event_follow_up_within: Duration::days(3),
+                grace: Duration::days(7),
+                revive_per_week: 2,
             },
             goals: Goals {
                 target_companies: 5,
@@ -215,7 +222,7 @@ impl Settings {
     }
 }
 
-const RULE_KEYS: [&str; 11] = [
+const RULE_KEYS: [&str; 13] = [
     "follow_up_after",
     "max_follow_ups",
     "thank_you_within",
@@ -227,6 +234,8 @@ const RULE_KEYS: [&str; 11] = [
     "nudges",
     "nudges_per_kind",
     "event_follow_up_within",
+    "grace",
+    "revive_per_week",
 ];
 
 /// The keys of `rules.nudges`.
@@ -245,6 +254,8 @@ impl Rules {
             "dormant_after" => r.duration(node, key, &mut self.dormant_after),
             "horizon" => r.duration(node, key, &mut self.horizon),
             "event_follow_up_within" => r.duration(node, key, &mut self.event_follow_up_within),
+            "grace" => r.duration(node, key, &mut self.grace),
+            "revive_per_week" => r.count(node, key, &mut self.revive_per_week),
             "max_follow_ups" => r.count(node, key, &mut self.max_follow_ups),
             "nudges_per_kind" => r.count(node, key, &mut self.nudges_per_kind),
             "nudges" => {
@@ -360,7 +371,7 @@ impl Reader {
         if let Some(d) = self.ok(
             decode::duration(node, key),
             key,
-            "a duration such as 30m, 24h, 7d or 2w",
+            "a duration such as 24h, 7d, 2w or 3mo",
             &default,
         ) {
             *slot = d.value;

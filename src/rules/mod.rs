@@ -30,6 +30,7 @@ pub(crate) mod t301;
 pub(crate) mod t302;
 pub(crate) mod t303;
 pub(crate) mod t304;
+pub(crate) mod t305;
 pub(crate) mod t401;
 pub(crate) mod t402;
 pub(crate) mod t403;
@@ -154,6 +155,7 @@ pub(crate) fn words(problem: &Problem) -> Words {
             value,
             address,
         } => t108::malformed(key, value, *address),
+        Problem::BadDismissal { line } => t305::unreadable(line),
         Problem::UnknownConfigKey {
             key,
             section,

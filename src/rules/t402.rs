@@ -15,7 +15,8 @@
 //! ```
 //!
 //! ## How to fix
-//! Write durations as `30m`, `24h`, `7d` or `2w`, and counts as whole numbers.
+//! Write durations as `24h`, `7d`, `2w` or `3mo` (`m` alone is refused: minutes or months?),
+//! and counts as whole numbers.
 
 use crate::rules::Words;
 
