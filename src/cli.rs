@@ -237,6 +237,15 @@ enum Commands {
         #[arg(long)]
         raw: bool,
     },
+    /// Write the notebook as one HTML page to open offline or send: agenda, funnel, activity, companies, people, events, goals
+    Html {
+        /// Write the page to this file (replaced if it exists) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Names become initials; notes, file paths and commands are left out: a page to share with a coach
+        #[arg(long)]
+        redact: bool,
+    },
     /// Record what you did (an outreach, a follow-up, a reply, a thank-you, people met): one value of one file changes
     Log {
         #[command(subcommand)]
@@ -662,6 +671,7 @@ impl Cli {
                 },
                 format: format.with(raw),
             },
+            Commands::Html { output, redact } => Command::Html { output, redact },
             Commands::Show { id, format, raw } => Command::Show {
                 id,
                 format: format.with(raw),

@@ -137,6 +137,11 @@ pub(crate) enum Command {
         id: String,
         format: Format,
     },
+    /// The notebook as one HTML page, to a file or stdout.
+    Html {
+        output: Option<PathBuf>,
+        redact: bool,
+    },
     /// `log`, `snooze`, `close`, `pause`, `resume`, `done`: one edit of one file.
     Record {
         request: crate::action::Request,

@@ -168,6 +168,26 @@ pub(crate) enum Address {
     Profile,
 }
 
+/// What would fix a finding, as data. The rule fills it when it finds or words the problem;
+/// the message's "did you mean", the `help:` line and the editor's quick fix are made from
+/// it, and nothing reads it back out of the words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Remedy {
+    /// The word to write in place of the one at the finding's span.
+    pub suggestion: Option<String>,
+    /// The record whose file would make a reference resolve (T201): what `ties new` writes.
+    pub create: Option<NewRecord>,
+}
+
+/// A record to create: its file from the notebook root (in its kind's folder, so the path
+/// says the kind), its id and its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NewRecord {
+    pub path: String,
+    pub id: String,
+    pub name: String,
+}
+
 /// What was found, with the facts its rule words into a message. Parsing and decoding
 /// report these and know no wording; the cross-file rules, whose detection and wording
 /// already share a file, report [`Problem::Worded`].
@@ -283,7 +303,7 @@ pub(crate) enum Problem {
     UnknownConfigKey {
         key: String,
         section: String,
-        known: &'static [&'static str],
+        known: Vec<&'static str>,
     },
     /// T402.
     InvalidConfigValue {
@@ -300,6 +320,8 @@ pub(crate) enum Problem {
         code: Code,
         message: String,
         help: Option<String>,
+        /// Boxed: most findings have none, and every finding stays small.
+        remedy: Option<Box<Remedy>>,
     },
 }
 
@@ -355,8 +377,27 @@ impl Finding {
                 code,
                 message: message.into(),
                 help: None,
+                remedy: None,
             },
         )
+    }
+
+    /// Adds the word a [`Finding::worded`] suggests in place of the one at its span.
+    #[must_use]
+    pub(crate) fn suggest(mut self, word: Option<String>) -> Self {
+        if let Problem::Worded { remedy, .. } = &mut self.problem {
+            remedy.get_or_insert_default().suggestion = word;
+        }
+        self
+    }
+
+    /// Adds the record whose creation resolves a [`Finding::worded`].
+    #[must_use]
+    pub(crate) fn create(mut self, record: NewRecord) -> Self {
+        if let Problem::Worded { remedy, .. } = &mut self.problem {
+            remedy.get_or_insert_default().create = Some(record);
+        }
+        self
     }
 
     /// Adds a help to a [`Finding::worded`].

@@ -24,6 +24,7 @@ mod fs;
 #[cfg(test)]
 mod fuzz;
 mod hash;
+mod html;
 mod import;
 mod index;
 mod list;

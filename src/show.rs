@@ -127,6 +127,12 @@ pub(crate) fn build(index: &Index, text: &str) -> Result<Shown, Error> {
                 .to_owned(),
         });
     };
+    Ok(of(index, doc))
+}
+
+/// The record `doc` shown: what [`build`] gives once it has found the record, for a caller
+/// that already holds the document (`ties html` shows every contact).
+pub(crate) fn of(index: &Index, doc: &Document) -> Shown {
     let id = doc.id.as_str();
     let mut b = Builder {
         index,
@@ -195,7 +201,7 @@ pub(crate) fn build(index: &Index, text: &str) -> Result<Shown, Error> {
         .collect();
     timeline
         .retain(|e| e.kind != EntryKind::Referral || e.date.is_some() || !dated.contains(&e.title));
-    Ok(Shown {
+    Shown {
         id: doc.id.clone(),
         kind: doc.kind,
         path: doc.path.clone(),
@@ -204,7 +210,7 @@ pub(crate) fn build(index: &Index, text: &str) -> Result<Shown, Error> {
         facts,
         people,
         timeline,
-    })
+    }
 }
 
 /// Dated entries newest first, then undated ones; ties by kind and title, so the order

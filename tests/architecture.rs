@@ -144,7 +144,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "create", "import", "watch", "edit", "action", "assist", "urgency",
         ],
     ),
-    ("rendering", &["render"]),
+    ("rendering", &["render", "html"]),
     ("adapters", &["config", "lsp", "commands", "cli"]),
     // Test-only (`#[cfg(test)]`): drives parsing, the check and the renderers.
     ("in-crate tests", &["fuzz"]),

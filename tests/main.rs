@@ -28,6 +28,7 @@ mod check;
 mod example;
 mod explain;
 mod hostile;
+mod html;
 mod import;
 mod import_formats;
 mod init_new;

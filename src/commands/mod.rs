@@ -5,6 +5,7 @@ pub(crate) mod check;
 pub(crate) mod completions;
 pub(crate) mod explain;
 pub(crate) mod export;
+pub(crate) mod html;
 pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod list;
@@ -96,6 +97,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             options,
             format,
         } => return list::run(config, *kind, options, *format),
+        Command::Html { output, redact } => return html::run(config, output.as_deref(), *redact),
         Command::Show { id, format } => return show::run(config, id, *format),
         Command::Record { request, dry_run } => return log::run(config, request, *dry_run),
     };

@@ -1,7 +1,7 @@
 //! Which column means which key: headers matched loosely against each key's synonyms, then
 //! `--map` on top.
 
-use super::Source;
+use super::plan::Source;
 use crate::error::Error;
 use crate::model::contact::{self, ContactField};
 
@@ -21,8 +21,6 @@ pub(super) enum Column {
     /// Web addresses of any kind (vCard `URL`, Google `Website`): a LinkedIn or GitHub
     /// profile goes to its key, the first other address to `website`, the rest to the body.
     Url,
-    /// Google's labels (`* myContacts ::: Friends`): tags, without Google's own groups.
-    Labels,
     /// Dropped with `--map COLUMN=-`.
     Skip,
 }

@@ -5,10 +5,11 @@
 
 use std::collections::HashMap;
 
+use super::cells::one_line;
 use super::naming;
-use super::planner::check;
-use super::rows::one_line;
-use super::{Level, Message, Plan, Table, Writable};
+use super::plan::{Level, Message, Plan, Writable};
+use super::table::Table;
+use super::verify::check;
 use crate::draft::Draft;
 use crate::fs::NewFile;
 use crate::index::Index;

@@ -1,6 +1,6 @@
 //! A planned contact as the text of its file.
 
-use super::rows::{Row, Value};
+use super::row::{Row, Value};
 use crate::draft::{self, Draft};
 use crate::model::contact;
 use crate::model::fields::Type;

@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use super::Source;
 use super::columns::normalise;
+use super::plan::Source;
 use crate::error::Error;
 use crate::model::{Chat, Company, Contact, Event, Kind};
 

@@ -5,8 +5,8 @@
 //! `E-mail 1 - Value`, `Organization Name`, `Organization Title`, `Phone 1 - Value`,
 //! `Labels`, `Notes`). Google puts several values of one kind in one cell, joined by ` ::: `.
 
-use super::Table;
 use super::columns::{Column, normalise};
+use super::table::Table;
 
 /// What Google's columns mean (normalised headers); columns not listed and not dropped go
 /// to the body like any unknown column.
@@ -31,8 +31,8 @@ const COLUMNS: &[(&str, Column)] = &[
     ("nickname", Column::Key("aliases")),
     ("birthday", Column::Key("birthday")),
     ("notes", Column::Notes),
-    ("groupmembership", Column::Labels),
-    ("labels", Column::Labels),
+    ("groupmembership", Column::Key("tags")),
+    ("labels", Column::Key("tags")),
 ];
 
 /// Columns with nothing to say about a person: the kind of each value (`E-mail 1 - Type`),
@@ -61,7 +61,8 @@ pub(super) fn columns(headers: &[String]) -> Vec<Option<Column>> {
 }
 
 /// Keeps the first of the ` ::: `-joined values of a one-value column, and puts the others
-/// into one more column, `Other values`, that goes to the body.
+/// into one more column, `Other values`, that goes to the body; labels become tags, without
+/// Google's own groups.
 pub(super) fn split_multiple(table: &mut Table) {
     let single = |c: &Option<Column>| {
         matches!(
@@ -75,6 +76,10 @@ pub(super) fn split_multiple(table: &mut Table) {
     for (_, cells) in &mut table.rows {
         let mut more = Vec::new();
         for (i, cell) in cells.iter_mut().enumerate() {
+            if table.columns.get(i) == Some(&Some(Column::Key("tags"))) {
+                *cell = labels(cell).join("; ");
+                continue;
+            }
             if !table.columns.get(i).is_some_and(single) || !cell.contains(":::") {
                 continue;
             }
@@ -94,7 +99,7 @@ pub(super) fn split_multiple(table: &mut Table) {
 }
 
 /// Google's own groups are not the user's labels.
-pub(super) fn labels(cell: &str) -> Vec<String> {
+fn labels(cell: &str) -> Vec<String> {
     cell.split(":::")
         .map(|l| l.trim().trim_start_matches('*').trim())
         .filter(|l| !l.is_empty())

@@ -2,23 +2,15 @@
 //! (docs/import.md): which way round a column writes its dates, the role a job title
 //! implies, and which employers are no company at all.
 
-use super::Table;
-
-/// Which number comes first in a column's `11/3/2026` dates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Order {
-    /// `3/11/2026` is 3 November.
-    DayFirst,
-    /// `11/3/2026` is 3 November (the US way, and LinkedIn's).
-    MonthFirst,
-}
+use super::cells::{Order, slash_pair};
+use crate::model::settings::Settings;
 
 /// The order each column's dates settle among themselves: a column where some date can
 /// only be day-first (`20/11/2026`) reads its ambiguous dates day-first, and likewise for
 /// month-first (`11/20/2026`). A column that shows both, or neither, settles nothing.
-pub(super) fn date_orders(table: &Table) -> Vec<Option<Order>> {
-    let mut seen = vec![(false, false); table.headers.len()];
-    for (_, cells) in &table.rows {
+pub(super) fn date_orders(columns: usize, rows: &[(u64, Vec<String>)]) -> Vec<Option<Order>> {
+    let mut seen = vec![(false, false); columns];
+    for (_, cells) in rows {
         for (i, cell) in cells.iter().enumerate() {
             let Some(slot) = seen.get_mut(i) else {
                 continue;
@@ -38,16 +30,6 @@ pub(super) fn date_orders(table: &Table) -> Vec<Option<Order>> {
             _ => None,
         })
         .collect()
-}
-
-/// The first two numbers of `a/b/year`, if `text` starts with such a date.
-pub(super) fn slash_pair(text: &str) -> Option<(u32, u32)> {
-    let mut parts = text.trim().splitn(3, '/');
-    let a = parts.next()?.parse().ok()?;
-    let b = parts.next()?.parse().ok()?;
-    let year = parts.next()?;
-    year.starts_with(|c: char| c.is_ascii_digit())
-        .then_some((a, b))
 }
 
 /// The words of a job title that tell its role, checked in this order: a "Technical
@@ -142,6 +124,21 @@ pub(crate) const PLACEHOLDER_EMPLOYERS: &[&str] = &[
     "Private",
 ];
 
+/// The employers that are no company: `import.placeholder_employers` of `ties.yaml`, else
+/// [`PLACEHOLDER_EMPLOYERS`].
+pub(super) fn placeholders(settings: &Settings) -> Vec<String> {
+    settings
+        .import
+        .placeholder_employers
+        .clone()
+        .unwrap_or_else(|| {
+            PLACEHOLDER_EMPLOYERS
+                .iter()
+                .map(|p| (*p).to_owned())
+                .collect()
+        })
+}
+
 /// Whether `employer` is one of `list`, ignoring case, spaces and punctuation.
 pub(super) fn is_placeholder(employer: &str, list: &[String]) -> bool {
     let norm = super::columns::normalise(employer);
@@ -174,23 +171,19 @@ mod tests {
 
     #[test]
     fn a_column_settles_its_date_order() {
-        let table = Table {
-            headers: vec!["a".into(), "b".into(), "c".into()],
-            rows: vec![
-                (
-                    2,
-                    vec!["11/3/2026".into(), "3/11/2026".into(), "1/2/2026".into()],
-                ),
-                (
-                    3,
-                    vec!["11/20/2026".into(), "20/11/2026".into(), "13/1/2026".into()],
-                ),
-                (4, vec![String::new(), String::new(), "1/13/2026".into()]),
-            ],
-            ..Table::default()
-        };
+        let rows = vec![
+            (
+                2,
+                vec!["11/3/2026".into(), "3/11/2026".into(), "1/2/2026".into()],
+            ),
+            (
+                3,
+                vec!["11/20/2026".into(), "20/11/2026".into(), "13/1/2026".into()],
+            ),
+            (4, vec![String::new(), String::new(), "1/13/2026".into()]),
+        ];
         assert_eq!(
-            date_orders(&table),
+            date_orders(3, &rows),
             [Some(Order::MonthFirst), Some(Order::DayFirst), None]
         );
     }

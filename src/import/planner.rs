@@ -1,16 +1,16 @@
 //! The rows together: who is new and who is already in the notebook, the ids of new files,
 //! references resolved, and every planned file checked with the notebook.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
+use super::cells::one_line;
 use super::columns::{self, Column};
 use super::files::contact_file;
 use super::formats::Format;
-use super::guess::{Order, PLACEHOLDER_EMPLOYERS};
 use super::naming;
-use super::rows::{Row, one_line};
-use super::{Level, Message, Plan, Table, Writable};
-use crate::document::Document;
+use super::plan::{Log, Plan, Writable};
+use super::row::{NO_NAME, Reader, Row};
+use super::verify;
 use crate::draft::Draft;
 use crate::fs::NewFile;
 use crate::index::Index;
@@ -60,52 +60,25 @@ struct Known {
 pub(super) struct Planner<'a> {
     index: &'a Index,
     writable: Writable<'a>,
-    pub(super) format: Format,
-    pub(super) headers: &'a [String],
-    pub(super) columns: &'a [Option<Column>],
-    /// The order of each column's `a/b/yyyy` dates, where the column settles it.
-    pub(super) orders: &'a [Option<Order>],
-    /// Employers that are no company (`import.placeholder_employers`, or the built-in list).
-    pub(super) placeholders: Vec<String>,
+    reader: Reader<'a>,
     rows: Vec<Row>,
     /// The identity of each of `rows`, and their ids.
     identities: Vec<Identity>,
     planned: HashSet<String>,
     existing: Vec<Known>,
-    messages: Vec<Message>,
+    /// Bad rows and what the planner says of the file.
+    log: Log,
     present: usize,
     /// LinkedIn's rows without a name (closed or hidden accounts): counted, not errors.
     nameless: Vec<u64>,
-    /// Per column kept in the bodies: the lines whose value was not one of the allowed words.
-    pub(super) kept: BTreeMap<usize, Vec<u64>>,
 }
 
 impl<'a> Planner<'a> {
-    pub(super) fn new(
-        index: &'a Index,
-        table: &'a Table,
-        orders: &'a [Option<Order>],
-        writable: Writable<'a>,
-    ) -> Self {
-        let placeholders = index
-            .settings
-            .import
-            .placeholder_employers
-            .clone()
-            .unwrap_or_else(|| {
-                PLACEHOLDER_EMPLOYERS
-                    .iter()
-                    .map(|p| (*p).to_owned())
-                    .collect()
-            });
+    pub(super) fn new(index: &'a Index, reader: Reader<'a>, writable: Writable<'a>) -> Self {
         Self {
             index,
             writable,
-            format: table.format,
-            headers: &table.headers,
-            columns: &table.columns,
-            orders,
-            placeholders,
+            reader,
             rows: Vec::new(),
             identities: Vec::new(),
             planned: HashSet::new(),
@@ -118,68 +91,44 @@ impl<'a> Planner<'a> {
                     company: c.company.as_ref().map(|id| id.value.to_string()),
                 })
                 .collect(),
-            messages: Vec::new(),
+            log: Log::default(),
             present: 0,
             nameless: Vec::new(),
-            kept: BTreeMap::new(),
         }
-    }
-
-    fn bad(&mut self, line: u64, text: String) {
-        self.messages.push(Message {
-            line,
-            level: Level::Bad,
-            text,
-        });
-    }
-
-    pub(super) fn note(&mut self, line: u64, text: String) {
-        self.messages.push(Message {
-            line,
-            level: Level::Note,
-            text,
-        });
-    }
-
-    pub(super) fn warn(&mut self, line: u64, text: String) {
-        self.messages.push(Message {
-            line,
-            level: Level::Warning,
-            text,
-        });
     }
 
     pub(super) fn row(&mut self, line: u64, cells: &[&str]) {
         // Notes on a row that is then skipped would only distract.
-        let before = self.messages.len();
-        let mut row = match self.read(line, cells) {
+        let before = self.reader.log.mark();
+        let format = self.reader.format;
+        let mut row = match self.reader.read(line, cells) {
             Ok(row) => row,
             // LinkedIn leaves the rows of closed and hidden accounts empty but for the date:
             // nothing the user can fix, so counted in one note rather than reported.
-            Err(why) if self.format == Format::Linkedin && why == super::rows::NO_NAME => {
-                self.messages.truncate(before);
+            Err(why) if format == Format::Linkedin && why == NO_NAME => {
+                self.reader.log.forget(before);
                 self.nameless.push(line);
                 return;
             }
             Err(why) => {
-                self.messages.truncate(before);
-                let why = if self.format == Format::Vcard && why == super::rows::NO_NAME {
+                self.reader.log.forget(before);
+                let why = if format == Format::Vcard && why == NO_NAME {
                     "no name: the card has neither FN nor N".to_owned()
                 } else {
                     why
                 };
-                return self.bad(line, why);
+                return self.log.bad(line, why);
             }
         };
         match self.identify(&mut row) {
             Ok(true) => self.rows.push(row),
             Ok(false) => {
-                self.messages.truncate(before);
+                self.reader.log.forget(before);
                 self.present += 1;
             }
             Err(why) => {
-                self.messages.truncate(before);
-                self.bad(line, why);
+                self.reader.log.forget(before);
+                self.log.bad(line, why);
             }
         }
     }
@@ -256,10 +205,6 @@ impl<'a> Planner<'a> {
         Ok(true)
     }
 
-    pub(super) fn index(&self) -> &Index {
-        self.index
-    }
-
     /// The id of the notebook's company a company cell names, if there is one.
     fn company_id(&self, text: &str) -> Option<String> {
         lookup::find(self.index, Kind::Company, text).map(|d| d.id.to_string())
@@ -272,29 +217,31 @@ impl<'a> Planner<'a> {
         let (files, companies) = loop {
             self.introducers(&mut rows);
             let (files, companies, owners) = self.render(&mut rows);
-            let problems = self.check(&files, &owners);
+            let problems = verify::check(self.index, self.writable, &files, &owners);
             if problems.is_empty() {
                 break (files, companies);
             }
             for (line, why) in problems {
                 rows.retain(|r| r.line != line);
-                self.bad(line, why);
+                self.log.bad(line, why);
             }
         };
-        for (column, mut lines) in std::mem::take(&mut self.kept) {
+        let (format, headers, columns) =
+            (self.reader.format, self.reader.headers, self.reader.columns);
+        for (column, mut lines) in std::mem::take(&mut self.reader.kept) {
             lines.retain(|line| rows.iter().any(|r| r.line == *line));
             if lines.is_empty() {
                 continue;
             }
             // Only cells of choices are counted as kept.
-            let Some(Column::Key(key)) = self.columns[column] else {
+            let Some(Column::Key(key)) = columns[column] else {
                 unreachable!("a kept column is a key")
             };
             let Type::Choice(allowed) = columns::field(key).ty else {
                 unreachable!("a kept column is a choice")
             };
-            let header = &self.headers[column];
-            self.note(
+            let header = &headers[column];
+            self.log.note(
                 0,
                 format!(
                     "{} value(s) in column `{header}` are none of {}: kept in the body",
@@ -303,8 +250,8 @@ impl<'a> Planner<'a> {
                 ),
             );
         }
-        if self.format == Format::ContactsExport && companies > 0 {
-            self.note(
+        if format == Format::ContactsExport && companies > 0 {
+            self.log.note(
                 0,
                 format!(
                     "{companies} compan{} not in the notebook: created with the id as the name, \
@@ -316,7 +263,7 @@ impl<'a> Planner<'a> {
         }
         if let Some(first) = self.nameless.first() {
             let n = self.nameless.len();
-            self.note(
+            self.log.note(
                 0,
                 format!(
                     "{n} row(s) without a name skipped, from line {first}: LinkedIn leaves the \
@@ -325,7 +272,7 @@ impl<'a> Planner<'a> {
             );
         }
         let mut unknown: Vec<String> = Vec::new();
-        for (i, header) in self.headers.iter().enumerate() {
+        for (i, header) in headers.iter().enumerate() {
             let name = if header.is_empty() {
                 format!("column {}", i + 1)
             } else {
@@ -333,28 +280,22 @@ impl<'a> Planner<'a> {
             };
             // Google's export has dozens of columns, most of them empty: only those that said
             // something are named.
-            let said = self.format != Format::Google
+            let said = format != Format::Google
                 || rows.iter().any(|r| r.extras.iter().any(|(c, _)| *c == i));
-            if self.columns[i].is_none()
-                && said
-                && !unknown.contains(&name)
-                && self.format != Format::Vcard
-            {
+            if columns[i].is_none() && said && !unknown.contains(&name) && format != Format::Vcard {
                 unknown.push(name);
             }
         }
-        self.messages.sort_by_key(|m| m.line);
+        let mut log = self.log;
+        log.messages.append(&mut self.reader.log.messages);
+        let (messages, bad) = log.finish();
         Plan {
-            bad: self
-                .messages
-                .iter()
-                .filter(|m| m.level == Level::Bad)
-                .count(),
+            bad,
             contacts: rows.len(),
             companies,
             present: self.present,
             files,
-            messages: self.messages,
+            messages,
             unknown_columns: unknown,
         }
     }
@@ -394,7 +335,7 @@ impl<'a> Planner<'a> {
             }
             for (line, text) in dropped {
                 rows.retain(|r| r.line != line);
-                self.bad(
+                self.log.bad(
                     line,
                     format!(
                         "introduced by `{text}`, who is neither in the notebook nor in the file"
@@ -423,7 +364,7 @@ impl<'a> Planner<'a> {
             };
             let id = if let Some(doc) = lookup::find(self.index, Kind::Company, name) {
                 doc.id.to_string()
-            } else if self.format == Format::ContactsExport
+            } else if self.reader.format == Format::ContactsExport
                 && naming::is_id(conventions, name)
                 && !taken(name, &companies)
             {
@@ -477,66 +418,6 @@ impl<'a> Planner<'a> {
         }
         (files, count, owners)
     }
-
-    fn check(&self, files: &[NewFile], owners: &HashMap<String, Vec<u64>>) -> Vec<(u64, String)> {
-        check(self.index, self.writable, files, owners)
-    }
-}
-
-/// Checks the planned files together with the notebook, and that each can be written; the
-/// lines of the rows whose files have problems (`owners` maps a file to its rows), with the
-/// first problem.
-pub(super) fn check(
-    index: &Index,
-    writable: Writable<'_>,
-    files: &[NewFile],
-    owners: &HashMap<String, Vec<u64>>,
-) -> Vec<(u64, String)> {
-    let mut problems: Vec<(u64, String)> = Vec::new();
-    let mut blame = |path: &str, why: String| {
-        for line in owners.get(path).into_iter().flatten() {
-            if !problems.iter().any(|(l, _)| l == line) {
-                problems.push((*line, why.clone()));
-            }
-        }
-    };
-    for file in files {
-        if let Err(why) = writable(&file.path) {
-            blame(
-                &file.path,
-                format!("its file {} cannot be written: {why}", file.path),
-            );
-        }
-    }
-    let mut docs = index.docs.clone();
-    docs.extend(files.iter().map(|f| {
-        let bytes = Ok(f.text.clone().into_bytes());
-        Document::parse(f.path.clone(), bytes, &index.settings.conventions)
-    }));
-    let combined = Index::new(
-        index.root.clone(),
-        index.now,
-        (
-            index.settings.clone(),
-            index.settings_text.clone(),
-            Vec::new(),
-        ),
-        docs,
-        Vec::new(),
-    );
-    for d in crate::check::diagnostics(&combined) {
-        blame(
-            &d.path,
-            format!(
-                "its file {} would not pass `ties check`: {}[{}]: {}",
-                d.path,
-                d.severity().as_str(),
-                d.code.as_str(),
-                d.message
-            ),
-        );
-    }
-    problems
 }
 
 fn rows_taken(rows: &[Row], id: &str) -> bool {

@@ -14,10 +14,10 @@
 //! (`=` at the end of a line) continue them and whose `=XX` bytes are decoded in their
 //! `CHARSET` (UTF-8 unless it says ISO-8859-1 or Windows-1252).
 
-use super::Table;
+use super::cells::{clean, iso_birthday};
 use super::columns::Column;
 use super::formats::Format;
-use super::rows::clean;
+use super::table::Table;
 
 /// One content line: `[group.]NAME;PARAM=VALUE:value`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -410,7 +410,7 @@ fn row(card: &Card) -> Vec<String> {
         .join("\n\n");
     let birthday = card.first("BDAY").map(|p| {
         let year_omitted = p.param("X-APPLE-OMIT-YEAR").map(str::to_owned);
-        birthday(&p.text(), year_omitted.as_deref())
+        iso_birthday(&p.text(), year_omitted.as_deref())
     });
     let cells = [
         text("FN"),
@@ -456,36 +456,6 @@ fn preferred_first(card: &Card, name: &str, scheme: &str) -> (String, String) {
     });
     let first = values.next().unwrap_or_default();
     (first, values.collect::<Vec<_>>().join("; "))
-}
-
-/// `BDAY` as `YYYY-MM-DD`, or `MM-DD` when the year is missing: `--0415` and `--04-15`
-/// (4.0), `1985-04-15`, `19850415`, with or without a time; Apple writes a missing year as
-/// 1604 and says so in `X-APPLE-OMIT-YEAR`. Anything else is given back as written, for the
-/// row to report.
-pub(super) fn birthday(value: &str, year_omitted: Option<&str>) -> String {
-    let value = value.trim();
-    let day = value.split('T').next().unwrap_or(value);
-    let digits: String = day.chars().filter(char::is_ascii_digit).collect();
-    let month_day = |md: &str| format!("{}-{}", &md[..2], &md[2..]);
-    let valid = |y: i32, md: &str| {
-        let (m, d) = (md[..2].parse().unwrap_or(0), md[2..].parse().unwrap_or(0));
-        chrono::NaiveDate::from_ymd_opt(y, m, d).is_some()
-    };
-    if day.starts_with("--") && digits.len() == 4 && valid(2000, &digits) {
-        return month_day(&digits);
-    }
-    if digits.len() == 8 && day.len() <= 10 && day.chars().all(|c| c.is_ascii_digit() || c == '-') {
-        let (year, md) = digits.split_at(4);
-        let y: i32 = year.parse().unwrap_or(0);
-        if valid(y, md) {
-            return if year_omitted == Some(year) || year == "1604" {
-                month_day(md)
-            } else {
-                format!("{year}-{}", month_day(md))
-            };
-        }
-    }
-    value.to_owned()
 }
 
 #[cfg(test)]
@@ -550,18 +520,6 @@ mod tests {
             "first line\r\nsecond = line"
         );
         assert_eq!(card.first("ORG").unwrap().text(), "Café");
-    }
-
-    #[test]
-    fn birthdays() {
-        assert_eq!(birthday("--0415", None), "04-15");
-        assert_eq!(birthday("--04-15", None), "04-15");
-        assert_eq!(birthday("19850415", None), "1985-04-15");
-        assert_eq!(birthday("1985-04-15", None), "1985-04-15");
-        assert_eq!(birthday("1985-04-15T00:00:00Z", None), "1985-04-15");
-        assert_eq!(birthday("1604-04-15", Some("1604")), "04-15");
-        assert_eq!(birthday("--0230", None), "--0230");
-        assert_eq!(birthday("circa 1800", None), "circa 1800");
     }
 
     #[test]

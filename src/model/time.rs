@@ -227,7 +227,7 @@ impl fmt::Display for When {
 /// `30min`, `24h`, `7d`, `2w`, `3mo`, `1y`: a length of time. Months and years are calendar
 /// months (`1mo` from 31 January is the last day of February), so a snooze of `3mo` ends on
 /// the same day of the month; minutes, hours, days and weeks are fixed lengths.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Duration {
     months: u32,
     minutes: i64,
@@ -263,6 +263,7 @@ impl Duration {
         Self { months: 0, minutes }
     }
 
+    #[cfg(test)]
     pub(crate) const fn days(days: i64) -> Self {
         Self::minutes(days * 24 * 60)
     }

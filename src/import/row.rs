@@ -1,36 +1,28 @@
 //! Reading one row: each cell parsed as its key wants (loose dates, yes/no words, profiles),
-//! what no key takes kept for the body.
+//! what no key takes kept for the body. The reader knows the table's columns and the
+//! notebook's conventions, never a format: what a format means by its cells is settled when
+//! its reader makes the table.
 
 use chrono::NaiveDate;
 
 use std::collections::BTreeMap;
 
+use super::cells::{
+    Order, birthday, one_line, parse_loose_date, profile, says_more, with_scheme, yes_no,
+};
 use super::columns::{self, Column};
 use super::formats::Format;
-use super::guess::{self, Order};
+use super::guess;
 use super::naming;
-use super::planner::Planner;
-use crate::model::decode::{is_email, is_profile, is_url, normalize_profile};
+use super::plan::Log;
+use super::table::Table;
+use crate::model::conventions::Conventions;
+use crate::model::decode::{is_email, is_profile, is_url};
 use crate::model::fields::Type;
 use crate::model::time::{Duration, parse_date};
 
 /// Why a row without a name is bad (LinkedIn's are counted instead).
 pub(super) const NO_NAME: &str = "no name";
-
-/// What spreadsheets write in a cell that has nothing to say.
-const NOTHING: &[&str] = &["-", "—", "–", "n/a", "na", "none", "null", "?", "tbd"];
-
-/// A cell without its padding and without the `'` that `ties export csv` puts before a cell
-/// a spreadsheet would run as a formula (so an export imports back exactly); spreadsheet
-/// placeholders for "nothing" count as empty.
-pub(super) fn clean(cell: &str) -> &str {
-    let cell = crate::spreadsheet::unguard(cell.trim()).trim();
-    if NOTHING.iter().any(|n| n.eq_ignore_ascii_case(cell)) {
-        ""
-    } else {
-        cell
-    }
-}
 
 /// A value read from the cells of one key, as it is to be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,7 +105,41 @@ impl Row {
     }
 }
 
-impl Planner<'_> {
+/// Reads the rows of one table: their cells by the table's columns, dates in the order each
+/// column settles, employers against the placeholder list, ids as the notebook writes them.
+pub(super) struct Reader<'a> {
+    pub(super) format: Format,
+    pub(super) headers: &'a [String],
+    pub(super) columns: &'a [Option<Column>],
+    /// The order of each column's `a/b/yyyy` dates, where the column settles it.
+    orders: Vec<Option<Order>>,
+    /// Employers that are no company (`import.placeholder_employers`, or the built-in list).
+    placeholders: &'a [String],
+    conventions: &'a Conventions,
+    /// Notes and warnings about the rows read.
+    pub(super) log: Log,
+    /// Per column kept in the bodies: the lines whose value was not one of the allowed words.
+    pub(super) kept: BTreeMap<usize, Vec<u64>>,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(
+        table: &'a Table,
+        placeholders: &'a [String],
+        conventions: &'a Conventions,
+    ) -> Self {
+        Self {
+            format: table.format,
+            headers: &table.headers,
+            columns: &table.columns,
+            orders: guess::date_orders(table.headers.len(), &table.rows),
+            placeholders,
+            conventions,
+            log: Log::default(),
+            kept: BTreeMap::new(),
+        }
+    }
+
     /// The row's values, each parsed and checked; `Err` names the first bad one.
     pub(super) fn read(&mut self, line: u64, cells: &[&str]) -> Result<Row, String> {
         let mut row = Row {
@@ -206,7 +232,7 @@ impl Planner<'_> {
         let key = match column {
             Column::Skip => return Ok(()),
             Column::Id => {
-                let conventions = &self.index().settings.conventions;
+                let conventions = self.conventions;
                 if !naming::is_id(conventions, cell) {
                     return Err(format!(
                         "id `{cell}` is not {}",
@@ -242,18 +268,10 @@ impl Planner<'_> {
                 urls(row, i, header, cell);
                 return Ok(());
             }
-            Column::Labels => {
-                let labels = super::google::labels(cell);
-                match row.values.entry("tags").or_insert(Value::List(Vec::new())) {
-                    Value::List(list) => list.extend(labels),
-                    _ => unreachable!("a list key holds a list"),
-                }
-                return Ok(());
-            }
             // No company file for "Self-employed": what they said stays in the body.
             Column::Key("company")
                 if self.format != Format::ContactsExport
-                    && guess::is_placeholder(cell, &self.placeholders) =>
+                    && guess::is_placeholder(cell, self.placeholders) =>
             {
                 row.keep(i, header, cell);
                 return Ok(());
@@ -397,12 +415,12 @@ impl Planner<'_> {
             .or(row.date("reached_out").map(|d| (d, "reach-out")));
         if let Some((day, what)) = latest {
             row.values.insert("replied", Value::Date(day));
-            self.note(
+            self.log.note(
                 row.line,
                 format!("{header} is `{text}`: replied set to the {what} date, {day}"),
             );
         } else {
-            self.note(
+            self.log.note(
                 row.line,
                 format!(
                     "{header} is `{text}` but the row has no outreach date: `replied` left out, \
@@ -414,7 +432,7 @@ impl Planner<'_> {
     }
 }
 
-impl Planner<'_> {
+impl Reader<'_> {
     /// A date cell of column `column`, read in the order that column settles (LinkedIn's
     /// own dates are month-first and may have two-digit years: `1/8/18, 6:14 PM`).
     fn date(&self, column: usize, cell: &str, header: &str) -> Result<NaiveDate, String> {
@@ -442,7 +460,7 @@ impl Planner<'_> {
         key: &str,
     ) {
         row.keep(column, header, cell);
-        self.warn(
+        self.log.warn(
             row.line,
             format!("`{cell}` in {header} is not {what}: left out of `{key}`, kept in the body"),
         );
@@ -460,7 +478,7 @@ impl Planner<'_> {
         }
         if let Some(day) = row.date("reached_out") {
             row.values.insert("followed_up", Value::Dates(vec![day]));
-            self.note(
+            self.log.note(
                 row.line,
                 format!(
                     "{header} is `{text}`: followed_up set to the reach-out date, {day} \
@@ -469,7 +487,7 @@ impl Planner<'_> {
             );
         } else {
             row.keep(column, header, text);
-            self.note(
+            self.log.note(
                 row.line,
                 format!(
                     "{header} is `{text}` but the row has no outreach date: `followed_up` left \
@@ -511,65 +529,6 @@ fn urls(row: &mut Row, column: usize, header: &str, cell: &str) {
     }
 }
 
-/// `Some(true)` for a yes (`yes`, `y`, `true`, `replied`, `x`, a tick…), `Some(false)` for a
-/// no (`no`, `n`, `false`, `pending`, `waiting`, `not`…), by the cell's first word.
-fn yes_no(text: &str) -> Option<bool> {
-    let text = text.trim();
-    if ["✓", "✔", "✅"].contains(&text) {
-        return Some(true);
-    }
-    let lower = text.to_lowercase();
-    let word = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let yes = [
-        "yes",
-        "y",
-        "true",
-        "replied",
-        "responded",
-        "x",
-        "done",
-        "sent",
-    ];
-    let no = ["no", "n", "false", "pending", "waiting", "not"];
-    if yes.contains(&word) {
-        Some(true)
-    } else if no.contains(&word) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// A yes or no with more to say ("Yes, set up a call").
-fn says_more(text: &str) -> bool {
-    let text = text.trim();
-    let first = text
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    !["✓", "✔", "✅"].contains(&text) && first.len() != text.len()
-}
-
-/// A birthday as `MM-DD` or `YYYY-MM-DD`: vCard's forms (`--0415`, `19850415`), a date in
-/// any form a date cell takes, or `MM-DD` itself.
-fn birthday(cell: &str) -> Option<String> {
-    let vcard = super::vcard::birthday(cell, None);
-    let valid_md = |s: &str| {
-        s.len() == 5
-            && s.as_bytes()[2] == b'-'
-            && NaiveDate::parse_from_str(&format!("2000-{s}"), "%Y-%m-%d").is_ok()
-    };
-    if valid_md(&vcard) || parse_date(&vcard).is_some() {
-        return Some(vcard);
-    }
-    parse_loose_date(cell, None, false)
-        .ok()
-        .map(|d| d.to_string())
-}
-
 /// The allowed word `cell` names, compared as the notebook compares them.
 fn choice(names: &'static [&'static str], cell: &str) -> Option<Value> {
     let cell = cell.trim();
@@ -582,175 +541,4 @@ fn choice(names: &'static [&'static str], cell: &str) -> Option<Value> {
 /// Keeps the first value of a field that several columns give.
 fn first_of(slot: &mut Option<String>, cell: &str) {
     slot.get_or_insert_with(|| one_line(cell));
-}
-
-/// Newlines and tabs in a one-line value become spaces.
-pub(super) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A profile cell: a handle or an address on `site` (given a scheme if it lacks one).
-fn profile(cell: &str, header: &str, site: &str) -> Result<String, String> {
-    let value = if cell.starts_with(site) {
-        format!("https://{cell}")
-    } else {
-        normalize_profile(cell)
-    };
-    if !is_profile(&value) {
-        return Err(format!(
-            "`{cell}` in {header} is not a handle or a web address"
-        ));
-    }
-    Ok(value)
-}
-
-fn with_scheme(cell: &str) -> String {
-    if cell.contains("://") {
-        cell.to_owned()
-    } else {
-        format!("https://{cell}")
-    }
-}
-
-/// The date in `text`, or why not (`""` when it is simply not a date): `2024-11-12`,
-/// `2024/11/12`, `12 Nov 2024`, `Nov 12, 2024`, `12.11.2024`, `23-Apr-23` (Excel), or
-/// `11/12/2024` when the day is unmistakable (over 12) or `order` settles it.
-/// `two_digit_years` (LinkedIn's `1/8/18, 6:14 PM`) reads `18` as 2018.
-fn parse_loose_date(
-    text: &str,
-    order: Option<Order>,
-    two_digit_years: bool,
-) -> Result<NaiveDate, &'static str> {
-    let text = text.trim();
-    // `1/8/18, 6:14 PM`: the day, without the time.
-    let text = match text.split_once(',') {
-        Some((day, _)) if guess::slash_pair(day).is_some() => day.trim(),
-        _ => text,
-    };
-    // A date-time: its day.
-    let day = text
-        .get(..10)
-        .filter(|_| text.len() > 10 && text[10..].starts_with([' ', 'T']));
-    if let Some(d) = parse_date(text).or_else(|| day.and_then(parse_date)) {
-        return Ok(d);
-    }
-    let words = text.replace(',', " ");
-    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    let formats = [
-        "%Y/%m/%d", "%Y.%m.%d", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d.%m.%Y",
-    ];
-    let four_digit_year = text
-        .get(..4)
-        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
-    for format in formats {
-        // chrono's `%Y` takes `1` as a year: `1/8/18` is no `%Y/%m/%d`.
-        if format.starts_with("%Y") && !four_digit_year {
-            continue;
-        }
-        if let Ok(d) = NaiveDate::parse_from_str(&words, format) {
-            return Ok(d);
-        }
-    }
-    // Excel's `23-Apr-23`: the month is a word, so only the century is guessed (2000s).
-    if let [day, month, year] = text.split('-').collect::<Vec<_>>().as_slice()
-        && matches!(year.len(), 2 | 4)
-        && month.chars().all(|c| c.is_ascii_alphabetic())
-        && let Ok(year) = year.parse::<i32>()
-    {
-        let year = if year < 100 { 2000 + year } else { year };
-        if let Ok(d) = NaiveDate::parse_from_str(&format!("{day}-{month}-{year}"), "%d-%b-%Y") {
-            return Ok(d);
-        }
-    }
-    let parts: Vec<&str> = text.split('/').collect();
-    if let [a, b, y] = parts.as_slice() {
-        let (Ok(a), Ok(b), Ok(mut y)) = (a.parse::<u32>(), b.parse::<u32>(), y.parse::<i32>())
-        else {
-            return Err("");
-        };
-        if y < 100 && two_digit_years {
-            y += 2000;
-        }
-        if y < 1000 {
-            return Err(" (give the year in four digits)");
-        }
-        let (month, day) = match (a > 12, b > 12, order) {
-            (true, false, _) | (false, false, Some(Order::DayFirst)) => (b, a),
-            (false, true, _) | (false, false, Some(Order::MonthFirst)) => (a, b),
-            (false, false, None) if a == b => (a, b),
-            (false, false, None) => {
-                return Err(" (day and month could be either way round)");
-            }
-            (true, true, _) => return Err(""),
-        };
-        return NaiveDate::from_ymd_opt(y, month, day).ok_or("");
-    }
-    Err("")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn loose_dates() {
-        let parse_loose_date = |t| super::parse_loose_date(t, None, false);
-        let d = |y, m, day| Ok(NaiveDate::from_ymd_opt(y, m, day).unwrap());
-        assert_eq!(parse_loose_date("2024-11-12"), d(2024, 11, 12));
-        assert_eq!(parse_loose_date("2024-11-12 10:30"), d(2024, 11, 12));
-        assert_eq!(parse_loose_date("12 Nov 2024"), d(2024, 11, 12));
-        assert_eq!(parse_loose_date("12 November 2024"), d(2024, 11, 12));
-        assert_eq!(parse_loose_date("Nov 12, 2024"), d(2024, 11, 12));
-        assert_eq!(parse_loose_date("2024/11/12"), d(2024, 11, 12));
-        assert_eq!(parse_loose_date("12.11.2024"), d(2024, 11, 12));
-        assert_eq!(parse_loose_date("11/13/2024"), d(2024, 11, 13));
-        assert_eq!(parse_loose_date("13/11/2024"), d(2024, 11, 13));
-        assert!(
-            parse_loose_date("11/12/2024")
-                .unwrap_err()
-                .contains("either way")
-        );
-        assert!(parse_loose_date("31 Feb 2024").is_err());
-        assert!(parse_loose_date("next week").is_err());
-        assert_eq!(parse_loose_date("23-Apr-23"), d(2023, 4, 23));
-        assert!(parse_loose_date("1/8/18").is_err());
-    }
-
-    #[test]
-    fn a_settled_order_and_linkedin_dates() {
-        let d = |y, m, day| Ok(NaiveDate::from_ymd_opt(y, m, day).unwrap());
-        assert_eq!(
-            parse_loose_date("11/3/2026", Some(Order::MonthFirst), false),
-            d(2026, 11, 3)
-        );
-        assert_eq!(
-            parse_loose_date("11/3/2026", Some(Order::DayFirst), false),
-            d(2026, 3, 11)
-        );
-        // An unmistakable day wins over the order.
-        assert_eq!(
-            parse_loose_date("11/20/2026", Some(Order::DayFirst), false),
-            d(2026, 11, 20)
-        );
-        assert_eq!(
-            parse_loose_date("1/8/18, 6:14 PM", Some(Order::MonthFirst), true),
-            d(2018, 1, 8)
-        );
-    }
-
-    #[test]
-    fn yes_no_words_and_birthdays() {
-        assert_eq!(yes_no("Yes"), Some(true));
-        assert_eq!(yes_no("✅"), Some(true));
-        assert_eq!(yes_no("No"), Some(false));
-        assert_eq!(yes_no("maybe"), None);
-        assert!(says_more("Yes, set up a call"));
-        assert!(!says_more("yes"));
-        assert_eq!(birthday("--0415").as_deref(), Some("04-15"));
-        assert_eq!(birthday("04-15").as_deref(), Some("04-15"));
-        assert_eq!(birthday("1985-04-15").as_deref(), Some("1985-04-15"));
-        assert_eq!(birthday("April 15, 1985").as_deref(), Some("1985-04-15"));
-        assert_eq!(birthday("02-30"), None);
-        assert_eq!(birthday("soon"), None);
-    }
 }

@@ -1,0 +1,66 @@
+//! Every planned file checked together with the notebook before anything is written: a
+//! row whose file would not pass `ties check`, or could not be written, is reported with its
+//! line and left out, so an import never makes a notebook dirty.
+
+use std::collections::HashMap;
+
+use super::plan::Writable;
+use crate::document::Document;
+use crate::fs::NewFile;
+use crate::index::Index;
+
+/// Checks the planned files together with the notebook, and that each can be written; the
+/// lines of the rows whose files have problems (`owners` maps a file to its rows), with the
+/// first problem.
+pub(super) fn check(
+    index: &Index,
+    writable: Writable<'_>,
+    files: &[NewFile],
+    owners: &HashMap<String, Vec<u64>>,
+) -> Vec<(u64, String)> {
+    let mut problems: Vec<(u64, String)> = Vec::new();
+    let mut blame = |path: &str, why: String| {
+        for line in owners.get(path).into_iter().flatten() {
+            if !problems.iter().any(|(l, _)| l == line) {
+                problems.push((*line, why.clone()));
+            }
+        }
+    };
+    for file in files {
+        if let Err(why) = writable(&file.path) {
+            blame(
+                &file.path,
+                format!("its file {} cannot be written: {why}", file.path),
+            );
+        }
+    }
+    let mut docs = index.docs.clone();
+    docs.extend(files.iter().map(|f| {
+        let bytes = Ok(f.text.clone().into_bytes());
+        Document::parse(f.path.clone(), bytes, &index.settings.conventions)
+    }));
+    let combined = Index::new(
+        index.root.clone(),
+        index.now,
+        (
+            index.settings.clone(),
+            index.settings_text.clone(),
+            Vec::new(),
+        ),
+        docs,
+        Vec::new(),
+    );
+    for d in crate::check::diagnostics(&combined) {
+        blame(
+            &d.path,
+            format!(
+                "its file {} would not pass `ties check`: {}[{}]: {}",
+                d.path,
+                d.severity().as_str(),
+                d.code.as_str(),
+                d.message
+            ),
+        );
+    }
+    problems
+}
