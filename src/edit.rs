@@ -129,7 +129,7 @@ pub(crate) fn apply_in(
         } => Front::parse(text, conventions)?.set(key, value, *existing),
         Change::Append { key, item } => Front::parse(text, conventions)?.append(key, item),
         Change::Tick { text: task, due } => tick(text, task, *due),
-        Change::Remove { key } => Front::parse(text, conventions)?.remove(key),
+        Change::Remove { key } => Ok(Front::parse(text, conventions)?.remove(key)),
         Change::Dismiss { key, entry, title } => Ok(
             match crate::dismissed::set(Some(text), key, *entry, title) {
                 Some(new) => Edited::Changed(new),
@@ -248,27 +248,24 @@ impl<'a> Front<'a> {
         }
     }
 
-    /// Removes `key` with its value: from the start of the key's line to the end of the
-    /// value's last line. A value shaped unusually (a block list, a mapping) is left to the
-    /// user's hand.
-    fn remove(&self, key: &'static str) -> Result<Edited, EditError> {
+    /// Removes `key` with its value, whatever its shape: from the start of the key's line
+    /// to the end of the value's last line (a block mapping or list goes with its key).
+    fn remove(&self, key: &'static str) -> Edited {
         let Some((k, v)) = self.get(key) else {
-            return Ok(Edited::Unchanged);
+            return Edited::Unchanged;
         };
-        if matches!(v.value, Value::Seq(_) | Value::Map(_)) {
-            return Err(EditError::Shape {
-                key,
-                found: v.value.describe(),
-                expected: "a single value",
-            });
-        }
         let text = self.text;
         let start = line_start(text, k.span.start);
         let end = v.span.end.max(k.span.end);
-        let end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        // A block value's span may already end after its last line's line break.
+        let end = if text[..end].ends_with('\n') {
+            end
+        } else {
+            text[end..].find('\n').map_or(text.len(), |i| end + i + 1)
+        };
         let mut out = text.to_owned();
         out.replace_range(start..end, "");
-        Ok(Edited::Changed(out))
+        Edited::Changed(out)
     }
 
     /// `key:` with nothing after it: the value goes after the colon, before any comment.
@@ -665,6 +662,47 @@ mod tests {
         assert_eq!(
             append("---\nmet: \"[[al]]\"\n---\n", "met", id()),
             "---\nmet: [\"[[al]]\", \"[[bo]]\"]\n---\n"
+        );
+    }
+
+    #[test]
+    fn remove_takes_the_key_and_its_value_and_nothing_else() {
+        let remove = |text: &str| match apply(text, &Change::Remove { key: "next" }).unwrap() {
+            Edited::Changed(new) => new,
+            Edited::Unchanged => text.to_owned(),
+        };
+        assert_eq!(
+            remove("---\nname: A\nnext: \"2026-12-07 call\"  # soon\ntags: [x]\n---\nBody\n"),
+            "---\nname: A\ntags: [x]\n---\nBody\n"
+        );
+        assert_eq!(
+            remove("---\nnext: {date: 2026-11-24, action: \"email\"}\nname: A\n---\n"),
+            "---\nname: A\n---\n"
+        );
+        assert_eq!(
+            remove("---\nname: A\nnext:\n  date: 2026-11-24\n  action: call\ntags: [x]\n---\n"),
+            "---\nname: A\ntags: [x]\n---\n"
+        );
+        assert_eq!(
+            remove("---\r\nname: A\r\nnext: 2026-12-07 call\r\n---\r\n"),
+            "---\r\nname: A\r\n---\r\n"
+        );
+        assert_eq!(remove("---\nname: A\n---\n"), "---\nname: A\n---\n");
+    }
+
+    #[test]
+    fn a_new_key_takes_the_place_of_the_templates_hint_for_it() {
+        let text = "---\nname: A\n# reached_out: YYYY-MM-DD   # the day of your first message\n# replied: YYYY-MM-DD\n---\n";
+        assert_eq!(
+            set(text, "reached_out", "2026-12-07"),
+            "---\nname: A\nreached_out: 2026-12-07\n# replied: YYYY-MM-DD\n---\n"
+        );
+        assert_eq!(
+            append(text, "followed_up", Item::Date(date("2026-12-07"))),
+            format!(
+                "{}followed_up: [2026-12-07]\n---\n",
+                &text[..text.len() - 4]
+            )
         );
     }
 

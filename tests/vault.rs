@@ -165,7 +165,7 @@ fn an_ambiguous_reference_is_an_error_naming_each_candidate() {
         messages(&nb),
         [
             "`Sam` names several records: `Sam Lee` (People/Sam Lee.md), `Samantha Cole` (People/Samantha Cole.md) write the id (the file name without `.md`) of the one you mean",
-            "ambiguous link: `SAM` names several files: `Sam Lee` (People/Sam Lee.md), `Samantha Cole` (People/Samantha Cole.md)",
+            "ambiguous link: `SAM` names several files: `Sam Lee` (People/Sam Lee.md), `Samantha Cole` (People/Samantha Cole.md) link by the file's id (`[[id]]`), which names one file",
         ]
     );
     assert_eq!(codes(&nb), ["T201", "T204"]);
@@ -185,7 +185,9 @@ fn a_lower_case_wiki_link_finds_the_title_and_a_wrong_one_is_still_broken() {
     );
     assert_eq!(
         messages(&nb),
-        ["broken link: no record or note `evergren` (did you mean `Evergreen`?)"]
+        [
+            "broken link: no record or note `evergren` (did you mean `Evergreen`?) correct it to `[[Evergreen]]`, or create the note"
+        ]
     );
 }
 

@@ -597,8 +597,11 @@ fn persons(
 fn events_view(e: &Events, words: &Words) -> EventsView {
     EventsView {
         summary: format!(
-            "{} attended, {} people met, goal met at {} of {}",
-            e.attended, e.people_met, e.goals_met, e.with_goal
+            "{} attended, {} met, goal met at {} of {}",
+            e.attended,
+            agenda::people(e.people_met as usize),
+            e.goals_met,
+            e.with_goal
         ),
         rows: e
             .rows

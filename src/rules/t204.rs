@@ -63,28 +63,44 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let shown = broken.len();
     for (span, at) in broken {
         let mut suggestion = None;
-        let message = match &targets[at].target {
+        let (message, help) = match &targets[at].target {
             LinkTarget::Wiki(id) => match index.resolve(None, id.as_str()) {
-                Resolved::Several(found) => format!(
-                    "ambiguous link: `{}` names several files: {}",
-                    shorten(id.as_str()),
-                    super::t201::candidates(index, &found)
+                Resolved::Several(found) => (
+                    format!(
+                        "ambiguous link: `{}` names several files: {}",
+                        shorten(id.as_str()),
+                        super::t201::candidates(index, &found)
+                    ),
+                    "link by the file's id (`[[id]]`), which names one file".to_owned(),
                 ),
                 _ => {
                     suggestion = scope.suggestion(id.as_str(), None);
-                    format!(
-                        "broken link: no record or note `{}`{}",
-                        shorten(id.as_str()),
-                        crate::suggest::said(suggestion.as_deref())
+                    let help = match &suggestion {
+                        Some(s) => format!("correct it to `[[{s}]]`, or create the note"),
+                        None => {
+                            "correct the link, or create the record or note it names".to_owned()
+                        }
+                    };
+                    (
+                        format!(
+                            "broken link: no record or note `{}`{}",
+                            shorten(id.as_str()),
+                            crate::suggest::said(suggestion.as_deref())
+                        ),
+                        help,
                     )
                 }
             },
-            LinkTarget::File(path) => {
-                format!("broken link: `{}` does not exist", shorten(path))
-            }
+            LinkTarget::File(path) => (
+                format!("broken link: `{}` does not exist", shorten(path)),
+                "correct the path (relative to this file), or create the file".to_owned(),
+            ),
         };
-        out.findings
-            .push(Finding::worded(Code::T204, span, message).suggest(suggestion));
+        out.findings.push(
+            Finding::worded(Code::T204, span, message)
+                .help(help)
+                .suggest(suggestion),
+        );
     }
     out.more_links += total - shown;
 }
