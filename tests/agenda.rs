@@ -1843,7 +1843,7 @@ fn explain_says_the_rule_its_setting_and_the_dates_of_dated_items() {
     let nb = rich_notebook();
     assert_eq!(
         explain(&nb, "follow-up-ann-lee-20261120", &[]),
-        "follow-up-ann-lee-20261120  follow-up, due 2026-11-20 (1 day overdue)\n\
+        "follow-up-ann-lee-20261120 (trdz)  follow-up, due 2026-11-20 (1 day overdue)\n\
          \x20 Follow up with Ann Lee: no reply since 2026-11-13 (follow-up 1 of 2)  contacts/ann-lee.md\n\
          why:\n\
          \x20 rule: follow-up: 0 follow-up(s) sent, rules.max_follow_ups 2\n\

@@ -17,6 +17,8 @@
 //!   tracker, and the export → import round trip, field by field.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
+//! - `clears`: issue 22, every agenda item cleared by its hint, each defect at its boundary,
+//!   `ties next`.
 //! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
 //!   hunt), its week replayed day by day.
 
@@ -25,6 +27,7 @@ mod architecture;
 mod bad_input;
 mod bounds;
 mod check;
+mod clears;
 mod example;
 mod explain;
 mod hostile;

@@ -33,12 +33,14 @@ impl Builder<'_> {
         else {
             return;
         };
-        let after = |mine: When| {
-            mine.date() > reply.date()
-                || (mine.date() == reply.date()
-                    && (matches!(mine, When::Date(_))
-                        || matches!(reply, When::Date(_))
-                        || mine.start() > reply.start()))
+        // Yours after theirs. On the same day, a time tells; a reply with no time is taken
+        // as the day's first (you write `replied` when you see it, then answer), a message
+        // of yours with no time against a reply with one cannot be told to be after it.
+        let after = |mine: When| match (mine, reply) {
+            _ if mine.date() != reply.date() => mine.date() > reply.date(),
+            (When::DateTime(m), When::DateTime(r)) => m > r,
+            (_, When::Date(_)) => true,
+            (When::Date(_), When::DateTime(_)) => false,
         };
         let written = index.chats_with(id).any(|(_, c)| {
             let Some(date) = c.date.as_ref().map(|d| d.value) else {

@@ -342,8 +342,9 @@ impl Render for Explained<'_> {
         let due = item.due.to_string();
         writeln!(
             out,
-            "{BOLD}{}{BOLD:#}  {}, due {due} ({})",
+            "{BOLD}{}{BOLD:#} ({})  {}, due {due} ({})",
             item.key(),
+            item.short(),
             item.kind.as_str(),
             relative(self.today, item.due.date())
         )?;
