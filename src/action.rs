@@ -18,6 +18,7 @@ use crate::fs::NewFile;
 use crate::index::Index;
 use crate::lookup;
 use crate::model::chat::{ChatKind, Direction};
+use crate::model::contact::ContactStatus;
 use crate::model::time::{BadDuration, Duration, When};
 use crate::model::{Conventions, Id, Kind, Record};
 
@@ -37,10 +38,7 @@ pub(crate) enum Request {
         date: Option<NaiveDate>,
     },
     /// A chat, or a contact: then their latest done chat without a thank-you.
-    ThankYou {
-        id: String,
-        date: Option<NaiveDate>,
-    },
+    ThankYou { id: String, date: Option<NaiveDate> },
     Met {
         event: String,
         contacts: Vec<String>,
@@ -53,18 +51,13 @@ pub(crate) enum Request {
     },
     /// A contact (`snooze` on the contact: all their items), or any agenda item's key
     /// (that item alone, in `dismissed.txt`).
-    Snooze {
-        contact: String,
-        until: Until,
-    },
+    Snooze { contact: String, until: Until },
     Status {
         contact: String,
-        status: Status,
+        status: ContactStatus,
     },
     /// An agenda item's key ([`agenda::Item::key`]) or short key ([`agenda::Item::short`]).
-    Done {
-        key: String,
-    },
+    Done { key: String },
 }
 
 /// `ties snooze ID UNTIL`: a date, or a duration from today (`2w`).
@@ -89,24 +82,6 @@ impl Until {
         match self {
             Self::Date(day) => day,
             Self::After(duration) => duration.after_date(today),
-        }
-    }
-}
-
-/// The `status` of a contact that `close`, `pause` and `resume` set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Status {
-    Closed,
-    Paused,
-    Active,
-}
-
-impl Status {
-    const fn as_str(self) -> &'static str {
-        match self {
-            Self::Closed => "closed",
-            Self::Paused => "paused",
-            Self::Active => "active",
         }
     }
 }
@@ -246,7 +221,7 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
         }
         Request::Status { contact: c, status } => {
             let d = contact(c)?;
-            let existing = if *status == Status::Active {
+            let existing = if *status == ContactStatus::Active {
                 Existing::DefaultIs
             } else {
                 Existing::Replace
@@ -291,13 +266,15 @@ pub(crate) fn message(
             ),
         )
     });
-    let request = create::Request::Chat {
-        with: vec![id.to_string()],
-        date: Some(when),
-        kind: Some(ChatKind::Message),
-        direction: Some(direction),
-        medium: None,
-        event: None,
+    let one = |text: &str| create::Value::One(text.to_owned());
+    let request = create::Request {
+        kind: Kind::Chat,
+        names: vec![id.to_string()],
+        values: vec![
+            ("date", one(&when.to_string())),
+            ("kind", one(ChatKind::Message.as_str())),
+            ("direction", one(direction.as_str())),
+        ],
     };
     let file = match create::new_file(index, &request, &create::Options::default()) {
         Err(Error::IdTaken { suggestion, .. }) => {
@@ -434,7 +411,7 @@ fn done(index: &Index, key: &str) -> Result<Plan, Error> {
         }),
         Clear::Close(id) => record(Request::Status {
             contact: id.to_string(),
-            status: Status::Closed,
+            status: ContactStatus::Closed,
         }),
         Clear::Message(_) | Clear::Done(_) => Ok(match item.kind {
             ItemKind::Task => tick(index, item),

@@ -17,6 +17,7 @@ use crate::lookup;
 use crate::model::chat::{ChatKind, ChatStatus};
 use crate::model::company::{Company, CompanyStatus};
 use crate::model::contact::Tie;
+use crate::model::decode::choice_enum;
 use crate::model::time::{Duration, When};
 use crate::model::{Chat, Contact, Event, Id, Kind, Record};
 use crate::period::Period;
@@ -57,72 +58,32 @@ impl Group {
     }
 }
 
-/// What kind of action an item asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(crate) enum ItemKind {
-    FollowUp,
-    MoveOn,
-    ThankYou,
-    Prepare,
-    Next,
-    Task,
-    Reconnect,
-    Event,
-    Goal,
-    Coverage,
-    EventFollowUp,
-    Birthday,
-    Reply,
-    Referral,
-}
+choice_enum!(
+    /// What kind of action an item asks for.
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    ItemKind {
+        FollowUp = "follow-up",
+        MoveOn = "move-on",
+        ThankYou = "thank-you",
+        Prepare = "prepare",
+        Next = "next",
+        Task = "task",
+        Reconnect = "reconnect",
+        Event = "event",
+        Goal = "goal",
+        Coverage = "coverage",
+        EventFollowUp = "event-follow-up",
+        Birthday = "birthday",
+        Reply = "reply",
+        Referral = "referral",
+    }
+);
 
 impl ItemKind {
-    pub(crate) const ALL: [Self; 14] = [
-        Self::FollowUp,
-        Self::MoveOn,
-        Self::ThankYou,
-        Self::Prepare,
-        Self::Next,
-        Self::Task,
-        Self::Reconnect,
-        Self::Event,
-        Self::Goal,
-        Self::Coverage,
-        Self::EventFollowUp,
-        Self::Birthday,
-        Self::Reply,
-        Self::Referral,
-    ];
-
     /// Nudges sort after the dated items of their day and are capped per kind.
     pub(crate) const fn is_nudge(self) -> bool {
         matches!(self, Self::Goal | Self::Coverage | Self::EventFollowUp)
-    }
-
-    pub(crate) const fn as_str(self) -> &'static str {
-        match self {
-            Self::FollowUp => "follow-up",
-            Self::MoveOn => "move-on",
-            Self::ThankYou => "thank-you",
-            Self::Prepare => "prepare",
-            Self::Next => "next",
-            Self::Task => "task",
-            Self::Reconnect => "reconnect",
-            Self::Event => "event",
-            Self::Goal => "goal",
-            Self::Coverage => "coverage",
-            Self::EventFollowUp => "event-follow-up",
-            Self::Birthday => "birthday",
-            Self::Reply => "reply",
-            Self::Referral => "referral",
-        }
-    }
-
-    pub(crate) fn parse(text: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(text.trim()))
     }
 }
 

@@ -290,10 +290,16 @@ fn is_timed(doc: &Document) -> bool {
     }
 }
 
-/// The diagnostics of the walk and of `ties.yaml`.
+/// The diagnostics of the walk, of `ties.yaml` and of the message templates.
 fn rest(index: &Index, ignore: &[Code]) -> Vec<Diagnostic> {
     let mut sink = Sink::new(ignore);
-    for placed in index.walk_findings.iter().chain(&index.settings_findings) {
+    let templates = &index.templates().findings;
+    for placed in index
+        .walk_findings
+        .iter()
+        .chain(&index.settings_findings)
+        .chain(templates)
+    {
         sink.push_placed(placed.clone());
     }
     let mut diagnostics: Vec<Diagnostic> = sink.finish().into_iter().map(rules::word).collect();

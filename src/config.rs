@@ -85,8 +85,7 @@ pub(crate) enum Command {
     Import {
         file: PathBuf,
         source: crate::import::Source,
-        /// `(column header, key)` pairs from `--map`.
-        map: Vec<(String, String)>,
+        options: crate::import::Options,
         dry_run: bool,
     },
     Export {
@@ -142,10 +141,22 @@ pub(crate) enum Command {
         output: Option<PathBuf>,
         redact: bool,
     },
+    /// The page, live over HTTP.
+    Serve {
+        port: u16,
+        /// `--host`: an address other than 127.0.0.1, asked for by name.
+        host: Option<std::net::IpAddr>,
+        redact: bool,
+    },
     /// `log`, `snooze`, `close`, `pause`, `resume`, `done`: one edit of one file.
     Record {
         request: crate::action::Request,
         dry_run: bool,
+    },
+    /// `ties draft`: the message as text (`json`: as one object).
+    Draft {
+        request: crate::compose::Request,
+        json: bool,
     },
 }
 

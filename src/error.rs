@@ -154,8 +154,16 @@ pub(crate) enum Error {
     #[error("created {}, but could not open it in an editor: {reason}\n  help: set $VISUAL or $EDITOR, e.g. export EDITOR=nano", path.display())]
     Editor { path: PathBuf, reason: String },
 
-    #[error("{} is not UTF-8 text\n  help: save it from your spreadsheet as \"CSV UTF-8\"", path.display())]
-    NotUtf8 { path: PathBuf },
+    #[error("{} is not {encoding} text\n  help: leave out --encoding to have the encoding guessed, or save it from your spreadsheet as \"CSV UTF-8\"", path.display())]
+    NotInEncoding {
+        path: PathBuf,
+        encoding: &'static str,
+    },
+
+    #[error(
+        "--encoding {label}: no such encoding\n  help: use a name such as utf-8, windows-1252, latin1, utf-16le, iso-8859-15, macintosh or shift_jis"
+    )]
+    UnknownEncoding { label: String },
 
     #[error("cannot read {} as CSV: {source}", path.display())]
     Csv { path: PathBuf, source: csv::Error },
@@ -213,6 +221,15 @@ pub(crate) enum Error {
     #[error("cannot watch {}: {source}", dir.display())]
     Watch { dir: PathBuf, source: notify::Error },
 
+    #[error(
+        "cannot listen on {addr}: {reason}\n  help: another program (or another `ties serve`) may have the port: try `ties serve --port {next}`, or --port 0 for any free one"
+    )]
+    Listen {
+        addr: std::net::SocketAddr,
+        next: u16,
+        reason: String,
+    },
+
     #[error("{source}")]
     Period {
         #[from]
@@ -234,5 +251,76 @@ pub(crate) enum Error {
         filter: &'static str,
         kind: &'static str,
         applies_to: &'static str,
+    },
+
+    #[error(
+        "{who} has had {sent} follow-ups without an answer (rules.max_follow_ups: {max}): the advice is to move on\n  \
+         help: close the loop with `ties close {id}` and spend the energy on someone new; reconnecting in a few months is fine"
+    )]
+    TooManyFollowUps {
+        who: String,
+        id: String,
+        sent: usize,
+        max: u32,
+    },
+
+    #[error(
+        "nothing to follow up: you have not reached out to {who} yet\n  help: draft the first message with `ties draft outreach {id}`"
+    )]
+    NoOutreachYet { who: String, id: String },
+
+    #[error(
+        "the {what} with {with} on {when} ({path}) has not happened yet: a thank-you comes after it\n  \
+         help: draft it once the chat is over: `ties draft thank-you {chat}`"
+    )]
+    ChatNotHappened {
+        what: &'static str,
+        with: String,
+        when: String,
+        path: String,
+        chat: String,
+    },
+
+    #[error(
+        "the {what} with {with} on {when} ({path}) was cancelled: there is nothing to thank them for yet\n  \
+         help: a note to reschedule is a follow-up: `ties draft follow-up CONTACT`"
+    )]
+    ChatCancelled {
+        what: &'static str,
+        with: String,
+        when: String,
+        path: String,
+    },
+
+    #[error(
+        "no chat with {who} to thank them for\n  help: record the chat with `ties new chat {id}`, then draft the thank-you"
+    )]
+    NoChatToThank { who: String, id: String },
+
+    #[error(
+        "{path} names no contact in `with`: there is no one to write to\n  help: add the contact's id to its `with`"
+    )]
+    ChatWithoutContact { path: String },
+
+    #[error("unknown template `{name}`{hint}\n  help: the templates are: {names}")]
+    UnknownTemplate {
+        name: String,
+        hint: String,
+        names: String,
+    },
+
+    #[error(
+        "template `{name}` ({path}) has errors, and a draft from it would show them\n  help: fix what `ties check` reports in it"
+    )]
+    BrokenTemplate { name: String, path: String },
+
+    #[error(
+        "template `{name}` ({path}) drafts {kind} messages, not {asked}\n  help: name a template whose kind is {asked}, or set `kind: {asked}` in this one"
+    )]
+    WrongTemplateKind {
+        name: String,
+        path: String,
+        kind: &'static str,
+        asked: &'static str,
     },
 }

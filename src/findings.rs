@@ -94,6 +94,9 @@ codes! {
     T401 "unknown-config-key" Warning "t401.rs";
     T402 "invalid-config-value" Error "t402.rs";
     T403 "unknown-ignored-code" Warning "t403.rs";
+    T501 "unknown-placeholder" Error "t501.rs";
+    T502 "template-over-limit" Warning "t502.rs";
+    T503 "unusable-template-header" Warning "t503.rs";
 }
 
 impl Code {
@@ -315,6 +318,36 @@ pub(crate) enum Problem {
     UnknownIgnoredCode {
         code: String,
     },
+    /// T501: `{{name}}` in a template names no placeholder.
+    UnknownPlaceholder {
+        name: String,
+    },
+    /// T501: a template's `{{` without its `}}` on the same line.
+    UnclosedPlaceholder,
+    /// T502: filled with long but realistic values, a template's body is `length` long,
+    /// over `limit` on `channel`; `longest` is its placeholder with the longest sample.
+    OverLimit {
+        channel: &'static str,
+        limit: usize,
+        length: usize,
+        longest: Option<(&'static str, usize)>,
+    },
+    /// T503: a key a template's front matter does not have.
+    TemplateKey {
+        key: String,
+    },
+    /// T503: a template's `key` holds something else than one of `allowed` (for a key
+    /// without a list of words, `allowed` is empty and `expected` says what it takes).
+    TemplateValue {
+        key: &'static str,
+        value: String,
+        allowed: &'static [&'static str],
+        expected: &'static str,
+    },
+    /// T503: neither the template's `kind:` nor its name says what it drafts.
+    TemplateKind {
+        name: String,
+    },
     /// A finding its reporter has already put into words.
     Worded {
         code: Code,
@@ -352,6 +385,11 @@ impl Problem {
             Self::UnknownConfigKey { .. } => Code::T401,
             Self::InvalidConfigValue { .. } => Code::T402,
             Self::UnknownIgnoredCode { .. } => Code::T403,
+            Self::UnknownPlaceholder { .. } | Self::UnclosedPlaceholder => Code::T501,
+            Self::OverLimit { .. } => Code::T502,
+            Self::TemplateKey { .. } | Self::TemplateValue { .. } | Self::TemplateKind { .. } => {
+                Code::T503
+            }
             Self::Worded { code, .. } => *code,
         }
     }

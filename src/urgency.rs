@@ -216,7 +216,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_points_and_words() {
-        for kind in ItemKind::ALL {
+        for &kind in ItemKind::ALL {
             let (points, why) = base(kind);
             assert!(points > 0 && !why.is_empty(), "{kind:?}");
         }

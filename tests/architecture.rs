@@ -131,21 +131,35 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "parsing",
-        &["frontmatter", "yaml", "model", "body", "dismissed"],
+        &[
+            "frontmatter",
+            "yaml",
+            "model",
+            "body",
+            "dismissed",
+            "template",
+        ],
     ),
     (
         "loading",
-        &["diagnostic", "document", "index", "notebook", "fs"],
+        &[
+            "diagnostic",
+            "document",
+            "templates",
+            "index",
+            "notebook",
+            "fs",
+        ],
     ),
     (
         "domain",
         &[
             "sink", "rules", "check", "lookup", "report", "agenda", "list", "show", "draft",
-            "create", "import", "watch", "edit", "action", "assist", "urgency",
+            "create", "import", "watch", "edit", "action", "compose", "assist", "urgency",
         ],
     ),
     ("rendering", &["render", "html"]),
-    ("adapters", &["config", "lsp", "commands", "cli"]),
+    ("adapters", &["config", "lsp", "http", "commands", "cli"]),
     // Test-only (`#[cfg(test)]`): drives parsing, the check and the renderers.
     ("in-crate tests", &["fuzz"]),
 ];

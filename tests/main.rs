@@ -15,6 +15,8 @@
 //!   on the fixtures `tests/fixtures/vault-*`, and each vault convention on its own.
 //! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
 //!   tracker, and the export → import round trip, field by field.
+//! - `drafts`: message templates (`templates/`, T501–T503), `ties draft` on the example
+//!   notebook, channel limits, `ties log --template` and `ties report templates`.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
 //! - `clears`: issue 22, every agenda item cleared by its hint, each defect at its boundary,
@@ -28,12 +30,15 @@ mod bad_input;
 mod bounds;
 mod check;
 mod clears;
+mod drafts;
 mod example;
 mod explain;
 mod hostile;
 mod html;
 mod import;
+mod import_encodings;
 mod import_formats;
+mod import_rows;
 mod init_new;
 mod list_show;
 mod log;
@@ -42,6 +47,7 @@ mod man;
 mod persona;
 mod report;
 mod report_fixture;
+mod serve;
 mod support;
 mod vault;
 mod watch;

@@ -81,27 +81,11 @@ fn core(text: &str, span: Span) -> Option<Span> {
 /// "Create companies/acme.md": the record an unknown reference asks for, as `ties new`
 /// would make it. Contacts and companies only: an event needs a date no reference gives.
 fn create(index: &Index, record: &NewRecord) -> Option<Fix> {
-    let name = record.name.clone();
-    let request = match index.settings.conventions.kind_of(&record.path) {
-        Kind::Company => create::Request::Company {
-            name,
-            status: None,
-            website: None,
-            location: None,
-        },
-        Kind::Contact => create::Request::Contact {
-            name,
-            company: None,
-            title: None,
-            role: None,
-            warmth: None,
-            email: None,
-            linkedin: None,
-            source: None,
-            tags: Vec::new(),
-        },
-        _ => return None,
-    };
+    let kind = index.settings.conventions.kind_of(&record.path);
+    if !matches!(kind, Kind::Company | Kind::Contact) {
+        return None;
+    }
+    let request = create::Request::named(kind, record.name.clone());
     let options = Options {
         id: Some(record.id.clone()),
         ..Options::default()

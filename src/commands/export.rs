@@ -1,6 +1,6 @@
 //! `ties export csv contacts|companies|chats|events`: one row per record, for a spreadsheet
-//! or a coach. The columns are `id`, the kind's keys in the order of the spec, and `notes`
-//! (the body); lists are joined with `; `. `ties import csv` reads a contacts export back,
+//! or a coach. The columns are `id`, the kind's keys in the order of the spec (for contacts,
+//! `company_name` after `company`), and `notes` (the body); lists are joined with `; `. `ties import csv` reads a contacts export back,
 //! and since every row carries its id, importing it again creates nothing.
 
 use crate::config::Config;
@@ -41,11 +41,20 @@ pub(crate) fn table(index: &Index, kind: Kind) -> (Vec<String>, Vec<Vec<String>>
         Kind::Chat => Chat::KEYS,
         Kind::Event | Kind::Note => Event::KEYS,
     };
-    let header = std::iter::once("id")
+    let mut header: Vec<String> = std::iter::once("id")
         .chain(keys.iter().copied())
         .chain(std::iter::once("notes"))
         .map(str::to_owned)
         .collect();
+    // A contact names its company by id; `company_name` carries the name too, so contacts
+    // imported alone into another notebook create their companies under their names.
+    let company_at = (kind == Kind::Contact)
+        .then(|| header.iter().position(|h| h == "company"))
+        .flatten()
+        .map(|at| at + 1);
+    if let Some(at) = company_at {
+        header.insert(at, "company_name".to_owned());
+    }
     let mut rows: Vec<(String, Vec<String>)> = index
         .docs
         .iter()
@@ -57,10 +66,18 @@ pub(crate) fn table(index: &Index, kind: Kind) -> (Vec<String>, Vec<Vec<String>>
                 Record::Chat(c) => (when(c.date.as_ref()), cells(chat::FIELDS, c, index.now)),
                 Record::Event(e) => (when(e.date.as_ref()), cells(event::FIELDS, e, index.now)),
             };
-            let row = std::iter::once(doc.id.to_string())
+            let mut row: Vec<String> = std::iter::once(doc.id.to_string())
                 .chain(values)
                 .chain(std::iter::once(notes(doc)))
                 .collect();
+            if let Some(at) = company_at {
+                let name = index
+                    .get(&row[at - 1])
+                    .and_then(Document::name)
+                    .unwrap_or_default()
+                    .to_owned();
+                row.insert(at, name);
+            }
             Some((sort, row))
         })
         .collect();

@@ -19,8 +19,6 @@ pub(crate) fn run(config: &Config, output: Option<&Path>, redact: bool) -> Resul
             redact,
             live: false,
         },
-        0,
-        None,
     );
     match output {
         Some(path) => fs::create(&config.cwd.join(path), &page, Existing::Replace)?,

@@ -19,7 +19,7 @@ pub(crate) fn run(
     config: &Config,
     file: &Path,
     source: Source,
-    map: &[(String, String)],
+    options: &import::Options,
     dry_run: bool,
 ) -> Result<ExitStatus, Error> {
     let (root, index) = super::load(config)?;
@@ -49,7 +49,7 @@ pub(crate) fn run(
                 .to_owned(),
         })
     };
-    let plan = import::plan(file, bytes, source, map, &index, &writable)?;
+    let plan = import::plan(file, &bytes, source, options, &index, &writable)?;
     report(config, file, &plan)?;
     let mut out = super::stdout(config);
     for new in &plan.files {

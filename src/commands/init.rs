@@ -39,6 +39,7 @@ pub(crate) fn run(
         }
         log.created(&format!("{}/", kind.folder()));
     }
+    write_templates(&dir, &mut log)?;
     for (name, text) in [("README.md", README), (".gitignore", GITIGNORE)] {
         match fs::create(&dir.join(name), text, existing) {
             Ok(()) => log.created(name),
@@ -101,6 +102,28 @@ impl Log {
         )?;
         writeln!(out, "  ties agenda")
     }
+}
+
+/// The built-in message templates, into `templates/`, for `ties draft` (docs/drafts.md).
+/// They are the user's to edit, so an existing one is kept even with `--force`.
+fn write_templates(dir: &Path, log: &mut Log) -> Result<(), Error> {
+    let mut kept = Vec::new();
+    for (name, text) in crate::template::BUILTIN {
+        let path = format!("{}/{name}.md", crate::templates::FOLDER);
+        match fs::create(&dir.join(&path), text, Existing::Keep) {
+            Ok(()) => {}
+            Err(Error::Exists { .. }) => kept.push(path),
+            Err(e) => return Err(e),
+        }
+    }
+    log.created(&format!(
+        "{}/ (message templates for `ties draft`)",
+        crate::templates::FOLDER
+    ));
+    if !kept.is_empty() {
+        log.note(format!("kept the existing {}", kept.join(", ")));
+    }
+    Ok(())
 }
 
 /// `git init` (unless the folder already is, or is inside, a repository) and the hook.
@@ -208,11 +231,13 @@ to-do list by `ties agenda`.
 - `companies/`: organisations; `status: target` for the ones you aim at: `ties new company \"Acme\"`
 - `chats/`: coffee chats, informational interviews, calls, message threads: `ties new chat jane-doe`
 - `events/`: meetups, conferences, career fairs: `ties new event \"Rust Meetup\" --date 2026-11-10`
+- `templates/`: the messages `ties draft` fills from your notes (write your introduction in once)
 - `ties.yaml`: the follow-up rules and the goals
 - anything else: free notes (a six-month plan, a pitch, a list of questions)
 
 Every day, `ties agenda` says whom to follow up with, which thank-you notes are due and which
-chats to prepare. Before each commit, git runs `ties check` and refuses the commit while the
+chats to prepare, and `ties draft follow-up jane-doe` writes the first version of the message.
+Before each commit, git runs `ties check` and refuses the commit while the
 notebook has errors (skip the check once with `git commit --no-verify`).
 ";
 

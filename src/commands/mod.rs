@@ -3,6 +3,7 @@
 pub(crate) mod agenda;
 pub(crate) mod check;
 pub(crate) mod completions;
+pub(crate) mod draft;
 pub(crate) mod explain;
 pub(crate) mod export;
 pub(crate) mod html;
@@ -15,6 +16,7 @@ pub(crate) mod man;
 pub(crate) mod new;
 pub(crate) mod next;
 pub(crate) mod report;
+pub(crate) mod serve;
 pub(crate) mod show;
 pub(crate) mod watch;
 
@@ -68,9 +70,9 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         Command::Import {
             file,
             source,
-            map,
+            options,
             dry_run,
-        } => import::run(config, file, *source, map, *dry_run),
+        } => import::run(config, file, *source, options, *dry_run),
         Command::Export { kind, cells } => export::run(config, *kind, *cells),
         Command::Completions { script } => completions::run(script),
         Command::Man { pages, dir, force } => man::run(config, pages, dir.as_deref(), *force),
@@ -98,8 +100,10 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             format,
         } => return list::run(config, *kind, options, *format),
         Command::Html { output, redact } => return html::run(config, output.as_deref(), *redact),
+        Command::Serve { port, host, redact } => serve::run(config, *port, *host, *redact),
         Command::Show { id, format } => return show::run(config, id, *format),
         Command::Record { request, dry_run } => return log::run(config, request, *dry_run),
+        Command::Draft { request, json } => return draft::run(config, request, *json),
     };
     status.map(Outcome::from)
 }

@@ -13,6 +13,8 @@ mod chart;
 mod redact;
 mod view;
 
+pub(crate) use view::View;
+
 use std::sync::LazyLock;
 
 use askama::Template;
@@ -58,7 +60,7 @@ struct Problem {
 #[derive(Template)]
 #[template(path = "page.html")]
 struct Page<'a> {
-    view: view::View,
+    view: &'a View,
     csp: &'a str,
     style: &'static str,
     script: &'a str,
@@ -98,10 +100,20 @@ static SERVED: LazyLock<(String, String)> = LazyLock::new(|| {
 /// Banner lines past this many are counted, not listed.
 const MOST_PROBLEMS: usize = 50;
 
-/// The page for `index` as of its today. `version` tells a served page whether what it
-/// shows is still current; `banner` lists the errors of the last check.
-pub(crate) fn page(
-    index: &Index,
+/// The page for `index` as of its today, as `ties html` writes it.
+pub(crate) fn page(index: &Index, options: Options) -> String {
+    render(&view(index, options), options, 0, None)
+}
+
+/// What the page shows of `index`, kept by `ties serve` as the last good view.
+pub(crate) fn view(index: &Index, options: Options) -> View {
+    view::build(index, options.redact)
+}
+
+/// The page of `view`. `version` tells a served page whether what it shows is still
+/// current; `banner` lists the errors of the last check.
+pub(crate) fn render(
+    view: &View,
     options: Options,
     version: u64,
     banner: Option<&Banner>,
@@ -109,7 +121,7 @@ pub(crate) fn page(
     let (script, csp) = if options.live { &*SERVED } else { &*FILE };
     let problems = banner.map_or(&[][..], |b| b.diagnostics);
     let page = Page {
-        view: view::build(index, options.redact),
+        view,
         csp,
         style: STYLE,
         script,

@@ -21,6 +21,9 @@ pub(super) enum Column {
     /// Web addresses of any kind (vCard `URL`, Google `Website`): a LinkedIn or GitHub
     /// profile goes to its key, the first other address to `website`, the rest to the body.
     Url,
+    /// `company_name` of `ties export csv contacts`: the name of the company whose id the
+    /// `company` column holds, for creating it where it is missing.
+    CompanyName,
     /// Dropped with `--map COLUMN=-`.
     Skip,
 }

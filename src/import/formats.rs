@@ -64,15 +64,19 @@ pub(super) fn of_headers(headers: &[String], source: Source) -> Format {
     let has = |h: &str| norm.iter().any(|n| n == h);
     // An export of another version of `ties` has a key more or less: `id`, then keys of
     // the kind only (`name` among them), then `notes` is an export all the same.
-    let exported = |keys: &[&str]| match headers {
+    let exported = |keys: &[&str], more: &str| match headers {
         [first, inner @ .., last] if first == "id" && last == "notes" => {
-            inner.iter().any(|h| h == "name") && inner.iter().all(|h| keys.contains(&h.as_str()))
+            inner.iter().any(|h| h == "name")
+                && inner
+                    .iter()
+                    .all(|h| keys.contains(&h.as_str()) || h == more)
         }
         _ => false,
     };
-    if exported(Contact::KEYS) {
+    // A contacts export names each company by id, and by name in `company_name`.
+    if exported(Contact::KEYS, "company_name") {
         Format::ContactsExport
-    } else if exported(Company::KEYS) {
+    } else if exported(Company::KEYS, "id") {
         Format::CompaniesExport
     } else if has("email1value") || has("phone1value") || has("organization1name") {
         Format::Google
@@ -131,50 +135,6 @@ pub(super) fn refuse_foreign(path: &Path, text: &str, source: Source) -> Result<
     }
 }
 
-/// The file's text, and a note when it was not UTF-8. A CSV file must be UTF-8: a
-/// spreadsheet saves it so when asked ("CSV UTF-8"), and guessing a code page would put
-/// wrong letters into names without a word. Old phones and Outlook write vCard 2.1 in
-/// Latin-1 (`CHARSET=ISO-8859-1`), with no way to save it otherwise: such a file is read
-/// as Latin-1, and a note says so.
-pub(super) fn decode(
-    path: &Path,
-    bytes: Vec<u8>,
-    source: Source,
-) -> Result<(String, Option<String>), Error> {
-    sniff_bytes(path, &bytes)?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, None)),
-        Err(e) if source == Source::Vcard => {
-            let text = e.into_bytes().iter().map(|b| char::from(*b)).collect();
-            let note = "not UTF-8: read as Latin-1 (ISO-8859-1), as old phones write vCard; \
-                        check the accented letters of the names";
-            Ok((text, Some(note.to_owned())))
-        }
-        Err(_) => Err(Error::NotUtf8 {
-            path: path.to_owned(),
-        }),
-    }
-}
-
-/// Refuses what is no text file before it is decoded: a spreadsheet workbook, a PDF.
-fn sniff_bytes(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let what = if bytes.starts_with(b"PK\x03\x04") {
-        "a spreadsheet workbook or another zip archive (an .xlsx or .ods file)"
-    } else if bytes.starts_with(b"\xd0\xcf\x11\xe0") {
-        "an old Excel workbook (.xls)"
-    } else if bytes.starts_with(b"%PDF") {
-        "a PDF document"
-    } else {
-        return Ok(());
-    };
-    Err(Error::WrongFormat {
-        path: path.to_owned(),
-        what,
-        help: "save it from the spreadsheet as \"CSV UTF-8\", then `ties import csv` the CSV file"
-            .to_owned(),
-    })
-}
-
 /// The error for a file of another format, pointing at the importer that reads it.
 pub(super) fn wrong(path: &Path, what: &'static str, use_source: Source) -> Error {
     let command = match use_source {
@@ -227,8 +187,6 @@ mod tests {
         assert_eq!(refused(linkedin, Source::Linkedin), "");
         assert_eq!(refused("Name\nAnn\n", Source::Csv), "");
         assert_eq!(refused("", Source::Vcard), "");
-        assert!(sniff_bytes(Path::new("x.xlsx"), b"PK\x03\x04rest").is_err());
-        assert!(sniff_bytes(Path::new("x.csv"), b"Name\n").is_ok());
     }
 
     #[test]
@@ -252,6 +210,10 @@ mod tests {
         // An export of another version: a key fewer (no `birthday`), still an export.
         assert_eq!(
             of_headers(&h("id,name,company,title,status,notes"), Source::Csv),
+            Format::ContactsExport
+        );
+        assert_eq!(
+            of_headers(&h("id,name,company,company_name,title,notes"), Source::Csv),
             Format::ContactsExport
         );
         assert_eq!(

@@ -45,7 +45,6 @@ pub(super) const ROLE_WORDS: &[(&str, &[&str])] = &[
             "talent",
             "sourcer",
             "sourcing",
-            "hr",
             "headhunter",
         ],
     ),
@@ -83,6 +82,25 @@ pub(super) const ROLE_WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Words after `HR` that make it a product, not a department: "HR Technology", "HR Systems".
+const HR_PRODUCTS: &[&str] = &[
+    "technology",
+    "technologies",
+    "tech",
+    "systems",
+    "system",
+    "software",
+    "platform",
+    "platforms",
+    "product",
+    "products",
+    "analytics",
+    "data",
+    "it",
+    "tools",
+    "solutions",
+];
+
 /// The role a job title implies, by its words (see [`ROLE_WORDS`]); none for a title
 /// without any of them.
 pub(super) fn role_of_title(title: &str) -> Option<&'static str> {
@@ -91,6 +109,17 @@ pub(super) fn role_of_title(title: &str) -> Option<&'static str> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // "HR Business Partner" works in human resources; "Product Manager, HR Technology"
+    // builds software for them.
+    let human_resources = words.iter().enumerate().any(|(i, w)| {
+        *w == "hr"
+            && !words
+                .get(i + 1)
+                .is_some_and(|next| HR_PRODUCTS.contains(next))
+    });
+    if human_resources {
+        return Some("recruiter");
+    }
     ROLE_WORDS
         .iter()
         .find(|(_, list)| list.iter().any(|w| words.contains(w)))
@@ -163,6 +192,11 @@ mod tests {
             ("Developer Advocate", Some("developer")),
             ("Team Lead", Some("manager")),
             ("Product Designer", None),
+            ("HR Business Partner", Some("recruiter")),
+            ("Head of HR", Some("recruiter")),
+            ("Product Manager, Global HR Technology", Some("manager")),
+            ("Software Engineer, HR Systems", Some("developer")),
+            ("Chrome Engineer", Some("developer")),
             ("", None),
         ] {
             assert_eq!(role_of_title(title), role, "{title}");

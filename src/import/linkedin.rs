@@ -3,15 +3,15 @@
 //! On`. The importer starts at that header and keeps counting lines from the top of the file,
 //! so a bad row is reported at the line a text editor shows.
 
+use super::columns::normalise;
+
 /// The byte offset of the header line.
 pub(super) fn header_start(text: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let bare = line.trim_start().trim_start_matches('"');
-        if bare
-            .get(..10)
-            .is_some_and(|start| start.eq_ignore_ascii_case("first name"))
-        {
+        // `First Name,` and the `FirstName,` of some exports alike.
+        let first = line.split([',', ';', '\t']).next().unwrap_or("");
+        if normalise(first) == "firstname" {
             return Some(offset);
         }
         offset += line.len();
@@ -30,5 +30,7 @@ mod tests {
         assert!(text[offset..].starts_with("First Name,"));
         assert_eq!(header_start("First Name,Last Name\n"), Some(0));
         assert_eq!(header_start("Name,Company\n"), None);
+        let squeezed = "FirstName,LastName,EmailAddress,Company,Position,ConnectedOn\n";
+        assert_eq!(header_start(squeezed), Some(0));
     }
 }

@@ -15,6 +15,7 @@
 mod cells;
 mod columns;
 mod companies;
+mod decode;
 mod files;
 mod formats;
 mod google;
@@ -40,17 +41,27 @@ use row::Reader;
 
 pub(crate) use plan::{Level, Message, Plan, Source, Writable};
 
+/// How to read the file, as the user asked.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Options {
+    /// `--map`: `(column header, key)` pairs (`-` drops the column).
+    pub map: Vec<(String, String)>,
+    /// `--encoding`: the file's encoding, by its label, when the guess is wrong.
+    pub encoding: Option<String>,
+}
+
 /// Reads `bytes` (the file at `path`, for messages) and plans the files to create in the
-/// notebook `index`. `map` pairs a column header with a key (or `-` to drop the column).
+/// notebook `index`.
 pub(crate) fn plan(
     path: &Path,
-    bytes: Vec<u8>,
+    bytes: &[u8],
     source: Source,
-    map: &[(String, String)],
+    options: &Options,
     index: &Index,
     writable: Writable<'_>,
 ) -> Result<Plan, Error> {
-    let (text, decoded) = formats::decode(path, bytes, source)?;
+    let map = &options.map;
+    let (text, decoded) = decode::decode(path, bytes, options.encoding.as_deref())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     formats::refuse_foreign(path, text, source)?;
     let mut table = match source {

@@ -16,6 +16,7 @@ use crate::fs::NewFile;
 use crate::index::Index;
 use crate::lookup;
 use crate::model::Kind;
+use crate::model::conventions::Conventions;
 use crate::model::fields::Type;
 use crate::model::id::Id;
 
@@ -34,12 +35,6 @@ impl Identity {
         }
     }
 
-    /// Shares a profile or an email: the same person.
-    fn same(&self, other: &Self) -> bool {
-        let shared = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
-        shared(&self.profile, &other.profile) || shared(&self.email, &other.email)
-    }
-
     /// Has a different profile or email: another person, whatever the name.
     fn differs(&self, other: &Self) -> bool {
         let different =
@@ -48,13 +43,49 @@ impl Identity {
     }
 }
 
-/// A notebook's contact as the import compares it with a row.
-struct Known {
-    id: String,
-    who: Identity,
-    /// Lower case.
-    name: String,
-    company: Option<String>,
+/// Who is who: the people the rows are compared with (the notebook's contacts, or the rows
+/// planned so far), by each thing that identifies them, so that each row is compared with
+/// the few that share its profile, email, id or name rather than with everyone.
+#[derive(Default)]
+struct People {
+    ids: HashMap<String, usize>,
+    profiles: HashMap<String, usize>,
+    emails: HashMap<String, usize>,
+    /// By lower-case name: everyone of that name.
+    names: HashMap<String, Vec<usize>>,
+    /// Each person's identity and company (an id for the notebook's, the text of the cell
+    /// for rows).
+    who: Vec<(Identity, Option<String>)>,
+}
+
+impl People {
+    fn add(&mut self, id: &str, name: &str, who: Identity, company: Option<String>) {
+        let at = self.who.len();
+        self.ids.entry(id.to_owned()).or_insert(at);
+        if let Some(profile) = &who.profile {
+            self.profiles.entry(profile.clone()).or_insert(at);
+        }
+        if let Some(email) = &who.email {
+            self.emails.entry(email.clone()).or_insert(at);
+        }
+        self.names.entry(name.to_lowercase()).or_default().push(at);
+        self.who.push((who, company));
+    }
+
+    /// The first person who shares a profile or an email with `me`.
+    fn same(&self, me: &Identity) -> Option<usize> {
+        let profile = me.profile.as_ref().and_then(|p| self.profiles.get(p));
+        let email = me.email.as_ref().and_then(|e| self.emails.get(e));
+        match (profile, email) {
+            (Some(a), Some(b)) => Some(*a.min(b)),
+            (a, b) => a.or(b).copied(),
+        }
+    }
+
+    /// Everyone named `name` (lower case).
+    fn named(&self, name: &str) -> &[usize] {
+        self.names.get(name).map_or(&[], Vec::as_slice)
+    }
 }
 
 pub(super) struct Planner<'a> {
@@ -62,61 +93,63 @@ pub(super) struct Planner<'a> {
     writable: Writable<'a>,
     reader: Reader<'a>,
     rows: Vec<Row>,
-    /// The identity of each of `rows`, and their ids.
-    identities: Vec<Identity>,
-    planned: HashSet<String>,
-    existing: Vec<Known>,
+    /// The rows planned so far; `who` of each holds the company cell's text.
+    planned: People,
+    /// The notebook's contacts; `who` of each holds the company's id.
+    existing: People,
+    /// The notebook's company a company cell names, by the cell's text: asked once per name.
+    company_ids: HashMap<String, Option<String>>,
     /// Bad rows and what the planner says of the file.
     log: Log,
     present: usize,
     /// LinkedIn's rows without a name (closed or hidden accounts): counted, not errors.
     nameless: Vec<u64>,
+    /// Companies of an export of contacts created with their id as the name (the export has
+    /// no `company_name`), for the note that says so.
+    unnamed: usize,
 }
 
 impl<'a> Planner<'a> {
     pub(super) fn new(index: &'a Index, reader: Reader<'a>, writable: Writable<'a>) -> Self {
+        let mut existing = People::default();
+        for (doc, c) in index.contacts() {
+            existing.add(
+                doc.id.as_str(),
+                &c.name,
+                Identity::of(c.linkedin.as_deref(), c.email.as_deref()),
+                c.company.as_ref().map(|id| id.value.to_string()),
+            );
+        }
         Self {
             index,
             writable,
             reader,
             rows: Vec::new(),
-            identities: Vec::new(),
-            planned: HashSet::new(),
-            existing: index
-                .contacts()
-                .map(|(doc, c)| Known {
-                    id: doc.id.to_string(),
-                    who: Identity::of(c.linkedin.as_deref(), c.email.as_deref()),
-                    name: c.name.to_lowercase(),
-                    company: c.company.as_ref().map(|id| id.value.to_string()),
-                })
-                .collect(),
+            planned: People::default(),
+            existing,
+            company_ids: HashMap::new(),
             log: Log::default(),
             present: 0,
             nameless: Vec::new(),
+            unnamed: 0,
         }
     }
 
     pub(super) fn row(&mut self, line: u64, cells: &[&str]) {
         // Notes on a row that is then skipped would only distract.
         let before = self.reader.log.mark();
-        let format = self.reader.format;
         let mut row = match self.reader.read(line, cells) {
             Ok(row) => row,
-            // LinkedIn leaves the rows of closed and hidden accounts empty but for the date:
-            // nothing the user can fix, so counted in one note rather than reported.
-            Err(why) if format == Format::Linkedin && why == NO_NAME => {
+            // A row without a name is nothing to fix in most exports (LinkedIn leaves the
+            // connections of closed and hidden accounts empty but for the date; address books
+            // hold bare email addresses): counted in one note rather than reported one by one.
+            Err(why) if why == NO_NAME => {
                 self.reader.log.forget(before);
                 self.nameless.push(line);
                 return;
             }
             Err(why) => {
                 self.reader.log.forget(before);
-                let why = if format == Format::Vcard && why == NO_NAME {
-                    "no name: the card has neither FN nor N".to_owned()
-                } else {
-                    why
-                };
                 return self.log.bad(line, why);
             }
         };
@@ -147,7 +180,7 @@ impl<'a> Planner<'a> {
                 Err(format!("id `{}` is taken by {}", row.id, doc.path))
             };
         }
-        if self.existing.iter().any(|them| me.same(&them.who)) {
+        if self.existing.same(&me).is_some() {
             return Ok(false);
         }
         let name = row.name().to_lowercase();
@@ -157,8 +190,9 @@ impl<'a> Planner<'a> {
         if company.is_some()
             && self
                 .existing
+                .named(&name)
                 .iter()
-                .any(|them| them.name == name && them.company == company)
+                .any(|&i| self.existing.who[i].1 == company)
         {
             return Ok(false);
         }
@@ -170,44 +204,66 @@ impl<'a> Planner<'a> {
                 row.name()
             ));
         }
-        // The file named after them is them, unless a profile or an email says otherwise.
+        // The file named after them is them, unless a profile, an email or their company says
+        // otherwise.
         if row.id.is_empty()
-            && let Some(them) = self.existing.iter().find(|them| them.id == base)
-            && !me.differs(&them.who)
+            && let Some(&them) = self.existing.ids.get(&base)
         {
-            return Ok(false);
-        }
-        for (earlier, them) in self.rows.iter().zip(&self.identities) {
-            let same_id = !row.id.is_empty() && earlier.id == row.id;
-            let same_name = earlier.name().to_lowercase() == name
-                && (!me.differs(them)
-                    || row.text("company").is_some_and(|c| {
-                        earlier
-                            .text("company")
-                            .is_some_and(|e| e.eq_ignore_ascii_case(c))
-                    }));
-            if same_id || me.same(them) || same_name {
-                return Err(format!(
-                    "duplicate of line {}, {}",
-                    earlier.line,
-                    earlier.name()
-                ));
+            let (who, their_company) = &self.existing.who[them];
+            let elsewhere =
+                company.is_some() && their_company.is_some() && company != *their_company;
+            if !me.differs(who) && !elsewhere {
+                return Ok(false);
             }
         }
+        let earlier = (!row.id.is_empty())
+            .then(|| self.planned.ids.get(&row.id).copied())
+            .flatten()
+            .or_else(|| self.planned.same(&me))
+            .or_else(|| {
+                // The same name is the same person, unless a profile, an email or the company
+                // tells them apart.
+                let cell = row.text("company");
+                self.planned.named(&name).iter().copied().find(|&i| {
+                    let (who, their_cell) = &self.planned.who[i];
+                    let same_company = match (cell, their_cell) {
+                        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                        _ => false,
+                    };
+                    let other_company = cell.is_some() && their_cell.is_some() && !same_company;
+                    same_company || !me.differs(who) && !other_company
+                })
+            });
+        if let Some(i) = earlier {
+            let earlier = &self.rows[i];
+            return Err(format!(
+                "duplicate of line {}, {}",
+                earlier.line,
+                earlier.name()
+            ));
+        }
         if row.id.is_empty() {
-            let planned = &self.planned;
+            let planned = &self.planned.ids;
             row.id = naming::first_free(conventions, &base, |id| {
-                index.get(id).is_some() || planned.contains(id)
+                index.get(id).is_some() || planned.contains_key(id)
             });
         }
-        self.planned.insert(row.id.clone());
-        self.identities.push(me);
+        self.planned.add(
+            &row.id,
+            row.name(),
+            me,
+            row.text("company").map(str::to_owned),
+        );
         Ok(true)
     }
 
     /// The id of the notebook's company a company cell names, if there is one.
-    fn company_id(&self, text: &str) -> Option<String> {
-        lookup::find(self.index, Kind::Company, text).map(|d| d.id.to_string())
+    fn company_id(&mut self, text: &str) -> Option<String> {
+        let index = self.index;
+        self.company_ids
+            .entry(text.to_owned())
+            .or_insert_with(|| lookup::find(index, Kind::Company, text).map(|d| d.id.to_string()))
+            .clone()
     }
 
     /// Resolves references, renders the files, checks them with the notebook, and drops
@@ -221,15 +277,17 @@ impl<'a> Planner<'a> {
             if problems.is_empty() {
                 break (files, companies);
             }
+            let bad: HashSet<u64> = problems.iter().map(|(line, _)| *line).collect();
+            rows.retain(|r| !bad.contains(&r.line));
             for (line, why) in problems {
-                rows.retain(|r| r.line != line);
                 self.log.bad(line, why);
             }
         };
+        let imported: HashSet<u64> = rows.iter().map(|r| r.line).collect();
         let (format, headers, columns) =
             (self.reader.format, self.reader.headers, self.reader.columns);
         for (column, mut lines) in std::mem::take(&mut self.reader.kept) {
-            lines.retain(|line| rows.iter().any(|r| r.line == *line));
+            lines.retain(|line| imported.contains(line));
             if lines.is_empty() {
                 continue;
             }
@@ -250,28 +308,26 @@ impl<'a> Planner<'a> {
                 ),
             );
         }
-        if format == Format::ContactsExport && companies > 0 {
+        let unnamed = self.unnamed;
+        if format == Format::ContactsExport && unnamed > 0 {
             self.log.note(
                 0,
                 format!(
-                    "{companies} compan{} not in the notebook: created with the id as the name, \
-                     since an export of contacts names companies by id; to keep their names, \
-                     import `ties export csv companies` first",
-                    if companies == 1 { "y" } else { "ies" }
+                    "{unnamed} compan{} not in the notebook: created with the id as the name, \
+                     since this export of contacts has no company_name column; to keep their \
+                     names, import `ties export csv companies` first",
+                    if unnamed == 1 { "y" } else { "ies" }
                 ),
             );
         }
-        if let Some(first) = self.nameless.first() {
-            let n = self.nameless.len();
-            self.log.note(
-                0,
-                format!(
-                    "{n} row(s) without a name skipped, from line {first}: LinkedIn leaves the \
-                     connections of closed or hidden accounts empty but for the date"
-                ),
-            );
+        if let Some(note) = nameless(format, &self.nameless) {
+            self.log.note(0, note);
         }
         let mut unknown: Vec<String> = Vec::new();
+        let said: HashSet<usize> = rows
+            .iter()
+            .flat_map(|r| r.extras.iter().map(|(c, _)| *c))
+            .collect();
         for (i, header) in headers.iter().enumerate() {
             let name = if header.is_empty() {
                 format!("column {}", i + 1)
@@ -280,8 +336,7 @@ impl<'a> Planner<'a> {
             };
             // Google's export has dozens of columns, most of them empty: only those that said
             // something are named.
-            let said = format != Format::Google
-                || rows.iter().any(|r| r.extras.iter().any(|(c, _)| *c == i));
+            let said = format != Format::Google || said.contains(&i);
             if columns[i].is_none() && said && !unknown.contains(&name) && format != Format::Vcard {
                 unknown.push(name);
             }
@@ -303,38 +358,46 @@ impl<'a> Planner<'a> {
     /// Resolves each `introduced_by` to a contact of the notebook or a planned row; rows
     /// whose introducer is unknown are dropped, which may orphan others, hence the loop.
     fn introducers(&mut self, rows: &mut Vec<Row>) {
+        let conventions = &self.index.settings.conventions;
         loop {
+            // `[[jane-doe]]` names a row of this file as it names a file; so do its name and
+            // the id its name makes.
+            let mut by_id: HashMap<&str, usize> = HashMap::new();
+            let mut by_name: HashMap<String, usize> = HashMap::new();
+            for (i, r) in rows.iter().enumerate() {
+                by_id.entry(r.id.as_str()).or_insert(i);
+                by_name.entry(r.name().to_lowercase()).or_insert(i);
+            }
+            let mut found = Vec::new();
             let mut dropped = Vec::new();
-            for i in 0..rows.len() {
-                let Some(text) = rows[i].text("introduced_by").map(str::to_owned) else {
+            for (i, row) in rows.iter().enumerate() {
+                let Some(text) = row.text("introduced_by") else {
                     continue;
                 };
-                let found = lookup::find(self.index, Kind::Contact, &text)
+                let id = lookup::find(self.index, Kind::Contact, text)
                     .map(|d| d.id.to_string())
                     .or_else(|| {
-                        // `[[jane-doe]]` names a row of this file as it names a file.
-                        let id = Id::from_reference(&text);
-                        let made = naming::id_from_name(&self.index.settings.conventions, &text);
-                        rows.iter()
-                            .find(|r| {
-                                r.id == id.as_str()
-                                    || r.name().eq_ignore_ascii_case(text.trim())
-                                    || r.id == made
-                            })
-                            .map(|r| r.id.clone())
+                        let made = naming::id_from_name(conventions, text);
+                        by_id
+                            .get(Id::from_reference(text).as_str())
+                            .or_else(|| by_name.get(&text.trim().to_lowercase()))
+                            .or_else(|| by_id.get(made.as_str()))
+                            .map(|&r| rows[r].id.clone())
                     });
-                match found {
-                    Some(id) => {
-                        rows[i].resolved.insert("introduced_by", id);
-                    }
-                    None => dropped.push((rows[i].line, text)),
+                match id {
+                    Some(id) => found.push((i, id)),
+                    None => dropped.push((row.line, text.to_owned())),
                 }
+            }
+            for (i, id) in found {
+                rows[i].resolved.insert("introduced_by", id);
             }
             if dropped.is_empty() {
                 return;
             }
+            let lines: HashSet<u64> = dropped.iter().map(|(line, _)| *line).collect();
+            rows.retain(|r| !lines.contains(&r.line));
             for (line, text) in dropped {
-                rows.retain(|r| r.line != line);
                 self.log.bad(
                     line,
                     format!(
@@ -347,14 +410,15 @@ impl<'a> Planner<'a> {
 
     /// The files for `rows` (companies first) and how many are companies; `owners` maps
     /// each file to the rows that need it.
-    fn render(&self, rows: &mut [Row]) -> (Vec<NewFile>, usize, HashMap<String, Vec<u64>>) {
+    fn render(&mut self, rows: &mut [Row]) -> (Vec<NewFile>, usize, HashMap<String, Vec<u64>>) {
         let conventions = &self.index.settings.conventions;
-        let mut companies: Vec<(String, String)> = Vec::new();
+        self.unnamed = 0;
+        let mut companies = NewCompanies::default();
         let mut owners: HashMap<String, Vec<u64>> = HashMap::new();
-        let taken = |id: &str, companies: &[(String, String)]| {
-            self.index.get(id).is_some()
-                || rows_taken(rows, id)
-                || companies.iter().any(|(c, _)| c == id)
+        let row_ids: HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        let index = self.index;
+        let taken = |id: &str, companies: &NewCompanies| {
+            index.get(id).is_some() || row_ids.contains(id) || companies.ids.contains_key(id)
         };
         let mut company_ids = Vec::with_capacity(rows.len());
         for row in rows.iter() {
@@ -362,21 +426,23 @@ impl<'a> Planner<'a> {
                 company_ids.push(None);
                 continue;
             };
-            let id = if let Some(doc) = lookup::find(self.index, Kind::Company, name) {
-                doc.id.to_string()
+            let id = if let Some(id) = self.company_id(name) {
+                id
             } else if self.reader.format == Format::ContactsExport
                 && naming::is_id(conventions, name)
                 && !taken(name, &companies)
             {
-                // An export names the company by its id; without the company's file its name
-                // is unknown, so the id stands for it (an export of companies imported first
-                // keeps the names).
-                companies.push((name.to_owned(), name.to_owned()));
+                // An export names the company by its id, and by its name in `company_name`;
+                // an older export has no name, so the id stands for it (an export of
+                // companies imported first keeps the names).
+                let named = row.company_name.clone();
+                if named.is_none() {
+                    self.unnamed += 1;
+                }
+                companies.add(name.to_owned(), named.unwrap_or_else(|| name.to_owned()));
                 name.to_owned()
-            } else if let Some((id, _)) = companies.iter().find(|(id, n)| {
-                n.eq_ignore_ascii_case(name) || *id == naming::id_from_name(conventions, name)
-            }) {
-                id.clone()
+            } else if let Some(id) = companies.find(name, conventions) {
+                id.to_owned()
             } else {
                 let base = naming::id_from_name(conventions, name);
                 let base = if base.is_empty() {
@@ -385,7 +451,7 @@ impl<'a> Planner<'a> {
                     base
                 };
                 let id = naming::first_free(conventions, &base, |id| taken(id, &companies));
-                companies.push((id.clone(), one_line(name)));
+                companies.add(id.clone(), one_line(name));
                 id
             };
             owners
@@ -401,6 +467,7 @@ impl<'a> Planner<'a> {
             };
         }
         let mut files: Vec<NewFile> = companies
+            .new
             .iter()
             .map(|(id, name)| NewFile {
                 path: naming::path(conventions, Kind::Company, id),
@@ -420,8 +487,51 @@ impl<'a> Planner<'a> {
     }
 }
 
-fn rows_taken(rows: &[Row], id: &str) -> bool {
-    rows.iter().any(|r| r.id == id)
+/// The one note on the rows without a name, if there were any.
+fn nameless(format: Format, lines: &[u64]) -> Option<String> {
+    let (first, n) = (lines.first()?, lines.len());
+    let mut at: Vec<String> = lines.iter().take(5).map(ToString::to_string).collect();
+    if n > 5 {
+        at.push("…".to_owned());
+    }
+    let at = at.join(", ");
+    Some(match format {
+        Format::Linkedin => format!(
+            "{n} row(s) without a name skipped, from line {first}: LinkedIn leaves the \
+             connections of closed or hidden accounts empty but for the date"
+        ),
+        Format::Vcard => {
+            format!("{n} card(s) without a name (neither FN nor N) skipped, at line(s) {at}")
+        }
+        _ => format!(
+            "{n} row(s) without a name skipped, at line(s) {at}: give them a name to import them"
+        ),
+    })
+}
+
+/// The companies an import creates, `(id, name)` in the order first named, found again by
+/// id, by name (ignoring case) or by the id the name makes.
+#[derive(Default)]
+struct NewCompanies {
+    new: Vec<(String, String)>,
+    ids: HashMap<String, usize>,
+    names: HashMap<String, usize>,
+}
+
+impl NewCompanies {
+    fn add(&mut self, id: String, name: String) {
+        let at = self.new.len();
+        self.names.entry(name.to_lowercase()).or_insert(at);
+        self.ids.entry(id.clone()).or_insert(at);
+        self.new.push((id, name));
+    }
+
+    fn find(&self, name: &str, conventions: &Conventions) -> Option<&str> {
+        self.names
+            .get(&name.to_lowercase())
+            .or_else(|| self.ids.get(&naming::id_from_name(conventions, name)))
+            .map(|&i| self.new[i].0.as_str())
+    }
 }
 
 /// A LinkedIn profile as a comparable key: `https://www.linkedin.com/in/Jane-Doe/`,

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::columns;
+use super::columns::{self, Column};
 use super::formats::{self, Format};
 use super::google;
 use super::linkedin;
@@ -48,6 +48,13 @@ pub(super) fn spreadsheet(
         Format::Google => google::columns(&headers),
         _ => columns::columns(&headers, source),
     };
+    if format == Format::ContactsExport {
+        for (header, column) in headers.iter().zip(columns.iter_mut()) {
+            if header == "company_name" {
+                *column = Some(Column::CompanyName);
+            }
+        }
+    }
     columns::apply_map(&headers, &mut columns, map)?;
     let mut out = Table {
         format,

@@ -46,6 +46,8 @@ pub(super) struct Row {
     pub(super) notes: Vec<String>,
     /// `- Column: value` lines for the body, with the column they come from, for their order.
     pub(super) extras: Vec<(usize, String)>,
+    /// The name of the company an export of contacts names by id (`company_name`).
+    pub(super) company_name: Option<String>,
     /// The ids that keys naming another record (`company`, `introduced_by`) resolve to, found
     /// in a later pass.
     pub(super) resolved: BTreeMap<&'static str, String>,
@@ -262,6 +264,10 @@ impl<'a> Reader<'a> {
             }
             Column::ConnectedOn => {
                 pending.connected = Some((i, self.date(i, cell, header)?));
+                return Ok(());
+            }
+            Column::CompanyName => {
+                row.company_name = Some(one_line(cell));
                 return Ok(());
             }
             Column::Url => {

@@ -85,6 +85,14 @@ fn unfold(text: &str) -> Vec<(u64, String)> {
     for (n, raw) in text.split('\n').enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let number = n as u64 + 1;
+        // A writer that ends a value in a soft break right before the next property (seen in
+        // phones' 2.1 exports) would glue that property into the value: the break ends it.
+        if soft_break && starts_property(line) {
+            if let Some((_, last)) = out.last_mut() {
+                last.pop();
+            }
+            soft_break = false;
+        }
         match out.last_mut() {
             Some((_, last)) if soft_break => {
                 last.pop();
@@ -100,6 +108,58 @@ fn unfold(text: &str) -> Vec<(u64, String)> {
         soft_break = quoted_printable && out.last().is_some_and(|(_, l)| l.ends_with('='));
     }
     out
+}
+
+/// Whether `line` opens a property of its own (`TEL;CELL:…`, `X-ABLabel:…`, `END:VCARD`):
+/// the name of one that cards carry, in capitals as writers put them, then `;` or `:`. A
+/// quoted-printable line continued by a soft break rarely starts so.
+fn starts_property(line: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "ADR",
+        "AGENT",
+        "BDAY",
+        "BEGIN",
+        "CATEGORIES",
+        "CLASS",
+        "EMAIL",
+        "END",
+        "FN",
+        "GENDER",
+        "GEO",
+        "IMPP",
+        "KEY",
+        "KIND",
+        "LABEL",
+        "LANG",
+        "LOGO",
+        "MAILER",
+        "N",
+        "NICKNAME",
+        "NOTE",
+        "ORG",
+        "PHOTO",
+        "PRODID",
+        "REV",
+        "ROLE",
+        "SOUND",
+        "SOURCE",
+        "TEL",
+        "TITLE",
+        "TZ",
+        "UID",
+        "URL",
+        "VERSION",
+    ];
+    let Some(end) = line.find([';', ':']) else {
+        return false;
+    };
+    let name = &line[..end];
+    let name = name.rsplit('.').next().unwrap_or(name);
+    NAMES.contains(&name)
+        || name.starts_with("X-")
+            && name[2..]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// Whether a content line's parameters say `QUOTED-PRINTABLE`.
@@ -504,6 +564,16 @@ mod tests {
         assert_eq!((p.name.as_str(), p.value.as_str()), ("X-A", "v"));
         assert!(property("no colon here").is_none());
         assert!(property("").is_none());
+    }
+
+    #[test]
+    fn a_soft_break_before_the_next_property_ends_the_value() {
+        let text = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Jovan Petrovi=C4=87=\r\nTEL;CELL:0995552188\r\nNOTE;ENCODING=QUOTED-PRINTABLE:two=\r\n lines=\r\nand more\r\nEND:VCARD\r\n";
+        let cards = cards(text);
+        let card = &cards[0];
+        assert_eq!(card.first("FN").unwrap().text(), "Jovan Petrović");
+        assert_eq!(card.first("TEL").unwrap().text(), "0995552188");
+        assert_eq!(card.first("NOTE").unwrap().text(), "two linesand more");
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub(crate) mod t305;
 pub(crate) mod t401;
 pub(crate) mod t402;
 pub(crate) mod t403;
+pub(crate) mod t501;
+pub(crate) mod t502;
+pub(crate) mod t503;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -181,6 +184,22 @@ pub(crate) fn words(problem: &Problem) -> Words {
             default,
         } => t402::invalid(key, expected, default),
         Problem::UnknownIgnoredCode { code } => t403::unknown_code(code),
+        Problem::UnknownPlaceholder { name } => t501::unknown(name),
+        Problem::UnclosedPlaceholder => t501::unclosed(),
+        Problem::OverLimit {
+            channel,
+            limit,
+            length,
+            longest,
+        } => t502::over(channel, *limit, *length, *longest),
+        Problem::TemplateKey { key } => t503::unknown_key(key),
+        Problem::TemplateValue {
+            key,
+            value,
+            allowed,
+            expected,
+        } => t503::bad_value(key, value, allowed, expected),
+        Problem::TemplateKind { name } => t503::no_kind(name),
         Problem::Worded {
             message,
             help,
