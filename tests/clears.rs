@@ -653,7 +653,11 @@ fn every_diagnostic_has_a_help_line() {
             "contacts/ada.md",
             "---\nname: Ada\nemail: not-an-email\nlinkedin: \"not a url\"\ncompany: bob\n---\nSee [[nobody]] and [x](missing.md).\n",
         )
-        .file("contacts/bob.md", "---\nname: Bob\ncompany: ada\n---\n")
+        .file(
+            "contacts/bob.md",
+            "---\nname: Bob\ncompany: ada\nreached_out: 2026-12-01\nreplied: 2026-11-01\ntags: {a: 1}\n---\n",
+        )
+        .file("ties.yaml", "rules:\n  horizon: soon\n")
         .file(
             "chats/2026-12-20-ada.md",
             "---\nwith: ada\ndate: 2026-12-20\nthanked: 2026-12-19\n---\n",
@@ -661,7 +665,9 @@ fn every_diagnostic_has_a_help_line() {
         .file("dismissed.txt", "what is this\n");
     let all = nb.json_diagnostics();
     let codes: std::collections::BTreeSet<String> = all.iter().map(|d| text(d, "code")).collect();
-    for code in ["T108", "T202", "T204", "T302", "T305"] {
+    for code in [
+        "T102", "T108", "T202", "T204", "T301", "T302", "T305", "T402",
+    ] {
         assert!(codes.contains(code), "no {code}: {codes:?}");
     }
     for d in &all {

@@ -24,4 +24,7 @@ pub(crate) fn invalid(key: &str, expected: &str, default: &str) -> Words {
     Words::new(format!(
         "`{key}` should be {expected}; using the default ({default})"
     ))
+    .help(format!(
+        "write `{key}` as {expected}, or remove it to use the default"
+    ))
 }
