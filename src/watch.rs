@@ -13,6 +13,7 @@ use notify::event::{CreateKind, ModifyKind, RemoveKind};
 
 use crate::check::Checker;
 use crate::diagnostic::{Diagnostic, Placed};
+use crate::dismissed;
 use crate::error::Error;
 use crate::findings::Code;
 use crate::findings::{Finding, Problem};
@@ -73,7 +74,8 @@ impl Classifier {
             if path == &self.root.join(".gitignore") {
                 return Some(Change::Rescan);
             }
-            if path == &self.root.join(CONFIG_FILE) {
+            // `dismissed.txt` (`ties done`, `ties snooze KEY`) is read with the settings.
+            if path == &self.root.join(CONFIG_FILE) || path == &self.root.join(dismissed::FILE) {
                 return Some(Change::Config);
             }
             let markdown = path
@@ -178,8 +180,11 @@ impl Session {
                 std::mem::take(&mut self.index.settings_text),
                 std::mem::take(&mut self.index.settings_findings),
             );
-            let (docs, walk_diagnostics) = notebook::walk(&root, &settings.0.conventions);
-            let fresh = Index::new(root.clone(), now, settings, docs, walk_diagnostics);
+            let (docs, mut walk_diagnostics) = notebook::walk(&root, &settings.0.conventions);
+            let (dismissed, unread) = notebook::load_dismissed(&root);
+            walk_diagnostics.extend(unread);
+            let mut fresh = Index::new(root.clone(), now, settings, docs, walk_diagnostics);
+            fresh.dismissed = dismissed;
             round.files_read = fresh.docs.len();
             round.added = fresh
                 .docs
@@ -194,6 +199,7 @@ impl Session {
             if batch.config {
                 let before = self.index.settings.conventions.clone();
                 self.reload_config(&root);
+                self.index.dismissed = notebook::load_dismissed(&root).0;
                 if self.index.settings.conventions != before {
                     // Which folder is which kind, what an id is, which key is which: every
                     // file reads differently now.
@@ -442,6 +448,11 @@ mod tests {
         assert_eq!(
             c.change_detected(&modify(&root.join("ties.yaml"))),
             Some(Change::Config)
+        );
+        assert_eq!(
+            c.change_detected(&modify(&root.join("dismissed.txt"))),
+            Some(Change::Config),
+            "`ties done` on a nudge: the agenda reads dismissed.txt again"
         );
         assert_eq!(
             c.change_detected(&modify(&root.join(".gitignore"))),
