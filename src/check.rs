@@ -264,6 +264,7 @@ fn cross(scope: &Scope, doc: &Document) -> Found {
     rules::t202::check(scope, doc, &mut found);
     rules::t203::check(scope, doc, &mut found);
     rules::t204::check(scope, doc, &mut found);
+    rules::t205::check(scope, doc, &mut found);
     rules::t301::check(scope, doc, &mut found);
     rules::t304::check(scope, doc, &mut found);
     found

@@ -50,6 +50,10 @@ pub(crate) struct Cli {
     #[arg(long, global = true, help_heading = GLOBAL, env = "TIES_NOTEBOOK", value_name = "DIR")]
     notebook: Option<PathBuf>,
 
+    /// How long a writer waits for another `ties` writing to the same notebook (docs/log.md)
+    #[arg(long, global = true, hide = true, env = "TIES_LOCK_WAIT", value_name = "SECONDS", default_value_t = 5.0, value_parser = parse_wait)]
+    lock_wait: f64,
+
     /// Take this date as today, for every date computation (reproducible runs, planning)
     #[arg(long, global = true, help_heading = GLOBAL, value_name = "YYYY-MM-DD", value_parser = parse_today)]
     today: Option<NaiveDate>,
@@ -542,6 +546,13 @@ fn status(contact: String, status: ContactStatus, dry: &DryRun) -> Command {
     }
 }
 
+fn parse_wait(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(secs) if secs.is_finite() && (0.0..=3600.0).contains(&secs) => Ok(secs),
+        _ => Err("expected a number of seconds from 0 to 3600, e.g. 5 or 0.5".to_owned()),
+    }
+}
+
 /// `--port`: a number. An address there (`0.0.0.0:8080`) is refused with the reason: the
 /// page shows the whole notebook, so listening beyond this machine is asked for by name.
 fn parse_port(text: &str) -> Result<u16, String> {
@@ -815,6 +826,7 @@ impl Cli {
         Config {
             notebook: self.notebook,
             cwd,
+            lock_wait: std::time::Duration::from_secs_f64(self.lock_wait),
             clock: self
                 .now
                 .or_else(|| self.today.map(|d| d.and_time(chrono::NaiveTime::MIN)))

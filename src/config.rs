@@ -12,6 +12,8 @@ pub(crate) struct Config {
     /// `--notebook` or `$TIES_NOTEBOOK`; otherwise discovered from `cwd`.
     pub notebook: Option<PathBuf>,
     pub cwd: PathBuf,
+    /// How long a writer waits for the notebook's lock (`$TIES_LOCK_WAIT`, default 5 s).
+    pub lock_wait: std::time::Duration,
     /// The one source of "now" for every date computation (`--now`, `--today` or the clock).
     pub clock: Clock,
     pub color: anstream::ColorChoice,

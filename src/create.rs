@@ -81,7 +81,8 @@ pub(crate) fn new_file(
     let (kind, base_id, draft) = build(index, request)?;
     let conventions = &index.settings.conventions;
     let titles = conventions.title_ids();
-    let id = match &options.id {
+    let given = options.id.as_deref().map(slug::composed);
+    let id = match &given {
         Some(id) if titles && (id.is_empty() || slug::title_from_name(id) != *id) => {
             return Err(Error::BadTitle { id: id.clone() });
         }
@@ -91,6 +92,16 @@ pub(crate) fn new_file(
             return Err(Error::NoId {
                 name: request.name().to_owned(),
             });
+        }
+        // A name that is a Windows device name (`con`) takes the next free id.
+        None if slug::is_reserved(&format!("{base_id}.md")).is_some() => {
+            let taken =
+                |c: &str| index.get(c).is_some() || slug::is_reserved(&format!("{c}.md")).is_some();
+            if titles {
+                slug::first_free_title(&base_id, taken)
+            } else {
+                slug::first_free(&base_id, taken)
+            }
         }
         None => base_id,
     };

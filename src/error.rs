@@ -52,6 +52,21 @@ pub(crate) enum Error {
     },
 
     #[error(
+        "refusing to write {}: its name {reason}, so the notebook could not be cloned there\n  \
+         help: choose another id with --id",
+        path.display()
+    )]
+    NameReserved { path: PathBuf, reason: &'static str },
+
+    #[error(
+        "refusing to write {}: {} is there, and macOS and Windows take names that differ only \
+         in case or accents' encoding for the same file\n  help: choose another id with --id, \
+         or use the existing record",
+        path.display(), other.display()
+    )]
+    NameCollides { path: PathBuf, other: PathBuf },
+
+    #[error(
         "refusing to write {}: its folder is a symlink to {}, outside the notebook\n  \
          help: replace the symlink with a folder, or write there yourself",
         path.display(), target.display()
@@ -65,10 +80,57 @@ pub(crate) enum Error {
     ChangedMeanwhile { path: PathBuf },
 
     #[error(
+        "{} kept changing while ties read it (an editor saving it?); it was left as it was\n  \
+         help: save it in your editor, then run the command again",
+        path.display()
+    )]
+    KeepsChanging { path: PathBuf },
+
+    #[error(
+        "{} changed while ties was editing it; both were kept: the file holds the other save, \
+         and {} what was there a moment before\n  help: compare the two, keep what you want, \
+         delete the other, then run the command again",
+        path.display(), kept.display()
+    )]
+    KeptBoth { path: PathBuf, kept: PathBuf },
+
+    #[error(
+        "refusing to edit {}: it is read-only\n  help: make it writable (chmod u+w) if it is to \
+         be changed, or edit it by hand",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+
+    #[error(
+        "refusing to edit {}: it is {size} bytes, over the {max} bytes ties reads of a file\n  \
+         help: a note that large is not a note; split it, or edit it by hand",
+        path.display()
+    )]
+    TooLarge { path: PathBuf, size: u64, max: u64 },
+
+    #[error(
+        "the notebook is locked by {holder}, which is writing to it; waited {waited} s and \
+         changed nothing\n  help: run the command again when it is done (the lock is {})",
+        path.display()
+    )]
+    Locked {
+        path: PathBuf,
+        holder: String,
+        waited: f64,
+    },
+
+    #[error(
         "refusing to edit {}: it has errors\n  help: fix what `ties check` reports in it, then run the command again",
         path.display()
     )]
     EditHasErrors { path: PathBuf },
+
+    #[error("refusing to edit {}: the edit would add {found}\n  help: {help}", path.display())]
+    EditWouldAdd {
+        path: PathBuf,
+        found: String,
+        help: String,
+    },
 
     /// The reason is an `edit::EditError` in words: errors are a leaf, below the domain.
     #[error("refusing to edit {}: {reason}\n  help: {help}", path.display())]

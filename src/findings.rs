@@ -86,6 +86,7 @@ codes! {
     T202 "wrong-kind-reference" Error "t202.rs";
     T203 "duplicate-id" Error "t203.rs";
     T204 "broken-link" Warning "t204.rs";
+    T205 "names-one-file-elsewhere" Warning "t205.rs";
     T301 "reply-before-outreach" Warning "t301.rs";
     T302 "thanks-out-of-order" Warning "t302.rs";
     T303 "met-before-event" Warning "t303.rs";

@@ -397,6 +397,15 @@ impl Index {
         }
         self.relink();
         affected.ids_changed = true;
+        // T205: a file that came or went may be the same file as another on macOS and
+        // Windows (names that differ only in case or normalisation).
+        let folded: std::collections::HashSet<String> =
+            moved.iter().map(|(_, p)| crate::slug::fold(p)).collect();
+        for doc in &self.docs {
+            if folded.contains(&crate::slug::fold(&doc.path)) {
+                affected.paths.insert(doc.path.clone());
+            }
+        }
         let links = self.links();
         for (id, path) in &moved {
             let near = paths(self.by_id.get(id))

@@ -23,6 +23,8 @@
 //!   `ties next`.
 //! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
 //!   hunt), its week replayed day by day.
+//! - `writes`: the write path: refusals in words, mode under any umask, the lock, anchors,
+//!   added diagnostics, names that are one file on macOS or Windows, device names.
 
 mod agenda;
 mod architecture;
@@ -51,3 +53,4 @@ mod serve;
 mod support;
 mod vault;
 mod watch;
+mod writes;

@@ -22,6 +22,7 @@ pub(crate) fn run(
     options: &import::Options,
     dry_run: bool,
 ) -> Result<ExitStatus, Error> {
+    let _lock = super::lock(config)?;
     let (root, index) = super::load(config)?;
     let path = config.cwd.join(file);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
@@ -31,8 +32,12 @@ pub(crate) fn run(
     // The real run and `--dry-run` ask the same question of every file before the first
     // write, so the dry run predicts the real one, and a file that cannot be written is a
     // bad row, not an import that stops half-way.
+    let names = fs::Names::default();
     let writable = |rel: &str| {
-        fs::can_create_in(&root, &root.join(rel), Existing::Keep).map_err(|e| match e {
+        let path = root.join(rel);
+        let checked =
+            fs::can_create_in(&root, &path, Existing::Keep).and_then(|()| names.claim(&path));
+        checked.map_err(|e| match e {
             Error::TooLong { part, max, .. } => {
                 format!("its {part} is longer than the {max} bytes file systems allow")
             }
@@ -41,6 +46,11 @@ pub(crate) fn run(
                 target.display()
             ),
             Error::Exists { .. } => "it already exists".to_owned(),
+            Error::NameReserved { reason, .. } => format!("its name {reason}"),
+            Error::NameCollides { other, .. } => format!(
+                "{} is there, and macOS and Windows take the two names for one file",
+                other.strip_prefix(&root).unwrap_or(&other).display()
+            ),
             other => other
                 .to_string()
                 .lines()
@@ -57,7 +67,8 @@ pub(crate) fn run(
             fs::create_in(&root, &root.join(&new.path), &new.text, Existing::Keep)?;
         }
         let verb = if dry_run { "would create" } else { "created" };
-        super::finish_output(writeln!(out, "{verb} {}", new.path))?;
+        // A path made of a spreadsheet's cell (a title notebook) may hold anything.
+        super::finish_output(writeln!(out, "{verb} {}", escape::line(&new.path)))?;
     }
     super::finish_output(writeln!(out, "{}", summary(&plan, dry_run)).and_then(|()| out.flush()))?;
     Ok(if plan.bad > 0 {

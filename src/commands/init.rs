@@ -26,6 +26,11 @@ pub(crate) fn run(
         return Err(Error::AlreadyNotebook { dir });
     }
     let existing = Existing::from_force(force);
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Write {
+        path: dir.clone(),
+        source,
+    })?;
+    let _lock = fs::NotebookLock::acquire(&dir, config.lock_wait)?;
     let mut log = Log::default();
     // `ties.yaml` is written last: until it exists the folder is not a notebook, so an
     // `init` that failed half-way (a read-only hooks folder, a full disk) can simply be run
@@ -40,7 +45,8 @@ pub(crate) fn run(
         log.created(&format!("{}/", kind.folder()));
     }
     write_templates(&dir, &mut log)?;
-    for (name, text) in [("README.md", README), (".gitignore", GITIGNORE)] {
+    let gitignore = format!("{GITIGNORE}{}", fs::gitignore());
+    for (name, text) in [("README.md", README), (".gitignore", gitignore.as_str())] {
         match fs::create(&dir.join(name), text, existing) {
             Ok(()) => log.created(name),
             Err(Error::Exists { .. }) => log.note(format!("kept the existing {name}")),

@@ -19,28 +19,33 @@ use crate::render::escape::safe;
 use super::Outcome;
 
 pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<Outcome, Error> {
-    let (root, index) = super::load(config)?;
+    let lock = super::lock(config)?;
+    let (root, mut index) = super::load(config)?;
     if let Request::Message {
         contact,
         direction,
         date,
     } = request
     {
-        return message(config, &root, index, (contact, *direction, *date), dry_run);
+        let outcome = message(config, &root, index, (contact, *direction, *date), dry_run);
+        drop(lock);
+        return outcome;
     }
     let plan = action::plan(&index, request)?;
     let path = root.join(&plan.path);
-    // `dismissed.txt` is made by the first item set aside.
-    let missing = plan.path == dismissed::FILE && !path.exists();
-    let bytes = if missing {
-        Vec::new()
+    // `dismissed.txt` is a plain file, made by the first item set aside; it is no record,
+    // so no check of the notebook can be changed by it (`action::apply` checks its lines).
+    let dismissals = plan.path == dismissed::FILE;
+    let read = if dismissals && !path.exists() {
+        None
     } else {
-        std::fs::read(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?
+        Some(fs::read_in(&root, &path)?)
     };
-    let applied = action::apply(&plan, &bytes, &index.settings.conventions)?;
+    let bytes = read.as_ref().map_or(&[][..], |r| r.bytes.as_slice());
+    let applied = action::apply(&plan, bytes, &index.settings.conventions)?;
+    if let (false, Applied::Changed { bytes, .. }) = (dismissals, &applied) {
+        action::vet(&mut index, &plan, bytes)?;
+    }
     let shown = super::new::shown_path(&config.cwd, &path);
     let shown = safe(&shown.to_string_lossy()).to_string();
     let what = safe(&plan.what).to_string();
@@ -56,16 +61,18 @@ pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<O
                 },
             )
         }
-        Applied::Changed { bytes: new, .. } if missing => {
-            let text = String::from_utf8_lossy(&new);
-            fs::create_in(&root, &path, &text, fs::Existing::Keep)?;
-            format!("{shown}\nrecorded: {what}\n")
-        }
         Applied::Changed { bytes: new, .. } => {
-            fs::replace_in(&root, &path, &bytes, &new)?;
+            match &read {
+                Some(read) => fs::replace_in(&root, &path, read, &new)?,
+                None => {
+                    let text = String::from_utf8_lossy(&new);
+                    fs::create_in(&root, &path, &text, fs::Existing::Keep)?;
+                }
+            }
             format!("{shown}\nrecorded: {what}\n")
         }
     };
+    drop(lock);
     let mut out = super::stdout(config);
     super::finish_output(out.write_all(message.as_bytes()).and_then(|()| out.flush()))?;
     Ok(Outcome::with(ExitStatus::Success, index))
@@ -92,6 +99,7 @@ fn message(
         });
         format!("would create {shown}:\n{body}")
     } else {
+        fs::Names::default().claim(&path)?;
         fs::create_in(root, &path, &file.text, fs::Existing::Keep)?;
         format!("{shown}\nrecorded: {what}\n")
     };

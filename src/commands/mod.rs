@@ -115,6 +115,13 @@ pub(crate) fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
     Ok((root, index))
 }
 
+/// The lock of the notebook this invocation writes to, taken before it is loaded so that
+/// what the command plans from is what it writes over: every writing command holds it.
+pub(crate) fn lock(config: &Config) -> Result<crate::fs::NotebookLock, Error> {
+    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
+    crate::fs::NotebookLock::acquire(&root, config.lock_wait)
+}
+
 /// Prints `result` to stdout in `format`: the one output path of agenda, report, list and
 /// show.
 /// Where colour is off, styles are dropped by [`render::plain::Plain`], not by `anstream`'s

@@ -524,11 +524,12 @@ fn persons(
             .or_default()
             .push(link(introduced));
     }
+    let referrals = show::Referrals::of(index);
     index
         .contacts()
         .map(|(doc, c)| {
             let id = doc.id.as_str();
-            let shown = show::of(index, doc);
+            let shown = show::of_with(index, doc, &referrals);
             let mut facts: Vec<(&'static str, String)> = Vec::new();
             let company = company_name(index, c);
             if !company.is_empty() {

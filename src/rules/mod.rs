@@ -26,6 +26,7 @@ pub(crate) mod t201;
 pub(crate) mod t202;
 pub(crate) mod t203;
 pub(crate) mod t204;
+pub(crate) mod t205;
 pub(crate) mod t301;
 pub(crate) mod t302;
 pub(crate) mod t303;
@@ -40,7 +41,7 @@ pub(crate) mod t503;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::diagnostic::{Diagnostic, Placed};
 use crate::findings::{Finding, Problem, Remedy};
@@ -74,6 +75,9 @@ type Suggestion = Option<String>;
 pub(crate) struct Scope<'a> {
     pub index: &'a Index,
     hints: Mutex<HashMap<(String, Option<Kind>), Suggestion>>,
+    /// The documents by their path as macOS and Windows see it ([`crate::slug::fold`]), only
+    /// where two or more share one (T205); built on first use.
+    folded: OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 impl<'a> Scope<'a> {
@@ -81,7 +85,28 @@ impl<'a> Scope<'a> {
         Self {
             index,
             hints: Mutex::new(HashMap::new()),
+            folded: OnceLock::new(),
         }
+    }
+
+    /// The documents (positions in the index) whose path is the same file as `path` on a
+    /// file system that ignores case and normalisation, `path`'s own included; empty when
+    /// none but it is.
+    pub(crate) fn same_file(&self, path: &str) -> &[usize] {
+        let folded = self.folded.get_or_init(|| {
+            let mut all: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, doc) in self.index.docs.iter().enumerate() {
+                all.entry(crate::slug::fold(&doc.path)).or_default().push(i);
+            }
+            all.retain(|_, docs| docs.len() > 1);
+            all
+        });
+        if folded.is_empty() {
+            return &[];
+        }
+        folded
+            .get(&crate::slug::fold(path))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The id closest to a missing `id` among the ids of `kind` (of every kind for `None`),
