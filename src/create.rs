@@ -218,8 +218,8 @@ fn chat(
         .and_then(ChatKind::parse)
         .unwrap_or(ChatKind::CoffeeChat);
     let direction = request.one("direction").and_then(Direction::parse);
-    // A message is a point in time: it lasts no time, is never prepared nor thanked for;
-    // only a message has a direction.
+    // A message is a point in time: it lasts no time, is never prepared nor thanked for
+    // (so it has no thank-you template either); only a message has a direction.
     let unhinted: &[&str] = if kind == ChatKind::Message {
         &[
             "duration",
@@ -228,6 +228,7 @@ fn chat(
             "referrals",
             "status",
             "event",
+            "templates",
         ]
     } else {
         &["direction"]

@@ -457,6 +457,29 @@ impl Index {
             .ok()
     }
 
+    /// The document at this path.
+    pub(crate) fn doc(&self, path: &str) -> Option<&Document> {
+        self.position(path).map(|i| &self.docs[i])
+    }
+
+    /// Takes the settings read from `ties.yaml`, its text and its problems.
+    pub(crate) fn set_settings(&mut self, settings: Settings, text: String, found: Vec<Placed>) {
+        self.settings = settings;
+        self.keep_settings(text, found);
+    }
+
+    /// Keeps the settings in force, with the text of a `ties.yaml` that does not read and
+    /// its problems.
+    pub(crate) fn keep_settings(&mut self, text: String, found: Vec<Placed>) {
+        self.settings_text = text;
+        self.settings_findings = found;
+    }
+
+    /// Adds problems met while walking a folder.
+    pub(crate) fn add_walk_findings(&mut self, found: Vec<Placed>) {
+        self.walk_findings.extend(found);
+    }
+
     /// What `text` (an id, `[[id]]`, a title, a `name` or an alias) names among records of
     /// `kind` (any document if `None`), as Obsidian resolves a link: the exact id first,
     /// else, ignoring case, the file title, a `name` or an entry of `aliases`. A title or

@@ -50,6 +50,7 @@ mod template;
 mod templates;
 mod urgency;
 mod watch;
+mod workspace;
 mod yaml;
 
 use std::ffi::OsString;

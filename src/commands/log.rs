@@ -18,7 +18,12 @@ use crate::render::escape::safe;
 
 use super::Outcome;
 
-pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<Outcome, Error> {
+pub(crate) fn run(
+    config: &Config,
+    request: &Request,
+    dry_run: bool,
+    template: Option<&str>,
+) -> Result<Outcome, Error> {
     let lock = super::lock(config)?;
     let (root, mut index) = super::load(config)?;
     if let Request::Message {
@@ -31,7 +36,10 @@ pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<O
         drop(lock);
         return outcome;
     }
-    let plan = action::plan(&index, request)?;
+    let mut plan = action::plan(&index, request)?;
+    if let Some(name) = template {
+        plan = action::with_template(&index, plan, request, name)?;
+    }
     let path = root.join(&plan.path);
     // `dismissed.txt` is a plain file, made by the first item set aside; it is no record,
     // so no check of the notebook can be changed by it (`action::apply` checks its lines).

@@ -13,14 +13,14 @@ use notify_debouncer_full::{
 
 use crate::agenda::{self, Filter};
 use crate::config::{Config, WatchFormat};
-use crate::diagnostic::Tally;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::notebook;
 use crate::render::Render;
 use crate::render::fit::{Screen, fit};
 use crate::render::{self, BOLD, DIM};
-use crate::watch::{Batch, Classifier, Round, Session};
+use crate::watch::{self, Batch, Classifier};
+use crate::workspace::{Round, Workspace};
 
 /// A round starts once the notebook has been quiet this long: long enough to merge an
 /// editor's write-rename-delete dance and a `git checkout` into one round, short enough to
@@ -93,15 +93,14 @@ pub(crate) fn run(
     let mut debouncer = arm()?;
 
     let started = Instant::now();
-    let (mut session, first) = Session::load(&root, config.now())?;
+    let (mut workspace, first) = Workspace::load(&root, config.now())?;
     let mut printer = Printer {
         config,
         format,
         with_agenda,
         terminal: std::io::stdout().is_terminal(),
-        rounds: 0,
     };
-    if !printer.print(&session, &first, started.elapsed())? {
+    if !printer.print(&workspace, &first, started.elapsed())? {
         return Ok(ExitStatus::Success);
     }
     let mut classifier = Classifier::new(&root);
@@ -132,8 +131,9 @@ pub(crate) fn run(
                 debouncer = arm()?;
             }
         }
-        let round = session.apply(&batch, config.now())?;
-        if !printer.print(&session, &round, started.elapsed())? {
+        watch::feed(&mut workspace, &batch);
+        let round = workspace.check(config.now())?;
+        if !printer.print(&workspace, &round, started.elapsed())? {
             break;
         }
     }
@@ -210,12 +210,11 @@ struct Printer<'a> {
     format: WatchFormat,
     with_agenda: bool,
     terminal: bool,
-    rounds: usize,
 }
 
 #[derive(serde::Serialize)]
 struct JsonRound<'a> {
-    round: usize,
+    round: u64,
     time: String,
     /// Files in the notebook now (Markdown files and ties.yaml).
     files: usize,
@@ -236,36 +235,38 @@ impl Printer<'_> {
     /// reading any more, so the watch ends.
     fn print(
         &mut self,
-        session: &Session,
+        workspace: &Workspace,
         round: &Round,
         elapsed: Duration,
     ) -> Result<bool, Error> {
-        self.rounds += 1;
         let time = chrono::Local::now().format("%H:%M:%S").to_string();
-        let tally = Tally::of(&session.diagnostics);
+        let tally = round.tally;
+        let diagnostics = workspace.diagnostics();
         let mut out = super::stdout(self.config);
         let written = match self.format {
             WatchFormat::Json => {
                 let line = JsonRound {
-                    round: self.rounds,
+                    round: workspace.rounds(),
                     time,
-                    files: session.index.docs.len() + 1,
+                    files: round.files,
                     files_read: round.files_read,
                     added: round.added,
                     modified: round.modified,
                     removed: round.removed,
-                    new: round.new,
-                    fixed: round.fixed,
+                    new: round.new.len(),
+                    fixed: round.fixed.len(),
                     errors: tally.errors,
                     warnings: tally.warnings,
                     elapsed_ms: elapsed.as_millis(),
-                    diagnostics: render::json::entries(&session.diagnostics),
+                    diagnostics: render::json::entries(&diagnostics),
                 };
                 serde_json::to_writer(&mut out, &line)
                     .map_err(std::io::Error::from)
                     .and_then(|()| writeln!(out))
             }
-            WatchFormat::Human => self.human(&mut out, session, round, &time, tally, elapsed),
+            WatchFormat::Human => {
+                self.human(&mut out, workspace, &diagnostics, round, &time, elapsed)
+            }
         };
         let written = written.and_then(|()| out.flush());
         let open = !matches!(&written, Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe);
@@ -276,19 +277,20 @@ impl Printer<'_> {
     fn human(
         &self,
         out: &mut impl Write,
-        session: &Session,
+        workspace: &Workspace,
+        all: &[crate::diagnostic::Diagnostic],
         round: &Round,
         time: &str,
-        tally: Tally,
         elapsed: Duration,
     ) -> std::io::Result<()> {
-        let sources = crate::render::sources(&session.index, &session.diagnostics);
+        let index = workspace.index();
+        let sources = crate::render::sources(index, all);
         let mut diagnostics = Vec::new();
-        render::human::write(&mut diagnostics, &session.diagnostics, &sources)?;
-        let summary = render::summary(tally, session.index.docs.len() + 1);
+        render::human::write(&mut diagnostics, all, &sources)?;
+        let summary = render::summary(round.tally, round.files);
         let mut agenda = Vec::new();
         if self.with_agenda {
-            agenda::build(&session.index, None, &Filter::default()).text(&mut agenda)?;
+            agenda::build(index, None, &Filter::default()).text(&mut agenda)?;
         }
         let plural = |n: usize| if n == 1 { "file" } else { "files" };
         let status = format!(
@@ -299,8 +301,8 @@ impl Printer<'_> {
             round.added,
             round.modified,
             round.removed,
-            round.new,
-            round.fixed
+            round.new.len(),
+            round.fixed.len()
         );
         if self.terminal {
             let (width, height) = screen_size();
@@ -324,7 +326,7 @@ impl Printer<'_> {
             return Ok(());
         }
         // Piped or logged, nothing scrolls away: every line goes out whole.
-        if self.rounds > 1 {
+        if round.number > 1 {
             writeln!(out)?;
         }
         writeln!(out, "{DIM}── {time} ──{DIM:#}")?;

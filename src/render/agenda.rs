@@ -121,6 +121,8 @@ struct JsonItem<'a> {
     clear: &'a str,
     /// Another way to clear it, in words, or null.
     also: Option<&'a str>,
+    /// The `ties draft` command that writes the message it asks for, if one does.
+    draft: Option<String>,
 }
 
 impl<'a> JsonItem<'a> {
@@ -137,6 +139,7 @@ impl<'a> JsonItem<'a> {
             short: i.short(),
             clear: &i.clear,
             also: i.also.as_deref(),
+            draft: crate::compose::hint::draft(i),
         }
     }
 }
@@ -203,6 +206,11 @@ impl Render for Agenda {
                     let at = place(&also, indent + 2);
                     writeln!(out, "{:at$}{DIM}{also}{DIM:#}", "")?;
                 }
+                if let Some(draft) = crate::compose::hint::draft(item) {
+                    let draft = format!("draft it: {}", safe(&draft));
+                    let at = place(&draft, indent + 2);
+                    writeln!(out, "{:at$}{DIM}{draft}{DIM:#}", "")?;
+                }
             }
         }
         for line in capped(agenda) {
@@ -228,9 +236,11 @@ impl Render for Agenda {
                     .also
                     .as_ref()
                     .map_or_else(String::new, |a| format!(" ({})", safe(a)));
+                let draft = crate::compose::hint::draft(item)
+                    .map_or_else(String::new, |d| format!("; draft: `{}`", safe(&d)));
                 writeln!(
                     out,
-                    "- [ ] {due} · {}: {} ([{}]({})); clear: `{}`{also}",
+                    "- [ ] {due} · {}: {} ([{}]({})); clear: `{}`{also}{draft}",
                     item.kind.as_str(),
                     safe(&item.title),
                     safe(item.id.as_str()),
@@ -253,6 +263,7 @@ impl Render for Agenda {
         let agenda = self;
         let columns = [
             "group", "due", "kind", "id", "who", "path", "title", "key", "short", "clear", "also",
+            "draft",
         ];
         let mut table = Table::new(&columns.map(|c| (c, Align::Left)));
         for i in &agenda.items {
@@ -268,6 +279,7 @@ impl Render for Agenda {
                 i.short().into(),
                 i.clear.as_str().into(),
                 i.also.as_deref().unwrap_or("").into(),
+                crate::compose::hint::draft(i).unwrap_or_default().into(),
             ]);
         }
         table.csv(out, cells)
