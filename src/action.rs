@@ -428,6 +428,8 @@ fn done(index: &Index, key: &str) -> Result<Plan, Error> {
     let today = index.today;
     match state {
         State::Ticked => return Ok(tick(index, item)),
+        // The same date again: the file already says it, nothing is written.
+        State::Prepared(day) => return Ok(prepared(index, item, day)),
         State::Dismissed(_) => {
             let entry = match index.dismissed.get(&item.key()) {
                 Some(Entry::Done(day)) => Entry::Done(day),
@@ -457,16 +459,7 @@ fn done(index: &Index, key: &str) -> Result<Plan, Error> {
         }),
         Clear::Message(_) | Clear::Done(_) => Ok(match item.kind {
             ItemKind::Task => tick(index, item),
-            ItemKind::Prepare => {
-                let chat = item_doc(index, item);
-                plan_for(
-                    chat,
-                    vec![set_date("prepared", today, Existing::Refuse)],
-                    format!("prepared on {today}: {}", chat.id),
-                    "`prepared` is the day your questions were ready; change it by hand if it is wrong"
-                        .to_owned(),
-                )
-            }
+            ItemKind::Prepare => prepared(index, item, today),
             ItemKind::Next => {
                 let contact = item_doc(index, item);
                 plan_for(
@@ -479,6 +472,18 @@ fn done(index: &Index, key: &str) -> Result<Plan, Error> {
             _ => dismiss(item, Entry::Done(today), format!("done: {}", item.title)),
         }),
     }
+}
+
+/// Marks the chat of a `prepare` item `prepared` on `day`.
+fn prepared(index: &Index, item: &agenda::Item, day: NaiveDate) -> Plan {
+    let chat = item_doc(index, item);
+    plan_for(
+        chat,
+        vec![set_date("prepared", day, Existing::Refuse)],
+        format!("prepared on {day}: {}", chat.id),
+        "`prepared` is the day your questions were ready; change it by hand if it is wrong"
+            .to_owned(),
+    )
 }
 
 /// The file an item comes from.

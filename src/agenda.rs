@@ -1260,6 +1260,47 @@ pub(crate) fn ticked_tasks(index: &Index) -> Vec<Item> {
     items
 }
 
+/// The chats marked `prepared` (not messages), each as the `prepare` item it was before
+/// (same [`Item::key`]) with the day it was marked: `ties done` tells by them that a key it
+/// no longer finds on the agenda is done already.
+pub(crate) fn prepared_chats(index: &Index) -> Vec<(Item, NaiveDate)> {
+    let mut items = Vec::new();
+    for doc in &index.docs {
+        let Some(Record::Chat(chat)) = &doc.record else {
+            continue;
+        };
+        let (Some(day), Some(date), Some(first)) = (&chat.prepared, &chat.date, chat.with.first())
+        else {
+            continue;
+        };
+        if chat.kind == ChatKind::Message {
+            continue;
+        }
+        let id = index.canonical(Kind::Contact, &first.value).clone();
+        let who = index.name_of(&id);
+        items.push((
+            Item {
+                group: Group::of(date.value.date(), index.today),
+                due: date.value,
+                kind: ItemKind::Prepare,
+                id,
+                title: format!(
+                    "Prepare for the {} with {who}",
+                    chat.kind.as_str().replace('-', " ")
+                ),
+                who,
+                path: doc.path.clone(),
+                clear: String::new(),
+                why: Vec::new(),
+                week: None,
+                also: None,
+            },
+            day.value,
+        ));
+    }
+    items
+}
+
 /// When a thank-you for a chat on `date` that ended at `end` is due: `within` after its
 /// end; a chat without a time (its end unknown) counts from the start of its day, so with
 /// the default 24h its thank-you is due the next day.

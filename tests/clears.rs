@@ -226,6 +226,19 @@ fn a_prepare_item_at_its_question_target_is_a_reminder_and_done_marks_the_chat_p
     );
     assert!(!has(&nb, MONDAY, "prepare", "nina-alvarez"));
     clean(&nb, MONDAY);
+    // Done again, the next day: the key is still known, the file already says it.
+    let before = nb.all_bytes();
+    let out = ok(&nb, "2026-12-08 09:00", &["done", &short]);
+    assert!(
+        out.contains("already recorded: prepared on 2026-12-07"),
+        "{out}"
+    );
+    assert_eq!(nb.all_bytes(), before, "done twice wrote");
+    let why = ok(&nb, "2026-12-08 09:00", &["agenda", "--explain", &short]);
+    assert!(
+        why.contains("the chat is marked `prepared: 2026-12-07`: done"),
+        "{why}"
+    );
 }
 
 // 5. An event's item goes when `met` reaches its goal.

@@ -1,9 +1,14 @@
 //! Finding an agenda item by what the user typed: its full key, or the first letters of its
 //! short key ([`Item::short`]). `ties done`, `ties snooze KEY` and `ties agenda --explain`
 //! all look up every item the notebook has, however far ahead, capped, set aside in
-//! `dismissed.txt` or (a task) ticked already, so a key seen once keeps working.
+//! `dismissed.txt`, or done already (a task ticked, a chat marked `prepared`), so a key seen
+//! once keeps working.
 
-use crate::agenda::{self, Agenda, Filter, Item, is_short, short_code, ticked_tasks};
+use chrono::NaiveDate;
+
+use crate::agenda::{
+    self, Agenda, Filter, Item, is_short, prepared_chats, short_code, ticked_tasks,
+};
 use crate::dismissed::Entry;
 use crate::error::Error;
 use crate::index::Index;
@@ -25,6 +30,8 @@ pub(crate) enum State {
     Dismissed(Entry),
     /// A task ticked already.
     Ticked,
+    /// A chat to prepare marked `prepared` on that day.
+    Prepared(NaiveDate),
 }
 
 /// The item `key` names; several items whose short keys start with the letters typed are
@@ -33,7 +40,8 @@ pub(crate) fn find(index: &Index, key: &str) -> Result<Found, Error> {
     // Every item, however far ahead: a key seen with `--days 30` must still be found.
     let agenda = agenda::build(index, Some(u32::MAX), &Filter::default());
     let ticked = ticked_tasks(index);
-    let all = || every(index, &agenda, &ticked);
+    let prepared = prepared_chats(index);
+    let all = || every(index, &agenda, &ticked, &prepared);
     let key = key.trim();
     let found = |(item, state): (&Item, State)| Found {
         item: item.clone(),
@@ -77,6 +85,7 @@ fn every<'a>(
     index: &'a Index,
     agenda: &'a Agenda,
     ticked: &'a [Item],
+    prepared: &'a [(Item, NaiveDate)],
 ) -> impl Iterator<Item = (&'a Item, State)> {
     let dismissed = agenda.dismissed.iter().map(|i| {
         let entry = index
@@ -92,4 +101,5 @@ fn every<'a>(
         .chain(agenda.capped.iter().map(|i| (i, State::Capped)))
         .chain(dismissed)
         .chain(ticked.iter().map(|i| (i, State::Ticked)))
+        .chain(prepared.iter().map(|(i, day)| (i, State::Prepared(*day))))
 }

@@ -59,7 +59,11 @@ fn explain_key(
             State::Dismissed(entry) => Some(entry),
             _ => None,
         },
-        ticked: found.state == State::Ticked,
+        done: match found.state {
+            State::Ticked => Some("ticked already (`- [x]`): done".to_owned()),
+            State::Prepared(day) => Some(format!("the chat is marked `prepared: {day}`: done")),
+            _ => None,
+        },
     };
     let format = match format {
         AgendaFormat::Plain(Format::Json) => Format::Json,

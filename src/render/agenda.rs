@@ -302,8 +302,8 @@ pub(crate) struct Explained<'a> {
     pub beyond: Option<NaiveDate>,
     /// How it was set aside in `dismissed.txt`, if it was.
     pub set_aside: Option<Entry>,
-    /// A task ticked already.
-    pub ticked: bool,
+    /// Why it is done already (a task ticked, a chat marked `prepared`), if it is.
+    pub done: Option<String>,
 }
 
 impl Explained<'_> {
@@ -332,9 +332,7 @@ impl Explained<'_> {
             )),
             _ => {}
         }
-        if self.ticked {
-            lines.push("ticked already (`- [x]`): done".to_owned());
-        }
+        lines.extend(self.done.clone());
         lines
     }
 }
