@@ -56,17 +56,29 @@ pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<Index, Error> {
 }
 
 /// `dismissed.txt`, if the notebook has one: the agenda items set aside, and the lines that
-/// could not be read (T305). A missing file sets nothing aside.
+/// could not be read (T305). A missing file sets nothing aside; one that cannot be read (a
+/// folder, no permission, not UTF-8) sets nothing aside either, and says so (T001).
 pub(crate) fn load_dismissed(root: &Path) -> (Dismissals, Vec<Placed>) {
-    let Ok(bytes) = std::fs::read(root.join(dismissed::FILE)) else {
-        return (Dismissals::default(), Vec::new());
-    };
-    let Ok(text) = String::from_utf8(bytes) else {
-        let finding = Finding::new(Span::file(), Problem::NotUtf8);
-        return (
+    let unread = |problem: Problem| {
+        let finding = Finding::new(Span::file(), problem);
+        (
             Dismissals::default(),
             vec![Placed::locate(dismissed::FILE, "", finding)],
-        );
+        )
+    };
+    let bytes = match std::fs::read(root.join(dismissed::FILE)) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (Dismissals::default(), Vec::new());
+        }
+        Err(e) => {
+            return unread(Problem::Unreadable {
+                reason: e.to_string(),
+            });
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return unread(Problem::NotUtf8);
     };
     let (dismissed, findings) = Dismissals::parse(&text);
     let placed = findings

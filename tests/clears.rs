@@ -443,6 +443,19 @@ fn nudges_keep_their_key_all_week_and_are_set_aside_one_at_a_time() {
         "{}",
         out.stdout
     );
+    // One that cannot be read at all (a folder by that name) is an error, not a silent
+    // empty list; the agenda still prints.
+    std::fs::remove_file(nb.path().join("dismissed.txt")).unwrap();
+    std::fs::create_dir(nb.path().join("dismissed.txt")).unwrap();
+    let out = nb.run(["--now", MONDAY, "check"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("dismissed.txt:1:1: error[T001]: cannot read file"),
+        "{}",
+        out.stdout
+    );
+    ok(&nb, MONDAY, &["agenda"]);
 }
 
 // 11. Keys you can type, in an agenda of 80 columns.
