@@ -23,6 +23,7 @@ use crate::model::{Chat, Contact, Event, Id, Kind, Record};
 use crate::period::Period;
 use crate::report::{companies, goals};
 
+pub(crate) mod adoption;
 mod answers;
 pub(crate) mod clear;
 mod find;
@@ -197,6 +198,8 @@ pub(crate) struct Filter {
     pub kinds: Vec<ItemKind>,
     pub contact: Option<String>,
     pub company: Option<String>,
+    /// Everything, also what `since:` holds back ([`adoption`]).
+    pub all: bool,
 }
 
 impl Filter {
@@ -226,6 +229,8 @@ pub(crate) struct Agenda {
     /// Items set aside in `dismissed.txt` (`ties done`, `ties snooze KEY`): off the agenda,
     /// but `ties done` and `--explain` still know them.
     pub dismissed: Vec<Item>,
+    /// Items due before `since:` that the agenda holds back ([`adoption`]).
+    pub held: Vec<Item>,
     /// Files whose errors may hide items (bad dates are ignored, not guessed).
     pub files_with_errors: usize,
 }
@@ -257,6 +262,11 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         *n += 1;
         *n <= cap
     });
+    let (items, held) = if filter.all {
+        (items, Vec::new())
+    } else {
+        adoption::hold_back(items, index.settings.since, today)
+    };
     let config_errors = index
         .settings_findings
         .iter()
@@ -270,6 +280,7 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         items,
         capped,
         dismissed,
+        held,
         files_with_errors,
     }
 }

@@ -105,6 +105,9 @@ enum Commands {
         /// Why the item with this key (short or full) is there: its rule, settings and dates
         #[arg(long, value_name = "KEY", add = keys())]
         explain: Option<String>,
+        /// Everything, also what fell due before `since:` in ties.yaml (the first agendas of an adopted vault show only the latest few)
+        #[arg(long)]
+        all: bool,
     },
     /// The one next step: the most urgent item of the agenda, with why and the command that clears it
     Next {
@@ -147,6 +150,9 @@ enum Commands {
         /// Rewrite ties.yaml, README.md, .gitignore and the hook even if they exist
         #[arg(long)]
         force: bool,
+        /// Adopt the notes already in the folder (an Obsidian vault): write only ties.yaml, with the folders found, `ids: title` where names are titles, and `since:` today
+        #[arg(long)]
+        adopt: bool,
     },
     /// Create a contact, company, chat or event file from a template, and print its path
     New {
@@ -633,10 +639,16 @@ impl Cli {
             },
             Commands::Explain { code } => Command::Explain { code },
             Commands::Lsp => Command::Lsp,
-            Commands::Init { dir, no_git, force } => Command::Init {
+            Commands::Init {
+                dir,
+                no_git,
+                force,
+                adopt,
+            } => Command::Init {
                 dir,
                 git: !no_git,
                 force,
+                adopt,
             },
             Commands::New { record } => record.into_command(),
             Commands::Import { source } => source.into_command(),
@@ -675,6 +687,7 @@ impl Cli {
                 contact,
                 company,
                 explain,
+                all,
             } => Command::Agenda {
                 format: match format {
                     AgendaFormatArg::Text => AgendaFormat::Plain(Format::Text),
@@ -688,6 +701,7 @@ impl Cli {
                     kinds: kind,
                     contact,
                     company,
+                    all,
                 },
                 explain,
             },

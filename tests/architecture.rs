@@ -165,6 +165,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "list",
             "show",
             "draft",
+            "adopt",
             "create",
             "import",
             "watch",

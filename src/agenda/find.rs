@@ -26,6 +26,8 @@ pub(crate) enum State {
     Open,
     /// Left out by the cap of its kind (`rules.nudges_per_kind`).
     Capped,
+    /// Due before `since:`, held back behind `ties agenda --all` ([`agenda::adoption`]).
+    Held,
     /// Set aside in `dismissed.txt`.
     Dismissed(Entry),
     /// A task ticked already.
@@ -99,6 +101,7 @@ fn every<'a>(
         .iter()
         .map(|i| (i, State::Open))
         .chain(agenda.capped.iter().map(|i| (i, State::Capped)))
+        .chain(agenda.held.iter().map(|i| (i, State::Held)))
         .chain(dismissed)
         .chain(ticked.iter().map(|i| (i, State::Ticked)))
         .chain(prepared.iter().map(|(i, day)| (i, State::Prepared(*day))))

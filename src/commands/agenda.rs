@@ -55,6 +55,9 @@ fn explain_key(
         today: index.today,
         capped: (found.state == State::Capped).then_some(index.settings.rules.nudges_per_kind),
         beyond: (item.due.date() > until).then_some(until),
+        held: (found.state == State::Held)
+            .then_some(index.settings.since)
+            .flatten(),
         set_aside: match found.state {
             State::Dismissed(entry) => Some(entry),
             _ => None,

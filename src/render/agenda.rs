@@ -91,6 +91,7 @@ pub(crate) fn capped(agenda: &Agenda) -> Vec<String> {
     counts
         .into_iter()
         .map(|(kind, n)| format!("… {n} more {kind} (all of them: --kind {kind})"))
+        .chain(crate::agenda::adoption::more(agenda.held.len()))
         .collect()
 }
 
@@ -300,6 +301,8 @@ pub(crate) struct Explained<'a> {
     pub capped: Option<u32>,
     /// The last day of the agenda, when the item is due after it.
     pub beyond: Option<NaiveDate>,
+    /// `since:`, when the item fell due before it and the agenda holds it back.
+    pub held: Option<NaiveDate>,
     /// How it was set aside in `dismissed.txt`, if it was.
     pub set_aside: Option<Entry>,
     /// Why it is done already (a task ticked, a chat marked `prepared`), if it is.
@@ -319,6 +322,11 @@ impl Explained<'_> {
         if let Some(until) = self.beyond {
             lines.push(format!(
                 "due after the agenda's last day, {until} (rules.horizon or --days): not shown yet"
+            ));
+        }
+        if let Some(since) = self.held {
+            lines.push(format!(
+                "due before since: {since} in ties.yaml: held back; shown by ties agenda --all"
             ));
         }
         match self.set_aside {
