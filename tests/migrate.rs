@@ -527,6 +527,15 @@ fn an_adopted_vault_shows_a_handful_of_old_items_and_goals_after_a_week() {
     let count = |kind: &str| all.iter().filter(|r| r.starts_with(kind)).count();
     assert_eq!(count("reconnect "), 12, "{all:?}");
     assert!(count("goal ") + count("coverage ") > 0, "{all:?}");
+    // A held item keeps its key: explained (saying why it is not shown) and set aside.
+    let out = nb.run(["agenda", "--all", "--format", "json", "--kind", "reconnect"]);
+    let items: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    let oldest = items[0]["short"].as_str().unwrap();
+    let why = nb.run(["agenda", "--explain", oldest]);
+    why.assert_stdout_has("due before since: 2026-11-20 in ties.yaml: held back");
+    let snoozed = nb.run(["snooze", oldest, "2w"]);
+    assert_eq!(snoozed.code, 0, "{}", snoozed.stderr);
+    assert!(nb.read("dismissed.txt").contains("reconnect-Person%2000-"));
     // A week after `since`, the goal and coverage nudges come.
     let nudges_on = |day: &str| {
         let mut cmd = support::ties();
