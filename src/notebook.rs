@@ -321,7 +321,7 @@ impl Ignores {
         }
     }
 
-    fn gitignored(&self, path: &Path, is_dir: bool) -> bool {
+    pub(crate) fn gitignored(&self, path: &Path, is_dir: bool) -> bool {
         path.starts_with(&self.root)
             && self
                 .gitignore

@@ -42,6 +42,7 @@ use crate::index::{Affected, Edit, Index};
 use crate::model::Settings;
 use crate::notebook::{self, CONFIG_FILE, Ignores};
 use crate::span::Span;
+use crate::templates::{self, Templates};
 
 /// One change to the notebook, as a client sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -165,10 +166,14 @@ impl Workspace {
             let parent = path.parent()?.canonicalize().ok()?;
             inside(&parent.join(path.file_name()?))
         })?;
+        let shown = notebook::relative(Path::new(""), &rel);
+        if templates::holds(&shown) && !self.ignores.gitignored(&root.join(&rel), false) {
+            return Some(shown);
+        }
         if self.ignores.is_ignored(&root.join(&rel), false) {
             return None;
         }
-        let rel = notebook::relative(Path::new(""), &rel);
+        let rel = shown;
         // Left out by `ignore:` in `ties.yaml`: not the notebook's.
         if self.index.settings.conventions.ignore.matches(&rel, false) {
             return None;
@@ -187,6 +192,10 @@ impl Workspace {
         match change {
             Change::Rescan => self.rescan = true,
             Change::Disk(path) => self.read(&path),
+            Change::Buffer { path, text } if templates::holds(&path) => {
+                self.buffers.insert(path, text);
+                self.read_templates();
+            }
             Change::Buffer { path, text } => {
                 if path == CONFIG_FILE {
                     let read = notebook::decode_settings(text.as_bytes().to_vec());
@@ -219,6 +228,10 @@ impl Workspace {
             return;
         }
         let rel = notebook::relative(&root, path);
+        if templates::holds(&rel) {
+            self.read_templates();
+            return;
+        }
         if self.buffers.contains_key(&rel) {
             // The editor's text is what counts while it is open.
             return;
@@ -256,6 +269,14 @@ impl Workspace {
             // Gone (deleted, renamed away, a dangling symlink): drop it and anything under it.
             _ => self.pending.push(Edit::Gone(rel)),
         }
+    }
+
+    /// Reads the message templates again, an editor's text standing in for its file.
+    fn read_templates(&mut self) {
+        let root = self.root().to_owned();
+        let buffers = &self.buffers;
+        let read = Templates::load_with(&root, &|path| buffers.get(path).cloned());
+        self.index.set_templates(read);
     }
 
     /// The one settings policy. Settings that read are taken (and if they read the files
@@ -336,7 +357,7 @@ impl Workspace {
         walked.extend(unread);
         self.counts.files_read += docs.len();
         for (path, text) in &self.buffers {
-            if path == CONFIG_FILE {
+            if path == CONFIG_FILE || templates::holds(path) {
                 continue;
             }
             let doc = Document::parse(path.clone(), Ok(text.as_bytes().to_vec()), &conventions);
@@ -350,8 +371,12 @@ impl Workspace {
             self.index.settings_text.clone(),
             self.index.settings_findings.clone(),
         );
-        let mut fresh = Index::new(root, self.index.now, settings, docs, walked);
+        let mut fresh = Index::new(root.clone(), self.index.now, settings, docs, walked);
         fresh.dismissed = dismissed;
+        let buffers = &self.buffers;
+        fresh.set_templates(Templates::load_with(&root, &|path| {
+            buffers.get(path).cloned()
+        }));
         let after = files(&fresh);
         let added = after.difference(&before).count();
         self.counts.added += added;
