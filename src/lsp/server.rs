@@ -277,7 +277,7 @@ impl<'a> Server<'a> {
                 log(&format!(
                     "notebook {} ({} files)",
                     workspace.root().display(),
-                    workspace.index().docs.len()
+                    workspace.index().files()
                 ));
                 self.unpublished.extend(first.changed);
                 self.workspace = Some(workspace);
@@ -498,6 +498,7 @@ impl<'a> Server<'a> {
                 severity: Some(match d.severity() {
                     Severity::Error => lsp::DiagnosticSeverity::ERROR,
                     Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+                    Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
                 }),
                 code: Some(lsp::NumberOrString::String(d.code.as_str().to_owned())),
                 code_description: self
