@@ -622,7 +622,7 @@ mod tests {
     #[test]
     fn ignore_patterns_leave_files_out_and_implicit_records_are_no_files() {
         let ada = "contacts/ada.md";
-        let (_dir, root) = notebook(&[
+        let (_dir, root) = on_disk(&[
             (
                 CONFIG_FILE,
                 "ignore: [Archive/, _aliases.md]\nreferences: implicit\n",
