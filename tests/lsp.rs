@@ -16,6 +16,31 @@ const WAIT: Duration = Duration::from_secs(20);
 const ADA: &str = "---\nname: Ada Lovelace\ncompany: acme\ntitle: Engineer\nreached_out: 2026-11-10\n---\nMet at [[rust-meetup]].\n";
 const BOB: &str = "---\nname: Bob Stone\ncompany: \"[[acme]]\"\nintroduced_by: ada\n---\nSee [[ada|Ada]] and [her file](ada.md).\n";
 
+/// What VS Code announces, as far as the server looks.
+fn capable() -> Value {
+    json!({
+        "workspace": {
+            "applyEdit": true,
+            "workspaceEdit": { "documentChanges": true, "resourceOperations": ["create", "rename", "delete"] },
+            "didChangeWatchedFiles": { "dynamicRegistration": true },
+            "executeCommand": { "dynamicRegistration": true },
+        },
+        "window": { "workDoneProgress": true, "showDocument": { "support": true } },
+    })
+}
+
+/// What eglot 1.9 (Emacs 28) announces: `documentChanges` without file operations, and no
+/// file watcher unless a project is configured for one.
+fn eglot() -> Value {
+    json!({
+        "workspace": {
+            "applyEdit": true,
+            "workspaceEdit": { "documentChanges": true },
+            "executeCommand": { "dynamicRegistration": false },
+        },
+    })
+}
+
 fn notebook() -> Notebook {
     Notebook::new()
         .file("contacts/ada.md", ADA)
@@ -49,7 +74,14 @@ struct Client {
 // Calls pass `json!` literals: taking them by value reads better than `&json!(…)`.
 #[allow(clippy::needless_pass_by_value)]
 impl Client {
+    /// A client that can do everything the server offers, as VS Code can: file operations
+    /// in edits, commands, edits the server sends, and file watchers registered for it.
     fn start(nb: &Notebook) -> Self {
+        Self::start_as(nb, capable())
+    }
+
+    /// A client that announces `capabilities` in `initialize`.
+    fn start_as(nb: &Notebook, capabilities: Value) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ties"))
             .args(["--today", TODAY, "lsp"])
             .current_dir("/")
@@ -96,7 +128,7 @@ impl Client {
         };
         let init = client.request(
             "initialize",
-            json!({ "processId": null, "rootUri": client.root, "capabilities": {} }),
+            json!({ "processId": null, "rootUri": client.root, "capabilities": capabilities }),
         );
         assert_eq!(init["result"]["serverInfo"]["name"], "ties");
         client.notify("initialized", json!({}));
@@ -360,7 +392,7 @@ fn lsp_rename_rewrites_every_reference_and_moves_the_file() {
                 { "range": range(5, 6, 9), "newText": "ada-king" },
                 { "range": range(5, 31, 34), "newText": "ada-king" },
             ]},
-            { "kind": "rename", "oldUri": client.uri("contacts/ada.md"), "newUri": client.uri("contacts/ada-king.md") },
+            { "kind": "rename", "oldUri": client.uri("contacts/ada.md"), "newUri": client.uri("contacts/ada-king.md"), "options": { "overwrite": false, "ignoreIfExists": false } },
         ]})
     );
     let mut params = client.at("contacts/bob.md", 3, 16);
@@ -372,6 +404,66 @@ fn lsp_rename_rewrites_every_reference_and_moves_the_file() {
     );
     // Nothing was written: the editor applies the edit.
     assert_eq!(nb.read("contacts/bob.md"), BOB);
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, defect 1: eglot takes `documentChanges` but applies no file operation, so a
+/// `rename` in the edit left every mention pointing at a file that never moved. For a
+/// client without `resourceOperations: ["rename"]` the server moves the file itself (the
+/// write path of the command line) and sends only the text edits.
+#[test]
+fn lsp_rename_for_an_editor_that_cannot_rename_files_moves_the_file_itself() {
+    let nb = notebook();
+    let mut client = Client::start_as(&nb, eglot());
+    client.open("contacts/bob.md", BOB);
+    // Unsaved changes in the file to move: refused, naming what to do.
+    client.open("contacts/ada.md", &ADA.replace("Engineer", "Engineer II"));
+    let mut params = client.at("contacts/bob.md", 3, 16);
+    params["newName"] = json!("ada-king");
+    let refused = client.request("textDocument/rename", params.clone());
+    let message = refused["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("contacts/ada.md has unsaved changes: save it, then rename.")
+            && message.contains("resourceOperations"),
+        "{refused}"
+    );
+    assert!(nb.path().join("contacts/ada.md").is_file(), "nothing moved");
+    client.change("contacts/ada.md", 2, ADA);
+    let edit = client.result("textDocument/rename", params);
+    let range = |line: u32, start: u32, end: u32| json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } });
+    assert_eq!(
+        edit,
+        json!({ "documentChanges": [
+            { "textDocument": { "uri": client.uri("contacts/bob.md"), "version": 1 }, "edits": [
+                { "range": range(3, 15, 18), "newText": "ada-king" },
+                { "range": range(5, 6, 9), "newText": "ada-king" },
+                { "range": range(5, 31, 34), "newText": "ada-king" },
+            ]},
+        ]}),
+        "no file operation the editor would drop"
+    );
+    assert!(!nb.path().join("contacts/ada.md").exists());
+    assert_eq!(nb.read("contacts/ada-king.md"), ADA, "moved, not rewritten");
+    // The editor applies the text edits: the notebook is whole.
+    client.change("contacts/bob.md", 2, &BOB.replace("ada", "ada-king"));
+    assert_eq!(client.settled("contacts/bob.md"), Some(json!([])));
+    assert_eq!(client.stop(), 0);
+}
+
+/// A client without `documentChanges` at all gets the plain `changes` map, and the move is
+/// the server's.
+#[test]
+fn lsp_rename_for_a_client_without_document_changes_sends_the_changes_map() {
+    let nb = notebook();
+    let mut client = Client::start_as(&nb, json!({}));
+    client.open("contacts/bob.md", BOB);
+    let mut params = client.at("contacts/bob.md", 3, 16);
+    params["newName"] = json!("ada-king");
+    let edit = client.result("textDocument/rename", params);
+    assert_eq!(edit["documentChanges"], Value::Null, "{edit}");
+    let bob = &edit["changes"][client.uri("contacts/bob.md")];
+    assert_eq!(bob.as_array().map(Vec::len), Some(3), "{edit}");
+    assert!(nb.path().join("contacts/ada-king.md").is_file());
     assert_eq!(client.stop(), 0);
 }
 

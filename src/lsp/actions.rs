@@ -1,7 +1,10 @@
 //! What the editor offers to do: `textDocument/codeAction` (each diagnostic's fixes, from
 //! its [`Remedy`](crate::findings::Remedy), and "record follow-up today" on a contact whose
-//! follow-up is due) and `textDocument/codeLens` (a record's next agenda item), from
-//! [`assist::fix`] and [`assist::next`].
+//! follow-up is due) and `textDocument/codeLens` (a record's next agenda item, whose command
+//! records it or says how to clear it), from [`assist::fix`] and [`assist::next`]. A file
+//! to create is offered only where it may be written ([`assist::files::vet`]), as a file
+//! operation for an editor that creates files in an edit, else as the server's own
+//! `ties.createFile` command.
 
 #![allow(
     clippy::needless_pass_by_value,
@@ -11,11 +14,14 @@
 
 use lsp_types as lsp;
 
-use crate::assist::{fix, next};
+use crate::agenda::ItemKind;
+use crate::assist::{files, fix, next};
 use crate::index::Index;
 use crate::model::Kind;
 
+use super::commands::{self, NewFile};
 use super::convert::uri_of;
+use super::edit::Edits;
 use super::server::{Answer, Server};
 
 pub(super) fn code_actions(
@@ -58,53 +64,44 @@ pub(super) fn code_actions(
     ))
 }
 
-/// A fix as a code action: a quick fix of `diagnostics`, or a rewrite where there are none.
+/// A fix as a code action: a quick fix of `diagnostics`, or a rewrite where there are none;
+/// `None` where the client could not apply it, or the file may not be created.
 fn action(
     server: &Server,
     index: &Index,
     f: fix::Fix,
     diagnostics: Vec<lsp::Diagnostic>,
 ) -> Option<lsp::CodeAction> {
-    let (title, changes) = match f {
+    let mut edit = Edits::default();
+    let mut command = None;
+    let title = match f {
         fix::Fix::Edit { title, path, edits } => {
-            let lines = server.lines(&path)?;
-            let edits = edits
-                .iter()
-                .map(|(s, t)| {
-                    lsp::OneOf::Left(lsp::TextEdit {
-                        range: lines.range(*s),
-                        new_text: t.clone(),
-                    })
-                })
-                .collect();
-            let change = lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
-                text_document: lsp::OptionalVersionedTextDocumentIdentifier {
-                    uri: server.uri(&path)?,
-                    version: server.version(&path),
-                },
-                edits,
-            });
-            (title, vec![change])
+            if !edit.spans(server, &path, &edits) {
+                return None;
+            }
+            title
         }
         fix::Fix::Create { title, path, text } => {
-            let uri = uri_of(&index.root.join(&path))?;
-            let create =
-                lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
-                    uri: uri.clone(),
-                    options: Some(lsp::CreateFileOptions {
-                        overwrite: None,
-                        ignore_if_exists: Some(true),
-                    }),
-                    annotation_id: None,
-                }));
-            let fill = lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
-                text_document: lsp::OptionalVersionedTextDocumentIdentifier { uri, version: None },
-                edits: vec![lsp::OneOf::Left(lsp::TextEdit {
+            files::vet(&index.root, &path, None).ok()?;
+            if server.client.creates_files {
+                let uri = uri_of(&index.root.join(&path))?;
+                edit.create(uri.clone());
+                let fill = lsp::TextEdit {
                     range: lsp::Range::default(),
                     new_text: text,
-                })],
-            });
-            (title, vec![create, fill])
+                };
+                edit.text(uri, None, vec![fill]);
+            } else if server.client.runs_commands {
+                let file = serde_json::to_value(NewFile { path, text }).ok()?;
+                command = Some(lsp::Command {
+                    title: title.clone(),
+                    command: commands::CREATE_FILE.to_owned(),
+                    arguments: Some(vec![file]),
+                });
+            } else {
+                return None;
+            }
+            title
         }
     };
     let quick = !diagnostics.is_empty();
@@ -116,15 +113,15 @@ fn action(
             lsp::CodeActionKind::REFACTOR_REWRITE
         }),
         diagnostics: quick.then_some(diagnostics),
-        edit: Some(lsp::WorkspaceEdit {
-            document_changes: Some(lsp::DocumentChanges::Operations(changes)),
-            ..lsp::WorkspaceEdit::default()
-        }),
+        edit: (!edit.is_empty()).then(|| edit.build(server.client)),
+        command,
         ..lsp::CodeAction::default()
     })
 }
 
-/// The next agenda item of a contact or a chat, above its front matter.
+/// The next agenda item of a contact or a chat, above its front matter, for a client that
+/// runs the lens's command: recording the follow-up where one is due
+/// (`ties.recordFollowUp`), else saying how to clear the item (`ties.showItem`).
 pub(super) fn code_lens(
     server: &Server,
     params: lsp::CodeLensParams,
@@ -136,22 +133,25 @@ pub(super) fn code_lens(
     let Some(doc) = index.doc(&rel) else {
         return Ok(None);
     };
-    if !matches!(doc.kind, Kind::Contact | Kind::Chat) {
+    if !server.client.runs_commands || !matches!(doc.kind, Kind::Contact | Kind::Chat) {
         return Ok(Some(Vec::new()));
     }
-    Ok(Some(
-        next::about(index, doc)
-            .first()
-            .map(|item| lsp::CodeLens {
-                range: lsp::Range::default(),
-                command: Some(lsp::Command {
-                    title: next::line(index, item),
-                    command: String::new(),
-                    arguments: None,
-                }),
-                data: None,
-            })
-            .into_iter()
-            .collect(),
-    ))
+    let Some(item) = next::about(index, doc).into_iter().next() else {
+        return Ok(Some(Vec::new()));
+    };
+    let records = item.kind == ItemKind::FollowUp && fix::record_follow_up(index, doc).is_some();
+    let command = if records {
+        commands::RECORD_FOLLOW_UP
+    } else {
+        commands::SHOW_ITEM
+    };
+    Ok(Some(vec![lsp::CodeLens {
+        range: lsp::Range::default(),
+        command: Some(lsp::Command {
+            title: next::line(index, &item),
+            command: command.to_owned(),
+            arguments: Some(vec![serde_json::json!(params.text_document.uri.as_str())]),
+        }),
+        data: None,
+    }]))
 }
