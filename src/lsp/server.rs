@@ -179,6 +179,14 @@ pub(crate) fn serve(
     }
 }
 
+/// How long from `now` until a second past the next midnight. The clock counts whole
+/// minutes, so the timer fires up to a minute late, never early: a timer that fired before
+/// the day turned would find nothing to do and wait for the next midnight.
+fn until_midnight(now: chrono::NaiveDateTime) -> Option<Duration> {
+    let midnight = now.date().succ_opt()?.and_time(chrono::NaiveTime::MIN);
+    Some((midnight - now).to_std().ok()? + Duration::from_secs(1))
+}
+
 pub(super) fn log(message: &str) {
     eprintln!("ties lsp: {message}");
 }
@@ -436,17 +444,13 @@ impl<'a> Server<'a> {
     }
 
     /// How long until the next midnight, by the clock; `None` if the clock stands still
-    /// (`--today`, `--now`).
+    /// (`--today`, `--now`) or no notebook is loaded.
     fn until_midnight(&self) -> Option<Duration> {
         self.workspace.as_ref()?;
         let Clock::System = self.clock else {
             return None;
         };
-        let now = chrono::Local::now().naive_local();
-        let midnight = now.date().succ_opt()?.and_time(chrono::NaiveTime::MIN);
-        // A second past it, so that the clock, which counts whole minutes, has turned.
-        let wait = (midnight - now).to_std().ok()? + Duration::from_secs(1);
-        Some(wait)
+        until_midnight(self.clock.now())
     }
 
     /// The timer ran out: on a new day, the notebook is checked again without an edit.
@@ -500,6 +504,11 @@ impl<'a> Server<'a> {
         }
         // Every change sent before the request counts in the answer, and the day it is.
         self.flush();
+        if request.method == request::CodeActionRequest::METHOD {
+            // The actions are the fixes of the diagnostics as they are now: checked (and
+            // published) first, so a quick fix never answers for the text before the edit.
+            self.idle();
+        }
         let now = self.clock.now();
         if let Some(workspace) = self.workspace.as_mut() {
             workspace.settle();
@@ -831,6 +840,66 @@ impl<'a> Server<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(when: &str) -> chrono::NaiveDateTime {
+        chrono::NaiveDateTime::parse_from_str(when, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn the_timer_waits_until_past_midnight() {
+        assert_eq!(
+            until_midnight(at("2026-11-21 23:59")),
+            Some(Duration::from_secs(61))
+        );
+        assert_eq!(
+            until_midnight(at("2026-11-21 00:00")),
+            Some(Duration::from_secs(24 * 3600 + 1))
+        );
+    }
+
+    /// Issue 25, defect 4: idle across midnight, nothing was published until the next
+    /// request. The timer's new day checks the notebook and publishes what changed.
+    #[test]
+    fn a_new_day_is_published_without_a_request() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("ties.yaml"), "").unwrap();
+        std::fs::create_dir_all(root.join("events")).unwrap();
+        std::fs::create_dir_all(root.join("contacts")).unwrap();
+        std::fs::write(root.join("contacts/ada.md"), "---\nname: Ada\n---\n").unwrap();
+        std::fs::write(
+            root.join("events/meetup.md"),
+            "---\nname: Meetup\ndate: 2026-11-22\nmet: [ada]\n---\n",
+        )
+        .unwrap();
+        let (connection, client) = Connection::memory();
+        let mut server = Server::for_tests(&connection, at("2026-11-21 23:59"));
+        server.load(&root);
+        server.check_at(at("2026-11-21 23:59"));
+        let published = |client: &Connection| -> Vec<lsp::PublishDiagnosticsParams> {
+            client
+                .receiver
+                .try_iter()
+                .filter_map(|m| match m {
+                    Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
+                        serde_json::from_value(n.params).ok()
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let before = published(&client);
+        assert_eq!(before.len(), 1, "T303: met before the meetup");
+        assert_eq!(before[0].diagnostics.len(), 1);
+        // The timer ran out: the clock says the next day.
+        server.clock = Clock::Fixed(at("2026-11-22 00:00"));
+        server.midnight();
+        server.idle();
+        let after = published(&client);
+        assert_eq!(after.len(), 1, "{after:?}");
+        assert!(after[0].uri.as_str().ends_with("/events/meetup.md"));
+        assert_eq!(after[0].diagnostics, []);
+    }
 
     #[test]
     fn the_rules_doc_is_linked_only_where_it_is() {

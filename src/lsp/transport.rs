@@ -194,8 +194,7 @@ impl<R: BufRead> Frames<R> {
                 return Ok(Some(found));
             }
         }
-        let mut body = vec![0; length.unwrap_or(0)];
-        self.read_exact(&mut body)?;
+        let mut body = self.body(length.unwrap_or(0))?;
         if let Ok(message) = serde_json::from_slice::<Message>(&body) {
             return Ok(Some(Read::Message(message)));
         }
@@ -253,11 +252,32 @@ impl<R: BufRead> Frames<R> {
         Ok(Some(line))
     }
 
-    fn read_exact(&mut self, body: &mut [u8]) -> io::Result<()> {
-        let from_back = self.back.len().min(body.len());
-        body[..from_back].copy_from_slice(&self.back[..from_back]);
-        self.back.drain(..from_back);
-        self.input.read_exact(&mut body[from_back..])
+    /// The body of a frame of `length` bytes, or less: where a whole frame header turns up
+    /// in it (its length was too long, and the client sent the next message), the bytes from
+    /// there are the next frame's, and the reader stops waiting for bytes that may never
+    /// come (a client that waits for an answer sends nothing more).
+    fn body(&mut self, length: usize) -> io::Result<Vec<u8>> {
+        let mut body = Vec::with_capacity(length.min(1 << 20));
+        let from_back = self.back.len().min(length);
+        body.extend(self.back.drain(..from_back));
+        let mut searched = 0;
+        while body.len() < length {
+            if let Some(at) = next_frame(&body, searched) {
+                self.unread(&body[at..]);
+                body.truncate(at);
+                return Ok(body);
+            }
+            // A header split over two reads is found whole in the next search.
+            searched = body.len().saturating_sub(HEADER_MAX);
+            let buf = self.input.fill_buf()?;
+            if buf.is_empty() {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+            let n = buf.len().min(length - body.len());
+            body.extend_from_slice(&buf[..n]);
+            self.input.consume(n);
+        }
+        Ok(body)
     }
 }
 
@@ -266,6 +286,46 @@ fn skipped(bytes: &[u8]) -> Read {
         "skipped {} bytes that were no message (a broken Content-Length?), read on from the next header",
         bytes.len()
     ))
+}
+
+/// The longest frame header [`next_frame`] looks for, a few other headers aside.
+const HEADER_MAX: usize = 256;
+
+/// Where a whole frame header (`Content-Length: 123` and the blank line that ends the
+/// headers) starts in `body` at or after `from`. No JSON text holds one: outside its
+/// strings `content-length:` is no JSON, and inside them a line break is escaped.
+fn next_frame(body: &[u8], from: usize) -> Option<usize> {
+    let mut start = from;
+    while let Some(i) = find_header(&body[start..]) {
+        let at = start + i;
+        let rest = &body[at + HEADER.len()..];
+        let value = rest
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        let digits = rest[value..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let after = &rest[value + digits..];
+        if digits > 0 && (after.starts_with(b"\r\n\r\n") || after.starts_with(b"\n\n")) {
+            return Some(at);
+        }
+        // Other headers between it and the blank line (`Content-Type`).
+        if digits > 0
+            && (after.starts_with(b"\r\n") || after.starts_with(b"\n"))
+            && after.len() < HEADER_MAX
+            && (find(after, b"\r\n\r\n").is_some() || find(after, b"\n\n").is_some())
+        {
+            return Some(at);
+        }
+        start = at + 1;
+    }
+    None
+}
+
+fn find(bytes: &[u8], what: &[u8]) -> Option<usize> {
+    bytes.windows(what.len()).position(|w| w == what)
 }
 
 /// Where a `Content-Length:` header starts in `bytes`, case aside.
@@ -351,6 +411,17 @@ mod tests {
         );
         let long = format!("Content-Length: {}\r\n\r\n{one}{rest}", one.len() + 20);
         assert_eq!(methods(&all(long.as_bytes())), ["n1", "n2", "n3"]);
+        // Far too long: the reader does not wait for bytes that never come.
+        let (reader, mut writer) = std::io::pipe().unwrap();
+        let mut frames = Frames::new(std::io::BufReader::new(reader));
+        let far = format!(
+            "Content-Length: {}\r\n\r\n{one}{}",
+            one.len() + 100_000,
+            frame(&two)
+        );
+        writer.write_all(far.as_bytes()).unwrap();
+        let read: Vec<Read> = (0..2).map(|_| frames.next().unwrap().unwrap()).collect();
+        assert_eq!(methods(&read), ["n1", "n2"]);
         let huge = format!("Content-Length: 99999999999\r\n\r\n{one}{rest}");
         assert_eq!(methods(&all(huge.as_bytes())), ["n1", "n2", "n3"]);
         let garbage = format!("\u{1b}[31mhello\r\n\r\n{rest}");
