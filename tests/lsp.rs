@@ -898,3 +898,86 @@ fn lsp_rename_in_a_title_notebook_from_a_link_in_any_case() {
     );
     assert_eq!(client.stop(), 0);
 }
+
+/// Issue 25, defect 8 and the peers' gaps (11): hover escapes only what Markdown needs, the
+/// code lens runs a command, an inverted range is refused rather than replacing the whole
+/// buffer; workspace symbols, and `willRenameFiles` for a file renamed in the editor's tree.
+#[test]
+fn lsp_hover_lens_inverted_range_symbols_and_files_renamed_in_the_tree() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    client.open("contacts/bob.md", BOB);
+    let hover = client.result("textDocument/hover", client.at("contacts/bob.md", 3, 16));
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("Engineer @ Acme"), "{value}");
+    assert!(value.contains("due 2026-11-17"), "{value}");
+    assert!(!value.contains('\\'), "nothing over-escaped: {value}");
+
+    client.open("contacts/ada.md", ADA);
+    let lenses = client.result(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": client.uri("contacts/ada.md") } }),
+    );
+    let command = lenses[0]["command"].clone();
+    assert_eq!(command["command"], "ties.recordFollowUp", "{lenses}");
+    client.send(
+        &json!({ "jsonrpc": "2.0", "id": 77, "method": "workspace/executeCommand",
+        "params": { "command": command["command"], "arguments": command["arguments"] } }),
+    );
+    let mut asked = Value::Null;
+    let mut answered = false;
+    while asked.is_null() || !answered {
+        let message = client.next();
+        if message["method"] == "workspace/applyEdit" {
+            asked = message;
+        } else if message["id"] == 77 {
+            assert!(message.get("error").is_none(), "{message}");
+            answered = true;
+        }
+    }
+    let edit = &asked["params"]["edit"]["documentChanges"][0]["edits"][0];
+    assert_eq!(edit["newText"], "followed_up: [2026-11-21]\n", "{asked}");
+
+    // An inverted range: refused, the buffer as it was.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": client.uri("contacts/ada.md"), "version": 2 }, "contentChanges": [{
+            "range": { "start": { "line": 2, "character": 13 }, "end": { "line": 2, "character": 9 } },
+            "text": "X",
+        }]}),
+    );
+    let hover = client.result("textDocument/hover", client.at("contacts/ada.md", 2, 11));
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Acme** (company `companies/acme.md`)\n\ncompany · target"
+    );
+
+    let symbols = client.result("workspace/symbol", json!({ "query": "lovel" }));
+    assert_eq!(symbols[0]["name"], "Ada Lovelace", "{symbols}");
+    assert!(
+        symbols[0]["location"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/contacts/ada.md"),
+        "{symbols}"
+    );
+
+    let edit = client.result(
+        "workspace/willRenameFiles",
+        json!({ "files": [{ "oldUri": client.uri("contacts/ada.md"), "newUri": client.uri("contacts/ada-king.md") }] }),
+    );
+    let bob = edit["documentChanges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["textDocument"]["uri"] == client.uri("contacts/bob.md"))
+        .unwrap_or_else(|| panic!("{edit}"));
+    let texts: Vec<&str> = bob["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["newText"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["ada-king", "ada-king", "ada-king.md"], "{edit}");
+    assert_eq!(client.stop(), 0);
+}
