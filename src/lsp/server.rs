@@ -715,6 +715,7 @@ impl<'a> Server<'a> {
                 severity: Some(match d.severity() {
                     Severity::Error => lsp::DiagnosticSeverity::ERROR,
                     Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+                    Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
                 }),
                 code: Some(lsp::NumberOrString::String(d.code.as_str().to_owned())),
                 code_description: self

@@ -75,7 +75,7 @@ impl Server<'_> {
                         log(&format!(
                             "notebook {} ({} files, read and checked in {} ms)",
                             root.display(),
-                            loaded.0.index().docs.len(),
+                            loaded.0.index().files(),
                             started.elapsed().as_millis()
                         ));
                         Ok(loaded)
@@ -110,7 +110,7 @@ pub(super) fn done(server: &Server, workspace: Option<&Workspace>) {
         return;
     }
     let message = match workspace {
-        Some(w) => format!("{} files", w.index().docs.len()),
+        Some(w) => format!("{} files", w.index().files()),
         None => "no notebook".to_owned(),
     };
     server.progress(lsp::WorkDoneProgress::End(lsp::WorkDoneProgressEnd {

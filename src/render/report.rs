@@ -188,7 +188,10 @@ fn companies(c: &Companies) -> Section {
     if c.rows.is_empty() {
         notes.insert(
             0,
-            "no target companies yet: mark some with `status: target` in companies/".to_owned(),
+            format!(
+                "no target companies yet: mark some with `status: target` in {}/",
+                render::escape::safe(&c.folder)
+            ),
         );
     }
     Section {
