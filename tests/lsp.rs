@@ -446,7 +446,16 @@ fn lsp_rename_for_an_editor_that_cannot_rename_files_moves_the_file_itself() {
     assert_eq!(nb.read("contacts/ada-king.md"), ADA, "moved, not rewritten");
     // The editor applies the text edits: the notebook is whole.
     client.change("contacts/bob.md", 2, &BOB.replace("ada", "ada-king"));
-    assert_eq!(client.settled("contacts/bob.md"), Some(json!([])));
+    let hover = client.result("textDocument/hover", client.at("contacts/bob.md", 3, 16));
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("**Ada Lovelace** (contact `contacts/ada-king.md`)")),
+        "{hover}"
+    );
+    // Whether the server checked between the move and the edit or not: nothing left.
+    let last = client.settled("contacts/bob.md");
+    assert!(last.is_none() || last == Some(json!([])), "{last:?}");
     assert_eq!(client.stop(), 0);
 }
 
