@@ -3,7 +3,8 @@
 //! ([`hover`]), who names a record ([`references`]) and how to rename it ([`rename`]), what
 //! keeps the references right when files move ([`moves`]), where a file may be created or
 //! moved to ([`files`]), the fixes of a diagnostic and the one-line edit that records a
-//! follow-up ([`fix`]), a record's next agenda item ([`next`]), a note's sections
+//! follow-up ([`fix`]), the drafts of the messages its agenda items ask for ([`draft`]), a
+//! record's next agenda item ([`next`]), a note's sections
 //! ([`sections`]), the people and companies by name ([`symbols`]) and the keys of
 //! `ties.yaml` ([`settings`]). Nothing here knows the
 //! Language Server Protocol: `lsp/` turns offsets into lines and UTF-16 columns and these
@@ -11,6 +12,7 @@
 
 pub(crate) mod at;
 pub(crate) mod complete;
+pub(crate) mod draft;
 pub(crate) mod files;
 pub(crate) mod fix;
 pub(crate) mod hover;

@@ -73,11 +73,7 @@ pub(crate) fn run(
     host: Option<IpAddr>,
     redact: bool,
 ) -> Result<ExitStatus, Error> {
-    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let root = root.canonicalize().map_err(|source| Error::Io {
-        path: root.clone(),
-        source,
-    })?;
+    let root = notebook::discover_real(config.notebook.as_deref(), &config.cwd)?;
     let ip = host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let addr = SocketAddr::new(ip, port);
     let listener = http::listen(addr).map_err(|reason| Error::Listen {

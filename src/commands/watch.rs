@@ -30,11 +30,7 @@ pub(crate) fn run(
     with_agenda: bool,
     poll: bool,
 ) -> Result<ExitStatus, Error> {
-    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let root = root.canonicalize().map_err(|source| Error::Io {
-        path: root.clone(),
-        source,
-    })?;
+    let root = notebook::discover_real(config.notebook.as_deref(), &config.cwd)?;
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
     // Ctrl-C ends the watch normally (exit 0) instead of killing it mid-print.

@@ -1,10 +1,11 @@
 //! What the editor offers to do: `textDocument/codeAction` (each diagnostic's fixes, from
-//! its [`Remedy`](crate::findings::Remedy), and "record follow-up today" on a contact whose
-//! follow-up is due) and `textDocument/codeLens` (a record's next agenda item, whose command
-//! records it or says how to clear it), from [`assist::fix`] and [`assist::next`]. A file
-//! to create is offered only where it may be written ([`assist::files::vet`]), as a file
-//! operation for an editor that creates files in an edit, else as the server's own
-//! `ties.createFile` command.
+//! its [`Remedy`](crate::findings::Remedy), "record follow-up today" on a contact whose
+//! follow-up is due, and "draft follow-up to …" and its like, which open the message
+//! `ties draft` would write) and `textDocument/codeLens` (a record's next agenda item, whose
+//! command records it or says how to clear it), from [`assist::fix`], [`assist::draft`] and
+//! [`assist::next`]. A file to create is offered only where it may be written
+//! ([`assist::files::vet`]), as a file operation for an editor that creates files in an
+//! edit, else as the server's own `ties.createFile` command.
 
 #![allow(
     clippy::needless_pass_by_value,
@@ -15,14 +16,15 @@
 use lsp_types as lsp;
 
 use crate::agenda::ItemKind;
-use crate::assist::{files, fix, next};
+use crate::assist::{draft, files, fix, next};
 use crate::index::Index;
 use crate::model::Kind;
+use crate::span::Span;
 
 use super::commands::{self, NewFile};
 use super::convert::uri_of;
 use super::edit::Edits;
-use super::server::{Answer, Server};
+use super::server::{Answer, Drafts, Server};
 
 pub(super) fn code_actions(
     server: &Server,
@@ -55,13 +57,61 @@ pub(super) fn code_actions(
     {
         fixes.push((f, Vec::new()));
     }
+    let mut actions: Vec<lsp::CodeAction> = fixes
+        .into_iter()
+        .filter_map(|(f, diagnostics)| action(server, index, f, diagnostics))
+        .collect();
+    if let Some(doc) = index.doc(&rel) {
+        actions.extend(
+            draft::offers(index, doc)
+                .into_iter()
+                .filter_map(|offer| draft_action(server, index, &rel, offer)),
+        );
+    }
     Ok(Some(
-        fixes
+        actions
             .into_iter()
-            .filter_map(|(f, diagnostics)| action(server, index, f, diagnostics))
             .map(lsp::CodeActionOrCommand::CodeAction)
             .collect(),
     ))
+}
+
+/// A draft as a code action: a new untitled document holding it where the client makes
+/// one, else a section at the end of the note `rel` (a fenced block: no `[[fill: …]]` in it
+/// reads as a link).
+fn draft_action(
+    server: &Server,
+    index: &Index,
+    rel: &str,
+    offer: draft::Offer,
+) -> Option<lsp::CodeAction> {
+    let mut edit = Edits::default();
+    if server.drafts == Drafts::Untitled {
+        let name = format!(
+            "draft-{}-{}.md",
+            offer.draft.kind,
+            crate::slug::from_name(&offer.draft.id)
+        );
+        let uri: lsp::Uri = format!("untitled:{name}").parse().ok()?;
+        edit.untitled(uri.clone());
+        let fill = lsp::TextEdit {
+            range: lsp::Range::default(),
+            new_text: draft::text(&offer.draft),
+        };
+        edit.text(uri, None, vec![fill]);
+    } else {
+        let doc = index.doc(rel)?;
+        let (at, section) = draft::snippet(&offer.draft, index.today, doc.text()?);
+        if !edit.spans(server, rel, &[(Span::new(at, at), section)]) {
+            return None;
+        }
+    }
+    Some(lsp::CodeAction {
+        title: offer.title,
+        kind: Some(lsp::CodeActionKind::REFACTOR_REWRITE),
+        edit: Some(edit.build(server.client)),
+        ..lsp::CodeAction::default()
+    })
 }
 
 /// A fix as a code action: a quick fix of `diagnostics`, or a rewrite where there are none;

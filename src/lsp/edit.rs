@@ -61,6 +61,19 @@ impl Edits {
             )));
     }
 
+    /// Makes the new untitled document at `uri` (`untitled:`, which VS Code opens unsaved):
+    /// no file is at stake, so no option guards it.
+    pub(super) fn untitled(&mut self, uri: lsp::Uri) {
+        self.ops
+            .push(lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(
+                lsp::CreateFile {
+                    uri,
+                    options: None,
+                    annotation_id: None,
+                },
+            )));
+    }
+
     /// Renames the file at `old` to `new`, never over a file there.
     pub(super) fn rename(&mut self, old: lsp::Uri, new: lsp::Uri) {
         self.ops

@@ -114,6 +114,8 @@ pub(crate) struct Server<'a> {
     shutdown: bool,
     /// The ids of the requests the server sent.
     sent: u64,
+    /// How a draft opens in this client.
+    pub(super) drafts: Drafts,
     /// The `codeDescription` link of every diagnostic, if the docs are on this machine.
     rules_doc: Option<lsp::Uri>,
 }
@@ -185,6 +187,47 @@ pub(crate) fn serve(
 fn until_midnight(now: chrono::NaiveDateTime) -> Option<Duration> {
     let midnight = now.date().succ_opt()?.and_time(chrono::NaiveTime::MIN);
     Some((midnight - now).to_std().ok()? + Duration::from_secs(1))
+}
+
+/// How a draft opens (a code action of [`super::actions`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Drafts {
+    /// A new untitled document: the client makes one of a workspace edit that creates an
+    /// `untitled:` URI and fills it. VS Code does (since 1.82), and so do its forks.
+    Untitled,
+    /// A section added at the end of the note: other clients would make a file on disk of
+    /// an `untitled:` URI, or refuse it.
+    Section,
+}
+
+impl Drafts {
+    fn of(params: &lsp::InitializeParams) -> Self {
+        if untitled_documents(params) {
+            Self::Untitled
+        } else {
+            Self::Section
+        }
+    }
+}
+
+/// Whether the client is VS Code (or a fork) and creates files in a workspace edit.
+fn untitled_documents(params: &lsp::InitializeParams) -> bool {
+    let name = params
+        .client_info
+        .as_ref()
+        .map(|c| c.name.to_lowercase())
+        .unwrap_or_default();
+    let vs_code = ["visual studio code", "vscodium", "code - oss", "cursor"]
+        .iter()
+        .any(|n| name.contains(n));
+    let creates = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.workspace_edit.as_ref())
+        .and_then(|e| e.resource_operations.as_ref())
+        .is_some_and(|ops| ops.contains(&lsp::ResourceOperationKind::Create));
+    vs_code && creates
 }
 
 pub(super) fn log(message: &str) {
@@ -288,6 +331,7 @@ impl<'a> Server<'a> {
             initialized: false,
             shutdown: false,
             sent: 0,
+            drafts: Drafts::Section,
             rules_doc,
         }
     }
@@ -390,6 +434,7 @@ impl<'a> Server<'a> {
             .map(|f| f.uri.clone())
             .or(params.root_uri.clone())
             .and_then(|uri| path_of(&uri));
+        self.drafts = Drafts::of(&params);
         self.client = Client::of(&params);
         // Answered before anything is read: the notebook loads in the background.
         self.send(lsp_server::Response::new_ok(id, capabilities(self.client)));
@@ -686,6 +731,12 @@ impl<'a> Server<'a> {
         let index = self.index()?;
         if rel == CONFIG_FILE {
             return Some(Lines::new(&index.settings_text));
+        }
+        if crate::templates::holds(rel) {
+            let buffer = self.open.get(rel).map(|o| o.text.as_str());
+            return buffer
+                .or_else(|| index.templates().text(rel))
+                .map(Lines::new);
         }
         index.doc(rel).map(Lines::of)
     }

@@ -131,11 +131,7 @@ impl Watch {
                 rescan: burst.lost,
                 ..Batch::default()
             };
-            for event in &burst.events {
-                if let Some(change) = classifier.change_detected(event) {
-                    batch.add(change);
-                }
-            }
+            batch.classify(&classifier, burst.events.iter().map(|e| &e.event));
             if batch.is_empty() {
                 continue;
             }
@@ -167,13 +163,7 @@ fn arm(root: &Path, options: Options, raw: Sender<Raw>) -> Result<Armed, Error> 
     let handler = move |result: DebounceEventResult| {
         let _ = raw.send(Raw::Events(result));
     };
-    let failed = |source: notify::Error| match source.kind {
-        notify::ErrorKind::MaxFilesWatch => Error::WatchLimit,
-        _ => Error::Watch {
-            dir: root.to_owned(),
-            source,
-        },
-    };
+    let failed = |source| super::watch_error(root, source);
     if options.poll {
         let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
         let mut d = new_debouncer_opt::<_, PollWatcher, NoCache>(
@@ -215,12 +205,7 @@ fn burst(rx: &Receiver<Raw>, first: Raw) -> Result<Option<Burst>, Error> {
             Raw::Stop => return Ok(None),
             Raw::Events(Ok(events)) => burst.events.extend(events),
             Raw::Events(Err(errors)) => {
-                if errors
-                    .iter()
-                    .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch))
-                {
-                    return Err(Error::WatchLimit);
-                }
+                super::missed(&errors)?;
                 // The stream may have missed something: read everything again.
                 burst.lost = true;
             }
@@ -245,6 +230,8 @@ fn burst(rx: &Receiver<Raw>, first: Raw) -> Result<Option<Burst>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use notify::event::{CreateKind, EventKind};
+    use notify_debouncer_full::DebouncedEvent;
 
     /// A file written after `start` returns comes as a batch naming it; the engine stops
     /// when dropped.
@@ -275,5 +262,48 @@ mod tests {
             ),
             "the engine's thread ended with it"
         );
+    }
+
+    fn created(i: usize) -> Raw {
+        let event = notify::Event::new(EventKind::Create(CreateKind::File))
+            .add_path(format!("/nb/contacts/p{i}.md").into());
+        Raw::Events(Ok(vec![DebouncedEvent::new(event, Instant::now())]))
+    }
+
+    /// However slowly the round that follows is scheduled, every batch that has arrived
+    /// by the time the burst is read belongs to it: 300 files written one by one and handed
+    /// out by the debouncer one by one are one round, not 300.
+    #[test]
+    fn batches_that_have_arrived_are_one_burst() {
+        let (tx, rx) = mpsc::channel();
+        for i in 1..300 {
+            tx.send(created(i)).unwrap();
+        }
+        let merged = burst(&rx, created(0))
+            .unwrap()
+            .expect("a burst, not a stop");
+        assert_eq!(merged.events.len(), 300);
+        assert!(!merged.lost);
+        // The channel went quiet, so what comes next is the next burst; Ctrl-C in a burst
+        // ends the watch.
+        tx.send(created(300)).unwrap();
+        tx.send(Raw::Stop).unwrap();
+        let first = rx.recv().unwrap();
+        assert!(burst(&rx, first).unwrap().is_none());
+    }
+
+    /// A watcher error in a burst: the burst is read again in full (`lost`), unless the
+    /// limit on watches is reached, which the user must act on.
+    #[test]
+    fn a_watcher_error_marks_the_burst_lost_or_stops_at_the_limit() {
+        let (tx, rx) = mpsc::channel();
+        tx.send(Raw::Events(Err(vec![notify::Error::generic("overflow")])))
+            .unwrap();
+        let lost = burst(&rx, created(0)).unwrap().unwrap();
+        assert_eq!((lost.events.len(), lost.lost), (1, true));
+        let limit = Raw::Events(Err(vec![notify::Error::new(
+            notify::ErrorKind::MaxFilesWatch,
+        )]));
+        assert!(matches!(burst(&rx, limit), Err(Error::WatchLimit)));
     }
 }
