@@ -187,7 +187,8 @@ pub(crate) enum Address {
 pub(crate) struct Remedy {
     /// The word to write in place of the one at the finding's span.
     pub suggestion: Option<String>,
-    /// The record whose file would make a reference resolve (T201): what `ties new` writes.
+    /// The record whose file would make a reference resolve (T201), or the note or record
+    /// a broken `[[link]]` asks for (T204): what `ties new` writes.
     pub create: Option<NewRecord>,
 }
 

@@ -1,7 +1,11 @@
 //! What file-system events mean for `ties watch`. [`Classifier::change_detected`] decides,
 //! purely from an event, what it means for the notebook (a record or note to re-read, a
 //! folder to scan or drop, `ties.yaml`, or "rescan everything"); a debounced burst of them
-//! is one [`Batch`], which [`feed`] hands to the [`Workspace`] that keeps the notebook.
+//! is one [`Batch`], which [`feed`] hands to the [`Workspace`] that keeps the notebook. The
+//! [`Engine`] is the live watch itself, the one that `ties watch`, `ties serve` and the
+//! language server run.
+
+mod engine;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -13,6 +17,8 @@ use crate::dismissed;
 use crate::error::Error;
 use crate::notebook::{self, CONFIG_FILE, Ignores};
 use crate::workspace::{self, Workspace};
+
+pub(crate) use engine::{Engine, Options, Seen};
 
 /// What one file-system event means for the notebook.
 #[derive(Clone, Debug, PartialEq, Eq)]

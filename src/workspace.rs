@@ -181,11 +181,6 @@ impl Workspace {
         (rel == CONFIG_FILE || notebook::is_document(Path::new(&rel))).then_some(rel)
     }
 
-    /// The text an editor holds for `path`, if it holds one.
-    pub(crate) fn buffer(&self, path: &str) -> Option<&str> {
-        self.buffers.get(path).map(String::as_str)
-    }
-
     /// Takes a change: reads what it names now, and applies it at the next
     /// [`Workspace::settle`] or [`Workspace::check`].
     pub(crate) fn change(&mut self, change: Change) {

@@ -27,8 +27,9 @@ use std::sync::Arc;
 
 use crate::body::{KEPT_PER_TARGET, LinkTarget, percent_decode};
 use crate::document::Document;
-use crate::findings::{Code, Finding};
+use crate::findings::{Code, Finding, NewRecord};
 use crate::index::{Index, Resolved};
+use crate::model::Kind;
 use crate::model::settings::Links;
 use crate::rules::{Found, Scope, shorten};
 use crate::span::Span;
@@ -80,6 +81,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let shown = broken.len();
     for (span, at) in broken {
         let mut suggestion = None;
+        let mut record = None;
         let (message, help) = match &targets[at].target {
             LinkTarget::Wiki(id) => match index.resolve(None, id.as_str()) {
                 Resolved::Several(found) => (
@@ -110,6 +112,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
                 _ => {
                     out.suggested.push(id.to_string());
                     suggestion = scope.suggestion(id.as_str(), None);
+                    record = new_file(index, doc, id.as_str());
                     let help = match &suggestion {
                         Some(s) => format!("correct it to `[[{s}]]`, or create the note"),
                         None => {
@@ -131,13 +134,48 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
                 "correct the path (relative to this file), or create the file".to_owned(),
             ),
         };
-        out.findings.push(
-            Finding::worded(Code::T204, span, message)
-                .help(help)
-                .suggest(suggestion),
-        );
+        let finding = Finding::worded(Code::T204, span, message)
+            .help(help)
+            .suggest(suggestion);
+        out.findings.push(match record {
+            Some(record) => finding.create(record),
+            None => finding,
+        });
     }
     out.more_links += total - shown;
+}
+
+/// The file a broken `[[target]]` in `doc` asks for, named as `ties new` names files: a
+/// record where the link names its folder (`[[companies/zeta-labs]]`, `[[People/Jane
+/// Doe]]`), else a note, beside `doc` if it is a note, else in the notes folder.
+fn new_file(index: &Index, doc: &Document, target: &str) -> Option<NewRecord> {
+    let conventions = &index.settings.conventions;
+    let (folder, name) = match target.rsplit_once('/') {
+        Some((folder, name)) => (folder.trim_matches('/').to_owned(), name),
+        None if doc.kind == Kind::Note => (
+            doc.path.rsplit_once('/').map_or("", |(f, _)| f).to_owned(),
+            target,
+        ),
+        None => (conventions.folder(Kind::Note).to_owned(), target),
+    };
+    let file = if conventions.title_ids() {
+        crate::slug::title_from_name(name)
+    } else {
+        crate::slug::from_name(name)
+    };
+    if file.is_empty() || folder.split('/').any(|part| part == ".." || part == ".") {
+        return None;
+    }
+    let path = if folder.is_empty() {
+        format!("{file}.md")
+    } else {
+        format!("{folder}/{file}.md")
+    };
+    Some(NewRecord {
+        path,
+        name: crate::slug::to_name(name.trim()),
+        id: file,
+    })
 }
 
 /// Whether the Markdown link `link` of `doc`, leading to the notebook path `resolved` (`None`
