@@ -31,23 +31,12 @@ pub(crate) fn run(
     // The real run and `--dry-run` ask the same question of every file before the first
     // write, so the dry run predicts the real one, and a file that cannot be written is a
     // bad row, not an import that stops half-way.
-    let writable = |rel: &str| {
-        fs::can_create_in(&root, &root.join(rel), Existing::Keep).map_err(|e| match e {
-            Error::TooLong { part, max, .. } => {
-                format!("its {part} is longer than the {max} bytes file systems allow")
-            }
-            Error::OutsideNotebook { target, .. } => format!(
-                "its folder is a symlink to {}, outside the notebook",
-                target.display()
-            ),
-            Error::Exists { .. } => "it already exists".to_owned(),
-            other => other
-                .to_string()
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
-        })
+    let writable = |rels: &[&str]| {
+        let paths: Vec<std::path::PathBuf> = rels.iter().map(|rel| root.join(rel)).collect();
+        fs::can_create_all_in(&root, &paths, Existing::Keep)
+            .into_iter()
+            .map(|answer| answer.map_err(why_not))
+            .collect()
     };
     let plan = import::plan(file, &bytes, source, options, &index, &writable)?;
     report(config, file, &plan)?;
@@ -65,6 +54,26 @@ pub(crate) fn run(
     } else {
         ExitStatus::Success
     })
+}
+
+/// Why a file cannot be written, in the words of a bad row.
+fn why_not(e: Error) -> String {
+    match e {
+        Error::TooLong { part, max, .. } => {
+            format!("its {part} is longer than the {max} bytes file systems allow")
+        }
+        Error::OutsideNotebook { target, .. } => format!(
+            "its folder is a symlink to {}, outside the notebook",
+            target.display()
+        ),
+        Error::Exists { .. } => "it already exists".to_owned(),
+        other => other
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    }
 }
 
 /// Bad rows and notes, `FILE:LINE: error: …`, as compilers print them. Messages quote the

@@ -89,7 +89,7 @@ pub(crate) fn plan(
             },
         });
     }
-    let placeholders = guess::placeholders(&index.settings);
+    let placeholders = guess::Placeholders::of(&index.settings);
     let reader = Reader::new(&table, &placeholders, &index.settings.conventions);
     let mut planner = Planner::new(index, reader, writable);
     for (line, cells) in &table.rows {

@@ -96,7 +96,8 @@ impl Log {
     }
 }
 
-/// Why a planned file (its notebook-relative path) could not be written, asked of the
-/// command before anything is: the plan stays free of the file system, and a file that
-/// cannot be written is reported with its rows instead of failing the import half-way.
-pub(crate) type Writable<'a> = &'a dyn Fn(&str) -> Result<(), String>;
+/// Why each planned file (by its notebook-relative path) could not be written, asked of the
+/// command for all of them at once before anything is written: the plan stays free of the
+/// file system, and a file that cannot be written is reported with its rows instead of
+/// failing the import half-way.
+pub(crate) type Writable<'a> = &'a dyn Fn(&[&str]) -> Vec<Result<(), String>>;

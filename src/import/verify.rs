@@ -26,12 +26,10 @@ pub(super) fn check(
             }
         }
     };
-    for file in files {
-        if let Err(why) = writable(&file.path) {
-            blame(
-                &file.path,
-                format!("its file {} cannot be written: {why}", file.path),
-            );
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    for (path, answer) in paths.iter().zip(writable(&paths)) {
+        if let Err(why) = answer {
+            blame(path, format!("its file {path} cannot be written: {why}"));
         }
     }
     let mut docs = index.docs.clone();
