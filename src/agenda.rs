@@ -65,10 +65,11 @@ pub(crate) enum ItemKind {
     Coverage,
     EventFollowUp,
     Birthday,
+    JobChange,
 }
 
 impl ItemKind {
-    pub(crate) const ALL: [Self; 12] = [
+    pub(crate) const ALL: [Self; 13] = [
         Self::FollowUp,
         Self::MoveOn,
         Self::ThankYou,
@@ -81,6 +82,7 @@ impl ItemKind {
         Self::Coverage,
         Self::EventFollowUp,
         Self::Birthday,
+        Self::JobChange,
     ];
 
     /// Nudges sort after the dated items of their day and are capped per kind.
@@ -102,6 +104,7 @@ impl ItemKind {
             Self::Coverage => "coverage",
             Self::EventFollowUp => "event-follow-up",
             Self::Birthday => "birthday",
+            Self::JobChange => "job-change",
         }
     }
 
@@ -522,6 +525,39 @@ impl Builder<'_> {
         self.reconnect(doc, contact);
         if rules.nudges.birthday {
             self.birthday(doc, contact);
+        }
+        self.job_change(doc, contact);
+    }
+
+    /// A contact an import saw at a new company (`job_changed`): congratulate them, due that
+    /// day, until an outreach or a follow-up on or after it says you did.
+    fn job_change(&mut self, doc: &Document, contact: &Contact) {
+        let Some(day) = contact.job_changed else {
+            return;
+        };
+        let id = &doc.id;
+        let outreach = self.index.outreach(id.as_str(), contact);
+        if outreach.iter().any(|d| *d >= day) {
+            return;
+        }
+        let name = &contact.name;
+        let moved = contact.company.as_ref().map_or_else(
+            || "changed jobs".to_owned(),
+            |company| format!("moved to {}", self.index.name_of(&company.value)),
+        );
+        let title = format!("{name} {moved} — congratulate");
+        if let Some(item) = self.push(
+            When::Date(day),
+            ItemKind::JobChange,
+            id.clone(),
+            name.clone(),
+            doc,
+            title,
+        ) {
+            item.why = vec![
+                "rule: job-change: `job_changed` (set by ties import linkedin), until an outreach or follow-up on or after it".to_owned(),
+                format!("job_changed {day} in {}", doc.path),
+            ];
         }
     }
 
@@ -998,6 +1034,13 @@ pub(crate) fn clear(index: &Index, item: &Item) -> String {
         }
         ItemKind::Event => format!("ties log met {id} CONTACT…"),
         ItemKind::Birthday => format!("send them a note; ties log outreach {id} records it"),
+        // `log outreach` records the first message only; after it, a message is a follow-up.
+        ItemKind::JobChange => match index.get(item.id.as_str()).map(|d| &d.record) {
+            Some(Some(Record::Contact(c))) if c.reached_out.is_some() => {
+                format!("ties log follow-up {id}")
+            }
+            _ => format!("ties log outreach {id}"),
+        },
         ItemKind::Goal => match item.id.as_str() {
             "outreach" => "reach out: ties log outreach CONTACT".to_owned(),
             "chats" => "have a chat: ties new chat CONTACT".to_owned(),

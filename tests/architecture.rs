@@ -137,7 +137,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &[
             "sink", "rules", "check", "lookup", "report", "agenda", "list", "show", "draft",
-            "create", "import", "watch", "edit", "action", "assist",
+            "create", "watch", "edit", "action", "import", "assist",
         ],
     ),
     ("rendering", &["render"]),

@@ -29,6 +29,7 @@ mod hostile;
 mod import;
 mod import_encodings;
 mod import_formats;
+mod import_linkedin_export;
 mod import_rows;
 mod init_new;
 mod list_show;

@@ -40,6 +40,25 @@ pub(crate) fn run(
     };
     let plan = import::plan(file, &bytes, source, options, &index, &writable)?;
     report(config, file, &plan)?;
+    // Every file to change is read before the first write: one an editor saved since the
+    // notebook was read stops the import before it writes anything.
+    let mut current = Vec::with_capacity(plan.edits.len());
+    for edit in &plan.edits {
+        let path = root.join(&edit.path);
+        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        if bytes[bom..] != *edit.before.as_bytes() {
+            return Err(Error::ChangedMeanwhile { path });
+        }
+        current.push((path, bytes, bom));
+    }
     let mut out = super::stdout(config);
     for new in &plan.files {
         if !dry_run {
@@ -47,6 +66,22 @@ pub(crate) fn run(
         }
         let verb = if dry_run { "would create" } else { "created" };
         super::finish_output(writeln!(out, "{verb} {}", new.path))?;
+    }
+    for (edit, (path, bytes, bom)) in plan.edits.iter().zip(current) {
+        let what = escape::line(&edit.what);
+        if dry_run {
+            let mut shown = format!("would change {}: {what}\n", edit.path);
+            // Line by line: `escape::line` would show the line feeds themselves as `\n`.
+            for line in edit.diff.lines() {
+                shown.push_str(&escape::line(line));
+                shown.push('\n');
+            }
+            super::finish_output(out.write_all(shown.as_bytes()))?;
+        } else {
+            let new = [&bytes[..bom], edit.after.as_bytes()].concat();
+            fs::replace_in(&root, &path, &bytes, &new)?;
+            super::finish_output(writeln!(out, "changed {}: {what}", edit.path))?;
+        }
     }
     super::finish_output(writeln!(out, "{}", summary(&plan, dry_run)).and_then(|()| out.flush()))?;
     Ok(if plan.bad > 0 {
@@ -125,6 +160,18 @@ fn summary(plan: &Plan, dry_run: bool) -> String {
         plural(plan.contacts, "contact", "contacts"),
         plural(plan.companies, "company", "companies"),
     )];
+    if !plan.edits.is_empty() {
+        let moved = if plan.moved > 0 {
+            format!(" ({} at a new company)", plan.moved)
+        } else {
+            String::new()
+        };
+        parts.push(format!(
+            "{} {}{moved}",
+            if dry_run { "would update" } else { "updated" },
+            plural(plan.edits.len(), "person", "people"),
+        ));
+    }
     if plan.present > 0 {
         parts.push(format!(
             "{} already in the notebook",

@@ -89,7 +89,7 @@ pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan
                 )
             })
             .collect();
-        let problems = check(index, writable, &files, &owners);
+        let problems = check(index, writable, &files, &[], &owners);
         if problems.is_empty() {
             plan.companies = files.len();
             plan.files = files;

@@ -21,6 +21,10 @@ pub(crate) enum Source {
 pub(crate) struct Plan {
     /// Companies first, then contacts in row order; paths relative to the notebook root.
     pub files: Vec<NewFile>,
+    /// Files of the notebook changed in place (a person's new job), in row order.
+    pub edits: Vec<Edit>,
+    /// People seen at a new company (`job_changed` set): a subset of `edits`.
+    pub moved: usize,
     /// Bad rows and notes, in line order.
     pub messages: Vec<Message>,
     pub contacts: usize,
@@ -30,6 +34,20 @@ pub(crate) struct Plan {
     pub bad: usize,
     /// Headers of columns no field matched: their values go into the bodies.
     pub unknown_columns: Vec<String>,
+}
+
+/// A file of the notebook changed in place by one-line edits: the text the plan was made
+/// from, and the new one. The command writes it only if the file still holds `before`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Edit {
+    /// Relative to the notebook root.
+    pub path: String,
+    pub before: String,
+    pub after: String,
+    /// What changes, in words: "Ana Ruiz moved to Globex".
+    pub what: String,
+    /// The unified diff from `before` to `after`, one hunk per line changed or added.
+    pub diff: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
