@@ -16,6 +16,7 @@ use crate::index::Index;
 use crate::lookup;
 use crate::model::chat::ChatStatus;
 use crate::model::contact::Tie;
+use crate::model::decode::choice_enum;
 use crate::model::time::{Duration, When};
 use crate::model::{Chat, Contact, Event, Id, Kind, Record};
 use crate::period::Period;
@@ -49,69 +50,31 @@ impl Group {
     }
 }
 
-/// What kind of action an item asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(crate) enum ItemKind {
-    FollowUp,
-    MoveOn,
-    ThankYou,
-    Prepare,
-    Next,
-    Task,
-    Reconnect,
-    Event,
-    Goal,
-    Coverage,
-    EventFollowUp,
-    Birthday,
-    JobChange,
-}
+choice_enum!(
+    /// What kind of action an item asks for.
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    ItemKind {
+        FollowUp = "follow-up",
+        MoveOn = "move-on",
+        ThankYou = "thank-you",
+        Prepare = "prepare",
+        Next = "next",
+        Task = "task",
+        Reconnect = "reconnect",
+        Event = "event",
+        Goal = "goal",
+        Coverage = "coverage",
+        EventFollowUp = "event-follow-up",
+        Birthday = "birthday",
+        JobChange = "job-change",
+    }
+);
 
 impl ItemKind {
-    pub(crate) const ALL: [Self; 13] = [
-        Self::FollowUp,
-        Self::MoveOn,
-        Self::ThankYou,
-        Self::Prepare,
-        Self::Next,
-        Self::Task,
-        Self::Reconnect,
-        Self::Event,
-        Self::Goal,
-        Self::Coverage,
-        Self::EventFollowUp,
-        Self::Birthday,
-        Self::JobChange,
-    ];
-
     /// Nudges sort after the dated items of their day and are capped per kind.
     pub(crate) const fn is_nudge(self) -> bool {
         matches!(self, Self::Goal | Self::Coverage | Self::EventFollowUp)
-    }
-
-    pub(crate) const fn as_str(self) -> &'static str {
-        match self {
-            Self::FollowUp => "follow-up",
-            Self::MoveOn => "move-on",
-            Self::ThankYou => "thank-you",
-            Self::Prepare => "prepare",
-            Self::Next => "next",
-            Self::Task => "task",
-            Self::Reconnect => "reconnect",
-            Self::Event => "event",
-            Self::Goal => "goal",
-            Self::Coverage => "coverage",
-            Self::EventFollowUp => "event-follow-up",
-            Self::Birthday => "birthday",
-            Self::JobChange => "job-change",
-        }
-    }
-
-    pub(crate) fn parse(text: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(text.trim()))
     }
 }
 
@@ -1056,7 +1019,7 @@ pub(crate) fn clear(index: &Index, item: &Item) -> String {
 /// An id as one word of a shell command: as it is when it is a plain word (every slug),
 /// else in double quotes (`"Jane Doe"`, a title id), so a command copied from the agenda
 /// runs as shown.
-fn shell_word(id: &str) -> String {
+pub(crate) fn shell_word(id: &str) -> String {
     if !id.is_empty()
         && id
             .chars()

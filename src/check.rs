@@ -264,6 +264,7 @@ fn cross(scope: &Scope, doc: &Document) -> Found {
     rules::t202::check(scope, doc, &mut found);
     rules::t203::check(scope, doc, &mut found);
     rules::t204::check(scope, doc, &mut found);
+    rules::t205::check(scope, doc, &mut found);
     rules::t301::check(scope, doc, &mut found);
     rules::t304::check(scope, doc, &mut found);
     found
@@ -290,10 +291,16 @@ fn is_timed(doc: &Document) -> bool {
     }
 }
 
-/// The diagnostics of the walk and of `ties.yaml`.
+/// The diagnostics of the walk, of `ties.yaml` and of the message templates.
 fn rest(index: &Index, ignore: &[Code]) -> Vec<Diagnostic> {
     let mut sink = Sink::new(ignore);
-    for placed in index.walk_findings.iter().chain(&index.settings_findings) {
+    let templates = &index.templates().findings;
+    for placed in index
+        .walk_findings
+        .iter()
+        .chain(&index.settings_findings)
+        .chain(templates)
+    {
         sink.push_placed(placed.clone());
     }
     let mut diagnostics: Vec<Diagnostic> = sink.finish().into_iter().map(rules::word).collect();

@@ -5,12 +5,12 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::CompleteEnv;
 use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 
-use crate::action::{Request, Status, Until};
+use crate::action::{Request, Until};
 use crate::agenda::{Filter, ItemKind};
 use crate::config::{AgendaFormat, CheckFormat, Clock, Command, Config, ManPage, WatchFormat};
 use crate::exit::ExitStatus;
@@ -20,13 +20,14 @@ use crate::lookup;
 use crate::model::Kind;
 use crate::model::chat::{ChatKind, Direction};
 use crate::model::company::CompanyStatus;
-use crate::model::contact::{Role, Warmth};
+use crate::model::contact::{ContactStatus, Role, Warmth};
 use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profile};
 use crate::model::event::EventKind;
 use crate::model::time::When;
 use crate::render::Format;
 use crate::report::{Granularity, ReportKind};
 use crate::spreadsheet::Cells;
+use crate::template::{Channel, DraftKind};
 
 /// The heading of `--notebook`, `--today` and `--color` in every command's help, so a
 /// command's own options are not lost among them.
@@ -48,6 +49,10 @@ pub(crate) struct Cli {
     /// The notebook folder (the one holding ties.yaml) [default: found from the current folder upwards]
     #[arg(long, global = true, help_heading = GLOBAL, env = "TIES_NOTEBOOK", value_name = "DIR")]
     notebook: Option<PathBuf>,
+
+    /// How long a writer waits for another `ties` writing to the same notebook (docs/log.md)
+    #[arg(long, global = true, hide = true, env = "TIES_LOCK_WAIT", value_name = "SECONDS", default_value_t = 5.0, value_parser = parse_wait)]
+    lock_wait: f64,
 
     /// Take this date as today, for every date computation (reproducible runs, planning)
     #[arg(long, global = true, help_heading = GLOBAL, value_name = "YYYY-MM-DD", value_parser = parse_today)]
@@ -169,8 +174,8 @@ enum Commands {
     /// Where your networking stands: an overview, or the funnel, target companies, activity, goals or events
     Report {
         /// Which report [default: an overview of them all]
-        #[arg(value_enum)]
-        report: Option<ReportArg>,
+        #[arg(value_parser = report_kind())]
+        report: Option<ReportKind>,
         #[command(flatten)]
         period: PeriodArgs,
         /// Activity per week or per month
@@ -225,6 +230,27 @@ enum Commands {
         #[arg(long)]
         raw: bool,
     },
+    /// Write the notebook as one HTML page to open offline or send: agenda, funnel, activity, companies, people, events, goals
+    Html {
+        /// Write the page to this file (replaced if it exists) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Names become initials; notes, file paths and commands are left out: a page to share with a coach
+        #[arg(long)]
+        redact: bool,
+    },
+    /// Serve the same page on this machine (`http://127.0.0.1:8484`), updated on every save; read-only, Ctrl-C to stop
+    Serve {
+        /// The port to listen on (0: any free port); the address is 127.0.0.1 unless --host says otherwise
+        #[arg(long, default_value_t = 8484, value_name = "N", value_parser = parse_port)]
+        port: u16,
+        /// Listen on this address instead of 127.0.0.1: anyone who reaches it can read the whole notebook
+        #[arg(long, value_name = "ADDRESS")]
+        host: Option<std::net::IpAddr>,
+        /// Names become initials; notes, file paths and commands are left out
+        #[arg(long)]
+        redact: bool,
+    },
     /// Record what you did (an outreach, a follow-up, a reply, a thank-you, people met): one value of one file changes
     Log {
         #[command(subcommand)]
@@ -272,6 +298,32 @@ enum Commands {
         #[command(flatten)]
         dry: DryRun,
     },
+    /// Draft a message from your notes (outreach, follow-up, thank-you, reconnect, congratulate, ask) with a template of templates/
+    Draft {
+        /// What the message is for
+        #[arg(value_parser = choice::<DraftKind>(), value_name = "KIND")]
+        kind: DraftKind,
+        /// The contact: id, [[id]] or name; for a thank-you, the chat (or a contact: their latest chat)
+        #[arg(value_name = "ID", add = ids(CONTACTS_AND_CHATS))]
+        id: String,
+        /// Where it goes [default: email if the notes have their address, else LinkedIn if they have the profile]
+        #[arg(long, value_parser = choice::<Channel>(), value_name = "CHANNEL")]
+        channel: Option<Channel>,
+        /// The template: a file name of templates/ without .md [default: the one for the kind and channel]
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        /// Output format: the message (notes on stderr), or JSON for editors
+        #[arg(long, value_enum, default_value_t = DraftFormatArg::Text)]
+        format: DraftFormatArg,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DraftFormatArg {
+    /// The message to copy, its subject first; what to know before sending on stderr
+    Text,
+    /// Everything as one object, for editors and scripts
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -340,18 +392,14 @@ fn parse_period(s: &str) -> Result<crate::period::Spec, String> {
     crate::period::Spec::parse(s).map_err(|e| e.to_string())
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum ReportArg {
-    /// Contacts per stage and the conversion from each stage to the next
-    Funnel,
-    /// Each target company: people per role against the goal, outreach, replies, chats
-    Companies,
-    /// Outreach, follow-ups, chats and events per week or month, as a bar chart
-    Activity,
-    /// The goals of ties.yaml: count, target and streak
-    Goals,
-    /// Each event: people met against its goal
-    Events,
+/// The reports `ties report` names, with what each shows; the overview is the default, no
+/// name.
+fn report_kind() -> impl TypedValueParser<Value = ReportKind> {
+    let named = ReportKind::ALL
+        .iter()
+        .filter(|k| **k != ReportKind::Overview);
+    PossibleValuesParser::new(named.map(|k| PossibleValue::new(k.as_str()).help(k.about())))
+        .map(|name| ReportKind::parse(&name).expect("a possible value is a report's name"))
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -453,10 +501,38 @@ enum FormatArg {
     Github,
 }
 
-fn status(contact: String, status: Status, dry: &DryRun) -> Command {
+fn status(contact: String, status: ContactStatus, dry: &DryRun) -> Command {
     Command::Record {
         request: Request::Status { contact, status },
         dry_run: dry.dry_run,
+    }
+}
+
+fn parse_wait(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(secs) if secs.is_finite() && (0.0..=3600.0).contains(&secs) => Ok(secs),
+        _ => Err("expected a number of seconds from 0 to 3600, e.g. 5 or 0.5".to_owned()),
+    }
+}
+
+/// `--port`: a number. An address there (`0.0.0.0:8080`) is refused with the reason: the
+/// page shows the whole notebook, so listening beyond this machine is asked for by name.
+fn parse_port(text: &str) -> Result<u16, String> {
+    if let Ok(port) = text.trim().parse::<u16>() {
+        return Ok(port);
+    }
+    let addr = text.trim().parse::<std::net::SocketAddr>().ok();
+    match addr {
+        Some(addr) if addr.ip().is_loopback() => Ok(addr.port()),
+        Some(addr) => Err(format!(
+            "ties serve listens on 127.0.0.1 only: the page shows your whole notebook (names, notes, files) to anyone who reaches it, with no password; to listen on {} all the same, say so with --host {} --port {}",
+            addr.ip(),
+            addr.ip(),
+            addr.port()
+        )),
+        None => Err(format!(
+            "`{text}` is not a port: give a number from 0 to 65535"
+        )),
     }
 }
 
@@ -573,14 +649,7 @@ impl Cli {
                 format,
                 raw,
             } => Command::Report {
-                kind: match report {
-                    None => ReportKind::Overview,
-                    Some(ReportArg::Funnel) => ReportKind::Funnel,
-                    Some(ReportArg::Companies) => ReportKind::Companies,
-                    Some(ReportArg::Activity) => ReportKind::Activity,
-                    Some(ReportArg::Goals) => ReportKind::Goals,
-                    Some(ReportArg::Events) => ReportKind::Events,
-                },
+                kind: report.unwrap_or(ReportKind::Overview),
                 period: crate::period::Filter {
                     spec: period.period,
                     since: period.since,
@@ -619,6 +688,8 @@ impl Cli {
                 },
                 format: format.with(raw),
             },
+            Commands::Html { output, redact } => Command::Html { output, redact },
+            Commands::Serve { port, host, redact } => Command::Serve { port, host, redact },
             Commands::Show { id, format, raw } => Command::Show {
                 id,
                 format: format.with(raw),
@@ -668,17 +739,33 @@ impl Cli {
                 request: Request::Snooze { contact: id, until },
                 dry_run: dry.dry_run,
             },
-            Commands::Close { id, dry } => status(id, Status::Closed, &dry),
-            Commands::Pause { id, dry } => status(id, Status::Paused, &dry),
-            Commands::Resume { id, dry } => status(id, Status::Active, &dry),
+            Commands::Close { id, dry } => status(id, ContactStatus::Closed, &dry),
+            Commands::Pause { id, dry } => status(id, ContactStatus::Paused, &dry),
+            Commands::Resume { id, dry } => status(id, ContactStatus::Active, &dry),
             Commands::Done { key, dry } => Command::Record {
                 request: Request::Done { key },
                 dry_run: dry.dry_run,
+            },
+            Commands::Draft {
+                kind,
+                id,
+                channel,
+                template,
+                format,
+            } => Command::Draft {
+                request: crate::compose::Request {
+                    kind,
+                    id,
+                    channel,
+                    template,
+                },
+                json: matches!(format, DraftFormatArg::Json),
             },
         };
         Config {
             notebook: self.notebook,
             cwd,
+            lock_wait: std::time::Duration::from_secs_f64(self.lock_wait),
             clock: self
                 .now
                 .or_else(|| self.today.map(|d| d.and_time(chrono::NaiveTime::MIN)))
@@ -699,6 +786,90 @@ enum NewCommands {
     Contact {
         /// Full name, e.g. "Jane Doe"
         name: String,
+        #[command(flatten)]
+        keys: ContactKeys,
+        /// Already in your community: friends, classmates, alumni, mentors
+        #[arg(long, conflicts_with = "cold")]
+        warm: bool,
+        /// Not met yet
+        #[arg(long)]
+        cold: bool,
+        #[command(flatten)]
+        common: NewArgs,
+    },
+    /// An organisation: companies/ID.md
+    Company {
+        /// Its name, e.g. "Acme"
+        name: String,
+        #[command(flatten)]
+        keys: CompanyKeys,
+        #[command(flatten)]
+        common: NewArgs,
+    },
+    /// A conversation: chats/DATE-CONTACT.md with Questions, Notes, Takeaways and Reflection sections
+    Chat {
+        /// The contact (id or name); several for a group
+        #[arg(required = true, value_name = "CONTACT", add = ids(CONTACTS))]
+        with: Vec<String>,
+        #[command(flatten)]
+        keys: ChatKeys,
+        #[command(flatten)]
+        common: NewArgs,
+    },
+    /// A meetup, conference, fair…: events/DATE-NAME.md
+    Event {
+        /// Its name, e.g. "Rust Meetup"
+        name: String,
+        #[command(flatten)]
+        keys: EventKeys,
+        #[command(flatten)]
+        common: NewArgs,
+    },
+}
+
+/// The flags of `ties new KIND` that set a key of the record. Each field is named after
+/// the key it sets (the field table of the kind in `model/` says how it is written, and
+/// resolves a reference), so a new flag is one field here.
+macro_rules! record_keys {
+    ($(#[$doc:meta])* $name:ident { $($(#[$meta:meta])* $key:ident: $ty:ty,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Args)]
+        struct $name {
+            $($(#[$meta])* $key: $ty,)*
+        }
+
+        impl $name {
+            fn values(self) -> Vec<(&'static str, crate::create::Value)> {
+                let mut values = Vec::new();
+                $(if let Some(value) = Given::given(self.$key) {
+                    values.push((stringify!($key), value));
+                })*
+                values
+            }
+        }
+    };
+}
+
+/// A flag's value as `create` takes it: its text, or the items of a repeated flag.
+trait Given {
+    fn given(self) -> Option<crate::create::Value>;
+}
+
+impl<T: std::fmt::Display> Given for Option<T> {
+    fn given(self) -> Option<crate::create::Value> {
+        self.map(|v| crate::create::Value::One(v.to_string()))
+    }
+}
+
+impl Given for Vec<String> {
+    fn given(self) -> Option<crate::create::Value> {
+        (!self.is_empty()).then_some(crate::create::Value::Many(self))
+    }
+}
+
+record_keys! {
+    /// The keys of a new contact.
+    ContactKeys {
         /// Where they work: a company's id or name (create it first with `ties new company`)
         #[arg(long, value_name = "COMPANY", add = ids(COMPANIES))]
         company: Option<String>,
@@ -708,12 +879,6 @@ enum NewCommands {
         /// For per-company coverage
         #[arg(long, value_parser = choice::<Role>())]
         role: Option<Role>,
-        /// Already in your community: friends, classmates, alumni, mentors
-        #[arg(long, conflicts_with = "cold")]
-        warm: bool,
-        /// Not met yet
-        #[arg(long)]
-        cold: bool,
         /// Email address
         #[arg(long, value_parser = parse_email)]
         email: Option<String>,
@@ -726,13 +891,12 @@ enum NewCommands {
         /// A tag; repeatable
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
-        #[command(flatten)]
-        common: NewArgs,
-    },
-    /// An organisation: companies/ID.md
-    Company {
-        /// Its name, e.g. "Acme"
-        name: String,
+    }
+}
+
+record_keys! {
+    /// The keys of a new company.
+    CompanyKeys {
         /// `target` counts against your goal of target companies
         #[arg(long, value_parser = choice::<CompanyStatus>())]
         status: Option<CompanyStatus>,
@@ -742,14 +906,12 @@ enum NewCommands {
         /// City or region
         #[arg(long)]
         location: Option<String>,
-        #[command(flatten)]
-        common: NewArgs,
-    },
-    /// A conversation: chats/DATE-CONTACT.md with Questions, Notes, Takeaways and Reflection sections
-    Chat {
-        /// The contact (id or name); several for a group
-        #[arg(required = true, value_name = "CONTACT", add = ids(CONTACTS))]
-        with: Vec<String>,
+    }
+}
+
+record_keys! {
+    /// The keys of a new chat.
+    ChatKeys {
         /// When: YYYY-MM-DD or "YYYY-MM-DD HH:MM" [default: today]
         #[arg(long, value_parser = parse_when)]
         date: Option<When>,
@@ -765,16 +927,15 @@ enum NewCommands {
         /// The event where you met (id or name)
         #[arg(long, add = ids(EVENTS))]
         event: Option<String>,
-        #[command(flatten)]
-        common: NewArgs,
-    },
-    /// A meetup, conference, fair…: events/DATE-NAME.md
-    Event {
-        /// Its name, e.g. "Rust Meetup"
-        name: String,
+    }
+}
+
+record_keys! {
+    /// The keys of a new event.
+    EventKeys {
         /// When: YYYY-MM-DD or "YYYY-MM-DD HH:MM"
         #[arg(long, required = true, value_parser = parse_when)]
-        date: When,
+        date: Option<When>,
         /// What kind of event
         #[arg(long, value_parser = choice::<EventKind>())]
         kind: Option<EventKind>,
@@ -787,9 +948,7 @@ enum NewCommands {
         /// How many people to meet there (3 is a good start)
         #[arg(long, value_name = "N")]
         goal: Option<u32>,
-        #[command(flatten)]
-        common: NewArgs,
-    },
+    }
 }
 
 #[derive(Debug, Args)]
@@ -808,102 +967,41 @@ struct NewArgs {
 
 impl NewCommands {
     fn into_command(self) -> Command {
-        use crate::create::{Options, Request};
-        let options = |a: NewArgs| Options {
-            id: a.id,
-            edit: a.edit,
-            force: a.force,
-        };
-        let (request, common) = match self {
+        use crate::create::{Options, Request, Value};
+        let (kind, names, values, common) = match self {
             Self::Contact {
                 name,
-                company,
-                title,
-                role,
+                keys,
                 warm,
                 cold,
-                email,
-                linkedin,
-                source,
-                tags,
                 common,
-            } => (
-                Request::Contact {
-                    name,
-                    company,
-                    title,
-                    role,
-                    warmth: if warm {
-                        Some(Warmth::Warm)
-                    } else if cold {
-                        Some(Warmth::Cold)
-                    } else {
-                        None
-                    },
-                    email,
-                    linkedin,
-                    source,
-                    tags,
-                },
-                common,
-            ),
-            Self::Company {
-                name,
-                status,
-                website,
-                location,
-                common,
-            } => (
-                Request::Company {
-                    name,
-                    status,
-                    website,
-                    location,
-                },
-                common,
-            ),
-            Self::Chat {
-                with,
-                date,
-                kind,
-                direction,
-                medium,
-                event,
-                common,
-            } => (
-                Request::Chat {
-                    with,
-                    date,
-                    kind,
-                    direction,
-                    medium,
-                    event,
-                },
-                common,
-            ),
-            Self::Event {
-                name,
-                date,
-                kind,
-                location,
-                url,
-                goal,
-                common,
-            } => (
-                Request::Event {
-                    name,
-                    date,
-                    kind,
-                    location,
-                    url,
-                    goal,
-                },
-                common,
-            ),
+            } => {
+                let mut values = keys.values();
+                let warmth = match (warm, cold) {
+                    (true, _) => Some(Warmth::Warm),
+                    (_, true) => Some(Warmth::Cold),
+                    _ => None,
+                };
+                values.extend(warmth.map(|w| ("warmth", Value::One(w.as_str().to_owned()))));
+                (Kind::Contact, vec![name], values, common)
+            }
+            Self::Company { name, keys, common } => {
+                (Kind::Company, vec![name], keys.values(), common)
+            }
+            Self::Chat { with, keys, common } => (Kind::Chat, with, keys.values(), common),
+            Self::Event { name, keys, common } => (Kind::Event, vec![name], keys.values(), common),
         };
         Command::New {
-            request,
-            options: options(common),
+            request: Request {
+                kind,
+                names,
+                values,
+            },
+            options: Options {
+                id: common.id,
+                edit: common.edit,
+                force: common.force,
+            },
         }
     }
 }
@@ -1069,6 +1167,7 @@ pub(crate) fn complete(args: &[OsString]) -> Option<ExitStatus> {
 const CONTACTS: &[Kind] = &[Kind::Contact];
 const COMPANIES: &[Kind] = &[Kind::Company];
 const EVENTS: &[Kind] = &[Kind::Event];
+const CONTACTS_AND_CHATS: &[Kind] = &[Kind::Contact, Kind::Chat];
 
 /// Completes an argument with the ids of the records of `kinds` (their names as help), read
 /// from the notebook in `$TIES_NOTEBOOK` or found from the current folder, when the shell
@@ -1245,6 +1344,38 @@ fn man_pages_of(cmd: &clap::Command, pages: &mut Vec<ManPage>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every flag of `ties new` sets a key its kind has: a flag named after no key would be
+    /// dropped without a word.
+    #[test]
+    fn every_new_flag_is_a_key_of_its_kind() {
+        let every = [
+            "contact Jane --company acme --title CTO --role developer --email j@x.io --linkedin jane --source meetup --tag a --tag b --warm",
+            "company Acme --status target --website https://acme.io --location Berlin",
+            "chat jane --date 2026-11-12 --kind call --direction sent --medium zoom --event meetup",
+            "event Meetup --date 2026-11-12 --kind meetup --location Berlin --url https://x.io --goal 3",
+        ];
+        for line in every {
+            let args = std::iter::once("ties")
+                .chain(std::iter::once("new"))
+                .chain(line.split(' '));
+            let cli = Cli::try_parse_from(args).expect(line);
+            let Command::New { request, .. } = cli.into_config(PathBuf::from("/")).command else {
+                panic!("{line}");
+            };
+            let mut flags: Vec<&str> = line.split(' ').filter(|w| w.starts_with("--")).collect();
+            flags.dedup();
+            let flags = flags.len();
+            assert_eq!(request.values.len(), flags, "{line}: {:?}", request.values);
+            for (key, _) in &request.values {
+                assert!(
+                    crate::assist::keys::find(request.kind, key).is_some(),
+                    "{line}: `{key}` is no key of a {}",
+                    request.kind
+                );
+            }
+        }
+    }
 
     #[test]
     fn check_and_watch_take_format_text_and_its_old_name_human() {

@@ -12,6 +12,8 @@ pub(crate) struct Config {
     /// `--notebook` or `$TIES_NOTEBOOK`; otherwise discovered from `cwd`.
     pub notebook: Option<PathBuf>,
     pub cwd: PathBuf,
+    /// How long a writer waits for the notebook's lock (`$TIES_LOCK_WAIT`, default 5 s).
+    pub lock_wait: std::time::Duration,
     /// The one source of "now" for every date computation (`--now`, `--today` or the clock).
     pub clock: Clock,
     pub color: anstream::ColorChoice,
@@ -130,10 +132,27 @@ pub(crate) enum Command {
         id: String,
         format: Format,
     },
+    /// The notebook as one HTML page, to a file or stdout.
+    Html {
+        output: Option<PathBuf>,
+        redact: bool,
+    },
+    /// The page, live over HTTP.
+    Serve {
+        port: u16,
+        /// `--host`: an address other than 127.0.0.1, asked for by name.
+        host: Option<std::net::IpAddr>,
+        redact: bool,
+    },
     /// `log`, `snooze`, `close`, `pause`, `resume`, `done`: one edit of one file.
     Record {
         request: crate::action::Request,
         dry_run: bool,
+    },
+    /// `ties draft`: the message as text (`json`: as one object).
+    Draft {
+        request: crate::compose::Request,
+        json: bool,
     },
 }
 

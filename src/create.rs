@@ -9,11 +9,9 @@ use crate::error::Error;
 use crate::fs::NewFile;
 use crate::index::Index;
 use crate::lookup;
-use crate::model::chat::{ChatKind, Direction};
-use crate::model::company::CompanyStatus;
-use crate::model::contact::{Role, Warmth};
-use crate::model::event::EventKind;
-use crate::model::fields::Field;
+use crate::model::chat::ChatKind;
+use crate::model::decode::Choice;
+use crate::model::fields::{Field, Type};
 use crate::model::id::is_slug;
 use crate::model::time::When;
 use crate::model::{Id, Kind, chat, company, contact, event};
@@ -21,43 +19,45 @@ use crate::slug;
 
 /// What to create, with the values given on the command line.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Request {
-    Contact {
-        name: String,
-        company: Option<String>,
-        title: Option<String>,
-        role: Option<Role>,
-        warmth: Option<Warmth>,
-        email: Option<String>,
-        linkedin: Option<String>,
-        source: Option<String>,
-        tags: Vec<String>,
-    },
-    Company {
-        name: String,
-        status: Option<CompanyStatus>,
-        website: Option<String>,
-        location: Option<String>,
-    },
-    Chat {
-        /// Contacts, by id or name; the first names the file.
-        with: Vec<String>,
-        /// Default: today.
-        date: Option<When>,
-        kind: Option<ChatKind>,
-        /// For a message: `sent` (outreach) or `received` (a reply).
-        direction: Option<Direction>,
-        medium: Option<String>,
-        event: Option<String>,
-    },
-    Event {
-        name: String,
-        date: When,
-        kind: Option<EventKind>,
-        location: Option<String>,
-        url: Option<String>,
-        goal: Option<u32>,
-    },
+pub(crate) struct Request {
+    pub kind: Kind,
+    /// The record's name; for a chat, the contacts it is with (by id or name; the first
+    /// names the file).
+    pub names: Vec<String>,
+    /// The values given for keys of the record, by their key in the kind's field table
+    /// (`model/contact.rs`…), as written (the command line checked them): the field's type
+    /// says how each is written, and a reference is resolved to its record's id.
+    pub values: Vec<(&'static str, Value)>,
+}
+
+/// A value given for a key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Value {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Request {
+    /// A record of `kind` named `name`, nothing else given.
+    pub(crate) fn named(kind: Kind, name: String) -> Self {
+        Self {
+            kind,
+            names: vec![name],
+            values: Vec::new(),
+        }
+    }
+
+    fn name(&self) -> &str {
+        self.names.first().map_or("", String::as_str)
+    }
+
+    /// The value given for `key`, if one was.
+    fn one(&self, key: &str) -> Option<&str> {
+        self.values.iter().find_map(|(k, v)| match v {
+            Value::One(v) if *k == key => Some(v.as_str()),
+            _ => None,
+        })
+    }
 }
 
 /// How to create it.
@@ -81,7 +81,8 @@ pub(crate) fn new_file(
     let (kind, base_id, draft) = build(index, request)?;
     let conventions = &index.settings.conventions;
     let titles = conventions.title_ids();
-    let id = match &options.id {
+    let given = options.id.as_deref().map(slug::composed);
+    let id = match &given {
         Some(id) if titles && (id.is_empty() || slug::title_from_name(id) != *id) => {
             return Err(Error::BadTitle { id: id.clone() });
         }
@@ -91,6 +92,16 @@ pub(crate) fn new_file(
             return Err(Error::NoId {
                 name: request.name().to_owned(),
             });
+        }
+        // A name that is a Windows device name (`con`) takes the next free id.
+        None if slug::is_reserved(&format!("{base_id}.md")).is_some() => {
+            let taken =
+                |c: &str| index.get(c).is_some() || slug::is_reserved(&format!("{c}.md")).is_some();
+            if titles {
+                slug::first_free_title(&base_id, taken)
+            } else {
+                slug::first_free(&base_id, taken)
+            }
         }
         None => base_id,
     };
@@ -113,17 +124,6 @@ pub(crate) fn new_file(
         path,
         text: draft.render(),
     })
-}
-
-impl Request {
-    fn name(&self) -> &str {
-        match self {
-            Self::Contact { name, .. } | Self::Company { name, .. } | Self::Event { name, .. } => {
-                name
-            }
-            Self::Chat { with, .. } => with.first().map_or("", String::as_str),
-        }
-    }
 }
 
 /// The id of a new record named `name`: its slug, or in a title notebook its title.
@@ -150,143 +150,80 @@ fn dated(index: &Index, day: chrono::NaiveDate, name: &str) -> String {
     format!("{}{sep}{id}", day.format("%Y-%m-%d"))
 }
 
-/// The kind, the id made from the request, and the file's content.
+/// The kind, the id made from the request, and the file's content: each given value
+/// written as its field's type says, the others as hints.
 fn build(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Error> {
-    match request {
-        Request::Contact { name, .. } => Ok((
-            Kind::Contact,
-            file_id(index, name),
-            contact(index, request)?,
-        )),
-        Request::Company {
-            name,
-            status,
-            website,
-            location,
-        } => {
-            let given = [
-                ("name", Some(Given::Text(name.clone()))),
-                (
-                    "status",
-                    status.map(|st| Given::Word(st.as_str().to_owned())),
-                ),
-                ("location", location.clone().map(Given::Text)),
-                ("website", website.clone().map(Given::Text)),
-            ];
-            Ok((
-                Kind::Company,
-                file_id(index, name),
-                filled(company::FIELDS, &given),
-            ))
+    let kind = request.kind;
+    let mut given: Vec<(&str, Given)> = Vec::new();
+    for (key, value) in &request.values {
+        let ty = type_of(kind, key);
+        let value = match (ty.and_then(|t| t.target(key)), value) {
+            (Some(target), Value::One(text)) => {
+                Given::Word(draft::id(resolve(index, target, text)?.id.as_str()))
+            }
+            (Some(target), Value::Many(texts)) => Given::List(
+                texts
+                    .iter()
+                    .map(|t| resolve(index, target, t).map(|d| d.id.to_string()))
+                    .collect::<Result<_, _>>()?,
+            ),
+            (None, Value::Many(items)) => Given::List(items.clone()),
+            (None, Value::One(text)) if ty.is_some_and(is_word) => Given::Word(text.clone()),
+            (None, Value::One(text)) => Given::Text(text.clone()),
+        };
+        given.push((key, value));
+    }
+    let today = When::Date(index.today);
+    let day = |key| request.one(key).and_then(When::parse).unwrap_or(today);
+    match kind {
+        Kind::Contact | Kind::Company => {
+            given.push(("name", Given::Text(request.name().to_owned())));
+            let draft = filled(kind, &given);
+            Ok((kind, file_id(index, request.name()), draft))
         }
-        Request::Chat { .. } => chat(index, request),
-        Request::Event {
-            name,
-            date,
-            kind,
-            location,
-            url,
-            goal,
-        } => {
-            let given = [
-                ("name", Some(Given::Text(name.clone()))),
-                ("date", Some(Given::Word(date.to_string()))),
-                ("kind", kind.map(|k| Given::Word(k.as_str().to_owned()))),
-                ("location", location.clone().map(Given::Text)),
-                ("url", url.clone().map(Given::Text)),
-                ("goal", goal.map(|g| Given::Word(g.to_string()))),
-            ];
-            let draft = filled(event::FIELDS, &given);
-            let id = dated(index, date.date(), name);
-            Ok((Kind::Event, id, draft))
+        Kind::Event => {
+            given.push(("name", Given::Text(request.name().to_owned())));
+            let draft = filled(kind, &given);
+            let id = dated(index, day("date").date(), request.name());
+            Ok((kind, id, draft))
         }
+        Kind::Chat | Kind::Note => chat(index, request, given, day("date")),
     }
 }
 
-fn contact(index: &Index, request: &Request) -> Result<Draft, Error> {
-    let Request::Contact {
-        name,
-        company,
-        title,
-        role,
-        warmth,
-        email,
-        linkedin,
-        source,
-        tags,
-    } = request
-    else {
-        unreachable!("called for contacts only")
-    };
-    let company = company
-        .as_deref()
-        .map(|c| resolve(index, Kind::Company, c))
-        .transpose()?;
-    let given = [
-        ("name", Some(Given::Text(name.clone()))),
-        (
-            "company",
-            company.map(|d| Given::Word(draft::id(d.id.as_str()))),
-        ),
-        ("title", title.clone().map(Given::Text)),
-        ("role", role.map(|r| Given::Word(r.as_str().to_owned()))),
-        ("warmth", warmth.map(|w| Given::Word(w.as_str().to_owned()))),
-        ("source", source.clone().map(Given::Text)),
-        ("email", email.clone().map(Given::Text)),
-        ("linkedin", linkedin.clone().map(Given::Text)),
-        ("tags", Some(Given::List(tags.clone()))),
-    ];
-    Ok(filled(contact::FIELDS, &given))
-}
-
-fn chat(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Error> {
-    let Request::Chat {
-        with,
-        date,
-        kind,
-        direction,
-        medium,
-        event,
-    } = request
-    else {
-        unreachable!("called for chats only")
-    };
-    let people: Vec<&Document> = with
+/// A chat: with the contacts named, on `date` (today unless given), and the sections of
+/// its kind of conversation.
+fn chat(
+    index: &Index,
+    request: &Request,
+    mut given: Vec<(&str, Given)>,
+    date: When,
+) -> Result<(Kind, String, Draft), Error> {
+    let people: Vec<&Document> = request
+        .names
         .iter()
         .map(|w| resolve(index, Kind::Contact, w))
         .collect::<Result<_, _>>()?;
-    let event = event
-        .as_deref()
-        .map(|e| resolve(index, Kind::Event, e))
-        .transpose()?;
-    let date = date.unwrap_or(When::Date(index.today));
     let ids: Vec<String> = people.iter().map(|d| d.id.to_string()).collect();
     let with = if let [one] = ids.as_slice() {
         Given::Word(draft::id(one))
     } else {
         Given::List(ids.clone())
     };
-    let given = [
-        ("with", Some(with)),
-        ("date", Some(Given::Word(date.to_string()))),
-        ("kind", kind.map(|k| Given::Word(k.as_str().to_owned()))),
-        (
-            "direction",
-            direction.map(|d| Given::Word(d.as_str().to_owned())),
-        ),
-        ("medium", medium.clone().map(Given::Text)),
-        (
-            "event",
-            event.map(|d| Given::Word(draft::id(d.id.as_str()))),
-        ),
-    ];
-    let mut draft = filled(chat::FIELDS, &given);
+    given.push(("with", with));
+    given.retain(|(key, _)| *key != "date");
+    given.push(("date", Given::Word(date.to_string())));
+    let mut draft = filled(Kind::Chat, &given);
     let names: Vec<&str> = people
         .iter()
         .map(|d| d.name().unwrap_or(d.id.as_str()))
         .collect();
-    draft.body(&chat_body(kind.unwrap_or(ChatKind::CoffeeChat), &names));
-    let id = dated(index, date.date(), &ids[0]);
+    let kind = request
+        .one("kind")
+        .and_then(ChatKind::parse)
+        .unwrap_or(ChatKind::CoffeeChat);
+    draft.body(&chat_body(kind, &names));
+    let id = dated(index, date.date(), ids.first().map_or("", String::as_str));
     Ok((Kind::Chat, id, draft))
 }
 
@@ -299,15 +236,44 @@ enum Given {
     List(Vec<String>),
 }
 
-/// A draft with the keys in the kind's order: the given ones set, the rest as hints.
-fn filled<R>(fields: &[Field<R>], given: &[(&str, Option<Given>)]) -> Draft {
+/// A draft of a record of `kind` with the keys in the kind's order: the given ones set,
+/// the rest as hints.
+fn filled(kind: Kind, given: &[(&str, Given)]) -> Draft {
+    match kind {
+        Kind::Contact => fill(contact::FIELDS, given),
+        Kind::Company => fill(company::FIELDS, given),
+        Kind::Chat => fill(chat::FIELDS, given),
+        Kind::Event | Kind::Note => fill(event::FIELDS, given),
+    }
+}
+
+/// The type of the key `key` of a record of `kind`, if it has that key.
+fn type_of(kind: Kind, key: &str) -> Option<Type> {
+    fn find<R>(fields: &[Field<R>], key: &str) -> Option<Type> {
+        fields.iter().find(|f| f.key == key).map(|f| f.ty)
+    }
+    match kind {
+        Kind::Contact => find(contact::FIELDS, key),
+        Kind::Company => find(company::FIELDS, key),
+        Kind::Chat => find(chat::FIELDS, key),
+        Kind::Event | Kind::Note => find(event::FIELDS, key),
+    }
+}
+
+/// Whether a value of type `ty` is written as it is (a date, a word of a choice, a count)
+/// rather than as the user's text, quoted as needed.
+fn is_word(ty: Type) -> bool {
+    !matches!(
+        ty,
+        Type::Text | Type::Email | Type::Url | Type::Profile(_) | Type::List
+    )
+}
+
+fn fill<R>(fields: &[Field<R>], given: &[(&str, Given)]) -> Draft {
     let mut draft = Draft::new();
     for field in fields {
         let key = field.key;
-        let value = given
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, v)| v.as_ref());
+        let value = given.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
         match value {
             Some(Given::Word(w)) => draft.word(key, w),
             Some(Given::Text(t)) => draft.text(key, t),

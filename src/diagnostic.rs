@@ -2,7 +2,7 @@
 //! [`Finding`]s (a span in one document); the document places them ([`Placed`]: a path and
 //! line:column), and `check` words them ([`Diagnostic`]), which is all the renderers need.
 
-use crate::findings::{Code, Finding, Problem, Severity};
+use crate::findings::{Code, Finding, Problem, Remedy, Severity};
 use crate::span::{LineIndex, Position, Span};
 
 /// A finding placed in its file: line and column known, not yet put into words (the rule
@@ -62,11 +62,18 @@ pub(crate) struct Diagnostic {
     pub code: Code,
     pub message: String,
     pub help: Option<String>,
+    /// What would fix it, as data (the quick fix reads it).
+    pub remedy: Remedy,
 }
 
 impl Diagnostic {
-    /// `placed`, in the words of its rule.
-    pub(crate) fn new(placed: Placed, message: String, help: Option<String>) -> Self {
+    /// `placed`, in the words of its rule, with the fix its rule knows.
+    pub(crate) fn new(
+        placed: Placed,
+        message: String,
+        help: Option<String>,
+        remedy: Remedy,
+    ) -> Self {
         Self {
             path: placed.path,
             span: placed.span,
@@ -75,6 +82,7 @@ impl Diagnostic {
             code: placed.problem.code(),
             message,
             help,
+            remedy,
         }
     }
 

@@ -98,6 +98,14 @@ pub(crate) enum EditError {
     AlreadySet { key: &'static str, found: String },
     #[error("it has no open task `{text}`")]
     NoTask { text: String },
+    #[error(
+        "`{key}` {what}, so an edit of it would change another key's value too; write the \
+         value out in place of the anchor and its aliases, then run the command again"
+    )]
+    Anchored {
+        key: &'static str,
+        what: &'static str,
+    },
 }
 
 /// Applies `change` to `text` (a whole file without its byte-order mark).
@@ -165,6 +173,7 @@ impl<'a> Front<'a> {
             }
             return Ok(self.add_line(&format!("{key}: {value}")));
         };
+        self.refuse_anchored(key, k, v)?;
         match &v.value {
             Value::Null => Ok(self.fill_null(k, v, value)),
             Value::Seq(_) | Value::Map(_) => Err(EditError::Shape {
@@ -191,6 +200,7 @@ impl<'a> Front<'a> {
         let Some((k, v)) = self.get(key) else {
             return Ok(self.add_line(&format!("{key}: [{}]", item.text())));
         };
+        self.refuse_anchored(key, k, v)?;
         match &v.value {
             Value::Null => Ok(self.fill_null(k, v, &format!("[{}]", item.text()))),
             Value::Map(_) => Err(EditError::Shape {
@@ -231,6 +241,33 @@ impl<'a> Front<'a> {
                 Ok(replace(text, v.span, &format!("[{raw}, {new}]")))
             }
         }
+    }
+
+    /// Refuses a value that carries an anchor (`status: &st paused`: `*st` elsewhere repeats
+    /// it, so changing it here would change those keys too) or is an alias (`*st`: its nodes
+    /// are the anchored value's, so an append would land in the anchor's list).
+    fn refuse_anchored(&self, key: &'static str, k: &Node, v: &Node) -> Result<(), EditError> {
+        let text = self.text;
+        let raw = text.get(v.span.range()).unwrap_or_default();
+        if raw.starts_with('*') {
+            return Err(EditError::Anchored {
+                key,
+                what: "is an alias (`*…`) of another value",
+            });
+        }
+        // Between the key and its value: `: &name`, comments aside (`# me & you`).
+        let gap = text.get(k.span.end..v.span.start).unwrap_or_default();
+        let anchored = raw.starts_with('&')
+            || gap
+                .lines()
+                .any(|line| line.split('#').next().unwrap_or_default().contains('&'));
+        if anchored {
+            return Err(EditError::Anchored {
+                key,
+                what: "carries a YAML anchor (`&…`) that other keys may repeat",
+            });
+        }
+        Ok(())
     }
 
     /// `key:` with nothing after it: the value goes after the colon, before any comment.
@@ -535,6 +572,55 @@ mod tests {
             apply("no front matter", &resume),
             Err(EditError::NoFrontMatter)
         );
+    }
+
+    #[test]
+    fn anchors_and_aliases_are_refused() {
+        let set = |text: &str, key| {
+            apply(
+                text,
+                &Change::Set {
+                    key,
+                    value: "closed".to_owned(),
+                    existing: Existing::Replace,
+                },
+            )
+        };
+        let text = "---\nstatus: &st paused\nstatus_before_trip: *st\n---\n";
+        for key in ["status", "status_before_trip"] {
+            let err = set(text, key).unwrap_err();
+            assert!(matches!(err, EditError::Anchored { .. }), "{key}: {err}");
+            assert!(err.to_string().contains("write the value out"), "{err}");
+        }
+        let lists = [
+            "---\nfollowed_up: &f [2026-01-01]\nalso: *f\n---\n",
+            "---\nfollowed_up: &f\n  - 2026-01-01\nalso: *f\n---\n",
+            "---\nold: &f [2026-01-01]\nfollowed_up: *f\n---\n",
+        ];
+        for text in lists {
+            let err = apply(
+                text,
+                &Change::Append {
+                    key: "followed_up",
+                    item: Item::Date(date("2026-02-02")),
+                },
+            )
+            .unwrap_err();
+            assert!(matches!(err, EditError::Anchored { .. }), "{text}: {err}");
+        }
+        // An ampersand in a comment or in another key's value is no anchor.
+        let plain = "---\nfollowed_up:  # me & you\n  - 2026-01-01\nnote: R&D\n---\n";
+        assert!(
+            apply(
+                plain,
+                &Change::Append {
+                    key: "followed_up",
+                    item: Item::Date(date("2026-02-02")),
+                },
+            )
+            .is_ok()
+        );
+        assert!(set("---\nstatus: paused # A&B\n---\n", "status").is_ok());
     }
 
     #[test]

@@ -52,6 +52,21 @@ pub(crate) enum Error {
     },
 
     #[error(
+        "refusing to write {}: its name {reason}, so the notebook could not be cloned there\n  \
+         help: choose another id with --id",
+        path.display()
+    )]
+    NameReserved { path: PathBuf, reason: &'static str },
+
+    #[error(
+        "refusing to write {}: {} is there, and macOS and Windows take names that differ only \
+         in case or accents' encoding for the same file\n  help: choose another id with --id, \
+         or use the existing record",
+        path.display(), other.display()
+    )]
+    NameCollides { path: PathBuf, other: PathBuf },
+
+    #[error(
         "refusing to write {}: its folder is a symlink to {}, outside the notebook\n  \
          help: replace the symlink with a folder, or write there yourself",
         path.display(), target.display()
@@ -65,10 +80,57 @@ pub(crate) enum Error {
     ChangedMeanwhile { path: PathBuf },
 
     #[error(
+        "{} kept changing while ties read it (an editor saving it?); it was left as it was\n  \
+         help: save it in your editor, then run the command again",
+        path.display()
+    )]
+    KeepsChanging { path: PathBuf },
+
+    #[error(
+        "{} changed while ties was editing it; both were kept: the file holds the other save, \
+         and {} what was there a moment before\n  help: compare the two, keep what you want, \
+         delete the other, then run the command again",
+        path.display(), kept.display()
+    )]
+    KeptBoth { path: PathBuf, kept: PathBuf },
+
+    #[error(
+        "refusing to edit {}: it is read-only\n  help: make it writable (chmod u+w) if it is to \
+         be changed, or edit it by hand",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+
+    #[error(
+        "refusing to edit {}: it is {size} bytes, over the {max} bytes ties reads of a file\n  \
+         help: a note that large is not a note; split it, or edit it by hand",
+        path.display()
+    )]
+    TooLarge { path: PathBuf, size: u64, max: u64 },
+
+    #[error(
+        "the notebook is locked by {holder}, which is writing to it; waited {waited} s and \
+         changed nothing\n  help: run the command again when it is done (the lock is {})",
+        path.display()
+    )]
+    Locked {
+        path: PathBuf,
+        holder: String,
+        waited: f64,
+    },
+
+    #[error(
         "refusing to edit {}: it has errors\n  help: fix what `ties check` reports in it, then run the command again",
         path.display()
     )]
     EditHasErrors { path: PathBuf },
+
+    #[error("refusing to edit {}: the edit would add {found}\n  help: {help}", path.display())]
+    EditWouldAdd {
+        path: PathBuf,
+        found: String,
+        help: String,
+    },
 
     /// The reason is an `edit::EditError` in words: errors are a leaf, below the domain.
     #[error("refusing to edit {}: {reason}\n  help: {help}", path.display())]
@@ -205,6 +267,15 @@ pub(crate) enum Error {
     #[error("cannot watch {}: {source}", dir.display())]
     Watch { dir: PathBuf, source: notify::Error },
 
+    #[error(
+        "cannot listen on {addr}: {reason}\n  help: another program (or another `ties serve`) may have the port: try `ties serve --port {next}`, or --port 0 for any free one"
+    )]
+    Listen {
+        addr: std::net::SocketAddr,
+        next: u16,
+        reason: String,
+    },
+
     #[error("{source}")]
     Period {
         #[from]
@@ -226,5 +297,76 @@ pub(crate) enum Error {
         filter: &'static str,
         kind: &'static str,
         applies_to: &'static str,
+    },
+
+    #[error(
+        "{who} has had {sent} follow-ups without an answer (rules.max_follow_ups: {max}): the advice is to move on\n  \
+         help: close the loop with `ties close {id}` and spend the energy on someone new; reconnecting in a few months is fine"
+    )]
+    TooManyFollowUps {
+        who: String,
+        id: String,
+        sent: usize,
+        max: u32,
+    },
+
+    #[error(
+        "nothing to follow up: you have not reached out to {who} yet\n  help: draft the first message with `ties draft outreach {id}`"
+    )]
+    NoOutreachYet { who: String, id: String },
+
+    #[error(
+        "the {what} with {with} on {when} ({path}) has not happened yet: a thank-you comes after it\n  \
+         help: draft it once the chat is over: `ties draft thank-you {chat}`"
+    )]
+    ChatNotHappened {
+        what: &'static str,
+        with: String,
+        when: String,
+        path: String,
+        chat: String,
+    },
+
+    #[error(
+        "the {what} with {with} on {when} ({path}) was cancelled: there is nothing to thank them for yet\n  \
+         help: a note to reschedule is a follow-up: `ties draft follow-up CONTACT`"
+    )]
+    ChatCancelled {
+        what: &'static str,
+        with: String,
+        when: String,
+        path: String,
+    },
+
+    #[error(
+        "no chat with {who} to thank them for\n  help: record the chat with `ties new chat {id}`, then draft the thank-you"
+    )]
+    NoChatToThank { who: String, id: String },
+
+    #[error(
+        "{path} names no contact in `with`: there is no one to write to\n  help: add the contact's id to its `with`"
+    )]
+    ChatWithoutContact { path: String },
+
+    #[error("unknown template `{name}`{hint}\n  help: the templates are: {names}")]
+    UnknownTemplate {
+        name: String,
+        hint: String,
+        names: String,
+    },
+
+    #[error(
+        "template `{name}` ({path}) has errors, and a draft from it would show them\n  help: fix what `ties check` reports in it"
+    )]
+    BrokenTemplate { name: String, path: String },
+
+    #[error(
+        "template `{name}` ({path}) drafts {kind} messages, not {asked}\n  help: name a template whose kind is {asked}, or set `kind: {asked}` in this one"
+    )]
+    WrongTemplateKind {
+        name: String,
+        path: String,
+        kind: &'static str,
+        asked: &'static str,
     },
 }

@@ -86,6 +86,7 @@ codes! {
     T202 "wrong-kind-reference" Error "t202.rs";
     T203 "duplicate-id" Error "t203.rs";
     T204 "broken-link" Warning "t204.rs";
+    T205 "names-one-file-elsewhere" Warning "t205.rs";
     T301 "reply-before-outreach" Warning "t301.rs";
     T302 "thanks-out-of-order" Warning "t302.rs";
     T303 "met-before-event" Warning "t303.rs";
@@ -93,6 +94,9 @@ codes! {
     T401 "unknown-config-key" Warning "t401.rs";
     T402 "invalid-config-value" Error "t402.rs";
     T403 "unknown-ignored-code" Warning "t403.rs";
+    T501 "unknown-placeholder" Error "t501.rs";
+    T502 "template-over-limit" Warning "t502.rs";
+    T503 "unusable-template-header" Warning "t503.rs";
 }
 
 impl Code {
@@ -165,6 +169,26 @@ pub(crate) enum Address {
     Email,
     Url,
     Profile,
+}
+
+/// What would fix a finding, as data. The rule fills it when it finds or words the problem;
+/// the message's "did you mean", the `help:` line and the editor's quick fix are made from
+/// it, and nothing reads it back out of the words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Remedy {
+    /// The word to write in place of the one at the finding's span.
+    pub suggestion: Option<String>,
+    /// The record whose file would make a reference resolve (T201): what `ties new` writes.
+    pub create: Option<NewRecord>,
+}
+
+/// A record to create: its file from the notebook root (in its kind's folder, so the path
+/// says the kind), its id and its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NewRecord {
+    pub path: String,
+    pub id: String,
+    pub name: String,
 }
 
 /// What was found, with the facts its rule words into a message. Parsing and decoding
@@ -278,7 +302,7 @@ pub(crate) enum Problem {
     UnknownConfigKey {
         key: String,
         section: String,
-        known: &'static [&'static str],
+        known: Vec<&'static str>,
     },
     /// T402.
     InvalidConfigValue {
@@ -290,11 +314,43 @@ pub(crate) enum Problem {
     UnknownIgnoredCode {
         code: String,
     },
+    /// T501: `{{name}}` in a template names no placeholder.
+    UnknownPlaceholder {
+        name: String,
+    },
+    /// T501: a template's `{{` without its `}}` on the same line.
+    UnclosedPlaceholder,
+    /// T502: filled with long but realistic values, a template's body is `length` long,
+    /// over `limit` on `channel`; `longest` is its placeholder with the longest sample.
+    OverLimit {
+        channel: &'static str,
+        limit: usize,
+        length: usize,
+        longest: Option<(&'static str, usize)>,
+    },
+    /// T503: a key a template's front matter does not have.
+    TemplateKey {
+        key: String,
+    },
+    /// T503: a template's `key` holds something else than one of `allowed` (for a key
+    /// without a list of words, `allowed` is empty and `expected` says what it takes).
+    TemplateValue {
+        key: &'static str,
+        value: String,
+        allowed: &'static [&'static str],
+        expected: &'static str,
+    },
+    /// T503: neither the template's `kind:` nor its name says what it drafts.
+    TemplateKind {
+        name: String,
+    },
     /// A finding its reporter has already put into words.
     Worded {
         code: Code,
         message: String,
         help: Option<String>,
+        /// Boxed: most findings have none, and every finding stays small.
+        remedy: Option<Box<Remedy>>,
     },
 }
 
@@ -324,6 +380,11 @@ impl Problem {
             Self::UnknownConfigKey { .. } => Code::T401,
             Self::InvalidConfigValue { .. } => Code::T402,
             Self::UnknownIgnoredCode { .. } => Code::T403,
+            Self::UnknownPlaceholder { .. } | Self::UnclosedPlaceholder => Code::T501,
+            Self::OverLimit { .. } => Code::T502,
+            Self::TemplateKey { .. } | Self::TemplateValue { .. } | Self::TemplateKind { .. } => {
+                Code::T503
+            }
             Self::Worded { code, .. } => *code,
         }
     }
@@ -349,8 +410,27 @@ impl Finding {
                 code,
                 message: message.into(),
                 help: None,
+                remedy: None,
             },
         )
+    }
+
+    /// Adds the word a [`Finding::worded`] suggests in place of the one at its span.
+    #[must_use]
+    pub(crate) fn suggest(mut self, word: Option<String>) -> Self {
+        if let Problem::Worded { remedy, .. } = &mut self.problem {
+            remedy.get_or_insert_default().suggestion = word;
+        }
+        self
+    }
+
+    /// Adds the record whose creation resolves a [`Finding::worded`].
+    #[must_use]
+    pub(crate) fn create(mut self, record: NewRecord) -> Self {
+        if let Problem::Worded { remedy, .. } = &mut self.problem {
+            remedy.get_or_insert_default().create = Some(record);
+        }
+        self
     }
 
     /// Adds a help to a [`Finding::worded`].

@@ -1,14 +1,36 @@
-//! Creating files safely, the only way `ties` writes: the content goes to a temporary file in
-//! the destination folder, then a rename puts it in place. A crash or a full disk leaves
-//! either the old state or the new file, never half a file; and an existing file is kept
-//! unless the caller was told `--force`. The temporary file is hidden (`.tmp…`), so a notebook
-//! walk never reads one that a crash left behind.
+//! The one write path of `ties`: every command that creates or edits a file of the notebook
+//! goes through here. Creating: the content goes to a temporary file in the destination
+//! folder, then a rename puts it in place, so a crash or a full disk leaves the old state or
+//! the new file, never half a file; an existing file is kept unless the caller was told
+//! `--force`. Editing ([`read_in`], [`replace_in`]): see `fs/replace.rs`, which never loses a
+//! save made by anyone else meanwhile. Writers of one notebook take turns under its lock
+//! (`fs/lock.rs`); temporary files are hidden, ignored and swept (`fs/temp.rs`); names that
+//! would break a clone on another system are refused (`fs/name.rs`).
+
+mod lock;
+mod name;
+mod replace;
+mod temp;
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
+
+pub(crate) use lock::NotebookLock;
+pub(crate) use name::Names;
+pub(crate) use replace::Snapshot;
+
+/// The `.gitignore` lines for what the write path leaves in a notebook: the lock file, and
+/// the temporary files a killed writer leaves (which the next writer sweeps).
+pub(crate) fn gitignore() -> String {
+    format!(
+        "# ties's own: the lock its writers take turns under, and what a killed one left\n{}\n{}\n",
+        lock::LOCK_FILE,
+        temp::GITIGNORE
+    )
+}
 
 /// What to do when the destination already exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +74,19 @@ pub(crate) fn create_in(
     existing: Existing,
 ) -> Result<(), Error> {
     can_create_in(root, path, existing)?;
-    create(path, contents, existing)
+    create(&composed(path), contents, existing)
+}
+
+/// `path` with its file name composed (NFC), as every name `ties` writes: ids are made
+/// composed, and this keeps one given decomposed (an import's id column) from making a
+/// second file of the same name.
+fn composed(path: &Path) -> std::path::PathBuf {
+    match path.file_name().and_then(|n| n.to_str()) {
+        Some(name) if crate::slug::composed(name) != name => {
+            path.with_file_name(crate::slug::composed(name))
+        }
+        _ => path.to_owned(),
+    }
 }
 
 /// Whether [`create_in`] would be refused before it writes anything: a file name or a path
@@ -61,7 +95,7 @@ pub(crate) fn create_in(
 /// written, so a plan is written whole or its unwritable files are reported up front.
 pub(crate) fn can_create_in(root: &Path, path: &Path, existing: Existing) -> Result<(), Error> {
     let real_root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
-    can_land(path, landing(path).as_deref(), &real_root, existing)
+    can_land(root, path, landing(path).as_deref(), &real_root, existing)
 }
 
 /// [`can_create_in`] for every file of a plan (an import's thousands): the notebook's root
@@ -78,7 +112,7 @@ pub(crate) fn can_create_all_in(
         .map(|path| {
             let folder = path.parent().unwrap_or(path);
             let landing = landings.entry(folder).or_insert_with(|| landing(path));
-            can_land(path, landing.as_deref(), &real_root, existing)
+            can_land(root, path, landing.as_deref(), &real_root, existing)
         })
         .collect()
 }
@@ -92,6 +126,7 @@ fn landing(path: &Path) -> Option<PathBuf> {
 }
 
 fn can_land(
+    root: &Path,
     path: &Path,
     landing: Option<&Path>,
     real_root: &Path,
@@ -107,6 +142,16 @@ fn can_land(
     }
     if path.as_os_str().len() > MAX_PATH {
         return Err(too_long("path", MAX_PATH));
+    }
+    // Every name this write makes, the file's and its new folders', must be one that every
+    // system takes; the notebook's own folders above them are the user's.
+    for part in path.strip_prefix(root).unwrap_or(path).components() {
+        if let Some(reason) = crate::slug::is_reserved(&part.as_os_str().to_string_lossy()) {
+            return Err(Error::NameReserved {
+                path: path.to_owned(),
+                reason,
+            });
+        }
     }
     if let Some(target) = landing.filter(|dir| !dir.starts_with(real_root)) {
         return Err(Error::OutsideNotebook {
@@ -153,6 +198,7 @@ fn create_with_mode(
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).map_err(failed)?;
+    temp::sweep(dir, std::time::SystemTime::now());
     let mut temp = temp_builder(executable).tempfile_in(dir).map_err(failed)?;
     temp.write_all(contents.as_bytes()).map_err(failed)?;
     temp.as_file().sync_all().map_err(failed)?;
@@ -172,18 +218,31 @@ fn create_with_mode(
     })
 }
 
-/// Replaces the notebook file at `path`, read as `before`, with `after`: refused if the file
-/// is a symlink, if its folder leads out of the notebook at `root`, or if its bytes are no
-/// longer `before` (an editor saved it meanwhile: writing would lose that save). The new
-/// bytes go to a temporary file in the same folder, with the old file's permissions, and a
-/// rename puts them in place, so a crash leaves the old file or the new one.
+/// Reads the notebook file at `path` for an edit: refused if the file is a symlink, if its
+/// folder leads out of the notebook at `root`, if it is over 64 MiB, or if it keeps
+/// changing while it is read (an editor saving it).
+pub(crate) fn read_in(root: &Path, path: &Path) -> Result<Snapshot, Error> {
+    inside(root, path)?;
+    replace::read(path, replace::SETTLE, &replace::no_hook)
+}
+
+/// Replaces the notebook file at `path`, read as `snapshot` by [`read_in`], with `after`:
+/// refused if it is read-only or no longer holds what was read (an editor saved it
+/// meanwhile: writing would lose that save). Mode, owner, group and extended attributes are
+/// kept; see `fs/replace.rs` for how a save landing at any instant is never lost.
 pub(crate) fn replace_in(
     root: &Path,
     path: &Path,
-    before: &[u8],
+    snapshot: &Snapshot,
     after: &[u8],
 ) -> Result<(), Error> {
-    let failed = |source| Error::Write {
+    inside(root, path)?;
+    replace::replace(path, snapshot, after, &replace::no_hook)
+}
+
+/// Refuses a file that is a symlink, or whose folder leads out of the notebook at `root`.
+fn inside(root: &Path, path: &Path) -> Result<(), Error> {
+    let failed = |source| Error::Io {
         path: path.to_owned(),
         source,
     };
@@ -201,18 +260,7 @@ pub(crate) fn replace_in(
             target,
         });
     }
-    if std::fs::read(path).map_err(failed)? != before {
-        return Err(Error::ChangedMeanwhile {
-            path: path.to_owned(),
-        });
-    }
-    let mut temp = tempfile::Builder::new()
-        .permissions(meta.permissions())
-        .tempfile_in(dir)
-        .map_err(failed)?;
-    temp.write_all(after).map_err(failed)?;
-    temp.as_file().sync_all().map_err(failed)?;
-    temp.persist(path).map(drop).map_err(|e| failed(e.error))
+    Ok(())
 }
 
 /// Temporary files are private (`0o600`) by default; the notebook's files get the modes an
@@ -220,7 +268,7 @@ pub(crate) fn replace_in(
 #[cfg(unix)]
 fn temp_builder(executable: bool) -> tempfile::Builder<'static, 'static> {
     use std::os::unix::fs::PermissionsExt;
-    let mut builder = tempfile::Builder::new();
+    let mut builder = temp::builder();
     builder.permissions(std::fs::Permissions::from_mode(if executable {
         0o777
     } else {
@@ -231,7 +279,7 @@ fn temp_builder(executable: bool) -> tempfile::Builder<'static, 'static> {
 
 #[cfg(not(unix))]
 fn temp_builder(_executable: bool) -> tempfile::Builder<'static, 'static> {
-    tempfile::Builder::new()
+    temp::builder()
 }
 
 #[cfg(test)]
@@ -278,10 +326,13 @@ mod tests {
         let path = root.path().join("note.md");
         std::fs::write(&path, "old").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        let err = replace_in(root.path(), &path, b"older", b"new").unwrap_err();
+        let read = read_in(root.path(), &path).unwrap();
+        std::fs::write(&path, "other").unwrap();
+        let err = replace_in(root.path(), &path, &read, b"new").unwrap_err();
         assert!(matches!(err, Error::ChangedMeanwhile { .. }), "{err}");
-        assert_eq!(std::fs::read(&path).unwrap(), b"old");
-        replace_in(root.path(), &path, b"old", b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"other");
+        let read = read_in(root.path(), &path).unwrap();
+        replace_in(root.path(), &path, &read, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o640);
@@ -290,7 +341,7 @@ mod tests {
         std::fs::write(elsewhere.path().join("x.md"), "old").unwrap();
         let link = root.path().join("link.md");
         std::os::unix::fs::symlink(elsewhere.path().join("x.md"), &link).unwrap();
-        let err = replace_in(root.path(), &link, b"old", b"new").unwrap_err();
+        let err = read_in(root.path(), &link).unwrap_err();
         assert!(matches!(err, Error::OutsideNotebook { .. }), "{err}");
         assert_eq!(
             std::fs::read(elsewhere.path().join("x.md")).unwrap(),

@@ -646,16 +646,9 @@ fn run_case(case: &Case, rng: &mut Rng) -> Vec<String> {
     ];
     let period = *rng.pick(&periods);
     let by = *rng.pick(&[Granularity::Week, Granularity::Month]);
-    for (kind, name) in [
-        (ReportKind::Overview, "overview"),
-        (ReportKind::Funnel, "funnel"),
-        (ReportKind::Companies, "companies"),
-        (ReportKind::Activity, "activity"),
-        (ReportKind::Goals, "goals"),
-        (ReportKind::Events, "events"),
-    ] {
+    for &kind in ReportKind::ALL {
         let built = report::build(&index, kind, period, by);
-        render_all(&format!("report {name}"), &built, &mut problems);
+        render_all(&format!("report {}", kind.as_str()), &built, &mut problems);
     }
     problems
 }

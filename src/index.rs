@@ -16,6 +16,7 @@ use crate::hash::Fnv;
 use crate::model::decode::choice_enum;
 use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
 use crate::span::Spanned;
+use crate::templates::Templates;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
@@ -88,6 +89,9 @@ pub(crate) struct Index {
     names: OnceLock<FastMap<String, Vec<usize>>>,
     /// Who names whom: built on first use, as `check` needs none of it.
     links: OnceLock<Links>,
+    /// The message templates (`templates/` over the built-in set): read on first use, as
+    /// only the check, drafts and the templates report need them.
+    templates: OnceLock<Templates>,
 }
 
 /// What a reference names ([`Index::resolve`]).
@@ -296,6 +300,7 @@ impl Index {
             paths: FastSet::default(),
             names: OnceLock::new(),
             links: OnceLock::new(),
+            templates: OnceLock::new(),
         };
         index.link();
         index
@@ -313,6 +318,11 @@ impl Index {
             push(&mut self.by_id, doc.id.clone(), i);
             self.paths.insert(doc.path.clone());
         }
+    }
+
+    /// The message templates, read from `templates/` on first use.
+    pub(crate) fn templates(&self) -> &Templates {
+        self.templates.get_or_init(|| Templates::load(&self.root))
     }
 
     /// Who names whom, built on first use.
@@ -383,6 +393,15 @@ impl Index {
         }
         self.relink();
         affected.ids_changed = true;
+        // T205: a file that came or went may be the same file as another on macOS and
+        // Windows (names that differ only in case or normalisation).
+        let folded: std::collections::HashSet<String> =
+            moved.iter().map(|(_, p)| crate::slug::fold(p)).collect();
+        for doc in &self.docs {
+            if folded.contains(&crate::slug::fold(&doc.path)) {
+                affected.paths.insert(doc.path.clone());
+            }
+        }
         let links = self.links();
         for (id, path) in &moved {
             let near = paths(self.by_id.get(id))

@@ -9,6 +9,7 @@ mod body;
 mod check;
 mod cli;
 mod commands;
+mod compose;
 mod config;
 mod create;
 mod diagnostic;
@@ -23,6 +24,8 @@ mod fs;
 #[cfg(test)]
 mod fuzz;
 mod hash;
+mod html;
+mod http;
 mod import;
 mod index;
 mod list;
@@ -42,6 +45,8 @@ mod slug;
 mod span;
 mod spreadsheet;
 mod suggest;
+mod template;
+mod templates;
 mod watch;
 mod yaml;
 

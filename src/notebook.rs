@@ -180,7 +180,9 @@ fn walker_at(root: &Path, dir: &Path) -> (WalkBuilder, Arc<Guard>) {
         .follow_links(true)
         .filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !ignores.gitignored(entry.path(), is_dir) && admit.admits(entry, is_dir)
+            !ignores.gitignored(entry.path(), is_dir)
+                && !ignores.is_templates(entry.path())
+                && admit.admits(entry, is_dir)
         });
     (builder, guard)
 }
@@ -298,7 +300,14 @@ impl Ignores {
         let hidden = rel
             .components()
             .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-        hidden || self.gitignored(path, is_dir)
+        hidden || self.gitignored(path, is_dir) || self.is_templates(path)
+    }
+
+    /// Whether `path` is in the message templates' folder, which holds no records or notes
+    /// ([`crate::templates`] reads it).
+    pub(crate) fn is_templates(&self, path: &Path) -> bool {
+        path.strip_prefix(&self.root)
+            .is_ok_and(|rel| rel.starts_with(crate::templates::FOLDER))
     }
 }
 

@@ -7,6 +7,7 @@
 //! who introduced whom) come last.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -127,9 +128,57 @@ pub(crate) fn build(index: &Index, text: &str) -> Result<Shown, Error> {
                 .to_owned(),
         });
     };
+    Ok(of(index, doc))
+}
+
+/// The record `doc` shown: what [`build`] gives once it has found the record.
+pub(crate) fn of(index: &Index, doc: &Document) -> Shown {
+    of_with(index, doc, &Referrals::of(index))
+}
+
+/// Who names whom, both ways, for the timelines: the contacts each contact introduced
+/// (`introduced_by`), and the chats whose `referrals` name each contact. Found in one pass
+/// over the notebook, so showing every contact (`ties html`) costs one pass, not one each.
+pub(crate) struct Referrals<'a> {
+    introduced: HashMap<&'a str, Vec<(&'a Document, &'a Contact)>>,
+    referred_in: HashMap<&'a str, Vec<(&'a Document, &'a Chat)>>,
+}
+
+impl<'a> Referrals<'a> {
+    pub(crate) fn of(index: &'a Index) -> Self {
+        let mut introduced: HashMap<&str, Vec<_>> = HashMap::new();
+        for (doc, c) in index.contacts() {
+            if let Some(by) = &c.introduced_by {
+                let by = index.canonical(Kind::Contact, &by.value).as_str();
+                introduced.entry(by).or_default().push((doc, c));
+            }
+        }
+        let mut referred_in: HashMap<&str, Vec<_>> = HashMap::new();
+        for (doc, chat) in index.chats() {
+            let mut named: Vec<&str> = chat
+                .referrals
+                .iter()
+                .map(|r| index.canonical(Kind::Contact, &r.value).as_str())
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            for id in named {
+                referred_in.entry(id).or_default().push((doc, chat));
+            }
+        }
+        Self {
+            introduced,
+            referred_in,
+        }
+    }
+}
+
+/// [`of`] with who-names-whom found beforehand, for a caller that shows many records.
+pub(crate) fn of_with(index: &Index, doc: &Document, referrals: &Referrals) -> Shown {
     let id = doc.id.as_str();
     let mut b = Builder {
         index,
+        referrals,
         entries: Vec::new(),
     };
     let mut facts = Vec::new();
@@ -195,7 +244,7 @@ pub(crate) fn build(index: &Index, text: &str) -> Result<Shown, Error> {
         .collect();
     timeline
         .retain(|e| e.kind != EntryKind::Referral || e.date.is_some() || !dated.contains(&e.title));
-    Ok(Shown {
+    Shown {
         id: doc.id.clone(),
         kind: doc.kind,
         path: doc.path.clone(),
@@ -204,7 +253,7 @@ pub(crate) fn build(index: &Index, text: &str) -> Result<Shown, Error> {
         facts,
         people,
         timeline,
-    })
+    }
 }
 
 /// Dated entries newest first, then undated ones; ties by kind and title, so the order
@@ -274,6 +323,7 @@ fn to_json(node: &Node) -> serde_json::Value {
 
 struct Builder<'a> {
     index: &'a Index,
+    referrals: &'a Referrals<'a>,
     entries: Vec<Entry>,
 }
 
@@ -358,15 +408,10 @@ impl Builder<'_> {
             let title = format!("{} introduced you to {name}", index.name_of(&by.value));
             self.push(None, EntryKind::Referral, title, path);
         }
-        for (other, oc) in index.contacts() {
-            if oc
-                .introduced_by
-                .as_ref()
-                .is_some_and(|b| index.canonical(Kind::Contact, &b.value).as_str() == id)
-            {
-                let title = format!("{name} introduced you to {}", oc.name);
-                self.push(None, EntryKind::Referral, title, &other.path);
-            }
+        let referrals = self.referrals;
+        for (other, oc) in referrals.introduced.get(id).into_iter().flatten() {
+            let title = format!("{name} introduced you to {}", oc.name);
+            self.push(None, EntryKind::Referral, title, &other.path);
         }
         for (chat_doc, chat) in index.chats_with(id) {
             self.chat(chat_doc, chat);
@@ -375,8 +420,8 @@ impl Builder<'_> {
         // Chats with someone else in which that person referred this contact.
         let is_this =
             |r: &crate::span::Spanned<Id>| index.canonical(Kind::Contact, &r.value).as_str() == id;
-        for (chat_doc, chat) in index.chats() {
-            if chat.referrals.iter().any(is_this) && !chat.with.iter().any(is_this) {
+        for (chat_doc, chat) in referrals.referred_in.get(id).into_iter().flatten() {
+            if !chat.with.iter().any(is_this) {
                 self.referrals(chat_doc, chat, Some(&doc.id));
             }
         }

@@ -92,6 +92,7 @@ impl Sink {
                         code: d.code(),
                         message,
                         help: None,
+                        remedy: None,
                     };
                     self.kept.push(Placed { problem, ..d });
                 }

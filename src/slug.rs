@@ -1,7 +1,12 @@
 //! Ids for new records, made from names: "José Álvarez" → `jose-alvarez`. Letters are folded
 //! to ASCII by transliteration (`deunicode`), which also covers letters that have no accent
 //! to strip (`Ł`, `ø`, `ß`) and non-Latin scripts; symbols and emoji are separators, not
-//! words, so "Jane Doe 🚀" is still `jane-doe`.
+//! words, so "Jane Doe 🚀" is still `jane-doe`. Names are composed (Unicode NFC) first: a
+//! macOS export writes "José" as `e` plus a combining accent, which must make the same id
+//! and file name as the precomposed `é`. Also what a file name may not be on some system a
+//! notebook is cloned to ([`is_reserved`]) and when two names are one file there ([`fold`]).
+
+use unicode_normalization::UnicodeNormalization;
 
 /// The longest slug made from a name, in bytes. A file name may have 255 bytes on most file
 /// systems; 80 leaves room for `.md`, a `-2` or a chat's date, and is still an id one can
@@ -12,7 +17,7 @@ pub(crate) const MAX_LEN: usize = 80;
 /// at all.
 pub(crate) fn from_name(name: &str) -> String {
     let mut ascii = String::with_capacity(name.len());
-    for c in name.chars() {
+    for c in name.nfc() {
         if c.is_ascii() {
             ascii.push(c);
         } else if c.is_alphanumeric() {
@@ -54,7 +59,7 @@ pub(crate) fn to_name(text: &str) -> String {
 /// cut to [`MAX_LEN`] bytes after a whole word where one ends in the second half.
 pub(crate) fn title_from_name(name: &str) -> String {
     let kept: String = name
-        .chars()
+        .nfc()
         .map(|c| {
             if c.is_control() || "/\\:*?\"<>|#^[]".contains(c) {
                 ' '
@@ -79,6 +84,46 @@ pub(crate) fn title_from_name(name: &str) -> String {
         title = title.trim_end_matches(['.', ' ']).to_owned();
     }
     title
+}
+
+/// The names Windows keeps for devices, whatever the case and extension (`con.md`,
+/// `Aux.txt.md`): a file so named cannot be checked out there.
+const DEVICES: [&str; 22] = [
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// Why `name` (one component of a path) cannot be a file or folder name on every system a
+/// notebook may be cloned to, if it cannot: a Windows device name, or a trailing dot or
+/// space (Windows drops them, so `Acme.` and `Acme` are one file there).
+pub(crate) fn is_reserved(name: &str) -> Option<&'static str> {
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(' ');
+    if DEVICES.iter().any(|d| d.eq_ignore_ascii_case(stem)) {
+        Some("is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9)")
+    } else if name.ends_with(['.', ' ']) {
+        Some("ends with a dot or a space, which Windows drops")
+    } else {
+        None
+    }
+}
+
+/// What a name is on a file system that ignores case and Unicode normalisation (macOS,
+/// Windows): `Ana Li.md`, `ana li.md` and `ANA LI.md` fold the same, and so do `José` with a
+/// precomposed `é` and with a combining accent.
+pub(crate) fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
+    name.nfc().flat_map(char::to_lowercase).nfc().collect()
+}
+
+/// `name` composed (NFC), as every name `ties` writes.
+pub(crate) fn composed(name: &str) -> String {
+    name.nfc().collect()
 }
 
 /// `title`, or `title 2`, `title 3`… : the first that `taken` does not hold.
@@ -160,6 +205,45 @@ mod tests {
             first_free_title("Jane Doe", |t| t == "Jane Doe"),
             "Jane Doe 2"
         );
+    }
+
+    #[test]
+    fn decomposed_names_make_the_ids_of_composed_ones() {
+        let nfd = "Jose\u{301} Nu\u{301}n\u{303}ez";
+        assert_eq!(from_name(nfd), "jose-nunez");
+        assert_eq!(from_name("José Núñez"), "jose-nunez");
+        assert_eq!(title_from_name(nfd), "José Núñez");
+        assert_eq!(composed(nfd), "José Núñez");
+        assert_eq!(fold(nfd), fold("JOSÉ NÚÑEZ"));
+        assert_eq!(fold("Ana Li.md"), fold("ana li.md"));
+        assert_ne!(fold("Ana Li.md"), fold("Ana Lee.md"));
+    }
+
+    #[test]
+    fn device_names_and_trailing_dots_are_reserved() {
+        for name in [
+            "CON",
+            "con.md",
+            "Aux.txt.md",
+            "nul",
+            "COM1.md",
+            "lpt9.md",
+            "CON .md",
+            "Acme.",
+            "a ",
+        ] {
+            assert!(is_reserved(name).is_some(), "{name}");
+        }
+        for name in [
+            "contacts",
+            "con-2.md",
+            "Conan.md",
+            "com10.md",
+            "console.md",
+            "jane-doe.md",
+        ] {
+            assert!(is_reserved(name).is_none(), "{name}");
+        }
     }
 
     #[test]

@@ -128,20 +128,30 @@ const LAYERS: &[(&str, &[&str])] = &[
             "rng",
         ],
     ),
-    ("parsing", &["frontmatter", "yaml", "model", "body"]),
+    (
+        "parsing",
+        &["frontmatter", "yaml", "model", "body", "template"],
+    ),
     (
         "loading",
-        &["diagnostic", "document", "index", "notebook", "fs"],
+        &[
+            "diagnostic",
+            "document",
+            "templates",
+            "index",
+            "notebook",
+            "fs",
+        ],
     ),
     (
         "domain",
         &[
             "sink", "rules", "check", "lookup", "report", "agenda", "list", "show", "draft",
-            "create", "watch", "edit", "action", "import", "assist",
+            "create", "watch", "edit", "action", "import", "compose", "assist",
         ],
     ),
-    ("rendering", &["render"]),
-    ("adapters", &["config", "lsp", "commands", "cli"]),
+    ("rendering", &["render", "html"]),
+    ("adapters", &["config", "lsp", "http", "commands", "cli"]),
     // Test-only (`#[cfg(test)]`): drives parsing, the check and the renderers.
     ("in-crate tests", &["fuzz"]),
 ];

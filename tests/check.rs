@@ -10,7 +10,7 @@ use crate::support::{Diag, Notebook, Output, d, diags, message, notebook_cases, 
 /// Checks `nb` twice (JSON and human) and asserts the exact diagnostics and exit code.
 /// Returns the human run, for a snapshot.
 #[track_caller]
-fn check(nb: &Notebook, expected: &[Diag], exit: i32) -> Output {
+pub(crate) fn check(nb: &Notebook, expected: &[Diag], exit: i32) -> Output {
     assert_eq!(nb.diagnostics(), expected, "diagnostics (JSON)");
     let out = nb.run(["check"]);
     out.assert_no_crash();
@@ -22,7 +22,7 @@ fn check(nb: &Notebook, expected: &[Diag], exit: i32) -> Output {
 
 /// For notebooks with warnings only: exit 0, but 1 with `--deny-warnings`.
 #[track_caller]
-fn check_warnings(nb: &Notebook, expected: &[Diag]) -> Output {
+pub(crate) fn check_warnings(nb: &Notebook, expected: &[Diag]) -> Output {
     let out = check(nb, expected, 0);
     let denied = nb.run(["check", "--deny-warnings"]);
     denied.assert_no_crash();
@@ -46,7 +46,7 @@ fn assert_no_temp_path(nb: &Notebook, text: &str) {
 }
 
 /// The messages of the JSON diagnostics, in order.
-fn messages(nb: &Notebook) -> Vec<String> {
+pub(crate) fn messages(nb: &Notebook) -> Vec<String> {
     nb.json_diagnostics()
         .iter()
         .map(|v| message(v).to_owned())

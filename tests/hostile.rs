@@ -95,6 +95,8 @@ fn no_human_output_carries_a_control_character_from_the_notebook() {
         vec!["explain", "T201"],
         vec!["show", "no\u{1b}]0;such\u{7}-id"],
         vec!["list", "contacts", "--company", "\u{1b}[2Jacme"],
+        vec!["html"],
+        vec!["html", "--redact"],
     ];
     for format in ["text", "markdown"] {
         runs.push(vec!["agenda", "--days", "30", "--format", format]);

@@ -39,16 +39,38 @@ fn init_writes_the_notebook_and_it_checks_clean() {
             "companies/.gitkeep",
             "contacts/.gitkeep",
             "events/.gitkeep",
+            "templates/ask.md",
+            "templates/congratulate.md",
+            "templates/follow-up.md",
+            "templates/outreach-note.md",
+            "templates/outreach.md",
+            "templates/reconnect.md",
+            "templates/thank-you.md",
             "ties.yaml"
         ]
     );
     let read = |p: &str| std::fs::read_to_string(root.join(p)).expect("read");
+    // The message templates are the built-in ones, which `ties draft` uses without them.
+    let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/template/builtin");
+    for name in [
+        "ask",
+        "congratulate",
+        "follow-up",
+        "outreach-note",
+        "outreach",
+        "reconnect",
+        "thank-you",
+    ] {
+        let file = format!("{name}.md");
+        let shipped = std::fs::read_to_string(builtin.join(&file)).expect("built-in template");
+        assert_eq!(read(&format!("templates/{file}")), shipped, "{name}");
+    }
     snapshot("init_ties_yaml", read("ties.yaml"));
     snapshot("init_readme", read("README.md"));
     snapshot("init_gitignore", read(".gitignore"));
     let check = ties(&root, &["check"]);
     assert_eq!(check.code, 0, "{}", check.stdout);
-    assert_eq!(check.stdout, "0 errors, 0 warnings in 2 files\n");
+    assert_eq!(check.stdout, "0 errors, 0 warnings in 9 files\n");
 }
 
 #[test]

@@ -556,3 +556,33 @@ fn lsp_a_change_of_folders_or_ids_in_ties_yaml_reads_every_file_again() {
     );
     assert_eq!(client.stop(), 0);
 }
+
+#[test]
+fn lsp_completes_and_explains_the_keys_of_ties_yaml() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    let text = "rules:\n  horizon: 2w\n  nud\nids: t\n";
+    client.open("ties.yaml", text);
+    let completion = client.result("textDocument/completion", client.at("ties.yaml", 2, 5));
+    let items = completion["items"].as_array().unwrap();
+    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["nudges", "nudges_per_kind"]);
+    assert_eq!(
+        items[1]["textEdit"],
+        json!({ "range": { "start": { "line": 2, "character": 2 }, "end": { "line": 2, "character": 5 } }, "newText": "nudges_per_kind: " })
+    );
+    let words = client.result("textDocument/completion", client.at("ties.yaml", 3, 6));
+    assert_eq!(words["items"][0]["label"], "title");
+    let hover = client.result("textDocument/hover", client.at("ties.yaml", 1, 4));
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.starts_with("`rules.horizon`: how far ahead the agenda looks"),
+        "{value}"
+    );
+    assert!(value.ends_with("default: `7d`"), "{value}");
+    assert_eq!(
+        hover["range"],
+        json!({ "start": { "line": 1, "character": 2 }, "end": { "line": 1, "character": 9 } })
+    );
+    assert_eq!(client.stop(), 0);
+}

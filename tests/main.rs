@@ -15,17 +15,25 @@
 //!   on the fixtures `tests/fixtures/vault-*`, and each vault convention on its own.
 //! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
 //!   tracker, and the export → import round trip, field by field.
+//! - `drafts`: message templates (`templates/`, T501–T503), `ties draft` on the example
+//!   notebook, channel limits, `ties log --template` and `ties report templates`.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
+//! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
+//!   hunt), its week replayed day by day.
+//! - `writes`: the write path: refusals in words, mode under any umask, the lock, anchors,
+//!   added diagnostics, names that are one file on macOS or Windows, device names.
 
 mod agenda;
 mod architecture;
 mod bad_input;
 mod bounds;
 mod check;
+mod drafts;
 mod example;
 mod explain;
 mod hostile;
+mod html;
 mod import;
 mod import_encodings;
 mod import_formats;
@@ -36,8 +44,11 @@ mod list_show;
 mod log;
 mod lsp;
 mod man;
+mod persona;
 mod report;
 mod report_fixture;
+mod serve;
 mod support;
 mod vault;
 mod watch;
+mod writes;

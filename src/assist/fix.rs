@@ -1,6 +1,7 @@
 //! Fixes an editor can apply: the did-you-mean of a diagnostic (replace the wrong word),
 //! the file an unknown reference asks for (`companies/acme.md`, from `ties new`'s template),
-//! and the one-line edit `ties log follow-up` makes on a contact whose follow-up is due.
+//! both read from the diagnostic's [`Remedy`](crate::findings::Remedy), and the one-line
+//! edit `ties log follow-up` makes on a contact whose follow-up is due.
 
 use crate::action::{self, Request};
 use crate::agenda::{Group, ItemKind};
@@ -8,14 +9,13 @@ use crate::create::{self, Options};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::edit;
-use crate::findings::Code;
+use crate::findings::NewRecord;
 use crate::index::Index;
 use crate::model::Kind;
 use crate::notebook::CONFIG_FILE;
 use crate::span::Span;
-use crate::suggest;
 
-use super::{at, keys, next};
+use super::next;
 
 /// One fix.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,18 +42,17 @@ pub(crate) fn of(index: &Index, diagnostic: &Diagnostic) -> Vec<Fix> {
     } else {
         doc(index, &diagnostic.path).map(|d| d.text().unwrap_or(""))
     };
-    if let (Some(word), Some(text)) = (suggest::suggested(&diagnostic.message), text)
+    if let (Some(word), Some(text)) = (&diagnostic.remedy.suggestion, text)
         && let Some(span) = core(text, diagnostic.span)
     {
         fixes.push(Fix::Edit {
             title: format!("replace `{}` with `{word}`", &text[span.range()]),
             path: diagnostic.path.clone(),
-            edits: vec![(span, word.to_owned())],
+            edits: vec![(span, word.clone())],
         });
     }
-    if diagnostic.code == Code::T201
-        && let Some(doc) = doc(index, &diagnostic.path)
-        && let Some(fix) = create_missing(index, doc, diagnostic.span)
+    if let Some(record) = &diagnostic.remedy.create
+        && let Some(fix) = create(index, record)
     {
         fixes.push(fix);
     }
@@ -79,42 +78,16 @@ fn core(text: &str, span: Span) -> Option<Span> {
     (!word.is_empty()).then(|| Span::new(span.start + open, span.start + open + word.len()))
 }
 
-/// "Create companies/acme.md" for the unknown reference at `span` of `doc`: the file
-/// `ties new` would make, named after the id. Contacts and companies only: an event needs
-/// a date no reference gives.
-fn create_missing(index: &Index, doc: &Document, span: Span) -> Option<Fix> {
-    let (kind, id) = doc.front_matter().into_iter().find_map(|(key, value)| {
-        let key = at::key_of(&index.settings.conventions, &key.value.scalar_text()?);
-        let kind = keys::find(doc.kind, &key)?.target()?;
-        let item = at::items(&value)
-            .into_iter()
-            .find(|item| item.span == span)?;
-        let id = crate::model::Id::from_reference(&item.value.scalar_text()?);
-        Some((kind, id.to_string()))
-    })?;
-    let name = name_of(&id);
-    let request = match kind {
-        Kind::Company => create::Request::Company {
-            name,
-            status: None,
-            website: None,
-            location: None,
-        },
-        Kind::Contact => create::Request::Contact {
-            name,
-            company: None,
-            title: None,
-            role: None,
-            warmth: None,
-            email: None,
-            linkedin: None,
-            source: None,
-            tags: Vec::new(),
-        },
-        _ => return None,
-    };
+/// "Create companies/acme.md": the record an unknown reference asks for, as `ties new`
+/// would make it. Contacts and companies only: an event needs a date no reference gives.
+fn create(index: &Index, record: &NewRecord) -> Option<Fix> {
+    let kind = index.settings.conventions.kind_of(&record.path);
+    if !matches!(kind, Kind::Company | Kind::Contact) {
+        return None;
+    }
+    let request = create::Request::named(kind, record.name.clone());
     let options = Options {
-        id: Some(id),
+        id: Some(record.id.clone()),
         ..Options::default()
     };
     let file = create::new_file(index, &request, &options).ok()?;
@@ -123,19 +96,6 @@ fn create_missing(index: &Index, doc: &Document, span: Span) -> Option<Fix> {
         path: file.path,
         text: file.text,
     })
-}
-
-/// A name from an id: `acme-corp` → `Acme Corp`, to be corrected by hand if need be.
-fn name_of(id: &str) -> String {
-    id.split('-')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// "Record follow-up today" on a contact whose follow-up is due: the edit `ties log
@@ -198,8 +158,9 @@ fn difference(before: &str, after: &str) -> Option<(Span, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assist::fixture::{doc, index_of};
+    use crate::assist::fixture::{doc, index_of, index_with};
     use crate::check;
+    use crate::findings::Code;
 
     fn index() -> Index {
         index_of(&[
@@ -254,6 +215,59 @@ mod tests {
         assert_eq!(title, "create companies/zeta-labs.md");
         assert_eq!(path, "companies/zeta-labs.md");
         assert!(text.starts_with("---\nname: Zeta Labs\n"), "{text}");
+    }
+
+    /// The fixes come from the diagnostic's remedy, never from its words: a message that
+    /// says "did you mean" without a remedy offers nothing, and a remedy offers its fix
+    /// whatever the message says.
+    #[test]
+    fn fixes_are_read_from_the_remedy_not_the_words() {
+        let index = index();
+        let mut d = check::diagnostics(&index)
+            .into_iter()
+            .find(|d| d.code == Code::T103)
+            .unwrap();
+        assert_eq!(d.remedy.suggestion.as_deref(), Some("developer"));
+        d.message = "something else entirely".into();
+        assert_eq!(of(&index, &d).len(), 1);
+        d.message = "`x` (did you mean `y`?)".into();
+        d.remedy = crate::findings::Remedy::default();
+        assert_eq!(of(&index, &d), []);
+    }
+
+    #[test]
+    fn a_reference_by_name_creates_the_file_ties_new_would_write() {
+        let slugs = index_of(&[(
+            "contacts/ada.md",
+            "---\nname: Ada\ncompany: Zeta Labs\n---\n",
+        )]);
+        // In a title notebook, the title is the reference.
+        let titles = index_with(
+            "ids: title\n",
+            &[(
+                "contacts/Ada.md",
+                "---\nname: Ada\ncompany: zeta-labs\n---\n",
+            )],
+        );
+        for (index, ada) in [(slugs, "contacts/ada.md"), (titles, "contacts/Ada.md")] {
+            let fixes = fixes_of(&index, Code::T201, ada);
+            let [Fix::Create { path, text, .. }] = fixes.as_slice() else {
+                panic!("{fixes:?}");
+            };
+            assert_eq!(path, "companies/zeta-labs.md");
+            assert!(text.starts_with("---\nname: Zeta Labs\n"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_misspelt_setting_is_fixed_in_ties_yaml() {
+        let index = index_with("rules:\n  horizn: 2w\n", &[]);
+        let fixes = fixes_of(&index, Code::T401, "ties.yaml");
+        let [Fix::Edit { title, edits, .. }] = fixes.as_slice() else {
+            panic!("{fixes:?}");
+        };
+        assert_eq!(title, "replace `horizn` with `horizon`");
+        assert_eq!(edits[0].0, Span::new(9, 15));
     }
 
     #[test]

@@ -51,12 +51,7 @@ impl Key {
     /// company and `event` an event; every other reference (`with`, `met`, `introduced_by`,
     /// `referrals`) names people.
     pub(crate) fn target(&self) -> Option<Kind> {
-        match (self.ty, self.key) {
-            (Type::Id | Type::Ids, "company") => Some(Kind::Company),
-            (Type::Id | Type::Ids, "event") => Some(Kind::Event),
-            (Type::Id | Type::Ids, _) => Some(Kind::Contact),
-            _ => None,
-        }
+        self.ty.target(self.key)
     }
 
     /// The words the key allows, for a choice.

@@ -2,7 +2,8 @@
 //! under the cursor ([`at`]), what may be typed there ([`complete`]), what a record or key is
 //! ([`hover`]), who names a record ([`references`]) and how to rename it ([`rename`]), the
 //! fixes of a diagnostic and the one-line edit that records a follow-up ([`fix`]), a record's
-//! next agenda item ([`next`]) and a note's sections ([`sections`]). Nothing here knows the
+//! next agenda item ([`next`]), a note's sections ([`sections`]) and the keys of `ties.yaml`
+//! ([`settings`]). Nothing here knows the
 //! Language Server Protocol: `lsp/` turns offsets into lines and UTF-16 columns and these
 //! answers into messages, so any other front end could ask the same questions.
 
@@ -15,6 +16,7 @@ pub(crate) mod next;
 pub(crate) mod references;
 pub(crate) mod rename;
 pub(crate) mod sections;
+pub(crate) mod settings;
 
 #[cfg(test)]
 pub(crate) mod fixture {

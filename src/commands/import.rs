@@ -22,6 +22,7 @@ pub(crate) fn run(
     options: &import::Options,
     dry_run: bool,
 ) -> Result<ExitStatus, Error> {
+    let _lock = super::lock(config)?;
     let (root, index) = super::load(config)?;
     let path = config.cwd.join(file);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
@@ -31,11 +32,17 @@ pub(crate) fn run(
     // The real run and `--dry-run` ask the same question of every file before the first
     // write, so the dry run predicts the real one, and a file that cannot be written is a
     // bad row, not an import that stops half-way.
+    let names = fs::Names::default();
     let writable = |rels: &[&str]| {
         let paths: Vec<std::path::PathBuf> = rels.iter().map(|rel| root.join(rel)).collect();
         fs::can_create_all_in(&root, &paths, Existing::Keep)
             .into_iter()
-            .map(|answer| answer.map_err(why_not))
+            .zip(&paths)
+            .map(|(answer, path)| {
+                answer
+                    .and_then(|()| names.claim(path))
+                    .map_err(|e| why_not(&root, e))
+            })
             .collect()
     };
     let plan = import::plan(file, &bytes, source, options, &index, &writable)?;
@@ -45,19 +52,16 @@ pub(crate) fn run(
     let mut current = Vec::with_capacity(plan.edits.len());
     for edit in &plan.edits {
         let path = root.join(&edit.path);
-        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        let read = fs::read_in(&root, &path)?;
+        let bom = if read.bytes.starts_with(b"\xEF\xBB\xBF") {
             3
         } else {
             0
         };
-        if bytes[bom..] != *edit.before.as_bytes() {
+        if read.bytes[bom..] != *edit.before.as_bytes() {
             return Err(Error::ChangedMeanwhile { path });
         }
-        current.push((path, bytes, bom));
+        current.push((path, read, bom));
     }
     let mut out = super::stdout(config);
     for new in &plan.files {
@@ -65,12 +69,13 @@ pub(crate) fn run(
             fs::create_in(&root, &root.join(&new.path), &new.text, Existing::Keep)?;
         }
         let verb = if dry_run { "would create" } else { "created" };
-        super::finish_output(writeln!(out, "{verb} {}", new.path))?;
+        // A path made of a spreadsheet's cell (a title notebook) may hold anything.
+        super::finish_output(writeln!(out, "{verb} {}", escape::line(&new.path)))?;
     }
-    for (edit, (path, bytes, bom)) in plan.edits.iter().zip(current) {
+    for (edit, (path, read, bom)) in plan.edits.iter().zip(current) {
         let what = escape::line(&edit.what);
         if dry_run {
-            let mut shown = format!("would change {}: {what}\n", edit.path);
+            let mut shown = format!("would change {}: {what}\n", escape::line(&edit.path));
             // Line by line: `escape::line` would show the line feeds themselves as `\n`.
             for line in edit.diff.lines() {
                 shown.push_str(&escape::line(line));
@@ -78,9 +83,10 @@ pub(crate) fn run(
             }
             super::finish_output(out.write_all(shown.as_bytes()))?;
         } else {
-            let new = [&bytes[..bom], edit.after.as_bytes()].concat();
-            fs::replace_in(&root, &path, &bytes, &new)?;
-            super::finish_output(writeln!(out, "changed {}: {what}", edit.path))?;
+            let new = [&read.bytes[..bom], edit.after.as_bytes()].concat();
+            fs::replace_in(&root, &path, &read, &new)?;
+            let shown = escape::line(&edit.path);
+            super::finish_output(writeln!(out, "changed {shown}: {what}"))?;
         }
     }
     super::finish_output(writeln!(out, "{}", summary(&plan, dry_run)).and_then(|()| out.flush()))?;
@@ -92,7 +98,7 @@ pub(crate) fn run(
 }
 
 /// Why a file cannot be written, in the words of a bad row.
-fn why_not(e: Error) -> String {
+fn why_not(root: &Path, e: Error) -> String {
     match e {
         Error::TooLong { part, max, .. } => {
             format!("its {part} is longer than the {max} bytes file systems allow")
@@ -102,6 +108,11 @@ fn why_not(e: Error) -> String {
             target.display()
         ),
         Error::Exists { .. } => "it already exists".to_owned(),
+        Error::NameReserved { reason, .. } => format!("its name {reason}"),
+        Error::NameCollides { other, .. } => format!(
+            "{} is there, and macOS and Windows take the two names for one file",
+            other.strip_prefix(root).unwrap_or(&other).display()
+        ),
         other => other
             .to_string()
             .lines()

@@ -12,8 +12,6 @@ use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::fs::{self, Existing};
 use crate::model::Kind;
-use crate::model::settings::Settings;
-use crate::model::time::Duration;
 use crate::notebook::CONFIG_FILE;
 use crate::render::escape::{self, safe};
 
@@ -28,6 +26,11 @@ pub(crate) fn run(
         return Err(Error::AlreadyNotebook { dir });
     }
     let existing = Existing::from_force(force);
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Write {
+        path: dir.clone(),
+        source,
+    })?;
+    let _lock = fs::NotebookLock::acquire(&dir, config.lock_wait)?;
     let mut log = Log::default();
     // `ties.yaml` is written last: until it exists the folder is not a notebook, so an
     // `init` that failed half-way (a read-only hooks folder, a full disk) can simply be run
@@ -41,7 +44,9 @@ pub(crate) fn run(
         }
         log.created(&format!("{}/", kind.folder()));
     }
-    for (name, text) in [("README.md", README), (".gitignore", GITIGNORE)] {
+    write_templates(&dir, &mut log)?;
+    let gitignore = format!("{GITIGNORE}{}", fs::gitignore());
+    for (name, text) in [("README.md", README), (".gitignore", gitignore.as_str())] {
         match fs::create(&dir.join(name), text, existing) {
             Ok(()) => log.created(name),
             Err(Error::Exists { .. }) => log.note(format!("kept the existing {name}")),
@@ -103,6 +108,28 @@ impl Log {
         )?;
         writeln!(out, "  ties agenda")
     }
+}
+
+/// The built-in message templates, into `templates/`, for `ties draft` (docs/drafts.md).
+/// They are the user's to edit, so an existing one is kept even with `--force`.
+fn write_templates(dir: &Path, log: &mut Log) -> Result<(), Error> {
+    let mut kept = Vec::new();
+    for (name, text) in crate::template::BUILTIN {
+        let path = format!("{}/{name}.md", crate::templates::FOLDER);
+        match fs::create(&dir.join(&path), text, Existing::Keep) {
+            Ok(()) => {}
+            Err(Error::Exists { .. }) => kept.push(path),
+            Err(e) => return Err(e),
+        }
+    }
+    log.created(&format!(
+        "{}/ (message templates for `ties draft`)",
+        crate::templates::FOLDER
+    ));
+    if !kept.is_empty() {
+        log.note(format!("kept the existing {}", kept.join(", ")));
+    }
+    Ok(())
 }
 
 /// `git init` (unless the folder already is, or is inside, a repository) and the hook.
@@ -194,80 +221,10 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
     }
 }
 
-/// `ties.yaml` with every default written out, from [`Settings::default`] so the two
-/// cannot drift apart.
+/// `ties.yaml` with every default written out and explained, from the table of settings
+/// so the two cannot drift apart.
 pub(crate) fn settings_file() -> String {
-    let defaults = Settings::default();
-    let (rules, goals) = (defaults.rules, defaults.goals);
-    let people = goals.people_per_company;
-    let weekly = goals.weekly;
-    format!(
-        "# The settings of this notebook. Every key is optional: the values below are the
-# defaults, written out so that you can see them and change them.
-
-# owner: Sam Rivera              # your name
-
-rules:
-  follow_up_after: {follow_up_after:<14} # no reply after this long: follow up
-  max_follow_ups: {max_follow_ups:<15} # after this many unanswered follow-ups, move on
-  thank_you_within: {thank_you_within:<13} # send the thank-you this soon after a chat
-  thank_you_expires: {thank_you_expires:<12} # a thank-you this long past due is dropped
-  stay_in_touch: {stay_in_touch:<16} # reconnect with people you have met this often
-  dormant_after: {dormant_after:<16} # no reconnect after this long out of touch
-  prepare_questions: {prepare_questions:<12} # questions ready before a chat
-  horizon: {horizon:<22} # how far ahead `ties agenda` looks
-  nudges: {{ goal: {goal}, coverage: {coverage}, event_follow_up: {event_follow_up} }}   # reminders from goals and events
-  nudges_per_kind: {nudges_per_kind:<14} # at most this many of each nudge
-  event_follow_up_within: {event_follow_up_within:<7} # connect with people met at an event this soon
-
-goals:
-  target_companies: {target_companies:<13} # companies with `status: target`
-  people_per_company: {{ developer: {developer}, manager: {manager}, recruiter: {recruiter} }}   # at each target
-  warm_contacts: {warm_contacts:<16} # people already in your community to reach out to
-  weekly: {{ outreach: {outreach}, chats: {chats}, events: {events} }}
-
-checks:
-  ignore: []                     # rule codes to silence, e.g. [T106]; `ties explain` lists them
-
-# import:
-#   placeholder_employers: [Self-employed, Freelance, Stealth]   # employers `ties import`
-#                                  # makes no company of; unset: a longer built-in list
-",
-        follow_up_after = duration(rules.follow_up_after),
-        max_follow_ups = rules.max_follow_ups,
-        thank_you_within = duration(rules.thank_you_within),
-        thank_you_expires = duration(rules.thank_you_expires),
-        stay_in_touch = duration(rules.stay_in_touch),
-        dormant_after = duration(rules.dormant_after),
-        goal = rules.nudges.goal,
-        coverage = rules.nudges.coverage,
-        event_follow_up = rules.nudges.event_follow_up,
-        nudges_per_kind = rules.nudges_per_kind,
-        event_follow_up_within = duration(rules.event_follow_up_within),
-        prepare_questions = rules.prepare_questions,
-        horizon = duration(rules.horizon),
-        target_companies = goals.target_companies,
-        developer = people.developer,
-        manager = people.manager,
-        recruiter = people.recruiter,
-        warm_contacts = goals.warm_contacts,
-        outreach = weekly.outreach,
-        chats = weekly.chats,
-        events = weekly.events,
-    )
-}
-
-/// As people say it: up to two days in hours ("within 24 hours"), then in days ("after 7
-/// days", not "1w").
-fn duration(d: Duration) -> String {
-    let minutes = d.as_minutes();
-    if minutes > 0 && minutes % 60 == 0 && minutes <= 48 * 60 {
-        format!("{}h", minutes / 60)
-    } else if minutes > 0 && minutes % (24 * 60) == 0 {
-        format!("{}d", minutes / (24 * 60))
-    } else {
-        d.to_string()
-    }
+    crate::model::settings::template()
 }
 
 const README: &str = "# My network
@@ -280,11 +237,13 @@ to-do list by `ties agenda`.
 - `companies/`: organisations; `status: target` for the ones you aim at: `ties new company \"Acme\"`
 - `chats/`: coffee chats, informational interviews, calls, message threads: `ties new chat jane-doe`
 - `events/`: meetups, conferences, career fairs: `ties new event \"Rust Meetup\" --date 2026-11-10`
+- `templates/`: the messages `ties draft` fills from your notes (write your introduction in once)
 - `ties.yaml`: the follow-up rules and the goals
 - anything else: free notes (a six-month plan, a pitch, a list of questions)
 
 Every day, `ties agenda` says whom to follow up with, which thank-you notes are due and which
-chats to prepare. Before each commit, git runs `ties check` and refuses the commit while the
+chats to prepare, and `ties draft follow-up jane-doe` writes the first version of the message.
+Before each commit, git runs `ties check` and refuses the commit while the
 notebook has errors (skip the check once with `git commit --no-verify`).
 ";
 
@@ -314,6 +273,7 @@ fi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::settings::Settings;
 
     #[test]
     fn the_settings_file_decodes_to_exactly_the_defaults() {
@@ -326,8 +286,13 @@ mod tests {
 
     #[test]
     fn durations_read_as_people_say_them() {
-        assert_eq!(duration(Duration::minutes(24 * 60)), "24h");
-        assert_eq!(duration(Duration::days(7)), "7d");
-        assert_eq!(duration(Duration::days(90)), "90d");
+        let text = settings_file();
+        for said in [
+            "thank_you_within: 24h ",
+            "follow_up_after: 7d ",
+            "stay_in_touch: 90d ",
+        ] {
+            assert!(text.contains(said), "{said}: {text}");
+        }
     }
 }

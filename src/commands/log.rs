@@ -16,14 +16,15 @@ use crate::render::escape::safe;
 use super::Outcome;
 
 pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<Outcome, Error> {
-    let (root, index) = super::load(config)?;
+    let lock = super::lock(config)?;
+    let (root, mut index) = super::load(config)?;
     let plan = action::plan(&index, request)?;
     let path = root.join(&plan.path);
-    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-        path: path.clone(),
-        source,
-    })?;
-    let applied = action::apply(&plan, &bytes, &index.settings.conventions)?;
+    let read = fs::read_in(&root, &path)?;
+    let applied = action::apply(&plan, &read.bytes, &index.settings.conventions)?;
+    if let Applied::Changed { bytes, .. } = &applied {
+        action::vet(&mut index, &plan, bytes)?;
+    }
     let shown = super::new::shown_path(&config.cwd, &path);
     let shown = safe(&shown.to_string_lossy()).to_string();
     let what = safe(&plan.what).to_string();
@@ -40,10 +41,11 @@ pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<O
             )
         }
         Applied::Changed { bytes: new, .. } => {
-            fs::replace_in(&root, &path, &bytes, &new)?;
+            fs::replace_in(&root, &path, &read, &new)?;
             format!("{shown}\nrecorded: {what}\n")
         }
     };
+    drop(lock);
     let mut out = super::stdout(config);
     super::finish_output(out.write_all(message.as_bytes()).and_then(|()| out.flush()))?;
     Ok(Outcome::with(ExitStatus::Success, index))

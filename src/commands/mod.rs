@@ -3,8 +3,10 @@
 pub(crate) mod agenda;
 pub(crate) mod check;
 pub(crate) mod completions;
+pub(crate) mod draft;
 pub(crate) mod explain;
 pub(crate) mod export;
+pub(crate) mod html;
 pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod list;
@@ -13,6 +15,7 @@ pub(crate) mod lsp;
 pub(crate) mod man;
 pub(crate) mod new;
 pub(crate) mod report;
+pub(crate) mod serve;
 pub(crate) mod show;
 pub(crate) mod watch;
 
@@ -94,8 +97,11 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             options,
             format,
         } => return list::run(config, *kind, options, *format),
+        Command::Html { output, redact } => return html::run(config, output.as_deref(), *redact),
+        Command::Serve { port, host, redact } => serve::run(config, *port, *host, *redact),
         Command::Show { id, format } => return show::run(config, id, *format),
         Command::Record { request, dry_run } => return log::run(config, request, *dry_run),
+        Command::Draft { request, json } => return draft::run(config, request, *json),
     };
     status.map(Outcome::from)
 }
@@ -105,6 +111,13 @@ pub(crate) fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
     let index = notebook::load(&root, config.now())?;
     Ok((root, index))
+}
+
+/// The lock of the notebook this invocation writes to, taken before it is loaded so that
+/// what the command plans from is what it writes over: every writing command holds it.
+pub(crate) fn lock(config: &Config) -> Result<crate::fs::NotebookLock, Error> {
+    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
+    crate::fs::NotebookLock::acquire(&root, config.lock_wait)
 }
 
 /// Prints `result` to stdout in `format`: the one output path of agenda, report, list and

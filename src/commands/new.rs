@@ -16,15 +16,19 @@ pub(crate) fn run(
     request: &Request,
     options: &Options,
 ) -> Result<ExitStatus, Error> {
+    let lock = super::lock(config)?;
     let (root, index) = super::load(config)?;
     let file = crate::create::new_file(&index, request, options)?;
     let path = root.join(&file.path);
+    fs::Names::default().claim(&path)?;
     fs::create_in(
         &root,
         &path,
         &file.text,
         Existing::from_force(options.force),
     )?;
+    // Released before the editor opens: the user may keep it open for an hour.
+    drop(lock);
     let shown = shown_path(&config.cwd, &path);
     let mut out = super::stdout(config);
     super::finish_output(

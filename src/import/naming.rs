@@ -24,6 +24,8 @@ pub(super) fn first_free(
     base: &str,
     taken: impl Fn(&str) -> bool,
 ) -> String {
+    // A Windows device name (`con`, `Aux`) is never a file name: it takes a number too.
+    let taken = |id: &str| taken(id) || slug::is_reserved(&format!("{id}.md")).is_some();
     if conventions.title_ids() {
         slug::first_free_title(base, taken)
     } else {
@@ -77,6 +79,9 @@ mod tests {
             "Ann Lee 2"
         );
         assert_eq!(first_free(&plain, "ann", |t| t == "ann"), "ann-2");
+        assert_eq!(first_free(&plain, "con", |_| false), "con-2");
+        assert_eq!(first_free(&vault, "Aux", |_| false), "Aux 2");
+        assert_eq!(id_from_name(&vault, "Jose\u{301}"), "José");
         assert!(is_id(&vault, "Ann Lee") && !is_id(&plain, "Ann Lee"));
         assert!(!is_id(&vault, "a/b"));
     }

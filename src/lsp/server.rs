@@ -13,7 +13,7 @@ use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestI
 use lsp_types as lsp;
 use serde_json::{Value, json};
 
-use crate::assist::{at, complete, fix, hover, next, references, rename, sections};
+use crate::assist::{at, complete, fix, hover, next, references, rename, sections, settings};
 use crate::check::Checker;
 use crate::config::{Clock, Config};
 use crate::diagnostic::{Diagnostic, Placed};
@@ -689,12 +689,27 @@ impl Server<'_> {
         Some((doc, offset))
     }
 
+    /// `ties.yaml`'s text and the byte offset at a position in it, if that is the file.
+    fn in_settings(&self, position: &lsp::TextDocumentPositionParams) -> Option<(&str, usize)> {
+        let index = self.index.as_ref()?;
+        if self.relative(&position.text_document.uri)? != CONFIG_FILE {
+            return None;
+        }
+        let text = index.settings_text.as_str();
+        Some((text, Lines::new(text).offset(position.position)))
+    }
+
     fn completion(&self, position: &lsp::TextDocumentPositionParams) -> Value {
-        let (Some(index), Some((doc, offset))) = (self.index.as_ref(), self.at(position)) else {
-            return Value::Null;
+        let (found, lines) = if let Some((text, offset)) = self.in_settings(position) {
+            (settings::complete(text, offset), Lines::new(text))
+        } else {
+            let (Some(index), Some((doc, offset))) = (self.index.as_ref(), self.at(position))
+            else {
+                return Value::Null;
+            };
+            (complete::at(index, doc, offset), Lines::of(doc))
         };
-        let found = complete::at(index, doc, offset);
-        let range = Lines::of(doc).range(found.replace);
+        let range = lines.range(found.replace);
         let items: Vec<Value> = found
             .candidates
             .iter()
@@ -724,6 +739,15 @@ impl Server<'_> {
     }
 
     fn hover(&self, position: &lsp::TextDocumentPositionParams) -> Value {
+        if let Some((text, offset)) = self.in_settings(position) {
+            return match settings::hover(text, offset) {
+                Some((doc, span)) => json!({
+                    "contents": { "kind": "markdown", "value": doc },
+                    "range": Lines::new(text).range(span),
+                }),
+                None => Value::Null,
+            };
+        }
         let (Some(index), Some((doc, offset))) = (self.index.as_ref(), self.at(position)) else {
             return Value::Null;
         };

@@ -65,6 +65,21 @@ pub(crate) enum Type {
     List,
 }
 
+impl Type {
+    /// The kind of record the value of the reference key `key` names: `company` a company,
+    /// `event` an event, every other reference (`with`, `met`, `introduced_by`,
+    /// `referrals`) people; `None` for a key that is no reference.
+    pub(crate) fn target(self, key: &str) -> Option<crate::model::Kind> {
+        use crate::model::Kind;
+        match (self, key) {
+            (Self::Id | Self::Ids, "company") => Some(Kind::Company),
+            (Self::Id | Self::Ids, "event") => Some(Kind::Event),
+            (Self::Id | Self::Ids, _) => Some(Kind::Contact),
+            _ => None,
+        }
+    }
+}
+
 /// One key of a record of type `R`.
 pub(crate) struct Field<R> {
     pub key: &'static str,

@@ -1,6 +1,19 @@
-//! The notebook's settings, `ties.yaml`: the agenda's rules, the user's goals and which
-//! checks to silence. Every key is optional; a bad value is reported (T4xx) and its default
-//! used, so a typo in the config never stops the agenda.
+//! The notebook's settings, `ties.yaml`: the agenda's rules, the user's goals, how the files
+//! are read and which checks to silence. Every key is optional: a bad value is reported
+//! (T4xx) and its default used, so a typo in the config never stops the agenda.
+//!
+//! [`SETTINGS`] is the one table of keys: each row gives a key (dotted: `rules.horizon`),
+//! where its value goes (a [`Slot`], which also says its type), its default as written in
+//! `ties.yaml`, and one line of docs. The table drives decoding (which keys each section
+//! knows, what a value must look like), [`Settings::default`] (each row's default, decoded),
+//! the commented `ties.yaml` that `ties init` writes ([`template`]), the list of settings in
+//! `docs/format.md` ([`reference`], tested equal) and what an editor completes and shows
+//! on hover in `ties.yaml`.
+//!
+//! A new setting is three edits: its field in a struct below, its row in [`SETTINGS`], and
+//! the row the failing test `the_docs_list_every_setting` prints for `docs/format.md`.
+
+use std::sync::LazyLock;
 
 use crate::findings::{Code, Finding, Problem};
 use crate::model::conventions::{self, Conventions, Ids};
@@ -11,11 +24,10 @@ use crate::yaml::{Node, Value};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Settings {
-    pub owner: Option<String>,
     pub rules: Rules,
     pub goals: Goals,
     pub ignore: Vec<Code>,
-    /// `folders`, `ids`, `keys` and the owner: how the files are read.
+    /// `folders`, `ids`, `keys` and the `owner`: how the files are read.
     pub conventions: Conventions,
     pub import: Import,
 }
@@ -27,7 +39,9 @@ pub(crate) struct Import {
     pub placeholder_employers: Option<Vec<String>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `rules:`. `Default` is all zeros, the start the table's defaults are decoded onto:
+/// [`Settings::default`] holds the defaults.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Rules {
     pub follow_up_after: Duration,
     pub max_follow_ups: u32,
@@ -53,7 +67,7 @@ pub(crate) struct Rules {
     clippy::struct_excessive_bools,
     reason = "one switch per kind, as `ties.yaml` writes them"
 )]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Nudges {
     pub goal: bool,
     pub coverage: bool,
@@ -61,7 +75,7 @@ pub(crate) struct Nudges {
     pub birthday: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Goals {
     pub target_companies: u32,
     pub people_per_company: PeoplePerCompany,
@@ -69,60 +83,252 @@ pub(crate) struct Goals {
     pub weekly: Weekly,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct PeoplePerCompany {
     pub developer: u32,
     pub manager: u32,
     pub recruiter: u32,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Weekly {
     pub outreach: u32,
     pub chats: u32,
     pub events: u32,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
+/// Where a setting's value goes, which also says what it must be.
+#[derive(Clone, Copy)]
+pub(crate) enum Slot {
+    /// A mapping of the rows whose keys continue this one's (`rules` of `rules.horizon`).
+    Section,
+    Text(fn(&mut Settings) -> &mut Option<String>),
+    Duration(fn(&mut Settings) -> &mut Duration),
+    Count(fn(&mut Settings) -> &mut u32),
+    Flag(fn(&mut Settings) -> &mut bool),
+    /// One of a few words; the settings' value is read and set by the word's position.
+    Choice {
+        words: &'static [&'static str],
+        get: fn(&Settings) -> usize,
+        set: fn(&mut Settings, usize),
+    },
+    /// The folder of records of a kind.
+    Folder(Kind),
+    /// `keys`: the user's key names and the keys of ties they stand for.
+    Keys,
+    Names(fn(&mut Settings) -> &mut Option<Vec<String>>),
+    Codes(fn(&mut Settings) -> &mut Vec<Code>),
+}
+
+/// One key of `ties.yaml`: a row of [`SETTINGS`].
+#[derive(Clone, Copy)]
+pub(crate) struct Setting {
+    /// Dotted from the top: `rules.nudges.birthday`.
+    pub key: &'static str,
+    pub slot: Slot,
+    /// The default as written in `ties.yaml` (decoded, it is [`Settings::default`]'s
+    /// value); empty for a setting that is unset unless written.
+    pub default: &'static str,
+    /// What the setting does, in one line.
+    pub doc: &'static str,
+    /// For an unset setting: a value to show in the template, and what applies instead.
+    pub example: &'static str,
+    pub unset: &'static str,
+}
+
+impl Setting {
+    const fn new(key: &'static str, slot: Slot, default: &'static str, doc: &'static str) -> Self {
         Self {
-            owner: None,
-            rules: Rules {
-                follow_up_after: Duration::days(7),
-                max_follow_ups: 2,
-                thank_you_within: Duration::minutes(24 * 60),
-                thank_you_expires: Duration::days(7),
-                stay_in_touch: Duration::days(90),
-                dormant_after: Duration::days(365),
-                prepare_questions: 5,
-                horizon: Duration::days(7),
-                nudges: Nudges {
-                    goal: true,
-                    coverage: true,
-                    event_follow_up: true,
-                    birthday: true,
-                },
-                nudges_per_kind: 3,
-                event_follow_up_within: Duration::days(3),
-            },
-            goals: Goals {
-                target_companies: 5,
-                people_per_company: PeoplePerCompany {
-                    developer: 1,
-                    manager: 1,
-                    recruiter: 1,
-                },
-                warm_contacts: 4,
-                weekly: Weekly {
-                    outreach: 3,
-                    chats: 1,
-                    events: 0,
-                },
-            },
-            ignore: Vec::new(),
-            conventions: Conventions::default(),
-            import: Import::default(),
+            key,
+            slot,
+            default,
+            doc,
+            example: "",
+            unset: "",
         }
+    }
+
+    const fn section(key: &'static str, doc: &'static str) -> Self {
+        Self::new(key, Slot::Section, "", doc)
+    }
+
+    /// A setting with no default value: `example` is shown (commented out) in the template
+    /// and `unset` says what applies while it is not written.
+    const fn unset(mut self, example: &'static str, unset: &'static str) -> Self {
+        self.example = example;
+        self.unset = unset;
+        self
+    }
+
+    /// The last part of the key: what `ties.yaml` writes.
+    pub(crate) fn name(&self) -> &'static str {
+        self.key.rsplit('.').next().unwrap_or(self.key)
+    }
+
+    /// The key of the section the setting is in (`""` at the top).
+    pub(crate) fn parent(&self) -> &'static str {
+        self.key.rsplit_once('.').map_or("", |(parent, _)| parent)
+    }
+
+    pub(crate) fn is_section(&self) -> bool {
+        matches!(self.slot, Slot::Section)
+    }
+
+    /// What the value must be, as the docs and the editor say it.
+    pub(crate) fn ty(&self) -> String {
+        match self.slot {
+            Slot::Section => "mapping".to_owned(),
+            Slot::Text(_) => "text".to_owned(),
+            Slot::Duration(_) => "duration (`30m`, `24h`, `7d`, `2w`)".to_owned(),
+            Slot::Count(_) => "whole number".to_owned(),
+            Slot::Flag(_) => "`true` \\| `false`".to_owned(),
+            Slot::Choice { words, .. } => words
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(" \\| "),
+            Slot::Folder(_) => {
+                "a folder inside the notebook (`People`, `CRM/People`), each kind its own"
+                    .to_owned()
+            }
+            Slot::Keys => {
+                "mapping of your key → a key of a record (`{ position: title }`)".to_owned()
+            }
+            Slot::Names(_) => "list of names".to_owned(),
+            Slot::Codes(_) => "list of rule codes".to_owned(),
+        }
+    }
+
+    /// The words a value may be, for a flag or a choice.
+    pub(crate) fn words(&self) -> &'static [&'static str] {
+        match self.slot {
+            Slot::Flag(_) => &["true", "false"],
+            Slot::Choice { words, .. } => words,
+            _ => &[],
+        }
+    }
+
+    /// The default as the docs say it.
+    pub(crate) fn default_shown(&self) -> String {
+        if self.default.is_empty() {
+            self.unset.to_owned()
+        } else {
+            format!("`{}`", self.default)
+        }
+    }
+
+    /// What an editor shows on hover: the key, what it does, its type and default.
+    pub(crate) fn hover(&self) -> String {
+        if self.is_section() {
+            let keys: Vec<&str> = children(self.key).iter().map(|s| s.name()).collect();
+            return format!("`{}`: {}; keys: {}", self.key, self.doc, keys.join(", "));
+        }
+        format!(
+            "`{}`: {}\n\n{}; default: {}",
+            self.key,
+            self.doc,
+            self.ty().replace("\\|", "|"),
+            self.default_shown()
+        )
+    }
+}
+
+/// Every key of `ties.yaml`, each section before its keys, in the order the template and
+/// the docs list them.
+#[rustfmt::skip]
+pub(crate) static SETTINGS: &[Setting] = &[
+    Setting::new("owner", Slot::Text(|s| &mut s.conventions.owner), "", "your name; ignored in a chat's `with`").unset("Sam Rivera", "none"),
+    Setting::section("folders", "the folder of each kind of record"),
+    Setting::new("folders.contacts", Slot::Folder(Kind::Contact), "contacts", "the folder of contacts"),
+    Setting::new("folders.companies", Slot::Folder(Kind::Company), "companies", "the folder of companies"),
+    Setting::new("folders.chats", Slot::Folder(Kind::Chat), "chats", "the folder of chats"),
+    Setting::new("folders.events", Slot::Folder(Kind::Event), "events", "the folder of events"),
+    Setting::new("ids", IDS, "slug", "`slug`: file names are slugs (`jane-doe.md`); `title`: titles are ids, as in Obsidian"),
+    Setting::new("keys", Slot::Keys, "{}", "your key names for keys of ties, matched like keys in files"),
+    Setting::section("rules", "when the agenda suggests what"),
+    Setting::new("rules.follow_up_after", Slot::Duration(|s| &mut s.rules.follow_up_after), "7d", "no reply this long after your last message: follow up"),
+    Setting::new("rules.max_follow_ups", Slot::Count(|s| &mut s.rules.max_follow_ups), "2", "this many unanswered follow-ups: move on"),
+    Setting::new("rules.thank_you_within", Slot::Duration(|s| &mut s.rules.thank_you_within), "24h", "a thank-you note is due this long after a chat"),
+    Setting::new("rules.thank_you_expires", Slot::Duration(|s| &mut s.rules.thank_you_expires), "7d", "a thank-you this long past due leaves the agenda"),
+    Setting::new("rules.stay_in_touch", Slot::Duration(|s| &mut s.rules.stay_in_touch), "90d", "reconnect with people you have met this often"),
+    Setting::new("rules.dormant_after", Slot::Duration(|s| &mut s.rules.dormant_after), "365d", "no reconnect after this long out of touch (unless `tie: strong`)"),
+    Setting::new("rules.prepare_questions", Slot::Count(|s| &mut s.rules.prepare_questions), "5", "questions to have ready before a chat"),
+    Setting::new("rules.horizon", Slot::Duration(|s| &mut s.rules.horizon), "7d", "how far ahead the agenda looks"),
+    Setting::section("rules.nudges", "reminders from your goals, events and birthdays"),
+    Setting::new("rules.nudges.goal", Slot::Flag(|s| &mut s.rules.nudges.goal), "true", "a goal behind this week"),
+    Setting::new("rules.nudges.coverage", Slot::Flag(|s| &mut s.rules.nudges.coverage), "true", "a target company without a developer, manager or recruiter"),
+    Setting::new("rules.nudges.event_follow_up", Slot::Flag(|s| &mut s.rules.nudges.event_follow_up), "true", "people met at an event to connect with"),
+    Setting::new("rules.nudges.birthday", Slot::Flag(|s| &mut s.rules.nudges.birthday), "true", "a contact's birthday"),
+    Setting::new("rules.nudges_per_kind", Slot::Count(|s| &mut s.rules.nudges_per_kind), "3", "at most this many of each nudge"),
+    Setting::new("rules.event_follow_up_within", Slot::Duration(|s| &mut s.rules.event_follow_up_within), "3d", "connect with people met at an event this soon"),
+    Setting::section("goals", "what you aim for, in `ties report goals` and the nudges"),
+    Setting::new("goals.target_companies", Slot::Count(|s| &mut s.goals.target_companies), "5", "companies with `status: target`"),
+    Setting::section("goals.people_per_company", "people to know at each target company"),
+    Setting::new("goals.people_per_company.developer", Slot::Count(|s| &mut s.goals.people_per_company.developer), "1", "developers at each target company"),
+    Setting::new("goals.people_per_company.manager", Slot::Count(|s| &mut s.goals.people_per_company.manager), "1", "managers at each target company"),
+    Setting::new("goals.people_per_company.recruiter", Slot::Count(|s| &mut s.goals.people_per_company.recruiter), "1", "recruiters at each target company"),
+    Setting::new("goals.warm_contacts", Slot::Count(|s| &mut s.goals.warm_contacts), "4", "contacts with `warmth: warm`"),
+    Setting::section("goals.weekly", "what to do each week"),
+    Setting::new("goals.weekly.outreach", Slot::Count(|s| &mut s.goals.weekly.outreach), "3", "people to reach out to each week"),
+    Setting::new("goals.weekly.chats", Slot::Count(|s| &mut s.goals.weekly.chats), "1", "chats each week"),
+    Setting::new("goals.weekly.events", Slot::Count(|s| &mut s.goals.weekly.events), "0", "events each week"),
+    Setting::section("checks", "what `ties check` reports"),
+    Setting::new("checks.ignore", Slot::Codes(|s| &mut s.ignore), "[]", "rule codes to silence, e.g. `[T106]`; `ties explain` lists them"),
+    Setting::section("import", "how `ties import` reads other people's exports"),
+    Setting::new("import.placeholder_employers", Slot::Names(|s| &mut s.import.placeholder_employers), "", "employers `ties import` makes no company of").unset("[Self-employed, Freelance, Stealth]", "the list in [import.md](import.md#placeholder-employers)"),
+];
+
+/// `ids:` read and written by the word's position.
+const IDS: Slot = Slot::Choice {
+    words: &["slug", "title"],
+    get: |s| s.conventions.ids as usize,
+    set: |s, i| s.conventions.ids = [Ids::Slug, Ids::Title][i],
+};
+
+/// The row of `key` (dotted), if `ties.yaml` has such a key.
+pub(crate) fn find(key: &str) -> Option<&'static Setting> {
+    SETTINGS.iter().find(|s| s.key == key)
+}
+
+/// The rows directly inside the section `parent` (`""`: the top level), in table order.
+pub(crate) fn children(parent: &str) -> Vec<&'static Setting> {
+    SETTINGS.iter().filter(|s| s.parent() == parent).collect()
+}
+
+/// The sections whose keys are named on their own in messages (`horizon`, not
+/// `rules.horizon`), as the agenda and the goals report name them.
+const NAMED_ALONE: [&str; 3] = ["rules.", "goals.", "import."];
+
+/// How a message names a setting.
+fn shown(key: &str) -> &str {
+    NAMED_ALONE
+        .iter()
+        .find_map(|section| key.strip_prefix(section))
+        .unwrap_or(key)
+}
+
+static DEFAULT: LazyLock<Settings> = LazyLock::new(|| {
+    let mut settings = Settings {
+        rules: Rules::default(),
+        goals: Goals::default(),
+        ignore: Vec::new(),
+        conventions: Conventions::default(),
+        import: Import::default(),
+    };
+    let mut reader = Reader::default();
+    for row in SETTINGS.iter().filter(|s| !s.default.is_empty()) {
+        if let Ok(parsed) = crate::yaml::parse(row.default, Span::new(0, row.default.len())) {
+            reader.value(&mut settings, row, &parsed.root);
+        }
+    }
+    debug_assert!(reader.findings.is_empty(), "{:?}", reader.findings);
+    settings
+});
+
+impl Default for Settings {
+    /// Every row's default.
+    fn default() -> Self {
+        DEFAULT.clone()
     }
 }
 
@@ -134,208 +340,169 @@ impl Settings {
             Ok(parsed) => parsed,
             Err(finding) => return (settings, vec![finding]),
         };
-        let mut findings = parsed.findings;
-        let entries = match &parsed.root.value {
-            Value::Map(entries) => entries.as_slice(),
-            Value::Null => &[],
+        let mut reader = Reader {
+            findings: parsed.findings,
+            folders: Vec::new(),
+        };
+        match &parsed.root.value {
+            Value::Map(entries) => reader.section(&mut settings, entries, ""),
+            Value::Null => {}
             other => {
                 let found = other.describe();
-                findings.push(Finding::new(
+                reader.findings.push(Finding::new(
                     parsed.root.span,
                     Problem::NotMapping { found },
                 ));
-                return (settings, findings);
             }
-        };
-        let mut out = Reader { findings };
-        out.section(
-            entries,
-            "",
-            &[
-                "owner", "folders", "ids", "keys", "rules", "goals", "checks", "import",
-            ],
-            |r, key, node| match key {
-                "owner" => {
-                    settings.owner = r.ok(
-                        decode::string(node, key).map(|s| s.value),
-                        key,
-                        "text",
-                        "none",
-                    );
-                    settings.conventions.owner.clone_from(&settings.owner);
-                }
-                "folders" => r.folders(node, &mut settings.conventions.folders),
-                "ids" => match node.value.scalar_text().as_deref().map(str::trim) {
-                    Some("slug") => settings.conventions.ids = Ids::Slug,
-                    Some("title") => settings.conventions.ids = Ids::Title,
-                    _ => r
-                        .findings
-                        .push(invalid(node.span, key, "slug or title", "slug")),
-                },
-                "keys" => settings.conventions.keys = r.keys(node),
-                "rules" => r.nested(node, key, &RULE_KEYS, |r, key, node| {
-                    settings.rules.set(r, key, node);
-                }),
-                "goals" => r.nested(
-                    node,
-                    key,
-                    &[
-                        "target_companies",
-                        "people_per_company",
-                        "warm_contacts",
-                        "weekly",
-                    ],
-                    |r, key, node| {
-                        let goals = &mut settings.goals;
-                        match key {
-                            "target_companies" => r.count(node, key, &mut goals.target_companies),
-                            "warm_contacts" => r.count(node, key, &mut goals.warm_contacts),
-                            "people_per_company" => {
-                                let p = &mut goals.people_per_company;
-                                let slots = [&mut p.developer, &mut p.manager, &mut p.recruiter];
-                                r.counts(node, "goals.people_per_company", ROLES, slots);
-                            }
-                            _ => {
-                                let w = &mut goals.weekly;
-                                let slots = [&mut w.outreach, &mut w.chats, &mut w.events];
-                                r.counts(node, "goals.weekly", WEEKLY, slots);
-                            }
-                        }
-                    },
-                ),
-                "import" => r.nested(node, key, &["placeholder_employers"], |r, _, node| {
-                    settings.import.placeholder_employers = r.words(node, "placeholder_employers");
-                }),
-                _ => r.nested(node, "checks", &["ignore"], |r, _, node| {
-                    settings.ignore = r.codes(node);
-                }),
-            },
-        );
-        (settings, out.findings)
-    }
-}
-
-const RULE_KEYS: [&str; 11] = [
-    "follow_up_after",
-    "max_follow_ups",
-    "thank_you_within",
-    "thank_you_expires",
-    "stay_in_touch",
-    "dormant_after",
-    "prepare_questions",
-    "horizon",
-    "nudges",
-    "nudges_per_kind",
-    "event_follow_up_within",
-];
-
-/// The keys of `rules.nudges`.
-pub(crate) const NUDGE_KEYS: &[&str; 4] = &["goal", "coverage", "event_follow_up", "birthday"];
-
-/// The keys of `folders`, in [`Kind::RECORDS`] order.
-const FOLDER_KEYS: &[&str; 4] = &["contacts", "companies", "chats", "events"];
-
-impl Rules {
-    fn set(&mut self, r: &mut Reader, key: &str, node: &Node) {
-        match key {
-            "follow_up_after" => r.duration(node, key, &mut self.follow_up_after),
-            "thank_you_within" => r.duration(node, key, &mut self.thank_you_within),
-            "thank_you_expires" => r.duration(node, key, &mut self.thank_you_expires),
-            "stay_in_touch" => r.duration(node, key, &mut self.stay_in_touch),
-            "dormant_after" => r.duration(node, key, &mut self.dormant_after),
-            "horizon" => r.duration(node, key, &mut self.horizon),
-            "event_follow_up_within" => r.duration(node, key, &mut self.event_follow_up_within),
-            "max_follow_ups" => r.count(node, key, &mut self.max_follow_ups),
-            "nudges_per_kind" => r.count(node, key, &mut self.nudges_per_kind),
-            "nudges" => {
-                let n = &mut self.nudges;
-                let slots = [
-                    &mut n.goal,
-                    &mut n.coverage,
-                    &mut n.event_follow_up,
-                    &mut n.birthday,
-                ];
-                r.nested(node, "rules.nudges", NUDGE_KEYS, |r, key, node| {
-                    if let Some(i) = NUDGE_KEYS.iter().position(|k| *k == key) {
-                        r.flag(node, key, &mut *slots[i]);
-                    }
-                });
-            }
-            _ => r.count(node, key, &mut self.prepare_questions),
         }
+        (settings, reader.findings)
     }
 }
 
+#[derive(Default)]
 struct Reader {
     findings: Vec<Finding>,
+    /// The folders written so far: no two kinds share one.
+    folders: Vec<String>,
 }
 
 impl Reader {
-    /// Calls `each` for every known key of a mapping; reports unknown keys.
-    fn section(
-        &mut self,
-        entries: &[(Node, Node)],
-        name: &str,
-        known: &'static [&'static str],
-        mut each: impl FnMut(&mut Self, &str, &Node),
-    ) {
+    /// Reads every entry of the section `parent`; reports unknown keys.
+    fn section(&mut self, settings: &mut Settings, entries: &[(Node, Node)], parent: &str) {
         for (key, value) in entries {
-            let text = key.value.scalar_text().unwrap_or_default();
-            if let Some(known_key) = known.iter().find(|k| **k == text) {
-                if !matches!(value.value, Value::Null) {
-                    each(self, known_key, value);
-                }
+            let name = key.value.scalar_text().unwrap_or_default();
+            let full = if parent.is_empty() {
+                name.clone()
             } else {
-                self.findings.push(Finding::new(
+                format!("{parent}.{name}")
+            };
+            match find(&full) {
+                Some(row) => {
+                    if !matches!(value.value, Value::Null) {
+                        self.value(settings, row, value);
+                    }
+                }
+                None => self.findings.push(Finding::new(
                     key.span,
                     Problem::UnknownConfigKey {
-                        key: text,
-                        section: name.to_owned(),
-                        known,
+                        key: name,
+                        section: parent.to_owned(),
+                        known: children(parent).iter().map(|s| s.name()).collect(),
                     },
-                ));
+                )),
             }
         }
     }
 
-    fn nested(
-        &mut self,
-        node: &Node,
-        name: &str,
-        known: &'static [&'static str],
-        each: impl FnMut(&mut Self, &str, &Node),
-    ) {
-        match &node.value {
-            Value::Map(entries) => self.section(entries, name, known, each),
-            other => self.findings.push(invalid(
-                node.span,
-                name,
-                &format!(
-                    "a mapping of {}, found {}",
-                    known.join(", "),
-                    other.describe()
-                ),
-                "all defaults",
-            )),
+    /// Reads the value of `row` into `settings`, or reports why it cannot and keeps what
+    /// is there.
+    fn value(&mut self, settings: &mut Settings, row: &Setting, node: &Node) {
+        let key = shown(row.key);
+        match row.slot {
+            Slot::Section => match &node.value {
+                Value::Map(entries) => self.section(settings, entries, row.key),
+                other => {
+                    let keys: Vec<&str> = children(row.key).iter().map(|s| s.name()).collect();
+                    let expected = format!(
+                        "a mapping of {}, found {}",
+                        keys.join(", "),
+                        other.describe()
+                    );
+                    self.invalid(node.span, key, &expected, "all defaults");
+                }
+            },
+            Slot::Text(slot) => match decode::string(node, key) {
+                Ok(text) => *slot(settings) = Some(text.value),
+                Err(f) => self.invalid(f.span, key, "text", "none"),
+            },
+            Slot::Duration(slot) => {
+                let slot = slot(settings);
+                match decode::duration(node, key) {
+                    Ok(d) => *slot = d.value,
+                    Err(f) => self.invalid(
+                        f.span,
+                        key,
+                        "a duration such as 30m, 24h, 7d or 2w",
+                        &slot.to_string(),
+                    ),
+                }
+            }
+            Slot::Count(slot) => {
+                let slot = slot(settings);
+                match decode::count(node, key) {
+                    Ok(n) => *slot = n,
+                    Err(f) => self.invalid(f.span, key, "a whole number", &slot.to_string()),
+                }
+            }
+            // `true` or `false`: YAML 1.2's only booleans (`yes` is text, and a T402).
+            Slot::Flag(slot) => {
+                let slot = slot(settings);
+                match node.value.scalar_text().as_deref() {
+                    Some("true") => *slot = true,
+                    Some("false") => *slot = false,
+                    _ => self.invalid(node.span, key, "true or false", &slot.to_string()),
+                }
+            }
+            Slot::Choice { words, get, set } => {
+                let text = node.value.scalar_text();
+                match words
+                    .iter()
+                    .position(|w| Some(*w) == text.as_deref().map(str::trim))
+                {
+                    Some(i) => set(settings, i),
+                    None => {
+                        let default = words[get(settings)];
+                        self.invalid(node.span, key, &words.join(" or "), default);
+                    }
+                }
+            }
+            Slot::Folder(kind) => self.folder(settings, row, kind, node),
+            Slot::Keys => settings.conventions.keys = self.keys(node),
+            Slot::Names(slot) => *slot(settings) = self.names(node, key),
+            Slot::Codes(slot) => *slot(settings) = self.codes(node, key),
         }
     }
 
-    fn ok<T>(
-        &mut self,
-        result: Result<T, Finding>,
-        key: &str,
-        expected: &str,
-        default: &str,
-    ) -> Option<T> {
-        result
-            .map_err(|f| {
-                self.findings.push(invalid(f.span, key, expected, default));
-            })
-            .ok()
+    fn invalid(&mut self, span: Span, key: &str, expected: &str, default: &str) {
+        self.findings.push(invalid(span, key, expected, default));
+    }
+
+    /// A relative folder inside the notebook, no other kind's.
+    fn folder(&mut self, settings: &mut Settings, row: &Setting, kind: Kind, node: &Node) {
+        let folder = node
+            .value
+            .scalar_text()
+            .map(|t| t.trim().trim_end_matches('/').to_owned())
+            .filter(|f| {
+                !f.is_empty()
+                    && !f.starts_with('/')
+                    && !f.contains('\\')
+                    && f.split('/').all(|p| !p.is_empty() && p != "." && p != "..")
+            });
+        let default = kind.folder();
+        let Some(i) = Kind::RECORDS.iter().position(|k| *k == kind) else {
+            return;
+        };
+        match folder {
+            Some(f) if self.folders.contains(&f) => {
+                self.invalid(node.span, row.key, "a folder no other kind uses", default);
+            }
+            Some(f) => {
+                // The default folder is no convention of the notebook's own.
+                settings.conventions.folders[i] = (f != default).then(|| f.clone());
+                self.folders.push(f);
+            }
+            None => self.invalid(
+                node.span,
+                row.key,
+                "a folder inside the notebook, such as People",
+                default,
+            ),
+        }
     }
 
     /// A list of strings (a single one is a list of one); `None` and a finding otherwise.
-    fn words(&mut self, node: &Node, key: &str) -> Option<Vec<String>> {
+    fn names(&mut self, node: &Node, key: &str) -> Option<Vec<String>> {
         let items: Vec<&Node> = match &node.value {
             Value::Seq(items) => items.iter().collect(),
             _ => vec![node],
@@ -345,107 +512,21 @@ impl Reader {
             .map(|n| decode::string(n, key).ok().map(|s| s.value))
             .collect();
         if words.is_none() {
-            self.findings.push(invalid(
-                node.span,
-                key,
-                "a list of names",
-                "the built-in list",
-            ));
+            self.invalid(node.span, key, "a list of names", "the built-in list");
         }
         words
-    }
-
-    fn duration(&mut self, node: &Node, key: &str, slot: &mut Duration) {
-        let default = slot.to_string();
-        if let Some(d) = self.ok(
-            decode::duration(node, key),
-            key,
-            "a duration such as 30m, 24h, 7d or 2w",
-            &default,
-        ) {
-            *slot = d.value;
-        }
-    }
-
-    /// A mapping of whole numbers, each key of `keys` filling the slot at its place.
-    fn counts<const N: usize>(
-        &mut self,
-        node: &Node,
-        name: &str,
-        keys: &'static [&'static str; N],
-        mut slots: [&mut u32; N],
-    ) {
-        self.nested(node, name, keys, |r, key, node| {
-            if let Some(i) = keys.iter().position(|k| *k == key) {
-                r.count(node, key, slots[i]);
-            }
-        });
-    }
-
-    fn count(&mut self, node: &Node, key: &str, slot: &mut u32) {
-        let default = slot.to_string();
-        if let Some(n) = self.ok(decode::count(node, key), key, "a whole number", &default) {
-            *slot = n;
-        }
-    }
-
-    /// `true` or `false` (YAML 1.2's only booleans: `yes` is text, and a T402).
-    fn flag(&mut self, node: &Node, key: &str, slot: &mut bool) {
-        match node.value.scalar_text().as_deref() {
-            Some("true") => *slot = true,
-            Some("false") => *slot = false,
-            _ => self.findings.push(invalid(
-                node.span,
-                &format!("rules.nudges.{key}"),
-                "true or false",
-                &slot.to_string(),
-            )),
-        }
-    }
-
-    /// `folders: { contacts: People, … }`: a relative folder per kind, each its own.
-    fn folders(&mut self, node: &Node, slots: &mut [Option<String>; 4]) {
-        self.nested(node, "folders", FOLDER_KEYS, |r, key, node| {
-            let Some(i) = FOLDER_KEYS.iter().position(|k| *k == key) else {
-                return;
-            };
-            let name = format!("folders.{key}");
-            let folder = node
-                .value
-                .scalar_text()
-                .map(|t| t.trim().trim_end_matches('/').to_owned())
-                .filter(|f| {
-                    !f.is_empty()
-                        && !f.starts_with('/')
-                        && !f.contains('\\')
-                        && f.split('/').all(|p| !p.is_empty() && p != "." && p != "..")
-                });
-            let default = Kind::RECORDS[i].folder();
-            match folder {
-                Some(f) if slots.iter().flatten().any(|other| *other == f) => r.findings.push(
-                    invalid(node.span, &name, "a folder no other kind uses", default),
-                ),
-                Some(f) => slots[i] = Some(f),
-                None => r.findings.push(invalid(
-                    node.span,
-                    &name,
-                    "a folder inside the notebook, such as People",
-                    default,
-                )),
-            }
-        });
     }
 
     /// `keys: { their_key: ties_key }`: each of their keys, normalised, and the key of a
     /// record it stands for.
     fn keys(&mut self, node: &Node) -> Vec<(String, String)> {
         let Value::Map(entries) = &node.value else {
-            self.findings.push(invalid(
+            self.invalid(
                 node.span,
                 "keys",
                 "a mapping of your key names to ties keys, e.g. { position: title }",
                 "none renamed",
-            ));
+            );
             return Vec::new();
         };
         let known = record_keys();
@@ -464,28 +545,28 @@ impl Reader {
                     let written = ours.value.scalar_text().unwrap_or_default();
                     let closest = crate::suggest::did_you_mean(&written, known.iter().copied())
                         .unwrap_or("title");
-                    self.findings.push(invalid(
+                    self.invalid(
                         ours.span,
                         &format!("keys.{theirs}"),
                         &format!("a key of a record, such as `{closest}`"),
                         "not renamed",
-                    ));
+                    );
                 }
             }
         }
         keys
     }
 
-    fn codes(&mut self, node: &Node) -> Vec<Code> {
+    fn codes(&mut self, node: &Node, key: &str) -> Vec<Code> {
         let items: Vec<&Node> = match &node.value {
             Value::Seq(items) => items.iter().collect(),
             Value::Map(_) => {
-                self.findings.push(invalid(
+                self.invalid(
                     node.span,
-                    "checks.ignore",
+                    key,
                     "a list of rule codes, e.g. [T106]",
                     "none ignored",
-                ));
+                );
                 return Vec::new();
             }
             _ => vec![node],
@@ -518,10 +599,6 @@ fn record_keys() -> Vec<&'static str> {
     keys
 }
 
-/// The keys of `goals.people_per_company` and `goals.weekly`.
-const ROLES: &[&str; 3] = &["developer", "manager", "recruiter"];
-const WEEKLY: &[&str; 3] = &["outreach", "chats", "events"];
-
 fn invalid(span: Span, key: &str, expected: &str, default: &str) -> Finding {
     let problem = Problem::InvalidConfigValue {
         key: key.to_owned(),
@@ -529,6 +606,100 @@ fn invalid(span: Span, key: &str, expected: &str, default: &str) -> Finding {
         default: default.to_owned(),
     };
     Finding::new(span, problem)
+}
+
+/// Where the comments of the template start, as far as the values leave room.
+const COMMENT_COLUMN: usize = 32;
+
+/// `ties.yaml` as `ties init` writes it: every setting at its default, each with its line
+/// of docs; a setting with no default commented out with an example.
+pub(crate) fn template() -> String {
+    let mut out = String::from(
+        "# The settings of this notebook. Every key is optional: the values below are the\n\
+         # defaults, written out so that you can see them and change them.\n",
+    );
+    let mut after_block = true;
+    for row in children("") {
+        let block = row.is_section() && !is_flow(row);
+        if block || after_block {
+            out.push('\n');
+        }
+        after_block = block;
+        if block {
+            let commented = children(row.key).iter().all(|c| c.default.is_empty());
+            let hash = if commented { "# " } else { "" };
+            line(&mut out, &format!("{hash}{}:", row.name()), row.doc);
+            for child in children(row.key) {
+                entry(&mut out, child, "  ", hash);
+            }
+        } else {
+            entry(&mut out, row, "", "");
+        }
+    }
+    out
+}
+
+/// Whether a section is written on one line (`nudges: { goal: true, coverage: true }`):
+/// one inside another whose keys are all of one type, with defaults.
+fn is_flow(section: &Setting) -> bool {
+    let keys = children(section.key);
+    !section.parent().is_empty()
+        && keys
+            .iter()
+            .all(|k| !k.is_section() && !k.default.is_empty() && k.ty() == keys[0].ty())
+}
+
+/// One setting of the template, at `indent`; `hash` comments it out.
+fn entry(out: &mut String, row: &Setting, indent: &str, hash: &str) {
+    let value = if row.is_section() {
+        let pairs: Vec<String> = children(row.key)
+            .iter()
+            .map(|c| format!("{}: {}", c.name(), c.default))
+            .collect();
+        format!("{{ {} }}", pairs.join(", "))
+    } else if row.default.is_empty() {
+        return line(
+            out,
+            &format!("# {indent}{}: {}", row.name(), row.example),
+            row.doc,
+        );
+    } else {
+        row.default.to_owned()
+    };
+    line(
+        out,
+        &format!("{hash}{indent}{}: {value}", row.name()),
+        row.doc,
+    );
+}
+
+/// `text`, then its comment at [`COMMENT_COLUMN`] (or a space after a longer text).
+fn line(out: &mut String, text: &str, doc: &str) {
+    out.push_str(text);
+    let pad = COMMENT_COLUMN.saturating_sub(text.chars().count()).max(1);
+    out.push_str(&" ".repeat(pad));
+    out.push_str("# ");
+    out.push_str(doc);
+    out.push('\n');
+}
+
+/// The list of settings in `docs/format.md`: one row per key, with its type, default and
+/// what it does.
+#[cfg(test)]
+fn reference() -> String {
+    use std::fmt::Write;
+    let mut out = String::from("| key | type | default | what it does |\n|---|---|---|---|\n");
+    for row in SETTINGS.iter().filter(|s| !s.is_section()) {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            row.key,
+            row.ty(),
+            row.default_shown(),
+            row.doc
+        );
+    }
+    out
 }
 
 #[cfg(test)]
@@ -547,7 +718,7 @@ mod tests {
         let text = "owner: Sam\nrules:\n  follow_up_after: 5d\n  max_follow_ups: 3\n  thank_you_within: 12h\n  stay_in_touch: 60d\n  prepare_questions: 6\n  horizon: 2w\ngoals:\n  target_companies: 4\n  people_per_company: { developer: 2, manager: 1, recruiter: 0 }\n  warm_contacts: 5\n  weekly: { outreach: 5, chats: 2, events: 1 }\nchecks:\n  ignore: [T106, t107]\n";
         let (s, findings) = Settings::decode(text);
         assert!(findings.is_empty(), "{findings:?}");
-        assert_eq!(s.owner.as_deref(), Some("Sam"));
+        assert_eq!(s.conventions.owner.as_deref(), Some("Sam"));
         assert_eq!(s.rules.follow_up_after, Duration::days(5));
         assert_eq!(s.rules.max_follow_ups, 3);
         assert_eq!(s.rules.thank_you_within, Duration::minutes(12 * 60));
@@ -618,5 +789,79 @@ mod tests {
             &findings[0].problem,
             Problem::UnknownConfigKey { key, section, .. } if key == "folow_up_after" && section == "rules"
         ));
+    }
+
+    #[test]
+    fn every_default_decodes_and_every_key_has_its_section() {
+        for row in SETTINGS {
+            if !row.default.is_empty() {
+                let mut settings = Settings::default();
+                let parsed = crate::yaml::parse(row.default, Span::new(0, row.default.len()))
+                    .expect(row.key);
+                let mut reader = Reader::default();
+                reader.value(&mut settings, row, &parsed.root);
+                assert!(
+                    reader.findings.is_empty(),
+                    "{}: {:?}",
+                    row.key,
+                    reader.findings
+                );
+            }
+            assert!(
+                row.parent().is_empty() || find(row.parent()).is_some_and(Setting::is_section),
+                "{} has no section row",
+                row.key
+            );
+            assert!(!row.doc.is_empty(), "{} has no docs", row.key);
+            assert_eq!(
+                row.default.is_empty() && !row.is_section(),
+                !row.unset.is_empty(),
+                "{}: a setting has a default or says what applies unset",
+                row.key
+            );
+        }
+        let keys: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
+        let mut unique = keys.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len(), "a key twice");
+    }
+
+    #[test]
+    fn the_template_shows_every_setting() {
+        let text = template();
+        // Every setting is in it, the unset ones commented out.
+        for row in SETTINGS {
+            assert!(text.contains(&format!("{}:", row.name())), "{}", row.key);
+        }
+        let uncommented = text
+            .lines()
+            .skip(2)
+            .map(|l| l.strip_prefix("# ").unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (all, findings) = Settings::decode(&uncommented);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(all.conventions.owner.as_deref(), Some("Sam Rivera"));
+        assert!(all.import.placeholder_employers.is_some());
+    }
+
+    /// `docs/format.md` lists every setting as the table has it: the failure prints the
+    /// list to paste there.
+    #[test]
+    fn the_docs_list_every_setting() {
+        let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md"))
+            .expect("docs/format.md");
+        let expected = reference();
+        assert!(
+            docs.contains(&expected),
+            "docs/format.md's list of settings differs from the table in src/model/settings.rs; \
+             it should be:\n\n{expected}"
+        );
+        let block = format!("```yaml\n{}```\n", template());
+        assert!(
+            docs.contains(&block),
+            "docs/format.md should show the template `ties init` writes:\n\n{block}"
+        );
     }
 }

@@ -212,7 +212,7 @@ impl fmt::Display for When {
 }
 
 /// `30m`, `24h`, `7d`, `2w`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Duration {
     minutes: i64,
 }
@@ -222,6 +222,7 @@ impl Duration {
         Self { minutes }
     }
 
+    #[cfg(test)]
     pub(crate) const fn days(days: i64) -> Self {
         Self {
             minutes: days * 24 * 60,
@@ -247,10 +248,6 @@ impl Duration {
             .checked_mul(per)
             .filter(|m| *m <= 1000 * 366 * 24 * 60)
             .map(Self::minutes)
-    }
-
-    pub(crate) fn as_minutes(self) -> i64 {
-        self.minutes
     }
 
     /// The whole days in this duration (a horizon of 36h looks 1 day ahead).

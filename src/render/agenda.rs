@@ -11,7 +11,7 @@ use crate::render::table::{Align, Table};
 use crate::render::{self, BOLD, DIM, ERROR, Render, WARNING};
 use crate::spreadsheet::Cells;
 
-fn heading(agenda: &Agenda, group: Group) -> String {
+pub(crate) fn heading(agenda: &Agenda, group: Group) -> String {
     match group {
         Group::Overdue => "Overdue".to_owned(),
         Group::Today => format!("Today ({})", agenda.today.format("%a %Y-%m-%d")),
@@ -47,7 +47,7 @@ fn groups(agenda: &Agenda) -> impl Iterator<Item = (Group, Vec<&Item>)> {
 }
 
 /// "… 2 more coverage": the nudges the cap of their kind left out, per kind.
-fn capped(agenda: &Agenda) -> Vec<String> {
+pub(crate) fn capped(agenda: &Agenda) -> Vec<String> {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for item in &agenda.capped {
         let kind = item.kind.as_str();
@@ -62,7 +62,7 @@ fn capped(agenda: &Agenda) -> Vec<String> {
         .collect()
 }
 
-fn footer(agenda: &Agenda) -> Option<String> {
+pub(crate) fn footer(agenda: &Agenda) -> Option<String> {
     match agenda.files_with_errors {
         0 => None,
         1 => Some("1 file has errors and may be missing items; run `ties check`".to_owned()),

@@ -73,6 +73,7 @@ mod tests {
             code: Code::T107,
             message: "m".into(),
             help: None,
+            remedy: crate::findings::Remedy::default(),
         };
         let mut out = Vec::new();
         super::write(&mut out, &[d], "nb").unwrap();

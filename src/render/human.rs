@@ -142,6 +142,7 @@ mod tests {
                         code: Code::T001,
                         message: String::new(),
                         help: None,
+                        remedy: crate::findings::Remedy::default(),
                     };
                     if let Some((line, range)) = excerpt(text, &d) {
                         assert!(range.start <= range.end, "{text:?} {start}..{end}");

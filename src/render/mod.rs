@@ -3,6 +3,7 @@
 //! a terminal or `NO_COLOR` is set (`anstream`, or [`plain`] for the results of commands).
 
 pub(crate) mod agenda;
+pub(crate) mod draft;
 pub(crate) mod escape;
 pub(crate) mod fit;
 pub(crate) mod github;
@@ -120,6 +121,11 @@ pub(crate) fn sources<'a>(
         }
     }
     sources.insert(crate::notebook::CONFIG_FILE, index.settings_text.as_str());
+    for loaded in &index.templates().list {
+        if let Some(path) = &loaded.path {
+            sources.insert(path.as_str(), loaded.text.as_str());
+        }
+    }
     sources
 }
 

@@ -41,14 +41,7 @@ struct Section {
 }
 
 fn title(report: &Report) -> &'static str {
-    match report {
-        Report::Overview(_) => "Overview",
-        Report::Funnel(_) => "Funnel",
-        Report::Companies(_) => "Target companies",
-        Report::Activity(_) => "Activity",
-        Report::Goals(_) => "Goals",
-        Report::Events(_) => "Events",
-    }
+    report.kind().title()
 }
 
 /// Lines before the sections, and the sections; `bars` draws the activity chart.

@@ -17,39 +17,89 @@ use crate::index::Index;
 use crate::model::Contact;
 use crate::period::Period;
 
-/// Which report to build.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ReportKind {
-    Overview,
-    Funnel,
-    Companies,
-    Activity,
-    Goals,
-    Events,
+/// The one list of reports. Each line makes a [`ReportKind`] (what `ties report NAME`
+/// asks for, with its title and what `--help` says of it), the [`Report`] variant that holds
+/// what its module builds, and its arm in [`build`]; `by` marks the report that is counted
+/// per week or month.
+macro_rules! reports {
+    ($($kind:ident $name:literal $title:literal $module:ident::$data:ident $(($by:ident))? $about:literal;)*) => {
+        /// Which report to build.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum ReportKind {
+            $($kind,)*
+        }
+
+        impl ReportKind {
+            pub(crate) const ALL: &'static [Self] = &[$(Self::$kind,)*];
+
+            /// Its name on the command line.
+            pub(crate) const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$kind => $name,)*
+                }
+            }
+
+            /// The heading it is printed under.
+            pub(crate) const fn title(self) -> &'static str {
+                match self {
+                    $(Self::$kind => $title,)*
+                }
+            }
+
+            /// What it shows, in one line.
+            pub(crate) const fn about(self) -> &'static str {
+                match self {
+                    $(Self::$kind => $about,)*
+                }
+            }
+
+            pub(crate) fn parse(name: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|k| k.as_str() == name)
+            }
+        }
+
+        /// A built report, ready for any renderer.
+        #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+        #[serde(untagged)]
+        pub(crate) enum Report {
+            $($kind($module::$data),)*
+        }
+
+        impl Report {
+            pub(crate) fn kind(&self) -> ReportKind {
+                match self {
+                    $(Self::$kind(_) => ReportKind::$kind,)*
+                }
+            }
+        }
+
+        /// Builds the report of `kind` over `period`; `by` matters to the activity report
+        /// only.
+        pub(crate) fn build(
+            index: &Index,
+            kind: ReportKind,
+            period: Period,
+            by: Granularity,
+        ) -> Report {
+            // Only the report counted per week or month is given `by`.
+            macro_rules! call {
+                ($m:ident) => { $m::build(index, period) };
+                ($m:ident by) => { $m::build(index, period, by) };
+            }
+            match kind {
+                $(ReportKind::$kind => Report::$kind(call!($module $($by)?)),)*
+            }
+        }
+    };
 }
 
-/// A built report, ready for any renderer.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(untagged)]
-pub(crate) enum Report {
-    Overview(overview::Overview),
-    Funnel(funnel::Funnel),
-    Companies(companies::Companies),
-    Activity(activity::Activity),
-    Goals(goals::Goals),
-    Events(events::Events),
-}
-
-/// Builds the report of `kind` over `period`; `by` matters to the activity report only.
-pub(crate) fn build(index: &Index, kind: ReportKind, period: Period, by: Granularity) -> Report {
-    match kind {
-        ReportKind::Overview => Report::Overview(overview::build(index, period)),
-        ReportKind::Funnel => Report::Funnel(funnel::build(index, period)),
-        ReportKind::Companies => Report::Companies(companies::build(index, period)),
-        ReportKind::Activity => Report::Activity(activity::build(index, period, by)),
-        ReportKind::Goals => Report::Goals(goals::build(index, period)),
-        ReportKind::Events => Report::Events(events::build(index, period)),
-    }
+reports! {
+    Overview "overview" "Overview" overview::Overview "Every report in short";
+    Funnel "funnel" "Funnel" funnel::Funnel "Contacts per stage and the conversion from each stage to the next";
+    Companies "companies" "Target companies" companies::Companies "Each target company: people per role against the goal, outreach, replies, chats";
+    Activity "activity" "Activity" activity::Activity (by) "Outreach, follow-ups, chats and events per week or month, as a bar chart";
+    Goals "goals" "Goals" goals::Goals "The goals of ties.yaml: count, target and streak";
+    Events "events" "Events" events::Events "Each event: people met against its goal";
 }
 
 /// The bucket of the activity report.

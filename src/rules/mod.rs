@@ -26,6 +26,7 @@ pub(crate) mod t201;
 pub(crate) mod t202;
 pub(crate) mod t203;
 pub(crate) mod t204;
+pub(crate) mod t205;
 pub(crate) mod t301;
 pub(crate) mod t302;
 pub(crate) mod t303;
@@ -33,13 +34,16 @@ pub(crate) mod t304;
 pub(crate) mod t401;
 pub(crate) mod t402;
 pub(crate) mod t403;
+pub(crate) mod t501;
+pub(crate) mod t502;
+pub(crate) mod t503;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::diagnostic::{Diagnostic, Placed};
-use crate::findings::{Finding, Problem};
+use crate::findings::{Finding, Problem, Remedy};
 use crate::index::Index;
 use crate::model::Kind;
 use crate::suggest;
@@ -61,12 +65,18 @@ pub(crate) struct Found {
     pub on_disk: bool,
 }
 
+/// A word suggested in place of another, if any.
+type Suggestion = Option<String>;
+
 /// What the cross-file rules share while checking the documents of one index: the index,
 /// and the suggestions made so far (one per missing id: a suggestion scans every id of the
 /// notebook, and 40,000 references to one missing id must not scan 40,000 times).
 pub(crate) struct Scope<'a> {
     pub index: &'a Index,
-    hints: Mutex<HashMap<(String, Option<Kind>), String>>,
+    hints: Mutex<HashMap<(String, Option<Kind>), Suggestion>>,
+    /// The documents by their path as macOS and Windows see it ([`crate::slug::fold`]), only
+    /// where two or more share one (T205); built on first use.
+    folded: OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 impl<'a> Scope<'a> {
@@ -74,31 +84,54 @@ impl<'a> Scope<'a> {
         Self {
             index,
             hints: Mutex::new(HashMap::new()),
+            folded: OnceLock::new(),
         }
     }
 
-    /// " (did you mean `x`?)" for a missing `id`, from the ids of `kind` (of every kind for
-    /// `None`), or nothing.
-    pub(crate) fn hint(&self, id: &str, kind: Option<Kind>) -> String {
+    /// The documents (positions in the index) whose path is the same file as `path` on a
+    /// file system that ignores case and normalisation, `path`'s own included; empty when
+    /// none but it is.
+    pub(crate) fn same_file(&self, path: &str) -> &[usize] {
+        let folded = self.folded.get_or_init(|| {
+            let mut all: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, doc) in self.index.docs.iter().enumerate() {
+                all.entry(crate::slug::fold(&doc.path)).or_default().push(i);
+            }
+            all.retain(|_, docs| docs.len() > 1);
+            all
+        });
+        if folded.is_empty() {
+            return &[];
+        }
+        folded
+            .get(&crate::slug::fold(path))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The id closest to a missing `id` among the ids of `kind` (of every kind for `None`),
+    /// if one is close enough to be a typo of it.
+    pub(crate) fn suggestion(&self, id: &str, kind: Option<Kind>) -> Option<String> {
         let key = (id.to_owned(), kind);
         let lock = || self.hints.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(hint) = lock().get(&key) {
             return hint.clone();
         }
         let hint = match kind {
-            Some(kind) => suggest::hint(id, self.index.ids_of(kind)),
-            None => suggest::hint(id, self.index.all_ids()),
-        };
+            Some(kind) => suggest::did_you_mean(id, self.index.ids_of(kind)),
+            None => suggest::did_you_mean(id, self.index.all_ids()),
+        }
+        .map(str::to_owned);
         lock().insert(key, hint.clone());
         hint
     }
 }
 
-/// A diagnostic's message and help, as its rule words them.
+/// A diagnostic's message and help, as its rule words them, and the fix it knows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Words {
     pub(crate) message: String,
     pub(crate) help: Option<String>,
+    pub(crate) remedy: Remedy,
 }
 
 impl Words {
@@ -106,6 +139,7 @@ impl Words {
         Self {
             message: message.into(),
             help: None,
+            remedy: Remedy::default(),
         }
     }
 
@@ -113,6 +147,14 @@ impl Words {
     pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// The message `lead` ends with the " (did you mean `x`?)" of `suggestion`, which the
+    /// quick fix writes in place of the wrong word.
+    pub(crate) fn suggesting(lead: &str, suggestion: Option<&str>) -> Self {
+        let mut words = Self::new(format!("{lead}{}", suggest::said(suggestion)));
+        words.remedy.suggestion = suggestion.map(str::to_owned);
+        words
     }
 }
 
@@ -165,17 +207,43 @@ pub(crate) fn words(problem: &Problem) -> Words {
             default,
         } => t402::invalid(key, expected, default),
         Problem::UnknownIgnoredCode { code } => t403::unknown_code(code),
-        Problem::Worded { message, help, .. } => Words {
+        Problem::UnknownPlaceholder { name } => t501::unknown(name),
+        Problem::UnclosedPlaceholder => t501::unclosed(),
+        Problem::OverLimit {
+            channel,
+            limit,
+            length,
+            longest,
+        } => t502::over(channel, *limit, *length, *longest),
+        Problem::TemplateKey { key } => t503::unknown_key(key),
+        Problem::TemplateValue {
+            key,
+            value,
+            allowed,
+            expected,
+        } => t503::bad_value(key, value, allowed, expected),
+        Problem::TemplateKind { name } => t503::no_kind(name),
+        Problem::Worded {
+            message,
+            help,
+            remedy,
+            ..
+        } => Words {
             message: message.clone(),
             help: help.clone(),
+            remedy: remedy.as_deref().cloned().unwrap_or_default(),
         },
     }
 }
 
 /// `placed` in the words of its rule.
 pub(crate) fn word(placed: Placed) -> Diagnostic {
-    let Words { message, help } = words(&placed.problem);
-    Diagnostic::new(placed, message, help)
+    let Words {
+        message,
+        help,
+        remedy,
+    } = words(&placed.problem);
+    Diagnostic::new(placed, message, help, remedy)
 }
 
 /// A value as quoted in a message: long values are cut, so a 6 MB field cannot make a

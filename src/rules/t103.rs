@@ -18,10 +18,9 @@ use crate::rules::{Words, shorten};
 use crate::suggest;
 
 pub(crate) fn not_allowed(key: &str, value: &str, allowed: &[&str]) -> Words {
-    Words::new(format!(
-        "`{}` is not a valid `{key}`{}",
-        shorten(value),
-        suggest::hint(value, allowed.iter().copied())
-    ))
+    Words::suggesting(
+        &format!("`{}` is not a valid `{key}`", shorten(value)),
+        suggest::did_you_mean(value, allowed.iter().copied()),
+    )
     .help(format!("allowed values: {}", allowed.join(", ")))
 }

@@ -22,10 +22,8 @@ use crate::suggest;
 pub(crate) fn unknown(key: &str, kind: &str, known: &[&str]) -> Words {
     // Compared as keys are read, so `Phone Numbr` suggests `phone_number`'s neighbour.
     let read_as = crate::model::conventions::normalise(key);
-    Words::new(format!(
-        "unknown key `{}` for {}{}",
-        shorten(key),
-        with_article(kind),
-        suggest::hint(&read_as, known.iter().copied())
-    ))
+    Words::suggesting(
+        &format!("unknown key `{}` for {}", shorten(key), with_article(kind)),
+        suggest::did_you_mean(&read_as, known.iter().copied()),
+    )
 }

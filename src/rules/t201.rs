@@ -20,8 +20,9 @@
 //! mean.
 
 use crate::document::Document;
-use crate::findings::{Code, Finding};
+use crate::findings::{Code, Finding, NewRecord};
 use crate::index::{Index, Resolved, references_of};
+use crate::model::Id;
 use crate::rules::{Found, Scope, shorten};
 
 pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
@@ -47,7 +48,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
             )
             .help("write the id (the file name without `.md`) of the one you mean"),
             Resolved::None => {
-                let hint = scope.hint(id, Some(expected));
+                let suggestion = scope.suggestion(id, Some(expected));
                 // The file `ties new` would write, so this hint never contradicts T107's;
                 // none where no file can be made of the id (`.`, `[[#]]`).
                 let file = if conventions.title_ids() {
@@ -55,20 +56,30 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
                 } else {
                     crate::slug::from_name(id)
                 };
-                let help = if file.is_empty() {
-                    "correct the id".to_owned()
-                } else {
-                    format!(
-                        "create `{}/{file}.md` or correct the id",
-                        conventions.folder(expected)
-                    )
+                let record = (!file.is_empty()).then(|| NewRecord {
+                    path: format!("{}/{file}.md", conventions.folder(expected)),
+                    name: crate::slug::to_name(Id::from_reference(id).as_str()),
+                    id: file,
+                });
+                let help = match &record {
+                    Some(record) => format!("create `{}` or correct the id", record.path),
+                    None => "correct the id".to_owned(),
                 };
-                Finding::worded(
+                let finding = Finding::worded(
                     Code::T201,
                     target.span,
-                    format!("unknown {expected} `{}`{hint}", shorten(id)),
+                    format!(
+                        "unknown {expected} `{}`{}",
+                        shorten(id),
+                        crate::suggest::said(suggestion.as_deref())
+                    ),
                 )
                 .help(help)
+                .suggest(suggestion);
+                match record {
+                    Some(record) => finding.create(record),
+                    None => finding,
+                }
             }
         };
         out.findings.push(finding);

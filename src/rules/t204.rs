@@ -62,6 +62,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     broken.truncate(KEPT_PER_TARGET);
     let shown = broken.len();
     for (span, at) in broken {
+        let mut suggestion = None;
         let message = match &targets[at].target {
             LinkTarget::Wiki(id) => match index.resolve(None, id.as_str()) {
                 Resolved::Several(found) => format!(
@@ -70,10 +71,11 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
                     super::t201::candidates(index, &found)
                 ),
                 _ => {
-                    let hint = scope.hint(id.as_str(), None);
+                    suggestion = scope.suggestion(id.as_str(), None);
                     format!(
-                        "broken link: no record or note `{}`{hint}",
-                        shorten(id.as_str())
+                        "broken link: no record or note `{}`{}",
+                        shorten(id.as_str()),
+                        crate::suggest::said(suggestion.as_deref())
                     )
                 }
             },
@@ -82,7 +84,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
             }
         };
         out.findings
-            .push(Finding::worded(Code::T204, span, message));
+            .push(Finding::worded(Code::T204, span, message).suggest(suggestion));
     }
     out.more_links += total - shown;
 }

@@ -22,10 +22,10 @@ pub(crate) fn unknown(key: &str, section: &str, known: &[&str]) -> Words {
     } else {
         format!("`{section}`")
     };
-    Words::new(format!(
-        "unknown key `{key}` in {place}{}",
-        suggest::hint(key, known.iter().copied())
-    ))
+    Words::suggesting(
+        &format!("unknown key `{key}` in {place}"),
+        suggest::did_you_mean(key, known.iter().copied()),
+    )
     .help(format!("known keys: {}", known.join(", ")))
 }
 

@@ -20,9 +20,9 @@ use crate::suggest;
 
 pub(crate) fn unknown_code(code: &str) -> Words {
     let codes = Code::ALL.iter().map(|c| c.as_str());
-    Words::new(format!(
-        "`checks.ignore` names unknown rule `{code}`{}",
-        suggest::hint(code, codes)
-    ))
+    Words::suggesting(
+        &format!("`checks.ignore` names unknown rule `{code}`"),
+        suggest::did_you_mean(code, codes),
+    )
     .help("run `ties explain` to list the rule codes")
 }

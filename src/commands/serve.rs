@@ -1,0 +1,195 @@
+//! `ties serve [--port N] [--host ADDRESS] [--redact]`: the page of `ties html`, live on
+//! http://127.0.0.1:N. The notebook is held in memory by the watch engine
+//! ([`crate::watch::Session`]), which re-reads only what a save touched; after each round the
+//! page is made again and every open page reloads (server-sent events). While the check finds
+//! errors, the last view without errors stays, under a banner listing them.
+
+use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::exit::ExitStatus;
+use crate::findings::Severity;
+use crate::html::{self, Banner, Options, View};
+use crate::http::{self, Shared};
+use crate::notebook;
+use crate::render;
+use crate::watch::{Batch, Classifier, Session};
+
+/// How long the notebook must be quiet before a round: merges an editor's
+/// write-rename-delete into one round, and keeps a save well within a second of the page.
+const SETTLE: Duration = Duration::from_millis(50);
+
+enum Message {
+    Events(DebounceEventResult),
+    Stop,
+}
+
+/// The page as served: the last view without errors, and the version the pages carry.
+struct Pages {
+    options: Options,
+    version: u64,
+    /// The last view made from a notebook without errors, and when.
+    last_good: Option<(View, String)>,
+}
+
+impl Pages {
+    /// Makes the page for the session's notebook now; returns it with its version.
+    fn make(&mut self, session: &Session) -> (u64, String) {
+        self.version += 1;
+        let errors: Vec<Diagnostic> = session
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .cloned()
+            .collect();
+        let page = if errors.is_empty() {
+            let view = html::view(&session.index, self.options);
+            let page = html::render(&view, self.options, self.version, None);
+            let when = chrono::Local::now().format("%H:%M:%S").to_string();
+            self.last_good = Some((view, when));
+            page
+        } else {
+            let fresh;
+            let (view, kept_from) = match &self.last_good {
+                Some((view, when)) => (view, Some(when.clone())),
+                None => {
+                    fresh = html::view(&session.index, self.options);
+                    (&fresh, None)
+                }
+            };
+            let banner = Banner {
+                diagnostics: &errors,
+                kept_from,
+            };
+            html::render(view, self.options, self.version, Some(&banner))
+        };
+        (self.version, page)
+    }
+}
+
+pub(crate) fn run(
+    config: &Config,
+    port: u16,
+    host: Option<IpAddr>,
+    redact: bool,
+) -> Result<ExitStatus, Error> {
+    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
+    let root = root.canonicalize().map_err(|source| Error::Io {
+        path: root.clone(),
+        source,
+    })?;
+    let ip = host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let addr = SocketAddr::new(ip, port);
+    let listener = http::listen(addr).map_err(|reason| Error::Listen {
+        addr,
+        next: port.wrapping_add(1),
+        reason,
+    })?;
+    let mut err = render::stderr(config.color);
+    if !ip.is_loopback() {
+        let _ = writeln!(
+            err,
+            "{} listening on {ip}: anyone who can reach this machine can read the whole notebook (names, notes, files); there is no password and no encryption",
+            render::label(render::WARNING, "warning")
+        );
+    }
+
+    let (tx, rx) = mpsc::channel();
+    let stop = tx.clone();
+    // Ctrl-C ends serving normally (exit 0).
+    let _ = ctrlc::set_handler(move || {
+        let _ = stop.send(Message::Stop);
+    });
+    let mut debouncer = new_debouncer(SETTLE, None, move |result| {
+        let _ = tx.send(Message::Events(result));
+    })
+    .map_err(|source| watch_error(&root, source))?;
+    debouncer
+        .watch(&root, RecursiveMode::Recursive)
+        .map_err(|source| watch_error(&root, source))?;
+
+    let (mut session, _) = Session::load(&root, config.now())?;
+    let mut pages = Pages {
+        options: Options { redact, live: true },
+        version: 0,
+        last_good: None,
+    };
+    let (version, page) = pages.make(&session);
+    let shared = Shared::new(String::new());
+    shared.publish(version, page);
+    listener.spawn(std::sync::Arc::clone(&shared));
+    let mut out = super::stdout(config);
+    let _ = writeln!(
+        out,
+        "Serving {} on http://{}/ (read-only; updates on every save; Ctrl-C to stop)",
+        render::escape::line(&root.display().to_string()),
+        listener.addr
+    );
+    let _ = out.flush();
+    drop(out);
+
+    let mut classifier = Classifier::new(&root);
+    while let Ok(message) = rx.recv() {
+        let mut batch = Batch::default();
+        match message {
+            Message::Stop => break,
+            Message::Events(Ok(events)) => {
+                for event in &events {
+                    if let Some(change) = classifier.change_detected(event) {
+                        batch.add(change);
+                    }
+                }
+            }
+            Message::Events(Err(errors)) => {
+                if errors
+                    .iter()
+                    .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch))
+                {
+                    return Err(Error::WatchLimit);
+                }
+                // The stream may have missed something: read everything again.
+                batch.rescan = true;
+            }
+        }
+        if batch.is_empty() {
+            continue;
+        }
+        if batch.rescan {
+            classifier = Classifier::new(&root);
+        }
+        session.apply(&batch, config.now())?;
+        let (version, page) = pages.make(&session);
+        shared.publish(version, page);
+        let tally = crate::diagnostic::Tally::of(&session.diagnostics);
+        let mut out = super::stdout(config);
+        let _ = writeln!(
+            out,
+            "[{}] page updated: {}",
+            chrono::Local::now().format("%H:%M:%S"),
+            render::summary(tally, session.index.docs.len() + 1)
+        );
+        let _ = out.flush();
+    }
+    shared.close();
+    listener.stop();
+    drop(debouncer);
+    Ok(ExitStatus::Success)
+}
+
+fn watch_error(root: &std::path::Path, source: notify::Error) -> Error {
+    match source.kind {
+        notify::ErrorKind::MaxFilesWatch => Error::WatchLimit,
+        _ => Error::Watch {
+            dir: root.to_owned(),
+            source,
+        },
+    }
+}
