@@ -1023,10 +1023,13 @@ enum ImportCommands {
         #[arg(long)]
         dry_run: bool,
     },
-    /// LinkedIn's Connections.csv (from LinkedIn: Settings, Data privacy, Get a copy of your data)
+    /// LinkedIn's export (Settings, Data privacy, Get a copy of your data): its zip, its folder, or one of its files (Connections.csv, messages.csv, Invitations.csv)
     Linkedin {
-        /// The Connections.csv file
+        /// The export's .zip, its folder, or one of its CSV files
         file: PathBuf,
+        /// People the messages and invitations name who have no file get one (name and profile); without it they are listed
+        #[arg(long)]
+        create_contacts: bool,
         /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
         #[arg(long, value_name = "NAME")]
         encoding: Option<String>,
@@ -1083,11 +1086,16 @@ impl ImportCommands {
             } => Command::Import {
                 file,
                 source: Source::Csv,
-                options: Options { map, encoding },
+                options: Options {
+                    map,
+                    encoding,
+                    ..Options::default()
+                },
                 dry_run,
             },
             Self::Linkedin {
                 file,
+                create_contacts,
                 encoding,
                 dry_run,
             } => Command::Import {
@@ -1095,6 +1103,7 @@ impl ImportCommands {
                 source: Source::Linkedin,
                 options: Options {
                     encoding,
+                    create_contacts,
                     ..Options::default()
                 },
                 dry_run,

@@ -25,10 +25,7 @@ pub(crate) fn run(
     let _lock = super::lock(config)?;
     let (root, index) = super::load(config)?;
     let path = config.cwd.join(file);
-    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-        path: file.to_owned(),
-        source,
-    })?;
+    let input = read(file, &path)?;
     // The real run and `--dry-run` ask the same question of every file before the first
     // write, so the dry run predicts the real one, and a file that cannot be written is a
     // bad row, not an import that stops half-way.
@@ -45,7 +42,7 @@ pub(crate) fn run(
             })
             .collect()
     };
-    let plan = import::plan(file, &bytes, source, options, &index, &writable)?;
+    let plan = import::plan(file, input, source, options, &index, &writable)?;
     report(config, file, &plan)?;
     // Every file to change is read before the first write: one an editor saved since the
     // notebook was read stops the import before it writes anything.
@@ -97,6 +94,43 @@ pub(crate) fn run(
     })
 }
 
+/// The file to import, or the CSV files of a folder (an unpacked LinkedIn export, its
+/// `Jobs/` too), each by its path in the folder.
+fn read(shown: &Path, path: &Path) -> Result<import::Input, Error> {
+    let failed = |source| Error::Io {
+        path: shown.to_owned(),
+        source,
+    };
+    if !path.is_dir() {
+        return std::fs::read(path).map(import::Input::File).map_err(failed);
+    }
+    let mut files = Vec::new();
+    let mut folders = vec![(path.to_owned(), 0)];
+    while let Some((dir, depth)) = folders.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(failed)? {
+            let entry = entry.map_err(failed)?;
+            let found = entry.path();
+            let kind = entry.file_type().map_err(failed)?;
+            if kind.is_dir() && depth < 2 {
+                folders.push((found, depth + 1));
+            } else if kind.is_file()
+                && found
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+            {
+                let name = found
+                    .strip_prefix(path)
+                    .unwrap_or(&found)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push((name, std::fs::read(&found).map_err(failed)?));
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(import::Input::Folder(files))
+}
+
 /// Why a file cannot be written, in the words of a bad row.
 fn why_not(root: &Path, e: Error) -> String {
     match e {
@@ -136,10 +170,12 @@ fn report(config: &Config, file: &Path, plan: &Plan) -> Result<(), Error> {
     );
     let mut written = Ok(());
     for m in &plan.messages {
+        // A message about one file of an export names that file.
+        let file = m.file.as_deref().map_or(name.clone(), escape::line);
         let at = if m.line == 0 {
-            name.to_string()
+            file.to_string()
         } else {
-            format!("{name}:{}", m.line)
+            format!("{file}:{}", m.line)
         };
         let text = escape::line(&m.text);
         written = written.and_then(|()| match m.level {
@@ -165,11 +201,23 @@ fn report(config: &Config, file: &Path, plan: &Plan) -> Result<(), Error> {
 fn summary(plan: &Plan, dry_run: bool) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let created = if plan.chats > 0 {
+        format!(
+            "{}, {} and {}",
+            plural(plan.contacts, "contact", "contacts"),
+            plural(plan.companies, "company", "companies"),
+            plural(plan.chats, "chat", "chats"),
+        )
+    } else {
+        format!(
+            "{} and {}",
+            plural(plan.contacts, "contact", "contacts"),
+            plural(plan.companies, "company", "companies"),
+        )
+    };
     let mut parts = vec![format!(
-        "{} {} and {}",
+        "{} {created}",
         if dry_run { "would create" } else { "created" },
-        plural(plan.contacts, "contact", "contacts"),
-        plural(plan.companies, "company", "companies"),
     )];
     if !plan.edits.is_empty() {
         let moved = if plan.moved > 0 {
@@ -177,10 +225,37 @@ fn summary(plan: &Plan, dry_run: bool) -> String {
         } else {
             String::new()
         };
+        // Connections change people; a history changes chats and contacts alike.
+        let edited = if plan.history.is_empty() {
+            plural(plan.edits.len(), "person", "people")
+        } else {
+            plural(plan.edits.len(), "file", "files")
+        };
         parts.push(format!(
-            "{} {}{moved}",
+            "{} {edited}{moved}",
             if dry_run { "would update" } else { "updated" },
-            plural(plan.edits.len(), "person", "people"),
+        ));
+    }
+    // Several files of one kind (messages of several exports) are counted together.
+    let mut histories: Vec<import::History> = Vec::new();
+    for h in &plan.history {
+        match histories.iter_mut().find(|k| k.what == h.what) {
+            Some(k) => {
+                k.new += h.new;
+                k.present += h.present;
+            }
+            None => histories.push(*h),
+        }
+    }
+    for h in histories {
+        let what = if h.new == 1 {
+            h.what.trim_end_matches('s')
+        } else {
+            h.what
+        };
+        parts.push(format!(
+            "{} new {what}, {} already in the notebook",
+            h.new, h.present
         ));
     }
     if plan.present > 0 {

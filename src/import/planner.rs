@@ -2,19 +2,19 @@
 //! references resolved, and every planned file checked with the notebook.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 
 use super::cells::one_line;
 use super::columns::{self, Column};
+use super::edits;
 use super::files::contact_file;
 use super::formats::Format;
 use super::naming;
+use super::people::{Person, profile_key};
 use super::plan::{Edit, Log, Plan, Writable};
 use super::row::{NO_NAME, Reader, Row};
 use super::verify;
 use crate::document::Document;
 use crate::draft::{self, Draft};
-use crate::edit::{self, Change, Edited};
 use crate::fs::NewFile;
 use crate::index::Index;
 use crate::lookup;
@@ -353,28 +353,7 @@ impl<'a> Planner<'a> {
         let imported: HashSet<u64> = rows.iter().map(|r| r.line).collect();
         let (format, headers, columns) =
             (self.reader.format, self.reader.headers, self.reader.columns);
-        for (column, mut lines) in std::mem::take(&mut self.reader.kept) {
-            lines.retain(|line| imported.contains(line));
-            if lines.is_empty() {
-                continue;
-            }
-            // Only cells of choices are counted as kept.
-            let Some(Column::Key(key)) = columns[column] else {
-                unreachable!("a kept column is a key")
-            };
-            let Type::Choice(allowed) = columns::field(key).ty else {
-                unreachable!("a kept column is a choice")
-            };
-            let header = &headers[column];
-            self.log.note(
-                0,
-                format!(
-                    "{} value(s) in column `{header}` are none of {}: kept in the body",
-                    lines.len(),
-                    allowed.join(", ")
-                ),
-            );
-        }
+        self.note_kept(&imported);
         let unnamed = self.unnamed;
         if format == Format::ContactsExport && unnamed > 0 {
             self.log.note(
@@ -411,7 +390,17 @@ impl<'a> Planner<'a> {
         let mut log = self.log;
         log.messages.append(&mut self.reader.log.messages);
         let (messages, bad) = log.finish();
+        let people = rows
+            .iter()
+            .map(|r| Person {
+                id: r.id.clone(),
+                name: r.name().to_owned(),
+                linkedin: r.text("linkedin").map(str::to_owned),
+                email: r.text("email").map(str::to_owned),
+            })
+            .collect();
         Plan {
+            people,
             bad,
             moved: moves.iter().filter(|m| m.company_id.is_some()).count(),
             edits,
@@ -421,6 +410,35 @@ impl<'a> Planner<'a> {
             files,
             messages,
             unknown_columns: unknown,
+            ..Plan::default()
+        }
+    }
+
+    /// One note per column whose values were none of its allowed words, counting the rows
+    /// imported.
+    fn note_kept(&mut self, imported: &HashSet<u64>) {
+        let (headers, columns) = (self.reader.headers, self.reader.columns);
+        for (column, mut lines) in std::mem::take(&mut self.reader.kept) {
+            lines.retain(|line| imported.contains(line));
+            if lines.is_empty() {
+                continue;
+            }
+            // Only cells of choices are counted as kept.
+            let Some(Column::Key(key)) = columns[column] else {
+                unreachable!("a kept column is a key")
+            };
+            let Type::Choice(allowed) = columns::field(key).ty else {
+                unreachable!("a kept column is a choice")
+            };
+            let header = &headers[column];
+            self.log.note(
+                0,
+                format!(
+                    "{} value(s) in column `{header}` are none of {}: kept in the body",
+                    lines.len(),
+                    allowed.join(", ")
+                ),
+            );
         }
     }
 
@@ -594,17 +612,9 @@ impl<'a> Planner<'a> {
                     let mut text = doc.text().ok_or("it changed since it was read")?.to_owned();
                     // One hunk per line: the diff of each change on the text before it.
                     let mut set = |key: &'static str, value: String| -> Result<(), String> {
-                        let change = Change::Set {
-                            key,
-                            value,
-                            existing: edit::Existing::Replace,
-                        };
-                        if let Edited::Changed(new) = edit::apply_in(&text, &change, conventions)
-                            .map_err(|e| e.to_string())?
-                        {
-                            diff.push_str(&hunk(&path, &text, &new));
-                            text = new;
-                        }
+                        let new = edits::set(&text, key, value, conventions)?;
+                        diff.push_str(&edits::hunk(&path, &text, &new));
+                        text = new;
                         Ok(())
                     };
                     if let Some(id) = &change.company_id {
@@ -635,12 +645,9 @@ impl<'a> Planner<'a> {
                     (None, None) => String::new(),
                 };
                 if !was.is_empty() {
-                    let before = after.clone();
-                    if !after.ends_with('\n') {
-                        after.push('\n');
-                    }
-                    let _ = writeln!(after, "- Until {today}: {was}");
-                    diff.push_str(&hunk(&path, &before, &after));
+                    let before = std::mem::take(&mut after);
+                    after = edits::append_line(&before, &format!("- Until {today}: {was}"));
+                    diff.push_str(&edits::hunk(&path, &before, &after));
                 }
                 let who = &contact.name;
                 let what = match (&change.company, &change.title) {
@@ -661,13 +668,6 @@ impl<'a> Planner<'a> {
             })
             .collect()
     }
-}
-
-/// The one hunk of [`edit::diff`] from `before` to `after`, without its file header.
-fn hunk(path: &str, before: &str, after: &str) -> String {
-    let diff = edit::diff(path, before, after);
-    let header = format!("--- a/{path}\n+++ b/{path}\n");
-    diff.strip_prefix(&header).unwrap_or(&diff).to_owned()
 }
 
 /// The one note on the rows without a name, if there were any.
@@ -736,42 +736,5 @@ impl NewCompanies {
             .get(&name.to_lowercase())
             .or_else(|| self.ids.get(&naming::id_from_name(conventions, name)))
             .map(|&i| self.new[i].0.as_str())
-    }
-}
-
-/// A LinkedIn profile as a comparable key: `https://www.linkedin.com/in/Jane-Doe/`,
-/// `de.linkedin.com/in/jane-doe` and the bare handle `jane-doe` are the same person.
-fn profile_key(url: &str) -> String {
-    let lower = url.trim().to_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .unwrap_or(&lower);
-    let rest = rest
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(rest)
-        .trim_end_matches('/');
-    match rest.split_once('/') {
-        Some((host, path)) if host.ends_with("linkedin.com") => format!("linkedin.com/{path}"),
-        None if !rest.contains('.') => format!("linkedin.com/in/{}", rest.trim_start_matches('@')),
-        _ => rest.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn profiles_compare_by_their_path() {
-        assert_eq!(
-            profile_key("https://www.linkedin.com/in/Jane-Doe/?trk=x"),
-            profile_key("linkedin.com/in/jane-doe")
-        );
-        assert_eq!(
-            profile_key("https://de.linkedin.com/in/jane"),
-            "linkedin.com/in/jane"
-        );
     }
 }

@@ -29,6 +29,20 @@ pub(super) struct Table {
 /// of the CSV table that begins at byte `start` of `text` (after LinkedIn's preamble): the
 /// separator told by the header line, quoted cells holding anything.
 pub(super) fn csv(path: &Path, text: &str, start: usize) -> Result<(Vec<String>, Rows), Error> {
+    read_csv(path, text, start, |c| clean(c).to_owned())
+}
+
+/// [`csv`] with the cells as written (a message's text, where `-` or `?` is what was said).
+pub(super) fn csv_raw(path: &Path, text: &str) -> Result<(Vec<String>, Rows), Error> {
+    read_csv(path, text, 0, str::to_owned)
+}
+
+fn read_csv(
+    path: &Path,
+    text: &str,
+    start: usize,
+    cell: impl Fn(&str) -> String,
+) -> Result<(Vec<String>, Rows), Error> {
     let table = &text[start..];
     let first_line = table.lines().next().unwrap_or("");
     let mut reader = csv::ReaderBuilder::new()
@@ -51,8 +65,8 @@ pub(super) fn csv(path: &Path, text: &str, start: usize) -> Result<(Vec<String>,
     for record in records {
         let record = record.map_err(csv_error)?;
         let line = lines.at(start + record.position().map_or(0, |p| to_usize(p.byte())));
-        let cells: Vec<String> = record.iter().map(|c| clean(c).to_owned()).collect();
-        if cells.iter().all(String::is_empty) {
+        let cells: Vec<String> = record.iter().map(&cell).collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         rows.push((line, cells));
