@@ -7,15 +7,11 @@
 
 use chrono::NaiveDate;
 
-use std::collections::HashMap;
-
 use crate::agenda::{self, ItemKind};
-use crate::check::Checker;
 use crate::document::Document;
 use crate::edit::{self, Change, Edited, Existing, Item};
 use crate::error::Error;
-use crate::findings::Code;
-use crate::index::{Edit as IndexEdit, Index};
+use crate::index::Index;
 use crate::lookup;
 use crate::model::contact::ContactStatus;
 use crate::model::time::Duration;
@@ -205,6 +201,48 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
     })
 }
 
+/// `ties log outreach|follow-up|thank-you … --template NAME`: the plan of `request` also
+/// adds `"DATE NAME"` to the `templates` of the same file (the contact, or the chat of a
+/// thank-you), so `ties report templates` can tell which template gets answers. The name
+/// must be one of the notebook's templates (or a built-in).
+pub(crate) fn with_template(
+    index: &Index,
+    mut plan: Plan,
+    request: &Request,
+    name: &str,
+) -> Result<Plan, Error> {
+    let (Request::Outreach { date, .. }
+    | Request::FollowUp { date, .. }
+    | Request::ThankYou { date, .. }) = request
+    else {
+        return Ok(plan);
+    };
+    let templates = index.templates();
+    let loaded = templates.get(name).ok_or_else(|| Error::UnknownTemplate {
+        name: name.to_owned(),
+        hint: crate::suggest::hint(name, templates.names()),
+        names: templates.names().collect::<Vec<_>>().join(", "),
+    })?;
+    let name = &loaded.template.name;
+    let value = format!("{} {name}", date.unwrap_or(index.today));
+    // `2026-11-21 follow-up` reads back as written; a name with YAML's own characters in
+    // it is quoted.
+    let safe = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    let written = if safe {
+        value.clone()
+    } else {
+        crate::draft::scalar(&value)
+    };
+    plan.changes.push(Change::Append {
+        key: "templates",
+        item: Item::Text { value, written },
+    });
+    plan.what = format!("{}, with template {name}", plan.what);
+    Ok(plan)
+}
+
 fn plan_for(doc: &Document, changes: Vec<Change>, what: String, help: String) -> Plan {
     Plan {
         path: doc.path.clone(),
@@ -384,28 +422,7 @@ pub(crate) fn apply(
 /// the check runs on `index` with the file as edited, and only what it did not report before
 /// counts. `index` is left holding the edited file.
 pub(crate) fn vet(index: &mut Index, plan: &Plan, bytes: &[u8]) -> Result<(), Error> {
-    let mut checker = Checker::new(index);
-    let mut known: HashMap<(String, Code, String), usize> = HashMap::new();
-    for d in checker.diagnostics() {
-        *known.entry((d.path, d.code, d.message)).or_default() += 1;
-    }
-    let doc = Document::parse(
-        plan.path.clone(),
-        Ok(bytes.to_vec()),
-        &index.settings.conventions,
-    );
-    let affected = index.apply(vec![IndexEdit::Put(doc)]);
-    checker.update(index, &affected);
-    let added = checker.diagnostics().into_iter().find(|d| {
-        // Compared by file, rule and words, not place: an added line moves what follows it.
-        match known.get_mut(&(d.path.clone(), d.code, d.message.clone())) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                false
-            }
-            _ => true,
-        }
-    });
+    let added = crate::workspace::added_by(index, &plan.path, bytes);
     let Some(d) = added else { return Ok(()) };
     Err(Error::EditWouldAdd {
         path: std::path::PathBuf::from(&plan.path),

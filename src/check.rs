@@ -39,6 +39,7 @@ use crate::index::{Affected, Index};
 use crate::model::Record;
 use crate::rules::{self, Found, Scope};
 use crate::sink::Sink;
+use crate::suggest;
 
 /// Every diagnostic of the notebook: per-file, walk, `ties.yaml` and cross-file ones, less
 /// the codes `checks.ignore` silences, in path and position order.
@@ -71,8 +72,8 @@ struct Checked {
     diagnostics: Vec<Diagnostic>,
     /// The findings of the rules that count in the time of day (T302, T303).
     timed: Vec<Finding>,
-    /// A suggestion was made from every id.
-    hinted: bool,
+    /// The words a suggestion was made for, from every id.
+    suggested: Vec<String>,
     /// A link was resolved on disk.
     on_disk: bool,
 }
@@ -129,18 +130,20 @@ impl Checker {
     /// Brings the diagnostics up to date with `index` after [`Index::apply`] said what
     /// changed (and with a new `now` or `checks.ignore`); returns the paths whose diagnostics
     /// changed (including `ties.yaml` and the paths of walk problems).
+    #[cfg(test)]
     pub(crate) fn update(&mut self, index: &Index, affected: &Affected) -> BTreeSet<String> {
+        self.update_keeping(index, affected).into_keys().collect()
+    }
+
+    /// [`Checker::update`], returning what each path whose diagnostics changed had before
+    /// (what a round reports as fixed, against [`Checker::at`] now).
+    pub(crate) fn update_keeping(
+        &mut self,
+        index: &Index,
+        affected: &Affected,
+    ) -> BTreeMap<String, Vec<Diagnostic>> {
         if index.settings.ignore != self.ignore {
-            let fresh = Self::new(index);
-            let mut changed = BTreeSet::new();
-            for path in self.docs.keys().chain(fresh.docs.keys()) {
-                if self.of(path) != fresh.of(path) {
-                    changed.insert(path.clone());
-                }
-            }
-            changed.extend(paths_of(&self.rest).chain(paths_of(&fresh.rest)));
-            *self = fresh;
-            return changed;
+            return self.replace(Self::new(index));
         }
         let mut todo: BTreeSet<String> = affected
             .paths
@@ -149,12 +152,16 @@ impl Checker {
             .cloned()
             .collect();
         for (path, checked) in &self.docs {
-            if checked.on_disk || (checked.hinted && affected.ids_changed) {
+            // A document that came or went may be the suggestion now, or no longer.
+            let suggests = |word: &String| {
+                suggest::did_you_mean(word, affected.moved.iter().map(String::as_str)).is_some()
+            };
+            if checked.on_disk || checked.suggested.iter().any(suggests) {
                 todo.insert(path.clone());
             }
         }
         let scope = Scope::new(index);
-        let mut changed = BTreeSet::new();
+        let mut changed = BTreeMap::new();
         for path in &todo {
             let checked = index
                 .position(path)
@@ -178,10 +185,40 @@ impl Checker {
         }
         let rest = rest(index, &self.ignore);
         if rest != self.rest {
-            changed.extend(paths_of(&self.rest).chain(paths_of(&rest)));
+            let paths: BTreeSet<String> = paths_of(&self.rest).chain(paths_of(&rest)).collect();
+            for path in paths {
+                if !changed.contains_key(&path) {
+                    changed.insert(path.clone(), self.at(&path));
+                }
+            }
             self.rest = rest;
         }
         changed
+    }
+
+    /// Becomes `fresh` (a check from scratch), returning what each path whose diagnostics
+    /// differ had before.
+    pub(crate) fn replace(&mut self, fresh: Self) -> BTreeMap<String, Vec<Diagnostic>> {
+        let paths: BTreeSet<&String> = (self.docs.keys().chain(fresh.docs.keys()))
+            .chain(self.rest.iter().chain(&fresh.rest).map(|d| &d.path))
+            .collect();
+        let changed = paths
+            .into_iter()
+            .filter_map(|path| {
+                let before = self.at(path);
+                (before != fresh.at(path)).then(|| (path.clone(), before))
+            })
+            .collect();
+        *self = fresh;
+        changed
+    }
+
+    /// Every diagnostic of the file at `path`: a document's, or those of `ties.yaml` or of
+    /// the walk there.
+    pub(crate) fn at(&self, path: &str) -> Vec<Diagnostic> {
+        let mut all = self.of(path).to_vec();
+        all.extend(self.rest.iter().filter(|d| d.path == path).cloned());
+        all
     }
 
     /// The diagnostics of the document at `path` (none for a path not in the notebook).
@@ -213,10 +250,15 @@ impl Checker {
         all
     }
 
-    /// Keeps `checked` for `path`, noting the path if its diagnostics changed.
-    fn store(&mut self, path: &str, checked: Checked, changed: &mut BTreeSet<String>) {
-        if self.of(path) != checked.diagnostics.as_slice() {
-            changed.insert(path.to_owned());
+    /// Keeps `checked` for `path`, noting what the path had if its diagnostics changed.
+    fn store(
+        &mut self,
+        path: &str,
+        checked: Checked,
+        changed: &mut BTreeMap<String, Vec<Diagnostic>>,
+    ) {
+        if self.of(path) != checked.diagnostics.as_slice() && !changed.contains_key(path) {
+            changed.insert(path.to_owned(), self.at(path));
         }
         if checked.is_empty() {
             self.docs.remove(path);
@@ -233,7 +275,7 @@ fn check_doc(scope: &Scope, ignore: &[Code], doc: &Document) -> Checked {
     let timed = timed(scope, doc);
     let mut checked = Checked {
         diagnostics: Vec::new(),
-        hinted: found.hinted,
+        suggested: found.suggested,
         on_disk: found.on_disk,
         timed,
     };

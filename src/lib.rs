@@ -48,6 +48,7 @@ mod suggest;
 mod template;
 mod templates;
 mod watch;
+mod workspace;
 mod yaml;
 
 use std::ffi::OsString;

@@ -358,11 +358,15 @@ fn read_head(path: &Path, max: u64) -> std::io::Result<(Vec<u8>, u64)> {
 }
 
 fn is_markdown(entry: &ignore::DirEntry) -> bool {
-    entry.file_type().is_some_and(|t| t.is_file())
-        && entry
-            .path()
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    entry.file_type().is_some_and(|t| t.is_file()) && is_document(entry.path())
+}
+
+/// Whether the file at `path` is one the notebook reads as a document: a Markdown file
+/// (`.md`, in any case). The one place this is decided: the walk, `watch`'s events and the
+/// editor's buffers ask it (hidden and ignored files aside: [`Ignores`]).
+pub(crate) fn is_document(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 /// `root/contacts/jane.md` → `contacts/jane.md`, with `/` separators on every platform.

@@ -1,25 +1,16 @@
-//! Incremental re-checking for `ties watch`. [`Classifier::change_detected`] decides, purely
-//! from a file-system event, what it means for the notebook (a record or note to re-read, a
-//! folder to scan or drop, `ties.yaml`, or "rescan everything"); [`Session`] keeps the index
-//! in memory and applies a batch of changes by re-reading only the files named, then re-runs
-//! the cross-file checks.
+//! What file-system events mean for `ties watch`. [`Classifier::change_detected`] decides,
+//! purely from an event, what it means for the notebook (a record or note to re-read, a
+//! folder to scan or drop, `ties.yaml`, or "rescan everything"); a debounced burst of them
+//! is one [`Batch`], which [`feed`] hands to the [`Workspace`] that keeps the notebook.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
 use notify::EventKind;
 use notify::event::{CreateKind, ModifyKind, RemoveKind};
 
-use crate::check::Checker;
-use crate::diagnostic::{Diagnostic, Placed};
-use crate::error::Error;
-use crate::findings::Code;
-use crate::findings::{Finding, Problem};
-use crate::index::{Affected, Edit, Index};
 use crate::notebook::{self, CONFIG_FILE, Ignores};
-use crate::rules;
-use crate::span::Span;
+use crate::workspace::{self, Workspace};
 
 /// What one file-system event means for the notebook.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,9 +67,7 @@ impl Classifier {
             if path == &self.root.join(CONFIG_FILE) {
                 return Some(Change::Config);
             }
-            let markdown = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+            let markdown = notebook::is_document(path);
             // A folder has no extension; only its appearing, vanishing or renaming matters.
             let folder = path.extension().is_none() && folder_event;
             if (markdown || folder) && !self.ignores.is_ignored(path, folder) {
@@ -111,183 +100,52 @@ impl Batch {
     }
 }
 
-/// One round's outcome against the previous one.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Round {
-    /// Files read from disk in this round.
-    pub files_read: usize,
-    pub added: usize,
-    pub modified: usize,
-    pub removed: usize,
-    /// Diagnostics that were not there before / are gone now.
-    pub new: usize,
-    pub fixed: usize,
-}
-
-/// The notebook held in memory between saves.
-pub(crate) struct Session {
-    pub index: Index,
-    pub diagnostics: Vec<Diagnostic>,
-    /// The diagnostics per document, re-checked where a change can reach.
-    checker: Checker,
-    /// Problems with `ties.yaml` while the last good settings are kept.
-    stale_config: Vec<Placed>,
-}
-
-impl Session {
-    pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<(Self, Round), Error> {
-        let index = notebook::load(root, now)?;
-        let files_read = index.docs.len();
-        let checker = Checker::new(&index);
-        let mut session = Self {
-            index,
-            diagnostics: Vec::new(),
-            checker,
-            stale_config: Vec::new(),
-        };
-        let (new, fixed) = session.recheck();
-        Ok((
-            session,
-            Round {
-                files_read,
-                added: files_read,
-                new,
-                fixed,
-                ..Round::default()
-            },
-        ))
+/// Hands a batch to the workspace: what `watch` saw, as changes of the notebook.
+pub(crate) fn feed(workspace: &mut Workspace, batch: &Batch) {
+    if batch.rescan {
+        workspace.change(workspace::Change::Rescan);
+        return;
     }
-
-    /// Applies a batch: re-reads what it names, re-checks what that can affect as of `now`
-    /// (a watch left running overnight moves on to the new day).
-    pub(crate) fn apply(&mut self, batch: &Batch, now: NaiveDateTime) -> Result<Round, Error> {
-        let root = self.index.root.clone();
-        if !root.join(CONFIG_FILE).is_file() && !root.is_dir() {
-            return Err(Error::NotebookGone { dir: root });
-        }
-        self.index.set_now(now);
-        let mut round = Round::default();
-        if batch.rescan {
-            let before: HashSet<String> = self.index.docs.iter().map(|d| d.path.clone()).collect();
-            // The settings are reloaded first, like on a change of `ties.yaml` (moved away or
-            // broken, it is a diagnostic and the last good settings stay): they say how the
-            // files read.
-            self.reload_config(&root);
-            let settings = (
-                self.index.settings.clone(),
-                std::mem::take(&mut self.index.settings_text),
-                std::mem::take(&mut self.index.settings_findings),
-            );
-            let (docs, walk_diagnostics) = notebook::walk(&root, &settings.0.conventions);
-            let fresh = Index::new(root.clone(), now, settings, docs, walk_diagnostics);
-            round.files_read = fresh.docs.len();
-            round.added = fresh
-                .docs
-                .iter()
-                .filter(|d| !before.contains(&d.path))
-                .count();
-            round.removed = before.len() + round.added - fresh.docs.len();
-            round.modified = fresh.docs.len() - round.added;
-            self.index = fresh;
-            self.checker = Checker::new(&self.index);
-        } else {
-            if batch.config {
-                let before = self.index.settings.conventions.clone();
-                self.reload_config(&root);
-                if self.index.settings.conventions != before {
-                    // Which folder is which kind, what an id is, which key is which: every
-                    // file reads differently now.
-                    let rescan = Batch {
-                        rescan: true,
-                        ..Batch::default()
-                    };
-                    return self.apply(&rescan, now);
-                }
-            }
-            let mut changes = Vec::new();
-            let mut problems = Vec::new();
-            let conventions = &self.index.settings.conventions;
-            for path in &batch.paths {
-                let rel = notebook::relative(&root, path);
-                match std::fs::metadata(path) {
-                    Ok(meta) if meta.is_dir() => {
-                        // A folder appeared (possibly with files already inside, which no
-                        // event announces) or was renamed in: scan it.
-                        let (docs, found) = notebook::walk_under(&root, path, conventions);
-                        round.files_read += docs.len();
-                        changes.push(Edit::Gone(rel));
-                        changes.extend(docs.into_iter().map(Edit::Put));
-                        problems.extend(found);
-                    }
-                    Ok(meta) if meta.is_file() => {
-                        changes.push(Edit::Put(notebook::read_document(&root, path, conventions)));
-                        round.files_read += 1;
-                    }
-                    // Gone (deleted, renamed away, a dangling symlink): drop it and anything
-                    // under it.
-                    _ => changes.push(Edit::Gone(rel)),
-                }
-            }
-            let affected = self.index.apply(changes);
-            self.index.walk_findings.extend(problems);
-            round.added = affected.added;
-            round.modified = affected.modified;
-            round.removed = affected.dropped;
-            self.checker.update(&self.index, &affected);
-        }
-        (round.new, round.fixed) = self.recheck();
-        Ok(round)
+    if batch.config {
+        let config = workspace.root().join(CONFIG_FILE);
+        workspace.change(workspace::Change::Disk(config));
     }
-
-    /// Reloads `ties.yaml`; if it no longer reads as a whole, keeps the last good settings
-    /// and reports why.
-    fn reload_config(&mut self, root: &Path) {
-        match notebook::load_settings(root) {
-            Ok((settings, text, diagnostics)) => {
-                let broken = diagnostics
-                    .iter()
-                    .any(|d| matches!(d.code(), Code::T001 | Code::T003 | Code::T004));
-                if broken {
-                    self.stale_config = diagnostics;
-                } else {
-                    self.index.settings = settings;
-                    self.index.settings_findings = diagnostics;
-                    self.stale_config.clear();
-                }
-                self.index.settings_text = text;
-            }
-            Err(e) => {
-                let reason = e.to_string();
-                let finding = Finding::new(Span::file(), Problem::Unreadable { reason });
-                self.stale_config = vec![Placed::locate(CONFIG_FILE, "", finding)];
-            }
-        }
-    }
-
-    /// Brings the diagnostics up to date with the settings and the time; returns how many
-    /// diagnostics are new and how many were fixed.
-    fn recheck(&mut self) -> (usize, usize) {
-        self.checker.update(&self.index, &Affected::default());
-        let mut now = self.checker.diagnostics();
-        if !self.stale_config.is_empty() {
-            now.retain(|d| d.path != CONFIG_FILE);
-            now.extend(self.stale_config.iter().cloned().map(rules::word));
-            now.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        }
-        let key = |d: &Diagnostic| (d.path.clone(), d.code, d.start, d.message.clone());
-        let before: HashSet<_> = self.diagnostics.iter().map(key).collect();
-        let after: HashSet<_> = now.iter().map(key).collect();
-        let new = after.difference(&before).count();
-        let fixed = before.difference(&after).count();
-        self.diagnostics = now;
-        (new, fixed)
+    for path in &batch.paths {
+        workspace.change(workspace::Change::Disk(path.clone()));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::error::Error;
+    use crate::findings::Code;
     use crate::rng::Rng;
+    use crate::workspace::Round;
+    use chrono::NaiveDateTime;
+
+    /// What `ties watch` keeps between rounds: a workspace fed the batches, and the
+    /// diagnostics of the last round.
+    struct Session {
+        ws: Workspace,
+        diagnostics: Vec<Diagnostic>,
+    }
+
+    impl Session {
+        fn load(root: &Path, now: NaiveDateTime) -> Result<(Self, Round), Error> {
+            let (ws, round) = Workspace::load(root, now)?;
+            let diagnostics = ws.diagnostics();
+            Ok((Self { ws, diagnostics }, round))
+        }
+
+        fn apply(&mut self, batch: &Batch, now: NaiveDateTime) -> Result<Round, Error> {
+            feed(&mut self.ws, batch);
+            let round = self.ws.check(now)?;
+            self.diagnostics = self.ws.diagnostics();
+            Ok(round)
+        }
+    }
     use notify::event::{AccessKind, DataChange, Flag, MetadataKind, RenameMode};
 
     fn classifier() -> (tempfile::TempDir, Classifier) {
@@ -512,7 +370,7 @@ mod tests {
         session
             .apply(&batch, day("2026-11-23").and_time(chrono::NaiveTime::MIN))
             .unwrap();
-        assert_eq!(session.index.today, day("2026-11-23"));
+        assert_eq!(session.ws.index().today, day("2026-11-23"));
         assert!(!t303(&session), "{:?}", session.diagnostics);
     }
 
@@ -670,7 +528,7 @@ mod tests {
                     "seed {seed}, step {step}"
                 );
                 assert_eq!(
-                    session.index.docs.len(),
+                    session.ws.index().docs.len(),
                     full.docs.len(),
                     "seed {seed}, step {step}"
                 );

@@ -87,7 +87,7 @@ fn agenda_as_csv_has_the_json_fields() {
     let mut lines = out.stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("group,due,kind,id,who,path,title,key,clear")
+        Some("group,due,kind,id,who,path,title,key,clear,draft")
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), items.len());
@@ -95,7 +95,7 @@ fn agenda_as_csv_has_the_json_fields() {
     for (row, item) in rows.iter().zip(&items) {
         // A cell with a comma or a quote is quoted, its quotes doubled (RFC 4180).
         let cell = |key: &str| {
-            let text = item[key].as_str().unwrap();
+            let text = item[key].as_str().unwrap_or_default();
             if text.contains([',', '"']) {
                 format!("\"{}\"", text.replace('"', "\"\""))
             } else {
@@ -103,7 +103,7 @@ fn agenda_as_csv_has_the_json_fields() {
             }
         };
         let keys = [
-            "group", "due", "kind", "id", "who", "path", "title", "key", "clear",
+            "group", "due", "kind", "id", "who", "path", "title", "key", "clear", "draft",
         ];
         let expected = keys.map(cell).join(",");
         assert_eq!(*row, expected);
@@ -146,8 +146,23 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "domain",
         &[
-            "sink", "rules", "check", "lookup", "report", "agenda", "list", "show", "draft",
-            "create", "watch", "edit", "action", "import", "compose", "assist",
+            "sink",
+            "rules",
+            "check",
+            "workspace",
+            "lookup",
+            "report",
+            "agenda",
+            "list",
+            "show",
+            "draft",
+            "create",
+            "watch",
+            "edit",
+            "action",
+            "import",
+            "compose",
+            "assist",
         ],
     ),
     ("rendering", &["render", "html"]),
@@ -156,23 +171,210 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("in-crate tests", &["fuzz"]),
 ];
 
-/// Every `crate::module` a source file names outside its tests and comments.
-fn uses(source: &str) -> Vec<String> {
-    let code = source.split("#[cfg(test)]").next().unwrap_or("");
-    let mut found = Vec::new();
-    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
-        for (at, _) in line.match_indices("crate::") {
-            let rest = &line[at + "crate::".len()..];
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
-                .collect();
-            if !name.is_empty() {
-                found.push(name);
+/// `source` without its test code: the item after each `#[cfg(test)]` (a `mod tests { … }`,
+/// a helper `fn` or `impl`, a `mod x;`) is left out, and everything after that item is
+/// kept; so are comments, as blanks.
+fn without_tests(source: &str) -> String {
+    let code = blank_comments(source);
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("#[cfg(test)]") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + "#[cfg(test)]".len()..];
+        rest = skip_item(rest);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `code` with comments and the insides of string and char literals blanked, so that
+/// braces and `crate::` in them count for nothing.
+fn blank_comments(code: &str) -> String {
+    let chars: Vec<char> = code.chars().collect();
+    let mut out = String::with_capacity(code.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
             }
+        } else if c == '/' && next == Some('*') {
+            while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                i += 1;
+            }
+            i += 2;
+        } else if c == '"' {
+            // A raw string's hashes are not counted: `r#"…"#` holds no lone `"` in ties.
+            out.push('"');
+            i += 1;
+            while i < chars.len() && chars[i] != '"' {
+                if chars[i] == '\\' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            out.push('"');
+            i += 1;
+        } else if c == '\'' && (chars.get(i + 2) == Some(&'\'') || next == Some('\\')) {
+            // A char literal (`'{'`, `'\n'`), not a lifetime.
+            let end = (i + 1..chars.len()).find(|&j| j > i + 1 && chars[j] == '\'');
+            out.push_str("' '");
+            i = end.map_or(chars.len(), |e| e + 1);
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `code` after the item it starts with (attributes before it included): up to its `;`, or
+/// past its balanced `{ … }`, whichever comes first.
+fn skip_item(code: &str) -> &str {
+    let mut depth = 0usize;
+    for (i, c) in code.char_indices() {
+        match c {
+            ';' if depth == 0 => return &code[i + 1..],
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return &code[i + 1..];
+                }
+            }
+            _ => {}
+        }
+    }
+    ""
+}
+
+/// The names a path continues with after `at`: one (`crate::index`) or, for a group
+/// (`crate::{agenda, check::Checker}`), the first name of each of its parts.
+fn names_after(rest: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+            .collect()
+    };
+    match rest.strip_prefix('{') {
+        Some(group) => {
+            let group = &group[..group.find('}').unwrap_or(group.len())];
+            group
+                .split(',')
+                .map(ident)
+                .filter(|n| !n.is_empty())
+                .collect()
+        }
+        None => vec![ident(rest)]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect(),
+    }
+}
+
+/// Every module of the crate that the file of `module` (its path: `["lsp", "sync"]`)
+/// names outside its tests and comments: `crate::x`, `crate::{x, y}`, and a `super::` path
+/// that climbs to the crate's root.
+fn uses(source: &str, module: &[&str]) -> Vec<String> {
+    let code = without_tests(source);
+    let mut found = Vec::new();
+    for (at, _) in code.match_indices("crate::") {
+        if code[..at].ends_with('$') {
+            continue;
+        }
+        found.extend(names_after(&code[at + "crate::".len()..]));
+    }
+    for (at, _) in code.match_indices("super::") {
+        if code[..at].ends_with("super::") {
+            continue;
+        }
+        let mut rest = &code[at..];
+        let mut up = 0;
+        while let Some(after) = rest.strip_prefix("super::") {
+            up += 1;
+            rest = after;
+        }
+        if up >= module.len() {
+            found.extend(names_after(rest));
         }
     }
     found
+}
+
+/// The files that are test code whole: those a `#[cfg(test)] mod name;` brings in.
+fn test_only_files(files: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
+    let mut test_only = Vec::new();
+    for path in files {
+        let source = blank_comments(&std::fs::read_to_string(path).unwrap());
+        let dir = if path
+            .file_name()
+            .is_some_and(|n| n == "mod.rs" || n == "lib.rs")
+        {
+            path.parent().unwrap().to_path_buf()
+        } else {
+            path.with_extension("")
+        };
+        for (at, _) in source.match_indices("#[cfg(test)]") {
+            let item = source[at + "#[cfg(test)]".len()..].trim_start();
+            let Some(name) = item.strip_prefix("mod ") else {
+                continue;
+            };
+            let name: String = name
+                .chars()
+                .take_while(|c| *c != ';' && *c != ' ')
+                .collect();
+            if item
+                .trim_start_matches("mod ")
+                .trim_start_matches(&*name)
+                .starts_with(';')
+            {
+                test_only.push(dir.join(format!("{name}.rs")));
+                test_only.push(dir.join(name).join("mod.rs"));
+            }
+        }
+    }
+    test_only
+}
+
+/// Every `.rs` file under `src/` that is not test code whole: its path from `src/` (with `/`)
+/// and its text.
+fn sources() -> Vec<(String, String)> {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    let mut todo = vec![src.clone()];
+    while let Some(path) = todo.pop() {
+        if path.is_dir() {
+            todo.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    let test_only = test_only_files(&files);
+    files
+        .iter()
+        .filter(|path| !test_only.contains(path))
+        .map(|path| {
+            let rel = path.strip_prefix(&src).unwrap().to_string_lossy();
+            (
+                rel.replace('\\', "/"),
+                std::fs::read_to_string(path).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// A file's module path from `src/`: `lsp/sync.rs` is `["lsp", "sync"]`, `lsp/mod.rs`
+/// `["lsp"]`.
+fn module_path(rel: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = rel.trim_end_matches(".rs").split('/').collect();
+    if parts.last() == Some(&"mod") {
+        parts.pop();
+    }
+    parts
 }
 
 #[test]
@@ -183,27 +385,17 @@ fn modules_only_use_the_layers_below_them() {
         .enumerate()
         .map(|(i, m)| (*m, i))
         .collect();
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut upward = Vec::new();
-    let mut files = vec![src.clone()];
-    while let Some(path) = files.pop() {
-        if path.is_dir() {
-            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-            continue;
-        }
-        let rel = path
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        let module = rel.split('/').next().unwrap().trim_end_matches(".rs");
+    for (rel, source) in sources() {
+        let modules = module_path(&rel);
+        let module = modules[0];
         if module == "lib" || module == "main" {
             continue;
         }
         let Some(&own) = rank.get(module) else {
             panic!("src/{rel}: module `{module}` is in no layer of LAYERS");
         };
-        for used in uses(&std::fs::read_to_string(&path).unwrap()) {
+        for used in uses(&source, &modules) {
             match rank.get(used.as_str()) {
                 Some(&r) if used != module && r > own => {
                     upward.push(format!("src/{rel} uses crate::{used}"));
@@ -218,6 +410,71 @@ fn modules_only_use_the_layers_below_them() {
         upward.is_empty(),
         "imports from a higher layer:\n{}",
         upward.join("\n")
+    );
+}
+
+/// What the layer test reads: `super::` paths that climb to the root, groups, and code
+/// after a test module, but not the test module, a test-only helper, or a comment.
+#[test]
+fn the_layer_test_reads_super_groups_and_code_after_tests() {
+    let source = "use super::super::commands;\n\
+        use crate::{agenda, check::Checker};\n\
+        // use crate::cli;\n\
+        #[cfg(test)]\n\
+        mod tests {\n    use crate::html;\n    fn f() { let s = \"}\"; }\n}\n\
+        #[cfg(test)]\n\
+        fn helper() { crate::render::x(); }\n\
+        fn after() { crate::lsp::y(); super::z(); }\n";
+    assert_eq!(
+        uses(source, &["assist", "fix"]),
+        ["agenda", "check", "lsp", "commands"]
+    );
+    assert_eq!(
+        uses("use super::server;\n", &["lsp", "sync"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(uses("use super::server;\n", &["lsp"]), ["server"]);
+    assert_eq!(module_path("lsp/mod.rs"), ["lsp"]);
+}
+
+/// The index is changed by the loading code, its own methods and the workspace only: every
+/// client of a notebook held in memory goes through the workspace.
+#[test]
+fn only_the_workspace_changes_a_loaded_index() {
+    let owners = ["index.rs", "notebook.rs", "workspace.rs"];
+    let changes = [
+        ".set_now(",
+        ".upsert(",
+        ".remove_under(",
+        ".relink(",
+        ".set_settings(",
+        ".keep_settings(",
+        ".add_walk_findings(",
+        "index.apply(",
+        ".settings = ",
+        ".settings_text = ",
+        ".settings_findings = ",
+        ".walk_findings.push(",
+        ".walk_findings.extend(",
+        ".walk_findings.retain(",
+        ".docs.push(",
+    ];
+    let mut found = Vec::new();
+    for (rel, source) in sources() {
+        if owners.contains(&rel.as_str()) || rel == "fuzz.rs" {
+            continue;
+        }
+        let code = without_tests(&source);
+        for change in changes {
+            if code.contains(change) {
+                found.push(format!("src/{rel}: {change}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "an index changed outside the workspace:\n{}",
+        found.join("\n")
     );
 }
 

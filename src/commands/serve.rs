@@ -1,6 +1,6 @@
 //! `ties serve [--port N] [--host ADDRESS] [--redact]`: the page of `ties html`, live on
-//! http://127.0.0.1:N. The notebook is held in memory by the watch engine
-//! ([`crate::watch::Session`]), which re-reads only what a save touched; after each round the
+//! http://127.0.0.1:N. The notebook is held in memory by a [`Workspace`], as for `ties
+//! watch`, which re-reads only what a save touched; after each round the
 //! page is made again and every open page reloads (server-sent events). While the check finds
 //! errors, the last view without errors stays, under a banner listing them.
 
@@ -21,7 +21,8 @@ use crate::html::{self, Banner, Options, View};
 use crate::http::{self, Shared};
 use crate::notebook;
 use crate::render;
-use crate::watch::{Batch, Classifier, Session};
+use crate::watch::{self, Batch, Classifier};
+use crate::workspace::Workspace;
 
 /// How long the notebook must be quiet before a round: merges an editor's
 /// write-rename-delete into one round, and keeps a save well within a second of the page.
@@ -41,17 +42,16 @@ struct Pages {
 }
 
 impl Pages {
-    /// Makes the page for the session's notebook now; returns it with its version.
-    fn make(&mut self, session: &Session) -> (u64, String) {
+    /// Makes the page for the workspace's notebook now; returns it with its version.
+    fn make(&mut self, workspace: &Workspace) -> (u64, String) {
         self.version += 1;
-        let errors: Vec<Diagnostic> = session
-            .diagnostics
-            .iter()
+        let errors: Vec<Diagnostic> = workspace
+            .diagnostics()
+            .into_iter()
             .filter(|d| d.severity() == Severity::Error)
-            .cloned()
             .collect();
         let page = if errors.is_empty() {
-            let view = html::view(&session.index, self.options);
+            let view = html::view(workspace.index(), self.options);
             let page = html::render(&view, self.options, self.version, None);
             let when = chrono::Local::now().format("%H:%M:%S").to_string();
             self.last_good = Some((view, when));
@@ -61,7 +61,7 @@ impl Pages {
             let (view, kept_from) = match &self.last_good {
                 Some((view, when)) => (view, Some(when.clone())),
                 None => {
-                    fresh = html::view(&session.index, self.options);
+                    fresh = html::view(workspace.index(), self.options);
                     (&fresh, None)
                 }
             };
@@ -116,13 +116,13 @@ pub(crate) fn run(
         .watch(&root, RecursiveMode::Recursive)
         .map_err(|source| watch_error(&root, source))?;
 
-    let (mut session, _) = Session::load(&root, config.now())?;
+    let (mut workspace, _) = Workspace::load(&root, config.now())?;
     let mut pages = Pages {
         options: Options { redact, live: true },
         version: 0,
         last_good: None,
     };
-    let (version, page) = pages.make(&session);
+    let (version, page) = pages.make(&workspace);
     let shared = Shared::new(String::new());
     shared.publish(version, page);
     listener.spawn(std::sync::Arc::clone(&shared));
@@ -165,16 +165,16 @@ pub(crate) fn run(
         if batch.rescan {
             classifier = Classifier::new(&root);
         }
-        session.apply(&batch, config.now())?;
-        let (version, page) = pages.make(&session);
+        watch::feed(&mut workspace, &batch);
+        let round = workspace.check(config.now())?;
+        let (version, page) = pages.make(&workspace);
         shared.publish(version, page);
-        let tally = crate::diagnostic::Tally::of(&session.diagnostics);
         let mut out = super::stdout(config);
         let _ = writeln!(
             out,
             "[{}] page updated: {}",
             chrono::Local::now().format("%H:%M:%S"),
-            render::summary(tally, session.index.docs.len() + 1)
+            render::summary(round.tally, round.files)
         );
         let _ = out.flush();
     }

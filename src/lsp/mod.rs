@@ -1,9 +1,20 @@
 //! `ties lsp`: the language server. The protocol lives here and only here: framing
-//! ([`transport`]), positions and URIs ([`convert`]), and the messages ([`server`]); what
-//! the answers say comes from the domain (`assist`, `check`, `agenda`), in byte offsets.
+//! ([`transport`]), positions and URIs ([`convert`]), the server's state and typed dispatch
+//! ([`server`]), and one handler file per family of messages: the documents kept in step
+//! ([`sync`]), completion and hover ([`complete`]), definition, references and rename
+//! ([`navigate`]), code actions and lenses ([`actions`]), the outline ([`symbols`]). The
+//! notebook is a `workspace::Workspace`, as for `ties watch`; what the answers say comes
+//! from the domain (`assist`, `check`, `agenda`), in byte offsets.
 
+mod actions;
+mod complete;
 mod convert;
+#[cfg(test)]
+mod equivalence;
+mod navigate;
 mod server;
+mod symbols;
+mod sync;
 mod transport;
 
 use crate::config::Config;

@@ -1,28 +1,32 @@
-//! The server's state and its answer to each message. The notebook is loaded once, when
-//! the client says where it is; open buffers replace their files in the index as they are
-//! typed (the file on disk does not count while a buffer is open); files changed outside
-//! the editor come in through `workspace/didChangeWatchedFiles`. Every change only marks the
-//! notebook for a check: the check runs once the queue of messages is empty, so a client
-//! that types faster than the server checks gets one check per burst, not one per key.
+//! The server: its protocol state (the client's open documents and their versions, what
+//! each file was last told), the loop that reads messages, and the typed dispatch of each
+//! request and notification to its handler (one file per family: [`sync`](super::sync),
+//! [`complete`](super::complete), [`navigate`](super::navigate),
+//! [`actions`](super::actions), [`symbols`](super::symbols)). The notebook is a
+//! [`Workspace`], loaded once the client says where it is: open buffers stand in for their
+//! files, and every change only queues: the check runs once the queue of messages is empty,
+//! so a client that types faster than the server checks gets one check per burst, not one
+//! per key.
 
 use std::collections::{BTreeSet, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
-use lsp_types as lsp;
-use serde_json::{Value, json};
+use lsp_server::{Connection, ErrorCode, ExtractError, Message, Notification, Request, RequestId};
+use lsp_types::notification::Notification as _;
+use lsp_types::request::Request as _;
+use lsp_types::{self as lsp, notification, request};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
-use crate::assist::{at, complete, fix, hover, next, references, rename, sections, settings};
-use crate::check::Checker;
 use crate::config::{Clock, Config};
-use crate::diagnostic::{Diagnostic, Placed};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::exit::ExitStatus;
 use crate::findings::Severity;
-use crate::index::{Affected, Edit, Index};
-use crate::model::{Kind, Settings};
+use crate::index::Index;
 use crate::notebook::{self, CONFIG_FILE};
+use crate::workspace::Workspace;
 
 use super::convert::{Lines, path_of, uri_of};
 
@@ -34,105 +38,65 @@ const RULES_DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md");
 
 /// The link to the rules' docs at `path`, if that file is there: a link to a file that
 /// does not exist would only open an error in the editor. Checked once, at start.
-fn rules_doc(path: &Path) -> Option<String> {
+fn rules_doc(path: &Path) -> Option<lsp::Uri> {
     if !path.is_file() {
         return None;
     }
-    uri_of(path).map(|uri| format!("{}#rule-codes", uri.as_str()))
+    let uri = uri_of(path)?;
+    format!("{}#rule-codes", uri.as_str()).parse().ok()
 }
 
-/// Moves the notebook's "now" to the clock's, and says whether the day changed: what the
-/// time-bound rules (T302, T303) and the agenda's groups say may have changed with it,
-/// which [`Checker::update`] brings up to date (it re-checks the documents whose
-/// findings count in the time when `now` moved). Within a day, the next change is enough.
-fn roll(index: &mut Index, now: chrono::NaiveDateTime) -> bool {
-    if index.now == now {
-        return false;
-    }
-    let new_day = index.today != now.date();
-    index.set_now(now);
-    new_day
-}
+/// Why a request got no answer: the error code and the message the client shows.
+pub(crate) type Refusal = (ErrorCode, String);
 
-/// A buffer the client has open, by path from the notebook root.
+/// What a handler answers.
+pub(crate) type Answer<T> = Result<T, Refusal>;
+
+/// A document the client has open: its URI as the client spells it, and its version.
 struct Open {
     uri: lsp::Uri,
     version: i32,
-    text: String,
 }
 
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent flags of one session, not a state machine"
-)]
-struct Server<'a> {
+pub(crate) struct Server<'a> {
     connection: &'a Connection,
     clock: Clock,
     explicit: Option<PathBuf>,
     cwd: PathBuf,
-    index: Option<Index>,
+    pub(super) workspace: Option<Workspace>,
     open: HashMap<String, Open>,
-    /// Lookups to rebuild before the next answer ([`Index::relink`]).
-    stale: bool,
     /// A check to run once the queue is empty.
     unchecked: bool,
-    /// What each file was last told, and the diagnostics behind it (for code actions).
-    published: HashMap<String, Vec<Value>>,
-    diagnostics: HashMap<String, Vec<Diagnostic>>,
+    /// Files whose diagnostics may have changed since they were last published.
+    unpublished: BTreeSet<String>,
+    /// What each file was last told.
+    published: HashMap<String, Vec<lsp::Diagnostic>>,
     shutdown: bool,
-    watch_files: bool,
+    pub(super) watch_files: bool,
     /// The `codeDescription` link of every diagnostic, if the docs are on this machine.
-    rules_doc: Option<String>,
-    /// What the walk leaves out (hidden files, `.gitignore`): an open buffer there is not
-    /// part of the notebook either, as for `ties check`.
-    ignores: Option<notebook::Ignores>,
-    /// The diagnostics, kept per document and brought up to date by what changed.
-    checker: Option<Checker>,
-    /// Changes not applied to the index yet, and what the applied ones affect.
-    pending: Vec<Edit>,
-    affected: Affected,
-    /// `ties.yaml` changed: the next check starts afresh.
-    settings_changed: bool,
+    rules_doc: Option<lsp::Uri>,
 }
 
 /// Serves until `exit`: success if `shutdown` came first, as the protocol asks.
 pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
-    let mut server = Server {
-        connection,
-        clock: config.clock,
-        explicit: config.notebook.clone(),
-        cwd: config.cwd.clone(),
-        index: None,
-        open: HashMap::new(),
-        stale: false,
-        unchecked: false,
-        published: HashMap::new(),
-        diagnostics: HashMap::new(),
-        shutdown: false,
-        watch_files: false,
-        ignores: None,
-        checker: None,
-        pending: Vec::new(),
-        affected: Affected::default(),
-        settings_changed: false,
-        rules_doc: rules_doc(Path::new(RULES_DOC)),
-    };
+    let mut server = Server::new(connection, config.clock, rules_doc(Path::new(RULES_DOC)));
+    server.explicit.clone_from(&config.notebook);
+    server.cwd.clone_from(&config.cwd);
     let mut initialized = false;
     while let Ok(message) = connection.receiver.recv() {
         match message {
-            Message::Request(request) if !initialized && request.method != "initialize" => {
-                server.error(
-                    request.id,
-                    ErrorCode::ServerNotInitialized,
-                    "not initialized",
-                );
-            }
-            Message::Request(request) if request.method == "initialize" => {
+            Message::Request(request) if request.method == request::Initialize::METHOD => {
                 initialized = true;
                 server.initialize(request);
             }
+            Message::Request(request) if !initialized => {
+                server.refuse(
+                    request.id,
+                    (ErrorCode::ServerNotInitialized, "not initialized".into()),
+                );
+            }
             Message::Request(request) => server.request(request),
-            Message::Notification(n) if n.method == "exit" => break,
+            Message::Notification(n) if n.method == notification::Exit::METHOD => break,
             Message::Notification(n) => server.notification(n),
             Message::Response(_) => {}
         }
@@ -152,37 +116,89 @@ pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
     }
 }
 
-/// A section as a document symbol, its subsections as children.
-fn symbol(lines: &Lines<'_>, s: &sections::Section) -> Value {
-    json!({
-        "name": s.name,
-        "kind": 15, // String: a heading has no better kind
-        "range": lines.range(s.span),
-        "selectionRange": lines.range(s.heading),
-        "children": s.children.iter().map(|c| symbol(lines, c)).collect::<Vec<_>>(),
-    })
-}
-
-fn log(message: &str) {
+pub(super) fn log(message: &str) {
     eprintln!("ties lsp: {message}");
 }
 
-impl Server<'_> {
-    fn send(&self, message: impl Into<Message>) {
+/// A request of type `R`, handled by `handle` if it is one; else handed back.
+fn dispatch<R>(
+    server: &Server,
+    request: Request,
+    handle: fn(&Server, R::Params) -> Answer<R::Result>,
+) -> Result<lsp_server::Response, Request>
+where
+    R: request::Request,
+    R::Params: DeserializeOwned,
+    R::Result: Serialize,
+{
+    let id = request.id.clone();
+    match request.extract::<R::Params>(R::METHOD) {
+        Ok((id, params)) => Ok(match handle(server, params) {
+            Ok(result) => lsp_server::Response::new_ok(id, result),
+            Err((code, message)) => lsp_server::Response::new_err(id, code as i32, message),
+        }),
+        Err(ExtractError::MethodMismatch(request)) => Err(request),
+        Err(ExtractError::JsonError { error, .. }) => Ok(lsp_server::Response::new_err(
+            id,
+            ErrorCode::InvalidParams as i32,
+            error.to_string(),
+        )),
+    }
+}
+
+/// A notification of type `N`, handled by `handle` if it is one; else handed back.
+fn notified<N>(
+    server: &mut Server,
+    n: Notification,
+    handle: fn(&mut Server, N::Params),
+) -> Result<Result<(), serde_json::Error>, Notification>
+where
+    N: notification::Notification,
+    N::Params: DeserializeOwned,
+{
+    match n.extract::<N::Params>(N::METHOD) {
+        Ok(params) => {
+            handle(server, params);
+            Ok(Ok(()))
+        }
+        Err(ExtractError::MethodMismatch(n)) => Err(n),
+        Err(ExtractError::JsonError { error, .. }) => Ok(Err(error)),
+    }
+}
+
+impl<'a> Server<'a> {
+    /// A server on `connection`, before `initialize`.
+    fn new(connection: &'a Connection, clock: Clock, rules_doc: Option<lsp::Uri>) -> Self {
+        Self {
+            connection,
+            clock,
+            explicit: None,
+            cwd: PathBuf::from("/"),
+            workspace: None,
+            open: HashMap::new(),
+            unchecked: false,
+            unpublished: BTreeSet::new(),
+            published: HashMap::new(),
+            shutdown: false,
+            watch_files: false,
+            rules_doc,
+        }
+    }
+
+    pub(super) fn send(&self, message: impl Into<Message>) {
         let _ = self.connection.sender.send(message.into());
     }
 
-    fn error(&self, id: RequestId, code: ErrorCode, message: &str) {
-        self.send(Response::new_err(id, code as i32, message.to_owned()));
-    }
-
-    fn notify(&self, method: &str, params: Value) {
-        self.send(Notification::new(method.to_owned(), params));
+    fn refuse(&self, id: RequestId, (code, message): Refusal) {
+        self.send(lsp_server::Response::new_err(id, code as i32, message));
     }
 
     fn initialize(&mut self, request: Request) {
-        let params: lsp::InitializeParams =
-            serde_json::from_value(request.params).unwrap_or_default();
+        let id = request.id.clone();
+        let params: lsp::InitializeParams = request
+            .extract(request::Initialize::METHOD)
+            .map(|(_, p)| p)
+            .unwrap_or_default();
         #[allow(deprecated, reason = "root_uri is what older clients send")]
         let folder = params
             .workspace_folders
@@ -198,46 +214,28 @@ impl Server<'_> {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
-        if let Some(folder) = folder {
-            self.load(&folder);
-        } else {
-            self.load(&self.cwd.clone());
-        }
-        let capabilities = json!({
-            "textDocumentSync": { "openClose": true, "change": 2 },
-            "completionProvider": { "triggerCharacters": ["[", ":", " ", ",", "-"] },
-            "hoverProvider": true,
-            "definitionProvider": true,
-            "referencesProvider": true,
-            "renameProvider": { "prepareProvider": true },
-            "codeActionProvider": { "codeActionKinds": ["quickfix", "refactor.rewrite"] },
-            "codeLensProvider": { "resolveProvider": false },
-            "documentSymbolProvider": true,
-        });
-        let result = json!({
-            "capabilities": capabilities,
-            "serverInfo": { "name": "ties", "version": env!("CARGO_PKG_VERSION") },
-        });
-        self.send(Response::new_ok(request.id, result));
+        let folder = folder.unwrap_or_else(|| self.cwd.clone());
+        self.load(&folder);
+        self.send(lsp_server::Response::new_ok(id, capabilities()));
     }
 
     /// Loads the notebook that `dir` is in (or `--notebook`), as the CLI finds it.
-    fn load(&mut self, dir: &Path) {
+    pub(super) fn load(&mut self, dir: &Path) {
         let found = notebook::discover(self.explicit.as_deref(), dir)
             .and_then(|root| {
                 root.canonicalize()
                     .map_err(|source| crate::error::Error::Io { path: root, source })
             })
-            .and_then(|root| notebook::load(&root, self.clock.now()));
+            .and_then(|root| Workspace::load(&root, self.clock.now()));
         match found {
-            Ok(index) => {
+            Ok((workspace, first)) => {
                 log(&format!(
                     "notebook {} ({} files)",
-                    index.root.display(),
-                    index.docs.len()
+                    workspace.root().display(),
+                    workspace.index().docs.len()
                 ));
-                self.ignores = Some(notebook::Ignores::load(&index.root));
-                self.index = Some(index);
+                self.unpublished.extend(first.changed);
+                self.workspace = Some(workspace);
                 self.unchecked = true;
             }
             Err(e) => log(&format!("no notebook yet: {e}")),
@@ -246,766 +244,282 @@ impl Server<'_> {
 
     fn request(&mut self, request: Request) {
         if self.shutdown {
-            self.error(request.id, ErrorCode::InvalidRequest, "shutting down");
+            self.refuse(
+                request.id,
+                (ErrorCode::InvalidRequest, "shutting down".into()),
+            );
             return;
         }
-        if request.method == "shutdown" {
+        if request.method == request::Shutdown::METHOD {
             self.shutdown = true;
-            self.send(Response::new_ok(request.id, ()));
+            self.send(lsp_server::Response::new_ok(request.id, ()));
             return;
         }
-        self.relink();
-        self.tick();
+        // Every change sent before the request counts in the answer, and the day it is.
+        let now = self.clock.now();
+        if let Some(workspace) = self.workspace.as_mut() {
+            workspace.settle();
+            if workspace.roll(now) {
+                self.unchecked = true;
+            }
+        }
         let id = request.id.clone();
         let method = request.method.clone();
         // A bug in one answer must not take the server, and the user's other buffers, down.
-        let answer = catch_unwind(AssertUnwindSafe(|| self.answer(&request)));
-        match answer {
-            Ok(Ok(result)) => self.send(Response::new_ok(id, result)),
-            Ok(Err((code, message))) => self.error(id, code, &message),
+        match catch_unwind(AssertUnwindSafe(|| self.answer(request))) {
+            Ok(response) => self.send(response),
             Err(_) => {
                 log(&format!("{method} failed: a bug in ties; please report it"));
-                self.error(id, ErrorCode::InternalError, "internal error (logged)");
+                self.refuse(
+                    id,
+                    (ErrorCode::InternalError, "internal error (logged)".into()),
+                );
             }
         }
     }
 
-    fn answer(&self, request: &Request) -> Result<Value, (ErrorCode, String)> {
-        let bad = |e: serde_json::Error| (ErrorCode::InvalidParams, e.to_string());
-        let params = request.params.clone();
-        match request.method.as_str() {
-            "textDocument/completion" => {
-                let p: lsp::CompletionParams = serde_json::from_value(params).map_err(bad)?;
-                Ok(self.completion(&p.text_document_position))
-            }
-            "textDocument/hover" => {
-                let p: lsp::HoverParams = serde_json::from_value(params).map_err(bad)?;
-                Ok(self.hover(&p.text_document_position_params))
-            }
-            "textDocument/definition" => {
-                let p: lsp::GotoDefinitionParams = serde_json::from_value(params).map_err(bad)?;
-                Ok(self.definition(&p.text_document_position_params))
-            }
-            "textDocument/references" => {
-                let p: lsp::ReferenceParams = serde_json::from_value(params).map_err(bad)?;
-                Ok(self.references(&p.text_document_position, p.context.include_declaration))
-            }
-            "textDocument/prepareRename" => {
-                let p: lsp::TextDocumentPositionParams =
-                    serde_json::from_value(params).map_err(bad)?;
-                Ok(self.prepare_rename(&p))
-            }
-            "textDocument/rename" => {
-                let p: lsp::RenameParams = serde_json::from_value(params).map_err(bad)?;
-                self.rename(&p.text_document_position, &p.new_name)
-            }
-            "textDocument/codeAction" => {
-                let p: lsp::CodeActionParams = serde_json::from_value(params).map_err(bad)?;
-                Ok(self.code_actions(&p.text_document.uri, p.range))
-            }
-            "textDocument/codeLens" => {
-                let p: lsp::CodeLensParams = serde_json::from_value(params).map_err(bad)?;
-                Ok(self.code_lens(&p.text_document.uri))
-            }
-            "textDocument/documentSymbol" => {
-                let p: lsp::DocumentSymbolParams = serde_json::from_value(params).map_err(bad)?;
-                Ok(self.symbols(&p.text_document.uri))
-            }
-            other => Err((
-                ErrorCode::MethodNotFound,
-                format!("ties does not answer {other}"),
-            )),
-        }
+    /// The answer to a request, by its type.
+    fn answer(&self, request: Request) -> lsp_server::Response {
+        use super::{actions, complete, navigate, symbols};
+        let answered = dispatch::<request::Completion>(self, request, complete::completion)
+            .or_else(|r| dispatch::<request::HoverRequest>(self, r, complete::hover))
+            .or_else(|r| dispatch::<request::GotoDefinition>(self, r, navigate::definition))
+            .or_else(|r| dispatch::<request::References>(self, r, navigate::references))
+            .or_else(|r| dispatch::<request::PrepareRenameRequest>(self, r, navigate::prepare))
+            .or_else(|r| dispatch::<request::Rename>(self, r, navigate::rename))
+            .or_else(|r| dispatch::<request::CodeActionRequest>(self, r, actions::code_actions))
+            .or_else(|r| dispatch::<request::CodeLensRequest>(self, r, actions::code_lens))
+            .or_else(|r| dispatch::<request::DocumentSymbolRequest>(self, r, symbols::symbols));
+        answered.unwrap_or_else(|other| {
+            lsp_server::Response::new_err(
+                other.id,
+                ErrorCode::MethodNotFound as i32,
+                format!("ties does not answer {}", other.method),
+            )
+        })
     }
 
     fn notification(&mut self, n: Notification) {
+        use super::sync;
         let method = n.method.clone();
-        let handled = catch_unwind(AssertUnwindSafe(|| self.notified(n)));
+        let handled = catch_unwind(AssertUnwindSafe(|| {
+            notified::<notification::Initialized>(self, n, sync::initialized)
+                .or_else(|n| notified::<notification::DidOpenTextDocument>(self, n, sync::opened))
+                .or_else(|n| {
+                    notified::<notification::DidChangeTextDocument>(self, n, sync::changed)
+                })
+                .or_else(|n| notified::<notification::DidCloseTextDocument>(self, n, sync::closed))
+                .or_else(|n| {
+                    notified::<notification::DidChangeWatchedFiles>(self, n, sync::watched)
+                })
+        }));
         match handled {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => log(&format!("{method}: {e}")),
+            // Handled, or a notification `ties` has no use for.
+            Ok(Ok(Ok(())) | Err(_)) => {}
+            Ok(Ok(Err(e))) => log(&format!("{method}: {e}")),
             Err(_) => log(&format!("{method} failed: a bug in ties; please report it")),
         }
     }
 
-    fn notified(&mut self, n: Notification) -> Result<(), serde_json::Error> {
-        match n.method.as_str() {
-            "initialized" => self.register_watchers(),
-            "textDocument/didOpen" => {
-                let p: lsp::DidOpenTextDocumentParams = serde_json::from_value(n.params)?;
-                let doc = p.text_document;
-                if self.index.is_none()
-                    && let Some(dir) = path_of(&doc.uri).as_deref().and_then(Path::parent)
-                {
-                    self.load(dir);
-                }
-                if let Some(rel) = self.relative(&doc.uri) {
-                    self.open.insert(
-                        rel.clone(),
-                        Open {
-                            uri: doc.uri,
-                            version: doc.version,
-                            text: doc.text,
-                        },
-                    );
-                    self.put(&rel);
-                }
-            }
-            "textDocument/didChange" => {
-                let p: lsp::DidChangeTextDocumentParams = serde_json::from_value(n.params)?;
-                let Some(rel) = self.relative(&p.text_document.uri) else {
-                    return Ok(());
-                };
-                let Some(open) = self.open.get_mut(&rel) else {
-                    return Ok(());
-                };
-                open.version = p.text_document.version;
-                for change in p.content_changes {
-                    match change.range {
-                        Some(range) => {
-                            let lines = Lines::new(&open.text);
-                            let (start, end) = (lines.offset(range.start), lines.offset(range.end));
-                            let (start, end) = (start.min(end), start.max(end));
-                            open.text.replace_range(start..end, &change.text);
-                        }
-                        None => open.text = change.text,
-                    }
-                }
-                self.put(&rel);
-            }
-            "textDocument/didClose" => {
-                let p: lsp::DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
-                if let Some(rel) = self.relative(&p.text_document.uri)
-                    && self.open.remove(&rel).is_some()
-                {
-                    // Unsaved changes are gone with the buffer: the file on disk counts again.
-                    self.reread(&rel);
-                }
-            }
-            "workspace/didChangeWatchedFiles" => {
-                let p: lsp::DidChangeWatchedFilesParams = serde_json::from_value(n.params)?;
-                for change in p.changes {
-                    if let Some(rel) = self.relative(&change.uri)
-                        && !self.open.contains_key(&rel)
-                    {
-                        self.reread(&rel);
-                    }
-                }
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// Asks the client to report changes of Markdown files and `ties.yaml` made outside it.
-    fn register_watchers(&self) {
-        if !self.watch_files {
-            return;
-        }
-        let params = json!({ "registrations": [{
-            "id": "ties-files",
-            "method": "workspace/didChangeWatchedFiles",
-            "registerOptions": { "watchers": [
-                { "globPattern": "**/*.md" },
-                { "globPattern": "**/ties.yaml" },
-            ]},
-        }]});
-        self.send(Request::new(
-            RequestId::from("ties-register".to_owned()),
-            "client/registerCapability".to_owned(),
-            params,
-        ));
-    }
-
-    /// The path of `uri` from the notebook root, if it is in the notebook.
-    fn relative(&self, uri: &lsp::Uri) -> Option<String> {
-        let root = &self.index.as_ref()?.root;
-        let path = path_of(uri)?;
-        let inside = |p: &Path| p.strip_prefix(root).ok().map(Path::to_path_buf);
-        // The client may name the file through a symlink the root was resolved through.
-        let rel = inside(&path).or_else(|| {
-            let parent = path.parent()?.canonicalize().ok()?;
-            inside(&parent.join(path.file_name()?))
-        })?;
-        if self
-            .ignores
-            .as_ref()
-            .is_some_and(|i| i.is_ignored(&root.join(&rel), false))
-        {
-            return None;
-        }
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        let markdown = Path::new(&rel)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        (markdown || rel == CONFIG_FILE).then_some(rel)
-    }
-
-    /// Puts the open buffer `rel` into the index in place of its file.
-    fn put(&mut self, rel: &str) {
-        let (Some(index), Some(open)) = (self.index.as_mut(), self.open.get(rel)) else {
-            return;
-        };
-        if rel == CONFIG_FILE {
-            let settings = notebook::decode_settings(open.text.as_bytes().to_vec());
-            self.settle(settings);
-        } else {
-            let doc = Document::parse(
-                rel.to_owned(),
-                Ok(open.text.as_bytes().to_vec()),
-                &index.settings.conventions,
-            );
-            self.pending.push(Edit::Put(doc));
-        }
-        self.changed();
-    }
-
-    /// Takes new settings from `ties.yaml`. If they read the files differently (`folders`,
-    /// `ids`, `keys`, the owner), every document is parsed again, open buffers from their
-    /// text and the rest from disk, as `watch` does: a kind, an id or a key of any file may
-    /// have changed.
-    fn settle(&mut self, (settings, text, findings): (Settings, String, Vec<Placed>)) {
-        let Some(index) = self.index.as_mut() else {
-            return;
-        };
-        let reread = settings.conventions != index.settings.conventions;
-        index.settings = settings;
-        index.settings_text = text;
-        index.settings_findings = findings;
-        self.settings_changed = true;
-        if reread {
-            let conventions = index.settings.conventions.clone();
-            for doc in &index.docs {
-                let fresh = match self.open.get(&doc.path) {
-                    Some(open) => Document::parse(
-                        doc.path.clone(),
-                        Ok(open.text.as_bytes().to_vec()),
-                        &conventions,
-                    ),
-                    None => notebook::read_document(
-                        &index.root,
-                        &index.root.join(&doc.path),
-                        &conventions,
-                    ),
-                };
-                self.pending.push(Edit::Put(fresh));
-            }
-        }
-    }
-
-    /// The notebook changed: check it when the queue is empty, rebuild what depends on it.
-    fn changed(&mut self) {
-        self.stale = true;
+    /// The client opened a document: its URI and version are kept for what is sent back.
+    pub(super) fn open(&mut self, rel: &str, uri: lsp::Uri, version: i32) {
+        self.open.insert(rel.to_owned(), Open { uri, version });
         self.unchecked = true;
     }
 
-    /// Reads `rel` from disk again: changed, created or deleted outside the editor.
-    fn reread(&mut self, rel: &str) {
-        let Some(index) = self.index.as_mut() else {
-            return;
-        };
-        let path = index.root.join(rel);
-        if rel == CONFIG_FILE {
-            // An open `ties.yaml` is the buffer's, not the disk's.
-            if !self.open.contains_key(CONFIG_FILE)
-                && let Ok(settings) = notebook::load_settings(&index.root)
-            {
-                self.settle(settings);
-            }
-        } else if path.is_file() {
-            let doc = notebook::read_document(&index.root, &path, &index.settings.conventions);
-            self.pending.push(Edit::Put(doc));
-        } else {
-            self.pending.push(Edit::Gone(rel.to_owned()));
+    pub(super) fn set_version(&mut self, rel: &str, version: i32) {
+        if let Some(open) = self.open.get_mut(rel) {
+            open.version = version;
         }
-        self.changed();
+        self.unchecked = true;
     }
 
-    /// Brings the notebook's "now" up to the clock: completion's today, the agenda and
-    /// the time-bound rules move on past midnight without waiting for a change.
-    /// A new day re-checks the notebook (once the queue is empty) and publishes what the
-    /// time-bound rules now say, without waiting for an edit.
-    fn tick(&mut self) {
-        let now = self.clock.now();
-        if let Some(index) = self.index.as_mut()
-            && roll(index, now)
-        {
-            self.unchecked = true;
-        }
+    /// The client closed a document; `false` if it was not open.
+    pub(super) fn close(&mut self, rel: &str) -> bool {
+        self.unchecked = true;
+        self.open.remove(rel).is_some()
     }
 
-    /// Applies the pending changes to the index (which relinks only what they touch), and
-    /// keeps what they affect for the next check.
-    fn relink(&mut self) {
-        if self.stale
-            && let Some(index) = self.index.as_mut()
-        {
-            let affected = index.apply(std::mem::take(&mut self.pending));
-            self.affected.paths.extend(affected.paths);
-            self.affected.removed.extend(affected.removed);
-            self.affected.ids_changed |= affected.ids_changed;
-            self.stale = false;
-        }
+    pub(super) fn is_open(&self, rel: &str) -> bool {
+        self.open.contains_key(rel)
+    }
+
+    pub(super) fn version(&self, rel: &str) -> Option<i32> {
+        self.open.get(rel).map(|o| o.version)
+    }
+
+    pub(super) fn changed(&mut self) {
+        self.unchecked = true;
     }
 
     /// Checks the notebook and publishes what changed for each file.
     fn check(&mut self) {
-        self.relink();
         self.unchecked = false;
-        let Some(rechecked) = self.recheck() else {
+        let now = self.clock.now();
+        let Some(workspace) = self.workspace.as_mut() else {
             return;
         };
-        for (path, found) in rechecked {
-            let converted = self.convert(&path, &found);
-            if self
-                .published
-                .get(&path)
-                .map_or(converted.is_empty(), |p| *p == converted)
-            {
-                self.diagnostics.insert(path, found);
-                continue;
-            }
-            if let Some(uri) = self.uri(&path) {
-                let version = self.open.get(&path).map(|o| o.version);
-                self.notify(
-                    "textDocument/publishDiagnostics",
-                    json!({ "uri": uri, "diagnostics": converted, "version": version }),
-                );
-            }
-            if converted.is_empty() {
-                self.published.remove(&path);
-                self.diagnostics.remove(&path);
-            } else {
-                self.published.insert(path.clone(), converted);
-                self.diagnostics.insert(path, found);
-            }
+        match workspace.check(now) {
+            Ok(round) => self.unpublished.extend(round.changed),
+            Err(e) => log(&e.to_string()),
+        }
+        for path in std::mem::take(&mut self.unpublished) {
+            self.publish(&path);
         }
     }
 
-    /// The one place the notebook is re-checked after a change: the paths whose diagnostics
-    /// may have changed, each with its diagnostics now ([`Server::check`] publishes those
-    /// that did). The checker re-runs the rules only on the documents the applied changes
-    /// affect (`check::Checker::update`, the engine `watch` uses); the first check, and a
-    /// change of `ties.yaml`, check everything.
-    fn recheck(&mut self) -> Option<Vec<(String, Vec<Diagnostic>)>> {
-        self.tick();
-        let index = self.index.as_ref()?;
-        let affected = std::mem::take(&mut self.affected);
-        let changed: BTreeSet<String> = match self.checker.as_mut() {
-            Some(checker) if !self.settings_changed => checker.update(index, &affected),
-            _ => {
-                let fresh = Checker::new(index);
-                let mut paths: BTreeSet<String> = self.published.keys().cloned().collect();
-                paths.extend(fresh.diagnostics().into_iter().map(|d| d.path));
-                self.checker = Some(fresh);
-                paths
-            }
+    /// Tells the client the diagnostics of `path`, unless it was told them already.
+    fn publish(&mut self, path: &str) {
+        let Some(workspace) = self.workspace.as_ref() else {
+            return;
         };
-        self.settings_changed = false;
-        let checker = self.checker.as_ref()?;
-        // `ties.yaml` and walk problems belong to no document: read them from the whole list.
-        let others: Vec<Diagnostic> = if changed.iter().any(|p| index.position(p).is_none()) {
-            checker
-                .diagnostics()
-                .into_iter()
-                .filter(|d| index.position(&d.path).is_none())
-                .collect()
+        let converted = self.convert(path, &workspace.diagnostics_at(path));
+        let told = self.published.get(path);
+        if told.map_or(converted.is_empty(), |t| *t == converted) {
+            return;
+        }
+        if let Some(uri) = self.uri(path) {
+            let params = lsp::PublishDiagnosticsParams {
+                uri,
+                diagnostics: converted.clone(),
+                version: self.version(path),
+            };
+            self.send(Notification::new(
+                notification::PublishDiagnostics::METHOD.to_owned(),
+                params,
+            ));
+        }
+        if converted.is_empty() {
+            self.published.remove(path);
         } else {
-            Vec::new()
-        };
-        Some(
-            changed
-                .into_iter()
-                .map(|path| {
-                    let found = if index.position(&path).is_some() {
-                        checker.of(&path).to_vec()
-                    } else {
-                        others.iter().filter(|d| d.path == path).cloned().collect()
-                    };
-                    (path, found)
-                })
-                .collect(),
-        )
+            self.published.insert(path.to_owned(), converted);
+        }
     }
 
-    fn uri(&self, rel: &str) -> Option<lsp::Uri> {
+    /// The notebook, with every change sent so far applied.
+    pub(super) fn index(&self) -> Option<&Index> {
+        self.workspace.as_ref().map(Workspace::index)
+    }
+
+    /// The path of `uri` from the notebook root, if it is a file of the notebook.
+    pub(super) fn relative(&self, uri: &lsp::Uri) -> Option<String> {
+        self.workspace.as_ref()?.notebook_path(&path_of(uri)?)
+    }
+
+    pub(super) fn uri(&self, rel: &str) -> Option<lsp::Uri> {
         if let Some(open) = self.open.get(rel) {
             return Some(open.uri.clone());
         }
-        uri_of(&self.index.as_ref()?.root.join(rel))
+        uri_of(&self.index()?.root.join(rel))
     }
 
     /// The lines of `rel` as the editor counts them (a document's byte-order mark included).
-    fn lines(&self, rel: &str) -> Option<Lines<'_>> {
-        let index = self.index.as_ref()?;
+    pub(super) fn lines(&self, rel: &str) -> Option<Lines<'_>> {
+        let index = self.index()?;
         if rel == CONFIG_FILE {
             return Some(Lines::new(&index.settings_text));
         }
-        self.doc(rel).map(Lines::of)
+        index.doc(rel).map(Lines::of)
     }
 
-    fn doc(&self, rel: &str) -> Option<&Document> {
-        let index = self.index.as_ref()?;
-        let i = index
-            .docs
-            .binary_search_by(|d| d.path.as_str().cmp(rel))
-            .ok()?;
-        Some(&index.docs[i])
-    }
-
-    fn convert(&self, rel: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
-        let lines = self.lines(rel).unwrap_or_else(|| Lines::new(""));
-        diagnostics
-            .iter()
-            .map(|d| {
-                let severity = match d.severity() {
-                    Severity::Error => 1,
-                    Severity::Warning => 2,
-                };
-                let message = match &d.help {
-                    Some(help) => format!("{}\nhelp: {help}", d.message),
-                    None => d.message.clone(),
-                };
-                let mut diagnostic = json!({
-                    "range": lines.range(d.span),
-                    "severity": severity,
-                    "code": d.code.as_str(),
-                    "source": "ties",
-                    "message": message,
-                });
-                if let Some(href) = &self.rules_doc {
-                    diagnostic["codeDescription"] = json!({ "href": href });
-                }
-                diagnostic
-            })
-            .collect()
+    pub(super) fn doc(&self, rel: &str) -> Option<&Document> {
+        self.index()?.doc(rel)
     }
 
     /// The document at a position and the byte offset there.
-    fn at(&self, position: &lsp::TextDocumentPositionParams) -> Option<(&Document, usize)> {
+    pub(super) fn at(
+        &self,
+        position: &lsp::TextDocumentPositionParams,
+    ) -> Option<(&Document, usize)> {
         let rel = self.relative(&position.text_document.uri)?;
         let doc = self.doc(&rel)?;
         let offset = Lines::of(doc).offset(position.position);
         Some((doc, offset))
     }
 
-    /// `ties.yaml`'s text and the byte offset at a position in it, if that is the file.
-    fn in_settings(&self, position: &lsp::TextDocumentPositionParams) -> Option<(&str, usize)> {
-        let index = self.index.as_ref()?;
-        if self.relative(&position.text_document.uri)? != CONFIG_FILE {
-            return None;
-        }
-        let text = index.settings_text.as_str();
-        Some((text, Lines::new(text).offset(position.position)))
-    }
-
-    fn completion(&self, position: &lsp::TextDocumentPositionParams) -> Value {
-        let (found, lines) = if let Some((text, offset)) = self.in_settings(position) {
-            (settings::complete(text, offset), Lines::new(text))
-        } else {
-            let (Some(index), Some((doc, offset))) = (self.index.as_ref(), self.at(position))
-            else {
-                return Value::Null;
-            };
-            (complete::at(index, doc, offset), Lines::of(doc))
-        };
-        let range = lines.range(found.replace);
-        let items: Vec<Value> = found
-            .candidates
+    /// Diagnostics of `rel` as the protocol has them.
+    pub(super) fn convert(&self, rel: &str, diagnostics: &[Diagnostic]) -> Vec<lsp::Diagnostic> {
+        let lines = self.lines(rel).unwrap_or_else(|| Lines::new(""));
+        diagnostics
             .iter()
-            .map(|c| {
-                let kind = match c.what {
-                    complete::What::Record(Kind::Contact) => 18, // Reference
-                    complete::What::Record(_) => 17,             // File
-                    complete::What::Value => 12,                 // Value
-                    complete::What::Key => 10,                   // Property
-                    complete::What::Date => 21,                  // Constant
-                };
-                let filter = match &c.name {
-                    Some(name) => format!("{} {name}", c.label),
-                    None => c.label.clone(),
-                };
-                json!({
-                    "label": c.label,
-                    "labelDetails": { "detail": c.name.as_ref().map(|n| format!(" {n}")), "description": c.detail },
-                    "kind": kind,
-                    "detail": c.detail,
-                    "filterText": filter,
-                    "textEdit": { "range": range, "newText": c.insert },
-                })
-            })
-            .collect();
-        json!({ "isIncomplete": found.incomplete, "items": items })
-    }
-
-    fn hover(&self, position: &lsp::TextDocumentPositionParams) -> Value {
-        if let Some((text, offset)) = self.in_settings(position) {
-            return match settings::hover(text, offset) {
-                Some((doc, span)) => json!({
-                    "contents": { "kind": "markdown", "value": doc },
-                    "range": Lines::new(text).range(span),
+            .map(|d| lsp::Diagnostic {
+                range: lines.range(d.span),
+                severity: Some(match d.severity() {
+                    Severity::Error => lsp::DiagnosticSeverity::ERROR,
+                    Severity::Warning => lsp::DiagnosticSeverity::WARNING,
                 }),
-                None => Value::Null,
-            };
-        }
-        let (Some(index), Some((doc, offset))) = (self.index.as_ref(), self.at(position)) else {
-            return Value::Null;
-        };
-        let conventions = &index.settings.conventions;
-        let (text, span) = match at::under(doc, offset, conventions) {
-            Some(at::Target::Id { id, kind, span }) => {
-                let id = at::record(index, kind, &id).map(|d| d.id.to_string());
-                (id.and_then(|id| hover::record(index, &id)), span)
-            }
-            Some(at::Target::File { path, span }) => {
-                let id = self.doc(&path).map(|d| d.id.to_string());
-                (id.and_then(|id| hover::record(index, &id)), span)
-            }
-            Some(at::Target::Key { key, span }) => (hover::key(doc.kind, &key), span),
-            None => (None, crate::span::Span::new(0, 0)),
-        };
-        match text {
-            Some(text) => json!({
-                "contents": { "kind": "markdown", "value": text },
-                "range": Lines::of(doc).range(span),
-            }),
-            None => Value::Null,
-        }
-    }
-
-    /// The file the target under the cursor names, from the root.
-    fn target_file(&self, position: &lsp::TextDocumentPositionParams) -> Option<String> {
-        let index = self.index.as_ref()?;
-        let (doc, offset) = self.at(position)?;
-        match at::under(doc, offset, &index.settings.conventions)? {
-            at::Target::Id { id, kind, .. } => at::record(index, kind, &id).map(|d| d.path.clone()),
-            at::Target::File { path, .. } => index.has_path(&path).then_some(path),
-            at::Target::Key { .. } => None,
-        }
-    }
-
-    fn location(&self, rel: &str, range: lsp::Range) -> Option<Value> {
-        Some(json!({ "uri": self.uri(rel)?, "range": range }))
-    }
-
-    fn definition(&self, position: &lsp::TextDocumentPositionParams) -> Value {
-        self.target_file(position)
-            .and_then(|path| self.location(&path, lsp::Range::default()))
-            .unwrap_or(Value::Null)
-    }
-
-    fn references(&self, position: &lsp::TextDocumentPositionParams, declaration: bool) -> Value {
-        let Some(index) = self.index.as_ref() else {
-            return Value::Null;
-        };
-        let Some(path) = self.target_file(position) else {
-            return Value::Null;
-        };
-        let Some(id) = self.doc(&path).map(|d| d.id.to_string()) else {
-            return Value::Null;
-        };
-        let mut out = Vec::new();
-        if declaration {
-            out.extend(self.location(&path, lsp::Range::default()));
-        }
-        for mention in references::to(index, &id) {
-            let Some(lines) = self.lines(&mention.path) else {
-                continue;
-            };
-            let range = lines.range(mention.span);
-            out.extend(self.location(&mention.path, range));
-        }
-        Value::Array(out)
-    }
-
-    /// The id under the cursor and the span of its own bytes, for a rename.
-    fn renamable(
-        &self,
-        position: &lsp::TextDocumentPositionParams,
-    ) -> Option<(String, crate::span::Span)> {
-        let index = self.index.as_ref()?;
-        let (doc, offset) = self.at(position)?;
-        let (id, span) = match at::under(doc, offset, &index.settings.conventions)? {
-            at::Target::Id { id, kind, span } => {
-                // The record's own id, and where the reference spells it: a reference by
-                // name or alias is not renamed (it does not spell the id).
-                let found = at::record(index, kind, &id)?;
-                (found.id.to_string(), span)
-            }
-            at::Target::File { path, span } => (self.doc(&path)?.id.to_string(), span),
-            at::Target::Key { .. } => return None,
-        };
-        index.get(&id)?;
-        let slice = &doc.text().unwrap_or("")[span.range()];
-        let at = slice
-            .rfind(&format!("{id}.md"))
-            .or_else(|| slice.find(&id))?;
-        Some((
-            id.clone(),
-            crate::span::Span::new(span.start + at, span.start + at + id.len()),
-        ))
-    }
-
-    fn prepare_rename(&self, position: &lsp::TextDocumentPositionParams) -> Value {
-        let Some((doc, _)) = self.at(position) else {
-            return Value::Null;
-        };
-        match self.renamable(position) {
-            Some((id, span)) => json!({
-                "range": Lines::of(doc).range(span),
-                "placeholder": id,
-            }),
-            None => Value::Null,
-        }
-    }
-
-    fn rename(
-        &self,
-        position: &lsp::TextDocumentPositionParams,
-        new_id: &str,
-    ) -> Result<Value, (ErrorCode, String)> {
-        let failed = |m: String| (ErrorCode::RequestFailed, m);
-        let index = self
-            .index
-            .as_ref()
-            .ok_or_else(|| failed("no notebook".into()))?;
-        let (id, _) = self
-            .renamable(position)
-            .ok_or_else(|| failed("no record id here".into()))?;
-        let plan = rename::plan(index, &id, new_id).map_err(|e| failed(e.to_string()))?;
-        let mut changes = Vec::new();
-        for (path, spans) in &plan.edits {
-            let (Some(lines), Some(uri)) = (self.lines(path), self.uri(path)) else {
-                continue;
-            };
-            let edits: Vec<Value> = spans
-                .iter()
-                .map(|s| json!({ "range": lines.range(*s), "newText": plan.new_id }))
-                .collect();
-            let version = self.open.get(path).map(|o| o.version);
-            changes.push(json!({
-                "textDocument": { "uri": uri, "version": version },
-                "edits": edits,
-            }));
-        }
-        if plan.from != plan.to {
-            changes.push(json!({
-                "kind": "rename",
-                "oldUri": self.uri(&plan.from),
-                "newUri": uri_of(&index.root.join(&plan.to)),
-            }));
-        }
-        Ok(json!({ "documentChanges": changes }))
-    }
-
-    fn code_actions(&self, uri: &lsp::Uri, range: lsp::Range) -> Value {
-        let (Some(index), Some(rel)) = (self.index.as_ref(), self.relative(uri)) else {
-            return Value::Null;
-        };
-        let Some(lines) = self.lines(&rel) else {
-            return Value::Null;
-        };
-        let (start, end) = (lines.offset(range.start), lines.offset(range.end));
-        let mut fixes = Vec::new();
-        for d in self.diagnostics.get(&rel).into_iter().flatten() {
-            if d.span.start <= end && start <= d.span.end {
-                let diagnostic = self.convert(&rel, std::slice::from_ref(d));
-                fixes.extend(
-                    fix::of(index, d)
-                        .into_iter()
-                        .map(|f| (f, diagnostic.clone())),
-                );
-            }
-        }
-        if let Some(doc) = self.doc(&rel)
-            && let Some(f) = fix::record_follow_up(index, doc)
-        {
-            fixes.push((f, Vec::new()));
-        }
-        let actions: Vec<Value> = fixes
-            .into_iter()
-            .filter_map(|(f, diagnostics)| self.action(index, f, diagnostics))
-            .collect();
-        Value::Array(actions)
-    }
-
-    fn action(&self, index: &Index, f: fix::Fix, diagnostics: Vec<Value>) -> Option<Value> {
-        let quick = !diagnostics.is_empty();
-        let (title, changes) = match f {
-            fix::Fix::Edit { title, path, edits } => {
-                let lines = self.lines(&path)?;
-                let edits: Vec<Value> = edits
-                    .iter()
-                    .map(|(s, t)| json!({ "range": lines.range(*s), "newText": t }))
-                    .collect();
-                let version = self.open.get(&path).map(|o| o.version);
-                let change = json!({
-                    "textDocument": { "uri": self.uri(&path)?, "version": version },
-                    "edits": edits,
-                });
-                (title, vec![change])
-            }
-            fix::Fix::Create { title, path, text } => {
-                let uri = uri_of(&index.root.join(&path))?;
-                let create =
-                    json!({ "kind": "create", "uri": uri, "options": { "ignoreIfExists": true } });
-                let fill = json!({
-                    "textDocument": { "uri": uri, "version": null },
-                    "edits": [{ "range": lsp::Range::default(), "newText": text }],
-                });
-                (title, vec![create, fill])
-            }
-        };
-        let kind = if quick {
-            "quickfix"
-        } else {
-            "refactor.rewrite"
-        };
-        let mut action = json!({
-            "title": title,
-            "kind": kind,
-            "edit": { "documentChanges": changes },
-        });
-        if quick {
-            action["diagnostics"] = Value::Array(diagnostics);
-        }
-        Some(action)
-    }
-
-    fn code_lens(&self, uri: &lsp::Uri) -> Value {
-        let (Some(index), Some(rel)) = (self.index.as_ref(), self.relative(uri)) else {
-            return Value::Null;
-        };
-        let Some(doc) = self.doc(&rel) else {
-            return Value::Null;
-        };
-        if !matches!(doc.kind, Kind::Contact | Kind::Chat) {
-            return json!([]);
-        }
-        let lenses: Vec<Value> = next::about(index, doc)
-            .first()
-            .map(|item| {
-                json!({
-                    "range": lsp::Range::default(),
-                    "command": { "title": next::line(index, item), "command": "" },
-                })
+                code: Some(lsp::NumberOrString::String(d.code.as_str().to_owned())),
+                code_description: self
+                    .rules_doc
+                    .clone()
+                    .map(|href| lsp::CodeDescription { href }),
+                source: Some("ties".to_owned()),
+                message: match &d.help {
+                    Some(help) => format!("{}\nhelp: {help}", d.message),
+                    None => d.message.clone(),
+                },
+                ..lsp::Diagnostic::default()
             })
-            .into_iter()
-            .collect();
-        Value::Array(lenses)
+            .collect()
+    }
+}
+
+/// What the server can do, as `initialize` answers it.
+fn capabilities() -> lsp::InitializeResult {
+    let capabilities = lsp::ServerCapabilities {
+        text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
+            lsp::TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+                ..lsp::TextDocumentSyncOptions::default()
+            },
+        )),
+        completion_provider: Some(lsp::CompletionOptions {
+            trigger_characters: Some(["[", ":", " ", ",", "-"].map(str::to_owned).to_vec()),
+            ..lsp::CompletionOptions::default()
+        }),
+        hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        definition_provider: Some(lsp::OneOf::Left(true)),
+        references_provider: Some(lsp::OneOf::Left(true)),
+        rename_provider: Some(lsp::OneOf::Right(lsp::RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: lsp::WorkDoneProgressOptions::default(),
+        })),
+        code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
+            lsp::CodeActionOptions {
+                code_action_kinds: Some(vec![
+                    lsp::CodeActionKind::QUICKFIX,
+                    lsp::CodeActionKind::REFACTOR_REWRITE,
+                ]),
+                ..lsp::CodeActionOptions::default()
+            },
+        )),
+        code_lens_provider: Some(lsp::CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        ..lsp::ServerCapabilities::default()
+    };
+    lsp::InitializeResult {
+        capabilities,
+        server_info: Some(lsp::ServerInfo {
+            name: "ties".to_owned(),
+            version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+        }),
+    }
+}
+
+#[cfg(test)]
+impl<'a> Server<'a> {
+    /// A server on `connection` whose clock says `now`, as `initialize` leaves it.
+    pub(super) fn for_tests(connection: &'a Connection, now: chrono::NaiveDateTime) -> Self {
+        Self::new(connection, Clock::Fixed(now), None)
     }
 
-    fn symbols(&self, uri: &lsp::Uri) -> Value {
-        let Some(doc) = self.relative(uri).and_then(|rel| self.doc(&rel)) else {
-            return Value::Null;
-        };
-        let lines = Lines::of(doc);
-        Value::Array(
-            sections::of(doc)
-                .iter()
-                .map(|s| symbol(&lines, s))
-                .collect(),
-        )
+    /// What the server does once its queue is empty, at `now`.
+    pub(super) fn check_at(&mut self, now: chrono::NaiveDateTime) {
+        self.clock = Clock::Fixed(now);
+        self.check();
     }
 }
 
@@ -1014,42 +528,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_new_day_rechecks_the_time_bound_rules() {
-        let event = "events/meetup.md";
-        let mut index = crate::assist::fixture::index_of(&[
-            ("contacts/ada.md", "---\nname: Ada\n---\n"),
-            (
-                event,
-                "---\nname: Meetup\ndate: 2026-11-22\nmet: [ada]\n---\n",
-            ),
-        ]);
-        let mut checker = Checker::new(&index);
-        let codes = |checker: &Checker| -> Vec<&str> {
-            checker.of(event).iter().map(|d| d.code.as_str()).collect()
-        };
-        assert_eq!(codes(&checker), ["T303"], "met before the event");
-        let at = |day: &str, hour| {
-            crate::model::time::parse_date(day)
-                .unwrap()
-                .and_hms_opt(hour, 0, 0)
-                .unwrap()
-        };
-        assert!(!roll(&mut index, at("2026-11-21", 0)), "the same now");
-        assert!(!roll(&mut index, at("2026-11-21", 23)), "the same day");
-        assert!(roll(&mut index, at("2026-11-22", 9)), "a new day");
-        assert_eq!(index.today, at("2026-11-22", 0).date());
-        // What the server's check then does: no edit, only the time moved.
-        let changed = checker.update(&index, &Affected::default());
-        assert!(changed.contains(event), "{changed:?}");
-        assert!(codes(&checker).is_empty(), "the event took place");
-    }
-
-    #[test]
     fn the_rules_doc_is_linked_only_where_it_is() {
         let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md");
         let link = rules_doc(&here).unwrap();
-        assert!(link.starts_with("file:///"), "{link}");
-        assert!(link.ends_with("/docs/format.md#rule-codes"), "{link}");
+        assert!(link.as_str().starts_with("file:///"), "{}", link.as_str());
+        assert!(
+            link.as_str().ends_with("/docs/format.md#rule-codes"),
+            "{}",
+            link.as_str()
+        );
         // An installed binary, its sources gone: no link, not a dead one.
         let gone = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/no-such-file.md");
         assert_eq!(rules_doc(&gone), None);

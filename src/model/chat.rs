@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::findings::Finding;
-use crate::model::decode::{Choice, Fields, choice_enum};
+use crate::model::decode::{Choice, Fields, Sent, choice_enum};
 use crate::model::fields::{self, Field, Type, date, id, joined, opt, when};
 use crate::model::id::Id;
 use crate::model::time::{Duration, When};
@@ -41,6 +41,8 @@ pub(crate) struct Chat {
     /// Where an import found it: a calendar event's UID, a LinkedIn conversation and day;
     /// importing again finds the chat by it instead of adding it twice.
     pub uid: Option<String>,
+    /// The thank-you sent with a template (`ties log thank-you … --template`).
+    pub templates: Vec<Sent>,
 }
 
 impl Chat {
@@ -67,6 +69,7 @@ impl Chat {
             declared_status: f.choice("status"),
             tags: f.strings("tags"),
             uid: f.string("uid").map(|s| s.value),
+            templates: f.sent("templates"),
         };
         (chat, f.finish(Self::KEYS))
     }
@@ -151,4 +154,11 @@ pub(crate) const FIELDS: &[ChatField] = &[
     ChatField::new("uid", Type::Text, |c, _| opt(c.uid.as_ref()))
         .hint("", "set by ties import: where the chat came from")
         .imported(),
+    ChatField::new("templates", Type::List, |c, _| {
+        crate::model::contact::sent(&c.templates)
+    })
+    .hint(
+        "[\"YYYY-MM-DD thank-you\"]",
+        "the thank-you's template (ties log --template)",
+    ),
 ];

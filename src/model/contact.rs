@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::findings::Finding;
-use crate::model::decode::{Choice, Fields, NextAction, choice_enum};
+use crate::model::decode::{Choice, Fields, NextAction, Sent, choice_enum};
 use crate::model::fields::{self, Field, Type, date, id, joined, opt};
 use crate::model::id::Id;
 use crate::model::time::{Birthday, Duration};
@@ -58,6 +58,8 @@ pub(crate) struct Contact {
     pub stay_in_touch: Option<Duration>,
     pub snooze: Option<NaiveDate>,
     pub status: ContactStatus,
+    /// The messages sent to them with a template (`ties log … --template`).
+    pub templates: Vec<Sent>,
 }
 
 impl Contact {
@@ -95,6 +97,7 @@ impl Contact {
             stay_in_touch: f.duration("stay_in_touch").map(|d| d.value),
             snooze: f.date("snooze").map(|d| d.value),
             status: f.choice("status").unwrap_or(ContactStatus::Active),
+            templates: f.sent("templates"),
         };
         (contact, f.finish(Self::KEYS))
     }
@@ -242,4 +245,17 @@ pub(crate) const FIELDS: &[ContactField] = &[
     ContactField::new("job_changed", Type::Date, |c, _| opt(c.job_changed))
         .hint("YYYY-MM-DD", "the day an import saw them at a new company")
         .imported(),
+    ContactField::new("templates", Type::List, |c, _| sent(&c.templates)).hint(
+        "[\"YYYY-MM-DD outreach\"]",
+        "messages sent with a template (ties log --template)",
+    ),
 ];
+
+/// `templates` as an export cell: `2026-11-09 outreach; 2026-11-16 follow-up`.
+pub(crate) fn sent(entries: &[Sent]) -> String {
+    entries
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -1,0 +1,52 @@
+//! A document's outline: `textDocument/documentSymbol`, its sections
+//! ([`assist::sections`](crate::assist::sections)) as nested symbols.
+
+#![allow(
+    clippy::needless_pass_by_value,
+    clippy::unnecessary_wraps,
+    reason = "every handler has the signature the typed dispatch in `server` calls"
+)]
+
+use lsp_types as lsp;
+
+use crate::assist::sections;
+
+use super::convert::Lines;
+use super::server::{Answer, Server};
+
+pub(super) fn symbols(
+    server: &Server,
+    params: lsp::DocumentSymbolParams,
+) -> Answer<Option<lsp::DocumentSymbolResponse>> {
+    let Some(doc) = server
+        .relative(&params.text_document.uri)
+        .and_then(|rel| server.doc(&rel))
+    else {
+        return Ok(None);
+    };
+    let lines = Lines::of(doc);
+    let symbols = sections::of(doc)
+        .iter()
+        .map(|s| symbol(&lines, s))
+        .collect();
+    Ok(Some(lsp::DocumentSymbolResponse::Nested(symbols)))
+}
+
+/// A section as a document symbol, its subsections as children.
+#[allow(
+    deprecated,
+    reason = "`deprecated` is a field every DocumentSymbol must name"
+)]
+fn symbol(lines: &Lines<'_>, s: &sections::Section) -> lsp::DocumentSymbol {
+    lsp::DocumentSymbol {
+        name: s.name.clone(),
+        detail: None,
+        // A heading has no better kind.
+        kind: lsp::SymbolKind::STRING,
+        tags: None,
+        deprecated: None,
+        range: lines.range(s.span),
+        selection_range: lines.range(s.heading),
+        children: Some(s.children.iter().map(|c| symbol(lines, c)).collect()),
+    }
+}
