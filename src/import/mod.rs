@@ -18,6 +18,7 @@
 //! ([`planner`], [`companies`]) put rows together, [`contacts`] chooses between them;
 //! [`export`] puts an export's files together; this file only chooses.
 
+mod address_book;
 mod archive;
 mod cells;
 mod columns;
@@ -35,6 +36,7 @@ mod invitations;
 mod linkedin;
 mod messages;
 mod naming;
+mod outlook;
 mod people;
 mod plan;
 mod planner;
@@ -102,7 +104,12 @@ pub(crate) fn plan(
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // One file of the export other than the connections: planned as the export it is from.
     if source == Source::Linkedin
-        && linkedin::file_of(text).is_some_and(|file| file != linkedin::ExportFile::Connections)
+        && linkedin::file_of(text).is_some_and(|file| {
+            !matches!(
+                file,
+                linkedin::ExportFile::Connections | linkedin::ExportFile::AddressBook
+            )
+        })
     {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),

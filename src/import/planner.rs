@@ -382,7 +382,7 @@ impl<'a> Planner<'a> {
             };
             // Google's export has dozens of columns, most of them empty: only those that said
             // something are named.
-            let said = format != Format::Google || said.contains(&i);
+            let said = !format.is_wide() || said.contains(&i);
             if columns[i].is_none() && said && !unknown.contains(&name) && format != Format::Vcard {
                 unknown.push(name);
             }
@@ -682,6 +682,10 @@ fn nameless(format: Format, lines: &[u64]) -> Option<String> {
         Format::Linkedin => format!(
             "{n} row(s) without a name skipped, from line {first}: LinkedIn leaves the \
              connections of closed or hidden accounts empty but for the date"
+        ),
+        Format::AddressBook => format!(
+            "{n} row(s) without a name skipped, at line(s) {at}: the address book holds \
+             people you know only by an email address; add them with `ties new contact`"
         ),
         Format::Vcard => {
             format!("{n} card(s) without a name (neither FN nor N) skipped, at line(s) {at}")

@@ -25,6 +25,42 @@ pub(super) struct Table {
     pub(super) notes: Vec<(u64, String)>,
 }
 
+impl Table {
+    /// Keeps the first of the `separator`-joined values of each column `single` says holds
+    /// one value (an address book's emails, Google's ` ::: `), and puts the others into one
+    /// more column, `Other values`, that goes to the body: nothing is dropped.
+    pub(super) fn keep_first(&mut self, separator: &str, single: impl Fn(&Column) -> bool) {
+        let mut any = false;
+        for (_, cells) in &mut self.rows {
+            let mut more = Vec::new();
+            for (i, cell) in cells.iter_mut().enumerate() {
+                if !self
+                    .columns
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .is_some_and(&single)
+                    || !cell.contains(separator)
+                {
+                    continue;
+                }
+                let mut parts = cell
+                    .split(separator)
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty());
+                let first = parts.next().unwrap_or_default().to_owned();
+                more.extend(parts.map(str::to_owned));
+                *cell = first;
+            }
+            cells.resize(self.headers.len(), String::new());
+            cells.push(more.join("; "));
+            any |= !more.is_empty();
+        }
+        self.headers.push("Other values".to_owned());
+        self.columns
+            .push(if any { None } else { Some(Column::Skip) });
+    }
+}
+
 /// The header and the non-empty rows (cells cleaned, with the line where each row starts)
 /// of the CSV table that begins at byte `start` of `text` (after LinkedIn's preamble): the
 /// separator told by the header line, quoted cells holding anything.
