@@ -1081,6 +1081,17 @@ enum ImportCommands {
         #[arg(long)]
         dry_run: bool,
     },
+    /// A calendar (.ics: a whole calendar exported, or one invite.ics): meetings with people of the notebook become chats; importing again moves or cancels them
+    Ics {
+        /// The .ics file
+        file: PathBuf,
+        /// Import the events that name no one of the notebook too, giving their attendees files
+        #[arg(long)]
+        all: bool,
+        /// Print the files it would create and the changes, and write none
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// What `import csv --help` says of the columns: an installed binary comes without the
@@ -1150,6 +1161,15 @@ impl ImportCommands {
                 source: Source::Vcard,
                 options: Options {
                     encoding,
+                    ..Options::default()
+                },
+                dry_run,
+            },
+            Self::Ics { file, all, dry_run } => Command::Import {
+                file,
+                source: Source::Ics,
+                options: Options {
+                    all,
                     ..Options::default()
                 },
                 dry_run,

@@ -213,6 +213,13 @@ pub(crate) enum Error {
     NoOwner { path: PathBuf },
 
     #[error(
+        "cannot read {} as a calendar: {reason}\n  help: export the calendar again as .ics, or \
+         give the one invitation (invite.ics) to import",
+        path.display()
+    )]
+    BadCalendar { path: PathBuf, reason: String },
+
+    #[error(
         "cannot read {} as a zip archive: {reason}\n  help: download the export from LinkedIn again \
          (Settings, Data privacy, Get a copy of your data), or unpack it and give the folder",
         path.display()

@@ -13,6 +13,7 @@
 //!   `ties export csv`.
 //! - `vault`: Obsidian vaults where they are (`folders`, `ids: title`, `keys`, `owner`),
 //!   on the fixtures `tests/fixtures/vault-*`, and each vault convention on its own.
+//! - `import_calendar`: `ties import ics`, a calendar's meetings as chats, moved and cancelled.
 //! - `import_address_books`: Outlook's contacts CSV and LinkedIn's `Contacts.csv`.
 //! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
 //!   tracker, and the export → import round trip, field by field.
@@ -37,6 +38,7 @@ mod hostile;
 mod html;
 mod import;
 mod import_address_books;
+mod import_calendar;
 mod import_encodings;
 mod import_formats;
 mod import_linkedin_export;

@@ -31,7 +31,7 @@ pub(super) fn plan(
     formats::refuse_foreign(path, text, source)?;
     let mut table = match source {
         Source::Vcard => vcard::table(text),
-        Source::Csv | Source::Linkedin => read::spreadsheet(path, text, source, map)?,
+        Source::Csv | Source::Linkedin | Source::Ics => read::spreadsheet(path, text, source, map)?,
     };
     table.notes.extend(notes.into_iter().map(|note| (0, note)));
     if table.format == Format::CompaniesExport {

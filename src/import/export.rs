@@ -133,7 +133,7 @@ pub(super) fn plan(
 }
 
 /// The plan's messages: what is said of the export as a whole, then of each file.
-fn gather(plan: &mut Plan, summary: Log, logs: Vec<(String, Log)>) {
+pub(super) fn gather(plan: &mut Plan, summary: Log, logs: Vec<(String, Log)>) {
     let (mut messages, _) = summary.finish();
     messages.append(&mut plan.messages);
     for (shown, log) in logs {
@@ -251,7 +251,12 @@ fn owner(
 
 /// Checks every file and edit of the history with the notebook and the rest of the plan;
 /// what would not pass is reported at its row and left out, with what it counted.
-fn check(index: &Index, writable: Writable<'_>, plan: &mut Plan, logs: &mut [(String, Log)]) {
+pub(super) fn check(
+    index: &Index,
+    writable: Writable<'_>,
+    plan: &mut Plan,
+    logs: &mut [(String, Log)],
+) {
     if plan.origins.is_empty() {
         return;
     }
@@ -296,6 +301,8 @@ fn check(index: &Index, writable: Writable<'_>, plan: &mut Plan, logs: &mut [(St
 fn history_file(what: &str) -> &'static str {
     match what {
         "invitations" => "Invitations.csv",
+        // A calendar is one file.
+        "meetings" => "",
         _ => "messages.csv",
     }
 }

@@ -122,7 +122,7 @@ pub(super) fn refuse_foreign(path: &Path, text: &str, source: Source) -> Result<
     let found = if starts("BEGIN:VCARD") {
         Some(("a vCard file", Source::Vcard))
     } else if starts("BEGIN:VCALENDAR") {
-        Some(("an iCalendar file (a calendar, not contacts)", Source::Csv))
+        Some(("an iCalendar file (a calendar, not contacts)", Source::Ics))
     } else if first.starts_with(['{', '[']) {
         Some(("a JSON file", Source::Csv))
     } else if starts("<?xml") || starts("<!doctype") || starts("<html") {
@@ -161,10 +161,18 @@ pub(super) fn wrong(path: &Path, what: &'static str, use_source: Source) -> Erro
         Source::Csv => "csv",
         Source::Linkedin => "linkedin",
         Source::Vcard => "vcard",
+        Source::Ics => "ics",
     };
-    let help = if ["a vCard", "a Google", "an Outlook", "a CSV", "a LinkedIn"]
-        .iter()
-        .any(|w| what.starts_with(w))
+    let help = if [
+        "a vCard",
+        "a Google",
+        "an Outlook",
+        "a CSV",
+        "a LinkedIn",
+        "an iCalendar",
+    ]
+    .iter()
+    .any(|w| what.starts_with(w))
     {
         format!("use `ties import {command} {}`", path.display())
     } else if what.starts_with("not a vCard") {

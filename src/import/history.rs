@@ -79,7 +79,25 @@ impl<'a> Scope<'a> {
             return Some(found.clone());
         }
         if self.create {
-            self.create_contact(profile, name, line)
+            self.create_contact(profile, None, name, line, "LinkedIn")
+        } else {
+            None
+        }
+    }
+
+    /// A meeting's attendee: found by email, then name; created (name, email, `source:
+    /// calendar`) when the import says so.
+    pub(super) fn attendee(
+        &mut self,
+        email: Option<&str>,
+        name: Option<&str>,
+        line: u64,
+    ) -> Option<Person> {
+        if let Some(found) = self.directory.find(None, email, name) {
+            return Some(found.clone());
+        }
+        if self.create {
+            self.create_contact(None, email, name, line, "calendar")
         } else {
             None
         }
@@ -90,8 +108,10 @@ impl<'a> Scope<'a> {
     fn create_contact(
         &mut self,
         profile: Option<&str>,
+        email: Option<&str>,
         name: Option<&str>,
         line: u64,
+        source: &str,
     ) -> Option<Person> {
         let name = name.map(str::trim).filter(|n| !n.is_empty())?;
         if name.eq_ignore_ascii_case("LinkedIn Member") {
@@ -102,10 +122,13 @@ impl<'a> Scope<'a> {
             id: id.clone(),
             name: name.to_owned(),
             linkedin: profile.map(str::to_owned),
-            email: None,
+            email: email.map(str::to_owned),
         };
         let mut d = Draft::new();
-        d.text("name", name).text("source", "LinkedIn");
+        d.text("name", name).text("source", source);
+        if let Some(email) = email {
+            d.text("email", email);
+        }
         if let Some(profile) = profile {
             d.text("linkedin", profile);
         }

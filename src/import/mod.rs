@@ -32,6 +32,7 @@ mod formats;
 mod google;
 mod guess;
 mod history;
+mod ics;
 mod invitations;
 mod linkedin;
 mod messages;
@@ -62,6 +63,9 @@ pub(crate) struct Options {
     pub encoding: Option<String>,
     /// `--create-contacts`: people a history names who have no file get one.
     pub create_contacts: bool,
+    /// `--all` (calendars): events that name no one of the notebook are imported too, with
+    /// files for their attendees.
+    pub all: bool,
 }
 
 /// What the user gave to import: one file, or the files of a folder (an unpacked export),
@@ -102,6 +106,9 @@ pub(crate) fn plan(
     }
     let (text, decoded) = decode::decode(path, &bytes, options.encoding.as_deref())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if source == Source::Ics {
+        return ics::plan(path, text, options.all, index, writable);
+    }
     // One file of the export other than the connections: planned as the export it is from.
     if source == Source::Linkedin
         && linkedin::file_of(text).is_some_and(|file| {

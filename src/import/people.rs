@@ -91,6 +91,30 @@ impl Directory {
             .map(|&i| &self.people[i])
     }
 
+    /// The people whose full name (two words or more, one person of that name) `text`
+    /// names as whole words: "Coffee with Ana Ruiz". Linear in the names, once per text.
+    pub(super) fn named_in(&self, text: &str) -> Vec<&Person> {
+        let text = text.to_lowercase();
+        let mut found: Vec<&Person> = Vec::new();
+        for (name, people) in &self.names {
+            let [one] = people.as_slice() else { continue };
+            if !name.contains(' ') {
+                continue;
+            }
+            let whole = text.match_indices(name.as_str()).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + name.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            });
+            if whole && !found.iter().any(|p| p.id == self.people[*one].id) {
+                found.push(&self.people[*one]);
+            }
+        }
+        found.sort_by(|a, b| a.name.cmp(&b.name));
+        found
+    }
+
     /// A free id for a new contact named `name`, in the notebook and in this import.
     pub(super) fn free_id(&self, index: &Index, name: &str) -> Option<String> {
         let conventions = &index.settings.conventions;

@@ -15,6 +15,8 @@ pub(crate) enum Source {
     Linkedin,
     /// An address book: vCard 2.1, 3.0 or 4.0.
     Vcard,
+    /// A calendar: `.ics`, a whole calendar or one invitation.
+    Ics,
 }
 
 /// What an import would do.

@@ -29,7 +29,7 @@ pub(super) fn spreadsheet(
         Source::Linkedin => linkedin::header_start(text).ok_or_else(|| Error::NotLinkedin {
             path: path.to_owned(),
         })?,
-        Source::Csv | Source::Vcard => 0,
+        Source::Csv | Source::Vcard | Source::Ics => 0,
     };
     let (headers, rows) = table::csv(path, text, start)?;
     let format = formats::of_headers(&headers, source);
