@@ -89,7 +89,16 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
     let today = index.today;
     let contact = |text: &str| -> Result<&Document, Error> {
         let id = lookup::resolve(index, Kind::Contact, text)?;
-        Ok(doc(index, &id))
+        let d = doc(index, &id);
+        if d.is_implicit() {
+            // Named in other notes only (`references: implicit`): no file to change.
+            return Err(Error::NoNoteYet {
+                kind: d.kind.as_str(),
+                name: name(d),
+                path: d.path.clone(),
+            });
+        }
+        Ok(d)
     };
     let set = |key, date: NaiveDate, existing| Change::Set {
         key,
@@ -431,6 +440,7 @@ pub(crate) fn vet(index: &mut Index, plan: &Plan, bytes: &[u8]) -> Result<(), Er
             match d.severity() {
                 crate::findings::Severity::Error => "an error",
                 crate::findings::Severity::Warning => "a warning",
+                crate::findings::Severity::Info => "a note",
             },
             d.code,
             d.path,

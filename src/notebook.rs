@@ -14,6 +14,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::findings::{Finding, Problem};
 use crate::index::Index;
+use crate::model::conventions::Ignore;
 use crate::model::{Conventions, Settings};
 use crate::span::Span;
 
@@ -88,10 +89,10 @@ pub(crate) fn decode_settings(bytes: Vec<u8>) -> (Settings, String, Vec<Placed>)
     (settings, text, diagnostics)
 }
 
-/// Every Markdown file under `root`, parsed as `conventions` say; and the problems met
-/// while walking.
+/// Every Markdown file under `root` that `ignore:` leaves in, parsed as `conventions` say;
+/// and the problems met while walking.
 pub(crate) fn walk(root: &Path, conventions: &Conventions) -> (Vec<Document>, Vec<Placed>) {
-    collect(root, &walker(root), conventions)
+    collect(root, &walker(root, &conventions.ignore), conventions)
 }
 
 fn collect(
@@ -158,15 +159,18 @@ impl Drop for Gather {
 }
 
 /// The walker `check`, `watch` and the benchmarks agree on: no hidden files, the root
-/// `.gitignore` honoured even outside a git repository, nothing above the root, symlinks
-/// followed only inside the notebook (see [`Guard`]); and the problems its guard met.
-pub(crate) fn walker(root: &Path) -> (WalkBuilder, Arc<Guard>) {
-    walker_at(root, root)
+/// `.gitignore` and `ignore:` in `ties.yaml` honoured even outside a git repository,
+/// nothing above the root, symlinks followed only inside the notebook (see [`Guard`]); and
+/// the problems its guard met.
+pub(crate) fn walker(root: &Path, ignore: &Ignore) -> (WalkBuilder, Arc<Guard>) {
+    walker_at(root, root, ignore)
 }
 
 /// The same walker, started at `dir` inside the notebook (for a folder that appeared).
-fn walker_at(root: &Path, dir: &Path) -> (WalkBuilder, Arc<Guard>) {
+fn walker_at(root: &Path, dir: &Path, ignore: &Ignore) -> (WalkBuilder, Arc<Guard>) {
     let ignores = Ignores::load(root);
+    let ignore = ignore.clone();
+    let base = root.to_owned();
     let guard = Arc::new(Guard::new(root));
     let admit = Arc::clone(&guard);
     let mut builder = WalkBuilder::new(dir);
@@ -181,6 +185,7 @@ fn walker_at(root: &Path, dir: &Path) -> (WalkBuilder, Arc<Guard>) {
         .filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             !ignores.gitignored(entry.path(), is_dir)
+                && !ignore.matches(&relative(&base, entry.path()), is_dir)
                 && !ignores.is_templates(entry.path())
                 && admit.admits(entry, is_dir)
         });
@@ -284,7 +289,7 @@ impl Ignores {
         }
     }
 
-    fn gitignored(&self, path: &Path, is_dir: bool) -> bool {
+    pub(crate) fn gitignored(&self, path: &Path, is_dir: bool) -> bool {
         path.starts_with(&self.root)
             && self
                 .gitignore
@@ -317,7 +322,11 @@ pub(crate) fn walk_under(
     dir: &Path,
     conventions: &Conventions,
 ) -> (Vec<Document>, Vec<Placed>) {
-    collect(root, &walker_at(root, dir), conventions)
+    collect(
+        root,
+        &walker_at(root, dir, &conventions.ignore),
+        conventions,
+    )
 }
 
 /// How much of a file is read at most. A body past [`crate::body::MAX_BODY_BYTES`] is not

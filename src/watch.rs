@@ -70,7 +70,9 @@ impl Classifier {
             let markdown = notebook::is_document(path);
             // A folder has no extension; only its appearing, vanishing or renaming matters.
             let folder = path.extension().is_none() && folder_event;
-            if (markdown || folder) && !self.ignores.is_ignored(path, folder) {
+            // The message templates are no documents, but a change there is read again.
+            let template = crate::templates::holds(&notebook::relative(&self.root, path));
+            if (markdown || folder) && (template || !self.ignores.is_ignored(path, folder)) {
                 paths.push(path.clone());
             }
         }

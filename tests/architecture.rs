@@ -156,6 +156,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "list",
             "show",
             "draft",
+            "adopt",
             "create",
             "watch",
             "edit",

@@ -13,6 +13,8 @@
 //!   `ties export csv`.
 //! - `vault`: Obsidian vaults where they are (`folders`, `ids: title`, `keys`, `owner`),
 //!   on the fixtures `tests/fixtures/vault-*`, and each vault convention on its own.
+//! - `migrate`: vaults as people keep them (issue 23): each class of what real vaults hold,
+//!   at its boundary, and the fixture vaults of each class.
 //! - `import_calendar`: `ties import ics`, a calendar's meetings as chats, moved and cancelled.
 //! - `import_address_books`: Outlook's contacts CSV and LinkedIn's `Contacts.csv`.
 //! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
@@ -48,6 +50,7 @@ mod list_show;
 mod log;
 mod lsp;
 mod man;
+mod migrate;
 mod persona;
 mod report;
 mod report_fixture;

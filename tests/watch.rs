@@ -488,3 +488,18 @@ fn watch_agenda_on_an_80x40_terminal_keeps_errors_on_screen_and_cuts_the_agenda(
         "long agenda lines cut:\n{screen}"
     );
 }
+
+#[test]
+fn watch_checks_a_message_template_when_it_is_saved() {
+    let (nb, root) = ada();
+    let watch = Watch::start(&root, &["--format", "json"]);
+    watch.round("the first check");
+    nb.write("templates/ask.md", "Hi {{fist_name}}\n");
+    watch.until("the broken template", |r| {
+        codes(r).iter().any(|c| c == "templates/ask.md T501")
+    });
+    nb.write("templates/ask.md", "Hi {{first_name}}\n");
+    let (fixed, _) = watch.until("the fixed template", |r| n(r, "errors") == 0);
+    assert!(codes(&fixed).is_empty(), "{fixed}");
+    assert_eq!(watch.interrupt(), 0);
+}
