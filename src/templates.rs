@@ -140,6 +140,17 @@ impl Templates {
             .map(|l| l.text.as_str())
     }
 
+    /// The template `--template NAME` asks for, or the error that lists the names there are
+    /// and suggests the nearest.
+    pub(crate) fn named(&self, name: &str) -> Result<&Loaded, crate::error::Error> {
+        self.get(name)
+            .ok_or_else(|| crate::error::Error::UnknownTemplate {
+                name: name.to_owned(),
+                hint: crate::suggest::hint(name, self.names()),
+                names: self.names().collect::<Vec<_>>().join(", "),
+            })
+    }
+
     /// How many files of `templates/` were read.
     pub(crate) fn files(&self) -> usize {
         self.list.iter().filter(|l| l.path.is_some()).count()

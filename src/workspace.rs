@@ -515,6 +515,21 @@ pub(crate) fn added_by(index: &mut Index, path: &str, bytes: &[u8]) -> Option<Di
     })
 }
 
+/// A notebook on disk for tests: an empty `ties.yaml` (unless `files` has one) and
+/// `files`, in a temporary folder; its root with symlinks resolved, as clients hold it.
+#[cfg(test)]
+pub(crate) fn on_disk(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join(CONFIG_FILE), "").unwrap();
+    for (path, text) in files {
+        let file = root.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    (dir, root)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -526,24 +541,12 @@ mod tests {
             .unwrap()
     }
 
-    fn notebook(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        std::fs::write(root.join(CONFIG_FILE), "").unwrap();
-        for (path, text) in files {
-            let file = root.join(path);
-            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-            std::fs::write(file, text).unwrap();
-        }
-        (dir, root)
-    }
-
     /// A new day re-checks the time-bound rules without an edit (T303 once the event has
     /// taken place); within a day nothing moves.
     #[test]
     fn a_new_day_rechecks_the_time_bound_rules() {
         let event = "events/meetup.md";
-        let (_dir, root) = notebook(&[
+        let (_dir, root) = on_disk(&[
             ("contacts/ada.md", "---\nname: Ada\n---\n"),
             (
                 event,
@@ -574,7 +577,7 @@ mod tests {
     #[test]
     fn a_buffer_wins_over_its_file_until_closed() {
         let ada = "contacts/ada.md";
-        let (_dir, root) = notebook(&[(ada, "---\nname: Ada\n---\n")]);
+        let (_dir, root) = on_disk(&[(ada, "---\nname: Ada\n---\n")]);
         let now = at("2026-11-21", 9);
         let (mut ws, _) = Workspace::load(&root, now).unwrap();
         let text = "---\nname: Ada\nrole: develper\n---\n".to_owned();
@@ -601,7 +604,7 @@ mod tests {
 
     #[test]
     fn what_a_notebook_file_is() {
-        let (_dir, root) = notebook(&[(".gitignore", "drafts/\n")]);
+        let (_dir, root) = on_disk(&[(".gitignore", "drafts/\n")]);
         let (ws, _) = Workspace::load(&root, at("2026-11-21", 9)).unwrap();
         let rel = |p: &str| ws.notebook_path(&root.join(p));
         assert_eq!(rel("contacts/ada.md").as_deref(), Some("contacts/ada.md"));
@@ -619,7 +622,7 @@ mod tests {
     #[test]
     fn ignore_patterns_leave_files_out_and_implicit_records_are_no_files() {
         let ada = "contacts/ada.md";
-        let (_dir, root) = notebook(&[
+        let (_dir, root) = on_disk(&[
             (
                 CONFIG_FILE,
                 "ignore: [Archive/, _aliases.md]\nreferences: implicit\n",

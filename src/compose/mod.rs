@@ -428,12 +428,7 @@ fn check_happened<'a>(
 
 /// The template `--template` names, which must draft `kind` and be free of errors.
 fn named_template<'a>(index: &'a Index, name: &str, kind: DraftKind) -> Result<&'a Loaded, Error> {
-    let templates = index.templates();
-    let loaded = templates.get(name).ok_or_else(|| Error::UnknownTemplate {
-        name: name.to_owned(),
-        hint: crate::suggest::hint(name, templates.names()),
-        names: templates.names().collect::<Vec<_>>().join(", "),
-    })?;
+    let loaded = index.templates().named(name)?;
     let template = &loaded.template;
     let shown = || loaded.path.clone().unwrap_or_else(|| "built-in".to_owned());
     if template.broken {

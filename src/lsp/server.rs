@@ -266,11 +266,7 @@ impl<'a> Server<'a> {
 
     /// Loads the notebook that `dir` is in (or `--notebook`), as the CLI finds it.
     pub(super) fn load(&mut self, dir: &Path) {
-        let found = notebook::discover(self.explicit.as_deref(), dir)
-            .and_then(|root| {
-                root.canonicalize()
-                    .map_err(|source| crate::error::Error::Io { path: root, source })
-            })
+        let found = notebook::discover_real(self.explicit.as_deref(), dir)
             .and_then(|root| Workspace::load(&root, self.clock.now()));
         match found {
             Ok((workspace, first)) => {
