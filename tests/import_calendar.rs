@@ -130,24 +130,24 @@ fn meetings_with_known_people_become_chats_and_importing_again_adds_nothing() {
     assert_eq!(
         records["chats/2026-11-24-ana-ruiz.md"],
         "---\nwith: ana-ruiz\ndate: 2026-11-24 10:30\nkind: coffee-chat\nmedium: in-person\n\
-         duration: 30m\nuid: ics:coffee-ana@google.com\n---\n\
+         duration: 30min\nuid: ics:coffee-ana@google.com\n---\n\
          **Coffee chat: Ana / Sam**\n\nAsk about the platform team.\nBring the portfolio.\n"
     );
     // Named in the title; 11:00 in New York is 17:00 in Madrid; Zoom's instructions dropped.
     assert_eq!(
         records["chats/2026-11-26-ben-osei.md"],
-        "---\nwith: ben-osei\ndate: 2026-11-26 17:00\nkind: call\nmedium: zoom\nduration: 45m\n\
+        "---\nwith: ben-osei\ndate: 2026-11-26 17:00\nkind: call\nmedium: zoom\nduration: 45min\n\
          uid: ics:call-ben\n---\n**Call with Ben Osei**\n\nPortfolio review\n"
     );
     assert_eq!(
         records["chats/2026-11-02-chloe-dubois.md"],
         "---\nwith: chloe-dubois\ndate: 2026-11-02 17:00\nkind: call\nmedium: google-meet\n\
-         duration: 30m\nuid: ics:mentoring-chloe\n---\n**Mentoring**\n"
+         duration: 30min\nuid: ics:mentoring-chloe\n---\n**Mentoring**\n"
     );
     // The moved instance of the series is its own chat, keyed by its RECURRENCE-ID.
     assert_eq!(
         records["chats/2026-11-10-chloe-dubois.md"],
-        "---\nwith: chloe-dubois\ndate: 2026-11-10 18:00\nkind: other\nduration: 30m\n\
+        "---\nwith: chloe-dubois\ndate: 2026-11-10 18:00\nkind: other\nduration: 30min\n\
          uid: ics:mentoring-chloe:20261109T160000Z\n---\n**Mentoring**\n"
     );
     nb.assert_clean();
@@ -177,7 +177,7 @@ fn a_newer_calendar_moves_and_cancels_by_uid_as_one_line_edits() {
         "would change chats/2026-11-24-ana-ruiz.md: moved; new duration\n\
          --- a/chats/2026-11-24-ana-ruiz.md\n+++ b/chats/2026-11-24-ana-ruiz.md\n\
          @@ -3 +3 @@\n-date: 2026-11-24 10:30\n+date: 2026-11-25 10:30\n\
-         @@ -6 +6 @@\n-duration: 30m\n+duration: 45m\n\
+         @@ -6 +6 @@\n-duration: 30min\n+duration: 45min\n\
          would change chats/2026-11-26-ben-osei.md: cancelled\n\
          --- a/chats/2026-11-26-ben-osei.md\n+++ b/chats/2026-11-26-ben-osei.md\n\
          @@ -7,0 +8 @@\n+status: cancelled\n\
@@ -191,7 +191,7 @@ fn a_newer_calendar_moves_and_cancels_by_uid_as_one_line_edits() {
         records["chats/2026-11-24-ana-ruiz.md"],
         before["chats/2026-11-24-ana-ruiz.md"]
             .replace("date: 2026-11-24 10:30", "date: 2026-11-25 10:30")
-            .replace("duration: 30m", "duration: 45m")
+            .replace("duration: 30min", "duration: 45min")
     );
     assert_eq!(
         records["chats/2026-11-26-ben-osei.md"],
@@ -221,7 +221,7 @@ fn all_gives_the_attendees_files_but_not_the_declined_or_the_owner() {
     );
     assert_eq!(
         records["chats/2026-12-03-omar-haddad.md"],
-        "---\nwith: omar-haddad\ndate: 2026-12-03 16:00\nkind: call\nduration: 30m\n\
+        "---\nwith: omar-haddad\ndate: 2026-12-03 16:00\nkind: call\nduration: 30min\n\
          uid: ics:intro-omar\n---\n**Intro call**\n"
     );
     assert!(!records.contains_key("contacts/dee-declined.md"));
