@@ -76,6 +76,7 @@ choice_enum!(
         Coverage = "coverage",
         EventFollowUp = "event-follow-up",
         Birthday = "birthday",
+        JobChange = "job-change",
         Reply = "reply",
         Referral = "referral",
     }
@@ -621,6 +622,39 @@ impl Builder<'_> {
         }
         self.reply(doc, contact);
         self.referral(doc, contact);
+        self.job_change(doc, contact);
+    }
+
+    /// A contact an import saw at a new company (`job_changed`): congratulate them, due that
+    /// day, until an outreach or a follow-up on or after it says you did.
+    fn job_change(&mut self, doc: &Document, contact: &Contact) {
+        let Some(day) = contact.job_changed else {
+            return;
+        };
+        let id = &doc.id;
+        let outreach = self.index.outreach(id.as_str(), contact);
+        if outreach.iter().any(|d| *d >= day) {
+            return;
+        }
+        let name = &contact.name;
+        let moved = contact.company.as_ref().map_or_else(
+            || "changed jobs".to_owned(),
+            |company| format!("moved to {}", self.index.name_of(&company.value)),
+        );
+        let title = format!("{name} {moved} — congratulate");
+        if let Some(item) = self.push(
+            When::Date(day),
+            ItemKind::JobChange,
+            id.clone(),
+            name.clone(),
+            doc,
+            title,
+        ) {
+            item.why = vec![
+                "rule: job-change: `job_changed` (set by ties import linkedin), until an outreach or follow-up on or after it".to_owned(),
+                format!("job_changed {day} in {}", doc.path),
+            ];
+        }
     }
 
     /// Whether a chat with `id` is booked: planned (not cancelled, not a message) from

@@ -1131,10 +1131,13 @@ enum ImportCommands {
         #[arg(long)]
         dry_run: bool,
     },
-    /// LinkedIn's Connections.csv (from LinkedIn: Settings, Data privacy, Get a copy of your data)
+    /// LinkedIn's export (Settings, Data privacy, Get a copy of your data): its zip, its folder, or one of its files (Connections.csv, messages.csv, Invitations.csv)
     Linkedin {
-        /// The Connections.csv file
+        /// The export's .zip, its folder, or one of its CSV files
         file: PathBuf,
+        /// People the messages and invitations name who have no file get one (name and profile); without it they are listed
+        #[arg(long)]
+        create_contacts: bool,
         /// The file's encoding (windows-1252, latin1, utf-16le…) when the guess is wrong; UTF-8 and a byte-order mark need none
         #[arg(long, value_name = "NAME")]
         encoding: Option<String>,
@@ -1150,6 +1153,17 @@ enum ImportCommands {
         #[arg(long, value_name = "NAME")]
         encoding: Option<String>,
         /// Print the files it would create, and create none
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A calendar (.ics: a whole calendar exported, or one invite.ics): meetings with people of the notebook become chats; importing again moves or cancels them
+    Ics {
+        /// The .ics file
+        file: PathBuf,
+        /// Import the events that name no one of the notebook too, giving their attendees files
+        #[arg(long)]
+        all: bool,
+        /// Print the files it would create and the changes, and write none
         #[arg(long)]
         dry_run: bool,
     },
@@ -1191,11 +1205,16 @@ impl ImportCommands {
             } => Command::Import {
                 file,
                 source: Source::Csv,
-                options: Options { map, encoding },
+                options: Options {
+                    map,
+                    encoding,
+                    ..Options::default()
+                },
                 dry_run,
             },
             Self::Linkedin {
                 file,
+                create_contacts,
                 encoding,
                 dry_run,
             } => Command::Import {
@@ -1203,6 +1222,7 @@ impl ImportCommands {
                 source: Source::Linkedin,
                 options: Options {
                     encoding,
+                    create_contacts,
                     ..Options::default()
                 },
                 dry_run,
@@ -1216,6 +1236,15 @@ impl ImportCommands {
                 source: Source::Vcard,
                 options: Options {
                     encoding,
+                    ..Options::default()
+                },
+                dry_run,
+            },
+            Self::Ics { file, all, dry_run } => Command::Import {
+                file,
+                source: Source::Ics,
+                options: Options {
+                    all,
                     ..Options::default()
                 },
                 dry_run,

@@ -304,6 +304,7 @@ fn fill<R>(fields: &[Field<R>], given: &[(&str, Given)], unhinted: &[&str]) -> D
             Some(Given::Word(w)) => draft.word(key, w),
             Some(Given::Text(t)) => draft.text(key, t),
             Some(Given::List(items)) if !items.is_empty() => draft.list(key, items),
+            _ if field.imported => &mut draft,
             _ => draft.hint(&field.hint_line()),
         };
     }

@@ -232,6 +232,26 @@ pub(crate) enum Error {
     },
 
     #[error(
+        "cannot tell which of the messages in {} are yours\n  help: write your name as LinkedIn shows it in ties.yaml: `owner: Sam Rivera`",
+        path.display()
+    )]
+    NoOwner { path: PathBuf },
+
+    #[error(
+        "cannot read {} as a calendar: {reason}\n  help: export the calendar again as .ics, or \
+         give the one invitation (invite.ics) to import",
+        path.display()
+    )]
+    BadCalendar { path: PathBuf, reason: String },
+
+    #[error(
+        "cannot read {} as a zip archive: {reason}\n  help: download the export from LinkedIn again \
+         (Settings, Data privacy, Get a copy of your data), or unpack it and give the folder",
+        path.display()
+    )]
+    BadArchive { path: PathBuf, reason: String },
+
+    #[error(
         "--encoding {label}: no such encoding\n  help: use a name such as utf-8, windows-1252, latin1, utf-16le, iso-8859-15, macintosh or shift_jis"
     )]
     UnknownEncoding { label: String },

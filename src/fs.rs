@@ -12,8 +12,9 @@ mod name;
 mod replace;
 mod temp;
 
+use std::collections::HashMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 
@@ -93,6 +94,44 @@ fn composed(path: &Path) -> std::path::PathBuf {
 /// (unless it is to be replaced). Checked for every file of a plan before the first is
 /// written, so a plan is written whole or its unwritable files are reported up front.
 pub(crate) fn can_create_in(root: &Path, path: &Path, existing: Existing) -> Result<(), Error> {
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
+    can_land(root, path, landing(path).as_deref(), &real_root, existing)
+}
+
+/// [`can_create_in`] for every file of a plan (an import's thousands): the notebook's root
+/// and each folder are resolved once, not once per file.
+pub(crate) fn can_create_all_in(
+    root: &Path,
+    paths: &[PathBuf],
+    existing: Existing,
+) -> Vec<Result<(), Error>> {
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
+    let mut landings: HashMap<&Path, Option<PathBuf>> = HashMap::new();
+    paths
+        .iter()
+        .map(|path| {
+            let folder = path.parent().unwrap_or(path);
+            let landing = landings.entry(folder).or_insert_with(|| landing(path));
+            can_land(root, path, landing.as_deref(), &real_root, existing)
+        })
+        .collect()
+}
+
+/// The deepest folder above `path` that exists, resolved: where a write would land (the
+/// folders made below it are made inside it).
+fn landing(path: &Path) -> Option<PathBuf> {
+    path.ancestors()
+        .skip(1)
+        .find_map(|dir| dir.canonicalize().ok())
+}
+
+fn can_land(
+    root: &Path,
+    path: &Path,
+    landing: Option<&Path>,
+    real_root: &Path,
+    existing: Existing,
+) -> Result<(), Error> {
     let too_long = |part, max| Error::TooLong {
         path: path.to_owned(),
         part,
@@ -114,17 +153,10 @@ pub(crate) fn can_create_in(root: &Path, path: &Path, existing: Existing) -> Res
             });
         }
     }
-    // The deepest folder that exists is where the write would land; the folders made
-    // below it are made inside it.
-    let landing = path
-        .ancestors()
-        .skip(1)
-        .find_map(|dir| dir.canonicalize().ok());
-    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
-    if let Some(target) = landing.filter(|dir| !dir.starts_with(&real_root)) {
+    if let Some(target) = landing.filter(|dir| !dir.starts_with(real_root)) {
         return Err(Error::OutsideNotebook {
             path: path.to_owned(),
-            target,
+            target: target.to_owned(),
         });
     }
     if existing == Existing::Keep && path.symlink_metadata().is_ok() {

@@ -98,6 +98,10 @@ fn base(kind: ItemKind) -> (i32, &'static str) {
         ItemKind::FollowUp => (30, "no reply in a week: a short follow-up helps"),
         ItemKind::Next | ItemKind::Task => (30, "a step you set yourself"),
         ItemKind::Event => (30, "an event to go to, with a goal"),
+        ItemKind::JobChange => (
+            35,
+            "a new job: the best moment to congratulate and reconnect",
+        ),
         ItemKind::Birthday => (25, "a birthday: a note keeps the tie warm"),
         ItemKind::Reconnect => (20, "out of touch: reconnect before the tie goes dormant"),
         ItemKind::MoveOn => (15, "no answer after the follow-ups: close the loop"),

@@ -15,6 +15,8 @@
 //!   on the fixtures `tests/fixtures/vault-*`, and each vault convention on its own.
 //! - `migrate`: vaults as people keep them (issue 23): each class of what real vaults hold,
 //!   at its boundary, and the fixture vaults of each class.
+//! - `import_calendar`: `ties import ics`, a calendar's meetings as chats, moved and cancelled.
+//! - `import_address_books`: Outlook's contacts CSV and LinkedIn's `Contacts.csv`.
 //! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
 //!   tracker, and the export → import round trip, field by field.
 //! - `drafts`: message templates (`templates/`, T501–T503), `ties draft` on the example
@@ -40,8 +42,11 @@ mod explain;
 mod hostile;
 mod html;
 mod import;
+mod import_address_books;
+mod import_calendar;
 mod import_encodings;
 mod import_formats;
+mod import_linkedin_export;
 mod import_rows;
 mod init_new;
 mod list_show;

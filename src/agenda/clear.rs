@@ -53,7 +53,10 @@ pub(crate) fn hint(index: &Index, item: &Item) -> Clear {
             let chat = index.docs.iter().find(|d| d.path == item.path);
             Clear::ThankYou(chat.map_or_else(id, |d| d.id.clone()))
         }
-        ItemKind::Reconnect | ItemKind::EventFollowUp => reach_out(index, &item.id),
+        // A job change: congratulate them, as an outreach or, after one, a follow-up.
+        ItemKind::Reconnect | ItemKind::EventFollowUp | ItemKind::JobChange => {
+            reach_out(index, &item.id)
+        }
         ItemKind::Reply | ItemKind::Referral => Clear::Message(id()),
         ItemKind::Prepare
         | ItemKind::Next

@@ -25,42 +25,41 @@ pub(crate) fn run(
     let _lock = super::lock(config)?;
     let (root, index) = super::load(config)?;
     let path = config.cwd.join(file);
-    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-        path: file.to_owned(),
-        source,
-    })?;
+    let input = read(file, &path)?;
     // The real run and `--dry-run` ask the same question of every file before the first
     // write, so the dry run predicts the real one, and a file that cannot be written is a
     // bad row, not an import that stops half-way.
     let names = fs::Names::default();
-    let writable = |rel: &str| {
-        let path = root.join(rel);
-        let checked =
-            fs::can_create_in(&root, &path, Existing::Keep).and_then(|()| names.claim(&path));
-        checked.map_err(|e| match e {
-            Error::TooLong { part, max, .. } => {
-                format!("its {part} is longer than the {max} bytes file systems allow")
-            }
-            Error::OutsideNotebook { target, .. } => format!(
-                "its folder is a symlink to {}, outside the notebook",
-                target.display()
-            ),
-            Error::Exists { .. } => "it already exists".to_owned(),
-            Error::NameReserved { reason, .. } => format!("its name {reason}"),
-            Error::NameCollides { other, .. } => format!(
-                "{} is there, and macOS and Windows take the two names for one file",
-                other.strip_prefix(&root).unwrap_or(&other).display()
-            ),
-            other => other
-                .to_string()
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
-        })
+    let writable = |rels: &[&str]| {
+        let paths: Vec<std::path::PathBuf> = rels.iter().map(|rel| root.join(rel)).collect();
+        fs::can_create_all_in(&root, &paths, Existing::Keep)
+            .into_iter()
+            .zip(&paths)
+            .map(|(answer, path)| {
+                answer
+                    .and_then(|()| names.claim(path))
+                    .map_err(|e| why_not(&root, e))
+            })
+            .collect()
     };
-    let plan = import::plan(file, &bytes, source, options, &index, &writable)?;
+    let plan = import::plan(file, input, source, options, &index, &writable)?;
     report(config, file, &plan)?;
+    // Every file to change is read before the first write: one an editor saved since the
+    // notebook was read stops the import before it writes anything.
+    let mut current = Vec::with_capacity(plan.edits.len());
+    for edit in &plan.edits {
+        let path = root.join(&edit.path);
+        let read = fs::read_in(&root, &path)?;
+        let bom = if read.bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        if read.bytes[bom..] != *edit.before.as_bytes() {
+            return Err(Error::ChangedMeanwhile { path });
+        }
+        current.push((path, read, bom));
+    }
     let mut out = super::stdout(config);
     for new in &plan.files {
         if !dry_run {
@@ -70,12 +69,91 @@ pub(crate) fn run(
         // A path made of a spreadsheet's cell (a title notebook) may hold anything.
         super::finish_output(writeln!(out, "{verb} {}", escape::line(&new.path)))?;
     }
+    for (edit, (path, read, bom)) in plan.edits.iter().zip(current) {
+        let what = escape::line(&edit.what);
+        if dry_run {
+            let mut shown = format!("would change {}: {what}\n", escape::line(&edit.path));
+            // Line by line: `escape::line` would show the line feeds themselves as `\n`.
+            for line in edit.diff.lines() {
+                shown.push_str(&escape::line(line));
+                shown.push('\n');
+            }
+            super::finish_output(out.write_all(shown.as_bytes()))?;
+        } else {
+            let new = [&read.bytes[..bom], edit.after.as_bytes()].concat();
+            fs::replace_in(&root, &path, &read, &new)?;
+            let shown = escape::line(&edit.path);
+            super::finish_output(writeln!(out, "changed {shown}: {what}"))?;
+        }
+    }
     super::finish_output(writeln!(out, "{}", summary(&plan, dry_run)).and_then(|()| out.flush()))?;
     Ok(if plan.bad > 0 {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
     })
+}
+
+/// The file to import, or the CSV files of a folder (an unpacked LinkedIn export, its
+/// `Jobs/` too), each by its path in the folder.
+fn read(shown: &Path, path: &Path) -> Result<import::Input, Error> {
+    let failed = |source| Error::Io {
+        path: shown.to_owned(),
+        source,
+    };
+    if !path.is_dir() {
+        return std::fs::read(path).map(import::Input::File).map_err(failed);
+    }
+    let mut files = Vec::new();
+    let mut folders = vec![(path.to_owned(), 0)];
+    while let Some((dir, depth)) = folders.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(failed)? {
+            let entry = entry.map_err(failed)?;
+            let found = entry.path();
+            let kind = entry.file_type().map_err(failed)?;
+            if kind.is_dir() && depth < 2 {
+                folders.push((found, depth + 1));
+            } else if kind.is_file()
+                && found
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+            {
+                let name = found
+                    .strip_prefix(path)
+                    .unwrap_or(&found)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push((name, std::fs::read(&found).map_err(failed)?));
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(import::Input::Folder(files))
+}
+
+/// Why a file cannot be written, in the words of a bad row.
+fn why_not(root: &Path, e: Error) -> String {
+    match e {
+        Error::TooLong { part, max, .. } => {
+            format!("its {part} is longer than the {max} bytes file systems allow")
+        }
+        Error::OutsideNotebook { target, .. } => format!(
+            "its folder is a symlink to {}, outside the notebook",
+            target.display()
+        ),
+        Error::Exists { .. } => "it already exists".to_owned(),
+        Error::NameReserved { reason, .. } => format!("its name {reason}"),
+        Error::NameCollides { other, .. } => format!(
+            "{} is there, and macOS and Windows take the two names for one file",
+            other.strip_prefix(root).unwrap_or(&other).display()
+        ),
+        other => other
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    }
 }
 
 /// Bad rows and notes, `FILE:LINE: error: …`, as compilers print them. Messages quote the
@@ -92,10 +170,12 @@ fn report(config: &Config, file: &Path, plan: &Plan) -> Result<(), Error> {
     );
     let mut written = Ok(());
     for m in &plan.messages {
+        // A message about one file of an export names that file.
+        let file = m.file.as_deref().map_or(name.clone(), escape::line);
         let at = if m.line == 0 {
-            name.to_string()
+            file.to_string()
         } else {
-            format!("{name}:{}", m.line)
+            format!("{file}:{}", m.line)
         };
         let text = escape::line(&m.text);
         written = written.and_then(|()| match m.level {
@@ -121,12 +201,63 @@ fn report(config: &Config, file: &Path, plan: &Plan) -> Result<(), Error> {
 fn summary(plan: &Plan, dry_run: bool) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let created = if plan.chats > 0 {
+        format!(
+            "{}, {} and {}",
+            plural(plan.contacts, "contact", "contacts"),
+            plural(plan.companies, "company", "companies"),
+            plural(plan.chats, "chat", "chats"),
+        )
+    } else {
+        format!(
+            "{} and {}",
+            plural(plan.contacts, "contact", "contacts"),
+            plural(plan.companies, "company", "companies"),
+        )
+    };
     let mut parts = vec![format!(
-        "{} {} and {}",
+        "{} {created}",
         if dry_run { "would create" } else { "created" },
-        plural(plan.contacts, "contact", "contacts"),
-        plural(plan.companies, "company", "companies"),
     )];
+    if !plan.edits.is_empty() {
+        let moved = if plan.moved > 0 {
+            format!(" ({} at a new company)", plan.moved)
+        } else {
+            String::new()
+        };
+        // Connections change people; a history changes chats and contacts alike.
+        let edited = if plan.history.is_empty() {
+            plural(plan.edits.len(), "person", "people")
+        } else {
+            plural(plan.edits.len(), "file", "files")
+        };
+        parts.push(format!(
+            "{} {edited}{moved}",
+            if dry_run { "would update" } else { "updated" },
+        ));
+    }
+    // Several files of one kind (messages of several exports) are counted together.
+    let mut histories: Vec<import::History> = Vec::new();
+    for h in &plan.history {
+        match histories.iter_mut().find(|k| k.what == h.what) {
+            Some(k) => {
+                k.new += h.new;
+                k.present += h.present;
+            }
+            None => histories.push(*h),
+        }
+    }
+    for h in histories {
+        let what = if h.new == 1 {
+            h.what.trim_end_matches('s')
+        } else {
+            h.what
+        };
+        parts.push(format!(
+            "{} new {what}, {} already in the notebook",
+            h.new, h.present
+        ));
+    }
     if plan.present > 0 {
         parts.push(format!(
             "{} already in the notebook",

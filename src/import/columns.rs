@@ -84,6 +84,27 @@ fn map_keys() -> Vec<&'static str> {
     all().map(|(_, key, _)| key).chain(["-"]).collect()
 }
 
+/// The meaning of each header in a program's own table of its columns (normalised header,
+/// meaning); a header not in it is dropped when `dropped` says so, else unknown (its values
+/// go to the body).
+pub(super) fn from_table(
+    headers: &[String],
+    table: &[(&str, Column)],
+    dropped: impl Fn(&str) -> bool,
+) -> Vec<Option<Column>> {
+    headers
+        .iter()
+        .map(|h| {
+            let norm = normalise(h);
+            table
+                .iter()
+                .find(|(header, _)| *header == norm)
+                .map(|(_, column)| *column)
+                .or_else(|| dropped(&norm).then_some(Column::Skip))
+        })
+        .collect()
+}
+
 /// `Date reached out` → `datereachedout`.
 pub(super) fn normalise(header: &str) -> String {
     header

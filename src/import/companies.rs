@@ -41,6 +41,7 @@ pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan
                 .map_or("", String::as_str)
         };
         let bad = |text: String| Message {
+            file: None,
             line: *line,
             level: Level::Bad,
             text,
@@ -89,7 +90,7 @@ pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan
                 )
             })
             .collect();
-        let problems = check(index, writable, &files, &owners);
+        let problems = check(index, writable, &files, &[], &owners);
         if problems.is_empty() {
             plan.companies = files.len();
             plan.files = files;
@@ -98,6 +99,7 @@ pub(super) fn plan(table: &Table, index: &Index, writable: Writable<'_>) -> Plan
         for (line, why) in problems {
             planned.retain(|p| p.line != line);
             plan.messages.push(Message {
+                file: None,
                 line,
                 level: Level::Bad,
                 text: why,

@@ -61,7 +61,7 @@ pub(super) fn contact_file(row: &Row) -> String {
 /// `text` without the control characters an export may carry (an escape sequence in a
 /// vCard's ORG unit, a form feed from a spreadsheet): the body is read with `cat` and in
 /// editors, where they would act instead of show. Line ends are `\n`; tabs stay.
-fn printable(text: &str) -> String {
+pub(super) fn printable(text: &str) -> String {
     text.replace("\r\n", "\n")
         .chars()
         .map(|c| match c {

@@ -20,6 +20,11 @@ pub(crate) enum Format {
     /// (`First Name`, `Organization Name`): both have `E-mail 1 - Value`.
     Google,
     Linkedin,
+    /// Outlook's contacts CSV (desktop, outlook.com, Google's "Outlook CSV"): `Title` is the
+    /// honorific, `Job Title` the title.
+    Outlook,
+    /// LinkedIn's `Contacts.csv`, the address book the user uploaded.
+    AddressBook,
     /// `ties export csv contacts`: the company column holds ids, every value is ours.
     ContactsExport,
     /// `ties export csv companies`.
@@ -31,12 +36,23 @@ pub(crate) enum Format {
 pub(super) fn note(format: Format) -> Option<String> {
     match format {
         Format::Google => Some("read as a Google Contacts export".to_owned()),
+        Format::AddressBook => Some(super::address_book::NOTE.to_owned()),
         // An export of `ties` imported back is no surprise: it stays quiet.
+        // Outlook's note names the honorific when the file has one: see `outlook::note`.
         Format::Spreadsheet
+        | Format::Outlook
         | Format::Linkedin
         | Format::Vcard
         | Format::ContactsExport
         | Format::CompaniesExport => None,
+    }
+}
+
+impl Format {
+    /// An export of an address book program, with dozens of columns most rows leave empty:
+    /// only the unknown columns that said something are named in the plan.
+    pub(super) const fn is_wide(self) -> bool {
+        matches!(self, Self::Google | Self::Outlook | Self::AddressBook)
     }
 }
 
@@ -80,6 +96,10 @@ pub(super) fn of_headers(headers: &[String], source: Source) -> Format {
         Format::CompaniesExport
     } else if has("email1value") || has("phone1value") || has("organization1name") {
         Format::Google
+    } else if super::outlook::is_outlook(has) {
+        Format::Outlook
+    } else if super::address_book::is_address_book(has) {
+        Format::AddressBook
     } else if source == Source::Linkedin {
         Format::Linkedin
     } else {
@@ -102,7 +122,7 @@ pub(super) fn refuse_foreign(path: &Path, text: &str, source: Source) -> Result<
     let found = if starts("BEGIN:VCARD") {
         Some(("a vCard file", Source::Vcard))
     } else if starts("BEGIN:VCALENDAR") {
-        Some(("an iCalendar file (a calendar, not contacts)", Source::Csv))
+        Some(("an iCalendar file (a calendar, not contacts)", Source::Ics))
     } else if first.starts_with(['{', '[']) {
         Some(("a JSON file", Source::Csv))
     } else if starts("<?xml") || starts("<!doctype") || starts("<html") {
@@ -141,10 +161,18 @@ pub(super) fn wrong(path: &Path, what: &'static str, use_source: Source) -> Erro
         Source::Csv => "csv",
         Source::Linkedin => "linkedin",
         Source::Vcard => "vcard",
+        Source::Ics => "ics",
     };
-    let help = if ["a vCard", "a Google", "a CSV", "a LinkedIn"]
-        .iter()
-        .any(|w| what.starts_with(w))
+    let help = if [
+        "a vCard",
+        "a Google",
+        "an Outlook",
+        "a CSV",
+        "a LinkedIn",
+        "an iCalendar",
+    ]
+    .iter()
+    .any(|w| what.starts_with(w))
     {
         format!("use `ties import {command} {}`", path.display())
     } else if what.starts_with("not a vCard") {

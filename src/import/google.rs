@@ -5,7 +5,7 @@
 //! `E-mail 1 - Value`, `Organization Name`, `Organization Title`, `Phone 1 - Value`,
 //! `Labels`, `Notes`). Google puts several values of one kind in one cell, joined by ` ::: `.
 
-use super::columns::{Column, normalise};
+use super::columns::{self, Column, normalise};
 use super::table::Table;
 
 /// What Google's columns mean (normalised headers); columns not listed and not dropped go
@@ -47,55 +47,28 @@ fn dropped(norm: &str) -> bool {
 
 /// The meaning of each of Google's columns.
 pub(super) fn columns(headers: &[String]) -> Vec<Option<Column>> {
-    headers
-        .iter()
-        .map(|h| {
-            let norm = normalise(h);
-            COLUMNS
-                .iter()
-                .find(|(header, _)| *header == norm)
-                .map(|(_, column)| *column)
-                .or_else(|| dropped(&norm).then_some(Column::Skip))
-        })
-        .collect()
+    columns::from_table(headers, COLUMNS, dropped)
 }
 
-/// Keeps the first of the ` ::: `-joined values of a one-value column, and puts the others
-/// into one more column, `Other values`, that goes to the body; labels become tags, without
-/// Google's own groups.
+/// Keeps the first of the ` ::: `-joined values of a one-value column (the others go to
+/// the body); labels become tags, without Google's own groups.
 pub(super) fn split_multiple(table: &mut Table) {
-    let single = |c: &Option<Column>| {
+    let tags: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| table.columns[i] == Some(Column::Key("tags")))
+        .collect();
+    for (_, cells) in &mut table.rows {
+        for &i in &tags {
+            if let Some(cell) = cells.get_mut(i) {
+                *cell = labels(cell).join("; ");
+            }
+        }
+    }
+    table.keep_first(":::", |c| {
         matches!(
             c,
-            Some(Column::Key(
-                "email" | "phone" | "company" | "title" | "location"
-            ))
+            Column::Key("email" | "phone" | "company" | "title" | "location")
         )
-    };
-    let mut any = false;
-    for (_, cells) in &mut table.rows {
-        let mut more = Vec::new();
-        for (i, cell) in cells.iter_mut().enumerate() {
-            if table.columns.get(i) == Some(&Some(Column::Key("tags"))) {
-                *cell = labels(cell).join("; ");
-                continue;
-            }
-            if !table.columns.get(i).is_some_and(single) || !cell.contains(":::") {
-                continue;
-            }
-            let mut parts = cell.split(":::").map(str::trim).filter(|p| !p.is_empty());
-            let first = parts.next().unwrap_or_default().to_owned();
-            more.extend(parts.map(str::to_owned));
-            *cell = first;
-        }
-        cells.resize(table.headers.len(), String::new());
-        cells.push(more.join("; "));
-        any |= !more.is_empty();
-    }
-    table.headers.push("Other values".to_owned());
-    table
-        .columns
-        .push(if any { None } else { Some(Column::Skip) });
+    });
 }
 
 /// Google's own groups are not the user's labels.

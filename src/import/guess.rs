@@ -3,6 +3,8 @@
 //! implies, and which employers are no company at all.
 
 use super::cells::{Order, slash_pair};
+use std::collections::HashSet;
+
 use crate::model::contact::Role;
 use crate::model::settings::Settings;
 
@@ -65,24 +67,26 @@ pub(crate) const PLACEHOLDER_EMPLOYERS: &[&str] = &[
 ];
 
 /// The employers that are no company: `import.placeholder_employers` of `ties.yaml`, else
-/// [`PLACEHOLDER_EMPLOYERS`].
-pub(super) fn placeholders(settings: &Settings) -> Vec<String> {
-    settings
-        .import
-        .placeholder_employers
-        .clone()
-        .unwrap_or_else(|| {
-            PLACEHOLDER_EMPLOYERS
-                .iter()
-                .map(|p| (*p).to_owned())
-                .collect()
-        })
-}
+/// [`PLACEHOLDER_EMPLOYERS`], matched ignoring case, spaces and punctuation.
+#[derive(Debug, Default)]
+pub(super) struct Placeholders(HashSet<String>);
 
-/// Whether `employer` is one of `list`, ignoring case, spaces and punctuation.
-pub(super) fn is_placeholder(employer: &str, list: &[String]) -> bool {
-    let norm = super::columns::normalise(employer);
-    list.iter().any(|p| super::columns::normalise(p) == norm)
+impl Placeholders {
+    pub(super) fn of(settings: &Settings) -> Self {
+        match &settings.import.placeholder_employers {
+            Some(own) => Self::new(own.iter().map(String::as_str)),
+            None => Self::new(PLACEHOLDER_EMPLOYERS.iter().copied()),
+        }
+    }
+
+    fn new<'a>(list: impl Iterator<Item = &'a str>) -> Self {
+        Self(list.map(super::columns::normalise).collect())
+    }
+
+    /// Whether `employer` is one of them.
+    pub(super) fn contains(&self, employer: &str) -> bool {
+        self.0.contains(&super::columns::normalise(employer))
+    }
 }
 
 #[cfg(test)]
@@ -135,12 +139,15 @@ mod tests {
 
     #[test]
     fn placeholders_match_loosely() {
-        let list: Vec<String> = PLACEHOLDER_EMPLOYERS
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect();
-        assert!(is_placeholder("self-employed", &list));
-        assert!(is_placeholder("STEALTH STARTUP", &list));
-        assert!(!is_placeholder("Stealthy Co", &list));
+        let list = Placeholders::of(&Settings::default());
+        assert!(list.contains("self-employed"));
+        assert!(list.contains("STEALTH STARTUP"));
+        assert!(!list.contains("Stealthy Co"));
+        let mut settings = Settings::default();
+        settings.import.placeholder_employers = Some(vec!["Between jobs".to_owned()]);
+        let own = Placeholders::of(&settings);
+        assert!(own.contains("between-jobs") && !own.contains("Freelance"));
+        settings.import.placeholder_employers = Some(Vec::new());
+        assert!(!Placeholders::of(&settings).contains("Freelance"));
     }
 }

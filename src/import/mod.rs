@@ -8,20 +8,37 @@
 //! `ties check` is reported with its line number and left out, so an import never makes a
 //! notebook dirty. Nothing here touches the file system; the command writes the plan.
 //!
+//! LinkedIn's whole export (its folder or zip: connections, messages, invitations) is
+//! planned by [`export`]: the people first, then the history that names them ([`messages`],
+//! [`invitations`]), every item keyed by where it came from so that importing a newer
+//! export adds only what is new.
+//!
 //! The modules point one way: [`plan`] (the words of a plan), [`cells`] and [`table`] are
 //! leaves; the format readers make tables; [`row`] reads a row of any table; the planners
-//! ([`planner`], [`companies`]) put rows together; this file only chooses.
+//! ([`planner`], [`companies`]) put rows together, [`contacts`] chooses between them;
+//! [`export`] puts an export's files together; this file only chooses.
 
+mod address_book;
+mod archive;
 mod cells;
 mod columns;
 mod companies;
+mod contacts;
 mod decode;
+mod edits;
+mod export;
 mod files;
 mod formats;
 mod google;
 mod guess;
+mod history;
+mod ics;
+mod invitations;
 mod linkedin;
+mod messages;
 mod naming;
+mod outlook;
+mod people;
 mod plan;
 mod planner;
 mod read;
@@ -34,12 +51,8 @@ use std::path::Path;
 
 use crate::error::Error;
 use crate::index::Index;
-use columns::Column;
-use formats::Format;
-use planner::Planner;
-use row::Reader;
 
-pub(crate) use plan::{Level, Message, Plan, Source, Writable};
+pub(crate) use plan::{History, Level, Plan, Source, Writable};
 
 /// How to read the file, as the user asked.
 #[derive(Clone, Debug, Default)]
@@ -48,67 +61,76 @@ pub(crate) struct Options {
     pub map: Vec<(String, String)>,
     /// `--encoding`: the file's encoding, by its label, when the guess is wrong.
     pub encoding: Option<String>,
+    /// `--create-contacts`: people a history names who have no file get one.
+    pub create_contacts: bool,
+    /// `--all` (calendars): events that name no one of the notebook are imported too, with
+    /// files for their attendees.
+    pub all: bool,
 }
 
-/// Reads `bytes` (the file at `path`, for messages) and plans the files to create in the
+/// What the user gave to import: one file, or the files of a folder (an unpacked export),
+/// each by its path in the folder.
+pub(crate) enum Input {
+    File(Vec<u8>),
+    Folder(Vec<(String, Vec<u8>)>),
+}
+
+/// Reads `input` (at `path`, for messages) and plans the files to create and change in the
 /// notebook `index`.
 pub(crate) fn plan(
     path: &Path,
-    bytes: &[u8],
+    input: Input,
     source: Source,
     options: &Options,
     index: &Index,
     writable: Writable<'_>,
 ) -> Result<Plan, Error> {
-    let map = &options.map;
-    let (text, decoded) = decode::decode(path, bytes, options.encoding.as_deref())?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    formats::refuse_foreign(path, text, source)?;
-    let mut table = match source {
-        Source::Vcard => vcard::table(text),
-        Source::Csv | Source::Linkedin => read::spreadsheet(path, text, source, map)?,
+    let bytes = match input {
+        Input::Folder(files) if source == Source::Linkedin => {
+            return export::plan(path, files, options, index, writable);
+        }
+        Input::Folder(_) => {
+            return Err(Error::WrongFormat {
+                path: path.to_owned(),
+                what: "a folder",
+                help: "give the file to import; a folder is read only as LinkedIn's export \
+                       (`ties import linkedin FOLDER`)"
+                    .to_owned(),
+            });
+        }
+        Input::File(bytes) => bytes,
     };
-    table.notes.extend(decoded.map(|note| (0, note)));
-    if table.format == Format::CompaniesExport {
-        let mut plan = companies::plan(&table, index, writable);
-        note_format(&mut plan, &table);
-        return Ok(plan);
+    if source == Source::Linkedin && archive::is_zip(&bytes) {
+        let files = archive::files(path, &bytes)?;
+        return export::plan(path, files, options, index, writable);
     }
-    if !table.columns.iter().any(|c| {
-        matches!(
-            c,
-            Some(Column::Key("name") | Column::FirstName | Column::LastName)
-        )
-    }) {
-        return Err(Error::NoNameColumn {
-            path: path.to_owned(),
-            columns: if table.headers.is_empty() {
-                "no header at all".to_owned()
-            } else {
-                table.headers.join(", ")
-            },
-        });
+    let (text, decoded) = decode::decode(path, &bytes, options.encoding.as_deref())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if source == Source::Ics {
+        return ics::plan(path, text, options.all, index, writable);
     }
-    let placeholders = guess::placeholders(&index.settings);
-    let reader = Reader::new(&table, &placeholders, &index.settings.conventions);
-    let mut planner = Planner::new(index, reader, writable);
-    for (line, cells) in &table.rows {
-        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        planner.row(*line, &cells);
+    // One file of the export other than the connections: planned as the export it is from.
+    if source == Source::Linkedin
+        && linkedin::file_of(text).is_some_and(|file| {
+            !matches!(
+                file,
+                linkedin::ExportFile::Connections | linkedin::ExportFile::AddressBook
+            )
+        })
+    {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        return export::plan(path, vec![(name, bytes)], options, index, writable);
     }
-    let mut plan = planner.finish();
-    note_format(&mut plan, &table);
-    Ok(plan)
-}
-
-/// The notes found while reading, among the plan's messages in line order (those on the
-/// whole file first).
-fn note_format(plan: &mut Plan, table: &table::Table) {
-    let notes = table.notes.iter().map(|(line, text)| Message {
-        line: *line,
-        level: Level::Note,
-        text: text.clone(),
-    });
-    plan.messages.splice(0..0, notes);
-    plan.messages.sort_by_key(|m| m.line);
+    contacts::plan(
+        path,
+        text,
+        decoded.into_iter().collect(),
+        source,
+        &options.map,
+        index,
+        writable,
+    )
 }

@@ -5,20 +5,23 @@ use std::collections::{HashMap, HashSet};
 
 use super::cells::one_line;
 use super::columns::{self, Column};
+use super::edits;
 use super::files::contact_file;
 use super::formats::Format;
 use super::naming;
-use super::plan::{Log, Plan, Writable};
+use super::people::{Person, profile_key};
+use super::plan::{Edit, Log, Plan, Writable};
 use super::row::{NO_NAME, Reader, Row};
 use super::verify;
-use crate::draft::Draft;
+use crate::document::Document;
+use crate::draft::{self, Draft};
 use crate::fs::NewFile;
 use crate::index::Index;
 use crate::lookup;
-use crate::model::Kind;
 use crate::model::conventions::Conventions;
 use crate::model::fields::Type;
 use crate::model::id::Id;
+use crate::model::{Kind, Record};
 
 /// What tells two people with the same name apart: a LinkedIn profile, an email address.
 #[derive(Clone, Debug, Default)]
@@ -56,6 +59,8 @@ struct People {
     /// Each person's identity and company (an id for the notebook's, the text of the cell
     /// for rows).
     who: Vec<(Identity, Option<String>)>,
+    /// Each person's id.
+    id: Vec<String>,
 }
 
 impl People {
@@ -70,6 +75,7 @@ impl People {
         }
         self.names.entry(name.to_lowercase()).or_default().push(at);
         self.who.push((who, company));
+        self.id.push(id.to_owned());
     }
 
     /// The first person who shares a profile or an email with `me`.
@@ -107,6 +113,8 @@ pub(super) struct Planner<'a> {
     /// Companies of an export of contacts created with their id as the name (the export has
     /// no `company_name`), for the note that says so.
     unnamed: usize,
+    /// Known people whose row says they moved on.
+    moves: Vec<Move>,
 }
 
 impl<'a> Planner<'a> {
@@ -132,6 +140,7 @@ impl<'a> Planner<'a> {
             present: 0,
             nameless: Vec::new(),
             unnamed: 0,
+            moves: Vec::new(),
         }
     }
 
@@ -154,10 +163,16 @@ impl<'a> Planner<'a> {
             }
         };
         match self.identify(&mut row) {
-            Ok(true) => self.rows.push(row),
-            Ok(false) => {
+            Ok(Identified::New) => self.rows.push(row),
+            Ok(Identified::Known(them)) => {
                 self.reader.log.forget(before);
                 self.present += 1;
+                // A newer export of connections says where they work now.
+                if let Some(id) = them
+                    && self.reader.format == Format::Linkedin
+                {
+                    self.compare(&row, &id);
+                }
             }
             Err(why) => {
                 self.reader.log.forget(before);
@@ -166,35 +181,35 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Whether the row is a new person (`Ok(true)`, its id then set), one the notebook
-    /// already has (`Ok(false)`), or a duplicate of an earlier row (`Err`).
-    fn identify(&mut self, row: &mut Row) -> Result<bool, String> {
+    /// Whether the row is a new person (its id then set), one the notebook already has, or
+    /// a duplicate of an earlier row (`Err`).
+    fn identify(&mut self, row: &mut Row) -> Result<Identified, String> {
         let index = self.index;
         let me = Identity::of(row.text("linkedin"), row.text("email"));
         if !row.id.is_empty()
             && let Some(doc) = index.get(&row.id)
         {
             return if doc.kind == Kind::Contact {
-                Ok(false)
+                Ok(Identified::Known(None))
             } else {
                 Err(format!("id `{}` is taken by {}", row.id, doc.path))
             };
         }
-        if self.existing.same(&me).is_some() {
-            return Ok(false);
+        if let Some(i) = self.existing.same(&me) {
+            return Ok(Identified::Known(Some(self.existing.id[i].clone())));
         }
         let name = row.name().to_lowercase();
         // The same name at the same company is the same person, whatever their profiles say:
         // LinkedIn changes a profile's address when its owner picks a vanity one.
         let company = row.text("company").and_then(|c| self.company_id(c));
         if company.is_some()
-            && self
+            && let Some(&i) = self
                 .existing
                 .named(&name)
                 .iter()
-                .any(|&i| self.existing.who[i].1 == company)
+                .find(|&&i| self.existing.who[i].1 == company)
         {
-            return Ok(false);
+            return Ok(Identified::Known(Some(self.existing.id[i].clone())));
         }
         let conventions = &index.settings.conventions;
         let base = naming::id_from_name(conventions, row.name());
@@ -213,7 +228,7 @@ impl<'a> Planner<'a> {
             let elsewhere =
                 company.is_some() && their_company.is_some() && company != *their_company;
             if !me.differs(who) && !elsewhere {
-                return Ok(false);
+                return Ok(Identified::Known(None));
             }
         }
         let earlier = (!row.id.is_empty())
@@ -254,7 +269,44 @@ impl<'a> Planner<'a> {
             me,
             row.text("company").map(str::to_owned),
         );
-        Ok(true)
+        Ok(Identified::New)
+    }
+
+    /// A known person's row against their file: another company than theirs is a job
+    /// change, another title a new title; both are planned as edits of the file.
+    fn compare(&mut self, row: &Row, id: &str) {
+        let Some(doc) = self.index.get(id) else {
+            return;
+        };
+        let Some(Record::Contact(contact)) = &doc.record else {
+            return;
+        };
+        // Only a value the file has is changed: a key left empty stays empty (a notebook
+        // written by hand, then a first export over it, is no list of job changes), and a
+        // placeholder employer ("Open to Work") or an empty cell says nothing of a job.
+        let now_at = contact.company.as_ref().map(|c| c.value.to_string());
+        let company = row
+            .text("company")
+            .filter(|cell| now_at.is_some() && self.company_id(cell) != now_at)
+            .map(str::to_owned);
+        let title = row
+            .text("title")
+            .filter(|t| {
+                contact
+                    .title
+                    .as_deref()
+                    .is_some_and(|now| !now.eq_ignore_ascii_case(t))
+            })
+            .map(str::to_owned);
+        if company.is_some() || title.is_some() {
+            self.moves.push(Move {
+                line: row.line,
+                id: id.to_owned(),
+                company,
+                company_id: None,
+                title,
+            });
+        }
     }
 
     /// The id of the notebook's company a company cell names, if there is one.
@@ -270,15 +322,30 @@ impl<'a> Planner<'a> {
     /// the rows whose file would not pass, until every planned file passes.
     pub(super) fn finish(mut self) -> Plan {
         let mut rows = std::mem::take(&mut self.rows);
-        let (files, companies) = loop {
+        let mut moves = std::mem::take(&mut self.moves);
+        let (files, companies, edits) = loop {
             self.introducers(&mut rows);
-            let (files, companies, owners) = self.render(&mut rows);
-            let problems = verify::check(self.index, self.writable, &files, &owners);
+            let (files, companies, mut owners) = self.render(&mut rows, &mut moves);
+            let mut edits = Vec::new();
+            let mut problems = Vec::new();
+            for edit in self.edits(&moves) {
+                match edit {
+                    Ok((line, edit)) => {
+                        owners.entry(edit.path.clone()).or_default().push(line);
+                        edits.push(edit);
+                    }
+                    Err(problem) => problems.push(problem),
+                }
+            }
             if problems.is_empty() {
-                break (files, companies);
+                problems = verify::check(self.index, self.writable, &files, &edits, &owners);
+            }
+            if problems.is_empty() {
+                break (files, companies, edits);
             }
             let bad: HashSet<u64> = problems.iter().map(|(line, _)| *line).collect();
             rows.retain(|r| !bad.contains(&r.line));
+            moves.retain(|m| !bad.contains(&m.line));
             for (line, why) in problems {
                 self.log.bad(line, why);
             }
@@ -286,28 +353,7 @@ impl<'a> Planner<'a> {
         let imported: HashSet<u64> = rows.iter().map(|r| r.line).collect();
         let (format, headers, columns) =
             (self.reader.format, self.reader.headers, self.reader.columns);
-        for (column, mut lines) in std::mem::take(&mut self.reader.kept) {
-            lines.retain(|line| imported.contains(line));
-            if lines.is_empty() {
-                continue;
-            }
-            // Only cells of choices are counted as kept.
-            let Some(Column::Key(key)) = columns[column] else {
-                unreachable!("a kept column is a key")
-            };
-            let Type::Choice(allowed) = columns::field(key).ty else {
-                unreachable!("a kept column is a choice")
-            };
-            let header = &headers[column];
-            self.log.note(
-                0,
-                format!(
-                    "{} value(s) in column `{header}` are none of {}: kept in the body",
-                    lines.len(),
-                    allowed.join(", ")
-                ),
-            );
-        }
+        self.note_kept(&imported);
         let unnamed = self.unnamed;
         if format == Format::ContactsExport && unnamed > 0 {
             self.log.note(
@@ -336,7 +382,7 @@ impl<'a> Planner<'a> {
             };
             // Google's export has dozens of columns, most of them empty: only those that said
             // something are named.
-            let said = format != Format::Google || said.contains(&i);
+            let said = !format.is_wide() || said.contains(&i);
             if columns[i].is_none() && said && !unknown.contains(&name) && format != Format::Vcard {
                 unknown.push(name);
             }
@@ -344,14 +390,55 @@ impl<'a> Planner<'a> {
         let mut log = self.log;
         log.messages.append(&mut self.reader.log.messages);
         let (messages, bad) = log.finish();
+        let people = rows
+            .iter()
+            .map(|r| Person {
+                id: r.id.clone(),
+                name: r.name().to_owned(),
+                linkedin: r.text("linkedin").map(str::to_owned),
+                email: r.text("email").map(str::to_owned),
+            })
+            .collect();
         Plan {
+            people,
             bad,
+            moved: moves.iter().filter(|m| m.company_id.is_some()).count(),
+            edits,
             contacts: rows.len(),
             companies,
             present: self.present,
             files,
             messages,
             unknown_columns: unknown,
+            ..Plan::default()
+        }
+    }
+
+    /// One note per column whose values were none of its allowed words, counting the rows
+    /// imported.
+    fn note_kept(&mut self, imported: &HashSet<u64>) {
+        let (headers, columns) = (self.reader.headers, self.reader.columns);
+        for (column, mut lines) in std::mem::take(&mut self.reader.kept) {
+            lines.retain(|line| imported.contains(line));
+            if lines.is_empty() {
+                continue;
+            }
+            // Only cells of choices are counted as kept.
+            let Some(Column::Key(key)) = columns[column] else {
+                unreachable!("a kept column is a key")
+            };
+            let Type::Choice(allowed) = columns::field(key).ty else {
+                unreachable!("a kept column is a choice")
+            };
+            let header = &headers[column];
+            self.log.note(
+                0,
+                format!(
+                    "{} value(s) in column `{header}` are none of {}: kept in the body",
+                    lines.len(),
+                    allowed.join(", ")
+                ),
+            );
         }
     }
 
@@ -410,7 +497,11 @@ impl<'a> Planner<'a> {
 
     /// The files for `rows` (companies first) and how many are companies; `owners` maps
     /// each file to the rows that need it.
-    fn render(&mut self, rows: &mut [Row]) -> (Vec<NewFile>, usize, HashMap<String, Vec<u64>>) {
+    fn render(
+        &mut self,
+        rows: &mut [Row],
+        moves: &mut [Move],
+    ) -> (Vec<NewFile>, usize, HashMap<String, Vec<u64>>) {
         let conventions = &self.index.settings.conventions;
         self.unnamed = 0;
         let mut companies = NewCompanies::default();
@@ -421,8 +512,12 @@ impl<'a> Planner<'a> {
             index.get(id).is_some() || row_ids.contains(id) || companies.ids.contains_key(id)
         };
         let mut company_ids = Vec::with_capacity(rows.len());
-        for row in rows.iter() {
-            let Some(name) = row.text("company") else {
+        let wanted = rows
+            .iter()
+            .map(|r| (r.line, r.text("company"), r.company_name.as_deref()))
+            .chain(moves.iter().map(|m| (m.line, m.company.as_deref(), None)));
+        for (line, cell, named) in wanted {
+            let Some(name) = cell else {
                 company_ids.push(None);
                 continue;
             };
@@ -435,11 +530,10 @@ impl<'a> Planner<'a> {
                 // An export names the company by its id, and by its name in `company_name`;
                 // an older export has no name, so the id stands for it (an export of
                 // companies imported first keeps the names).
-                let named = row.company_name.clone();
                 if named.is_none() {
                     self.unnamed += 1;
                 }
-                companies.add(name.to_owned(), named.unwrap_or_else(|| name.to_owned()));
+                companies.add(name.to_owned(), named.unwrap_or(name).to_owned());
                 name.to_owned()
             } else if let Some(id) = companies.find(name, conventions) {
                 id.to_owned()
@@ -457,14 +551,18 @@ impl<'a> Planner<'a> {
             owners
                 .entry(naming::path(conventions, Kind::Company, &id))
                 .or_default()
-                .push(row.line);
+                .push(line);
             company_ids.push(Some(id));
         }
-        for (row, id) in rows.iter_mut().zip(company_ids) {
-            match id {
+        let (of_rows, of_moves) = company_ids.split_at_mut(rows.len());
+        for (row, id) in rows.iter_mut().zip(of_rows) {
+            match id.take() {
                 Some(id) => row.resolved.insert("company", id),
                 None => row.resolved.remove("company"),
             };
+        }
+        for (change, id) in moves.iter_mut().zip(of_moves) {
+            change.company_id = id.take();
         }
         let mut files: Vec<NewFile> = companies
             .new
@@ -485,6 +583,91 @@ impl<'a> Planner<'a> {
         }
         (files, count, owners)
     }
+
+    /// The edits of the files of people who moved on: `company` and `title` replaced,
+    /// `job_changed` set to today when the company is another, and what they were until
+    /// today kept as one line at the end of the body. A file that refuses the edit is a bad
+    /// row (`Err` with its line).
+    fn edits(&self, moves: &[Move]) -> Vec<Result<(u64, Edit), (u64, String)>> {
+        let index = self.index;
+        let conventions = &index.settings.conventions;
+        let today = index.today;
+        let name_of = |id: &str| {
+            index
+                .get(id)
+                .and_then(Document::name)
+                .unwrap_or(id)
+                .to_owned()
+        };
+        moves
+            .iter()
+            .filter_map(|change| {
+                let doc = index.get(&change.id)?;
+                let Some(Record::Contact(contact)) = &doc.record else {
+                    return None;
+                };
+                let path = doc.path.clone();
+                let mut diff = String::new();
+                let edited = (|| {
+                    let mut text = doc.text().ok_or("it changed since it was read")?.to_owned();
+                    // One hunk per line: the diff of each change on the text before it.
+                    let mut set = |key: &'static str, value: String| -> Result<(), String> {
+                        let new = edits::set(&text, key, value, conventions)?;
+                        diff.push_str(&edits::hunk(&path, &text, &new));
+                        text = new;
+                        Ok(())
+                    };
+                    if let Some(id) = &change.company_id {
+                        set("company", draft::id(id))?;
+                    }
+                    if let Some(title) = &change.title {
+                        set("title", draft::scalar(title))?;
+                    }
+                    if change.company_id.is_some() {
+                        set("job_changed", today.to_string())?;
+                    }
+                    Ok::<String, String>(text)
+                })();
+                let mut after = match edited {
+                    Ok(after) => after,
+                    Err(why) => {
+                        return Some(Err((
+                            change.line,
+                            format!("its file {} cannot be edited: {why}", doc.path),
+                        )));
+                    }
+                };
+                let was_at = contact.company.as_ref().map(|c| name_of(c.value.as_str()));
+                let was = match (contact.title.as_deref(), was_at.as_deref()) {
+                    (Some(title), Some(at)) => format!("{title} at {at}"),
+                    (Some(title), None) => title.to_owned(),
+                    (None, Some(at)) => format!("at {at}"),
+                    (None, None) => String::new(),
+                };
+                if !was.is_empty() {
+                    let before = std::mem::take(&mut after);
+                    after = edits::append_line(&before, &format!("- Until {today}: {was}"));
+                    diff.push_str(&edits::hunk(&path, &before, &after));
+                }
+                let who = &contact.name;
+                let what = match (&change.company, &change.title) {
+                    (Some(company), _) => format!("{who} moved to {}", one_line(company)),
+                    (None, Some(title)) => format!("{who} is now {title}"),
+                    (None, None) => unreachable!("a move changes the company or the title"),
+                };
+                Some(Ok((
+                    change.line,
+                    Edit {
+                        before: doc.text().unwrap_or_default().to_owned(),
+                        after,
+                        what,
+                        diff: format!("--- a/{path}\n+++ b/{path}\n{diff}"),
+                        path,
+                    },
+                )))
+            })
+            .collect()
+    }
 }
 
 /// The one note on the rows without a name, if there were any.
@@ -500,6 +683,10 @@ fn nameless(format: Format, lines: &[u64]) -> Option<String> {
             "{n} row(s) without a name skipped, from line {first}: LinkedIn leaves the \
              connections of closed or hidden accounts empty but for the date"
         ),
+        Format::AddressBook => format!(
+            "{n} row(s) without a name skipped, at line(s) {at}: the address book holds \
+             people you know only by an email address; add them with `ties new contact`"
+        ),
         Format::Vcard => {
             format!("{n} card(s) without a name (neither FN nor N) skipped, at line(s) {at}")
         }
@@ -507,6 +694,28 @@ fn nameless(format: Format, lines: &[u64]) -> Option<String> {
             "{n} row(s) without a name skipped, at line(s) {at}: give them a name to import them"
         ),
     })
+}
+
+/// What a row is to the notebook.
+enum Identified {
+    /// A new person: the row's id is set.
+    New,
+    /// Someone with a file already: its id when a profile, an email, or their name at their
+    /// company says so (only then is another company a job change, not another person).
+    Known(Option<String>),
+}
+
+/// A known person at another company or with another title than their file says.
+struct Move {
+    line: u64,
+    /// Their file's id.
+    id: String,
+    /// The company cell, when it names another company than theirs.
+    company: Option<String>,
+    /// The id of that company, once it is resolved or planned.
+    company_id: Option<String>,
+    /// The new title, when it is another.
+    title: Option<String>,
 }
 
 /// The companies an import creates, `(id, name)` in the order first named, found again by
@@ -531,42 +740,5 @@ impl NewCompanies {
             .get(&name.to_lowercase())
             .or_else(|| self.ids.get(&naming::id_from_name(conventions, name)))
             .map(|&i| self.new[i].0.as_str())
-    }
-}
-
-/// A LinkedIn profile as a comparable key: `https://www.linkedin.com/in/Jane-Doe/`,
-/// `de.linkedin.com/in/jane-doe` and the bare handle `jane-doe` are the same person.
-fn profile_key(url: &str) -> String {
-    let lower = url.trim().to_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .unwrap_or(&lower);
-    let rest = rest
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(rest)
-        .trim_end_matches('/');
-    match rest.split_once('/') {
-        Some((host, path)) if host.ends_with("linkedin.com") => format!("linkedin.com/{path}"),
-        None if !rest.contains('.') => format!("linkedin.com/in/{}", rest.trim_start_matches('@')),
-        _ => rest.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn profiles_compare_by_their_path() {
-        assert_eq!(
-            profile_key("https://www.linkedin.com/in/Jane-Doe/?trk=x"),
-            profile_key("linkedin.com/in/jane-doe")
-        );
-        assert_eq!(
-            profile_key("https://de.linkedin.com/in/jane"),
-            "linkedin.com/in/jane"
-        );
     }
 }

@@ -4,10 +4,12 @@
 
 use std::path::Path;
 
+use super::address_book;
 use super::columns::{self, Column};
 use super::formats::{self, Format};
 use super::google;
 use super::linkedin;
+use super::outlook;
 use super::plan::Source;
 use super::table::{self, Table};
 use crate::error::Error;
@@ -22,10 +24,12 @@ pub(super) fn spreadsheet(
     map: &[(String, String)],
 ) -> Result<Table, Error> {
     let start = match source {
+        // The address book has no preamble, and its header starts with `Source`.
+        Source::Linkedin if linkedin::file_of(text) == Some(linkedin::ExportFile::AddressBook) => 0,
         Source::Linkedin => linkedin::header_start(text).ok_or_else(|| Error::NotLinkedin {
             path: path.to_owned(),
         })?,
-        Source::Csv | Source::Vcard => 0,
+        Source::Csv | Source::Vcard | Source::Ics => 0,
     };
     let (headers, rows) = table::csv(path, text, start)?;
     let format = formats::of_headers(&headers, source);
@@ -37,15 +41,18 @@ pub(super) fn spreadsheet(
             kind: kind.folder(),
         });
     }
-    if source == Source::Linkedin && format == Format::Google {
-        return Err(formats::wrong(
-            path,
-            "a Google Contacts export",
-            Source::Csv,
-        ));
+    if source == Source::Linkedin && matches!(format, Format::Google | Format::Outlook) {
+        let what = if format == Format::Google {
+            "a Google Contacts export"
+        } else {
+            "an Outlook contacts export"
+        };
+        return Err(formats::wrong(path, what, Source::Csv));
     }
     let mut columns = match format {
         Format::Google => google::columns(&headers),
+        Format::Outlook => outlook::columns(&headers),
+        Format::AddressBook => address_book::columns(&headers),
         _ => columns::columns(&headers, source),
     };
     if format == Format::ContactsExport {
@@ -63,8 +70,15 @@ pub(super) fn spreadsheet(
         rows,
         notes: formats::note(format).map(|n| (0, n)).into_iter().collect(),
     };
-    if format == Format::Google {
-        google::split_multiple(&mut out);
+    match format {
+        Format::Google => google::split_multiple(&mut out),
+        Format::AddressBook => address_book::split_multiple(&mut out),
+        Format::Outlook => {
+            outlook::clean(&mut out);
+            let note = outlook::note(&out);
+            out.notes.push((0, note));
+        }
+        _ => {}
     }
     Ok(out)
 }

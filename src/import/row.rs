@@ -12,7 +12,7 @@ use super::cells::{
 };
 use super::columns::{self, Column};
 use super::formats::Format;
-use super::guess;
+use super::guess::{self, Placeholders};
 use super::naming;
 use super::plan::Log;
 use super::table::Table;
@@ -116,7 +116,7 @@ pub(super) struct Reader<'a> {
     /// The order of each column's `a/b/yyyy` dates, where the column settles it.
     orders: Vec<Option<Order>>,
     /// Employers that are no company (`import.placeholder_employers`, or the built-in list).
-    placeholders: &'a [String],
+    placeholders: &'a Placeholders,
     conventions: &'a Conventions,
     /// Notes and warnings about the rows read.
     pub(super) log: Log,
@@ -127,7 +127,7 @@ pub(super) struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub(super) fn new(
         table: &'a Table,
-        placeholders: &'a [String],
+        placeholders: &'a Placeholders,
         conventions: &'a Conventions,
     ) -> Self {
         Self {
@@ -276,8 +276,7 @@ impl<'a> Reader<'a> {
             }
             // No company file for "Self-employed": what they said stays in the body.
             Column::Key("company")
-                if self.format != Format::ContactsExport
-                    && guess::is_placeholder(cell, self.placeholders) =>
+                if self.format != Format::ContactsExport && self.placeholders.contains(cell) =>
             {
                 row.keep(i, header, cell);
                 return Ok(());

@@ -25,10 +25,60 @@ pub(super) struct Table {
     pub(super) notes: Vec<(u64, String)>,
 }
 
+impl Table {
+    /// Keeps the first of the `separator`-joined values of each column `single` says holds
+    /// one value (an address book's emails, Google's ` ::: `), and puts the others into one
+    /// more column, `Other values`, that goes to the body: nothing is dropped.
+    pub(super) fn keep_first(&mut self, separator: &str, single: impl Fn(&Column) -> bool) {
+        let mut any = false;
+        for (_, cells) in &mut self.rows {
+            let mut more = Vec::new();
+            for (i, cell) in cells.iter_mut().enumerate() {
+                if !self
+                    .columns
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .is_some_and(&single)
+                    || !cell.contains(separator)
+                {
+                    continue;
+                }
+                let mut parts = cell
+                    .split(separator)
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty());
+                let first = parts.next().unwrap_or_default().to_owned();
+                more.extend(parts.map(str::to_owned));
+                *cell = first;
+            }
+            cells.resize(self.headers.len(), String::new());
+            cells.push(more.join("; "));
+            any |= !more.is_empty();
+        }
+        self.headers.push("Other values".to_owned());
+        self.columns
+            .push(if any { None } else { Some(Column::Skip) });
+    }
+}
+
 /// The header and the non-empty rows (cells cleaned, with the line where each row starts)
 /// of the CSV table that begins at byte `start` of `text` (after LinkedIn's preamble): the
 /// separator told by the header line, quoted cells holding anything.
 pub(super) fn csv(path: &Path, text: &str, start: usize) -> Result<(Vec<String>, Rows), Error> {
+    read_csv(path, text, start, |c| clean(c).to_owned())
+}
+
+/// [`csv`] with the cells as written (a message's text, where `-` or `?` is what was said).
+pub(super) fn csv_raw(path: &Path, text: &str) -> Result<(Vec<String>, Rows), Error> {
+    read_csv(path, text, 0, str::to_owned)
+}
+
+fn read_csv(
+    path: &Path,
+    text: &str,
+    start: usize,
+    cell: impl Fn(&str) -> String,
+) -> Result<(Vec<String>, Rows), Error> {
     let table = &text[start..];
     let first_line = table.lines().next().unwrap_or("");
     let mut reader = csv::ReaderBuilder::new()
@@ -51,8 +101,8 @@ pub(super) fn csv(path: &Path, text: &str, start: usize) -> Result<(Vec<String>,
     for record in records {
         let record = record.map_err(csv_error)?;
         let line = lines.at(start + record.position().map_or(0, |p| to_usize(p.byte())));
-        let cells: Vec<String> = record.iter().map(|c| clean(c).to_owned()).collect();
-        if cells.iter().all(String::is_empty) {
+        let cells: Vec<String> = record.iter().map(&cell).collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         rows.push((line, cells));

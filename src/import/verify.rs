@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::plan::Writable;
+use super::plan::{Edit, Writable};
 use crate::document::Document;
 use crate::fs::NewFile;
 use crate::index::Index;
@@ -16,6 +16,7 @@ pub(super) fn check(
     index: &Index,
     writable: Writable<'_>,
     files: &[NewFile],
+    edits: &[Edit],
     owners: &HashMap<String, Vec<u64>>,
 ) -> Vec<(u64, String)> {
     let mut problems: Vec<(u64, String)> = Vec::new();
@@ -26,15 +27,27 @@ pub(super) fn check(
             }
         }
     };
-    for file in files {
-        if let Err(why) = writable(&file.path) {
-            blame(
-                &file.path,
-                format!("its file {} cannot be written: {why}", file.path),
-            );
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    for (path, answer) in paths.iter().zip(writable(&paths)) {
+        if let Err(why) = answer {
+            blame(path, format!("its file {path} cannot be written: {why}"));
         }
     }
-    let mut docs = index.docs.clone();
+    let edited: HashMap<&str, &str> = edits
+        .iter()
+        .map(|e| (e.path.as_str(), e.after.as_str()))
+        .collect();
+    let conventions = &index.settings.conventions;
+    let mut docs: Vec<Document> = index
+        .docs
+        .iter()
+        .map(|doc| match edited.get(doc.path.as_str()) {
+            Some(after) => {
+                Document::parse(doc.path.clone(), Ok(after.as_bytes().to_vec()), conventions)
+            }
+            None => doc.clone(),
+        })
+        .collect();
     docs.extend(files.iter().map(|f| {
         let bytes = Ok(f.text.clone().into_bytes());
         Document::parse(f.path.clone(), bytes, &index.settings.conventions)

@@ -40,6 +40,9 @@ pub(crate) struct Chat {
     /// As written; see [`Chat::status`] for the effective status.
     pub declared_status: Option<ChatStatus>,
     pub tags: Vec<String>,
+    /// Where an import found it: a calendar event's UID, a LinkedIn conversation and day;
+    /// importing again finds the chat by it instead of adding it twice.
+    pub uid: Option<String>,
     /// The thank-you sent with a template (`ties log thank-you … --template`).
     pub templates: Vec<Sent>,
 }
@@ -68,6 +71,7 @@ impl Chat {
             referrals: f.ids("referrals"),
             declared_status: f.choice("status"),
             tags: f.strings("tags"),
+            uid: f.string("uid").map(|s| s.value),
             templates: f.sent("templates"),
         };
         (chat, f.finish(Self::KEYS))
@@ -161,6 +165,9 @@ pub(crate) const FIELDS: &[ChatField] = &[
     })
     .hint("", "default: planned until it ends, then done"),
     ChatField::new("tags", Type::List, |c, _| fields::list(&c.tags)).hint("[dotnet]", ""),
+    ChatField::new("uid", Type::Text, |c, _| opt(c.uid.as_ref()))
+        .hint("", "set by ties import: where the chat came from")
+        .imported(),
     ChatField::new("templates", Type::List, |c, _| {
         crate::model::contact::sent(&c.templates)
     })

@@ -151,6 +151,8 @@ pub(crate) struct Contact {
     #[allow(clippy::struct_field_names, reason = "named as the key users write")]
     pub last_contact: Option<Spanned<NaiveDate>>,
     pub birthday: Option<Birthday>,
+    /// The day an import saw them at a new company: congratulate them.
+    pub job_changed: Option<NaiveDate>,
     pub next: Option<NextAction>,
     pub stay_in_touch: Option<Duration>,
     pub snooze: Option<NaiveDate>,
@@ -194,6 +196,7 @@ impl Contact {
             replied: f.date("replied"),
             last_contact: f.date("last_contact"),
             birthday: f.birthday("birthday"),
+            job_changed: f.date("job_changed").map(|d| d.value),
             next: f.next_action("next"),
             stay_in_touch: f.duration("stay_in_touch").map(|d| d.value),
             snooze: f.date("snooze").map(|d| d.value),
@@ -343,6 +346,9 @@ pub(crate) const FIELDS: &[ContactField] = &[
     ContactField::new("birthday", Type::Text, |c, _| opt(c.birthday))
         .hint("MM-DD", "or YYYY-MM-DD; on the agenda on the day")
         .synonyms(&["birthdate", "dateofbirth", "bday"]),
+    ContactField::new("job_changed", Type::Date, |c, _| opt(c.job_changed))
+        .hint("YYYY-MM-DD", "the day an import saw them at a new company")
+        .imported(),
     ContactField::new("templates", Type::List, |c, _| sent(&c.templates)).hint(
         "[\"YYYY-MM-DD outreach\"]",
         "messages sent with a template (ties log --template)",

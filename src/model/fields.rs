@@ -92,6 +92,8 @@ pub(crate) struct Field<R> {
     pub synonyms: &'static [&'static str],
     /// The cell of `ties export csv`, given now (a chat's status depends on it).
     pub export: fn(&R, NaiveDateTime) -> String,
+    /// Written by `ties import`, not by hand: `ties new` shows no hint for it.
+    pub imported: bool,
 }
 
 impl<R> Field<R> {
@@ -107,7 +109,14 @@ impl<R> Field<R> {
             meaning: "",
             synonyms: &[],
             export,
+            imported: false,
         }
+    }
+
+    /// A key `ties import` writes (`uid`, `job_changed`): no hint for it in `ties new`.
+    pub(crate) const fn imported(mut self) -> Self {
+        self.imported = true;
+        self
     }
 
     pub(crate) const fn hint(mut self, example: &'static str, meaning: &'static str) -> Self {
