@@ -226,12 +226,7 @@ pub(crate) fn with_template(
     else {
         return Ok(plan);
     };
-    let templates = index.templates();
-    let loaded = templates.get(name).ok_or_else(|| Error::UnknownTemplate {
-        name: name.to_owned(),
-        hint: crate::suggest::hint(name, templates.names()),
-        names: templates.names().collect::<Vec<_>>().join(", "),
-    })?;
+    let loaded = index.templates().named(name)?;
     let name = &loaded.template.name;
     let value = format!("{} {name}", date.unwrap_or(index.today));
     // `2026-11-21 follow-up` reads back as written; a name with YAML's own characters in

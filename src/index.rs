@@ -480,6 +480,11 @@ impl Index {
         self.templates.get_or_init(|| Templates::load(&self.root))
     }
 
+    /// Replaces the message templates (a file of `templates/` changed, or its buffer).
+    pub(crate) fn set_templates(&mut self, templates: Templates) {
+        self.templates = OnceLock::from(templates);
+    }
+
     /// Who names whom, built on first use.
     fn links(&self) -> &Links {
         self.links.get_or_init(|| Links::new(self))

@@ -44,6 +44,15 @@ pub(crate) fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, E
         })
 }
 
+/// The notebook root as [`discover`] finds it, with its symlinks resolved: the path a
+/// long-running client (`watch`, the language server, `serve`) compares file events and
+/// the editor's paths with.
+pub(crate) fn discover_real(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Error> {
+    let root = discover(explicit, cwd)?;
+    root.canonicalize()
+        .map_err(|source| Error::Io { path: root, source })
+}
+
 /// Reads and indexes the whole notebook at `root`.
 pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<Index, Error> {
     let settings = load_settings(root)?;
@@ -289,7 +298,7 @@ impl Ignores {
         }
     }
 
-    fn gitignored(&self, path: &Path, is_dir: bool) -> bool {
+    pub(crate) fn gitignored(&self, path: &Path, is_dir: bool) -> bool {
         path.starts_with(&self.root)
             && self
                 .gitignore

@@ -41,6 +41,7 @@ use crate::index::{Affected, Edit, Index};
 use crate::model::Settings;
 use crate::notebook::{self, CONFIG_FILE, Ignores};
 use crate::span::Span;
+use crate::templates::{self, Templates};
 
 /// One change to the notebook, as a client sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -164,10 +165,14 @@ impl Workspace {
             let parent = path.parent()?.canonicalize().ok()?;
             inside(&parent.join(path.file_name()?))
         })?;
+        let shown = notebook::relative(Path::new(""), &rel);
+        if templates::holds(&shown) && !self.ignores.gitignored(&root.join(&rel), false) {
+            return Some(shown);
+        }
         if self.ignores.is_ignored(&root.join(&rel), false) {
             return None;
         }
-        let rel = notebook::relative(Path::new(""), &rel);
+        let rel = shown;
         // Left out by `ignore:` in `ties.yaml`: not the notebook's.
         if self.index.settings.conventions.ignore.matches(&rel, false) {
             return None;
@@ -186,6 +191,10 @@ impl Workspace {
         match change {
             Change::Rescan => self.rescan = true,
             Change::Disk(path) => self.read(&path),
+            Change::Buffer { path, text } if templates::holds(&path) => {
+                self.buffers.insert(path, text);
+                self.read_templates();
+            }
             Change::Buffer { path, text } => {
                 if path == CONFIG_FILE {
                     let read = notebook::decode_settings(text.as_bytes().to_vec());
@@ -218,6 +227,10 @@ impl Workspace {
             return;
         }
         let rel = notebook::relative(&root, path);
+        if templates::holds(&rel) {
+            self.read_templates();
+            return;
+        }
         if self.buffers.contains_key(&rel) {
             // The editor's text is what counts while it is open.
             return;
@@ -250,6 +263,14 @@ impl Workspace {
             // Gone (deleted, renamed away, a dangling symlink): drop it and anything under it.
             _ => self.pending.push(Edit::Gone(rel)),
         }
+    }
+
+    /// Reads the message templates again, an editor's text standing in for its file.
+    fn read_templates(&mut self) {
+        let root = self.root().to_owned();
+        let buffers = &self.buffers;
+        let read = Templates::load_with(&root, &|path| buffers.get(path).cloned());
+        self.index.set_templates(read);
     }
 
     /// The one settings policy. Settings that read are taken (and if they read the files
@@ -328,7 +349,7 @@ impl Workspace {
         let (mut docs, walked) = notebook::walk(&root, &conventions);
         self.counts.files_read += docs.len();
         for (path, text) in &self.buffers {
-            if path == CONFIG_FILE {
+            if path == CONFIG_FILE || templates::holds(path) {
                 continue;
             }
             let doc = Document::parse(path.clone(), Ok(text.as_bytes().to_vec()), &conventions);
@@ -342,7 +363,11 @@ impl Workspace {
             self.index.settings_text.clone(),
             self.index.settings_findings.clone(),
         );
-        let fresh = Index::new(root, self.index.now, settings, docs, walked);
+        let mut fresh = Index::new(root.clone(), self.index.now, settings, docs, walked);
+        let buffers = &self.buffers;
+        fresh.set_templates(Templates::load_with(&root, &|path| {
+            buffers.get(path).cloned()
+        }));
         let after = files(&fresh);
         let added = after.difference(&before).count();
         self.counts.added += added;
@@ -490,6 +515,21 @@ pub(crate) fn added_by(index: &mut Index, path: &str, bytes: &[u8]) -> Option<Di
     })
 }
 
+/// A notebook on disk for tests: an empty `ties.yaml` (unless `files` has one) and
+/// `files`, in a temporary folder; its root with symlinks resolved, as clients hold it.
+#[cfg(test)]
+pub(crate) fn on_disk(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join(CONFIG_FILE), "").unwrap();
+    for (path, text) in files {
+        let file = root.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    (dir, root)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -501,24 +541,12 @@ mod tests {
             .unwrap()
     }
 
-    fn notebook(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        std::fs::write(root.join(CONFIG_FILE), "").unwrap();
-        for (path, text) in files {
-            let file = root.join(path);
-            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-            std::fs::write(file, text).unwrap();
-        }
-        (dir, root)
-    }
-
     /// A new day re-checks the time-bound rules without an edit (T303 once the event has
     /// taken place); within a day nothing moves.
     #[test]
     fn a_new_day_rechecks_the_time_bound_rules() {
         let event = "events/meetup.md";
-        let (_dir, root) = notebook(&[
+        let (_dir, root) = on_disk(&[
             ("contacts/ada.md", "---\nname: Ada\n---\n"),
             (
                 event,
@@ -549,7 +577,7 @@ mod tests {
     #[test]
     fn a_buffer_wins_over_its_file_until_closed() {
         let ada = "contacts/ada.md";
-        let (_dir, root) = notebook(&[(ada, "---\nname: Ada\n---\n")]);
+        let (_dir, root) = on_disk(&[(ada, "---\nname: Ada\n---\n")]);
         let now = at("2026-11-21", 9);
         let (mut ws, _) = Workspace::load(&root, now).unwrap();
         let text = "---\nname: Ada\nrole: develper\n---\n".to_owned();
@@ -576,7 +604,7 @@ mod tests {
 
     #[test]
     fn what_a_notebook_file_is() {
-        let (_dir, root) = notebook(&[(".gitignore", "drafts/\n")]);
+        let (_dir, root) = on_disk(&[(".gitignore", "drafts/\n")]);
         let (ws, _) = Workspace::load(&root, at("2026-11-21", 9)).unwrap();
         let rel = |p: &str| ws.notebook_path(&root.join(p));
         assert_eq!(rel("contacts/ada.md").as_deref(), Some("contacts/ada.md"));
@@ -594,7 +622,7 @@ mod tests {
     #[test]
     fn ignore_patterns_leave_files_out_and_implicit_records_are_no_files() {
         let ada = "contacts/ada.md";
-        let (_dir, root) = notebook(&[
+        let (_dir, root) = on_disk(&[
             (
                 CONFIG_FILE,
                 "ignore: [Archive/, _aliases.md]\nreferences: implicit\n",
