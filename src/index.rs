@@ -13,6 +13,7 @@ mod implicit;
 
 use crate::body::LinkTarget;
 use crate::diagnostic::Placed;
+use crate::dismissed::Dismissals;
 use crate::document::Document;
 use crate::hash::Fnv;
 use crate::model::decode::choice_enum;
@@ -83,6 +84,8 @@ pub(crate) struct Index {
     pub docs: Vec<Document>,
     /// Problems met while walking (unreadable folders, symlink loops).
     pub walk_findings: Vec<Placed>,
+    /// The agenda items set aside in `dismissed.txt` ([`crate::dismissed`]).
+    pub dismissed: Dismissals,
     /// The lookups below hold document indices in path order, keyed by shared ids (a clone
     /// is a reference count): linking allocates only their lists.
     by_id: FastMap<Id, Vec<usize>>,
@@ -359,6 +362,7 @@ impl Index {
             settings_findings,
             docs,
             walk_findings,
+            dismissed: Dismissals::default(),
             by_id: FastMap::default(),
             paths: FastSet::default(),
             names: OnceLock::new(),

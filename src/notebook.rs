@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use ignore::{WalkBuilder, WalkState};
 
 use crate::diagnostic::Placed;
+use crate::dismissed::{self, Dismissals};
 use crate::document::Document;
 use crate::error::Error;
 use crate::findings::{Finding, Problem};
@@ -56,14 +57,45 @@ pub(crate) fn discover_real(explicit: Option<&Path>, cwd: &Path) -> Result<PathB
 /// Reads and indexes the whole notebook at `root`.
 pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<Index, Error> {
     let settings = load_settings(root)?;
-    let (docs, walk_findings) = walk(root, &settings.0.conventions);
-    Ok(Index::new(
-        root.to_owned(),
-        now,
-        settings,
-        docs,
-        walk_findings,
-    ))
+    let (docs, mut walk_findings) = walk(root, &settings.0.conventions);
+    let (dismissed, problems) = load_dismissed(root);
+    walk_findings.extend(problems);
+    let mut index = Index::new(root.to_owned(), now, settings, docs, walk_findings);
+    index.dismissed = dismissed;
+    Ok(index)
+}
+
+/// `dismissed.txt`, if the notebook has one: the agenda items set aside, and the lines that
+/// could not be read (T305). A missing file sets nothing aside; one that cannot be read (a
+/// folder, no permission, not UTF-8) sets nothing aside either, and says so (T001).
+pub(crate) fn load_dismissed(root: &Path) -> (Dismissals, Vec<Placed>) {
+    let unread = |problem: Problem| {
+        let finding = Finding::new(Span::file(), problem);
+        (
+            Dismissals::default(),
+            vec![Placed::locate(dismissed::FILE, "", finding)],
+        )
+    };
+    let bytes = match std::fs::read(root.join(dismissed::FILE)) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (Dismissals::default(), Vec::new());
+        }
+        Err(e) => {
+            return unread(Problem::Unreadable {
+                reason: e.to_string(),
+            });
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return unread(Problem::NotUtf8);
+    };
+    let (dismissed, findings) = Dismissals::parse(&text);
+    let placed = findings
+        .into_iter()
+        .map(|f| Placed::locate(dismissed::FILE, &text, f))
+        .collect();
+    (dismissed, placed)
 }
 
 /// `ties.yaml`: its settings, its text, and its problems. Unreadable is an I/O failure.

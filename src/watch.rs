@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use notify::EventKind;
 use notify::event::{CreateKind, ModifyKind, RemoveKind};
 
+use crate::dismissed;
 use crate::error::Error;
 use crate::notebook::{self, CONFIG_FILE, Ignores};
 use crate::workspace::{self, Workspace};
@@ -65,7 +66,8 @@ impl Classifier {
             if path == &self.root.join(".gitignore") {
                 return Some(Change::Rescan);
             }
-            if path == &self.root.join(CONFIG_FILE) {
+            // `dismissed.txt` (`ties done`, `ties snooze KEY`) is read with the settings.
+            if path == &self.root.join(CONFIG_FILE) || path == &self.root.join(dismissed::FILE) {
                 return Some(Change::Config);
             }
             let markdown = notebook::is_document(path);
@@ -341,6 +343,11 @@ mod tests {
         assert_eq!(
             c.change_detected(&modify(&root.join("ties.yaml"))),
             Some(Change::Config)
+        );
+        assert_eq!(
+            c.change_detected(&modify(&root.join("dismissed.txt"))),
+            Some(Change::Config),
+            "`ties done` on a nudge: the agenda reads dismissed.txt again"
         );
         assert_eq!(
             c.change_detected(&modify(&root.join(".gitignore"))),

@@ -34,6 +34,7 @@ use chrono::NaiveDateTime;
 
 use crate::check::Checker;
 use crate::diagnostic::{Diagnostic, Placed, Tally};
+use crate::dismissed;
 use crate::document::Document;
 use crate::error::Error;
 use crate::findings::{Code, Finding, Problem};
@@ -240,6 +241,11 @@ impl Workspace {
             self.take_settings(read);
             return;
         }
+        if rel == dismissed::FILE {
+            // `ties done` or `ties snooze KEY` set an agenda item aside.
+            self.index.dismissed = notebook::load_dismissed(&root).0;
+            return;
+        }
         let conventions = &self.index.settings.conventions;
         match std::fs::metadata(path) {
             // Left out by `ignore:` in `ties.yaml`: as if it were not there.
@@ -346,7 +352,9 @@ impl Workspace {
         };
         let before = files(&self.index);
         let conventions = self.index.settings.conventions.clone();
-        let (mut docs, walked) = notebook::walk(&root, &conventions);
+        let (mut docs, mut walked) = notebook::walk(&root, &conventions);
+        let (dismissed, unread) = notebook::load_dismissed(&root);
+        walked.extend(unread);
         self.counts.files_read += docs.len();
         for (path, text) in &self.buffers {
             if path == CONFIG_FILE || templates::holds(path) {
@@ -364,6 +372,7 @@ impl Workspace {
             self.index.settings_findings.clone(),
         );
         let mut fresh = Index::new(root.clone(), self.index.now, settings, docs, walked);
+        fresh.dismissed = dismissed;
         let buffers = &self.buffers;
         fresh.set_templates(Templates::load_with(&root, &|path| {
             buffers.get(path).cloned()

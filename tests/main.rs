@@ -21,6 +21,8 @@
 //!   notebook, channel limits, `ties log --template` and `ties report templates`.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
+//! - `clears`: issue 22, every agenda item cleared by its hint, each defect at its boundary,
+//!   `ties next`.
 //! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
 //!   hunt), its week replayed day by day.
 //! - `writes`: the write path: refusals in words, mode under any umask, the lock, anchors,
@@ -31,6 +33,7 @@ mod architecture;
 mod bad_input;
 mod bounds;
 mod check;
+mod clears;
 mod drafts;
 mod example;
 mod explain;

@@ -80,29 +80,62 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let shown = broken.len();
     for (span, at) in broken {
         let mut suggestion = None;
-        let message = match &targets[at].target {
+        let (message, help) = match &targets[at].target {
             LinkTarget::Wiki(id) => match index.resolve(None, id.as_str()) {
-                Resolved::Several(found) => format!(
-                    "ambiguous link: `{}` names several files: {}",
-                    shorten(id.as_str()),
-                    super::t201::candidates(index, &found)
+                Resolved::Several(found) => (
+                    format!(
+                        "ambiguous link: `{}` names several files: {}",
+                        shorten(id.as_str()),
+                        super::t201::candidates(index, &found)
+                    ),
+                    // Its id names one file when the ids differ; a path from the
+                    // notebook's root always does (one title in two folders).
+                    found.first().map_or_else(String::new, |&first| {
+                        let doc = &index.docs[first];
+                        let alike = found
+                            .iter()
+                            .filter(|&&i| index.docs[i].id == doc.id)
+                            .count();
+                        let (what, name) = if alike == 1 {
+                            ("its id", doc.id.as_str())
+                        } else {
+                            (
+                                "its path",
+                                doc.path.strip_suffix(".md").unwrap_or(&doc.path),
+                            )
+                        };
+                        format!("say which with {what}: `[[{}]]`", shorten(name))
+                    }),
                 ),
                 _ => {
                     out.suggested.push(id.to_string());
                     suggestion = scope.suggestion(id.as_str(), None);
-                    format!(
-                        "broken link: no record or note `{}`{}",
-                        shorten(id.as_str()),
-                        crate::suggest::said(suggestion.as_deref())
+                    let help = match &suggestion {
+                        Some(s) => format!("correct it to `[[{s}]]`, or create the note"),
+                        None => {
+                            "correct the link, or create the record or note it names".to_owned()
+                        }
+                    };
+                    (
+                        format!(
+                            "broken link: no record or note `{}`{}",
+                            shorten(id.as_str()),
+                            crate::suggest::said(suggestion.as_deref())
+                        ),
+                        help,
                     )
                 }
             },
-            LinkTarget::File(path) => {
-                format!("broken link: `{}` does not exist", shorten(path))
-            }
+            LinkTarget::File(path) => (
+                format!("broken link: `{}` does not exist", shorten(path)),
+                "correct the path (relative to this file), or create the file".to_owned(),
+            ),
         };
-        out.findings
-            .push(Finding::worded(Code::T204, span, message).suggest(suggestion));
+        out.findings.push(
+            Finding::worded(Code::T204, span, message)
+                .help(help)
+                .suggest(suggestion),
+        );
     }
     out.more_links += total - shown;
 }
