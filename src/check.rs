@@ -421,6 +421,14 @@ mod tests {
         let changed = checker.update(index, &affected);
         let full = Checker::new(index);
         assert_eq!(show(&checker.diagnostics()), show(&full.diagnostics()));
+        // And the index kept up to date equals one made from the same files from scratch
+        // (its implicit records, where each is first named, made anew).
+        let files = (index.docs.iter().filter(|d| !d.is_implicit()))
+            .map(|d| (d.path.as_str(), d.text().unwrap_or_default()))
+            .collect::<Vec<_>>();
+        let fresh = index_with(&files, index.now, index.settings.clone());
+        let fresh = Checker::new(&fresh);
+        assert_eq!(show(&checker.diagnostics()), show(&fresh.diagnostics()));
         for path in before.keys().chain(full.docs.keys()) {
             let was = before.get(path).map_or(&[][..], Vec::as_slice);
             if was != full.of(path) {
@@ -577,7 +585,10 @@ mod tests {
         assert_eq!(changed, BTreeSet::from(["chats/2026-11-21-ada.md".into()]));
     }
 
-    const CONTENTS: [&str; 14] = [
+    const CONTENTS: [&str; 16] = [
+        // The first two again with a line above their names: T206 follows its mention.
+        "---\nrole: develper\nname: Dee\ncompany: Globex Industries\nintroduced_by: \"[[Derek Wu]]\"\n---\n",
+        "---\ndate: 2026-11-20\nwith: Derek Wu, Jake Fuchs, ada\n---\n",
         // Paths from the root, whole and without leading folders; a name an implicit record
         // answers to until this very file is written at its path.
         "---\nname: Eve\nintroduced_by: \"[[contacts/x/ada]]\"\n---\n[[x/deep/bob|Bob]] [[companies/Acme.md]]\n",
@@ -629,6 +640,32 @@ mod tests {
             ..Settings::default()
         };
         random_edits(&settings, false);
+    }
+
+    /// A line written above a name no note answers to: its T206 follows it, though the
+    /// names, and so the implicit records, stay as they were.
+    #[test]
+    fn an_info_on_an_implicit_record_follows_its_mention() {
+        let settings = Settings {
+            references: Some(crate::model::settings::References::Implicit),
+            ..Settings::default()
+        };
+        let dee = "contacts/dee.md";
+        let mut ix = index_with(&[(dee, CONTENTS[4])], at(21, 9), settings);
+        let mut checker = Checker::new(&ix);
+        let lines = |checker: &Checker| -> Vec<usize> {
+            (checker.of(dee).iter())
+                .filter(|d| d.code == Code::T206)
+                .map(|d| d.start.line)
+                .collect()
+        };
+        assert_eq!(lines(&checker), [3, 4]);
+        step(
+            &mut ix,
+            &mut checker,
+            vec![Edit::Put(doc(dee, CONTENTS[0]))],
+        );
+        assert_eq!(lines(&checker), [4, 5]);
     }
 
     /// The same with bursts: each batch also brings or drops more documents than are

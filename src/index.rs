@@ -19,7 +19,7 @@ use crate::hash::Fnv;
 use crate::model::decode::choice_enum;
 use crate::model::settings::References;
 use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
-use crate::span::Spanned;
+use crate::span::{Span, Spanned};
 use crate::templates::Templates;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
@@ -537,7 +537,25 @@ impl Index {
         // Followed one by one from here: the lookups are built once, then kept.
         self.links();
         let mut affected = Affected::default();
+        // Whether a change may call for other implicit records: a file that came or went,
+        // or one whose names or references changed.
+        let mut unsettled = false;
         for change in changes {
+            let moves = match &change {
+                Edit::Put(doc) => {
+                    (self.position(&doc.path)).and_then(|i| implicit::moves(&self.docs[i], doc))
+                }
+                Edit::Gone(_) => None,
+            };
+            match &moves {
+                None => unsettled = true,
+                Some(moves) if !moves.is_empty() => {
+                    if let Edit::Put(doc) = &change {
+                        self.move_first_mentions(&doc.path, moves);
+                    }
+                }
+                Some(_) => {}
+            }
             match change {
                 Edit::Put(doc) => match self.position(&doc.path) {
                     // A note written where an implicit record stood: the record goes (made
@@ -561,11 +579,24 @@ impl Index {
                 }
             }
         }
-        // What the references call for may change with any edit: a name written or
-        // dropped, a note that answers to it.
-        self.imply(&mut affected);
+        // What the references call for may change: a name written or dropped, a note
+        // that answers to it.
+        if unsettled {
+            self.imply(&mut affected);
+        }
         self.without_implicit(&mut affected);
         affected
+    }
+
+    /// The implicit records first named in the file at `path` follow their mention where an
+    /// edit moved it (`moves`: old span to new); the file itself is checked again.
+    fn move_first_mentions(&mut self, path: &str, moves: &[(Span, Span)]) {
+        let firsts = (self.docs.iter_mut()).filter_map(|d| d.implicit.as_deref_mut());
+        for first in firsts.filter(|f| f.first_path == path) {
+            if let Some((_, to)) = moves.iter().find(|(from, _)| *from == first.first) {
+                first.first = *to;
+            }
+        }
     }
 
     /// Takes the implicit records out of `affected.paths`: they have no file and no
@@ -925,28 +956,52 @@ impl Index {
     /// title notebook, where two folders may hold one title, a title several records share
     /// names several unless a path says which.
     pub(crate) fn resolve(&self, kind: Option<Kind>, text: &str) -> Resolved {
+        self.resolve_among(kind, text, false)
+    }
+
+    /// [`Index::resolve`] among the notebook's files alone, as if there were no implicit
+    /// records: what decides which names are implicit records.
+    fn resolve_files(&self, kind: Option<Kind>, text: &str) -> Resolved {
+        self.resolve_among(kind, text, true)
+    }
+
+    fn resolve_among(&self, kind: Option<Kind>, text: &str, files_only: bool) -> Resolved {
         // Nearly every reference and link is an exact id: found without an allocation.
-        if let Some(found) = self.exact(kind, text) {
+        if let Some(found) = self.exact(kind, text, files_only) {
             return found;
         }
         let id = Id::from_reference(text);
-        if let Some(found) = self.exact(kind, id.as_str()) {
+        if let Some(found) = self.exact(kind, id.as_str(), files_only) {
             return found;
         }
         let id = id.as_str();
+        let keep = |i: &usize| !files_only || !self.docs[*i].is_implicit();
         if let Some((_, title)) = id.rsplit_once('/') {
-            return self.by_path(kind, id, title);
+            let mut found = self.by_path(id, title);
+            found.retain(keep);
+            return self.of_kind(kind, found);
         }
         match self.names().get(&id.to_lowercase()) {
-            Some(found) => self.of_kind(kind, found.clone()),
+            Some(found) => self.of_kind(kind, found.iter().copied().filter(keep).collect()),
             None => Resolved::None,
         }
     }
 
     /// The documents whose id is exactly `id`: the first by path where ids are unique (a
-    /// second one is T203), each of `kind` in a title notebook.
-    fn exact(&self, kind: Option<Kind>, id: &str) -> Option<Resolved> {
-        match self.lookup(id) {
+    /// second one is T203), each of `kind` in a title notebook; of the files alone with
+    /// `files_only`.
+    fn exact(&self, kind: Option<Kind>, id: &str, files_only: bool) -> Option<Resolved> {
+        let all = self.lookup(id);
+        let files: Vec<usize>;
+        let all = if files_only && all.iter().any(|&i| self.docs[i].is_implicit()) {
+            files = (all.iter().copied())
+                .filter(|&i| !self.docs[i].is_implicit())
+                .collect();
+            &files[..]
+        } else {
+            all
+        };
+        match all {
             [] => None,
             [one] => Some(Resolved::One(*one)),
             // Title ids, or implicit records of two kinds with one name, can share an id.
@@ -961,14 +1016,14 @@ impl Index {
 
     /// The document at the notebook path `path` (without `.md`, any case), or at a path
     /// that ends with it after a folder; `title` is its last part.
-    fn by_path(&self, kind: Option<Kind>, path: &str, title: &str) -> Resolved {
+    fn by_path(&self, path: &str, title: &str) -> Vec<usize> {
         let lower = |s: &str| s.trim().to_lowercase();
         let path = lower(path.strip_suffix(".md").unwrap_or(path));
         let title = lower(title.strip_suffix(".md").unwrap_or(title));
         let Some(titled) = self.names().get(&title) else {
-            return Resolved::None;
+            return Vec::new();
         };
-        let found: Vec<usize> = (titled.iter().copied())
+        (titled.iter().copied())
             .filter(|&i| {
                 let doc = lower(&self.docs[i].path);
                 let doc = doc.strip_suffix(".md").unwrap_or(&doc);
@@ -977,8 +1032,7 @@ impl Index {
                         .strip_suffix(path.as_str())
                         .is_some_and(|folder| folder.ends_with('/'))
             })
-            .collect();
-        self.of_kind(kind, found)
+            .collect()
     }
 
     /// What `found` names among records of `kind`: those of the kind if any, else all (so

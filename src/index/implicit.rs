@@ -51,7 +51,8 @@ pub(super) fn wanted(index: &Index) -> Vec<Wanted> {
                 return;
             }
             let text = target.value.as_str();
-            if text.contains('/') || conventions.is_owner(text) || resolved(index, kind, text) {
+            // Nearly every reference names a record: asked first, as it costs a lookup.
+            if resolved(index, kind, text) || text.contains('/') || conventions.is_owner(text) {
                 return;
             }
             let name = Id::from_reference(text);
@@ -90,15 +91,39 @@ pub(super) fn wanted(index: &Index) -> Vec<Wanted> {
     out
 }
 
+/// How an edit of one file (`old` to `new`) bears on the implicit records: `None` if it
+/// may call for others (a name written or dropped under [`KEYS`], a title, name or kind
+/// changed for references to resolve to), else where each of its references moved (old span
+/// to new, for the T206 of a record first named there). Nearly every keystroke leaves the
+/// names as they were, so [`Index::imply`] need not look at the notebook again.
+pub(super) fn moves(old: &Document, new: &Document) -> Option<Vec<(Span, Span)>> {
+    fn calls(doc: &Document) -> Vec<(&'static str, &str, Span)> {
+        let mut all = Vec::new();
+        references_of(doc, |key, target, _| {
+            if KEYS.contains(&key) {
+                all.push((key, target.value.as_str(), target.span));
+            }
+        });
+        all
+    }
+    if old.kind != new.kind || super::names_of(old).ne(super::names_of(new)) {
+        return None;
+    }
+    let (old, new) = (calls(old), calls(new));
+    let same =
+        old.len() == new.len() && (old.iter().zip(&new)).all(|(a, b)| (a.0, a.1) == (b.0, b.1));
+    same.then(|| {
+        (old.into_iter().zip(new))
+            .filter(|(a, b)| a.2 != b.2)
+            .map(|(a, b)| (a.2, b.2))
+            .collect()
+    })
+}
+
 /// Whether `text` names a record of the notebook's own files (of any kind: one of another
 /// kind is T202, no implicit record).
 fn resolved(index: &Index, kind: Kind, text: &str) -> bool {
-    let real = |i: &usize| !index.docs[*i].is_implicit();
-    match index.resolve(Some(kind), text) {
-        Resolved::One(i) => real(&i),
-        Resolved::Several(found) => found.iter().any(real),
-        Resolved::None => false,
-    }
+    !matches!(index.resolve_files(Some(kind), text), Resolved::None)
 }
 
 /// The titles and names of the records of `kind`, each with its length in characters.
