@@ -120,6 +120,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "slug",
             "suggest",
             "hash",
+            "interned",
             "exit",
             "period",
             "error",
@@ -137,10 +138,12 @@ const LAYERS: &[(&str, &[&str])] = &[
         &[
             "diagnostic",
             "document",
+            "read",
+            "fs",
+            "cache",
             "templates",
             "index",
             "notebook",
-            "fs",
         ],
     ),
     (

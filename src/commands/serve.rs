@@ -116,7 +116,7 @@ pub(crate) fn run(
         .watch(&root, RecursiveMode::Recursive)
         .map_err(|source| watch_error(&root, source))?;
 
-    let (mut workspace, _) = Workspace::load(&root, config.now())?;
+    let (mut workspace, _) = Workspace::load_with(&root, config.now(), config.cache)?;
     let mut pages = Pages {
         options: Options { redact, live: true },
         version: 0,

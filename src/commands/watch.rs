@@ -58,7 +58,15 @@ pub(crate) fn run(
     let _ = ctrlc::set_handler(move || {
         let _ = stop.send(Message::Stop);
     });
-    let handler = move |result: DebounceEventResult| {
+    let own = crate::cache::Own::of(&root);
+    let handler = move |mut result: DebounceEventResult| {
+        // The cache this very run writes is no change of the notebook: it starts no burst.
+        if let Ok(events) = &mut result {
+            events.retain(|e| !own.holds_all(&e.paths));
+            if events.is_empty() {
+                return;
+            }
+        }
         let _ = tx.send(Message::Events(result));
     };
     let watch_error = |source: notify::Error| match source.kind {
@@ -93,7 +101,7 @@ pub(crate) fn run(
     let mut debouncer = arm()?;
 
     let started = Instant::now();
-    let (mut workspace, first) = Workspace::load(&root, config.now())?;
+    let (mut workspace, first) = Workspace::load_with(&root, config.now(), config.cache)?;
     let mut printer = Printer {
         config,
         format,

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use crate::model::Kind;
 
 /// `ids:` in `ties.yaml`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub(crate) enum Ids {
     /// File names are slugs (`jane-doe.md`); a name that is not one is a warning (T107).
     #[default]
@@ -18,7 +18,9 @@ pub(crate) enum Ids {
     Title,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `Hash`: the persistent cache keeps parses made under equal conventions only
+/// ([`crate::cache`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Conventions {
     /// The folder of contacts, companies, chats and events (in [`Kind::RECORDS`] order);
     /// `None` is the default folder (`contacts`…).

@@ -359,7 +359,7 @@ impl<'a> Fields<'a> {
 }
 
 /// A contact's next action.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct NextAction {
     pub date: Spanned<NaiveDate>,
     pub action: String,
