@@ -201,6 +201,48 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
     })
 }
 
+/// `ties log outreach|follow-up|thank-you … --template NAME`: the plan of `request` also
+/// adds `"DATE NAME"` to the `templates` of the same file (the contact, or the chat of a
+/// thank-you), so `ties report templates` can tell which template gets answers. The name
+/// must be one of the notebook's templates (or a built-in).
+pub(crate) fn with_template(
+    index: &Index,
+    mut plan: Plan,
+    request: &Request,
+    name: &str,
+) -> Result<Plan, Error> {
+    let (Request::Outreach { date, .. }
+    | Request::FollowUp { date, .. }
+    | Request::ThankYou { date, .. }) = request
+    else {
+        return Ok(plan);
+    };
+    let templates = index.templates();
+    let loaded = templates.get(name).ok_or_else(|| Error::UnknownTemplate {
+        name: name.to_owned(),
+        hint: crate::suggest::hint(name, templates.names()),
+        names: templates.names().collect::<Vec<_>>().join(", "),
+    })?;
+    let name = &loaded.template.name;
+    let value = format!("{} {name}", date.unwrap_or(index.today));
+    // `2026-11-21 follow-up` reads back as written; a name with YAML's own characters in
+    // it is quoted.
+    let safe = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    let written = if safe {
+        value.clone()
+    } else {
+        crate::draft::scalar(&value)
+    };
+    plan.changes.push(Change::Append {
+        key: "templates",
+        item: Item::Text { value, written },
+    });
+    plan.what = format!("{}, with template {name}", plan.what);
+    Ok(plan)
+}
+
 fn plan_for(doc: &Document, changes: Vec<Change>, what: String, help: String) -> Plan {
     Plan {
         path: doc.path.clone(),

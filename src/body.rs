@@ -343,24 +343,37 @@ fn task(text: &str, marker: usize, done: bool, findings: &mut Vec<Finding>) -> T
         }
         None => (None, None),
     };
-    let mut title = String::from(&line[after_box..]);
-    if let Some(range) = due_range {
-        // Drop the whole annotation: `(due 2026-11-20)` or `📅 2026-11-20`.
-        let start = line[..range.start]
-            .rfind(['(', '📅'])
-            .unwrap_or(range.start);
-        let end = if line[range.end..].starts_with(')') {
-            range.end + 1
-        } else {
-            range.end
-        };
-        title = format!("{}{}", &line[after_box..start.max(after_box)], &line[end..]);
-    }
+    let title = match due_range {
+        Some(range) => drop_due(line, after_box, range),
+        None => line[after_box..].to_owned(),
+    };
     Task {
         text: title.split_whitespace().collect::<Vec<_>>().join(" "),
         done,
         due,
         span: Span::new(marker, line_end),
+    }
+}
+
+/// `line` from `from` on, without the due annotation whose date is at `range`: the whole
+/// `(due 2026-11-20)` or `📅 2026-11-20`.
+fn drop_due(line: &str, from: usize, range: std::ops::Range<usize>) -> String {
+    let start = line[..range.start]
+        .rfind(['(', '📅'])
+        .unwrap_or(range.start);
+    let end = if line[range.end..].starts_with(')') {
+        range.end + 1
+    } else {
+        range.end
+    };
+    format!("{}{}", &line[from..start.max(from)], &line[end..])
+}
+
+/// A line of text without its due annotation, if it has one (a task quoted in a message).
+pub(crate) fn without_due(line: &str) -> String {
+    match find_due(line) {
+        Some((range, _)) => drop_due(line, 0, range),
+        None => line.to_owned(),
     }
 }
 

@@ -39,6 +39,7 @@ use crate::index::{Affected, Index};
 use crate::model::Record;
 use crate::rules::{self, Found, Scope};
 use crate::sink::Sink;
+use crate::suggest;
 
 /// Every diagnostic of the notebook: per-file, walk, `ties.yaml` and cross-file ones, less
 /// the codes `checks.ignore` silences, in path and position order.
@@ -71,8 +72,8 @@ struct Checked {
     diagnostics: Vec<Diagnostic>,
     /// The findings of the rules that count in the time of day (T302, T303).
     timed: Vec<Finding>,
-    /// A suggestion was made from every id.
-    hinted: bool,
+    /// The words a suggestion was made for, from every id.
+    suggested: Vec<String>,
     /// A link was resolved on disk.
     on_disk: bool,
 }
@@ -151,7 +152,11 @@ impl Checker {
             .cloned()
             .collect();
         for (path, checked) in &self.docs {
-            if checked.on_disk || (checked.hinted && affected.ids_changed) {
+            // A document that came or went may be the suggestion now, or no longer.
+            let suggests = |word: &String| {
+                suggest::did_you_mean(word, affected.moved.iter().map(String::as_str)).is_some()
+            };
+            if checked.on_disk || checked.suggested.iter().any(suggests) {
                 todo.insert(path.clone());
             }
         }
@@ -270,7 +275,7 @@ fn check_doc(scope: &Scope, ignore: &[Code], doc: &Document) -> Checked {
     let timed = timed(scope, doc);
     let mut checked = Checked {
         diagnostics: Vec::new(),
-        hinted: found.hinted,
+        suggested: found.suggested,
         on_disk: found.on_disk,
         timed,
     };

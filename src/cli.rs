@@ -361,16 +361,26 @@ struct Logged {
     dry: DryRun,
 }
 
+/// A message you sent: `Logged`, and the template it was drafted from.
+#[derive(Debug, Args)]
+struct Sent {
+    #[command(flatten)]
+    logged: Logged,
+    /// The template it was drafted from (`ties draft` names it): added to `templates`, for `ties report templates`
+    #[arg(long, value_name = "NAME")]
+    template: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 enum LogArg {
     /// Your first message to a contact: sets `reached_out`
-    Outreach(Logged),
+    Outreach(Sent),
     /// A follow-up you sent: adds the date to `followed_up`
-    FollowUp(Logged),
+    FollowUp(Sent),
     /// They answered: sets `replied`
     Reply(Logged),
     /// The thank-you you sent after a chat: sets `thanked` on the chat (given a contact, on their latest done chat without one)
-    ThankYou(Logged),
+    ThankYou(Sent),
     /// People you met at an event: adds them to its `met`
     Met {
         /// The event: id, [[id]] or name
@@ -520,6 +530,7 @@ fn status(contact: String, status: ContactStatus, dry: &DryRun) -> Command {
     Command::Record {
         request: Request::Status { contact, status },
         dry_run: dry.dry_run,
+        template: None,
     }
 }
 
@@ -713,21 +724,34 @@ impl Cli {
                 format: format.with(raw),
             },
             Commands::Log { action } => {
+                let mut template = None;
                 let (request, dry) = match action {
-                    LogArg::Outreach(l) => (
-                        Request::Outreach {
-                            contact: l.id,
-                            date: l.date,
-                        },
-                        l.dry,
-                    ),
-                    LogArg::FollowUp(l) => (
-                        Request::FollowUp {
-                            contact: l.id,
-                            date: l.date,
-                        },
-                        l.dry,
-                    ),
+                    LogArg::Outreach(Sent {
+                        logged: l,
+                        template: t,
+                    }) => {
+                        template = t;
+                        (
+                            Request::Outreach {
+                                contact: l.id,
+                                date: l.date,
+                            },
+                            l.dry,
+                        )
+                    }
+                    LogArg::FollowUp(Sent {
+                        logged: l,
+                        template: t,
+                    }) => {
+                        template = t;
+                        (
+                            Request::FollowUp {
+                                contact: l.id,
+                                date: l.date,
+                            },
+                            l.dry,
+                        )
+                    }
                     LogArg::Reply(l) => (
                         Request::Reply {
                             contact: l.id,
@@ -735,13 +759,19 @@ impl Cli {
                         },
                         l.dry,
                     ),
-                    LogArg::ThankYou(l) => (
-                        Request::ThankYou {
-                            id: l.id,
-                            date: l.date,
-                        },
-                        l.dry,
-                    ),
+                    LogArg::ThankYou(Sent {
+                        logged: l,
+                        template: t,
+                    }) => {
+                        template = t;
+                        (
+                            Request::ThankYou {
+                                id: l.id,
+                                date: l.date,
+                            },
+                            l.dry,
+                        )
+                    }
                     LogArg::Met {
                         event,
                         contacts,
@@ -751,11 +781,13 @@ impl Cli {
                 Command::Record {
                     request,
                     dry_run: dry.dry_run,
+                    template,
                 }
             }
             Commands::Snooze { id, until, dry } => Command::Record {
                 request: Request::Snooze { contact: id, until },
                 dry_run: dry.dry_run,
+                template: None,
             },
             Commands::Close { id, dry } => status(id, ContactStatus::Closed, &dry),
             Commands::Pause { id, dry } => status(id, ContactStatus::Paused, &dry),
@@ -763,6 +795,7 @@ impl Cli {
             Commands::Done { key, dry } => Command::Record {
                 request: Request::Done { key },
                 dry_run: dry.dry_run,
+                template: None,
             },
             Commands::Draft {
                 kind,

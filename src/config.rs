@@ -152,6 +152,8 @@ pub(crate) enum Command {
     Record {
         request: crate::action::Request,
         dry_run: bool,
+        /// `--template` of `log outreach|follow-up|thank-you`.
+        template: Option<String>,
     },
     /// `ties draft`: the message as text (`json`: as one object).
     Draft {

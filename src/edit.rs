@@ -39,6 +39,11 @@ pub(crate) enum Change {
 pub(crate) enum Item {
     Date(NaiveDate),
     Id(String),
+    /// A string, and how to write it on its own in a flow list (quoted if it must be).
+    Text {
+        value: String,
+        written: String,
+    },
 }
 
 impl Item {
@@ -46,6 +51,25 @@ impl Item {
         match self {
             Self::Date(d) => d.to_string(),
             Self::Id(id) => id.clone(),
+            Self::Text { written, .. } => written.clone(),
+        }
+    }
+
+    /// The item written like `like`, the list's last item: in its quotes, as a link if it
+    /// is one.
+    fn styled(&self, like: &str) -> String {
+        match self {
+            // In quotes like its neighbour, the value as it is; else as it must be written.
+            Self::Text { value, written } if like.starts_with(['"', '\'']) => {
+                if value.contains(['"', '\'', '\\']) {
+                    written.clone()
+                } else {
+                    styled(like, value, false)
+                }
+            }
+            Self::Text { written, .. } => written.clone(),
+            Self::Id(_) => styled(like, &self.text(), true),
+            Self::Date(_) => styled(like, &self.text(), false),
         }
     }
 
@@ -55,6 +79,7 @@ impl Item {
             (Self::Id(id), Some(text)) => {
                 crate::model::Id::from_reference(&text).as_str() == id.as_str()
             }
+            (Self::Text { value, .. }, Some(text)) => text.trim() == value,
             (_, None) => false,
         }
     }
@@ -223,7 +248,7 @@ impl<'a> Front<'a> {
                     }),
                     Some(last) => {
                         let raw = &text[last.span.range()];
-                        let new = styled(raw, &item.text(), matches!(item, Item::Id(_)));
+                        let new = item.styled(raw);
                         if flow {
                             Ok(insert(text, last.span.end, &format!(", {new}")))
                         } else {
@@ -237,7 +262,7 @@ impl<'a> Front<'a> {
                     return Ok(Edited::Unchanged);
                 }
                 let raw = &text[v.span.range()];
-                let new = styled(raw, &item.text(), matches!(item, Item::Id(_)));
+                let new = item.styled(raw);
                 Ok(replace(text, v.span, &format!("[{raw}, {new}]")))
             }
         }

@@ -348,6 +348,11 @@ pub(crate) enum Error {
     )]
     ChatWithoutContact { path: String },
 
+    #[error(
+        "cannot draft from {path}: its front matter cannot be read\n  help: fix what `ties check` reports in it"
+    )]
+    UnreadableRecord { path: String },
+
     #[error("unknown template `{name}`{hint}\n  help: the templates are: {names}")]
     UnknownTemplate {
         name: String,

@@ -161,6 +161,8 @@ pub(crate) enum DateForm {
     Due,
     /// `birthday: MM-DD` or a date.
     Birthday,
+    /// One entry of `templates`: `"YYYY-MM-DD template"`.
+    Sent,
 }
 
 /// What kind of address a malformed value was meant to be.

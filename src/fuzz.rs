@@ -631,11 +631,12 @@ fn run_case(case: &Case, rng: &mut Rng) -> Vec<String> {
     for _ in 0..3.min(ids.len()) {
         shown.push(rng.pick(&ids).as_str());
     }
-    for id in shown {
+    for &id in &shown {
         if let Ok(record) = show::build(&index, id) {
             render_all(&format!("show {id:?}"), &record, &mut problems);
         }
     }
+    drafts(&index, case, &shown, rng, &mut problems);
 
     let periods = [
         Period::ALL,
@@ -651,6 +652,48 @@ fn run_case(case: &Case, rng: &mut Rng) -> Vec<String> {
         render_all(&format!("report {}", kind.as_str()), &built, &mut problems);
     }
     problems
+}
+
+/// Every file of `case` read as a message template, and a draft of a random kind for each of
+/// `ids`, in each of its outputs.
+fn drafts(index: &Index, case: &Case, ids: &[&str], rng: &mut Rng, problems: &mut Vec<String>) {
+    for file in &case.files {
+        let text = String::from_utf8_lossy(&file.bytes);
+        let name = file
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(".md");
+        let _ = crate::template::Template::parse(name, &text);
+    }
+    for &id in ids {
+        let kind = *rng.pick(crate::template::DraftKind::ALL);
+        let request = crate::compose::Request {
+            kind,
+            id: id.to_owned(),
+            channel: rng
+                .chance(30)
+                .then(|| *rng.pick(crate::template::Channel::ALL)),
+            template: None,
+        };
+        let Ok(draft) = crate::compose::draft(index, &request) else {
+            continue;
+        };
+        let what = format!("draft {kind} {id:?}");
+        let mut out = Vec::new();
+        let _ = render::draft::message(&draft, &mut out);
+        let _ = render::draft::notes(&draft, &mut out);
+        check_output(&what, Format::Text, &out, problems);
+        out.clear();
+        let _ = render::draft::json(&draft, &mut out);
+        check_output(
+            &format!("{what} --format json"),
+            Format::Json,
+            &out,
+            problems,
+        );
+    }
 }
 
 /// The case of number `n` of a run from `seed`: each case has its own generator, so one

@@ -301,7 +301,7 @@ impl Workspace {
             self.counts.removed += affected.dropped;
             self.affected.paths.extend(affected.paths);
             self.affected.removed.extend(affected.removed);
-            self.affected.ids_changed |= affected.ids_changed;
+            self.affected.moved.extend(affected.moved);
         }
         &self.index
     }

@@ -87,7 +87,7 @@ fn agenda_as_csv_has_the_json_fields() {
     let mut lines = out.stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("group,due,kind,id,who,path,title,key,clear")
+        Some("group,due,kind,id,who,path,title,key,clear,draft")
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), items.len());
@@ -95,7 +95,7 @@ fn agenda_as_csv_has_the_json_fields() {
     for (row, item) in rows.iter().zip(&items) {
         // A cell with a comma or a quote is quoted, its quotes doubled (RFC 4180).
         let cell = |key: &str| {
-            let text = item[key].as_str().unwrap();
+            let text = item[key].as_str().unwrap_or_default();
             if text.contains([',', '"']) {
                 format!("\"{}\"", text.replace('"', "\"\""))
             } else {
@@ -103,7 +103,7 @@ fn agenda_as_csv_has_the_json_fields() {
             }
         };
         let keys = [
-            "group", "due", "kind", "id", "who", "path", "title", "key", "clear",
+            "group", "due", "kind", "id", "who", "path", "title", "key", "clear", "draft",
         ];
         let expected = keys.map(cell).join(",");
         assert_eq!(*row, expected);

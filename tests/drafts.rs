@@ -364,3 +364,226 @@ fn a_broken_template_is_never_drafted_from() {
     out.assert_stdout_has("Hi Ada,");
     out.assert_stderr_has("from the built-in template ask");
 }
+
+// ---------------------------------------------------------------------------------------
+// `ties log … --template`
+
+#[test]
+fn log_records_the_template_beside_the_message() {
+    let nb = Notebook::new()
+        .file(
+            "contacts/ada.md",
+            "---\nname: Ada\nreached_out: 2026-11-10\n---\nNotes.\n",
+        )
+        .file(
+            "chats/2026-11-20-ada.md",
+            "---\nwith: ada\ndate: 2026-11-20\n---\n",
+        )
+        .file("templates/follow-up-short.md", "Hi {{first_name}}!\n");
+    let out = nb.run(["log", "follow-up", "ada", "--template", "follow-up-short"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stdout_has(
+        "recorded: follow-up on 2026-11-21 to Ada, with template follow-up-short",
+    );
+    assert_eq!(
+        nb.read("contacts/ada.md"),
+        "---\nname: Ada\nreached_out: 2026-11-10\nfollowed_up: [2026-11-21]\ntemplates: [2026-11-21 follow-up-short]\n---\nNotes.\n"
+    );
+    // Again: already recorded, nothing changes.
+    let again = nb.run(["log", "follow-up", "ada", "--template", "follow-up-short"]);
+    again.assert_stdout_has("already recorded");
+    // A built-in counts too; the entry goes on the chat for a thank-you.
+    let out = nb.run([
+        "log",
+        "thank-you",
+        "ada",
+        "--template",
+        "thank-you",
+        "--date",
+        "2026-11-21",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        nb.read("chats/2026-11-20-ada.md"),
+        "---\nwith: ada\ndate: 2026-11-20\nthanked: 2026-11-21\ntemplates: [2026-11-21 thank-you]\n---\n"
+    );
+    nb.assert_clean();
+    // An unknown name is refused with the closest, and nothing is written.
+    let before = nb.read("contacts/ada.md");
+    let out = nb.run([
+        "log",
+        "follow-up",
+        "ada",
+        "--template",
+        "folow-up-short",
+        "--date",
+        "2026-11-28",
+    ]);
+    assert_eq!(out.code, 2);
+    out.assert_stderr_has(
+        "error: unknown template `folow-up-short` (did you mean `follow-up-short`?)",
+    );
+    assert_eq!(nb.read("contacts/ada.md"), before);
+    // Only messages you send take a template.
+    let out = nb.run(["log", "reply", "ada", "--template", "follow-up"]);
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn log_template_keeps_the_list_as_it_is_written() {
+    let nb = Notebook::new()
+        .file(
+            "contacts/ada.md",
+            "---\nname: Ada\nreached_out: 2026-11-10\ntemplates:\n  - \"2026-11-10 outreach\"\n---\n",
+        )
+        .file("templates/follow-up, short.md", "Hi {{first_name}}!\n");
+    let out = nb.run(["log", "follow-up", "ada", "--template", "follow-up, short"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        nb.read("contacts/ada.md"),
+        "---\nname: Ada\nreached_out: 2026-11-10\ntemplates:\n  - \"2026-11-10 outreach\"\n  - \"2026-11-21 follow-up, short\"\nfollowed_up: [2026-11-21]\n---\n"
+    );
+    nb.assert_clean();
+}
+
+notebook_cases! {
+    start: Notebook::new();
+
+    templates_entries_are_a_date_and_a_name {
+        files: [(
+            "contacts/ada.md",
+            "---\nname: Ada\ntemplates: [2026-11-31 outreach, 2026-11-10, \"2026-11-12 follow-up\"]\n---\n",
+        )],
+        errors: ["T104 contacts/ada.md:3:13", "T102 contacts/ada.md:3:34"],
+        messages: [
+            "`templates`: `2026-11-31` is not a valid date",
+            "`templates` should be \"YYYY-MM-DD template\", found a date without a template",
+        ],
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// `ties report templates`, on a fixture whose figures are worked out by hand in its files.
+
+fn templates_report(args: &[&str]) -> Output {
+    let mut cmd = ties();
+    cmd.arg("--notebook")
+        .arg(crate::support::fixture("templates-report"))
+        .args(["--today", TODAY, "report", "templates"])
+        .args(args);
+    let out = run(&mut cmd);
+    out.assert_no_crash();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out
+}
+
+/// `template kind sent answered unanswered waiting rate` per row, from the JSON.
+fn rows(report: &serde_json::Value) -> Vec<String> {
+    report["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {} {} {} {}",
+                r["template"].as_str().unwrap(),
+                r["kind"].as_str().unwrap_or("-"),
+                r["sent"],
+                r["answered"],
+                r["unanswered"],
+                r["waiting"],
+                r["rate"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_templates_report_counts_answers_within_follow_up_after() {
+    let out = templates_report(&["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    // outreach: ann (replied in 2 days), eve (a received message in 2 days) answered; ben
+    // (answered only after 11 days) and fay (19 days) not. outreach-note: cat unanswered,
+    // dan still waiting. follow-up: ben, answered the next day. thank-you: ann answered by
+    // a message two days after (the chat itself does not count), ben still waiting.
+    // old-pitch: gus, a template no file has any more.
+    assert_eq!(
+        rows(&report),
+        [
+            "outreach outreach 4 2 2 0 50.0",
+            "outreach-note outreach 2 0 1 1 0.0",
+            "follow-up follow-up 1 1 0 0 100.0",
+            "thank-you thank-you 2 1 0 1 100.0",
+            "old-pitch - 1 1 0 0 100.0",
+        ]
+    );
+    assert_eq!(
+        report["total"],
+        serde_json::json!({"sent": 10, "answered": 5, "unanswered": 3, "waiting": 2, "rate": 62.5})
+    );
+    assert_eq!(report["within"], "1w");
+    // November only: fay's outreach of October is left out.
+    let out = templates_report(&["--period", "2026-11", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(rows(&report)[0], "outreach outreach 3 2 1 0 66.7");
+    assert_eq!(report["total"]["rate"], 71.4);
+    crate::support::snapshot("report_templates", templates_report(&[]).stdout);
+    let csv = templates_report(&["--format", "csv"]);
+    assert_eq!(
+        csv.stdout.lines().next(),
+        Some("template,kind,sent,answered,no answer,waiting,rate")
+    );
+}
+
+#[test]
+fn the_templates_report_of_a_notebook_without_any() {
+    let out = Notebook::new()
+        .file("contacts/ada.md", ADA)
+        .run(["report", "templates"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stdout_has("0 sent, no answer rate yet");
+    out.assert_stdout_has("`ties log outreach|follow-up|thank-you ID --template NAME` records one");
+}
+
+#[test]
+fn a_record_that_cannot_be_read_is_refused_not_guessed() {
+    let nb = Notebook::new()
+        .file("contacts/ada.md", "---\nname: [Ada\n---\n")
+        .file("chats/2026-11-20-ada.md", "---\nwith: ada\ndate: [\n---\n");
+    for args in [
+        ["draft", "reconnect", "ada"],
+        ["draft", "thank-you", "2026-11-20-ada"],
+    ] {
+        let out = nb.run(args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        out.assert_stderr_has("cannot draft from ");
+        out.assert_stderr_has("its front matter cannot be read");
+    }
+}
+
+#[test]
+fn a_hostile_name_or_template_never_reaches_the_terminal() {
+    let nb = Notebook::new()
+        .file(
+            "contacts/eve.md",
+            "---\nname: \"Eve\\e]0;pwned\\a Mallory\"\nemail: eve@example.com\n---\n",
+        )
+        .file(
+            "templates/reconnect.md",
+            "---\nsubject: \"Hi \\e[2J{{first_name}}\"\n---\nHello {{name}} \u{202e}evil\u{202c}\n",
+        );
+    let out = nb.run(["draft", "reconnect", "eve"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for (stream, text) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        assert!(
+            !text
+                .chars()
+                .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+            "{stream}: {text:?}"
+        );
+    }
+    // JSON keeps the text exactly, escaped by JSON itself.
+    let json = nb.run(["draft", "reconnect", "eve", "--format", "json"]);
+    let draft: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert!(draft["body"].as_str().unwrap().contains('\u{202e}'));
+}

@@ -340,6 +340,57 @@ fn watch_reports_a_missing_ties_yaml_and_goes_on() {
     assert_eq!(watch.interrupt(), 0);
 }
 
+/// Piped, a round prints what it made new and what it fixed, not the diagnostics that
+/// stayed: a notebook with thousands of warnings is not printed again on every save.
+#[test]
+fn watch_piped_prints_only_what_a_round_changed() {
+    let nb = Notebook::new()
+        .file("contacts/ada.md", "---\nname: Ada\n---\n")
+        .file("contacts/bob.md", "---\nname: Bob\nhobby: chess\n---\n");
+    let root = nb.path().canonicalize().unwrap();
+    let watch = Watch::start(&root, &[]);
+    // The lines of the next round, up to its status line.
+    let round = |what: &str| {
+        let mut lines = Vec::new();
+        loop {
+            let line = watch
+                .lines
+                .recv_timeout(DEADLINE)
+                .unwrap_or_else(|_| panic!("no round while waiting for {what}: {lines:?}"));
+            let done = line.contains("watching for changes");
+            lines.push(line);
+            if done {
+                return lines.join("\n");
+            }
+        }
+    };
+    let first = round("the first check");
+    assert!(
+        first.contains("contacts/bob.md:3:1: warning[T106]"),
+        "{first}"
+    );
+    nb.write("contacts/ada.md", "---\nname: Ada\nrole: develper\n---\n");
+    let broken = round("the new error");
+    assert!(
+        broken.contains("contacts/ada.md:3:7: error[T103]"),
+        "{broken}"
+    );
+    assert!(
+        !broken.contains("bob.md"),
+        "unchanged, not printed again:\n{broken}"
+    );
+    assert!(broken.contains("1 error, 1 warning in 3 files"), "{broken}");
+    nb.write("contacts/ada.md", "---\nname: Ada\nrole: developer\n---\n");
+    let fixed = round("the fix");
+    assert!(
+        fixed.contains("fixed: contacts/ada.md:3:7: error[T103]: `develper` is not a valid `role`"),
+        "{fixed}"
+    );
+    assert!(!fixed.contains("bob.md"), "{fixed}");
+    assert!(fixed.contains("0 errors, 1 warning in 3 files"), "{fixed}");
+    assert_eq!(watch.interrupt(), 0);
+}
+
 #[test]
 fn watch_exits_0_when_its_output_is_closed() {
     let (_nb, root) = ada();

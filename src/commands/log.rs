@@ -15,10 +15,18 @@ use crate::render::escape::safe;
 
 use super::Outcome;
 
-pub(crate) fn run(config: &Config, request: &Request, dry_run: bool) -> Result<Outcome, Error> {
+pub(crate) fn run(
+    config: &Config,
+    request: &Request,
+    dry_run: bool,
+    template: Option<&str>,
+) -> Result<Outcome, Error> {
     let lock = super::lock(config)?;
     let (root, mut index) = super::load(config)?;
-    let plan = action::plan(&index, request)?;
+    let mut plan = action::plan(&index, request)?;
+    if let Some(name) = template {
+        plan = action::with_template(&index, plan, request, name)?;
+    }
     let path = root.join(&plan.path);
     let read = fs::read_in(&root, &path)?;
     let applied = action::apply(&plan, &read.bytes, &index.settings.conventions)?;

@@ -102,7 +102,11 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         Command::Html { output, redact } => return html::run(config, output.as_deref(), *redact),
         Command::Serve { port, host, redact } => serve::run(config, *port, *host, *redact),
         Command::Show { id, format } => return show::run(config, id, *format),
-        Command::Record { request, dry_run } => return log::run(config, request, *dry_run),
+        Command::Record {
+            request,
+            dry_run,
+            template,
+        } => return log::run(config, request, *dry_run, template.as_deref()),
         Command::Draft { request, json } => return draft::run(config, request, *json),
     };
     status.map(Outcome::from)

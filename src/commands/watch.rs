@@ -2,6 +2,7 @@
 //! clears the screen and redraws; piped or logged, rounds are appended under a time line;
 //! `--format json` prints one object per round for editor plugins.
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -13,6 +14,7 @@ use notify_debouncer_full::{
 
 use crate::agenda::{self, Filter};
 use crate::config::{Config, WatchFormat};
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::notebook;
@@ -32,6 +34,12 @@ const DEBOUNCE: Duration = Duration::from_millis(25);
 /// [`DEBOUNCE`] passes without one. Kept short so that the two waits together stay near
 /// `DEBOUNCE` for a one-file save.
 const SETTLE: Duration = Duration::from_millis(25);
+/// Once a burst has brought this many events, it is many files at once (a `git checkout`,
+/// an import, a script), not a save: the next batch is awaited [`BURST_GAP`], so that a
+/// writer slowed down by a busy machine still makes one round, and a one-file save keeps
+/// its short wait.
+const MANY_EVENTS: usize = 16;
+const BURST_GAP: Duration = Duration::from_millis(100);
 /// A writer that never pauses (a log appended to all the time) still gets a round this often.
 const LONGEST_BURST: Duration = Duration::from_secs(1);
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
@@ -107,6 +115,7 @@ pub(crate) fn run(
         format,
         with_agenda,
         terminal: std::io::stdout().is_terminal(),
+        shown: BTreeMap::new(),
     };
     if !printer.print(&workspace, &first, started.elapsed())? {
         return Ok(ExitStatus::Success);
@@ -184,7 +193,12 @@ fn burst(rx: &Receiver<Message>, first: Message) -> Result<Option<Burst>, Error>
         if started.elapsed() >= LONGEST_BURST {
             return Ok(Some(burst));
         }
-        message = match rx.recv_timeout(DEBOUNCE) {
+        let wait = if burst.events.len() >= MANY_EVENTS {
+            BURST_GAP
+        } else {
+            DEBOUNCE
+        };
+        message = match rx.recv_timeout(wait) {
             Ok(next) => next,
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
                 return Ok(Some(burst));
@@ -218,6 +232,9 @@ struct Printer<'a> {
     format: WatchFormat,
     with_agenda: bool,
     terminal: bool,
+    /// On a terminal, each file's diagnostics as last rendered, and their lines: a round
+    /// renders only the files whose diagnostics changed, and the screen is drawn from these.
+    shown: BTreeMap<String, (Vec<String>, usize)>,
 }
 
 #[derive(serde::Serialize)]
@@ -248,11 +265,12 @@ impl Printer<'_> {
         elapsed: Duration,
     ) -> Result<bool, Error> {
         let time = chrono::Local::now().format("%H:%M:%S").to_string();
-        let tally = round.tally;
-        let diagnostics = workspace.diagnostics();
         let mut out = super::stdout(self.config);
         let written = match self.format {
             WatchFormat::Json => {
+                // Every diagnostic, as `ties check --format json` prints them: editor
+                // plugins replace what they show with each round.
+                let diagnostics = workspace.diagnostics();
                 let line = JsonRound {
                     round: workspace.rounds(),
                     time,
@@ -263,8 +281,8 @@ impl Printer<'_> {
                     removed: round.removed,
                     new: round.new.len(),
                     fixed: round.fixed.len(),
-                    errors: tally.errors,
-                    warnings: tally.warnings,
+                    errors: round.tally.errors,
+                    warnings: round.tally.warnings,
                     elapsed_ms: elapsed.as_millis(),
                     diagnostics: render::json::entries(&diagnostics),
                 };
@@ -272,9 +290,7 @@ impl Printer<'_> {
                     .map_err(std::io::Error::from)
                     .and_then(|()| writeln!(out))
             }
-            WatchFormat::Human => {
-                self.human(&mut out, workspace, &diagnostics, round, &time, elapsed)
-            }
+            WatchFormat::Human => self.human(&mut out, workspace, round, &time, elapsed),
         };
         let written = written.and_then(|()| out.flush());
         let open = !matches!(&written, Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe);
@@ -283,18 +299,14 @@ impl Printer<'_> {
     }
 
     fn human(
-        &self,
+        &mut self,
         out: &mut impl Write,
         workspace: &Workspace,
-        all: &[crate::diagnostic::Diagnostic],
         round: &Round,
         time: &str,
         elapsed: Duration,
     ) -> std::io::Result<()> {
         let index = workspace.index();
-        let sources = crate::render::sources(index, all);
-        let mut diagnostics = Vec::new();
-        render::human::write(&mut diagnostics, all, &sources)?;
         let summary = render::summary(round.tally, round.files);
         let mut agenda = Vec::new();
         if self.with_agenda {
@@ -313,15 +325,27 @@ impl Printer<'_> {
             round.fixed.len()
         );
         if self.terminal {
+            for path in &round.changed {
+                let diagnostics = workspace.diagnostics_at(path);
+                if diagnostics.is_empty() {
+                    self.shown.remove(path);
+                    continue;
+                }
+                let lines = lines(&rendered(index, &diagnostics)?);
+                let count = lines.len();
+                self.shown.insert(path.clone(), (lines, count));
+            }
             let (width, height) = screen_size();
-            let lines = |bytes: &[u8]| -> Vec<String> {
-                String::from_utf8_lossy(bytes)
-                    .lines()
-                    .map(str::to_owned)
-                    .collect()
-            };
+            // Only what can be on the screen is copied; the rest is counted.
+            let total: usize = self.shown.values().map(|(_, n)| n).sum();
+            let diagnostics: Vec<String> = (self.shown.values())
+                .flat_map(|(lines, _)| lines)
+                .take(height)
+                .cloned()
+                .collect();
             let screen = Screen {
-                diagnostics: &lines(&diagnostics),
+                more_diagnostics: total - diagnostics.len(),
+                diagnostics: &diagnostics,
                 summary: &[summary],
                 agenda: &lines(&agenda),
                 status: &[status],
@@ -333,12 +357,16 @@ impl Printer<'_> {
             }
             return Ok(());
         }
-        // Piped or logged, nothing scrolls away: every line goes out whole.
+        // Piped or logged, nothing scrolls away and nothing is printed twice: the first
+        // round prints every diagnostic, each later one what it made new and what it fixed.
         if round.number > 1 {
             writeln!(out)?;
         }
         writeln!(out, "{DIM}── {time} ──{DIM:#}")?;
-        out.write_all(&diagnostics)?;
+        out.write_all(&rendered(index, &round.new)?)?;
+        for d in &round.fixed {
+            writeln!(out, "{DIM}fixed:{DIM:#} {}", render::human::header(d))?;
+        }
         writeln!(out, "{summary}")?;
         if self.with_agenda {
             writeln!(out)?;
@@ -346,4 +374,19 @@ impl Printer<'_> {
         }
         writeln!(out, "{status}")
     }
+}
+
+/// `diagnostics` as `ties check` prints them, with the excerpts of their files.
+fn rendered(index: &crate::index::Index, diagnostics: &[Diagnostic]) -> std::io::Result<Vec<u8>> {
+    let sources = render::sources(index, diagnostics);
+    let mut out = Vec::new();
+    render::human::write(&mut out, diagnostics, &sources)?;
+    Ok(out)
+}
+
+fn lines(bytes: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }

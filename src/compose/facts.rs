@@ -226,7 +226,7 @@ impl About<'_> {
             .map_or_else(
                 || {
                     Value::Missing(format!(
-                        "the question that taught you most (no \"Most valuable question:\" under `## Reflection` in {})",
+                        "the question that taught you most (none noted under `## Reflection` in {})",
                         doc.path
                     ))
                 },

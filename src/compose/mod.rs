@@ -7,6 +7,7 @@
 //! happened. Pure: the index in, a [`Draft`] out.
 
 pub(crate) mod facts;
+pub(crate) mod hint;
 pub(crate) mod notes;
 
 use crate::document::Document;
@@ -204,11 +205,19 @@ fn subject<'a>(index: &'a Index, request: &Request) -> Result<Subject<'a>, Error
             })?;
         return Ok((doc, contact, Some((chat_doc, chat))));
     }
-    let id = lookup::resolve(index, Kind::Contact, &request.id)?;
-    let (doc, contact) = index
-        .get(id.as_str())
-        .and_then(contact_of)
-        .expect("lookup::resolve returns the id of a contact");
+    let Some(found) = lookup::find(index, Kind::Contact, &request.id) else {
+        // Not found: the lookup's own error names the closest id.
+        lookup::resolve(index, Kind::Contact, &request.id)?;
+        return Err(Error::UnknownRecord {
+            kind: "contact",
+            id: request.id.clone(),
+            hint: String::new(),
+            help: "`ties list contacts` shows the ids".to_owned(),
+        });
+    };
+    let (doc, contact) = contact_of(found).ok_or_else(|| Error::UnreadableRecord {
+        path: found.path.clone(),
+    })?;
     if request.kind == DraftKind::FollowUp {
         refuse_follow_up(index, doc, contact)?;
     }
@@ -255,7 +264,10 @@ fn thanked_chat<'a>(index: &'a Index, text: &str) -> Result<(&'a Document, &'a C
         Some(Record::Chat(c)) => Some((doc, &**c)),
         _ => None,
     };
-    if let Some(found) = lookup::find(index, Kind::Chat, text).and_then(chat_of) {
+    if let Some(doc) = lookup::find(index, Kind::Chat, text) {
+        let found = chat_of(doc).ok_or_else(|| Error::UnreadableRecord {
+            path: doc.path.clone(),
+        })?;
         return check_happened(index, found);
     }
     let contact = lookup::find(index, Kind::Contact, text).ok_or_else(|| Error::UnknownRecord {

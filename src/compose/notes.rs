@@ -42,6 +42,8 @@ pub(crate) fn items(text: &str, heading: &str, name: &dyn Fn(&str) -> String) ->
             }
             Event::End(TagEnd::Item) if depth == 1 => {
                 if let Some(text) = item.take() {
+                    // A task's due date is for the agenda, not for the message.
+                    let text = crate::body::without_due(&text);
                     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !text.is_empty() {
                         items.push(text);
@@ -94,7 +96,7 @@ mod tests {
 
     #[test]
     fn items_under_a_heading_with_links_as_names() {
-        let text = "---\nwith: x\n---\n# Chat\n\n## Notes\n- Team of 7, `C#` and Azure.\n- Is it remote?\n  - nested detail\n\n## Takeaways\n- Rewrite my README\n  around the demo.\n- Maya will introduce me to her manager, [[priya-natarajan]].\n- See [[harbor-health|Harbor]].\n- [ ] a task\n\n### Sub\n- sub item\n\n## Reflection\n- Most valuable question: \"Who else?\"\n";
+        let text = "---\nwith: x\n---\n# Chat\n\n## Notes\n- Team of 7, `C#` and Azure.\n- Is it remote?\n  - nested detail\n\n## Takeaways\n- Rewrite my README\n  around the demo. (due 2026-11-22)\n- Maya will introduce me to her manager, [[priya-natarajan]].\n- See [[harbor-health|Harbor]].\n- [ ] a task\n\n### Sub\n- sub item\n\n## Reflection\n- Most valuable question: \"Who else?\"\n";
         assert_eq!(
             items(text, "takeaways", &name),
             [

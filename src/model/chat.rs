@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::findings::Finding;
-use crate::model::decode::{Choice, Fields, choice_enum};
+use crate::model::decode::{Choice, Fields, Sent, choice_enum};
 use crate::model::fields::{self, Field, Type, date, id, joined, opt, when};
 use crate::model::id::Id;
 use crate::model::time::{Duration, When};
@@ -44,6 +44,8 @@ pub(crate) struct Chat {
     /// As written; see [`Chat::status`] for the effective status.
     pub declared_status: Option<ChatStatus>,
     pub tags: Vec<String>,
+    /// The thank-you sent with a template (`ties log thank-you … --template`).
+    pub templates: Vec<Sent>,
 }
 
 impl Chat {
@@ -69,6 +71,7 @@ impl Chat {
             referrals: f.ids("referrals"),
             declared_status: f.choice("status"),
             tags: f.strings("tags"),
+            templates: f.sent("templates"),
         };
         (chat, f.finish(Self::KEYS))
     }
@@ -150,4 +153,11 @@ pub(crate) const FIELDS: &[ChatField] = &[
     })
     .hint("", "default: planned until it ends, then done"),
     ChatField::new("tags", Type::List, |c, _| fields::list(&c.tags)).hint("[dotnet]", ""),
+    ChatField::new("templates", Type::List, |c, _| {
+        crate::model::contact::sent(&c.templates)
+    })
+    .hint(
+        "[\"YYYY-MM-DD thank-you\"]",
+        "the thank-you's template (ties log --template)",
+    ),
 ];

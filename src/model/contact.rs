@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::findings::Finding;
-use crate::model::decode::{Choice, Fields, NextAction, choice_enum};
+use crate::model::decode::{Choice, Fields, NextAction, Sent, choice_enum};
 use crate::model::fields::{self, Field, Type, date, id, joined, opt};
 use crate::model::id::Id;
 use crate::model::time::{Birthday, Duration};
@@ -61,6 +61,8 @@ pub(crate) struct Contact {
     pub stay_in_touch: Option<Duration>,
     pub snooze: Option<NaiveDate>,
     pub status: ContactStatus,
+    /// The messages sent to them with a template (`ties log … --template`).
+    pub templates: Vec<Sent>,
 }
 
 impl Contact {
@@ -97,6 +99,7 @@ impl Contact {
             stay_in_touch: f.duration("stay_in_touch").map(|d| d.value),
             snooze: f.date("snooze").map(|d| d.value),
             status: f.choice("status").unwrap_or(ContactStatus::Active),
+            templates: f.sent("templates"),
         };
         (contact, f.finish(Self::KEYS))
     }
@@ -241,4 +244,17 @@ pub(crate) const FIELDS: &[ContactField] = &[
     ContactField::new("birthday", Type::Text, |c, _| opt(c.birthday))
         .hint("MM-DD", "or YYYY-MM-DD; on the agenda on the day")
         .synonyms(&["birthdate", "dateofbirth", "bday"]),
+    ContactField::new("templates", Type::List, |c, _| sent(&c.templates)).hint(
+        "[\"YYYY-MM-DD outreach\"]",
+        "messages sent with a template (ties log --template)",
+    ),
 ];
+
+/// `templates` as an export cell: `2026-11-09 outreach; 2026-11-16 follow-up`.
+pub(crate) fn sent(entries: &[Sent]) -> String {
+    entries
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -290,6 +290,11 @@ impl<'a> Fields<'a> {
         self.one(key, next_action)
     }
 
+    /// `templates: ["2026-11-21 follow-up"]`: the messages sent with a template.
+    pub(crate) fn sent(&mut self, key: &str) -> Vec<Sent> {
+        self.list(key, sent)
+    }
+
     pub(crate) fn email(&mut self, key: &str) -> Option<String> {
         self.address(key, Address::Email, is_email)
     }
@@ -355,6 +360,21 @@ impl<'a> Fields<'a> {
             }
         }
         self.findings
+    }
+}
+
+/// A message sent with a template (`ties log … --template`): an entry of `templates`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Sent {
+    pub date: Spanned<NaiveDate>,
+    /// The template's name (a file name of `templates/` without `.md`).
+    pub template: String,
+}
+
+impl std::fmt::Display for Sent {
+    /// As written: `2026-11-21 follow-up`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.date.value, self.template)
     }
 }
 
@@ -473,6 +493,27 @@ fn next_action(node: &Node, key: &str) -> Result<NextAction, Finding> {
             action: action.trim().to_owned(),
         })
     }
+}
+
+fn sent(node: &Node, key: &str) -> Result<Sent, Finding> {
+    const FORM: &str = "\"YYYY-MM-DD template\"";
+    let text = scalar(node, key, FORM)?;
+    let text = text.trim();
+    let (day, name) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+    let date =
+        time::parse_day(day).ok_or_else(|| invalid_date(node.span, key, day, DateForm::Sent))?;
+    if name.trim().is_empty() {
+        return Err(wrong_type(
+            node.span,
+            key,
+            FORM,
+            "a date without a template",
+        ));
+    }
+    Ok(Sent {
+        date: Spanned::new(date, node.span),
+        template: name.trim().to_owned(),
+    })
 }
 
 fn scalar(node: &Node, key: &str, expected: &str) -> Result<String, Finding> {

@@ -85,6 +85,8 @@ struct JsonItem<'a> {
     key: String,
     /// How to clear it: a command or the field to write.
     clear: &'a str,
+    /// The `ties draft` command that writes the message it asks for, if one does.
+    draft: Option<String>,
 }
 
 impl<'a> JsonItem<'a> {
@@ -99,6 +101,7 @@ impl<'a> JsonItem<'a> {
             title: &i.title,
             key: i.key(),
             clear: &i.clear,
+            draft: crate::compose::hint::draft(i),
         }
     }
 }
@@ -146,7 +149,14 @@ impl Render for Agenda {
                 )?;
                 // Under the title, so the columns stay aligned and the line stays short.
                 let indent = due_w + rel_w + kind_w + 8;
-                writeln!(out, "{:indent$}{DIM}→ {}{DIM:#}", "", safe(&item.clear))?;
+                let draft = crate::compose::hint::draft(item)
+                    .map_or_else(String::new, |d| format!("  (draft it: {})", safe(&d)));
+                writeln!(
+                    out,
+                    "{:indent$}{DIM}→ {}{draft}{DIM:#}",
+                    "",
+                    safe(&item.clear)
+                )?;
             }
         }
         for line in capped(agenda) {
@@ -168,9 +178,11 @@ impl Render for Agenda {
             writeln!(out, "\n## {}\n", heading(agenda, group))?;
             for item in items {
                 let due = item.due.to_string().replace('T', " ");
+                let draft = crate::compose::hint::draft(item)
+                    .map_or_else(String::new, |d| format!("; draft: {}", safe(&d)));
                 writeln!(
                     out,
-                    "- [ ] {due} · {}: {} ([{}]({})); clear: {}",
+                    "- [ ] {due} · {}: {} ([{}]({})); clear: {}{draft}",
                     item.kind.as_str(),
                     safe(&item.title),
                     safe(item.id.as_str()),
@@ -192,7 +204,7 @@ impl Render for Agenda {
     fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()> {
         let agenda = self;
         let columns = [
-            "group", "due", "kind", "id", "who", "path", "title", "key", "clear",
+            "group", "due", "kind", "id", "who", "path", "title", "key", "clear", "draft",
         ];
         let mut table = Table::new(&columns.map(|c| (c, Align::Left)));
         for i in &agenda.items {
@@ -206,6 +218,7 @@ impl Render for Agenda {
                 i.title.as_str().into(),
                 i.key().into(),
                 i.clear.as_str().into(),
+                crate::compose::hint::draft(i).unwrap_or_default().into(),
             ]);
         }
         table.csv(out, cells)

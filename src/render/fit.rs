@@ -10,6 +10,8 @@ use unicode_width::UnicodeWidthChar;
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Screen<'a> {
     pub diagnostics: &'a [String],
+    /// Lines of diagnostics after those given, which cannot fit: counted, not copied.
+    pub more_diagnostics: usize,
     /// "1 error, 0 warnings in 36 files": always shown.
     pub summary: &'a [String],
     /// Shown, after a blank line, only in the room the others leave.
@@ -26,30 +28,36 @@ pub(crate) fn fit(screen: &Screen<'_>, width: usize, height: usize) -> Vec<Strin
     let mut room = rows.saturating_sub(kept);
     let mut lines = Vec::with_capacity(rows);
 
-    let diagnostics = take(screen.diagnostics, room, "lines of diagnostics");
+    let diagnostics = take(
+        screen.diagnostics,
+        screen.more_diagnostics,
+        room,
+        "lines of diagnostics",
+    );
     room -= diagnostics.len();
     lines.extend(diagnostics);
     lines.extend(screen.summary.iter().cloned());
     // The blank line before the agenda and one agenda line, or no agenda at all.
     if !screen.agenda.is_empty() && room >= 2 {
         lines.push(String::new());
-        lines.extend(take(screen.agenda, room - 1, "more"));
+        lines.extend(take(screen.agenda, 0, room - 1, "more"));
     }
     lines.extend(screen.status.iter().cloned());
     lines.into_iter().map(|line| cut(&line, width)).collect()
 }
 
-/// At most `room` of `part`'s lines; when they do not all fit, the last one says how many were
-/// left out ("… 12 more").
-fn take(part: &[String], room: usize, what: &str) -> Vec<String> {
-    if part.len() <= room {
+/// At most `room` of `part`'s lines (and the `more` lines after them, not given); when they
+/// do not all fit, the last one says how many were left out ("… 12 more").
+fn take(part: &[String], more: usize, room: usize, what: &str) -> Vec<String> {
+    if part.len() + more <= room {
         return part.to_vec();
     }
     let Some(shown) = room.checked_sub(1) else {
         return Vec::new();
     };
+    let shown = shown.min(part.len());
     let mut lines = part[..shown].to_vec();
-    lines.push(format!("… {} {what}", part.len() - shown));
+    lines.push(format!("… {} {what}", part.len() + more - shown));
     lines
 }
 
@@ -139,6 +147,7 @@ mod tests {
     fn fitted(n: usize, m: usize, width: usize, height: usize) -> Vec<String> {
         let screen = Screen {
             diagnostics: &lines("diag", n),
+            more_diagnostics: 0,
             summary: &["summary".to_owned()],
             agenda: &lines("item", m),
             status: &["status".to_owned()],
@@ -182,6 +191,19 @@ mod tests {
                 "status"
             ]
         );
+    }
+
+    /// Lines past the screen need not be given, only counted.
+    #[test]
+    fn diagnostics_not_given_are_counted() {
+        let screen = Screen {
+            diagnostics: &lines("diag", 8),
+            more_diagnostics: 22,
+            summary: &["summary".to_owned()],
+            agenda: &lines("item", 3),
+            status: &["status".to_owned()],
+        };
+        assert_eq!(fit(&screen, 80, 8), fitted(30, 3, 80, 8));
     }
 
     #[test]

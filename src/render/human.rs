@@ -15,6 +15,20 @@ use crate::span;
 /// Lines longer than this are shown as a window around the problem.
 const MAX_EXCERPT: usize = 200;
 
+/// The first line of a diagnostic: `path:line:col: severity[code]: message`.
+pub(crate) fn header(d: &Diagnostic) -> String {
+    let style = severity_style(d.severity());
+    format!(
+        "{BOLD}{}:{}:{}:{BOLD:#} {style}{}[{}]{style:#}{BOLD}: {}{BOLD:#}",
+        safe(&d.path),
+        d.start.line,
+        d.start.column,
+        d.severity().as_str(),
+        d.code,
+        safe(&d.message)
+    )
+}
+
 pub(crate) fn write(
     out: &mut impl Write,
     diagnostics: &[Diagnostic],
@@ -22,17 +36,7 @@ pub(crate) fn write(
 ) -> io::Result<()> {
     let renderer = Renderer::styled();
     for d in diagnostics {
-        let style = severity_style(d.severity());
-        writeln!(
-            out,
-            "{BOLD}{}:{}:{}:{BOLD:#} {style}{}[{}]{style:#}{BOLD}: {}{BOLD:#}",
-            safe(&d.path),
-            d.start.line,
-            d.start.column,
-            d.severity().as_str(),
-            d.code,
-            safe(&d.message)
-        )?;
+        writeln!(out, "{}", header(d))?;
         let text = sources.get(d.path.as_str()).copied().unwrap_or("");
         let excerpt = excerpt(text, d);
         let level = match d.severity() {

@@ -16,6 +16,7 @@ use crate::report::events::{EventResult, Events};
 use crate::report::funnel::Funnel;
 use crate::report::goals::{Cadence, GoalRow, Goals};
 use crate::report::overview::Overview;
+use crate::report::templates::Templates;
 use crate::report::{Counts, Granularity, Report};
 use crate::spreadsheet::Cells;
 
@@ -53,6 +54,7 @@ fn sections(report: &Report, bars: bool) -> (Vec<String>, Vec<Section>) {
         Report::Activity(a) => (Vec::new(), vec![activity(a, bars)]),
         Report::Goals(g) => (Vec::new(), vec![goals(g)]),
         Report::Events(e) => (Vec::new(), vec![events(e)]),
+        Report::Templates(t) => (Vec::new(), vec![templates(t)]),
     }
 }
 
@@ -414,6 +416,66 @@ fn events_table(e: &Events) -> Table {
     t
 }
 
+fn templates(t: &Templates) -> Section {
+    let total = &t.total;
+    let rate = total.rate.map_or_else(
+        || "no answer rate yet".to_owned(),
+        |r| format!("{r}% answered"),
+    );
+    let mut notes = Vec::new();
+    if t.rows.is_empty() {
+        notes.push(
+            "No message recorded with a template: `ties log outreach|follow-up|thank-you ID --template NAME` records one"
+                .to_owned(),
+        );
+    } else {
+        notes.push(format!(
+            "answered: a reply within rules.follow_up_after ({}) of sending; waiting: still within it, left out of the rate",
+            t.within
+        ));
+    }
+    Section {
+        title: format!(
+            "Templates, {}: {} sent, {rate} ({} of {}), {} waiting",
+            t.period.describe(),
+            total.sent,
+            total.answered,
+            total.answered + total.unanswered,
+            total.waiting
+        ),
+        table: templates_table(t),
+        notes,
+    }
+}
+
+fn templates_table(t: &Templates) -> Table {
+    let mut table = Table::new(&[
+        ("template", Align::Left),
+        ("kind", Align::Left),
+        ("sent", Align::Right),
+        ("answered", Align::Right),
+        ("no answer", Align::Right),
+        ("waiting", Align::Right),
+        ("rate", Align::Right),
+    ]);
+    for row in &t.rows {
+        let tally = &row.tally;
+        table.push(vec![
+            row.template.as_str().into(),
+            row.kind.unwrap_or("").into(),
+            tally.sent.into(),
+            tally.answered.into(),
+            tally.unanswered.into(),
+            tally.waiting.into(),
+            tally
+                .rate
+                .map_or_else(String::new, |r| format!("{r}%"))
+                .into(),
+        ]);
+    }
+    table
+}
+
 impl Render for Report {
     fn text(&self, out: &mut impl Write) -> io::Result<()> {
         let report = self;
@@ -464,6 +526,7 @@ impl Render for Report {
             Report::Activity(a) => activity_table(a, false, false),
             Report::Goals(g) => goals_table(g),
             Report::Events(e) => events_table(e),
+            Report::Templates(t) => templates_table(t),
         };
         table.csv(out, cells)
     }

@@ -10,6 +10,7 @@ pub(crate) mod events;
 pub(crate) mod funnel;
 pub(crate) mod goals;
 pub(crate) mod overview;
+pub(crate) mod templates;
 
 use chrono::NaiveDate;
 
@@ -100,6 +101,7 @@ reports! {
     Activity "activity" "Activity" activity::Activity (by) "Outreach, follow-ups, chats and events per week or month, as a bar chart";
     Goals "goals" "Goals" goals::Goals "The goals of ties.yaml: count, target and streak";
     Events "events" "Events" events::Events "Each event: people met against its goal";
+    Templates "templates" "Templates" templates::Templates "Each message template (ties log --template): sent, and answered within rules.follow_up_after";
 }
 
 /// The bucket of the activity report.

@@ -40,7 +40,7 @@ pub(crate) mod t503;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
 use crate::diagnostic::{Diagnostic, Placed};
 use crate::findings::{Finding, Problem, Remedy};
@@ -58,8 +58,9 @@ pub(crate) struct Found {
     /// Broken links found but not made, past the ones that can be shown (T204's
     /// "… and N more").
     pub more_links: usize,
-    /// A finding names an id no file has: its suggestion depends on every id there is.
-    pub hinted: bool,
+    /// The ids no file has that a finding named, with a suggestion from every id there is:
+    /// a document that comes or goes may change the suggestion.
+    pub suggested: Vec<String>,
     /// A link was looked up on disk (a file the notebook does not read): only the disk
     /// knows whether it still resolves.
     pub on_disk: bool,
@@ -74,9 +75,6 @@ type Suggestion = Option<String>;
 pub(crate) struct Scope<'a> {
     pub index: &'a Index,
     hints: Mutex<HashMap<(String, Option<Kind>), Suggestion>>,
-    /// The documents by their path as macOS and Windows see it ([`crate::slug::fold`]), only
-    /// where two or more share one (T205); built on first use.
-    folded: OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 impl<'a> Scope<'a> {
@@ -84,28 +82,14 @@ impl<'a> Scope<'a> {
         Self {
             index,
             hints: Mutex::new(HashMap::new()),
-            folded: OnceLock::new(),
         }
     }
 
     /// The documents (positions in the index) whose path is the same file as `path` on a
     /// file system that ignores case and normalisation, `path`'s own included; empty when
-    /// none but it is.
+    /// none but it is ([`Index::same_file`], kept as documents come and go).
     pub(crate) fn same_file(&self, path: &str) -> &[usize] {
-        let folded = self.folded.get_or_init(|| {
-            let mut all: HashMap<String, Vec<usize>> = HashMap::new();
-            for (i, doc) in self.index.docs.iter().enumerate() {
-                all.entry(crate::slug::fold(&doc.path)).or_default().push(i);
-            }
-            all.retain(|_, docs| docs.len() > 1);
-            all
-        });
-        if folded.is_empty() {
-            return &[];
-        }
-        folded
-            .get(&crate::slug::fold(path))
-            .map_or(&[], Vec::as_slice)
+        self.index.same_file(path)
     }
 
     /// The id closest to a missing `id` among the ids of `kind` (of every kind for `None`),

@@ -70,6 +70,10 @@ pub(crate) fn invalid_date(key: &str, value: &str, form: DateForm) -> Words {
             "birthday",
             "write it as MM-DD or YYYY-MM-DD, e.g. 03-14 or 1990-03-14".to_owned(),
         ),
+        DateForm::Sent => (
+            "date",
+            "write each message as \"YYYY-MM-DD template\", e.g. \"2026-11-21 follow-up\"".to_owned(),
+        ),
     };
     Words::new(format!(
         "`{key}`: `{}` is not a valid {what}",

@@ -33,8 +33,8 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
         if !index.lookup(id).is_empty() {
             return;
         }
-        // Not an exact id: what it names depends on every title, name and alias.
-        out.hinted = true;
+        // Not an exact id: what it names depends on every title, name and alias (the index
+        // says which documents name one that comes or goes).
         let finding = match index.resolve(Some(expected), id) {
             Resolved::One(_) => return,
             Resolved::Several(found) => Finding::worded(
@@ -48,6 +48,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
             )
             .help("write the id (the file name without `.md`) of the one you mean"),
             Resolved::None => {
+                out.suggested.push(id.to_owned());
                 let suggestion = scope.suggestion(id, Some(expected));
                 // The file `ties new` would write, so this hint never contradicts T107's;
                 // none where no file can be made of the id (`.`, `[[#]]`).

@@ -23,10 +23,6 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let index = scope.index;
     references_of(doc, |field, target_id, expected| {
         let text = target_id.value.as_str();
-        if index.lookup(text).is_empty() {
-            // Resolved by a title, name or alias, which any document can change.
-            out.hinted = true;
-        }
         let Resolved::One(target) = index.resolve(Some(expected), text) else {
             return;
         };

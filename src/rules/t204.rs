@@ -37,13 +37,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let mut total = 0;
     for (at, linked) in targets.iter().enumerate() {
         let is_broken = match &linked.target {
-            LinkTarget::Wiki(id) => {
-                if index.lookup(id.as_str()).is_empty() {
-                    // Resolved by a title, name or alias, which any document can change.
-                    out.hinted = true;
-                }
-                !matches!(index.resolve(None, id.as_str()), Resolved::One(_))
-            }
+            LinkTarget::Wiki(id) => !matches!(index.resolve(None, id.as_str()), Resolved::One(_)),
             LinkTarget::File(link) => {
                 let resolved = doc
                     .files
@@ -71,6 +65,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
                     super::t201::candidates(index, &found)
                 ),
                 _ => {
+                    out.suggested.push(id.to_string());
                     suggestion = scope.suggestion(id.as_str(), None);
                     format!(
                         "broken link: no record or note `{}`{}",

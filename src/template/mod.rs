@@ -45,7 +45,8 @@ choice_enum!(
 
 impl DraftKind {
     /// The kind a template's name starts with (`follow-up-short` → follow-up): a kind
-    /// name that is the whole name or is followed by `-`.
+    /// name that is the whole name or is followed by something else than a letter or a
+    /// digit (`-`, `_`, a space).
     pub(crate) fn of_name(name: &str) -> Option<Self> {
         let name = name.to_lowercase();
         Self::ALL
@@ -53,7 +54,7 @@ impl DraftKind {
             .copied()
             .filter(|k| {
                 name.strip_prefix(k.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+                    .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
             })
             .max_by_key(|k| k.as_str().len())
     }
@@ -469,6 +470,7 @@ mod tests {
         );
         assert_eq!(DraftKind::of_name("Thank-You"), Some(DraftKind::ThankYou));
         assert_eq!(DraftKind::of_name("outreachy"), None);
+        assert_eq!(DraftKind::of_name("ask_referral"), Some(DraftKind::Ask));
         let (t, _) = Template::parse(
             "short",
             "---\nkind: ask\nchannel: linkedin-message\n---\nHi",
