@@ -364,7 +364,7 @@ impl<'a> Fields<'a> {
 }
 
 /// A message sent with a template (`ties log … --template`): an entry of `templates`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Sent {
     pub date: Spanned<NaiveDate>,
     /// The template's name (a file name of `templates/` without `.md`).
