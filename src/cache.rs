@@ -251,6 +251,8 @@ impl Store {
             && head.len() as u64 == *len
             && text_of(head) == entry.text
             && let Some(mut doc) = entry.document(root)
+            // The fingerprint leaves a byte-order mark out, as the text does.
+            && doc.bom == head.starts_with(BOM)
         {
             doc.path = rel;
             self.changed.store(true, Ordering::Relaxed);
@@ -373,10 +375,12 @@ fn prepare(dir: &Path) -> Result<(), Error> {
     .map_err(failed)
 }
 
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
 /// The length and fingerprint of the text of a file read whole as `bytes`, as
 /// [`Document::fingerprint`] gives them for the text parsed (without a byte-order mark).
 fn text_of(bytes: &[u8]) -> (usize, u64) {
-    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let text = bytes.strip_prefix(BOM).unwrap_or(bytes);
     (text.len(), crate::hash::fingerprint(text))
 }
 

@@ -375,3 +375,26 @@ fn the_cache_keeps_itself_out_of_git_and_clears() {
     load(&root, Policy::Off);
     assert!(!dir.exists());
 }
+
+/// A file that gains or loses a byte-order mark keeps its text's fingerprint (the mark is no
+/// part of the text), but not its document: an editor counts the mark as a column.
+#[test]
+fn a_byte_order_mark_added_or_removed_is_seen() {
+    let (_dir, root) = notebook();
+    let path = root.join("contacts/ada.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = "---\nname: Ada\nrole: develper\n---\n";
+    std::fs::write(&path, text).unwrap();
+    let settled = Policy::Testing {
+        back: Duration::ZERO,
+        racy: Duration::ZERO,
+    };
+    std::thread::sleep(Duration::from_millis(20));
+    load(&root, settled);
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    assert!(load(&root, settled).docs[0].bom);
+    same(&root, settled, "a mark added");
+    std::fs::write(&path, text).unwrap();
+    assert!(!load(&root, settled).docs[0].bom);
+    same(&root, settled, "a mark removed");
+}
