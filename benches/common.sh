@@ -44,3 +44,37 @@ median() {
     tr ' ' '\n' | grep . | sort -g |
         awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
+
+# round_robin BASE COMMAND…: times each COMMAND (its words split, after `--notebook "$DIR"
+# --today 2026-11-21`; exit 1, a notebook with errors, counts as done) $RUNS times, one of
+# each in turn so that load from other processes falls on every command alike, after one
+# warm-up round for the file cache; prints the load, then each median wall time and its
+# ratio to BASE's.
+round_robin() {
+    local base=$1 c i start end width=0
+    shift
+    local -A times
+    for c in "$@"; do ((${#c} > width)) && width=${#c}; done
+    for c in "$@"; do bench_once "$c"; done
+    for ((i = 0; i < RUNS; i++)); do
+        for c in "$@"; do
+            start=$(date +%s%N)
+            bench_once "$c"
+            end=$(date +%s%N)
+            times[$c]+="$(((end - start) / 1000)) "
+        done
+    done
+    local k m
+    k=$(echo "${times[$base]}" | median)
+    echo "  $RUNS runs each, round-robin (load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'))"
+    for c in "$@"; do
+        m=$(echo "${times[$c]}" | median)
+        awk -v c="$c" -v w="$width" -v m="$m" -v k="$k" -v b="$base" \
+            'BEGIN { printf "  %-*s median %8.1f ms   %5.2fx %s\n", w, c, m / 1000, m / k, b }'
+    done
+}
+
+bench_once() {
+    # shellcheck disable=SC2086 # the command's words are meant to split
+    "$TIES" --notebook "$DIR" --today 2026-11-21 $1 >/dev/null 2>&1 || (($? == 1))
+}

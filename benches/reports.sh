@@ -19,25 +19,6 @@ bench_notebook
 
 cmds=("check" "agenda" "report" "report funnel" "report companies" "report activity"
     "report goals" "report events" "list contacts")
-declare -A times
-run() {
-    # shellcheck disable=SC2086 # the command's words are meant to split
-    "$TIES" --notebook "$DIR" --today 2026-11-21 $1 >/dev/null 2>&1 || (($? == 1))
-}
-for c in "${cmds[@]}"; do run "$c"; done # warm-up: the file cache
-for ((i = 0; i < RUNS; i++)); do
-    for c in "${cmds[@]}"; do
-        start=$(date +%s%N)
-        run "$c"
-        end=$(date +%s%N)
-        times[$c]+="$(((end - start) / 1000)) "
-    done
-done
-
-check=$(echo "${times[check]}" | median)
 echo
-echo "ties reports benchmark: N=$N contacts, $RUNS runs each, round-robin"
-for c in "${cmds[@]}"; do
-    m=$(echo "${times[$c]}" | median)
-    awk -v c="$c" -v m="$m" -v k="$check" 'BEGIN { printf "  %-18s median %8.1f ms   %5.2fx check\n", c, m / 1000, m / k }'
-done
+echo "ties reports benchmark: N=$N contacts"
+round_robin check "${cmds[@]}"

@@ -89,7 +89,16 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
     let today = index.today;
     let contact = |text: &str| -> Result<&Document, Error> {
         let id = lookup::resolve(index, Kind::Contact, text)?;
-        Ok(doc(index, &id))
+        let d = doc(index, &id);
+        if d.is_implicit() {
+            // Named in other notes only (`references: implicit`): no file to change.
+            return Err(Error::NoNoteYet {
+                kind: d.kind.as_str(),
+                name: name(d),
+                path: d.path.clone(),
+            });
+        }
+        Ok(d)
     };
     let set = |key, date: NaiveDate, existing| Change::Set {
         key,
@@ -217,12 +226,7 @@ pub(crate) fn with_template(
     else {
         return Ok(plan);
     };
-    let templates = index.templates();
-    let loaded = templates.get(name).ok_or_else(|| Error::UnknownTemplate {
-        name: name.to_owned(),
-        hint: crate::suggest::hint(name, templates.names()),
-        names: templates.names().collect::<Vec<_>>().join(", "),
-    })?;
+    let loaded = index.templates().named(name)?;
     let name = &loaded.template.name;
     let value = format!("{} {name}", date.unwrap_or(index.today));
     // `2026-11-21 follow-up` reads back as written; a name with YAML's own characters in
@@ -431,6 +435,7 @@ pub(crate) fn vet(index: &mut Index, plan: &Plan, bytes: &[u8]) -> Result<(), Er
             match d.severity() {
                 crate::findings::Severity::Error => "an error",
                 crate::findings::Severity::Warning => "a warning",
+                crate::findings::Severity::Info => "a note",
             },
             d.code,
             d.path,

@@ -8,6 +8,8 @@
 //! `ties report` never disagree. They sort after the dated items of their day and are
 //! capped per kind (`rules.nudges_per_kind`).
 
+pub(crate) mod adoption;
+
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
 
 use crate::document::Document;
@@ -136,6 +138,8 @@ pub(crate) struct Filter {
     pub kinds: Vec<ItemKind>,
     pub contact: Option<String>,
     pub company: Option<String>,
+    /// Everything, also what `since:` holds back ([`adoption`]).
+    pub all: bool,
 }
 
 impl Filter {
@@ -162,6 +166,8 @@ pub(crate) struct Agenda {
     pub items: Vec<Item>,
     /// Nudges left out by the cap of their kind, in order (`--explain` still finds them).
     pub capped: Vec<Item>,
+    /// Items due before `since:` that the agenda holds back ([`adoption`]).
+    pub held: Vec<Item>,
     /// Files whose errors may hide items (bad dates are ignored, not guessed).
     pub files_with_errors: usize,
 }
@@ -201,6 +207,11 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         *n += 1;
         *n <= cap
     });
+    let (items, held) = if filter.all {
+        (items, Vec::new())
+    } else {
+        adoption::hold_back(items, index.settings.since, today)
+    };
     let config_errors = index
         .settings_findings
         .iter()
@@ -213,6 +224,7 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         days,
         items,
         capped,
+        held,
         files_with_errors,
     }
 }

@@ -20,6 +20,15 @@ pub(crate) struct Body {
     pub headings: Vec<Heading>,
     /// Non-empty list items under a `Questions` heading; `None` without such a heading.
     pub questions: Option<usize>,
+    /// The wiki links in list items under a `Participants` or `Attendees` heading, in
+    /// order: who was at a meeting, where a vault writes it in the body instead of `with`.
+    pub participants: Vec<Spanned<Id>>,
+}
+
+/// Whether a heading opens a section listing who was there.
+fn lists_participants(heading: &str) -> bool {
+    let heading = heading.trim().trim_end_matches(':').to_lowercase();
+    matches!(heading.as_str(), "participants" | "attendees")
 }
 
 /// One link as the tests see it; the check reads the kept positions per target.
@@ -217,6 +226,7 @@ pub(crate) fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) 
     let mut body = Body::default();
     let mut heading: Option<(u8, usize, String)> = None;
     let mut questions_level: Option<u8> = None;
+    let mut participants_level: Option<u8> = None;
     let mut list_depth = 0usize;
     let mut questions = 0usize;
     let mut links = LinksBuilder::default();
@@ -233,6 +243,12 @@ pub(crate) fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) 
                     let title = title.trim().to_owned();
                     if questions_level.is_some_and(|q| level <= q) {
                         questions_level = None;
+                    }
+                    if participants_level.is_some_and(|p| level <= p) {
+                        participants_level = None;
+                    }
+                    if lists_participants(&title) {
+                        participants_level = Some(level);
                     }
                     if title.to_lowercase().starts_with("questions") {
                         questions_level = Some(level);
@@ -266,6 +282,13 @@ pub(crate) fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) 
                 ..
             }) => {
                 if let Some(target) = link_target(link_type, &dest_url) {
+                    if let LinkTarget::Wiki(id) = &target
+                        && participants_level.is_some()
+                        && list_depth > 0
+                    {
+                        let span = Span::new(range.start, range.end);
+                        body.participants.push(Spanned::new(id.clone(), span));
+                    }
                     links.push(target, Span::new(range.start, range.end));
                 }
             }
@@ -520,5 +543,15 @@ mod tests {
             ["Questions", "Follow-ups", "Notes"]
         );
         assert_eq!(body("## Notes\n- x\n").0.questions, None);
+    }
+
+    #[test]
+    fn participants_are_the_links_listed_under_their_heading() {
+        let text = "# Sync\n[[Not Me]]\n## Participants:\n- [[Derek Wu]]\n- [[Jake Fuchs|Jake]], [[Muli Motola]]\n- Ana (no link)\n\nSee [[Elsewhere]].\n## Notes\n- [[Later]]\n## Attendees\n1. [[Ana Lima]]\n";
+        let (b, _) = body(text);
+        let names: Vec<&str> = b.participants.iter().map(|p| p.value.as_str()).collect();
+        assert_eq!(names, ["Derek Wu", "Jake Fuchs", "Muli Motola", "Ana Lima"]);
+        assert_eq!(&text[b.participants[0].span.range()], "[[Derek Wu]]");
+        assert!(body("## Notes\n- [[a]]\n").0.participants.is_empty());
     }
 }

@@ -22,7 +22,7 @@
 //! id (what it names, and the suggestion "did you mean …?", depend on every title, name and
 //! alias); always, those with links only the disk can resolve; and, when the time moved on
 //! ([`Index::set_now`]), those whose findings count in it (T302, T303). `checks.ignore`
-//! changed: everything. The result equals a full check (the property tests here and in
+//! (or `links:`, `references:`) changed: everything. The result equals a full check (the property tests here and in
 //! `watch` hold it to that). A change of the conventions (`folders`, `ids`, `keys`) changes
 //! how every file reads: load the notebook again.
 
@@ -37,6 +37,7 @@ use crate::document::Document;
 use crate::findings::{Code, Finding};
 use crate::index::{Affected, Index};
 use crate::model::Record;
+use crate::model::settings::{Links, References};
 use crate::rules::{self, Found, Scope};
 use crate::sink::Sink;
 use crate::suggest;
@@ -45,6 +46,11 @@ use crate::suggest;
 /// the codes `checks.ignore` silences, in path and position order.
 pub(crate) fn diagnostics(index: &Index) -> Vec<Diagnostic> {
     Checker::new(index).into_diagnostics()
+}
+
+/// What `links:` and `references:` say, as they apply to the notebook.
+fn policy(index: &Index) -> (Links, References) {
+    (index.settings.links(), index.settings.references())
 }
 
 /// How many documents a core takes at a time: small runs, so that a core that drew cheap
@@ -58,6 +64,8 @@ pub(crate) struct Checker {
     /// The `now` and `checks.ignore` the diagnostics were made with.
     now: NaiveDateTime,
     ignore: Vec<Code>,
+    /// And `links:` and `references:`, which say what a name no note answers to is.
+    policy: (Links, References),
     /// Per document path, what is known of it; a document with no diagnostic, no time-bound
     /// finding and no dependency beyond its links has no entry.
     docs: BTreeMap<String, Checked>,
@@ -123,6 +131,7 @@ impl Checker {
             now: index.now,
             rest: rest(index, &ignore),
             ignore,
+            policy: policy(index),
             docs: found.into_iter().collect(),
         }
     }
@@ -142,7 +151,7 @@ impl Checker {
         index: &Index,
         affected: &Affected,
     ) -> BTreeMap<String, Vec<Diagnostic>> {
-        if index.settings.ignore != self.ignore {
+        if index.settings.ignore != self.ignore || policy(index) != self.policy {
             return self.replace(Self::new(index));
         }
         let mut todo: BTreeSet<String> = affected
@@ -307,6 +316,7 @@ fn cross(scope: &Scope, doc: &Document) -> Found {
     rules::t203::check(scope, doc, &mut found);
     rules::t204::check(scope, doc, &mut found);
     rules::t205::check(scope, doc, &mut found);
+    rules::t206::check(scope, doc, &mut found);
     rules::t301::check(scope, doc, &mut found);
     rules::t304::check(scope, doc, &mut found);
     found
@@ -380,10 +390,14 @@ mod tests {
     }
 
     fn index(files: &[(&str, &str)], now: NaiveDateTime) -> Index {
+        index_with(files, now, Settings::default())
+    }
+
+    fn index_with(files: &[(&str, &str)], now: NaiveDateTime, settings: Settings) -> Index {
         Index::new(
             PathBuf::from("/nonexistent-notebook"),
             now,
-            (Settings::default(), String::new(), Vec::new()),
+            (settings, String::new(), Vec::new()),
             files.iter().map(|(p, t)| doc(p, t)).collect(),
             Vec::new(),
         )
@@ -563,7 +577,13 @@ mod tests {
         assert_eq!(changed, BTreeSet::from(["chats/2026-11-21-ada.md".into()]));
     }
 
-    const CONTENTS: [&str; 10] = [
+    const CONTENTS: [&str; 14] = [
+        // Paths from the root, whole and without leading folders; a name an implicit record
+        // answers to until this very file is written at its path.
+        "---\nname: Eve\nintroduced_by: \"[[contacts/x/ada]]\"\n---\n[[x/deep/bob|Bob]] [[companies/Acme.md]]\n",
+        "---\nname: Derek Wu\ncompany: \"[[companies/acme]]\"\n---\n[[contacts/derek-wu]]\n",
+        "---\nname: Dee\ncompany: Globex Industries\nintroduced_by: \"[[Derek Wu]]\"\n---\n",
+        "---\nwith: Derek Wu, Jake Fuchs, ada\ndate: 2026-11-20\n---\n",
         "---\nname: Ada\ncompany: acme\nintroduced_by: bob\n---\n[[bob]] [x](../companies/acme.md)\n",
         "---\nname: Bob\ncompany: acm\nrole: develper\n---\nSee [[ada]] and [[nobody]].\n",
         "---\nname: [x, y]\nreached_out: 2026-02-30\n---\n",
@@ -575,7 +595,8 @@ mod tests {
         "---\nwith: [acme, roadrunner]\nevent: ada\ndate: 2026-11-12\n---\n[[Roadrunner]] [[MEETUP]]\n",
         "---\nname: Cy\nreached_out: 2026-11-10\nreplied: 2026-11-01\n---\n",
     ];
-    const PLACES: [&str; 12] = [
+    const PLACES: [&str; 13] = [
+        "contacts/derek-wu.md",
         "contacts/ada.md",
         "contacts/bob.md",
         "contacts/x/ada.md",
@@ -595,9 +616,27 @@ mod tests {
     /// announces every file whose diagnostics changed.
     #[test]
     fn incremental_updates_match_a_full_check() {
+        random_edits(&Settings::default());
+    }
+
+    /// The same with implicit records, which come and go with every name written or
+    /// dropped and every note that answers to one (T206 moves to the next mention).
+    #[test]
+    fn incremental_updates_match_a_full_check_with_implicit_records() {
+        let settings = Settings {
+            references: Some(crate::model::settings::References::Implicit),
+            links: Some(crate::model::settings::Links::Lenient),
+            ..Settings::default()
+        };
+        random_edits(&settings);
+    }
+
+    fn random_edits(settings: &Settings) {
+        // How many implicit records the steps saw: the test must exercise them when on.
+        let mut implicit = 0;
         for seed in 1..=40_u64 {
             let mut rng = Rng::new(seed);
-            let mut ix = index(&[], at(21, 9));
+            let mut ix = index_with(&[], at(21, 9), settings.clone());
             let mut checker = Checker::new(&ix);
             for _ in 0..30 {
                 let mut edits = Vec::new();
@@ -622,7 +661,9 @@ mod tests {
                     }
                 }
                 step(&mut ix, &mut checker, edits);
+                implicit += ix.docs.iter().filter(|d| d.is_implicit()).count();
             }
         }
+        assert_eq!(settings.references.is_some(), implicit > 0, "{implicit}");
     }
 }

@@ -109,6 +109,9 @@ enum Commands {
         /// Why the item with this key is there: its rule, settings and dates (keys: --format json)
         #[arg(long, value_name = "KEY")]
         explain: Option<String>,
+        /// Everything, also what fell due before `since:` in ties.yaml (the first agendas of an adopted vault show only the latest few)
+        #[arg(long)]
+        all: bool,
     },
     /// Check the notebook, then re-check on every save (incremental; Ctrl-C to stop)
     Watch {
@@ -139,6 +142,9 @@ enum Commands {
         /// Rewrite ties.yaml, README.md, .gitignore and the hook even if they exist
         #[arg(long)]
         force: bool,
+        /// Adopt the notes already in the folder (an Obsidian vault): write only ties.yaml, with the folders found, `ids: title` where names are titles, and `since:` today
+        #[arg(long)]
+        adopt: bool,
     },
     /// Create a contact, company, chat or event file from a template, and print its path
     New {
@@ -610,10 +616,16 @@ impl Cli {
             },
             Commands::Explain { code } => Command::Explain { code },
             Commands::Lsp => Command::Lsp,
-            Commands::Init { dir, no_git, force } => Command::Init {
+            Commands::Init {
+                dir,
+                no_git,
+                force,
+                adopt,
+            } => Command::Init {
                 dir,
                 git: !no_git,
                 force,
+                adopt,
             },
             Commands::New { record } => record.into_command(),
             Commands::Import { source } => source.into_command(),
@@ -655,6 +667,7 @@ impl Cli {
                 contact,
                 company,
                 explain,
+                all,
             } => Command::Agenda {
                 format: match format {
                     AgendaFormatArg::Text => AgendaFormat::Plain(Format::Text),
@@ -668,6 +681,7 @@ impl Cli {
                     kinds: kind,
                     contact,
                     company,
+                    all,
                 },
                 explain,
             },

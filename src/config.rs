@@ -81,6 +81,8 @@ pub(crate) enum Command {
         dir: Option<PathBuf>,
         git: bool,
         force: bool,
+        /// Only `ties.yaml`, for notes already there (`--adopt`).
+        adopt: bool,
     },
     New {
         request: crate::create::Request,

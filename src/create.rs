@@ -106,10 +106,16 @@ pub(crate) fn new_file(
         None => base_id,
     };
     let path = format!("{}/{id}.md", conventions.folder(kind));
-    if let Some(existing) = index.get(&id)
+    // An implicit record has no file: writing its note is what `new` is for.
+    let file = |id: &str| {
+        (index.lookup(id).iter())
+            .map(|&i| &index.docs[i])
+            .find(|d| !d.is_implicit())
+    };
+    if let Some(existing) = file(&id)
         && !(options.force && existing.path == path)
     {
-        let taken = |c: &str| index.get(c).is_some();
+        let taken = |c: &str| file(c).is_some();
         return Err(Error::IdTaken {
             suggestion: if titles {
                 slug::first_free_title(&id, taken)

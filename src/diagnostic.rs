@@ -101,17 +101,21 @@ impl Diagnostic {
 pub(crate) struct Tally {
     pub errors: usize,
     pub warnings: usize,
+    pub infos: usize,
 }
 
 impl Tally {
     pub(crate) fn of(diagnostics: &[Diagnostic]) -> Self {
-        let errors = diagnostics
-            .iter()
-            .filter(|d| d.severity() == Severity::Error)
-            .count();
+        let count = |severity| {
+            diagnostics
+                .iter()
+                .filter(|d| d.severity() == severity)
+                .count()
+        };
         Self {
-            errors,
-            warnings: diagnostics.len() - errors,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::diagnostic::Placed;
 use crate::findings::{Finding, Problem, Severity};
 use crate::frontmatter::{self, FrontMatter};
 use crate::hash::fingerprint;
+use crate::model::conventions;
 use crate::model::{Conventions, Id, Kind, Record};
 use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
@@ -48,6 +49,16 @@ pub(crate) struct Document {
     /// Built on first use: most files never need a position.
     #[serde(skip)]
     lines: OnceLock<LineIndex>,
+    /// For an implicit record (`references: implicit`): a record named in front matter
+    /// that has no file yet, where `ties new` would write it ([`crate::implicit`]).
+    pub implicit: Option<Box<Implicit>>,
+}
+
+/// Where an implicit record is first named: the one reference T206 is reported on.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Implicit {
+    pub first_path: String,
+    pub first: Span,
 }
 
 /// A forgotten text's file and fingerprint.
@@ -95,6 +106,7 @@ impl Document {
             files: Vec::new(),
             findings: Vec::new(),
             lines: OnceLock::new(),
+            implicit: None,
         };
         let mut findings = Vec::new();
         let truncated = bytes.as_ref().is_ok_and(|b| (b.len() as u64) < len);
@@ -115,7 +127,7 @@ impl Document {
         };
         doc.text = OnceLock::from(Some(text.into_boxed_str()));
         // A title notebook's ids are titles by design (`Jane Doe.md`).
-        if kind != Kind::Note && !conventions.title_ids() && !doc.id.is_slug() {
+        if doc.kind != Kind::Note && !conventions.title_ids() && !doc.id.is_slug() {
             findings.push(Finding::new(
                 Span::file(),
                 Problem::NotSlug {
@@ -136,6 +148,43 @@ impl Document {
             .collect();
         doc.findings = findings.into_iter().map(|f| doc.locate(f)).collect();
         doc
+    }
+
+    /// An implicit record of `kind` named `name`, as if the file at `path` (which does not
+    /// exist) held nothing but that name; first named at `first` in the file `first_path`.
+    pub(crate) fn implicit(
+        kind: Kind,
+        (id, path): (Id, String),
+        name: &str,
+        (first_path, first): (String, Span),
+        conventions: &Conventions,
+    ) -> Self {
+        let (mut record, _) = Record::decode(kind, &[], Span::new(0, 0), &id, conventions);
+        match &mut record {
+            Some(Record::Contact(c)) => name.clone_into(&mut c.name),
+            Some(Record::Company(c)) => name.clone_into(&mut c.name),
+            Some(Record::Event(e)) => name.clone_into(&mut e.name),
+            Some(Record::Chat(_)) | None => {}
+        }
+        Self {
+            path,
+            kind,
+            id,
+            text: OnceLock::from(Some(Box::from(""))),
+            bom: false,
+            origin: None,
+            record,
+            body: Body::default(),
+            files: Vec::new(),
+            findings: Vec::new(),
+            lines: OnceLock::new(),
+            implicit: Some(Box::new(Implicit { first_path, first })),
+        }
+    }
+
+    /// Whether this is an implicit record, with no file of its own.
+    pub(crate) fn is_implicit(&self) -> bool {
+        self.implicit.is_some()
     }
 
     /// The file's text: kept if the file has a problem of its own, else read again from
@@ -262,12 +311,17 @@ impl Document {
         let front = FrontMatter::split(text);
         match (front, self.kind) {
             (FrontMatter::Absent | FrontMatter::Unclosed { .. }, Kind::Note) => {}
+            // A template's front matter holds placeholders (`{{date}}`), not YAML to check.
+            (FrontMatter::Closed { .. }, Kind::Note) if conventions::is_template(&self.path) => {}
             (FrontMatter::Absent, kind) => {
                 let problem = match frontmatter::blank_lines_before_fence(text) {
                     Some(blank_lines) => Problem::FrontMatterNotFirst { blank_lines },
                     None => Problem::NoFrontMatter {
                         kind: kind.as_str(),
                         example: kind.example(),
+                        folder: Some(conventions.folder(kind))
+                            .filter(|f| *f != kind.folder())
+                            .map(str::to_owned),
                     },
                 };
                 findings.push(Finding::new(Span::file(), problem));
@@ -309,6 +363,10 @@ impl Document {
                         _ => None,
                     };
                     if let Some(entries) = entries {
+                        // A property may say what the file is, wherever it lies (`kinds:`).
+                        let kind =
+                            (conventions.kind_by_properties(&self.path, entries)).unwrap_or(kind);
+                        self.kind = kind;
                         let (record, found) =
                             Record::decode(kind, entries, Span::new(0, 3), &self.id, conventions);
                         self.record = record;
@@ -334,6 +392,29 @@ impl Document {
             return;
         }
         self.body = body::parse(text, start, findings);
+        self.participants_as_with(findings, conventions);
+    }
+
+    /// A chat without `with` whose body lists who was there under `## Participants` or
+    /// `## Attendees` (as `[[links]]`): those are its `with`, and nothing is missing.
+    fn participants_as_with(&mut self, findings: &mut Vec<Finding>, conventions: &Conventions) {
+        let Some(Record::Chat(chat)) = &mut self.record else {
+            return;
+        };
+        if !chat.with.is_empty() || self.body.participants.is_empty() {
+            return;
+        }
+        let missing =
+            |f: &Finding| matches!(&f.problem, Problem::MissingKey { key, .. } if key == "with");
+        if !findings.iter().any(missing) {
+            // `with` is written (with only the owner, say): the body does not overrule it.
+            return;
+        }
+        findings.retain(|f| !missing(f));
+        chat.with = (self.body.participants.iter())
+            .filter(|p| !conventions.is_owner(p.value.as_str()))
+            .cloned()
+            .collect();
     }
 }
 

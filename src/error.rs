@@ -197,6 +197,15 @@ pub(crate) enum Error {
         help: String,
     },
 
+    #[error(
+        "{kind} `{name}` has no note yet, only mentions in other notes: nothing to write in\n  help: `ties new {kind} \"{name}\"` writes {path}; then run this again"
+    )]
+    NoNoteYet {
+        kind: &'static str,
+        name: String,
+        path: String,
+    },
+
     #[error("created {}, but could not open it in an editor: {reason}\n  help: set $VISUAL or $EDITOR, e.g. export EDITOR=nano", path.display())]
     Editor { path: PathBuf, reason: String },
 

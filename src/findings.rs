@@ -12,6 +12,9 @@ use crate::span::Span;
 pub(crate) enum Severity {
     Error,
     Warning,
+    /// Nothing wrong: something `ties` read a particular way and says so once (an implicit
+    /// record). Never fails a check, even with `--deny-warnings`.
+    Info,
 }
 
 impl Severity {
@@ -19,6 +22,7 @@ impl Severity {
         match self {
             Self::Error => "error",
             Self::Warning => "warning",
+            Self::Info => "info",
         }
     }
 }
@@ -82,11 +86,13 @@ codes! {
     T106 "unknown-key" Warning "t106.rs";
     T107 "non-slug-id" Warning "t107.rs";
     T108 "malformed-address" Warning "t108.rs";
+    T109 "names-in-one-string" Warning "t109.rs";
     T201 "unknown-reference" Error "t201.rs";
     T202 "wrong-kind-reference" Error "t202.rs";
     T203 "duplicate-id" Error "t203.rs";
     T204 "broken-link" Warning "t204.rs";
     T205 "names-one-file-elsewhere" Warning "t205.rs";
+    T206 "implicit-record" Info "t206.rs";
     T301 "reply-before-outreach" Warning "t301.rs";
     T302 "thanks-out-of-order" Warning "t302.rs";
     T303 "met-before-event" Warning "t303.rs";
@@ -243,6 +249,9 @@ pub(crate) enum Problem {
         kind: crate::interned::Word,
         #[serde(with = "crate::interned::word")]
         example: crate::interned::Word,
+        /// The record folder the file is in, where `folders:` renamed it (a vault, which
+        /// may have no `notes/`); `None` for the default folder.
+        folder: Option<String>,
     },
     /// The `---` that opens the front matter comes after `blank_lines` blank lines.
     FrontMatterNotFirst {
@@ -270,6 +279,11 @@ pub(crate) enum Problem {
         key: String,
         value: String,
     },
+    /// T109: `with: Derek Wu, Jake Fuchs` read as the list it was meant to be.
+    NamesInOneString {
+        key: String,
+        names: Vec<String>,
+    },
     /// T103.
     NotAllowed {
         key: String,
@@ -295,6 +309,8 @@ pub(crate) enum Problem {
         kind: crate::interned::Word,
         #[serde(with = "crate::interned::words")]
         known: Vec<&'static str>,
+        /// The notebook is a vault read with `ties.yaml` settings: the help names `keys:`.
+        vault: bool,
     },
     /// T107.
     NotSlug {
@@ -391,6 +407,7 @@ impl Problem {
             Self::UnknownKey { .. } => Code::T106,
             Self::NotSlug { .. } => Code::T107,
             Self::Malformed { .. } => Code::T108,
+            Self::NamesInOneString { .. } => Code::T109,
             Self::UnknownConfigKey { .. } => Code::T401,
             Self::InvalidConfigValue { .. } => Code::T402,
             Self::UnknownIgnoredCode { .. } => Code::T403,

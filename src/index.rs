@@ -9,11 +9,14 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+mod implicit;
+
 use crate::body::LinkTarget;
 use crate::diagnostic::Placed;
 use crate::document::Document;
 use crate::hash::Fnv;
 use crate::model::decode::choice_enum;
+use crate::model::settings::References;
 use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
 use crate::span::Spanned;
 use crate::templates::Templates;
@@ -319,9 +322,13 @@ fn shift_list(list: &mut [usize], at: usize, inserted: bool) {
 }
 
 /// How a reference or link looks a record up by title, name or alias: its text without
-/// `[[`, `]]` or a label, in lower case (as [`Index::resolve`] and [`names`] compare them).
+/// `[[`, `]]` or a label, in lower case (as [`Index::resolve`] and [`names`] compare them);
+/// of a path (`[[People/Jane Doe]]`), the title it ends with, which the path narrows.
 fn name_key(text: &str) -> String {
-    Id::from_reference(text).as_str().trim().to_lowercase()
+    let id = Id::from_reference(text);
+    let title = id.as_str().rsplit_once('/').map_or(id.as_str(), |(_, t)| t);
+    let title = title.strip_suffix(".md").unwrap_or(title);
+    title.trim().to_lowercase()
 }
 
 /// Adds `i` to the list of `key`, once (documents come in order).
@@ -360,7 +367,97 @@ impl Index {
             templates: OnceLock::new(),
         };
         index.link();
+        let (gone, made) = index.implied();
+        if !made.is_empty() {
+            index.imply_all(&gone, made);
+        }
         index
+    }
+
+    /// What the references call for against the implicit records there are
+    /// ([`implicit`]): the positions of those to drop (in order) and the records to make. An
+    /// implicit record first named elsewhere is dropped and made again (its T206 moves).
+    fn implied(&self) -> (Vec<usize>, Vec<Document>) {
+        let wanted = if self.settings.references() == References::Implicit {
+            implicit::wanted(self)
+        } else {
+            Vec::new()
+        };
+        let gone: Vec<usize> = (0..self.docs.len())
+            .filter(|&i| self.docs[i].is_implicit())
+            .filter(|&i| !wanted.iter().any(|w| w.is(&self.docs[i])))
+            .collect();
+        let kept = |w: &implicit::Wanted| {
+            self.position(&w.path)
+                .is_some_and(|i| w.is(&self.docs[i]) && !gone.contains(&i))
+        };
+        let made = (wanted.into_iter())
+            .filter(|w| !kept(w))
+            .map(|w| w.document(self))
+            .collect();
+        (gone, made)
+    }
+
+    /// Drops the implicit records at `gone` and adds `made` all at once, then builds the
+    /// lookups again; returns the id and path of each, and their names as lookups key them.
+    fn imply_all(
+        &mut self,
+        gone: &[usize],
+        made: Vec<Document>,
+    ) -> (Vec<(Id, String)>, Vec<String>) {
+        let mut moved = Vec::new();
+        let mut keys = Vec::new();
+        for &i in gone.iter().rev() {
+            let doc = self.docs.remove(i);
+            keys.extend(name_keys(&doc));
+            moved.push((doc.id, doc.path));
+        }
+        for doc in made {
+            keys.extend(name_keys(&doc));
+            moved.push((doc.id.clone(), doc.path.clone()));
+            self.upsert(doc);
+        }
+        self.relink();
+        (moved, keys)
+    }
+
+    /// [`Index::implied`] made so after a few changes followed one by one: each implicit
+    /// record that goes or comes is removed or inserted as a file would be, so only the
+    /// documents naming it are looked at again.
+    fn imply(&mut self, affected: &mut Affected) {
+        let (gone, made) = self.implied();
+        if gone.len() + made.len() > ONE_BY_ONE {
+            let (moved, keys) = self.imply_all(&gone, made);
+            let links = self.links();
+            let near = Self::naming(links, &keys, None)
+                .into_iter()
+                .chain((moved.iter()).flat_map(|(id, path)| {
+                    paths(self.by_id.get(id)).chain(paths(links.files_linked_by.get(path.as_str())))
+                }));
+            let near: Vec<usize> = near.collect();
+            for i in near {
+                affected.paths.insert(self.docs[i].path.clone());
+            }
+            affected
+                .moved
+                .extend(moved.into_iter().map(|(id, _)| id.to_string()));
+            return;
+        }
+        // Not what the files did: the counts stay the files' own.
+        let mut implied = Affected::default();
+        for &i in gone.iter().rev() {
+            self.remove(i, &mut implied);
+        }
+        for doc in made {
+            self.insert(doc, &mut implied);
+        }
+        affected.paths.extend(implied.paths);
+        affected.moved.extend(implied.moved);
+    }
+
+    /// How many files the notebook has: its documents less the implicit records.
+    pub(crate) fn files(&self) -> usize {
+        self.docs.iter().filter(|d| !d.is_implicit()).count()
     }
 
     /// Builds the id and path lookups; the others are built again on first use.
@@ -381,6 +478,11 @@ impl Index {
     /// The message templates, read from `templates/` on first use.
     pub(crate) fn templates(&self) -> &Templates {
         self.templates.get_or_init(|| Templates::load(&self.root))
+    }
+
+    /// Replaces the message templates (a file of `templates/` changed, or its buffer).
+    pub(crate) fn set_templates(&mut self, templates: Templates) {
+        self.templates = OnceLock::from(templates);
     }
 
     /// Who names whom, built on first use.
@@ -434,6 +536,15 @@ impl Index {
         for change in changes {
             match change {
                 Edit::Put(doc) => match self.position(&doc.path) {
+                    // A note written where an implicit record stood: the record goes (made
+                    // again below if still called for), the note comes.
+                    Some(i) if self.docs[i].is_implicit() => {
+                        let mut implied = Affected::default();
+                        self.remove(i, &mut implied);
+                        affected.paths.extend(implied.paths);
+                        affected.moved.extend(implied.moved);
+                        self.insert(doc, &mut affected);
+                    }
                     Some(i) => self.replace(i, doc, &mut affected),
                     None => self.insert(doc, &mut affected),
                 },
@@ -446,25 +557,38 @@ impl Index {
                 }
             }
         }
+        // What the references call for may change with any edit: a name written or
+        // dropped, a note that answers to it.
+        self.imply(&mut affected);
+        self.without_implicit(&mut affected);
         affected
+    }
+
+    /// Takes the implicit records out of `affected.paths`: they have no file and no
+    /// findings of their own.
+    fn without_implicit(&self, affected: &mut Affected) {
+        (affected.paths).retain(|p| !self.doc(p).is_some_and(Document::is_implicit));
     }
 
     /// The positions of the document at `path` and of every document under the folder
     /// `path` (everything, for `""`), in order: a file `a/b` and the folder `a/b/` may be
     /// apart, as `a/b-c` sorts between them.
+    /// Implicit records have no file to be gone ([`Index::imply`] keeps them).
     fn under(&self, path: &str) -> Vec<usize> {
-        if path.is_empty() {
-            return (0..self.docs.len()).collect();
-        }
-        let folder = format!("{path}/");
-        let inside = self
-            .docs
-            .partition_point(|d| d.path.as_str() < folder.as_str());
-        let past =
-            inside + self.docs[inside..].partition_point(|d| d.path.starts_with(folder.as_str()));
-        self.position(path)
-            .into_iter()
-            .chain(inside..past)
+        let all = if path.is_empty() {
+            0..self.docs.len()
+        } else {
+            let folder = format!("{path}/");
+            let inside = self
+                .docs
+                .partition_point(|d| d.path.as_str() < folder.as_str());
+            let past = inside
+                + self.docs[inside..].partition_point(|d| d.path.starts_with(folder.as_str()));
+            inside..past
+        };
+        (self.position(path).filter(|_| !path.is_empty()).into_iter())
+            .chain(all)
+            .filter(|&i| !self.docs[i].is_implicit())
             .collect()
     }
 
@@ -488,7 +612,9 @@ impl Index {
         affected.paths.insert(doc.path.clone());
         affected.modified += 1;
         let mut links = self.links.take().unwrap_or_else(|| Links::new(self));
-        let renamed = names_of(&self.docs[i]).ne(names_of(&doc));
+        // A property can change a file's kind (`kinds:`): what its names resolve to among
+        // a kind changes as a new name would.
+        let renamed = names_of(&self.docs[i]).ne(names_of(&doc)) || self.docs[i].kind != doc.kind;
         // Who else names it by an old or a new name: their references may resolve
         // differently, and their entries in the lookups with them.
         let near = if renamed {
@@ -624,10 +750,24 @@ impl Index {
             match change {
                 Edit::Put(doc) => {
                     affected.paths.insert(doc.path.clone());
+                    // A note written where an implicit record stood: the implicit record
+                    // goes (made again below if still called for).
+                    if let Some(i) = self.position(&doc.path)
+                        && self.docs[i].is_implicit()
+                    {
+                        let gone = self.docs.remove(i);
+                        keys.extend(name_keys(&gone));
+                        affected.moved.insert(gone.id.to_string());
+                        moved.push((gone.id, gone.path));
+                    }
                     match self.position(&doc.path) {
                         Some(i) => {
                             affected.modified += 1;
-                            if names_of(&self.docs[i]).ne(names_of(&doc)) {
+                            // A property can change a file's kind (`kinds:`): what its
+                            // title resolves to among a kind changes as a name would.
+                            if names_of(&self.docs[i]).ne(names_of(&doc))
+                                || self.docs[i].kind != doc.kind
+                            {
                                 keys.extend(name_keys(&self.docs[i]).chain(name_keys(&doc)));
                             }
                             self.docs[i] = doc;
@@ -655,6 +795,17 @@ impl Index {
             }
         }
         self.relink();
+        // What the references call for may change with any edit: a name written or
+        // dropped, a note that answers to it.
+        let (gone, made) = self.implied();
+        if !gone.is_empty() || !made.is_empty() {
+            let (implied, implied_keys) = self.imply_all(&gone, made);
+            affected
+                .moved
+                .extend(implied.iter().map(|(id, _)| id.to_string()));
+            moved.extend(implied);
+            keys.extend(implied_keys);
+        }
         // T205: a file that came or went may be the same file as another on macOS and
         // Windows (names that differ only in case or normalisation).
         for (_, path) in &moved {
@@ -673,6 +824,7 @@ impl Index {
                 affected.paths.insert(self.docs[i].path.clone());
             }
         }
+        self.without_implicit(&mut affected);
         affected
     }
 
@@ -692,7 +844,9 @@ impl Index {
     /// walk problems there; returns how many documents were removed.
     pub(crate) fn remove_under(&mut self, path: &str) -> usize {
         let before = self.docs.len();
-        self.docs.retain(|d| !is_under(&d.path, path));
+        // Implicit records have no file to be gone; [`Index::imply`] keeps them up to date.
+        self.docs
+            .retain(|d| d.is_implicit() || !is_under(&d.path, path));
         self.walk_findings.retain(|d| !is_under(&d.path, path));
         before - self.docs.len()
     }
@@ -742,28 +896,78 @@ impl Index {
     /// else, ignoring case, the file title, a `name` or an entry of `aliases`. A title or
     /// name found only among other kinds is still found, so T202 can say "wrong kind". The
     /// one place references resolve: checks, agenda, reports, `show` and lookups use it.
+    ///
+    /// A reference with a `/` is a path from the notebook root, as Obsidian writes a link
+    /// to a note whose title another note shares (`[[People/Network/Deb Tien]]`, `.md`
+    /// optional, any case); it may leave out leading folders (`[[Network/Deb Tien]]`). In a
+    /// title notebook, where two folders may hold one title, a title several records share
+    /// names several unless a path says which.
     pub(crate) fn resolve(&self, kind: Option<Kind>, text: &str) -> Resolved {
         // Nearly every reference and link is an exact id: found without an allocation.
-        if let Some(&first) = self.lookup(text).first() {
-            return Resolved::One(first);
+        if let Some(found) = self.exact(kind, text) {
+            return found;
         }
         let id = Id::from_reference(text);
-        if let Some(&first) = self.lookup(id.as_str()).first() {
-            return Resolved::One(first);
+        if let Some(found) = self.exact(kind, id.as_str()) {
+            return found;
         }
-        let Some(found) = self.names().get(&id.as_str().to_lowercase()) else {
+        let id = id.as_str();
+        if let Some((_, title)) = id.rsplit_once('/') {
+            return self.by_path(kind, id, title);
+        }
+        match self.names().get(&id.to_lowercase()) {
+            Some(found) => self.of_kind(kind, found.clone()),
+            None => Resolved::None,
+        }
+    }
+
+    /// The documents whose id is exactly `id`: the first by path where ids are unique (a
+    /// second one is T203), each of `kind` in a title notebook.
+    fn exact(&self, kind: Option<Kind>, id: &str) -> Option<Resolved> {
+        match self.lookup(id) {
+            [] => None,
+            [one] => Some(Resolved::One(*one)),
+            // Title ids, or implicit records of two kinds with one name, can share an id.
+            all if self.settings.conventions.title_ids()
+                || all.iter().any(|&i| self.docs[i].is_implicit()) =>
+            {
+                Some(self.of_kind(kind, all.to_vec()))
+            }
+            all => Some(Resolved::One(all[0])),
+        }
+    }
+
+    /// The document at the notebook path `path` (without `.md`, any case), or at a path
+    /// that ends with it after a folder; `title` is its last part.
+    fn by_path(&self, kind: Option<Kind>, path: &str, title: &str) -> Resolved {
+        let lower = |s: &str| s.trim().to_lowercase();
+        let path = lower(path.strip_suffix(".md").unwrap_or(path));
+        let title = lower(title.strip_suffix(".md").unwrap_or(title));
+        let Some(titled) = self.names().get(&title) else {
             return Resolved::None;
         };
+        let found: Vec<usize> = (titled.iter().copied())
+            .filter(|&i| {
+                let doc = lower(&self.docs[i].path);
+                let doc = doc.strip_suffix(".md").unwrap_or(&doc);
+                doc == path
+                    || doc
+                        .strip_suffix(path.as_str())
+                        .is_some_and(|folder| folder.ends_with('/'))
+            })
+            .collect();
+        self.of_kind(kind, found)
+    }
+
+    /// What `found` names among records of `kind`: those of the kind if any, else all (so
+    /// T202 can say "wrong kind").
+    fn of_kind(&self, kind: Option<Kind>, found: Vec<usize>) -> Resolved {
         let of_kind: Vec<usize> = found
             .iter()
             .copied()
             .filter(|&i| kind.is_none_or(|k| self.docs[i].kind == k))
             .collect();
-        let found = if of_kind.is_empty() {
-            found.clone()
-        } else {
-            of_kind
-        };
+        let found = if of_kind.is_empty() { found } else { of_kind };
         match found.as_slice() {
             [] => Resolved::None,
             [one] => Resolved::One(*one),
@@ -785,7 +989,10 @@ impl Index {
 
     /// The record of `kind` a reference names, if it names exactly one.
     pub(crate) fn target(&self, kind: Kind, id: &Id) -> Option<&Document> {
-        self.get(self.canonical(kind, id).as_str())
+        match self.resolve(Some(kind), id.as_str()) {
+            Resolved::One(i) => Some(&self.docs[i]),
+            _ => None,
+        }
     }
 
     /// The documents with this id (more than one is a T203 problem).

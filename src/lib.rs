@@ -3,6 +3,7 @@
 //! and its benchmarks use the command line, so nothing here is an API to keep stable.
 
 mod action;
+mod adopt;
 mod agenda;
 mod assist;
 mod body;

@@ -15,6 +15,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::findings::{Finding, Problem};
 use crate::index::Index;
+use crate::model::conventions::Ignore;
 use crate::model::{Conventions, Settings};
 use crate::read;
 use crate::span::Span;
@@ -45,6 +46,15 @@ pub(crate) fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, E
         })
 }
 
+/// The notebook root as [`discover`] finds it, with its symlinks resolved: the path a
+/// long-running client (`watch`, the language server, `serve`) compares file events and
+/// the editor's paths with.
+pub(crate) fn discover_real(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Error> {
+    let root = discover(explicit, cwd)?;
+    root.canonicalize()
+        .map_err(|source| Error::Io { path: root, source })
+}
+
 /// Reads and indexes the whole notebook at `root`, taking what did not change from the
 /// persistent cache ([`crate::cache`]).
 pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<Index, Error> {
@@ -71,7 +81,8 @@ pub(crate) fn load_from(
     store: &cache::Store,
 ) -> Index {
     let conventions = &settings.0.conventions;
-    let (mut loaded, walk_findings) = collect(root, &walker(root), conventions, store);
+    let walker = walker(root, &conventions.ignore);
+    let (mut loaded, walk_findings) = collect(root, &walker, conventions, store);
     loaded.sort_unstable_by(|a, b| a.doc.path.cmp(&b.doc.path));
     store.save(&loaded);
     let docs = loaded.into_iter().map(|l| l.doc).collect();
@@ -110,11 +121,12 @@ pub(crate) fn decode_settings(bytes: Vec<u8>) -> (Settings, String, Vec<Placed>)
     (settings, text, diagnostics)
 }
 
-/// Every Markdown file under `root`, parsed as `conventions` say; and the problems met
-/// while walking.
+/// Every Markdown file under `root` that `ignore:` leaves in, parsed as `conventions` say;
+/// and the problems met while walking.
 pub(crate) fn walk(root: &Path, conventions: &Conventions) -> (Vec<Document>, Vec<Placed>) {
     let store = cache::Store::open(root, conventions, cache::Policy::Off);
-    let (loaded, found) = collect(root, &walker(root), conventions, &store);
+    let walker = walker(root, &conventions.ignore);
+    let (loaded, found) = collect(root, &walker, conventions, &store);
     (loaded.into_iter().map(|l| l.doc).collect(), found)
 }
 
@@ -184,15 +196,18 @@ impl Drop for Gather {
 }
 
 /// The walker `check`, `watch` and the benchmarks agree on: no hidden files, the root
-/// `.gitignore` honoured even outside a git repository, nothing above the root, symlinks
-/// followed only inside the notebook (see [`Guard`]); and the problems its guard met.
-pub(crate) fn walker(root: &Path) -> (WalkBuilder, Arc<Guard>) {
-    walker_at(root, root)
+/// `.gitignore` and `ignore:` in `ties.yaml` honoured even outside a git repository,
+/// nothing above the root, symlinks followed only inside the notebook (see [`Guard`]); and
+/// the problems its guard met.
+pub(crate) fn walker(root: &Path, ignore: &Ignore) -> (WalkBuilder, Arc<Guard>) {
+    walker_at(root, root, ignore)
 }
 
 /// The same walker, started at `dir` inside the notebook (for a folder that appeared).
-fn walker_at(root: &Path, dir: &Path) -> (WalkBuilder, Arc<Guard>) {
+fn walker_at(root: &Path, dir: &Path, ignore: &Ignore) -> (WalkBuilder, Arc<Guard>) {
     let ignores = Ignores::load(root);
+    let ignore = ignore.clone();
+    let base = root.to_owned();
     let guard = Arc::new(Guard::new(root));
     let admit = Arc::clone(&guard);
     let mut builder = WalkBuilder::new(dir);
@@ -207,6 +222,7 @@ fn walker_at(root: &Path, dir: &Path) -> (WalkBuilder, Arc<Guard>) {
         .filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             !ignores.gitignored(entry.path(), is_dir)
+                && !ignore.matches(&relative(&base, entry.path()), is_dir)
                 && !ignores.is_templates(entry.path())
                 && admit.admits(entry, is_dir)
         });
@@ -310,7 +326,7 @@ impl Ignores {
         }
     }
 
-    fn gitignored(&self, path: &Path, is_dir: bool) -> bool {
+    pub(crate) fn gitignored(&self, path: &Path, is_dir: bool) -> bool {
         path.starts_with(&self.root)
             && self
                 .gitignore
@@ -344,7 +360,8 @@ pub(crate) fn walk_under(
     conventions: &Conventions,
 ) -> (Vec<Document>, Vec<Placed>) {
     let store = cache::Store::open(root, conventions, cache::Policy::Off);
-    let (loaded, found) = collect(root, &walker_at(root, dir), conventions, &store);
+    let walker = walker_at(root, dir, &conventions.ignore);
+    let (loaded, found) = collect(root, &walker, conventions, &store);
     (loaded.into_iter().map(|l| l.doc).collect(), found)
 }
 

@@ -182,6 +182,12 @@ pub(crate) fn of_with(index: &Index, doc: &Document, referrals: &Referrals) -> S
         entries: Vec::new(),
     };
     let mut facts = Vec::new();
+    if doc.is_implicit() {
+        // Named in other notes, with none of its own (`references: implicit`).
+        let name = doc.name().unwrap_or(id);
+        let command = format!("ties new {} \"{name}\"", doc.kind);
+        facts.push(("note", format!("none yet; `{command}` writes it")));
+    }
     let mut people = Vec::new();
     let name = match &doc.record {
         Some(Record::Contact(c)) => {

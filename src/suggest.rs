@@ -7,7 +7,7 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let word = word.to_lowercase();
-    let limit = (word.chars().count() / 3).clamp(1, 4);
+    let limit = limit(&word);
     candidates
         .into_iter()
         .filter_map(|c| {
@@ -16,6 +16,20 @@ where
         })
         .min()
         .map(|(_, c)| c)
+}
+
+/// How many edits make a typo of a word this long rather than another word.
+fn limit(word: &str) -> usize {
+    (word.chars().count() / 3).clamp(1, 4)
+}
+
+/// Whether `candidate` is a likely typo of `word` (or the other way round): a few edits
+/// apart, ignoring case. Narrower than [`did_you_mean`], which also offers a longer word
+/// that starts with `word` (`Acme` for `acm`, but also `Google Cloud` for `Google`): a
+/// vault's name that is merely the start of another is no typo.
+pub(crate) fn is_typo(word: &str, candidate: &str) -> bool {
+    let word = word.to_lowercase();
+    distance(&word, &candidate.to_lowercase()) <= limit(&word)
 }
 
 /// A " (did you mean `x`?)" suffix, or nothing.

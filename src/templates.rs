@@ -61,6 +61,12 @@ impl Templates {
 
     /// The templates of the notebook at `root`.
     pub(crate) fn load(root: &Path) -> Self {
+        Self::load_with(root, &|_| None)
+    }
+
+    /// The templates of the notebook at `root`, the text of a file of `templates/` being
+    /// `buffer(path)` where that says one (an editor's unsaved text).
+    pub(crate) fn load_with(root: &Path, buffer: &dyn Fn(&str) -> Option<String>) -> Self {
         let mut set = Self::builtin();
         let dir = root.join(FOLDER);
         let entries = match std::fs::read_dir(&dir) {
@@ -88,7 +94,8 @@ impl Templates {
         for (stem, file) in files {
             let path = format!("{FOLDER}/{file}");
             let full = dir.join(&file);
-            match read(&full, &real_root) {
+            let read = buffer(&path).map_or_else(|| read(&full, &real_root), |text| Ok(Some(text)));
+            match read {
                 Ok(None) => {}
                 Ok(Some(text)) => {
                     let (template, found) = Template::parse(&stem, &text);
@@ -122,6 +129,25 @@ impl Templates {
                 self.list
                     .iter()
                     .find(|l| l.template.name.eq_ignore_ascii_case(name))
+            })
+    }
+
+    /// The text of the template file at `path` (`templates/NAME.md`), as it was read.
+    pub(crate) fn text(&self, path: &str) -> Option<&str> {
+        self.list
+            .iter()
+            .find(|l| l.path.as_deref() == Some(path))
+            .map(|l| l.text.as_str())
+    }
+
+    /// The template `--template NAME` asks for, or the error that lists the names there are
+    /// and suggests the nearest.
+    pub(crate) fn named(&self, name: &str) -> Result<&Loaded, crate::error::Error> {
+        self.get(name)
+            .ok_or_else(|| crate::error::Error::UnknownTemplate {
+                name: name.to_owned(),
+                hint: crate::suggest::hint(name, self.names()),
+                names: self.names().collect::<Vec<_>>().join(", "),
             })
     }
 
@@ -161,6 +187,23 @@ impl Templates {
             .or_else(|| usable().find(own_name))
             .or_else(|| usable().next())
     }
+}
+
+/// Whether `rel` (from the notebook root, `/`-separated) is a file [`Templates::load`]
+/// reads, or the folder itself: what a change there asks to read again.
+pub(crate) fn holds(rel: &str) -> bool {
+    if rel == FOLDER {
+        return true;
+    }
+    rel.strip_prefix(FOLDER)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|name| {
+            !name.contains('/')
+                && !name.starts_with('.')
+                && std::path::Path::new(name)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        })
 }
 
 /// Why a file of the folder could not be read.
@@ -328,6 +371,25 @@ mod tests {
                 ("templates/minutes.md".to_owned(), "T503".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn what_the_folder_holds_and_an_editor_buffer_over_a_file() {
+        assert!(holds("templates") && holds("templates/ask.md") && holds("templates/A b.MD"));
+        for other in [
+            "templates/sub/x.md",
+            "templates/.x.md",
+            "templates/x.txt",
+            "notes/t.md",
+        ] {
+            assert!(!holds(other), "{other}");
+        }
+        let dir = notebook(&[("templates/ask.md", "Hi {{fist_name}}")]);
+        let fixed =
+            |path: &str| (path == "templates/ask.md").then(|| "Hi {{first_name}}".to_owned());
+        let set = Templates::load_with(dir.path(), &fixed);
+        assert!(set.findings.is_empty(), "{:?}", set.findings);
+        assert_eq!(set.text("templates/ask.md"), Some("Hi {{first_name}}"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use notify::EventKind;
 use notify::event::{CreateKind, ModifyKind, RemoveKind};
 
+use crate::error::Error;
 use crate::notebook::{self, CONFIG_FILE, Ignores};
 use crate::workspace::{self, Workspace};
 
@@ -70,7 +71,9 @@ impl Classifier {
             let markdown = notebook::is_document(path);
             // A folder has no extension; only its appearing, vanishing or renaming matters.
             let folder = path.extension().is_none() && folder_event;
-            if (markdown || folder) && !self.ignores.is_ignored(path, folder) {
+            // The message templates are no documents, but a change there is read again.
+            let template = crate::templates::holds(&notebook::relative(&self.root, path));
+            if (markdown || folder) && (template || !self.ignores.is_ignored(path, folder)) {
                 paths.push(path.clone());
             }
         }
@@ -97,6 +100,44 @@ impl Batch {
 
     pub(crate) fn is_empty(&self) -> bool {
         !self.rescan && !self.config && self.paths.is_empty()
+    }
+
+    /// Adds what each of `events` means, as `classifier` reads it.
+    pub(crate) fn classify<'e>(
+        &mut self,
+        classifier: &Classifier,
+        events: impl IntoIterator<Item = &'e notify::Event>,
+    ) {
+        for event in events {
+            if let Some(change) = classifier.change_detected(event) {
+                self.add(change);
+            }
+        }
+    }
+}
+
+/// What the watcher's errors mean: the operating system's limit on watches is reached (an
+/// error the user must act on), or events may have been missed (`Ok`: read everything
+/// again).
+pub(crate) fn missed(errors: &[notify::Error]) -> Result<(), Error> {
+    if errors
+        .iter()
+        .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch))
+    {
+        return Err(Error::WatchLimit);
+    }
+    Ok(())
+}
+
+/// A watcher that failed to start, as the user reads it: the limit on watches, or why the
+/// notebook at `root` cannot be watched.
+pub(crate) fn watch_error(root: &Path, source: notify::Error) -> Error {
+    match source.kind {
+        notify::ErrorKind::MaxFilesWatch => Error::WatchLimit,
+        _ => Error::Watch {
+            dir: root.to_owned(),
+            source,
+        },
     }
 }
 
@@ -349,15 +390,10 @@ mod tests {
     #[test]
     fn each_round_takes_the_day_it_is_given() {
         let day = |s| crate::model::time::parse_date(s).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        std::fs::write(root.join("ties.yaml"), "").unwrap();
-        std::fs::create_dir_all(root.join("events")).unwrap();
-        std::fs::write(
-            root.join("events/meetup.md"),
+        let (_dir, root) = workspace::on_disk(&[(
+            "events/meetup.md",
             "---\nname: Meetup\ndate: 2026-11-22\nmet: [ada]\n---\n",
-        )
-        .unwrap();
+        )]);
         let t303 = |s: &Session| s.diagnostics.iter().any(|d| d.code == Code::T303);
         let (mut session, _) =
             Session::load(&root, day("2026-11-21").and_time(chrono::NaiveTime::MIN)).unwrap();
@@ -381,15 +417,8 @@ mod tests {
         let now = crate::model::time::parse_date("2026-11-21")
             .unwrap()
             .and_time(chrono::NaiveTime::MIN);
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        std::fs::write(root.join("ties.yaml"), "").unwrap();
-        std::fs::create_dir_all(root.join("People")).unwrap();
-        std::fs::write(
-            root.join("People/Ada Byron.md"),
-            "---\nRole: developr\n---\n",
-        )
-        .unwrap();
+        let (_dir, root) =
+            workspace::on_disk(&[("People/Ada Byron.md", "---\nRole: developr\n---\n")]);
         let (mut session, _) = Session::load(&root, now).unwrap();
         assert!(
             session.diagnostics.is_empty(),
@@ -444,9 +473,7 @@ mod tests {
             .unwrap()
             .and_time(chrono::NaiveTime::MIN);
         for seed in 1..=12_u64 {
-            let dir = tempfile::tempdir().unwrap();
-            let root = dir.path().canonicalize().unwrap();
-            std::fs::write(root.join("ties.yaml"), "").unwrap();
+            let (_dir, root) = workspace::on_disk(&[]);
             let (mut session, _) = Session::load(&root, today).unwrap();
             let mut rng = Rng::new(seed);
             for step in 0..25 {

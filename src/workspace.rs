@@ -41,6 +41,7 @@ use crate::index::{Affected, Edit, Index};
 use crate::model::Settings;
 use crate::notebook::{self, CONFIG_FILE, Ignores};
 use crate::span::Span;
+use crate::templates::{self, Templates};
 
 /// One change to the notebook, as a client sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,8 +138,8 @@ impl Workspace {
         // in for them, as for `ties check`.
         let round = Round {
             number: 1,
-            files_read: workspace.index.docs.len(),
-            added: workspace.index.docs.len(),
+            files_read: workspace.index.files(),
+            added: workspace.index.files(),
             changed: all.iter().map(|d| d.path.clone()).collect(),
             new: all,
             tally,
@@ -174,10 +175,18 @@ impl Workspace {
             let parent = path.parent()?.canonicalize().ok()?;
             inside(&parent.join(path.file_name()?))
         })?;
+        let shown = notebook::relative(Path::new(""), &rel);
+        if templates::holds(&shown) && !self.ignores.gitignored(&root.join(&rel), false) {
+            return Some(shown);
+        }
         if self.ignores.is_ignored(&root.join(&rel), false) {
             return None;
         }
-        let rel = notebook::relative(Path::new(""), &rel);
+        let rel = shown;
+        // Left out by `ignore:` in `ties.yaml`: not the notebook's.
+        if self.index.settings.conventions.ignore.matches(&rel, false) {
+            return None;
+        }
         (rel == CONFIG_FILE || notebook::is_document(Path::new(&rel))).then_some(rel)
     }
 
@@ -192,6 +201,10 @@ impl Workspace {
         match change {
             Change::Rescan => self.rescan = true,
             Change::Disk(path) => self.read(&path),
+            Change::Buffer { path, text } if templates::holds(&path) => {
+                self.buffers.insert(path, text);
+                self.read_templates();
+            }
             Change::Buffer { path, text } => {
                 if path == CONFIG_FILE {
                     let read = notebook::decode_settings(text.as_bytes().to_vec());
@@ -224,6 +237,10 @@ impl Workspace {
             return;
         }
         let rel = notebook::relative(&root, path);
+        if templates::holds(&rel) {
+            self.read_templates();
+            return;
+        }
         if self.buffers.contains_key(&rel) {
             // The editor's text is what counts while it is open.
             return;
@@ -235,6 +252,10 @@ impl Workspace {
         }
         let conventions = &self.index.settings.conventions;
         match std::fs::metadata(path) {
+            // Left out by `ignore:` in `ties.yaml`: as if it were not there.
+            Ok(meta) if conventions.ignore.matches(&rel, meta.is_dir()) => {
+                self.pending.push(Edit::Gone(rel));
+            }
             Ok(meta) if meta.is_dir() => {
                 // A folder appeared (possibly with files already inside, which no event
                 // announces) or was renamed in: scan it.
@@ -252,6 +273,14 @@ impl Workspace {
             // Gone (deleted, renamed away, a dangling symlink): drop it and anything under it.
             _ => self.pending.push(Edit::Gone(rel)),
         }
+    }
+
+    /// Reads the message templates again, an editor's text standing in for its file.
+    fn read_templates(&mut self) {
+        let root = self.root().to_owned();
+        let buffers = &self.buffers;
+        let read = Templates::load_with(&root, &|path| buffers.get(path).cloned());
+        self.index.set_templates(read);
     }
 
     /// The one settings policy. Settings that read are taken (and if they read the files
@@ -275,9 +304,12 @@ impl Workspace {
             self.index.keep_settings(text, found);
             return;
         }
-        if settings.conventions != self.index.settings.conventions {
+        if settings.conventions != self.index.settings.conventions
+            || settings.references() != self.index.settings.references()
+        {
             // Which folder is which kind, what an id is, which key is which: every file
-            // reads differently now.
+            // reads differently now. (Or the names no note answers to are records now, or
+            // no longer: the index is made again.)
             self.rescan = true;
         }
         self.index.set_settings(settings, text, found);
@@ -316,12 +348,18 @@ impl Workspace {
             // Taking them may ask for this very reload.
             self.rescan = false;
         }
-        let before: BTreeSet<String> = self.index.docs.iter().map(|d| d.path.clone()).collect();
+        // Implicit records are no files: they are not counted as read, added or removed.
+        let files = |index: &Index| -> BTreeSet<String> {
+            (index.docs.iter().filter(|d| !d.is_implicit()))
+                .map(|d| d.path.clone())
+                .collect()
+        };
+        let before = files(&self.index);
         let conventions = self.index.settings.conventions.clone();
         let (mut docs, walked) = notebook::walk(&root, &conventions);
         self.counts.files_read += docs.len();
         for (path, text) in &self.buffers {
-            if path == CONFIG_FILE {
+            if path == CONFIG_FILE || templates::holds(path) {
                 continue;
             }
             let doc = Document::parse(path.clone(), Ok(text.as_bytes().to_vec()), &conventions);
@@ -335,15 +373,16 @@ impl Workspace {
             self.index.settings_text.clone(),
             self.index.settings_findings.clone(),
         );
-        let fresh = Index::new(root, self.index.now, settings, docs, walked);
-        let added = fresh
-            .docs
-            .iter()
-            .filter(|d| !before.contains(&d.path))
-            .count();
+        let mut fresh = Index::new(root.clone(), self.index.now, settings, docs, walked);
+        let buffers = &self.buffers;
+        fresh.set_templates(Templates::load_with(&root, &|path| {
+            buffers.get(path).cloned()
+        }));
+        let after = files(&fresh);
+        let added = after.difference(&before).count();
         self.counts.added += added;
-        self.counts.removed += before.len() + added - fresh.docs.len();
-        self.counts.modified += fresh.docs.len() - added;
+        self.counts.removed += before.len() + added - after.len();
+        self.counts.modified += after.len() - added;
         self.index = fresh;
         self.affected = Affected::default();
         self.reloaded = true;
@@ -404,9 +443,9 @@ impl Workspace {
         self.checker.at(path)
     }
 
-    /// The documents and `ties.yaml`.
+    /// The documents and `ties.yaml` (implicit records have no file).
     fn files(&self) -> usize {
-        self.index.docs.len() + 1
+        self.index.files() + 1
     }
 }
 
@@ -442,6 +481,7 @@ fn plus(a: Tally, b: Tally) -> Tally {
     Tally {
         errors: a.errors + b.errors,
         warnings: a.warnings + b.warnings,
+        infos: a.infos + b.infos,
     }
 }
 
@@ -449,12 +489,13 @@ fn minus(a: Tally, b: Tally) -> Tally {
     Tally {
         errors: a.errors.saturating_sub(b.errors),
         warnings: a.warnings.saturating_sub(b.warnings),
+        infos: a.infos.saturating_sub(b.infos),
     }
 }
 
 /// What the file at `path` (from the root) with `bytes` as its content would add to the
 /// diagnostics of `index`, the cross-file and time rules included: the first diagnostic the
-/// check reports with the file so that it did not report before, or none. A what-if for a
+/// check reports with the file so that it did not report before (an information aside), or none. A what-if for a
 /// command about to write one file (`ties log` and its kin refuse what it finds); `index` is
 /// left holding the file as given. Diagnostics are compared by file, rule and words, not by
 /// place, since an added line moves what follows it.
@@ -471,7 +512,9 @@ pub(crate) fn added_by(index: &mut Index, path: &str, bytes: &[u8]) -> Option<Di
     );
     let affected = index.apply(vec![Edit::Put(doc)]);
     checker.update_keeping(index, &affected);
-    checker.diagnostics().into_iter().find(|d| {
+    // An information (T206: a name no note answers to yet) never fails a check, nor an edit.
+    let failing = |d: &Diagnostic| d.severity() != crate::findings::Severity::Info;
+    checker.diagnostics().into_iter().filter(failing).find(|d| {
         match known.get_mut(&(d.path.clone(), d.code, d.message.clone())) {
             Some(n) if *n > 0 => {
                 *n -= 1;
@@ -480,6 +523,21 @@ pub(crate) fn added_by(index: &mut Index, path: &str, bytes: &[u8]) -> Option<Di
             _ => true,
         }
     })
+}
+
+/// A notebook on disk for tests: an empty `ties.yaml` (unless `files` has one) and
+/// `files`, in a temporary folder; its root with symlinks resolved, as clients hold it.
+#[cfg(test)]
+pub(crate) fn on_disk(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join(CONFIG_FILE), "").unwrap();
+    for (path, text) in files {
+        let file = root.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    (dir, root)
 }
 
 #[cfg(test)]
@@ -493,24 +551,12 @@ mod tests {
             .unwrap()
     }
 
-    fn notebook(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        std::fs::write(root.join(CONFIG_FILE), "").unwrap();
-        for (path, text) in files {
-            let file = root.join(path);
-            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-            std::fs::write(file, text).unwrap();
-        }
-        (dir, root)
-    }
-
     /// A new day re-checks the time-bound rules without an edit (T303 once the event has
     /// taken place); within a day nothing moves.
     #[test]
     fn a_new_day_rechecks_the_time_bound_rules() {
         let event = "events/meetup.md";
-        let (_dir, root) = notebook(&[
+        let (_dir, root) = on_disk(&[
             ("contacts/ada.md", "---\nname: Ada\n---\n"),
             (
                 event,
@@ -541,7 +587,7 @@ mod tests {
     #[test]
     fn a_buffer_wins_over_its_file_until_closed() {
         let ada = "contacts/ada.md";
-        let (_dir, root) = notebook(&[(ada, "---\nname: Ada\n---\n")]);
+        let (_dir, root) = on_disk(&[(ada, "---\nname: Ada\n---\n")]);
         let now = at("2026-11-21", 9);
         let (mut ws, _) = Workspace::load(&root, now).unwrap();
         let text = "---\nname: Ada\nrole: develper\n---\n".to_owned();
@@ -568,7 +614,7 @@ mod tests {
 
     #[test]
     fn what_a_notebook_file_is() {
-        let (_dir, root) = notebook(&[(".gitignore", "drafts/\n")]);
+        let (_dir, root) = on_disk(&[(".gitignore", "drafts/\n")]);
         let (ws, _) = Workspace::load(&root, at("2026-11-21", 9)).unwrap();
         let rel = |p: &str| ws.notebook_path(&root.join(p));
         assert_eq!(rel("contacts/ada.md").as_deref(), Some("contacts/ada.md"));
@@ -578,5 +624,42 @@ mod tests {
         assert_eq!(rel(".obsidian/x.md"), None, "hidden");
         assert_eq!(rel("notes/x.txt"), None, "not a document");
         assert_eq!(ws.notebook_path(Path::new("/elsewhere/x.md")), None);
+    }
+
+    /// `ignore:` in `ties.yaml` leaves files out for every client (watch, the language
+    /// server): a file written there is not read, one moved there goes; and an implicit
+    /// record (`references: implicit`) is no file, read, added or counted.
+    #[test]
+    fn ignore_patterns_leave_files_out_and_implicit_records_are_no_files() {
+        let ada = "contacts/ada.md";
+        let (_dir, root) = on_disk(&[
+            (
+                CONFIG_FILE,
+                "ignore: [Archive/, _aliases.md]\nreferences: implicit\n",
+            ),
+            (ada, "---\nname: Ada\ncompany: Initech\n---\n"),
+            ("Archive/old.md", "---\nname: [x, y]\n---\n"),
+        ]);
+        let now = at("2026-11-21", 9);
+        let (mut ws, first) = Workspace::load(&root, now).unwrap();
+        assert_eq!((first.files, first.added, first.files_read), (2, 1, 1));
+        assert_eq!(first.tally.errors + first.tally.warnings, 0, "{first:?}");
+        assert_eq!(first.tally.infos, 1, "Initech, once: {first:?}");
+        assert!(ws.index().docs.iter().any(Document::is_implicit));
+        assert_eq!(ws.notebook_path(&root.join("Archive/old.md")), None);
+        assert_eq!(ws.notebook_path(&root.join("contacts/_aliases.md")), None);
+        std::fs::write(root.join("Archive/new.md"), "---\nname: [a, b]\n---\n").unwrap();
+        ws.change(Change::Disk(root.join("Archive/new.md")));
+        std::fs::rename(root.join(ada), root.join("Archive/ada.md")).unwrap();
+        ws.change(Change::Disk(root.join(ada)));
+        ws.change(Change::Disk(root.join("Archive/ada.md")));
+        let round = ws.check(now).unwrap();
+        assert_eq!(
+            (round.added, round.removed, round.files),
+            (0, 1, 1),
+            "{round:?}"
+        );
+        assert!(ws.diagnostics().is_empty());
+        assert!(ws.index().docs.is_empty(), "Initech is named no more");
     }
 }

@@ -159,6 +159,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "list",
             "show",
             "draft",
+            "adopt",
             "create",
             "import",
             "watch",

@@ -427,7 +427,8 @@ fn yaml_tags_and_odd_scalars_do_not_crash() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Wrong types for every field of every kind
+// Wrong types for every field of every kind (a list of one item is its item: two items
+// are a list where one value belongs)
 
 /// Asserts that a record at `path` with one `key: value` line per field, each written
 /// `CODE key: value`, reports each field's code at its value (just after `key: `), and no
@@ -456,28 +457,28 @@ fn wrong_types_for_every_contact_field() {
         &[
             "T102 name: [Ada, Lovelace]",
             "T102 company: {id: acme}",
-            "T102 title: [Engineer]",
-            "T102 role: [developer]",
+            "T102 title: [Engineer, Lead]",
+            "T102 role: [developer, manager]",
             "T102 warmth: {level: warm}",
-            "T102 tie: [strong]",
+            "T102 tie: [strong, weak]",
             "T102 source: {where: meetup}",
             "T102 introduced_by: {id: bob}",
-            "T102 email: [ada@example.com]",
+            "T102 email: [ada@example.com, ada@home.example]",
             "T102 linkedin: {url: x}",
-            "T102 github: [ada]",
-            "T102 slack: [ada]",
+            "T102 github: [ada, ada2]",
+            "T102 slack: [ada, ada2]",
             "T102 twitter: {handle: ada}",
             "T102 phone: [1, 2]",
             "T102 website: {url: x}",
-            "T102 location: [Paris]",
+            "T102 location: [Paris, Lyon]",
             "T102 timezone: {tz: UTC}",
             "T102 tags: {a: 1}",
             "T104 reached_out: soon",
             "T102 replied: {when: today}",
-            "T102 next: [2026-11-24]",
+            "T102 next: [2026-11-24, 2026-11-25]",
             "T105 stay_in_touch: forever",
             "T104 snooze: 12",
-            "T102 status: [active]",
+            "T102 status: [active, paused]",
         ],
     );
 }
@@ -507,10 +508,10 @@ fn wrong_types_for_every_company_field() {
         "companies/globex.md",
         &[
             "T102 name: {a: 1}",
-            "T102 status: [target]",
-            "T102 in: [x]",
+            "T102 status: [target, watching]",
+            "T102 in: [x, y]",
             "T102 location: {city: x}",
-            "T102 website: [x]",
+            "T102 website: [x, y]",
             "T102 stack: {lang: rust}",
             "T102 hiring: {level: senior}",
             "T102 tags: {a: 1}",
@@ -524,14 +525,14 @@ fn wrong_types_for_every_chat_field() {
         "chats/2026-11-12-ada.md",
         &[
             "T102 with: {id: ada}",
-            "T102 date: [2026-11-12]",
+            "T102 date: [2026-11-12, 2026-11-13]",
             "T102 kind: {a: 1}",
-            "T102 medium: [zoom]",
+            "T102 medium: [zoom, phone]",
             "T105 duration: an hour",
-            "T102 event: [meetup]",
+            "T102 event: [meetup, fair]",
             "T104 thanked: yesterday",
             "T102 referrals: {id: bob}",
-            "T102 status: [done]",
+            "T102 status: [done, planned]",
             "T102 tags: {a: 1}",
         ],
     );
@@ -545,9 +546,9 @@ fn wrong_types_for_every_event_field() {
         &[
             "T102 name: [Rust, Meetup]",
             "T104 date: tomorrow",
-            "T102 kind: [meetup]",
+            "T102 kind: [meetup, online]",
             "T102 location: {city: x}",
-            "T102 url: [x]",
+            "T102 url: [x, y]",
             "T102 goal: three",
             "T102 met: {id: ada}",
             "T102 tags: {a: 1}",

@@ -191,20 +191,23 @@ fn json_for_editors() {
     );
 }
 
+/// A contact whose name has letters outside ASCII and an emoji, on LinkedIn.
+fn gulsen() -> Notebook {
+    Notebook::new().file(
+        "contacts/gulsen.md",
+        "---\nname: Ğülşen🌻 Ñúñez\nlinkedin: https://www.linkedin.com/in/gulsen\n---\n",
+    )
+}
+
 /// A connection note whose name has letters outside ASCII and an emoji: `Ğülşen🌻` is 7
 /// code points (and 7 graphemes) but 8 UTF-16 units, as LinkedIn counts.
 fn note_of(len: usize) -> Notebook {
     // "Hi " + name + "! 🚀 " + filler: 3 + 8 + 5 + filler.
     let filler = "x".repeat(len - 16);
-    Notebook::new()
-        .file(
-            "contacts/gulsen.md",
-            "---\nname: Ğülşen🌻 Ñúñez\nlinkedin: https://www.linkedin.com/in/gulsen\n---\n",
-        )
-        .file(
-            "templates/outreach-note.md",
-            &format!("---\nchannel: linkedin-note\n---\nHi {{{{first_name}}}}! 🚀 {filler}\n"),
-        )
+    gulsen().file(
+        "templates/outreach-note.md",
+        &format!("---\nchannel: linkedin-note\n---\nHi {{{{first_name}}}}! 🚀 {filler}\n"),
+    )
 }
 
 #[test]
@@ -477,7 +480,7 @@ fn templates_report(args: &[&str]) -> Output {
     out
 }
 
-/// `template kind sent answered unanswered waiting rate` per row, from the JSON.
+/// `template kind sent answered unanswered waiting rate low-high` per row, from the JSON.
 fn rows(report: &serde_json::Value) -> Vec<String> {
     report["rows"]
         .as_array()
@@ -485,14 +488,16 @@ fn rows(report: &serde_json::Value) -> Vec<String> {
         .iter()
         .map(|r| {
             format!(
-                "{} {} {} {} {} {} {}",
+                "{} {} {} {} {} {} {} {}-{}",
                 r["template"].as_str().unwrap(),
                 r["kind"].as_str().unwrap_or("-"),
                 r["sent"],
                 r["answered"],
                 r["unanswered"],
                 r["waiting"],
-                r["rate"]
+                r["rate"],
+                r["likely"]["low"],
+                r["likely"]["high"]
             )
         })
         .collect()
@@ -506,32 +511,39 @@ fn the_templates_report_counts_answers_within_follow_up_after() {
     // (answered only after 11 days) and fay (19 days) not. outreach-note: cat unanswered,
     // dan still waiting. follow-up: ben, answered the next day. thank-you: ann answered by
     // a message two days after (the chat itself does not count), ben still waiting.
-    // old-pitch: gus, a template no file has any more.
+    // old-pitch: gus, a template no file has any more. Where each rate likely lies is the
+    // 95% Wilson interval of a statistics table: 2 of 4 is 15-85, 1 of 1 is 21-100.
     assert_eq!(
         rows(&report),
         [
-            "outreach outreach 4 2 2 0 50.0",
-            "outreach-note outreach 2 0 1 1 0.0",
-            "follow-up follow-up 1 1 0 0 100.0",
-            "thank-you thank-you 2 1 0 1 100.0",
-            "old-pitch - 1 1 0 0 100.0",
+            "outreach outreach 4 2 2 0 50.0 15-85",
+            "outreach-note outreach 2 0 1 1 0.0 0-79",
+            "follow-up follow-up 1 1 0 0 100.0 21-100",
+            "thank-you thank-you 2 1 0 1 100.0 21-100",
+            "old-pitch - 1 1 0 0 100.0 21-100",
         ]
     );
     assert_eq!(
         report["total"],
-        serde_json::json!({"sent": 10, "answered": 5, "unanswered": 3, "waiting": 2, "rate": 62.5})
+        serde_json::json!({"sent": 10, "answered": 5, "unanswered": 3, "waiting": 2, "rate": 62.5,
+            "likely": {"low": 31, "high": 86}})
+    );
+    // 50% of 4 against 0% of 1: the ranges overlap, too few to tell.
+    assert_eq!(
+        report["compared"],
+        serde_json::json!([{"kind": "outreach", "templates": ["outreach", "outreach-note"], "ahead": null}])
     );
     assert_eq!(report["within"], "1w");
     // November only: fay's outreach of October is left out.
     let out = templates_report(&["--period", "2026-11", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
-    assert_eq!(rows(&report)[0], "outreach outreach 3 2 1 0 66.7");
+    assert_eq!(rows(&report)[0], "outreach outreach 3 2 1 0 66.7 21-94");
     assert_eq!(report["total"]["rate"], 71.4);
     crate::support::snapshot("report_templates", templates_report(&[]).stdout);
     let csv = templates_report(&["--format", "csv"]);
     assert_eq!(
         csv.stdout.lines().next(),
-        Some("template,kind,sent,answered,no answer,waiting,rate")
+        Some("template,kind,sent,answered,no answer,waiting,rate,likely")
     );
 }
 
@@ -586,4 +598,131 @@ fn a_hostile_name_or_template_never_reaches_the_terminal() {
     let json = nb.run(["draft", "reconnect", "eve", "--format", "json"]);
     let draft: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
     assert!(draft["body"].as_str().unwrap().contains('\u{202e}'));
+}
+
+#[test]
+fn a_thank_you_for_a_chat_with_two_is_to_the_one_named() {
+    let nb = Notebook::new()
+        .file("contacts/ada.md", "---\nname: Ada Lovelace\n---\n")
+        .file("contacts/bob.md", "---\nname: Bob Stone\n---\n")
+        .file(
+            "chats/2026-11-20-ada.md",
+            "---\nwith: [ada, bob]\ndate: 2026-11-20\n---\n## Takeaways\n- Pair on it\n",
+        );
+    let out = nb.run(["draft", "thank-you", "bob"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stdout_has("Hi Bob,");
+    out.assert_stderr_has("the chat was with Ada Lovelace too: this note is to Bob Stone");
+    let out = nb.run(["draft", "thank-you", "2026-11-20-ada"]);
+    out.assert_stdout_has("Hi Ada,");
+}
+
+/// A connection note with a part to fill: the limit is for what stays, and the rest is the
+/// room for what the user writes in its place.
+fn note_with_fill(filler: usize) -> Notebook {
+    gulsen().file(
+        "templates/outreach-note.md",
+        &format!(
+            "---\nchannel: linkedin-note\n---\nHi {{{{first_name}}}}! {} at {{{{company}}}}?\n",
+            "x".repeat(filler)
+        ),
+    )
+}
+
+#[test]
+fn a_part_to_fill_is_not_counted_against_the_limit() {
+    // "Hi " + 8 + "! " + filler + " at " + "?": 18 + filler besides the fill.
+    let out = note_with_fill(250).run(["draft", "outreach", "gulsen", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let draft: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(draft["fills"][0]["text"], "[[fill: their company]]");
+    assert_eq!(draft["length"].as_u64(), Some(268 + 23));
+    assert_eq!(draft["written"].as_u64(), Some(268));
+    assert_eq!(draft["room"].as_u64(), Some(32));
+    assert!(draft["over"].is_null());
+    let out = note_with_fill(250).run(["draft", "outreach", "gulsen"]);
+    out.assert_stderr_has("note: 268 of 300 characters besides the part to fill: 32 left for it\n");
+    // Over without the fill: over, and what to shorten is never the part to fill.
+    let out = note_with_fill(290).run(["draft", "outreach", "gulsen"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    out.assert_stderr_has(
+        "error: 308 characters besides the part to fill, 8 over the limit of 300 for a LinkedIn \
+         connection note: shorten `{{first_name}}` (8 characters here) or the template's own text",
+    );
+}
+
+#[test]
+fn the_templates_report_says_a_template_is_ahead_only_when_the_counts_show_it() {
+    // Outreach templates "warm" and "cold": `answered` of `sent` answered in two days.
+    let notebook = |warm: (usize, usize), cold: (usize, usize)| {
+        let mut nb = Notebook::new();
+        for (template, (sent, answered)) in [("warm", warm), ("cold", cold)] {
+            for i in 0..sent {
+                let replied = if i < answered {
+                    "replied: 2026-10-03\n"
+                } else {
+                    ""
+                };
+                nb = nb.file(
+                    &format!("contacts/{template}-{i}.md"),
+                    &format!(
+                        "---\nname: {template} {i}\nreached_out: 2026-10-01\n{replied}templates: [2026-10-01 {template}]\n---\n"
+                    ),
+                );
+            }
+        }
+        nb.file(
+            "templates/warm.md",
+            "---\nkind: outreach\n---\nHi {{first_name}}\n",
+        )
+        .file(
+            "templates/cold.md",
+            "---\nkind: outreach\n---\nHello {{first_name}}\n",
+        )
+    };
+    // 3 of 3 against 0 of 3: 100% and 0%, and still too few to tell.
+    let out = notebook((3, 3), (3, 0)).run(["report", "templates"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stdout_has(
+        "outreach: too few messages yet to tell warm and cold apart (their likely ranges overlap)",
+    );
+    // 12 of 12 against 0 of 12: 76-100% and 0-24%, apart.
+    let out = notebook((12, 12), (12, 0)).run(["report", "templates"]);
+    out.assert_stdout_has("76–100%");
+    out.assert_stdout_has(
+        "outreach: warm gets more answers than cold (their likely ranges are apart)",
+    );
+}
+
+#[test]
+fn a_late_or_second_thank_you_is_drafted_with_a_note() {
+    // Today is 2026-11-21; a chat on a day is thanked by the next (rules.thank_you_within).
+    let nb = Notebook::new()
+        .file("contacts/ada.md", ADA)
+        .file(
+            "chats/2026-11-20-ada.md",
+            "---\nwith: ada\ndate: 2026-11-20\n---\n",
+        )
+        .file(
+            "chats/2026-11-17-ada.md",
+            "---\nwith: ada\ndate: 2026-11-17\n---\n",
+        )
+        .file(
+            "chats/2026-11-10-ada.md",
+            "---\nwith: ada\ndate: 2026-11-10\nthanked: 2026-11-10\n---\n",
+        );
+    let out = nb.run(["draft", "thank-you", "2026-11-20-ada"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stderr.contains("due by"), "{}", out.stderr);
+    let out = nb.run(["draft", "thank-you", "2026-11-17-ada"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stderr_has(
+        "note: the thank-you was due by 2026-11-18 (rules.thank_you_within: 1d): send it today; \
+         a late thank-you is still better than none",
+    );
+    let out = nb.run(["draft", "thank-you", "2026-11-10-ada"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.assert_stderr_has(
+        "note: you thanked them on 2026-11-10 already (`thanked` in chats/2026-11-10-ada.md)",
+    );
 }

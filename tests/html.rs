@@ -233,11 +233,19 @@ fn every_page_and_every_person_is_there() {
     let agenda = run_in(&example(), ["agenda", "--format", "json"], &[]).stdout;
     let items: Vec<Value> = serde_json::from_str(&agenda).unwrap();
     assert!(!items.is_empty());
+    let mut drafts = 0;
     for item in &items {
         let clear = item["clear"].as_str().unwrap().replace('\'', "&#39;");
         assert!(page.contains(&format!("data-copy=\"{clear}\"")), "{clear}");
+        // Beside it, the draft of the message that clears it.
+        if let Some(draft) = item["draft"].as_str() {
+            let draft = draft.replace('\'', "&#39;");
+            assert!(page.contains(&format!("data-copy=\"{draft}\"")), "{draft}");
+            drafts += 1;
+        }
         assert!(page.contains(item["key"].as_str().unwrap()), "{item}");
     }
+    assert!(drafts > 0, "the example's agenda has follow-ups to draft");
     assert_only_ties_markup(&page);
 }
 

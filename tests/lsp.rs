@@ -50,6 +50,11 @@ struct Client {
 #[allow(clippy::needless_pass_by_value)]
 impl Client {
     fn start(nb: &Notebook) -> Self {
+        Self::start_as(nb, json!({ "capabilities": {} }))
+    }
+
+    /// A client that says more of itself in `initialize` (`clientInfo`, `capabilities`).
+    fn start_as(nb: &Notebook, about: Value) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ties"))
             .args(["--today", TODAY, "lsp"])
             .current_dir("/")
@@ -94,10 +99,11 @@ impl Client {
             notifications: Vec::new(),
             last_published: Value::Null,
         };
-        let init = client.request(
-            "initialize",
-            json!({ "processId": null, "rootUri": client.root, "capabilities": {} }),
-        );
+        let mut params = json!({ "processId": null, "rootUri": client.root });
+        for (key, value) in about.as_object().into_iter().flatten() {
+            params[key] = value.clone();
+        }
+        let init = client.request("initialize", params);
         assert_eq!(init["result"]["serverInfo"]["name"], "ties");
         client.notify("initialized", json!({}));
         client
@@ -427,7 +433,8 @@ fn lsp_diagnostic_appears_for_an_unsaved_change_and_disappears_when_fixed() {
         [
             "replace `acm` with `acme`",
             "create companies/acm.md",
-            "record follow-up today (2026-11-21)"
+            "record follow-up today (2026-11-21)",
+            "Draft follow-up to Ada Lovelace"
         ]
     );
     assert_eq!(
@@ -584,5 +591,101 @@ fn lsp_completes_and_explains_the_keys_of_ties_yaml() {
         hover["range"],
         json!({ "start": { "line": 1, "character": 2 }, "end": { "line": 1, "character": 9 } })
     );
+    assert_eq!(client.stop(), 0);
+}
+
+/// The code action of `actions` with this title.
+fn titled(actions: &Value, title: &str) -> Value {
+    actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == title)
+        .unwrap_or_else(|| panic!("no action {title:?} in {actions}"))
+        .clone()
+}
+
+/// "Draft follow-up to …": the message `ties draft` writes, as a section at the end of the
+/// note for most clients, as a new untitled document for VS Code.
+#[test]
+fn lsp_offers_the_draft_of_a_due_follow_up() {
+    let nb = notebook().file("ties.yaml", "owner: Sam Rivera\n");
+    let mut client = Client::start(&nb);
+    client.open("contacts/ada.md", ADA);
+    let params = json!({
+        "textDocument": { "uri": client.uri("contacts/ada.md") },
+        "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
+        "context": { "diagnostics": [] },
+    });
+    let actions = client.result("textDocument/codeAction", params.clone());
+    let draft = titled(&actions, "Draft follow-up to Ada Lovelace");
+    assert_eq!(draft["kind"], "refactor.rewrite");
+    let change = &draft["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["uri"], client.uri("contacts/ada.md"));
+    let edit = &change["edits"][0];
+    // At the end of the note: line 6 is the last one, after its line feed.
+    assert_eq!(
+        edit["range"],
+        json!({ "start": { "line": 7, "character": 0 }, "end": { "line": 7, "character": 0 } })
+    );
+    let text = edit["newText"].as_str().unwrap();
+    assert!(
+        text.starts_with("\n## Draft follow-up to Ada Lovelace (2026-11-21)\n\n```text\nSubject: Re: A question about your work at Acme\n\nHi Ada,\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("Best,\nSam Rivera\n```\n"), "{text}");
+    assert_eq!(nb.read("contacts/ada.md"), ADA, "nothing is written");
+    assert_eq!(client.stop(), 0);
+
+    // VS Code makes an untitled document of a created `untitled:` URI.
+    let mut client = Client::start_as(
+        &nb,
+        json!({
+            "clientInfo": { "name": "Visual Studio Code", "version": "1.95.0" },
+            "capabilities": { "workspace": { "workspaceEdit": {
+                "documentChanges": true, "resourceOperations": ["create", "rename", "delete"],
+            }}},
+        }),
+    );
+    client.open("contacts/ada.md", ADA);
+    let actions = client.result("textDocument/codeAction", params);
+    let draft = titled(&actions, "Draft follow-up to Ada Lovelace");
+    let changes = &draft["edit"]["documentChanges"];
+    assert_eq!(
+        changes[0],
+        json!({ "kind": "create", "uri": "untitled:draft-follow-up-ada.md" })
+    );
+    assert_eq!(
+        changes[1]["textDocument"]["uri"],
+        "untitled:draft-follow-up-ada.md"
+    );
+    let text = changes[1]["edits"][0]["newText"].as_str().unwrap();
+    assert!(
+        text.starts_with("Subject: Re: A question about your work at Acme\n\nHi Ada,\n"),
+        "{text}"
+    );
+    assert_eq!(client.stop(), 0);
+}
+
+/// A message template edited in the editor is checked as it is typed (T501), and only by
+/// its own rules.
+#[test]
+fn lsp_checks_a_template_as_it_is_typed() {
+    let nb = notebook().file("templates/ask.md", "Hi {{first_name}}\n");
+    let mut client = Client::start(&nb);
+    client.open("templates/ask.md", "Hi {{first_name}}\n");
+    client.change("templates/ask.md", 2, "Hi {{fist_name}}\n");
+    assert_eq!(
+        client.diagnostics("templates/ask.md"),
+        [(
+            0,
+            3,
+            "T501".to_owned(),
+            "unknown placeholder `{{fist_name}}` (did you mean `{{first_name}}`?)\nhelp: `ties explain T501` and docs/drafts.md list the placeholders".to_owned()
+        )]
+    );
+    client.change("templates/ask.md", 3, "Hi {{first_name}}!\n");
+    assert_eq!(client.diagnostics("templates/ask.md"), []);
+    assert_eq!(nb.read("templates/ask.md"), "Hi {{first_name}}\n");
     assert_eq!(client.stop(), 0);
 }

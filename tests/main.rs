@@ -13,6 +13,8 @@
 //!   `ties export csv`.
 //! - `vault`: Obsidian vaults where they are (`folders`, `ids: title`, `keys`, `owner`),
 //!   on the fixtures `tests/fixtures/vault-*`, and each vault convention on its own.
+//! - `migrate`: vaults as people keep them (issue 23): each class of what real vaults hold,
+//!   at its boundary, and the fixture vaults of each class.
 //! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
 //!   tracker, and the export → import round trip, field by field.
 //! - `drafts`: message templates (`templates/`, T501–T503), `ties draft` on the example
@@ -46,6 +48,7 @@ mod list_show;
 mod log;
 mod lsp;
 mod man;
+mod migrate;
 mod persona;
 mod report;
 mod report_fixture;

@@ -285,15 +285,22 @@ fn the_owner_in_a_chats_with_is_accepted_and_ignored() {
     assert_eq!(codes(&nb), Vec::<String>::new());
     let show = nb.run(["show", "2026-11-20 Priya"]);
     show.assert_stdout_has("Coffee chat with Priya on 2026-11-20");
-    // Without `owner:` the same name is a contact that does not exist.
-    let no_owner = Notebook::new()
-        .file(
-            "ties.yaml",
-            "folders: { contacts: People, chats: Meetings }\nids: title\n",
-        )
-        .file("People/Priya.md", "---\n---\n")
-        .file("Meetings/2026-11-20 Priya.md", chat);
-    assert_eq!(codes(&no_owner), ["T201", "T201"]);
+    // Without `owner:` the same name is a contact that does not exist: unknown where
+    // references are strict, and in a title notebook (implicit references, issue 23) a
+    // contact with no note, under each of the two names it is written by.
+    let no_owner = |references: &str| {
+        Notebook::new()
+            .file(
+                "ties.yaml",
+                &format!(
+                    "folders: {{ contacts: People, chats: Meetings }}\nids: title\n{references}"
+                ),
+            )
+            .file("People/Priya.md", "---\n---\n")
+            .file("Meetings/2026-11-20 Priya.md", chat)
+    };
+    assert_eq!(codes(&no_owner("references: strict\n")), ["T201", "T201"]);
+    assert_eq!(codes(&no_owner("")), ["T206", "T206"]);
 }
 
 #[test]

@@ -241,9 +241,10 @@ mod tests {
             "contacts/ada.md",
             "---\nname: Ada\ncompany: Zeta Labs\n---\n",
         )]);
-        // In a title notebook, the title is the reference.
+        // In a title notebook, the title is the reference (one whose references are strict:
+        // by default a title notebook's name without a note is an implicit record, T206).
         let titles = index_with(
-            "ids: title\n",
+            "ids: title\nreferences: strict\n",
             &[(
                 "contacts/Ada.md",
                 "---\nname: Ada\ncompany: zeta-labs\n---\n",
@@ -257,6 +258,20 @@ mod tests {
             assert_eq!(path, "companies/zeta-labs.md");
             assert!(text.starts_with("---\nname: Zeta Labs\n"), "{text}");
         }
+    }
+
+    #[test]
+    fn an_implicit_record_offers_to_write_its_note() {
+        let index = index_with(
+            "ids: title\n",
+            &[("contacts/Ada.md", "---\ncompany: LEA Technologies\n---\n")],
+        );
+        let fixes = fixes_of(&index, Code::T206, "contacts/Ada.md");
+        let [Fix::Create { path, text, .. }] = fixes.as_slice() else {
+            panic!("{fixes:?}");
+        };
+        assert_eq!(path, "companies/LEA Technologies.md");
+        assert!(text.starts_with("---\nname: LEA Technologies\n"), "{text}");
     }
 
     #[test]

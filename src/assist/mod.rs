@@ -1,7 +1,8 @@
 //! What an editor asks of the notebook, answered in byte offsets of a file's text: what is
 //! under the cursor ([`at`]), what may be typed there ([`complete`]), what a record or key is
 //! ([`hover`]), who names a record ([`references`]) and how to rename it ([`rename`]), the
-//! fixes of a diagnostic and the one-line edit that records a follow-up ([`fix`]), a record's
+//! fixes of a diagnostic and the one-line edit that records a follow-up ([`fix`]), the drafts
+//! of the messages its agenda items ask for ([`draft`]), a record's
 //! next agenda item ([`next`]), a note's sections ([`sections`]) and the keys of `ties.yaml`
 //! ([`settings`]). Nothing here knows the
 //! Language Server Protocol: `lsp/` turns offsets into lines and UTF-16 columns and these
@@ -9,6 +10,7 @@
 
 pub(crate) mod at;
 pub(crate) mod complete;
+pub(crate) mod draft;
 pub(crate) mod fix;
 pub(crate) mod hover;
 pub(crate) mod keys;

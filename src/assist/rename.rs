@@ -70,7 +70,11 @@ pub(crate) fn plan(index: &Index, id: &str, new_id: &str) -> Result<Plan, Rename
         });
     }
     let folder = doc.path.rsplit_once('/').map_or("", |(folder, _)| folder);
-    let to = if folder.is_empty() {
+    // A name no note answers to yet (an implicit record) has no file to move: its mentions
+    // are all there is to rename.
+    let to = if doc.is_implicit() {
+        doc.path.clone()
+    } else if folder.is_empty() {
         format!("{new_id}.md")
     } else {
         format!("{folder}/{new_id}.md")
@@ -193,5 +197,25 @@ mod tests {
                 path: "People/Priya Shah.md".into()
             })
         );
+    }
+
+    #[test]
+    fn an_implicit_record_is_renamed_in_its_mentions_and_no_file_moves() {
+        let index = index_with(
+            "folders: { contacts: People, companies: Organizations }\nids: title\n",
+            &[
+                (
+                    "People/Lena Park.md",
+                    "---\ncompany: LEA Technologis\n---\n",
+                ),
+                (
+                    "People/Omar Reyes.md",
+                    "---\ncompany: LEA Technologis\n---\n",
+                ),
+            ],
+        );
+        let plan = plan(&index, "LEA Technologis", "LEA Technologies").unwrap();
+        assert_eq!(plan.from, plan.to, "no file to move");
+        assert_eq!(plan.edits.len(), 2, "{plan:?}");
     }
 }

@@ -271,7 +271,7 @@ mod tests {
         );
         assert_eq!(
             labels("checks:\n  ignore: [T106, T20", "T20"),
-            ["T201", "T202", "T203", "T204", "T205"]
+            ["T201", "T202", "T203", "T204", "T205", "T206"]
         );
         assert_eq!(labels("rules:\n  horizon: ", "horizon: "), ["7d"]);
         assert!(labels("# rules:\n  ", "# rul").is_empty(), "a comment");

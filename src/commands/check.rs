@@ -20,7 +20,7 @@ pub(crate) fn run(
     let (root, index) = super::load(config)?;
     let diagnostics = diagnostics(&index);
     let tally = Tally::of(&diagnostics);
-    let files = index.docs.len() + 1 + index.templates().files();
+    let files = index.files() + 1 + index.templates().files();
     let mut out = super::stdout(config);
     let written = match format {
         CheckFormat::Human => render::human::write(

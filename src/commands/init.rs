@@ -69,6 +69,37 @@ pub(crate) fn run(
     Ok(ExitStatus::Success)
 }
 
+/// `ties init --adopt [DIR]`: only `ties.yaml`, made from what the folder holds
+/// ([`crate::adopt`]), for notes kept before `ties` (an Obsidian vault); nothing else is
+/// created or changed.
+pub(crate) fn adopt(config: &Config, dir: Option<&Path>, force: bool) -> Result<ExitStatus, Error> {
+    let dir = dir.map_or_else(|| config.cwd.clone(), |d| config.cwd.join(d));
+    if dir.join(CONFIG_FILE).exists() && !force {
+        return Err(Error::AlreadyNotebook { dir });
+    }
+    if !dir.is_dir() {
+        return Err(Error::NotebookMissing { dir });
+    }
+    let text = crate::adopt::Found::of(&dir).settings(config.now().date());
+    fs::create(&dir.join(CONFIG_FILE), &text, Existing::from_force(force))?;
+    let shown = super::new::shown_path(&config.cwd, &dir);
+    let shown = if shown.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        shown
+    };
+    let mut out = super::stdout(config);
+    let written = writeln!(
+        out,
+        "Adopted the notes in {}: wrote {CONFIG_FILE}:\n\n{}\nNext: `ties check`, then `ties agenda`. docs/migrating.md says what each line does.",
+        safe(&shown.to_string_lossy()),
+        escape::lines(&text)
+    )
+    .and_then(|()| out.flush());
+    super::finish_output(written)?;
+    Ok(ExitStatus::Success)
+}
+
 /// What `init` did, to print at the end.
 #[derive(Default)]
 struct Log {

@@ -65,7 +65,15 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         } => return check::run(config, *format, *deny_warnings),
         Command::Explain { code } => explain::run(config, code.as_deref()),
         Command::Lsp => Ok(lsp::run(config)),
-        Command::Init { dir, git, force } => init::run(config, dir.as_deref(), *git, *force),
+        Command::Init {
+            dir,
+            force,
+            adopt: true,
+            ..
+        } => init::adopt(config, dir.as_deref(), *force),
+        Command::Init {
+            dir, git, force, ..
+        } => init::run(config, dir.as_deref(), *git, *force),
         Command::New { request, options } => new::run(config, request, options),
         Command::Import {
             file,

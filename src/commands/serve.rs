@@ -81,11 +81,7 @@ pub(crate) fn run(
     host: Option<IpAddr>,
     redact: bool,
 ) -> Result<ExitStatus, Error> {
-    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let root = root.canonicalize().map_err(|source| Error::Io {
-        path: root.clone(),
-        source,
-    })?;
+    let root = notebook::discover_real(config.notebook.as_deref(), &config.cwd)?;
     let ip = host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let addr = SocketAddr::new(ip, port);
     let listener = http::listen(addr).map_err(|reason| Error::Listen {
@@ -111,10 +107,10 @@ pub(crate) fn run(
     let mut debouncer = new_debouncer(SETTLE, None, move |result| {
         let _ = tx.send(Message::Events(result));
     })
-    .map_err(|source| watch_error(&root, source))?;
+    .map_err(|source| watch::watch_error(&root, source))?;
     debouncer
         .watch(&root, RecursiveMode::Recursive)
-        .map_err(|source| watch_error(&root, source))?;
+        .map_err(|source| watch::watch_error(&root, source))?;
 
     let (mut workspace, _) = Workspace::load_with(&root, config.now(), config.cache)?;
     let mut pages = Pages {
@@ -142,20 +138,10 @@ pub(crate) fn run(
         match message {
             Message::Stop => break,
             Message::Events(Ok(events)) => {
-                for event in &events {
-                    if let Some(change) = classifier.change_detected(event) {
-                        batch.add(change);
-                    }
-                }
+                batch.classify(&classifier, events.iter().map(|e| &e.event));
             }
             Message::Events(Err(errors)) => {
-                if errors
-                    .iter()
-                    .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch))
-                {
-                    return Err(Error::WatchLimit);
-                }
-                // The stream may have missed something: read everything again.
+                watch::missed(&errors)?;
                 batch.rescan = true;
             }
         }
@@ -182,14 +168,4 @@ pub(crate) fn run(
     listener.stop();
     drop(debouncer);
     Ok(ExitStatus::Success)
-}
-
-fn watch_error(root: &std::path::Path, source: notify::Error) -> Error {
-    match source.kind {
-        notify::ErrorKind::MaxFilesWatch => Error::WatchLimit,
-        _ => Error::Watch {
-            dir: root.to_owned(),
-            source,
-        },
-    }
 }

@@ -55,11 +55,7 @@ pub(crate) fn run(
     with_agenda: bool,
     poll: bool,
 ) -> Result<ExitStatus, Error> {
-    let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let root = root.canonicalize().map_err(|source| Error::Io {
-        path: root.clone(),
-        source,
-    })?;
+    let root = notebook::discover_real(config.notebook.as_deref(), &config.cwd)?;
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
     // Ctrl-C ends the watch normally (exit 0) instead of killing it mid-print.
@@ -77,13 +73,7 @@ pub(crate) fn run(
         }
         let _ = tx.send(Message::Events(result));
     };
-    let watch_error = |source: notify::Error| match source.kind {
-        notify::ErrorKind::MaxFilesWatch => Error::WatchLimit,
-        _ => Error::Watch {
-            dir: root.clone(),
-            source,
-        },
-    };
+    let watch_error = |source| watch::watch_error(&root, source);
     let arm = || -> Result<Box<dyn std::any::Any>, Error> {
         if poll {
             let notify_config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
@@ -130,11 +120,7 @@ pub(crate) fn run(
             rescan: burst.lost,
             ..Batch::default()
         };
-        for event in &burst.events {
-            if let Some(change) = classifier.change_detected(event) {
-                batch.add(change);
-            }
-        }
+        batch.classify(&classifier, burst.events.iter().map(|e| &e.event));
         if batch.is_empty() {
             continue;
         }
@@ -180,13 +166,7 @@ fn burst(rx: &Receiver<Message>, first: Message) -> Result<Option<Burst>, Error>
             Message::Stop => return Ok(None),
             Message::Events(Ok(events)) => burst.events.extend(events),
             Message::Events(Err(errors)) => {
-                if errors
-                    .iter()
-                    .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch))
-                {
-                    return Err(Error::WatchLimit);
-                }
-                // The stream may have missed something: read everything again.
+                watch::missed(&errors)?;
                 burst.lost = true;
             }
         }
@@ -389,4 +369,55 @@ fn lines(bytes: &[u8]) -> Vec<String> {
         .lines()
         .map(str::to_owned)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, EventKind};
+
+    fn created(i: usize) -> Message {
+        let event = notify::Event::new(EventKind::Create(CreateKind::File))
+            .add_path(format!("/nb/contacts/p{i}.md").into());
+        Message::Events(Ok(vec![DebouncedEvent::new(event, Instant::now())]))
+    }
+
+    /// However slowly the round that follows is scheduled, every batch that has arrived
+    /// by the time the burst is read belongs to it: 300 files written one by one and handed
+    /// out by the debouncer one by one are one round, not 300.
+    #[test]
+    fn batches_that_have_arrived_are_one_burst() {
+        let (tx, rx) = mpsc::channel();
+        for i in 1..300 {
+            tx.send(created(i)).unwrap();
+        }
+        let merged = burst(&rx, created(0))
+            .unwrap()
+            .expect("a burst, not a stop");
+        assert_eq!(merged.events.len(), 300);
+        assert!(!merged.lost);
+        // The channel went quiet, so what comes next is the next burst; Ctrl-C in a burst
+        // ends the watch.
+        tx.send(created(300)).unwrap();
+        tx.send(Message::Stop).unwrap();
+        let first = rx.recv().unwrap();
+        assert!(burst(&rx, first).unwrap().is_none());
+    }
+
+    /// A watcher error in a burst: the burst is read again in full (`lost`), unless the
+    /// limit on watches is reached, which the user must act on.
+    #[test]
+    fn a_watcher_error_marks_the_burst_lost_or_stops_at_the_limit() {
+        let (tx, rx) = mpsc::channel();
+        tx.send(Message::Events(Err(vec![notify::Error::generic(
+            "overflow",
+        )])))
+        .unwrap();
+        let lost = burst(&rx, created(0)).unwrap().unwrap();
+        assert_eq!((lost.events.len(), lost.lost), (1, true));
+        let limit = Message::Events(Err(vec![notify::Error::new(
+            notify::ErrorKind::MaxFilesWatch,
+        )]));
+        assert!(matches!(burst(&rx, limit), Err(Error::WatchLimit)));
+    }
 }

@@ -383,7 +383,7 @@ fn sentence(text: &str) -> String {
 }
 
 /// "A", "A and B", "A, B and C".
-fn and_list(names: &[String]) -> String {
+pub(crate) fn and_list(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),

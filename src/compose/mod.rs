@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::index::Index;
 use crate::lookup;
 use crate::model::chat::ChatStatus;
+use crate::model::time::When;
 use crate::model::{Chat, Contact, Kind, Record};
 use crate::template::{Channel, DraftKind, channel};
 use crate::templates::Loaded;
@@ -52,9 +53,14 @@ pub(crate) struct Draft {
     pub body: String,
     /// The body's length as LinkedIn counts it (UTF-16 code units).
     pub length: usize,
+    /// The same without its `[[fill: …]]` markers: what stays as it is once they are
+    /// replaced. What the limit is measured against ([`Draft::room`] is what remains).
+    pub written: usize,
     pub words: usize,
     /// The channel's hard limit (or the template's own).
     pub limit: Option<usize>,
+    /// Under a limit, with parts to fill: the characters left for them.
+    pub room: Option<usize>,
     /// Over the limit: by how much, and what to shorten.
     pub over: Option<Over>,
     /// The `[[fill: …]]` left to complete, in order.
@@ -118,18 +124,31 @@ pub(crate) fn draft(index: &Index, request: &Request) -> Result<Draft, Error> {
         kind: request.kind,
         chat,
     };
+    let mut missing = Vec::new();
     let filled = template.fill(channel, &mut |fact| match about.value(fact) {
         Value::Known(text) => text,
-        Value::Missing(what) => format!("[[fill: {what}]]"),
+        Value::Missing(what) => {
+            missing.push(fact);
+            format!("[[fill: {what}]]")
+        }
     });
     let length = channel::length(&filled.body);
     let words = channel::words(&filled.body);
     let limit = template.limit_on(channel);
-    let over = limit.filter(|l| length > *l).map(|limit| Over {
-        by: length - limit,
+    // A `[[fill: …]]` is replaced before sending: the limit is for the rest, and what is
+    // left of it is the room for what the user writes there.
+    let fills = fills(&filled.body);
+    let marked: usize = fills.iter().map(|f| channel::length(&f.text)).sum();
+    let written = length - marked;
+    let room = limit
+        .filter(|l| !fills.is_empty() && written <= *l)
+        .map(|l| l - written);
+    let over = limit.filter(|l| written > *l).map(|limit| Over {
+        by: written - limit,
         shorten: filled
             .parts
             .iter()
+            .filter(|(fact, _)| !missing.contains(fact))
             .max_by_key(|(_, len)| *len)
             .filter(|(_, len)| *len > 0)
             .map(|(fact, len)| Shorten {
@@ -144,24 +163,13 @@ pub(crate) fn draft(index: &Index, request: &Request) -> Result<Draft, Error> {
         ));
     }
     let to = address(contact, channel);
-    if to.is_none() {
-        notes.push(no_address(contact, doc, channel));
-    }
-    if !contact.is_active() {
-        notes.push(format!(
-            "{} is {} in {}",
-            contact.name,
-            contact.status.as_str(),
-            doc.path
-        ));
-    }
-    if let (DraftKind::Outreach, Some(first)) = (request.kind, &contact.reached_out) {
-        notes.push(format!(
-            "you reached out on {} already: a later message is a follow-up (ties draft follow-up {})",
-            first.value,
-            crate::agenda::shell_word(doc.id.as_str())
-        ));
-    }
+    notes.extend(cautions(
+        index,
+        request.kind,
+        (doc, contact, chat),
+        channel,
+        to.is_none(),
+    ));
     Ok(Draft {
         kind: request.kind,
         id: doc.id.to_string(),
@@ -172,11 +180,13 @@ pub(crate) fn draft(index: &Index, request: &Request) -> Result<Draft, Error> {
         template: template.name.clone(),
         template_path: loaded.path.clone(),
         subject: filled.subject,
-        fills: fills(&filled.body),
+        fills,
         body: filled.body,
         length,
+        written,
         words,
         limit,
+        room,
         over,
         notes,
         log: log_command(
@@ -189,6 +199,78 @@ pub(crate) fn draft(index: &Index, request: &Request) -> Result<Draft, Error> {
     })
 }
 
+/// What to know about the person before sending: no address on the channel, a closed or
+/// paused contact, the others a chat was with, an outreach after a first message.
+fn cautions(
+    index: &Index,
+    kind: DraftKind,
+    (doc, contact, chat): Subject<'_>,
+    channel: Channel,
+    without_address: bool,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if without_address {
+        notes.push(no_address(contact, doc, channel));
+    }
+    if !contact.is_active() {
+        notes.push(format!(
+            "{} is {} in {}",
+            contact.name,
+            contact.status.as_str(),
+            doc.path
+        ));
+    }
+    if let Some((chat_doc, chat)) = chat {
+        notes.extend(thank_you_timing(index, chat_doc, chat));
+    }
+    if let Some((_, chat)) = chat
+        && chat.with.len() > 1
+    {
+        let others: Vec<String> = chat
+            .with
+            .iter()
+            .map(|w| index.name_of(&w.value))
+            .filter(|n| *n != contact.name)
+            .collect();
+        notes.push(format!(
+            "the chat was with {} too: this note is to {}; `ties draft thank-you CONTACT` drafts one to each",
+            others.join(", "),
+            contact.name
+        ));
+    }
+    if let (DraftKind::Outreach, Some(first)) = (kind, &contact.reached_out) {
+        notes.push(format!(
+            "you reached out on {} already: a later message is a follow-up (ties draft follow-up {})",
+            first.value,
+            crate::agenda::shell_word(doc.id.as_str())
+        ));
+    }
+    notes
+}
+
+/// A thank-you already sent (`thanked`), or past `rules.thank_you_within`: the courses'
+/// advice is within a day, and always, so a late one is drafted all the same.
+fn thank_you_timing(index: &Index, doc: &Document, chat: &Chat) -> Option<String> {
+    if let Some(thanked) = &chat.thanked {
+        return Some(format!(
+            "you thanked them on {} already (`thanked` in {}): a second thank-you is rarely needed",
+            thanked.value, doc.path
+        ));
+    }
+    let within = index.settings.rules.thank_you_within;
+    let due = crate::agenda::thank_you_due(chat.date.as_ref()?.value, within);
+    let late = match due {
+        When::Date(day) => index.today > day,
+        When::DateTime(at) => index.now > at,
+    };
+    late.then(|| {
+        format!(
+            "the thank-you was due by {} (rules.thank_you_within: {within}): send it today; a late thank-you is still better than none",
+            crate::agenda::shown(due)
+        )
+    })
+}
+
 /// The contact a draft is for, and the chat, for a thank-you.
 type Subject<'a> = (&'a Document, &'a Contact, Option<(&'a Document, &'a Chat)>);
 
@@ -196,13 +278,23 @@ type Subject<'a> = (&'a Document, &'a Contact, Option<(&'a Document, &'a Chat)>)
 fn subject<'a>(index: &'a Index, request: &Request) -> Result<Subject<'a>, Error> {
     if request.kind == DraftKind::ThankYou {
         let (chat_doc, chat) = thanked_chat(index, &request.id)?;
-        let (doc, contact) = chat
+        // Those the chat was with; the one the ID names if it named one of them (a chat
+        // with two gets a thank-you to each), else the first.
+        let mut with = chat
             .with
             .iter()
-            .find_map(|w| contact_of(index.target(Kind::Contact, &w.value)?))
-            .ok_or_else(|| Error::ChatWithoutContact {
-                path: chat_doc.path.clone(),
-            })?;
+            .filter_map(|w| contact_of(index.target(Kind::Contact, &w.value)?));
+        let named = lookup::find(index, Kind::Contact, &request.id);
+        let found = match named {
+            Some(named) => with
+                .clone()
+                .find(|(d, _)| d.path == named.path)
+                .or_else(|| with.next()),
+            None => with.next(),
+        };
+        let (doc, contact) = found.ok_or_else(|| Error::ChatWithoutContact {
+            path: chat_doc.path.clone(),
+        })?;
         return Ok((doc, contact, Some((chat_doc, chat))));
     }
     let Some(found) = lookup::find(index, Kind::Contact, &request.id) else {
@@ -336,12 +428,7 @@ fn check_happened<'a>(
 
 /// The template `--template` names, which must draft `kind` and be free of errors.
 fn named_template<'a>(index: &'a Index, name: &str, kind: DraftKind) -> Result<&'a Loaded, Error> {
-    let templates = index.templates();
-    let loaded = templates.get(name).ok_or_else(|| Error::UnknownTemplate {
-        name: name.to_owned(),
-        hint: crate::suggest::hint(name, templates.names()),
-        names: templates.names().collect::<Vec<_>>().join(", "),
-    })?;
+    let loaded = index.templates().named(name)?;
     let template = &loaded.template;
     let shown = || loaded.path.clone().unwrap_or_else(|| "built-in".to_owned());
     if template.broken {
@@ -450,9 +537,24 @@ fn log_command(
     }
 }
 
-/// What a draft on the channel weighs, for a note: "213 of 300 characters".
+/// What a draft on the channel weighs, for a note: "213 of 300 characters", and with
+/// parts to fill "193 of 300 characters besides the 2 parts to fill: 107 left for them".
 pub(crate) fn measure(draft: &Draft) -> Option<String> {
-    draft
-        .limit
-        .map(|limit| format!("{} of {limit} characters", draft.length))
+    let limit = draft.limit?;
+    let measured = format!("{} of {limit} characters{}", draft.written, besides(draft));
+    let them = if draft.fills.len() == 1 { "it" } else { "them" };
+    Some(match draft.room {
+        Some(room) => format!("{measured}: {room} left for {them}"),
+        None => measured,
+    })
+}
+
+/// "", or " besides the part to fill", " besides the 2 parts to fill": what a length
+/// leaves out.
+pub(crate) fn besides(draft: &Draft) -> String {
+    match draft.fills.len() {
+        0 => String::new(),
+        1 => " besides the part to fill".to_owned(),
+        n => format!(" besides the {n} parts to fill"),
+    }
 }

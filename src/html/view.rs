@@ -68,6 +68,8 @@ pub(crate) struct AgendaItem {
     /// name the person).
     pub path: Option<String>,
     pub clear: Option<String>,
+    /// The `ties draft …` that writes the message clearing it, if a message does.
+    pub draft: Option<String>,
     pub key: Option<String>,
     /// `ties agenda --explain KEY`: why the item is there.
     pub why: Vec<String>,
@@ -315,6 +317,9 @@ fn item(
         href: anchors.get(item.id.as_str()).map(|a| format!("#{a}")),
         path: (!redacted).then(|| words.line(&item.path)),
         clear: (!redacted).then(|| words.line(&item.clear)),
+        draft: crate::compose::hint::draft(item)
+            .filter(|_| !redacted)
+            .map(|d| words.line(&d)),
         key: (!redacted).then(|| item.key()),
         why: if redacted {
             Vec::new()

@@ -3,6 +3,7 @@
 //! implies, and which employers are no company at all.
 
 use super::cells::{Order, slash_pair};
+use crate::model::contact::Role;
 use crate::model::settings::Settings;
 
 /// The order each column's dates settle among themselves: a column where some date can
@@ -32,100 +33,10 @@ pub(super) fn date_orders(columns: usize, rows: &[(u64, Vec<String>)]) -> Vec<Op
         .collect()
 }
 
-/// The words of a job title that tell its role, checked in this order: a "Technical
-/// Recruiter" is a recruiter, an "Engineering Manager" a manager, a "Software Engineer" a
-/// developer. Documented in docs/import.md.
-pub(super) const ROLE_WORDS: &[(&str, &[&str])] = &[
-    (
-        "recruiter",
-        &[
-            "recruiter",
-            "recruiting",
-            "recruitment",
-            "talent",
-            "sourcer",
-            "sourcing",
-            "headhunter",
-        ],
-    ),
-    (
-        "manager",
-        &[
-            "manager",
-            "management",
-            "director",
-            "head",
-            "vp",
-            "cto",
-            "ceo",
-            "founder",
-            "cofounder",
-            "president",
-            "chief",
-        ],
-    ),
-    (
-        "developer",
-        &[
-            "engineer",
-            "engineering",
-            "developer",
-            "programmer",
-            "swe",
-            "sre",
-            "devops",
-            "architect",
-            "coder",
-            "scientist",
-            "tech",
-        ],
-    ),
-];
-
-/// Words after `HR` that make it a product, not a department: "HR Technology", "HR Systems".
-const HR_PRODUCTS: &[&str] = &[
-    "technology",
-    "technologies",
-    "tech",
-    "systems",
-    "system",
-    "software",
-    "platform",
-    "platforms",
-    "product",
-    "products",
-    "analytics",
-    "data",
-    "it",
-    "tools",
-    "solutions",
-];
-
-/// The role a job title implies, by its words (see [`ROLE_WORDS`]); none for a title
+/// The role a job title implies, by its words (see [`Role::of_title`]); none for a title
 /// without any of them.
 pub(super) fn role_of_title(title: &str) -> Option<&'static str> {
-    let lower = title.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    // "HR Business Partner" works in human resources; "Product Manager, HR Technology"
-    // builds software for them.
-    let human_resources = words.iter().enumerate().any(|(i, w)| {
-        *w == "hr"
-            && !words
-                .get(i + 1)
-                .is_some_and(|next| HR_PRODUCTS.contains(next))
-    });
-    if human_resources {
-        return Some("recruiter");
-    }
-    ROLE_WORDS
-        .iter()
-        .find(|(_, list)| list.iter().any(|w| words.contains(w)))
-        .map(|(role, _)| *role)
-        // "Team Lead" leads people; "Tech Lead" and "Lead Engineer" are found above.
-        .or_else(|| words.contains(&"lead").then_some("manager"))
+    Role::of_title(title).map(Role::as_str)
 }
 
 /// Employers that are no company: making a company file of them would only mislead the

@@ -1,7 +1,8 @@
 //! What the editor offers to do: `textDocument/codeAction` (each diagnostic's fixes, from
-//! its [`Remedy`](crate::findings::Remedy), and "record follow-up today" on a contact whose
-//! follow-up is due) and `textDocument/codeLens` (a record's next agenda item), from
-//! [`assist::fix`] and [`assist::next`].
+//! its [`Remedy`](crate::findings::Remedy), "record follow-up today" on a contact whose
+//! follow-up is due, and "draft follow-up to …" and its like, which open the message
+//! `ties draft` would write) and `textDocument/codeLens` (a record's next agenda item), from
+//! [`assist::fix`], [`assist::draft`] and [`assist::next`].
 
 #![allow(
     clippy::needless_pass_by_value,
@@ -11,12 +12,13 @@
 
 use lsp_types as lsp;
 
-use crate::assist::{fix, next};
+use crate::assist::{draft, fix, next};
 use crate::index::Index;
 use crate::model::Kind;
+use crate::span::Span;
 
 use super::convert::uri_of;
-use super::server::{Answer, Server};
+use super::server::{Answer, Drafts, Server};
 
 pub(super) fn code_actions(
     server: &Server,
@@ -49,13 +51,69 @@ pub(super) fn code_actions(
     {
         fixes.push((f, Vec::new()));
     }
+    let mut actions: Vec<lsp::CodeAction> = fixes
+        .into_iter()
+        .filter_map(|(f, diagnostics)| action(server, index, f, diagnostics))
+        .collect();
+    if let Some(doc) = index.doc(&rel) {
+        actions.extend(
+            draft::offers(index, doc)
+                .into_iter()
+                .filter_map(|offer| draft_action(server, index, &rel, offer)),
+        );
+    }
     Ok(Some(
-        fixes
+        actions
             .into_iter()
-            .filter_map(|(f, diagnostics)| action(server, index, f, diagnostics))
             .map(lsp::CodeActionOrCommand::CodeAction)
             .collect(),
     ))
+}
+
+/// A draft as a code action: a new untitled document holding it where the client makes
+/// one, else a section at the end of the note `rel` (a fenced block: no `[[fill: …]]` in it
+/// reads as a link).
+fn draft_action(
+    server: &Server,
+    index: &Index,
+    rel: &str,
+    offer: draft::Offer,
+) -> Option<lsp::CodeAction> {
+    let edit = |uri: lsp::Uri, version, range, new_text| {
+        lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
+            text_document: lsp::OptionalVersionedTextDocumentIdentifier { uri, version },
+            edits: vec![lsp::OneOf::Left(lsp::TextEdit { range, new_text })],
+        })
+    };
+    let changes = if server.drafts == Drafts::Untitled {
+        let name = format!(
+            "draft-{}-{}.md",
+            offer.draft.kind,
+            crate::slug::from_name(&offer.draft.id)
+        );
+        let uri: lsp::Uri = format!("untitled:{name}").parse().ok()?;
+        let create = lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
+            uri: uri.clone(),
+            options: None,
+            annotation_id: None,
+        }));
+        let text = draft::text(&offer.draft);
+        vec![create, edit(uri, None, lsp::Range::default(), text)]
+    } else {
+        let doc = index.doc(rel)?;
+        let (at, section) = draft::snippet(&offer.draft, index.today, doc.text()?);
+        let range = server.lines(rel)?.range(Span::new(at, at));
+        vec![edit(server.uri(rel)?, server.version(rel), range, section)]
+    };
+    Some(lsp::CodeAction {
+        title: offer.title,
+        kind: Some(lsp::CodeActionKind::REFACTOR_REWRITE),
+        edit: Some(lsp::WorkspaceEdit {
+            document_changes: Some(lsp::DocumentChanges::Operations(changes)),
+            ..lsp::WorkspaceEdit::default()
+        }),
+        ..lsp::CodeAction::default()
+    })
 }
 
 /// A fix as a code action: a quick fix of `diagnostics`, or a rewrite where there are none.

@@ -77,15 +77,6 @@ fn at(day: &str) -> NaiveDateTime {
         .and_time(chrono::NaiveTime::MIN)
 }
 
-fn notebook() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().canonicalize().unwrap();
-    for (path, text) in START {
-        write(&root, path, Some(text));
-    }
-    (dir, root)
-}
-
 fn write(root: &Path, path: &str, text: Option<&str>) {
     let file = root.join(path);
     match text {
@@ -184,8 +175,8 @@ fn fresh_check(root: &Path, now: NaiveDateTime, yaml: &str) -> Vec<Diagnostic> {
 
 #[test]
 fn watch_and_the_server_agree_after_every_step() {
-    let (_watched, watch_root) = notebook();
-    let (_served, server_root) = notebook();
+    let (_watched, watch_root) = crate::workspace::on_disk(START);
+    let (_served, server_root) = crate::workspace::on_disk(START);
     let mut now = at("2026-11-21");
 
     let (mut watching, _) = Workspace::load(&watch_root, now).unwrap();

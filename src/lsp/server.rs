@@ -73,6 +73,8 @@ pub(crate) struct Server<'a> {
     published: HashMap<String, Vec<lsp::Diagnostic>>,
     shutdown: bool,
     pub(super) watch_files: bool,
+    /// How a draft opens in this client.
+    pub(super) drafts: Drafts,
     /// The `codeDescription` link of every diagnostic, if the docs are on this machine.
     rules_doc: Option<lsp::Uri>,
 }
@@ -114,6 +116,47 @@ pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
     } else {
         ExitStatus::Failure
     }
+}
+
+/// How a draft opens (a code action of [`super::actions`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Drafts {
+    /// A new untitled document: the client makes one of a workspace edit that creates an
+    /// `untitled:` URI and fills it. VS Code does (since 1.82), and so do its forks.
+    Untitled,
+    /// A section added at the end of the note: other clients would make a file on disk of
+    /// an `untitled:` URI, or refuse it.
+    Section,
+}
+
+impl Drafts {
+    fn of(params: &lsp::InitializeParams) -> Self {
+        if untitled_documents(params) {
+            Self::Untitled
+        } else {
+            Self::Section
+        }
+    }
+}
+
+/// Whether the client is VS Code (or a fork) and creates files in a workspace edit.
+fn untitled_documents(params: &lsp::InitializeParams) -> bool {
+    let name = params
+        .client_info
+        .as_ref()
+        .map(|c| c.name.to_lowercase())
+        .unwrap_or_default();
+    let vs_code = ["visual studio code", "vscodium", "code - oss", "cursor"]
+        .iter()
+        .any(|n| name.contains(n));
+    let creates = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.workspace_edit.as_ref())
+        .and_then(|e| e.resource_operations.as_ref())
+        .is_some_and(|ops| ops.contains(&lsp::ResourceOperationKind::Create));
+    vs_code && creates
 }
 
 pub(super) fn log(message: &str) {
@@ -181,6 +224,7 @@ impl<'a> Server<'a> {
             published: HashMap::new(),
             shutdown: false,
             watch_files: false,
+            drafts: Drafts::Section,
             rules_doc,
         }
     }
@@ -214,6 +258,7 @@ impl<'a> Server<'a> {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
+        self.drafts = Drafts::of(&params);
         let folder = folder.unwrap_or_else(|| self.cwd.clone());
         self.load(&folder);
         self.send(lsp_server::Response::new_ok(id, capabilities()));
@@ -221,18 +266,14 @@ impl<'a> Server<'a> {
 
     /// Loads the notebook that `dir` is in (or `--notebook`), as the CLI finds it.
     pub(super) fn load(&mut self, dir: &Path) {
-        let found = notebook::discover(self.explicit.as_deref(), dir)
-            .and_then(|root| {
-                root.canonicalize()
-                    .map_err(|source| crate::error::Error::Io { path: root, source })
-            })
+        let found = notebook::discover_real(self.explicit.as_deref(), dir)
             .and_then(|root| Workspace::load(&root, self.clock.now()));
         match found {
             Ok((workspace, first)) => {
                 log(&format!(
                     "notebook {} ({} files)",
                     workspace.root().display(),
-                    workspace.index().docs.len()
+                    workspace.index().files()
                 ));
                 self.unpublished.extend(first.changed);
                 self.workspace = Some(workspace);
@@ -419,6 +460,12 @@ impl<'a> Server<'a> {
         if rel == CONFIG_FILE {
             return Some(Lines::new(&index.settings_text));
         }
+        if crate::templates::holds(rel) {
+            let buffer = self.workspace.as_ref()?.buffer(rel);
+            return buffer
+                .or_else(|| index.templates().text(rel))
+                .map(Lines::new);
+        }
         index.doc(rel).map(Lines::of)
     }
 
@@ -447,6 +494,7 @@ impl<'a> Server<'a> {
                 severity: Some(match d.severity() {
                     Severity::Error => lsp::DiagnosticSeverity::ERROR,
                     Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+                    Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
                 }),
                 code: Some(lsp::NumberOrString::String(d.code.as_str().to_owned())),
                 code_description: self

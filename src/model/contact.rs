@@ -14,6 +14,105 @@ choice_enum!(
     #[derive(serde::Serialize, serde::Deserialize)]
     Role { Developer = "developer", Manager = "manager", Recruiter = "recruiter", Other = "other" }
 );
+/// The words of a job title that tell its role, checked in this order: a "Technical
+/// Recruiter" is a recruiter, an "Engineering Manager" a manager, a "Software Engineer" a
+/// developer. Documented in docs/import.md.
+const ROLE_WORDS: &[(Role, &[&str])] = &[
+    (
+        Role::Recruiter,
+        &[
+            "recruiter",
+            "recruiting",
+            "recruitment",
+            "talent",
+            "sourcer",
+            "sourcing",
+            "headhunter",
+        ],
+    ),
+    (
+        Role::Manager,
+        &[
+            "manager",
+            "management",
+            "director",
+            "head",
+            "vp",
+            "cto",
+            "ceo",
+            "founder",
+            "cofounder",
+            "president",
+            "chief",
+        ],
+    ),
+    (
+        Role::Developer,
+        &[
+            "engineer",
+            "engineering",
+            "developer",
+            "programmer",
+            "swe",
+            "sre",
+            "devops",
+            "architect",
+            "coder",
+            "scientist",
+            "tech",
+        ],
+    ),
+];
+
+/// Words after `HR` that make it a product, not a department: "HR Technology", "HR Systems".
+const HR_PRODUCTS: &[&str] = &[
+    "technology",
+    "technologies",
+    "tech",
+    "systems",
+    "system",
+    "software",
+    "platform",
+    "platforms",
+    "product",
+    "products",
+    "analytics",
+    "data",
+    "it",
+    "tools",
+    "solutions",
+];
+
+impl Role {
+    /// The role a job title implies, by its words (see [`ROLE_WORDS`]); none for a title
+    /// without any of them. `ties import` guesses roles with it, and so does a vault whose
+    /// own `role` key means something else (`keys: { role: title }`).
+    pub(crate) fn of_title(title: &str) -> Option<Self> {
+        let lower = title.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // "HR Business Partner" works in human resources; "Product Manager, HR Technology"
+        // builds software for them.
+        let human_resources = words.iter().enumerate().any(|(i, w)| {
+            *w == "hr"
+                && !words
+                    .get(i + 1)
+                    .is_some_and(|next| HR_PRODUCTS.contains(next))
+        });
+        if human_resources {
+            return Some(Self::Recruiter);
+        }
+        ROLE_WORDS
+            .iter()
+            .find(|(_, list)| list.iter().any(|w| words.contains(w)))
+            .map(|(role, _)| *role)
+            // "Team Lead" leads people; "Tech Lead" and "Lead Engineer" are found above.
+            .or_else(|| words.contains(&"lead").then_some(Self::Manager))
+    }
+}
+
 choice_enum!(
     /// Warm: already in your community; cold: not met yet.
     #[derive(serde::Serialize, serde::Deserialize)]
@@ -70,12 +169,17 @@ impl Contact {
         &fields::keys::<Self, { FIELDS.len() }>(FIELDS);
 
     pub(crate) fn decode(mut f: Fields, id: &Id) -> (Self, Vec<Finding>) {
+        let title = f.string("title").map(|s| s.value);
+        // Where the vault's `role` means something else, `ties`' role comes from the title.
+        let inferred = (f.conventions().infers_role())
+            .then(|| title.as_deref().and_then(Role::of_title))
+            .flatten();
         let contact = Self {
             name: f.name("Jane Doe", id),
             aliases: f.strings("aliases"),
             company: f.id("company"),
-            title: f.string("title").map(|s| s.value),
-            role: f.choice("role"),
+            role: f.choice("role").or(inferred),
+            title,
             warmth: f.choice("warmth"),
             tie: f.choice("tie"),
             source: f.string("source").map(|s| s.value),

@@ -100,6 +100,12 @@ impl<'a> Fields<'a> {
                 keys.push(None);
                 continue;
             };
+            if conventions.is_own(written) {
+                // The vault's own: never read as a `ties` key, never unknown.
+                used[i] = true;
+                keys.push(None);
+                continue;
+            }
             let ours = conventions.key(written);
             if keys.len() == MANY_KEYS {
                 let index = keys.iter().enumerate();
@@ -175,8 +181,22 @@ impl<'a> Fields<'a> {
 
     /// The value of `key` as `read` reads one value, if the key is there; what `read`
     /// cannot read is reported, naming the key as the user wrote it (`Last Contact`).
+    /// A list of one item is that item: Obsidian's list properties write
+    /// `Email:\n  - jane@example.com` for one value; an empty list is no value, and two
+    /// items or more are still a list where one value belongs (T102).
     fn one<T>(&mut self, key: &str, read: fn(&Node, &str) -> Result<T, Finding>) -> Option<T> {
         let (written, node) = self.entry(key)?;
+        let node = match &node.value {
+            Value::Seq(items) => {
+                let mut values = items.iter().filter(|n| !matches!(n.value, Value::Null));
+                match (values.next(), values.next()) {
+                    (None, _) => return None,
+                    (Some(only), None) => only,
+                    _ => node,
+                }
+            }
+            _ => node,
+        };
         self.report(read(node, written))
     }
 
@@ -230,7 +250,34 @@ impl<'a> Fields<'a> {
         self.one(key, id)
     }
 
+    /// The ids of a list of records (`with`, `met`, `referrals`). One string of names with
+    /// commas (`Derek Wu, Jake Fuchs`), as a vault may hold them, is read as the list it
+    /// means, and reported (T109); see [`split_names`].
     pub(crate) fn ids(&mut self, key: &str) -> Vec<Spanned<Id>> {
+        if let Some((written, node)) = self.entry(key)
+            && let Value::Str(value) = &node.value
+            && let Some(names) = split_names(value)
+        {
+            let problem = Problem::NamesInOneString {
+                key: written.to_owned(),
+                names: names.iter().map(|(_, n)| (*n).to_owned()).collect(),
+            };
+            self.findings.push(Finding::new(node.span, problem));
+            // Where each name is, if the string is written as it reads (plain or in plain
+            // quotes); else the whole string.
+            let base = match node.span.end - node.span.start {
+                len if len == value.len() => Some(node.span.start),
+                len if len == value.len() + 2 => Some(node.span.start + 1),
+                _ => None,
+            };
+            return names
+                .into_iter()
+                .map(|(at, name)| {
+                    let span = base.map_or(node.span, |b| Span::new(b + at, b + at + name.len()));
+                    Spanned::new(Id::from_reference(name), span)
+                })
+                .collect();
+        }
         self.list(key, id)
     }
 
@@ -343,8 +390,13 @@ impl<'a> Fields<'a> {
 
     /// Reports every key that no reader asked for, and returns all findings.
     pub(crate) fn finish(mut self, known: &[&'static str]) -> Vec<Finding> {
-        for ((key, _), used) in self.entries.iter().zip(&self.used) {
-            if !used {
+        for (((key, value), used), ours) in self.entries.iter().zip(&self.used).zip(&self.keys) {
+            // `Position:` with nothing after it, as a template leaves it, holds nothing to
+            // lose: no warning. A key that marks the file's kind (`kinds:`) was read for it.
+            let marker = ours
+                .as_deref()
+                .is_some_and(|k| self.conventions.is_marker(k));
+            if !used && !marker && !matches!(value.value, Value::Null) {
                 let name = key
                     .value
                     .scalar_text()
@@ -355,11 +407,45 @@ impl<'a> Fields<'a> {
                         key: name,
                         kind: self.kind,
                         known: known.to_vec(),
+                        vault: self.conventions.is_vault(),
                     },
                 ));
             }
         }
         self.findings
+    }
+}
+
+/// The names of one string that lists several, split at its commas (not those inside a
+/// `[[link]]`), each with its byte offset in `value`; `None` for one name. Two single words
+/// are one name written last name first (`Doe, Jane`, as some people-note plugins name
+/// files), not two.
+fn split_names(value: &str) -> Option<Vec<(usize, &str)>> {
+    let mut names = Vec::new();
+    let (mut start, mut depth) = (0, 0usize);
+    let bytes = value.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'[' if bytes.get(i + 1) == Some(&b'[') => depth += 1,
+            b']' if bytes.get(i + 1) == Some(&b']') => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                names.push((start, &value[start..i]));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    names.push((start, &value[start..]));
+    let names: Vec<(usize, &str)> = names
+        .into_iter()
+        .map(|(at, name)| (at + (name.len() - name.trim_start().len()), name.trim()))
+        .filter(|(_, name)| !name.is_empty())
+        .collect();
+    let one_word = |name: &str| !name.contains(char::is_whitespace) && !name.starts_with("[[");
+    match names.as_slice() {
+        [] | [_] => None,
+        [(_, a), (_, b)] if one_word(a) && one_word(b) => None,
+        _ => Some(names),
     }
 }
 
@@ -626,6 +712,25 @@ mod tests {
             pair("KEY-7", "key 7")
         );
         assert_eq!(same_keys(&many), Vec::new());
+    }
+
+    #[test]
+    fn one_string_of_names_splits_at_commas_outside_links() {
+        let names = |v| split_names(v).map(|n| n.iter().map(|(_, s)| *s).collect::<Vec<_>>());
+        assert_eq!(
+            names("Derek Wu, Jake Fuchs,Muli Motola"),
+            Some(vec!["Derek Wu", "Jake Fuchs", "Muli Motola"])
+        );
+        assert_eq!(
+            names("[[Wu, Derek]], [[Jake Fuchs|Jake]]"),
+            Some(vec!["[[Wu, Derek]]", "[[Jake Fuchs|Jake]]"])
+        );
+        assert_eq!(names("Doe, Jane"), None, "last name first");
+        assert_eq!(names("Ana, Bo, Cy"), Some(vec!["Ana", "Bo", "Cy"]));
+        assert_eq!(names("Jane Doe"), None);
+        assert_eq!(names("Jane Doe, "), None);
+        let at = split_names("Ana Lima,  Bo Berg").unwrap();
+        assert_eq!(at, vec![(0, "Ana Lima"), (11, "Bo Berg")]);
     }
 
     #[test]

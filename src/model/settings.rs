@@ -16,7 +16,9 @@
 use std::sync::LazyLock;
 
 use crate::findings::{Code, Finding, Problem};
-use crate::model::conventions::{self, Conventions, Ids};
+use chrono::NaiveDate;
+
+use crate::model::conventions::{self, Conventions, Ids, Ignore, Marker};
 use crate::model::time::Duration;
 use crate::model::{Kind, decode};
 use crate::span::Span;
@@ -27,9 +29,56 @@ pub(crate) struct Settings {
     pub rules: Rules,
     pub goals: Goals,
     pub ignore: Vec<Code>,
-    /// `folders`, `ids`, `keys` and the `owner`: how the files are read.
+    /// `folders`, `ids`, `keys`, `ignore`, `kinds` and the `owner`: how the files are read.
     pub conventions: Conventions,
     pub import: Import,
+    /// `links:`, if written; see [`Settings::links`].
+    pub links: Option<Links>,
+    /// `references:`, if written; see [`Settings::references`].
+    pub references: Option<References>,
+    /// `since:`: the day you started using `ties` on these notes (see the agenda's
+    /// adoption cap).
+    pub since: Option<NaiveDate>,
+}
+
+/// `links:`: what a wiki link to no note is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Links {
+    /// A broken link (T204), as in a notebook made by `ties init`.
+    Strict,
+    /// A note not written yet, as Obsidian takes it: nothing to report, unless the name is
+    /// a likely typo of one that exists (T204 with "did you mean").
+    Lenient,
+}
+
+/// `references:`: what a name in front matter that no record answers to is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum References {
+    /// An error (T201), as in a notebook made by `ties init`.
+    Strict,
+    /// An implicit record by that name (counted by reports, shown by `show`), said once
+    /// (T206); a likely typo of an existing name stays T201.
+    Implicit,
+}
+
+impl Settings {
+    /// `links:`, else `strict` with `ids: slug` and `lenient` with `ids: title` (a vault).
+    pub(crate) fn links(&self) -> Links {
+        self.links.unwrap_or(if self.conventions.title_ids() {
+            Links::Lenient
+        } else {
+            Links::Strict
+        })
+    }
+
+    /// `references:`, else `strict` with `ids: slug` and `implicit` with `ids: title`.
+    pub(crate) fn references(&self) -> References {
+        self.references.unwrap_or(if self.conventions.title_ids() {
+            References::Implicit
+        } else {
+            References::Strict
+        })
+    }
 }
 
 /// `import:`: how `ties import` reads other people's exports.
@@ -114,8 +163,14 @@ pub(crate) enum Slot {
     },
     /// The folder of records of a kind.
     Folder(Kind),
-    /// `keys`: the user's key names and the keys of ties they stand for.
+    /// `keys`: the user's key names and the keys of ties they stand for, or `own`.
     Keys,
+    /// `ignore`: `.gitignore` patterns of files not read at all.
+    Ignore,
+    /// The properties that mark a note as a record of a kind (`kinds.contacts`).
+    Marker(Kind),
+    /// A date, unset unless written.
+    Date(fn(&mut Settings) -> &mut Option<NaiveDate>),
     Names(fn(&mut Settings) -> &mut Option<Vec<String>>),
     Codes(fn(&mut Settings) -> &mut Vec<Code>),
 }
@@ -192,8 +247,12 @@ impl Setting {
                     .to_owned()
             }
             Slot::Keys => {
-                "mapping of your key → a key of a record (`{ position: title }`)".to_owned()
+                "mapping of your key → a key of a record (`{ position: title }`) or `own`"
+                    .to_owned()
             }
+            Slot::Ignore => "list of `.gitignore` patterns, from the notebook root".to_owned(),
+            Slot::Marker(_) => "mapping of a property → a value or a list of values".to_owned(),
+            Slot::Date(_) => "date (`YYYY-MM-DD`)".to_owned(),
             Slot::Names(_) => "list of names".to_owned(),
             Slot::Codes(_) => "list of rule codes".to_owned(),
         }
@@ -244,7 +303,16 @@ pub(crate) static SETTINGS: &[Setting] = &[
     Setting::new("folders.chats", Slot::Folder(Kind::Chat), "chats", "the folder of chats"),
     Setting::new("folders.events", Slot::Folder(Kind::Event), "events", "the folder of events"),
     Setting::new("ids", IDS, "slug", "`slug`: file names are slugs (`jane-doe.md`); `title`: titles are ids, as in Obsidian"),
-    Setting::new("keys", Slot::Keys, "{}", "your key names for keys of ties, matched like keys in files"),
+    Setting::new("keys", Slot::Keys, "{}", "your key names for keys of ties (`own`: a key of your own, never read), matched like keys in files"),
+    Setting::new("ignore", Slot::Ignore, "[]", "files and folders not read at all, as in `.gitignore`; templates and READMEs are never records"),
+    Setting::section("kinds", "properties that make a note a record, wherever it is"),
+    Setting::new("kinds.contacts", Slot::Marker(Kind::Contact), "", "a property that makes a note a contact").unset("{ categories: \"[[People]]\" }", "none"),
+    Setting::new("kinds.companies", Slot::Marker(Kind::Company), "", "a property that makes a note a company").unset("{ type: company }", "none"),
+    Setting::new("kinds.chats", Slot::Marker(Kind::Chat), "", "a property that makes a note a chat").unset("{ tags: meeting }", "none"),
+    Setting::new("kinds.events", Slot::Marker(Kind::Event), "", "a property that makes a note an event").unset("{ type: event }", "none"),
+    Setting::new("links", LINKS, "", "`strict`: a `[[link]]` to no note is broken (T204); `lenient`: a note not written yet").unset("lenient", "`strict`; `lenient` with `ids: title`"),
+    Setting::new("references", REFERENCES, "", "`strict`: a name no note answers to is unknown (T201); `implicit`: a record by that name (T206)").unset("implicit", "`strict`; `implicit` with `ids: title`"),
+    Setting::new("since", Slot::Date(|s| &mut s.since), "", "the day you started with ties: older items wait behind `ties agenda --all`").unset("2026-11-21", "none"),
     Setting::section("rules", "when the agenda suggests what"),
     Setting::new("rules.follow_up_after", Slot::Duration(|s| &mut s.rules.follow_up_after), "7d", "no reply this long after your last message: follow up"),
     Setting::new("rules.max_follow_ups", Slot::Count(|s| &mut s.rules.max_follow_ups), "2", "this many unanswered follow-ups: move on"),
@@ -285,6 +353,20 @@ const IDS: Slot = Slot::Choice {
     set: |s, i| s.conventions.ids = [Ids::Slug, Ids::Title][i],
 };
 
+/// `links:` by the word's position; unset, what it is follows `ids:`.
+const LINKS: Slot = Slot::Choice {
+    words: &["strict", "lenient"],
+    get: |s| s.links() as usize,
+    set: |s, i| s.links = Some([Links::Strict, Links::Lenient][i]),
+};
+
+/// `references:` by the word's position; unset, what it is follows `ids:`.
+const REFERENCES: Slot = Slot::Choice {
+    words: &["strict", "implicit"],
+    get: |s| s.references() as usize,
+    set: |s, i| s.references = Some([References::Strict, References::Implicit][i]),
+};
+
 /// The row of `key` (dotted), if `ties.yaml` has such a key.
 pub(crate) fn find(key: &str) -> Option<&'static Setting> {
     SETTINGS.iter().find(|s| s.key == key)
@@ -314,6 +396,9 @@ static DEFAULT: LazyLock<Settings> = LazyLock::new(|| {
         ignore: Vec::new(),
         conventions: Conventions::default(),
         import: Import::default(),
+        links: None,
+        references: None,
+        since: None,
     };
     let mut reader = Reader::default();
     for row in SETTINGS.iter().filter(|s| !s.default.is_empty()) {
@@ -457,7 +542,16 @@ impl Reader {
                 }
             }
             Slot::Folder(kind) => self.folder(settings, row, kind, node),
-            Slot::Keys => settings.conventions.keys = self.keys(node),
+            Slot::Keys => {
+                let c = &mut settings.conventions;
+                c.keys = self.keys(node, &mut c.own);
+            }
+            Slot::Ignore => settings.conventions.ignore = self.ignore(node),
+            Slot::Marker(kind) => self.marker(settings, row, kind, node),
+            Slot::Date(slot) => match decode::date(node, key) {
+                Ok(day) => *slot(settings) = Some(day.value),
+                Err(f) => self.invalid(f.span, key, "a date (YYYY-MM-DD)", "none"),
+            },
             Slot::Names(slot) => *slot(settings) = self.names(node, key),
             Slot::Codes(slot) => *slot(settings) = self.codes(node, key),
         }
@@ -518,8 +612,9 @@ impl Reader {
     }
 
     /// `keys: { their_key: ties_key }`: each of their keys, normalised, and the key of a
-    /// record it stands for.
-    fn keys(&mut self, node: &Node) -> Vec<(String, String)> {
+    /// record it stands for; `their_key: own` (or `~`, nothing) keeps a key as the vault's
+    /// own, into `own`.
+    fn keys(&mut self, node: &Node, own: &mut Vec<String>) -> Vec<(String, String)> {
         let Value::Map(entries) = &node.value else {
             self.invalid(
                 node.span,
@@ -533,28 +628,101 @@ impl Reader {
         let mut keys = Vec::new();
         for (theirs, ours) in entries {
             let theirs = theirs.value.scalar_text().unwrap_or_default();
-            let target = ours
-                .value
-                .scalar_text()
-                .map(|t| conventions::normalise(&t).into_owned());
+            let target = match &ours.value {
+                Value::Null => Some(OWN.to_owned()),
+                value => value
+                    .scalar_text()
+                    .map(|t| conventions::normalise(&t).into_owned()),
+            };
             match target {
+                Some(t) if t == OWN => own.push(conventions::normalise(&theirs).into_owned()),
                 Some(t) if known.contains(&t.as_str()) => {
                     keys.push((conventions::normalise(&theirs).into_owned(), t));
                 }
                 _ => {
                     let written = ours.value.scalar_text().unwrap_or_default();
-                    let closest = crate::suggest::did_you_mean(&written, known.iter().copied())
-                        .unwrap_or("title");
+                    let candidates = known.iter().copied().chain([OWN]);
+                    let expected = match crate::suggest::did_you_mean(&written, candidates) {
+                        Some(OWN) => "`own` (the vault's own key) or a key of a record".to_owned(),
+                        closest => format!(
+                            "a key of a record, such as `{}`, or `own`",
+                            closest.unwrap_or("title")
+                        ),
+                    };
                     self.invalid(
                         ours.span,
                         &format!("keys.{theirs}"),
-                        &format!("a key of a record, such as `{closest}`"),
+                        &expected,
                         "not renamed",
                     );
                 }
             }
         }
         keys
+    }
+
+    /// `ignore: [Archive/, "*.excalidraw.md"]`: gitignore patterns (one alone is a list of
+    /// one); none where one cannot be read.
+    fn ignore(&mut self, node: &Node) -> Ignore {
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let mut patterns = Vec::new();
+        for item in &items {
+            match item.value.scalar_text() {
+                Some(pattern) if !pattern.trim().is_empty() => patterns.push(pattern),
+                _ => {
+                    self.invalid(
+                        item.span,
+                        "ignore",
+                        "a list of file patterns, as in .gitignore: [Archive/, \"*.excalidraw.md\"]",
+                        "nothing ignored",
+                    );
+                    return Ignore::default();
+                }
+            }
+        }
+        Ignore::new(patterns).unwrap_or_else(|(i, why)| {
+            let span = items.get(i).map_or(node.span, |n| n.span);
+            self.invalid(
+                span,
+                "ignore",
+                &format!("a file pattern, as in .gitignore ({why})"),
+                "nothing ignored",
+            );
+            Ignore::default()
+        })
+    }
+
+    /// `kinds.contacts: { categories: "[[People]]", type: [person, contact] }`: properties
+    /// and the values that mark a note as a record of `kind`.
+    fn marker(&mut self, settings: &mut Settings, row: &Setting, kind: Kind, node: &Node) {
+        let expected = "a mapping of a property to the value that marks the kind, e.g. { categories: \"[[People]]\" }";
+        let Value::Map(entries) = &node.value else {
+            self.invalid(node.span, row.key, expected, "none");
+            return;
+        };
+        for (property, value) in entries {
+            let items: Vec<&Node> = match &value.value {
+                Value::Seq(items) => items.iter().collect(),
+                _ => vec![value],
+            };
+            let values: Option<Vec<String>> = (items.iter())
+                .map(|n| n.value.scalar_text().map(|t| conventions::marker_value(&t)))
+                .filter(|v| v.as_ref().is_none_or(|v| !v.is_empty()))
+                .collect();
+            match (property.value.scalar_text(), values) {
+                (Some(property), Some(values)) if !values.is_empty() => {
+                    settings.conventions.kinds.push(Marker {
+                        kind,
+                        key: conventions::normalise(&property).into_owned(),
+                        values,
+                    });
+                }
+                _ => self.invalid(value.span, row.key, expected, "none"),
+            }
+        }
     }
 
     fn codes(&mut self, node: &Node, key: &str) -> Vec<Code> {
@@ -585,6 +753,9 @@ impl Reader {
             .collect()
     }
 }
+
+/// What `keys:` maps a key of the vault's own to: kept, never read as a `ties` key.
+const OWN: &str = "own";
 
 /// Every key of every record kind: what a `keys:` entry may stand for.
 fn record_keys() -> Vec<&'static str> {

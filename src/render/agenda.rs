@@ -59,6 +59,7 @@ pub(crate) fn capped(agenda: &Agenda) -> Vec<String> {
     counts
         .into_iter()
         .map(|(kind, n)| format!("… {n} more {kind} (all of them: --kind {kind})"))
+        .chain(crate::agenda::adoption::more(agenda.held.len()))
         .collect()
 }
 

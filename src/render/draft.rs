@@ -56,9 +56,10 @@ pub(crate) fn notes(draft: &Draft, out: &mut impl Write) -> io::Result<()> {
         );
         writeln!(
             out,
-            "{} {} characters, {} over the limit of {limit} for {}: {shorten}",
+            "{} {} characters{}, {} over the limit of {limit} for {}: {shorten}",
             render::label(ERROR, "error"),
-            draft.length,
+            draft.written,
+            compose::besides(draft),
             over.by,
             draft.channel.describe(),
         )?;

@@ -17,6 +17,7 @@ pub(crate) fn write(
         let command = match d.severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "notice",
         };
         let file = if prefix.is_empty() {
             d.path.clone()

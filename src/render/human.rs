@@ -42,6 +42,7 @@ pub(crate) fn write(
         let level = match d.severity() {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
         };
         let mut group = Group::with_level(level.clone());
         if let Some((line, range)) = &excerpt {

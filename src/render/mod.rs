@@ -30,11 +30,13 @@ pub(crate) const ERROR: Style = AnsiColor::BrightRed.on_default().effects(Effect
 pub(crate) const WARNING: Style = AnsiColor::BrightYellow.on_default().effects(Effects::BOLD);
 pub(crate) const BOLD: Style = Style::new().effects(Effects::BOLD);
 pub(crate) const DIM: Style = Style::new().effects(Effects::DIMMED);
+pub(crate) const INFO: Style = AnsiColor::BrightCyan.on_default().effects(Effects::BOLD);
 
 pub(crate) fn severity_style(severity: Severity) -> Style {
     match severity {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
+        Severity::Info => INFO,
     }
 }
 
@@ -97,8 +99,14 @@ pub(crate) fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
 
 /// `3 errors, 1 warning in 412 files`.
 pub(crate) fn summary(tally: Tally, files: usize) -> String {
+    // Infos are named only when there are some: a notebook without any reads as it always
+    // did.
+    let infos = match tally.infos {
+        0 => String::new(),
+        n => format!(", {}", count(n as u64, "info", "infos")),
+    };
     format!(
-        "{}, {} in {}",
+        "{}, {}{infos} in {}",
         count(tally.errors as u64, "error", "errors"),
         count(tally.warnings as u64, "warning", "warnings"),
         count(files as u64, "file", "files")
@@ -139,7 +147,8 @@ mod tests {
             summary(
                 Tally {
                     errors: 3,
-                    warnings: 1
+                    warnings: 1,
+                    infos: 0
                 },
                 412
             ),
@@ -149,11 +158,12 @@ mod tests {
             summary(
                 Tally {
                     errors: 1,
-                    warnings: 0
+                    warnings: 0,
+                    infos: 2
                 },
                 1
             ),
-            "1 error, 0 warnings in 1 file"
+            "1 error, 0 warnings, 2 infos in 1 file"
         );
     }
 }

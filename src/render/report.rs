@@ -188,7 +188,10 @@ fn companies(c: &Companies) -> Section {
     if c.rows.is_empty() {
         notes.insert(
             0,
-            "no target companies yet: mark some with `status: target` in companies/".to_owned(),
+            format!(
+                "no target companies yet: mark some with `status: target` in {}/",
+                render::escape::safe(&c.folder)
+            ),
         );
     }
     Section {
@@ -433,6 +436,24 @@ fn templates(t: &Templates) -> Section {
             "answered: a reply within rules.follow_up_after ({}) of sending; waiting: still within it, left out of the rate",
             t.within
         ));
+        notes.push(
+            "likely: where the rate would settle over many more messages (95% of the time); few messages make it wide: 1 of 1 is 100%, likely 21–100%"
+                .to_owned(),
+        );
+    }
+    for c in &t.compared {
+        notes.push(match &c.ahead {
+            Some(ahead) => format!(
+                "{}: {ahead} gets more answers than {} (their likely ranges are apart)",
+                c.kind,
+                c.templates[1..].join(", ")
+            ),
+            None => format!(
+                "{}: too few messages yet to tell {} apart (their likely ranges overlap); keep sending and recording",
+                c.kind,
+                crate::compose::facts::and_list(&c.templates)
+            ),
+        });
     }
     Section {
         title: format!(
@@ -457,6 +478,7 @@ fn templates_table(t: &Templates) -> Table {
         ("no answer", Align::Right),
         ("waiting", Align::Right),
         ("rate", Align::Right),
+        ("likely", Align::Right),
     ]);
     for row in &t.rows {
         let tally = &row.tally;
@@ -470,6 +492,10 @@ fn templates_table(t: &Templates) -> Table {
             tally
                 .rate
                 .map_or_else(String::new, |r| format!("{r}%"))
+                .into(),
+            tally
+                .likely
+                .map_or_else(String::new, |l| format!("{l}%"))
                 .into(),
         ]);
     }

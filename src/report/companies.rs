@@ -26,6 +26,10 @@ pub(crate) struct Companies {
     pub target_goal: u32,
     /// Target companies with every role at its goal.
     pub covered: u32,
+    /// Where companies live (`companies`, a vault's `Organizations`), for the hint when
+    /// there is no target yet.
+    #[serde(skip)]
+    pub folder: String,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -171,5 +175,8 @@ pub(crate) fn build(index: &Index, period: Period) -> Companies {
         target_goal: settings.target_companies,
         covered: u32::try_from(covered).unwrap_or(u32::MAX),
         rows,
+        folder: (index.settings.conventions)
+            .folder(Kind::Company)
+            .to_owned(),
     }
 }

@@ -9,6 +9,11 @@
 //! `follow_up_after`: their `replied`, or a chat with them that is an answer (a done chat
 //! that is not a message you sent). For a thank-you (an entry on a chat), the chat itself
 //! does not count, and any of its contacts may answer.
+//!
+//! A handful of messages says little (1 of 1 is 100%), so each rate comes with where it
+//! likely lies (a 95% Wilson score interval, which stays honest at 0 or all, and at 1
+//! message), and two templates of a kind are said to differ only when their ranges are
+//! apart.
 
 use chrono::NaiveDate;
 
@@ -27,6 +32,62 @@ pub(crate) struct Templates {
     pub rows: Vec<TemplateRow>,
     /// Every template together.
     pub total: Tally,
+    /// Per kind with two templates or more with a decided message: does one get more
+    /// answers, as far as the counts can tell.
+    pub compared: Vec<Comparison>,
+}
+
+/// The templates of one kind side by side.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Comparison {
+    pub kind: &'static str,
+    /// The templates of the kind with a decided message, highest rate first.
+    pub templates: Vec<String>,
+    /// The first, when its likely range is wholly above every other's: a difference the
+    /// counts show. `None` while the ranges overlap: too few messages to tell.
+    pub ahead: Option<String>,
+}
+
+/// z for 95%, two-sided: how wide [`Likely`] is.
+const Z: f64 = 1.959_963_984_540_054;
+
+/// Where a rate likely lies: the 95% Wilson score interval, in whole percents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Likely {
+    pub low: u8,
+    pub high: u8,
+}
+
+impl Likely {
+    /// For `part` of `whole` decided messages; `None` for none.
+    pub(crate) fn of(part: u32, whole: u32) -> Option<Self> {
+        if whole == 0 {
+            return None;
+        }
+        let n = f64::from(whole);
+        let p = f64::from(part) / n;
+        let z2 = Z * Z;
+        let center = p + z2 / (2.0 * n);
+        let spread = Z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+        let scale = 1.0 + z2 / n;
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "clamped to 0..=100 first"
+        )]
+        let percent = |share: f64| (share * 100.0).round().clamp(0.0, 100.0) as u8;
+        Some(Self {
+            low: percent((center - spread) / scale),
+            high: percent((center + spread) / scale),
+        })
+    }
+}
+
+impl std::fmt::Display for Likely {
+    /// `15–85` (no `%` sign: the renderer adds it).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}–{}", self.low, self.high)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -49,6 +110,8 @@ pub(crate) struct Tally {
     pub waiting: u32,
     /// `answered` of `answered + unanswered`; `None` while none of them is decided.
     pub rate: Option<Percent>,
+    /// Where the rate likely lies, given how few messages it is of.
+    pub likely: Option<Likely>,
 }
 
 impl Tally {
@@ -59,7 +122,13 @@ impl Tally {
             Outcome::Unanswered => self.unanswered += 1,
             Outcome::Waiting => self.waiting += 1,
         }
-        self.rate = Percent::of(self.answered, self.answered + self.unanswered);
+        self.rate = Percent::of(self.answered, self.decided());
+        self.likely = Likely::of(self.answered, self.decided());
+    }
+
+    /// Answered or not: the messages a rate is of.
+    pub(crate) const fn decided(&self) -> u32 {
+        self.answered + self.unanswered
     }
 }
 
@@ -136,9 +205,40 @@ pub(crate) fn build(index: &Index, period: Period) -> Templates {
     Templates {
         period,
         within: window.to_string(),
+        compared: compare(&rows),
         rows,
         total,
     }
+}
+
+/// Per kind, its templates with a decided message, and the one ahead if the counts show
+/// it: its likely range is above every other's. Overlapping ranges are "too few to tell",
+/// however far apart the rates.
+fn compare(rows: &[TemplateRow]) -> Vec<Comparison> {
+    let mut compared = Vec::new();
+    for kind in DraftKind::ALL.iter().map(|k| k.as_str()) {
+        let mut decided: Vec<&TemplateRow> = rows
+            .iter()
+            .filter(|r| r.kind == Some(kind) && r.tally.decided() > 0)
+            .collect();
+        if decided.len() < 2 {
+            continue;
+        }
+        decided.sort_by_key(|r| std::cmp::Reverse(r.tally.rate));
+        let low = |r: &TemplateRow| r.tally.likely.map_or(0, |l| l.low);
+        let high = |r: &TemplateRow| r.tally.likely.map_or(100, |l| l.high);
+        let ahead = decided
+            .iter()
+            .skip(1)
+            .all(|other| high(other) < low(decided[0]))
+            .then(|| decided[0].template.clone());
+        compared.push(Comparison {
+            kind,
+            templates: decided.iter().map(|r| r.template.clone()).collect(),
+            ahead,
+        });
+    }
+    compared
 }
 
 /// The days the contact `id` answered: `replied`, and the chats with them that are an
@@ -160,4 +260,51 @@ fn answers<'a>(
         .filter(move |(d, c)| Some(d.path.as_str()) != except && c.is_reply(index.now))
         .filter_map(|(_, c)| c.day());
     replied.into_iter().chain(chats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(template: &str, answered: u32, unanswered: u32) -> TemplateRow {
+        let mut tally = Tally::default();
+        for _ in 0..answered {
+            tally.add(Outcome::Answered);
+        }
+        for _ in 0..unanswered {
+            tally.add(Outcome::Unanswered);
+        }
+        TemplateRow {
+            template: template.to_owned(),
+            kind: Some("outreach"),
+            tally,
+        }
+    }
+
+    #[test]
+    fn likely_is_the_wilson_interval_rounded() {
+        // As any statistics table gives them.
+        let of = |a, n| Likely::of(a, n).map(|l| (l.low, l.high));
+        assert_eq!(of(0, 0), None);
+        assert_eq!(of(1, 1), Some((21, 100)));
+        assert_eq!(of(0, 1), Some((0, 79)));
+        assert_eq!(of(2, 4), Some((15, 85)));
+        assert_eq!(of(5, 8), Some((31, 86)));
+        assert_eq!(of(30, 100), Some((22, 40)));
+        assert_eq!(of(20, 20), Some((84, 100)));
+    }
+
+    #[test]
+    fn a_template_is_ahead_only_when_the_ranges_are_apart() {
+        let overlap = compare(&[row("a", 2, 2), row("b", 0, 1)]);
+        assert_eq!(overlap[0].templates, ["a", "b"]);
+        assert_eq!(overlap[0].ahead, None);
+        // 100% against 0% of 3 each: still too few.
+        assert_eq!(compare(&[row("a", 0, 3), row("b", 3, 0)])[0].ahead, None);
+        let apart = compare(&[row("a", 2, 18), row("b", 15, 5), row("c", 3, 17)]);
+        assert_eq!(apart[0].templates, ["b", "c", "a"]);
+        assert_eq!(apart[0].ahead.as_deref(), Some("b"));
+        // One template, or one with a decided message, is no comparison.
+        assert!(compare(&[row("a", 2, 2), row("b", 0, 0)]).is_empty());
+    }
 }

@@ -22,11 +22,13 @@ pub(crate) mod t105;
 pub(crate) mod t106;
 pub(crate) mod t107;
 pub(crate) mod t108;
+pub(crate) mod t109;
 pub(crate) mod t201;
 pub(crate) mod t202;
 pub(crate) mod t203;
 pub(crate) mod t204;
 pub(crate) mod t205;
+pub(crate) mod t206;
 pub(crate) mod t301;
 pub(crate) mod t302;
 pub(crate) mod t303;
@@ -156,7 +158,11 @@ pub(crate) fn words(problem: &Problem) -> Words {
         Problem::CommentedValue { key, comment } => t003::commented_value(key, comment),
         Problem::NotMapping { found } => t004::not_mapping(found),
         Problem::MergeConflict => t005::conflict(),
-        Problem::NoFrontMatter { kind, example } => t006::missing(kind, example),
+        Problem::NoFrontMatter {
+            kind,
+            example,
+            folder,
+        } => t006::missing(kind, example, folder.as_deref()),
         Problem::FrontMatterNotFirst { blank_lines } => t006::not_first(*blank_lines),
         Problem::OversizedBody { bytes, limit } => t007::oversized(*bytes, *limit),
         Problem::MissingKey { key, kind, example } => t101::missing(key, kind, example),
@@ -173,13 +179,19 @@ pub(crate) fn words(problem: &Problem) -> Words {
         } => t103::not_allowed(key, value, allowed),
         Problem::InvalidDate { key, value, form } => t104::invalid_date(key, value, *form),
         Problem::InvalidDuration { key, value } => t105::invalid(key, value),
-        Problem::UnknownKey { key, kind, known } => t106::unknown(key, kind, known),
+        Problem::UnknownKey {
+            key,
+            kind,
+            known,
+            vault,
+        } => t106::unknown(key, kind, known, *vault),
         Problem::NotSlug { id } => t107::not_slug(id),
         Problem::Malformed {
             key,
             value,
             address,
         } => t108::malformed(key, value, *address),
+        Problem::NamesInOneString { key, names } => t109::names_in_one_string(key, names),
         Problem::UnknownConfigKey {
             key,
             section,

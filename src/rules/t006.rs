@@ -12,14 +12,23 @@
 //! line and then `---`.
 //!
 //! ## How to fix
-//! Start the file with front matter (`---` on the very first line), or move free-form notes to another folder (`notes/`).
+//! Start the file with front matter (`---` on the very first line), or move free-form notes to another folder (`notes/`). In a vault whose
+//! folders are named in `ties.yaml`, a note that is no record can stay where it is: list it
+//! under `ignore:` there (templates and a `README.md` are never records).
 
-use crate::rules::Words;
+use crate::rules::{Words, shorten};
 
-pub(crate) fn missing(kind: &str, example: &str) -> Words {
-    Words::new(format!("{kind} file has no front matter")).help(format!(
-        "start the file with front matter, e.g. `---\\n{example}\\n---`, or move it to `notes/`"
-    ))
+/// `folder`: the record folder where `folders:` renamed it, where a vault may have no
+/// `notes/` to move the file to, and `ignore:` is the way to keep it where it is.
+pub(crate) fn missing(kind: &str, example: &str, folder: Option<&str>) -> Words {
+    let start = format!("start the file with front matter, e.g. `---\\n{example}\\n---`");
+    Words::new(format!("{kind} file has no front matter")).help(match folder {
+        None => format!("{start}, or move it to `notes/`"),
+        Some(folder) => format!(
+            "{start}, or, if it is no {kind}, list it under `ignore:` in `ties.yaml` (or move it out of `{}/`)",
+            shorten(folder)
+        ),
+    })
 }
 
 pub(crate) fn not_first(blank_lines: usize) -> Words {

@@ -11,7 +11,9 @@
 //!
 //! ## How to fix
 //! Rename one file (e.g. `alex-kim-2.md`) and update the references to it, or merge them.
-//! Free notes may share names; they are not records.
+//! Free notes may share names; they are not records. With `ids: title` (a vault), records
+//! in different folders may share a title, as in Obsidian: a reference to one of them then
+//! names its path (`[[People/Alex]]`), and a bare `[[Alex]]` is ambiguous (T201, T204).
 
 use crate::document::Document;
 use crate::findings::{Code, Finding};
@@ -20,15 +22,17 @@ use crate::rules::{Found, Scope};
 use crate::span::Span;
 
 pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
-    if doc.kind == Kind::Note {
+    let index = scope.index;
+    // Where titles are ids, as in Obsidian, two folders may hold one title: a reference
+    // says which with a path (`[[People/Alex]]`), and a bare title that names both is T201.
+    if doc.kind == Kind::Note || doc.is_implicit() || index.settings.conventions.title_ids() {
         return;
     }
-    let index = scope.index;
     let mut records = index
         .lookup(doc.id.as_str())
         .iter()
         .map(|&i| &index.docs[i])
-        .filter(|d| d.kind != Kind::Note);
+        .filter(|d| d.kind != Kind::Note && !d.is_implicit());
     let Some(keeper) = records.next() else {
         return;
     };

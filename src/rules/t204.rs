@@ -1,9 +1,14 @@
 //! ## What it checks
 //! Links in a body that lead nowhere: wiki links `[[id]]` (also `[[id|label]]`,
-//! `[[id#heading]]`) to no record or note (a wiki link resolves as a reference does: the
-//! exact id, else, ignoring case, a file title, `name` or alias; several matches are
-//! ambiguous, and the message names each), and relative Markdown links to `.md` files that do
-//! not exist. External URLs are not checked (`ties` never uses the network).
+//! `[[id#heading]]`, and a path from the notebook root, `[[People/Jane Doe]]`) to no record
+//! or note (a wiki link resolves as a reference does: the exact id, else, ignoring case, a
+//! file title, `name` or alias; several matches are ambiguous, and the message names each),
+//! and relative Markdown links to `.md` files that do not exist. External URLs are not
+//! checked (`ties` never uses the network). A link to the `owner` is never broken.
+//!
+//! With `links: lenient` (the default with `ids: title`, a vault), a wiki link to a note
+//! not written yet is no problem, as in Obsidian, unless its name is a likely typo of one
+//! that exists (`[[evergren]]` beside `Evergreen.md`).
 //!
 //! ## Why it matters
 //! Links are how notes connect people, companies and chats; a broken one is a dead end when
@@ -24,8 +29,10 @@ use crate::body::{KEPT_PER_TARGET, LinkTarget, percent_decode};
 use crate::document::Document;
 use crate::findings::{Code, Finding};
 use crate::index::{Index, Resolved};
+use crate::model::settings::Links;
 use crate::rules::{Found, Scope, shorten};
 use crate::span::Span;
+use crate::suggest;
 
 pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let index = scope.index;
@@ -35,9 +42,25 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let targets = &doc.body.links.targets;
     let mut broken: Vec<(Span, usize)> = Vec::new();
     let mut total = 0;
+    let conventions = &index.settings.conventions;
+    let lenient = index.settings.links() == Links::Lenient;
     for (at, linked) in targets.iter().enumerate() {
         let is_broken = match &linked.target {
-            LinkTarget::Wiki(id) => !matches!(index.resolve(None, id.as_str()), Resolved::One(_)),
+            // You, in your own vault: there need be no note about you.
+            LinkTarget::Wiki(id) if conventions.is_owner(id.as_str()) => false,
+            LinkTarget::Wiki(id) => {
+                match index.resolve(None, id.as_str()) {
+                    Resolved::One(_) => false,
+                    // A note not written yet, unless the name is a typo of one that is.
+                    Resolved::None if lenient => {
+                        // Whether it is a typo depends on every id there is.
+                        out.suggested.push(id.to_string());
+                        let suggestion = scope.suggestion(id.as_str(), None);
+                        suggestion.is_some_and(|s| suggest::is_typo(id.as_str(), &s))
+                    }
+                    Resolved::Several(_) | Resolved::None => true,
+                }
+            }
             LinkTarget::File(link) => {
                 let resolved = doc
                     .files

@@ -28,7 +28,8 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
         .same_file(&doc.path)
         .iter()
         .map(|&i| &index.docs[i])
-        .find(|d| d.path != doc.path)
+        // An implicit record has no file to collide with.
+        .find(|d| d.path != doc.path && !d.is_implicit())
     else {
         return;
     };
