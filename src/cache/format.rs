@@ -17,7 +17,7 @@
 //!
 //! postcard (serde's compact binary format, varints and no field names) because the
 //! entries are mostly short strings and small numbers: the index of 83,000 generated files
-//! is about a tenth of their size, and decoding it is a fraction of parsing them.
+//! is about a quarter of their size, and decoding it is a fraction of parsing them.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
