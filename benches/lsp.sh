@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark `ties lsp`: from a keystroke (didChange) to the diagnostics published for it.
+# Benchmark `ties lsp`: start-up (`initialize` answered; the first diagnostics of a file the
+# editor opens at once, the notebook loading in the background), and from a keystroke
+# (didChange) to the diagnostics published for it.
 #
 #   benches/lsp.sh [N] [KEYS]
 #

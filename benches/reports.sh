@@ -17,7 +17,7 @@ bench_args RUNS 15 "$@"
 RUNS=$COUNT
 bench_notebook
 
-cmds=("check" "agenda" "report" "report funnel" "report companies" "report activity"
+cmds=("check" "agenda" "next" "report" "report funnel" "report companies" "report activity"
     "report goals" "report events" "list contacts")
 echo
 echo "ties reports benchmark: N=$N contacts"

@@ -29,7 +29,9 @@ if [[ "$WARNINGS" -gt 0 ]]; then
         rm -rf "$warned" "$warned.partial"
         cp -r "$DIR" "$warned.partial"
         chats=$(((WARNINGS + 2) / 3))
-        (cd "$warned.partial" && find chats -name '*.md' | sort | head -n "$chats" |
+        # `sed -n` rather than `head`: it reads all of `sort`'s output, which at 60,000 chats
+        # is more than a pipe holds, so `sort` is not killed mid-write (pipefail).
+        (cd "$warned.partial" && find chats -name '*.md' | sort | sed -n "1,${chats}p" |
             xargs sed -i '1s/^---$/---\nbench_a: 1\nbench_b: 1\nbench_c: 1/')
         mv "$warned.partial" "$warned"
     fi

@@ -7,15 +7,20 @@
 
 use chrono::NaiveDate;
 
-use crate::agenda::{self, ItemKind};
+use crate::agenda::clear::Clear;
+use crate::agenda::{self, Found, ItemKind, State};
+use crate::create;
+use crate::dismissed::{self, Entry};
 use crate::document::Document;
 use crate::edit::{self, Change, Edited, Existing, Item};
 use crate::error::Error;
+use crate::fs::NewFile;
 use crate::index::Index;
 use crate::lookup;
+use crate::model::chat::{ChatKind, Direction};
 use crate::model::contact::ContactStatus;
-use crate::model::time::Duration;
-use crate::model::{Conventions, Id, Kind};
+use crate::model::time::{BadDuration, Duration, When};
+use crate::model::{Conventions, Id, Kind, Record};
 
 /// One action, with the ids as the user typed them (names and `[[id]]` work).
 #[derive(Clone, Debug)]
@@ -33,26 +38,26 @@ pub(crate) enum Request {
         date: Option<NaiveDate>,
     },
     /// A chat, or a contact: then their latest done chat without a thank-you.
-    ThankYou {
-        id: String,
-        date: Option<NaiveDate>,
-    },
+    ThankYou { id: String, date: Option<NaiveDate> },
     Met {
         event: String,
         contacts: Vec<String>,
     },
-    Snooze {
+    /// A message you sent or received: a new `kind: message` chat, dated now (or `date`).
+    Message {
         contact: String,
-        until: Until,
+        direction: Direction,
+        date: Option<When>,
     },
+    /// A contact (`snooze` on the contact: all their items), or any agenda item's key
+    /// (that item alone, in `dismissed.txt`).
+    Snooze { contact: String, until: Until },
     Status {
         contact: String,
         status: ContactStatus,
     },
-    /// An agenda item's key ([`agenda::Item::key`]).
-    Done {
-        key: String,
-    },
+    /// An agenda item's key ([`agenda::Item::key`]) or short key ([`agenda::Item::short`]).
+    Done { key: String },
 }
 
 /// `ties snooze ID UNTIL`: a date, or a duration from today (`2w`).
@@ -63,10 +68,21 @@ pub(crate) enum Until {
 }
 
 impl Until {
-    pub(crate) fn parse(text: &str) -> Option<Self> {
-        crate::model::time::parse_date(text.trim())
-            .map(Self::Date)
-            .or_else(|| Duration::parse(text).map(Self::After))
+    /// A date, or a duration from today (`10d`, `2w`, `3mo`, `1y`; `3m` is refused as
+    /// ambiguous: minutes or months?).
+    pub(crate) fn read(text: &str) -> Result<Self, BadDuration> {
+        match crate::model::time::parse_date(text.trim()) {
+            Some(day) => Ok(Self::Date(day)),
+            None => Duration::read(text).map(Self::After),
+        }
+    }
+
+    /// The day it names, as of `today`.
+    pub(crate) fn day(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            Self::Date(day) => day,
+            Self::After(duration) => duration.after_date(today),
+        }
     }
 }
 
@@ -176,10 +192,34 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
             )
         }
         Request::Snooze { contact: c, until } => {
-            let d = contact(c)?;
-            let day = match until {
-                Until::Date(day) => *day,
-                Until::After(duration) => duration.after_date(today),
+            let day = until.day(today);
+            if day <= today {
+                return Err(Error::SnoozeNotAhead {
+                    until: day.to_string(),
+                    today: today.to_string(),
+                });
+            }
+            // A contact by id or name, else an agenda item by its key.
+            let Some(d) = lookup::find(index, Kind::Contact, c) else {
+                let found = agenda::find(index, c).map_err(|e| match e {
+                    Error::UnknownKey { hint, .. } => Error::UnknownRecord {
+                        kind: "contact or agenda item",
+                        id: c.clone(),
+                        hint: if hint.is_empty() {
+                            lookup::hint(index, Kind::Contact, c)
+                        } else {
+                            hint
+                        },
+                        help: "`ties list contacts` shows the ids, `ties agenda` the items' keys"
+                            .to_owned(),
+                    },
+                    other => other,
+                })?;
+                return Ok(dismiss(
+                    &found.item,
+                    Entry::Until(day),
+                    format!("snoozed until {day}: {}", found.item.title),
+                ));
             };
             plan_for(
                 d,
@@ -207,7 +247,59 @@ pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
             )
         }
         Request::Done { key } => done(index, key)?,
+        Request::Message { .. } => unreachable!("a message is a new file: see `message`"),
     })
+}
+
+/// The file `ties log message` writes: a `kind: message` chat with `contact`, dated `date`
+/// or now (to the minute: the order of a day's messages is known), under the first free
+/// id of its day; and what it records, in words.
+pub(crate) fn message(
+    index: &Index,
+    contact: &str,
+    direction: Direction,
+    date: Option<When>,
+) -> Result<(NewFile, String), Error> {
+    let id = lookup::resolve(index, Kind::Contact, contact)?;
+    let who = name(doc(index, &id));
+    let when = date.unwrap_or_else(|| {
+        let now = index.now;
+        When::DateTime(
+            now.date().and_time(
+                chrono::NaiveTime::from_hms_opt(
+                    chrono::Timelike::hour(&now),
+                    chrono::Timelike::minute(&now),
+                    0,
+                )
+                .unwrap_or_default(),
+            ),
+        )
+    });
+    let one = |text: &str| create::Value::One(text.to_owned());
+    let request = create::Request {
+        kind: Kind::Chat,
+        names: vec![id.to_string()],
+        values: vec![
+            ("date", one(&when.to_string())),
+            ("kind", one(ChatKind::Message.as_str())),
+            ("direction", one(direction.as_str())),
+        ],
+    };
+    let file = match create::new_file(index, &request, &create::Options::default()) {
+        Err(Error::IdTaken { suggestion, .. }) => {
+            let options = create::Options {
+                id: Some(suggestion),
+                ..create::Options::default()
+            };
+            create::new_file(index, &request, &options)?
+        }
+        other => other?,
+    };
+    let what = match direction {
+        Direction::Sent => format!("message sent to {who} on {}", agenda::shown(when)),
+        Direction::Received => format!("message from {who} on {}", agenda::shown(when)),
+    };
+    Ok((file, what))
 }
 
 /// `ties log outreach|follow-up|thank-you … --template NAME`: the plan of `request` also
@@ -271,6 +363,19 @@ fn name(doc: &Document) -> String {
 /// `thanked`; several such chats on that day are ambiguous.
 fn thank_you_chat<'a>(index: &'a Index, text: &str) -> Result<&'a Document, Error> {
     if let Some(chat) = lookup::find(index, Kind::Chat, text) {
+        // A thank-you follows the chat: one that has not happened yet cannot be thanked.
+        if let Some(Record::Chat(c)) = &chat.record
+            && !c.is_done(index.now)
+        {
+            return Err(Error::NotHappened {
+                chat: chat.id.to_string(),
+                status: c.status(index.now).as_str(),
+                when: c
+                    .date
+                    .as_ref()
+                    .map_or_else(String::new, |d| agenda::shown(d.value)),
+            });
+        }
         return Ok(chat);
     }
     let contact = lookup::find(index, Kind::Contact, text).ok_or_else(|| {
@@ -316,31 +421,104 @@ fn thank_you_chat<'a>(index: &'a Index, text: &str) -> Result<&'a Document, Erro
     }
 }
 
-/// The open task the agenda item `key` points at; any other item is answered by another
-/// command, which the error names. A task ticked already has left the agenda but keeps its
-/// key: its plan finds it ticked and changes nothing, so a repeated `done` is no error.
+/// What `ties done KEY` records: what the item's hint would ([`agenda::clear::hint`]), or,
+/// for an item its hint answers with `ties done`, the item's own answer: a task ticked, a
+/// chat marked `prepared`, a contact's `next` removed, and anything else (a nudge, an
+/// event, a birthday, a reply, an introduction) set aside in `dismissed.txt`. An item
+/// done already (a ticked task, a dismissed item) changes nothing.
 fn done(index: &Index, key: &str) -> Result<Plan, Error> {
-    // Every item, however far ahead: a key seen with `--days 30` must still be found.
-    let agenda = agenda::build(index, Some(u32::MAX), &agenda::Filter::default());
-    let Some(item) = agenda.items.iter().find(|i| i.key() == key.trim()) else {
-        let ticked = agenda::ticked_tasks(index);
-        if let Some(task) = ticked.iter().find(|i| i.key() == key.trim()) {
-            return Ok(tick(index, task));
+    let Found { item, state } = agenda::find(index, key)?;
+    let item = &item;
+    let today = index.today;
+    match state {
+        State::Ticked => return Ok(tick(index, item)),
+        // The same date again: the file already says it, nothing is written.
+        State::Prepared(day) => return Ok(prepared(index, item, day)),
+        State::Dismissed(_) => {
+            let entry = match index.dismissed.get(&item.key()) {
+                Some(Entry::Done(day)) => Entry::Done(day),
+                _ => Entry::Done(today),
+            };
+            return Ok(dismiss(item, entry, format!("done: {}", item.title)));
         }
-        let keys: Vec<String> = agenda.items.iter().map(agenda::Item::key).collect();
-        return Err(Error::UnknownKey {
-            key: key.to_owned(),
-            hint: crate::suggest::hint(key, keys.iter().map(String::as_str)),
-        });
-    };
-    if item.kind == ItemKind::Task {
-        return Ok(tick(index, item));
+        State::Open | State::Capped | State::Held => {}
     }
-    let command = item.clear.clone();
-    Err(Error::NotATask {
-        key: key.to_owned(),
-        command,
-    })
+    let record = |request: Request| plan(index, &request);
+    match agenda::clear::hint(index, item) {
+        Clear::Outreach(id) => record(Request::Outreach {
+            contact: id.to_string(),
+            date: None,
+        }),
+        Clear::FollowUp(id) => record(Request::FollowUp {
+            contact: id.to_string(),
+            date: None,
+        }),
+        Clear::ThankYou(chat) => record(Request::ThankYou {
+            id: chat.to_string(),
+            date: None,
+        }),
+        Clear::Close(id) => record(Request::Status {
+            contact: id.to_string(),
+            status: ContactStatus::Closed,
+        }),
+        Clear::Message(_) | Clear::Done(_) => Ok(match item.kind {
+            ItemKind::Task => tick(index, item),
+            ItemKind::Prepare => prepared(index, item, today),
+            ItemKind::Next => {
+                let contact = item_doc(index, item);
+                plan_for(
+                    contact,
+                    vec![Change::Remove { key: "next" }],
+                    format!("done: {}", item.title),
+                    "remove the `next` line by hand".to_owned(),
+                )
+            }
+            _ => dismiss(item, Entry::Done(today), format!("done: {}", item.title)),
+        }),
+    }
+}
+
+/// Marks the chat of a `prepare` item `prepared` on `day`.
+fn prepared(index: &Index, item: &agenda::Item, day: NaiveDate) -> Plan {
+    let chat = item_doc(index, item);
+    plan_for(
+        chat,
+        vec![set_date("prepared", day, Existing::Refuse)],
+        format!("prepared on {day}: {}", chat.id),
+        "`prepared` is the day your questions were ready; change it by hand if it is wrong"
+            .to_owned(),
+    )
+}
+
+/// The file an item comes from.
+fn item_doc<'a>(index: &'a Index, item: &agenda::Item) -> &'a Document {
+    index
+        .docs
+        .iter()
+        .find(|d| d.path == item.path)
+        .expect("agenda items come from the index")
+}
+
+fn set_date(key: &'static str, date: NaiveDate, existing: Existing) -> Change {
+    Change::Set {
+        key,
+        value: date.to_string(),
+        existing,
+    }
+}
+
+/// Sets `item` aside in `dismissed.txt`.
+fn dismiss(item: &agenda::Item, entry: Entry, what: String) -> Plan {
+    Plan {
+        path: dismissed::FILE.to_owned(),
+        changes: vec![Change::Dismiss {
+            key: item.key(),
+            entry,
+            title: item.title.clone(),
+        }],
+        what,
+        help: format!("edit {} by hand: one line per item", dismissed::FILE),
+    }
 }
 
 /// Ticks the task of the agenda item `task` (of kind [`ItemKind::Task`]).
@@ -383,6 +561,9 @@ pub(crate) fn apply(
     conventions: &Conventions,
 ) -> Result<Applied, Error> {
     let path = std::path::PathBuf::from(&plan.path);
+    if plan.path == dismissed::FILE {
+        return apply_plain(plan, bytes, conventions);
+    }
     let before = Document::parse(plan.path.clone(), Ok(bytes.to_vec()), conventions);
     if before.has_errors() {
         return Err(Error::EditHasErrors { path });
@@ -417,6 +598,41 @@ pub(crate) fn apply(
         bytes: new_bytes,
         before: before.text().unwrap_or_default().to_owned(),
         after: after.text().unwrap_or_default().to_owned(),
+    })
+}
+
+/// [`apply`] for `dismissed.txt`, a plain file (empty when it does not exist yet): refused
+/// if it is not UTF-8 or if the edit would add a line `ties` cannot read.
+fn apply_plain(plan: &Plan, bytes: &[u8], conventions: &Conventions) -> Result<Applied, Error> {
+    let refused = |reason: String| Error::Edit {
+        path: std::path::PathBuf::from(&plan.path),
+        reason,
+        help: plan.help.clone(),
+    };
+    let before = std::str::from_utf8(bytes)
+        .map_err(|_| refused("it is not UTF-8 text".to_owned()))?
+        .to_owned();
+    let mut text = before.clone();
+    for change in &plan.changes {
+        if let Edited::Changed(new) =
+            edit::apply_in(&text, change, conventions).map_err(|e| refused(e.to_string()))?
+        {
+            text = new;
+        }
+    }
+    if text == before {
+        return Ok(Applied::Unchanged);
+    }
+    let unreadable = |t: &str| dismissed::Dismissals::parse(t).1.len();
+    if unreadable(&text) > unreadable(&before) {
+        return Err(refused(
+            "the edit would add a line ties cannot read".to_owned(),
+        ));
+    }
+    Ok(Applied::Changed {
+        bytes: text.clone().into_bytes(),
+        before,
+        after: text,
     })
 }
 

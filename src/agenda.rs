@@ -8,21 +8,28 @@
 //! `ties report` never disagree. They sort after the dated items of their day and are
 //! capped per kind (`rules.nudges_per_kind`).
 
-pub(crate) mod adoption;
-
-use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
 use crate::document::Document;
 use crate::error::Error;
 use crate::index::Index;
 use crate::lookup;
-use crate::model::chat::ChatStatus;
+use crate::model::chat::{ChatKind, ChatStatus};
+use crate::model::company::{Company, CompanyStatus};
 use crate::model::contact::Tie;
 use crate::model::decode::choice_enum;
 use crate::model::time::{Duration, When};
 use crate::model::{Chat, Contact, Event, Id, Kind, Record};
 use crate::period::Period;
 use crate::report::{companies, goals};
+
+pub(crate) mod adoption;
+mod answers;
+pub(crate) mod clear;
+mod find;
+mod revive;
+
+pub(crate) use find::{Found, State, find};
 
 /// Which part of the agenda an item is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -69,6 +76,8 @@ choice_enum!(
         Coverage = "coverage",
         EventFollowUp = "event-follow-up",
         Birthday = "birthday",
+        Reply = "reply",
+        Referral = "referral",
     }
 );
 
@@ -91,24 +100,38 @@ pub(crate) struct Item {
     pub who: String,
     pub path: String,
     pub title: String,
-    /// How to clear the item: the command to run or the field to write.
+    /// How to clear the item: the command to run ([`clear`]).
     pub clear: String,
     /// Why the item is there, for `--explain`: the rule with its settings, then the dates.
     pub why: Vec<String>,
+    /// For an item that recurs by the week (a goal or coverage nudge, a dormant tie to
+    /// revive): the Monday of its week, which names it in its key instead of the due date,
+    /// so the key stays the same all week and `ties done` sets it aside for the week.
+    pub week: Option<NaiveDate>,
+    /// Another way to clear it, in words, shown after the hint: "or: ties new
+    /// contact NAME --company acme --role recruiter".
+    pub also: Option<String>,
 }
 
 impl Item {
     /// `follow-up-jane-doe-20261128`: stable across runs and edits of the title, so
     /// `ties done KEY` and calendars (its UID) can name an item. Tasks add a hash of their
-    /// text, since one person can have several tasks due the same day.
+    /// text, since one person can have several tasks due the same day; an item of the week
+    /// ([`Item::week`]) names its ISO week instead of its day (`goal-outreach-2026w50`).
     pub(crate) fn key(&self) -> String {
         use std::fmt::Write;
-        let due: String = self
-            .due
-            .to_string()
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect();
+        let stamp: String = match self.week {
+            Some(monday) => {
+                let week = monday.iso_week();
+                format!("{}w{:02}", week.year(), week.week())
+            }
+            None => self
+                .due
+                .iso()
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect(),
+        };
         let kind = self.kind.as_str();
         // A file name may hold a control character or a space; in a key it is
         // percent-encoded, so slug ids (all of a clean notebook) are their own key.
@@ -124,11 +147,48 @@ impl Item {
         }
         if self.kind == ItemKind::Task {
             let hash = crate::hash::fnv1a_32(self.title.as_bytes());
-            format!("{kind}-{id}-{due}-{hash:08x}")
+            format!("{kind}-{id}-{stamp}-{hash:08x}")
         } else {
-            format!("{kind}-{id}-{due}")
+            format!("{kind}-{id}-{stamp}")
         }
     }
+
+    /// The short key the text agenda shows and `ties done` takes: [`short_code`] of the
+    /// key, its first [`SHORT`] letters.
+    pub(crate) fn short(&self) -> String {
+        short_code(&self.key())[..SHORT].to_owned()
+    }
+}
+
+/// The letters of short keys: consonants only, so that no word is spelled and no short key
+/// is a number (`ties done 3` could one day mean the third item).
+const LETTERS: &[u8; 19] = b"bcdfghjkmnpqrstvwxz";
+
+/// How many letters of [`short_code`] a short key shows: 19⁴ = 130,321 keys, so two items of
+/// one agenda rarely share one; when they do, `ties done` lists both and takes more letters.
+pub(crate) const SHORT: usize = 4;
+
+/// The 64-bit FNV-1a of a full key, written in [`LETTERS`] (15 letters): the same key
+/// always gives the same letters, on every machine and in every release, and any prefix of
+/// them (from [`SHORT`] letters on) names the item in `ties done`.
+pub(crate) fn short_code(key: &str) -> String {
+    use std::hash::Hasher;
+    let mut hasher = crate::hash::Fnv::default();
+    hasher.write(key.as_bytes());
+    let mut n = hasher.finish();
+    let base = LETTERS.len() as u64;
+    (0..15)
+        .map(|_| {
+            let letter = LETTERS[(n % base) as usize];
+            n /= base;
+            char::from(letter)
+        })
+        .collect()
+}
+
+/// Whether `text` could be a short key (letters of [`LETTERS`], at least [`SHORT`]).
+pub(crate) fn is_short(text: &str) -> bool {
+    text.len() >= SHORT && text.bytes().all(|b| LETTERS.contains(&b))
 }
 
 /// What to include.
@@ -166,32 +226,27 @@ pub(crate) struct Agenda {
     pub items: Vec<Item>,
     /// Nudges left out by the cap of their kind, in order (`--explain` still finds them).
     pub capped: Vec<Item>,
+    /// Items set aside in `dismissed.txt` (`ties done`, `ties snooze KEY`): off the agenda,
+    /// but `ties done` and `--explain` still know them.
+    pub dismissed: Vec<Item>,
     /// Items due before `since:` that the agenda holds back ([`adoption`]).
     pub held: Vec<Item>,
     /// Files whose errors may hide items (bad dates are ignored, not guessed).
     pub files_with_errors: usize,
 }
 
-/// Builds the agenda as of `index.today`, looking `days` ahead.
-/// The agenda for the next `days` (default: the `horizon` of `ties.yaml`), as `filter`
-/// narrows it (its names resolved with [`Filter::resolve`]).
+/// The agenda for the next `days` (default: the `horizon` of `ties.yaml`) as of
+/// `index.today`, as `filter` narrows it (its names resolved with [`Filter::resolve`]).
 pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda {
     let today = index.today;
     let days = days.map_or_else(|| index.settings.rules.horizon.whole_days(), i64::from);
     let until = last_day_of(today, days);
-    let mut b = Builder {
-        index,
-        today,
-        until,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(index, until);
     b.generate(&index.docs.iter().collect::<Vec<_>>());
     b.nudges(true, true, index.events());
-    for item in b.items.iter_mut().filter(|i| i.clear.is_empty()) {
-        item.clear = clear(index, item);
-    }
-    let mut items: Vec<Item> = b
-        .items
+    b.revivals(None);
+    let (dismissed, items) = b.finish();
+    let mut items: Vec<Item> = items
         .into_iter()
         .filter(|item| filter.accepts(index, item))
         .collect();
@@ -224,6 +279,7 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
         days,
         items,
         capped,
+        dismissed,
         held,
         files_with_errors,
     }
@@ -251,12 +307,7 @@ fn order(i: &Item) -> impl Ord + use<> {
 /// contact's chats, the events they were met at), so an editor can ask after every
 /// keystroke without paying for the whole agenda.
 pub(crate) fn about(index: &Index, doc: &Document) -> Vec<Item> {
-    let mut b = Builder {
-        index,
-        today: index.today,
-        until: until(index, None),
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(index, until(index, None));
     let id = doc.id.as_str();
     let is_company = |d: &Document| matches!(d.record, Some(Record::Company(_)));
     // What the full agenda would go through, narrowed to what can yield an item of `doc`:
@@ -266,6 +317,12 @@ pub(crate) fn about(index: &Index, doc: &Document) -> Vec<Item> {
             let mut sources: Vec<&Document> =
                 index.lookup(id).iter().map(|&i| &index.docs[i]).collect();
             sources.extend(index.chats_with(id).map(|(d, _)| d));
+            // The people they introduced you to: thanking them is an item about `doc`.
+            sources.extend(
+                index
+                    .referenced_by(id)
+                    .filter(|d| matches!(d.record, Some(Record::Contact(_)))),
+            );
             let goal = matches!(id, "outreach" | "chats" | "events");
             let coverage = id == "warm-contacts"
                 || index.lookup(id).iter().any(|&i| is_company(&index.docs[i]));
@@ -284,16 +341,40 @@ pub(crate) fn about(index: &Index, doc: &Document) -> Vec<Item> {
     sources.dedup_by(|a, b| a.path == b.path);
     b.generate(&sources);
     b.nudges(goal, coverage, events);
+    if doc.kind == Kind::Contact {
+        b.revivals(Some(&doc.id));
+    }
     let mine = |item: &Item| match doc.kind {
         Kind::Contact => item.id == doc.id,
         _ => item.path == doc.path,
     };
-    let mut items: Vec<Item> = b.items.into_iter().filter(mine).collect();
-    for item in items.iter_mut().filter(|i| i.clear.is_empty()) {
-        item.clear = clear(index, item);
-    }
+    let (_, items) = b.finish();
+    let mut items: Vec<Item> = items.into_iter().filter(mine).collect();
     items.sort_by_cached_key(order);
     items
+}
+
+/// The short keys of the agenda (as `ties agenda` prints it, capped nudges too) of the
+/// notebook at `explicit` or found from `cwd`, each with its title: what shell completion
+/// offers after `ties done` and `--explain`. No notebook, no keys, and no error (as
+/// [`lookup::candidates`]).
+pub(crate) fn candidates(
+    explicit: Option<&std::path::Path>,
+    cwd: &std::path::Path,
+    now: NaiveDateTime,
+) -> Vec<(String, String)> {
+    let Ok(index) =
+        crate::notebook::discover(explicit, cwd).and_then(|root| crate::notebook::load(&root, now))
+    else {
+        return Vec::new();
+    };
+    let agenda = build(&index, None, &Filter::default());
+    agenda
+        .items
+        .iter()
+        .chain(&agenda.capped)
+        .map(|i| (i.short(), i.title.clone()))
+        .collect()
 }
 
 /// The last day of an agenda of `days` (`None`: `rules.horizon`) from today.
@@ -344,6 +425,30 @@ struct Builder<'a> {
     items: Vec<Item>,
 }
 
+impl<'a> Builder<'a> {
+    fn new(index: &'a Index, until: NaiveDate) -> Self {
+        Self {
+            index,
+            today: index.today,
+            until,
+            items: Vec::new(),
+        }
+    }
+
+    /// The items made, each with its hint ([`clear::hint`]): those set aside in
+    /// `dismissed.txt`, and the others.
+    fn finish(self) -> (Vec<Item>, Vec<Item>) {
+        let index = self.index;
+        let mut items = self.items;
+        for item in items.iter_mut().filter(|i| i.clear.is_empty()) {
+            item.clear = clear::hint(index, item).to_string();
+        }
+        items
+            .into_iter()
+            .partition(|i| index.dismissed.hides(&i.key(), index.today))
+    }
+}
+
 impl Builder<'_> {
     /// Adds an item if it is due within the horizon and its contact is not paused, closed
     /// or snoozed, and hands it back so that the caller can say why it is there.
@@ -370,6 +475,8 @@ impl Builder<'_> {
             title,
             clear: String::new(),
             why: Vec::new(),
+            week: None,
+            also: None,
         });
         self.items.last_mut()
     }
@@ -393,9 +500,19 @@ impl Builder<'_> {
                 continue;
             };
             if let Some(date) = &event.date {
-                let goal = event
-                    .goal
-                    .map_or_else(String::new, |g| format!(" (goal: meet {g} people)"));
+                let met = event.met.len();
+                // Met as many as you meant to: the event has done its job.
+                if event.goal.is_some_and(|g| met >= g as usize) {
+                    continue;
+                }
+                let goal = event.goal.map_or_else(String::new, |g| {
+                    let so_far = if met == 0 {
+                        String::new()
+                    } else {
+                        format!(", {met} so far")
+                    };
+                    format!(" (goal: meet {}{so_far})", people(g as usize))
+                });
                 let title = format!("Go to {}{goal}", event.name);
                 if date.value.date() >= today
                     && let Some(item) = self.push(
@@ -408,7 +525,7 @@ impl Builder<'_> {
                     )
                 {
                     item.why = vec![
-                        "rule: event: an event from today to the horizon".to_owned(),
+                        "rule: event: an event from today to the horizon, until `met` reaches its `goal`".to_owned(),
                         format!("{} on {} in {}", event.name, shown(date.value), doc.path),
                     ];
                 }
@@ -432,12 +549,14 @@ impl Builder<'_> {
         let name = &contact.name;
         let outreach = self.index.outreach(id.as_str(), contact);
         if let (Some(&first), Some(&last_outreach)) = (outreach.first(), outreach.last()) {
-            // Only an answer stops the clock: a received message or a done chat of another
-            // kind, on or after the first outreach. Sent messages are outreach themselves.
-            let answered = self
-                .index
-                .chats_with(id.as_str())
-                .any(|(_, c)| c.is_reply(self.index.now) && c.day().is_some_and(|d| d >= first));
+            // Only an answer stops the clock: a received message, a done chat of another
+            // kind, or a chat booked with them (planned: they said yes), on or after the
+            // first outreach. Sent messages are outreach themselves.
+            let now = self.index.now;
+            let answered = self.index.chats_with(id.as_str()).any(|(_, c)| {
+                let booked = c.status(now) == ChatStatus::Planned && !c.is_sent();
+                (c.is_reply(now) || booked) && c.day().is_some_and(|d| d >= first)
+            });
             if contact.replied.is_none() && !answered {
                 let due = When::Date(rules.follow_up_after.after_date(last_outreach));
                 let sent = outreach.len() - 1;
@@ -445,7 +564,7 @@ impl Builder<'_> {
                 let days: Vec<String> = outreach.iter().map(ToString::to_string).collect();
                 let why = vec![
                     format!(
-                        "outreach {} (`reached_out`, `followed_up`, sent messages); no `replied`, no received message or done chat since {first}",
+                        "outreach {} (`reached_out`, `followed_up`, sent messages); no `replied`, no received message, done or booked chat since {first}",
                         days.join(", ")
                     ),
                     format!(
@@ -500,6 +619,20 @@ impl Builder<'_> {
         if rules.nudges.birthday {
             self.birthday(doc, contact);
         }
+        self.reply(doc, contact);
+        self.referral(doc, contact);
+    }
+
+    /// Whether a chat with `id` is booked: planned (not cancelled, not a message) from
+    /// today on. A booked chat answers a follow-up, a reconnect and an event follow-up: the
+    /// next step is already in the calendar.
+    fn booked(&self, id: &str) -> bool {
+        let now = self.index.now;
+        self.index.chats_with(id).any(|(_, c)| {
+            c.status(now) == ChatStatus::Planned
+                && c.kind != ChatKind::Message
+                && c.day().is_some_and(|d| d >= self.today)
+        })
     }
 
     /// A contact's birthday, due on the day (the next one from today; 29 February falls on
@@ -548,9 +681,12 @@ impl Builder<'_> {
         let dormant = |last: NaiveDate| {
             contact.tie != Some(Tie::Strong) && rules.dormant_after.after_date(last) < self.today
         };
-        if self.index.in_touch(id.as_str(), contact)
+        // A `tie: dormant` is revived a few a week instead ([`Builder::revivals`]).
+        if contact.tie != Some(Tie::Dormant)
+            && self.index.in_touch(id.as_str(), contact)
             && let Some(last) = self.index.last_interaction(id.as_str(), contact)
             && !dormant(last)
+            && !self.booked(id.as_str())
         {
             let cadence = contact.stay_in_touch.unwrap_or(rules.stay_in_touch);
             let due = cadence.after_date(last);
@@ -601,7 +737,7 @@ impl Builder<'_> {
         let kind = chat.kind.as_str().replace('-', " ");
         match chat.status(self.index.now) {
             _ if chat.is_meeting(self.index.now) && chat.thanked.is_none() => {
-                let due = thank_you_due(date.value, rules.thank_you_within);
+                let due = thank_you_due(date.value, chat.ends(), rules.thank_you_within);
                 if rules.thank_you_expires.after(due.start()) <= self.index.now
                     || self.superseded(chat, date.value.date())
                 {
@@ -620,12 +756,16 @@ impl Builder<'_> {
                     doc,
                     title,
                 ) {
+                    // The chat is over: its thank-you is for today (best the same day), even
+                    // when the deadline is tomorrow.
+                    item.group = item.group.min(Group::Today);
                     item.why = vec![
-                        "rule: thank-you: a done chat without `thanked`, no later interaction with anyone in it".to_owned(),
+                        "rule: thank-you: a done chat without `thanked`, no later interaction with anyone in it; listed under Today from the chat's end".to_owned(),
                         format!(
-                            "{kind} {} in {}; rules.thank_you_within {} → due {}",
+                            "{kind} {} in {}, over at {}; rules.thank_you_within {} → due {}",
                             shown(date.value),
                             doc.path,
+                            chat.ends().map_or_else(String::new, |end| shown(When::DateTime(end))),
                             rules.thank_you_within,
                             shown(due)
                         ),
@@ -637,11 +777,24 @@ impl Builder<'_> {
                     ];
                 }
             }
-            ChatStatus::Planned if date.value.date() >= self.today => {
+            // A message is sent, not prepared; a chat marked `prepared` is ready.
+            ChatStatus::Planned
+                if date.value.date() >= self.today
+                    && chat.kind != ChatKind::Message
+                    && chat.prepared.is_none() =>
+            {
                 let ready = doc.body.questions.unwrap_or(0);
-                let wanted = rules.prepare_questions;
-                let mut title =
-                    format!("Prepare for the {kind} with {who}: {ready}/{wanted} questions ready");
+                let wanted = rules.prepare_questions as usize;
+                let mut title = if ready >= wanted {
+                    format!(
+                        "Ready for the {kind} with {who}: {ready}/{wanted} questions; read them over and research them"
+                    )
+                } else {
+                    format!(
+                        "Prepare for the {kind} with {who}: {ready}/{wanted} questions ready, write {} more under `## Questions`",
+                        wanted - ready
+                    )
+                };
                 if let Some(note) = self.company_in(first) {
                     title.push_str("; ");
                     title.push_str(&note);
@@ -655,7 +808,7 @@ impl Builder<'_> {
                     title,
                 ) {
                     item.why = vec![
-                        "rule: prepare: a planned chat from today to the horizon".to_owned(),
+                        "rule: prepare: a planned chat (not a message) from today to the horizon, until `prepared` is set".to_owned(),
                         format!("{kind} {} in {}, planned", shown(date.value), doc.path),
                         format!(
                             "{ready} question(s) under `## Questions`; rules.prepare_questions {wanted}"
@@ -741,6 +894,8 @@ impl Builder<'_> {
             title,
             clear: String::new(),
             why: Vec::new(),
+            week: None,
+            also: None,
         }
     }
 
@@ -753,18 +908,72 @@ impl Builder<'_> {
         events: impl IntoIterator<Item = (&'e Document, &'e Event)>,
     ) {
         let on = self.index.settings.rules.nudges;
-        if on.goal && goal {
-            self.goal_nudges();
-        }
-        if on.coverage && coverage {
-            self.coverage_nudges();
+        let settled = (on.goal && goal) || (on.coverage && coverage);
+        if settled && self.in_grace().is_some() {
+            // A new notebook: its goals and targets are days old, nothing is behind yet.
+        } else {
+            if on.goal && goal {
+                self.goal_nudges();
+            }
+            if on.coverage && coverage {
+                self.coverage_nudges();
+            }
         }
         if on.event_follow_up {
             self.event_follow_ups(events);
         }
     }
 
-    /// A weekly goal whose count so far this week is below its pace ([`goals::pace`]).
+    /// The first day of the notebook, when it is younger than `rules.grace`: its earliest
+    /// dated record (an outreach, reply or `last_contact` of a contact, a chat, an event).
+    /// A notebook with no date at all has recorded nothing yet and is in its grace too.
+    fn in_grace(&self) -> Option<NaiveDate> {
+        let index = self.index;
+        let first = index
+            .docs
+            .iter()
+            .filter_map(|doc| match &doc.record {
+                Some(Record::Contact(c)) => index.first_interaction(doc.id.as_str(), c),
+                Some(Record::Chat(c)) => c.day(),
+                Some(Record::Event(e)) => e.day(),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(self.today)
+            .min(self.today);
+        (index.settings.rules.grace.after_date(first) > self.today).then_some(first)
+    }
+
+    /// What is planned from today to Sunday (not cancelled): chats that are not messages
+    /// and events. A goal behind pace with the rest of the week booked needs no nudge.
+    fn planned_this_week(&self, goal: &str) -> u32 {
+        let index = self.index;
+        let sunday = crate::period::week_start(self.today) + TimeDelta::days(6);
+        let this_week =
+            |day: Option<NaiveDate>| day.is_some_and(|d| d >= self.today && d <= sunday);
+        let n = match goal {
+            "chats" => index
+                .chats()
+                .filter(|(_, c)| {
+                    c.kind != ChatKind::Message
+                        && c.status(index.now) == ChatStatus::Planned
+                        && this_week(c.day())
+                })
+                .count(),
+            "events" => index
+                .events()
+                .filter(|(_, e)| {
+                    this_week(e.day())
+                        && e.date.as_ref().is_some_and(|d| d.value.start() > index.now)
+                })
+                .count(),
+            _ => 0,
+        };
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    /// A weekly goal whose count so far this week, with what is planned for the rest of
+    /// it, is below its pace ([`goals::pace`]).
     fn goal_nudges(&mut self) {
         let today = self.today;
         let monday = crate::period::week_start(today);
@@ -783,7 +992,8 @@ impl Builder<'_> {
                 continue;
             };
             let pace = goals::pace(per_week, today);
-            if row.count >= pace {
+            let planned = self.planned_this_week(goal);
+            if row.count.saturating_add(planned) >= pace {
                 continue;
             }
             let weekday = today.format("%A");
@@ -800,6 +1010,7 @@ impl Builder<'_> {
                 title,
             );
             item.who = format!("weekly {goal}");
+            item.week = Some(monday);
             item.why = vec![
                 format!(
                     "rule: goal: a weekly goal below its pace (goals.weekly.{goal}: {per_week}; switch: rules.nudges.goal: true)"
@@ -809,8 +1020,11 @@ impl Builder<'_> {
                     row.count
                 ),
                 format!(
-                    "pace: {per_week} a week over the {} days before today = {pace}",
+                    "pace: {per_week} a week over the {} days before today = {pace}; nothing planned for the rest of the week",
                     (today - monday).num_days()
+                ),
+                format!(
+                    "one item for the week of {monday}: `ties done` sets it aside until next week"
                 ),
             ];
             self.items.push(item);
@@ -834,17 +1048,18 @@ impl Builder<'_> {
                     }
                 })
                 .collect();
+            let role = row.missing.first().copied().unwrap_or("developer");
             let title = format!("{}: {}", row.name, missing.join(", "));
             let path = self
                 .index
                 .get(row.id.as_str())
                 .map_or_else(String::new, |d| d.path.clone());
             let mut item = self.nudge(today, ItemKind::Coverage, row.id.clone(), path, title);
-            let role = row.missing.first().copied().unwrap_or("developer");
-            item.clear = format!(
-                "ties new contact NAME --company {} --role {role}",
+            item.week = Some(crate::period::week_start(today));
+            item.also = Some(format!(
+                "or: ties new contact NAME --company {} --role {role}",
                 shell_word(row.id.as_str())
-            );
+            ));
             item.why = vec![
                 format!(
                     "rule: coverage: a target company short of goals.people_per_company (developer: {}, manager: {}, recruiter: {}; switch: rules.nudges.coverage: true)",
@@ -877,6 +1092,8 @@ impl Builder<'_> {
                 title,
             );
             "warm contacts".clone_into(&mut item.who);
+            item.week = Some(crate::period::week_start(today));
+            item.also = Some("or write `warmth: warm` on contacts who know you".to_owned());
             item.why = vec![
                 format!(
                     "rule: coverage: fewer warm contacts than goals.warm_contacts: {} (switch: rules.nudges.coverage: true)",
@@ -919,6 +1136,7 @@ impl Builder<'_> {
                     .last_interaction(id.as_str(), contact)
                     .is_some_and(|last| last > day)
                     || self.suppressed(id)
+                    || self.booked(id.as_str())
                 {
                     continue;
                 }
@@ -949,44 +1167,6 @@ impl Builder<'_> {
     }
 }
 
-/// How to clear `item`: the recording command ([`crate::action`]) that answers it, or the
-/// field to write where no command does.
-pub(crate) fn clear(index: &Index, item: &Item) -> String {
-    let id = &shell_word(item.id.as_str());
-    match item.kind {
-        ItemKind::FollowUp => format!("ties log follow-up {id}"),
-        ItemKind::MoveOn => format!("ties close {id}"),
-        ItemKind::ThankYou => {
-            // The chat itself: given the contact, `log thank-you` picks their latest chat.
-            let chat = index.docs.iter().find(|d| d.path == item.path);
-            format!(
-                "ties log thank-you {}",
-                chat.map_or_else(|| id.clone(), |d| shell_word(d.id.as_str()))
-            )
-        }
-        ItemKind::Prepare => format!(
-            "write {} questions under `## Questions` in {}",
-            index.settings.rules.prepare_questions, item.path
-        ),
-        ItemKind::Next => format!("change or remove `next` in {}", item.path),
-        ItemKind::Task => format!("ties done {}", item.key()),
-        ItemKind::Reconnect | ItemKind::EventFollowUp => {
-            format!("ties log outreach {id}, or ties snooze {id} 2w")
-        }
-        ItemKind::Event => format!("ties log met {id} CONTACT…"),
-        ItemKind::Birthday => format!("send them a note; ties log outreach {id} records it"),
-        ItemKind::Goal => match item.id.as_str() {
-            "outreach" => "reach out: ties log outreach CONTACT".to_owned(),
-            "chats" => "have a chat: ties new chat CONTACT".to_owned(),
-            _ => "go to an event: ties new event".to_owned(),
-        },
-        ItemKind::Coverage if item.id.as_str() == "warm-contacts" => {
-            "write `warmth: warm` on contacts who know you".to_owned()
-        }
-        ItemKind::Coverage => format!("ties new contact NAME --company {id} --role ROLE"),
-    }
-}
-
 /// An id as one word of a shell command: as it is when it is a plain word (every slug),
 /// else in double quotes (`"Jane Doe"`, a title id), so a command copied from the agenda
 /// runs as shown.
@@ -1009,9 +1189,47 @@ pub(crate) fn shell_word(id: &str) -> String {
     quoted
 }
 
+/// "3 days overdue", "today", "in 2 days".
+pub(crate) fn relative(today: NaiveDate, due: NaiveDate) -> String {
+    let days = (due - today).num_days();
+    let unit = |n: i64| {
+        if n == 1 {
+            "1 day".to_owned()
+        } else {
+            format!("{n} days")
+        }
+    };
+    match days {
+        0 => "today".to_owned(),
+        d if d < 0 => format!("{} overdue", unit(-d)),
+        d => format!("in {}", unit(d)),
+    }
+}
+
+/// The company `contact` works at, when it is one of your targets (`status: target`).
+pub(crate) fn target_company<'a>(index: &'a Index, contact: &Contact) -> Option<&'a Company> {
+    let id = contact.company.as_ref()?;
+    match index
+        .target(Kind::Company, &id.value)
+        .and_then(|d| d.record.as_ref())
+    {
+        Some(Record::Company(c)) if c.status == CompanyStatus::Target => Some(c),
+        _ => None,
+    }
+}
+
+/// "1 person", "3 people".
+pub(crate) fn people(n: usize) -> String {
+    if n == 1 {
+        "1 person".to_owned()
+    } else {
+        format!("{n} people")
+    }
+}
+
 /// `2026-11-21` or `2026-11-21 14:30`, as the text agenda shows a due date.
 pub(crate) fn shown(when: When) -> String {
-    when.to_string().replace('T', " ")
+    when.to_string()
 }
 
 /// Whom the tasks of `doc` are for: a chat's first contact, else the file itself.
@@ -1045,19 +1263,69 @@ pub(crate) fn ticked_tasks(index: &Index) -> Vec<Item> {
                 title: task.text.clone(),
                 clear: String::new(),
                 why: Vec::new(),
+                week: None,
+                also: None,
             });
         }
     }
     items
 }
 
-/// Chat start + `within`; a chat without a time counts from the start of its day, so with
-/// the default 24h a thank-you is due the next day.
-pub(crate) fn thank_you_due(chat: When, within: Duration) -> When {
-    let due = within.after(chat.start());
-    match chat {
-        When::Date(_) if due.time() == NaiveTime::MIN => When::Date(due.date()),
-        _ => When::DateTime(due),
+/// The chats marked `prepared` (not messages), each as the `prepare` item it was before
+/// (same [`Item::key`]) with the day it was marked: `ties done` tells by them that a key it
+/// no longer finds on the agenda is done already.
+pub(crate) fn prepared_chats(index: &Index) -> Vec<(Item, NaiveDate)> {
+    let mut items = Vec::new();
+    for doc in &index.docs {
+        let Some(Record::Chat(chat)) = &doc.record else {
+            continue;
+        };
+        let (Some(day), Some(date), Some(first)) = (&chat.prepared, &chat.date, chat.with.first())
+        else {
+            continue;
+        };
+        if chat.kind == ChatKind::Message {
+            continue;
+        }
+        let id = index.canonical(Kind::Contact, &first.value).clone();
+        let who = index.name_of(&id);
+        items.push((
+            Item {
+                group: Group::of(date.value.date(), index.today),
+                due: date.value,
+                kind: ItemKind::Prepare,
+                id,
+                title: format!(
+                    "Prepare for the {} with {who}",
+                    chat.kind.as_str().replace('-', " ")
+                ),
+                who,
+                path: doc.path.clone(),
+                clear: String::new(),
+                why: Vec::new(),
+                week: None,
+                also: None,
+            },
+            day.value,
+        ));
+    }
+    items
+}
+
+/// When a thank-you for a chat on `date` that ended at `end` is due: `within` after its
+/// end; a chat without a time (its end unknown) counts from the start of its day, so with
+/// the default 24h its thank-you is due the next day.
+pub(crate) fn thank_you_due(date: When, end: Option<NaiveDateTime>, within: Duration) -> When {
+    match date {
+        When::Date(_) => {
+            let due = within.after(date.start());
+            if due.time() == NaiveTime::MIN {
+                When::Date(due.date())
+            } else {
+                When::DateTime(due)
+            }
+        }
+        When::DateTime(start) => When::DateTime(within.after(end.unwrap_or(start))),
     }
 }
 
@@ -1187,29 +1455,36 @@ mod tests {
     }
 
     #[test]
+    fn relative_days() {
+        let d = |s| crate::model::time::parse_date(s).unwrap();
+        assert_eq!(relative(d("2026-11-21"), d("2026-11-18")), "3 days overdue");
+        assert_eq!(relative(d("2026-11-21"), d("2026-11-20")), "1 day overdue");
+        assert_eq!(relative(d("2026-11-21"), d("2026-11-21")), "today");
+        assert_eq!(relative(d("2026-11-21"), d("2026-11-23")), "in 2 days");
+    }
+
+    #[test]
     fn thank_you_from_a_bare_date_is_due_next_day() {
         let day = crate::model::time::parse_date("2026-11-20").unwrap();
+        let due = |when, within| thank_you_due(when, None, within).iso();
+        assert_eq!(due(When::Date(day), Duration::days(1)), "2026-11-21");
         assert_eq!(
-            thank_you_due(When::Date(day), Duration::days(1)).to_string(),
-            "2026-11-21"
-        );
-        assert_eq!(
-            thank_you_due(When::Date(day), Duration::minutes(12 * 60)).to_string(),
+            due(When::Date(day), Duration::minutes(12 * 60)),
             "2026-11-20T12:00"
         );
         let at = When::parse("2026-11-20 14:30").unwrap();
+        assert_eq!(due(at, Duration::days(1)), "2026-11-21T14:30");
+        let end = When::parse("2026-11-20 15:30").unwrap().start();
         assert_eq!(
-            thank_you_due(at, Duration::days(1)).to_string(),
-            "2026-11-21T14:30"
+            thank_you_due(at, Some(end), Duration::days(1)).iso(),
+            "2026-11-21T15:30",
+            "from the chat's end"
         );
-        let end = When::parse("9999-12-31 23:00").unwrap();
-        assert_eq!(
-            thank_you_due(end, Duration::days(1)).to_string(),
-            "+10000-01-01T23:00"
-        );
+        let last = When::parse("9999-12-31 23:00").unwrap();
+        assert_eq!(due(last, Duration::days(1)), "+10000-01-01T23:00");
         let max = When::DateTime(chrono::NaiveDateTime::MAX);
         assert_eq!(
-            thank_you_due(max, Duration::days(1)),
+            thank_you_due(max, None, Duration::days(1)),
             max,
             "saturates instead of overflowing"
         );

@@ -332,25 +332,6 @@ impl Store {
     }
 }
 
-/// The cache's folder of one notebook, as a watcher tells its writes from the notebook's.
-#[derive(Clone, Debug)]
-pub(crate) struct Own {
-    dir: PathBuf,
-}
-
-impl Own {
-    pub(crate) fn of(root: &Path) -> Self {
-        Self {
-            dir: root.join(DIR),
-        }
-    }
-
-    /// Whether every one of `paths` is the cache's folder or inside it.
-    pub(crate) fn holds_all(&self, paths: &[PathBuf]) -> bool {
-        !paths.is_empty() && paths.iter().all(|p| p.starts_with(&self.dir))
-    }
-}
-
 /// Makes the cache's folder, with what keeps git and backups out of it.
 fn prepare(dir: &Path) -> Result<(), Error> {
     let failed = |source| Error::Write {

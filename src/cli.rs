@@ -23,7 +23,7 @@ use crate::model::company::CompanyStatus;
 use crate::model::contact::{ContactStatus, Role, Warmth};
 use crate::model::decode::{Choice, is_email, is_profile, is_url, normalize_profile};
 use crate::model::event::EventKind;
-use crate::model::time::When;
+use crate::model::time::{BadDuration, When};
 use crate::render::Format;
 use crate::report::{Granularity, ReportKind};
 use crate::spreadsheet::Cells;
@@ -97,7 +97,7 @@ enum Commands {
         /// How many days ahead to look [default: rules.horizon in ties.yaml, 7]
         #[arg(long, value_name = "N")]
         days: Option<u32>,
-        /// Only these kinds (comma-separated): follow-up, move-on, thank-you, prepare, next, task, reconnect, event, goal, coverage, event-follow-up
+        /// Only these kinds (comma-separated): follow-up, move-on, thank-you, prepare, next, task, reconnect, event, goal, coverage, event-follow-up, birthday, reply, referral
         #[arg(long, value_delimiter = ',', value_parser = parse_item_kind, value_name = "KINDS")]
         kind: Vec<ItemKind>,
         /// Only items about this contact: an id, [[id]] or name ("Maya Chen")
@@ -106,12 +106,24 @@ enum Commands {
         /// Only items about people at this company: an id, [[id]] or name
         #[arg(long, value_name = "COMPANY", add = ids(COMPANIES))]
         company: Option<String>,
-        /// Why the item with this key is there: its rule, settings and dates (keys: --format json)
-        #[arg(long, value_name = "KEY")]
+        /// Why the item with this key (short or full) is there: its rule, settings and dates
+        #[arg(long, value_name = "KEY", add = keys())]
         explain: Option<String>,
         /// Everything, also what fell due before `since:` in ties.yaml (the first agendas of an adopted vault show only the latest few)
         #[arg(long)]
         all: bool,
+    },
+    /// The one next step: the most urgent item of the agenda, with why and the command that clears it
+    Next {
+        /// How many items, most urgent first
+        #[arg(short = 'n', long = "count", value_name = "N", default_value_t = 1)]
+        n: usize,
+        /// Show every part of each item's urgency (overdue days, tie, target company, a chat's nearness, goal pace)
+        #[arg(long)]
+        explain: bool,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
+        format: ReportFormatArg,
     },
     /// Check the notebook, then re-check on every save (incremental; Ctrl-C to stop)
     Watch {
@@ -271,12 +283,12 @@ enum Commands {
         #[command(subcommand)]
         action: LogArg,
     },
-    /// Take a contact off the agenda until a date (YYYY-MM-DD) or for a while (2w, 30d)
+    /// Take a contact, or one agenda item, off the agenda until a date (YYYY-MM-DD) or for a while (10d, 2w, 3mo)
     Snooze {
-        /// The contact: id, [[id]] or name
-        #[arg(add = ids(CONTACTS))]
+        /// The contact (id, [[id]] or name: all their items), or an agenda item's key (that item: dismissed.txt)
+        #[arg(add = ids_and_keys())]
         id: String,
-        /// A date (YYYY-MM-DD) or a duration from today (2w, 30d)
+        /// A date after today (YYYY-MM-DD) or a duration from today (10d, 2w, 3mo, 1y)
         #[arg(value_parser = parse_until)]
         until: Until,
         #[command(flatten)]
@@ -306,9 +318,10 @@ enum Commands {
         #[command(flatten)]
         dry: DryRun,
     },
-    /// Tick the open task an agenda item points at (its `key` in `ties agenda --format json`)
+    /// Clear an agenda item: record what its hint says (a follow-up, a thank-you…), tick its task, mark its chat prepared, or set it aside in dismissed.txt
     Done {
-        /// The agenda item's key, e.g. task-jane-doe-20261120-1a2b3c4d
+        /// The item's short key as `ties agenda` shows it (bkfq), or its full key (task-jane-doe-20261120-1a2b3c4d)
+        #[arg(add = keys())]
         key: String,
         #[command(flatten)]
         dry: DryRun,
@@ -387,6 +400,24 @@ enum LogArg {
     Reply(Logged),
     /// The thank-you you sent after a chat: sets `thanked` on the chat (given a contact, on their latest done chat without one)
     ThankYou(Sent),
+    /// A message you sent or received: a new `kind: message` chat, dated now (sent: it counts as outreach or a follow-up; received: a reply)
+    #[command(group(clap::ArgGroup::new("direction").required(true).args(["sent", "received"])))]
+    Message {
+        /// The contact: id, [[id]] or name
+        #[arg(add = ids(CONTACTS))]
+        id: String,
+        /// You wrote it
+        #[arg(long)]
+        sent: bool,
+        /// They wrote it
+        #[arg(long)]
+        received: bool,
+        /// When it was written [default: now]
+        #[arg(long, value_name = "YYYY-MM-DD[ HH:MM]", value_parser = parse_when)]
+        date: Option<When>,
+        #[command(flatten)]
+        dry: DryRun,
+    },
     /// People you met at an event: adds them to its `met`
     Met {
         /// The event: id, [[id]] or name
@@ -401,8 +432,15 @@ enum LogArg {
 }
 
 fn parse_until(s: &str) -> Result<Until, String> {
-    Until::parse(s)
-        .ok_or_else(|| format!("`{s}` is neither a date (YYYY-MM-DD) nor a duration (2w, 30d, 3m)"))
+    Until::read(s).map_err(|bad| match bad {
+        BadDuration::Ambiguous => {
+            let n = s.trim().trim_end_matches('m');
+            format!("`{s}`: minutes or months? write {n}mo for {n} months, or {n}w, {n}d")
+        }
+        BadDuration::Unreadable => {
+            format!("`{s}` is neither a date (YYYY-MM-DD) nor a duration (10d, 2w, 3mo, 1y)")
+        }
+    })
 }
 
 /// `--since`, `--until` and `--period`; together, the period is what they have in common.
@@ -685,6 +723,11 @@ impl Cli {
                 },
                 explain,
             },
+            Commands::Next { n, explain, format } => Command::Next {
+                n,
+                explain,
+                format: format.with(false),
+            },
             Commands::Report {
                 report,
                 period,
@@ -791,6 +834,24 @@ impl Cli {
                         contacts,
                         dry,
                     } => (Request::Met { event, contacts }, dry),
+                    LogArg::Message {
+                        id,
+                        sent,
+                        received: _,
+                        date,
+                        dry,
+                    } => (
+                        Request::Message {
+                            contact: id,
+                            direction: if sent {
+                                Direction::Sent
+                            } else {
+                                Direction::Received
+                            },
+                            date,
+                        },
+                        dry,
+                    ),
                 };
                 Command::Record {
                     request,
@@ -1255,6 +1316,32 @@ fn ids(kinds: &'static [Kind]) -> ArgValueCandidates {
             .into_iter()
             .map(|(id, name)| CompletionCandidate::new(id).help(name.map(Into::into)))
             .collect()
+    })
+}
+
+/// Completes an agenda item's key: the short keys of today's agenda, each with its title
+/// as help, from the notebook found as for [`ids`].
+fn keys() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        let Ok(cwd) = std::env::current_dir() else {
+            return Vec::new();
+        };
+        let explicit = std::env::var_os("TIES_NOTEBOOK")
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from);
+        crate::agenda::candidates(explicit.as_deref(), &cwd, Clock::System.now())
+            .into_iter()
+            .map(|(key, title)| CompletionCandidate::new(key).help(Some(title.into())))
+            .collect()
+    })
+}
+
+/// [`ids`] of contacts, then [`keys`]: `ties snooze` takes either.
+fn ids_and_keys() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        let ids = ids(CONTACTS).candidates();
+        let keys = keys().candidates();
+        ids.into_iter().chain(keys).collect()
     })
 }
 

@@ -123,6 +123,12 @@ pub(crate) enum Command {
         /// `--explain KEY`: why that item is there, instead of the agenda.
         explain: Option<String>,
     },
+    /// `ties next`: the `n` most urgent items, with why (`explain`: every part of it).
+    Next {
+        n: usize,
+        explain: bool,
+        format: Format,
+    },
     Report {
         kind: crate::report::ReportKind,
         period: crate::period::Filter,

@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::fs::NewFile;
 use crate::index::Index;
 use crate::lookup;
-use crate::model::chat::ChatKind;
+use crate::model::chat::{ChatKind, Direction};
 use crate::model::decode::Choice;
 use crate::model::fields::{Field, Type};
 use crate::model::id::is_slug;
@@ -219,16 +219,32 @@ fn chat(
     given.push(("with", with));
     given.retain(|(key, _)| *key != "date");
     given.push(("date", Given::Word(date.to_string())));
-    let mut draft = filled(Kind::Chat, &given);
-    let names: Vec<&str> = people
-        .iter()
-        .map(|d| d.name().unwrap_or(d.id.as_str()))
-        .collect();
     let kind = request
         .one("kind")
         .and_then(ChatKind::parse)
         .unwrap_or(ChatKind::CoffeeChat);
-    draft.body(&chat_body(kind, &names));
+    let direction = request.one("direction").and_then(Direction::parse);
+    // A message is a point in time: it lasts no time, is never prepared nor thanked for
+    // (so it has no thank-you template either); only a message has a direction.
+    let unhinted: &[&str] = if kind == ChatKind::Message {
+        &[
+            "duration",
+            "thanked",
+            "prepared",
+            "referrals",
+            "status",
+            "event",
+            "templates",
+        ]
+    } else {
+        &["direction"]
+    };
+    let mut draft = fill(chat::FIELDS, &given, unhinted);
+    let names: Vec<&str> = people
+        .iter()
+        .map(|d| d.name().unwrap_or(d.id.as_str()))
+        .collect();
+    draft.body(&chat_body(kind, direction, &names));
     let id = dated(index, date.date(), ids.first().map_or("", String::as_str));
     Ok((Kind::Chat, id, draft))
 }
@@ -246,10 +262,10 @@ enum Given {
 /// the rest as hints.
 fn filled(kind: Kind, given: &[(&str, Given)]) -> Draft {
     match kind {
-        Kind::Contact => fill(contact::FIELDS, given),
-        Kind::Company => fill(company::FIELDS, given),
-        Kind::Chat => fill(chat::FIELDS, given),
-        Kind::Event | Kind::Note => fill(event::FIELDS, given),
+        Kind::Contact => fill(contact::FIELDS, given, &[]),
+        Kind::Company => fill(company::FIELDS, given, &[]),
+        Kind::Chat => fill(chat::FIELDS, given, &[]),
+        Kind::Event | Kind::Note => fill(event::FIELDS, given, &[]),
     }
 }
 
@@ -275,9 +291,13 @@ fn is_word(ty: Type) -> bool {
     )
 }
 
-fn fill<R>(fields: &[Field<R>], given: &[(&str, Given)]) -> Draft {
+/// The draft of `fields`, the `given` values set, the other keys as hints but for those in
+/// `unhinted`, which do not apply.
+fn fill<R>(fields: &[Field<R>], given: &[(&str, Given)], unhinted: &[&str]) -> Draft {
     let mut draft = Draft::new();
-    for field in fields {
+    let hinted =
+        |f: &&Field<R>| !unhinted.contains(&f.key) || given.iter().any(|(k, _)| *k == f.key);
+    for field in fields.iter().filter(hinted) {
         let key = field.key;
         let value = given.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
         match value {
@@ -315,8 +335,23 @@ fn resolve<'a>(index: &'a Index, kind: Kind, text: &str) -> Result<&'a Document,
 }
 
 /// The sections the seeds teach: 5–7 questions prepared beforehand (empty items do not
-/// count as prepared), notes, takeaways, and a reflection that ends with the thank-you.
-fn chat_body(kind: ChatKind, names: &[&str]) -> String {
+/// count as prepared), notes, takeaways, and a reflection that ends with the thank-you. A
+/// message is a point in time, with nothing to prepare and no thank-you owed: its body is
+/// the message.
+fn chat_body(kind: ChatKind, direction: Option<Direction>, names: &[&str]) -> String {
+    let who = match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    if kind == ChatKind::Message {
+        let heading = match direction {
+            Some(Direction::Sent) => format!("Message to {who}"),
+            Some(Direction::Received) => format!("Message from {who}"),
+            None => format!("Messages with {who}"),
+        };
+        return format!("# {heading}\n\nPaste or sum up the message here.\n");
+    }
     let what = match kind {
         ChatKind::CoffeeChat => "Coffee chat",
         ChatKind::InformationalInterview => "Informational interview",
@@ -325,11 +360,6 @@ fn chat_body(kind: ChatKind, names: &[&str]) -> String {
         ChatKind::Event => "Chat at an event",
         ChatKind::Interview => "Interview",
         ChatKind::Other => "Chat",
-    };
-    let who = match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     };
     format!(
         "# {what} with {who}\n\
@@ -360,7 +390,7 @@ mod tests {
 
     #[test]
     fn chat_body_has_room_for_questions_that_do_not_count_yet() {
-        let body = chat_body(ChatKind::CoffeeChat, &["Jane Doe"]);
+        let body = chat_body(ChatKind::CoffeeChat, None, &["Jane Doe"]);
         let mut findings = Vec::new();
         let parsed = crate::body::parse(&body, 0, &mut findings);
         assert!(findings.is_empty());

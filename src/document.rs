@@ -440,7 +440,7 @@ mod kept_text {
 }
 
 /// `chats/2026/2026-11-12-jane.md` → `2026-11-12-jane`.
-fn id_of(path: &str) -> Id {
+pub(crate) fn id_of(path: &str) -> Id {
     let name = path.rsplit('/').next().unwrap_or(path);
     Id::new(
         name.strip_suffix(".md")

@@ -31,6 +31,14 @@ pub(crate) enum Change {
         text: String,
         due: Option<NaiveDate>,
     },
+    /// Removes the top-level `key` and its value, a line (`next:` once it is done).
+    Remove { key: &'static str },
+    /// Sets `key` aside in `dismissed.txt`, a plain file ([`crate::dismissed::set`]).
+    Dismiss {
+        key: String,
+        entry: crate::dismissed::Entry,
+        title: String,
+    },
 }
 
 /// An item of a list, compared by meaning rather than by spelling: `2026-11-10` and
@@ -154,6 +162,13 @@ pub(crate) fn apply_in(
         } => Front::parse(text, conventions)?.set(key, value, *existing),
         Change::Append { key, item } => Front::parse(text, conventions)?.append(key, item),
         Change::Tick { text: task, due } => tick(text, task, *due),
+        Change::Remove { key } => Ok(Front::parse(text, conventions)?.remove(key)),
+        Change::Dismiss { key, entry, title } => Ok(
+            match crate::dismissed::set(Some(text), key, *entry, title) {
+                Some(new) => Edited::Changed(new),
+                None => Edited::Unchanged,
+            },
+        ),
     }
 }
 
@@ -268,6 +283,26 @@ impl<'a> Front<'a> {
         }
     }
 
+    /// Removes `key` with its value, whatever its shape: from the start of the key's line
+    /// to the end of the value's last line (a block mapping or list goes with its key).
+    fn remove(&self, key: &'static str) -> Edited {
+        let Some((k, v)) = self.get(key) else {
+            return Edited::Unchanged;
+        };
+        let text = self.text;
+        let start = line_start(text, k.span.start);
+        let end = v.span.end.max(k.span.end);
+        // A block value's span may already end after its last line's line break.
+        let end = if text[..end].ends_with('\n') {
+            end
+        } else {
+            text[end..].find('\n').map_or(text.len(), |i| end + i + 1)
+        };
+        let mut out = text.to_owned();
+        out.replace_range(start..end, "");
+        Edited::Changed(out)
+    }
+
     /// Refuses a value that carries an anchor (`status: &st paused`: `*st` elsewhere repeats
     /// it, so changing it here would change those keys too) or is an alias (`*st`: its nodes
     /// are the anchored value's, so an append would land in the anchor's list).
@@ -307,10 +342,15 @@ impl<'a> Front<'a> {
         insert(self.text, colon, &format!(" {new}"))
     }
 
-    /// A new `key: value` line at the end of the front matter, indented as its first key and
-    /// ended as its lines are.
+    /// A new `key: value` line: in place of the template's commented hint for the key
+    /// (`# reached_out: YYYY-MM-DD`, as `ties new` writes it) if the front matter has one,
+    /// else at the end of the front matter, indented as its first key and ended as its
+    /// lines are.
     fn add_line(&self, line: &str) -> Edited {
         let text = self.text;
+        if let Some(span) = self.hint_line(line) {
+            return replace(text, span, line);
+        }
         let indent = self.entries.first().map_or("", |(k, _)| {
             &text[line_start(text, k.span.start)..k.span.start]
         });
@@ -319,6 +359,32 @@ impl<'a> Front<'a> {
         // The closing fence's own line ending tells how this file ends its lines.
         let eol = eol_at(text, at);
         insert(text, at, &format!("{indent}{line}{eol}"))
+    }
+
+    /// The commented hint line (`# key: …`, from its `#` to its end) of the key `line`
+    /// sets, in the front matter.
+    fn hint_line(&self, line: &str) -> Option<Span> {
+        let key = line.split(':').next()?;
+        let text = self.text;
+        let mut at = self.yaml.start;
+        for l in text[self.yaml.range()].split_inclusive('\n') {
+            let start = at;
+            at += l.len();
+            let body = l.trim_end_matches(['\n', '\r']);
+            let trimmed = body.trim_start();
+            let Some(rest) = trimmed.strip_prefix('#') else {
+                continue;
+            };
+            if rest
+                .trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.starts_with(':'))
+            {
+                let hash = start + body.len() - trimmed.len();
+                return Some(Span::new(hash, start + body.len()));
+            }
+        }
+        None
     }
 
     /// A `- item` line after the block list's last item, at its indentation.
@@ -707,6 +773,47 @@ mod tests {
         assert_eq!(
             append("---\nmet: \"[[al]]\"\n---\n", "met", id()),
             "---\nmet: [\"[[al]]\", \"[[bo]]\"]\n---\n"
+        );
+    }
+
+    #[test]
+    fn remove_takes_the_key_and_its_value_and_nothing_else() {
+        let remove = |text: &str| match apply(text, &Change::Remove { key: "next" }).unwrap() {
+            Edited::Changed(new) => new,
+            Edited::Unchanged => text.to_owned(),
+        };
+        assert_eq!(
+            remove("---\nname: A\nnext: \"2026-12-07 call\"  # soon\ntags: [x]\n---\nBody\n"),
+            "---\nname: A\ntags: [x]\n---\nBody\n"
+        );
+        assert_eq!(
+            remove("---\nnext: {date: 2026-11-24, action: \"email\"}\nname: A\n---\n"),
+            "---\nname: A\n---\n"
+        );
+        assert_eq!(
+            remove("---\nname: A\nnext:\n  date: 2026-11-24\n  action: call\ntags: [x]\n---\n"),
+            "---\nname: A\ntags: [x]\n---\n"
+        );
+        assert_eq!(
+            remove("---\r\nname: A\r\nnext: 2026-12-07 call\r\n---\r\n"),
+            "---\r\nname: A\r\n---\r\n"
+        );
+        assert_eq!(remove("---\nname: A\n---\n"), "---\nname: A\n---\n");
+    }
+
+    #[test]
+    fn a_new_key_takes_the_place_of_the_templates_hint_for_it() {
+        let text = "---\nname: A\n# reached_out: YYYY-MM-DD   # the day of your first message\n# replied: YYYY-MM-DD\n---\n";
+        assert_eq!(
+            set(text, "reached_out", "2026-12-07"),
+            "---\nname: A\nreached_out: 2026-12-07\n# replied: YYYY-MM-DD\n---\n"
+        );
+        assert_eq!(
+            append(text, "followed_up", Item::Date(date("2026-12-07"))),
+            format!(
+                "{}followed_up: [2026-12-07]\n---\n",
+                &text[..text.len() - 4]
+            )
         );
     }
 

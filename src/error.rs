@@ -151,12 +151,28 @@ pub(crate) enum Error {
     AmbiguousChat { contact: String, chats: String },
 
     #[error(
-        "no agenda item has the key `{key}`{hint}\n  help: `ties agenda --format json` shows each item's key"
+        "no agenda item has the key `{key}`{hint}\n  help: `ties agenda` shows each item's short key, `ties agenda --format json` its full key"
     )]
     UnknownKey { key: String, hint: String },
 
-    #[error("`{key}` is not a task; `ties done` ticks tasks\n  help: {command}")]
-    NotATask { key: String, command: String },
+    #[error(
+        "several agenda items have a short key starting `{key}`: {keys}\n  help: type more of its letters, or the whole key"
+    )]
+    AmbiguousKey { key: String, keys: String },
+
+    #[error(
+        "a snooze ends after today, and {until} is not after {today}\n  help: give a later date, or a duration from today: 10d, 2w, 3mo"
+    )]
+    SnoozeNotAhead { until: String, today: String },
+
+    #[error(
+        "`{chat}` is {status} ({when}): a thank-you follows the chat\n  help: run `ties log thank-you {chat}` once it is over; if it did happen, set its `date` or `status: done`"
+    )]
+    NotHappened {
+        chat: String,
+        status: &'static str,
+        when: String,
+    },
 
     #[error(
         "{} is already a notebook (it has a ties.yaml); nothing was changed\n  \

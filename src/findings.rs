@@ -97,6 +97,7 @@ codes! {
     T302 "thanks-out-of-order" Warning "t302.rs";
     T303 "met-before-event" Warning "t303.rs";
     T304 "message-without-direction" Warning "t304.rs";
+    T305 "unreadable-dismissal" Warning "t305.rs";
     T401 "unknown-config-key" Warning "t401.rs";
     T402 "invalid-config-value" Error "t402.rs";
     T403 "unknown-ignored-code" Warning "t403.rs";
@@ -186,7 +187,8 @@ pub(crate) enum Address {
 pub(crate) struct Remedy {
     /// The word to write in place of the one at the finding's span.
     pub suggestion: Option<String>,
-    /// The record whose file would make a reference resolve (T201): what `ties new` writes.
+    /// The record whose file would make a reference resolve (T201), or the note or record
+    /// a broken `[[link]]` asks for (T204): what `ties new` writes.
     pub create: Option<NewRecord>,
 }
 
@@ -322,6 +324,10 @@ pub(crate) enum Problem {
         value: String,
         address: Address,
     },
+    /// T305: a line of `dismissed.txt` that is not `KEY done DAY` or `KEY until DAY`.
+    BadDismissal {
+        line: String,
+    },
     /// T401.
     UnknownConfigKey {
         key: String,
@@ -407,6 +413,7 @@ impl Problem {
             Self::UnknownKey { .. } => Code::T106,
             Self::NotSlug { .. } => Code::T107,
             Self::Malformed { .. } => Code::T108,
+            Self::BadDismissal { .. } => Code::T305,
             Self::NamesInOneString { .. } => Code::T109,
             Self::UnknownConfigKey { .. } => Code::T401,
             Self::InvalidConfigValue { .. } => Code::T402,

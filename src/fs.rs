@@ -135,6 +135,58 @@ pub(crate) fn can_create_in(root: &Path, path: &Path, existing: Existing) -> Res
     Ok(())
 }
 
+/// Moves the notebook file `from` to `to` (the language server renaming a record for an
+/// editor that cannot rename files): refused as [`read_in`] refuses `from` (a symlink, out of
+/// the notebook) and as [`can_create_in`] refuses `to` (a file there, a name too long or
+/// reserved, a folder that leads out of the notebook); the new name is composed (NFC). The
+/// rename never replaces a file that appears at `to` meanwhile. The caller holds the lock.
+pub(crate) fn move_in(root: &Path, from: &Path, to: &Path) -> Result<(), Error> {
+    inside(root, from)?;
+    can_create_in(root, to, Existing::Keep)?;
+    let to = composed(to);
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+            path: to.clone(),
+            source,
+        })?;
+    }
+    rename_new(from, &to)
+}
+
+/// Renames `from` to `to` unless something is at `to`: `renameat2(RENAME_NOREPLACE)` where
+/// the system has it, else a hard link (which never replaces) and the old name removed.
+fn rename_new(from: &Path, to: &Path) -> Result<(), Error> {
+    let failed = |source: std::io::Error| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::Exists {
+                path: to.to_owned(),
+            }
+        } else {
+            Error::Write {
+                path: to.to_owned(),
+                source,
+            }
+        }
+    };
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        use rustix::io::Errno;
+        match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
+            Ok(()) => return Ok(()),
+            Err(e) if ![Errno::INVAL, Errno::NOSYS, Errno::OPNOTSUPP].contains(&e) => {
+                return Err(failed(e.into()));
+            }
+            Err(_) => {}
+        }
+    }
+    std::fs::hard_link(from, to).map_err(failed)?;
+    std::fs::remove_file(from).map_err(|source| Error::Write {
+        path: from.to_owned(),
+        source,
+    })
+}
+
 /// Like [`create`], for a script: executable (`0o777` less the umask, typically `0o755`)
 /// where the platform has such permissions.
 pub(crate) fn create_executable(
@@ -351,6 +403,27 @@ mod tests {
         assert!(!root.path().join("contacts").exists());
         let fits = root.path().join(format!("contacts/{}.md", "a".repeat(252)));
         can_create_in(root.path(), &fits, Existing::Keep).unwrap();
+    }
+
+    #[test]
+    fn a_move_never_replaces_a_file() {
+        let root = tempfile::tempdir().unwrap();
+        let (ada, king) = (root.path().join("ada.md"), root.path().join("ada-king.md"));
+        std::fs::write(&ada, "ada").unwrap();
+        std::fs::write(&king, "king").unwrap();
+        let err = move_in(root.path(), &ada, &king).unwrap_err();
+        assert!(matches!(err, Error::Exists { .. }), "{err}");
+        // One that appears after the checks: the rename itself refuses.
+        let err = rename_new(&ada, &king).unwrap_err();
+        assert!(matches!(err, Error::Exists { .. }), "{err}");
+        assert_eq!(std::fs::read(&king).unwrap(), b"king");
+        std::fs::remove_file(&king).unwrap();
+        move_in(root.path(), &ada, &root.path().join("new/ada-king.md")).unwrap();
+        assert!(!ada.exists());
+        assert_eq!(
+            std::fs::read(root.path().join("new/ada-king.md")).unwrap(),
+            b"ada"
+        );
     }
 
     #[cfg(unix)]

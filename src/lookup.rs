@@ -1,7 +1,8 @@
 //! Finding an existing record from what a user typed on the command line or in a
 //! spreadsheet cell: its id (`acme`, `[[acme]]`), its title, name or an alias ("Acme Corp",
-//! matched without regard to case, as [`Index::resolve`] resolves a reference), or the id
-//! its name would slug to. `ties new` and the importers
+//! matched without regard to case, as [`Index::resolve`] resolves a reference), the id
+//! its name would slug to, or a contact's first name when only one contact has it
+//! (`--contact Nina`; several Ninas are listed instead). `ties new` and the importers
 //! agree on this, so "Acme" finds `companies/acme.md` everywhere, and every command that
 //! takes a record (`show`, `agenda --contact`, `list --company`, `new chat`) takes it in
 //! all three forms.
@@ -47,10 +48,41 @@ fn find_among<'a>(index: &'a Index, kinds: &[Kind], text: &str) -> Option<&'a Do
             Resolved::One(i) => Some(&index.docs[i]).filter(of_kind),
             _ => None,
         });
-    resolved.or_else(|| {
-        let slug = crate::slug::from_name(text.trim());
-        index.get(&slug).filter(of_kind)
-    })
+    resolved
+        .or_else(|| {
+            let slug = crate::slug::from_name(text.trim());
+            index.get(&slug).filter(of_kind)
+        })
+        .or_else(|| {
+            // A name or alias several records answer to stays ambiguous: no first-name
+            // guess picks one of them.
+            let ambiguous = kinds
+                .iter()
+                .any(|&kind| matches!(index.resolve(Some(kind), text), Resolved::Several(_)));
+            match first_names(index, kinds, text).as_slice() {
+                [one] if !ambiguous => Some(*one),
+                _ => None,
+            }
+        })
+}
+
+/// The contacts (if `kinds` has contacts) whose name starts with the word `text`, ignoring
+/// case: `--contact Nina` finds Nina Alvarez when she is the only Nina.
+fn first_names<'a>(index: &'a Index, kinds: &[Kind], text: &str) -> Vec<&'a Document> {
+    let word = text.trim();
+    if !kinds.contains(&Kind::Contact) || word.is_empty() || word.contains(char::is_whitespace) {
+        return Vec::new();
+    }
+    index
+        .contacts()
+        .filter(|(_, c)| {
+            c.name
+                .split_whitespace()
+                .next()
+                .is_some_and(|first| first.to_lowercase() == word.to_lowercase())
+        })
+        .map(|(doc, _)| doc)
+        .collect()
 }
 
 /// The ids of the records of `kinds` in the notebook at `explicit`, or else found from `cwd`
@@ -84,6 +116,18 @@ pub(crate) fn candidates(
 pub(crate) fn hint(index: &Index, kind: Kind, text: &str) -> String {
     if let Resolved::Several(found) = index.resolve(Some(kind), text) {
         return several(index, &found);
+    }
+    let named = first_names(index, &[kind], text);
+    if named.len() > 1 {
+        let ids: Vec<String> = named
+            .iter()
+            .map(|d| format!("`{}` ({})", d.id, d.name().unwrap_or_default()))
+            .collect();
+        return format!(
+            " (several contacts are called {}: {})",
+            text.trim(),
+            ids.join(", ")
+        );
     }
     crate::suggest::hint(text, index.ids_of(kind))
 }

@@ -11,6 +11,7 @@ use ignore::{WalkBuilder, WalkState};
 
 use crate::cache::{self, Loaded};
 use crate::diagnostic::Placed;
+use crate::dismissed::{self, Dismissals};
 use crate::document::Document;
 use crate::error::Error;
 use crate::findings::{Finding, Problem};
@@ -86,7 +87,45 @@ pub(crate) fn load_from(
     loaded.sort_unstable_by(|a, b| a.doc.path.cmp(&b.doc.path));
     store.save(&loaded);
     let docs = loaded.into_iter().map(|l| l.doc).collect();
-    Index::new(root.to_owned(), now, settings, docs, walk_findings)
+    let mut walk_findings = walk_findings;
+    let (dismissed, problems) = load_dismissed(root);
+    walk_findings.extend(problems);
+    let mut index = Index::new(root.to_owned(), now, settings, docs, walk_findings);
+    index.dismissed = dismissed;
+    index
+}
+
+/// `dismissed.txt`, if the notebook has one: the agenda items set aside, and the lines that
+/// could not be read (T305). A missing file sets nothing aside; one that cannot be read (a
+/// folder, no permission, not UTF-8) sets nothing aside either, and says so (T001).
+pub(crate) fn load_dismissed(root: &Path) -> (Dismissals, Vec<Placed>) {
+    let unread = |problem: Problem| {
+        let finding = Finding::new(Span::file(), problem);
+        (
+            Dismissals::default(),
+            vec![Placed::locate(dismissed::FILE, "", finding)],
+        )
+    };
+    let bytes = match std::fs::read(root.join(dismissed::FILE)) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (Dismissals::default(), Vec::new());
+        }
+        Err(e) => {
+            return unread(Problem::Unreadable {
+                reason: e.to_string(),
+            });
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return unread(Problem::NotUtf8);
+    };
+    let (dismissed, findings) = Dismissals::parse(&text);
+    let placed = findings
+        .into_iter()
+        .map(|f| Placed::locate(dismissed::FILE, &text, f))
+        .collect();
+    (dismissed, placed)
 }
 
 /// `ties.yaml`: its settings, its text, and its problems. Unreadable is an I/O failure.

@@ -108,7 +108,7 @@ where
 #[allow(clippy::ref_option)] // serde's `serialize_with` passes a reference to the field
 fn when_text<S: serde::Serializer>(when: &Option<When>, s: S) -> Result<S::Ok, S::Error> {
     match when {
-        Some(w) => s.collect_str(w),
+        Some(w) => s.serialize_str(&w.iso()),
         None => s.serialize_none(),
     }
 }

@@ -1,7 +1,11 @@
 //! What file-system events mean for `ties watch`. [`Classifier::change_detected`] decides,
 //! purely from an event, what it means for the notebook (a record or note to re-read, a
 //! folder to scan or drop, `ties.yaml`, or "rescan everything"); a debounced burst of them
-//! is one [`Batch`], which [`feed`] hands to the [`Workspace`] that keeps the notebook.
+//! is one [`Batch`], which [`feed`] hands to the [`Workspace`] that keeps the notebook. The
+//! [`Engine`] is the live watch itself, the one that `ties watch`, `ties serve` and the
+//! language server run.
+
+mod engine;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -9,9 +13,12 @@ use std::path::{Path, PathBuf};
 use notify::EventKind;
 use notify::event::{CreateKind, ModifyKind, RemoveKind};
 
+use crate::dismissed;
 use crate::error::Error;
 use crate::notebook::{self, CONFIG_FILE, Ignores};
 use crate::workspace::{self, Workspace};
+
+pub(crate) use engine::{Engine, Options, Seen};
 
 /// What one file-system event means for the notebook.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +72,8 @@ impl Classifier {
             if path == &self.root.join(".gitignore") {
                 return Some(Change::Rescan);
             }
-            if path == &self.root.join(CONFIG_FILE) {
+            // `dismissed.txt` (`ties done`, `ties snooze KEY`) is read with the settings.
+            if path == &self.root.join(CONFIG_FILE) || path == &self.root.join(dismissed::FILE) {
                 return Some(Change::Config);
             }
             let markdown = notebook::is_document(path);
@@ -341,6 +349,11 @@ mod tests {
         assert_eq!(
             c.change_detected(&modify(&root.join("ties.yaml"))),
             Some(Change::Config)
+        );
+        assert_eq!(
+            c.change_detected(&modify(&root.join("dismissed.txt"))),
+            Some(Change::Config),
+            "`ties done` on a nudge: the agenda reads dismissed.txt again"
         );
         assert_eq!(
             c.change_detected(&modify(&root.join(".gitignore"))),

@@ -34,6 +34,7 @@ use chrono::NaiveDateTime;
 
 use crate::check::Checker;
 use crate::diagnostic::{Diagnostic, Placed, Tally};
+use crate::dismissed;
 use crate::document::Document;
 use crate::error::Error;
 use crate::findings::{Code, Finding, Problem};
@@ -190,11 +191,6 @@ impl Workspace {
         (rel == CONFIG_FILE || notebook::is_document(Path::new(&rel))).then_some(rel)
     }
 
-    /// The text an editor holds for `path`, if it holds one.
-    pub(crate) fn buffer(&self, path: &str) -> Option<&str> {
-        self.buffers.get(path).map(String::as_str)
-    }
-
     /// Takes a change: reads what it names now, and applies it at the next
     /// [`Workspace::settle`] or [`Workspace::check`].
     pub(crate) fn change(&mut self, change: Change) {
@@ -248,6 +244,11 @@ impl Workspace {
         if rel == CONFIG_FILE {
             let read = notebook::load_settings(&root);
             self.take_settings(read);
+            return;
+        }
+        if rel == dismissed::FILE {
+            // `ties done` or `ties snooze KEY` set an agenda item aside.
+            self.index.dismissed = notebook::load_dismissed(&root).0;
             return;
         }
         let conventions = &self.index.settings.conventions;
@@ -356,7 +357,9 @@ impl Workspace {
         };
         let before = files(&self.index);
         let conventions = self.index.settings.conventions.clone();
-        let (mut docs, walked) = notebook::walk(&root, &conventions);
+        let (mut docs, mut walked) = notebook::walk(&root, &conventions);
+        let (dismissed, unread) = notebook::load_dismissed(&root);
+        walked.extend(unread);
         self.counts.files_read += docs.len();
         for (path, text) in &self.buffers {
             if path == CONFIG_FILE || templates::holds(path) {
@@ -374,6 +377,7 @@ impl Workspace {
             self.index.settings_findings.clone(),
         );
         let mut fresh = Index::new(root.clone(), self.index.now, settings, docs, walked);
+        fresh.dismissed = dismissed;
         let buffers = &self.buffers;
         fresh.set_templates(Templates::load_with(&root, &|path| {
             buffers.get(path).cloned()

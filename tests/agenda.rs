@@ -406,7 +406,7 @@ fn thank_you_notebook(config: &str) -> Notebook {
         )
         // Already thanked.
         .chat("cat", "2026-11-18", "thanked: 2026-11-18\n")
-        // A message thread needs no thank-you.
+        // A message thread needs no thank-you (a received message is a reply to answer).
         .chat("dan", "2026-11-19", "kind: message\ndirection: received\n")
         // Cancelled.
         .chat("eve", "2026-11-19", "status: cancelled\n")
@@ -417,12 +417,14 @@ fn thank_you_notebook(config: &str) -> Notebook {
 #[test]
 fn thank_you_is_due_a_day_after_a_done_chat() {
     let nb = thank_you_notebook("");
+    // Bob's chat at 14:30 lasts the default hour: its thank-you is due a day after its end.
     assert_rows(
         &nb,
         &[],
         &[
+            "overdue reply dan 2026-11-19",
             "today prepare fox 2026-11-21",
-            "today thank-you bob 2026-11-21T14:30",
+            "today thank-you bob 2026-11-21T15:30",
         ],
     );
     assert_title(
@@ -442,7 +444,7 @@ fn a_thank_you_expires_a_week_after_it_was_due_or_when_you_meet_again() {
         .contact("dan", "Dan", "")
         // Due 2026-11-14 00:00: expires at 2026-11-21 00:00, now: gone.
         .chat("ann", "2026-11-13", "")
-        // Due 2026-11-14 01:00: one hour left.
+        // Over at 01:30, due 2026-11-14 01:30: ninety minutes left.
         .chat("bob", "2026-11-13 01:00", "duration: 30m\n")
         // A career-fair booth, then a later call with the same person: the call is what
         // to thank for.
@@ -458,12 +460,12 @@ fn a_thank_you_expires_a_week_after_it_was_due_or_when_you_meet_again() {
         &nb,
         &["--kind", "thank-you"],
         &[
-            "overdue thank-you bob 2026-11-14T01:00",
-            "today thank-you cat 2026-11-21T10:00",
+            "overdue thank-you bob 2026-11-14T01:30",
+            "today thank-you cat 2026-11-21T11:00",
         ],
     );
-    let later = ["--now", "2026-11-21 01:00", "--kind", "thank-you"];
-    assert_rows(&nb, &later, &["today thank-you cat 2026-11-21T10:00"]);
+    let later = ["--now", "2026-11-21 01:30", "--kind", "thank-you"];
+    assert_rows(&nb, &later, &["today thank-you cat 2026-11-21T11:00"]);
     // Tuned: a 30-day window keeps Ann's.
     nb.write(
         "ties.yaml",
@@ -474,8 +476,8 @@ fn a_thank_you_expires_a_week_after_it_was_due_or_when_you_meet_again() {
         &["--kind", "thank-you"],
         &[
             "overdue thank-you ann 2026-11-14",
-            "overdue thank-you bob 2026-11-14T01:00",
-            "today thank-you cat 2026-11-21T10:00",
+            "overdue thank-you bob 2026-11-14T01:30",
+            "today thank-you cat 2026-11-21T11:00",
         ],
     );
 }
@@ -511,12 +513,14 @@ fn reconnect_stops_at_dormant_after_unless_the_tie_is_strong() {
 #[test]
 fn thank_you_within_from_the_config_moves_the_due_time() {
     let nb = thank_you_notebook("rules:\n  thank_you_within: 48h\n");
+    // Due tomorrow, but the chat is over: listed under Today (best sent the same day).
     assert_rows(
         &nb,
         &[],
         &[
+            "overdue reply dan 2026-11-19",
             "today prepare fox 2026-11-21",
-            "upcoming thank-you bob 2026-11-22T14:30",
+            "today thank-you bob 2026-11-22T15:30",
         ],
     );
     let nb = thank_you_notebook("rules:\n  thank_you_within: 12h\n");
@@ -524,8 +528,9 @@ fn thank_you_within_from_the_config_moves_the_due_time() {
         &nb,
         &[],
         &[
+            "overdue reply dan 2026-11-19",
             "today prepare fox 2026-11-21",
-            "today thank-you bob 2026-11-21T02:30",
+            "today thank-you bob 2026-11-21T03:30",
         ],
     );
 }
@@ -599,16 +604,17 @@ fn a_chat_tonight_is_to_prepare_in_the_morning_and_to_thank_after() {
         &["--now", "2026-11-22 00:00", "--kind", "prepare,thank-you"],
         &[
             "today thank-you bob 2026-11-22",
-            "today thank-you ann 2026-11-22T23:00",
+            "today thank-you ann 2026-11-23T00:00",
         ],
     );
+    // A thank-you is due a day after the chat's end, and listed under Today from then.
     assert_rows(
         &nb,
         &["--now", "2026-11-22 01:30", "--kind", "thank-you"],
         &[
             "today thank-you bob 2026-11-22",
-            "today thank-you ann 2026-11-22T23:00",
-            "today thank-you cat 2026-11-22T23:30",
+            "today thank-you ann 2026-11-23T00:00",
+            "today thank-you cat 2026-11-23T01:30",
         ],
     );
 }
@@ -710,24 +716,26 @@ fn prepare_items_for_planned_chats_within_the_horizon() {
             (
                 "prepare",
                 "eve",
-                "Prepare for the coffee chat with Eve: 0/5 questions ready",
+                "Prepare for the coffee chat with Eve: 0/5 questions ready, \
+                 write 5 more under `## Questions`",
             ),
             (
                 "prepare",
                 "cat",
-                "Prepare for the call with Cat: 2/5 questions ready",
+                "Prepare for the call with Cat: 2/5 questions ready, \
+                 write 3 more under `## Questions`",
             ),
             (
                 "prepare",
                 "ann",
-                "Prepare for the coffee chat with Ann: 3/5 questions ready; \
-                 your in at Acme: I use their app every day",
+                "Prepare for the coffee chat with Ann: 3/5 questions ready, \
+                 write 2 more under `## Questions`; your in at Acme: I use their app every day",
             ),
             (
                 "prepare",
                 "bob",
-                "Prepare for the informational interview with Bob: 0/5 questions ready; \
-                 no in noted for Globex",
+                "Prepare for the informational interview with Bob: 0/5 questions ready, \
+                 write 5 more under `## Questions`; no in noted for Globex",
             ),
         ],
     );
@@ -742,8 +750,8 @@ fn prepare_questions_from_the_config_changes_the_target() {
         &[(
             "prepare",
             "ann",
-            "Prepare for the coffee chat with Ann: 3/7 questions ready; \
-             your in at Acme: I use their app every day",
+            "Prepare for the coffee chat with Ann: 3/7 questions ready, \
+             write 4 more under `## Questions`; your in at Acme: I use their app every day",
         )],
     );
 }
@@ -1030,7 +1038,7 @@ fn items_are_grouped_and_sorted_by_due_then_person() {
             "overdue follow-up zed 2026-11-20",
             // A bare date sorts before a time on the same day.
             "today next kim 2026-11-21",
-            "today thank-you kim 2026-11-21T09:15",
+            "today thank-you kim 2026-11-21T10:15",
             "upcoming next lee 2026-11-24",
             "upcoming next max 2026-11-25",
         ],
@@ -1048,7 +1056,7 @@ fn days_option_shortens_the_horizon() {
             "overdue follow-up amy 2026-11-20",
             "overdue follow-up zed 2026-11-20",
             "today next kim 2026-11-21",
-            "today thank-you kim 2026-11-21T09:15",
+            "today thank-you kim 2026-11-21T10:15",
             "upcoming next lee 2026-11-24",
         ],
     );
@@ -1060,7 +1068,7 @@ fn days_option_shortens_the_horizon() {
             "overdue follow-up amy 2026-11-20",
             "overdue follow-up zed 2026-11-20",
             "today next kim 2026-11-21",
-            "today thank-you kim 2026-11-21T09:15",
+            "today thank-you kim 2026-11-21T10:15",
         ],
     );
     let tomorrow = notebook().contact("ann", "Ann", "next: \"2026-11-22 call\"\n");
@@ -1068,7 +1076,7 @@ fn days_option_shortens_the_horizon() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "Next day\n  2026-11-22  in 1 day  next  Ann: call  contacts/ann.md\n                              → change or remove `next` in contacts/ann.md\n"
+        "Next day\n  jvzj  Sun 11-22  Ann: call\n                   → ties done jvzj  contacts/ann.md\n"
     );
     let out = nb.run(["agenda", "--days", "3"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -1086,7 +1094,7 @@ fn horizon_from_the_config_is_the_default_days() {
             "overdue follow-up amy 2026-11-20",
             "overdue follow-up zed 2026-11-20",
             "today next kim 2026-11-21",
-            "today thank-you kim 2026-11-21T09:15",
+            "today thank-you kim 2026-11-21T10:15",
             "upcoming next lee 2026-11-24",
             "upcoming next max 2026-11-25",
             "upcoming next ned 2026-12-05",
@@ -1257,8 +1265,9 @@ fn extreme_dates_notebook() -> Notebook {
 #[test]
 fn extreme_dates_do_not_panic() {
     let nb = extreme_dates_notebook();
-    // Old's thank-you has expired and Old has gone dormant: nothing from year 1.
-    assert_rows(&nb, &[], &[]);
+    // Old's thank-you has expired and Old has gone dormant: nothing from year 1 but the
+    // offer to revive the tie (a few dormant ties a week, `rules.revive_per_week`).
+    assert_rows(&nb, &[], &["today reconnect old 2026-11-21"]);
     for format in ["text", "json", "markdown", "ics"] {
         for days in ["7", "0", "4294967295"] {
             let out = nb.run(["agenda", "--format", format, "--days", days]);
@@ -1343,7 +1352,8 @@ fn bom_crlf_subfolders_and_hidden_files() {
                 "prepare",
                 "ann",
                 "chats/2026/11/2026-11-23-ann.md",
-                "Prepare for the coffee chat with Ann: 2/5 questions ready",
+                "Prepare for the coffee chat with Ann: 2/5 questions ready, \
+                 write 3 more under `## Questions`",
             ],
         ]
     );
@@ -1405,7 +1415,7 @@ fn rich_notebook_has_one_item_of_each_kind() {
             "overdue reconnect fay-wu 2026-10-13",
             "overdue move-on bob-ray 2026-11-12",
             "overdue follow-up ann-lee 2026-11-20",
-            "today thank-you cy-ng 2026-11-21T14:30",
+            "today thank-you cy-ng 2026-11-21T15:30",
             "upcoming next eli-cho 2026-11-22",
             "upcoming task plan 2026-11-23",
             "upcoming prepare dee-fox 2026-11-24T10:30",
@@ -1493,7 +1503,7 @@ fn ics_parses_back_with_todos_and_events_and_stable_uids() {
             "VTODO reconnect-fay-wu-20261013@ties 2026-10-13",
             "VTODO move-on-bob-ray-20261112@ties 2026-11-12",
             "VTODO follow-up-ann-lee-20261120@ties 2026-11-20",
-            "VTODO thank-you-cy-ng-20261121T1430@ties Floating(2026-11-21T14:30:00)",
+            "VTODO thank-you-cy-ng-20261121T1530@ties Floating(2026-11-21T15:30:00)",
             "VTODO next-eli-cho-20261122@ties 2026-11-22",
             // A task's UID adds the FNV-1a hash of its text ("update my LinkedIn headline").
             "VTODO task-plan-20261123-ce062430@ties 2026-11-23",
@@ -1582,7 +1592,9 @@ fn nudge_notebook(config: &str) -> Notebook {
     Notebook::new().file("ties.yaml", config)
 }
 
-const GOAL_ONLY: &str = "rules:\n  nudges: { coverage: false, event_follow_up: false }\n\
+/// The nudge tests' notebooks are days old: `grace: 0d` lets them nudge at once (the grace
+/// has its own test below).
+const GOAL_ONLY: &str = "rules:\n  nudges: { coverage: false, event_follow_up: false }\n  grace: 0d\n\
                          goals:\n  weekly: { outreach: 3, chats: 0, events: 0 }\n";
 
 #[test]
@@ -1617,7 +1629,7 @@ fn goal_nudge_on_saturday_at_two_of_three_and_none_at_three() {
     assert_rows(&thursday, &["--today", "2026-11-19", "--kind", "goal"], &[]);
 }
 
-const COVERAGE_ONLY: &str = "rules:\n  nudges: { goal: false, event_follow_up: false }\n\
+const COVERAGE_ONLY: &str = "rules:\n  nudges: { goal: false, event_follow_up: false }\n  grace: 0d\n\
                              goals:\n  people_per_company: { developer: 0, manager: 0, recruiter: 1 }\n  \
                              warm_contacts: 1\n";
 
@@ -1768,56 +1780,46 @@ fn every_kind_notebook() -> Notebook {
 fn every_kind_says_how_to_clear_it() {
     let nb = every_kind_notebook();
     let items = agenda_json(&nb, &[]);
+    // `ties done SHORT` where no recording command answers the item: the short key is the
+    // item's own.
     let got: Vec<[String; 3]> = items
         .iter()
-        .map(|i| [field(i, "kind"), field(i, "id"), field(i, "clear")])
+        .map(|i| {
+            let clear = field(i, "clear");
+            let done = format!("ties done {}", field(i, "short"));
+            let clear = if clear == done {
+                "DONE".to_owned()
+            } else {
+                clear
+            };
+            [field(i, "kind"), field(i, "id"), clear]
+        })
         .collect();
     let want = [
-        [
-            "reconnect",
-            "fay-wu",
-            "ties log outreach fay-wu, or ties snooze fay-wu 2w",
-        ],
+        // No outreach to Fay yet: a first message.
+        ["reconnect", "fay-wu", "ties log outreach fay-wu"],
         ["move-on", "bob-ray", "ties close bob-ray"],
         ["follow-up", "ann-lee", "ties log follow-up ann-lee"],
-        [
-            "event-follow-up",
-            "gus-kim",
-            "ties log outreach gus-kim, or ties snooze gus-kim 2w",
-        ],
+        ["event-follow-up", "gus-kim", "ties log outreach gus-kim"],
         ["thank-you", "cy-ng", "ties log thank-you 2026-11-20-cy-ng"],
-        [
-            "coverage",
-            "globex",
-            "ties new contact NAME --company globex --role developer",
-        ],
-        [
-            "coverage",
-            "warm-contacts",
-            "write `warmth: warm` on contacts who know you",
-        ],
+        ["coverage", "globex", "DONE"],
+        ["coverage", "warm-contacts", "DONE"],
         // Nudges of a day by who: "Globex", "warm contacts", "weekly outreach".
-        ["goal", "outreach", "reach out: ties log outreach CONTACT"],
-        [
-            "next",
-            "eli-cho",
-            "change or remove `next` in contacts/eli-cho.md",
-        ],
-        ["task", "plan", "ties done task-plan-20261123-ce062430"],
-        [
-            "prepare",
-            "dee-fox",
-            "write 5 questions under `## Questions` in chats/2026-11-24-dee-fox.md",
-        ],
-        [
-            "event",
-            "2026-11-25-rust-meetup",
-            "ties log met 2026-11-25-rust-meetup CONTACT…",
-        ],
+        ["goal", "outreach", "DONE"],
+        ["next", "eli-cho", "DONE"],
+        ["task", "plan", "DONE"],
+        ["prepare", "dee-fox", "DONE"],
+        ["event", "2026-11-25-rust-meetup", "DONE"],
     ];
     assert_eq!(got, want.map(|row| row.map(str::to_owned)));
     let kinds: std::collections::BTreeSet<&str> = want.iter().map(|r| r[0]).collect();
     assert_eq!(kinds.len(), 11, "every kind: {kinds:?}");
+    // The other way to clear a coverage nudge, beside the hint.
+    let globex = items.iter().find(|i| field(i, "id") == "globex").unwrap();
+    assert_eq!(
+        field(globex, "also"),
+        "or: ties new contact NAME --company globex --role developer"
+    );
     // In text, under the item.
     let out = nb.run(["agenda"]);
     out.assert_stdout_has("→ ties log follow-up ann-lee");
@@ -1841,12 +1843,12 @@ fn explain_says_the_rule_its_setting_and_the_dates_of_dated_items() {
     let nb = rich_notebook();
     assert_eq!(
         explain(&nb, "follow-up-ann-lee-20261120", &[]),
-        "follow-up-ann-lee-20261120  follow-up, due 2026-11-20 (1 day overdue)\n\
+        "follow-up-ann-lee-20261120 (trdz)  follow-up, due 2026-11-20 (1 day overdue)\n\
          \x20 Follow up with Ann Lee: no reply since 2026-11-13 (follow-up 1 of 2)  contacts/ann-lee.md\n\
          why:\n\
          \x20 rule: follow-up: 0 follow-up(s) sent, rules.max_follow_ups 2\n\
          \x20 outreach 2026-11-13 (`reached_out`, `followed_up`, sent messages); no `replied`, \
-         no received message or done chat since 2026-11-13\n\
+         no received message, done or booked chat since 2026-11-13\n\
          \x20 last outreach 2026-11-13; rules.follow_up_after 1w → due 2026-11-20\n\
          clear: ties log follow-up ann-lee\n"
     );
@@ -1856,13 +1858,13 @@ fn explain_says_the_rule_its_setting_and_the_dates_of_dated_items() {
             "rule: move-on: 2 follow-up(s) sent, rules.max_follow_ups 2",
         ),
         (
-            "thank-you-cy-ng-20261121T1430",
-            "coffee chat 2026-11-20 14:30 in chats/2026-11-20-cy-ng.md; \
-             rules.thank_you_within 1d → due 2026-11-21 14:30",
+            "thank-you-cy-ng-20261121T1530",
+            "coffee chat 2026-11-20 14:30 in chats/2026-11-20-cy-ng.md, over at 2026-11-20 15:30; \
+             rules.thank_you_within 1d → due 2026-11-21 15:30",
         ),
         (
-            "thank-you-cy-ng-20261121T1430",
-            "rules.thank_you_expires 1w → gone from 2026-11-28 14:30",
+            "thank-you-cy-ng-20261121T1530",
+            "rules.thank_you_expires 1w → gone from 2026-11-28 15:30",
         ),
         (
             "prepare-dee-fox-20261124T1030",
@@ -1933,10 +1935,7 @@ fn explain_finds_capped_nudges_and_items_past_the_horizon() {
     .expect("JSON");
     assert_eq!(json["key"], "event-follow-up-bob-20261121");
     assert_eq!(json["capped"], true);
-    assert_eq!(
-        json["clear"],
-        "ties log outreach bob, or ties snooze bob 2w"
-    );
+    assert_eq!(json["clear"], "ties log outreach bob");
     let why: Vec<&str> = json["why"]
         .as_array()
         .expect("why is an array")

@@ -87,7 +87,7 @@ fn agenda_as_csv_has_the_json_fields() {
     let mut lines = out.stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("group,due,kind,id,who,path,title,key,clear,draft")
+        Some("group,due,kind,id,who,path,title,key,short,clear,also,draft")
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), items.len());
@@ -95,6 +95,7 @@ fn agenda_as_csv_has_the_json_fields() {
     for (row, item) in rows.iter().zip(&items) {
         // A cell with a comma or a quote is quoted, its quotes doubled (RFC 4180).
         let cell = |key: &str| {
+            // `also` and `draft` are null where an item has none: an empty cell.
             let text = item[key].as_str().unwrap_or_default();
             if text.contains([',', '"']) {
                 format!("\"{}\"", text.replace('"', "\"\""))
@@ -103,7 +104,8 @@ fn agenda_as_csv_has_the_json_fields() {
             }
         };
         let keys = [
-            "group", "due", "kind", "id", "who", "path", "title", "key", "clear", "draft",
+            "group", "due", "kind", "id", "who", "path", "title", "key", "short", "clear", "also",
+            "draft",
         ];
         let expected = keys.map(cell).join(",");
         assert_eq!(*row, expected);
@@ -131,7 +133,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "parsing",
-        &["frontmatter", "yaml", "model", "body", "template"],
+        &[
+            "frontmatter",
+            "yaml",
+            "model",
+            "body",
+            "dismissed",
+            "template",
+        ],
     ),
     (
         "loading",
@@ -167,6 +176,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "action",
             "compose",
             "assist",
+            "urgency",
         ],
     ),
     ("rendering", &["render", "html"]),

@@ -408,7 +408,7 @@ fn new_chat_carries_the_coffee_chat_sections() {
     assert_eq!(out.stdout, "chats/2026-11-24-jane-doe.md\n");
     let text = created(&nb, &out);
     assert!(
-        text.contains("date: 2026-11-24T10:00\nkind: informational-interview\n"),
+        text.contains("date: 2026-11-24 10:00\nkind: informational-interview\n"),
         "{text}"
     );
     assert!(

@@ -355,7 +355,7 @@ fn show_a_chat() {
     assert_eq!(
         stdout(&["show", "2026-11-24-cat", "--format", "csv"]),
         "date,kind,what,file\n\
-         2026-11-24T09:30,chat,Coffee chat with Cat Cole on 2026-11-24 (planned),chats/2026-11-24-cat.md\n\
+         2026-11-24 09:30,chat,Coffee chat with Cat Cole on 2026-11-24 (planned),chats/2026-11-24-cat.md\n\
          2026-11-23,task,research Acme's product line,chats/2026-11-24-cat.md\n"
     );
     snapshot(

@@ -290,8 +290,16 @@ fn refusals_leave_every_byte() {
         (&["log", "outreach", "ana-lima"][..], "already 2026-11-01"),
         (&["log", "follow-up", "cy"], "has errors"),
         (&["log", "follow-up", "nobody"], "unknown contact"),
-        (&["done", "thank-you-ana-lima-20261120"], "not a task"),
         (&["done", "task-nope"], "no agenda item"),
+        (
+            &["snooze", "ana-lima", "2026-11-21"],
+            "is not after 2026-11-21",
+        ),
+        (&["snooze", "ana-lima", "3m"], "minutes or months?"),
+        (
+            &["snooze", "nobody", "2w"],
+            "unknown contact or agenda item",
+        ),
     ] {
         let out = nb.run(args);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stdout);

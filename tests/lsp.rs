@@ -16,6 +16,31 @@ const WAIT: Duration = Duration::from_secs(20);
 const ADA: &str = "---\nname: Ada Lovelace\ncompany: acme\ntitle: Engineer\nreached_out: 2026-11-10\n---\nMet at [[rust-meetup]].\n";
 const BOB: &str = "---\nname: Bob Stone\ncompany: \"[[acme]]\"\nintroduced_by: ada\n---\nSee [[ada|Ada]] and [her file](ada.md).\n";
 
+/// What VS Code announces, as far as the server looks.
+fn capable() -> Value {
+    json!({ "capabilities": {
+        "workspace": {
+            "applyEdit": true,
+            "workspaceEdit": { "documentChanges": true, "resourceOperations": ["create", "rename", "delete"] },
+            "didChangeWatchedFiles": { "dynamicRegistration": true },
+            "executeCommand": { "dynamicRegistration": true },
+        },
+        "window": { "workDoneProgress": true, "showDocument": { "support": true } },
+    }})
+}
+
+/// What eglot 1.9 (Emacs 28) announces: `documentChanges` without file operations, and no
+/// file watcher unless a project is configured for one.
+fn eglot() -> Value {
+    json!({ "capabilities": {
+        "workspace": {
+            "applyEdit": true,
+            "workspaceEdit": { "documentChanges": true },
+            "executeCommand": { "dynamicRegistration": false },
+        },
+    }})
+}
+
 fn notebook() -> Notebook {
     Notebook::new()
         .file("contacts/ada.md", ADA)
@@ -49,8 +74,10 @@ struct Client {
 // Calls pass `json!` literals: taking them by value reads better than `&json!(…)`.
 #[allow(clippy::needless_pass_by_value)]
 impl Client {
+    /// A client that can do everything the server offers, as VS Code can: file operations
+    /// in edits, commands, edits the server sends, and file watchers registered for it.
     fn start(nb: &Notebook) -> Self {
-        Self::start_as(nb, json!({ "capabilities": {} }))
+        Self::start_as(nb, capable())
     }
 
     /// A client that says more of itself in `initialize` (`clientInfo`, `capabilities`).
@@ -366,7 +393,7 @@ fn lsp_rename_rewrites_every_reference_and_moves_the_file() {
                 { "range": range(5, 6, 9), "newText": "ada-king" },
                 { "range": range(5, 31, 34), "newText": "ada-king" },
             ]},
-            { "kind": "rename", "oldUri": client.uri("contacts/ada.md"), "newUri": client.uri("contacts/ada-king.md") },
+            { "kind": "rename", "oldUri": client.uri("contacts/ada.md"), "newUri": client.uri("contacts/ada-king.md"), "options": { "overwrite": false, "ignoreIfExists": false } },
         ]})
     );
     let mut params = client.at("contacts/bob.md", 3, 16);
@@ -378,6 +405,75 @@ fn lsp_rename_rewrites_every_reference_and_moves_the_file() {
     );
     // Nothing was written: the editor applies the edit.
     assert_eq!(nb.read("contacts/bob.md"), BOB);
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, defect 1: eglot takes `documentChanges` but applies no file operation, so a
+/// `rename` in the edit left every mention pointing at a file that never moved. For a
+/// client without `resourceOperations: ["rename"]` the server moves the file itself (the
+/// write path of the command line) and sends only the text edits.
+#[test]
+fn lsp_rename_for_an_editor_that_cannot_rename_files_moves_the_file_itself() {
+    let nb = notebook();
+    let mut client = Client::start_as(&nb, eglot());
+    client.open("contacts/bob.md", BOB);
+    // Unsaved changes in the file to move: refused, naming what to do.
+    client.open("contacts/ada.md", &ADA.replace("Engineer", "Engineer II"));
+    let mut params = client.at("contacts/bob.md", 3, 16);
+    params["newName"] = json!("ada-king");
+    let refused = client.request("textDocument/rename", params.clone());
+    let message = refused["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("contacts/ada.md has unsaved changes: save it, then rename.")
+            && message.contains("resourceOperations"),
+        "{refused}"
+    );
+    assert!(nb.path().join("contacts/ada.md").is_file(), "nothing moved");
+    client.change("contacts/ada.md", 2, ADA);
+    let edit = client.result("textDocument/rename", params);
+    let range = |line: u32, start: u32, end: u32| json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } });
+    assert_eq!(
+        edit,
+        json!({ "documentChanges": [
+            { "textDocument": { "uri": client.uri("contacts/bob.md"), "version": 1 }, "edits": [
+                { "range": range(3, 15, 18), "newText": "ada-king" },
+                { "range": range(5, 6, 9), "newText": "ada-king" },
+                { "range": range(5, 31, 34), "newText": "ada-king" },
+            ]},
+        ]}),
+        "no file operation the editor would drop"
+    );
+    assert!(!nb.path().join("contacts/ada.md").exists());
+    assert_eq!(nb.read("contacts/ada-king.md"), ADA, "moved, not rewritten");
+    // The editor applies the text edits: the notebook is whole.
+    client.change("contacts/bob.md", 2, &BOB.replace("ada", "ada-king"));
+    let hover = client.result("textDocument/hover", client.at("contacts/bob.md", 3, 16));
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("**Ada Lovelace** (contact `contacts/ada-king.md`)")),
+        "{hover}"
+    );
+    // Whether the server checked between the move and the edit or not: nothing left.
+    let last = client.settled("contacts/bob.md");
+    assert!(last.is_none() || last == Some(json!([])), "{last:?}");
+    assert_eq!(client.stop(), 0);
+}
+
+/// A client without `documentChanges` at all gets the plain `changes` map, and the move is
+/// the server's.
+#[test]
+fn lsp_rename_for_a_client_without_document_changes_sends_the_changes_map() {
+    let nb = notebook();
+    let mut client = Client::start_as(&nb, json!({ "capabilities": {} }));
+    client.open("contacts/bob.md", BOB);
+    let mut params = client.at("contacts/bob.md", 3, 16);
+    params["newName"] = json!("ada-king");
+    let edit = client.result("textDocument/rename", params);
+    assert_eq!(edit["documentChanges"], Value::Null, "{edit}");
+    let bob = &edit["changes"][client.uri("contacts/bob.md")];
+    assert_eq!(bob.as_array().map(Vec::len), Some(3), "{edit}");
+    assert!(nb.path().join("contacts/ada-king.md").is_file());
     assert_eq!(client.stop(), 0);
 }
 
@@ -591,6 +687,309 @@ fn lsp_completes_and_explains_the_keys_of_ties_yaml() {
         hover["range"],
         json!({ "start": { "line": 1, "character": 2 }, "end": { "line": 1, "character": 9 } })
     );
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, defect 2: an editor that registers no file watcher (eglot, Neovim, Helix)
+/// stayed stale after `ties new company "Zeta Labs"` in a shell: `company: zeta-labs` stayed
+/// T201. The server watches the notebook itself then.
+#[test]
+fn lsp_sees_files_written_outside_an_editor_that_watches_nothing() {
+    let nb = notebook().file("contacts/cy.md", "---\nname: Cy\ncompany: zeta-labs\n---\n");
+    let mut client = Client::start_as(&nb, eglot());
+    let cy = client.diagnostics("contacts/cy.md");
+    assert_eq!(cy.len(), 1, "{cy:?}");
+    assert_eq!(cy[0].2, "T201");
+    let made = nb.run(["new", "company", "Zeta Labs"]);
+    assert_eq!(made.code, 0, "{made:?}");
+    assert_eq!(client.diagnostics("contacts/cy.md"), []);
+    // And a file deleted in the shell breaks the references to it again.
+    std::fs::remove_file(nb.path().join("companies/zeta-labs.md")).unwrap();
+    assert_eq!(client.diagnostics("contacts/cy.md")[0].2, "T201");
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, defect 3: `Content-Length: abc`, or a length shorter or longer than the body,
+/// and 0 of 10 later requests were answered. Now the reader resynchronises on the next
+/// header: every later request is answered, and the server exits cleanly.
+#[test]
+fn lsp_a_broken_frame_never_leaves_the_server_deaf() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    client.open("contacts/bob.md", BOB);
+    let hover = |client: &Client, id: i64| {
+        json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+            "params": client.at("contacts/bob.md", 3, 16) })
+        .to_string()
+    };
+    let body = hover(&client, 1001);
+    let broken = [
+        "Content-Length: abc".to_owned(),
+        format!("Content-Length: {}", body.len() - 5),
+        format!("Content-Length: {}", body.len() + 20),
+        format!("Content-Length: {}", body.len() + 100_000),
+    ];
+    for (n, header) in broken.iter().enumerate() {
+        let id = 1001 + i64::try_from(n).unwrap();
+        let frame = format!("{header}\r\n\r\n{}", hover(&client, id));
+        client.stdin.write_all(frame.as_bytes()).unwrap();
+        client.stdin.flush().unwrap();
+        for _ in 0..10 {
+            let answer = client.result("textDocument/hover", client.at("contacts/bob.md", 3, 16));
+            assert!(
+                answer["contents"]["value"]
+                    .as_str()
+                    .is_some_and(|v| v.starts_with("**Ada Lovelace**")),
+                "after `{header}`: {answer}"
+            );
+        }
+    }
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, defect 5: "create companies/acm.md" wrote through a `companies/` folder
+/// symlinked out of the notebook, which the command line refuses.
+#[test]
+fn lsp_offers_no_file_to_create_through_a_folder_symlinked_out_of_the_notebook() {
+    let outside = tempfile::tempdir().unwrap();
+    let nb = Notebook::new().file(
+        "contacts/ada.md",
+        &ADA.replace("company: acme", "company: acm"),
+    );
+    std::os::unix::fs::symlink(outside.path(), nb.path().join("companies")).unwrap();
+    for capabilities in [capable(), eglot()] {
+        let mut client = Client::start_as(&nb, capabilities);
+        client.open("contacts/ada.md", &nb.read("contacts/ada.md"));
+        let actions = client.result(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": client.uri("contacts/ada.md") },
+                "range": { "start": { "line": 2, "character": 10 }, "end": { "line": 2, "character": 10 } },
+                "context": { "diagnostics": [] },
+            }),
+        );
+        let titles: Vec<&str> = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["title"].as_str().unwrap())
+            .collect();
+        assert!(
+            !titles.iter().any(|t| t.starts_with("create")),
+            "{titles:?}"
+        );
+        // Even asked directly, the server's own command refuses.
+        let refused = client.request(
+            "workspace/executeCommand",
+            json!({ "command": "ties.createFile",
+                "arguments": [{ "path": "companies/acm.md", "text": "---\nname: Acm\n---\n" }] }),
+        );
+        let message = refused["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("outside the notebook"), "{refused}");
+        assert_eq!(client.stop(), 0);
+    }
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+/// For an editor that cannot create files in an edit (eglot), "create" is the server's own
+/// command, which writes the file as `ties new` does.
+#[test]
+fn lsp_create_action_for_an_editor_that_cannot_create_files_is_a_command() {
+    let nb = notebook();
+    let mut client = Client::start_as(&nb, eglot());
+    let text = ADA.replace("company: acme", "company: acm");
+    client.open("contacts/ada.md", &text);
+    let actions = client.result(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": client.uri("contacts/ada.md") },
+            "range": { "start": { "line": 2, "character": 10 }, "end": { "line": 2, "character": 10 } },
+            "context": { "diagnostics": [] },
+        }),
+    );
+    let create = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "create companies/acm.md")
+        .unwrap_or_else(|| panic!("{actions}"))
+        .clone();
+    assert_eq!(create["edit"], Value::Null, "no file operation eglot drops");
+    let command = &create["command"];
+    assert_eq!(command["command"], "ties.createFile");
+    let done = client.result(
+        "workspace/executeCommand",
+        json!({ "command": command["command"], "arguments": command["arguments"] }),
+    );
+    assert_eq!(done, Value::Null);
+    assert!(nb.read("companies/acm.md").starts_with("---\nname: Acm\n"));
+    assert_eq!(client.settled("contacts/ada.md"), Some(json!([])));
+    // Twice: the file is there now, and stays as it is.
+    let again = client.request(
+        "workspace/executeCommand",
+        json!({ "command": command["command"], "arguments": command["arguments"] }),
+    );
+    assert!(
+        again["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("exists already")),
+        "{again}"
+    );
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, defect 6: a rename onto a file the notebook ignores but the disk holds, to an
+/// id over `NAME_MAX`, or to a title holding bidi or zero-width characters was accepted.
+#[test]
+fn lsp_rename_refuses_files_there_names_too_long_and_invisible_characters() {
+    let nb = notebook()
+        .file(".gitignore", "contacts/ada-old.md\n")
+        .file("contacts/ada-old.md", "kept\n");
+    let mut client = Client::start(&nb);
+    client.open("contacts/bob.md", BOB);
+    let rename = |client: &mut Client, new_name: &str| {
+        let mut params = client.at("contacts/bob.md", 3, 16);
+        params["newName"] = json!(new_name);
+        let refused = client.request("textDocument/rename", params);
+        refused["error"]["message"]
+            .as_str()
+            .unwrap_or_else(|| panic!("`{new_name}` accepted: {refused}"))
+            .to_owned()
+    };
+    assert_eq!(
+        rename(&mut client, "ada-old"),
+        "`contacts/ada-old.md` exists already (a file the notebook may not read, git-ignored or hidden, is still a file): choose another name"
+    );
+    let long = rename(&mut client, &"a".repeat(300));
+    assert!(
+        long.ends_with("would be 303 bytes; file systems allow 255: choose a shorter name"),
+        "{long}"
+    );
+    let hidden = rename(&mut client, "ada\u{200b}king");
+    assert!(hidden.contains("U+200B"), "{hidden}");
+    assert_eq!(nb.read("contacts/ada-old.md"), "kept\n");
+    assert!(nb.path().join("contacts/ada.md").is_file());
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, defect 6 and 7 in a title notebook: a rename from a link in any case
+/// (`[[priya shah]]`) renames the record; a bidi override in the new title is refused.
+#[test]
+fn lsp_rename_in_a_title_notebook_from_a_link_in_any_case() {
+    let nb = Notebook::new()
+        .file("ties.yaml", "folders: { contacts: People }\nids: title\n")
+        .file("People/Priya Shah.md", "---\naliases: [Priya]\n---\n")
+        .file("Home.md", "[[priya shah]] and [[Priya]].\n");
+    let mut client = Client::start(&nb);
+    client.open("Home.md", "[[priya shah]] and [[Priya]].\n");
+    let mut params = client.at("Home.md", 0, 4);
+    params["newName"] = json!("P\u{202e}ahS ayirP");
+    let refused = client.request("textDocument/rename", params.clone());
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("U+202E")),
+        "{refused}"
+    );
+    params["newName"] = json!("Priya Rao");
+    let edit = client.result("textDocument/rename", params);
+    let changes = edit["documentChanges"].as_array().unwrap();
+    assert_eq!(
+        changes[0]["edits"],
+        json!([{ "range": { "start": { "line": 0, "character": 2 }, "end": { "line": 0, "character": 12 } }, "newText": "Priya Rao" }]),
+        "the alias mention stays as written"
+    );
+    assert_eq!(changes[1]["kind"], "rename", "{edit}");
+    assert!(
+        changes[1]["newUri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/People/Priya%20Rao.md"),
+        "{edit}"
+    );
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, defect 8 and the peers' gaps (11): hover escapes only what Markdown needs, the
+/// code lens runs a command, an inverted range is refused rather than replacing the whole
+/// buffer; workspace symbols, and `willRenameFiles` for a file renamed in the editor's tree.
+#[test]
+fn lsp_hover_lens_inverted_range_symbols_and_files_renamed_in_the_tree() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    client.open("contacts/bob.md", BOB);
+    let hover = client.result("textDocument/hover", client.at("contacts/bob.md", 3, 16));
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("Engineer @ Acme"), "{value}");
+    assert!(value.contains("due 2026-11-17"), "{value}");
+    assert!(!value.contains('\\'), "nothing over-escaped: {value}");
+
+    client.open("contacts/ada.md", ADA);
+    let lenses = client.result(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": client.uri("contacts/ada.md") } }),
+    );
+    let command = lenses[0]["command"].clone();
+    assert_eq!(command["command"], "ties.recordFollowUp", "{lenses}");
+    client.send(
+        &json!({ "jsonrpc": "2.0", "id": 77, "method": "workspace/executeCommand",
+        "params": { "command": command["command"], "arguments": command["arguments"] } }),
+    );
+    let mut asked = Value::Null;
+    let mut answered = false;
+    while asked.is_null() || !answered {
+        let message = client.next();
+        if message["method"] == "workspace/applyEdit" {
+            asked = message;
+        } else if message["id"] == 77 {
+            assert!(message.get("error").is_none(), "{message}");
+            answered = true;
+        }
+    }
+    let edit = &asked["params"]["edit"]["documentChanges"][0]["edits"][0];
+    assert_eq!(edit["newText"], "followed_up: [2026-11-21]\n", "{asked}");
+
+    // An inverted range: refused, the buffer as it was.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": client.uri("contacts/ada.md"), "version": 2 }, "contentChanges": [{
+            "range": { "start": { "line": 2, "character": 13 }, "end": { "line": 2, "character": 9 } },
+            "text": "X",
+        }]}),
+    );
+    let hover = client.result("textDocument/hover", client.at("contacts/ada.md", 2, 11));
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Acme** (company `companies/acme.md`)\n\ncompany · target"
+    );
+
+    let symbols = client.result("workspace/symbol", json!({ "query": "lovel" }));
+    assert_eq!(symbols[0]["name"], "Ada Lovelace", "{symbols}");
+    assert!(
+        symbols[0]["location"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/contacts/ada.md"),
+        "{symbols}"
+    );
+
+    let edit = client.result(
+        "workspace/willRenameFiles",
+        json!({ "files": [{ "oldUri": client.uri("contacts/ada.md"), "newUri": client.uri("contacts/ada-king.md") }] }),
+    );
+    let bob = edit["documentChanges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["textDocument"]["uri"] == client.uri("contacts/bob.md"))
+        .unwrap_or_else(|| panic!("{edit}"));
+    let texts: Vec<&str> = bob["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["newText"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["ada-king", "ada-king", "ada-king.md"], "{edit}");
     assert_eq!(client.stop(), 0);
 }
 

@@ -21,6 +21,8 @@
 //!   notebook, channel limits, `ties log --template` and `ties report templates`.
 //! - `report`, `list_show`: `ties report`, `ties list` and `ties show` on the fixture
 //!   `tests/fixtures/report-basic`, whose figures are worked out by hand in `report`.
+//! - `clears`: issue 22, every agenda item cleared by its hint, each defect at its boundary,
+//!   `ties next`.
 //! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
 //!   hunt), its week replayed day by day.
 //! - `cache`: the persistent index `.ties-cache/`: warm output equals cold, a broken index
@@ -34,6 +36,7 @@ mod bad_input;
 mod bounds;
 mod cache;
 mod check;
+mod clears;
 mod drafts;
 mod example;
 mod explain;

@@ -52,7 +52,9 @@ fn a_list_of_one_item_is_the_value_and_two_items_are_still_an_error() {
     );
     assert_eq!(
         found(&two),
-        ["T102 `Email` should be a single value, found a list"]
+        [
+            "T102 `Email` should be a single value, found a list write `Email` as a single value; `ties explain T102` shows examples"
+        ]
     );
     // An empty list is no value: a required key is then missing.
     let empty = Notebook::new().file("contacts/ada.md", "---\nname: []\n---\n");
@@ -110,7 +112,7 @@ fn a_key_kept_as_the_vaults_own_is_shown_and_never_read_as_a_ties_key() {
     assert_eq!(
         found(&bad),
         [
-            "T402 `keys.status` should be `own` (the vault's own key) or a key of a record; using the default (not renamed)"
+            "T402 `keys.status` should be `own` (the vault's own key) or a key of a record; using the default (not renamed) write `keys.status` as `own` (the vault's own key) or a key of a record, or remove it to use the default"
         ]
     );
 }
@@ -233,7 +235,7 @@ fn one_title_in_two_folders_is_no_duplicate_and_a_path_says_which() {
     assert_eq!(
         found(&nb),
         [
-            "T204 ambiguous link: `Untitled` names several files: `Untitled` (People/2024/Untitled.md), `Untitled` (People/Untitled.md)"
+            "T204 ambiguous link: `Untitled` names several files: `Untitled` (People/2024/Untitled.md), `Untitled` (People/Untitled.md) say which with its path: `[[People/2024/Untitled]]`"
         ]
     );
     let show = nb.run(["show", "2026-11-20 Ana"]);
@@ -258,8 +260,8 @@ fn path_links_resolve_from_the_root_and_owner_links_are_never_broken() {
     assert_eq!(
         found(&nb),
         [
-            "T204 broken link: no record or note `People/Deb Tien`",
-            "T204 broken link: no record or note `Nobody Yet`",
+            "T204 broken link: no record or note `People/Deb Tien` correct the link, or create the record or note it names",
+            "T204 broken link: no record or note `Nobody Yet` correct the link, or create the record or note it names",
         ]
     );
 }
@@ -275,7 +277,9 @@ fn links_to_notes_not_written_yet_are_fine_in_a_vault_unless_a_likely_typo() {
     // `ids: title` reads links leniently by default: a note not written yet is fine.
     assert_eq!(
         found(&files(vault(""))),
-        ["T204 broken link: no record or note `Evergren` (did you mean `Evergreen`?)"]
+        [
+            "T204 broken link: no record or note `Evergren` (did you mean `Evergreen`?) correct it to `[[Evergreen]]`, or create the note"
+        ]
     );
     assert_eq!(nb_codes(&files(vault("links: strict\n"))).len(), 4);
     // A notebook made by `ties init` (slug ids) is strict unless it says otherwise.
@@ -523,6 +527,15 @@ fn an_adopted_vault_shows_a_handful_of_old_items_and_goals_after_a_week() {
     let count = |kind: &str| all.iter().filter(|r| r.starts_with(kind)).count();
     assert_eq!(count("reconnect "), 12, "{all:?}");
     assert!(count("goal ") + count("coverage ") > 0, "{all:?}");
+    // A held item keeps its key: explained (saying why it is not shown) and set aside.
+    let out = nb.run(["agenda", "--all", "--format", "json", "--kind", "reconnect"]);
+    let items: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    let oldest = items[0]["short"].as_str().unwrap();
+    let why = nb.run(["agenda", "--explain", oldest]);
+    why.assert_stdout_has("due before since: 2026-11-20 in ties.yaml: held back");
+    let snoozed = nb.run(["snooze", oldest, "2w"]);
+    assert_eq!(snoozed.code, 0, "{}", snoozed.stderr);
+    assert!(nb.read("dismissed.txt").contains("reconnect-Person%2000-"));
     // A week after `since`, the goal and coverage nudges come.
     let nudges_on = |day: &str| {
         let mut cmd = support::ties();

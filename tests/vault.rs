@@ -125,8 +125,8 @@ fn the_crm_vault_agenda_resolves_titles_aliases_and_the_owner() {
         agenda_rows(&out),
         [
             "overdue reconnect Dana Whitfield 2026-08-30",
-            "overdue follow-up Tomás Ruiz 2026-11-19",
-            "overdue thank-you Priya Shah 2026-11-19T14:30",
+            // Tomás's call is booked for 2026-11-26: no follow-up.
+            "overdue thank-you Priya Shah 2026-11-19T15:15",
             "upcoming birthday Priya Shah 2026-11-24",
             "upcoming prepare Tomás Ruiz 2026-11-26T09:00",
         ]
@@ -165,7 +165,7 @@ fn an_ambiguous_reference_is_an_error_naming_each_candidate() {
         messages(&nb),
         [
             "`Sam` names several records: `Sam Lee` (People/Sam Lee.md), `Samantha Cole` (People/Samantha Cole.md) write the id (the file name without `.md`) of the one you mean",
-            "ambiguous link: `SAM` names several files: `Sam Lee` (People/Sam Lee.md), `Samantha Cole` (People/Samantha Cole.md)",
+            "ambiguous link: `SAM` names several files: `Sam Lee` (People/Sam Lee.md), `Samantha Cole` (People/Samantha Cole.md) say which with its id: `[[Sam Lee]]`",
         ]
     );
     assert_eq!(codes(&nb), ["T201", "T204"]);
@@ -185,7 +185,9 @@ fn a_lower_case_wiki_link_finds_the_title_and_a_wrong_one_is_still_broken() {
     );
     assert_eq!(
         messages(&nb),
-        ["broken link: no record or note `evergren` (did you mean `Evergreen`?)"]
+        [
+            "broken link: no record or note `evergren` (did you mean `Evergreen`?) correct it to `[[Evergreen]]`, or create the note"
+        ]
     );
 }
 

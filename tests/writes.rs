@@ -41,7 +41,8 @@ fn a_recording_that_would_add_a_diagnostic_is_refused_with_it() {
         &["log", "follow-up", "ana-lima", "--date", "2026-11-01"],
         "the edit would add a warning T301",
     );
-    // T302: a thank-you for a chat that has not happened.
+    // A thank-you for a chat that has not happened (T302 if written): refused before any
+    // edit is planned, in the words of `log thank-you` (issue 22).
     refused(
         &nb,
         &[
@@ -51,7 +52,7 @@ fn a_recording_that_would_add_a_diagnostic_is_refused_with_it() {
             "--date",
             "2026-11-21",
         ],
-        "T302",
+        "a thank-you follows the chat",
     );
     // T303: met at an event that is still to come.
     refused(&nb, &["log", "met", "meetup", "ana-lima"], "T303");

@@ -69,7 +69,7 @@ fn doc<'a>(index: &'a Index, path: &str) -> Option<&'a Document> {
 
 /// The word of `span`: without the quotes and brackets around it, and without a link's
 /// `|label` or `#heading`.
-fn core(text: &str, span: Span) -> Option<Span> {
+pub(crate) fn core(text: &str, span: Span) -> Option<Span> {
     let slice = text.get(span.range())?;
     let open = slice.len() - slice.trim_start_matches(['"', '\'', '[', ' ']).len();
     let rest = &slice[open..];
@@ -78,10 +78,18 @@ fn core(text: &str, span: Span) -> Option<Span> {
     (!word.is_empty()).then(|| Span::new(span.start + open, span.start + open + word.len()))
 }
 
-/// "Create companies/acme.md": the record an unknown reference asks for, as `ties new`
-/// would make it. Contacts and companies only: an event needs a date no reference gives.
+/// "Create companies/acme.md": the record an unknown reference or a broken link asks for,
+/// as `ties new` would make it, or a note with the link's name as its heading. Not an event
+/// or a chat: they need a date no reference gives.
 fn create(index: &Index, record: &NewRecord) -> Option<Fix> {
     let kind = index.settings.conventions.kind_of(&record.path);
+    if kind == Kind::Note {
+        return Some(Fix::Create {
+            title: format!("create {}", record.path),
+            path: record.path.clone(),
+            text: format!("# {}\n", record.name),
+        });
+    }
     if !matches!(kind, Kind::Company | Kind::Contact) {
         return None;
     }
@@ -258,6 +266,51 @@ mod tests {
             assert_eq!(path, "companies/zeta-labs.md");
             assert!(text.starts_with("---\nname: Zeta Labs\n"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_broken_link_creates_a_note_or_the_record_its_folder_says() {
+        let index = index_of(&[
+            (
+                "notes/plan/week.md",
+                "Ask [[rust-meetup-notes]] and [[companies/zeta-labs]].\n",
+            ),
+            (
+                "contacts/ada.md",
+                "---\nname: Ada\n---\nSee [[Project X]].\n",
+            ),
+        ]);
+        let creates = |path: &str| -> Vec<(String, String)> {
+            check::diagnostics(&index)
+                .into_iter()
+                .filter(|d| d.code == Code::T204 && d.path == path)
+                .flat_map(|d| of(&index, &d))
+                .filter_map(|f| match f {
+                    Fix::Create { path, text, .. } => Some((path, text)),
+                    Fix::Edit { .. } => None,
+                })
+                .collect()
+        };
+        let week = creates("notes/plan/week.md");
+        assert_eq!(
+            week[0],
+            (
+                "notes/plan/rust-meetup-notes.md".to_owned(),
+                "# Rust Meetup Notes\n".to_owned()
+            ),
+            "beside the note that links"
+        );
+        assert_eq!(week[1].0, "companies/zeta-labs.md");
+        assert!(
+            week[1].1.starts_with("---\nname: Zeta Labs\n"),
+            "{}",
+            week[1].1
+        );
+        assert_eq!(
+            creates("contacts/ada.md"),
+            [("notes/project-x.md".to_owned(), "# Project X\n".to_owned())],
+            "a record links to a note in the notes folder"
+        );
     }
 
     #[test]

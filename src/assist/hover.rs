@@ -47,13 +47,23 @@ pub(crate) fn record(index: &Index, id: &str) -> Option<String> {
     Some(out.trim_end().to_owned())
 }
 
-/// `text` from the notebook as literal Markdown: its punctuation escaped, so a name such as
-/// `[x](https://…)` or `<img …>` shows as typed instead of becoming a link or markup in the
-/// editor's hover, and line breaks stay spaces.
+/// `text` from the notebook as literal Markdown: what Markdown would read as markup
+/// escaped, and only that (an editor that shows the hover as plain text, as Emacs may,
+/// shows every backslash): `\\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `&`, `|` and `~`
+/// anywhere, and at the start, where a block begins, `#`, `+`, `-`, `=` and the `.` or `)`
+/// after a number. So a name such as `[x](https://…)` or `<img …>` shows as typed, and
+/// `Engineer @ Harbor Health` or `due 2026-11-21` as they are; line breaks become spaces.
 fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_punctuation() {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in text.chars().enumerate() {
+        let markup = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~'
+        );
+        let starts_block = (i == 0 && matches!(c, '#' | '+' | '-' | '='))
+            || (i == digits && digits > 0 && matches!(c, '.' | ')'));
+        if markup || starts_block {
             out.push('\\');
             out.push(c);
         } else if c.is_control() {
@@ -96,7 +106,7 @@ mod tests {
             [
                 "**Ada Lovelace** (contact `contacts/ada.md`)",
                 "",
-                "Engineer \\@ Acme · referred",
+                "Engineer @ Acme · referred",
                 "",
                 "last interaction: 2026-11-12",
             ]
@@ -106,9 +116,16 @@ mod tests {
             "**Acme** (company `companies/acme.md`)\n\ncompany · target"
         );
         assert_eq!(record("nobody"), None);
-        assert_eq!(plain("[x](y) <b>\n"), "\\[x\\]\\(y\\) \\<b\\> ");
+        assert_eq!(plain("[x](y) <b>\n"), "\\[x\\](y) \\<b\\> ");
+        assert_eq!(
+            plain("Software Engineer I @ Harbor Health · due 2026-11-21"),
+            "Software Engineer I @ Harbor Health · due 2026-11-21"
+        );
+        assert_eq!(plain("# not a heading"), "\\# not a heading");
+        assert_eq!(plain("2026. a year"), "2026\\. a year");
+        assert_eq!(plain("- a_b*c"), "\\- a\\_b\\*c");
         assert_eq!(code("a/b.md"), "`a/b.md`");
-        assert_eq!(code("a`b.md"), "a\\`b\\.md");
+        assert_eq!(code("a`b.md"), "a\\`b.md");
         assert_eq!(
             key(Kind::Contact, "warmth").as_deref(),
             Some("`warmth`: warm: already in your community")

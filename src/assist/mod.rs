@@ -1,24 +1,29 @@
 //! What an editor asks of the notebook, answered in byte offsets of a file's text: what is
 //! under the cursor ([`at`]), what may be typed there ([`complete`]), what a record or key is
-//! ([`hover`]), who names a record ([`references`]) and how to rename it ([`rename`]), the
-//! fixes of a diagnostic and the one-line edit that records a follow-up ([`fix`]), the drafts
-//! of the messages its agenda items ask for ([`draft`]), a record's
-//! next agenda item ([`next`]), a note's sections ([`sections`]) and the keys of `ties.yaml`
-//! ([`settings`]). Nothing here knows the
+//! ([`hover`]), who names a record ([`references`]) and how to rename it ([`rename`]), what
+//! keeps the references right when files move ([`moves`]), where a file may be created or
+//! moved to ([`files`]), the fixes of a diagnostic and the one-line edit that records a
+//! follow-up ([`fix`]), the drafts of the messages its agenda items ask for ([`draft`]), a
+//! record's next agenda item ([`next`]), a note's sections
+//! ([`sections`]), the people and companies by name ([`symbols`]) and the keys of
+//! `ties.yaml` ([`settings`]). Nothing here knows the
 //! Language Server Protocol: `lsp/` turns offsets into lines and UTF-16 columns and these
 //! answers into messages, so any other front end could ask the same questions.
 
 pub(crate) mod at;
 pub(crate) mod complete;
 pub(crate) mod draft;
+pub(crate) mod files;
 pub(crate) mod fix;
 pub(crate) mod hover;
 pub(crate) mod keys;
+pub(crate) mod moves;
 pub(crate) mod next;
 pub(crate) mod references;
 pub(crate) mod rename;
 pub(crate) mod sections;
 pub(crate) mod settings;
+pub(crate) mod symbols;
 
 #[cfg(test)]
 pub(crate) mod fixture {

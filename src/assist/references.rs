@@ -1,7 +1,9 @@
 //! Every place that names a record: front-matter references (`company: acme`, an item of
 //! `with:`, in any quoting, `[[acme]]` included), `[[acme]]` and `[[acme|label]]` links, and
-//! relative `.md` links to its file. Each mention carries the span of the id's own bytes, so
-//! a rename replaces exactly them and keeps the quoting, brackets and label around them.
+//! relative `.md` links to its file. Each mention carries the span of the bytes that name the
+//! record (the id, or the title, name or alias written), and whether they spell its id, so
+//! a rename replaces exactly the ids, keeps the quoting, brackets and label around them, and
+//! leaves a mention by name or alias as written.
 
 use crate::body::LinkTarget;
 use crate::document::Document;
@@ -26,9 +28,12 @@ pub(crate) enum Form {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Mention {
     pub path: String,
-    /// The id's own bytes.
+    /// The bytes that name the record.
     pub span: Span,
     pub form: Form,
+    /// The bytes spell the record's id (case aside: `[[priya shah]]` for `Priya Shah`); a
+    /// mention by another title, a name or an alias does not.
+    pub spells_id: bool,
 }
 
 /// Every mention of `id` in the notebook, by path then position. Links are found among the
@@ -78,6 +83,7 @@ fn values(index: &Index, doc: &Document, id: &str, out: &mut Vec<Mention>) {
                     path: doc.path.clone(),
                     span,
                     form: Form::Value,
+                    spells_id: spells(doc, span, id),
                 });
             }
         }
@@ -115,20 +121,25 @@ fn links(index: &Index, doc: &Document, id: &str, file: Option<&str>, out: &mut 
                     path: doc.path.clone(),
                     span,
                     form,
+                    spells_id: form == Form::File || spells(doc, span, id),
                 });
             }
         }
     }
 }
 
-/// The span of `id` in `span` after any quotes, brackets and spaces that open it: `acme` in
-/// `"[[acme]]"`, `'acme'` and `[[ acme|Acme ]]`.
+/// Whether the bytes of `span` in `doc` are `id`, case aside.
+fn spells(doc: &Document, span: Span, id: &str) -> bool {
+    doc.text()
+        .and_then(|t| t.get(span.range()))
+        .is_some_and(|written| written == id || written.to_lowercase() == id.to_lowercase())
+}
+
+/// The span of `id` in `span` when it is the whole word there, without the quotes,
+/// brackets and spaces around it, a link's `|label` or `#heading`: `acme` in `"[[acme]]"`,
+/// `'acme'` and `[[ acme|Acme ]]`, not in `[[acme corp]]`.
 fn inner(text: &str, span: Span, id: &str) -> Option<Span> {
-    let slice = text.get(span.range())?;
-    let skipped = slice.len() - slice.trim_start_matches(['"', '\'', '[', ' ']).len();
-    slice[skipped..]
-        .starts_with(id)
-        .then(|| Span::new(span.start + skipped, span.start + skipped + id.len()))
+    super::fix::core(text, span).filter(|word| text.get(word.range()) == Some(id))
 }
 
 /// The span of `id` in the file name of a Markdown link `[text](…/id.md)`.

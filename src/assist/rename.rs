@@ -1,6 +1,9 @@
 //! Renaming a record: its file moves to the new id in the same folder, and every mention
-//! ([`super::references`]) is rewritten in place, so quoting, `[[…|label]]` and relative
-//! paths stay as written. A plan only: the editor applies it, `ties` writes nothing.
+//! that spells its id ([`super::references`], case aside) is rewritten in place, so quoting,
+//! `[[…|label]]` and relative paths stay as written; a mention by name or alias still names
+//! the record and stays as it is. A plan only: the editor applies it (or, for an editor
+//! that cannot move files, the language server moves the file through the write path);
+//! where the file may go is [`super::files::vet`]'s to say.
 
 use crate::index::{Index, Resolved};
 use crate::model::id::is_slug;
@@ -34,6 +37,10 @@ pub(crate) enum RenameError {
     /// record would resolve to this one (an exact id wins) or become ambiguous.
     #[error("`{id}` is taken by {path}")]
     Taken { id: String, path: String },
+    #[error(
+        "`{id}` holds the invisible character U+{code:04X} (a bidi override or a zero-width space), which would hide what the id says"
+    )]
+    Invisible { id: String, code: u32 },
 }
 
 /// The rename of the record `id` to `new_id`.
@@ -41,6 +48,12 @@ pub(crate) fn plan(index: &Index, id: &str, new_id: &str) -> Result<Plan, Rename
     let doc = index
         .get(id)
         .ok_or_else(|| RenameError::Unknown { id: id.to_owned() })?;
+    if let Some(c) = new_id.chars().find(|&c| super::files::is_format(c)) {
+        return Err(RenameError::Invisible {
+            id: new_id.to_owned(),
+            code: u32::from(c),
+        });
+    }
     // A notebook whose ids are file titles (`Jane Doe.md`) takes a name as `ties new` would
     // write it: nothing a file name or a `[[link]]` cannot hold.
     if index.settings.conventions.title_ids() {
@@ -80,7 +93,10 @@ pub(crate) fn plan(index: &Index, id: &str, new_id: &str) -> Result<Plan, Rename
         format!("{folder}/{new_id}.md")
     };
     let mut edits: Vec<(String, Vec<Span>)> = Vec::new();
-    for mention in references::to(index, id) {
+    for mention in references::to(index, id)
+        .into_iter()
+        .filter(|m| m.spells_id)
+    {
         match edits.last_mut() {
             Some((path, spans)) if *path == mention.path => spans.push(mention.span),
             _ => edits.push((mention.path, vec![mention.span])),

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::agenda::{self, Filter};
+use crate::agenda::{self, Filter, State};
 use crate::config::{AgendaFormat, Config};
 use crate::error::Error;
 use crate::exit::ExitStatus;
@@ -37,8 +37,9 @@ pub(crate) fn run(
     Ok(Outcome::with(ExitStatus::Success, index))
 }
 
-/// Why the item `key` is there: found among every item however far ahead, capped nudges
-/// included, whatever the filters; an unknown key is a usage error with the closest key.
+/// Why the item `key` (full or short) is there: found among every item however far ahead,
+/// capped, set aside or ticked, whatever the filters; an unknown key is a usage error with
+/// the closest key.
 fn explain_key(
     config: &Config,
     index: &Index,
@@ -46,32 +47,26 @@ fn explain_key(
     days: Option<u32>,
     key: &str,
 ) -> Result<(), Error> {
-    let all = agenda::build(index, Some(u32::MAX), &Filter::default());
-    let key = key.trim();
-    let found = all
-        .items
-        .iter()
-        .map(|i| (i, false))
-        .chain(all.capped.iter().map(|i| (i, true)))
-        .find(|(i, _)| i.key() == key);
-    let Some((item, capped)) = found else {
-        let keys: Vec<String> = all
-            .items
-            .iter()
-            .chain(&all.capped)
-            .map(agenda::Item::key)
-            .collect();
-        return Err(Error::UnknownKey {
-            key: key.to_owned(),
-            hint: crate::suggest::hint(key, keys.iter().map(String::as_str)),
-        });
-    };
+    let found = agenda::find(index, key)?;
+    let item = &found.item;
     let until = agenda::until(index, days);
     let explained = render::agenda::Explained {
         item,
         today: index.today,
-        capped: capped.then_some(index.settings.rules.nudges_per_kind),
+        capped: (found.state == State::Capped).then_some(index.settings.rules.nudges_per_kind),
         beyond: (item.due.date() > until).then_some(until),
+        held: (found.state == State::Held)
+            .then_some(index.settings.since)
+            .flatten(),
+        set_aside: match found.state {
+            State::Dismissed(entry) => Some(entry),
+            _ => None,
+        },
+        done: match found.state {
+            State::Ticked => Some("ticked already (`- [x]`): done".to_owned()),
+            State::Prepared(day) => Some(format!("the chat is marked `prepared: {day}`: done")),
+            _ => None,
+        },
     };
     let format = match format {
         AgendaFormat::Plain(Format::Json) => Format::Json,

@@ -8,9 +8,12 @@ use std::io::Write;
 
 use crate::action::{self, Applied, Request};
 use crate::config::Config;
+use crate::dismissed;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::fs;
+use crate::model::chat::Direction;
+use crate::model::time::When;
 use crate::render::escape::safe;
 
 use super::Outcome;
@@ -23,14 +26,32 @@ pub(crate) fn run(
 ) -> Result<Outcome, Error> {
     let lock = super::lock(config)?;
     let (root, mut index) = super::load(config)?;
+    if let Request::Message {
+        contact,
+        direction,
+        date,
+    } = request
+    {
+        let outcome = message(config, &root, index, (contact, *direction, *date), dry_run);
+        drop(lock);
+        return outcome;
+    }
     let mut plan = action::plan(&index, request)?;
     if let Some(name) = template {
         plan = action::with_template(&index, plan, request, name)?;
     }
     let path = root.join(&plan.path);
-    let read = fs::read_in(&root, &path)?;
-    let applied = action::apply(&plan, &read.bytes, &index.settings.conventions)?;
-    if let Applied::Changed { bytes, .. } = &applied {
+    // `dismissed.txt` is a plain file, made by the first item set aside; it is no record,
+    // so no check of the notebook can be changed by it (`action::apply` checks its lines).
+    let dismissals = plan.path == dismissed::FILE;
+    let read = if dismissals && !path.exists() {
+        None
+    } else {
+        Some(fs::read_in(&root, &path)?)
+    };
+    let bytes = read.as_ref().map_or(&[][..], |r| r.bytes.as_slice());
+    let applied = action::apply(&plan, bytes, &index.settings.conventions)?;
+    if let (false, Applied::Changed { bytes, .. }) = (dismissals, &applied) {
         action::vet(&mut index, &plan, bytes)?;
     }
     let shown = super::new::shown_path(&config.cwd, &path);
@@ -49,11 +70,47 @@ pub(crate) fn run(
             )
         }
         Applied::Changed { bytes: new, .. } => {
-            fs::replace_in(&root, &path, &read, &new)?;
+            match &read {
+                Some(read) => fs::replace_in(&root, &path, read, &new)?,
+                None => {
+                    let text = String::from_utf8_lossy(&new);
+                    fs::create_in(&root, &path, &text, fs::Existing::Keep)?;
+                }
+            }
             format!("{shown}\nrecorded: {what}\n")
         }
     };
     drop(lock);
+    let mut out = super::stdout(config);
+    super::finish_output(out.write_all(message.as_bytes()).and_then(|()| out.flush()))?;
+    Ok(Outcome::with(ExitStatus::Success, index))
+}
+
+/// `ties log message`: a new message chat ([`action::message`]), written like `ties new`
+/// writes a file; `--dry-run` prints it instead.
+fn message(
+    config: &Config,
+    root: &std::path::Path,
+    index: crate::index::Index,
+    (contact, direction, date): (&str, Direction, Option<When>),
+    dry_run: bool,
+) -> Result<Outcome, Error> {
+    let (file, what) = action::message(&index, contact, direction, date)?;
+    let path = root.join(&file.path);
+    let shown = super::new::shown_path(&config.cwd, &path);
+    let shown = safe(&shown.to_string_lossy()).to_string();
+    let what = safe(&what).to_string();
+    let message = if dry_run {
+        let body: String = file.text.lines().fold(String::new(), |mut out, line| {
+            let _ = writeln!(out, "+{}", safe(line));
+            out
+        });
+        format!("would create {shown}:\n{body}")
+    } else {
+        fs::Names::default().claim(&path)?;
+        fs::create_in(root, &path, &file.text, fs::Existing::Keep)?;
+        format!("{shown}\nrecorded: {what}\n")
+    };
     let mut out = super::stdout(config);
     super::finish_output(out.write_all(message.as_bytes()).and_then(|()| out.flush()))?;
     Ok(Outcome::with(ExitStatus::Success, index))

@@ -15,6 +15,7 @@ pub(crate) mod log;
 pub(crate) mod lsp;
 pub(crate) mod man;
 pub(crate) mod new;
+pub(crate) mod next;
 pub(crate) mod report;
 pub(crate) mod serve;
 pub(crate) mod show;
@@ -96,6 +97,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             filter,
             explain,
         } => return agenda::run(config, *format, *days, filter, explain.as_deref()),
+        Command::Next { n, explain, format } => return next::run(config, *n, *explain, *format),
         Command::Report {
             kind,
             period,

@@ -7,10 +7,6 @@
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::mpsc;
-use std::time::Duration;
-
-use notify::RecursiveMode;
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -21,15 +17,11 @@ use crate::html::{self, Banner, Options, View};
 use crate::http::{self, Shared};
 use crate::notebook;
 use crate::render;
-use crate::watch::{self, Batch, Classifier};
+use crate::watch::{self, Engine, Seen};
 use crate::workspace::Workspace;
 
-/// How long the notebook must be quiet before a round: merges an editor's
-/// write-rename-delete into one round, and keeps a save well within a second of the page.
-const SETTLE: Duration = Duration::from_millis(50);
-
 enum Message {
-    Events(DebounceEventResult),
+    Seen(Seen),
     Stop,
 }
 
@@ -104,13 +96,9 @@ pub(crate) fn run(
     let _ = ctrlc::set_handler(move || {
         let _ = stop.send(Message::Stop);
     });
-    let mut debouncer = new_debouncer(SETTLE, None, move |result| {
-        let _ = tx.send(Message::Events(result));
-    })
-    .map_err(|source| watch::watch_error(&root, source))?;
-    debouncer
-        .watch(&root, RecursiveMode::Recursive)
-        .map_err(|source| watch::watch_error(&root, source))?;
+    let engine = Engine::start(&root, watch::Options::default(), move |seen| {
+        tx.send(Message::Seen(seen)).is_ok()
+    })?;
 
     let (mut workspace, _) = Workspace::load_with(&root, config.now(), config.cache)?;
     let mut pages = Pages {
@@ -132,25 +120,8 @@ pub(crate) fn run(
     let _ = out.flush();
     drop(out);
 
-    let mut classifier = Classifier::new(&root);
-    while let Ok(message) = rx.recv() {
-        let mut batch = Batch::default();
-        match message {
-            Message::Stop => break,
-            Message::Events(Ok(events)) => {
-                batch.classify(&classifier, events.iter().map(|e| &e.event));
-            }
-            Message::Events(Err(errors)) => {
-                watch::missed(&errors)?;
-                batch.rescan = true;
-            }
-        }
-        if batch.is_empty() {
-            continue;
-        }
-        if batch.rescan {
-            classifier = Classifier::new(&root);
-        }
+    while let Ok(Message::Seen(seen)) = rx.recv() {
+        let batch = seen?;
         watch::feed(&mut workspace, &batch);
         let round = workspace.check(config.now())?;
         let (version, page) = pages.make(&workspace);
@@ -166,6 +137,6 @@ pub(crate) fn run(
     }
     shared.close();
     listener.stop();
-    drop(debouncer);
+    drop(engine);
     Ok(ExitStatus::Success)
 }

@@ -4,13 +4,8 @@
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
-
-use notify::{PollWatcher, RecursiveMode};
-use notify_debouncer_full::{
-    DebounceEventResult, DebouncedEvent, NoCache, new_debouncer, new_debouncer_opt,
-};
 
 use crate::agenda::{self, Filter};
 use crate::config::{Config, WatchFormat};
@@ -21,31 +16,11 @@ use crate::notebook;
 use crate::render::Render;
 use crate::render::fit::{Screen, fit};
 use crate::render::{self, BOLD, DIM};
-use crate::watch::{self, Batch, Classifier};
+use crate::watch::{self, Engine, Options, Seen};
 use crate::workspace::{Round, Workspace};
 
-/// A round starts once the notebook has been quiet this long: long enough to merge an
-/// editor's write-rename-delete dance and a `git checkout` into one round, short enough to
-/// feel live.
-const DEBOUNCE: Duration = Duration::from_millis(25);
-/// The debouncer's own window, per path. It hands out each path's events once that path has
-/// been quiet this long, so a burst of many paths arrives in several batches a tick apart
-/// (a `git checkout` of 300 files came as two rounds); [`burst`] merges them until
-/// [`DEBOUNCE`] passes without one. Kept short so that the two waits together stay near
-/// `DEBOUNCE` for a one-file save.
-const SETTLE: Duration = Duration::from_millis(25);
-/// Once a burst has brought this many events, it is many files at once (a `git checkout`,
-/// an import, a script), not a save: the next batch is awaited [`BURST_GAP`], so that a
-/// writer slowed down by a busy machine still makes one round, and a one-file save keeps
-/// its short wait.
-const MANY_EVENTS: usize = 16;
-const BURST_GAP: Duration = Duration::from_millis(100);
-/// A writer that never pauses (a log appended to all the time) still gets a round this often.
-const LONGEST_BURST: Duration = Duration::from_secs(1);
-const POLL_INTERVAL: Duration = Duration::from_millis(500);
-
 enum Message {
-    Events(DebounceEventResult),
+    Seen(Seen),
     Stop,
 }
 
@@ -62,41 +37,10 @@ pub(crate) fn run(
     let _ = ctrlc::set_handler(move || {
         let _ = stop.send(Message::Stop);
     });
-    let own = crate::cache::Own::of(&root);
-    let handler = move |mut result: DebounceEventResult| {
-        // The cache this very run writes is no change of the notebook: it starts no burst.
-        if let Ok(events) = &mut result {
-            events.retain(|e| !own.holds_all(&e.paths));
-            if events.is_empty() {
-                return;
-            }
-        }
-        let _ = tx.send(Message::Events(result));
-    };
-    let watch_error = |source| watch::watch_error(&root, source);
-    let arm = || -> Result<Box<dyn std::any::Any>, Error> {
-        if poll {
-            let notify_config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
-            let mut d = new_debouncer_opt::<_, PollWatcher, NoCache>(
-                SETTLE,
-                None,
-                handler.clone(),
-                NoCache::new(),
-                notify_config,
-            )
-            .map_err(watch_error)?;
-            d.watch(&root, RecursiveMode::Recursive)
-                .map_err(watch_error)?;
-            Ok(Box::new(d))
-        } else {
-            let mut d = new_debouncer(SETTLE, None, handler.clone()).map_err(watch_error)?;
-            d.watch(&root, RecursiveMode::Recursive)
-                .map_err(watch_error)?;
-            Ok(Box::new(d))
-        }
-    };
-    // Keep the debouncer alive for the whole loop; dropping it stops the events.
-    let mut debouncer = arm()?;
+    // Watching before the load, so that nothing saved while it reads is missed.
+    let engine = Engine::start(&root, Options { poll }, move |seen| {
+        tx.send(Message::Seen(seen)).is_ok()
+    })?;
 
     let started = Instant::now();
     let (mut workspace, first) = Workspace::load_with(&root, config.now(), config.cache)?;
@@ -110,81 +54,17 @@ pub(crate) fn run(
     if !printer.print(&workspace, &first, started.elapsed())? {
         return Ok(ExitStatus::Success);
     }
-    let mut classifier = Classifier::new(&root);
-    while let Ok(message) = rx.recv() {
-        let Some(burst) = burst(&rx, message)? else {
-            break;
-        };
+    while let Ok(Message::Seen(seen)) = rx.recv() {
+        let batch = seen?;
         let started = Instant::now();
-        let mut batch = Batch {
-            rescan: burst.lost,
-            ..Batch::default()
-        };
-        batch.classify(&classifier, burst.events.iter().map(|e| &e.event));
-        if batch.is_empty() {
-            continue;
-        }
-        if batch.rescan {
-            classifier = Classifier::new(&root);
-            // The root may have been replaced (`rm -rf nb && cp -r backup nb`): the old
-            // watches died with the old folder, so watch the folder there now. Gone for good,
-            // the round below says so.
-            if root.is_dir() {
-                drop(debouncer);
-                debouncer = arm()?;
-            }
-        }
         watch::feed(&mut workspace, &batch);
         let round = workspace.check(config.now())?;
         if !printer.print(&workspace, &round, started.elapsed())? {
             break;
         }
     }
-    drop(debouncer);
+    drop(engine);
     Ok(ExitStatus::Success)
-}
-
-/// The events of one burst of changes, merged.
-struct Burst {
-    events: Vec<DebouncedEvent>,
-    /// The watcher reported an error: it may have missed something.
-    lost: bool,
-}
-
-/// Collects the batches that follow `first` until none comes for [`DEBOUNCE`], so that a
-/// burst of changes is one round (one that never pauses is cut at [`LONGEST_BURST`]); `None`
-/// on Ctrl-C.
-fn burst(rx: &Receiver<Message>, first: Message) -> Result<Option<Burst>, Error> {
-    let started = Instant::now();
-    let mut burst = Burst {
-        events: Vec::new(),
-        lost: false,
-    };
-    let mut message = first;
-    loop {
-        match message {
-            Message::Stop => return Ok(None),
-            Message::Events(Ok(events)) => burst.events.extend(events),
-            Message::Events(Err(errors)) => {
-                watch::missed(&errors)?;
-                burst.lost = true;
-            }
-        }
-        if started.elapsed() >= LONGEST_BURST {
-            return Ok(Some(burst));
-        }
-        let wait = if burst.events.len() >= MANY_EVENTS {
-            BURST_GAP
-        } else {
-            DEBOUNCE
-        };
-        message = match rx.recv_timeout(wait) {
-            Ok(next) => next,
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
-                return Ok(Some(burst));
-            }
-        };
-    }
 }
 
 /// The terminal's columns and rows: `$COLUMNS` and `$LINES` when set (they win, as with
@@ -369,55 +249,4 @@ fn lines(bytes: &[u8]) -> Vec<String> {
         .lines()
         .map(str::to_owned)
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use notify::event::{CreateKind, EventKind};
-
-    fn created(i: usize) -> Message {
-        let event = notify::Event::new(EventKind::Create(CreateKind::File))
-            .add_path(format!("/nb/contacts/p{i}.md").into());
-        Message::Events(Ok(vec![DebouncedEvent::new(event, Instant::now())]))
-    }
-
-    /// However slowly the round that follows is scheduled, every batch that has arrived
-    /// by the time the burst is read belongs to it: 300 files written one by one and handed
-    /// out by the debouncer one by one are one round, not 300.
-    #[test]
-    fn batches_that_have_arrived_are_one_burst() {
-        let (tx, rx) = mpsc::channel();
-        for i in 1..300 {
-            tx.send(created(i)).unwrap();
-        }
-        let merged = burst(&rx, created(0))
-            .unwrap()
-            .expect("a burst, not a stop");
-        assert_eq!(merged.events.len(), 300);
-        assert!(!merged.lost);
-        // The channel went quiet, so what comes next is the next burst; Ctrl-C in a burst
-        // ends the watch.
-        tx.send(created(300)).unwrap();
-        tx.send(Message::Stop).unwrap();
-        let first = rx.recv().unwrap();
-        assert!(burst(&rx, first).unwrap().is_none());
-    }
-
-    /// A watcher error in a burst: the burst is read again in full (`lost`), unless the
-    /// limit on watches is reached, which the user must act on.
-    #[test]
-    fn a_watcher_error_marks_the_burst_lost_or_stops_at_the_limit() {
-        let (tx, rx) = mpsc::channel();
-        tx.send(Message::Events(Err(vec![notify::Error::generic(
-            "overflow",
-        )])))
-        .unwrap();
-        let lost = burst(&rx, created(0)).unwrap().unwrap();
-        assert_eq!((lost.events.len(), lost.lost), (1, true));
-        let limit = Message::Events(Err(vec![notify::Error::new(
-            notify::ErrorKind::MaxFilesWatch,
-        )]));
-        assert!(matches!(burst(&rx, limit), Err(Error::WatchLimit)));
-    }
 }

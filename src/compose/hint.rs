@@ -64,6 +64,8 @@ mod tests {
             title: String::new(),
             clear: String::new(),
             why: Vec::new(),
+            week: None,
+            also: None,
         }
     }
 

@@ -258,7 +258,7 @@ fn thank_you_timing(index: &Index, doc: &Document, chat: &Chat) -> Option<String
         ));
     }
     let within = index.settings.rules.thank_you_within;
-    let due = crate::agenda::thank_you_due(chat.date.as_ref()?.value, within);
+    let due = crate::agenda::thank_you_due(chat.date.as_ref()?.value, chat.ends(), within);
     let late = match due {
         When::Date(day) => index.today > day,
         When::DateTime(at) => index.now > at,

@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use chrono::{NaiveDate, TimeDelta};
 
+use crate::agenda::relative;
 use crate::agenda::{self, Agenda, Group, Item, ItemKind};
 use crate::html::chart::{self, ActivityChart, FunnelChart, Heatmap, Meter};
 use crate::html::redact::Redactor;
@@ -16,7 +17,6 @@ use crate::model::Kind;
 use crate::model::contact::Role;
 use crate::model::contact::{Tie, Warmth};
 use crate::period::{self, Period};
-use crate::render::agenda::relative;
 use crate::render::{self, escape};
 use crate::report::activity::{self, Activity};
 use crate::report::companies::{Companies, RoleCounts};
@@ -603,8 +603,11 @@ fn persons(
 fn events_view(e: &Events, words: &Words) -> EventsView {
     EventsView {
         summary: format!(
-            "{} attended, {} people met, goal met at {} of {}",
-            e.attended, e.people_met, e.goals_met, e.with_goal
+            "{} attended, {} met, goal met at {} of {}",
+            e.attended,
+            agenda::people(e.people_met as usize),
+            e.goals_met,
+            e.with_goal
         ),
         rows: e
             .rows

@@ -1,8 +1,11 @@
 //! What the editor offers to do: `textDocument/codeAction` (each diagnostic's fixes, from
 //! its [`Remedy`](crate::findings::Remedy), "record follow-up today" on a contact whose
 //! follow-up is due, and "draft follow-up to …" and its like, which open the message
-//! `ties draft` would write) and `textDocument/codeLens` (a record's next agenda item), from
-//! [`assist::fix`], [`assist::draft`] and [`assist::next`].
+//! `ties draft` would write) and `textDocument/codeLens` (a record's next agenda item, whose
+//! command records it or says how to clear it), from [`assist::fix`], [`assist::draft`] and
+//! [`assist::next`]. A file to create is offered only where it may be written
+//! ([`assist::files::vet`]), as a file operation for an editor that creates files in an
+//! edit, else as the server's own `ties.createFile` command.
 
 #![allow(
     clippy::needless_pass_by_value,
@@ -12,12 +15,15 @@
 
 use lsp_types as lsp;
 
-use crate::assist::{draft, fix, next};
+use crate::agenda::ItemKind;
+use crate::assist::{draft, files, fix, next};
 use crate::index::Index;
 use crate::model::Kind;
 use crate::span::Span;
 
+use super::commands::{self, NewFile};
 use super::convert::uri_of;
+use super::edit::Edits;
 use super::server::{Answer, Drafts, Server};
 
 pub(super) fn code_actions(
@@ -79,90 +85,73 @@ fn draft_action(
     rel: &str,
     offer: draft::Offer,
 ) -> Option<lsp::CodeAction> {
-    let edit = |uri: lsp::Uri, version, range, new_text| {
-        lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
-            text_document: lsp::OptionalVersionedTextDocumentIdentifier { uri, version },
-            edits: vec![lsp::OneOf::Left(lsp::TextEdit { range, new_text })],
-        })
-    };
-    let changes = if server.drafts == Drafts::Untitled {
+    let mut edit = Edits::default();
+    if server.drafts == Drafts::Untitled {
         let name = format!(
             "draft-{}-{}.md",
             offer.draft.kind,
             crate::slug::from_name(&offer.draft.id)
         );
         let uri: lsp::Uri = format!("untitled:{name}").parse().ok()?;
-        let create = lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
-            uri: uri.clone(),
-            options: None,
-            annotation_id: None,
-        }));
-        let text = draft::text(&offer.draft);
-        vec![create, edit(uri, None, lsp::Range::default(), text)]
+        edit.untitled(uri.clone());
+        let fill = lsp::TextEdit {
+            range: lsp::Range::default(),
+            new_text: draft::text(&offer.draft),
+        };
+        edit.text(uri, None, vec![fill]);
     } else {
         let doc = index.doc(rel)?;
         let (at, section) = draft::snippet(&offer.draft, index.today, doc.text()?);
-        let range = server.lines(rel)?.range(Span::new(at, at));
-        vec![edit(server.uri(rel)?, server.version(rel), range, section)]
-    };
+        if !edit.spans(server, rel, &[(Span::new(at, at), section)]) {
+            return None;
+        }
+    }
     Some(lsp::CodeAction {
         title: offer.title,
         kind: Some(lsp::CodeActionKind::REFACTOR_REWRITE),
-        edit: Some(lsp::WorkspaceEdit {
-            document_changes: Some(lsp::DocumentChanges::Operations(changes)),
-            ..lsp::WorkspaceEdit::default()
-        }),
+        edit: Some(edit.build(server.client)),
         ..lsp::CodeAction::default()
     })
 }
 
-/// A fix as a code action: a quick fix of `diagnostics`, or a rewrite where there are none.
+/// A fix as a code action: a quick fix of `diagnostics`, or a rewrite where there are none;
+/// `None` where the client could not apply it, or the file may not be created.
 fn action(
     server: &Server,
     index: &Index,
     f: fix::Fix,
     diagnostics: Vec<lsp::Diagnostic>,
 ) -> Option<lsp::CodeAction> {
-    let (title, changes) = match f {
+    let mut edit = Edits::default();
+    let mut command = None;
+    let title = match f {
         fix::Fix::Edit { title, path, edits } => {
-            let lines = server.lines(&path)?;
-            let edits = edits
-                .iter()
-                .map(|(s, t)| {
-                    lsp::OneOf::Left(lsp::TextEdit {
-                        range: lines.range(*s),
-                        new_text: t.clone(),
-                    })
-                })
-                .collect();
-            let change = lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
-                text_document: lsp::OptionalVersionedTextDocumentIdentifier {
-                    uri: server.uri(&path)?,
-                    version: server.version(&path),
-                },
-                edits,
-            });
-            (title, vec![change])
+            if !edit.spans(server, &path, &edits) {
+                return None;
+            }
+            title
         }
         fix::Fix::Create { title, path, text } => {
-            let uri = uri_of(&index.root.join(&path))?;
-            let create =
-                lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
-                    uri: uri.clone(),
-                    options: Some(lsp::CreateFileOptions {
-                        overwrite: None,
-                        ignore_if_exists: Some(true),
-                    }),
-                    annotation_id: None,
-                }));
-            let fill = lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
-                text_document: lsp::OptionalVersionedTextDocumentIdentifier { uri, version: None },
-                edits: vec![lsp::OneOf::Left(lsp::TextEdit {
+            files::vet(&index.root, &path, None).ok()?;
+            if server.client.creates_files {
+                let uri = uri_of(&index.root.join(&path))?;
+                edit.create(uri.clone());
+                let fill = lsp::TextEdit {
                     range: lsp::Range::default(),
                     new_text: text,
-                })],
-            });
-            (title, vec![create, fill])
+                };
+                edit.text(uri, None, vec![fill]);
+            } else if server.client.runs_commands {
+                let file = serde_json::to_value(NewFile { path, text }).ok()?;
+                command = Some(lsp::Command {
+                    title: title.clone(),
+                    command: commands::CREATE_FILE.to_owned(),
+                    arguments: Some(vec![file]),
+                });
+            } else {
+                return None;
+            }
+            title
         }
     };
     let quick = !diagnostics.is_empty();
@@ -174,15 +163,15 @@ fn action(
             lsp::CodeActionKind::REFACTOR_REWRITE
         }),
         diagnostics: quick.then_some(diagnostics),
-        edit: Some(lsp::WorkspaceEdit {
-            document_changes: Some(lsp::DocumentChanges::Operations(changes)),
-            ..lsp::WorkspaceEdit::default()
-        }),
+        edit: (!edit.is_empty()).then(|| edit.build(server.client)),
+        command,
         ..lsp::CodeAction::default()
     })
 }
 
-/// The next agenda item of a contact or a chat, above its front matter.
+/// The next agenda item of a contact or a chat, above its front matter, for a client that
+/// runs the lens's command: recording the follow-up where one is due
+/// (`ties.recordFollowUp`), else saying how to clear the item (`ties.showItem`).
 pub(super) fn code_lens(
     server: &Server,
     params: lsp::CodeLensParams,
@@ -194,22 +183,25 @@ pub(super) fn code_lens(
     let Some(doc) = index.doc(&rel) else {
         return Ok(None);
     };
-    if !matches!(doc.kind, Kind::Contact | Kind::Chat) {
+    if !server.client.runs_commands || !matches!(doc.kind, Kind::Contact | Kind::Chat) {
         return Ok(Some(Vec::new()));
     }
-    Ok(Some(
-        next::about(index, doc)
-            .first()
-            .map(|item| lsp::CodeLens {
-                range: lsp::Range::default(),
-                command: Some(lsp::Command {
-                    title: next::line(index, item),
-                    command: String::new(),
-                    arguments: None,
-                }),
-                data: None,
-            })
-            .into_iter()
-            .collect(),
-    ))
+    let Some(item) = next::about(index, doc).into_iter().next() else {
+        return Ok(Some(Vec::new()));
+    };
+    let records = item.kind == ItemKind::FollowUp && fix::record_follow_up(index, doc).is_some();
+    let command = if records {
+        commands::RECORD_FOLLOW_UP
+    } else {
+        commands::SHOW_ITEM
+    };
+    Ok(Some(vec![lsp::CodeLens {
+        range: lsp::Range::default(),
+        command: Some(lsp::Command {
+            title: next::line(index, &item),
+            command: command.to_owned(),
+            arguments: Some(vec![serde_json::json!(params.text_document.uri.as_str())]),
+        }),
+        data: None,
+    }]))
 }

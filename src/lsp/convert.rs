@@ -77,6 +77,29 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// The byte offset of `position` in `text` as the client has it (a byte-order mark is a
+/// character of its first line), clamped as [`Lines::offset`] clamps: reading only up to
+/// that line, so an edit near the start of a long buffer costs little.
+pub(crate) fn offset(text: &str, position: Position) -> usize {
+    let mut start = 0;
+    for _ in 0..position.line {
+        match memchr::memchr(b'\n', &text.as_bytes()[start..]) {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let line_end =
+        memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+    let mut units = 0;
+    for (i, c) in text[start..line_end].char_indices() {
+        if units >= position.character as usize {
+            return start + i;
+        }
+        units += c.len_utf16();
+    }
+    line_end
+}
+
 /// The path of a `file:` URI, percent-decoded; `None` for any other scheme.
 pub(crate) fn path_of(uri: &Uri) -> Option<PathBuf> {
     let rest = uri.as_str().strip_prefix("file://")?;
@@ -118,6 +141,18 @@ mod tests {
         assert_eq!(lines.position(999), Position::new(2, 0));
         // Inside the emoji: clamped to its start.
         assert_eq!(lines.position(3), Position::new(0, 1));
+    }
+
+    #[test]
+    fn offsets_in_a_buffer_agree_with_lines() {
+        let text = "\u{feff}a😀b\nçd\n\nlast";
+        let lines = Lines::new(text);
+        for line in 0..5 {
+            for character in 0..7 {
+                let p = Position::new(line, character);
+                assert_eq!(offset(text, p), lines.offset(p), "{p:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Going from a reference to its record and back: `textDocument/definition`,
 //! `textDocument/references`, and renaming a record's id (`textDocument/prepareRename`,
 //! `textDocument/rename`), from [`assist::at`], [`assist::references`] and
-//! [`assist::rename`]. The rename is an edit the editor applies; `ties` writes nothing.
+//! [`assist::rename`]. The rename is an edit the editor applies; for an editor that cannot
+//! rename files (eglot), the server moves the file itself, through the write path of the
+//! command line, and sends the text edits.
 
 #![allow(
     clippy::needless_pass_by_value,
@@ -12,10 +14,11 @@
 use lsp_server::ErrorCode;
 use lsp_types as lsp;
 
-use crate::assist::{at, references as mentions, rename as renaming};
+use crate::assist::{at, files, references as mentions, rename as renaming};
 use crate::span::Span;
 
 use super::convert::{Lines, uri_of};
+use super::edit::Edits;
 use super::server::{Answer, Server};
 
 /// The file the target under the cursor names, from the root.
@@ -71,32 +74,33 @@ pub(super) fn references(
     Ok(Some(out))
 }
 
-/// The id under the cursor and the span of its own bytes, for a rename.
+/// The record named under the cursor, and the span of the bytes that name it there (the
+/// id, title, name or alias as written, in any case), for a rename.
 fn renamable(
     server: &Server,
     position: &lsp::TextDocumentPositionParams,
 ) -> Option<(String, Span)> {
     let index = server.index()?;
     let (doc, offset) = server.at(position)?;
-    let (id, span) = match at::under(doc, offset, &index.settings.conventions)? {
+    let text = doc.text().unwrap_or("");
+    match at::under(doc, offset, &index.settings.conventions)? {
         at::Target::Id { id, kind, span } => {
-            // The record's own id, and where the reference spells it: a reference by
-            // name or alias is not renamed (it does not spell the id).
             let found = at::record(index, kind, &id)?;
-            (found.id.to_string(), span)
+            let word = crate::assist::fix::core(text, span)?;
+            Some((found.id.to_string(), word))
         }
-        at::Target::File { path, span } => (index.doc(&path)?.id.to_string(), span),
-        at::Target::Key { .. } => return None,
-    };
-    index.get(&id)?;
-    let slice = &doc.text().unwrap_or("")[span.range()];
-    let at = slice
-        .rfind(&format!("{id}.md"))
-        .or_else(|| slice.find(&id))?;
-    Some((
-        id.clone(),
-        Span::new(span.start + at, span.start + at + id.len()),
-    ))
+        at::Target::File { path, span } => {
+            let found = index.doc(&path)?;
+            let id = found.id.as_str();
+            let slice = &text[span.range()];
+            let at = slice.rfind(&format!("{id}.md"))?;
+            Some((
+                id.to_owned(),
+                Span::new(span.start + at, span.start + at + id.len()),
+            ))
+        }
+        at::Target::Key { .. } => None,
+    }
 }
 
 pub(super) fn prepare(
@@ -114,52 +118,53 @@ pub(super) fn prepare(
     }))
 }
 
+/// The rename of a record: every mention that spells its id rewritten, and its file moved,
+/// by the editor if it renames files, else here, through the write path, before the editor
+/// is sent the text edits (which then address the file where it is now).
 pub(super) fn rename(
-    server: &Server,
+    server: &mut Server,
     params: lsp::RenameParams,
 ) -> Answer<Option<lsp::WorkspaceEdit>> {
     let failed = |m: String| (ErrorCode::RequestFailed, m);
     let index = server.index().ok_or_else(|| failed("no notebook".into()))?;
     let (id, _) = renamable(server, &params.text_document_position)
-        .ok_or_else(|| failed("no record id here".into()))?;
+        .ok_or_else(|| failed("no record is named here".into()))?;
     let plan = renaming::plan(index, &id, &params.new_name).map_err(|e| failed(e.to_string()))?;
-    let mut changes = Vec::new();
+    let moves = plan.from != plan.to;
+    if moves {
+        files::vet(&index.root, &plan.to, Some(&plan.from)).map_err(|e| failed(e.to_string()))?;
+    }
+    let moved_here = moves && !server.client.renames_files;
+    if moved_here {
+        super::files::move_file(server, &plan.from, &plan.to).map_err(failed)?;
+    }
+    let mut edits = Edits::default();
     for (path, spans) in &plan.edits {
-        let (Some(lines), Some(uri)) = (server.lines(path), server.uri(path)) else {
+        let spans: Vec<(Span, String)> = spans.iter().map(|s| (*s, plan.new_id.clone())).collect();
+        if moved_here && *path == plan.from {
+            // The file is at its new name now; the server's text of it is as it was.
+            let lines = server.lines(&plan.to);
+            let uri = server.uri(&plan.to);
+            if let (Some(lines), Some(uri)) = (lines, uri) {
+                let edits_here = spans
+                    .iter()
+                    .map(|(span, text)| lsp::TextEdit {
+                        range: lines.range(*span),
+                        new_text: text.clone(),
+                    })
+                    .collect();
+                edits.text(uri, None, edits_here);
+            }
             continue;
-        };
-        let edits = spans
-            .iter()
-            .map(|s| {
-                lsp::OneOf::Left(lsp::TextEdit {
-                    range: lines.range(*s),
-                    new_text: plan.new_id.clone(),
-                })
-            })
-            .collect();
-        changes.push(lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
-            text_document: lsp::OptionalVersionedTextDocumentIdentifier {
-                uri,
-                version: server.version(path),
-            },
-            edits,
-        }));
+        }
+        edits.spans(server, path, &spans);
     }
-    if plan.from != plan.to
-        && let (Some(old_uri), Some(new_uri)) =
-            (server.uri(&plan.from), uri_of(&index.root.join(&plan.to)))
-    {
-        changes.push(lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Rename(
-            lsp::RenameFile {
-                old_uri,
-                new_uri,
-                options: None,
-                annotation_id: None,
-            },
-        )));
+    if moves && !moved_here {
+        let index = server.index().ok_or_else(|| failed("no notebook".into()))?;
+        if let (Some(old), Some(new)) = (server.uri(&plan.from), uri_of(&index.root.join(&plan.to)))
+        {
+            edits.rename(old, new);
+        }
     }
-    Ok(Some(lsp::WorkspaceEdit {
-        document_changes: Some(lsp::DocumentChanges::Operations(changes)),
-        ..lsp::WorkspaceEdit::default()
-    }))
+    Ok(Some(edits.build(server.client)))
 }

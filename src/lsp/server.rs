@@ -1,16 +1,24 @@
-//! The server: its protocol state (the client's open documents and their versions, what
-//! each file was last told), the loop that reads messages, and the typed dispatch of each
-//! request and notification to its handler (one file per family: [`sync`](super::sync),
-//! [`complete`](super::complete), [`navigate`](super::navigate),
-//! [`actions`](super::actions), [`symbols`](super::symbols)). The notebook is a
-//! [`Workspace`], loaded once the client says where it is: open buffers stand in for their
-//! files, and every change only queues: the check runs once the queue of messages is empty,
-//! so a client that types faster than the server checks gets one check per burst, not one
-//! per key.
+//! The server: its protocol state (what the client can do, its open documents with their
+//! text and versions, what each file was last told), the loop that takes its events, and
+//! the typed dispatch of each request and notification to its handler (one file per family:
+//! [`sync`](super::sync), [`complete`](super::complete), [`navigate`](super::navigate),
+//! [`actions`](super::actions), [`symbols`](super::symbols), [`files`](super::files),
+//! [`commands`](super::commands)).
+//!
+//! The loop's events come from four places ([`Event`]): the client's messages, the
+//! notebook's load, which runs in the background ([`start`](super::start): `initialize` is
+//! answered at once, and what needs the notebook waits in order until it is loaded), the
+//! server's own watcher (when the client watches no files for it), and the clock, whose
+//! midnight re-checks the notebook of an idle editor. Every change only queues: the
+//! buffers are parsed and the notebook checked once the queue is empty, so a client that
+//! types faster than the server checks gets one parse and one check per burst, not one per
+//! key.
 
 use std::collections::{BTreeSet, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::time::Duration;
 
 use lsp_server::{Connection, ErrorCode, ExtractError, Message, Notification, Request, RequestId};
 use lsp_types::notification::Notification as _;
@@ -25,9 +33,11 @@ use crate::document::Document;
 use crate::exit::ExitStatus;
 use crate::findings::Severity;
 use crate::index::Index;
-use crate::notebook::{self, CONFIG_FILE};
-use crate::workspace::Workspace;
+use crate::notebook::CONFIG_FILE;
+use crate::watch::{self, Batch, Engine};
+use crate::workspace::{Change, Round, Workspace};
 
+use super::client::Client;
 use super::convert::{Lines, path_of, uri_of};
 
 /// Where the rules' docs are, for `codeDescription`: the table of rule codes in the
@@ -52,18 +62,47 @@ pub(crate) type Refusal = (ErrorCode, String);
 /// What a handler answers.
 pub(crate) type Answer<T> = Result<T, Refusal>;
 
-/// A document the client has open: its URI as the client spells it, and its version.
-struct Open {
-    uri: lsp::Uri,
-    version: i32,
+/// What the server's loop takes, in the order it came.
+pub(crate) enum Event {
+    /// A message from the client; `None` once its input has ended.
+    Client(Option<Message>),
+    /// The notebook's load in the background has ended: the workspace, or why not.
+    Loaded(Result<(Workspace, Round), String>),
+    /// The server's own watcher saw files change, or stopped.
+    Disk(watch::Seen),
 }
 
+/// A document the client has open: its URI as the client spells it, its version, and its
+/// text, kept up to date by every change and handed to the workspace once per burst.
+pub(super) struct Open {
+    pub uri: lsp::Uri,
+    pub version: i32,
+    pub text: String,
+    /// Changed since the workspace was last given the text.
+    pub dirty: bool,
+}
+
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent states of the session: loading, initialized, shut down, a check due"
+)]
 pub(crate) struct Server<'a> {
     connection: &'a Connection,
-    clock: Clock,
-    explicit: Option<PathBuf>,
-    cwd: PathBuf,
+    /// Where the background load and the watcher send what they have.
+    pub(super) events: Sender<Event>,
+    pub(super) clock: Clock,
+    pub(super) explicit: Option<PathBuf>,
+    pub(super) cwd: PathBuf,
+    /// How long a write waits for another `ties` writer (`--lock-wait`).
+    pub(super) lock_wait: Duration,
+    pub(super) client: Client,
     pub(super) workspace: Option<Workspace>,
+    /// A load is under way: messages that need the notebook wait in `deferred`.
+    pub(super) loading: bool,
+    deferred: Vec<Message>,
+    /// What the watcher saw while the notebook was loading.
+    pub(super) seen: Vec<Batch>,
+    pub(super) watcher: Option<Engine>,
     open: HashMap<String, Open>,
     /// A check to run once the queue is empty.
     unchecked: bool,
@@ -71,51 +110,83 @@ pub(crate) struct Server<'a> {
     unpublished: BTreeSet<String>,
     /// What each file was last told.
     published: HashMap<String, Vec<lsp::Diagnostic>>,
+    initialized: bool,
     shutdown: bool,
-    pub(super) watch_files: bool,
+    /// The ids of the requests the server sent.
+    sent: u64,
     /// How a draft opens in this client.
     pub(super) drafts: Drafts,
     /// The `codeDescription` link of every diagnostic, if the docs are on this machine.
     rules_doc: Option<lsp::Uri>,
 }
 
-/// Serves until `exit`: success if `shutdown` came first, as the protocol asks.
-pub(crate) fn serve(config: &Config, connection: &Connection) -> ExitStatus {
-    let mut server = Server::new(connection, config.clock, rules_doc(Path::new(RULES_DOC)));
+/// Serves until `exit`, or until the client's input ends: success if `shutdown` came
+/// first, as the protocol asks.
+pub(crate) fn serve(
+    config: &Config,
+    connection: &Connection,
+    events: Sender<Event>,
+    queue: &Receiver<Event>,
+) -> ExitStatus {
+    let mut server = Server::new(
+        connection,
+        events,
+        config.clock,
+        rules_doc(Path::new(RULES_DOC)),
+    );
     server.explicit.clone_from(&config.notebook);
     server.cwd.clone_from(&config.cwd);
-    let mut initialized = false;
-    while let Ok(message) = connection.receiver.recv() {
-        match message {
-            Message::Request(request) if request.method == request::Initialize::METHOD => {
-                initialized = true;
-                server.initialize(request);
+    server.lock_wait = config.lock_wait;
+    loop {
+        let event = match queue.try_recv() {
+            Ok(event) => event,
+            Err(TryRecvError::Disconnected) => break,
+            Err(TryRecvError::Empty) => {
+                server.idle();
+                let waited = match server.until_midnight() {
+                    Some(wait) => queue.recv_timeout(wait),
+                    None => queue.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                };
+                match waited {
+                    Ok(event) => event,
+                    Err(RecvTimeoutError::Timeout) => {
+                        server.midnight();
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
             }
-            Message::Request(request) if !initialized => {
-                server.refuse(
-                    request.id,
-                    (ErrorCode::ServerNotInitialized, "not initialized".into()),
-                );
+        };
+        let go_on = match event {
+            Event::Client(Some(message)) => server.message(message),
+            Event::Client(None) => false,
+            Event::Loaded(loaded) => {
+                server.loaded(loaded);
+                true
             }
-            Message::Request(request) => server.request(request),
-            Message::Notification(n) if n.method == notification::Exit::METHOD => break,
-            Message::Notification(n) => server.notification(n),
-            Message::Response(_) => {}
-        }
-        if server.unchecked && connection.receiver.is_empty() {
-            // A bug in a rule must not end the session: the buffers stay open, and the
-            // next change checks again.
-            if catch_unwind(AssertUnwindSafe(|| server.check())).is_err() {
-                server.unchecked = false;
-                log("the check failed: a bug in ties; please report it");
+            Event::Disk(seen) => {
+                server.disk(seen);
+                true
             }
+        };
+        if !go_on {
+            break;
         }
     }
+    drop(server.watcher.take());
     if server.shutdown {
         ExitStatus::Success
     } else {
         ExitStatus::Failure
     }
+}
+
+/// How long from `now` until a second past the next midnight. The clock counts whole
+/// minutes, so the timer fires up to a minute late, never early: a timer that fired before
+/// the day turned would find nothing to do and wait for the next midnight.
+fn until_midnight(now: chrono::NaiveDateTime) -> Option<Duration> {
+    let midnight = now.date().succ_opt()?.and_time(chrono::NaiveTime::MIN);
+    Some((midnight - now).to_std().ok()? + Duration::from_secs(1))
 }
 
 /// How a draft opens (a code action of [`super::actions`]).
@@ -176,17 +247,40 @@ where
 {
     let id = request.id.clone();
     match request.extract::<R::Params>(R::METHOD) {
-        Ok((id, params)) => Ok(match handle(server, params) {
-            Ok(result) => lsp_server::Response::new_ok(id, result),
-            Err((code, message)) => lsp_server::Response::new_err(id, code as i32, message),
-        }),
+        Ok((id, params)) => Ok(respond(id, handle(server, params))),
         Err(ExtractError::MethodMismatch(request)) => Err(request),
-        Err(ExtractError::JsonError { error, .. }) => Ok(lsp_server::Response::new_err(
-            id,
-            ErrorCode::InvalidParams as i32,
-            error.to_string(),
-        )),
+        Err(ExtractError::JsonError { error, .. }) => Ok(invalid(id, &error)),
     }
+}
+
+/// [`dispatch`] for a handler that changes the server (a file moved, an edit sent).
+fn dispatch_mut<R>(
+    server: &mut Server,
+    request: Request,
+    handle: fn(&mut Server, R::Params) -> Answer<R::Result>,
+) -> Result<lsp_server::Response, Request>
+where
+    R: request::Request,
+    R::Params: DeserializeOwned,
+    R::Result: Serialize,
+{
+    let id = request.id.clone();
+    match request.extract::<R::Params>(R::METHOD) {
+        Ok((id, params)) => Ok(respond(id, handle(server, params))),
+        Err(ExtractError::MethodMismatch(request)) => Err(request),
+        Err(ExtractError::JsonError { error, .. }) => Ok(invalid(id, &error)),
+    }
+}
+
+fn respond<T: Serialize>(id: RequestId, answer: Answer<T>) -> lsp_server::Response {
+    match answer {
+        Ok(result) => lsp_server::Response::new_ok(id, result),
+        Err((code, message)) => lsp_server::Response::new_err(id, code as i32, message),
+    }
+}
+
+fn invalid(id: RequestId, error: &serde_json::Error) -> lsp_server::Response {
+    lsp_server::Response::new_err(id, ErrorCode::InvalidParams as i32, error.to_string())
 }
 
 /// A notification of type `N`, handled by `handle` if it is one; else handed back.
@@ -211,19 +305,32 @@ where
 
 impl<'a> Server<'a> {
     /// A server on `connection`, before `initialize`.
-    fn new(connection: &'a Connection, clock: Clock, rules_doc: Option<lsp::Uri>) -> Self {
+    fn new(
+        connection: &'a Connection,
+        events: Sender<Event>,
+        clock: Clock,
+        rules_doc: Option<lsp::Uri>,
+    ) -> Self {
         Self {
             connection,
+            events,
             clock,
             explicit: None,
             cwd: PathBuf::from("/"),
+            lock_wait: Duration::from_secs(10),
+            client: Client::default(),
             workspace: None,
+            loading: false,
+            deferred: Vec::new(),
+            seen: Vec::new(),
+            watcher: None,
             open: HashMap::new(),
             unchecked: false,
             unpublished: BTreeSet::new(),
             published: HashMap::new(),
+            initialized: false,
             shutdown: false,
-            watch_files: false,
+            sent: 0,
             drafts: Drafts::Section,
             rules_doc,
         }
@@ -233,8 +340,84 @@ impl<'a> Server<'a> {
         let _ = self.connection.sender.send(message.into());
     }
 
+    /// Sends the client a request of type `R`; its answer is only logged if it failed.
+    pub(super) fn ask<R: request::Request>(&mut self, params: R::Params)
+    where
+        R::Params: Serialize,
+    {
+        self.sent += 1;
+        let id = RequestId::from(format!("ties-{}", self.sent));
+        self.send(Request::new(id, R::METHOD.to_owned(), params));
+    }
+
     fn refuse(&self, id: RequestId, (code, message): Refusal) {
         self.send(lsp_server::Response::new_err(id, code as i32, message));
+    }
+
+    /// Takes one message of the client; `false` once it said `exit`.
+    fn message(&mut self, message: Message) -> bool {
+        match message {
+            Message::Request(request) if request.method == request::Initialize::METHOD => {
+                self.initialized = true;
+                self.initialize(request);
+            }
+            Message::Request(request) if !self.initialized => {
+                self.refuse(
+                    request.id,
+                    (ErrorCode::ServerNotInitialized, "not initialized".into()),
+                );
+            }
+            Message::Notification(n) if n.method == notification::Exit::METHOD => return false,
+            Message::Request(request) if request.method == request::Shutdown::METHOD => {
+                self.shutdown = true;
+                self.send(lsp_server::Response::new_ok(request.id, ()));
+            }
+            Message::Response(response) => match response.response_result {
+                Err(error) => log(&format!(
+                    "the editor refused {}: {}",
+                    response.id, error.message
+                )),
+                // An edit the editor did not apply (`workspace/applyEdit`).
+                Ok(result) if result.get("applied") == Some(&serde_json::Value::Bool(false)) => {
+                    log(&format!(
+                        "the editor did not apply {}: {result}",
+                        response.id
+                    ));
+                }
+                Ok(_) => {}
+            },
+            message if self.loading => self.deferred.push(message),
+            Message::Notification(n) if self.workspace.is_none() && !self.opens_notebook(&n) => {
+                self.notification(n);
+            }
+            Message::Notification(n) if self.loading => {
+                self.deferred.push(Message::Notification(n));
+            }
+            Message::Notification(n) => self.notification(n),
+            Message::Request(request) => self.request(request),
+        }
+        true
+    }
+
+    /// Whether `n` opens a document while no notebook is loaded: then the notebook is
+    /// looked for from the document's folder and loaded, and `n` waits for it.
+    fn opens_notebook(&mut self, n: &Notification) -> bool {
+        if n.method != notification::DidOpenTextDocument::METHOD {
+            return false;
+        }
+        let Ok(params) = serde_json::from_value::<lsp::DidOpenTextDocumentParams>(n.params.clone())
+        else {
+            return false;
+        };
+        let Some(dir) = path_of(&params.text_document.uri)
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+        else {
+            return false;
+        };
+        self.start(&dir);
+        self.loading
     }
 
     fn initialize(&mut self, request: Request) {
@@ -251,35 +434,108 @@ impl<'a> Server<'a> {
             .map(|f| f.uri.clone())
             .or(params.root_uri.clone())
             .and_then(|uri| path_of(&uri));
-        self.watch_files = params
-            .capabilities
-            .workspace
-            .as_ref()
-            .and_then(|w| w.did_change_watched_files.as_ref())
-            .and_then(|w| w.dynamic_registration)
-            .unwrap_or(false);
         self.drafts = Drafts::of(&params);
+        self.client = Client::of(&params);
+        // Answered before anything is read: the notebook loads in the background.
+        self.send(lsp_server::Response::new_ok(id, capabilities(self.client)));
         let folder = folder.unwrap_or_else(|| self.cwd.clone());
-        self.load(&folder);
-        self.send(lsp_server::Response::new_ok(id, capabilities()));
+        self.start(&folder);
     }
 
-    /// Loads the notebook that `dir` is in (or `--notebook`), as the CLI finds it.
-    pub(super) fn load(&mut self, dir: &Path) {
-        let found = notebook::discover_real(self.explicit.as_deref(), dir)
-            .and_then(|root| Workspace::load(&root, self.clock.now()));
-        match found {
-            Ok((workspace, first)) => {
-                log(&format!(
-                    "notebook {} ({} files)",
-                    workspace.root().display(),
-                    workspace.index().files()
-                ));
+    /// The background load ended: the notebook is in place (or logged missing), and what
+    /// waited for it is taken in order.
+    fn loaded(&mut self, loaded: Result<(Workspace, Round), String>) {
+        self.loading = false;
+        super::start::done(self, loaded.as_ref().ok().map(|(w, _)| w));
+        match loaded {
+            Ok((mut workspace, first)) => {
+                for batch in std::mem::take(&mut self.seen) {
+                    watch::feed(&mut workspace, &batch);
+                }
                 self.unpublished.extend(first.changed);
                 self.workspace = Some(workspace);
                 self.unchecked = true;
+                for open in self.open.values_mut() {
+                    open.dirty = true;
+                }
             }
             Err(e) => log(&format!("no notebook yet: {e}")),
+        }
+        for message in std::mem::take(&mut self.deferred) {
+            if !self.message(message) {
+                // `exit` never waits; nothing else ends the loop.
+                break;
+            }
+        }
+    }
+
+    /// What the server's watcher saw: files to read again, or why it stopped.
+    fn disk(&mut self, seen: watch::Seen) {
+        match seen {
+            Ok(batch) => match self.workspace.as_mut() {
+                Some(workspace) => {
+                    watch::feed(workspace, &batch);
+                    self.unchecked = true;
+                }
+                None => self.seen.push(batch),
+            },
+            Err(e) => {
+                log(&format!(
+                    "the watcher stopped ({e}): files changed outside the editor are not seen until it restarts"
+                ));
+                self.watcher = None;
+            }
+        }
+    }
+
+    /// How long until the next midnight, by the clock; `None` if the clock stands still
+    /// (`--today`, `--now`) or no notebook is loaded.
+    fn until_midnight(&self) -> Option<Duration> {
+        self.workspace.as_ref()?;
+        let Clock::System = self.clock else {
+            return None;
+        };
+        until_midnight(self.clock.now())
+    }
+
+    /// The timer ran out: on a new day, the notebook is checked again without an edit.
+    pub(super) fn midnight(&mut self) {
+        let now = self.clock.now();
+        if let Some(workspace) = self.workspace.as_mut()
+            && workspace.roll(now)
+        {
+            self.unchecked = true;
+        }
+    }
+
+    /// The queue is empty: the changed buffers are parsed, and the notebook checked.
+    fn idle(&mut self) {
+        if !self.unchecked {
+            return;
+        }
+        self.flush();
+        // A bug in a rule must not end the session: the buffers stay open, and the next
+        // change checks again.
+        if catch_unwind(AssertUnwindSafe(|| self.check())).is_err() {
+            self.unchecked = false;
+            log("the check failed: a bug in ties; please report it");
+        }
+    }
+
+    /// Hands the workspace the text of every buffer changed since it last had it: one
+    /// parse per document however many edits came.
+    fn flush(&mut self) {
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        for (path, open) in &mut self.open {
+            if open.dirty {
+                open.dirty = false;
+                workspace.change(Change::Buffer {
+                    path: path.clone(),
+                    text: open.text.clone(),
+                });
+            }
         }
     }
 
@@ -291,12 +547,13 @@ impl<'a> Server<'a> {
             );
             return;
         }
-        if request.method == request::Shutdown::METHOD {
-            self.shutdown = true;
-            self.send(lsp_server::Response::new_ok(request.id, ()));
-            return;
-        }
         // Every change sent before the request counts in the answer, and the day it is.
+        self.flush();
+        if request.method == request::CodeActionRequest::METHOD {
+            // The actions are the fixes of the diagnostics as they are now: checked (and
+            // published) first, so a quick fix never answers for the text before the edit.
+            self.idle();
+        }
         let now = self.clock.now();
         if let Some(workspace) = self.workspace.as_mut() {
             workspace.settle();
@@ -320,17 +577,20 @@ impl<'a> Server<'a> {
     }
 
     /// The answer to a request, by its type.
-    fn answer(&self, request: Request) -> lsp_server::Response {
-        use super::{actions, complete, navigate, symbols};
+    fn answer(&mut self, request: Request) -> lsp_server::Response {
+        use super::{actions, commands, complete, files, navigate, symbols};
         let answered = dispatch::<request::Completion>(self, request, complete::completion)
             .or_else(|r| dispatch::<request::HoverRequest>(self, r, complete::hover))
             .or_else(|r| dispatch::<request::GotoDefinition>(self, r, navigate::definition))
             .or_else(|r| dispatch::<request::References>(self, r, navigate::references))
             .or_else(|r| dispatch::<request::PrepareRenameRequest>(self, r, navigate::prepare))
-            .or_else(|r| dispatch::<request::Rename>(self, r, navigate::rename))
+            .or_else(|r| dispatch_mut::<request::Rename>(self, r, navigate::rename))
             .or_else(|r| dispatch::<request::CodeActionRequest>(self, r, actions::code_actions))
             .or_else(|r| dispatch::<request::CodeLensRequest>(self, r, actions::code_lens))
-            .or_else(|r| dispatch::<request::DocumentSymbolRequest>(self, r, symbols::symbols));
+            .or_else(|r| dispatch::<request::DocumentSymbolRequest>(self, r, symbols::symbols))
+            .or_else(|r| dispatch::<request::WorkspaceSymbolRequest>(self, r, symbols::workspace))
+            .or_else(|r| dispatch::<request::WillRenameFiles>(self, r, files::will_rename))
+            .or_else(|r| dispatch_mut::<request::ExecuteCommand>(self, r, commands::execute));
         answered.unwrap_or_else(|other| {
             lsp_server::Response::new_err(
                 other.id,
@@ -341,7 +601,7 @@ impl<'a> Server<'a> {
     }
 
     fn notification(&mut self, n: Notification) {
-        use super::sync;
+        use super::{files, sync};
         let method = n.method.clone();
         let handled = catch_unwind(AssertUnwindSafe(|| {
             notified::<notification::Initialized>(self, n, sync::initialized)
@@ -353,6 +613,9 @@ impl<'a> Server<'a> {
                 .or_else(|n| {
                     notified::<notification::DidChangeWatchedFiles>(self, n, sync::watched)
                 })
+                .or_else(|n| notified::<notification::DidRenameFiles>(self, n, files::renamed))
+                .or_else(|n| notified::<notification::DidCreateFiles>(self, n, files::created))
+                .or_else(|n| notified::<notification::DidDeleteFiles>(self, n, files::deleted))
         }));
         match handled {
             // Handled, or a notification `ties` has no use for.
@@ -362,27 +625,33 @@ impl<'a> Server<'a> {
         }
     }
 
-    /// The client opened a document: its URI and version are kept for what is sent back.
-    pub(super) fn open(&mut self, rel: &str, uri: lsp::Uri, version: i32) {
-        self.open.insert(rel.to_owned(), Open { uri, version });
+    /// The client opened a document: its URI, version and text are kept.
+    pub(super) fn open(&mut self, rel: &str, uri: lsp::Uri, version: i32, text: String) {
+        let open = Open {
+            uri,
+            version,
+            text,
+            dirty: true,
+        };
+        self.open.insert(rel.to_owned(), open);
         self.unchecked = true;
     }
 
-    pub(super) fn set_version(&mut self, rel: &str, version: i32) {
-        if let Some(open) = self.open.get_mut(rel) {
-            open.version = version;
-        }
-        self.unchecked = true;
+    /// The open document at `rel`, to change.
+    pub(super) fn open_mut(&mut self, rel: &str) -> Option<&mut Open> {
+        self.open.get_mut(rel)
     }
 
-    /// The client closed a document; `false` if it was not open.
+    /// The open document at `rel`.
+    pub(super) fn opened(&self, rel: &str) -> Option<&Open> {
+        self.open.get(rel)
+    }
+
+    /// The client closed a document (or it was moved away from under it); `false` if it
+    /// was not open.
     pub(super) fn close(&mut self, rel: &str) -> bool {
         self.unchecked = true;
         self.open.remove(rel).is_some()
-    }
-
-    pub(super) fn is_open(&self, rel: &str) -> bool {
-        self.open.contains_key(rel)
     }
 
     pub(super) fn version(&self, rel: &str) -> Option<i32> {
@@ -393,7 +662,7 @@ impl<'a> Server<'a> {
         self.unchecked = true;
     }
 
-    /// Checks the notebook and publishes what changed for each file.
+    /// Checks the notebook and publishes what changed for each file, the open ones first.
     fn check(&mut self) {
         self.unchecked = false;
         let now = self.clock.now();
@@ -404,8 +673,11 @@ impl<'a> Server<'a> {
             Ok(round) => self.unpublished.extend(round.changed),
             Err(e) => log(&e.to_string()),
         }
-        for path in std::mem::take(&mut self.unpublished) {
-            self.publish(&path);
+        let (open, rest): (Vec<String>, Vec<String>) = std::mem::take(&mut self.unpublished)
+            .into_iter()
+            .partition(|path| self.open.contains_key(path));
+        for path in open.iter().chain(&rest) {
+            self.publish(path);
         }
     }
 
@@ -461,7 +733,7 @@ impl<'a> Server<'a> {
             return Some(Lines::new(&index.settings_text));
         }
         if crate::templates::holds(rel) {
-            let buffer = self.workspace.as_ref()?.buffer(rel);
+            let buffer = self.open.get(rel).map(|o| o.text.as_str());
             return buffer
                 .or_else(|| index.templates().text(rel))
                 .map(Lines::new);
@@ -512,8 +784,25 @@ impl<'a> Server<'a> {
     }
 }
 
-/// What the server can do, as `initialize` answers it.
-fn capabilities() -> lsp::InitializeResult {
+/// What the server can do, as `initialize` answers it; the code lens only for a client
+/// that runs its command.
+fn capabilities(client: Client) -> lsp::InitializeResult {
+    let markdown = |glob: &str, matches| lsp::FileOperationFilter {
+        scheme: Some("file".to_owned()),
+        pattern: lsp::FileOperationPattern {
+            glob: glob.to_owned(),
+            matches: Some(matches),
+            options: Some(lsp::FileOperationPatternOptions {
+                ignore_case: Some(true),
+            }),
+        },
+    };
+    let files = lsp::FileOperationRegistrationOptions {
+        filters: vec![
+            markdown("**/*.md", lsp::FileOperationPatternKind::File),
+            markdown("**", lsp::FileOperationPatternKind::Folder),
+        ],
+    };
     let capabilities = lsp::ServerCapabilities {
         text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
             lsp::TextDocumentSyncOptions {
@@ -542,10 +831,25 @@ fn capabilities() -> lsp::InitializeResult {
                 ..lsp::CodeActionOptions::default()
             },
         )),
-        code_lens_provider: Some(lsp::CodeLensOptions {
+        code_lens_provider: client.runs_commands.then_some(lsp::CodeLensOptions {
             resolve_provider: Some(false),
         }),
+        execute_command_provider: Some(lsp::ExecuteCommandOptions {
+            commands: super::commands::NAMES.map(str::to_owned).to_vec(),
+            work_done_progress_options: lsp::WorkDoneProgressOptions::default(),
+        }),
         document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        workspace_symbol_provider: Some(lsp::OneOf::Left(true)),
+        workspace: Some(lsp::WorkspaceServerCapabilities {
+            workspace_folders: None,
+            file_operations: Some(lsp::WorkspaceFileOperationsServerCapabilities {
+                did_create: Some(files.clone()),
+                will_rename: Some(files.clone()),
+                did_rename: Some(files.clone()),
+                did_delete: Some(files),
+                ..lsp::WorkspaceFileOperationsServerCapabilities::default()
+            }),
+        }),
         ..lsp::ServerCapabilities::default()
     };
     lsp::InitializeResult {
@@ -561,19 +865,93 @@ fn capabilities() -> lsp::InitializeResult {
 impl<'a> Server<'a> {
     /// A server on `connection` whose clock says `now`, as `initialize` leaves it.
     pub(super) fn for_tests(connection: &'a Connection, now: chrono::NaiveDateTime) -> Self {
-        Self::new(connection, Clock::Fixed(now), None)
+        let (events, _) = std::sync::mpsc::channel();
+        let mut server = Self::new(connection, events, Clock::Fixed(now), None);
+        server.initialized = true;
+        server
+    }
+
+    /// Loads the notebook that `dir` is in, as `initialize` does, but here and now.
+    pub(super) fn load(&mut self, dir: &Path) {
+        let root = crate::notebook::discover(None, dir)
+            .unwrap()
+            .canonicalize()
+            .unwrap();
+        let loaded = Workspace::load(&root, self.clock.now()).map_err(|e| e.to_string());
+        self.loaded(loaded);
     }
 
     /// What the server does once its queue is empty, at `now`.
     pub(super) fn check_at(&mut self, now: chrono::NaiveDateTime) {
         self.clock = Clock::Fixed(now);
-        self.check();
+        self.unchecked = true;
+        self.idle();
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(when: &str) -> chrono::NaiveDateTime {
+        chrono::NaiveDateTime::parse_from_str(when, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn the_timer_waits_until_past_midnight() {
+        assert_eq!(
+            until_midnight(at("2026-11-21 23:59")),
+            Some(Duration::from_secs(61))
+        );
+        assert_eq!(
+            until_midnight(at("2026-11-21 00:00")),
+            Some(Duration::from_secs(24 * 3600 + 1))
+        );
+    }
+
+    /// Issue 25, defect 4: idle across midnight, nothing was published until the next
+    /// request. The timer's new day checks the notebook and publishes what changed.
+    #[test]
+    fn a_new_day_is_published_without_a_request() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("ties.yaml"), "").unwrap();
+        std::fs::create_dir_all(root.join("events")).unwrap();
+        std::fs::create_dir_all(root.join("contacts")).unwrap();
+        std::fs::write(root.join("contacts/ada.md"), "---\nname: Ada\n---\n").unwrap();
+        std::fs::write(
+            root.join("events/meetup.md"),
+            "---\nname: Meetup\ndate: 2026-11-22\nmet: [ada]\n---\n",
+        )
+        .unwrap();
+        let (connection, client) = Connection::memory();
+        let mut server = Server::for_tests(&connection, at("2026-11-21 23:59"));
+        server.load(&root);
+        server.check_at(at("2026-11-21 23:59"));
+        let published = |client: &Connection| -> Vec<lsp::PublishDiagnosticsParams> {
+            client
+                .receiver
+                .try_iter()
+                .filter_map(|m| match m {
+                    Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
+                        serde_json::from_value(n.params).ok()
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let before = published(&client);
+        assert_eq!(before.len(), 1, "T303: met before the meetup");
+        assert_eq!(before[0].diagnostics.len(), 1);
+        // The timer ran out: the clock says the next day.
+        server.clock = Clock::Fixed(at("2026-11-22 00:00"));
+        server.midnight();
+        server.idle();
+        let after = published(&client);
+        assert_eq!(after.len(), 1, "{after:?}");
+        assert!(after[0].uri.as_str().ends_with("/events/meetup.md"));
+        assert_eq!(after[0].diagnostics, []);
+    }
 
     #[test]
     fn the_rules_doc_is_linked_only_where_it_is() {

@@ -1,5 +1,7 @@
 //! A document's outline: `textDocument/documentSymbol`, its sections
-//! ([`assist::sections`](crate::assist::sections)) as nested symbols.
+//! ([`assist::sections`](crate::assist::sections)) as nested symbols; and the notebook's
+//! people and companies by name: `workspace/symbol`
+//! ([`assist::symbols`](crate::assist::symbols)).
 
 #![allow(
     clippy::needless_pass_by_value,
@@ -9,7 +11,8 @@
 
 use lsp_types as lsp;
 
-use crate::assist::sections;
+use crate::assist::{sections, symbols as found};
+use crate::model::Kind;
 
 use super::convert::Lines;
 use super::server::{Answer, Server};
@@ -49,4 +52,38 @@ fn symbol(lines: &Lines<'_>, s: &sections::Section) -> lsp::DocumentSymbol {
         selection_range: lines.range(s.heading),
         children: Some(s.children.iter().map(|c| symbol(lines, c)).collect()),
     }
+}
+
+/// The contacts and companies that match the query, each at the start of its file.
+#[allow(
+    deprecated,
+    reason = "`deprecated` is a field every SymbolInformation must name"
+)]
+pub(super) fn workspace(
+    server: &Server,
+    params: lsp::WorkspaceSymbolParams,
+) -> Answer<Option<lsp::WorkspaceSymbolResponse>> {
+    let Some(index) = server.index() else {
+        return Ok(None);
+    };
+    let symbols = found::matching(index, &params.query)
+        .into_iter()
+        .filter_map(|s| {
+            Some(lsp::SymbolInformation {
+                kind: match s.kind {
+                    Kind::Company => lsp::SymbolKind::NAMESPACE,
+                    _ => lsp::SymbolKind::OBJECT,
+                },
+                tags: None,
+                deprecated: None,
+                location: lsp::Location {
+                    uri: server.uri(&s.path)?,
+                    range: lsp::Range::default(),
+                },
+                container_name: (!s.detail.is_empty()).then_some(s.detail),
+                name: s.name,
+            })
+        })
+        .collect();
+    Ok(Some(lsp::WorkspaceSymbolResponse::Flat(symbols)))
 }

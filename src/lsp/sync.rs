@@ -10,19 +10,17 @@
     reason = "every handler has the signature the typed dispatch in `server` calls"
 )]
 
-use std::path::Path;
-
-use lsp_server::{Request, RequestId};
-use lsp_types::{self as lsp, request::Request as _};
+use lsp_types as lsp;
 
 use crate::workspace::Change;
 
-use super::convert::{Lines, path_of};
-use super::server::Server;
+use super::convert::offset;
+use super::server::{Server, log};
 
-/// Asks the client to report changes of Markdown files and `ties.yaml` made outside it.
+/// Asks the client to report changes of Markdown files and `ties.yaml` made outside it,
+/// if it can; otherwise the server watches the notebook itself (`start`).
 pub(super) fn initialized(server: &mut Server, _: lsp::InitializedParams) {
-    if !server.watch_files {
+    if !server.client.watches_files {
         return;
     }
     let watchers = ["**/*.md", "**/ties.yaml"]
@@ -39,57 +37,54 @@ pub(super) fn initialized(server: &mut Server, _: lsp::InitializedParams) {
             register_options: serde_json::to_value(options).ok(),
         }],
     };
-    server.send(Request::new(
-        RequestId::from("ties-register".to_owned()),
-        lsp::request::RegisterCapability::METHOD.to_owned(),
-        params,
-    ));
+    server.ask::<lsp::request::RegisterCapability>(params);
 }
 
 pub(super) fn opened(server: &mut Server, params: lsp::DidOpenTextDocumentParams) {
     let doc = params.text_document;
-    if server.workspace.is_none()
-        && let Some(dir) = path_of(&doc.uri).as_deref().and_then(Path::parent)
-    {
-        server.load(dir);
-    }
     let Some(path) = server.relative(&doc.uri) else {
         return;
     };
-    server.open(&path, doc.uri, doc.version);
-    if let Some(workspace) = server.workspace.as_mut() {
-        workspace.change(Change::Buffer {
-            path,
-            text: doc.text,
-        });
-    }
+    server.open(&path, doc.uri, doc.version, doc.text);
 }
 
-/// A change of an open document: the whole text, or ranges of it replaced.
+/// A change of an open document: the whole text, or ranges of it replaced, in the server's
+/// copy of the text only. The workspace parses the text once the queue of messages is
+/// empty (or a request needs it), so a burst of edits costs one parse. A range that ends
+/// before it starts is no edit any editor means: the whole notification is refused (and
+/// logged) rather than applied as something else.
 pub(super) fn changed(server: &mut Server, params: lsp::DidChangeTextDocumentParams) {
     let Some(path) = server.relative(&params.text_document.uri) else {
         return;
     };
-    if !server.is_open(&path) {
+    if let Some(range) = params
+        .content_changes
+        .iter()
+        .filter_map(|c| c.range)
+        .find(|r| (r.end.line, r.end.character) < (r.start.line, r.start.character))
+    {
+        log(&format!(
+            "refused a change of {path}: its range ends (line {}, character {}) before it starts (line {}, character {})",
+            range.end.line, range.end.character, range.start.line, range.start.character
+        ));
         return;
     }
-    server.set_version(&path, params.text_document.version);
-    let Some(workspace) = server.workspace.as_mut() else {
+    let Some(open) = server.open_mut(&path) else {
         return;
     };
-    let mut text = workspace.buffer(&path).unwrap_or_default().to_owned();
+    open.version = params.text_document.version;
     for change in params.content_changes {
         match change.range {
             Some(range) => {
-                let lines = Lines::new(&text);
-                let (start, end) = (lines.offset(range.start), lines.offset(range.end));
-                let (start, end) = (start.min(end), start.max(end));
-                text.replace_range(start..end, &change.text);
+                let start = offset(&open.text, range.start);
+                let end = offset(&open.text, range.end).max(start);
+                open.text.replace_range(start..end, &change.text);
             }
-            None => text = change.text,
+            None => open.text = change.text,
         }
     }
-    workspace.change(Change::Buffer { path, text });
+    open.dirty = true;
+    server.changed();
 }
 
 /// Unsaved changes are gone with the buffer: the file on disk counts again.
@@ -104,7 +99,7 @@ pub(super) fn closed(server: &mut Server, params: lsp::DidCloseTextDocumentParam
     }
 }
 
-/// Files created, changed or deleted outside the editor.
+/// Files created, changed or deleted outside the editor, as the client's watcher saw them.
 pub(super) fn watched(server: &mut Server, params: lsp::DidChangeWatchedFilesParams) {
     for change in params.changes {
         let (Some(rel), Some(workspace)) =

@@ -40,6 +40,8 @@ pub(crate) struct Chat {
     pub duration: Option<Duration>,
     pub event: Option<Spanned<Id>>,
     pub thanked: Option<Spanned<NaiveDate>>,
+    /// The day your questions were ready (`ties done` on the agenda's `prepare` item).
+    pub prepared: Option<Spanned<NaiveDate>>,
     pub referrals: Vec<Spanned<Id>>,
     /// As written; see [`Chat::status`] for the effective status.
     pub declared_status: Option<ChatStatus>,
@@ -65,9 +67,10 @@ impl Chat {
             kind_span: kind.map(|k| k.span),
             direction: f.choice("direction"),
             medium: f.string("medium").map(|s| s.value),
-            duration: f.duration("duration").map(|d| d.value),
+            duration: f.length("duration").map(|d| d.value),
             event: f.id("event"),
             thanked: f.date("thanked"),
+            prepared: f.date("prepared"),
             referrals: f.ids("referrals"),
             declared_status: f.choice("status"),
             tags: f.strings("tags"),
@@ -78,7 +81,16 @@ impl Chat {
 
     /// The status as written, else `planned` until the chat has ended as of `now`, else
     /// `done`. See [`Chat::ends`].
+    ///
+    /// A `message` is a point in time: done from its date (and time) on, whatever its
+    /// `status` says short of `cancelled`; never planned or prepared once it is dated.
     pub(crate) fn status(&self, now: NaiveDateTime) -> ChatStatus {
+        if self.kind == ChatKind::Message && self.declared_status != Some(ChatStatus::Cancelled) {
+            return match &self.date {
+                Some(date) if date.value.start() > now => ChatStatus::Planned,
+                _ => ChatStatus::Done,
+            };
+        }
         self.declared_status.unwrap_or(match self.ends() {
             Some(end) if end > now => ChatStatus::Planned,
             Some(_) => ChatStatus::Done,
@@ -146,6 +158,8 @@ pub(crate) const FIELDS: &[ChatField] = &[
         .hint("2026-11-10-rust-meetup", "the event where you met"),
     ChatField::new("thanked", Type::Date, |c, _| date(c.thanked.as_ref()))
         .hint("YYYY-MM-DD", "the day you sent the thank-you note"),
+    ChatField::new("prepared", Type::Date, |c, _| date(c.prepared.as_ref()))
+        .hint("YYYY-MM-DD", "the day your questions were ready"),
     ChatField::new("referrals", Type::Ids, |c, _| joined(&c.referrals))
         .hint("[john-roe]", "people they introduced you to"),
     ChatField::new("status", Type::Choice(ChatStatus::NAMES), |c, now| {

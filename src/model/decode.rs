@@ -317,6 +317,13 @@ impl<'a> Fields<'a> {
         self.one(key, duration)
     }
 
+    /// How long a chat lasts: a duration where a bare `m` is minutes ([`Duration::parse_length`]).
+    pub(crate) fn length(&mut self, key: &str) -> Option<Spanned<Duration>> {
+        self.one(key, |node, key| {
+            read_duration(node, key, Duration::parse_length)
+        })
+    }
+
     pub(crate) fn choice<T: Choice>(&mut self, key: &str) -> Option<T> {
         self.one(key, choice)
     }
@@ -514,8 +521,16 @@ pub(crate) fn when(node: &Node, key: &str) -> Result<Spanned<When>, Finding> {
 }
 
 pub(crate) fn duration(node: &Node, key: &str) -> Result<Spanned<Duration>, Finding> {
+    read_duration(node, key, Duration::parse)
+}
+
+fn read_duration(
+    node: &Node,
+    key: &str,
+    parse: fn(&str) -> Option<Duration>,
+) -> Result<Spanned<Duration>, Finding> {
     let text = scalar(node, key, "a duration (e.g. 7d)")?;
-    Duration::parse(&text)
+    parse(&text)
         .map(|d| Spanned::new(d, node.span))
         .ok_or_else(|| {
             let problem = Problem::InvalidDuration {

@@ -109,6 +109,11 @@ pub(crate) struct Rules {
     pub nudges_per_kind: u32,
     /// How long after an event the people met there get an `event-follow-up`.
     pub event_follow_up_within: Duration,
+    /// No goal or coverage nudge, and no dormant tie to revive, before the notebook is this
+    /// old (counted from its first dated record): a new notebook is not nagged on day one.
+    pub grace: Duration,
+    /// How many dormant ties the agenda offers to revive each week.
+    pub revive_per_week: u32,
 }
 
 /// `rules.nudges`: each nudge kind switched on or off.
@@ -234,7 +239,7 @@ impl Setting {
         match self.slot {
             Slot::Section => "mapping".to_owned(),
             Slot::Text(_) => "text".to_owned(),
-            Slot::Duration(_) => "duration (`30m`, `24h`, `7d`, `2w`)".to_owned(),
+            Slot::Duration(_) => "duration (`24h`, `7d`, `2w`, `3mo`)".to_owned(),
             Slot::Count(_) => "whole number".to_owned(),
             Slot::Flag(_) => "`true` \\| `false`".to_owned(),
             Slot::Choice { words, .. } => words
@@ -329,6 +334,8 @@ pub(crate) static SETTINGS: &[Setting] = &[
     Setting::new("rules.nudges.birthday", Slot::Flag(|s| &mut s.rules.nudges.birthday), "true", "a contact's birthday"),
     Setting::new("rules.nudges_per_kind", Slot::Count(|s| &mut s.rules.nudges_per_kind), "3", "at most this many of each nudge"),
     Setting::new("rules.event_follow_up_within", Slot::Duration(|s| &mut s.rules.event_follow_up_within), "3d", "connect with people met at an event this soon"),
+    Setting::new("rules.grace", Slot::Duration(|s| &mut s.rules.grace), "7d", "no goal or coverage nudges before the notebook's first dated record is this old"),
+    Setting::new("rules.revive_per_week", Slot::Count(|s| &mut s.rules.revive_per_week), "2", "dormant ties (`tie: dormant`, or out of touch past `dormant_after`) offered to revive each week"),
     Setting::section("goals", "what you aim for, in `ties report goals` and the nudges"),
     Setting::new("goals.target_companies", Slot::Count(|s| &mut s.goals.target_companies), "5", "companies with `status: target`"),
     Setting::section("goals.people_per_company", "people to know at each target company"),
@@ -507,7 +514,7 @@ impl Reader {
                     Err(f) => self.invalid(
                         f.span,
                         key,
-                        "a duration such as 30m, 24h, 7d or 2w",
+                        "a duration such as 24h, 7d, 2w or 3mo",
                         &slot.to_string(),
                     ),
                 }

@@ -204,16 +204,31 @@ impl When {
     }
 }
 
-impl fmt::Display for When {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl When {
+    /// `2026-12-08` or `2026-12-08T12:00`: ISO 8601, for JSON and for the keys and calendar
+    /// UIDs made from a date (which must not change between releases).
+    pub(crate) fn iso(self) -> String {
         match self {
-            Self::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            Self::DateTime(dt) => write!(f, "{}", dt.format("%Y-%m-%dT%H:%M")),
+            Self::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Self::DateTime(dt) => dt.format("%Y-%m-%dT%H:%M").to_string(),
         }
     }
 }
 
-/// `30m`, `24h`, `7d`, `2w`.
+/// `2026-12-08` or `2026-12-08 12:00`: the one form people read and write, in every text
+/// output, in the files `ties` writes, and in the messages.
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Self::DateTime(dt) => write!(f, "{}", dt.format("%Y-%m-%d %H:%M")),
+        }
+    }
+}
+
+/// `30min`, `24h`, `7d`, `2w`, `3mo`, `1y`: a length of time. Months and years are calendar
+/// months (`1mo` from 31 January is the last day of February), so a snooze of `3mo` ends on
+/// the same day of the month; minutes, hours, days and weeks are fixed lengths.
 #[derive(
     Clone,
     Copy,
@@ -228,61 +243,118 @@ impl fmt::Display for When {
     serde::Deserialize,
 )]
 pub(crate) struct Duration {
+    months: u32,
     minutes: i64,
+}
+
+/// Why a duration could not be read, for the message that says how to write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BadDuration {
+    /// `3m`: minutes or months? Refused where both could be meant.
+    Ambiguous,
+    /// Anything else: no number, no unit, a negative or absurd length.
+    Unreadable,
+}
+
+/// The units [`Duration::parse`] reads, longest first so that `mo` is not read as `m`.
+const UNITS: [(&str, Unit); 6] = [
+    ("min", Unit::Minutes(1)),
+    ("mo", Unit::Months(1)),
+    ("h", Unit::Minutes(60)),
+    ("d", Unit::Minutes(24 * 60)),
+    ("w", Unit::Minutes(7 * 24 * 60)),
+    ("y", Unit::Months(12)),
+];
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Minutes(i64),
+    Months(u32),
 }
 
 impl Duration {
     pub(crate) const fn minutes(minutes: i64) -> Self {
-        Self { minutes }
+        Self { months: 0, minutes }
     }
 
     #[cfg(test)]
     pub(crate) const fn days(days: i64) -> Self {
-        Self {
-            minutes: days * 24 * 60,
+        Self::minutes(days * 24 * 60)
+    }
+
+    pub(crate) const fn months(months: u32) -> Self {
+        Self { months, minutes: 0 }
+    }
+
+    /// `30min`, `24h`, `7d`, `2w`, `3mo` or `1y`. A bare `m` is refused as
+    /// [`BadDuration::Ambiguous`]: `stay_in_touch: 3m` means three months to some and three
+    /// minutes to others.
+    pub(crate) fn parse(s: &str) -> Option<Self> {
+        Self::read(s).ok()
+    }
+
+    /// [`Duration::parse`], saying why a text is refused.
+    pub(crate) fn read(s: &str) -> Result<Self, BadDuration> {
+        let s = s.trim();
+        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (count, unit) = s.split_at(digits);
+        let count: i64 = count.parse().map_err(|_| BadDuration::Unreadable)?;
+        if unit == "m" {
+            return Err(BadDuration::Ambiguous);
+        }
+        let (_, unit) = UNITS
+            .iter()
+            .find(|(name, _)| *name == unit)
+            .ok_or(BadDuration::Unreadable)?;
+        // Durations beyond ~1000 years are nonsense and would overflow date arithmetic.
+        match *unit {
+            Unit::Minutes(per) => count
+                .checked_mul(per)
+                .filter(|m| *m <= 1000 * 366 * 24 * 60)
+                .map(Self::minutes),
+            Unit::Months(per) => u32::try_from(count)
+                .ok()
+                .and_then(|n| n.checked_mul(per))
+                .filter(|m| *m <= 12 * 1000)
+                .map(Self::months),
+        }
+        .ok_or(BadDuration::Unreadable)
+    }
+
+    /// How long a chat lasts (`duration: 45m`): as [`Duration::parse`], and a bare `m` is
+    /// minutes, since no chat lasts months.
+    pub(crate) fn parse_length(s: &str) -> Option<Self> {
+        match s.trim().strip_suffix('m') {
+            Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                Self::parse(&format!("{n}min"))
+            }
+            _ => Self::parse(s),
         }
     }
 
-    pub(crate) fn parse(s: &str) -> Option<Self> {
-        let s = s.trim();
-        let unit = s.chars().last()?;
-        let count: i64 = s[..s.len() - unit.len_utf8()]
-            .parse()
-            .ok()
-            .filter(|n| *n >= 0)?;
-        let per = match unit {
-            'm' => 1,
-            'h' => 60,
-            'd' => 24 * 60,
-            'w' => 7 * 24 * 60,
-            _ => return None,
-        };
-        // Durations beyond ~1000 years are nonsense and would overflow date arithmetic.
-        count
-            .checked_mul(per)
-            .filter(|m| *m <= 1000 * 366 * 24 * 60)
-            .map(Self::minutes)
+    /// The length in minutes, a month counted as 30 days.
+    pub(crate) fn as_minutes(self) -> i64 {
+        i64::from(self.months) * 30 * 24 * 60 + self.minutes
     }
 
-    /// The whole days in this duration (a horizon of 36h looks 1 day ahead).
+    /// The whole days in this duration (a horizon of 36h looks 1 day ahead; a month counts
+    /// as 30 days).
     pub(crate) fn whole_days(self) -> i64 {
-        self.minutes / (24 * 60)
-    }
-
-    pub(crate) fn delta(self) -> TimeDelta {
-        TimeDelta::minutes(self.minutes)
+        self.as_minutes() / (24 * 60)
     }
 
     /// `date + self`, rounded down to whole days, saturating at the calendar's ends.
     pub(crate) fn after_date(self, date: NaiveDate) -> NaiveDate {
-        date.checked_add_signed(TimeDelta::days(self.whole_days()))
+        date.checked_add_months(chrono::Months::new(self.months))
+            .and_then(|d| d.checked_add_signed(TimeDelta::days(self.minutes / (24 * 60))))
             .unwrap_or(NaiveDate::MAX)
     }
 
     /// `moment + self`, saturating at the calendar's end.
     pub(crate) fn after(self, moment: NaiveDateTime) -> NaiveDateTime {
         moment
-            .checked_add_signed(self.delta())
+            .checked_add_months(chrono::Months::new(self.months))
+            .and_then(|m| m.checked_add_signed(TimeDelta::minutes(self.minutes)))
             .unwrap_or(NaiveDateTime::MAX)
     }
 }
@@ -290,6 +362,13 @@ impl Duration {
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let m = self.minutes;
+        if self.months != 0 && m == 0 {
+            return if self.months.is_multiple_of(12) {
+                write!(f, "{}y", self.months / 12)
+            } else {
+                write!(f, "{}mo", self.months)
+            };
+        }
         if m != 0 && m % (7 * 24 * 60) == 0 {
             write!(f, "{}w", m / (7 * 24 * 60))
         } else if m != 0 && m % (24 * 60) == 0 {
@@ -297,7 +376,7 @@ impl fmt::Display for Duration {
         } else if m != 0 && m % 60 == 0 {
             write!(f, "{}h", m / 60)
         } else {
-            write!(f, "{m}m")
+            write!(f, "{m}min")
         }
     }
 }
@@ -341,7 +420,8 @@ mod tests {
     fn date_times_in_both_forms() {
         let dt = When::parse("2026-11-21 14:30").unwrap();
         assert_eq!(When::parse("2026-11-21T14:30"), Some(dt));
-        assert_eq!(dt.to_string(), "2026-11-21T14:30");
+        assert_eq!(dt.to_string(), "2026-11-21 14:30");
+        assert_eq!(dt.iso(), "2026-11-21T14:30");
         assert_eq!(When::parse("2026-11-21").unwrap().to_string(), "2026-11-21");
         assert_eq!(When::parse("2026-11-21 25:00"), None);
         assert_eq!(When::parse("2026-11-21 noon"), None);
@@ -396,14 +476,48 @@ mod tests {
 
     #[test]
     fn durations() {
-        assert_eq!(Duration::parse("30m"), Some(Duration::minutes(30)));
+        assert_eq!(Duration::parse("30min"), Some(Duration::minutes(30)));
         assert_eq!(Duration::parse("24h"), Some(Duration::days(1)));
         assert_eq!(Duration::parse("2w"), Some(Duration::days(14)));
+        assert_eq!(Duration::parse("3mo"), Some(Duration::months(3)));
+        assert_eq!(Duration::parse("1y"), Some(Duration::months(12)));
         assert_eq!(Duration::parse("7 days"), None);
         assert_eq!(Duration::parse("-3d"), None);
+        assert_eq!(Duration::parse("d"), None);
         assert_eq!(Duration::parse("99999999999999w"), None);
+        assert_eq!(Duration::parse("99999999999y"), None);
         assert_eq!(Duration::days(14).to_string(), "2w");
-        assert_eq!(Duration::minutes(90).to_string(), "90m");
+        assert_eq!(Duration::minutes(90).to_string(), "90min");
+        assert_eq!(Duration::months(3).to_string(), "3mo");
+        assert_eq!(Duration::months(24).to_string(), "2y");
+    }
+
+    #[test]
+    fn a_bare_m_is_refused_except_for_a_chats_length() {
+        assert_eq!(Duration::read("3m"), Err(BadDuration::Ambiguous));
+        assert_eq!(Duration::read("3x"), Err(BadDuration::Unreadable));
+        assert_eq!(Duration::parse_length("45m"), Some(Duration::minutes(45)));
+        assert_eq!(Duration::parse_length("45min"), Some(Duration::minutes(45)));
+        assert_eq!(Duration::parse_length("1h"), Some(Duration::minutes(60)));
+        assert_eq!(Duration::parse_length("m"), None);
+    }
+
+    #[test]
+    fn months_are_calendar_months() {
+        let d = |s| parse_date(s).unwrap();
+        assert_eq!(
+            Duration::months(1).after_date(d("2027-01-31")),
+            d("2027-02-28")
+        );
+        assert_eq!(
+            Duration::months(3).after_date(d("2026-12-08")),
+            d("2027-03-08")
+        );
+        assert_eq!(
+            Duration::months(12).after_date(d("2028-02-29")),
+            d("2029-02-28")
+        );
+        assert_eq!(Duration::months(1).whole_days(), 30);
     }
 
     #[test]

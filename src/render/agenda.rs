@@ -5,7 +5,11 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use crate::agenda::{Agenda, Group, Item};
+use unicode_width::UnicodeWidthStr;
+
+use crate::agenda::{Agenda, Group, Item, SHORT, relative};
+use crate::dismissed::Entry;
+use crate::model::time::When;
 use crate::render::escape::safe;
 use crate::render::table::{Align, Table};
 use crate::render::{self, BOLD, DIM, ERROR, Render, WARNING};
@@ -20,21 +24,49 @@ pub(crate) fn heading(agenda: &Agenda, group: Group) -> String {
     }
 }
 
-/// "3 days overdue", "today", "in 2 days".
-pub(crate) fn relative(today: NaiveDate, due: NaiveDate) -> String {
-    let days = (due - today).num_days();
-    let unit = |n: i64| {
-        if n == 1 {
-            "1 day".to_owned()
-        } else {
-            format!("{n} days")
-        }
+/// The text agenda's width: it fits a terminal of 80 columns, and no key or command is
+/// ever broken across lines.
+pub(crate) const WIDTH: usize = 80;
+
+/// When an item is due, in a few words: "3 days overdue", "today 16:00", "Wed 12-09 12:00".
+fn when(today: NaiveDate, item: &Item) -> String {
+    let time = match item.due {
+        When::DateTime(at) => format!(" {}", at.format("%H:%M")),
+        When::Date(_) => String::new(),
     };
-    match days {
-        0 => "today".to_owned(),
-        d if d < 0 => format!("{} overdue", unit(-d)),
-        d => format!("in {}", unit(d)),
+    let day = item.due.date();
+    match item.group {
+        Group::Overdue => relative(today, day),
+        Group::Today if day > today => format!("today, by {}{time}", day.format("%a")),
+        Group::Today => format!("today{time}"),
+        Group::Upcoming => format!("{}{time}", day.format("%a %m-%d")),
     }
+}
+
+/// Where a line that must not be broken (a command) starts: at `indent`, or further left
+/// so that it ends by [`WIDTH`], but never left of the items' own margin of 4.
+fn place(line: &str, indent: usize) -> usize {
+    indent.min(WIDTH.saturating_sub(line.width()).max(4))
+}
+
+/// `text` in lines of at most `width` columns, broken at spaces only (a longer word gets a
+/// line of its own).
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 fn groups(agenda: &Agenda) -> impl Iterator<Item = (Group, Vec<&Item>)> {
@@ -84,8 +116,12 @@ struct JsonItem<'a> {
     title: &'a str,
     /// What `ties done` and calendars name the item by ([`Item::key`]).
     key: String,
-    /// How to clear it: a command or the field to write.
+    /// What `ties done` takes too, and the text agenda shows ([`Item::short`]).
+    short: String,
+    /// How to clear it: a command that does.
     clear: &'a str,
+    /// Another way to clear it, in words, or null.
+    also: Option<&'a str>,
     /// The `ties draft` command that writes the message it asks for, if one does.
     draft: Option<String>,
 }
@@ -94,20 +130,25 @@ impl<'a> JsonItem<'a> {
     fn of(i: &'a Item) -> Self {
         JsonItem {
             group: i.group,
-            due: i.due.to_string(),
+            due: i.due.iso(),
             kind: i.kind.as_str(),
             id: i.id.as_str(),
             who: &i.who,
             path: &i.path,
             title: &i.title,
             key: i.key(),
+            short: i.short(),
             clear: &i.clear,
+            also: i.also.as_deref(),
             draft: crate::compose::hint::draft(i),
         }
     }
 }
 
 impl Render for Agenda {
+    /// Fits [`WIDTH`] columns: per item, its short key, when it is due and what to do
+    /// (wrapped at spaces), then `→` and the command that clears it, never broken, with the
+    /// file it comes from when there is room.
     fn text(&self, out: &mut impl Write) -> io::Result<()> {
         let agenda = self;
         if agenda.items.is_empty() {
@@ -117,16 +158,11 @@ impl Render for Agenda {
                 agenda.until
             )?;
         }
-        let rel: Vec<String> = agenda
-            .items
-            .iter()
-            .map(|i| relative(agenda.today, i.due.date()))
-            .collect();
-        let widest = |len: fn(&Item) -> usize| agenda.items.iter().map(len).max();
-        let due_w = widest(|i| i.due.to_string().len()).unwrap_or(10);
-        let rel_w = rel.iter().map(String::len).max().unwrap_or(0);
-        let kind_w = widest(|i| i.kind.as_str().len()).unwrap_or(0);
+        let when: Vec<String> = agenda.items.iter().map(|i| when(agenda.today, i)).collect();
+        let when_w = when.iter().map(|w| w.width()).max().unwrap_or(0);
+        let indent = 2 + SHORT + 2 + when_w + 2;
         let mut first = true;
+        let mut at = 0;
         for (group, items) in groups(agenda) {
             if !first {
                 writeln!(out)?;
@@ -139,25 +175,43 @@ impl Render for Agenda {
             };
             writeln!(out, "{style}{}{style:#}", heading(agenda, group))?;
             for item in items {
-                let due = item.due.to_string().replace('T', " ");
-                let rel = relative(agenda.today, item.due.date());
-                writeln!(
-                    out,
-                    "  {due:<due_w$}  {rel:<rel_w$}  {BOLD}{:<kind_w$}{BOLD:#}  {}  {DIM}{}{DIM:#}",
-                    item.kind.as_str(),
-                    safe(&item.title),
-                    safe(&item.path)
-                )?;
-                // Under the title, so the columns stay aligned and the line stays short.
-                let indent = due_w + rel_w + kind_w + 8;
-                let draft = crate::compose::hint::draft(item)
-                    .map_or_else(String::new, |d| format!("  (draft it: {})", safe(&d)));
-                writeln!(
-                    out,
-                    "{:indent$}{DIM}→ {}{draft}{DIM:#}",
-                    "",
-                    safe(&item.clear)
-                )?;
+                let when = &when[at];
+                at += 1;
+                let title = safe(&item.title).to_string();
+                let lines = wrap(&title, WIDTH.saturating_sub(indent));
+                for (n, line) in lines.iter().enumerate() {
+                    if n == 0 {
+                        let pad = when_w - when.width();
+                        writeln!(
+                            out,
+                            "  {BOLD}{}{BOLD:#}  {when}{:pad$}  {line}",
+                            item.short(),
+                            ""
+                        )?;
+                    } else {
+                        writeln!(out, "{:indent$}{line}", "")?;
+                    }
+                }
+                // The file when there is room for it (`--format markdown` and `json` always
+                // name it); the command, whole, always.
+                let hint = format!("→ {}", safe(&item.clear));
+                let path = safe(&item.path).to_string();
+                if indent + hint.width() + 2 + path.width() <= WIDTH {
+                    writeln!(out, "{:indent$}{DIM}{hint}  {path}{DIM:#}", "")?;
+                } else {
+                    let at = place(&hint, indent);
+                    writeln!(out, "{:at$}{DIM}{hint}{DIM:#}", "")?;
+                }
+                if let Some(also) = &item.also {
+                    let also = safe(also).to_string();
+                    let at = place(&also, indent + 2);
+                    writeln!(out, "{:at$}{DIM}{also}{DIM:#}", "")?;
+                }
+                if let Some(draft) = crate::compose::hint::draft(item) {
+                    let draft = format!("draft it: {}", safe(&draft));
+                    let at = place(&draft, indent + 2);
+                    writeln!(out, "{:at$}{DIM}{draft}{DIM:#}", "")?;
+                }
             }
         }
         for line in capped(agenda) {
@@ -178,12 +232,16 @@ impl Render for Agenda {
         for (group, items) in groups(agenda) {
             writeln!(out, "\n## {}\n", heading(agenda, group))?;
             for item in items {
-                let due = item.due.to_string().replace('T', " ");
+                let due = item.due.to_string();
+                let also = item
+                    .also
+                    .as_ref()
+                    .map_or_else(String::new, |a| format!(" ({})", safe(a)));
                 let draft = crate::compose::hint::draft(item)
-                    .map_or_else(String::new, |d| format!("; draft: {}", safe(&d)));
+                    .map_or_else(String::new, |d| format!("; draft: `{}`", safe(&d)));
                 writeln!(
                     out,
-                    "- [ ] {due} · {}: {} ([{}]({})); clear: {}{draft}",
+                    "- [ ] {due} · {}: {} ([{}]({})); clear: `{}`{also}{draft}",
                     item.kind.as_str(),
                     safe(&item.title),
                     safe(item.id.as_str()),
@@ -205,7 +263,8 @@ impl Render for Agenda {
     fn csv(&self, out: &mut impl Write, cells: Cells) -> io::Result<()> {
         let agenda = self;
         let columns = [
-            "group", "due", "kind", "id", "who", "path", "title", "key", "clear", "draft",
+            "group", "due", "kind", "id", "who", "path", "title", "key", "short", "clear", "also",
+            "draft",
         ];
         let mut table = Table::new(&columns.map(|c| (c, Align::Left)));
         for i in &agenda.items {
@@ -218,7 +277,9 @@ impl Render for Agenda {
                 i.path.as_str().into(),
                 i.title.as_str().into(),
                 i.key().into(),
+                i.short().into(),
                 i.clear.as_str().into(),
+                i.also.as_deref().unwrap_or("").into(),
                 crate::compose::hint::draft(i).unwrap_or_default().into(),
             ]);
         }
@@ -240,6 +301,12 @@ pub(crate) struct Explained<'a> {
     pub capped: Option<u32>,
     /// The last day of the agenda, when the item is due after it.
     pub beyond: Option<NaiveDate>,
+    /// `since:`, when the item fell due before it and the agenda holds it back.
+    pub held: Option<NaiveDate>,
+    /// How it was set aside in `dismissed.txt`, if it was.
+    pub set_aside: Option<Entry>,
+    /// Why it is done already (a task ticked, a chat marked `prepared`), if it is.
+    pub done: Option<String>,
 }
 
 impl Explained<'_> {
@@ -257,6 +324,23 @@ impl Explained<'_> {
                 "due after the agenda's last day, {until} (rules.horizon or --days): not shown yet"
             ));
         }
+        if let Some(since) = self.held {
+            lines.push(format!(
+                "due before since: {since} in ties.yaml: held back; shown by ties agenda --all"
+            ));
+        }
+        match self.set_aside {
+            Some(Entry::Done(day)) => lines.push(format!(
+                "set aside on {day} in {} (`ties done`): not shown; delete its line to bring it back",
+                crate::dismissed::FILE
+            )),
+            Some(Entry::Until(day)) if day > self.today => lines.push(format!(
+                "snoozed until {day} in {} (`ties snooze`): not shown before then",
+                crate::dismissed::FILE
+            )),
+            _ => {}
+        }
+        lines.extend(self.done.clone());
         lines
     }
 }
@@ -273,11 +357,12 @@ struct JsonExplained<'a> {
 impl Render for Explained<'_> {
     fn text(&self, out: &mut impl Write) -> io::Result<()> {
         let item = self.item;
-        let due = item.due.to_string().replace('T', " ");
+        let due = item.due.to_string();
         writeln!(
             out,
-            "{BOLD}{}{BOLD:#}  {}, due {due} ({})",
+            "{BOLD}{}{BOLD:#} ({})  {}, due {due} ({})",
             item.key(),
+            item.short(),
             item.kind.as_str(),
             relative(self.today, item.due.date())
         )?;
@@ -319,11 +404,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn relative_days() {
-        let d = |s| crate::model::time::parse_date(s).unwrap();
-        assert_eq!(relative(d("2026-11-21"), d("2026-11-18")), "3 days overdue");
-        assert_eq!(relative(d("2026-11-21"), d("2026-11-20")), "1 day overdue");
-        assert_eq!(relative(d("2026-11-21"), d("2026-11-21")), "today");
-        assert_eq!(relative(d("2026-11-21"), d("2026-11-23")), "in 2 days");
+    fn wraps_at_spaces_and_never_breaks_a_word() {
+        assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
+        assert_eq!(wrap("ties done bkfq", 3), ["ties", "done", "bkfq"]);
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("été été", 7), ["été été"]);
     }
 }

@@ -35,6 +35,7 @@ fn to_json(value: &Value) -> serde_json::Value {
         Value::Missing => serde_json::Value::Null,
         Value::Number(n) => (*n).into(),
         Value::List(items) => items.clone().into(),
+        Value::When(when) => when.iso().into(),
         other => other.display().into(),
     }
 }

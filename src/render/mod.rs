@@ -11,6 +11,7 @@ pub(crate) mod human;
 pub(crate) mod ics;
 pub(crate) mod json;
 pub(crate) mod list;
+pub(crate) mod next;
 pub(crate) mod plain;
 pub(crate) mod report;
 pub(crate) mod roff;

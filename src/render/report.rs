@@ -380,10 +380,10 @@ fn goals_table(g: &Goals) -> Table {
 fn events(e: &Events) -> Section {
     Section {
         title: format!(
-            "Events, {}: {} attended, {} people met, goal met at {} of {}",
+            "Events, {}: {} attended, {} met, goal met at {} of {}",
             e.period.describe(),
             e.attended,
-            e.people_met,
+            crate::agenda::people(e.people_met as usize),
             e.goals_met,
             e.with_goal
         ),

@@ -33,6 +33,7 @@ pub(crate) mod t301;
 pub(crate) mod t302;
 pub(crate) mod t303;
 pub(crate) mod t304;
+pub(crate) mod t305;
 pub(crate) mod t401;
 pub(crate) mod t402;
 pub(crate) mod t403;
@@ -191,6 +192,7 @@ pub(crate) fn words(problem: &Problem) -> Words {
             value,
             address,
         } => t108::malformed(key, value, *address),
+        Problem::BadDismissal { line } => t305::unreadable(line),
         Problem::NamesInOneString { key, names } => t109::names_in_one_string(key, names),
         Problem::UnknownConfigKey {
             key,

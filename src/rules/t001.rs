@@ -18,6 +18,7 @@ use crate::rules::Words;
 
 pub(crate) fn unreadable(reason: &str) -> Words {
     Words::new(format!("cannot read file: {reason}"))
+        .help("check the file's permissions, or move it out of the notebook")
 }
 
 pub(crate) fn not_utf8() -> Words {

@@ -21,7 +21,9 @@
 use crate::rules::{Words, shorten};
 
 pub(crate) fn wrong_type(key: &str, expected: &str, found: &str) -> Words {
-    Words::new(format!("`{key}` should be {expected}, found {found}"))
+    Words::new(format!("`{key}` should be {expected}, found {found}")).help(format!(
+        "write `{key}` as {expected}; `ties explain T102` shows examples"
+    ))
 }
 
 pub(crate) fn comma_in_one_value(key: &str, value: &str) -> Words {

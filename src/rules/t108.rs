@@ -30,6 +30,9 @@ pub(crate) fn malformed(key: &str, value: &str, address: Address) -> Words {
     ));
     match address {
         Address::Url => words.help("write the full address, e.g. https://example.com"),
-        Address::Email | Address::Profile => words,
+        Address::Email => words.help("write it as name@example.com, or leave the key out"),
+        Address::Profile => {
+            words.help("write a handle (`@jane`) or the profile's full address (https://…)")
+        }
     }
 }

@@ -40,7 +40,12 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
                 with_article(target.kind.as_str()),
                 target.path
             ),
-        );
+        )
+        .help(format!(
+            "name {} here: `ties list {}` shows their ids",
+            with_article(expected.as_str()),
+            expected.folder()
+        ));
         out.findings.push(finding);
     });
 }

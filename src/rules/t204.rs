@@ -27,8 +27,9 @@ use std::sync::Arc;
 
 use crate::body::{KEPT_PER_TARGET, LinkTarget, percent_decode};
 use crate::document::Document;
-use crate::findings::{Code, Finding};
+use crate::findings::{Code, Finding, NewRecord};
 use crate::index::{Index, Resolved};
+use crate::model::Kind;
 use crate::model::settings::Links;
 use crate::rules::{Found, Scope, shorten};
 use crate::span::Span;
@@ -80,31 +81,101 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let shown = broken.len();
     for (span, at) in broken {
         let mut suggestion = None;
-        let message = match &targets[at].target {
+        let mut record = None;
+        let (message, help) = match &targets[at].target {
             LinkTarget::Wiki(id) => match index.resolve(None, id.as_str()) {
-                Resolved::Several(found) => format!(
-                    "ambiguous link: `{}` names several files: {}",
-                    shorten(id.as_str()),
-                    super::t201::candidates(index, &found)
+                Resolved::Several(found) => (
+                    format!(
+                        "ambiguous link: `{}` names several files: {}",
+                        shorten(id.as_str()),
+                        super::t201::candidates(index, &found)
+                    ),
+                    // Its id names one file when the ids differ; a path from the
+                    // notebook's root always does (one title in two folders).
+                    found.first().map_or_else(String::new, |&first| {
+                        let doc = &index.docs[first];
+                        let alike = found
+                            .iter()
+                            .filter(|&&i| index.docs[i].id == doc.id)
+                            .count();
+                        let (what, name) = if alike == 1 {
+                            ("its id", doc.id.as_str())
+                        } else {
+                            (
+                                "its path",
+                                doc.path.strip_suffix(".md").unwrap_or(&doc.path),
+                            )
+                        };
+                        format!("say which with {what}: `[[{}]]`", shorten(name))
+                    }),
                 ),
                 _ => {
                     out.suggested.push(id.to_string());
                     suggestion = scope.suggestion(id.as_str(), None);
-                    format!(
-                        "broken link: no record or note `{}`{}",
-                        shorten(id.as_str()),
-                        crate::suggest::said(suggestion.as_deref())
+                    record = new_file(index, doc, id.as_str());
+                    let help = match &suggestion {
+                        Some(s) => format!("correct it to `[[{s}]]`, or create the note"),
+                        None => {
+                            "correct the link, or create the record or note it names".to_owned()
+                        }
+                    };
+                    (
+                        format!(
+                            "broken link: no record or note `{}`{}",
+                            shorten(id.as_str()),
+                            crate::suggest::said(suggestion.as_deref())
+                        ),
+                        help,
                     )
                 }
             },
-            LinkTarget::File(path) => {
-                format!("broken link: `{}` does not exist", shorten(path))
-            }
+            LinkTarget::File(path) => (
+                format!("broken link: `{}` does not exist", shorten(path)),
+                "correct the path (relative to this file), or create the file".to_owned(),
+            ),
         };
-        out.findings
-            .push(Finding::worded(Code::T204, span, message).suggest(suggestion));
+        let finding = Finding::worded(Code::T204, span, message)
+            .help(help)
+            .suggest(suggestion);
+        out.findings.push(match record {
+            Some(record) => finding.create(record),
+            None => finding,
+        });
     }
     out.more_links += total - shown;
+}
+
+/// The file a broken `[[target]]` in `doc` asks for, named as `ties new` names files: a
+/// record where the link names its folder (`[[companies/zeta-labs]]`, `[[People/Jane
+/// Doe]]`), else a note, beside `doc` if it is a note, else in the notes folder.
+fn new_file(index: &Index, doc: &Document, target: &str) -> Option<NewRecord> {
+    let conventions = &index.settings.conventions;
+    let (folder, name) = match target.rsplit_once('/') {
+        Some((folder, name)) => (folder.trim_matches('/').to_owned(), name),
+        None if doc.kind == Kind::Note => (
+            doc.path.rsplit_once('/').map_or("", |(f, _)| f).to_owned(),
+            target,
+        ),
+        None => (conventions.folder(Kind::Note).to_owned(), target),
+    };
+    let file = if conventions.title_ids() {
+        crate::slug::title_from_name(name)
+    } else {
+        crate::slug::from_name(name)
+    };
+    if file.is_empty() || folder.split('/').any(|part| part == ".." || part == ".") {
+        return None;
+    }
+    let path = if folder.is_empty() {
+        format!("{file}.md")
+    } else {
+        format!("{folder}/{file}.md")
+    };
+    Some(NewRecord {
+        path,
+        name: crate::slug::to_name(name.trim()),
+        id: file,
+    })
 }
 
 /// Whether the Markdown link `link` of `doc`, leading to the notebook path `resolved` (`None`

@@ -37,6 +37,9 @@ pub(crate) fn check(_: &Scope, doc: &Document, out: &mut Found) {
                     "`{key}` ({}) is before `reached_out` ({})",
                     date.value, reached.value
                 ),
+            )
+            .help(
+                "`reached_out` is the day of your first message: correct whichever date is wrong",
             );
             out.findings.push(finding);
         }

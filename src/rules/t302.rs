@@ -28,15 +28,17 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let Some(thanked) = &chat.thanked else {
         return;
     };
-    let message = match chat.day() {
-        Some(day) if thanked.value < day => {
-            format!("`thanked` ({}) is before the chat ({day})", thanked.value)
-        }
-        Some(_) if chat.status(scope.index.now) == ChatStatus::Planned => {
-            "`thanked` is set on a chat that is still planned".to_owned()
-        }
+    let (message, help) = match chat.day() {
+        Some(day) if thanked.value < day => (
+            format!("`thanked` ({}) is before the chat ({day})", thanked.value),
+            "set `thanked` to the day the note went out, on or after the chat",
+        ),
+        Some(_) if chat.status(scope.index.now) == ChatStatus::Planned => (
+            "`thanked` is set on a chat that is still planned".to_owned(),
+            "remove `thanked` until the chat has happened (`ties log thank-you` after it)",
+        ),
         _ => return,
     };
     out.findings
-        .push(Finding::worded(Code::T302, thanked.span, message));
+        .push(Finding::worded(Code::T302, thanked.span, message).help(help));
 }

@@ -15,12 +15,16 @@
 //! ```
 //!
 //! ## How to fix
-//! Write durations as `30m`, `24h`, `7d` or `2w`, and counts as whole numbers.
+//! Write durations as `24h`, `7d`, `2w` or `3mo` (`m` alone is refused: minutes or months?),
+//! and counts as whole numbers.
 
 use crate::rules::Words;
 
 pub(crate) fn invalid(key: &str, expected: &str, default: &str) -> Words {
     Words::new(format!(
         "`{key}` should be {expected}; using the default ({default})"
+    ))
+    .help(format!(
+        "write `{key}` as {expected}, or remove it to use the default"
     ))
 }

@@ -1,0 +1,119 @@
+//! Starting on a notebook: found from the folder the editor opened (or the first document,
+//! or `--notebook`), as the command line finds it; loaded in the background with the one
+//! loading function every command uses ([`Workspace::load`]), so `initialize` is answered
+//! at once and the editor never freezes, while `$/progress` shows the load in a client
+//! that shows progress; and watched by the server itself (the watch engine of `ties watch`
+//! and `ties serve`) when the client watches no files for it.
+
+use std::path::Path;
+use std::time::Instant;
+
+use lsp_types::{self as lsp, notification::Notification as _};
+
+use crate::error::Error;
+use crate::notebook;
+use crate::watch::{Engine, Options};
+use crate::workspace::Workspace;
+
+use super::server::{Event, Server, log};
+
+/// The token of the load's progress.
+const PROGRESS: &str = "ties-load";
+
+impl Server<'_> {
+    /// Finds the notebook that `dir` is in and starts loading it; logs why not if there is
+    /// none (a document opened later may be in one).
+    pub(super) fn start(&mut self, dir: &Path) {
+        if self.loading || self.workspace.is_some() {
+            return;
+        }
+        let found = notebook::discover(self.explicit.as_deref(), dir).and_then(|root| {
+            root.canonicalize()
+                .map_err(|source| Error::Io { path: root, source })
+        });
+        let root = match found {
+            Ok(root) => root,
+            Err(e) => {
+                log(&format!("no notebook yet: {e}"));
+                return;
+            }
+        };
+        self.loading = true;
+        if self.client.shows_progress {
+            let token = lsp::NumberOrString::String(PROGRESS.to_owned());
+            self.ask::<lsp::request::WorkDoneProgressCreate>(lsp::WorkDoneProgressCreateParams {
+                token: token.clone(),
+            });
+            self.progress(lsp::WorkDoneProgress::Begin(lsp::WorkDoneProgressBegin {
+                title: "ties".to_owned(),
+                message: Some(format!("reading the notebook {}", root.display())),
+                ..lsp::WorkDoneProgressBegin::default()
+            }));
+        }
+        if !self.client.watches_files {
+            // Watching before the load, so that nothing saved while it reads is missed.
+            let events = self.events.clone();
+            let watching = Engine::start(&root, Options::default(), move |seen| {
+                events.send(Event::Disk(seen)).is_ok()
+            });
+            match watching {
+                Ok(engine) => self.watcher = Some(engine),
+                Err(e) => log(&format!(
+                    "cannot watch the notebook ({e}): files changed outside the editor are not seen"
+                )),
+            }
+        }
+        let events = self.events.clone();
+        let now = self.clock.now();
+        let spawned = std::thread::Builder::new()
+            .name("ties-load".to_owned())
+            .spawn(move || {
+                let started = Instant::now();
+                let loaded = std::panic::catch_unwind(|| Workspace::load(&root, now));
+                let loaded = match loaded {
+                    Ok(Ok(loaded)) => {
+                        log(&format!(
+                            "notebook {} ({} files, read and checked in {} ms)",
+                            root.display(),
+                            loaded.0.index().files(),
+                            started.elapsed().as_millis()
+                        ));
+                        Ok(loaded)
+                    }
+                    Ok(Err(e)) => Err(e.to_string()),
+                    Err(_) => Err("the load failed: a bug in ties; please report it".to_owned()),
+                };
+                let _ = events.send(Event::Loaded(loaded));
+            });
+        if let Err(e) = spawned {
+            log(&format!("cannot start loading the notebook: {e}"));
+            self.loading = false;
+        }
+    }
+
+    /// Sends the load's progress.
+    fn progress(&self, value: lsp::WorkDoneProgress) {
+        let params = lsp::ProgressParams {
+            token: lsp::NumberOrString::String(PROGRESS.to_owned()),
+            value: lsp::ProgressParamsValue::WorkDone(value),
+        };
+        self.send(lsp_server::Notification::new(
+            lsp::notification::Progress::METHOD.to_owned(),
+            params,
+        ));
+    }
+}
+
+/// The load has ended (`workspace`: `None` if it failed): its progress ends.
+pub(super) fn done(server: &Server, workspace: Option<&Workspace>) {
+    if !server.client.shows_progress {
+        return;
+    }
+    let message = match workspace {
+        Some(w) => format!("{} files", w.index().files()),
+        None => "no notebook".to_owned(),
+    };
+    server.progress(lsp::WorkDoneProgress::End(lsp::WorkDoneProgressEnd {
+        message: Some(message),
+    }));
+}

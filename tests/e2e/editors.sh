@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# `ties lsp` in real Neovim, headless (tests/e2e/editors.lua says what is checked): the
+# Neovim of the distribution (Debian 12: 0.7.2, which registers no file watcher), on a
+# fresh notebook, against the debug build of `ties`. Installs Debian's neovim when it is
+# missing; fails, never skips, when it cannot.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+: "${TIES_BIN:=$PWD/target/debug/ties}"
+export TIES_BIN
+if ! command -v nvim >/dev/null 2>&1; then
+  echo "editors: installing Debian's neovim"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
+fi
+if ! command -v nvim >/dev/null 2>&1; then
+  echo "editors: nvim is missing and could not be installed" >&2
+  exit 1
+fi
+if [ ! -x "$TIES_BIN" ]; then
+  echo "editors: no ties binary at $TIES_BIN (cargo build first)" >&2
+  exit 1
+fi
+nb=$(mktemp -d)
+trap 'rm -rf "$nb"' EXIT
+export TIES_E2E_NOTEBOOK="$nb"
+mkdir -p "$nb/contacts" "$nb/companies" "$nb/notes"
+: >"$nb/ties.yaml"
+printf -- '---\nname: Acme\nstatus: target\n---\n' >"$nb/companies/acme.md"
+printf -- '---\nname: Ada Lovelace\ncompany: acm\n---\n' >"$nb/contacts/ada.md"
+printf -- '---\nname: Bob Stone\nintroduced_by: ada\n---\nSee [[ada]].\n' >"$nb/contacts/bob.md"
+printf -- '---\nname: Cy Young\n---\n' >"$nb/contacts/cy.md"
+printf -- 'Coffee with [[cy]] soon.\n' >"$nb/notes/plan.md"
+echo "editors: $(nvim --version | head -1)"
+log="$nb.log"
+status=0
+timeout 120 nvim --headless -u NONE -i NONE -n \
+  -c "luafile tests/e2e/editors.lua" >"$log" 2>&1 || status=$?
+cat "$log"
+rm -f "$log"
+if [ "$status" -ne 0 ]; then
+  echo "editors: Neovim failed (exit $status)" >&2
+  exit 1
+fi
