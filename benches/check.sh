@@ -11,7 +11,10 @@
 # Runs round-robin, so that load from other processes falls on every command alike:
 #   (a) target/release/examples/walk_read DIR        (parallel walk + read of every *.md file)
 #   (b) $BASELINE --notebook DIR check               (only if BASELINE names another ties binary)
-#   (c) target/release/ties --notebook DIR check     (exit 0 or 1 both count as a run)
+#   (c) target/release/ties --notebook DIR check     (exit 0 or 1 both count as a run), as
+#       nocache without the cache (--no-cache), cold (the cache removed first, then
+#       written: benches/cold.sh) and warm (the index the cold run wrote); and `agenda` without
+#       the cache and warm
 # and prints the median wall time of each, its ratio to the floor (a), the peak memory of each
 # (with /usr/bin/time -v when that is available) and the load average. With 2 cores shared,
 # read the ratios and memory; wall times move with the load.
@@ -36,8 +39,14 @@ if [[ -n "${BASELINE:-}" ]]; then
     names+=(baseline)
     cmds+=("$BASELINE --notebook $DIR check")
 fi
-names+=(check)
-cmds+=("$TIES --notebook $DIR check")
+# Without the cache (the stateless run), cold (no index: every file read, parsed and the
+# index written) and warm (the index of the run before, nothing changed); `agenda` too.
+names+=(nocache cold warm agenda-nc agenda)
+cmds+=("$TIES --notebook $DIR --no-cache check"
+    "$ROOT/benches/cold.sh $TIES $DIR check"
+    "$TIES --notebook $DIR check"
+    "$TIES --notebook $DIR --no-cache agenda"
+    "$TIES --notebook $DIR agenda")
 
 # One run of each up front (the file cache), failing loudly on an exit code above 1.
 run() {

@@ -13,7 +13,7 @@ use crate::hash::Fnv;
 use crate::model::{Id, time};
 use crate::span::{Span, Spanned};
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Body {
     pub links: Links,
     pub tasks: Vec<Task>,
@@ -55,14 +55,14 @@ pub(crate) const KEPT_PER_TARGET: usize = MAX_PER_FILE_AND_RULE + 1;
 /// A body's checked links, bounded by what can ever be reported: each distinct target once,
 /// with its first [`KEPT_PER_TARGET`] positions and how often it occurs. A note of 10 M
 /// `[[x]]` costs one target, not 10 M links.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Links {
     /// In the order of their first occurrence.
     pub targets: Vec<Linked>,
 }
 
 /// One distinct link target of a body and where it occurs.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Linked {
     pub target: LinkTarget,
     /// Its first occurrence: most targets occur once, and need no other allocation.
@@ -138,7 +138,7 @@ impl LinksBuilder {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) enum LinkTarget {
     /// `[[id]]`, `[[id|label]]`, `[[id#heading]]`: the id.
     Wiki(Id),
@@ -146,7 +146,7 @@ pub(crate) enum LinkTarget {
     File(String),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Task {
     /// The task's first line as written, without the checkbox and the due date.
     pub text: String,
@@ -155,7 +155,7 @@ pub(crate) struct Task {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Heading {
     pub level: u8,
     pub text: String,

@@ -67,6 +67,10 @@ pub(crate) struct Cli {
     #[arg(long, global = true, help_heading = GLOBAL, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     color: ColorWhen,
 
+    /// Read every file, and neither read nor write the cache of parsed files (.ties-cache/)
+    #[arg(long, global = true, help_heading = GLOBAL, env = "TIES_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    no_cache: bool,
+
     #[command(subcommand)]
     command: Commands,
 }
@@ -168,6 +172,11 @@ enum Commands {
     Export {
         #[command(subcommand)]
         format: ExportCommands,
+    },
+    /// The cache of parsed files that makes a run over an unchanged notebook fast (.ties-cache/)
+    Cache {
+        #[command(subcommand)]
+        action: CacheCommands,
     },
     /// Print a shell completion script, e.g. `ties completions bash > ~/.local/share/bash-completion/completions/ties`; `source <(COMPLETE=bash ties)` completes ids too
     Completions {
@@ -335,6 +344,12 @@ enum Commands {
         #[arg(long, value_enum, default_value_t = DraftFormatArg::Text)]
         format: DraftFormatArg,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum CacheCommands {
+    /// Remove the cache; the next run reads every file and writes it again
+    Clear,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -659,6 +674,9 @@ impl Cli {
                 cells: cells(raw),
             },
             // Both are clap's own output, so they are made here, where clap's types live.
+            Commands::Cache {
+                action: CacheCommands::Clear,
+            } => Command::CacheClear,
             Commands::Completions { shell } => Command::Completions {
                 script: completions(shell),
             },
@@ -878,6 +896,11 @@ impl Cli {
                 .now
                 .or_else(|| self.today.map(|d| d.and_time(chrono::NaiveTime::MIN)))
                 .map_or(crate::config::Clock::System, crate::config::Clock::Fixed),
+            cache: if self.no_cache {
+                crate::cache::Policy::Off
+            } else {
+                crate::cache::Policy::Use
+            },
             color: match self.color {
                 ColorWhen::Auto => anstream::ColorChoice::Auto,
                 ColorWhen::Always => anstream::ColorChoice::Always,

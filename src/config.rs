@@ -17,6 +17,8 @@ pub(crate) struct Config {
     /// The one source of "now" for every date computation (`--now`, `--today` or the clock).
     pub clock: Clock,
     pub color: anstream::ColorChoice,
+    /// Whether loading uses the cache of parsed files (`--no-cache` says no).
+    pub cache: crate::cache::Policy,
     pub command: Command,
 }
 
@@ -96,6 +98,8 @@ pub(crate) enum Command {
         kind: crate::model::Kind,
         cells: crate::spreadsheet::Cells,
     },
+    /// `ties cache clear`.
+    CacheClear,
     /// The completion script, made by `cli` from its own definitions.
     Completions {
         script: Vec<u8>,

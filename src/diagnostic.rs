@@ -7,7 +7,7 @@ use crate::span::{LineIndex, Position, Span};
 
 /// A finding placed in its file: line and column known, not yet put into words (the rule
 /// that owns its code does that when `check` hands it out as a [`Diagnostic`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Placed {
     /// Relative to the notebook root, with `/` separators.
     pub path: String,

@@ -17,20 +17,25 @@ use crate::model::{Conventions, Id, Kind, Record};
 use crate::span::{LineIndex, Span};
 use crate::yaml::{self, Value};
 
-#[derive(Clone, Debug)]
+/// Serialised for the persistent cache ([`crate::cache`]): everything parsing produced,
+/// the text only where it is kept; the path is the cache entry's key.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Document {
     /// Relative to the notebook root, with `/` separators.
+    #[serde(skip)]
     pub path: String,
     pub kind: Kind,
     pub id: Id,
     /// The file's text without a byte-order mark (empty if it could not be read), or, once
     /// [`Document::forget_text`] let it go, what reading it again gave (see
     /// [`Document::text`]).
+    #[serde(with = "kept_text")]
     text: OnceLock<Option<Box<str>>>,
     /// Whether the file starts with a byte-order mark, which `text` and every offset leave
     /// out: an editor counts it as the first line's first column.
     pub bom: bool,
     /// Where to read a forgotten text again, and how to know it is the one that was parsed.
+    #[serde(skip)]
     origin: Option<Box<Origin>>,
     /// `None` for free notes and for records whose front matter could not be read at all.
     pub record: Option<Record>,
@@ -42,6 +47,7 @@ pub(crate) struct Document {
     /// Problems found in this file alone.
     pub findings: Vec<Placed>,
     /// Built on first use: most files never need a position.
+    #[serde(skip)]
     lines: OnceLock<LineIndex>,
     /// For an implicit record (`references: implicit`): a record named in front matter
     /// that has no file yet, where `ties new` would write it ([`crate::implicit`]).
@@ -49,7 +55,7 @@ pub(crate) struct Document {
 }
 
 /// Where an implicit record is first named: the one reference T206 is reported on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Implicit {
     pub first_path: String,
     pub first: Span,
@@ -206,6 +212,40 @@ impl Document {
         }));
         self.text = OnceLock::new();
         self.lines = OnceLock::new();
+    }
+
+    /// The length and fingerprint of the text that was parsed, if it was read whole: what
+    /// tells the file read again is the same ([`crate::cache`] compares it).
+    pub(crate) fn fingerprint(&self) -> Option<(usize, u64)> {
+        if self.findings.iter().any(|f| {
+            matches!(
+                f.problem,
+                Problem::Unreadable { .. }
+                    | Problem::NotUtf8
+                    | Problem::Utf16 { .. }
+                    | Problem::NulByte
+                    | Problem::OversizedBody { .. }
+            )
+        }) {
+            return None;
+        }
+        if let Some(origin) = &self.origin {
+            return Some((origin.len, origin.hash));
+        }
+        let text = self.text.get()?.as_deref()?;
+        Some((text.len(), fingerprint(text.as_bytes())))
+    }
+
+    /// A document read back from the cache: its forgotten text, of this length and
+    /// fingerprint, is read again from the file under `root` if a diagnostic wants it.
+    pub(crate) fn remember(&mut self, root: &Arc<Path>, (len, hash): (usize, u64)) {
+        if self.text.get().is_none() {
+            self.origin = Some(Box::new(Origin {
+                root: Arc::clone(root),
+                len,
+                hash,
+            }));
+        }
     }
 
     /// The forgotten text, if the file still holds it.
@@ -375,6 +415,27 @@ impl Document {
             .filter(|p| !conventions.is_owner(p.value.as_str()))
             .cloned()
             .collect();
+    }
+}
+
+/// The text a document keeps, in the cache: kept (a finding needs it) or not.
+mod kept_text {
+    use std::sync::OnceLock;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(
+        text: &OnceLock<Option<Box<str>>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        text.get().and_then(Option::as_deref).serialize(s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<OnceLock<Option<Box<str>>>, D::Error> {
+        let text = Option::<Box<str>>::deserialize(d)?;
+        Ok(text.map_or_else(OnceLock::new, |t| OnceLock::from(Some(t))))
     }
 }
 

@@ -44,7 +44,7 @@ struct Rule {
 macro_rules! codes {
     ($($code:ident $name:literal $severity:ident $file:literal;)*) => {
         /// A rule's code, as printed in diagnostics (`T201`).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         pub(crate) enum Code {
             $($code,)*
         }
@@ -156,7 +156,7 @@ impl fmt::Display for Code {
 }
 
 /// Which form a date field takes, for the help that names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum DateForm {
     Date,
     /// One date of a list of dates (`followed_up`): a comma means a list was meant.
@@ -173,7 +173,7 @@ pub(crate) enum DateForm {
 }
 
 /// What kind of address a malformed value was meant to be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Address {
     Email,
     Url,
@@ -183,7 +183,7 @@ pub(crate) enum Address {
 /// What would fix a finding, as data. The rule fills it when it finds or words the problem;
 /// the message's "did you mean", the `help:` line and the editor's quick fix are made from
 /// it, and nothing reads it back out of the words.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Remedy {
     /// The word to write in place of the one at the finding's span.
     pub suggestion: Option<String>,
@@ -194,7 +194,7 @@ pub(crate) struct Remedy {
 
 /// A record to create: its file from the notebook root (in its kind's folder, so the path
 /// says the kind), its id and its name.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct NewRecord {
     pub path: String,
     pub id: String,
@@ -204,7 +204,7 @@ pub(crate) struct NewRecord {
 /// What was found, with the facts its rule words into a message. Parsing and decoding
 /// report these and know no wording; the cross-file rules, whose detection and wording
 /// already share a file, report [`Problem::Worded`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Problem {
     /// T001.
     Unreadable {
@@ -240,14 +240,17 @@ pub(crate) enum Problem {
     },
     /// T004.
     NotMapping {
-        found: &'static str,
+        #[serde(with = "crate::interned::word")]
+        found: crate::interned::Word,
     },
     /// T005.
     MergeConflict,
     /// T006.
     NoFrontMatter {
-        kind: &'static str,
-        example: &'static str,
+        #[serde(with = "crate::interned::word")]
+        kind: crate::interned::Word,
+        #[serde(with = "crate::interned::word")]
+        example: crate::interned::Word,
         /// The record folder the file is in, where `folders:` renamed it (a vault, which
         /// may have no `notes/`); `None` for the default folder.
         folder: Option<String>,
@@ -287,7 +290,8 @@ pub(crate) enum Problem {
     NotAllowed {
         key: String,
         value: String,
-        allowed: &'static [&'static str],
+        #[serde(with = "crate::interned::list")]
+        allowed: crate::interned::List,
     },
     /// T104.
     InvalidDate {
@@ -303,7 +307,9 @@ pub(crate) enum Problem {
     /// T106.
     UnknownKey {
         key: String,
-        kind: &'static str,
+        #[serde(with = "crate::interned::word")]
+        kind: crate::interned::Word,
+        #[serde(with = "crate::interned::words")]
         known: Vec<&'static str>,
         /// The notebook is a vault read with `ties.yaml` settings: the help names `keys:`.
         vault: bool,
@@ -326,6 +332,7 @@ pub(crate) enum Problem {
     UnknownConfigKey {
         key: String,
         section: String,
+        #[serde(with = "crate::interned::words")]
         known: Vec<&'static str>,
     },
     /// T402.
@@ -347,9 +354,11 @@ pub(crate) enum Problem {
     /// T502: filled with long but realistic values, a template's body is `length` long,
     /// over `limit` on `channel`; `longest` is its placeholder with the longest sample.
     OverLimit {
-        channel: &'static str,
+        #[serde(with = "crate::interned::word")]
+        channel: crate::interned::Word,
         limit: usize,
         length: usize,
+        #[serde(with = "crate::interned::counted")]
         longest: Option<(&'static str, usize)>,
     },
     /// T503: a key a template's front matter does not have.
@@ -359,10 +368,13 @@ pub(crate) enum Problem {
     /// T503: a template's `key` holds something else than one of `allowed` (for a key
     /// without a list of words, `allowed` is empty and `expected` says what it takes).
     TemplateValue {
-        key: &'static str,
+        #[serde(with = "crate::interned::word")]
+        key: crate::interned::Word,
         value: String,
-        allowed: &'static [&'static str],
-        expected: &'static str,
+        #[serde(with = "crate::interned::list")]
+        allowed: crate::interned::List,
+        #[serde(with = "crate::interned::word")]
+        expected: crate::interned::Word,
     },
     /// T503: neither the template's `kind:` nor its name says what it drafts.
     TemplateKind {

@@ -270,6 +270,31 @@ fn create_with_mode(
     })
 }
 
+/// Replaces the file at `path` with what `write` writes, atomically: into a temporary file
+/// beside it, renamed over it once whole, so a reader sees the old file or the new one and
+/// never a torn one. Not synced to the disk: for a file that checks itself when read (the
+/// cache's index, whose checksums catch what a crash left), where waiting for the disk on
+/// every run would cost more than the file saves.
+pub(crate) fn replace_unsynced(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    let failed = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    temp::sweep(dir, std::time::SystemTime::now());
+    let temp = temp::builder().tempfile_in(dir).map_err(failed)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, temp.as_file());
+    write(&mut out).and_then(|()| out.flush()).map_err(failed)?;
+    drop(out);
+    temp.persist(path).map(drop).map_err(|e| failed(e.error))
+}
+
 /// Reads the notebook file at `path` for an edit: refused if the file is a symlink, if its
 /// folder leads out of the notebook at `root`, if it is over 64 MiB, or if it keeps
 /// changing while it is read (an editor saving it).

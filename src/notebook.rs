@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use chrono::NaiveDateTime;
 use ignore::{WalkBuilder, WalkState};
 
+use crate::cache::{self, Loaded};
 use crate::diagnostic::Placed;
 use crate::dismissed::{self, Dismissals};
 use crate::document::Document;
@@ -17,6 +18,7 @@ use crate::findings::{Finding, Problem};
 use crate::index::Index;
 use crate::model::conventions::Ignore;
 use crate::model::{Conventions, Settings};
+use crate::read;
 use crate::span::Span;
 
 pub(crate) const CONFIG_FILE: &str = "ties.yaml";
@@ -54,15 +56,43 @@ pub(crate) fn discover_real(explicit: Option<&Path>, cwd: &Path) -> Result<PathB
         .map_err(|source| Error::Io { path: root, source })
 }
 
-/// Reads and indexes the whole notebook at `root`.
+/// Reads and indexes the whole notebook at `root`, taking what did not change from the
+/// persistent cache ([`crate::cache`]).
 pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<Index, Error> {
+    load_with(root, now, cache::Policy::Use)
+}
+
+/// [`load`], with the cache or without it (`--no-cache`).
+pub(crate) fn load_with(
+    root: &Path,
+    now: NaiveDateTime,
+    policy: cache::Policy,
+) -> Result<Index, Error> {
     let settings = load_settings(root)?;
-    let (docs, mut walk_findings) = walk(root, &settings.0.conventions);
+    let store = cache::Store::open(root, &settings.0.conventions, policy);
+    Ok(load_from(root, now, settings, &store))
+}
+
+/// Reads the notebook at `root` with its settings read, through the cache `store`, and
+/// writes the cache again if anything changed.
+pub(crate) fn load_from(
+    root: &Path,
+    now: NaiveDateTime,
+    settings: (Settings, String, Vec<Placed>),
+    store: &cache::Store,
+) -> Index {
+    let conventions = &settings.0.conventions;
+    let walker = walker(root, &conventions.ignore);
+    let (mut loaded, walk_findings) = collect(root, &walker, conventions, store);
+    loaded.sort_unstable_by(|a, b| a.doc.path.cmp(&b.doc.path));
+    store.save(&loaded);
+    let docs = loaded.into_iter().map(|l| l.doc).collect();
+    let mut walk_findings = walk_findings;
     let (dismissed, problems) = load_dismissed(root);
     walk_findings.extend(problems);
     let mut index = Index::new(root.to_owned(), now, settings, docs, walk_findings);
     index.dismissed = dismissed;
-    Ok(index)
+    index
 }
 
 /// `dismissed.txt`, if the notebook has one: the agenda items set aside, and the lines that
@@ -133,14 +163,18 @@ pub(crate) fn decode_settings(bytes: Vec<u8>) -> (Settings, String, Vec<Placed>)
 /// Every Markdown file under `root` that `ignore:` leaves in, parsed as `conventions` say;
 /// and the problems met while walking.
 pub(crate) fn walk(root: &Path, conventions: &Conventions) -> (Vec<Document>, Vec<Placed>) {
-    collect(root, &walker(root, &conventions.ignore), conventions)
+    let store = cache::Store::open(root, conventions, cache::Policy::Off);
+    let walker = walker(root, &conventions.ignore);
+    let (loaded, found) = collect(root, &walker, conventions, &store);
+    (loaded.into_iter().map(|l| l.doc).collect(), found)
 }
 
 fn collect(
     root: &Path,
     (walker, guard): &(WalkBuilder, Arc<Guard>),
     conventions: &Conventions,
-) -> (Vec<Document>, Vec<Placed>) {
+    store: &cache::Store,
+) -> (Vec<Loaded>, Vec<Placed>) {
     // Each walker thread keeps what it read and hands it all over once, when it ends: no
     // document passes through the main thread one by one.
     let gathered: Arc<Mutex<Vec<Gather>>> = Arc::default();
@@ -155,9 +189,10 @@ fn collect(
         Box::new(move |entry| {
             match entry {
                 Ok(entry) if is_markdown(&entry) => {
+                    let rel = relative(&shared, entry.path());
                     gather
                         .docs
-                        .push(read_shared(&shared, entry.path(), conventions));
+                        .push(store.load(&shared, entry.path(), rel, conventions));
                 }
                 Ok(_) => {}
                 Err(err) => gather.problems.push(walk_error(root, &err)),
@@ -179,7 +214,7 @@ fn collect(
 
 /// What one walker thread read; handed over when the thread drops it.
 struct Gather {
-    docs: Vec<Document>,
+    docs: Vec<Loaded>,
     problems: Vec<Placed>,
     into: Option<Arc<Mutex<Vec<Gather>>>>,
 }
@@ -363,48 +398,18 @@ pub(crate) fn walk_under(
     dir: &Path,
     conventions: &Conventions,
 ) -> (Vec<Document>, Vec<Placed>) {
-    collect(
-        root,
-        &walker_at(root, dir, &conventions.ignore),
-        conventions,
-    )
+    let store = cache::Store::open(root, conventions, cache::Policy::Off);
+    let walker = walker_at(root, dir, &conventions.ignore);
+    let (loaded, found) = collect(root, &walker, conventions, &store);
+    (loaded.into_iter().map(|l| l.doc).collect(), found)
 }
-
-/// How much of a file is read at most. A body past [`crate::body::MAX_BODY_BYTES`] is not
-/// parsed, so the rest of a bigger file is never needed; the head leaves room for a front
-/// matter of many MB (long pasted values are legal) before the body.
-pub(crate) const MAX_READ_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads and parses one file of the notebook: a 1 GB file costs its first 64 MiB. Its text
 /// is kept only if it has problems of its own ([`Document::forget_text`]).
 pub(crate) fn read_document(root: &Path, path: &Path, conventions: &Conventions) -> Document {
-    read_shared(&Arc::from(root), path, conventions)
-}
-
-fn read_shared(root: &Arc<Path>, path: &Path, conventions: &Conventions) -> Document {
-    let rel = relative(root, path);
-    let mut doc = match read_head(path, MAX_READ_BYTES) {
-        Ok((head, len)) => Document::parse_head(rel, Ok(head), len, conventions),
-        Err(e) => Document::parse(rel, Err(e), conventions),
-    };
-    doc.forget_text(root);
-    doc
-}
-
-/// The first `max` bytes of the file at `path`, and the file's length.
-fn read_head(path: &Path, max: u64) -> std::io::Result<(Vec<u8>, u64)> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    let len = file.metadata()?.len();
-    let mut head = Vec::with_capacity(len.min(max) as usize + 1);
-    file.take(max).read_to_end(&mut head)?;
-    // The file may have grown or shrunk since `metadata`; what was read is the truth.
-    let len = if (head.len() as u64) < max {
-        head.len() as u64
-    } else {
-        len.max(max)
-    };
-    Ok((head, len))
+    let root = Arc::from(root);
+    let rel = relative(&root, path);
+    read::parse(&root, rel, read::file(path), conventions)
 }
 
 fn is_markdown(entry: &ignore::DirEntry) -> bool {
@@ -466,19 +471,5 @@ fn describe_walk_error(root: &Path, err: &ignore::Error) -> (Option<PathBuf>, St
             "not found (a dangling symlink, or deleted while reading)".to_owned(),
         ),
         other => (None, other.to_string()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_file_is_read_up_to_the_limit_and_its_length_kept() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("a.md");
-        std::fs::write(&path, "0123456789".repeat(10)).expect("write");
-        let (head, len) = super::read_head(&path, 25).expect("read");
-        assert_eq!((head.len(), len), (25, 100));
-        let (whole, len) = super::read_head(&path, 100).expect("read");
-        assert_eq!((whole.len(), len), (100, 100));
     }
 }

@@ -5,7 +5,19 @@
 use std::ops::Range;
 
 /// A byte range in a document's text (the file with any byte-order mark removed).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub(crate) struct Span {
     pub start: usize,
     pub end: usize,
@@ -27,7 +39,7 @@ impl Span {
 }
 
 /// A value and where it was written.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Spanned<T> {
     pub value: T,
     pub span: Span,
@@ -51,7 +63,9 @@ pub(crate) fn clamp(text: &str, offset: usize) -> usize {
 }
 
 /// A 1-based line and column; the column counts characters, not bytes, as editors do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) struct Position {
     pub line: usize,
     pub column: usize,

@@ -106,8 +106,18 @@ pub(crate) struct Workspace {
 impl Workspace {
     /// Loads and checks the notebook at `root` as of `now`: the first round, where every
     /// diagnostic is new.
+    /// Unchanged files come from the persistent cache ([`crate::cache`]).
     pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<(Self, Round), Error> {
-        let index = notebook::load(root, now)?;
+        Self::load_with(root, now, crate::cache::Policy::Use)
+    }
+
+    /// [`Workspace::load`], with the cache or without it (`--no-cache`).
+    pub(crate) fn load_with(
+        root: &Path,
+        now: NaiveDateTime,
+        cache: crate::cache::Policy,
+    ) -> Result<(Self, Round), Error> {
+        let index = notebook::load_with(root, now, cache)?;
         let checker = Checker::new(&index);
         let all = checker.diagnostics();
         let tally = Tally::of(&all);

@@ -122,6 +122,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "slug",
             "suggest",
             "hash",
+            "interned",
             "exit",
             "period",
             "error",
@@ -146,10 +147,12 @@ const LAYERS: &[(&str, &[&str])] = &[
         &[
             "diagnostic",
             "document",
+            "read",
+            "fs",
+            "cache",
             "templates",
             "index",
             "notebook",
-            "fs",
         ],
     ),
     (

@@ -27,6 +27,8 @@
 //!   `ties next`.
 //! - `persona`: the persona notebook `tests/fixtures/persona` (a bootcamp graduate's job
 //!   hunt), its week replayed day by day.
+//! - `cache`: the persistent index `.ties-cache/`: warm output equals cold, a broken index
+//!   is rebuilt, `--no-cache`, `ties cache clear`.
 //! - `writes`: the write path: refusals in words, mode under any umask, the lock, anchors,
 //!   added diagnostics, names that are one file on macOS or Windows, device names.
 
@@ -34,6 +36,7 @@ mod agenda;
 mod architecture;
 mod bad_input;
 mod bounds;
+mod cache;
 mod check;
 mod clears;
 mod drafts;

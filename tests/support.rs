@@ -260,6 +260,7 @@ pub(crate) fn ties() -> assert_cmd::Command {
         .env_remove("VISUAL")
         .env_remove("EDITOR")
         .env_remove("COMPLETE")
+        .env_remove("TIES_NO_CACHE")
         .timeout(TIMEOUT);
     cmd
 }
@@ -297,12 +298,17 @@ pub(crate) fn walk(root: &Path, descend: impl Fn(&Path) -> bool) -> Vec<PathBuf>
     all
 }
 
-/// Every file below `root`, hidden ones included (`.git` folders left out), with its bytes,
-/// keyed by the path relative to `root`.
+/// The cache of parsed files a reading command keeps in the notebook (`.ties-cache/`, which
+/// ignores itself): not the notebook's content, so the tests of what a command wrote leave
+/// it out (tests/cache.rs tests it).
+pub(crate) const CACHE_DIR: &str = ".ties-cache";
+
+/// Every file below `root`, hidden ones included (`.git` and the cache's folder left out),
+/// with its bytes, keyed by the path relative to `root`.
 pub(crate) fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walk(root, |dir| !dir.ends_with(".git"))
         .into_iter()
-        .filter(|path| !path.is_dir())
+        .filter(|path| !path.is_dir() && !path.starts_with(root.join(CACHE_DIR)))
         .map(|path| {
             let bytes = std::fs::read(&path).expect("read");
             let rel = path.strip_prefix(root).expect("inside").to_path_buf();

@@ -1,6 +1,7 @@
 //! One file per command; each takes the plain [`Config`] and returns an exit status.
 
 pub(crate) mod agenda;
+pub(crate) mod cache;
 pub(crate) mod check;
 pub(crate) mod completions;
 pub(crate) mod draft;
@@ -82,6 +83,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             dry_run,
         } => import::run(config, file, *source, options, *dry_run),
         Command::Export { kind, cells } => export::run(config, *kind, *cells),
+        Command::CacheClear => cache::clear(config),
         Command::Completions { script } => completions::run(script),
         Command::Man { pages, dir, force } => man::run(config, pages, dir.as_deref(), *force),
         Command::Watch {
@@ -123,7 +125,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
 /// The notebook this invocation works on, found and loaded.
 pub(crate) fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
-    let index = notebook::load(&root, config.now())?;
+    let index = notebook::load_with(&root, config.now(), config.cache)?;
     Ok((root, index))
 }
 

@@ -100,7 +100,7 @@ pub(crate) fn run(
         tx.send(Message::Seen(seen)).is_ok()
     })?;
 
-    let (mut workspace, _) = Workspace::load(&root, config.now())?;
+    let (mut workspace, _) = Workspace::load_with(&root, config.now(), config.cache)?;
     let mut pages = Pages {
         options: Options { redact, live: true },
         version: 0,

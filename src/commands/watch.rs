@@ -43,7 +43,7 @@ pub(crate) fn run(
     })?;
 
     let started = Instant::now();
-    let (mut workspace, first) = Workspace::load(&root, config.now())?;
+    let (mut workspace, first) = Workspace::load_with(&root, config.now(), config.cache)?;
     let mut printer = Printer {
         config,
         format,

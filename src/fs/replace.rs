@@ -46,9 +46,9 @@ const IN_PLACE: &str = "TIES_WRITE_IN_PLACE";
 /// How often a file that changed while it was read is read again before the edit is refused.
 const ATTEMPTS: usize = 5;
 
-/// The most an edit reads, as `check` does ([`crate::notebook::MAX_READ_BYTES`]): a larger
+/// The most an edit reads, as `check` does ([`crate::read::MAX_READ_BYTES`]): a larger
 /// file is refused rather than read whole into memory.
-pub(crate) const MAX_EDIT_BYTES: u64 = crate::notebook::MAX_READ_BYTES;
+pub(crate) const MAX_EDIT_BYTES: u64 = crate::read::MAX_READ_BYTES;
 
 /// A file as read for an edit: its bytes, and the stamp that says they are its bytes.
 #[derive(Clone, Debug)]

@@ -9,7 +9,9 @@ use crate::model::id::Id;
 use crate::model::time::{Duration, When};
 use crate::span::{Span, Spanned};
 
-choice_enum!(ChatKind {
+choice_enum!(
+    #[derive(serde::Serialize, serde::Deserialize)]
+    ChatKind {
     CoffeeChat = "coffee-chat",
     InformationalInterview = "informational-interview",
     Call = "call",
@@ -18,10 +20,14 @@ choice_enum!(ChatKind {
     Interview = "interview",
     Other = "other",
 });
-choice_enum!(ChatStatus { Planned = "planned", Done = "done", Cancelled = "cancelled" });
-choice_enum!(Direction { Sent = "sent", Received = "received" });
+choice_enum!(
+    #[derive(serde::Serialize, serde::Deserialize)]
+    ChatStatus { Planned = "planned", Done = "done", Cancelled = "cancelled" });
+choice_enum!(
+    #[derive(serde::Serialize, serde::Deserialize)]
+    Direction { Sent = "sent", Received = "received" });
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Chat {
     pub with: Vec<Spanned<Id>>,
     pub date: Option<Spanned<When>>,

@@ -7,10 +7,11 @@ use crate::model::id::Id;
 
 choice_enum!(
     /// Target companies count against `goals.target_companies`.
+    #[derive(serde::Serialize, serde::Deserialize)]
     CompanyStatus { Target = "target", Watching = "watching", NotAFit = "not-a-fit" }
 );
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Company {
     pub name: String,
     /// Other names that find this company in a reference (`[[ACME]]`), as in Obsidian.

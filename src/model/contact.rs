@@ -11,6 +11,7 @@ use crate::span::Spanned;
 
 choice_enum!(
     /// For per-company coverage: a developer, a manager and a recruiter at each target.
+    #[derive(serde::Serialize, serde::Deserialize)]
     Role { Developer = "developer", Manager = "manager", Recruiter = "recruiter", Other = "other" }
 );
 /// The words of a job title that tell its role, checked in this order: a "Technical
@@ -114,15 +115,19 @@ impl Role {
 
 choice_enum!(
     /// Warm: already in your community; cold: not met yet.
+    #[derive(serde::Serialize, serde::Deserialize)]
     Warmth { Warm = "warm", Cold = "cold" }
 );
-choice_enum!(Tie { Strong = "strong", Weak = "weak", Dormant = "dormant" });
+choice_enum!(
+    #[derive(serde::Serialize, serde::Deserialize)]
+    Tie { Strong = "strong", Weak = "weak", Dormant = "dormant" });
 choice_enum!(
     /// `paused` and `closed` drop a contact from the agenda.
+    #[derive(serde::Serialize, serde::Deserialize)]
     ContactStatus { Active = "active", Paused = "paused", Closed = "closed" }
 );
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Contact {
     pub name: String,
     /// Other names that find this contact in a reference (`[[Jan]]`), as in Obsidian.

@@ -11,7 +11,7 @@ use crate::model::Kind;
 use crate::yaml::{Node, Value};
 
 /// `ids:` in `ties.yaml`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub(crate) enum Ids {
     /// File names are slugs (`jane-doe.md`); a name that is not one is a warning (T107).
     #[default]
@@ -20,7 +20,9 @@ pub(crate) enum Ids {
     Title,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `Hash`: the persistent cache keeps parses made under equal conventions only
+/// ([`crate::cache`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Conventions {
     /// The folder of contacts, companies, chats and events (in [`Kind::RECORDS`] order);
     /// `None` is the default folder (`contacts`…).
@@ -42,7 +44,7 @@ pub(crate) struct Conventions {
 /// `kinds: { contacts: { categories: "[[People]]" } }`: a file whose `key` holds one of
 /// `values` (or a list holding one) is a record of `kind`, as vaults that keep every note in
 /// one folder mark what a note is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Marker {
     pub kind: Kind,
     /// Normalised, as keys are compared ([`normalise`]).
@@ -73,6 +75,13 @@ impl PartialEq for Ignore {
 }
 
 impl Eq for Ignore {}
+
+/// As equality: by the patterns (the cache keys parses by the conventions' hash).
+impl std::hash::Hash for Ignore {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.patterns.hash(state);
+    }
+}
 
 impl Ignore {
     const NONE: Self = Self {

@@ -457,7 +457,7 @@ fn split_names(value: &str) -> Option<Vec<(usize, &str)>> {
 }
 
 /// A message sent with a template (`ties log … --template`): an entry of `templates`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Sent {
     pub date: Spanned<NaiveDate>,
     /// The template's name (a file name of `templates/` without `.md`).
@@ -472,7 +472,7 @@ impl std::fmt::Display for Sent {
 }
 
 /// A contact's next action.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct NextAction {
     pub date: Spanned<NaiveDate>,
     pub action: String,

@@ -9,7 +9,9 @@ use crate::model::id::Id;
 use crate::model::time::When;
 use crate::span::Spanned;
 
-choice_enum!(EventKind {
+choice_enum!(
+    #[derive(serde::Serialize, serde::Deserialize)]
+    EventKind {
     Meetup = "meetup",
     Conference = "conference",
     Hackathon = "hackathon",
@@ -19,7 +21,7 @@ choice_enum!(EventKind {
     Other = "other",
 });
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Event {
     pub name: String,
     pub date: Option<Spanned<When>>,

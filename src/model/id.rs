@@ -14,6 +14,13 @@ impl serde::Serialize for Id {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::new(id))
+    }
+}
+
 impl Id {
     pub(crate) fn new(id: impl AsRef<str>) -> Self {
         Self(id.as_ref().into())

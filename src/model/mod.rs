@@ -26,7 +26,9 @@ use crate::span::Span;
 use crate::yaml::Node;
 
 /// What a file is, from its top-level folder.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Kind {
     Contact,
@@ -79,7 +81,7 @@ impl std::fmt::Display for Kind {
 }
 
 /// A record decoded from front matter.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Record {
     // Boxed: a contact is over 500 bytes, and a document holding one inline made every
     // document that big, copied as the list of documents grew and was sorted.

@@ -68,7 +68,7 @@ pub(crate) fn parse_written_date(s: &str) -> Option<NaiveDate> {
 
 /// A birthday: a month and day, and the year if it is known (`03-14`, `--03-14` as vCard
 /// writes a yearless one, or a full date).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Birthday {
     pub month: u32,
     pub day: u32,
@@ -164,7 +164,9 @@ pub(crate) fn time_zone(text: &str) -> Option<&str> {
 }
 
 /// A date, or a date and a local time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) enum When {
     Date(NaiveDate),
     DateTime(NaiveDateTime),
@@ -227,7 +229,19 @@ impl fmt::Display for When {
 /// `30min`, `24h`, `7d`, `2w`, `3mo`, `1y`: a length of time. Months and years are calendar
 /// months (`1mo` from 31 January is the last day of February), so a snooze of `3mo` ends on
 /// the same day of the month; minutes, hours, days and weeks are fixed lengths.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub(crate) struct Duration {
     months: u32,
     minutes: i64,

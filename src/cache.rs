@@ -1,0 +1,392 @@
+//! The persistent index: what parsing each file of the notebook produced (its record, its
+//! own findings, links, tasks and spans), kept in `.ties-cache/index` so that a run in
+//! which a file did not change takes its [`Document`] from there instead of reading and
+//! parsing the file. The cross-file rules still run over the whole index every time.
+//!
+//! An entry is keyed by the file's path and holds the file's identity as the file system
+//! reports it ([`Stamp`]: size, modification and change times in nanoseconds, inode and
+//! device). An entry is used only when all of it is equal, and, git's racy-clean rule, only
+//! if the file had not changed within [`RACY`] of the run that wrote the entry: a file saved
+//! again in the same tick as the read, with the same size, would have the same identity.
+//! Such an entry (and any entry on a file system without sub-second times) is checked
+//! against the file's text by its fingerprint, which costs a read but no parse.
+//!
+//! The whole index is ignored, and rebuilt, when any of this differs from the run that
+//! wrote it: the build of `ties` (its version and the identity of its executable, so a
+//! development build whose types changed never reads old entries), the notebook's root
+//! folder (a copy on another disk or machine), and the conventions of `ties.yaml` that a
+//! file's parse depends on ([`Conventions`]). Every entry carries a checksum: a corrupt or
+//! truncated file is never trusted, and a run never fails because of its cache (it
+//! reads the notebook as if there were none).
+//!
+//! The index is written whole to a temporary file beside it and renamed over it
+//! ([`crate::fs::replace_unsynced`]), so a reader sees the old index or the new one, never
+//! a torn one; it is written only when something changed. The folder carries its own
+//! `.gitignore` (`*`) and a `CACHEDIR.TAG`, so git and backup tools leave it alone; it is
+//! hidden, so the notebook's walk never reads it. docs/performance.md says why it lives
+//! there and what it saves.
+
+mod format;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime};
+
+use crate::document::Document;
+use crate::error::Error;
+use crate::hash::Fnv;
+use crate::model::Conventions;
+use crate::read;
+
+/// The cache's folder in the notebook root.
+pub(crate) const DIR: &str = ".ties-cache";
+/// The index in it.
+const FILE: &str = "index";
+
+/// A file changed less than this before the run that read it may change again unseen:
+/// its entry is checked against the file's text next time. Two seconds cover the coarse
+/// clock file times are taken from (a jiffy) and a file server's clock a little off.
+pub(crate) const RACY: Duration = Duration::from_secs(2);
+
+/// Whether a run reads and writes the cache (`--no-cache` says no).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Policy {
+    #[default]
+    Use,
+    Off,
+    /// The cache as a test drives it: a run whose clock reads `back` less than the
+    /// system's (a clock moved back), and a racy window of `racy` instead of [`RACY`].
+    #[cfg(test)]
+    Testing {
+        back: Duration,
+        racy: Duration,
+    },
+}
+
+impl Policy {
+    fn uses(self) -> bool {
+        self != Self::Off
+    }
+}
+
+/// A file's identity as the file system reports it: equal identities are taken for equal
+/// contents (see the module's docs for when they are not trusted).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Stamp {
+    pub size: u64,
+    /// Nanoseconds since the epoch.
+    pub modified: i128,
+    pub changed: i128,
+    pub inode: u64,
+    pub device: u64,
+}
+
+impl Stamp {
+    #[cfg(unix)]
+    pub(crate) fn of(meta: &std::fs::Metadata) -> Self {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+        Self {
+            size: meta.len(),
+            modified: ns(meta.mtime(), meta.mtime_nsec()),
+            changed: ns(meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+            device: meta.dev(),
+        }
+    }
+
+    /// Without inodes and change times, only size and modification time: never trusted
+    /// without the fingerprint ([`Stamp::fine`] is false).
+    #[cfg(not(unix))]
+    pub(crate) fn of(meta: &std::fs::Metadata) -> Self {
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as i128);
+        Self {
+            size: meta.len(),
+            modified,
+            ..Self::default()
+        }
+    }
+
+    /// Whether the times have sub-second precision and a change time: a file system that
+    /// keeps whole seconds (FAT, some network mounts) says nothing about a change within
+    /// the second, so such a file is always checked by its text.
+    fn fine(&self) -> bool {
+        self.changed != 0
+            && (self.modified % 1_000_000_000 != 0 || self.changed % 1_000_000_000 != 0)
+    }
+
+    /// Whether the file last changed at least `racy` ([`RACY`]) before `started`, the
+    /// moment the run that read it started reading.
+    fn settled_before(&self, started: SystemTime, racy: Duration) -> bool {
+        let Ok(since) = started.duration_since(SystemTime::UNIX_EPOCH) else {
+            return false;
+        };
+        let bound = since.as_nanos().cast_signed() - racy.as_nanos().cast_signed();
+        self.fine() && self.modified < bound && self.changed < bound
+    }
+}
+
+/// A document as loaded, with what the cache needs to keep it.
+pub(crate) struct Loaded {
+    pub doc: Document,
+    /// `None` for a file whose parse is not kept (unreadable, not UTF-8, too large to read
+    /// whole): it is read every time.
+    pub file: Option<Kept>,
+}
+
+/// How a document's entry is to be written.
+pub(crate) struct Kept {
+    stamp: Stamp,
+    /// Its text's length and fingerprint.
+    text: (usize, u64),
+    /// The file had settled before it was read: the next run may trust its stamp.
+    trusted: bool,
+    /// The entry of the index read, unchanged: copied as it is.
+    reused: Option<std::ops::Range<usize>>,
+}
+
+/// The index read at the start of a run, and what the run did with it.
+pub(crate) struct Store {
+    root: PathBuf,
+    policy: Policy,
+    /// The moment this run started reading files ([`Stamp::settled_before`]).
+    started: SystemTime,
+    racy: Duration,
+    /// `None` when this build or root cannot be told apart: nothing is cached then.
+    key: Option<format::Key>,
+    /// The index file's bytes, and each entry's range in them by path.
+    bytes: Vec<u8>,
+    entries: HashMap<Box<str>, std::ops::Range<usize>, BuildHasherDefault<Fnv>>,
+    /// Entries taken as they were; a document parsed afresh.
+    reused: AtomicUsize,
+    changed: AtomicBool,
+    /// Files this run read.
+    read: AtomicUsize,
+}
+
+impl Store {
+    /// The index of the notebook at `root` read with `conventions`, or an empty one (none
+    /// yet, `--no-cache`, or one that does not hold: foreign, corrupt, another build).
+    pub(crate) fn open(root: &Path, conventions: &Conventions, policy: Policy) -> Self {
+        let (started, racy) = match policy {
+            #[cfg(test)]
+            Policy::Testing { back, racy } => (SystemTime::now() - back, racy),
+            _ => (SystemTime::now(), RACY),
+        };
+        let key = format::Key::new(root, fingerprint(conventions));
+        let mut store = Self {
+            root: root.to_owned(),
+            policy,
+            started,
+            racy,
+            key,
+            bytes: Vec::new(),
+            entries: HashMap::default(),
+            reused: AtomicUsize::new(0),
+            changed: AtomicBool::new(false),
+            read: AtomicUsize::new(0),
+        };
+        let Some(key) = store.key.filter(|_| policy.uses()) else {
+            return store;
+        };
+        let Ok(bytes) = std::fs::read(root.join(DIR).join(FILE)) else {
+            return store;
+        };
+        if let Some(entries) = format::entries(&bytes, &key) {
+            store.entries = entries;
+            store.bytes = bytes;
+        }
+        store
+    }
+
+    /// The document at `path` (absolute; `rel` from the root): from its entry when the file
+    /// is the one the entry was made from, else read and parsed.
+    pub(crate) fn load(
+        &self,
+        root: &Arc<Path>,
+        path: &Path,
+        rel: String,
+        conventions: &Conventions,
+    ) -> Loaded {
+        let entry = self.entries.get(rel.as_str()).and_then(|range| {
+            Some((
+                range.clone(),
+                format::Entry::read(&self.bytes[range.clone()])?,
+            ))
+        });
+        let Some((range, entry)) = entry else {
+            return self.parse(root, rel, self.read_file(path), conventions);
+        };
+        if entry.trusted
+            && let Ok(meta) = std::fs::metadata(path)
+            && Stamp::of(&meta) == entry.stamp
+            && let Some(mut doc) = entry.document(root)
+        {
+            doc.path = rel;
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            let file = Kept {
+                stamp: entry.stamp,
+                text: entry.text,
+                trusted: true,
+                reused: Some(range),
+            };
+            return Loaded {
+                doc,
+                file: Some(file),
+            };
+        }
+        // Changed, or not to be trusted on its stamp: read the file, and if its text is the
+        // one the entry was made from, take the entry all the same (a read, but no parse).
+        let read = self.read_file(path);
+        if let Ok((head, len, meta)) = &read
+            && head.len() as u64 == *len
+            && text_of(head) == entry.text
+            && let Some(mut doc) = entry.document(root)
+            // The fingerprint leaves a byte-order mark out, as the text does.
+            && doc.bom == head.starts_with(BOM)
+        {
+            doc.path = rel;
+            self.changed.store(true, Ordering::Relaxed);
+            let stamp = Stamp::of(meta);
+            let file = Kept {
+                stamp,
+                text: entry.text,
+                trusted: stamp.settled_before(self.started, self.racy),
+                reused: None,
+            };
+            return Loaded {
+                doc,
+                file: Some(file),
+            };
+        }
+        self.parse(root, rel, read, conventions)
+    }
+
+    /// How many files this run read: none that did not change, when the index holds.
+    #[cfg(test)]
+    pub(crate) fn files_read(&self) -> usize {
+        self.read.load(Ordering::Relaxed)
+    }
+
+    fn read_file(&self, path: &Path) -> read::Read {
+        self.read.fetch_add(1, Ordering::Relaxed);
+        read::file(path)
+    }
+
+    /// Parses what reading the file gave.
+    fn parse(
+        &self,
+        root: &Arc<Path>,
+        rel: String,
+        read: read::Read,
+        conventions: &Conventions,
+    ) -> Loaded {
+        let stamp = read.as_ref().ok().map(|(_, _, meta)| Stamp::of(meta));
+        let doc = read::parse(root, rel, read, conventions);
+        let file = stamp.and_then(|stamp| {
+            Some(Kept {
+                stamp,
+                text: doc.fingerprint()?,
+                trusted: stamp.settled_before(self.started, self.racy),
+                reused: None,
+            })
+        });
+        if file.is_some() {
+            self.changed.store(true, Ordering::Relaxed);
+        }
+        Loaded { doc, file }
+    }
+
+    /// Writes the index of `loaded` (every document of the notebook) if it differs from the
+    /// one read. A cache that cannot be written (a read-only notebook, a full disk) is no
+    /// failure of the run: the next run reads the files.
+    pub(crate) fn save(&self, loaded: &[Loaded]) {
+        let Some(key) = self.key.filter(|_| self.policy.uses()) else {
+            return;
+        };
+        let reused = self.reused.load(Ordering::Relaxed);
+        if !self.changed.load(Ordering::Relaxed)
+            && reused == self.entries.len()
+            && !self.bytes.is_empty()
+        {
+            return;
+        }
+        let _ = self.write(&key, loaded);
+    }
+
+    fn write(&self, key: &format::Key, loaded: &[Loaded]) -> Result<(), Error> {
+        let dir = self.root.join(DIR);
+        prepare(&dir)?;
+        crate::fs::replace_unsynced(&dir.join(FILE), |out| {
+            format::write(out, key, &self.bytes, loaded)
+        })
+    }
+}
+
+/// Makes the cache's folder, with what keeps git and backups out of it.
+fn prepare(dir: &Path) -> Result<(), Error> {
+    let failed = |source| Error::Write {
+        path: dir.to_owned(),
+        source,
+    };
+    if dir.join(".gitignore").is_file() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    std::fs::write(
+        dir.join("CACHEDIR.TAG"),
+        "Signature: 8a477f597d28d172789f06886806bc55\n\
+         # This file is a cache directory tag created by ties.\n\
+         # For information about cache directory tags see https://bford.info/cachedir/\n",
+    )
+    .map_err(failed)?;
+    std::fs::write(
+        dir.join(".gitignore"),
+        "# Made by ties: its cache of the notebook's parsed files, never committed.\n*\n",
+    )
+    .map_err(failed)
+}
+
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// The length and fingerprint of the text of a file read whole as `bytes`, as
+/// [`Document::fingerprint`] gives them for the text parsed (without a byte-order mark).
+fn text_of(bytes: &[u8]) -> (usize, u64) {
+    let text = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    (text.len(), crate::hash::fingerprint(text))
+}
+
+/// What of `ties.yaml` a file's parse depends on, as one number.
+fn fingerprint(conventions: &Conventions) -> u64 {
+    let mut hasher = Fnv::default();
+    conventions.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Removes the cache of the notebook at `root`; its size in bytes, or `None` if there was
+/// none.
+pub(crate) fn clear(root: &Path) -> Result<Option<u64>, Error> {
+    let dir = root.join(DIR);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(None);
+    };
+    let size = entries
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    std::fs::remove_dir_all(&dir).map_err(|source| Error::Write {
+        path: dir.clone(),
+        source,
+    })?;
+    Ok(Some(size))
+}

@@ -1,0 +1,400 @@
+//! A cached run must be an uncached run: after random edits of real files (same-size edits
+//! in the same tick, renames, deletions, touches, times set back), and whatever the index
+//! file holds (flipped bytes, cut short, another build's, another notebook's).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use chrono::NaiveDate;
+
+use super::{Loaded, Policy, Stamp, Store};
+use crate::index::Index;
+use crate::notebook;
+use crate::rng::Rng;
+
+fn now() -> chrono::NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 21)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+/// Everything a command can see of a loaded notebook: each document as parsed, and the
+/// diagnostics of the check, in words.
+fn seen(index: &Index) -> String {
+    let mut out = String::new();
+    for doc in &index.docs {
+        let _ = writeln!(
+            out,
+            "{} {:?} {} {:?} {:?} {:?} {:?} {:?} text {:?}",
+            doc.path,
+            doc.kind,
+            doc.id,
+            doc.bom,
+            doc.record,
+            doc.body,
+            doc.files,
+            doc.findings,
+            doc.text(),
+        );
+    }
+    for d in crate::check::diagnostics(index) {
+        let _ = writeln!(out, "{d:?}");
+    }
+    out
+}
+
+fn load(root: &Path, policy: Policy) -> Index {
+    notebook::load_with(root, now(), policy).expect("loads")
+}
+
+/// Fails if a cached load of `root` differs from an uncached one.
+fn same(root: &Path, policy: Policy, what: &str) {
+    let cached = seen(&load(root, policy));
+    let fresh = seen(&load(root, Policy::Off));
+    assert!(
+        cached == fresh,
+        "{what}: the cached run differs\n--- cached\n{cached}\n--- fresh\n{fresh}"
+    );
+}
+
+const TEXTS: &[&str] = &[
+    "---\nname: Ada Lovelace\ncompany: acme\nreached_out: 2026-11-01\n---\nMet at [[rust-meetup]].\n- [ ] send the paper (due 2026-11-25)\n",
+    "---\nname: Bob Stone\nrole: manager\nintroduced_by: ada\n---\n## Questions\n- what next?\n",
+    "---\nname: Acme\nstatus: target\n---\n",
+    "---\nwith: [ada, bob]\ndate: 2026-11-12\nreferrals: [cy]\n---\nSee [Ada](../contacts/ada.md) and [[acme]].\n",
+    "---\nname: Rust Meetup\ndate: 2026-11-10\nmet: [ada]\n---\n",
+    "---\nname: Cy\nrole: develper\nreached_out: 2026-02-30\ncompnay: x\n---\n",
+    "---\nname: [broken\n---\n",
+    "# A note\n[[nobody]] and [x](missing.md)\n",
+    "\u{feff}---\r\nname: Dee\r\n---\r\n",
+    "no front matter at all\n",
+    "---\nname: Eve\n<<<<<<< HEAD\n---\n",
+];
+
+const PATHS: &[&str] = &[
+    "contacts/ada.md",
+    "contacts/bob.md",
+    "contacts/cy.md",
+    "contacts/Dee Dee.md",
+    "companies/acme.md",
+    "chats/2026/2026-11-12-ada.md",
+    "events/rust-meetup.md",
+    "notes/plan.md",
+];
+
+/// A text of exactly `len` bytes unlike `old`: the same size, another content.
+fn same_size(rng: &mut Rng, old: &[u8]) -> Vec<u8> {
+    let mut new = old.to_vec();
+    if new.is_empty() {
+        return new;
+    }
+    let at = rng.below(new.len());
+    new[at] = if new[at] == b'x' { b'y' } else { b'x' };
+    new
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+fn set_modified(path: &Path, to: SystemTime) {
+    if let Ok(file) = std::fs::File::options().write(true).open(path) {
+        let _ = file.set_modified(to);
+    }
+}
+
+fn notebook() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_owned();
+    std::fs::write(root.join("ties.yaml"), "rules:\n  follow_up_after: 7d\n").unwrap();
+    (dir, root)
+}
+
+/// One random change to the files of the notebook at `root`.
+fn edit(rng: &mut Rng, root: &Path) -> String {
+    let path = root.join(rng.pick(PATHS));
+    let other = root.join(rng.pick(PATHS));
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+    let exists = path.is_file();
+    match rng.below(8) {
+        // A same-size edit in the same tick: its modification time set back to the old one,
+        // as a clock too coarse (or moved back) would leave it.
+        2 | 3 if exists => {
+            let before = modified(&path);
+            let old = std::fs::read(&path).unwrap();
+            std::fs::write(&path, same_size(rng, &old)).unwrap();
+            if let Some(before) = before.filter(|_| rng.chance(70)) {
+                set_modified(&path, before);
+            }
+            format!("same-size edit {}", path.display())
+        }
+        4 if exists => {
+            std::fs::rename(&path, &other).unwrap();
+            format!("rename {} to {}", path.display(), other.display())
+        }
+        5 if exists => {
+            std::fs::remove_file(&path).unwrap();
+            format!("delete {}", path.display())
+        }
+        // Touched, unchanged.
+        6 if exists => {
+            set_modified(&path, SystemTime::now());
+            format!("touch {}", path.display())
+        }
+        // The clock moved back: a time an hour ago.
+        7 if exists => {
+            let text = std::fs::read(&path).unwrap();
+            std::fs::write(&path, same_size(rng, &text)).unwrap();
+            set_modified(&path, SystemTime::now() - Duration::from_secs(3600));
+            format!("edit with the clock an hour back {}", path.display())
+        }
+        _ => {
+            std::fs::write(&path, rng.pick(TEXTS)).unwrap();
+            format!("write {}", path.display())
+        }
+    }
+}
+
+/// The property: any sequence of edits, with runs in between under clocks that are right
+/// or moved back, and with the racy window as short as a test can afford (a few jiffies),
+/// and every cached run equals an uncached one.
+#[test]
+fn random_edits_never_make_a_cached_run_differ() {
+    for seed in 0..6 {
+        let mut rng = Rng::new(0x00C0_FFEE + seed);
+        let (_dir, root) = notebook();
+        let mut log = Vec::new();
+        for step in 0..24 {
+            for _ in 0..=rng.below(3) {
+                log.push(edit(&mut rng, &root));
+            }
+            // Now and then, wait out the racy window: the next run trusts what settled.
+            if rng.chance(30) {
+                std::thread::sleep(Duration::from_millis(60));
+            }
+            let back = if rng.chance(20) {
+                Duration::from_secs(3600)
+            } else {
+                Duration::ZERO
+            };
+            let policy = Policy::Testing {
+                back,
+                racy: Duration::from_millis(40),
+            };
+            same(&root, policy, &format!("seed {seed} step {step}: {log:?}"));
+        }
+    }
+}
+
+/// What the racy-clean rule protects against: an entry whose file now has the same stamp
+/// but another text. Trusted, it would be taken; written within the racy window, it is not.
+#[test]
+fn an_entry_written_in_the_files_last_tick_is_checked_by_its_text() {
+    let (_dir, root) = notebook();
+    let path = root.join("contacts/ada.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "---\nname: Ada\n---\n").unwrap();
+    // An index made from the old text, with the stamp the file has after the edit below
+    // (as if both writes fell in one tick), written by a run that read it just now.
+    let old = load(&root, Policy::Off);
+    std::fs::write(&path, "---\nname: Bob\n---\n").unwrap();
+    let stamp = Stamp::of(&std::fs::metadata(&path).unwrap());
+    let conventions = &old.settings.conventions;
+    let index = |trusted: bool| {
+        let store = Store::open(&root, conventions, Policy::Off);
+        let doc = old.docs[0].clone();
+        let text = doc.fingerprint().unwrap();
+        let loaded = [Loaded {
+            doc,
+            file: Some(super::Kept {
+                stamp,
+                text,
+                trusted,
+                reused: None,
+            }),
+        }];
+        let key = store.key.expect("a key");
+        store.write(&key, &loaded).unwrap();
+    };
+    index(false);
+    let name = |ix: &Index| format!("{:?}", ix.docs[0].name());
+    assert_eq!(name(&load(&root, Policy::Use)), "Some(\"Bob\")");
+    // The same entry marked as settled is taken on its stamp: which is why only entries of
+    // files that had settled before they were read are ever marked so.
+    index(true);
+    assert_eq!(name(&load(&root, Policy::Use)), "Some(\"Ada\")");
+}
+
+fn index_file(root: &Path) -> PathBuf {
+    root.join(super::DIR).join(super::FILE)
+}
+
+/// A notebook of every text, with its index written and trusted.
+fn cached_notebook() -> (tempfile::TempDir, PathBuf) {
+    let (dir, root) = notebook();
+    for (i, path) in PATHS.iter().enumerate() {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, TEXTS[i % TEXTS.len()]).unwrap();
+    }
+    let settled = Policy::Testing {
+        back: Duration::ZERO,
+        racy: Duration::ZERO,
+    };
+    std::thread::sleep(Duration::from_millis(20));
+    load(&root, settled);
+    (dir, root)
+}
+
+/// Whatever the index file holds, a run reads the notebook right, and never panics.
+#[test]
+fn a_corrupt_truncated_or_foreign_index_is_never_trusted() {
+    let (_dir, root) = cached_notebook();
+    let good = std::fs::read(index_file(&root)).unwrap();
+    assert!(good.len() > 200, "an index was written");
+    let mut rng = Rng::new(28);
+    for case in 0..200 {
+        let mut bytes = good.clone();
+        let what = match rng.below(5) {
+            0 => {
+                let at = rng.below(bytes.len());
+                bytes[at] ^= 1 << rng.below(8);
+                format!("bit flipped at {at}")
+            }
+            1 => {
+                let len = rng.below(bytes.len());
+                bytes.truncate(len);
+                format!("cut at {len}")
+            }
+            2 => {
+                let at = rng.below(bytes.len());
+                let n = 1 + rng.below(16);
+                bytes.splice(at..at, (0..n).map(|_| rng.next() as u8));
+                format!("{n} bytes inserted at {at}")
+            }
+            3 => {
+                let at = rng.below(bytes.len());
+                let n = (1 + rng.below(64)).min(bytes.len() - at);
+                bytes.drain(at..at + n);
+                format!("{n} bytes removed at {at}")
+            }
+            _ => {
+                let at = rng.below(bytes.len());
+                for b in &mut bytes[at..] {
+                    *b = rng.next() as u8;
+                }
+                format!("garbage from {at}")
+            }
+        };
+        std::fs::write(index_file(&root), &bytes).unwrap();
+        same(&root, Policy::Use, &format!("case {case}: {what}"));
+    }
+}
+
+#[test]
+fn an_index_of_another_notebook_build_or_conventions_is_ignored() {
+    let (_dir, root) = cached_notebook();
+    let good = std::fs::read(index_file(&root)).unwrap();
+    // Another build: the header's build identity differs.
+    let mut other = good.clone();
+    other[12] ^= 0xff;
+    std::fs::write(index_file(&root), &other).unwrap();
+    let store = Store::open(&root, &crate::model::Conventions::default(), Policy::Use);
+    assert!(store.entries.is_empty(), "another build's index is read");
+    // Another notebook: the index copied into a folder with the same files.
+    let (_copy, elsewhere) = notebook();
+    for path in PATHS {
+        let (from, to) = (root.join(path), elsewhere.join(path));
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from, to).unwrap();
+    }
+    std::fs::create_dir_all(index_file(&elsewhere).parent().unwrap()).unwrap();
+    std::fs::write(index_file(&elsewhere), &good).unwrap();
+    let store = Store::open(
+        &elsewhere,
+        &crate::model::Conventions::default(),
+        Policy::Use,
+    );
+    assert!(store.entries.is_empty(), "another notebook's index is read");
+    // Other conventions (`folders:` moves contacts): every file is parsed again.
+    std::fs::write(index_file(&root), &good).unwrap();
+    std::fs::write(
+        root.join("ties.yaml"),
+        "folders:\n  contacts: notes\n  companies: contacts\n",
+    )
+    .unwrap();
+    same(&root, Policy::Use, "new folders");
+}
+
+#[test]
+fn a_warm_run_reads_no_unchanged_file_and_writes_nothing() {
+    let (_dir, root) = cached_notebook();
+    let written = std::fs::metadata(index_file(&root))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let conventions = crate::model::Conventions::default();
+    let store = Store::open(&root, &conventions, Policy::Use);
+    assert_eq!(store.entries.len(), PATHS.len());
+    let settings = notebook::load_settings(&root).unwrap();
+    let warm = notebook::load_from(&root, now(), settings, &store);
+    assert_eq!(store.files_read(), 0, "a warm run reads no file");
+    assert_eq!(warm.docs.len(), PATHS.len());
+    let settled = Policy::Testing {
+        back: Duration::ZERO,
+        racy: Duration::ZERO,
+    };
+    load(&root, settled);
+    let again = std::fs::metadata(index_file(&root))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(written, again, "nothing changed, nothing written");
+    same(&root, Policy::Use, "warm");
+}
+
+#[test]
+fn the_cache_keeps_itself_out_of_git_and_clears() {
+    let (_dir, root) = cached_notebook();
+    let dir = root.join(super::DIR);
+    assert_eq!(
+        std::fs::read_to_string(dir.join(".gitignore"))
+            .unwrap()
+            .lines()
+            .last(),
+        Some("*")
+    );
+    assert!(dir.join("CACHEDIR.TAG").is_file());
+    assert!(super::clear(&root).unwrap().is_some_and(|size| size > 0));
+    assert!(!dir.exists());
+    assert_eq!(super::clear(&root).unwrap(), None);
+    // --no-cache neither reads nor writes it.
+    load(&root, Policy::Off);
+    assert!(!dir.exists());
+}
+
+/// A file that gains or loses a byte-order mark keeps its text's fingerprint (the mark is no
+/// part of the text), but not its document: an editor counts the mark as a column.
+#[test]
+fn a_byte_order_mark_added_or_removed_is_seen() {
+    let (_dir, root) = notebook();
+    let path = root.join("contacts/ada.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = "---\nname: Ada\nrole: develper\n---\n";
+    std::fs::write(&path, text).unwrap();
+    let settled = Policy::Testing {
+        back: Duration::ZERO,
+        racy: Duration::ZERO,
+    };
+    std::thread::sleep(Duration::from_millis(20));
+    load(&root, settled);
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    assert!(load(&root, settled).docs[0].bom);
+    same(&root, settled, "a mark added");
+    std::fs::write(&path, text).unwrap();
+    assert!(!load(&root, settled).docs[0].bom);
+    same(&root, settled, "a mark removed");
+}
