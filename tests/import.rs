@@ -538,3 +538,40 @@ fn export_then_import_keeps_cells_that_look_like_formulas() {
     let again = copy.run_here(["export", "csv", "contacts"]);
     assert_eq!(again.stdout, export.stdout);
 }
+
+/// A long import (2,000 rows, past the progress threshold) with stderr a pipe, and a
+/// `TERM` that names a terminal: no spinner, bar or escape sequence reaches stderr or stdout,
+/// which hold exactly what a short import prints, dry run or not.
+#[test]
+fn a_long_import_to_a_pipe_shows_no_progress() {
+    let rows: Vec<String> = (0..2000)
+        .map(|n| format!("Person {n:04},Firm {}", n % 40))
+        .collect();
+    let csv = format!("Name,Company\n{}\n", rows.join("\n"));
+    let nb = Notebook::new().file("big.csv", &csv);
+    let term: &[(&str, &std::ffi::OsStr)] = &[("TERM", "xterm-256color".as_ref())];
+    for dry_run in [true, false] {
+        let mut args = vec!["import", "csv", "big.csv"];
+        if dry_run {
+            args.push("--dry-run");
+        }
+        let out = support::run_in(nb.path(), &args, term);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(out.stderr, "", "nothing but diagnostics on stderr");
+        assert!(
+            !out.stdout.contains(['\x1b', '\r']),
+            "an escape sequence or carriage return on stdout"
+        );
+        let verb = if dry_run { "would create" } else { "created" };
+        assert_eq!(out.stdout.lines().count(), 2000 + 40 + 1);
+        out.assert_stdout_ends(&format!("{verb} 2000 contacts and 40 companies\n"));
+    }
+    assert_eq!(
+        nb.records()
+            .keys()
+            .filter(|k| k.starts_with("contacts/"))
+            .count(),
+        2000
+    );
+    nb.assert_clean();
+}

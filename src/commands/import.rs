@@ -15,6 +15,8 @@ use crate::fs::{self, Existing};
 use crate::import::{self, Level, Plan, Source};
 use crate::render::{self, escape};
 
+use super::progress::Progress;
+
 pub(crate) fn run(
     config: &Config,
     file: &Path,
@@ -42,7 +44,9 @@ pub(crate) fn run(
             })
             .collect()
     };
+    let planning = Progress::planning(&file.display().to_string(), rows(&input));
     let plan = import::plan(file, input, source, options, &index, &writable)?;
+    drop(planning);
     report(config, file, &plan)?;
     // Every file to change is read before the first write: one an editor saved since the
     // notebook was read stops the import before it writes anything.
@@ -61,13 +65,20 @@ pub(crate) fn run(
         current.push((path, read, bom));
     }
     let mut out = super::stdout(config);
+    // A dry run writes nothing: its listing is done at once, with no bar among its lines.
+    let writing = if dry_run {
+        Progress::writing(0)
+    } else {
+        Progress::writing(plan.files.len() + plan.edits.len())
+    };
     for new in &plan.files {
         if !dry_run {
             fs::create_in(&root, &root.join(&new.path), &new.text, Existing::Keep)?;
         }
         let verb = if dry_run { "would create" } else { "created" };
         // A path made of a spreadsheet's cell (a title notebook) may hold anything.
-        super::finish_output(writeln!(out, "{verb} {}", escape::line(&new.path)))?;
+        writing
+            .step(|| super::finish_output(writeln!(out, "{verb} {}", escape::line(&new.path))))?;
     }
     for (edit, (path, read, bom)) in plan.edits.iter().zip(current) {
         let what = escape::line(&edit.what);
@@ -83,15 +94,27 @@ pub(crate) fn run(
             let new = [&read.bytes[..bom], edit.after.as_bytes()].concat();
             fs::replace_in(&root, &path, &read, &new)?;
             let shown = escape::line(&edit.path);
-            super::finish_output(writeln!(out, "changed {shown}: {what}"))?;
+            writing.step(|| super::finish_output(writeln!(out, "changed {shown}: {what}")))?;
         }
     }
+    drop(writing);
     super::finish_output(writeln!(out, "{}", summary(&plan, dry_run)).and_then(|()| out.flush()))?;
     Ok(if plan.bad > 0 {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
     })
+}
+
+/// How many lines the input has, for the planning spinner: a LinkedIn zip is counted by
+/// its size, about 40 compressed bytes a row.
+fn rows(input: &import::Input) -> usize {
+    let lines = |bytes: &[u8]| memchr::memchr_iter(b'\n', bytes).count();
+    match input {
+        import::Input::File(bytes) if bytes.starts_with(b"PK\x03\x04") => bytes.len() / 40,
+        import::Input::File(bytes) => lines(bytes),
+        import::Input::Folder(files) => files.iter().map(|(_, bytes)| lines(bytes)).sum(),
+    }
 }
 
 /// The file to import, or the CSV files of a folder (an unpacked LinkedIn export, its

@@ -16,6 +16,7 @@ pub(crate) mod lsp;
 pub(crate) mod man;
 pub(crate) mod new;
 pub(crate) mod next;
+mod progress;
 pub(crate) mod report;
 pub(crate) mod serve;
 pub(crate) mod show;
