@@ -245,12 +245,7 @@ where
     R::Params: DeserializeOwned,
     R::Result: Serialize,
 {
-    let id = request.id.clone();
-    match request.extract::<R::Params>(R::METHOD) {
-        Ok((id, params)) => Ok(respond(id, handle(server, params))),
-        Err(ExtractError::MethodMismatch(request)) => Err(request),
-        Err(ExtractError::JsonError { error, .. }) => Ok(invalid(id, &error)),
-    }
+    answer::<R>(request, |params| handle(server, params))
 }
 
 /// [`dispatch`] for a handler that changes the server (a file moved, an edit sent).
@@ -264,9 +259,23 @@ where
     R::Params: DeserializeOwned,
     R::Result: Serialize,
 {
+    answer::<R>(request, |params| handle(server, params))
+}
+
+/// The one typed step of [`dispatch`] and [`dispatch_mut`]: a request of type `R` answered
+/// by `handle`, a request of another type handed back, bad parameters answered as such.
+fn answer<R>(
+    request: Request,
+    handle: impl FnOnce(R::Params) -> Answer<R::Result>,
+) -> Result<lsp_server::Response, Request>
+where
+    R: request::Request,
+    R::Params: DeserializeOwned,
+    R::Result: Serialize,
+{
     let id = request.id.clone();
     match request.extract::<R::Params>(R::METHOD) {
-        Ok((id, params)) => Ok(respond(id, handle(server, params))),
+        Ok((id, params)) => Ok(respond(id, handle(params))),
         Err(ExtractError::MethodMismatch(request)) => Err(request),
         Err(ExtractError::JsonError { error, .. }) => Ok(invalid(id, &error)),
     }
