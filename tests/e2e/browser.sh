@@ -4,19 +4,6 @@
 # `bash tests/e2e/browser.sh --docs` also writes the screenshots of docs/views/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-: "${TIES_BIN:=$PWD/target/debug/ties}"
-export TIES_BIN
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "browser: installing Debian's chromium"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "browser: chromium is missing and could not be installed" >&2
-  exit 1
-fi
-if [ ! -x "$TIES_BIN" ]; then
-  echo "browser: no ties binary at $TIES_BIN (cargo build first)" >&2
-  exit 1
-fi
+source tests/e2e/common.bash
+need browser chromium chromium
 exec timeout 120 python3 tests/e2e/browser.py "$@"

@@ -5,21 +5,8 @@
 # missing; fails, never skips, when it cannot.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-: "${TIES_BIN:=$PWD/target/debug/ties}"
-export TIES_BIN
-if ! command -v nvim >/dev/null 2>&1; then
-  echo "editors: installing Debian's neovim"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
-fi
-if ! command -v nvim >/dev/null 2>&1; then
-  echo "editors: nvim is missing and could not be installed" >&2
-  exit 1
-fi
-if [ ! -x "$TIES_BIN" ]; then
-  echo "editors: no ties binary at $TIES_BIN (cargo build first)" >&2
-  exit 1
-fi
+source tests/e2e/common.bash
+need editors nvim neovim
 nb=$(mktemp -d)
 trap 'rm -rf "$nb"' EXIT
 export TIES_E2E_NOTEBOOK="$nb"
