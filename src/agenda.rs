@@ -115,6 +115,32 @@ pub(crate) struct Item {
 }
 
 impl Item {
+    /// An item due `due`, grouped as seen `today`, with no `clear`, `why`, week or other way
+    /// to clear it yet (the rule that makes it adds those).
+    pub(crate) fn new(
+        today: NaiveDate,
+        due: When,
+        kind: ItemKind,
+        id: Id,
+        who: String,
+        path: String,
+        title: String,
+    ) -> Self {
+        Self {
+            group: Group::of(due.date(), today),
+            due,
+            kind,
+            id,
+            who,
+            path,
+            title,
+            clear: String::new(),
+            why: Vec::new(),
+            week: None,
+            also: None,
+        }
+    }
+
     /// `follow-up-jane-doe-20261128`: stable across runs and edits of the title, so
     /// `ties done KEY` and calendars (its UID) can name an item. Tasks add a hash of their
     /// text, since one person can have several tasks due the same day; an item of the week
@@ -466,19 +492,15 @@ impl Builder<'_> {
         if day > self.until || self.suppressed(&id) {
             return None;
         }
-        self.items.push(Item {
-            group: Group::of(day, self.today),
+        self.items.push(Item::new(
+            self.today,
             due,
             kind,
             id,
             who,
-            path: doc.path.clone(),
+            doc.path.clone(),
             title,
-            clear: String::new(),
-            why: Vec::new(),
-            week: None,
-            also: None,
-        });
+        ));
         self.items.last_mut()
     }
 
@@ -918,19 +940,8 @@ impl Builder<'_> {
 impl Builder<'_> {
     /// A nudge, due `day`, with no `clear` or `why` yet.
     fn nudge(&self, day: NaiveDate, kind: ItemKind, id: Id, path: String, title: String) -> Item {
-        Item {
-            group: Group::of(day, self.today),
-            due: When::Date(day),
-            kind,
-            who: self.index.name_of(&id),
-            id,
-            path,
-            title,
-            clear: String::new(),
-            why: Vec::new(),
-            week: None,
-            also: None,
-        }
+        let who = self.index.name_of(&id);
+        Item::new(self.today, When::Date(day), kind, id, who, path, title)
     }
 
     /// The nudges switched on in `ties.yaml`, of those asked for: goal and coverage
@@ -1287,19 +1298,15 @@ pub(crate) fn ticked_tasks(index: &Index) -> Vec<Item> {
         let id = task_owner(index, doc);
         for task in doc.body.tasks.iter().filter(|t| t.done) {
             let Some(due) = &task.due else { continue };
-            items.push(Item {
-                group: Group::of(due.value, today),
-                due: When::Date(due.value),
-                kind: ItemKind::Task,
-                id: id.clone(),
-                who: index.name_of(&id),
-                path: doc.path.clone(),
-                title: task.text.clone(),
-                clear: String::new(),
-                why: Vec::new(),
-                week: None,
-                also: None,
-            });
+            items.push(Item::new(
+                today,
+                When::Date(due.value),
+                ItemKind::Task,
+                id.clone(),
+                index.name_of(&id),
+                doc.path.clone(),
+                task.text.clone(),
+            ));
         }
     }
     items
@@ -1323,23 +1330,20 @@ pub(crate) fn prepared_chats(index: &Index) -> Vec<(Item, NaiveDate)> {
         }
         let id = index.canonical(Kind::Contact, &first.value).clone();
         let who = index.name_of(&id);
+        let title = format!(
+            "Prepare for the {} with {who}",
+            chat.kind.as_str().replace('-', " ")
+        );
         items.push((
-            Item {
-                group: Group::of(date.value.date(), index.today),
-                due: date.value,
-                kind: ItemKind::Prepare,
+            Item::new(
+                index.today,
+                date.value,
+                ItemKind::Prepare,
                 id,
-                title: format!(
-                    "Prepare for the {} with {who}",
-                    chat.kind.as_str().replace('-', " ")
-                ),
                 who,
-                path: doc.path.clone(),
-                clear: String::new(),
-                why: Vec::new(),
-                week: None,
-                also: None,
-            },
+                doc.path.clone(),
+                title,
+            ),
             day.value,
         ));
     }

@@ -62,18 +62,18 @@ mod tests {
 
     fn item(kind: ItemKind, due: &str) -> Item {
         let day = crate::model::time::parse_date(due).unwrap();
+        let (id, path) = (Id::new(due), String::new());
         Item {
             group: Group::Overdue,
-            due: When::Date(day),
-            kind,
-            id: Id::new(due),
-            who: String::new(),
-            path: String::new(),
-            title: String::new(),
-            clear: String::new(),
-            why: Vec::new(),
-            week: None,
-            also: None,
+            ..Item::new(
+                day,
+                When::Date(day),
+                kind,
+                id,
+                String::new(),
+                path,
+                String::new(),
+            )
         }
     }
 

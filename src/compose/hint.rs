@@ -49,24 +49,21 @@ pub(crate) fn of(item: &Item) -> Option<Hint> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::agenda::Group;
     use crate::model::Id;
     use crate::model::time::When;
 
     fn item(kind: ItemKind, id: &str, path: &str) -> Item {
-        Item {
-            group: Group::Today,
-            due: When::Date(chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()),
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let (who, title) = (String::new(), String::new());
+        Item::new(
+            day,
+            When::Date(day),
             kind,
-            id: Id::new(id),
-            who: String::new(),
-            path: path.to_owned(),
-            title: String::new(),
-            clear: String::new(),
-            why: Vec::new(),
-            week: None,
-            also: None,
-        }
+            Id::new(id),
+            who,
+            path.to_owned(),
+            title,
+        )
     }
 
     #[test]
