@@ -15,7 +15,7 @@
 //!   are new and fixed, path by path ([`Round`]).
 //!
 //! ```text
-//! let (mut ws, first) = Workspace::load(root, now)?;   // a full check: round 1
+//! let (mut ws, first) = Workspace::load_with(root, now, cache)?;   // a full check: round 1
 //! ws.change(Change::Disk(path));                        // as often as events come
 //! ws.change(Change::Buffer { path, text });             // an editor's unsaved text
 //! let round = ws.check(now)?;                           // re-checks what the changes reach
@@ -106,12 +106,15 @@ pub(crate) struct Workspace {
 impl Workspace {
     /// Loads and checks the notebook at `root` as of `now`: the first round, where every
     /// diagnostic is new.
-    /// Unchanged files come from the persistent cache ([`crate::cache`]).
+    /// Unchanged files come from the persistent cache ([`crate::cache`]). Clients pass the
+    /// run's policy to [`Workspace::load_with`]; this is the tests' shorthand.
+    #[cfg(test)]
     pub(crate) fn load(root: &Path, now: NaiveDateTime) -> Result<(Self, Round), Error> {
         Self::load_with(root, now, crate::cache::Policy::Use)
     }
 
-    /// [`Workspace::load`], with the cache or without it (`--no-cache`).
+    /// Loads and checks the notebook at `root` as of `now`, with the cache or without it
+    /// (`--no-cache`): the first round, where every diagnostic is new.
     pub(crate) fn load_with(
         root: &Path,
         now: NaiveDateTime,

@@ -82,8 +82,14 @@ impl Client {
 
     /// A client that says more of itself in `initialize` (`clientInfo`, `capabilities`).
     fn start_as(nb: &Notebook, about: Value) -> Self {
+        Self::start_with(nb, about, &[])
+    }
+
+    /// [`Client::start_as`] with `vars` set in the server's environment.
+    fn start_with(nb: &Notebook, about: Value, vars: &[(&str, &str)]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ties"))
             .args(["--today", TODAY, "lsp"])
+            .envs(vars.iter().copied())
             .current_dir("/")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -707,6 +713,20 @@ fn lsp_sees_files_written_outside_an_editor_that_watches_nothing() {
     std::fs::remove_file(nb.path().join("companies/zeta-labs.md")).unwrap();
     assert_eq!(client.diagnostics("contacts/cy.md")[0].2, "T201");
     assert_eq!(client.stop(), 0);
+}
+
+/// The server loads through the persistent index as every command does, and
+/// `--no-cache` (here `TIES_NO_CACHE=1`) reaches it too: the load neither reads nor writes it.
+#[test]
+fn lsp_start_keeps_the_persistent_index_unless_told_not_to() {
+    for (vars, kept) in [(&[][..], true), (&[("TIES_NO_CACHE", "1")][..], false)] {
+        let nb = notebook().file("contacts/cy.md", "---\nname: Cy\ncompany: zeta-labs\n---\n");
+        let mut client = Client::start_with(&nb, capable(), vars);
+        assert_eq!(client.diagnostics("contacts/cy.md")[0].2, "T201");
+        let index = nb.path().join(".ties-cache/index");
+        assert_eq!(index.exists(), kept, "{vars:?}");
+        assert_eq!(client.stop(), 0);
+    }
 }
 
 /// Issue 25, defect 3: `Content-Length: abc`, or a length shorter or longer than the body,

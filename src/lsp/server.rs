@@ -95,6 +95,8 @@ pub(crate) struct Server<'a> {
     pub(super) cwd: PathBuf,
     /// How long a write waits for another `ties` writer (`--lock-wait`).
     pub(super) lock_wait: Duration,
+    /// Whether the load reads and writes the persistent index (`--no-cache` says no).
+    pub(super) cache: crate::cache::Policy,
     pub(super) client: Client,
     pub(super) workspace: Option<Workspace>,
     /// A load is under way: messages that need the notebook wait in `deferred`.
@@ -137,6 +139,7 @@ pub(crate) fn serve(
     server.explicit.clone_from(&config.notebook);
     server.cwd.clone_from(&config.cwd);
     server.lock_wait = config.lock_wait;
+    server.cache = config.cache;
     loop {
         let event = match queue.try_recv() {
             Ok(event) => event,
@@ -327,6 +330,7 @@ impl<'a> Server<'a> {
             explicit: None,
             cwd: PathBuf::from("/"),
             lock_wait: Duration::from_secs(10),
+            cache: crate::cache::Policy::default(),
             client: Client::default(),
             workspace: None,
             loading: false,
@@ -886,7 +890,8 @@ impl<'a> Server<'a> {
             .unwrap()
             .canonicalize()
             .unwrap();
-        let loaded = Workspace::load(&root, self.clock.now()).map_err(|e| e.to_string());
+        let loaded =
+            Workspace::load_with(&root, self.clock.now(), self.cache).map_err(|e| e.to_string());
         self.loaded(loaded);
     }
 

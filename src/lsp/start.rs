@@ -1,6 +1,6 @@
 //! Starting on a notebook: found from the folder the editor opened (or the first document,
 //! or `--notebook`), as the command line finds it; loaded in the background with the one
-//! loading function every command uses ([`Workspace::load`]), so `initialize` is answered
+//! loading function every command uses ([`Workspace::load_with`]), so `initialize` is answered
 //! at once and the editor never freezes, while `$/progress` shows the load in a client
 //! that shows progress; and watched by the server itself (the watch engine of `ties watch`
 //! and `ties serve`) when the client watches no files for it.
@@ -64,12 +64,12 @@ impl Server<'_> {
             }
         }
         let events = self.events.clone();
-        let now = self.clock.now();
+        let (now, cache) = (self.clock.now(), self.cache);
         let spawned = std::thread::Builder::new()
             .name("ties-load".to_owned())
             .spawn(move || {
                 let started = Instant::now();
-                let loaded = std::panic::catch_unwind(|| Workspace::load(&root, now));
+                let loaded = std::panic::catch_unwind(|| Workspace::load_with(&root, now, cache));
                 let loaded = match loaded {
                     Ok(Ok(loaded)) => {
                         log(&format!(
