@@ -251,7 +251,13 @@ impl Workspace {
         }
         if rel == dismissed::FILE {
             // `ties done` or `ties snooze KEY` set an agenda item aside.
-            self.index.dismissed = notebook::load_dismissed(&root).0;
+            // Its bad lines are walk findings, read again with it (not only at a reload).
+            let (dismissed, found) = notebook::load_dismissed(&root);
+            self.index.dismissed = dismissed;
+            self.index
+                .walk_findings
+                .retain(|d| d.path != dismissed::FILE);
+            self.index.add_walk_findings(found);
             return;
         }
         let conventions = &self.index.settings.conventions;
@@ -617,6 +623,31 @@ mod tests {
             (vec![Code::T106], vec![Code::T103])
         );
         assert_eq!(round.tally.warnings, 1);
+    }
+
+    /// A bad line written to `dismissed.txt` while the workspace is open is reported at
+    /// once, and gone once the line is fixed: no reload needed.
+    #[test]
+    fn a_bad_line_in_dismissed_txt_is_reported_and_cleared_as_it_is_written() {
+        let (_dir, root) = on_disk(&[("contacts/ada.md", "---\nname: Ada\n---\n")]);
+        let now = at("2026-11-21", 9);
+        let (mut ws, _) = Workspace::load(&root, now).unwrap();
+        let file = root.join(dismissed::FILE);
+        std::fs::write(&file, "not a dismissal\n").unwrap();
+        ws.change(Change::Disk(file.clone()));
+        let round = ws.check(now).unwrap();
+        let at_file = |ds: &[Diagnostic]| {
+            ds.iter()
+                .filter(|d| d.path == dismissed::FILE)
+                .map(|d| d.start.line)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at_file(&round.new), [1], "{round:?}");
+        std::fs::write(&file, "").unwrap();
+        ws.change(Change::Disk(file));
+        let round = ws.check(now).unwrap();
+        assert_eq!(at_file(&round.fixed), [1], "{round:?}");
+        assert!(at_file(&ws.diagnostics()).is_empty());
     }
 
     #[test]
