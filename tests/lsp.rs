@@ -721,7 +721,8 @@ fn lsp_sees_files_written_outside_an_editor_that_watches_nothing() {
 /// its own and its own findings published at once; the full set, with what needs the other
 /// files (T201), replaces it when the load ends. The load is held here, deterministically,
 /// by `dismissed.txt` made a FIFO: the load reads it last, and blocks until the test
-/// writes to it; the first look never reads it.
+/// writes to it; the first look never reads it. (`initialize` is answered while the load is
+/// held, too: defect 9, `initialize` waited for the whole load.)
 #[cfg(unix)]
 #[test]
 fn lsp_a_file_opened_while_the_notebook_loads_shows_its_own_findings_first() {

@@ -1047,6 +1047,51 @@ mod tests {
         assert_eq!(after[0].diagnostics, []);
     }
 
+    /// Issue 25, defect 9: each keystroke re-parsed the whole buffer (300 edits to a 1 MB
+    /// note took 10 s to catch up). The 300 edits of a burst only edit the server's copy of
+    /// the text: the workspace parses the document once, for the last version.
+    #[test]
+    fn a_burst_of_edits_to_a_big_note_is_one_parse() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("ties.yaml"), "").unwrap();
+        std::fs::create_dir_all(root.join("notes")).unwrap();
+        let big = "Met [[nobody]] at the fair.\n".repeat(40_000);
+        std::fs::write(root.join("notes/big.md"), &big).unwrap();
+        let (connection, _client) = Connection::memory();
+        let now = at("2026-11-21 09:00");
+        let mut server = Server::for_tests(&connection, now);
+        server.load(&root);
+        let uri = uri_of(&root.join("notes/big.md")).unwrap();
+        let notify = |method: &str, params: serde_json::Value| {
+            Message::Notification(Notification::new(method.to_owned(), params))
+        };
+        server.message(notify(
+            "textDocument/didOpen",
+            serde_json::json!({ "textDocument": {
+                "uri": uri, "languageId": "markdown", "version": 1, "text": big } }),
+        ));
+        for version in 2..302 {
+            server.message(notify(
+                "textDocument/didChange",
+                serde_json::json!({
+                    "textDocument": { "uri": uri, "version": version },
+                    "contentChanges": [{
+                        "range": { "start": { "line": 0, "character": 0 },
+                                   "end": { "line": 0, "character": 0 } },
+                        "text": "x",
+                    }],
+                }),
+            ));
+        }
+        server.flush();
+        let round = server.workspace.as_mut().unwrap().check(now).unwrap();
+        assert_eq!(round.files_read, 1, "one parse for 301 versions");
+        let text = server.opened("notes/big.md").unwrap();
+        assert_eq!(text.version, 301);
+        assert!(text.text.starts_with(&format!("{}Met", "x".repeat(300))));
+    }
+
     #[test]
     fn the_rules_doc_is_linked_only_where_it_is() {
         let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md");
