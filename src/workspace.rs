@@ -173,25 +173,7 @@ impl Workspace {
     /// the absolute `path` (through a symlink the root was resolved through, too); `None`
     /// for a file outside the notebook, hidden or ignored, or of another type.
     pub(crate) fn notebook_path(&self, path: &Path) -> Option<String> {
-        let root = self.root();
-        let inside = |p: &Path| p.strip_prefix(root).ok().map(Path::to_path_buf);
-        let rel = inside(path).or_else(|| {
-            let parent = path.parent()?.canonicalize().ok()?;
-            inside(&parent.join(path.file_name()?))
-        })?;
-        let shown = notebook::relative(Path::new(""), &rel);
-        if templates::holds(&shown) && !self.ignores.gitignored(&root.join(&rel), false) {
-            return Some(shown);
-        }
-        if self.ignores.is_ignored(&root.join(&rel), false) {
-            return None;
-        }
-        let rel = shown;
-        // Left out by `ignore:` in `ties.yaml`: not the notebook's.
-        if self.index.settings.conventions.ignore.matches(&rel, false) {
-            return None;
-        }
-        (rel == CONFIG_FILE || notebook::is_document(Path::new(&rel))).then_some(rel)
+        notebook_path(self.root(), &self.ignores, &self.index.settings, path)
     }
 
     /// Takes a change: reads what it names now, and applies it at the next
@@ -551,6 +533,35 @@ pub(crate) fn on_disk(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
         std::fs::write(file, text).unwrap();
     }
     (dir, root)
+}
+
+/// [`Workspace::notebook_path`] for the notebook at `root` whose `.gitignore` is `ignores`
+/// and whose settings are `settings`: also asked before the notebook is loaded (the
+/// language server's first look at a document opened while it loads).
+pub(crate) fn notebook_path(
+    root: &Path,
+    ignores: &Ignores,
+    settings: &Settings,
+    path: &Path,
+) -> Option<String> {
+    let inside = |p: &Path| p.strip_prefix(root).ok().map(Path::to_path_buf);
+    let rel = inside(path).or_else(|| {
+        let parent = path.parent()?.canonicalize().ok()?;
+        inside(&parent.join(path.file_name()?))
+    })?;
+    let shown = notebook::relative(Path::new(""), &rel);
+    if templates::holds(&shown) && !ignores.gitignored(&root.join(&rel), false) {
+        return Some(shown);
+    }
+    if ignores.is_ignored(&root.join(&rel), false) {
+        return None;
+    }
+    let rel = shown;
+    // Left out by `ignore:` in `ties.yaml`: not the notebook's.
+    if settings.conventions.ignore.matches(&rel, false) {
+        return None;
+    }
+    (rel == CONFIG_FILE || notebook::is_document(Path::new(&rel))).then_some(rel)
 }
 
 #[cfg(test)]
