@@ -48,6 +48,30 @@ pub(crate) fn diagnostics(index: &Index) -> Vec<Diagnostic> {
     Checker::new(index).into_diagnostics()
 }
 
+/// The diagnostics a full check gives the files at `paths`, and only those: every rule
+/// looks at one document at a time, so the others need no checking. An import asks this of
+/// the few thousand files it plans among tens of thousands.
+pub(crate) fn diagnostics_at<'p>(
+    index: &Index,
+    paths: impl IntoIterator<Item = &'p str>,
+) -> Vec<Diagnostic> {
+    let ignore = &index.settings.ignore;
+    let scope = Scope::new(index);
+    let paths: BTreeSet<&str> = paths.into_iter().collect();
+    let mut all: Vec<Diagnostic> = paths
+        .iter()
+        .filter_map(|path| index.position(path))
+        .flat_map(|i| check_doc(&scope, ignore, &index.docs[i]).diagnostics)
+        .chain(
+            rest(index, ignore)
+                .into_iter()
+                .filter(|d| paths.contains(d.path.as_str())),
+        )
+        .collect();
+    all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    all
+}
+
 /// What `links:` and `references:` say, as they apply to the notebook.
 fn policy(index: &Index) -> (Links, References) {
     (index.settings.links(), index.settings.references())
@@ -429,6 +453,18 @@ mod tests {
         let changed = checker.update(index, &affected);
         let full = Checker::new(index);
         assert_eq!(show(&checker.diagnostics()), show(&full.diagnostics()));
+        // Asked of some files alone (every other one, and one that is not there), a check
+        // says of them what the full check says.
+        let some: BTreeSet<&str> = (index.docs.iter().step_by(2).map(|d| d.path.as_str()))
+            .chain(["contacts/nobody.md"])
+            .collect();
+        let of_some: Vec<Diagnostic> = (full.diagnostics().into_iter())
+            .filter(|d| some.contains(d.path.as_str()))
+            .collect();
+        assert_eq!(
+            show(&diagnostics_at(index, some.iter().copied())),
+            show(&of_some)
+        );
         // And the index kept up to date equals one made from the same files from scratch
         // (its implicit records, where each is first named, made anew).
         let files = (index.docs.iter().filter(|d| !d.is_implicit()))

@@ -15,6 +15,7 @@ use crate::fs::{self, Existing};
 use crate::import::{self, Level, Plan, Source};
 use crate::render::{self, escape};
 
+use super::Outcome;
 use super::progress::Progress;
 
 pub(crate) fn run(
@@ -23,7 +24,7 @@ pub(crate) fn run(
     source: Source,
     options: &import::Options,
     dry_run: bool,
-) -> Result<ExitStatus, Error> {
+) -> Result<Outcome, Error> {
     let _lock = super::lock(config)?;
     let (root, index) = super::load(config)?;
     let path = config.cwd.join(file);
@@ -50,10 +51,10 @@ pub(crate) fn run(
     report(config, file, &plan)?;
     // Every file to change is read before the first write: one an editor saved since the
     // notebook was read stops the import before it writes anything.
+    let paths: Vec<std::path::PathBuf> = plan.edits.iter().map(|e| root.join(&e.path)).collect();
+    let reads = fs::read_all_in(&root, paths.iter().map(std::path::PathBuf::as_path))?;
     let mut current = Vec::with_capacity(plan.edits.len());
-    for edit in &plan.edits {
-        let path = root.join(&edit.path);
-        let read = fs::read_in(&root, &path)?;
+    for ((edit, path), read) in plan.edits.iter().zip(paths).zip(reads) {
         let bom = if read.bytes.starts_with(b"\xEF\xBB\xBF") {
             3
         } else {
@@ -99,11 +100,13 @@ pub(crate) fn run(
     }
     drop(writing);
     super::finish_output(writeln!(out, "{}", summary(&plan, dry_run)).and_then(|()| out.flush()))?;
-    Ok(if plan.bad > 0 {
+    let status = if plan.bad > 0 {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
-    })
+    };
+    // The notebook goes to `main`, which exits without freeing it document by document.
+    Ok(Outcome::with(status, index))
 }
 
 /// How many lines the input has, for the planning spinner: a LinkedIn zip is counted by

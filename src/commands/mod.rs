@@ -82,7 +82,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             source,
             options,
             dry_run,
-        } => import::run(config, file, *source, options, *dry_run),
+        } => return import::run(config, file, *source, options, *dry_run),
         Command::Export { kind, cells } => export::run(config, *kind, *cells),
         Command::CacheClear => cache::clear(config),
         Command::Completions { script } => completions::run(script),

@@ -63,7 +63,8 @@ pub(super) fn check(
         docs,
         Vec::new(),
     );
-    for d in crate::check::diagnostics(&combined) {
+    // Only the planned files are blamed: only they are checked.
+    for d in crate::check::diagnostics_at(&combined, owners.keys().map(String::as_str)) {
         blame(
             &d.path,
             format!(
