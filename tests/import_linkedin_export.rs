@@ -549,3 +549,90 @@ fn without_an_owner_the_messages_cannot_be_told_apart() {
          help: write your name as LinkedIn shows it in ties.yaml: `owner: Sam Rivera`\n"
     );
 }
+
+/// A calendar naming the export's people: a coffee chat named in its title, and a weekly
+/// series of three with Ben (by his email) whose second meeting moved a day.
+const CALENDAR: &str = "BEGIN:VCALENDAR\r
+VERSION:2.0\r
+X-WR-CALNAME:sam.rivera@example.com\r
+BEGIN:VEVENT\r
+DTSTART:20261125T090000Z\r
+DTEND:20261125T093000Z\r
+UID:coffee-ana-1125\r
+SUMMARY:Coffee with Ana Ruiz\r
+LOCATION:Blue Bottle Coffee\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+DTSTART:20261103T160000Z\r
+DTEND:20261103T163000Z\r
+RRULE:FREQ=WEEKLY;COUNT=3\r
+UID:mentoring-ben\r
+SUMMARY:Mentoring\r
+ATTENDEE;CN=Ben Osei:mailto:ben@meetup.example\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+DTSTART:20261111T170000Z\r
+DTEND:20261111T173000Z\r
+RECURRENCE-ID:20261110T160000Z\r
+UID:mentoring-ben\r
+SUMMARY:Mentoring\r
+ATTENDEE;CN=Ben Osei:mailto:ben@meetup.example\r
+END:VEVENT\r
+END:VCALENDAR\r
+";
+
+/// The whole history a user has (connections, messages and invitations in the export's zip,
+/// and a calendar) imported, then imported again, a day later and on the same day: the
+/// second time adds nothing and changes no byte of the notebook, dry run or not.
+#[test]
+fn the_export_and_a_calendar_imported_again_change_no_byte() {
+    let zip = "Basic_LinkedInDataExport_11-30-2026.zip";
+    let nb = Notebook::new()
+        .bytes(zip, &export_zip(&export_of_november()))
+        .file("calendar.ics", CALENDAR);
+    let linkedin = ["import", "linkedin", zip];
+    let ics = ["import", "ics", "calendar.ics"];
+    let first = on(&nb, "2026-11-30", &linkedin);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let first = on(&nb, "2026-11-30", &ics);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(
+        first.stdout,
+        "created chats/2026-11-03-ben-osei.md\ncreated chats/2026-11-11-ben-osei.md\n\
+         created chats/2026-11-17-ben-osei.md\ncreated chats/2026-11-25-ana-ruiz.md\n\
+         created 0 contacts, 0 companies and 4 chats; 4 new meetings, 0 already in the notebook\n"
+    );
+    nb.assert_clean();
+    let before = nb.all_bytes();
+    for day in ["2026-11-30", "2026-12-01"] {
+        for dry_run in [true, false] {
+            let with = |args: &[&'static str]| {
+                let mut args = args.to_vec();
+                if dry_run {
+                    args.push("--dry-run");
+                }
+                let out = on(&nb, day, &args);
+                assert_eq!(out.code, 0, "{day} {args:?}: {}", out.stderr);
+                out.stdout
+            };
+            let verb = if dry_run { "would create" } else { "created" };
+            assert_eq!(
+                with(&linkedin),
+                format!(
+                    "{verb} 0 contacts and 0 companies; 0 new invitations, 2 already in the \
+                     notebook; 0 new messages, 4 already in the notebook; 3 people already in \
+                     the notebook\n"
+                ),
+                "{day}"
+            );
+            assert_eq!(
+                with(&ics),
+                format!(
+                    "{verb} 0 contacts and 0 companies; 0 new meetings, 4 already in the notebook\n"
+                ),
+                "{day}"
+            );
+            assert_eq!(nb.all_bytes(), before, "{day}, dry run: {dry_run}");
+        }
+    }
+}
