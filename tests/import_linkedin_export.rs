@@ -636,3 +636,127 @@ fn the_export_and_a_calendar_imported_again_change_no_byte() {
         }
     }
 }
+
+/// Connections with what makes people hard to tell apart: namesakes at two companies, one
+/// without a profile, the same person twice, a row without a name.
+const PEOPLE: [&str; 9] = [
+    "Ana,Ruiz,https://www.linkedin.com/in/ana-ruiz-4f2a,,Globex,Staff Engineer,21 Nov 2026",
+    "Ana,Ruiz,https://www.linkedin.com/in/ana-ruiz-77,,Initech,Designer,02 Jun 2025",
+    "Ana,Ruiz,,,Hooli,HR Business Partner,03 Jun 2025",
+    "Ben,Osei,https://www.linkedin.com/in/ben-osei,ben@meetup.example,Initech,Engineering Manager,02 Jun 2022",
+    "Ben,Osei,https://www.linkedin.com/in/ben-osei,ben@meetup.example,Initech,Engineering Manager,02 Jun 2022",
+    "Chloe,Dubois,https://www.linkedin.com/in/chloe-dubois,,Initech,Technical Recruiter,27 Nov 2026",
+    ",,,,,,01 Jan 2024",
+    "Dev,Patel,https://www.linkedin.com/in/dev-patel-7,,,,05 Feb 2023",
+    "Eli,Novak,https://www.linkedin.com/in/eli-novak,eli@novak.example,Globex,Data Scientist,09 Mar 2024",
+];
+
+/// Messages with the people above and with two who are not among them.
+const MESSAGES: [&str; 8] = [
+    "c-ana,,Sam Rivera,https://www.linkedin.com/in/sam-rivera-dev,Ana Ruiz,2026-11-24 09:02:00 UTC,,Hi Ana,INBOX",
+    "c-ana,,Ana Ruiz,https://www.linkedin.com/in/ana-ruiz-4f2a,Sam Rivera,2026-11-24 17:40:00 UTC,,Hello,INBOX",
+    "c-ana,,Ana Ruiz,https://www.linkedin.com/in/ana-ruiz-4f2a,Sam Rivera,2026-11-26 08:00:00 UTC,,Thursday?,INBOX",
+    "c-ben,,Ben Osei,https://www.linkedin.com/in/ben-osei,Sam Rivera,2026-11-25 10:00:00 UTC,,A role for you,INBOX",
+    "c-ben,,Sam Rivera,https://www.linkedin.com/in/sam-rivera-dev,Ben Osei,2026-11-25 11:00:00 UTC,,Tell me more,INBOX",
+    "c-gus,,Gus Kim,https://www.linkedin.com/in/gus-kim,Sam Rivera,2026-11-20 12:00:00 UTC,,We met at the meetup,INBOX",
+    "c-uma,,Sam Rivera,https://www.linkedin.com/in/sam-rivera-dev,Uma Silva,2026-11-21 12:00:00 UTC,,Thanks for the intro,INBOX",
+    "c-eli,,Eli Novak,https://www.linkedin.com/in/eli-novak,Sam Rivera,2026-11-22 12:00:00 UTC,,Coffee next week?,INBOX",
+];
+
+/// A few of `rows` (each with probability ½) in a random order, from the state of a
+/// xorshift generator.
+fn some_of<'a>(rows: &[&'a str], state: &mut u64) -> Vec<&'a str> {
+    let mut next = || {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    };
+    let mut picked: Vec<&str> = rows.iter().copied().filter(|_| next() % 2 == 0).collect();
+    for i in (1..picked.len()).rev() {
+        let j = usize::try_from(next() % (i as u64 + 1)).expect("small");
+        picked.swap(i, j);
+    }
+    picked
+}
+
+/// Any rows of an export's connections and messages, in any order, imported twice (people
+/// the messages name created too): the second import adds nothing and changes no byte.
+#[test]
+fn any_rows_in_any_order_imported_twice_equal_imported_once() {
+    for seed in 1..=12_u64 {
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let people = some_of(&PEOPLE, &mut state);
+        let messages = some_of(&MESSAGES, &mut state);
+        let nb = Notebook::new()
+            .file("ties.yaml", "owner: Sam Rivera\n")
+            .file(
+                "export/Connections.csv",
+                &format!(
+                    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n{}\n",
+                    people.join("\n")
+                ),
+            )
+            .file(
+                "export/messages.csv",
+                &format!(
+                    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n{}\n",
+                    messages.join("\n")
+                ),
+            );
+        let args = ["import", "linkedin", "export", "--create-contacts"];
+        let once = on(&nb, "2026-11-30", &args);
+        assert!(once.code <= 1, "seed {seed}: {}", once.stderr);
+        let imported = nb.all_bytes();
+        let twice = on(&nb, "2026-11-30", &args);
+        assert!(twice.code <= 1, "seed {seed}: {}", twice.stderr);
+        assert!(
+            twice
+                .stdout
+                .starts_with("created 0 contacts and 0 companies")
+                && !twice.stdout.contains("created contacts/")
+                && !twice.stdout.contains("changed "),
+            "seed {seed}: {people:?} {messages:?}\n{}",
+            twice.stdout
+        );
+        assert_eq!(
+            nb.all_bytes(),
+            imported,
+            "seed {seed}: {people:?} {messages:?}"
+        );
+    }
+}
+
+/// A message to a name two contacts have, with no profile to say which (the files of 2022
+/// have no recipient's profile): not imported, said in a note, and no third namesake made,
+/// even with `--create-contacts` (which would make one more at every import).
+#[test]
+fn a_name_two_contacts_have_names_no_one() {
+    let nb = Notebook::new()
+        .file("ties.yaml", "owner: Sam Rivera\n")
+        .file("contacts/ana-ruiz.md", "---\nname: Ana Ruiz\n---\n")
+        .file("contacts/ana-ruiz-2.md", "---\nname: Ana Ruiz\n---\n")
+        .file(
+            "messages.csv",
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n\
+             c-ana,,Sam Rivera,https://www.linkedin.com/in/sam-rivera-dev,Ana Ruiz,2022-05-03 16:04:11 UTC,,Hi Ana,INBOX\n",
+        );
+    let before = nb.all_bytes();
+    let out = on(
+        &nb,
+        "2026-11-30",
+        &["import", "linkedin", "messages.csv", "--create-contacts"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "messages.csv: note: your messages are those of Sam Rivera (`owner:` in ties.yaml)\n\
+         messages.csv: note: messages with a name several contacts have, and no profile to say \
+         which, are not imported: Ana Ruiz (1 message)\n"
+    );
+    assert_eq!(
+        out.stdout,
+        "created 0 contacts and 0 companies; 0 new messages, 0 already in the notebook\n"
+    );
+    assert_eq!(nb.all_bytes(), before);
+}

@@ -103,8 +103,16 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// Whether `name` is that of several people, so that a history naming them by it
+    /// alone names no one ([`Scope::person`] finds no one and creates no one).
+    pub(super) fn is_shared(&self, name: Option<&str>) -> bool {
+        name.is_some_and(|n| self.directory.is_shared(n))
+    }
+
     /// A contact for someone the history names who has no file: their name and profile.
-    /// `None` for "LinkedIn Member" (a hidden account) and a name that makes no id.
+    /// `None` for "LinkedIn Member" (a hidden account), a name that makes no id, and a name
+    /// several people have with no profile or email to tell the new one apart: that would
+    /// be one more namesake at every import of the same file.
     fn create_contact(
         &mut self,
         profile: Option<&str>,
@@ -114,7 +122,9 @@ impl<'a> Scope<'a> {
         source: &str,
     ) -> Option<Person> {
         let name = name.map(str::trim).filter(|n| !n.is_empty())?;
-        if name.eq_ignore_ascii_case("LinkedIn Member") {
+        if name.eq_ignore_ascii_case("LinkedIn Member")
+            || profile.is_none() && email.is_none() && self.directory.is_shared(name)
+        {
             return None;
         }
         let id = self.directory.free_id(self.index, name)?;

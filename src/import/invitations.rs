@@ -86,10 +86,15 @@ pub(super) fn plan(invitations: &[Invitation], scope: &mut Scope<'_>) {
         present: 0,
     };
     let mut unknown: Vec<String> = Vec::new();
+    let mut shared: Vec<String> = Vec::new();
     let mut received: HashSet<String> = HashSet::new();
     for inv in invitations {
         let Some(person) = scope.person(inv.profile.as_deref(), Some(&inv.name), inv.line) else {
-            unknown.push(inv.name.clone());
+            if scope.is_shared(Some(&inv.name)) {
+                shared.push(inv.name.clone());
+            } else {
+                unknown.push(inv.name.clone());
+            }
             continue;
         };
         let outcome = if inv.outgoing {
@@ -121,6 +126,17 @@ pub(super) fn plan(invitations: &[Invitation], scope: &mut Scope<'_>) {
                  (--create-contacts creates them): {}",
                 unknown.len(),
                 unknown.join(", ")
+            ),
+        );
+    }
+    if !shared.is_empty() {
+        scope.log.note(
+            0,
+            format!(
+                "{} invitation(s) name a name several contacts have, and no profile to say \
+                 which, so they are not imported: {}",
+                shared.len(),
+                shared.join(", ")
             ),
         );
     }

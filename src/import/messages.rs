@@ -265,6 +265,8 @@ pub(super) fn plan(messages: &Messages, owner: &Owner, scope: &mut Scope<'_>) {
             .push((m, local));
     }
     let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
+    // Names several contacts have, with no profile to say which.
+    let mut shared: BTreeMap<String, usize> = BTreeMap::new();
     let mut count = History {
         what: "messages",
         new: 0,
@@ -283,7 +285,12 @@ pub(super) fn plan(messages: &Messages, owner: &Owner, scope: &mut Scope<'_>) {
                         || profile.unwrap_or_default().to_owned(),
                         |n| n.trim().to_owned(),
                     );
-                    *unknown.entry(shown).or_default() += msgs.len();
+                    let list = if scope.is_shared(*name) {
+                        &mut shared
+                    } else {
+                        &mut unknown
+                    };
+                    *list.entry(shown).or_default() += msgs.len();
                 }
             }
         }
@@ -307,21 +314,44 @@ pub(super) fn plan(messages: &Messages, owner: &Owner, scope: &mut Scope<'_>) {
         count.new += msgs.len();
         scope.add(path, d.render(), line, msgs.len());
     }
-    if !unknown.is_empty() {
-        let listed: Vec<String> = unknown
+    note_unnamed(scope, &unknown, &shared);
+    scope.plan.history.push(count);
+}
+
+/// The notes on the messages with no one to put them with: people with no file, and names
+/// several contacts have (`shared`), each with how many messages.
+fn note_unnamed(
+    scope: &mut Scope<'_>,
+    unknown: &BTreeMap<String, usize>,
+    shared: &BTreeMap<String, usize>,
+) {
+    let listed = |people: &BTreeMap<String, usize>| {
+        let listed: Vec<String> = people
             .iter()
             .map(|(name, n)| format!("{name} ({n} message{})", if *n == 1 { "" } else { "s" }))
             .collect();
+        listed.join(", ")
+    };
+    if !unknown.is_empty() {
         scope.log.note(
             0,
             format!(
                 "messages with people who have no file are not imported (--create-contacts \
                  creates them): {}",
-                listed.join(", ")
+                listed(unknown)
             ),
         );
     }
-    scope.plan.history.push(count);
+    if !shared.is_empty() {
+        scope.log.note(
+            0,
+            format!(
+                "messages with a name several contacts have, and no profile to say which, are \
+                 not imported: {}",
+                listed(shared)
+            ),
+        );
+    }
 }
 
 /// The messages of a day the chat `doc` does not hold yet, added at its end (a newer export

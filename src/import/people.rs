@@ -91,6 +91,13 @@ impl Directory {
             .map(|&i| &self.people[i])
     }
 
+    /// Whether several people have this name: a name alone cannot say which of them it is.
+    pub(super) fn is_shared(&self, name: &str) -> bool {
+        self.names
+            .get(&name.trim().to_lowercase())
+            .is_some_and(|all| all.len() > 1)
+    }
+
     /// The people whose full name (two words or more, one person of that name) `text`
     /// names as whole words: "Coffee with Ana Ruiz". Linear in the names, once per text.
     pub(super) fn named_in(&self, text: &str) -> Vec<&Person> {
