@@ -10,8 +10,10 @@
 # examples/lsp_bench.rs, which drives the release server over stdio: it opens one contact
 # and changes it KEYS times (default 50), alternately broken and fixed, and reports the
 # median, 90th percentile and worst time to the publishDiagnostics of each change, then to
-# the answer of a codeLens request sent after each of KEYS more changes. Prints
-# `uptime` first: wall-clock figures mean little while the machine is busy.
+# the answer of a codeLens request sent after each of KEYS more changes. Runs it twice:
+# cold (the persistent index `.ties-cache/` cleared first: every file read and parsed) and
+# warm (the index the cold run wrote). Prints `uptime` first: wall-clock figures mean little
+# while the machine is busy.
 set -euo pipefail
 
 # shellcheck source=benches/common.sh
@@ -19,4 +21,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bench_args KEYS 50 "$@"
 bench_notebook lsp_bench
 uptime
+"$TIES" --notebook "$DIR" cache clear >/dev/null
+echo "== cold: no persistent index"
+TIES_BIN="$TIES" "$BIN/examples/lsp_bench" "$DIR" "$COUNT"
+echo "== warm: the persistent index of the cold run"
 TIES_BIN="$TIES" "$BIN/examples/lsp_bench" "$DIR" "$COUNT"

@@ -879,8 +879,24 @@ impl Builder<'_> {
     /// Whether someone in the chat has been in touch again after its day: that later contact
     /// took the place of the thank-you.
     fn superseded(&self, chat: &Chat, day: NaiveDate) -> bool {
+        let end = chat.ends();
         chat.with.iter().any(|w| {
             let id = self.index.canonical(Kind::Contact, &w.value);
+            // A message you sent them after it ended, the same day (an imported LinkedIn
+            // thank-you), is the thank-you as much as one sent the next day.
+            let written_after = |c: &Chat| match (c.is_sent(), c.date.as_ref(), end) {
+                (true, Some(date), Some(end)) => {
+                    matches!(date.value, When::DateTime(at) if at >= end)
+                }
+                _ => false,
+            };
+            if self
+                .index
+                .chats_with(id.as_str())
+                .any(|(_, c)| written_after(c))
+            {
+                return true;
+            }
             match self.index.get(id.as_str()).and_then(|d| d.record.as_ref()) {
                 Some(Record::Contact(c)) => self
                     .index

@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDateTime;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Placed};
 use crate::document::Document;
 use crate::findings::{Code, Finding, Probe};
 use crate::index::{Affected, Index};
@@ -392,15 +392,23 @@ fn is_timed(doc: &Document) -> bool {
 
 /// The diagnostics of the walk, of `ties.yaml` and of the message templates.
 fn rest(index: &Index, ignore: &[Code]) -> Vec<Diagnostic> {
-    let mut sink = Sink::new(ignore);
     let templates = &index.templates().findings;
-    for placed in index
+    let all = index
         .walk_findings
         .iter()
         .chain(&index.settings_findings)
-        .chain(templates)
-    {
-        sink.push_placed(placed.clone());
+        .chain(templates);
+    placed(ignore, all.cloned())
+}
+
+/// What a check says of findings already placed in their files, the index aside: through
+/// `checks.ignore` and the per-file cap, worded and in order. For a document's own findings
+/// (those its parse made) this is the part of its diagnostics that no other file changes:
+/// what the language server shows of a document opened before the notebook is loaded.
+pub(crate) fn placed(ignore: &[Code], found: impl IntoIterator<Item = Placed>) -> Vec<Diagnostic> {
+    let mut sink = Sink::new(ignore);
+    for placed in found {
+        sink.push_placed(placed);
     }
     let mut diagnostics: Vec<Diagnostic> = sink.finish().into_iter().map(rules::word).collect();
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

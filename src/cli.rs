@@ -437,6 +437,11 @@ fn parse_until(s: &str) -> Result<Until, String> {
             let n = s.trim().trim_end_matches('m');
             format!("`{s}`: minutes or months? write {n}mo for {n} months, or {n}w, {n}d")
         }
+        BadDuration::TooLong => {
+            format!(
+                "`{s}` is too long: a snooze lasts at most 1000y; for good, use `ties done KEY`"
+            )
+        }
         BadDuration::Unreadable => {
             format!("`{s}` is neither a date (YYYY-MM-DD) nor a duration (10d, 2w, 3mo, 1y)")
         }

@@ -284,10 +284,12 @@ fn read(path: &Path, real_root: &Path) -> Result<Option<String>, Unread> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn notebook(files: &[(&str, &str)]) -> tempfile::TempDir {
+    /// A notebook in a temporary folder holding `files` (path, text); also the language
+    /// server's tests'.
+    pub(crate) fn notebook(files: &[(&str, &str)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().expect("temp dir");
         for (path, text) in files {
             let path = dir.path().join(path);

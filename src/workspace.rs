@@ -173,25 +173,7 @@ impl Workspace {
     /// the absolute `path` (through a symlink the root was resolved through, too); `None`
     /// for a file outside the notebook, hidden or ignored, or of another type.
     pub(crate) fn notebook_path(&self, path: &Path) -> Option<String> {
-        let root = self.root();
-        let inside = |p: &Path| p.strip_prefix(root).ok().map(Path::to_path_buf);
-        let rel = inside(path).or_else(|| {
-            let parent = path.parent()?.canonicalize().ok()?;
-            inside(&parent.join(path.file_name()?))
-        })?;
-        let shown = notebook::relative(Path::new(""), &rel);
-        if templates::holds(&shown) && !self.ignores.gitignored(&root.join(&rel), false) {
-            return Some(shown);
-        }
-        if self.ignores.is_ignored(&root.join(&rel), false) {
-            return None;
-        }
-        let rel = shown;
-        // Left out by `ignore:` in `ties.yaml`: not the notebook's.
-        if self.index.settings.conventions.ignore.matches(&rel, false) {
-            return None;
-        }
-        (rel == CONFIG_FILE || notebook::is_document(Path::new(&rel))).then_some(rel)
+        notebook_path(self.root(), &self.ignores, &self.index.settings, path)
     }
 
     /// Takes a change: reads what it names now, and applies it at the next
@@ -251,7 +233,13 @@ impl Workspace {
         }
         if rel == dismissed::FILE {
             // `ties done` or `ties snooze KEY` set an agenda item aside.
-            self.index.dismissed = notebook::load_dismissed(&root).0;
+            // Its bad lines are walk findings, read again with it (not only at a reload).
+            let (dismissed, found) = notebook::load_dismissed(&root);
+            self.index.dismissed = dismissed;
+            self.index
+                .walk_findings
+                .retain(|d| d.path != dismissed::FILE);
+            self.index.add_walk_findings(found);
             return;
         }
         let conventions = &self.index.settings.conventions;
@@ -547,6 +535,35 @@ pub(crate) fn on_disk(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// [`Workspace::notebook_path`] for the notebook at `root` whose `.gitignore` is `ignores`
+/// and whose settings are `settings`: also asked before the notebook is loaded (the
+/// language server's first look at a document opened while it loads).
+pub(crate) fn notebook_path(
+    root: &Path,
+    ignores: &Ignores,
+    settings: &Settings,
+    path: &Path,
+) -> Option<String> {
+    let inside = |p: &Path| p.strip_prefix(root).ok().map(Path::to_path_buf);
+    let rel = inside(path).or_else(|| {
+        let parent = path.parent()?.canonicalize().ok()?;
+        inside(&parent.join(path.file_name()?))
+    })?;
+    let shown = notebook::relative(Path::new(""), &rel);
+    if templates::holds(&shown) && !ignores.gitignored(&root.join(&rel), false) {
+        return Some(shown);
+    }
+    if ignores.is_ignored(&root.join(&rel), false) {
+        return None;
+    }
+    let rel = shown;
+    // Left out by `ignore:` in `ties.yaml`: not the notebook's.
+    if settings.conventions.ignore.matches(&rel, false) {
+        return None;
+    }
+    (rel == CONFIG_FILE || notebook::is_document(Path::new(&rel))).then_some(rel)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -617,6 +634,31 @@ mod tests {
             (vec![Code::T106], vec![Code::T103])
         );
         assert_eq!(round.tally.warnings, 1);
+    }
+
+    /// A bad line written to `dismissed.txt` while the workspace is open is reported at
+    /// once, and gone once the line is fixed: no reload needed.
+    #[test]
+    fn a_bad_line_in_dismissed_txt_is_reported_and_cleared_as_it_is_written() {
+        let (_dir, root) = on_disk(&[("contacts/ada.md", "---\nname: Ada\n---\n")]);
+        let now = at("2026-11-21", 9);
+        let (mut ws, _) = Workspace::load(&root, now).unwrap();
+        let file = root.join(dismissed::FILE);
+        std::fs::write(&file, "not a dismissal\n").unwrap();
+        ws.change(Change::Disk(file.clone()));
+        let round = ws.check(now).unwrap();
+        let at_file = |ds: &[Diagnostic]| {
+            ds.iter()
+                .filter(|d| d.path == dismissed::FILE)
+                .map(|d| d.start.line)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at_file(&round.new), [1], "{round:?}");
+        std::fs::write(&file, "").unwrap();
+        ws.change(Change::Disk(file));
+        let round = ws.check(now).unwrap();
+        assert_eq!(at_file(&round.fixed), [1], "{round:?}");
+        assert!(at_file(&ws.diagnostics()).is_empty());
     }
 
     #[test]

@@ -297,6 +297,10 @@ fn refusals_leave_every_byte() {
         ),
         (&["snooze", "ana-lima", "3m"], "minutes or months?"),
         (
+            &["snooze", "ana-lima", "99999y"],
+            "too long: a snooze lasts at most 1000y",
+        ),
+        (
             &["snooze", "nobody", "2w"],
             "unknown contact or agenda item",
         ),

@@ -29,8 +29,9 @@ fn capable() -> Value {
     }})
 }
 
-/// What eglot 1.9 (Emacs 28) announces: `documentChanges` without file operations, and no
-/// file watcher unless a project is configured for one.
+/// What eglot 1.9 (Emacs 28) announces: `documentChanges` without file operations. (It also
+/// offers a file watcher, which drops every file renamed into place; the server watches the
+/// notebook itself either way, so the watcher is left out here, as for Neovim 0.7.)
 fn eglot() -> Value {
     json!({ "capabilities": {
         "workspace": {
@@ -712,6 +713,80 @@ fn lsp_sees_files_written_outside_an_editor_that_watches_nothing() {
     // And a file deleted in the shell breaks the references to it again.
     std::fs::remove_file(nb.path().join("companies/zeta-labs.md")).unwrap();
     assert_eq!(client.diagnostics("contacts/cy.md")[0].2, "T201");
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, item 5: the first diagnostics of a file opened at once waited for the whole
+/// load (7 s at 83,000 files). Now a document opened while the notebook loads is parsed on
+/// its own and its own findings published at once; the full set, with what needs the other
+/// files (T201), replaces it when the load ends. The load is held here, deterministically,
+/// by `dismissed.txt` made a FIFO: the load reads it last, and blocks until the test
+/// writes to it; the first look never reads it. (`initialize` is answered while the load is
+/// held, too: defect 9, `initialize` waited for the whole load.)
+#[cfg(unix)]
+#[test]
+fn lsp_a_file_opened_while_the_notebook_loads_shows_its_own_findings_first() {
+    let nb = notebook();
+    let fifo = nb.path().join("dismissed.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let mut client = Client::start(&nb);
+    // An unknown company (T201, cross-file) and a bad date (its own).
+    let cy = "---\nname: Cy Young\ncompany: zeta-labs\nreached_out: 2026-13-01\n---\n";
+    client.open("contacts/cy.md", cy);
+    let first = client.diagnostics("contacts/cy.md");
+    let codes = |found: &[(u64, u64, String, String)]| -> Vec<String> {
+        found.iter().map(|d| d.2.clone()).collect()
+    };
+    assert_eq!(codes(&first), ["T104"], "{first:?}");
+    assert_eq!(client.last_published["version"], 1);
+    // Typed while it loads: looked at again, on its own still.
+    let fixed = cy.replace("2026-13-01", "2026-11-01");
+    client.change("contacts/cy.md", 2, &fixed);
+    assert_eq!(client.diagnostics("contacts/cy.md"), []);
+    assert_eq!(client.last_published["version"], 2);
+    // A request waits for the notebook, and so does every change sent after it.
+    let hover = client.at("contacts/cy.md", 2, 11);
+    client.send(
+        &json!({ "jsonrpc": "2.0", "id": 99, "method": "textDocument/hover", "params": hover }),
+    );
+    client.change("contacts/cy.md", 3, cy);
+    std::fs::write(&fifo, "").unwrap();
+    let answer = loop {
+        let message = client.next();
+        if message["id"] == 99 {
+            break message;
+        }
+        client.notifications.push(message);
+    };
+    assert!(answer.get("error").is_none(), "{answer}");
+    // The load may end before the server has read the last change: the text of version 2
+    // is checked (and published) first then. Version 3 is what the full check ends on.
+    let full = loop {
+        let full = client.diagnostics("contacts/cy.md");
+        if client.last_published["version"] == 3 {
+            break full;
+        }
+        assert_eq!(codes(&full), ["T201"], "version 2, checked in full");
+    };
+    assert_eq!(codes(&full), ["T201", "T104"], "{full:?}");
+    assert_eq!(client.stop(), 0);
+}
+
+/// Found driving Emacs (tests/e2e/emacs.sh): eglot 1.9 clears a buffer's diagnostics when
+/// it starts managing it, which may be after the server told them (the load publishes every
+/// file's), and the buffer stayed blank. A document opened is told its diagnostics again.
+#[test]
+fn lsp_a_file_opened_is_told_its_diagnostics_again() {
+    let cy = "---\nname: Cy\ncompany: zeta-labs\n---\n";
+    let nb = notebook().file("contacts/cy.md", cy);
+    let mut client = Client::start_as(&nb, eglot());
+    assert_eq!(client.diagnostics("contacts/cy.md")[0].2, "T201");
+    client.open("contacts/cy.md", cy);
+    let again = client.diagnostics("contacts/cy.md");
+    assert_eq!(again.len(), 1, "{again:?}");
+    assert_eq!(again[0].2, "T201");
+    assert_eq!(client.last_published["version"], 1);
     assert_eq!(client.stop(), 0);
 }
 

@@ -16,6 +16,8 @@
 //! - `migrate`: vaults as people keep them (issue 23): each class of what real vaults hold,
 //!   at its boundary, and the fixture vaults of each class.
 //! - `import_calendar`: `ties import ics`, a calendar's meetings as chats, moved and cancelled.
+//! - `import_persona`: the persona's week rebuilt from a calendar and LinkedIn messages
+//!   (`tests/fixtures/persona-history`) prints the agenda the hand-recorded week prints.
 //! - `import_address_books`: Outlook's contacts CSV and LinkedIn's `Contacts.csv`.
 //! - `import_formats`: `ties import vcard`, Google Contacts, LinkedIn's older exports, a US
 //!   tracker, and the export → import round trip, field by field.
@@ -50,6 +52,7 @@ mod import_calendar;
 mod import_encodings;
 mod import_formats;
 mod import_linkedin_export;
+mod import_persona;
 mod import_rows;
 mod init_new;
 mod list_show;

@@ -165,7 +165,9 @@ impl<'a> Scope<'a> {
     /// (`2026-11-24-ana-ruiz`, then `-2`), and its front matter so far.
     pub(super) fn chat(&mut self, with: &[Person], day: NaiveDate) -> (String, Draft) {
         let conventions = self.conventions();
-        let name = naming::id_from_name(conventions, &with[0].name);
+        // Named after the first person's id, as `ties new chat` names it: a contact whose
+        // id is not their name's slug (`chris-oconnor` for Chris O'Connor) keeps it.
+        let name = naming::id_from_name(conventions, &with[0].id);
         let sep = if conventions.title_ids() { ' ' } else { '-' };
         let base = format!("{}{sep}{name}", day.format("%Y-%m-%d"));
         let index = self.index;

@@ -3,13 +3,15 @@
 //! contacts becomes a chat with them: its date and time (in this machine's time zone),
 //! `duration` from `DTEND` or `DURATION`, `medium` from the conference link or the place,
 //! the description without the conference boilerplate in the body, and `uid: ics:UID` (with
-//! the `RECURRENCE-ID` of a moved instance), so importing again finds the chat: a moved
-//! meeting changes its `date` (and `duration`) as one-line edits, a cancelled one sets
-//! `status: cancelled`. An event naming no one is listed, and imported with `--all` (its
+//! the `RECURRENCE-ID` of a meeting of a series: `recurrence` expands each series), so
+//! importing again finds the chat: a moved meeting changes its `date` (and `duration`) as
+//! one-line edits, a cancelled one sets `status: cancelled`. An event naming no one is listed, and imported with `--all` (its
 //! attendees get files). The status is left to the clock: planned until the chat has ended,
 //! then done. The file is parsed by `icalendar`'s parser; lines are unfolded first.
 
-use std::collections::BTreeMap;
+mod recurrence;
+
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::str::FromStr as _;
 
@@ -47,7 +49,13 @@ struct Meeting {
     people: Vec<(Option<String>, Option<String>)>,
     cancelled: bool,
     sequence: u32,
-    recurring: bool,
+    /// `ics:UID` of the series it belongs to: an occurrence, or an override of one.
+    series: Option<String>,
+    /// Made from its series' rule (not written in the file): an override replaces it.
+    generated: bool,
+    /// The key the first meeting of a series had before series were expanded (`ics:UID`),
+    /// so a chat imported then is found again.
+    legacy: Option<String>,
 }
 
 /// When an event starts: a local time, or a day (an all-day event).
@@ -142,6 +150,8 @@ fn read(path: &Path, text: &str, index: &Index, log: &mut Log) -> Result<Vec<Mee
                 .is_some_and(|n| Some(n.trim().to_lowercase()) == owner)
     };
     let mut by_key: BTreeMap<String, Meeting> = BTreeMap::new();
+    let mut masters: HashMap<String, Meeting> = HashMap::new();
+    let mut series = Series::default();
     let mut unknown_zones: Vec<String> = Vec::new();
     let events = calendar
         .components
@@ -149,16 +159,28 @@ fn read(path: &Path, text: &str, index: &Index, log: &mut Log) -> Result<Vec<Mee
         .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"));
     for (n, event) in events.enumerate() {
         let line = lines.get(n).copied().unwrap_or(0);
-        match meeting(event, line, &is_owner, &mut unknown_zones) {
-            Ok(m) => {
-                let newer = by_key
-                    .get(&m.key)
-                    .is_none_or(|old| m.sequence >= old.sequence);
-                if newer {
-                    by_key.insert(m.key.clone(), m);
-                }
+        let m = match meeting(event, line, &is_owner, &mut unknown_zones) {
+            Ok(m) => m,
+            Err(why) => {
+                log.bad(line, why);
+                continue;
             }
-            Err(why) => log.bad(line, why),
+        };
+        match prop(event, "RRULE").filter(|_| m.series.is_none()) {
+            Some(rule) => {
+                for o in series.expand(event, rule, &m, index.now.date(), log) {
+                    keep(&mut by_key, o);
+                }
+                masters.insert(m.key.clone(), m);
+            }
+            None => keep(&mut by_key, m),
+        }
+    }
+    series.say(index.now.date(), log);
+    // A moved instance written with only what changed takes the rest from its series.
+    for m in by_key.values_mut().filter(|m| !m.generated) {
+        if let Some(master) = m.series.as_ref().and_then(|s| masters.get(s)) {
+            m.inherit(master);
         }
     }
     if !unknown_zones.is_empty() {
@@ -261,9 +283,12 @@ fn meeting(
         },
         |p| p.val.as_str().trim().to_owned(),
     );
-    let key = match prop(event, "RECURRENCE-ID") {
-        Some(r) => format!("ics:{uid}:{}", r.val.as_str().trim()),
-        None => format!("ics:{uid}"),
+    let (key, series) = match prop(event, "RECURRENCE-ID") {
+        Some(r) => (
+            format!("ics:{uid}:{}", r.val.as_str().trim()),
+            Some(format!("ics:{uid}")),
+        ),
+        None => (format!("ics:{uid}"), None),
     };
     let summary = prop(event, "SUMMARY").map(text_of).unwrap_or_default();
     let location = prop(event, "LOCATION").map(text_of).unwrap_or_default();
@@ -313,7 +338,9 @@ fn meeting(
         sequence: prop(event, "SEQUENCE")
             .and_then(|s| s.val.as_str().trim().parse().ok())
             .unwrap_or(0),
-        recurring: prop(event, "RRULE").is_some(),
+        series,
+        generated: false,
+        legacy: None,
     })
 }
 
@@ -438,10 +465,11 @@ fn plan_meetings(meetings: &[Meeting], scope: &mut Scope<'_>) {
     };
     let mut nobody: Vec<String> = Vec::new();
     let mut cancelled_new = 0;
-    let mut series = 0;
     for m in meetings {
-        series += usize::from(m.recurring);
-        if let Some(doc) = existing.get(m.key.as_str()) {
+        let found = existing
+            .get(m.key.as_str())
+            .or_else(|| m.legacy.as_deref().and_then(|k| existing.get(k)));
+        if let Some(doc) = found {
             update(doc, m, scope, &mut count);
             continue;
         }
@@ -518,15 +546,6 @@ fn plan_meetings(meetings: &[Meeting], scope: &mut Scope<'_>) {
             format!("{cancelled_new} cancelled event(s) not in the notebook left out"),
         );
     }
-    if series > 0 {
-        scope.log.note(
-            0,
-            format!(
-                "{series} recurring series: each is imported as its first meeting, and its \
-                 moved or cancelled instances as their own; the repeats are not expanded"
-            ),
-        );
-    }
     scope.plan.history.push(count);
 }
 
@@ -568,6 +587,146 @@ fn update(doc: &Document, m: &Meeting, scope: &mut Scope<'_>, count: &mut Histor
     // Changed, not new: the summary counts it among the files updated.
     scope.changed(&path, m.line, 0);
     count.present += 1;
+}
+
+/// Keeps `m` unless the calendar already gave its key a better version: an event written
+/// in the file replaces one made from a rule (an override replaces its occurrence), and of
+/// two written ones the highest `SEQUENCE` wins.
+fn keep(by_key: &mut BTreeMap<String, Meeting>, m: Meeting) {
+    let better = by_key.get(&m.key).is_none_or(|old| {
+        if old.generated == m.generated {
+            m.sequence >= old.sequence
+        } else {
+            !m.generated
+        }
+    });
+    if better {
+        by_key.insert(m.key.clone(), m);
+    }
+}
+
+impl Meeting {
+    /// What an override leaves out (Outlook writes only what changed) taken from its series.
+    fn inherit(&mut self, master: &Self) {
+        if self.summary.is_empty() {
+            self.summary.clone_from(&master.summary);
+        }
+        if self.description.is_empty() {
+            self.description.clone_from(&master.description);
+        }
+        if self.medium.is_none() {
+            self.medium = master.medium;
+        }
+        if self.people.is_empty() {
+            self.people.clone_from(&master.people);
+        }
+        if self.minutes.is_none() {
+            self.minutes = master.minutes;
+        }
+    }
+}
+
+/// The recurring series of the calendar: how many, their meetings, and those left out.
+#[derive(Debug, Default)]
+struct Series {
+    count: usize,
+    meetings: usize,
+    capped: Vec<String>,
+}
+
+impl Series {
+    /// The meetings of the series `master` (its `RRULE` is `rule`) in the window; the master
+    /// alone, with a warning, when the rule cannot be read.
+    fn expand(
+        &mut self,
+        event: &Component<'_>,
+        rule: &Property<'_>,
+        master: &Meeting,
+        today: NaiveDate,
+        log: &mut Log,
+    ) -> Vec<Meeting> {
+        let all = |name: &str| -> Vec<&Property<'_>> {
+            event
+                .properties
+                .iter()
+                .filter(|p| p.name.as_str().eq_ignore_ascii_case(name))
+                .collect()
+        };
+        let Some(dtstart) = prop(event, "DTSTART") else {
+            return vec![master.clone()];
+        };
+        let expanded = recurrence::expand(
+            dtstart,
+            rule.val.as_str(),
+            &all("EXDATE"),
+            &all("RDATE"),
+            today,
+        );
+        let expanded = match expanded {
+            Ok(e) => e,
+            Err(why) => {
+                log.warn(
+                    master.line,
+                    format!(
+                        "{}: {why}; imported as its first meeting only",
+                        shown_title(&master.summary)
+                    ),
+                );
+                return vec![master.clone()];
+            }
+        };
+        self.count += 1;
+        self.meetings += expanded.occurrences.iter().filter(|o| !o.excluded).count();
+        if expanded.left_out > 0 {
+            self.capped.push(format!(
+                "{} ({} earlier meetings)",
+                shown_title(&master.summary),
+                expanded.left_out
+            ));
+        }
+        let first = dtstart.val.as_str().trim();
+        expanded
+            .occurrences
+            .into_iter()
+            .map(|o| Meeting {
+                key: format!("{}:{}", master.key, o.id),
+                legacy: (o.id == first).then(|| master.key.clone()),
+                start: o.start,
+                cancelled: master.cancelled || o.excluded,
+                series: Some(master.key.clone()),
+                generated: true,
+                ..master.clone()
+            })
+            .collect()
+    }
+
+    /// One note for the series, one for those cut at [`recurrence::CAP`].
+    fn say(&self, today: NaiveDate, log: &mut Log) {
+        if self.count == 0 {
+            return;
+        }
+        let until = today + chrono::Days::new(recurrence::HORIZON_DAYS);
+        log.note(
+            0,
+            format!(
+                "{} recurring series: {} meetings up to {until} ({} days from today), each \
+                 its own chat",
+                self.count,
+                self.meetings,
+                recurrence::HORIZON_DAYS
+            ),
+        );
+        if !self.capped.is_empty() {
+            log.note(
+                0,
+                format!(
+                    "only the latest {} meetings of a series are imported; left out: {}",
+                    recurrence::CAP,
+                    self.capped.join(", ")
+                ),
+            );
+        }
+    }
 }
 
 fn shown_title(summary: &str) -> &str {

@@ -14,8 +14,8 @@ use lsp_types as lsp;
     reason = "each is one capability the client announces or not"
 )]
 pub(crate) struct Client {
-    /// It registers `workspace/didChangeWatchedFiles` watchers when asked: it reports files
-    /// changed outside it, so the server needs no watcher of its own.
+    /// It registers `workspace/didChangeWatchedFiles` watchers when asked: it can report
+    /// files changed outside it when the server cannot watch the notebook itself.
     pub watches_files: bool,
     /// It takes `documentChanges` (versioned edits, file operations) in a workspace edit;
     /// otherwise only the `changes` map.

@@ -19,6 +19,7 @@ mod edit;
 #[cfg(test)]
 mod equivalence;
 mod files;
+mod first;
 mod navigate;
 mod server;
 mod start;

@@ -39,6 +39,7 @@ use crate::workspace::{Change, Round, Workspace};
 
 use super::client::Client;
 use super::convert::{Lines, path_of, uri_of};
+use super::first::Early;
 
 /// Where the rules' docs are, for `codeDescription`: the table of rule codes in the
 /// `docs/format.md` of the sources this binary was built from (`ties explain CODE` prints
@@ -101,6 +102,8 @@ pub(crate) struct Server<'a> {
     pub(super) workspace: Option<Workspace>,
     /// A load is under way: messages that need the notebook wait in `deferred`.
     pub(super) loading: bool,
+    /// What a first look at a document opened during the load needs ([`super::first`]).
+    pub(super) early: Option<Early>,
     deferred: Vec<Message>,
     /// What the watcher saw while the notebook was loading.
     pub(super) seen: Vec<Batch>,
@@ -112,6 +115,8 @@ pub(crate) struct Server<'a> {
     unpublished: BTreeSet<String>,
     /// What each file was last told.
     published: HashMap<String, Vec<lsp::Diagnostic>>,
+    /// Files opened since they were last told: told again what they were told.
+    opened_since: BTreeSet<String>,
     initialized: bool,
     shutdown: bool,
     /// The ids of the requests the server sent.
@@ -334,6 +339,7 @@ impl<'a> Server<'a> {
             client: Client::default(),
             workspace: None,
             loading: false,
+            early: None,
             deferred: Vec::new(),
             seen: Vec::new(),
             watcher: None,
@@ -341,6 +347,7 @@ impl<'a> Server<'a> {
             unchecked: false,
             unpublished: BTreeSet::new(),
             published: HashMap::new(),
+            opened_since: BTreeSet::new(),
             initialized: false,
             shutdown: false,
             sent: 0,
@@ -399,17 +406,35 @@ impl<'a> Server<'a> {
                 }
                 Ok(_) => {}
             },
+            Message::Notification(n) if self.loading && self.meanwhile(&n) => self.notification(n),
             message if self.loading => self.deferred.push(message),
-            Message::Notification(n) if self.workspace.is_none() && !self.opens_notebook(&n) => {
-                self.notification(n);
-            }
-            Message::Notification(n) if self.loading => {
+            Message::Notification(n)
+                if self.workspace.is_none() && self.opens_notebook(&n) && !self.meanwhile(&n) =>
+            {
                 self.deferred.push(Message::Notification(n));
             }
             Message::Notification(n) => self.notification(n),
             Message::Request(request) => self.request(request),
         }
         true
+    }
+
+    /// Whether `n` is taken while the notebook loads rather than waiting for it: a
+    /// document opened, changed or closed, which only the server's copy of its text keeps
+    /// (its first look, [`super::first`], is published at once). Only while no request
+    /// waits: a request is answered on the text as it was when it came.
+    fn meanwhile(&self, n: &Notification) -> bool {
+        let sync = [
+            notification::DidOpenTextDocument::METHOD,
+            notification::DidChangeTextDocument::METHOD,
+            notification::DidCloseTextDocument::METHOD,
+        ];
+        self.early.is_some()
+            && sync.contains(&n.method.as_str())
+            && !self
+                .deferred
+                .iter()
+                .any(|m| matches!(m, Message::Request(_)))
     }
 
     /// Whether `n` opens a document while no notebook is loaded: then the notebook is
@@ -459,6 +484,9 @@ impl<'a> Server<'a> {
     /// waited for it is taken in order.
     fn loaded(&mut self, loaded: Result<(Workspace, Round), String>) {
         self.loading = false;
+        self.early = None;
+        // What the first looks told is replaced by the full check's (or taken back).
+        self.unpublished.extend(self.published.keys().cloned());
         super::start::done(self, loaded.as_ref().ok().map(|(w, _)| w));
         match loaded {
             Ok((mut workspace, first)) => {
@@ -521,7 +549,8 @@ impl<'a> Server<'a> {
         }
     }
 
-    /// The queue is empty: the changed buffers are parsed, and the notebook checked.
+    /// The queue is empty: the changed buffers are parsed, and the notebook checked (or,
+    /// while it loads, each changed document looked at on its own).
     fn idle(&mut self) {
         if !self.unchecked {
             return;
@@ -529,7 +558,14 @@ impl<'a> Server<'a> {
         self.flush();
         // A bug in a rule must not end the session: the buffers stay open, and the next
         // change checks again.
-        if catch_unwind(AssertUnwindSafe(|| self.check())).is_err() {
+        let checked = catch_unwind(AssertUnwindSafe(|| {
+            if self.workspace.is_some() {
+                self.check();
+            } else {
+                self.first_look();
+            }
+        }));
+        if checked.is_err() {
             self.unchecked = false;
             log("the check failed: a bug in ties; please report it");
         }
@@ -638,7 +674,10 @@ impl<'a> Server<'a> {
         }
     }
 
-    /// The client opened a document: its URI, version and text are kept.
+    /// The client opened a document: its URI, version and text are kept, and its
+    /// diagnostics are told again, even if they were told before it was opened: a client
+    /// may drop what it was told of a file it did not manage yet (eglot 1.9 clears a
+    /// buffer's diagnostics when it starts managing it).
     pub(super) fn open(&mut self, rel: &str, uri: lsp::Uri, version: i32, text: String) {
         let open = Open {
             uri,
@@ -647,6 +686,8 @@ impl<'a> Server<'a> {
             dirty: true,
         };
         self.open.insert(rel.to_owned(), open);
+        self.opened_since.insert(rel.to_owned());
+        self.unpublished.insert(rel.to_owned());
         self.unchecked = true;
     }
 
@@ -694,14 +735,42 @@ impl<'a> Server<'a> {
         }
     }
 
+    /// The notebook is loading: each document changed since it was last looked at is
+    /// parsed on its own and its own findings published ([`super::first`]).
+    fn first_look(&mut self) {
+        self.unchecked = false;
+        let Some(early) = self.early.as_ref() else {
+            return;
+        };
+        let mut looked = Vec::new();
+        for (path, open) in &mut self.open {
+            if std::mem::take(&mut open.dirty)
+                && let Some(found) = early.look(path, &open.text)
+            {
+                looked.push((path.clone(), found));
+            }
+        }
+        for (path, found) in looked {
+            let converted = self.convert_in(&found.lines(), &found.diagnostics);
+            self.tell(&path, converted);
+        }
+    }
+
     /// Tells the client the diagnostics of `path`, unless it was told them already.
     fn publish(&mut self, path: &str) {
         let Some(workspace) = self.workspace.as_ref() else {
             return;
         };
         let converted = self.convert(path, &workspace.diagnostics_at(path));
+        self.tell(path, converted);
+    }
+
+    /// Tells the client that `path` has the diagnostics `converted`, unless it was told so.
+    fn tell(&mut self, path: &str, converted: Vec<lsp::Diagnostic>) {
         let told = self.published.get(path);
-        if told.map_or(converted.is_empty(), |t| *t == converted) {
+        let opened = self.opened_since.remove(path);
+        // Nothing told and nothing to tell: the client holds nothing it could have dropped.
+        if told.map_or(converted.is_empty(), |t| *t == converted && !opened) {
             return;
         }
         if let Some(uri) = self.uri(path) {
@@ -728,8 +797,14 @@ impl<'a> Server<'a> {
     }
 
     /// The path of `uri` from the notebook root, if it is a file of the notebook.
+    /// While the notebook loads, as its first look says it.
     pub(super) fn relative(&self, uri: &lsp::Uri) -> Option<String> {
-        self.workspace.as_ref()?.notebook_path(&path_of(uri)?)
+        let path = path_of(uri)?;
+        match (&self.workspace, &self.early) {
+            (Some(workspace), _) => workspace.notebook_path(&path),
+            (None, Some(early)) => early.notebook_path(&path),
+            (None, None) => None,
+        }
     }
 
     pub(super) fn uri(&self, rel: &str) -> Option<lsp::Uri> {
@@ -772,6 +847,11 @@ impl<'a> Server<'a> {
     /// Diagnostics of `rel` as the protocol has them.
     pub(super) fn convert(&self, rel: &str, diagnostics: &[Diagnostic]) -> Vec<lsp::Diagnostic> {
         let lines = self.lines(rel).unwrap_or_else(|| Lines::new(""));
+        self.convert_in(&lines, diagnostics)
+    }
+
+    /// Diagnostics placed in `lines` as the protocol has them.
+    fn convert_in(&self, lines: &Lines, diagnostics: &[Diagnostic]) -> Vec<lsp::Diagnostic> {
         diagnostics
             .iter()
             .map(|d| lsp::Diagnostic {
@@ -965,6 +1045,51 @@ mod tests {
         assert_eq!(after.len(), 1, "{after:?}");
         assert!(after[0].uri.as_str().ends_with("/events/meetup.md"));
         assert_eq!(after[0].diagnostics, []);
+    }
+
+    /// Issue 25, defect 9: each keystroke re-parsed the whole buffer (300 edits to a 1 MB
+    /// note took 10 s to catch up). The 300 edits of a burst only edit the server's copy of
+    /// the text: the workspace parses the document once, for the last version.
+    #[test]
+    fn a_burst_of_edits_to_a_big_note_is_one_parse() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("ties.yaml"), "").unwrap();
+        std::fs::create_dir_all(root.join("notes")).unwrap();
+        let big = "Met [[nobody]] at the fair.\n".repeat(40_000);
+        std::fs::write(root.join("notes/big.md"), &big).unwrap();
+        let (connection, _client) = Connection::memory();
+        let now = at("2026-11-21 09:00");
+        let mut server = Server::for_tests(&connection, now);
+        server.load(&root);
+        let uri = uri_of(&root.join("notes/big.md")).unwrap();
+        let notify = |method: &str, params: serde_json::Value| {
+            Message::Notification(Notification::new(method.to_owned(), params))
+        };
+        server.message(notify(
+            "textDocument/didOpen",
+            serde_json::json!({ "textDocument": {
+                "uri": uri, "languageId": "markdown", "version": 1, "text": big } }),
+        ));
+        for version in 2..302 {
+            server.message(notify(
+                "textDocument/didChange",
+                serde_json::json!({
+                    "textDocument": { "uri": uri, "version": version },
+                    "contentChanges": [{
+                        "range": { "start": { "line": 0, "character": 0 },
+                                   "end": { "line": 0, "character": 0 } },
+                        "text": "x",
+                    }],
+                }),
+            ));
+        }
+        server.flush();
+        let round = server.workspace.as_mut().unwrap().check(now).unwrap();
+        assert_eq!(round.files_read, 1, "one parse for 301 versions");
+        let text = server.opened("notes/big.md").unwrap();
+        assert_eq!(text.version, 301);
+        assert!(text.text.starts_with(&format!("{}Met", "x".repeat(300))));
     }
 
     #[test]

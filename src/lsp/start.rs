@@ -3,7 +3,9 @@
 //! loading function every command uses ([`Workspace::load_with`]), so `initialize` is answered
 //! at once and the editor never freezes, while `$/progress` shows the load in a client
 //! that shows progress; and watched by the server itself (the watch engine of `ties watch`
-//! and `ties serve`) when the client watches no files for it.
+//! and `ties serve`). Clients' own watchers are no substitute: eglot 1.9 (Debian 12's)
+//! drops every file renamed into place, which is how `ties` and most tools save a file, so
+//! the client is asked to watch only when the server cannot ([`super::sync::initialized`]).
 
 use std::path::Path;
 use std::time::Instant;
@@ -39,6 +41,9 @@ impl Server<'_> {
             }
         };
         self.loading = true;
+        // Read before the load, so that a document opened meanwhile shows its own findings
+        // at once (`first`); a `ties.yaml` that cannot be read is the load's to report.
+        self.early = super::first::Early::read(&root).ok();
         if self.client.shows_progress {
             let token = lsp::NumberOrString::String(PROGRESS.to_owned());
             self.ask::<lsp::request::WorkDoneProgressCreate>(lsp::WorkDoneProgressCreateParams {
@@ -50,18 +55,19 @@ impl Server<'_> {
                 ..lsp::WorkDoneProgressBegin::default()
             }));
         }
-        if !self.client.watches_files {
-            // Watching before the load, so that nothing saved while it reads is missed.
-            let events = self.events.clone();
-            let watching = Engine::start(&root, Options::default(), move |seen| {
-                events.send(Event::Disk(seen)).is_ok()
-            });
-            match watching {
-                Ok(engine) => self.watcher = Some(engine),
-                Err(e) => log(&format!(
-                    "cannot watch the notebook ({e}): files changed outside the editor are not seen"
-                )),
-            }
+        // Watching before the load, so that nothing saved while it reads is missed.
+        let events = self.events.clone();
+        let watching = Engine::start(&root, Options::default(), move |seen| {
+            events.send(Event::Disk(seen)).is_ok()
+        });
+        match watching {
+            Ok(engine) => self.watcher = Some(engine),
+            Err(e) if self.client.watches_files => log(&format!(
+                "cannot watch the notebook ({e}): the editor is asked to report changed files"
+            )),
+            Err(e) => log(&format!(
+                "cannot watch the notebook ({e}): files changed outside the editor are not seen"
+            )),
         }
         let events = self.events.clone();
         let (now, cache) = (self.clock.now(), self.cache);

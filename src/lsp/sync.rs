@@ -17,10 +17,11 @@ use crate::workspace::Change;
 use super::convert::offset;
 use super::server::{Server, log};
 
-/// Asks the client to report changes of Markdown files and `ties.yaml` made outside it,
-/// if it can; otherwise the server watches the notebook itself (`start`).
+/// Asks the client to report changes of Markdown files and `ties.yaml` made outside it, if
+/// it can and the server does not watch the notebook itself (`start`: it could not, or no
+/// notebook was found yet).
 pub(super) fn initialized(server: &mut Server, _: lsp::InitializedParams) {
-    if !server.client.watches_files {
+    if !server.client.watches_files || server.watcher.is_some() {
         return;
     }
     let watchers = ["**/*.md", "**/ties.yaml"]

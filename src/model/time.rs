@@ -252,7 +252,10 @@ pub(crate) struct Duration {
 pub(crate) enum BadDuration {
     /// `3m`: minutes or months? Refused where both could be meant.
     Ambiguous,
-    /// Anything else: no number, no unit, a negative or absurd length.
+    /// More than a thousand years (`99999y`): nobody means it, and date arithmetic would
+    /// overflow.
+    TooLong,
+    /// Anything else: no number, no unit, a negative length.
     Unreadable,
 }
 
@@ -298,7 +301,9 @@ impl Duration {
         let s = s.trim();
         let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let (count, unit) = s.split_at(digits);
-        let count: i64 = count.parse().map_err(|_| BadDuration::Unreadable)?;
+        if count.is_empty() {
+            return Err(BadDuration::Unreadable);
+        }
         if unit == "m" {
             return Err(BadDuration::Ambiguous);
         }
@@ -306,6 +311,8 @@ impl Duration {
             .iter()
             .find(|(name, _)| *name == unit)
             .ok_or(BadDuration::Unreadable)?;
+        // Digits too many for an i64 are a length past any limit, not a typo.
+        let count: i64 = count.parse().map_err(|_| BadDuration::TooLong)?;
         // Durations beyond ~1000 years are nonsense and would overflow date arithmetic.
         match *unit {
             Unit::Minutes(per) => count
@@ -318,7 +325,7 @@ impl Duration {
                 .filter(|m| *m <= 12 * 1000)
                 .map(Self::months),
         }
-        .ok_or(BadDuration::Unreadable)
+        .ok_or(BadDuration::TooLong)
     }
 
     /// How long a chat lasts (`duration: 45m`): as [`Duration::parse`], and a bare `m` is
@@ -496,6 +503,12 @@ mod tests {
     fn a_bare_m_is_refused_except_for_a_chats_length() {
         assert_eq!(Duration::read("3m"), Err(BadDuration::Ambiguous));
         assert_eq!(Duration::read("3x"), Err(BadDuration::Unreadable));
+        assert_eq!(Duration::read("99999y"), Err(BadDuration::TooLong));
+        assert_eq!(
+            Duration::read("99999999999999999999d"),
+            Err(BadDuration::TooLong)
+        );
+        assert_eq!(Duration::read("1000y"), Ok(Duration::months(12_000)));
         assert_eq!(Duration::parse_length("45m"), Some(Duration::minutes(45)));
         assert_eq!(Duration::parse_length("45min"), Some(Duration::minutes(45)));
         assert_eq!(Duration::parse_length("1h"), Some(Duration::minutes(60)));

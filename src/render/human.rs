@@ -92,6 +92,12 @@ fn excerpt(text: &str, d: &Diagnostic) -> Option<(String, std::ops::Range<usize>
     while !line.is_char_boundary(window_start) {
         window_start -= 1;
     }
+    // A span longer than the window (a 6 MB value) is underlined for its first part only:
+    // rendering it whole costs seconds and the terminal shows a window anyway.
+    to = to.min(from + MAX_EXCERPT);
+    while !line.is_char_boundary(to) {
+        to += 1;
+    }
     let mut window_end = (to.max(from + 1) + MAX_EXCERPT / 2).min(line.len());
     while !line.is_char_boundary(window_end) {
         window_end += 1;
@@ -99,10 +105,14 @@ fn excerpt(text: &str, d: &Diagnostic) -> Option<(String, std::ops::Range<usize>
     from -= window_start;
     to = to.min(window_end) - window_start;
     let (window, range) = shown(&line[window_start..window_end], from..to);
-    let ellipsis = '…'.len_utf8();
+    // An ellipsis only where the line goes on.
+    let (before, after) = (
+        if window_start > 0 { "…" } else { "" },
+        if window_end < line.len() { "…" } else { "" },
+    );
     Some((
-        format!("…{window}…"),
-        range.start + ellipsis..range.end + ellipsis,
+        format!("{before}{window}{after}"),
+        range.start + before.len()..range.end + before.len(),
     ))
 }
 
@@ -156,5 +166,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A span over a whole 1 MB value (multi-byte, so the cut must find a boundary) gives a
+    /// window of a few hundred bytes, underlining the value's start.
+    #[test]
+    fn a_huge_span_is_underlined_for_its_first_part() {
+        let value = "é".repeat(512 * 1024);
+        let text = format!("email: {value}\n");
+        let d = Diagnostic {
+            path: "contacts/big.md".into(),
+            span: Span::new(7, 7 + value.len()),
+            start: Position::START,
+            end: Position::START,
+            code: Code::T108,
+            message: String::new(),
+            help: None,
+            remedy: crate::findings::Remedy::default(),
+        };
+        let (line, range) = excerpt(&text, &d).expect("an excerpt");
+        assert!(line.len() < 4 * MAX_EXCERPT, "{} bytes", line.len());
+        assert!(
+            line.starts_with("email: é") && line.ends_with('…'),
+            "{line:.40}"
+        );
+        assert!(line[range].starts_with('é'));
     }
 }

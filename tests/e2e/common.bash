@@ -23,3 +23,16 @@ need() {
     exit 1
   fi
 }
+
+# editors_notebook DIR: the notebook the editor parts drive (a T201 with a did-you-mean
+# fix in contacts/ada.md, mentions of ada to rename, a note linking a contact to log).
+editors_notebook() {
+  local nb=$1
+  mkdir -p "$nb/contacts" "$nb/companies" "$nb/notes"
+  : >"$nb/ties.yaml"
+  printf -- '---\nname: Acme\nstatus: target\n---\n' >"$nb/companies/acme.md"
+  printf -- '---\nname: Ada Lovelace\ncompany: acm\n---\n' >"$nb/contacts/ada.md"
+  printf -- '---\nname: Bob Stone\nintroduced_by: ada\n---\nSee [[ada]].\n' >"$nb/contacts/bob.md"
+  printf -- '---\nname: Cy Young\n---\n' >"$nb/contacts/cy.md"
+  printf -- 'Coffee with [[cy]] soon.\n' >"$nb/notes/plan.md"
+}

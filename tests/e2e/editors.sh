@@ -10,13 +10,7 @@ need editors nvim neovim
 nb=$(mktemp -d)
 trap 'rm -rf "$nb"' EXIT
 export TIES_E2E_NOTEBOOK="$nb"
-mkdir -p "$nb/contacts" "$nb/companies" "$nb/notes"
-: >"$nb/ties.yaml"
-printf -- '---\nname: Acme\nstatus: target\n---\n' >"$nb/companies/acme.md"
-printf -- '---\nname: Ada Lovelace\ncompany: acm\n---\n' >"$nb/contacts/ada.md"
-printf -- '---\nname: Bob Stone\nintroduced_by: ada\n---\nSee [[ada]].\n' >"$nb/contacts/bob.md"
-printf -- '---\nname: Cy Young\n---\n' >"$nb/contacts/cy.md"
-printf -- 'Coffee with [[cy]] soon.\n' >"$nb/notes/plan.md"
+editors_notebook "$nb"
 echo "editors: $(nvim --version | head -1)"
 log="$nb.log"
 status=0
