@@ -43,7 +43,9 @@ use crate::sink::Sink;
 use crate::suggest;
 
 /// Every diagnostic of the notebook: per-file, walk, `ties.yaml` and cross-file ones, less
-/// the codes `checks.ignore` silences, in path and position order.
+/// the codes `checks.ignore` silences, in path and position order. The tests' shorthand:
+/// `ties check` keeps its [`Checker`], and an import asks [`diagnostics_at`].
+#[cfg(test)]
 pub(crate) fn diagnostics(index: &Index) -> Vec<Diagnostic> {
     Checker::new(index).into_diagnostics()
 }
