@@ -69,6 +69,8 @@ pub(crate) enum Event {
     Client(Option<Message>),
     /// The notebook's load in the background has ended: the workspace, or why not.
     Loaded(Result<(Workspace, Round), String>),
+    /// The server's own watcher is armed (before the load starts reading), or why not.
+    Watching(Result<Engine, crate::error::Error>),
     /// The server's own watcher saw files change, or stopped.
     Disk(watch::Seen),
 }
@@ -170,6 +172,10 @@ pub(crate) fn serve(
             Event::Client(None) => false,
             Event::Loaded(loaded) => {
                 server.loaded(loaded);
+                true
+            }
+            Event::Watching(watching) => {
+                server.watching(watching);
                 true
             }
             Event::Disk(seen) => {
