@@ -1183,3 +1183,64 @@ fn lsp_checks_a_template_as_it_is_typed() {
     assert_eq!(nb.read("templates/ask.md"), "Hi {{first_name}}\n");
     assert_eq!(client.stop(), 0);
 }
+
+/// Issue 25, item 2: files renamed, created and deleted in the editor's file tree
+/// (`workspace/didRenameFiles`, `didCreateFiles`, `didDeleteFiles`) are read again at once.
+/// Each notification goes right after the change on disk and a request right after it: the
+/// server takes messages in order, so the answer is the notification's doing, not its own
+/// watcher's (which waits for the disk to be quiet first).
+#[test]
+fn lsp_files_renamed_created_and_deleted_in_the_editor_are_read_again() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    let find = |client: &mut Client, query: &str| -> Vec<String> {
+        let symbols = client.result("workspace/symbol", json!({ "query": query }));
+        symbols
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                s["location"]["uri"]
+                    .as_str()
+                    .unwrap()
+                    .replace(&format!("{}/", client.root), "")
+            })
+            .collect()
+    };
+    assert_eq!(find(&mut client, "lovel"), ["contacts/ada.md"]);
+
+    std::fs::rename(
+        nb.path().join("contacts/ada.md"),
+        nb.path().join("contacts/ada-king.md"),
+    )
+    .unwrap();
+    let (old, new) = (
+        client.uri("contacts/ada.md"),
+        client.uri("contacts/ada-king.md"),
+    );
+    client.notify(
+        "workspace/didRenameFiles",
+        json!({ "files": [{ "oldUri": old, "newUri": new }] }),
+    );
+    assert_eq!(find(&mut client, "lovel"), ["contacts/ada-king.md"]);
+
+    std::fs::write(
+        nb.path().join("companies/zeta-labs.md"),
+        "---\nname: Zeta Labs\n---\n",
+    )
+    .unwrap();
+    let zeta = client.uri("companies/zeta-labs.md");
+    client.notify(
+        "workspace/didCreateFiles",
+        json!({ "files": [{ "uri": zeta }] }),
+    );
+    assert_eq!(find(&mut client, "zeta"), ["companies/zeta-labs.md"]);
+
+    std::fs::remove_file(nb.path().join("companies/zeta-labs.md")).unwrap();
+    client.notify(
+        "workspace/didDeleteFiles",
+        json!({ "files": [{ "uri": zeta }] }),
+    );
+    assert_eq!(find(&mut client, "zeta"), Vec::<String>::new());
+    assert_eq!(client.stop(), 0);
+}
