@@ -1244,3 +1244,47 @@ fn lsp_files_renamed_created_and_deleted_in_the_editor_are_read_again() {
     assert_eq!(find(&mut client, "zeta"), Vec::<String>::new());
     assert_eq!(client.stop(), 0);
 }
+
+/// Issue 25, item 5 (defect 9: `initialize` waited for the whole load): the load runs in
+/// the background, shown as progress to a client that shows progress (VS Code), created,
+/// begun and ended; a client that does not (eglot 1.9) is asked nothing.
+#[test]
+fn lsp_shows_the_load_as_progress_where_the_client_shows_it() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    let mut seen = std::mem::take(&mut client.notifications);
+    let ended = |seen: &[Value]| seen.iter().any(|m| m["params"]["value"]["kind"] == "end");
+    while !ended(&seen) {
+        seen.push(client.next());
+    }
+    let progress: Vec<Value> = seen
+        .into_iter()
+        .filter(|m| m["method"] == "$/progress" || m["method"] == "window/workDoneProgress/create")
+        .map(|m| json!({ "method": m["method"], "params": m["params"] }))
+        .collect();
+    let root = nb.path().canonicalize().unwrap();
+    let token = "ties-load";
+    assert_eq!(
+        progress,
+        [
+            json!({ "method": "window/workDoneProgress/create", "params": { "token": token } }),
+            json!({ "method": "$/progress", "params": { "token": token, "value": {
+                "kind": "begin", "title": "ties",
+                "message": format!("reading the notebook {}", root.display()) } } }),
+            json!({ "method": "$/progress", "params": { "token": token, "value": {
+                "kind": "end", "message": "5 files" } } }),
+        ]
+    );
+    assert_eq!(client.stop(), 0);
+
+    let mut quiet = Client::start_as(&nb, eglot());
+    // A request waits for the load: everything the load sent came before its answer.
+    quiet.result("workspace/symbol", json!({ "query": "ada" }));
+    let asked: Vec<&Value> = quiet
+        .notifications
+        .iter()
+        .filter(|m| m["method"].as_str().is_some_and(|m| m.contains("rogress")))
+        .collect();
+    assert_eq!(asked, Vec::<&Value>::new());
+    assert_eq!(quiet.stop(), 0);
+}
