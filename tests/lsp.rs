@@ -70,6 +70,8 @@ struct Client {
     notifications: Vec<Value>,
     /// The parameters of the last `publishDiagnostics` read by [`Client::diagnostics`].
     last_published: Value,
+    /// What the server answered to `initialize`: its capabilities.
+    capabilities: Value,
 }
 
 // Calls pass `json!` literals: taking them by value reads better than `&json!(…)`.
@@ -132,6 +134,7 @@ impl Client {
             next_id: 0,
             notifications: Vec::new(),
             last_published: Value::Null,
+            capabilities: Value::Null,
         };
         let mut params = json!({ "processId": null, "rootUri": client.root });
         for (key, value) in about.as_object().into_iter().flatten() {
@@ -139,6 +142,7 @@ impl Client {
         }
         let init = client.request("initialize", params);
         assert_eq!(init["result"]["serverInfo"]["name"], "ties");
+        client.capabilities = init["result"]["capabilities"].clone();
         client.notify("initialized", json!({}));
         client
     }
@@ -1287,4 +1291,37 @@ fn lsp_shows_the_load_as_progress_where_the_client_shows_it() {
         .collect();
     assert_eq!(asked, Vec::<&Value>::new());
     assert_eq!(quiet.stop(), 0);
+}
+
+/// Issue 25, defect 8: Neovim showed the code lens as a command `""` it "does not support".
+/// The lens runs `ties.recordFollowUp` now, and is offered only to a client that runs the
+/// server's commands: one that says so (VS Code, eglot), and Neovim, which says nothing
+/// before 0.10 yet runs them; never to a client that can run none.
+#[test]
+fn lsp_offers_code_lenses_only_to_clients_that_run_commands() {
+    let nb = notebook();
+    let neovim = json!({ "clientInfo": { "name": "Neovim", "version": "0.7.2" }, "capabilities": {
+        "workspace": { "applyEdit": true, "workspaceEdit": { "resourceOperations": ["rename", "create", "delete"] } },
+        "window": { "workDoneProgress": true, "showDocument": { "support": false } },
+    }});
+    let bare = json!({ "capabilities": {} });
+    for (about, lenses) in [
+        (capable(), true),
+        (eglot(), true),
+        (neovim, true),
+        (bare, false),
+    ] {
+        let client = Client::start_as(&nb, about.clone());
+        let provider = &client.capabilities["codeLensProvider"];
+        assert_eq!(!provider.is_null(), lenses, "{about}: {provider}");
+        let commands = &client.capabilities["executeCommandProvider"]["commands"];
+        assert!(
+            commands
+                .as_array()
+                .unwrap()
+                .contains(&json!("ties.recordFollowUp")),
+            "{commands}"
+        );
+        assert_eq!(client.stop(), 0);
+    }
 }
