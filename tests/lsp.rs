@@ -42,6 +42,15 @@ fn eglot() -> Value {
     }})
 }
 
+/// What Neovim 0.7.2 (Debian 12's) announces: file operations without `documentChanges`,
+/// no file watcher, no `executeCommand`.
+fn neovim() -> Value {
+    json!({ "clientInfo": { "name": "Neovim", "version": "0.7.2" }, "capabilities": {
+        "workspace": { "applyEdit": true, "workspaceEdit": { "resourceOperations": ["rename", "create", "delete"] } },
+        "window": { "workDoneProgress": true, "showDocument": { "support": false } },
+    }})
+}
+
 fn notebook() -> Notebook {
     Notebook::new()
         .file("contacts/ada.md", ADA)
@@ -1293,6 +1302,43 @@ fn lsp_shows_the_load_as_progress_where_the_client_shows_it() {
     assert_eq!(quiet.stop(), 0);
 }
 
+/// Issue 25, defect 2, the rename: Neovim 0.7 applies a rename's file operation itself,
+/// registers no file watcher and sends no `didRenameFiles`; 11 false T201/T204 stayed until
+/// the renamed file was opened. The server's own watcher sees the file moved.
+#[test]
+fn lsp_a_rename_the_editor_applies_leaves_no_stale_diagnostics() {
+    let nb = notebook();
+    let mut client = Client::start_as(&nb, neovim());
+    client.open("contacts/bob.md", BOB);
+    let mut params = client.at("contacts/bob.md", 3, 16);
+    params["newName"] = json!("ada-king");
+    let edit = client.result("textDocument/rename", params);
+    let moves: Vec<&Value> = edit["documentChanges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "rename")
+        .collect();
+    assert_eq!(moves.len(), 1, "Neovim moves the file: {edit}");
+    // As Neovim applies it: the text edits in the buffer first.
+    let renamed = BOB
+        .replace("introduced_by: ada", "introduced_by: ada-king")
+        .replace("[[ada|Ada]]", "[[ada-king|Ada]]")
+        .replace("(ada.md)", "(ada-king.md)");
+    client.change("contacts/bob.md", 2, &renamed);
+    let before = client.diagnostics("contacts/bob.md");
+    let codes: Vec<&str> = before.iter().map(|d| d.2.as_str()).collect();
+    assert_eq!(codes, ["T201", "T204", "T204"], "{before:?}");
+    // Then the file moved, and nothing said of it.
+    std::fs::rename(
+        nb.path().join("contacts/ada.md"),
+        nb.path().join("contacts/ada-king.md"),
+    )
+    .unwrap();
+    assert_eq!(client.diagnostics("contacts/bob.md"), []);
+    assert_eq!(client.stop(), 0);
+}
+
 /// Issue 25, defect 8: Neovim showed the code lens as a command `""` it "does not support".
 /// The lens runs `ties.recordFollowUp` now, and is offered only to a client that runs the
 /// server's commands: one that says so (VS Code, eglot), and Neovim, which says nothing
@@ -1300,15 +1346,11 @@ fn lsp_shows_the_load_as_progress_where_the_client_shows_it() {
 #[test]
 fn lsp_offers_code_lenses_only_to_clients_that_run_commands() {
     let nb = notebook();
-    let neovim = json!({ "clientInfo": { "name": "Neovim", "version": "0.7.2" }, "capabilities": {
-        "workspace": { "applyEdit": true, "workspaceEdit": { "resourceOperations": ["rename", "create", "delete"] } },
-        "window": { "workDoneProgress": true, "showDocument": { "support": false } },
-    }});
     let bare = json!({ "capabilities": {} });
     for (about, lenses) in [
         (capable(), true),
         (eglot(), true),
-        (neovim, true),
+        (neovim(), true),
         (bare, false),
     ] {
         let client = Client::start_as(&nb, about.clone());
