@@ -1367,3 +1367,65 @@ fn lsp_offers_code_lenses_only_to_clients_that_run_commands() {
         assert_eq!(client.stop(), 0);
     }
 }
+
+/// Issue 25, defect 11 (a gap against the peers): a broken `[[link]]` offers to create what
+/// it names, a note beside the linking one or, where the link names a record folder, the
+/// record `ties new` would write; applied, the link resolves.
+#[test]
+fn lsp_a_broken_link_offers_to_create_the_note_or_record_it_names() {
+    let plan = "Ask [[rust-meetup-notes]] and [[companies/zeta-labs]].\n";
+    let nb = notebook().file("notes/plan.md", plan);
+    let mut client = Client::start(&nb);
+    client.open("notes/plan.md", plan);
+    let broken = client.diagnostics("notes/plan.md");
+    let codes: Vec<&str> = broken.iter().map(|d| d.2.as_str()).collect();
+    assert_eq!(codes, ["T204", "T204"], "{broken:?}");
+    let creates = |client: &mut Client, character: u32| -> (String, Value) {
+        let params = json!({
+            "textDocument": { "uri": client.uri("notes/plan.md") },
+            "range": { "start": { "line": 0, "character": character }, "end": { "line": 0, "character": character } },
+            "context": { "diagnostics": [] },
+        });
+        let actions = client.result("textDocument/codeAction", params);
+        let create = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"].as_str().unwrap().starts_with("create "))
+            .unwrap_or_else(|| panic!("{actions}"))
+            .clone();
+        (
+            create["title"].as_str().unwrap().to_owned(),
+            create["edit"].clone(),
+        )
+    };
+    let (title, edit) = creates(&mut client, 8);
+    assert_eq!(title, "create notes/rust-meetup-notes.md");
+    assert_eq!(
+        edit["documentChanges"][0],
+        json!({ "kind": "create", "uri": client.uri("notes/rust-meetup-notes.md"), "options": { "overwrite": false, "ignoreIfExists": true } })
+    );
+    assert_eq!(
+        edit["documentChanges"][1]["edits"][0]["newText"],
+        "# Rust Meetup Notes\n"
+    );
+    let (title, edit) = creates(&mut client, 35);
+    assert_eq!(title, "create companies/zeta-labs.md");
+    let text = edit["documentChanges"][1]["edits"][0]["newText"]
+        .as_str()
+        .unwrap();
+    assert!(text.starts_with("---\nname: Zeta Labs\n"), "{text}");
+    // Applied as the editor applies it (the file written): both links resolve.
+    std::fs::write(
+        nb.path().join("notes/rust-meetup-notes.md"),
+        "# Rust Meetup Notes\n",
+    )
+    .unwrap();
+    std::fs::write(nb.path().join("companies/zeta-labs.md"), text).unwrap();
+    client.notify(
+        "workspace/didCreateFiles",
+        json!({ "files": [{ "uri": client.uri("notes/rust-meetup-notes.md") }, { "uri": client.uri("companies/zeta-labs.md") }] }),
+    );
+    assert_eq!(client.diagnostics("notes/plan.md"), []);
+    assert_eq!(client.stop(), 0);
+}
