@@ -13,10 +13,12 @@
 #   (b) $BASELINE --notebook DIR check               (only if BASELINE names another ties binary)
 #   (c) target/release/ties --notebook DIR check     (exit 0 or 1 both count as a run), as
 #       nocache without the cache (--no-cache), cold (the cache removed first, then
-#       written: benches/cold.sh) and warm (the index the cold run wrote); and `agenda` without
-#       the cache and warm
-# and prints the median wall time of each, its ratio to the floor (a), the peak memory of each
-# (with /usr/bin/time -v when that is available) and the load average. With 2 cores shared,
+#       written: benches/cold.sh) and warm (the index the cold run wrote); `agenda` the same
+#       three ways (its warm run follows its cold one); `report` and `list contacts` without
+#       the cache
+# and prints the median wall time of each, its ratio to the floor (a), the median CPU time
+# (user + system) and peak memory of each (with GNU time, /usr/bin/time, when there is one)
+# and the load average. With 2 cores shared,
 # read the ratios and memory; wall times move with the load.
 # BENCH_PROFILE=profiling benches/check.sh builds target/profiling/ with line tables, for callgrind:
 #   valgrind --tool=callgrind target/profiling/ties --notebook target/bench/notebook-2000 check
@@ -41,12 +43,16 @@ if [[ -n "${BASELINE:-}" ]]; then
 fi
 # Without the cache (the stateless run), cold (no index: every file read, parsed and the
 # index written) and warm (the index of the run before, nothing changed); `agenda` too.
-names+=(nocache cold warm agenda-nc agenda)
+# `report` and `list` without the cache: the cold path of every command.
+names+=(nocache cold warm agenda-nc agenda-cold agenda report-nc list-nc)
 cmds+=("$TIES --notebook $DIR --no-cache check"
     "$ROOT/benches/cold.sh $TIES $DIR check"
     "$TIES --notebook $DIR check"
     "$TIES --notebook $DIR --no-cache agenda"
-    "$TIES --notebook $DIR agenda")
+    "$ROOT/benches/cold.sh $TIES $DIR agenda"
+    "$TIES --notebook $DIR agenda"
+    "$TIES --notebook $DIR --no-cache report"
+    "$TIES --notebook $DIR --no-cache list contacts")
 
 # One run of each up front (the file cache), failing loudly on an exit code above 1.
 run() {
@@ -61,36 +67,45 @@ run() {
 for c in "${cmds[@]}"; do run "$c"; done
 echo "== ties check: $("$TIES" --notebook "$DIR" check 2>&1 | tail -n 1)" >&2
 
-declare -A times
+declare -A times cpus mems
+# CPU time (user + system) and peak memory of each run, with GNU time when there is one.
+have_time=false
+if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%U' -o /dev/null true 2>/dev/null; then have_time=true; fi
+usage=$(mktemp)
+trap 'rm -f "$usage"' EXIT
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
 for ((i = 0; i < RUNS; i++)); do
     for k in "${!cmds[@]}"; do
         start=$(date +%s%N)
-        run "${cmds[$k]}"
+        if $have_time; then
+            run "/usr/bin/time -f %U+%S:%M -o $usage ${cmds[$k]}"
+        else
+            run "${cmds[$k]}"
+        fi
         end=$(date +%s%N)
         times[${names[$k]}]+="$(((end - start) / 1000)) "
+        if $have_time; then
+            IFS=: read -r cpu kb <"$usage"
+            cpus[${names[$k]}]+="$(awk -v t="$cpu" 'BEGIN { split(t, a, "+"); print a[1] + a[2] }') "
+            mems[${names[$k]}]+="$kb "
+        fi
     done
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
-
-# Peak memory of a command in MB, or n/a.
-rss() {
-    local kb=""
-    if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
-        # shellcheck disable=SC2086 # the command's words are meant to split
-        kb=$(/usr/bin/time -v $1 2>&1 >/dev/null |
-            awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }') || true
-    fi
-    if [[ -n "$kb" ]]; then awk -v kb="$kb" 'BEGIN { printf "%.1f MB", kb / 1024 }'; else echo n/a; fi
-}
 
 floor=$(echo "${times[floor]}" | median)
 echo
 echo "ties check benchmark: N=$N contacts, $md_files .md files, $RUNS runs each, round-robin"
 echo "  load average before: $load_before, after: $load_after"
+echo "  (medians: wall time, its ratio to the floor, CPU time user+system, peak RSS)"
 for k in "${!cmds[@]}"; do
-    m=$(echo "${times[${names[$k]}]}" | median)
-    mem=$(rss "${cmds[$k]}")
-    awk -v c="${names[$k]}" -v m="$m" -v f="$floor" -v mem="$mem" 'BEGIN {
-        printf "  %-9s median %9.1f ms  %6.2fx floor  peak RSS %s\n", c, m / 1000, m / f, mem }'
+    name=${names[$k]}
+    m=$(echo "${times[$name]}" | median)
+    cpu=n/a mem=n/a
+    if $have_time; then
+        cpu=$(echo "${cpus[$name]}" | median | awk '{ printf "%.0f ms", $1 * 1000 }')
+        mem=$(echo "${mems[$name]}" | median | awk '{ printf "%.1f MB", $1 / 1024 }')
+    fi
+    awk -v c="$name" -v m="$m" -v f="$floor" -v cpu="$cpu" -v mem="$mem" 'BEGIN {
+        printf "  %-9s wall %9.1f ms  %6.2fx floor  cpu %10s  peak RSS %s\n", c, m / 1000, m / f, cpu, mem }'
 done

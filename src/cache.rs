@@ -3,6 +3,13 @@
 //! which a file did not change takes its [`Document`] from there instead of reading and
 //! parsing the file. The cross-file rules still run over the whole index every time.
 //!
+//! A run goes in two steps. The stat pass ([`Store::survey`], on the walk's threads) finds
+//! each file either unchanged (its entry not decoded yet: [`Surveyed::Same`]) or read; then
+//! the unchanged are decoded ([`Store::decode`]), from the index file read again a run of
+//! entries at a time, its bytes being let go after the stat pass ([`Store::release`]). In
+//! between, a command can take an answer kept for the notebook's [`State`] instead
+//! ([`Answers`]): a check with nothing changed decodes nothing.
+//!
 //! An entry is keyed by the file's path and holds the file's identity as the file system
 //! reports it ([`Stamp`]: size, modification and change times in nanoseconds, inode and
 //! device). An entry is used only when all of it is equal, and, git's racy-clean rule, only
@@ -26,22 +33,30 @@
 //! hidden, so the notebook's walk never reads it. docs/performance.md says why it lives
 //! there and what it saves.
 
+mod answers;
 mod format;
 #[cfg(test)]
 mod tests;
+/// The property tests of what is built on the cache change notebooks as these do.
+#[cfg(test)]
+pub(crate) use tests::{edit, notebook};
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
+
+use chrono::NaiveDateTime;
 
 use crate::document::Document;
 use crate::error::Error;
 use crate::hash::Fnv;
 use crate::model::Conventions;
 use crate::read;
+pub(crate) use answers::Answer;
 
 /// The cache's folder in the notebook root.
 pub(crate) const DIR: &str = ".ties-cache";
@@ -143,6 +158,21 @@ pub(crate) struct Loaded {
     pub file: Option<Kept>,
 }
 
+/// What the stat pass made of one file ([`Store::survey`]).
+pub(crate) enum Surveyed {
+    /// The file is the one its entry was made from: decoded only if a command needs it
+    /// ([`Store::decode`]).
+    Same { rel: String, range: Range<usize> },
+    /// Read: parsed, or taken from its entry because its text is the entry's.
+    Loaded(Loaded),
+}
+
+/// The notebook's files as an index describes them: a fingerprint of all its entries, each
+/// of which holds a file's path, stamp, text fingerprint and document. Two runs that see
+/// the same state parsed the same documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct State(pub(crate) u64);
+
 /// How a document's entry is to be written.
 pub(crate) struct Kept {
     stamp: Stamp,
@@ -151,7 +181,7 @@ pub(crate) struct Kept {
     /// The file had settled before it was read: the next run may trust its stamp.
     trusted: bool,
     /// The entry of the index read, unchanged: copied as it is.
-    reused: Option<std::ops::Range<usize>>,
+    reused: Option<Range<usize>>,
 }
 
 /// The index read at the start of a run, and what the run did with it.
@@ -163,9 +193,16 @@ pub(crate) struct Store {
     racy: Duration,
     /// `None` when this build or root cannot be told apart: nothing is cached then.
     key: Option<format::Key>,
-    /// The index file's bytes, and each entry's range in them by path.
+    /// The index file's bytes, held through the stat pass only ([`Store::release`]), and
+    /// each entry's range in them by path.
     bytes: Vec<u8>,
-    entries: HashMap<Box<str>, std::ops::Range<usize>, BuildHasherDefault<Fnv>>,
+    /// The index file read, open: unchanged entries are decoded from it, and copied from it
+    /// when the index is written again, a run of them at a time, so that the whole index is
+    /// never in memory beside the documents decoded from it.
+    file: Option<std::fs::File>,
+    entries: HashMap<Box<str>, Range<usize>, BuildHasherDefault<Fnv>>,
+    /// The state the index read describes.
+    state: Option<State>,
     /// Entries taken as they were; a document parsed afresh.
     reused: AtomicUsize,
     changed: AtomicBool,
@@ -190,7 +227,9 @@ impl Store {
             racy,
             key,
             bytes: Vec::new(),
+            file: None,
             entries: HashMap::default(),
+            state: None,
             reused: AtomicUsize::new(0),
             changed: AtomicBool::new(false),
             read: AtomicUsize::new(0),
@@ -198,25 +237,32 @@ impl Store {
         let Some(key) = store.key.filter(|_| policy.uses()) else {
             return store;
         };
-        let Ok(bytes) = std::fs::read(root.join(DIR).join(FILE)) else {
+        let Ok(mut file) = std::fs::File::open(root.join(DIR).join(FILE)) else {
             return store;
         };
-        if let Some(entries) = format::entries(&bytes, &key) {
+        let mut bytes = Vec::new();
+        if std::io::Read::read_to_end(&mut file, &mut bytes).is_err() {
+            return store;
+        }
+        if let Some((entries, state)) = format::entries(&bytes, &key) {
             store.entries = entries;
+            store.state = Some(state);
             store.bytes = bytes;
+            store.file = Some(file);
         }
         store
     }
 
-    /// The document at `path` (absolute; `rel` from the root): from its entry when the file
-    /// is the one the entry was made from, else read and parsed.
-    pub(crate) fn load(
+    /// What the stat pass makes of the file at `path` (absolute; `rel` from the root): its
+    /// entry, not decoded yet, when the file is the one the entry was made from; else the
+    /// file read, and parsed unless its text is the entry's.
+    pub(crate) fn survey(
         &self,
         root: &Arc<Path>,
         path: &Path,
         rel: String,
         conventions: &Conventions,
-    ) -> Loaded {
+    ) -> Surveyed {
         let entry = self.entries.get(rel.as_str()).and_then(|range| {
             Some((
                 range.clone(),
@@ -224,25 +270,13 @@ impl Store {
             ))
         });
         let Some((range, entry)) = entry else {
-            return self.parse(root, rel, self.read_file(path), conventions);
+            return Surveyed::Loaded(self.parse(root, rel, self.read_file(path), conventions));
         };
         if entry.trusted
             && let Ok(meta) = std::fs::metadata(path)
             && Stamp::of(&meta) == entry.stamp
-            && let Some(mut doc) = entry.document(root)
         {
-            doc.path = rel;
-            self.reused.fetch_add(1, Ordering::Relaxed);
-            let file = Kept {
-                stamp: entry.stamp,
-                text: entry.text,
-                trusted: true,
-                reused: Some(range),
-            };
-            return Loaded {
-                doc,
-                file: Some(file),
-            };
+            return Surveyed::Same { rel, range };
         }
         // Changed, or not to be trusted on its stamp: read the file, and if its text is the
         // one the entry was made from, take the entry all the same (a read, but no parse).
@@ -263,12 +297,83 @@ impl Store {
                 trusted: stamp.settled_before(self.started, self.racy),
                 reused: None,
             };
+            return Surveyed::Loaded(Loaded {
+                doc,
+                file: Some(file),
+            });
+        }
+        Surveyed::Loaded(self.parse(root, rel, read, conventions))
+    }
+
+    /// Lets go of the index's bytes once the stat pass is over: what is decoded after it is
+    /// read again from the file, a run at a time ([`Store::decode`]).
+    pub(crate) fn release(&mut self) {
+        self.bytes = Vec::new();
+    }
+
+    /// The documents of a run of files the stat pass found unchanged
+    /// ([`Surveyed::Same`]), in the order of their entries in the index: decoded from
+    /// their entries, read from the index file in one piece; a file whose entry cannot be
+    /// read is read and parsed.
+    pub(crate) fn decode(
+        &self,
+        root: &Arc<Path>,
+        run: Vec<(String, Range<usize>)>,
+        conventions: &Conventions,
+    ) -> Vec<Loaded> {
+        let span = run.first().map_or(0, |(_, r)| r.start)..run.last().map_or(0, |(_, r)| r.end);
+        let bytes = if self.bytes.is_empty() {
+            self.file
+                .as_ref()
+                .and_then(|file| read_at(file, span.clone()).ok())
+        } else {
+            self.bytes.get(span.clone()).map(<[u8]>::to_vec)
+        };
+        run.into_iter()
+            .map(|(rel, range)| {
+                let entry = bytes
+                    .as_deref()
+                    .and_then(|b| b.get(range.start - span.start..range.end - span.start));
+                self.decode_entry(root, rel, range, entry, conventions)
+            })
+            .collect()
+    }
+
+    fn decode_entry(
+        &self,
+        root: &Arc<Path>,
+        rel: String,
+        range: Range<usize>,
+        bytes: Option<&[u8]>,
+        conventions: &Conventions,
+    ) -> Loaded {
+        if let Some(entry) = bytes.and_then(format::Entry::read)
+            && entry.path == rel
+            && let Some(mut doc) = entry.document(root)
+        {
+            doc.path = rel;
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            let file = Kept {
+                stamp: entry.stamp,
+                text: entry.text,
+                trusted: true,
+                reused: Some(range),
+            };
             return Loaded {
                 doc,
                 file: Some(file),
             };
         }
-        self.parse(root, rel, read, conventions)
+        let path = root.join(&rel);
+        self.parse(root, rel, self.read_file(&path), conventions)
+    }
+
+    /// The notebook as the index read describes it, when the stat pass found each of its
+    /// `same` files unchanged, and no other: every file is the one its entry was made from.
+    pub(crate) fn unchanged(&self, same: usize) -> Option<State> {
+        (same == self.entries.len() && !self.changed.load(Ordering::Relaxed))
+            .then_some(self.state)
+            .flatten()
     }
 
     /// How many files this run read: none that did not change, when the index holds.
@@ -309,26 +414,83 @@ impl Store {
     /// Writes the index of `loaded` (every document of the notebook) if it differs from the
     /// one read. A cache that cannot be written (a read-only notebook, a full disk) is no
     /// failure of the run: the next run reads the files.
-    pub(crate) fn save(&self, loaded: &[Loaded]) {
-        let Some(key) = self.key.filter(|_| self.policy.uses()) else {
-            return;
-        };
+    ///
+    /// Returns the [`State`] of the notebook the index on disk now describes, if it
+    /// describes every one of `loaded` (a file that cannot be kept has no entry).
+    pub(crate) fn save(&self, loaded: &[Loaded]) -> Option<State> {
+        let key = self.key.filter(|_| self.policy.uses())?;
+        let whole = loaded.iter().all(|l| l.file.is_some());
         let reused = self.reused.load(Ordering::Relaxed);
         if !self.changed.load(Ordering::Relaxed)
             && reused == self.entries.len()
-            && !self.bytes.is_empty()
+            && self.file.is_some()
         {
-            return;
+            return self.state.filter(|_| whole);
         }
-        let _ = self.write(&key, loaded);
+        let state = self.write(&key, loaded).ok()?;
+        whole.then_some(state)
     }
 
-    fn write(&self, key: &format::Key, loaded: &[Loaded]) -> Result<(), Error> {
+    fn write(&self, key: &format::Key, loaded: &[Loaded]) -> Result<State, Error> {
         let dir = self.root.join(DIR);
         prepare(&dir)?;
+        let mut state = None;
         crate::fs::replace_unsynced(&dir.join(FILE), |out| {
-            format::write(out, key, &self.bytes, loaded)
+            let mut old = |range: Range<usize>| match &self.file {
+                Some(file) => read_at(file, range),
+                None => Err(std::io::Error::other("no index was read")),
+            };
+            state = Some(format::write(out, key, &mut old, loaded)?);
+            Ok(())
+        })?;
+        state.ok_or_else(|| Error::Write {
+            path: dir.join(FILE),
+            source: std::io::Error::other("the index was not written"),
         })
+    }
+
+    /// Where answers about this notebook are kept, unless the cache is off.
+    pub(crate) fn answers(&self) -> Option<Answers> {
+        let key = self.key.filter(|_| self.policy.uses())?;
+        Some(Answers {
+            root: self.root.clone(),
+            dir: self.root.join(DIR),
+            key,
+        })
+    }
+}
+
+/// The answers kept beside the index ([`answers`]).
+pub(crate) struct Answers {
+    root: PathBuf,
+    dir: PathBuf,
+    key: format::Key,
+}
+
+impl Answers {
+    /// The answer kept for `question` about the notebook in `state`, if it holds at `now`
+    /// (and the files its links led to are as they were).
+    pub(crate) fn get(&self, state: State, question: u64, now: NaiveDateTime) -> Option<Answer> {
+        let bytes = std::fs::read(self.dir.join(answers::FILE)).ok()?;
+        answers::read(&bytes, &self.key, state)?
+            .into_iter()
+            .find(|a| a.question == question && a.holds(now, &self.root))
+    }
+
+    /// Keeps `answer` about the notebook in `state`, beside the latest few others about
+    /// it. As the index, no failure of the run if it cannot be written.
+    pub(crate) fn keep(&self, state: State, answer: Answer) {
+        let path = self.dir.join(answers::FILE);
+        let mut kept = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| answers::read(&bytes, &self.key, state))
+            .unwrap_or_default();
+        kept.retain(|a| a.question != answer.question);
+        kept.insert(0, answer);
+        kept.truncate(answers::KEPT);
+        let _ = prepare(&self.dir).and_then(|()| {
+            crate::fs::replace_unsynced(&path, |out| answers::write(out, &self.key, state, &kept))
+        });
     }
 }
 
@@ -354,6 +516,34 @@ fn prepare(dir: &Path) -> Result<(), Error> {
         "# Made by ties: its cache of the notebook's parsed files, never committed.\n*\n",
     )
     .map_err(failed)
+}
+
+/// The bytes at `range` of `file`, whoever else reads it at the same time.
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, range: Range<usize>) -> std::io::Result<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let mut buf = vec![0; range.len()];
+    file.read_exact_at(&mut buf, range.start as u64)?;
+    Ok(buf)
+}
+
+#[cfg(windows)]
+fn read_at(file: &std::fs::File, range: Range<usize>) -> std::io::Result<Vec<u8>> {
+    use std::os::windows::fs::FileExt;
+    let mut buf = vec![0; range.len()];
+    let mut done = 0;
+    while done < buf.len() {
+        match file.seek_read(&mut buf[done..], (range.start + done) as u64)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => done += n,
+        }
+    }
+    Ok(buf)
+}
+
+#[cfg(not(any(unix, windows)))]
+fn read_at(_: &std::fs::File, _: Range<usize>) -> std::io::Result<Vec<u8>> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 const BOM: &[u8] = "\u{feff}".as_bytes();

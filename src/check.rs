@@ -34,7 +34,7 @@ use chrono::NaiveDateTime;
 
 use crate::diagnostic::{Diagnostic, Placed};
 use crate::document::Document;
-use crate::findings::{Code, Finding};
+use crate::findings::{Code, Finding, Probe};
 use crate::index::{Affected, Index};
 use crate::model::Record;
 use crate::model::settings::{Links, References};
@@ -82,8 +82,8 @@ struct Checked {
     timed: Vec<Finding>,
     /// The words a suggestion was made for, from every id.
     suggested: Vec<String>,
-    /// A link was resolved on disk.
-    on_disk: bool,
+    /// The links resolved on disk.
+    on_disk: Vec<Probe>,
 }
 
 impl Checked {
@@ -165,7 +165,7 @@ impl Checker {
             let suggests = |word: &String| {
                 suggest::did_you_mean(word, affected.moved.iter().map(String::as_str)).is_some()
             };
-            if checked.on_disk || checked.suggested.iter().any(suggests) {
+            if !checked.on_disk.is_empty() || checked.suggested.iter().any(suggests) {
                 todo.insert(path.clone());
             }
         }
@@ -248,7 +248,21 @@ impl Checker {
         all
     }
 
-    fn into_diagnostics(self) -> Vec<Diagnostic> {
+    /// Every file looked up on disk for a link, and whether it was there: what the
+    /// diagnostics depend on besides the documents, the settings and the time.
+    pub(crate) fn probes(&self) -> Vec<Probe> {
+        let mut all: Vec<Probe> = self
+            .docs
+            .values()
+            .flat_map(|c| &c.on_disk)
+            .cloned()
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
         let mut all: Vec<Diagnostic> = self
             .docs
             .into_values()
@@ -331,6 +345,39 @@ fn timed(scope: &Scope, doc: &Document) -> Vec<Finding> {
     rules::t302::check(scope, doc, &mut found);
     rules::t303::check(scope, doc, &mut found);
     found.findings
+}
+
+/// The span of the clock around `index.now` over which its diagnostics stay as they are:
+/// from (included) and until (excluded), open where `None`. Only the rules that count in
+/// the time ([`timed`]) change with it, each at one of the [`moments`] of a document.
+pub(crate) fn span_in_time(index: &Index) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+    let (mut from, mut until) = (None, None::<NaiveDateTime>);
+    for moment in index.docs.iter().filter(|d| is_timed(d)).flat_map(moments) {
+        if moment <= index.now {
+            from = from.max(Some(moment));
+        } else {
+            until = Some(until.map_or(moment, |u| u.min(moment)));
+        }
+    }
+    (from, until)
+}
+
+/// The instants at which what [`timed`] finds in `doc` can change: T302 compares a chat's
+/// start (a message) or end (a meeting) with `now`, T303 an event's day with today (so
+/// its midnight).
+fn moments(doc: &Document) -> Vec<NaiveDateTime> {
+    match &doc.record {
+        Some(Record::Chat(chat)) => {
+            let start = chat.date.as_ref().map(|d| d.value.start());
+            start.into_iter().chain(chat.ends()).collect()
+        }
+        Some(Record::Event(event)) => event
+            .day()
+            .map(|day| day.and_time(chrono::NaiveTime::MIN))
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Whether a rule that counts in the time can find something in `doc`: a chat that has

@@ -514,3 +514,21 @@ mod tests {
         }
     }
 }
+
+/// A file looked up on disk, and whether it was there, by its path from the notebook root
+/// (it may climb out of it: `notes/../../cv.md`); `None` if that path cannot be written
+/// down (not UTF-8), and then it never holds.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Probe {
+    pub path: Option<String>,
+    pub found: bool,
+}
+
+impl Probe {
+    /// Whether the file is still as it was found, in the notebook at `root`.
+    pub(crate) fn holds(&self, root: &std::path::Path) -> bool {
+        self.path
+            .as_ref()
+            .is_some_and(|path| root.join(path).is_file() == self.found)
+    }
+}

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use chrono::NaiveDateTime;
 use ignore::{WalkBuilder, WalkState};
 
-use crate::cache::{self, Loaded};
+use crate::cache::{self, Loaded, Surveyed};
 use crate::diagnostic::Placed;
 use crate::dismissed::{self, Dismissals};
 use crate::document::Document;
@@ -68,31 +68,134 @@ pub(crate) fn load_with(
     now: NaiveDateTime,
     policy: cache::Policy,
 ) -> Result<Index, Error> {
-    let settings = load_settings(root)?;
-    let store = cache::Store::open(root, &settings.0.conventions, policy);
-    Ok(load_from(root, now, settings, &store))
+    Ok(survey(root, policy)?.load(now).0)
 }
 
-/// Reads the notebook at `root` with its settings read, through the cache `store`, and
-/// writes the cache again if anything changed.
-pub(crate) fn load_from(
-    root: &Path,
-    now: NaiveDateTime,
-    settings: (Settings, String, Vec<Placed>),
+/// The stat pass over the notebook at `root`: its settings read, and each file found
+/// either unchanged since the persistent index was written (its document not decoded
+/// yet) or read.
+pub(crate) fn survey(root: &Path, policy: cache::Policy) -> Result<Survey, Error> {
+    let settings = load_settings(root)?;
+    let store = cache::Store::open(root, &settings.0.conventions, policy);
+    let walker = walker(root, &settings.0.conventions.ignore);
+    let (found, walk_findings) = collect(root, &walker, &settings.0.conventions, &store);
+    Ok(Survey {
+        root: root.to_owned(),
+        settings,
+        store,
+        found,
+        walk_findings,
+    })
+}
+
+/// A notebook after its stat pass ([`survey`]), before its documents are decoded.
+pub(crate) struct Survey {
+    root: PathBuf,
+    /// `ties.yaml`: its settings, text and problems.
+    pub settings: (Settings, String, Vec<Placed>),
+    store: cache::Store,
+    found: Vec<Surveyed>,
+    /// What the walk met (symlinks out of the notebook, unreadable folders).
+    pub walk_findings: Vec<Placed>,
+}
+
+impl Survey {
+    /// The notebook's state if no file changed, came or went since the index was written:
+    /// then an answer kept for that state holds ([`cache::Answers`]).
+    pub(crate) fn unchanged(&self) -> Option<cache::State> {
+        let same = self
+            .found
+            .iter()
+            .filter(|f| matches!(f, Surveyed::Same { .. }))
+            .count();
+        (same == self.found.len())
+            .then(|| self.store.unchanged(same))
+            .flatten()
+    }
+
+    /// How many files the stat pass read.
+    #[cfg(test)]
+    pub(crate) fn files_read(&self) -> usize {
+        self.store.files_read()
+    }
+
+    /// Where answers about this notebook are kept, unless the cache is off.
+    pub(crate) fn answers(&self) -> Option<cache::Answers> {
+        self.store.answers()
+    }
+
+    /// The whole notebook: the unchanged documents decoded (on every core), the index
+    /// written again if anything changed, and the notebook state it now describes.
+    pub(crate) fn load(self, now: NaiveDateTime) -> (Index, Option<cache::State>) {
+        let Self {
+            root,
+            settings,
+            mut store,
+            found,
+            mut walk_findings,
+        } = self;
+        store.release();
+        let shared: Arc<Path> = Arc::from(root.as_path());
+        let mut loaded = decode(&shared, found, &settings.0.conventions, &store);
+        loaded.sort_unstable_by(|a, b| a.doc.path.cmp(&b.doc.path));
+        let state = store.save(&loaded);
+        drop(store);
+        let docs = loaded.into_iter().map(|l| l.doc).collect();
+        let (dismissed, problems) = load_dismissed(&root);
+        walk_findings.extend(problems);
+        let mut index = Index::new(root, now, settings, docs, walk_findings);
+        index.dismissed = dismissed;
+        (index, state)
+    }
+}
+
+/// The documents of what the stat pass found: those unchanged decoded from their entries
+/// in runs of adjacent entries, which each core takes in turn (entries of chats cost more
+/// than those of companies, and sit together).
+fn decode(
+    root: &Arc<Path>,
+    found: Vec<Surveyed>,
+    conventions: &Conventions,
     store: &cache::Store,
-) -> Index {
-    let conventions = &settings.0.conventions;
-    let walker = walker(root, &conventions.ignore);
-    let (mut loaded, walk_findings) = collect(root, &walker, conventions, store);
-    loaded.sort_unstable_by(|a, b| a.doc.path.cmp(&b.doc.path));
-    store.save(&loaded);
-    let docs = loaded.into_iter().map(|l| l.doc).collect();
-    let mut walk_findings = walk_findings;
-    let (dismissed, problems) = load_dismissed(root);
-    walk_findings.extend(problems);
-    let mut index = Index::new(root.to_owned(), now, settings, docs, walk_findings);
-    index.dismissed = dismissed;
-    index
+) -> Vec<Loaded> {
+    const RUN: usize = 512;
+    let mut loaded = Vec::with_capacity(found.len());
+    let mut same = Vec::new();
+    for f in found {
+        match f {
+            Surveyed::Same { rel, range } => same.push((rel, range)),
+            Surveyed::Loaded(l) => loaded.push(l),
+        }
+    }
+    same.sort_unstable_by_key(|(_, range)| range.start);
+    let mut runs = Vec::with_capacity(same.len().div_ceil(RUN));
+    let mut same = same.into_iter().peekable();
+    while same.peek().is_some() {
+        runs.push(Mutex::new(same.by_ref().take(RUN).collect::<Vec<_>>()));
+    }
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut mine = Vec::new();
+        while let Some(run) = runs.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            let run = std::mem::take(&mut *run.lock().unwrap_or_else(PoisonError::into_inner));
+            mine.append(&mut store.decode(root, run, conventions));
+        }
+        mine
+    };
+    if runs.len() < 2 || threads == 1 {
+        loaded.append(&mut work());
+        return loaded;
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads.min(runs.len()))
+            .map(|_| s.spawn(work))
+            .collect();
+        for h in handles {
+            loaded.append(&mut h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+    });
+    loaded
 }
 
 /// `dismissed.txt`, if the notebook has one: the agenda items set aside, and the lines that
@@ -165,16 +268,29 @@ pub(crate) fn decode_settings(bytes: Vec<u8>) -> (Settings, String, Vec<Placed>)
 pub(crate) fn walk(root: &Path, conventions: &Conventions) -> (Vec<Document>, Vec<Placed>) {
     let store = cache::Store::open(root, conventions, cache::Policy::Off);
     let walker = walker(root, &conventions.ignore);
-    let (loaded, found) = collect(root, &walker, conventions, &store);
-    (loaded.into_iter().map(|l| l.doc).collect(), found)
+    let (surveyed, found) = collect(root, &walker, conventions, &store);
+    (read_all(surveyed), found)
 }
 
+/// The documents of a walk without the cache: every file was read.
+fn read_all(surveyed: Vec<Surveyed>) -> Vec<Document> {
+    surveyed
+        .into_iter()
+        .filter_map(|s| match s {
+            Surveyed::Loaded(l) => Some(l.doc),
+            Surveyed::Same { .. } => None,
+        })
+        .collect()
+}
+
+/// The stat pass: each Markdown file the walk finds, as [`cache::Store::survey`] makes of
+/// it; and the problems met while walking.
 fn collect(
     root: &Path,
     (walker, guard): &(WalkBuilder, Arc<Guard>),
     conventions: &Conventions,
     store: &cache::Store,
-) -> (Vec<Loaded>, Vec<Placed>) {
+) -> (Vec<Surveyed>, Vec<Placed>) {
     // Each walker thread keeps what it read and hands it all over once, when it ends: no
     // document passes through the main thread one by one.
     let gathered: Arc<Mutex<Vec<Gather>>> = Arc::default();
@@ -192,7 +308,7 @@ fn collect(
                     let rel = relative(&shared, entry.path());
                     gather
                         .docs
-                        .push(store.load(&shared, entry.path(), rel, conventions));
+                        .push(store.survey(&shared, entry.path(), rel, conventions));
                 }
                 Ok(_) => {}
                 Err(err) => gather.problems.push(walk_error(root, &err)),
@@ -214,7 +330,7 @@ fn collect(
 
 /// What one walker thread read; handed over when the thread drops it.
 struct Gather {
-    docs: Vec<Loaded>,
+    docs: Vec<Surveyed>,
     problems: Vec<Placed>,
     into: Option<Arc<Mutex<Vec<Gather>>>>,
 }
@@ -400,8 +516,8 @@ pub(crate) fn walk_under(
 ) -> (Vec<Document>, Vec<Placed>) {
     let store = cache::Store::open(root, conventions, cache::Policy::Off);
     let walker = walker_at(root, dir, &conventions.ignore);
-    let (loaded, found) = collect(root, &walker, conventions, &store);
-    (loaded.into_iter().map(|l| l.doc).collect(), found)
+    let (surveyed, found) = collect(root, &walker, conventions, &store);
+    (read_all(surveyed), found)
 }
 
 /// Reads and parses one file of the notebook: a 1 GB file costs its first 64 MiB. Its text

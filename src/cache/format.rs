@@ -20,13 +20,13 @@
 //! is about a quarter of their size, and decoding it is a fraction of parsing them.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use super::{Loaded, Stamp};
+use super::{Loaded, Stamp, State};
 use crate::document::Document;
 use crate::hash::{Fnv, fingerprint};
 
@@ -59,7 +59,7 @@ impl Key {
         })
     }
 
-    fn bytes(&self) -> Vec<u8> {
+    pub(super) fn bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(HEADER);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -87,10 +87,10 @@ static BUILD: LazyLock<Option<u64>> = LazyLock::new(|| {
 
 type Entries = HashMap<Box<str>, Range<usize>, BuildHasherDefault<Fnv>>;
 
-/// Each entry's range in `bytes` by path, if `bytes` is an index written under `key`
-/// whose layout holds together; the entries' own checksums are checked when they are
-/// read ([`Entry::read`]).
-pub(super) fn entries(bytes: &[u8], key: &Key) -> Option<Entries> {
+/// Each entry's range in `bytes` by path, and the state the index describes, if `bytes` is
+/// an index written under `key` whose layout holds together; the entries' own checksums
+/// are checked when they are read ([`Entry::read`]).
+pub(super) fn entries(bytes: &[u8], key: &Key) -> Option<(Entries, State)> {
     let header = key.bytes();
     let rest = bytes.strip_prefix(header.as_slice())?;
     let (count, rest) = u64_at(rest)?;
@@ -103,15 +103,17 @@ pub(super) fn entries(bytes: &[u8], key: &Key) -> Option<Entries> {
     // A count from a corrupt file can be anything: reserve no more than the bytes can hold.
     entries.reserve(count.min(bytes.len() / 12));
     let mut at = HEADER;
+    let mut state = Fnv::default();
     for _ in 0..count {
         let len = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
         let end = at.checked_add(12)?.checked_add(len)?;
         let payload = bytes.get(at + 12..end)?;
         let (path, _) = postcard::take_from_bytes::<&str>(payload).ok()?;
+        state.write(bytes.get(at + 4..at + 12)?);
         entries.insert(path.into(), at..end);
         at = end;
     }
-    (at == bytes.len()).then_some(entries)
+    (at == bytes.len()).then_some((entries, State(state.finish())))
 }
 
 fn u64_at(bytes: &[u8]) -> Option<(u64, &[u8])> {
@@ -130,6 +132,7 @@ struct Head<'a> {
 
 /// One entry whose checksum holds.
 pub(super) struct Entry<'a> {
+    pub path: &'a str,
     pub stamp: Stamp,
     pub trusted: bool,
     pub text: (usize, u64),
@@ -145,6 +148,7 @@ impl<'a> Entry<'a> {
         }
         let (head, document) = postcard::take_from_bytes::<Head>(payload).ok()?;
         Some(Self {
+            path: head.path,
             stamp: head.stamp,
             trusted: head.trusted,
             text: head.text,
@@ -163,14 +167,17 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// Writes the index of `loaded` under `key`: the entries of `old` (the index read) that
-/// were taken as they were are copied, the others encoded.
+/// Writes the index of `loaded` under `key`: the entries of the index read that were taken
+/// as they were are copied (`old` reads a range of it; adjacent ones are read together),
+/// the others encoded. Returns the state it describes (as [`entries`] reads it back).
 pub(super) fn write(
     out: &mut impl Write,
     key: &Key,
-    old: &[u8],
+    old: &mut dyn FnMut(Range<usize>) -> std::io::Result<Vec<u8>>,
     loaded: &[Loaded],
-) -> std::io::Result<()> {
+) -> std::io::Result<State> {
+    /// How much of the old index is read at a time.
+    const RUN: usize = 1 << 20;
     let mut header = key.bytes();
     let count = loaded.iter().filter(|l| l.file.is_some()).count() as u64;
     header.extend_from_slice(&count.to_le_bytes());
@@ -178,12 +185,22 @@ pub(super) fn write(
     header.extend_from_slice(&sum.to_le_bytes());
     out.write_all(&header)?;
     let mut payload = Vec::new();
+    let mut state = Fnv::default();
+    let mut copying: Vec<Range<usize>> = Vec::new();
     for l in loaded {
         let Some(file) = &l.file else { continue };
         if let Some(range) = &file.reused {
-            out.write_all(&old[range.clone()])?;
+            let adjacent = copying.last().is_some_and(|last| last.end == range.start);
+            let small = copying
+                .first()
+                .is_some_and(|first| range.end - first.start <= RUN);
+            if !(adjacent && small) {
+                copy(out, &mut state, old, &mut copying)?;
+            }
+            copying.push(range.clone());
             continue;
         }
+        copy(out, &mut state, old, &mut copying)?;
         payload.clear();
         let head = Head {
             path: &l.doc.path,
@@ -194,9 +211,33 @@ pub(super) fn write(
         payload = postcard::to_extend(&head, payload).map_err(std::io::Error::other)?;
         payload = postcard::to_extend(&l.doc, payload).map_err(std::io::Error::other)?;
         let len = u32::try_from(payload.len()).map_err(std::io::Error::other)?;
+        let sum = fingerprint(&payload).to_le_bytes();
+        state.write(&sum);
         out.write_all(&len.to_le_bytes())?;
-        out.write_all(&fingerprint(&payload).to_le_bytes())?;
+        out.write_all(&sum)?;
         out.write_all(&payload)?;
     }
-    Ok(())
+    copy(out, &mut state, old, &mut copying)?;
+    Ok(State(state.finish()))
+}
+
+/// Copies the adjacent entries at `ranges` of the old index, read in one piece.
+fn copy(
+    out: &mut impl Write,
+    state: &mut Fnv,
+    old: &mut dyn FnMut(Range<usize>) -> std::io::Result<Vec<u8>>,
+    ranges: &mut Vec<Range<usize>>,
+) -> std::io::Result<()> {
+    let (Some(first), Some(last)) = (ranges.first(), ranges.last()) else {
+        return Ok(());
+    };
+    let start = first.start;
+    let bytes = old(start..last.end)?;
+    for range in ranges.drain(..) {
+        let sum = bytes
+            .get(range.start - start + 4..range.start - start + 12)
+            .ok_or_else(|| std::io::Error::other("the old index is shorter"))?;
+        state.write(sum);
+    }
+    out.write_all(&bytes)
 }

@@ -71,6 +71,7 @@ const TEXTS: &[&str] = &[
     "\u{feff}---\r\nname: Dee\r\n---\r\n",
     "no front matter at all\n",
     "---\nname: Eve\n<<<<<<< HEAD\n---\n",
+    "---\nwith: [ada]\ndate: 2026-11-21T10:00\nthanked: 2026-11-21\n---\n",
 ];
 
 const PATHS: &[&str] = &[
@@ -105,7 +106,7 @@ fn set_modified(path: &Path, to: SystemTime) {
     }
 }
 
-fn notebook() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn notebook() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().to_owned();
     std::fs::write(root.join("ties.yaml"), "rules:\n  follow_up_after: 7d\n").unwrap();
@@ -113,7 +114,7 @@ fn notebook() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// One random change to the files of the notebook at `root`.
-fn edit(rng: &mut Rng, root: &Path) -> String {
+pub(crate) fn edit(rng: &mut Rng, root: &Path) -> String {
     let path = root.join(rng.pick(PATHS));
     let other = root.join(rng.pick(PATHS));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -336,13 +337,12 @@ fn a_warm_run_reads_no_unchanged_file_and_writes_nothing() {
         .unwrap()
         .modified()
         .unwrap();
-    let conventions = crate::model::Conventions::default();
-    let store = Store::open(&root, &conventions, Policy::Use);
-    assert_eq!(store.entries.len(), PATHS.len());
-    let settings = notebook::load_settings(&root).unwrap();
-    let warm = notebook::load_from(&root, now(), settings, &store);
-    assert_eq!(store.files_read(), 0, "a warm run reads no file");
+    let survey = notebook::survey(&root, Policy::Use).unwrap();
+    assert_eq!(survey.files_read(), 0, "a warm run reads no file");
+    assert!(survey.unchanged().is_some(), "and finds none changed");
+    let (warm, state) = survey.load(now());
     assert_eq!(warm.docs.len(), PATHS.len());
+    assert!(state.is_some(), "the index describes every file");
     let settled = Policy::Testing {
         back: Duration::ZERO,
         racy: Duration::ZERO,

@@ -46,7 +46,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
 use crate::diagnostic::{Diagnostic, Placed};
-use crate::findings::{Finding, Problem, Remedy};
+use crate::findings::{Finding, Probe, Problem, Remedy};
 use crate::index::Index;
 use crate::model::Kind;
 use crate::suggest;
@@ -64,9 +64,9 @@ pub(crate) struct Found {
     /// The ids no file has that a finding named, with a suggestion from every id there is:
     /// a document that comes or goes may change the suggestion.
     pub suggested: Vec<String>,
-    /// A link was looked up on disk (a file the notebook does not read): only the disk
-    /// knows whether it still resolves.
-    pub on_disk: bool,
+    /// The links looked up on disk (files the notebook does not read): only the disk knows
+    /// whether they still resolve.
+    pub on_disk: Vec<Probe>,
 }
 
 /// A word suggested in place of another, if any.

@@ -27,7 +27,7 @@ use std::sync::Arc;
 
 use crate::body::{KEPT_PER_TARGET, LinkTarget, percent_decode};
 use crate::document::Document;
-use crate::findings::{Code, Finding, NewRecord};
+use crate::findings::{Code, Finding, NewRecord, Probe};
 use crate::index::{Index, Resolved};
 use crate::model::Kind;
 use crate::model::settings::Links;
@@ -194,22 +194,32 @@ fn file_exists(
     }
     // A file the notebook does not read (ignored, hidden, or outside it): only the disk
     // can tell, and it may change without a change of any document.
-    out.on_disk = true;
-    match resolved {
-        Some(path) => index.root.join(Path::new(&**path)).is_file(),
+    let path = match resolved {
+        Some(path) => index.root.join(Path::new(&**path)),
         None => {
             let link: std::borrow::Cow<str> = if link.contains('%') {
                 percent_decode(link).into()
             } else {
                 link.into()
             };
-            index
-                .root
-                .join(&doc.path)
-                .parent()
-                .is_some_and(|dir| dir.join(link.as_ref()).is_file())
+            let Some(dir) = index.root.join(&doc.path).parent().map(Path::to_owned) else {
+                return false;
+            };
+            dir.join(link.as_ref())
         }
-    }
+    };
+    let found = path.is_file();
+    // Kept from the root, so that the probe holds wherever the notebook is.
+    let from_root = path
+        .strip_prefix(&index.root)
+        .ok()
+        .and_then(Path::to_str)
+        .map(str::to_owned);
+    out.on_disk.push(Probe {
+        path: from_root,
+        found,
+    });
+    found
 }
 
 #[cfg(test)]
