@@ -1260,16 +1260,24 @@ fn lsp_files_renamed_created_and_deleted_in_the_editor_are_read_again() {
 
 /// Issue 25, item 5 (defect 9: `initialize` waited for the whole load): the load runs in
 /// the background, shown as progress to a client that shows progress (VS Code), created,
-/// begun and ended; a client that does not (eglot 1.9) is asked nothing.
+/// begun, and ended once the full diagnostics are out; a client that does not (eglot 1.9)
+/// is asked nothing.
 #[test]
 fn lsp_shows_the_load_as_progress_where_the_client_shows_it() {
-    let nb = notebook();
+    let nb = notebook().file("contacts/cy.md", "---\nname: Cy\ncompany: zeta-labs\n---\n");
     let mut client = Client::start(&nb);
     let mut seen = std::mem::take(&mut client.notifications);
-    let ended = |seen: &[Value]| seen.iter().any(|m| m["params"]["value"]["kind"] == "end");
-    while !ended(&seen) {
+    let is_end = |m: &Value| m["params"]["value"]["kind"] == "end";
+    while !seen.iter().any(is_end) {
         seen.push(client.next());
     }
+    // The full diagnostics (Cy's unknown company) are out before the progress ends.
+    let cy = client.uri("contacts/cy.md");
+    let told = seen.iter().position(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == cy.as_str()
+    });
+    let end = seen.iter().position(is_end);
+    assert!(told.is_some() && told < end, "{seen:?}");
     let progress: Vec<Value> = seen
         .into_iter()
         .filter(|m| m["method"] == "$/progress" || m["method"] == "window/workDoneProgress/create")
@@ -1285,7 +1293,7 @@ fn lsp_shows_the_load_as_progress_where_the_client_shows_it() {
                 "kind": "begin", "title": "ties",
                 "message": format!("reading the notebook {}", root.display()) } } }),
             json!({ "method": "$/progress", "params": { "token": token, "value": {
-                "kind": "end", "message": "5 files" } } }),
+                "kind": "end", "message": "6 files" } } }),
         ]
     );
     assert_eq!(client.stop(), 0);

@@ -121,7 +121,8 @@ impl Server<'_> {
     }
 }
 
-/// The load has ended (`workspace`: `None` if it failed): its progress ends.
+/// The load has ended and its first check is published (`workspace`: `None` if the load
+/// failed): its progress ends.
 pub(super) fn done(server: &Server, workspace: Option<&Workspace>) {
     if !server.client.shows_progress {
         return;
