@@ -47,11 +47,12 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let lenient = index.settings.links() == Links::Lenient;
     for (at, linked) in targets.iter().enumerate() {
         let is_broken = match &linked.target {
-            // You, in your own vault: there need be no note about you.
-            LinkTarget::Wiki(id) if conventions.is_owner(id.as_str()) => false,
             LinkTarget::Wiki(id) => {
                 match index.resolve(None, id.as_str()) {
                     Resolved::One(_) => false,
+                    // You, in your own vault: there need be no note about you. (Asked only
+                    // of a link that resolves to no one file: it slugs both names.)
+                    _ if conventions.is_owner(id.as_str()) => false,
                     // A note not written yet, unless the name is a typo of one that is.
                     Resolved::None if lenient => {
                         // Whether it is a typo depends on every id there is.
