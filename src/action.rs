@@ -493,9 +493,7 @@ fn prepared(index: &Index, item: &agenda::Item, day: NaiveDate) -> Plan {
 /// The file an item comes from.
 fn item_doc<'a>(index: &'a Index, item: &agenda::Item) -> &'a Document {
     index
-        .docs
-        .iter()
-        .find(|d| d.path == item.path)
+        .doc(&item.path)
         .expect("agenda items come from the index")
 }
 
@@ -524,9 +522,7 @@ fn dismiss(item: &agenda::Item, entry: Entry, what: String) -> Plan {
 /// Ticks the task of the agenda item `task` (of kind [`ItemKind::Task`]).
 fn tick(index: &Index, task: &agenda::Item) -> Plan {
     let doc = index
-        .docs
-        .iter()
-        .find(|d| d.path == task.path)
+        .doc(&task.path)
         .expect("agenda items come from the index");
     plan_for(
         doc,

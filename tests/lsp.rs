@@ -42,6 +42,15 @@ fn eglot() -> Value {
     }})
 }
 
+/// What Neovim 0.7.2 (Debian 12's) announces: file operations without `documentChanges`,
+/// no file watcher, no `executeCommand`.
+fn neovim() -> Value {
+    json!({ "clientInfo": { "name": "Neovim", "version": "0.7.2" }, "capabilities": {
+        "workspace": { "applyEdit": true, "workspaceEdit": { "resourceOperations": ["rename", "create", "delete"] } },
+        "window": { "workDoneProgress": true, "showDocument": { "support": false } },
+    }})
+}
+
 fn notebook() -> Notebook {
     Notebook::new()
         .file("contacts/ada.md", ADA)
@@ -70,6 +79,8 @@ struct Client {
     notifications: Vec<Value>,
     /// The parameters of the last `publishDiagnostics` read by [`Client::diagnostics`].
     last_published: Value,
+    /// What the server answered to `initialize`: its capabilities.
+    capabilities: Value,
 }
 
 // Calls pass `json!` literals: taking them by value reads better than `&json!(…)`.
@@ -132,6 +143,7 @@ impl Client {
             next_id: 0,
             notifications: Vec::new(),
             last_published: Value::Null,
+            capabilities: Value::Null,
         };
         let mut params = json!({ "processId": null, "rootUri": client.root });
         for (key, value) in about.as_object().into_iter().flatten() {
@@ -139,6 +151,7 @@ impl Client {
         }
         let init = client.request("initialize", params);
         assert_eq!(init["result"]["serverInfo"]["name"], "ties");
+        client.capabilities = init["result"]["capabilities"].clone();
         client.notify("initialized", json!({}));
         client
     }
@@ -1181,5 +1194,246 @@ fn lsp_checks_a_template_as_it_is_typed() {
     client.change("templates/ask.md", 3, "Hi {{first_name}}!\n");
     assert_eq!(client.diagnostics("templates/ask.md"), []);
     assert_eq!(nb.read("templates/ask.md"), "Hi {{first_name}}\n");
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, item 2: files renamed, created and deleted in the editor's file tree
+/// (`workspace/didRenameFiles`, `didCreateFiles`, `didDeleteFiles`) are read again at once.
+/// Each notification goes right after the change on disk and a request right after it: the
+/// server takes messages in order, so the answer is the notification's doing, not its own
+/// watcher's (which waits for the disk to be quiet first).
+#[test]
+fn lsp_files_renamed_created_and_deleted_in_the_editor_are_read_again() {
+    let nb = notebook();
+    let mut client = Client::start(&nb);
+    let find = |client: &mut Client, query: &str| -> Vec<String> {
+        let symbols = client.result("workspace/symbol", json!({ "query": query }));
+        symbols
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                s["location"]["uri"]
+                    .as_str()
+                    .unwrap()
+                    .replace(&format!("{}/", client.root), "")
+            })
+            .collect()
+    };
+    assert_eq!(find(&mut client, "lovel"), ["contacts/ada.md"]);
+
+    std::fs::rename(
+        nb.path().join("contacts/ada.md"),
+        nb.path().join("contacts/ada-king.md"),
+    )
+    .unwrap();
+    let (old, new) = (
+        client.uri("contacts/ada.md"),
+        client.uri("contacts/ada-king.md"),
+    );
+    client.notify(
+        "workspace/didRenameFiles",
+        json!({ "files": [{ "oldUri": old, "newUri": new }] }),
+    );
+    assert_eq!(find(&mut client, "lovel"), ["contacts/ada-king.md"]);
+
+    std::fs::write(
+        nb.path().join("companies/zeta-labs.md"),
+        "---\nname: Zeta Labs\n---\n",
+    )
+    .unwrap();
+    let zeta = client.uri("companies/zeta-labs.md");
+    client.notify(
+        "workspace/didCreateFiles",
+        json!({ "files": [{ "uri": zeta }] }),
+    );
+    assert_eq!(find(&mut client, "zeta"), ["companies/zeta-labs.md"]);
+
+    std::fs::remove_file(nb.path().join("companies/zeta-labs.md")).unwrap();
+    client.notify(
+        "workspace/didDeleteFiles",
+        json!({ "files": [{ "uri": zeta }] }),
+    );
+    assert_eq!(find(&mut client, "zeta"), Vec::<String>::new());
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, item 5 (defect 9: `initialize` waited for the whole load): the load runs in
+/// the background, shown as progress to a client that shows progress (VS Code), created,
+/// begun, and ended once the full diagnostics are out; a client that does not (eglot 1.9)
+/// is asked nothing.
+#[test]
+fn lsp_shows_the_load_as_progress_where_the_client_shows_it() {
+    let nb = notebook().file("contacts/cy.md", "---\nname: Cy\ncompany: zeta-labs\n---\n");
+    let mut client = Client::start(&nb);
+    let mut seen = std::mem::take(&mut client.notifications);
+    let is_end = |m: &Value| m["params"]["value"]["kind"] == "end";
+    while !seen.iter().any(is_end) {
+        seen.push(client.next());
+    }
+    // The full diagnostics (Cy's unknown company) are out before the progress ends.
+    let cy = client.uri("contacts/cy.md");
+    let told = seen.iter().position(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == cy.as_str()
+    });
+    let end = seen.iter().position(is_end);
+    assert!(told.is_some() && told < end, "{seen:?}");
+    let progress: Vec<Value> = seen
+        .into_iter()
+        .filter(|m| m["method"] == "$/progress" || m["method"] == "window/workDoneProgress/create")
+        .map(|m| json!({ "method": m["method"], "params": m["params"] }))
+        .collect();
+    let root = nb.path().canonicalize().unwrap();
+    let token = "ties-load";
+    assert_eq!(
+        progress,
+        [
+            json!({ "method": "window/workDoneProgress/create", "params": { "token": token } }),
+            json!({ "method": "$/progress", "params": { "token": token, "value": {
+                "kind": "begin", "title": "ties",
+                "message": format!("reading the notebook {}", root.display()) } } }),
+            json!({ "method": "$/progress", "params": { "token": token, "value": {
+                "kind": "end", "message": "6 files" } } }),
+        ]
+    );
+    assert_eq!(client.stop(), 0);
+
+    let mut quiet = Client::start_as(&nb, eglot());
+    // A request waits for the load: everything the load sent came before its answer.
+    quiet.result("workspace/symbol", json!({ "query": "ada" }));
+    let asked: Vec<&Value> = quiet
+        .notifications
+        .iter()
+        .filter(|m| m["method"].as_str().is_some_and(|m| m.contains("rogress")))
+        .collect();
+    assert_eq!(asked, Vec::<&Value>::new());
+    assert_eq!(quiet.stop(), 0);
+}
+
+/// Issue 25, defect 2, the rename: Neovim 0.7 applies a rename's file operation itself,
+/// registers no file watcher and sends no `didRenameFiles`; 11 false T201/T204 stayed until
+/// the renamed file was opened. The server's own watcher sees the file moved.
+#[test]
+fn lsp_a_rename_the_editor_applies_leaves_no_stale_diagnostics() {
+    let nb = notebook();
+    let mut client = Client::start_as(&nb, neovim());
+    client.open("contacts/bob.md", BOB);
+    let mut params = client.at("contacts/bob.md", 3, 16);
+    params["newName"] = json!("ada-king");
+    let edit = client.result("textDocument/rename", params);
+    let moves: Vec<&Value> = edit["documentChanges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "rename")
+        .collect();
+    assert_eq!(moves.len(), 1, "Neovim moves the file: {edit}");
+    // As Neovim applies it: the text edits in the buffer first.
+    let renamed = BOB
+        .replace("introduced_by: ada", "introduced_by: ada-king")
+        .replace("[[ada|Ada]]", "[[ada-king|Ada]]")
+        .replace("(ada.md)", "(ada-king.md)");
+    client.change("contacts/bob.md", 2, &renamed);
+    let before = client.diagnostics("contacts/bob.md");
+    let codes: Vec<&str> = before.iter().map(|d| d.2.as_str()).collect();
+    assert_eq!(codes, ["T201", "T204", "T204"], "{before:?}");
+    // Then the file moved, and nothing said of it.
+    std::fs::rename(
+        nb.path().join("contacts/ada.md"),
+        nb.path().join("contacts/ada-king.md"),
+    )
+    .unwrap();
+    assert_eq!(client.diagnostics("contacts/bob.md"), []);
+    assert_eq!(client.stop(), 0);
+}
+
+/// Issue 25, defect 8: Neovim showed the code lens as a command `""` it "does not support".
+/// The lens runs `ties.recordFollowUp` now, and is offered only to a client that runs the
+/// server's commands: one that says so (VS Code, eglot), and Neovim, which says nothing
+/// before 0.10 yet runs them; never to a client that can run none.
+#[test]
+fn lsp_offers_code_lenses_only_to_clients_that_run_commands() {
+    let nb = notebook();
+    let bare = json!({ "capabilities": {} });
+    for (about, lenses) in [
+        (capable(), true),
+        (eglot(), true),
+        (neovim(), true),
+        (bare, false),
+    ] {
+        let client = Client::start_as(&nb, about.clone());
+        let provider = &client.capabilities["codeLensProvider"];
+        assert_eq!(!provider.is_null(), lenses, "{about}: {provider}");
+        let commands = &client.capabilities["executeCommandProvider"]["commands"];
+        assert!(
+            commands
+                .as_array()
+                .unwrap()
+                .contains(&json!("ties.recordFollowUp")),
+            "{commands}"
+        );
+        assert_eq!(client.stop(), 0);
+    }
+}
+
+/// Issue 25, defect 11 (a gap against the peers): a broken `[[link]]` offers to create what
+/// it names, a note beside the linking one or, where the link names a record folder, the
+/// record `ties new` would write; applied, the link resolves.
+#[test]
+fn lsp_a_broken_link_offers_to_create_the_note_or_record_it_names() {
+    let plan = "Ask [[rust-meetup-notes]] and [[companies/zeta-labs]].\n";
+    let nb = notebook().file("notes/plan.md", plan);
+    let mut client = Client::start(&nb);
+    client.open("notes/plan.md", plan);
+    let broken = client.diagnostics("notes/plan.md");
+    let codes: Vec<&str> = broken.iter().map(|d| d.2.as_str()).collect();
+    assert_eq!(codes, ["T204", "T204"], "{broken:?}");
+    let creates = |client: &mut Client, character: u32| -> (String, Value) {
+        let params = json!({
+            "textDocument": { "uri": client.uri("notes/plan.md") },
+            "range": { "start": { "line": 0, "character": character }, "end": { "line": 0, "character": character } },
+            "context": { "diagnostics": [] },
+        });
+        let actions = client.result("textDocument/codeAction", params);
+        let create = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"].as_str().unwrap().starts_with("create "))
+            .unwrap_or_else(|| panic!("{actions}"))
+            .clone();
+        (
+            create["title"].as_str().unwrap().to_owned(),
+            create["edit"].clone(),
+        )
+    };
+    let (title, edit) = creates(&mut client, 8);
+    assert_eq!(title, "create notes/rust-meetup-notes.md");
+    assert_eq!(
+        edit["documentChanges"][0],
+        json!({ "kind": "create", "uri": client.uri("notes/rust-meetup-notes.md"), "options": { "overwrite": false, "ignoreIfExists": true } })
+    );
+    assert_eq!(
+        edit["documentChanges"][1]["edits"][0]["newText"],
+        "# Rust Meetup Notes\n"
+    );
+    let (title, edit) = creates(&mut client, 35);
+    assert_eq!(title, "create companies/zeta-labs.md");
+    let text = edit["documentChanges"][1]["edits"][0]["newText"]
+        .as_str()
+        .unwrap();
+    assert!(text.starts_with("---\nname: Zeta Labs\n"), "{text}");
+    // Applied as the editor applies it (the file written): both links resolve.
+    std::fs::write(
+        nb.path().join("notes/rust-meetup-notes.md"),
+        "# Rust Meetup Notes\n",
+    )
+    .unwrap();
+    std::fs::write(nb.path().join("companies/zeta-labs.md"), text).unwrap();
+    client.notify(
+        "workspace/didCreateFiles",
+        json!({ "files": [{ "uri": client.uri("notes/rust-meetup-notes.md") }, { "uri": client.uri("companies/zeta-labs.md") }] }),
+    );
+    assert_eq!(client.diagnostics("notes/plan.md"), []);
     assert_eq!(client.stop(), 0);
 }

@@ -50,7 +50,7 @@ pub(crate) fn hint(index: &Index, item: &Item) -> Clear {
         ItemKind::MoveOn => Clear::Close(id()),
         ItemKind::ThankYou => {
             // The chat itself: given the contact, `log thank-you` picks their latest chat.
-            let chat = index.docs.iter().find(|d| d.path == item.path);
+            let chat = index.doc(&item.path);
             Clear::ThankYou(chat.map_or_else(id, |d| d.id.clone()))
         }
         // A job change: congratulate them, as an outreach or, after one, a follow-up.

@@ -69,6 +69,8 @@ pub(crate) enum Event {
     Client(Option<Message>),
     /// The notebook's load in the background has ended: the workspace, or why not.
     Loaded(Result<(Workspace, Round), String>),
+    /// The server's own watcher is armed (before the load starts reading), or why not.
+    Watching(Result<Engine, crate::error::Error>),
     /// The server's own watcher saw files change, or stopped.
     Disk(watch::Seen),
 }
@@ -102,6 +104,8 @@ pub(crate) struct Server<'a> {
     pub(super) workspace: Option<Workspace>,
     /// A load is under way: messages that need the notebook wait in `deferred`.
     pub(super) loading: bool,
+    /// The notebook has loaded and its progress ends with the first check after it.
+    checking_after_load: bool,
     /// What a first look at a document opened during the load needs ([`super::first`]).
     pub(super) early: Option<Early>,
     deferred: Vec<Message>,
@@ -170,6 +174,10 @@ pub(crate) fn serve(
             Event::Client(None) => false,
             Event::Loaded(loaded) => {
                 server.loaded(loaded);
+                true
+            }
+            Event::Watching(watching) => {
+                server.watching(watching);
                 true
             }
             Event::Disk(seen) => {
@@ -339,6 +347,7 @@ impl<'a> Server<'a> {
             client: Client::default(),
             workspace: None,
             loading: false,
+            checking_after_load: false,
             early: None,
             deferred: Vec::new(),
             seen: Vec::new(),
@@ -487,7 +496,6 @@ impl<'a> Server<'a> {
         self.early = None;
         // What the first looks told is replaced by the full check's (or taken back).
         self.unpublished.extend(self.published.keys().cloned());
-        super::start::done(self, loaded.as_ref().ok().map(|(w, _)| w));
         match loaded {
             Ok((mut workspace, first)) => {
                 for batch in std::mem::take(&mut self.seen) {
@@ -496,11 +504,17 @@ impl<'a> Server<'a> {
                 self.unpublished.extend(first.changed);
                 self.workspace = Some(workspace);
                 self.unchecked = true;
+                // The progress ends once the full diagnostics are out, not before the first
+                // check after the load, which takes a second at 83,000 files.
+                self.checking_after_load = true;
                 for open in self.open.values_mut() {
                     open.dirty = true;
                 }
             }
-            Err(e) => log(&format!("no notebook yet: {e}")),
+            Err(e) => {
+                log(&format!("no notebook yet: {e}"));
+                super::start::done(self, None);
+            }
         }
         for message in std::mem::take(&mut self.deferred) {
             if !self.message(message) {
@@ -568,6 +582,9 @@ impl<'a> Server<'a> {
         if checked.is_err() {
             self.unchecked = false;
             log("the check failed: a bug in ties; please report it");
+        }
+        if self.workspace.is_some() && std::mem::take(&mut self.checking_after_load) {
+            super::start::done(self, self.workspace.as_ref());
         }
     }
 

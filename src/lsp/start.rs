@@ -55,25 +55,20 @@ impl Server<'_> {
                 ..lsp::WorkDoneProgressBegin::default()
             }));
         }
-        // Watching before the load, so that nothing saved while it reads is missed.
-        let events = self.events.clone();
-        let watching = Engine::start(&root, Options::default(), move |seen| {
-            events.send(Event::Disk(seen)).is_ok()
-        });
-        match watching {
-            Ok(engine) => self.watcher = Some(engine),
-            Err(e) if self.client.watches_files => log(&format!(
-                "cannot watch the notebook ({e}): the editor is asked to report changed files"
-            )),
-            Err(e) => log(&format!(
-                "cannot watch the notebook ({e}): files changed outside the editor are not seen"
-            )),
-        }
         let events = self.events.clone();
         let (now, cache) = (self.clock.now(), self.cache);
         let spawned = std::thread::Builder::new()
             .name("ties-load".to_owned())
             .spawn(move || {
+                // Watching before the load, so that nothing saved while it reads is missed;
+                // armed here, not on the server's thread, because arming walks every folder
+                // of the notebook (a third of a second at 83,000 files) and a document
+                // opened meanwhile must not wait for that to show its own findings.
+                let disk = events.clone();
+                let watching = Engine::start(&root, Options::default(), move |seen| {
+                    disk.send(Event::Disk(seen)).is_ok()
+                });
+                let _ = events.send(Event::Watching(watching));
                 let started = Instant::now();
                 let loaded = std::panic::catch_unwind(|| Workspace::load_with(&root, now, cache));
                 let loaded = match loaded {
@@ -97,6 +92,22 @@ impl Server<'_> {
         }
     }
 
+    /// The watch armed before the load (on the load's thread, [`Self::start`]), or why
+    /// not. It comes before the load's end, so the client's `initialized`, which waits for
+    /// the load, knows whether to ask the client to watch instead
+    /// ([`super::sync::initialized`]).
+    pub(super) fn watching(&mut self, watching: Result<Engine, Error>) {
+        match watching {
+            Ok(engine) => self.watcher = Some(engine),
+            Err(e) if self.client.watches_files => log(&format!(
+                "cannot watch the notebook ({e}): the editor is asked to report changed files"
+            )),
+            Err(e) => log(&format!(
+                "cannot watch the notebook ({e}): files changed outside the editor are not seen"
+            )),
+        }
+    }
+
     /// Sends the load's progress.
     fn progress(&self, value: lsp::WorkDoneProgress) {
         let params = lsp::ProgressParams {
@@ -110,7 +121,8 @@ impl Server<'_> {
     }
 }
 
-/// The load has ended (`workspace`: `None` if it failed): its progress ends.
+/// The load has ended and its first check is published (`workspace`: `None` if the load
+/// failed): its progress ends.
 pub(super) fn done(server: &Server, workspace: Option<&Workspace>) {
     if !server.client.shows_progress {
         return;
