@@ -84,7 +84,7 @@ pub(crate) enum Policy {
 }
 
 impl Policy {
-    fn uses(self) -> bool {
+    pub(crate) fn uses(self) -> bool {
         self != Self::Off
     }
 }

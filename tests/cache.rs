@@ -149,3 +149,40 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A real import leaves the index describing what it wrote, so that the next run (a newer
+/// export imported again, the pre-commit check) takes the new files from the index instead
+/// of parsing every one of them; a dry run and `--no-cache` leave it as it was.
+#[test]
+fn an_import_leaves_the_index_describing_the_files_it_wrote() {
+    let csv = std::fs::read_to_string(fixture("import-linkedin/Connections.csv")).unwrap();
+    let listed = |nb: &Notebook| std::fs::read(index(nb.path())).unwrap_or_default();
+    let created = |out: &Output| -> Vec<String> {
+        (out.stdout.lines())
+            .filter_map(|l| l.strip_prefix("created "))
+            .filter(|p| Path::new(p).extension().is_some_and(|e| e == "md"))
+            .map(str::to_owned)
+            .collect()
+    };
+    for extra in [&["--dry-run"][..], &["--no-cache"], &[]] {
+        let nb = Notebook::new().file("Connections.csv", &csv);
+        nb.run(["check"]).assert_no_crash();
+        let before = listed(&nb);
+        let args = ["import", "linkedin", "Connections.csv"];
+        let out = nb.run_here(args.iter().chain(extra));
+        out.assert_no_crash();
+        if extra.is_empty() {
+            let paths = created(&out);
+            assert!(paths.len() > 3, "{}", out.stdout);
+            let index = listed(&nb);
+            for path in &paths {
+                assert!(
+                    index.windows(path.len()).any(|w| w == path.as_bytes()),
+                    "{path} is not in the index after the import"
+                );
+            }
+        } else {
+            assert_eq!(listed(&nb), before, "{extra:?} changed the index");
+        }
+    }
+}

@@ -13,6 +13,7 @@ use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::fs::{self, Existing};
 use crate::import::{self, Level, Plan, Source};
+use crate::notebook;
 use crate::render::{self, escape};
 
 use super::Outcome;
@@ -104,6 +105,25 @@ pub(crate) fn run(
         ExitStatus::Failure
     } else {
         ExitStatus::Success
+    };
+    // What was written is read once more while the notebook is still locked, so that the
+    // persistent index describes it: the next run (a newer export imported, `ties check`)
+    // then takes the new files from the index instead of parsing them all (the first
+    // re-import of 30,000 rows went from 2.4-3.3 s of CPU to 0.9 s). A real import is
+    // minutes of writes; this is under a second of them. Nothing is lost if it fails:
+    // the next run parses the files.
+    let written = !dry_run && (!plan.files.is_empty() || !plan.edits.is_empty());
+    let index = if written && config.cache.uses() {
+        match notebook::load_with(&root, config.now(), config.cache) {
+            Ok(fresh) => {
+                // Neither is freed document by document (see `Outcome`).
+                std::mem::forget(index);
+                fresh
+            }
+            Err(_) => index,
+        }
+    } else {
+        index
     };
     // The notebook goes to `main`, which exits without freeing it document by document.
     Ok(Outcome::with(status, index))
