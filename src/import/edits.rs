@@ -57,9 +57,7 @@ pub(super) fn change(
         Some(at) => at,
         None => {
             let doc = index
-                .docs
-                .iter()
-                .find(|d| d.path == path)
+                .doc(path)
                 .ok_or_else(|| format!("{path} is not in the notebook"))?;
             let text = doc.text().ok_or("it changed since it was read")?;
             plan.edits.push(Edit {
