@@ -140,7 +140,9 @@ impl Survey {
         loaded.sort_unstable_by(|a, b| a.doc.path.cmp(&b.doc.path));
         let state = store.save(&loaded);
         drop(store);
-        let docs = loaded.into_iter().map(|l| l.doc).collect();
+        // Made in the buffer of `loaded`, which is a third larger than the documents need.
+        let mut docs: Vec<Document> = loaded.into_iter().map(|l| l.doc).collect();
+        docs.shrink_to_fit();
         let (dismissed, problems) = load_dismissed(&root);
         walk_findings.extend(problems);
         let mut index = Index::new(root, now, settings, docs, walk_findings);
@@ -159,14 +161,19 @@ fn decode(
     store: &cache::Store,
 ) -> Vec<Loaded> {
     const RUN: usize = 512;
-    let mut loaded = Vec::with_capacity(found.len());
     let mut same = Vec::new();
-    for f in found {
-        match f {
-            Surveyed::Same { rel, range } => same.push((rel, range)),
-            Surveyed::Loaded(l) => loaded.push(l),
-        }
-    }
+    // In the buffer of `found` (a `Surveyed` is a `Loaded` in size): at 83,000 files a
+    // second one is 35 MB held beside the first.
+    let mut loaded: Vec<Loaded> = found
+        .into_iter()
+        .filter_map(|f| match f {
+            Surveyed::Same { rel, range } => {
+                same.push((rel, range));
+                None
+            }
+            Surveyed::Loaded(l) => Some(l),
+        })
+        .collect();
     same.sort_unstable_by_key(|(_, range)| range.start);
     let mut runs = Vec::with_capacity(same.len().div_ceil(RUN));
     let mut same = same.into_iter().peekable();
