@@ -375,10 +375,15 @@ fn timed(scope: &Scope, doc: &Document) -> Vec<Finding> {
 
 /// The span of the clock around `index.now` over which its diagnostics stay as they are:
 /// from (included) and until (excluded), open where `None`. Only the rules that count in
-/// the time ([`timed`]) change with it, each at one of the [`moments`] of a document.
+/// the time ([`timed`]) change with it, each at an instant it names (its `turns`).
 pub(crate) fn span_in_time(index: &Index) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
     let (mut from, mut until) = (None, None::<NaiveDateTime>);
-    for moment in index.docs.iter().filter(|d| is_timed(d)).flat_map(moments) {
+    let turns = |doc: &Document| {
+        rules::t302::turns(doc)
+            .into_iter()
+            .chain(rules::t303::turns(doc))
+    };
+    for moment in index.docs.iter().filter(|d| is_timed(d)).flat_map(turns) {
         if moment <= index.now {
             from = from.max(Some(moment));
         } else {
@@ -386,24 +391,6 @@ pub(crate) fn span_in_time(index: &Index) -> (Option<NaiveDateTime>, Option<Naiv
         }
     }
     (from, until)
-}
-
-/// The instants at which what [`timed`] finds in `doc` can change: T302 compares a chat's
-/// start (a message) or end (a meeting) with `now`, T303 an event's day with today (so
-/// its midnight).
-fn moments(doc: &Document) -> Vec<NaiveDateTime> {
-    match &doc.record {
-        Some(Record::Chat(chat)) => {
-            let start = chat.date.as_ref().map(|d| d.value.start());
-            start.into_iter().chain(chat.ends()).collect()
-        }
-        Some(Record::Event(event)) => event
-            .day()
-            .map(|day| day.and_time(chrono::NaiveTime::MIN))
-            .into_iter()
-            .collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// Whether a rule that counts in the time can find something in `doc`: a chat that has

@@ -14,10 +14,21 @@
 //! ## How to fix
 //! Plan who you want to meet in the body instead, and fill in `met` after the event.
 
+use chrono::{NaiveDateTime, NaiveTime};
+
 use crate::document::Document;
 use crate::findings::{Code, Finding};
 use crate::model::Record;
 use crate::rules::{Found, Scope};
+
+/// The instant at which this rule's finding in `doc` goes as the clock runs: the midnight
+/// that starts the event's day ([`crate::check::span_in_time`]).
+pub(crate) fn turns(doc: &Document) -> Option<NaiveDateTime> {
+    let Some(Record::Event(event)) = &doc.record else {
+        return None;
+    };
+    event.day().map(|day| day.and_time(NaiveTime::MIN))
+}
 
 pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let Some(Record::Event(event)) = &doc.record else {
