@@ -299,8 +299,7 @@ pub(crate) fn replace_unsynced(
 /// folder leads out of the notebook at `root`, if it is over 64 MiB, or if it keeps
 /// changing while it is read (an editor saving it).
 pub(crate) fn read_in(root: &Path, path: &Path) -> Result<Snapshot, Error> {
-    inside(root, path)?;
-    replace::read(path, replace::SETTLE, &replace::no_hook)
+    RealPaths::default().read(root, path)
 }
 
 /// Replaces the notebook file at `path`, read as `snapshot` by [`read_in`], with `after`:
@@ -332,10 +331,7 @@ pub(crate) fn read_all_in<'p>(
     let mut real = RealPaths::default();
     paths
         .into_iter()
-        .map(|path| {
-            real.inside(root, path)?;
-            replace::read(path, replace::SETTLE, &replace::no_hook)
-        })
+        .map(|path| real.read(root, path))
         .collect()
 }
 
@@ -351,6 +347,12 @@ impl RealPaths {
         let real = dir.canonicalize()?;
         self.0.insert(dir.to_owned(), real.clone());
         Ok(real)
+    }
+
+    /// [`read_in`], with the real paths asked of `self`.
+    fn read(&mut self, root: &Path, path: &Path) -> Result<Snapshot, Error> {
+        self.inside(root, path)?;
+        replace::read(path, replace::SETTLE, &replace::no_hook)
     }
 
     /// Refuses a file that is a symlink, or whose folder leads out of the notebook at
