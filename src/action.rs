@@ -98,11 +98,11 @@ pub(crate) struct Plan {
     pub help: String,
 }
 
-/// Plans `request` on the notebook; dates default to `index.today`.
+/// Plans `request` on the notebook; dates default to `index.today()`.
 // One flat arm per action: splitting it would only scatter the table.
 #[allow(clippy::too_many_lines)]
 pub(crate) fn plan(index: &Index, request: &Request) -> Result<Plan, Error> {
-    let today = index.today;
+    let today = index.today();
     let contact = |text: &str| -> Result<&Document, Error> {
         let id = lookup::resolve(index, Kind::Contact, text)?;
         let d = doc(index, &id);
@@ -263,7 +263,7 @@ pub(crate) fn message(
     let id = lookup::resolve(index, Kind::Contact, contact)?;
     let who = name(doc(index, &id));
     let when = date.unwrap_or_else(|| {
-        let now = index.now;
+        let now = index.now().exact();
         When::DateTime(
             now.date().and_time(
                 chrono::NaiveTime::from_hms_opt(
@@ -320,7 +320,7 @@ pub(crate) fn with_template(
     };
     let loaded = index.templates().named(name)?;
     let name = &loaded.template.name;
-    let value = format!("{} {name}", date.unwrap_or(index.today));
+    let value = format!("{} {name}", date.unwrap_or(index.today()));
     // `2026-11-21 follow-up` reads back as written; a name with YAML's own characters in
     // it is quoted.
     let safe = name
@@ -365,11 +365,11 @@ fn thank_you_chat<'a>(index: &'a Index, text: &str) -> Result<&'a Document, Erro
     if let Some(chat) = lookup::find(index, Kind::Chat, text) {
         // A thank-you follows the chat: one that has not happened yet cannot be thanked.
         if let Some(Record::Chat(c)) = &chat.record
-            && !c.is_done(index.now)
+            && !c.is_done(index.now())
         {
             return Err(Error::NotHappened {
                 chat: chat.id.to_string(),
-                status: c.status(index.now).as_str(),
+                status: c.status(index.now()).as_str(),
                 when: c
                     .date
                     .as_ref()
@@ -389,7 +389,7 @@ fn thank_you_chat<'a>(index: &'a Index, text: &str) -> Result<&'a Document, Erro
     })?;
     let done: Vec<_> = index
         .chats_with(contact.id.as_str())
-        .filter(|(_, c)| c.is_done(index.now))
+        .filter(|(_, c)| c.is_done(index.now()))
         .collect();
     // Once every chat is thanked, the latest one answers: the same date again is already
     // recorded, another is refused, rather than "nothing to thank".
@@ -429,7 +429,7 @@ fn thank_you_chat<'a>(index: &'a Index, text: &str) -> Result<&'a Document, Erro
 fn done(index: &Index, key: &str) -> Result<Plan, Error> {
     let Found { item, state } = agenda::find(index, key)?;
     let item = &item;
-    let today = index.today;
+    let today = index.today();
     match state {
         State::Ticked => return Ok(tick(index, item)),
         // The same date again: the file already says it, nothing is written.

@@ -263,9 +263,9 @@ pub(crate) struct Agenda {
 }
 
 /// The agenda for the next `days` (default: the `horizon` of `ties.yaml`) as of
-/// `index.today`, as `filter` narrows it (its names resolved with [`Filter::resolve`]).
+/// `index.today()`, as `filter` narrows it (its names resolved with [`Filter::resolve`]).
 pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda {
-    let today = index.today;
+    let today = index.today();
     let days = days.map_or_else(|| index.settings.rules.horizon.whole_days(), i64::from);
     let until = last_day_of(today, days);
     let mut b = Builder::new(index, until);
@@ -407,7 +407,7 @@ pub(crate) fn candidates(
 /// The last day of an agenda of `days` (`None`: `rules.horizon`) from today.
 pub(crate) fn until(index: &Index, days: Option<u32>) -> NaiveDate {
     let days = days.map_or_else(|| index.settings.rules.horizon.whole_days(), i64::from);
-    last_day_of(index.today, days)
+    last_day_of(index.today(), days)
 }
 
 fn last_day_of(today: NaiveDate, days: i64) -> NaiveDate {
@@ -456,7 +456,7 @@ impl<'a> Builder<'a> {
     fn new(index: &'a Index, until: NaiveDate) -> Self {
         Self {
             index,
-            today: index.today,
+            today: index.today(),
             until,
             items: Vec::new(),
         }
@@ -472,7 +472,7 @@ impl<'a> Builder<'a> {
         }
         items
             .into_iter()
-            .partition(|i| index.dismissed.hides(&i.key(), index.today))
+            .partition(|i| index.dismissed.hides(&i.key(), index.today()))
     }
 }
 
@@ -575,7 +575,7 @@ impl Builder<'_> {
             // Only an answer stops the clock: a received message, a done chat of another
             // kind, or a chat booked with them (planned: they said yes), on or after the
             // first outreach. Sent messages are outreach themselves.
-            let now = self.index.now;
+            let now = self.index.now();
             let answered = self.index.chats_with(id.as_str()).any(|(_, c)| {
                 let booked = c.status(now) == ChatStatus::Planned && !c.is_sent();
                 (c.is_reply(now) || booked) && c.day().is_some_and(|d| d >= first)
@@ -683,7 +683,7 @@ impl Builder<'_> {
     /// today on. A booked chat answers a follow-up, a reconnect and an event follow-up: the
     /// next step is already in the calendar.
     fn booked(&self, id: &str) -> bool {
-        let now = self.index.now;
+        let now = self.index.now();
         self.index.chats_with(id).any(|(_, c)| {
             c.status(now) == ChatStatus::Planned
                 && c.kind != ChatKind::Message
@@ -791,10 +791,13 @@ impl Builder<'_> {
             .collect();
         let who = names.join(", ");
         let kind = chat.kind.as_str().replace('-', " ");
-        match chat.status(self.index.now) {
-            _ if chat.is_meeting(self.index.now) && chat.thanked.is_none() => {
+        match chat.status(self.index.now()) {
+            _ if chat.is_meeting(self.index.now()) && chat.thanked.is_none() => {
                 let due = thank_you_due(date.value, chat.ends(), rules.thank_you_within);
-                if rules.thank_you_expires.after(due.start()) <= self.index.now
+                if self
+                    .index
+                    .now()
+                    .reached(rules.thank_you_expires.after(due.start()))
                     || self.superseded(chat, date.value.date())
                 {
                     return;
@@ -1017,7 +1020,7 @@ impl Builder<'_> {
                 .chats()
                 .filter(|(_, c)| {
                     c.kind != ChatKind::Message
-                        && c.status(index.now) == ChatStatus::Planned
+                        && c.status(index.now()) == ChatStatus::Planned
                         && this_week(c.day())
                 })
                 .count(),
@@ -1025,7 +1028,9 @@ impl Builder<'_> {
                 .events()
                 .filter(|(_, e)| {
                     this_week(e.day())
-                        && e.date.as_ref().is_some_and(|d| d.value.start() > index.now)
+                        && e.date
+                            .as_ref()
+                            .is_some_and(|d| index.now().before(d.value.start()))
                 })
                 .count(),
             _ => 0,
@@ -1308,7 +1313,7 @@ fn task_owner(index: &Index, doc: &Document) -> Id {
 /// (same [`Item::key`]), however far ahead and whatever the contact's status: `ties done`
 /// tells by them that a key it no longer finds on the agenda is already done.
 pub(crate) fn ticked_tasks(index: &Index) -> Vec<Item> {
-    let today = index.today;
+    let today = index.today();
     let mut items = Vec::new();
     for doc in &index.docs {
         let id = task_owner(index, doc);
@@ -1352,7 +1357,7 @@ pub(crate) fn prepared_chats(index: &Index) -> Vec<(Item, NaiveDate)> {
         );
         items.push((
             Item::new(
-                index.today,
+                index.today(),
                 date.value,
                 ItemKind::Prepare,
                 id,
@@ -1401,7 +1406,7 @@ mod tests {
             let mut expected: Vec<Item> = all.iter().filter(mine).map(|&i| i.clone()).collect();
             expected.sort_by_cached_key(order);
             let got = about(index, doc);
-            assert_eq!(got, expected, "{} on {}", doc.path, index.today);
+            assert_eq!(got, expected, "{} on {}", doc.path, index.today());
             let keys = |items: &[Item]| items.iter().map(Item::key).collect::<Vec<_>>();
             assert_eq!(keys(&got), keys(&expected));
             seen += got.len();

@@ -30,14 +30,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::num::NonZero;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::NaiveDateTime;
-
 use crate::diagnostic::{Diagnostic, Placed};
 use crate::document::Document;
 use crate::findings::{Code, Finding, Probe};
 use crate::index::{Affected, Index};
 use crate::model::Record;
 use crate::model::settings::{Links, References};
+use crate::now::Now;
 use crate::rules::{self, Found, Scope};
 use crate::sink::Sink;
 use crate::suggest;
@@ -88,7 +87,7 @@ const RUN: usize = 256;
 #[derive(Debug)]
 pub(crate) struct Checker {
     /// The `now` and `checks.ignore` the diagnostics were made with.
-    now: NaiveDateTime,
+    now: Now,
     ignore: Vec<Code>,
     /// And `links:` and `references:`, which say what a name no note answers to is.
     policy: (Links, References),
@@ -154,7 +153,7 @@ impl Checker {
             })
         };
         Self {
-            now: index.now,
+            now: index.now().clone(),
             rest: rest(index, &ignore),
             ignore,
             policy: policy(index),
@@ -204,8 +203,8 @@ impl Checker {
                 .unwrap_or_default();
             self.store(path, checked, &mut changed);
         }
-        if index.now != self.now {
-            self.now = index.now;
+        if *index.now() != self.now {
+            self.now = index.now().clone();
             for doc in index.docs.iter().filter(|d| is_timed(d)) {
                 if todo.contains(&doc.path) {
                     continue;
@@ -373,26 +372,6 @@ fn timed(scope: &Scope, doc: &Document) -> Vec<Finding> {
     found.findings
 }
 
-/// The span of the clock around `index.now` over which its diagnostics stay as they are:
-/// from (included) and until (excluded), open where `None`. Only the rules that count in
-/// the time ([`timed`]) change with it, each at an instant it names (its `turns`).
-pub(crate) fn span_in_time(index: &Index) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
-    let (mut from, mut until) = (None, None::<NaiveDateTime>);
-    let turns = |doc: &Document| {
-        rules::t302::turns(doc)
-            .into_iter()
-            .chain(rules::t303::turns(doc))
-    };
-    for moment in index.docs.iter().filter(|d| is_timed(d)).flat_map(turns) {
-        if moment <= index.now {
-            from = from.max(Some(moment));
-        } else {
-            until = Some(until.map_or(moment, |u| u.min(moment)));
-        }
-    }
-    (from, until)
-}
-
 /// Whether a rule that counts in the time can find something in `doc`: a chat that has
 /// been thanked, an event that lists people met.
 fn is_timed(doc: &Document) -> bool {
@@ -436,7 +415,7 @@ fn paths_of(diagnostics: &[Diagnostic]) -> impl Iterator<Item = String> + '_ {
 mod tests {
     use std::path::PathBuf;
 
-    use chrono::NaiveDate;
+    use chrono::{NaiveDate, NaiveDateTime};
 
     use super::*;
     use crate::index::{Edit, ONE_BY_ONE};
@@ -506,7 +485,7 @@ mod tests {
         let files = (index.docs.iter().filter(|d| !d.is_implicit()))
             .map(|d| (d.path.as_str(), d.text().unwrap_or_default()))
             .collect::<Vec<_>>();
-        let fresh = index_with(&files, index.now, index.settings.clone());
+        let fresh = index_with(&files, index.now().exact(), index.settings.clone());
         let fresh = Checker::new(&fresh);
         assert_eq!(show(&checker.diagnostics()), show(&fresh.diagnostics()));
         for path in before.keys().chain(full.docs.keys()) {
@@ -847,7 +826,7 @@ mod tests {
                 let left: Vec<(&str, &str)> = (files.iter())
                     .map(|(p, t)| (p.as_str(), t.as_str()))
                     .collect();
-                let fresh = Checker::new(&index_with(&left, ix.now, settings.clone()));
+                let fresh = Checker::new(&index_with(&left, ix.now().exact(), settings.clone()));
                 assert_eq!(
                     show(&checker.diagnostics()),
                     show(&fresh.diagnostics()),

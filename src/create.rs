@@ -179,7 +179,7 @@ fn build(index: &Index, request: &Request) -> Result<(Kind, String, Draft), Erro
         };
         given.push((key, value));
     }
-    let today = When::Date(index.today);
+    let today = When::Date(index.today());
     let day = |key| request.one(key).and_then(When::parse).unwrap_or(today);
     match kind {
         Kind::Contact | Kind::Company => {

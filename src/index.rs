@@ -19,6 +19,7 @@ use crate::hash::Fnv;
 use crate::model::decode::choice_enum;
 use crate::model::settings::References;
 use crate::model::{Chat, Company, Contact, Event, Id, Kind, Record, Settings};
+use crate::now::Now;
 use crate::span::{Span, Spanned};
 use crate::templates::Templates;
 
@@ -72,10 +73,9 @@ pub(crate) struct Affected {
 
 pub(crate) struct Index {
     pub root: PathBuf,
-    /// The date of `now`, which most rules count in.
-    pub today: NaiveDate,
-    /// The one "now" of this run: a chat is planned until it has ended as of it.
-    pub now: NaiveDateTime,
+    /// The one "now" of this run, asked through its questions ([`Now`]): a chat is planned
+    /// until it has ended as of it; most rules count in its date.
+    now: Now,
     pub settings: Settings,
     /// The text of `ties.yaml` and the problems found in it.
     pub settings_text: String,
@@ -355,8 +355,7 @@ impl Index {
         docs.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         let mut index = Self {
             root,
-            today: now.date(),
-            now,
+            now: Now::new(now),
             settings,
             settings_text,
             settings_findings,
@@ -905,8 +904,18 @@ impl Index {
     }
 
     pub(crate) fn set_now(&mut self, now: NaiveDateTime) {
-        self.now = now;
-        self.today = now.date();
+        self.now = Now::new(now);
+    }
+
+    /// The one "now" of this run: what it was asked bounds how long an output made from
+    /// the notebook holds.
+    pub(crate) fn now(&self) -> &Now {
+        &self.now
+    }
+
+    /// The date of now, which most rules count in ([`Now::today`]).
+    pub(crate) fn today(&self) -> NaiveDate {
+        self.now.today()
     }
 
     /// Rebuilds the lookups after [`Index::upsert`].
@@ -1190,7 +1199,7 @@ impl Index {
     fn past_events_met(&self, contact: &str) -> impl Iterator<Item = NaiveDate> {
         self.events_met(contact)
             .filter_map(|(_, e)| e.day())
-            .filter(|d| *d <= self.today)
+            .filter(|d| *d <= self.today())
     }
 
     /// The dates of every interaction with the contact: `reached_out`, `followed_up`,
@@ -1210,7 +1219,7 @@ impl Index {
             .map(|d| d.value);
         let chats = self
             .chats_with(id)
-            .filter(|(_, c)| c.is_done(self.now))
+            .filter(|(_, c)| c.is_done(&self.now))
             .filter_map(|(_, c)| c.day());
         own.chain(chats).chain(self.past_events_met(id))
     }
@@ -1221,7 +1230,7 @@ impl Index {
     pub(crate) fn sent_messages(&self, id: &str, contact: &Contact) -> Vec<NaiveDate> {
         let mut days: Vec<NaiveDate> = self
             .chats_with(id)
-            .filter(|(_, c)| c.is_sent() && c.is_done(self.now))
+            .filter(|(_, c)| c.is_sent() && c.is_done(&self.now))
             .filter_map(|(_, c)| c.day())
             .filter(|d| {
                 !contact
@@ -1280,8 +1289,7 @@ impl Index {
     /// Whether you have met the contact: a done chat that is not a message thread, or a past
     /// event that lists them in `met`. (Being referred by them does not mean you met.)
     pub(crate) fn has_met(&self, id: &str) -> bool {
-        let now = self.now;
-        self.chats_with(id).any(|(_, c)| c.is_meeting(now))
+        self.chats_with(id).any(|(_, c)| c.is_meeting(&self.now))
             || self.past_events_met(id).next().is_some()
     }
 
@@ -1294,7 +1302,7 @@ impl Index {
             Stage::Met
         } else if contact.replied.is_some()
             || contact.last_contact.is_some()
-            || self.chats_with(id).any(|(_, c)| c.is_reply(self.now))
+            || self.chats_with(id).any(|(_, c)| c.is_reply(&self.now))
         {
             Stage::Replied
         } else if contact.reached_out.is_some() || self.chats_with(id).next().is_some() {

@@ -37,6 +37,7 @@ mod lookup;
 mod lsp;
 mod model;
 mod notebook;
+mod now;
 mod period;
 mod read;
 mod render;

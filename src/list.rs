@@ -414,7 +414,7 @@ fn involves_company(index: &Index, doc: &Document, company: &str) -> bool {
 /// could not be read at all (`ties check` reports it).
 fn values(index: &Index, doc: &Document) -> Option<Vec<Value>> {
     let id = Value::Text(doc.id.to_string());
-    let now = index.now;
+    let now = index.now();
     Some(match doc.record.as_ref()? {
         Record::Contact(c) => vec![
             id,

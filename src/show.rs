@@ -219,7 +219,7 @@ pub(crate) fn of_with(index: &Index, doc: &Document, referrals: &Referrals) -> S
             people = b.people(c.with.iter().map(|w| &w.value));
             if c.declared_status.is_none() {
                 // Not written, so derived from the date: worth saying which it is.
-                facts.push(("status", c.status(index.now).as_str().to_owned()));
+                facts.push(("status", c.status(index.now()).as_str().to_owned()));
             }
             if let Some(q) = doc.body.questions {
                 facts.push((
@@ -278,7 +278,7 @@ fn newest_first(a: &Entry, b: &Entry) -> Ordering {
 
 fn event_result(index: &Index, e: &Event) -> String {
     let met = e.people_met();
-    let upcoming = e.day().is_some_and(|d| d > index.today);
+    let upcoming = e.day().is_some_and(|d| d > index.today());
     match e.goal {
         Some(goal) if upcoming => format!("{met} so far (upcoming; goal {goal})"),
         _ if upcoming => format!("{met} so far (upcoming)"),
@@ -446,7 +446,7 @@ impl Builder<'_> {
     /// The chat itself, its thank-you and its referrals.
     fn chat(&mut self, doc: &Document, chat: &Chat) {
         let index = self.index;
-        let status = chat.status(index.now);
+        let status = chat.status(index.now());
         let title = format!("{} ({})", chat_title(index, chat), status.as_str());
         self.push(
             chat.date.as_ref().map(|d| d.value),

@@ -115,19 +115,19 @@ fn parts(index: &Index, item: &Item) -> Vec<Part> {
     let part = |points: i32, why: String| Part { points, why };
     let (points, why) = base(item.kind);
     let mut parts = vec![part(points, why.to_owned())];
-    let days = (item.due.date() - index.today).num_days();
+    let days = (item.due.date() - index.today()).num_days();
     parts.push(match item.group {
         Group::Overdue => {
             let overdue = i32::try_from(-days).unwrap_or(i32::MAX);
             part(
                 overdue.saturating_mul(3).min(30),
-                agenda::relative(index.today, item.due.date()),
+                agenda::relative(index.today(), item.due.date()),
             )
         }
         Group::Today => part(10, "due today".to_owned()),
         Group::Upcoming => part(
             i32::try_from(days).unwrap_or(i32::MAX).saturating_mul(-5),
-            agenda::relative(index.today, item.due.date()),
+            agenda::relative(index.today(), item.due.date()),
         ),
     });
     if let Some(near) = nearness(index, item) {
@@ -167,7 +167,7 @@ fn nearness(index: &Index, item: &Item) -> Option<Part> {
         Some(Record::Event(e)) => e.date.as_ref()?.value.start(),
         _ => return None,
     };
-    let hours = (start - index.now).num_hours();
+    let hours = index.now().hours_until(start);
     let what = if item.kind == ItemKind::Prepare {
         "the chat"
     } else {
@@ -189,7 +189,7 @@ fn nearness(index: &Index, item: &Item) -> Option<Part> {
 
 /// How many short of this week's pace the goal `goal` is, as the goal nudge counts it.
 fn behind_pace(index: &Index, goal: &str) -> i32 {
-    let today = index.today;
+    let today = index.today();
     let monday = period::week_start(today);
     let weekly = index.settings.goals.weekly;
     let per_week = match goal {

@@ -419,7 +419,7 @@ mod tests {
         session
             .apply(&batch, day("2026-11-23").and_time(chrono::NaiveTime::MIN))
             .unwrap();
-        assert_eq!(session.ws.index().today, day("2026-11-23"));
+        assert_eq!(session.ws.index().today(), day("2026-11-23"));
         assert!(!t303(&session), "{:?}", session.diagnostics);
     }
 

@@ -41,6 +41,7 @@ use crate::findings::{Code, Finding, Problem};
 use crate::index::{Affected, Edit, Index};
 use crate::model::Settings;
 use crate::notebook::{self, CONFIG_FILE, Ignores};
+use crate::now::Now;
 use crate::span::Span;
 use crate::templates::{self, Templates};
 
@@ -367,7 +368,13 @@ impl Workspace {
             self.index.settings_text.clone(),
             self.index.settings_findings.clone(),
         );
-        let mut fresh = Index::new(root.clone(), self.index.now, settings, docs, walked);
+        let mut fresh = Index::new(
+            root.clone(),
+            self.index.now().exact(),
+            settings,
+            docs,
+            walked,
+        );
         fresh.dismissed = dismissed;
         let buffers = &self.buffers;
         fresh.set_templates(Templates::load_with(&root, &|path| {
@@ -387,10 +394,10 @@ impl Workspace {
     /// time-bound rules (T302, T303) and the agenda's groups count in: a client that is
     /// idle checks again then.
     pub(crate) fn roll(&mut self, now: NaiveDateTime) -> bool {
-        if self.index.now == now {
+        if *self.index.now() == Now::new(now) {
             return false;
         }
-        let new_day = self.index.today != now.date();
+        let new_day = self.index.today() != now.date();
         self.index.set_now(now);
         new_day
     }
@@ -596,7 +603,7 @@ mod tests {
         assert!(!ws.roll(at("2026-11-21", 0)), "the same now");
         assert!(!ws.roll(at("2026-11-21", 23)), "the same day");
         assert!(ws.roll(at("2026-11-22", 9)), "a new day");
-        assert_eq!(ws.index().today, at("2026-11-22", 0).date());
+        assert_eq!(ws.index().today(), at("2026-11-22", 0).date());
         // What a client's check then does: no edit, only the time moved.
         let round = ws.check(at("2026-11-22", 9)).unwrap();
         assert!(round.changed.contains(event), "{round:?}");

@@ -129,6 +129,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "findings",
             "spreadsheet",
             "rng",
+            "now",
         ],
     ),
     (

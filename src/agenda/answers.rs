@@ -18,7 +18,7 @@ impl Builder<'_> {
     /// answered it since: a sent message, a follow-up or a chat (booked or held) after it.
     pub(super) fn reply(&mut self, doc: &Document, contact: &Contact) {
         let index = self.index;
-        let now = index.now;
+        let now = index.now();
         let id = doc.id.as_str();
         let received = index.chats_with(id).filter_map(|(_, c)| {
             let theirs = c.kind == ChatKind::Message && c.direction != Some(Direction::Sent);
@@ -102,7 +102,7 @@ impl Builder<'_> {
             return;
         };
         let rules = &index.settings.rules;
-        let now = index.now;
+        let now = index.now();
         let thanked = index
             .interactions(by.as_str(), introducer)
             .any(|d| d >= first)

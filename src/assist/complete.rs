@@ -46,7 +46,7 @@ pub(crate) struct Completion {
     pub incomplete: bool,
 }
 
-/// What to offer at `offset` of `doc`, as of `index.today`.
+/// What to offer at `offset` of `doc`, as of `index.today()`.
 pub(crate) fn at(index: &Index, doc: &Document, offset: usize) -> Completion {
     let text = doc.text().unwrap_or("");
     let offset = crate::span::clamp(text, offset);
@@ -116,7 +116,7 @@ fn front(
         return ids(index, Some(target), typed, replace);
     }
     if key.is_date() {
-        let today = index.today.to_string();
+        let today = index.today().to_string();
         return Completion {
             candidates: vec![Candidate {
                 label: today.clone(),

@@ -133,7 +133,7 @@ pub(crate) fn record_follow_up(index: &Index, doc: &Document) -> Option<Fix> {
     }
     let (span, replacement) = difference(doc.text().unwrap_or(""), &text)?;
     Some(Fix::Edit {
-        title: format!("record follow-up today ({})", index.today),
+        title: format!("record follow-up today ({})", index.today()),
         path: doc.path.clone(),
         edits: vec![(span, replacement)],
     })

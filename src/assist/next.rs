@@ -11,10 +11,10 @@ pub(crate) fn about(index: &Index, doc: &Document) -> Vec<Item> {
     agenda::about(index, doc)
 }
 
-/// The line for `item` as of `index.today`.
+/// The line for `item` as of `index.today()`.
 pub(crate) fn line(index: &Index, item: &Item) -> String {
     let due = agenda::shown(item.due);
-    let days = (index.today - item.due.date()).num_days().abs();
+    let days = (index.today() - item.due.date()).num_days().abs();
     let plural = if days == 1 { "day" } else { "days" };
     let when = match item.group {
         Group::Overdue => format!("due {due} · {days} {plural} overdue"),

@@ -52,7 +52,7 @@ fn explain_key(
     let until = agenda::until(index, days);
     let explained = render::agenda::Explained {
         item,
-        today: index.today,
+        today: index.today(),
         capped: (found.state == State::Capped).then_some(index.settings.rules.nudges_per_kind),
         beyond: (item.due.date() > until).then_some(until),
         held: (found.state == State::Held)

@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 
 use crate::cache::{self, Answer};
-use crate::check::{Checker, span_in_time};
+use crate::check::Checker;
 use crate::config::{CheckFormat, Config};
 use crate::diagnostic::Tally;
 use crate::error::Error;
@@ -110,7 +110,8 @@ pub(crate) fn answer(
             .and_then(|()| writeln!(out, "{}", render::summary(tally, files))),
     };
     written.map_err(|source| Error::Stdout { source })?;
-    let (from, until) = span_in_time(&index);
+    let span = index.now().span();
+    let (from, until) = span.unwrap_or_default();
     let answer = Answer {
         question,
         from,
@@ -119,7 +120,8 @@ pub(crate) fn answer(
         output: out,
         failed: tally.errors > 0 || asked.deny_warnings && tally.warnings > 0,
     };
-    if let (Some(state), Some(answers)) = (state, answers) {
+    // Kept for as long as the clock answers what the check asked of it alike.
+    if let (Some(state), Some(answers), Some(_)) = (state, answers, span) {
         answers.keep(state, answer.clone());
     }
     Ok((answer, Some(index)))

@@ -61,10 +61,10 @@ pub(crate) fn table(index: &Index, kind: Kind) -> (Vec<String>, Vec<Vec<String>>
         .filter(|d| d.kind == kind)
         .filter_map(|doc| {
             let (sort, values) = match doc.record.as_ref()? {
-                Record::Contact(c) => (String::new(), cells(contact::FIELDS, c, index.now)),
-                Record::Company(c) => (String::new(), cells(company::FIELDS, c, index.now)),
-                Record::Chat(c) => (when(c.date.as_ref()), cells(chat::FIELDS, c, index.now)),
-                Record::Event(e) => (when(e.date.as_ref()), cells(event::FIELDS, e, index.now)),
+                Record::Contact(c) => (String::new(), cells(contact::FIELDS, c, index.now())),
+                Record::Company(c) => (String::new(), cells(company::FIELDS, c, index.now())),
+                Record::Chat(c) => (when(c.date.as_ref()), cells(chat::FIELDS, c, index.now())),
+                Record::Event(e) => (when(e.date.as_ref()), cells(event::FIELDS, e, index.now())),
             };
             let mut row: Vec<String> = std::iter::once(doc.id.to_string())
                 .chain(values)

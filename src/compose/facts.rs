@@ -120,7 +120,7 @@ impl About<'_> {
     /// The latest past event that lists them in `met`, else the event of a chat with them.
     fn event_met(&self) -> Option<String> {
         let id = self.doc.id.as_str();
-        let today = self.index.today;
+        let today = self.index.today();
         self.index
             .events_met(id)
             .filter_map(|(_, e)| e.day().filter(|d| *d <= today).map(|d| (d, e.name.clone())))
@@ -255,7 +255,7 @@ impl About<'_> {
         };
         let mut talked: Vec<(NaiveDate, String)> = Vec::new();
         if let Some(company) = self.company() {
-            let (index, today) = (self.index, self.index.today);
+            let (index, today) = (self.index, self.index.today());
             for (colleague, _) in index.people_at(company.id.as_str()) {
                 if colleague.id == self.doc.id {
                     continue;
@@ -263,7 +263,7 @@ impl About<'_> {
                 let cid = colleague.id.as_str();
                 let chats = index
                     .chats_with(cid)
-                    .filter(|(_, c)| c.is_meeting(index.now))
+                    .filter(|(_, c)| c.is_meeting(index.now()))
                     .filter_map(|(_, c)| c.day());
                 let events = index
                     .events_met(cid)
@@ -300,7 +300,7 @@ impl About<'_> {
         let month = self.month(last);
         let chat = index
             .chats_with(id)
-            .filter(|(_, c)| c.is_meeting(index.now) && c.day() == Some(last))
+            .filter(|(_, c)| c.is_meeting(index.now()) && c.day() == Some(last))
             .map(|(_, c)| c)
             .next();
         if let Some(chat) = chat {
@@ -319,7 +319,7 @@ impl About<'_> {
     /// "today", "yesterday", "on Tuesday" (within the last week), "on November 4" (this
     /// year), "on November 4, 2025".
     pub(crate) fn when(&self, day: NaiveDate) -> String {
-        let today = self.index.today;
+        let today = self.index.today();
         match (today - day).num_days() {
             0 => "today".to_owned(),
             1 => "yesterday".to_owned(),
@@ -331,7 +331,7 @@ impl About<'_> {
 
     /// "in July", "in July 2025".
     fn month(&self, day: NaiveDate) -> String {
-        if day.year() == self.index.today.year() {
+        if day.year() == self.index.today().year() {
             format!("in {}", day.format("%B"))
         } else {
             format!("in {}", day.format("%B %Y"))
@@ -364,7 +364,7 @@ pub(crate) fn chat_words(chat: &Chat) -> &'static str {
 
 /// Whether a chat has happened, as of `index.now`.
 pub(crate) fn happened(index: &Index, chat: &Chat) -> bool {
-    chat.status(index.now) == ChatStatus::Done
+    chat.status(index.now()) == ChatStatus::Done
 }
 
 /// A text as a sentence: its first letter capitalised, a full stop if it has no final

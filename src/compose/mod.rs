@@ -260,8 +260,8 @@ fn thank_you_timing(index: &Index, doc: &Document, chat: &Chat) -> Option<String
     let within = index.settings.rules.thank_you_within;
     let due = crate::agenda::thank_you_due(chat.date.as_ref()?.value, chat.ends(), within);
     let late = match due {
-        When::Date(day) => index.today > day,
-        When::DateTime(at) => index.now > at,
+        When::Date(day) => index.today() > day,
+        When::DateTime(at) => index.now().passed(at),
     };
     late.then(|| {
         format!(
@@ -372,7 +372,7 @@ fn thanked_chat<'a>(index: &'a Index, text: &str) -> Result<(&'a Document, &'a C
     let latest = |meeting: bool| {
         chats
             .iter()
-            .filter(|(_, c)| facts::happened(index, c) && (!meeting || c.is_meeting(index.now)))
+            .filter(|(_, c)| facts::happened(index, c) && (!meeting || c.is_meeting(index.now())))
             .max_by_key(|(d, c)| (c.date.as_ref().map(|w| w.value.start()), d.path.clone()))
             .copied()
     };
@@ -382,7 +382,7 @@ fn thanked_chat<'a>(index: &'a Index, text: &str) -> Result<(&'a Document, &'a C
     // None has happened: the next one planned says why there is nothing to thank yet.
     let planned = chats
         .iter()
-        .filter(|(_, c)| c.status(index.now) == ChatStatus::Planned)
+        .filter(|(_, c)| c.status(index.now()) == ChatStatus::Planned)
         .min_by_key(|(_, c)| c.date.as_ref().map(|w| w.value.start()))
         .copied();
     match planned {
@@ -408,7 +408,7 @@ fn check_happened<'a>(
         .map(|w| index.name_of(&w.value))
         .collect::<Vec<_>>()
         .join(", ");
-    match chat.status(index.now) {
+    match chat.status(index.now()) {
         ChatStatus::Done => Ok((doc, chat)),
         ChatStatus::Planned => Err(Error::ChatNotHappened {
             what: facts::chat_words(chat),

@@ -275,8 +275,8 @@ pub(crate) fn build(index: &Index, redact: bool) -> View {
         title,
         as_of: format!(
             "{} ({})",
-            index.today.format("%a %Y-%m-%d"),
-            period::week_label(index.today)
+            index.today().format("%a %Y-%m-%d"),
+            period::week_label(index.today())
         ),
         records,
         today: today(&agenda, &words, &anchors),
@@ -401,15 +401,15 @@ fn activity_view(index: &Index, a: &Activity) -> ActivityView {
 
 /// Interactions per day over the 53 weeks up to this one, like a contributions calendar.
 fn heatmap(index: &Index) -> Heatmap {
-    let end = period::week_range(index.today).end;
+    let end = period::week_range(index.today()).end;
     let start = period::week_start(end) - TimeDelta::weeks(52);
     let mut per_day: HashMap<NaiveDate, u32> = HashMap::new();
     for (day, _) in dated_facts(index) {
-        if day >= start && day <= index.today {
+        if day >= start && day <= index.today() {
             *per_day.entry(day).or_default() += 1;
         }
     }
-    chart::heatmap(start, index.today, &per_day)
+    chart::heatmap(start, index.today(), &per_day)
 }
 
 fn companies(c: &Companies, words: &Words) -> CompaniesView {
@@ -589,7 +589,7 @@ fn persons(
                     .get(id)
                     .into_iter()
                     .flatten()
-                    .map(|i| item(i, index.today, words, anchors))
+                    .map(|i| item(i, index.today(), words, anchors))
                     .collect(),
                 introduced_by: by.remove(id).unwrap_or_default(),
                 introduced: to.remove(id).unwrap_or_default(),

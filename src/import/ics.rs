@@ -168,7 +168,7 @@ fn read(path: &Path, text: &str, index: &Index, log: &mut Log) -> Result<Vec<Mee
         };
         match prop(event, "RRULE").filter(|_| m.series.is_none()) {
             Some(rule) => {
-                for o in series.expand(event, rule, &m, index.now.date(), log) {
+                for o in series.expand(event, rule, &m, index.today(), log) {
                     keep(&mut by_key, o);
                 }
                 masters.insert(m.key.clone(), m);
@@ -176,7 +176,7 @@ fn read(path: &Path, text: &str, index: &Index, log: &mut Log) -> Result<Vec<Mee
             None => keep(&mut by_key, m),
         }
     }
-    series.say(index.now.date(), log);
+    series.say(index.today(), log);
     // A moved instance written with only what changed takes the rest from its series.
     for m in by_key.values_mut().filter(|m| !m.generated) {
         if let Some(master) = m.series.as_ref().and_then(|s| masters.get(s)) {

@@ -591,7 +591,7 @@ impl<'a> Planner<'a> {
     fn edits(&self, moves: &[Move]) -> Vec<Result<(u64, Edit), (u64, String)>> {
         let index = self.index;
         let conventions = &index.settings.conventions;
-        let today = index.today;
+        let today = index.today();
         let name_of = |id: &str| {
             index
                 .get(id)

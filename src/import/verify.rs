@@ -54,7 +54,7 @@ pub(super) fn check(
     }));
     let combined = Index::new(
         index.root.clone(),
-        index.now,
+        index.now().exact(),
         (
             index.settings.clone(),
             index.settings_text.clone(),

@@ -101,7 +101,7 @@ fn draft_action(
         edit.text(uri, None, vec![fill]);
     } else {
         let doc = index.doc(rel)?;
-        let (at, section) = draft::snippet(&offer.draft, index.today, doc.text()?);
+        let (at, section) = draft::snippet(&offer.draft, index.today(), doc.text()?);
         if !edit.spans(server, rel, &[(Span::new(at, at), section)]) {
             return None;
         }

@@ -7,6 +7,7 @@ use crate::model::decode::{Choice, Fields, Sent, choice_enum};
 use crate::model::fields::{self, Field, Type, date, id, joined, opt, when};
 use crate::model::id::Id;
 use crate::model::time::{Duration, When};
+use crate::now::Now;
 use crate::span::{Span, Spanned};
 
 choice_enum!(
@@ -88,15 +89,15 @@ impl Chat {
     ///
     /// A `message` is a point in time: done from its date (and time) on, whatever its
     /// `status` says short of `cancelled`; never planned or prepared once it is dated.
-    pub(crate) fn status(&self, now: NaiveDateTime) -> ChatStatus {
+    pub(crate) fn status(&self, now: &Now) -> ChatStatus {
         if self.kind == ChatKind::Message && self.declared_status != Some(ChatStatus::Cancelled) {
             return match &self.date {
-                Some(date) if date.value.start() > now => ChatStatus::Planned,
+                Some(date) if now.before(date.value.start()) => ChatStatus::Planned,
                 _ => ChatStatus::Done,
             };
         }
         self.declared_status.unwrap_or(match self.ends() {
-            Some(end) if end > now => ChatStatus::Planned,
+            Some(end) if now.before(end) => ChatStatus::Planned,
             Some(_) => ChatStatus::Done,
             None => ChatStatus::Planned,
         })
@@ -113,19 +114,19 @@ impl Chat {
         })
     }
 
-    pub(crate) fn is_done(&self, now: NaiveDateTime) -> bool {
+    pub(crate) fn is_done(&self, now: &Now) -> bool {
         self.status(now) == ChatStatus::Done
     }
 
     /// A meeting: the chat happened (`done`) and was a conversation, not a `message` thread.
     /// Meetings make a contact `met`, count towards the chat goal, and deserve a thank-you.
-    pub(crate) fn is_meeting(&self, now: NaiveDateTime) -> bool {
+    pub(crate) fn is_meeting(&self, now: &Now) -> bool {
         self.is_done(now) && self.kind != ChatKind::Message
     }
 
     /// An answer from them: a done chat, unless it is a message you sent. (A message without
     /// `direction` counts as received, as before the key existed; T304 asks to say which.)
-    pub(crate) fn is_reply(&self, now: NaiveDateTime) -> bool {
+    pub(crate) fn is_reply(&self, now: &Now) -> bool {
         self.is_done(now) && !self.is_sent()
     }
 

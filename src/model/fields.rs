@@ -32,7 +32,9 @@
 //! whose value names another record (`Type::Id`) is written by `ties import csv` only once
 //! `import/planner.rs` resolves it, as it does for `company` and `introduced_by`.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
+
+use crate::now::Now;
 
 use crate::model::id::Id;
 use crate::model::time::When;
@@ -91,17 +93,13 @@ pub(crate) struct Field<R> {
     /// Column headers (normalised) that mean this key, besides the key itself.
     pub synonyms: &'static [&'static str],
     /// The cell of `ties export csv`, given now (a chat's status depends on it).
-    pub export: fn(&R, NaiveDateTime) -> String,
+    pub export: fn(&R, &Now) -> String,
     /// Written by `ties import`, not by hand: `ties new` shows no hint for it.
     pub imported: bool,
 }
 
 impl<R> Field<R> {
-    pub(crate) const fn new(
-        key: &'static str,
-        ty: Type,
-        export: fn(&R, NaiveDateTime) -> String,
-    ) -> Self {
+    pub(crate) const fn new(key: &'static str, ty: Type, export: fn(&R, &Now) -> String) -> Self {
         Self {
             key,
             ty,
@@ -157,7 +155,7 @@ pub(crate) const fn keys<R, const N: usize>(fields: &[Field<R>]) -> [&'static st
 }
 
 /// The export cells of `record`, one per field.
-pub(crate) fn cells<R>(fields: &[Field<R>], record: &R, now: NaiveDateTime) -> Vec<String> {
+pub(crate) fn cells<R>(fields: &[Field<R>], record: &R, now: &Now) -> Vec<String> {
     fields.iter().map(|f| (f.export)(record, now)).collect()
 }
 

@@ -32,7 +32,7 @@ pub(crate) struct Bucket {
 }
 
 pub(crate) fn build(index: &Index, period: Period, by: Granularity) -> Activity {
-    let range = default_range(index.today, period, by);
+    let range = default_range(index.today(), period, by);
     let mut rows = Vec::new();
     let mut start = range.start;
     while start <= range.end {

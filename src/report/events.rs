@@ -64,7 +64,7 @@ pub(crate) fn build(index: &Index, period: Period) -> Events {
             let date = event.day().filter(|d| period.contains(*d))?;
             let met = event.people_met();
             let result = match event.goal {
-                _ if date > index.today => EventResult::Upcoming,
+                _ if date > index.today() => EventResult::Upcoming,
                 Some(goal) if met >= goal => EventResult::GoalMet,
                 Some(_) => EventResult::Short,
                 None => EventResult::NoGoal,

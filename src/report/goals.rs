@@ -119,7 +119,7 @@ pub(crate) fn what_counts(goal: &str) -> &'static str {
 
 /// The goals over `period`, whose open ends default to this week's.
 pub(crate) fn build(index: &Index, period: Period) -> Goals {
-    let range = period.bounded(period::week_range(index.today));
+    let range = period.bounded(period::week_range(index.today()));
     let facts = dated_facts(index);
     let weeks = Weeks::from_facts(&facts);
     let mut counts = Counts::default();
@@ -138,7 +138,7 @@ pub(crate) fn build(index: &Index, period: Period) -> Goals {
             count,
             target,
             met: count >= target,
-            streak: weeks.streak(measure, target_per_week, index.today),
+            streak: weeks.streak(measure, target_per_week, index.today()),
         }
     };
     let total = |goal, count, target| GoalRow {

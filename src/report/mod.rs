@@ -195,7 +195,7 @@ pub(crate) fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
         }
     }
     for (_, event) in index.events() {
-        if let Some(day) = event.day().filter(|d| *d <= index.today) {
+        if let Some(day) = event.day().filter(|d| *d <= index.today()) {
             out.push((day, Measure::Event));
         }
     }
@@ -206,7 +206,7 @@ pub(crate) fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
 /// outreach and replies travel, and counting it would let a busy inbox meet the chat goal.
 /// The same line the stage `met` and the thank-you rule draw.
 pub(crate) fn counts_as_chat(index: &Index, chat: &crate::model::Chat) -> bool {
-    chat.is_meeting(index.now)
+    chat.is_meeting(index.now())
 }
 
 /// When the contact first answered: `replied`, else the day of their first reply chat (a done
@@ -215,7 +215,7 @@ pub(crate) fn reply_date(index: &Index, id: &str, contact: &Contact) -> Option<N
     contact.replied.as_ref().map(|d| d.value).or_else(|| {
         index
             .chats_with(id)
-            .filter(|(_, c)| c.is_reply(index.now))
+            .filter(|(_, c)| c.is_reply(index.now()))
             .filter_map(|(_, c)| c.day())
             .min()
     })

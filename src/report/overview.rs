@@ -56,7 +56,7 @@ pub(crate) fn build(index: &Index, period: Period) -> Overview {
         }
     }
     Overview {
-        today: index.today,
+        today: index.today(),
         records: Records {
             contacts: count(index.contacts().count()),
             companies: count(index.companies().count()),

@@ -163,7 +163,7 @@ pub(crate) fn build(index: &Index, period: Period) -> Templates {
                 .any(|id| answers(index, id, chat).any(|d| sent <= d && d <= last));
             let outcome = if answered {
                 Outcome::Answered
-            } else if index.today <= last {
+            } else if index.today() <= last {
                 Outcome::Waiting
             } else {
                 Outcome::Unanswered
@@ -257,7 +257,7 @@ fn answers<'a>(
         .and_then(|c: &Contact| c.replied.as_ref().map(|r| r.value));
     let chats = index
         .chats_with(id.as_str())
-        .filter(move |(d, c)| Some(d.path.as_str()) != except && c.is_reply(index.now))
+        .filter(move |(d, c)| Some(d.path.as_str()) != except && c.is_reply(index.now()))
         .filter_map(|(_, c)| c.day());
     replied.into_iter().chain(chats)
 }

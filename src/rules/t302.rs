@@ -15,24 +15,11 @@
 //! ## How to fix
 //! Correct the date, or remove `thanked` until the note is sent.
 
-use chrono::NaiveDateTime;
-
 use crate::document::Document;
 use crate::findings::{Code, Finding};
 use crate::model::Record;
 use crate::model::chat::ChatStatus;
 use crate::rules::{Found, Scope};
-
-/// The instants at which this rule's finding in `doc` can come or go as the clock runs:
-/// a chat stops being planned at its start (a message) or its end (a meeting). A kept
-/// `ties check` holds only between two such instants ([`crate::check::span_in_time`]).
-pub(crate) fn turns(doc: &Document) -> Vec<NaiveDateTime> {
-    let Some(Record::Chat(chat)) = &doc.record else {
-        return Vec::new();
-    };
-    let start = chat.date.as_ref().map(|d| d.value.start());
-    start.into_iter().chain(chat.ends()).collect()
-}
 
 pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let Some(Record::Chat(chat)) = &doc.record else {
@@ -46,7 +33,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
             format!("`thanked` ({}) is before the chat ({day})", thanked.value),
             "set `thanked` to the day the note went out, on or after the chat",
         ),
-        Some(_) if chat.status(scope.index.now) == ChatStatus::Planned => (
+        Some(_) if chat.status(scope.index.now()) == ChatStatus::Planned => (
             "`thanked` is set on a chat that is still planned".to_owned(),
             "remove `thanked` until the chat has happened (`ties log thank-you` after it)",
         ),

@@ -14,21 +14,12 @@
 //! ## How to fix
 //! Plan who you want to meet in the body instead, and fill in `met` after the event.
 
-use chrono::{NaiveDateTime, NaiveTime};
+use chrono::NaiveTime;
 
 use crate::document::Document;
 use crate::findings::{Code, Finding};
 use crate::model::Record;
 use crate::rules::{Found, Scope};
-
-/// The instant at which this rule's finding in `doc` goes as the clock runs: the midnight
-/// that starts the event's day ([`crate::check::span_in_time`]).
-pub(crate) fn turns(doc: &Document) -> Option<NaiveDateTime> {
-    let Some(Record::Event(event)) = &doc.record else {
-        return None;
-    };
-    event.day().map(|day| day.and_time(NaiveTime::MIN))
-}
 
 pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let Some(Record::Event(event)) = &doc.record else {
@@ -37,7 +28,9 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     let (Some(day), Some(first)) = (event.day(), event.met.first()) else {
         return;
     };
-    if day > scope.index.today {
+    // Asked as an instant, not as today's date, so that a kept check holds up to the
+    // event's midnight rather than only to the end of today.
+    if scope.index.now().before(day.and_time(NaiveTime::MIN)) {
         let finding = Finding::worded(
             Code::T303,
             first.span,
