@@ -186,3 +186,47 @@ fn an_import_leaves_the_index_describing_the_files_it_wrote() {
         }
     }
 }
+
+/// A warm agenda prints the agenda kept by an earlier run while the clock is where that
+/// agenda reads the same (an hour later, before the chat it prepares for), and makes a new
+/// one where it does not (the chat over, the next day): every run equal to one without the
+/// cache. Whether the kept one was used shows in the answers file: a run that keeps an
+/// answer replaces it (a new inode), one that prints it leaves it.
+#[cfg(unix)]
+#[test]
+fn a_warm_agenda_holds_until_the_clock_turns_an_item() {
+    use std::os::unix::fs::MetadataExt;
+    let nb = Notebook::new()
+        .file("contacts/ada.md", "---\nname: Ada\n---\n")
+        .file(
+            "chats/2026-11-21-ada.md",
+            "---\nwith: [ada]\ndate: 2026-11-21T10:00\n---\n",
+        );
+    // Past the racy window (2 s), so that the index the first run writes is trusted at
+    // once: an entry of a file changed just before its run is checked by its text, and a
+    // notebook with such a file is not in a state an answer was kept for.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let answers = nb.path().join(CACHE_DIR).join("answers");
+    let inode = || std::fs::metadata(&answers).map(|m| m.ino()).ok();
+    let mut last = None;
+    let mut first = String::new();
+    for (now, kept_anew) in [
+        ("2026-11-21T09:00", true),
+        ("2026-11-21T09:59", false),
+        ("2026-11-21T11:00", true),
+        ("2026-11-21T11:30", false),
+        ("2026-11-22T09:00", true),
+    ] {
+        let warm = nb.run(["--now", now, "agenda"]);
+        let fresh = nb.run(["--now", now, "--no-cache", "agenda"]);
+        warm.assert_no_crash();
+        assert_eq!(warm.stdout, fresh.stdout, "at {now}");
+        assert_eq!(inode() != last, kept_anew, "at {now}: a new answer kept?");
+        last = inode();
+        if first.is_empty() {
+            first = warm.stdout;
+        } else if now == "2026-11-21T11:00" {
+            assert_ne!(warm.stdout, first, "the chat over, the agenda changed");
+        }
+    }
+}

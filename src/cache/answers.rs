@@ -30,8 +30,8 @@ use crate::hash::fingerprint;
 pub(super) const FILE: &str = "answers";
 const MAGIC: &[u8; 8] = b"ties-ans";
 /// How many answers are kept: one per question asked of the notebook lately (check in
-/// each format, with the editor's and the hook's options).
-pub(super) const KEPT: usize = 4;
+/// each format, with the editor's and the hook's options; the agenda with its options).
+pub(super) const KEPT: usize = 8;
 
 /// One command's output for the notebook in a state.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -2,7 +2,6 @@
 //! no file changed since the last run, what that run printed is printed again, without
 //! decoding a document: the answer kept beside the persistent index ([`cache::Answers`]).
 
-use std::hash::Hasher;
 use std::io::Write;
 use std::path::Path;
 
@@ -14,9 +13,8 @@ use crate::config::{CheckFormat, Config};
 use crate::diagnostic::Tally;
 use crate::error::Error;
 use crate::exit::ExitStatus;
-use crate::hash::Fnv;
 use crate::index::Index;
-use crate::notebook::{self, Survey};
+use crate::notebook;
 use crate::render;
 use crate::templates::Templates;
 
@@ -83,7 +81,11 @@ pub(crate) fn answer(
 ) -> Result<(Answer, Option<Index>), Error> {
     let survey = notebook::survey(root, policy)?;
     let templates = Templates::load(root);
-    let question = question(root, &survey, &templates, asked);
+    let asked_for = format!(
+        "check {:?} {} {}",
+        asked.format, asked.deny_warnings, asked.prefix
+    );
+    let question = super::question(root, &survey, &templates, &asked_for);
     let answers = survey.answers();
     if let (Some(state), Some(answers)) = (survey.unchanged(), &answers)
         && let Some(answer) = answers.get(state, question, now)
@@ -125,31 +127,6 @@ pub(crate) fn answer(
         answers.keep(state, answer.clone());
     }
     Ok((answer, Some(index)))
-}
-
-/// A fingerprint of everything a check's output depends on besides the documents (which
-/// the index's state stands for) and the time (which the answer's span does): what is
-/// asked, `ties.yaml`, `dismissed.txt`, the message templates and what the walk met.
-fn question(root: &Path, survey: &Survey, templates: &Templates, asked: &Asked) -> u64 {
-    let mut hasher = Fnv::default();
-    let mut put = |bytes: &[u8]| {
-        hasher.write_usize(bytes.len());
-        hasher.write(bytes);
-    };
-    put(b"check");
-    put(format!("{:?} {}", asked.format, asked.deny_warnings).as_bytes());
-    put(asked.prefix.as_bytes());
-    let (_, text, problems) = &survey.settings;
-    put(text.as_bytes());
-    put(&postcard::to_stdvec(problems).unwrap_or_default());
-    put(&postcard::to_stdvec(&survey.walk_findings).unwrap_or_default());
-    match std::fs::read(root.join(crate::dismissed::FILE)) {
-        Ok(bytes) => put(&bytes),
-        Err(e) => put(format!("{:?} {e}", e.kind()).as_bytes()),
-    }
-    // Its every field, texts and problems included; the same build prints it the same.
-    put(format!("{templates:?}").as_bytes());
-    hasher.finish()
 }
 
 #[cfg(test)]

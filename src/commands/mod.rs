@@ -22,15 +22,18 @@ pub(crate) mod serve;
 pub(crate) mod show;
 pub(crate) mod watch;
 
+use std::hash::Hasher;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::config::{Command, Config};
 use crate::error::Error;
 use crate::exit::ExitStatus;
+use crate::hash::Fnv;
 use crate::index::Index;
-use crate::notebook;
+use crate::notebook::{self, Survey};
 use crate::render::{self, Format, Render};
+use crate::templates::Templates;
 
 /// What a command leaves behind: its exit status, and the notebook it loaded, which `main`
 /// lets the process drop wholesale at exit: freeing tens of thousands of documents one by one
@@ -135,6 +138,50 @@ pub(crate) fn load(config: &Config) -> Result<(PathBuf, Index), Error> {
 pub(crate) fn lock(config: &Config) -> Result<crate::fs::NotebookLock, Error> {
     let root = notebook::discover(config.notebook.as_deref(), &config.cwd)?;
     crate::fs::NotebookLock::acquire(&root, config.lock_wait)
+}
+
+/// A fingerprint of everything a command's output depends on besides the documents (which
+/// the index's state stands for) and the time (which the answer's span does): what is
+/// `asked` (the command and its options), `ties.yaml`, `dismissed.txt`, the message
+/// templates and what the walk met. An answer kept for it ([`crate::cache::Answers`]) is printed
+/// again while the notebook is in the same state.
+fn question(root: &Path, survey: &Survey, templates: &Templates, asked: &str) -> u64 {
+    let mut hasher = Fnv::default();
+    let mut put = |bytes: &[u8]| {
+        hasher.write_usize(bytes.len());
+        hasher.write(bytes);
+    };
+    put(asked.as_bytes());
+    let (_, text, problems) = &survey.settings;
+    put(text.as_bytes());
+    put(&postcard::to_stdvec(problems).unwrap_or_default());
+    put(&postcard::to_stdvec(&survey.walk_findings).unwrap_or_default());
+    match std::fs::read(root.join(crate::dismissed::FILE)) {
+        Ok(bytes) => put(&bytes),
+        Err(e) => put(format!("{:?} {e}", e.kind()).as_bytes()),
+    }
+    // Its every field, texts and problems included; the same build prints it the same.
+    put(format!("{templates:?}").as_bytes());
+    hasher.finish()
+}
+
+/// What [`print`] writes of `result` in `format`, made for stdout's colour `choice`.
+fn rendered(
+    choice: anstream::ColorChoice,
+    result: &impl Render,
+    format: Format,
+) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::new();
+    let written = if choice == anstream::ColorChoice::Never {
+        let mut plain = render::plain::Plain::new(&mut out);
+        result
+            .render(format, &mut plain)
+            .and_then(|()| plain.flush())
+    } else {
+        result.render(format, &mut out)
+    };
+    written.map_err(|source| Error::Stdout { source })?;
+    Ok(out)
 }
 
 /// Prints `result` to stdout in `format`: the one output path of agenda, report, list and
