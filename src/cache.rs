@@ -3,12 +3,13 @@
 //! which a file did not change takes its [`Document`] from there instead of reading and
 //! parsing the file. The cross-file rules still run over the whole index every time.
 //!
-//! A run goes in two steps. The stat pass ([`Store::survey`], on the walk's threads) finds
-//! each file either unchanged (its entry not decoded yet: [`Surveyed::Same`]) or read; then
-//! the unchanged are decoded ([`Store::decode`]), from the index file read again a run of
-//! entries at a time, its bytes being let go after the stat pass ([`Store::release`]). In
-//! between, a command can take an answer kept for the notebook's [`State`] instead
-//! ([`Answers`]): a check with nothing changed decodes nothing.
+//! A run goes in two steps. The stat pass ([`Store::survey`], on the walk's threads) reads
+//! only the index's table of files (paths and identities, about a tenth of the index) and
+//! finds each file either unchanged (its document not read yet: [`Surveyed::Same`]) or
+//! read; then the unchanged are decoded ([`Store::decode`]), their documents read from the
+//! index file a run at a time. In between, a command can take an answer kept for the
+//! notebook's [`State`] instead ([`Answers`]): a check or an agenda with nothing changed
+//! reads no document at all.
 //!
 //! An entry is keyed by the file's path and holds the file's identity as the file system
 //! reports it ([`Stamp`]: size, modification and change times in nanoseconds, inode and
@@ -22,8 +23,8 @@
 //! wrote it: the build of `ties` (its version and the identity of its executable, so a
 //! development build whose types changed never reads old entries), the notebook's root
 //! folder (a copy on another disk or machine), and the conventions of `ties.yaml` that a
-//! file's parse depends on ([`Conventions`]). Every entry carries a checksum: a corrupt or
-//! truncated file is never trusted, and a run never fails because of its cache (it
+//! file's parse depends on ([`Conventions`]). The table carries a checksum, and each
+//! document its own: a corrupt or truncated file is never trusted, and a run never fails because of its cache (it
 //! reads the notebook as if there were none).
 //!
 //! The index is written whole to a temporary file beside it and renamed over it
@@ -57,6 +58,7 @@ use crate::hash::Fnv;
 use crate::model::Conventions;
 use crate::read;
 pub(crate) use answers::Answer;
+pub(crate) use format::{Place, Stored};
 
 /// The cache's folder in the notebook root.
 pub(crate) const DIR: &str = ".ties-cache";
@@ -162,7 +164,7 @@ pub(crate) struct Loaded {
 pub(crate) enum Surveyed {
     /// The file is the one its entry was made from: decoded only if a command needs it
     /// ([`Store::decode`]).
-    Same { rel: String, range: Range<usize> },
+    Same { rel: String, place: Place },
     /// Read: parsed, or taken from its entry because its text is the entry's.
     Loaded(Loaded),
 }
@@ -180,8 +182,8 @@ pub(crate) struct Kept {
     text: (usize, u64),
     /// The file had settled before it was read: the next run may trust its stamp.
     trusted: bool,
-    /// The entry of the index read, unchanged: copied as it is.
-    reused: Option<Range<usize>>,
+    /// The document of the index read, unchanged: copied as it is.
+    reused: Option<Stored>,
 }
 
 /// The index read at the start of a run, and what the run did with it.
@@ -193,9 +195,9 @@ pub(crate) struct Store {
     racy: Duration,
     /// `None` when this build or root cannot be told apart: nothing is cached then.
     key: Option<format::Key>,
-    /// The index file's bytes, held through the stat pass only ([`Store::release`]), and
-    /// each entry's range in them by path.
-    bytes: Vec<u8>,
+    /// The index's table of files, held through the stat pass only ([`Store::release`]),
+    /// and each row's range in it by path.
+    table: Vec<u8>,
     /// The index file read, open: unchanged entries are decoded from it, and copied from it
     /// when the index is written again, a run of them at a time, so that the whole index is
     /// never in memory beside the documents decoded from it.
@@ -226,7 +228,7 @@ impl Store {
             started,
             racy,
             key,
-            bytes: Vec::new(),
+            table: Vec::new(),
             file: None,
             entries: HashMap::default(),
             state: None,
@@ -237,17 +239,16 @@ impl Store {
         let Some(key) = store.key.filter(|_| policy.uses()) else {
             return store;
         };
-        let Ok(mut file) = std::fs::File::open(root.join(DIR).join(FILE)) else {
+        let Ok(file) = std::fs::File::open(root.join(DIR).join(FILE)) else {
             return store;
         };
-        let mut bytes = Vec::new();
-        if std::io::Read::read_to_end(&mut file, &mut bytes).is_err() {
+        let Ok(meta) = file.metadata() else {
             return store;
-        }
-        if let Some((entries, state)) = format::entries(&bytes, &key) {
-            store.entries = entries;
-            store.state = Some(state);
-            store.bytes = bytes;
+        };
+        if let Some(table) = format::table(&file, meta.len(), &key) {
+            store.entries = table.rows;
+            store.state = Some(table.state);
+            store.table = table.bytes;
             store.file = Some(file);
         }
         store
@@ -263,28 +264,27 @@ impl Store {
         rel: String,
         conventions: &Conventions,
     ) -> Surveyed {
-        let entry = self.entries.get(rel.as_str()).and_then(|range| {
-            Some((
-                range.clone(),
-                format::Entry::read(&self.bytes[range.clone()])?,
-            ))
-        });
-        let Some((range, entry)) = entry else {
+        let row = self
+            .entries
+            .get(rel.as_str())
+            .and_then(|range| format::Row::read(self.table.get(range.clone())?))
+            .and_then(|row| Some((row.trusted, row.place()?)));
+        let Some((trusted, place)) = row else {
             return Surveyed::Loaded(self.parse(root, rel, self.read_file(path), conventions));
         };
-        if entry.trusted
+        if trusted
             && let Ok(meta) = std::fs::metadata(path)
-            && Stamp::of(&meta) == entry.stamp
+            && Stamp::of(&meta) == place.stamp
         {
-            return Surveyed::Same { rel, range };
+            return Surveyed::Same { rel, place };
         }
         // Changed, or not to be trusted on its stamp: read the file, and if its text is the
         // one the entry was made from, take the entry all the same (a read, but no parse).
         let read = self.read_file(path);
         if let Ok((head, len, meta)) = &read
             && head.len() as u64 == *len
-            && text_of(head) == entry.text
-            && let Some(mut doc) = entry.document(root)
+            && text_of(head) == place.text
+            && let Some(mut doc) = self.document(&place, root)
             // The fingerprint leaves a byte-order mark out, as the text does.
             && doc.bom == head.starts_with(BOM)
         {
@@ -293,7 +293,7 @@ impl Store {
             let stamp = Stamp::of(meta);
             let file = Kept {
                 stamp,
-                text: entry.text,
+                text: place.text,
                 trusted: stamp.settled_before(self.started, self.racy),
                 reused: None,
             };
@@ -305,36 +305,44 @@ impl Store {
         Surveyed::Loaded(self.parse(root, rel, read, conventions))
     }
 
-    /// Lets go of the index's bytes once the stat pass is over: what is decoded after it is
-    /// read again from the file, a run at a time ([`Store::decode`]).
+    /// Lets go of the index's table once the stat pass is over.
     pub(crate) fn release(&mut self) {
-        self.bytes = Vec::new();
+        self.table = Vec::new();
+    }
+
+    /// The document at `place` in the index read, read on its own.
+    fn document(&self, place: &Place, root: &Arc<Path>) -> Option<Document> {
+        let bytes = format::read_at(self.file.as_ref()?, place.stored.document.clone()).ok()?;
+        place.document(&bytes, root)
     }
 
     /// The documents of a run of files the stat pass found unchanged
-    /// ([`Surveyed::Same`]), in the order of their entries in the index: decoded from
-    /// their entries, read from the index file in one piece; a file whose entry cannot be
-    /// read is read and parsed.
+    /// ([`Surveyed::Same`]), in the order of their documents in the index: read from the
+    /// index file in one piece and decoded; a file whose document cannot be read is read
+    /// and parsed.
     pub(crate) fn decode(
         &self,
         root: &Arc<Path>,
-        run: Vec<(String, Range<usize>)>,
+        run: Vec<(String, Place)>,
         conventions: &Conventions,
     ) -> Vec<Loaded> {
-        let span = run.first().map_or(0, |(_, r)| r.start)..run.last().map_or(0, |(_, r)| r.end);
-        let bytes = if self.bytes.is_empty() {
-            self.file
-                .as_ref()
-                .and_then(|file| read_at(file, span.clone()).ok())
-        } else {
-            self.bytes.get(span.clone()).map(<[u8]>::to_vec)
-        };
+        let span = run.first().map_or(0, |(_, p)| p.stored.document.start)
+            ..run.last().map_or(0, |(_, p)| p.stored.document.end);
+        let bytes = self
+            .file
+            .as_ref()
+            .filter(|_| span.start <= span.end)
+            .and_then(|file| format::read_at(file, span.clone()).ok());
         run.into_iter()
-            .map(|(rel, range)| {
-                let entry = bytes
+            .map(|(rel, place)| {
+                let range = place.stored.document.clone();
+                let doc = bytes
                     .as_deref()
-                    .and_then(|b| b.get(range.start - span.start..range.end - span.start));
-                self.decode_entry(root, rel, range, entry, conventions)
+                    .and_then(|b| {
+                        b.get(range.start.checked_sub(span.start)?..range.end - span.start)
+                    })
+                    .and_then(|b| place.document(b, root));
+                self.decode_entry(root, rel, place, doc, conventions)
             })
             .collect()
     }
@@ -343,21 +351,18 @@ impl Store {
         &self,
         root: &Arc<Path>,
         rel: String,
-        range: Range<usize>,
-        bytes: Option<&[u8]>,
+        place: Place,
+        doc: Option<Document>,
         conventions: &Conventions,
     ) -> Loaded {
-        if let Some(entry) = bytes.and_then(format::Entry::read)
-            && entry.path == rel
-            && let Some(mut doc) = entry.document(root)
-        {
+        if let Some(mut doc) = doc {
             doc.path = rel;
             self.reused.fetch_add(1, Ordering::Relaxed);
             let file = Kept {
-                stamp: entry.stamp,
-                text: entry.text,
+                stamp: place.stamp,
+                text: place.text,
                 trusted: true,
-                reused: Some(range),
+                reused: Some(place.stored),
             };
             return Loaded {
                 doc,
@@ -437,7 +442,7 @@ impl Store {
         let mut state = None;
         crate::fs::replace_unsynced(&dir.join(FILE), |out| {
             let mut old = |range: Range<usize>| match &self.file {
-                Some(file) => read_at(file, range),
+                Some(file) => format::read_at(file, range),
                 None => Err(std::io::Error::other("no index was read")),
             };
             state = Some(format::write(out, key, &mut old, loaded)?);
@@ -516,34 +521,6 @@ fn prepare(dir: &Path) -> Result<(), Error> {
         "# Made by ties: its cache of the notebook's parsed files, never committed.\n*\n",
     )
     .map_err(failed)
-}
-
-/// The bytes at `range` of `file`, whoever else reads it at the same time.
-#[cfg(unix)]
-fn read_at(file: &std::fs::File, range: Range<usize>) -> std::io::Result<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
-    let mut buf = vec![0; range.len()];
-    file.read_exact_at(&mut buf, range.start as u64)?;
-    Ok(buf)
-}
-
-#[cfg(windows)]
-fn read_at(file: &std::fs::File, range: Range<usize>) -> std::io::Result<Vec<u8>> {
-    use std::os::windows::fs::FileExt;
-    let mut buf = vec![0; range.len()];
-    let mut done = 0;
-    while done < buf.len() {
-        match file.seek_read(&mut buf[done..], (range.start + done) as u64)? {
-            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            n => done += n,
-        }
-    }
-    Ok(buf)
-}
-
-#[cfg(not(any(unix, windows)))]
-fn read_at(_: &std::fs::File, _: Range<usize>) -> std::io::Result<Vec<u8>> {
-    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 const BOM: &[u8] = "\u{feff}".as_bytes();

@@ -167,14 +167,14 @@ fn decode(
     let mut loaded: Vec<Loaded> = found
         .into_iter()
         .filter_map(|f| match f {
-            Surveyed::Same { rel, range } => {
-                same.push((rel, range));
+            Surveyed::Same { rel, place } => {
+                same.push((rel, place));
                 None
             }
             Surveyed::Loaded(l) => Some(l),
         })
         .collect();
-    same.sort_unstable_by_key(|(_, range)| range.start);
+    same.sort_unstable_by_key(|(_, place)| place.stored.document.start);
     let mut runs = Vec::with_capacity(same.len().div_ceil(RUN));
     let mut same = same.into_iter().peekable();
     while same.peek().is_some() {

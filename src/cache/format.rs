@@ -1,19 +1,23 @@
-//! The index file, laid out so that a run finds each entry by path without decoding the
-//! others, decodes entries on the walk's threads, and copies unchanged entries as they are
-//! when it writes the index again:
+//! The index file, laid out so that the stat pass reads only a table of the files (their
+//! paths and identities: about a tenth of the file) and decodes each row on the walk's
+//! threads, the documents are read afterwards a run at a time, and unchanged documents are
+//! copied as they are when the index is written again:
 //!
 //! ```text
 //! "ties-idx"                       8 bytes
 //! format, build, root device,      u32 and four u64, little-endian: the index holds only
 //!   root inode, conventions          if every one is this run's (see `Key`)
-//! entries                          u64: how many follow
-//! checksum                         u64: of the bytes above
-//! entry × entries:
-//!   length                         u32: of the payload
-//!   checksum                       u64: of the payload
-//!   payload                        postcard: path, stamp, trusted, text length and
-//!                                  fingerprint, then the document
+//! document × entries               postcard, one after the other
+//! row × entries                    postcard: path, stamp, trusted, text length and
+//!                                  fingerprint, the document's place and checksum
+//! entries                          u64: how many rows
+//! table length                     u64: the rows' bytes
+//! checksum                         u64: of the header, the rows and the two counts
 //! ```
+//!
+//! The table goes after the documents because a row names its document's place, known
+//! once the document is written; its length at the very end finds it. The table's
+//! checksum makes the [`State`] of the notebook the index describes.
 //!
 //! postcard (serde's compact binary format, varints and no field names) because the
 //! entries are mostly short strings and small numbers: the index of 83,000 generated files
@@ -32,8 +36,10 @@ use crate::hash::{Fnv, fingerprint};
 
 const MAGIC: &[u8; 8] = b"ties-idx";
 /// Bumped when this layout changes (the build identity covers the documents' types).
-const FORMAT: u32 = 1;
-const HEADER: usize = 8 + 4 + 8 * 4 + 8 + 8;
+const FORMAT: u32 = 2;
+const HEADER: usize = 8 + 4 + 8 * 4;
+/// The two counts and the checksum.
+const TRAILER: usize = 8 * 3;
 
 /// What an index must have been written under to be read: this layout, this build, this
 /// notebook root, these conventions.
@@ -87,33 +93,65 @@ static BUILD: LazyLock<Option<u64>> = LazyLock::new(|| {
 
 type Entries = HashMap<Box<str>, Range<usize>, BuildHasherDefault<Fnv>>;
 
-/// Each entry's range in `bytes` by path, and the state the index describes, if `bytes` is
-/// an index written under `key` whose layout holds together; the entries' own checksums
-/// are checked when they are read ([`Entry::read`]).
-pub(super) fn entries(bytes: &[u8], key: &Key) -> Option<(Entries, State)> {
+/// The table of an index file: its rows' bytes, each row's range in them by path, and the
+/// state the index describes.
+pub(super) struct Table {
+    pub bytes: Vec<u8>,
+    pub rows: Entries,
+    pub state: State,
+}
+
+/// The table of the index in `file` (of `len` bytes), if it was written under `key` and
+/// its layout holds together; each document's checksum is checked when it is read
+/// ([`Row::document`]).
+pub(super) fn table(file: &std::fs::File, len: u64, key: &Key) -> Option<Table> {
+    let len = usize::try_from(len).ok()?;
     let header = key.bytes();
-    let rest = bytes.strip_prefix(header.as_slice())?;
-    let (count, rest) = u64_at(rest)?;
+    if len < HEADER + TRAILER || read_at(file, 0..HEADER).ok()? != header {
+        return None;
+    }
+    let trailer = read_at(file, len - TRAILER..len).ok()?;
+    let (count, rest) = u64_at(&trailer)?;
+    let (size, rest) = u64_at(rest)?;
     let (sum, _) = u64_at(rest)?;
-    if sum != fingerprint(&bytes[..header.len() + 8]) {
+    let size = usize::try_from(size).ok()?;
+    let start = (len - TRAILER).checked_sub(size).filter(|s| *s >= HEADER)?;
+    let bytes = read_at(file, start..len - TRAILER).ok()?;
+    if sum != checksum(&header, &bytes, count) {
         return None;
     }
     let count = usize::try_from(count).ok()?;
-    let mut entries = Entries::default();
+    let mut rows = Entries::default();
     // A count from a corrupt file can be anything: reserve no more than the bytes can hold.
-    entries.reserve(count.min(bytes.len() / 12));
-    let mut at = HEADER;
-    let mut state = Fnv::default();
+    rows.reserve(count.min(bytes.len() / 8));
+    let mut rest = bytes.as_slice();
     for _ in 0..count {
-        let len = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
-        let end = at.checked_add(12)?.checked_add(len)?;
-        let payload = bytes.get(at + 12..end)?;
-        let (path, _) = postcard::take_from_bytes::<&str>(payload).ok()?;
-        state.write(bytes.get(at + 4..at + 12)?);
-        entries.insert(path.into(), at..end);
-        at = end;
+        let at = bytes.len() - rest.len();
+        let (row, left) = postcard::take_from_bytes::<Row>(rest).ok()?;
+        // A document lies between the header and the table.
+        if row.document.0 < HEADER as u64
+            || row.document.0.checked_add(row.document.1)? > start as u64
+        {
+            return None;
+        }
+        rows.insert(row.path.into(), at..bytes.len() - left.len());
+        rest = left;
     }
-    (at == bytes.len()).then_some((entries, State(state.finish())))
+    rest.is_empty().then_some(Table {
+        state: State(sum),
+        rows,
+        bytes,
+    })
+}
+
+/// The checksum of an index: its header, its table and how many rows the table holds.
+fn checksum(header: &[u8], table: &[u8], count: u64) -> u64 {
+    let mut hasher = Fnv::default();
+    hasher.write_u64(fingerprint(header));
+    hasher.write_u64(fingerprint(table));
+    hasher.write_u64(count);
+    hasher.write_u64(table.len() as u64);
+    hasher.finish()
 }
 
 fn u64_at(bytes: &[u8]) -> Option<(u64, &[u8])> {
@@ -121,44 +159,92 @@ fn u64_at(bytes: &[u8]) -> Option<(u64, &[u8])> {
     Some((u64::from_le_bytes(*n), rest))
 }
 
-/// The head of an entry, read without its document.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Head<'a> {
-    path: &'a str,
-    stamp: Stamp,
-    trusted: bool,
-    text: (usize, u64),
+/// The bytes at `range` of `file`, whoever else reads it at the same time.
+#[cfg(unix)]
+pub(super) fn read_at(file: &std::fs::File, range: Range<usize>) -> std::io::Result<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let mut buf = vec![0; range.len()];
+    file.read_exact_at(&mut buf, range.start as u64)?;
+    Ok(buf)
 }
 
-/// One entry whose checksum holds.
-pub(super) struct Entry<'a> {
+#[cfg(windows)]
+pub(super) fn read_at(file: &std::fs::File, range: Range<usize>) -> std::io::Result<Vec<u8>> {
+    use std::os::windows::fs::FileExt;
+    let mut buf = vec![0; range.len()];
+    let mut done = 0;
+    while done < buf.len() {
+        match file.seek_read(&mut buf[done..], (range.start + done) as u64)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => done += n,
+        }
+    }
+    Ok(buf)
+}
+
+#[cfg(not(any(unix, windows)))]
+pub(super) fn read_at(_: &std::fs::File, _: Range<usize>) -> std::io::Result<Vec<u8>> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// One row of the table: a file as the index knows it.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub(super) struct Row<'a> {
     pub path: &'a str,
     pub stamp: Stamp,
     pub trusted: bool,
+    /// Its text's length and fingerprint.
     pub text: (usize, u64),
-    document: &'a [u8],
+    /// Where its document is in the file (start and length), and the document's checksum.
+    document: (u64, u64),
+    sum: u64,
 }
 
-impl<'a> Entry<'a> {
-    /// The entry in `bytes` (length, checksum, payload), if its checksum holds.
+/// A file as a row of the index read has it: its identity and text, and where its
+/// document is.
+#[derive(Clone, Debug)]
+pub(crate) struct Place {
+    pub stamp: Stamp,
+    pub text: (usize, u64),
+    pub stored: Stored,
+}
+
+/// Where a document is in the index read, and its checksum: enough to read it later and
+/// to copy it into the next index.
+#[derive(Clone, Debug)]
+pub(crate) struct Stored {
+    pub document: Range<usize>,
+    sum: u64,
+}
+
+impl<'a> Row<'a> {
+    /// The row in `bytes`, if it decodes whole.
     pub(super) fn read(bytes: &'a [u8]) -> Option<Self> {
-        let (sum, payload) = bytes.get(4..)?.split_first_chunk::<8>()?;
-        if u64::from_le_bytes(*sum) != fingerprint(payload) {
-            return None;
-        }
-        let (head, document) = postcard::take_from_bytes::<Head>(payload).ok()?;
-        Some(Self {
-            path: head.path,
-            stamp: head.stamp,
-            trusted: head.trusted,
-            text: head.text,
-            document,
-        })
+        postcard::from_bytes(bytes).ok()
     }
 
-    /// Its document, without a path yet; `None` if it does not decode whole.
-    pub(super) fn document(&self, root: &Arc<Path>) -> Option<Document> {
-        let (mut doc, rest) = postcard::take_from_bytes::<Document>(self.document).ok()?;
+    pub(super) fn place(&self) -> Option<Place> {
+        let start = usize::try_from(self.document.0).ok()?;
+        let len = usize::try_from(self.document.1).ok()?;
+        Some(Place {
+            stamp: self.stamp,
+            text: self.text,
+            stored: Stored {
+                document: start..start.checked_add(len)?,
+                sum: self.sum,
+            },
+        })
+    }
+}
+
+impl Place {
+    /// Its document in `bytes` (the document's own), without a path yet; `None` if its
+    /// checksum does not hold or it does not decode whole.
+    pub(super) fn document(&self, bytes: &[u8], root: &Arc<Path>) -> Option<Document> {
+        if fingerprint(bytes) != self.stored.sum {
+            return None;
+        }
+        let (mut doc, rest) = postcard::take_from_bytes::<Document>(bytes).ok()?;
         if !rest.is_empty() {
             return None;
         }
@@ -167,9 +253,10 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// Writes the index of `loaded` under `key`: the entries of the index read that were taken
-/// as they were are copied (`old` reads a range of it; adjacent ones are read together),
-/// the others encoded. Returns the state it describes (as [`entries`] reads it back).
+/// Writes the index of `loaded` under `key`: the documents of the index read that were
+/// taken as they were are copied (`old` reads a range of it; adjacent ones are read
+/// together), the others encoded; then the table. Returns the state it describes (as
+/// [`table`] reads it back).
 pub(super) fn write(
     out: &mut impl Write,
     key: &Key,
@@ -178,66 +265,59 @@ pub(super) fn write(
 ) -> std::io::Result<State> {
     /// How much of the old index is read at a time.
     const RUN: usize = 1 << 20;
-    let mut header = key.bytes();
-    let count = loaded.iter().filter(|l| l.file.is_some()).count() as u64;
-    header.extend_from_slice(&count.to_le_bytes());
-    let sum = fingerprint(&header);
-    header.extend_from_slice(&sum.to_le_bytes());
+    let header = key.bytes();
     out.write_all(&header)?;
+    let mut at = header.len() as u64;
+    let mut table = Vec::new();
+    let mut count = 0u64;
     let mut payload = Vec::new();
-    let mut state = Fnv::default();
-    let mut copying: Vec<Range<usize>> = Vec::new();
+    // Adjacent documents of the old index to copy in one piece, and how long they are.
+    let mut copying: Option<Range<usize>> = None;
+    let mut flush = |out: &mut dyn Write, copying: &mut Option<Range<usize>>| match copying.take() {
+        Some(range) => out.write_all(&old(range)?),
+        None => Ok(()),
+    };
     for l in loaded {
         let Some(file) = &l.file else { continue };
-        if let Some(range) = &file.reused {
-            let adjacent = copying.last().is_some_and(|last| last.end == range.start);
-            let small = copying
-                .first()
-                .is_some_and(|first| range.end - first.start <= RUN);
-            if !(adjacent && small) {
-                copy(out, &mut state, old, &mut copying)?;
+        let (len, sum) = match &file.reused {
+            Some(stored) => {
+                let range = stored.document.clone();
+                match &mut copying {
+                    Some(c) if c.end == range.start && range.end - c.start <= RUN => {
+                        c.end = range.end;
+                    }
+                    _ => {
+                        flush(out, &mut copying)?;
+                        copying = Some(range.clone());
+                    }
+                }
+                (range.len() as u64, stored.sum)
             }
-            copying.push(range.clone());
-            continue;
-        }
-        copy(out, &mut state, old, &mut copying)?;
-        payload.clear();
-        let head = Head {
+            None => {
+                flush(out, &mut copying)?;
+                payload.clear();
+                payload = postcard::to_extend(&l.doc, payload).map_err(std::io::Error::other)?;
+                out.write_all(&payload)?;
+                (payload.len() as u64, fingerprint(&payload))
+            }
+        };
+        let row = Row {
             path: &l.doc.path,
             stamp: file.stamp,
             trusted: file.trusted,
             text: file.text,
+            document: (at, len),
+            sum,
         };
-        payload = postcard::to_extend(&head, payload).map_err(std::io::Error::other)?;
-        payload = postcard::to_extend(&l.doc, payload).map_err(std::io::Error::other)?;
-        let len = u32::try_from(payload.len()).map_err(std::io::Error::other)?;
-        let sum = fingerprint(&payload).to_le_bytes();
-        state.write(&sum);
-        out.write_all(&len.to_le_bytes())?;
-        out.write_all(&sum)?;
-        out.write_all(&payload)?;
+        table = postcard::to_extend(&row, table).map_err(std::io::Error::other)?;
+        at += len;
+        count += 1;
     }
-    copy(out, &mut state, old, &mut copying)?;
-    Ok(State(state.finish()))
-}
-
-/// Copies the adjacent entries at `ranges` of the old index, read in one piece.
-fn copy(
-    out: &mut impl Write,
-    state: &mut Fnv,
-    old: &mut dyn FnMut(Range<usize>) -> std::io::Result<Vec<u8>>,
-    ranges: &mut Vec<Range<usize>>,
-) -> std::io::Result<()> {
-    let (Some(first), Some(last)) = (ranges.first(), ranges.last()) else {
-        return Ok(());
-    };
-    let start = first.start;
-    let bytes = old(start..last.end)?;
-    for range in ranges.drain(..) {
-        let sum = bytes
-            .get(range.start - start + 4..range.start - start + 12)
-            .ok_or_else(|| std::io::Error::other("the old index is shorter"))?;
-        state.write(sum);
+    flush(out, &mut copying)?;
+    let sum = checksum(&header, &table, count);
+    out.write_all(&table)?;
+    for n in [count, table.len() as u64, sum] {
+        out.write_all(&n.to_le_bytes())?;
     }
-    out.write_all(&bytes)
+    Ok(State(sum))
 }
