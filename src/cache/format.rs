@@ -253,6 +253,28 @@ impl Place {
     }
 }
 
+/// Appends `value` to `out`, encoded: a slice at a time, as postcard's own `to_allocvec`
+/// does, but into a buffer kept from one document to the next (its `to_extend` goes
+/// through `Extend<u8>`, a byte at a time).
+fn encode(value: &impl serde::Serialize, out: &mut Vec<u8>) -> std::io::Result<()> {
+    struct Buffer<'a>(&'a mut Vec<u8>);
+    impl postcard::ser_flavors::Flavor for Buffer<'_> {
+        type Output = ();
+        fn try_extend(&mut self, data: &[u8]) -> postcard::Result<()> {
+            self.0.extend_from_slice(data);
+            Ok(())
+        }
+        fn try_push(&mut self, data: u8) -> postcard::Result<()> {
+            self.0.push(data);
+            Ok(())
+        }
+        fn finalize(self) -> postcard::Result<()> {
+            Ok(())
+        }
+    }
+    postcard::serialize_with_flavor(value, Buffer(out)).map_err(std::io::Error::other)
+}
+
 /// Writes the index of `loaded` under `key`: the documents of the index read that were
 /// taken as they were are copied (`old` reads a range of it; adjacent ones are read
 /// together), the others encoded; then the table. Returns the state it describes (as
@@ -296,7 +318,7 @@ pub(super) fn write(
             None => {
                 flush(out, &mut copying)?;
                 payload.clear();
-                payload = postcard::to_extend(&l.doc, payload).map_err(std::io::Error::other)?;
+                encode(&l.doc, &mut payload)?;
                 out.write_all(&payload)?;
                 (payload.len() as u64, fingerprint(&payload))
             }
@@ -309,7 +331,7 @@ pub(super) fn write(
             document: (at, len),
             sum,
         };
-        table = postcard::to_extend(&row, table).map_err(std::io::Error::other)?;
+        encode(&row, &mut table)?;
         at += len;
         count += 1;
     }
