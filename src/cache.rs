@@ -44,10 +44,11 @@ pub(crate) use tests::{edit, notebook};
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use chrono::NaiveDateTime;
@@ -184,6 +185,8 @@ pub(crate) struct Kept {
     trusted: bool,
     /// The document of the index read, unchanged: copied as it is.
     reused: Option<Stored>,
+    /// The document as already written into the next index ([`Store::keep`]).
+    written: Option<Stored>,
 }
 
 /// The index read at the start of a run, and what the run did with it.
@@ -210,6 +213,26 @@ pub(crate) struct Store {
     changed: AtomicBool,
     /// Files this run read.
     read: AtomicUsize,
+    /// The next index, begun with the first document parsed: each is encoded on the thread
+    /// that parsed it while it is still in that core's cache, and appended here. Encoding
+    /// every document at the end took 0.3 s at 83,000 files (chasing pointers through
+    /// 300 MB of documents on one core); this way it is a part of the parallel walk.
+    next: Mutex<Next>,
+}
+
+/// The index being written ([`Store::next`]): a temporary file in the cache's folder, the
+/// bytes not written to it yet, and the offset the next document goes at.
+#[derive(Default)]
+enum Next {
+    #[default]
+    NotBegun,
+    Writing {
+        file: tempfile::NamedTempFile,
+        pending: Vec<u8>,
+        at: u64,
+    },
+    /// It could not be begun or written to: no index is written this run.
+    Failed,
 }
 
 impl Store {
@@ -235,6 +258,7 @@ impl Store {
             reused: AtomicUsize::new(0),
             changed: AtomicBool::new(false),
             read: AtomicUsize::new(0),
+            next: Mutex::new(Next::NotBegun),
         };
         let Some(key) = store.key.filter(|_| policy.uses()) else {
             return store;
@@ -296,6 +320,7 @@ impl Store {
                 text: place.text,
                 trusted: stamp.settled_before(self.started, self.racy),
                 reused: None,
+                written: self.keep(&doc),
             };
             return Surveyed::Loaded(Loaded {
                 doc,
@@ -363,6 +388,7 @@ impl Store {
                 text: place.text,
                 trusted: true,
                 reused: Some(place.stored),
+                written: None,
             };
             return Loaded {
                 doc,
@@ -400,7 +426,11 @@ impl Store {
         read: read::Read,
         conventions: &Conventions,
     ) -> Loaded {
-        let stamp = read.as_ref().ok().map(|(_, _, meta)| Stamp::of(meta));
+        let stamp = read
+            .as_ref()
+            .ok()
+            .filter(|_| self.writes())
+            .map(|(_, _, meta)| Stamp::of(meta));
         let doc = read::parse(root, rel, read, conventions);
         let file = stamp.and_then(|stamp| {
             Some(Kept {
@@ -408,12 +438,60 @@ impl Store {
                 text: doc.fingerprint()?,
                 trusted: stamp.settled_before(self.started, self.racy),
                 reused: None,
+                written: self.keep(&doc),
             })
         });
         if file.is_some() {
             self.changed.store(true, Ordering::Relaxed);
         }
         Loaded { doc, file }
+    }
+
+    /// Whether this run keeps an index at all (not with `--no-cache`, nor for a build or
+    /// root it cannot tell apart).
+    fn writes(&self) -> bool {
+        self.key.is_some() && self.policy.uses()
+    }
+
+    /// Encodes `doc` and appends it to the next index, beginning it if need be; where it
+    /// went, or `None` if the next index cannot be written (then none is).
+    fn keep(&self, doc: &Document) -> Option<Stored> {
+        let key = self.key.filter(|_| self.policy.uses())?;
+        let mut payload = Vec::new();
+        format::encode(doc, &mut payload).ok()?;
+        let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
+        if matches!(*next, Next::NotBegun) {
+            *next = self.begin(&key).unwrap_or(Next::Failed);
+        }
+        let Next::Writing { file, pending, at } = &mut *next else {
+            return None;
+        };
+        let stored = Stored::at(*at, &payload);
+        pending.extend_from_slice(&payload);
+        *at += payload.len() as u64;
+        // Written in pieces of a quarter megabyte: a write per document would cost more
+        // system calls than the rest of keeping it.
+        if pending.len() >= 1 << 18 {
+            if file.as_file().write_all(pending).is_err() {
+                *next = Next::Failed;
+                return None;
+            }
+            pending.clear();
+        }
+        Some(stored)
+    }
+
+    /// A next index with its header, in a temporary file in the cache's folder.
+    fn begin(&self, key: &format::Key) -> Option<Next> {
+        let dir = self.root.join(DIR);
+        prepare(&dir).ok()?;
+        let file = crate::fs::temp_in(&dir).ok()?;
+        let pending = key.bytes();
+        Some(Next::Writing {
+            at: pending.len() as u64,
+            file,
+            pending,
+        })
     }
 
     /// Writes the index of `loaded` (every document of the notebook) if it differs from the
@@ -432,26 +510,42 @@ impl Store {
         {
             return self.state.filter(|_| whole);
         }
-        let state = self.write(&key, loaded).ok()?;
+        let state = self.write(&key, loaded)?;
         whole.then_some(state)
     }
 
-    fn write(&self, key: &format::Key, loaded: &[Loaded]) -> Result<State, Error> {
-        let dir = self.root.join(DIR);
-        prepare(&dir)?;
-        let mut state = None;
-        crate::fs::replace_unsynced(&dir.join(FILE), |out| {
-            let mut old = |range: Range<usize>| match &self.file {
-                Some(file) => format::read_at(file, range),
-                None => Err(std::io::Error::other("no index was read")),
-            };
-            state = Some(format::write(out, key, &mut old, loaded)?);
-            Ok(())
-        })?;
-        state.ok_or_else(|| Error::Write {
-            path: dir.join(FILE),
-            source: std::io::Error::other("the index was not written"),
-        })
+    /// Ends the next index: the documents of the index read that were taken as they were
+    /// copied after those written as they were parsed, then the table; and puts it in place.
+    fn write(&self, key: &format::Key, loaded: &[Loaded]) -> Option<State> {
+        let mut next =
+            std::mem::take(&mut *self.next.lock().unwrap_or_else(PoisonError::into_inner));
+        if matches!(next, Next::NotBegun) {
+            next = self.begin(key)?;
+        }
+        let Next::Writing {
+            file,
+            mut pending,
+            at,
+        } = next
+        else {
+            return None;
+        };
+        let mut old = |range: Range<usize>| match &self.file {
+            Some(file) => format::read_at(file, range),
+            None => Err(std::io::Error::other("no index was read")),
+        };
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file.as_file());
+        let state = out
+            .write_all(&pending)
+            .and_then(|()| {
+                pending = Vec::new();
+                format::finish(&mut out, key, at, &mut old, loaded)
+            })
+            .and_then(|state| out.flush().map(|()| state))
+            .ok()?;
+        drop(out);
+        file.persist(self.root.join(DIR).join(FILE)).ok()?;
+        Some(state)
     }
 
     /// Where answers about this notebook are kept, unless the cache is off.

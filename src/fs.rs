@@ -275,6 +275,13 @@ fn create_with_mode(
 /// never a torn one. Not synced to the disk: for a file that checks itself when read (the
 /// cache's index, whose checksums catch what a crash left), where waiting for the disk on
 /// every run would cost more than the file saves.
+/// A temporary file of ours in `dir`, for a file written a piece at a time and then renamed
+/// into place (`NamedTempFile::persist`); the leftovers of killed runs in `dir` swept first.
+pub(crate) fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    temp::sweep(dir, std::time::SystemTime::now());
+    temp::builder().tempfile_in(dir)
+}
+
 pub(crate) fn replace_unsynced(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,

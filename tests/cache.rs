@@ -88,8 +88,14 @@ fn a_broken_index_is_rebuilt_and_never_a_failure() {
         std::fs::write(index(nb.path()), &broken).unwrap();
         assert_eq!(outputs(&nb, &[]), fresh);
     }
-    // Rebuilt whole.
-    assert_eq!(std::fs::read(index(nb.path())).unwrap().len(), good.len());
+    // Rebuilt whole: as large as the good one, give or take the few bytes of the documents'
+    // places (they are written in the order the walk's threads parsed them).
+    let rebuilt = std::fs::read(index(nb.path())).unwrap().len();
+    assert!(
+        rebuilt.abs_diff(good.len()) <= 16,
+        "rebuilt: {rebuilt} bytes, good: {}",
+        good.len()
+    );
     // A cache folder that cannot be written (a file in its place) costs nothing either.
     std::fs::remove_dir_all(nb.path().join(CACHE_DIR)).unwrap();
     std::fs::write(nb.path().join(CACHE_DIR), "in the way").unwrap();

@@ -237,6 +237,17 @@ impl<'a> Row<'a> {
     }
 }
 
+impl Stored {
+    /// The document `payload`, encoded, written at `at`.
+    pub(super) fn at(at: u64, payload: &[u8]) -> Self {
+        let start = usize::try_from(at).unwrap_or(usize::MAX);
+        Self {
+            document: start..start.saturating_add(payload.len()),
+            sum: fingerprint(payload),
+        }
+    }
+}
+
 impl Place {
     /// Its document in `bytes` (the document's own), without a path yet; `None` if its
     /// checksum does not hold or it does not decode whole.
@@ -256,7 +267,7 @@ impl Place {
 /// Appends `value` to `out`, encoded: a slice at a time, as postcard's own `to_allocvec`
 /// does, but into a buffer kept from one document to the next (its `to_extend` goes
 /// through `Extend<u8>`, a byte at a time).
-fn encode(value: &impl serde::Serialize, out: &mut Vec<u8>) -> std::io::Result<()> {
+pub(super) fn encode(value: &impl serde::Serialize, out: &mut Vec<u8>) -> std::io::Result<()> {
     struct Buffer<'a>(&'a mut Vec<u8>);
     impl postcard::ser_flavors::Flavor for Buffer<'_> {
         type Output = ();
@@ -275,25 +286,24 @@ fn encode(value: &impl serde::Serialize, out: &mut Vec<u8>) -> std::io::Result<(
     postcard::serialize_with_flavor(value, Buffer(out)).map_err(std::io::Error::other)
 }
 
-/// Writes the index of `loaded` under `key`: the documents of the index read that were
-/// taken as they were are copied (`old` reads a range of it; adjacent ones are read
-/// together), the others encoded; then the table. Returns the state it describes (as
-/// [`table`] reads it back).
-pub(super) fn write(
+/// Ends the index of `loaded` under `key`, whose header and the documents written as they
+/// were parsed ([`Stored::at`]) are in `out` already, up to `at`: the documents of the
+/// index read that were taken as they were are copied (`old` reads a range of it; adjacent
+/// ones are read together), any other kept document encoded, then the table. Returns the
+/// state it describes (as [`table`] reads it back).
+pub(super) fn finish(
     out: &mut impl Write,
     key: &Key,
+    mut at: u64,
     old: &mut dyn FnMut(Range<usize>) -> std::io::Result<Vec<u8>>,
     loaded: &[Loaded],
 ) -> std::io::Result<State> {
     /// How much of the old index is read at a time.
     const RUN: usize = 1 << 20;
-    let header = key.bytes();
-    out.write_all(&header)?;
-    let mut at = header.len() as u64;
     let mut table = Vec::new();
     let mut count = 0u64;
     let mut payload = Vec::new();
-    // Adjacent documents of the old index to copy in one piece, and how long they are.
+    // Adjacent documents of the old index to copy in one piece.
     let mut copying: Option<Range<usize>> = None;
     let mut flush = |out: &mut dyn Write, copying: &mut Option<Range<usize>>| match copying.take() {
         Some(range) => out.write_all(&old(range)?),
@@ -301,41 +311,47 @@ pub(super) fn write(
     };
     for l in loaded {
         let Some(file) = &l.file else { continue };
-        let (len, sum) = match &file.reused {
-            Some(stored) => {
-                let range = stored.document.clone();
-                match &mut copying {
-                    Some(c) if c.end == range.start && range.end - c.start <= RUN => {
-                        c.end = range.end;
-                    }
-                    _ => {
-                        flush(out, &mut copying)?;
-                        copying = Some(range.clone());
-                    }
+        let (start, len, sum) = if let Some(written) = &file.written {
+            let range = &written.document;
+            (range.start as u64, range.len() as u64, written.sum)
+        } else if let Some(stored) = &file.reused {
+            let range = stored.document.clone();
+            match &mut copying {
+                Some(c) if c.end == range.start && range.end - c.start <= RUN => {
+                    c.end = range.end;
                 }
-                (range.len() as u64, stored.sum)
+                _ => {
+                    flush(out, &mut copying)?;
+                    copying = Some(range.clone());
+                }
             }
-            None => {
-                flush(out, &mut copying)?;
-                payload.clear();
-                encode(&l.doc, &mut payload)?;
-                out.write_all(&payload)?;
-                (payload.len() as u64, fingerprint(&payload))
-            }
+            at += range.len() as u64;
+            (at - range.len() as u64, range.len() as u64, stored.sum)
+        } else {
+            flush(out, &mut copying)?;
+            payload.clear();
+            encode(&l.doc, &mut payload)?;
+            out.write_all(&payload)?;
+            at += payload.len() as u64;
+            (
+                at - payload.len() as u64,
+                payload.len() as u64,
+                fingerprint(&payload),
+            )
         };
         let row = Row {
             path: &l.doc.path,
             stamp: file.stamp,
             trusted: file.trusted,
             text: file.text,
-            document: (at, len),
+            document: (start, len),
             sum,
         };
         encode(&row, &mut table)?;
-        at += len;
         count += 1;
     }
     flush(out, &mut copying)?;
+    let header = key.bytes();
     let sum = checksum(&header, &table, count);
     out.write_all(&table)?;
     for n in [count, table.len() as u64, sum] {

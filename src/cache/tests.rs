@@ -215,10 +215,11 @@ fn an_entry_written_in_the_files_last_tick_is_checked_by_its_text() {
                 text,
                 trusted,
                 reused: None,
+                written: None,
             }),
         }];
         let key = store.key.expect("a key");
-        store.write(&key, &loaded).unwrap();
+        store.write(&key, &loaded).expect("written");
     };
     index(false);
     let name = |ix: &Index| format!("{:?}", ix.docs[0].name());
