@@ -42,7 +42,13 @@ pub(crate) fn run(
         color: out.current_choice(),
     };
     let (answer, index) = answer(&root, config.now(), config.cache, &asked)?;
-    super::finish_output(out.write_all(&answer.output).and_then(|()| out.flush()))?;
+    if asked.color == anstream::ColorChoice::Never {
+        // Made without styles for this choice: nothing for the stream to strip.
+        drop(out);
+        super::write_stdout(&answer.output)?;
+    } else {
+        super::finish_output(out.write_all(&answer.output).and_then(|()| out.flush()))?;
+    }
     Ok(match index {
         Some(index) => Outcome::with(ExitStatus::Success, index),
         None => ExitStatus::Success.into(),
