@@ -45,10 +45,29 @@ pub(crate) struct Answer {
     /// The files looked up on disk for links (files the notebook does not read), and
     /// whether each was there: the answer holds only while each still is as it was.
     pub probes: Vec<Probe>,
-    /// The bytes printed, styles included (the terminal drops them as it would have).
+    /// The bytes printed, styles included where stdout takes them.
+    #[serde(with = "bytes")]
     pub output: Vec<u8>,
     /// Whether the command failed (its exit status).
     pub failed: bool,
+}
+
+/// The output as one run of bytes: serde's `Vec<u8>` is a sequence, encoded and decoded a
+/// byte at a time (a 3 MB agenda took longer to decode than the rest of a warm run). The
+/// same bytes in the file either way: postcard writes both as a length and the bytes.
+mod bytes {
+    pub(super) fn serialize<S: serde::Serializer>(
+        bytes: &[u8],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(bytes)
+    }
+
+    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<u8>, D::Error> {
+        <&'de [u8] as serde::Deserialize>::deserialize(deserializer).map(<[u8]>::to_vec)
+    }
 }
 
 impl Answer {
