@@ -40,7 +40,7 @@ mod format;
 mod tests;
 /// The property tests of what is built on the cache change notebooks as these do.
 #[cfg(test)]
-pub(crate) use tests::{edit, notebook};
+pub(crate) use tests::{change_dismissed, change_settings, edit, notebook, put_files};
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};

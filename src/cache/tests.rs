@@ -113,6 +113,32 @@ pub(crate) fn notebook() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// Writes each of `files` (its path from the root, its text) into the notebook at `root`.
+pub(crate) fn put_files(root: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// `ties.yaml` replaced by one of `texts`; what was done, for a failing test's log.
+pub(crate) fn change_settings(rng: &mut Rng, root: &Path, texts: &[&str]) -> String {
+    let text = rng.pick(texts);
+    std::fs::write(root.join("ties.yaml"), text).unwrap();
+    format!("ties.yaml {text:?}")
+}
+
+/// `dismissed.txt` written with one of `texts`, or removed for a `None`.
+pub(crate) fn change_dismissed(rng: &mut Rng, root: &Path, texts: &[Option<&str>]) -> String {
+    let path = root.join(crate::dismissed::FILE);
+    match rng.pick(texts) {
+        Some(text) => std::fs::write(&path, text).unwrap(),
+        None => drop(std::fs::remove_file(&path)),
+    }
+    "dismissed.txt".to_owned()
+}
+
 /// One random change to the files of the notebook at `root`.
 pub(crate) fn edit(rng: &mut Rng, root: &Path) -> String {
     let path = root.join(rng.pick(PATHS));

@@ -17,7 +17,6 @@ use crate::exit::ExitStatus;
 use crate::index::Index;
 use crate::notebook;
 use crate::render::{self, Format};
-use crate::templates::Templates;
 
 use super::Outcome;
 
@@ -75,42 +74,23 @@ pub(crate) fn answer(
     policy: cache::Policy,
     asked: &Asked,
 ) -> Result<(Answer, Option<Index>), Error> {
-    let survey = notebook::survey(root, policy)?;
-    let templates = Templates::load(root);
     let asked_for = format!(
         "agenda {:?} {:?} {:?} {:?}",
         asked.format, asked.days, asked.filter, asked.color
     );
-    let question = super::question(root, &survey, &templates, &asked_for);
-    let answers = survey.answers();
-    if let (Some(state), Some(answers)) = (survey.unchanged(), &answers)
-        && let Some(answer) = answers.get(state, question, now)
-    {
-        return Ok((answer, None));
-    }
-    let (mut index, state) = survey.load(now);
-    index.set_templates(templates);
-    let filter = asked.filter.resolve(&index)?;
-    let agenda = agenda::build(&index, asked.days, &filter);
-    let output = match asked.format {
-        AgendaFormat::Plain(format) => super::rendered(asked.color, &agenda, format)?,
-        AgendaFormat::Ics => render::ics::calendar(&agenda).to_string().into_bytes(),
-    };
-    let span = index.now().span();
-    let (from, until) = span.unwrap_or_default();
-    let answer = Answer {
-        question,
-        from,
-        until,
-        probes: Vec::new(),
-        output,
-        failed: false,
-    };
-    // Kept for as long as the clock answers what the agenda asked of it alike.
-    if let (Some(state), Some(answers), Some(_)) = (state, answers, span) {
-        answers.keep(state, answer.clone());
-    }
-    Ok((answer, Some(index)))
+    super::kept_or_made(root, now, policy, &asked_for, |index| {
+        let filter = asked.filter.resolve(index)?;
+        let agenda = agenda::build(index, asked.days, &filter);
+        let output = match asked.format {
+            AgendaFormat::Plain(format) => super::rendered(asked.color, &agenda, format)?,
+            AgendaFormat::Ics => render::ics::calendar(&agenda).to_string().into_bytes(),
+        };
+        Ok(super::Made {
+            output,
+            failed: false,
+            probes: Vec::new(),
+        })
+    })
 }
 
 /// Why the item `key` (full or short) is there: found among every item however far ahead,
@@ -158,7 +138,7 @@ mod tests {
     use chrono::{NaiveDate, TimeDelta};
 
     use super::*;
-    use crate::cache::{edit, notebook};
+    use crate::cache::{change_dismissed, change_settings, edit, notebook, put_files};
     use crate::rng::Rng;
 
     const SETTINGS: &[&str] = &[
@@ -266,28 +246,13 @@ mod tests {
         for seed in 0..6 {
             let mut rng = Rng::new(0xA6E4_DA00 + seed);
             let (_dir, root) = notebook();
-            for (path, text) in TIMED {
-                let path = root.join(path);
-                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-                std::fs::write(path, text).unwrap();
-            }
+            put_files(&root, TIMED);
             let mut log = Vec::new();
             let mut now = a_time(&mut rng);
             for step in 0..24 {
                 match rng.below(8) {
-                    0 => {
-                        let text = rng.pick(SETTINGS);
-                        std::fs::write(root.join("ties.yaml"), text).unwrap();
-                        log.push(format!("ties.yaml {text:?}"));
-                    }
-                    1 => {
-                        let path = root.join(crate::dismissed::FILE);
-                        match rng.pick(DISMISSED) {
-                            Some(text) => std::fs::write(&path, text).unwrap(),
-                            None => drop(std::fs::remove_file(&path)),
-                        }
-                        log.push("dismissed.txt".to_owned());
-                    }
+                    0 => log.push(change_settings(&mut rng, &root, SETTINGS)),
+                    1 => log.push(change_dismissed(&mut rng, &root, DISMISSED)),
                     2..=4 => {
                         now = a_time(&mut rng);
                         log.push(format!("now {now}"));

@@ -16,7 +16,6 @@ use crate::exit::ExitStatus;
 use crate::index::Index;
 use crate::notebook;
 use crate::render;
-use crate::templates::Templates;
 
 use super::Outcome;
 
@@ -79,54 +78,35 @@ pub(crate) fn answer(
     policy: cache::Policy,
     asked: &Asked,
 ) -> Result<(Answer, Option<Index>), Error> {
-    let survey = notebook::survey(root, policy)?;
-    let templates = Templates::load(root);
     let asked_for = format!(
         "check {:?} {} {}",
         asked.format, asked.deny_warnings, asked.prefix
     );
-    let question = super::question(root, &survey, &templates, &asked_for);
-    let answers = survey.answers();
-    if let (Some(state), Some(answers)) = (survey.unchanged(), &answers)
-        && let Some(answer) = answers.get(state, question, now)
-    {
-        return Ok((answer, None));
-    }
-    let (mut index, state) = survey.load(now);
-    index.set_templates(templates);
-    let checker = Checker::new(&index);
-    let probes = checker.probes();
-    let diagnostics = checker.into_diagnostics();
-    let tally = Tally::of(&diagnostics);
-    let files = index.files() + 1 + index.templates().files();
-    let mut out = Vec::new();
-    let written = match asked.format {
-        CheckFormat::Human => render::human::write(
-            &mut out,
-            &diagnostics,
-            &render::sources(&index, &diagnostics),
-        )
-        .and_then(|()| writeln!(out, "{}", render::summary(tally, files))),
-        CheckFormat::Json => render::json::write(&mut out, &diagnostics),
-        CheckFormat::Github => render::github::write(&mut out, &diagnostics, &asked.prefix)
+    super::kept_or_made(root, now, policy, &asked_for, |index| {
+        let checker = Checker::new(index);
+        let probes = checker.probes();
+        let diagnostics = checker.into_diagnostics();
+        let tally = Tally::of(&diagnostics);
+        let files = index.files() + 1 + index.templates().files();
+        let mut out = Vec::new();
+        let written = match asked.format {
+            CheckFormat::Human => render::human::write(
+                &mut out,
+                &diagnostics,
+                &render::sources(index, &diagnostics),
+            )
             .and_then(|()| writeln!(out, "{}", render::summary(tally, files))),
-    };
-    written.map_err(|source| Error::Stdout { source })?;
-    let span = index.now().span();
-    let (from, until) = span.unwrap_or_default();
-    let answer = Answer {
-        question,
-        from,
-        until,
-        probes,
-        output: out,
-        failed: tally.errors > 0 || asked.deny_warnings && tally.warnings > 0,
-    };
-    // Kept for as long as the clock answers what the check asked of it alike.
-    if let (Some(state), Some(answers), Some(_)) = (state, answers, span) {
-        answers.keep(state, answer.clone());
-    }
-    Ok((answer, Some(index)))
+            CheckFormat::Json => render::json::write(&mut out, &diagnostics),
+            CheckFormat::Github => render::github::write(&mut out, &diagnostics, &asked.prefix)
+                .and_then(|()| writeln!(out, "{}", render::summary(tally, files))),
+        };
+        written.map_err(|source| Error::Stdout { source })?;
+        Ok(super::Made {
+            output: out,
+            failed: tally.errors > 0 || asked.deny_warnings && tally.warnings > 0,
+            probes,
+        })
+    })
 }
 
 #[cfg(test)]
@@ -136,7 +116,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::cache::{edit, notebook};
+    use crate::cache::{change_dismissed, change_settings, edit, notebook, put_files};
     use crate::rng::Rng;
 
     const SETTINGS: &[&str] = &[
@@ -190,32 +170,20 @@ mod tests {
             let mut rng = Rng::new(0x0A45_3E25 + seed);
             let (_dir, root) = notebook();
             // What the rules that count in the time look at, from the start.
-            for (path, text) in [
-                ("chats/2026/2026-11-12-ada.md", TIMED_CHAT),
-                ("events/rust-meetup.md", TIMED_EVENT),
-                ("notes/links.md", LINKS_OUT),
-            ] {
-                let path = root.join(path);
-                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-                std::fs::write(path, text).unwrap();
-            }
+            put_files(
+                &root,
+                &[
+                    ("chats/2026/2026-11-12-ada.md", TIMED_CHAT),
+                    ("events/rust-meetup.md", TIMED_EVENT),
+                    ("notes/links.md", LINKS_OUT),
+                ],
+            );
             let mut log = Vec::new();
             let mut now = a_time(&mut rng);
             for step in 0..24 {
                 match rng.below(8) {
-                    0 => {
-                        let text = rng.pick(SETTINGS);
-                        std::fs::write(root.join("ties.yaml"), text).unwrap();
-                        log.push(format!("ties.yaml {text:?}"));
-                    }
-                    1 => {
-                        let path = root.join(crate::dismissed::FILE);
-                        match rng.pick(DISMISSED) {
-                            Some(text) => std::fs::write(&path, text).unwrap(),
-                            None => drop(std::fs::remove_file(&path)),
-                        }
-                        log.push("dismissed.txt".to_owned());
-                    }
+                    0 => log.push(change_settings(&mut rng, &root, SETTINGS)),
+                    1 => log.push(change_dismissed(&mut rng, &root, DISMISSED)),
                     2 | 3 => {
                         now = a_time(&mut rng);
                         log.push(format!("now {now}"));

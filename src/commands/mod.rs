@@ -140,6 +140,55 @@ pub(crate) fn lock(config: &Config) -> Result<crate::fs::NotebookLock, Error> {
     crate::fs::NotebookLock::acquire(&root, config.lock_wait)
 }
 
+/// What a command makes of the loaded notebook, to print and keep.
+struct Made {
+    output: Vec<u8>,
+    failed: bool,
+    /// The files looked up on disk beyond the notebook ([`crate::findings::Probe`]).
+    probes: Vec<crate::findings::Probe>,
+}
+
+/// What a command whose output is kept prints for the notebook at `root` at `now`: the
+/// answer kept by an earlier run for `asked` if no file changed since, nothing else the
+/// output depends on did ([`question`]) and the clock is within the span over which what
+/// that run asked of it ([`crate::now::Now`]) is answered alike; else what `make` makes of
+/// the whole notebook, loaded (and returned), kept for that span.
+fn kept_or_made(
+    root: &Path,
+    now: chrono::NaiveDateTime,
+    policy: crate::cache::Policy,
+    asked: &str,
+    make: impl FnOnce(&Index) -> Result<Made, Error>,
+) -> Result<(crate::cache::Answer, Option<Index>), Error> {
+    let survey = notebook::survey(root, policy)?;
+    let templates = Templates::load(root);
+    let question = question(root, &survey, &templates, asked);
+    let answers = survey.answers();
+    if let (Some(state), Some(answers)) = (survey.unchanged(), &answers)
+        && let Some(answer) = answers.get(state, question, now)
+    {
+        return Ok((answer, None));
+    }
+    let (mut index, state) = survey.load(now);
+    index.set_templates(templates);
+    let result = make(&index)?;
+    let span = index.now().span();
+    let (from, until) = span.unwrap_or_default();
+    let answer = crate::cache::Answer {
+        question,
+        from,
+        until,
+        probes: result.probes,
+        output: result.output,
+        failed: result.failed,
+    };
+    // Kept for as long as the clock answers what the command asked of it alike.
+    if let (Some(state), Some(answers), Some(_)) = (state, answers, span) {
+        answers.keep(state, answer.clone());
+    }
+    Ok((answer, Some(index)))
+}
+
 /// A fingerprint of everything a command's output depends on besides the documents (which
 /// the index's state stands for) and the time (which the answer's span does): what is
 /// `asked` (the command and its options), `ties.yaml`, `dismissed.txt`, the message
