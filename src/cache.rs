@@ -24,12 +24,13 @@
 //! development build whose types changed never reads old entries), the notebook's root
 //! folder (a copy on another disk or machine), and the conventions of `ties.yaml` that a
 //! file's parse depends on ([`Conventions`]). The table carries a checksum, and each
-//! document its own: a corrupt or truncated file is never trusted, and a run never fails because of its cache (it
-//! reads the notebook as if there were none).
+//! document its own: a corrupt or truncated file is never trusted, and a run never fails
+//! because of its cache (it reads the notebook as if there were none).
 //!
-//! The index is written whole to a temporary file beside it and renamed over it
-//! ([`crate::fs::replace_unsynced`]), so a reader sees the old index or the new one, never
-//! a torn one; it is written only when something changed. The folder carries its own
+//! The next index is written into a temporary file beside it (each document as it is
+//! parsed, [`Store::keep`]; the table at the end) and renamed over it, so a reader sees the
+//! old index or the new one, never a torn one; it is put in place only when something
+//! changed. The folder carries its own
 //! `.gitignore` (`*`) and a `CACHEDIR.TAG`, so git and backup tools leave it alone; it is
 //! hidden, so the notebook's walk never reads it. docs/performance.md says why it lives
 //! there and what it saves.
