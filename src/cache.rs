@@ -184,10 +184,25 @@ pub(crate) struct Kept {
     text: (usize, u64),
     /// The file had settled before it was read: the next run may trust its stamp.
     trusted: bool,
-    /// The document of the index read, unchanged: copied as it is.
-    reused: Option<Stored>,
-    /// The document as already written into the next index ([`Store::keep`]).
-    written: Option<Stored>,
+    /// Where its document's bytes are.
+    bytes: Bytes,
+}
+
+/// Where the bytes of a kept document are, for the next index.
+pub(crate) enum Bytes {
+    /// Nowhere yet: encoded when the next index is ended.
+    Unwritten,
+    /// In the index read, unchanged: copied as they are.
+    Reused(Stored),
+    /// In the next index already, written as the document was parsed ([`Store::keep`]).
+    Written(Stored),
+}
+
+impl Bytes {
+    /// Written where [`Store::keep`] put it, or nowhere yet if it could not.
+    fn written(stored: Option<Stored>) -> Self {
+        stored.map_or(Self::Unwritten, Self::Written)
+    }
 }
 
 /// The index read at the start of a run, and what the run did with it.
@@ -320,8 +335,7 @@ impl Store {
                 stamp,
                 text: place.text,
                 trusted: stamp.settled_before(self.started, self.racy),
-                reused: None,
-                written: self.keep(&doc),
+                bytes: Bytes::written(self.keep(&doc)),
             };
             return Surveyed::Loaded(Loaded {
                 doc,
@@ -388,8 +402,7 @@ impl Store {
                 stamp: place.stamp,
                 text: place.text,
                 trusted: true,
-                reused: Some(place.stored),
-                written: None,
+                bytes: Bytes::Reused(place.stored),
             };
             return Loaded {
                 doc,
@@ -438,8 +451,7 @@ impl Store {
                 stamp,
                 text: doc.fingerprint()?,
                 trusted: stamp.settled_before(self.started, self.racy),
-                reused: None,
-                written: self.keep(&doc),
+                bytes: Bytes::written(self.keep(&doc)),
             })
         });
         if file.is_some() {

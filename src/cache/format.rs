@@ -30,7 +30,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use super::{Loaded, Stamp, State};
+use super::{Bytes, Loaded, Stamp, State};
 use crate::document::Document;
 use crate::hash::{Fnv, fingerprint};
 
@@ -311,10 +311,10 @@ pub(super) fn finish(
     };
     for l in loaded {
         let Some(file) = &l.file else { continue };
-        let (start, len, sum) = if let Some(written) = &file.written {
+        let (start, len, sum) = if let Bytes::Written(written) = &file.bytes {
             let range = &written.document;
             (range.start as u64, range.len() as u64, written.sum)
-        } else if let Some(stored) = &file.reused {
+        } else if let Bytes::Reused(stored) = &file.bytes {
             let range = stored.document.clone();
             match &mut copying {
                 Some(c) if c.end == range.start && range.end - c.start <= RUN => {

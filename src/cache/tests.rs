@@ -240,8 +240,7 @@ fn an_entry_written_in_the_files_last_tick_is_checked_by_its_text() {
                 stamp,
                 text,
                 trusted,
-                reused: None,
-                written: None,
+                bytes: super::Bytes::Unwritten,
             }),
         }];
         let key = store.key.expect("a key");
