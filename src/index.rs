@@ -124,6 +124,16 @@ struct Links {
     /// Who introduced or referred someone, with how many documents say so.
     referrers: FastMap<Id, usize>,
     referenced_by: FastMap<Id, Vec<usize>>,
+    /// Who must be looked at again when a document comes, goes or is renamed: built on
+    /// first use, as only `watch` and the language server follow changes one by one (three
+    /// quarters of building who names whom, which the agenda and reports need not wait for).
+    reach: OnceLock<Reach>,
+}
+
+/// The lookups by which a change reaches the documents it concerns ([`Index::apply`]).
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
+struct Reach {
     /// Documents naming each id in their front matter, as written (`referenced_by` holds
     /// what it resolves to, which changes when a document comes or goes).
     named_by: FastMap<Id, Vec<usize>>,
@@ -137,86 +147,106 @@ struct Links {
     written: FastMap<String, Vec<usize>>,
 }
 
+/// Built on every core, each from a contiguous run of documents, and joined in order:
+/// every list holds the same indices in the same order as one pass would.
+fn built<T: Default + Send>(
+    index: &Index,
+    visit: fn(&mut T, &Index, usize, &Document, bool),
+    append: fn(&mut T, T),
+) -> T {
+    // Below this many documents per core, a thread costs more than it saves.
+    const MIN_RUN: usize = 1024;
+    let of = |range: std::ops::Range<usize>| {
+        let mut part = T::default();
+        for i in range {
+            visit(&mut part, index, i, &index.docs[i], true);
+        }
+        part
+    };
+    let n = index.docs.len();
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = threads.min(n / MIN_RUN).max(1);
+    if threads == 1 {
+        return of(0..n);
+    }
+    let size = n.div_ceil(threads);
+    let parts: Vec<T> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..n)
+            .step_by(size)
+            .map(|start| s.spawn(move || of(start..n.min(start + size))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut parts = parts.into_iter();
+    let mut all = parts.next().unwrap_or_default();
+    for later in parts {
+        append(&mut all, later);
+    }
+    all
+}
+
+/// Appends the lists of `later` (documents after those of `map`): each stays in order.
+fn join<K: std::hash::Hash + Eq>(map: &mut FastMap<K, Vec<usize>>, later: FastMap<K, Vec<usize>>) {
+    for (key, list) in later {
+        map.entry(key).or_default().extend(list);
+    }
+}
+
+/// Every position at or after `at` in the lists of `map` moves by one.
+fn shift_all<K>(map: &mut FastMap<K, Vec<usize>>, at: usize, inserted: bool) {
+    for list in map.values_mut() {
+        shift_list(list, at, inserted);
+    }
+}
+
 impl Links {
-    /// Built on every core, each from a contiguous run of documents, and joined in order:
-    /// every list holds the same indices in the same order as one pass would.
     fn new(index: &Index) -> Self {
-        // Below this many documents per core, a thread costs more than it saves.
-        const MIN_RUN: usize = 1024;
-        let n = index.docs.len();
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        let threads = threads.min(n / MIN_RUN).max(1);
-        if threads == 1 {
-            return Self::of(index, 0..n);
-        }
-        let size = n.div_ceil(threads);
-        let parts: Vec<Links> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..n)
-                .step_by(size)
-                .map(|start| s.spawn(move || Self::of(index, start..n.min(start + size))))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-        let mut parts = parts.into_iter();
-        let mut links = parts.next().unwrap_or_default();
-        for later in parts {
-            links.append(later);
-        }
-        links
+        built(index, Self::visit, Self::append)
+    }
+
+    /// The lookups a change reaches documents by, built now if they were not.
+    fn reach(&self, index: &Index) -> &Reach {
+        self.reach.get_or_init(|| Reach::new(index))
     }
 
     /// Appends what documents after those of `self` name: each list stays in document order.
     fn append(&mut self, later: Links) {
-        fn join<K: std::hash::Hash + Eq>(
-            map: &mut FastMap<K, Vec<usize>>,
-            later: FastMap<K, Vec<usize>>,
-        ) {
-            for (key, list) in later {
-                map.entry(key).or_default().extend(list);
-            }
-        }
         join(&mut self.chats_with, later.chats_with);
         join(&mut self.events_met, later.events_met);
         for (id, n) in later.referrers {
             *self.referrers.entry(id).or_default() += n;
         }
         join(&mut self.referenced_by, later.referenced_by);
-        join(&mut self.named_by, later.named_by);
-        join(&mut self.linked_by, later.linked_by);
-        join(&mut self.files_linked_by, later.files_linked_by);
-        join(&mut self.written, later.written);
     }
 
     /// Every document position at or after `at` moves by one: up for a document inserted
     /// at `at`, down for one removed from there (its own entries already gone).
     fn shift(&mut self, at: usize, inserted: bool) {
-        fn each<K>(map: &mut FastMap<K, Vec<usize>>, at: usize, inserted: bool) {
-            for list in map.values_mut() {
-                shift_list(list, at, inserted);
-            }
+        shift_all(&mut self.chats_with, at, inserted);
+        shift_all(&mut self.events_met, at, inserted);
+        shift_all(&mut self.referenced_by, at, inserted);
+        if let Some(reach) = self.reach.get_mut() {
+            shift_all(&mut reach.named_by, at, inserted);
+            shift_all(&mut reach.linked_by, at, inserted);
+            shift_all(&mut reach.files_linked_by, at, inserted);
+            shift_all(&mut reach.written, at, inserted);
         }
-        each(&mut self.chats_with, at, inserted);
-        each(&mut self.events_met, at, inserted);
-        each(&mut self.referenced_by, at, inserted);
-        each(&mut self.named_by, at, inserted);
-        each(&mut self.linked_by, at, inserted);
-        each(&mut self.files_linked_by, at, inserted);
-        each(&mut self.written, at, inserted);
     }
 
-    /// Who names whom among the documents at `range`.
-    fn of(index: &Index, range: std::ops::Range<usize>) -> Self {
-        let mut links = Self::default();
-        for i in range {
-            links.visit(index, i, &index.docs[i], true);
+    /// Adds (or, `add` false, removes) every entry that `doc`, at `i`, makes, in what is
+    /// built of the lookups.
+    fn update(&mut self, index: &Index, i: usize, doc: &Document, add: bool) {
+        self.visit(index, i, doc, add);
+        if let Some(reach) = self.reach.get_mut() {
+            reach.visit(index, i, doc, add);
         }
-        links
     }
 
-    /// Adds (or, `add` false, removes) every entry that `doc`, at `i`, makes.
+    /// Adds (or, `add` false, removes) every entry that `doc`, at `i`, makes in these
+    /// lookups, its reach aside.
     fn visit(&mut self, index: &Index, i: usize, doc: &Document, add: bool) {
         let to = |id: &Spanned<Id>| index.canonical(Kind::Contact, &id.value).clone();
         let mut referrer = |id: Id| {
@@ -257,6 +287,25 @@ impl Links {
         references_of(doc, |_, target, expected| {
             let id = index.canonical(expected, &target.value).clone();
             put(&mut self.referenced_by, id, i, add);
+        });
+    }
+}
+
+impl Reach {
+    fn new(index: &Index) -> Self {
+        built(index, Self::visit, Self::append)
+    }
+
+    fn append(&mut self, later: Reach) {
+        join(&mut self.named_by, later.named_by);
+        join(&mut self.linked_by, later.linked_by);
+        join(&mut self.files_linked_by, later.files_linked_by);
+        join(&mut self.written, later.written);
+    }
+
+    /// Adds (or, `add` false, removes) every entry that `doc`, at `i`, makes.
+    fn visit(&mut self, _: &Index, i: usize, doc: &Document, add: bool) {
+        references_of(doc, |_, target, _| {
             put(&mut self.named_by, target.value.clone(), i, add);
             put(&mut self.written, name_key(target.value.as_str()), i, add);
         });
@@ -431,11 +480,11 @@ impl Index {
         let (gone, made) = self.implied();
         if gone.len() + made.len() > ONE_BY_ONE {
             let (moved, keys) = self.imply_all(&gone, made);
-            let links = self.links();
-            let near = Self::naming(links, &keys, None)
+            let reach = self.links().reach(self);
+            let near = Self::naming(reach, &keys, None)
                 .into_iter()
                 .chain((moved.iter()).flat_map(|(id, path)| {
-                    paths(self.by_id.get(id)).chain(paths(links.files_linked_by.get(path.as_str())))
+                    paths(self.by_id.get(id)).chain(paths(reach.files_linked_by.get(path.as_str())))
                 }));
             let near: Vec<usize> = near.collect();
             for i in near {
@@ -534,7 +583,7 @@ impl Index {
             return self.apply_all(changes);
         }
         // Followed one by one from here: the lookups are built once, then kept.
-        self.links();
+        self.links().reach(self);
         let mut affected = Affected::default();
         // Whether a change may call for other implicit records: a file that came or went,
         // or one whose names or references changed.
@@ -628,10 +677,10 @@ impl Index {
 
     /// The documents that name any of `keys` (names looked up as [`name_key`] makes them),
     /// `but` aside, by position.
-    fn naming(links: &Links, keys: &[String], but: Option<usize>) -> Vec<usize> {
+    fn naming(reach: &Reach, keys: &[String], but: Option<usize>) -> Vec<usize> {
         let mut near: Vec<usize> = keys
             .iter()
-            .filter_map(|k| links.written.get(k))
+            .filter_map(|k| reach.written.get(k))
             .flatten()
             .copied()
             .filter(|&x| Some(x) != but)
@@ -653,22 +702,22 @@ impl Index {
         // differently, and their entries in the lookups with them.
         let near = if renamed {
             let keys: Vec<String> = name_keys(&self.docs[i]).chain(name_keys(&doc)).collect();
-            Self::naming(&links, &keys, Some(i))
+            Self::naming(links.reach(self), &keys, Some(i))
         } else {
             Vec::new()
         };
         for &x in &near {
-            links.visit(self, x, &self.docs[x], false);
+            links.update(self, x, &self.docs[x], false);
         }
-        links.visit(self, i, &self.docs[i], false);
+        links.update(self, i, &self.docs[i], false);
         if renamed && let Some(names) = self.names.get_mut() {
             edit_names(names, &self.docs[i], i, false);
             edit_names(names, &doc, i, true);
         }
         self.docs[i] = doc;
-        links.visit(self, i, &self.docs[i], true);
+        links.update(self, i, &self.docs[i], true);
         for &x in &near {
-            links.visit(self, x, &self.docs[x], true);
+            links.update(self, x, &self.docs[x], true);
             affected.paths.insert(self.docs[x].path.clone());
         }
         self.links = OnceLock::from(links);
@@ -682,9 +731,9 @@ impl Index {
         affected.added += 1;
         let mut links = self.links.take().unwrap_or_else(|| Links::new(self));
         let keys: Vec<String> = name_keys(&doc).collect();
-        let mut near = Self::naming(&links, &keys, None);
+        let mut near = Self::naming(links.reach(self), &keys, None);
         for &x in &near {
-            links.visit(self, x, &self.docs[x], false);
+            links.update(self, x, &self.docs[x], false);
         }
         self.docs.insert(at, doc);
         for list in self.by_id.values_mut() {
@@ -707,13 +756,15 @@ impl Index {
         let doc = &self.docs[at];
         put(&mut self.by_id, doc.id.clone(), at, true);
         self.paths.insert(doc.path.clone());
-        links.visit(self, at, &self.docs[at], true);
+        links.update(self, at, &self.docs[at], true);
         for &x in &near {
-            links.visit(self, x, &self.docs[x], true);
+            links.update(self, x, &self.docs[x], true);
         }
         let doc = &self.docs[at];
         let also = paths(self.by_id.get(&doc.id))
-            .chain(paths(links.files_linked_by.get(doc.path.as_str())))
+            .chain(paths(
+                links.reach(self).files_linked_by.get(doc.path.as_str()),
+            ))
             .chain(self.same_file(&doc.path).iter().copied())
             .chain(near.iter().copied());
         for x in also {
@@ -730,18 +781,20 @@ impl Index {
         affected.moved.insert(doc.id.to_string());
         affected.dropped += 1;
         let keys: Vec<String> = name_keys(doc).collect();
-        let mut near = Self::naming(&links, &keys, Some(i));
+        let mut near = Self::naming(links.reach(self), &keys, Some(i));
         let also = paths(self.by_id.get(&doc.id))
-            .chain(paths(links.files_linked_by.get(doc.path.as_str())))
+            .chain(paths(
+                links.reach(self).files_linked_by.get(doc.path.as_str()),
+            ))
             .chain(self.same_file(&doc.path).iter().copied())
             .filter(|&x| x != i);
         for x in also.chain(near.iter().copied()) {
             affected.paths.insert(self.docs[x].path.clone());
         }
         for &x in &near {
-            links.visit(self, x, &self.docs[x], false);
+            links.update(self, x, &self.docs[x], false);
         }
-        links.visit(self, i, &self.docs[i], false);
+        links.update(self, i, &self.docs[i], false);
         let doc = &self.docs[i];
         put(&mut self.by_id, doc.id.clone(), i, false);
         self.paths.remove(&doc.path);
@@ -768,7 +821,7 @@ impl Index {
         links.shift(i, false);
         shift_list(&mut near, i, false);
         for &x in &near {
-            links.visit(self, x, &self.docs[x], true);
+            links.update(self, x, &self.docs[x], true);
         }
         self.links = OnceLock::from(links);
     }
@@ -876,13 +929,13 @@ impl Index {
                 affected.paths.insert(self.docs[i].path.clone());
             }
         }
-        let links = self.links();
-        for i in Self::naming(links, &keys, None) {
+        let reach = self.links().reach(self);
+        for i in Self::naming(reach, &keys, None) {
             affected.paths.insert(self.docs[i].path.clone());
         }
         for (id, path) in &moved {
             let near =
-                paths(self.by_id.get(id)).chain(paths(links.files_linked_by.get(path.as_str())));
+                paths(self.by_id.get(id)).chain(paths(reach.files_linked_by.get(path.as_str())));
             for i in near {
                 affected.paths.insert(self.docs[i].path.clone());
             }
@@ -1451,7 +1504,9 @@ mod tests {
             let affected = ix.apply(vec![Edit::Put(doc)]);
             assert!(affected.moved.is_empty(), "{path}");
             let kept = ix.links.get().expect("updated, not dropped");
-            assert_eq!(kept, &Links::new(&ix), "after {path}");
+            let fresh = Links::new(&ix);
+            fresh.reach(&ix);
+            assert_eq!(kept, &fresh, "after {path}");
         }
         assert!(ix.links().referrers.contains_key("ada"));
         assert!(
@@ -1539,6 +1594,8 @@ mod tests {
                     fresh.same_file("");
                     assert_eq!(Some(folded), fresh.folded.get(), "seed {seed}");
                 }
+                // The reach of the changes is built by following them.
+                fresh.links().reach(&fresh);
                 assert_eq!(ix.links(), fresh.links(), "seed {seed}");
             }
         }
@@ -1621,12 +1678,22 @@ mod tests {
             ),
             ("notes/n.md", "[[ada]] [[bo]]\n"),
         ]);
-        let whole = Links::of(&ix, 0..ix.docs.len());
-        assert!(!whole.chats_with.is_empty() && !whole.linked_by.is_empty());
+        let of = |range: std::ops::Range<usize>| {
+            let (mut links, mut reach) = (Links::default(), Reach::default());
+            for i in range {
+                links.visit(&ix, i, &ix.docs[i], true);
+                reach.visit(&ix, i, &ix.docs[i], true);
+            }
+            (links, reach)
+        };
+        let whole = of(0..ix.docs.len());
+        assert!(!whole.0.chats_with.is_empty() && !whole.1.linked_by.is_empty());
         for cut in 0..=ix.docs.len() {
-            let mut joined = Links::of(&ix, 0..cut);
-            joined.append(Links::of(&ix, cut..ix.docs.len()));
-            assert_eq!(joined, whole, "cut at {cut}");
+            let (mut links, mut reach) = of(0..cut);
+            let (later_links, later_reach) = of(cut..ix.docs.len());
+            links.append(later_links);
+            reach.append(later_reach);
+            assert_eq!((links, reach), whole, "cut at {cut}");
         }
     }
 
