@@ -276,7 +276,7 @@ impl Store {
             read: AtomicUsize::new(0),
             next: Mutex::new(Next::NotBegun),
         };
-        let Some(key) = store.key.filter(|_| policy.uses()) else {
+        let Some(key) = store.kept_key() else {
             return store;
         };
         let Ok(file) = std::fs::File::open(root.join(DIR).join(FILE)) else {
@@ -443,7 +443,7 @@ impl Store {
         let stamp = read
             .as_ref()
             .ok()
-            .filter(|_| self.writes())
+            .filter(|_| self.kept_key().is_some())
             .map(|(_, _, meta)| Stamp::of(meta));
         let doc = read::parse(root, rel, read, conventions);
         let file = stamp.and_then(|stamp| {
@@ -460,16 +460,16 @@ impl Store {
         Loaded { doc, file }
     }
 
-    /// Whether this run keeps an index at all (not with `--no-cache`, nor for a build or
-    /// root it cannot tell apart).
-    fn writes(&self) -> bool {
-        self.key.is_some() && self.policy.uses()
+    /// The key this run reads and keeps the cache under: none with `--no-cache`, nor for a
+    /// build or root it cannot tell apart.
+    fn kept_key(&self) -> Option<format::Key> {
+        self.key.filter(|_| self.policy.uses())
     }
 
     /// Encodes `doc` and appends it to the next index, beginning it if need be; where it
     /// went, or `None` if the next index cannot be written (then none is).
     fn keep(&self, doc: &Document) -> Option<Stored> {
-        let key = self.key.filter(|_| self.policy.uses())?;
+        let key = self.kept_key()?;
         let mut payload = Vec::new();
         format::encode(doc, &mut payload).ok()?;
         let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
@@ -514,7 +514,7 @@ impl Store {
     /// Returns the [`State`] of the notebook the index on disk now describes, if it
     /// describes every one of `loaded` (a file that cannot be kept has no entry).
     pub(crate) fn save(&self, loaded: &[Loaded]) -> Option<State> {
-        let key = self.key.filter(|_| self.policy.uses())?;
+        let key = self.kept_key()?;
         let whole = loaded.iter().all(|l| l.file.is_some());
         let reused = self.reused.load(Ordering::Relaxed);
         if !self.changed.load(Ordering::Relaxed)
@@ -535,12 +535,7 @@ impl Store {
         if matches!(next, Next::NotBegun) {
             next = self.begin(key)?;
         }
-        let Next::Writing {
-            file,
-            mut pending,
-            at,
-        } = next
-        else {
+        let Next::Writing { file, pending, at } = next else {
             return None;
         };
         let mut old = |range: Range<usize>| match &self.file {
@@ -548,12 +543,9 @@ impl Store {
             None => Err(std::io::Error::other("no index was read")),
         };
         let mut out = std::io::BufWriter::with_capacity(1 << 16, file.as_file());
-        let state = out
-            .write_all(&pending)
-            .and_then(|()| {
-                pending = Vec::new();
-                format::finish(&mut out, key, at, &mut old, loaded)
-            })
+        out.write_all(&pending).ok()?;
+        drop(pending);
+        let state = format::finish(&mut out, key, at, &mut old, loaded)
             .and_then(|state| out.flush().map(|()| state))
             .ok()?;
         drop(out);
@@ -563,7 +555,7 @@ impl Store {
 
     /// Where answers about this notebook are kept, unless the cache is off.
     pub(crate) fn answers(&self) -> Option<Answers> {
-        let key = self.key.filter(|_| self.policy.uses())?;
+        let key = self.kept_key()?;
         Some(Answers {
             root: self.root.clone(),
             dir: self.root.join(DIR),

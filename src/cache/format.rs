@@ -238,6 +238,15 @@ impl<'a> Row<'a> {
 }
 
 impl Stored {
+    /// The document stored at `old`, copied to `at`.
+    fn moved(at: u64, old: &Stored) -> Self {
+        let start = usize::try_from(at).unwrap_or(usize::MAX);
+        Self {
+            document: start..start.saturating_add(old.document.len()),
+            sum: old.sum,
+        }
+    }
+
     /// The document `payload`, encoded, written at `at`.
     pub(super) fn at(at: u64, payload: &[u8]) -> Self {
         let start = usize::try_from(at).unwrap_or(usize::MAX);
@@ -311,41 +320,41 @@ pub(super) fn finish(
     };
     for l in loaded {
         let Some(file) = &l.file else { continue };
-        let (start, len, sum) = if let Bytes::Written(written) = &file.bytes {
-            let range = &written.document;
-            (range.start as u64, range.len() as u64, written.sum)
-        } else if let Bytes::Reused(stored) = &file.bytes {
-            let range = stored.document.clone();
-            match &mut copying {
-                Some(c) if c.end == range.start && range.end - c.start <= RUN => {
-                    c.end = range.end;
+        // Where its document is in the next index: written already, or put there now.
+        let stored = match &file.bytes {
+            Bytes::Written(written) => written.clone(),
+            Bytes::Reused(old) => {
+                let range = old.document.clone();
+                match &mut copying {
+                    Some(c) if c.end == range.start && range.end - c.start <= RUN => {
+                        c.end = range.end;
+                    }
+                    _ => {
+                        flush(out, &mut copying)?;
+                        copying = Some(range.clone());
+                    }
                 }
-                _ => {
-                    flush(out, &mut copying)?;
-                    copying = Some(range.clone());
-                }
+                let moved = Stored::moved(at, old);
+                at += range.len() as u64;
+                moved
             }
-            at += range.len() as u64;
-            (at - range.len() as u64, range.len() as u64, stored.sum)
-        } else {
-            flush(out, &mut copying)?;
-            payload.clear();
-            encode(&l.doc, &mut payload)?;
-            out.write_all(&payload)?;
-            at += payload.len() as u64;
-            (
-                at - payload.len() as u64,
-                payload.len() as u64,
-                fingerprint(&payload),
-            )
+            Bytes::Unwritten => {
+                flush(out, &mut copying)?;
+                payload.clear();
+                encode(&l.doc, &mut payload)?;
+                out.write_all(&payload)?;
+                let written = Stored::at(at, &payload);
+                at += payload.len() as u64;
+                written
+            }
         };
         let row = Row {
             path: &l.doc.path,
             stamp: file.stamp,
             trusted: file.trusted,
             text: file.text,
-            document: (start, len),
-            sum,
+            document: (stored.document.start as u64, stored.document.len() as u64),
+            sum: stored.sum,
         };
         encode(&row, &mut table)?;
         count += 1;
