@@ -162,8 +162,12 @@ fn kept_or_made(
 ) -> Result<(crate::cache::Answer, Option<Index>), Error> {
     let survey = notebook::survey(root, policy)?;
     let templates = Templates::load(root);
-    let question = question(root, &survey, &templates, asked);
     let answers = survey.answers();
+    // Asked only where an answer can be kept (not with `--no-cache`): it reads
+    // `dismissed.txt` and goes through every template.
+    let question = answers
+        .as_ref()
+        .map_or(0, |_| question(root, &survey, &templates, asked));
     if let (Some(state), Some(answers)) = (survey.unchanged(), &answers)
         && let Some(answer) = answers.get(state, question, now)
     {
