@@ -270,11 +270,6 @@ fn create_with_mode(
     })
 }
 
-/// Replaces the file at `path` with what `write` writes, atomically: into a temporary file
-/// beside it, renamed over it once whole, so a reader sees the old file or the new one and
-/// never a torn one. Not synced to the disk: for a file that checks itself when read (the
-/// cache's index, whose checksums catch what a crash left), where waiting for the disk on
-/// every run would cost more than the file saves.
 /// A temporary file of ours in `dir`, for a file written a piece at a time and then renamed
 /// into place (`NamedTempFile::persist`); the leftovers of killed runs in `dir` swept first.
 pub(crate) fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
@@ -282,6 +277,11 @@ pub(crate) fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     temp::builder().tempfile_in(dir)
 }
 
+/// Replaces the file at `path` with what `write` writes, atomically: into a temporary file
+/// beside it, renamed over it once whole, so a reader sees the old file or the new one and
+/// never a torn one. Not synced to the disk: for a file that checks itself when read (the
+/// cache's answers, whose checksum catches what a crash left), where waiting for the disk
+/// on every run would cost more than the file saves.
 pub(crate) fn replace_unsynced(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
@@ -294,8 +294,7 @@ pub(crate) fn replace_unsynced(
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    temp::sweep(dir, std::time::SystemTime::now());
-    let temp = temp::builder().tempfile_in(dir).map_err(failed)?;
+    let temp = temp_in(dir).map_err(failed)?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, temp.as_file());
     write(&mut out).and_then(|()| out.flush()).map_err(failed)?;
     drop(out);
