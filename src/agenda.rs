@@ -268,10 +268,24 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
     let today = index.today();
     let days = days.map_or_else(|| index.settings.rules.horizon.whole_days(), i64::from);
     let until = last_day_of(today, days);
-    let mut b = Builder::new(index, until);
-    b.generate(&index.docs.iter().collect::<Vec<_>>());
-    b.nudges(true, true, index.events());
-    b.revivals(None);
+    // The documents' items on every core; the nudges and revivals, which look at the
+    // whole notebook at once, beside them. Each part keeps its order, and the parts keep
+    // theirs: the same items in the same order as one pass after another.
+    let docs: Vec<&Document> = index.docs.iter().collect();
+    let (mut b, later) = rayon::join(
+        || {
+            let mut b = Builder::new(index, until);
+            b.generate_on_every_core(&docs);
+            b
+        },
+        || {
+            let mut b = Builder::new(index, until);
+            b.nudges(true, true, index.events());
+            b.revivals(None);
+            b.items
+        },
+    );
+    b.items.extend(later);
     let (dismissed, items) = b.finish();
     let mut items: Vec<Item> = items
         .into_iter()
@@ -445,6 +459,19 @@ impl Filter {
     }
 }
 
+/// The passes over the documents, in the order their items are made.
+#[derive(Clone, Copy)]
+enum Pass {
+    Contacts,
+    Chats,
+    Events,
+    Tasks,
+}
+
+impl Pass {
+    const ALL: [Self; 4] = [Self::Contacts, Self::Chats, Self::Events, Self::Tasks];
+}
+
 struct Builder<'a> {
     index: &'a Index,
     today: NaiveDate,
@@ -507,55 +534,77 @@ impl Builder<'_> {
     /// The dated items of `docs` (in path order): contacts' items, then chats', events',
     /// and the tasks of every file, the passes in that order.
     fn generate(&mut self, docs: &[&Document]) {
-        let today = self.today;
-        for &doc in docs {
-            if let Some(Record::Contact(contact)) = &doc.record {
-                self.contact(doc, contact);
+        for pass in Pass::ALL {
+            for &doc in docs {
+                self.visit(pass, doc);
             }
         }
-        for &doc in docs {
-            if let Some(Record::Chat(chat)) = &doc.record {
-                self.chat(doc, chat);
-            }
+    }
+
+    /// [`Builder::generate`] with each pass's documents shared among the cores: the same
+    /// items in the same order.
+    fn generate_on_every_core(&mut self, docs: &[&Document]) {
+        use rayon::prelude::*;
+        // Below this many documents a share costs more than it saves.
+        const MIN_SHARE: usize = 256;
+        let (index, until) = (self.index, self.until);
+        for pass in Pass::ALL {
+            let items: Vec<Item> = docs
+                .par_iter()
+                .with_min_len(MIN_SHARE)
+                .flat_map_iter(|&doc| {
+                    let mut b = Builder::new(index, until);
+                    b.visit(pass, doc);
+                    b.items
+                })
+                .collect();
+            self.items.extend(items);
         }
-        for &doc in docs {
-            let Some(Record::Event(event)) = &doc.record else {
-                continue;
+    }
+
+    /// The items `pass` finds in `doc`.
+    fn visit(&mut self, pass: Pass, doc: &Document) {
+        match (pass, &doc.record) {
+            (Pass::Contacts, Some(Record::Contact(contact))) => self.contact(doc, contact),
+            (Pass::Chats, Some(Record::Chat(chat))) => self.chat(doc, chat),
+            (Pass::Events, Some(Record::Event(event))) => self.event(doc, event),
+            (Pass::Tasks, _) => self.tasks(doc),
+            _ => {}
+        }
+    }
+
+    /// An event from today to the horizon, until `met` reaches its `goal`.
+    fn event(&mut self, doc: &Document, event: &Event) {
+        let Some(date) = &event.date else {
+            return;
+        };
+        let met = event.met.len();
+        // Met as many as you meant to: the event has done its job.
+        if event.goal.is_some_and(|g| met >= g as usize) || date.value.date() < self.today {
+            return;
+        }
+        let goal = event.goal.map_or_else(String::new, |g| {
+            let so_far = if met == 0 {
+                String::new()
+            } else {
+                format!(", {met} so far")
             };
-            if let Some(date) = &event.date {
-                let met = event.met.len();
-                // Met as many as you meant to: the event has done its job.
-                if event.goal.is_some_and(|g| met >= g as usize) {
-                    continue;
-                }
-                let goal = event.goal.map_or_else(String::new, |g| {
-                    let so_far = if met == 0 {
-                        String::new()
-                    } else {
-                        format!(", {met} so far")
-                    };
-                    format!(" (goal: meet {}{so_far})", people(g as usize))
-                });
-                let title = format!("Go to {}{goal}", event.name);
-                if date.value.date() >= today
-                    && let Some(item) = self.push(
-                        date.value,
-                        ItemKind::Event,
-                        doc.id.clone(),
-                        event.name.clone(),
-                        doc,
-                        title,
-                    )
-                {
-                    item.why = vec![
-                        "rule: event: an event from today to the horizon, until `met` reaches its `goal`".to_owned(),
-                        format!("{} on {} in {}", event.name, shown(date.value), doc.path),
-                    ];
-                }
-            }
-        }
-        for &doc in docs {
-            self.tasks(doc);
+            format!(" (goal: meet {}{so_far})", people(g as usize))
+        });
+        let title = format!("Go to {}{goal}", event.name);
+        if let Some(item) = self.push(
+            date.value,
+            ItemKind::Event,
+            doc.id.clone(),
+            event.name.clone(),
+            doc,
+            title,
+        ) {
+            item.why = vec![
+                "rule: event: an event from today to the horizon, until `met` reaches its `goal`"
+                    .to_owned(),
+                format!("{} on {} in {}", event.name, shown(date.value), doc.path),
+            ];
         }
     }
 
@@ -784,12 +833,12 @@ impl Builder<'_> {
         };
         let first = self.index.canonical(Kind::Contact, &first.value);
         let rules = &self.index.settings.rules;
-        let names: Vec<String> = chat
-            .with
-            .iter()
-            .map(|w| self.index.name_of(&w.value))
-            .collect();
-        let who = names.join(", ");
+        // Named only for the chats that make an item: most make none.
+        let names = || -> Vec<String> {
+            (chat.with.iter())
+                .map(|w| self.index.name_of(&w.value))
+                .collect()
+        };
         let kind = chat.kind.as_str().replace('-', " ");
         match chat.status(self.index.now()) {
             _ if chat.is_meeting(self.index.now()) && chat.thanked.is_none() => {
@@ -802,8 +851,10 @@ impl Builder<'_> {
                 {
                     return;
                 }
+                let mut names = names();
                 let title = format!(
-                    "Send a thank-you to {who} for the {kind} on {}",
+                    "Send a thank-you to {} for the {kind} on {}",
+                    names.join(", "),
                     date.value.date()
                 );
                 let expires = rules.thank_you_expires.after(due.start());
@@ -811,7 +862,7 @@ impl Builder<'_> {
                     due,
                     ItemKind::ThankYou,
                     first.clone(),
-                    names[0].clone(),
+                    names.swap_remove(0),
                     doc,
                     title,
                 ) {
@@ -844,6 +895,8 @@ impl Builder<'_> {
             {
                 let ready = doc.body.questions.unwrap_or(0);
                 let wanted = rules.prepare_questions as usize;
+                let mut names = names();
+                let who = names.join(", ");
                 let mut title = if ready >= wanted {
                     format!(
                         "Ready for the {kind} with {who}: {ready}/{wanted} questions; read them over and research them"
@@ -862,7 +915,7 @@ impl Builder<'_> {
                     date.value,
                     ItemKind::Prepare,
                     first.clone(),
-                    names[0].clone(),
+                    names.swap_remove(0),
                     doc,
                     title,
                 ) {
@@ -934,19 +987,26 @@ impl Builder<'_> {
     }
 
     fn tasks(&mut self, doc: &Document) {
-        let id = task_owner(self.index, doc);
-        let who = self.index.name_of(&id);
+        // Whom they are for is looked up for the first open task with a date, if any.
+        let mut owner: Option<(Id, String)> = None;
         for task in &doc.body.tasks {
-            if let (false, Some(due)) = (task.done, &task.due)
-                && let Some(item) = self.push(
-                    When::Date(due.value),
-                    ItemKind::Task,
-                    id.clone(),
-                    who.clone(),
-                    doc,
-                    task.text.clone(),
-                )
-            {
+            let (false, Some(due)) = (task.done, &task.due) else {
+                continue;
+            };
+            let (id, who) = owner.get_or_insert_with(|| {
+                let id = task_owner(self.index, doc);
+                let who = self.index.name_of(&id);
+                (id, who)
+            });
+            let (id, who) = (id.clone(), who.clone());
+            if let Some(item) = self.push(
+                When::Date(due.value),
+                ItemKind::Task,
+                id,
+                who,
+                doc,
+                task.text.clone(),
+            ) {
                 item.why = vec![
                     "rule: task: an open task `- [ ]` with a due date".to_owned(),
                     format!("`{}` due {} in {}", task.text, due.value, doc.path),
@@ -976,12 +1036,26 @@ impl Builder<'_> {
         if settled && self.in_grace().is_some() {
             // A new notebook: its goals and targets are days old, nothing is behind yet.
         } else {
-            if on.goal && goal {
-                self.goal_nudges();
-            }
-            if on.coverage && coverage {
-                self.coverage_nudges();
-            }
+            // Each goes through the whole notebook: side by side, their items in this order.
+            let (index, until) = (self.index, self.until);
+            let (goals, covered) = rayon::join(
+                || {
+                    let mut b = Builder::new(index, until);
+                    if on.goal && goal {
+                        b.goal_nudges();
+                    }
+                    b.items
+                },
+                || {
+                    let mut b = Builder::new(index, until);
+                    if on.coverage && coverage {
+                        b.coverage_nudges();
+                    }
+                    b.items
+                },
+            );
+            self.items.extend(goals);
+            self.items.extend(covered);
         }
         if on.event_follow_up {
             self.event_follow_ups(events);
@@ -1100,7 +1174,7 @@ impl Builder<'_> {
     /// Target companies short of `people_per_company` in a role, and the warm-contacts goal.
     fn coverage_nudges(&mut self) {
         let today = self.today;
-        let report = companies::build(self.index, Period::ALL);
+        let report = companies::build_counting(self.index, companies::Counting::Roles);
         for row in report.rows.iter().filter(|r| r.is_short()) {
             let missing: Vec<String> = companies::RoleCounts::ROLES
                 .into_iter()
@@ -1138,17 +1212,15 @@ impl Builder<'_> {
             ];
             self.items.push(item);
         }
-        let report = goals::build(self.index, Period::ALL);
-        if let Some(row) = report
-            .rows
-            .iter()
-            .find(|r| r.goal == "warm_contacts" && !r.met)
-        {
+        // The goal `warm_contacts` as `ties report goals` counts it.
+        let (count, target) = (
+            goals::warm_contacts(self.index),
+            self.index.settings.goals.warm_contacts,
+        );
+        if count < target {
             let title = format!(
-                "Warm contacts: {}/{}; what counts: {}",
-                row.count,
-                row.target,
-                goals::what_counts(row.goal)
+                "Warm contacts: {count}/{target}; what counts: {}",
+                goals::what_counts("warm_contacts")
             );
             let mut item = self.nudge(
                 today,
@@ -1162,13 +1234,9 @@ impl Builder<'_> {
             item.also = Some("or write `warmth: warm` on contacts who know you".to_owned());
             item.why = vec![
                 format!(
-                    "rule: coverage: fewer warm contacts than goals.warm_contacts: {} (switch: rules.nudges.coverage: true)",
-                    row.target
+                    "rule: coverage: fewer warm contacts than goals.warm_contacts: {target} (switch: rules.nudges.coverage: true)"
                 ),
-                format!(
-                    "{} contacts with `warmth: warm`, as `ties report goals` counts them",
-                    row.count
-                ),
+                format!("{count} contacts with `warmth: warm`, as `ties report goals` counts them"),
             ];
             self.items.push(item);
         }

@@ -27,8 +27,8 @@
 //! how every file reads: load the notebook again.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::num::NonZero;
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Placed};
 use crate::document::Document;
@@ -78,7 +78,7 @@ fn policy(index: &Index) -> (Links, References) {
     (index.settings.links(), index.settings.references())
 }
 
-/// How many documents a core takes at a time: small runs, so that a core that drew cheap
+/// The fewest documents a core takes at a time: small runs, so that a core that drew cheap
 /// ones takes more (chats cost several times what companies do, and sit together by path).
 const RUN: usize = 256;
 
@@ -122,36 +122,13 @@ impl Checker {
     pub(crate) fn new(index: &Index) -> Self {
         let ignore = index.settings.ignore.clone();
         let scope = Scope::new(index);
-        let docs = &index.docs;
-        let next = AtomicUsize::new(0);
-        let threads = std::thread::available_parallelism().map_or(1, NonZero::get);
-        let threads = threads.min(docs.len().div_ceil(RUN)).max(1);
-        let work = || {
-            let mut found = Vec::new();
-            loop {
-                let start = next.fetch_add(RUN, Ordering::Relaxed);
-                if start >= docs.len() {
-                    return found;
-                }
-                for doc in &docs[start..docs.len().min(start + RUN)] {
-                    let checked = check_doc(&scope, &ignore, doc);
-                    if !checked.is_empty() {
-                        found.push((doc.path.clone(), checked));
-                    }
-                }
-            }
-        };
-        let found: Vec<(String, Checked)> = if threads == 1 {
-            work()
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
+        let found: Vec<(String, Checked)> = (index.docs.par_iter())
+            .with_min_len(RUN)
+            .filter_map(|doc| {
+                let checked = check_doc(&scope, &ignore, doc);
+                (!checked.is_empty()).then(|| (doc.path.clone(), checked))
             })
-        };
+            .collect();
         Self {
             now: index.now().clone(),
             rest: rest(index, &ignore),

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDateTime;
 use ignore::{WalkBuilder, WalkState};
+use rayon::prelude::*;
 
 use crate::cache::{self, Loaded, Surveyed};
 use crate::diagnostic::Placed;
@@ -178,30 +179,12 @@ fn decode(
     let mut runs = Vec::with_capacity(same.len().div_ceil(RUN));
     let mut same = same.into_iter().peekable();
     while same.peek().is_some() {
-        runs.push(Mutex::new(same.by_ref().take(RUN).collect::<Vec<_>>()));
+        runs.push(same.by_ref().take(RUN).collect::<Vec<_>>());
     }
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut mine = Vec::new();
-        while let Some(run) = runs.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
-            let run = std::mem::take(&mut *run.lock().unwrap_or_else(PoisonError::into_inner));
-            mine.append(&mut store.decode(root, run, conventions));
-        }
-        mine
-    };
-    if runs.len() < 2 || threads == 1 {
-        loaded.append(&mut work());
-        return loaded;
-    }
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads.min(runs.len()))
-            .map(|_| s.spawn(work))
-            .collect();
-        for h in handles {
-            loaded.append(&mut h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-    });
+    let decoded: Vec<Vec<Loaded>> = (runs.into_par_iter())
+        .map(|run| store.decode(root, run, conventions))
+        .collect();
+    loaded.extend(decoded.into_iter().flatten());
     loaded
 }
 

@@ -80,7 +80,27 @@ fn company_of<'a>(index: &'a Index, contact: &'a Contact) -> Option<&'a str> {
     (contact.company.as_ref()).map(|id| index.canonical(Kind::Company, &id.value).as_str())
 }
 
+/// What [`build`] counts besides the people per role.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Counting {
+    /// The people per role alone, as the agenda's coverage nudges read them: the rows'
+    /// outreach, replies and chats are left at 0 (the period is [`Period::ALL`]).
+    Roles,
+    /// And what came of them in the period: the report.
+    Activity(Period),
+}
+
+/// The report over `period`.
 pub(crate) fn build(index: &Index, period: Period) -> Companies {
+    build_counting(index, Counting::Activity(period))
+}
+
+/// The report, counting what `counting` says.
+pub(crate) fn build_counting(index: &Index, counting: Counting) -> Companies {
+    let (period, activity) = match counting {
+        Counting::Roles => (Period::ALL, false),
+        Counting::Activity(period) => (period, true),
+    };
     let settings = &index.settings.goals;
     let goal = RoleCounts {
         developer: settings.people_per_company.developer,
@@ -115,6 +135,9 @@ pub(crate) fn build(index: &Index, period: Period) -> Companies {
             Some(Role::Recruiter) => row.roles.recruiter += 1,
             Some(Role::Other) | None => {}
         }
+        if !activity {
+            continue;
+        }
         if index
             .outreach(doc.id.as_str(), contact)
             .first()
@@ -126,31 +149,8 @@ pub(crate) fn build(index: &Index, period: Period) -> Companies {
             row.replies += 1;
         }
     }
-    for (_, chat) in index.chats() {
-        if !counts_as_chat(index, chat) || !chat.day().is_some_and(|d| period.contains(d)) {
-            continue;
-        }
-        // One chat with two people from the same company is one chat there.
-        let mut at: Vec<&str> = chat
-            .with
-            .iter()
-            .filter_map(|w| {
-                match index
-                    .target(Kind::Contact, &w.value)
-                    .and_then(|d| d.record.as_ref())
-                {
-                    Some(Record::Contact(c)) => company_of(index, c),
-                    _ => None,
-                }
-            })
-            .collect();
-        at.sort_unstable();
-        at.dedup();
-        for company in at {
-            if let Some(row) = rows.get_mut(company) {
-                row.chats += 1;
-            }
-        }
+    if activity {
+        count_chats(index, period, &mut rows);
     }
     let mut rows: Vec<CompanyRow> = rows.into_values().collect();
     for row in &mut rows {
@@ -178,5 +178,35 @@ pub(crate) fn build(index: &Index, period: Period) -> Companies {
         folder: (index.settings.conventions)
             .folder(Kind::Company)
             .to_owned(),
+    }
+}
+
+/// The chats of the period (not `message` threads) with someone at each company of `rows`.
+fn count_chats(index: &Index, period: Period, rows: &mut HashMap<&str, CompanyRow>) {
+    for (_, chat) in index.chats() {
+        if !counts_as_chat(index, chat) || !chat.day().is_some_and(|d| period.contains(d)) {
+            continue;
+        }
+        // One chat with two people from the same company is one chat there.
+        let mut at: Vec<&str> = chat
+            .with
+            .iter()
+            .filter_map(|w| {
+                match index
+                    .target(Kind::Contact, &w.value)
+                    .and_then(|d| d.record.as_ref())
+                {
+                    Some(Record::Contact(c)) => company_of(index, c),
+                    _ => None,
+                }
+            })
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        for company in at {
+            if let Some(row) = rows.get_mut(company) {
+                row.chats += 1;
+            }
+        }
     }
 }

@@ -117,6 +117,15 @@ pub(crate) fn what_counts(goal: &str) -> &'static str {
     }
 }
 
+/// The contacts marked `warmth: warm`: what the goal `warm_contacts` counts.
+pub(crate) fn warm_contacts(index: &Index) -> u32 {
+    let warm = index
+        .contacts()
+        .filter(|(_, c)| c.warmth == Some(Warmth::Warm))
+        .count();
+    u32::try_from(warm).unwrap_or(u32::MAX)
+}
+
 /// The goals over `period`, whose open ends default to this week's.
 pub(crate) fn build(index: &Index, period: Period) -> Goals {
     let range = period.bounded(period::week_range(index.today()));
@@ -149,20 +158,12 @@ pub(crate) fn build(index: &Index, period: Period) -> Goals {
         met: count >= target,
         streak: None,
     };
-    let warm = index
-        .contacts()
-        .filter(|(_, c)| c.warmth == Some(Warmth::Warm))
-        .count();
     let targets = index.companies().filter(|(_, c)| c.is_target()).count();
     let rows = vec![
         weekly("outreach", Measure::Outreach, goals.weekly.outreach),
         weekly("chats", Measure::Chat, goals.weekly.chats),
         weekly("events", Measure::Event, goals.weekly.events),
-        total(
-            "warm_contacts",
-            u32::try_from(warm).unwrap_or(u32::MAX),
-            goals.warm_contacts,
-        ),
+        total("warm_contacts", warm_contacts(index), goals.warm_contacts),
         total(
             "target_companies",
             u32::try_from(targets).unwrap_or(u32::MAX),
