@@ -1483,6 +1483,61 @@ mod tests {
     }
 
     #[test]
+    fn items_made_on_every_core_are_those_of_one_pass_after_another() {
+        const N: usize = 1500;
+        // Enough documents for each pass to be shared among the cores, and for the link
+        // tables to be built by threads of their own while the agenda's threads ask for
+        // them (the first question builds them, on a fresh index).
+        let dir = tempfile::tempdir().unwrap();
+        let put = |path: &str, text: String| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        put("ties.yaml", String::new());
+        for i in 0..N {
+            let day = 1 + i % 28;
+            put(
+                &format!("contacts/c{i}.md"),
+                format!(
+                    "---\nname: C {i}\nreached_out: 2026-10-{day:02}\nnext: 2026-11-{day:02} call\n---\n- [ ] write 📅 2026-11-{day:02}\n"
+                ),
+            );
+            let (month, status) = if i % 2 == 0 {
+                (10, "done")
+            } else {
+                (12, "planned")
+            };
+            put(
+                &format!("chats/2026-{month}-{day:02}-c{i}.md"),
+                format!(
+                    "---\nwith: [c{i}, c{}]\ndate: 2026-{month}-{day:02}\nstatus: {status}\n---\n- [ ] notes 📅 2026-11-{day:02}\n",
+                    (i + 1) % N
+                ),
+            );
+        }
+        let now = crate::model::time::parse_date("2026-11-20")
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let made = |on_every_core: bool| {
+            let index = crate::notebook::load(dir.path(), now).unwrap();
+            let docs: Vec<&Document> = index.docs.iter().collect();
+            let mut b = Builder::new(&index, until(&index, Some(400)));
+            if on_every_core {
+                b.generate_on_every_core(&docs);
+            } else {
+                b.generate(&docs);
+            }
+            b.items
+        };
+        let shared = made(true);
+        let one_by_one = made(false);
+        assert!(one_by_one.len() > 3 * N, "{} items only", one_by_one.len());
+        assert_eq!(shared, one_by_one);
+    }
+
+    #[test]
     fn about_a_record_is_its_part_of_the_agenda_for_every_record() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-notebook");
         let mut kinds = std::collections::BTreeSet::new();

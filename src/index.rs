@@ -154,21 +154,42 @@ fn built<T: Default + Send>(
     visit: fn(&mut T, &Index, usize, &Document, bool),
     append: fn(&mut T, T),
 ) -> T {
-    use rayon::prelude::*;
-    // Below this many documents per core, a share costs more than it saves.
+    // Not rayon: this runs inside a `OnceLock`'s initializer, often on one of rayon's
+    // threads (the agenda's items ask who chats with whom), and a rayon thread waiting on a
+    // join runs other queued jobs meanwhile, which may ask for the same table: initialising
+    // a `OnceLock` again from within its initializer deadlocks. Threads of our own only wait.
+    // Below this many documents per core, a thread costs more than it saves.
     const MIN_RUN: usize = 1024;
-    (0..index.docs.len())
-        .into_par_iter()
-        .with_min_len(MIN_RUN)
-        .fold(T::default, |mut part, i| {
+    let of = |range: std::ops::Range<usize>| {
+        let mut part = T::default();
+        for i in range {
             visit(&mut part, index, i, &index.docs[i], true);
-            part
-        })
-        // Neighbouring parts, the earlier first: the order of one pass.
-        .reduce(T::default, |mut all, later| {
-            append(&mut all, later);
-            all
-        })
+        }
+        part
+    };
+    let n = index.docs.len();
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = threads.min(n / MIN_RUN).max(1);
+    if threads == 1 {
+        return of(0..n);
+    }
+    let size = n.div_ceil(threads);
+    let parts: Vec<T> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..n)
+            .step_by(size)
+            .map(|start| s.spawn(move || of(start..n.min(start + size))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut parts = parts.into_iter();
+    let mut all = parts.next().unwrap_or_default();
+    for later in parts {
+        append(&mut all, later);
+    }
+    all
 }
 
 /// Appends the lists of `later` (documents after those of `map`): each stays in order.
