@@ -7,7 +7,7 @@ use std::sync::{Arc, LazyLock, OnceLock};
 
 use memchr::memmem;
 
-use crate::body::{self, Body, LinkTarget};
+use crate::body::{self, Body};
 use crate::diagnostic::Placed;
 use crate::findings::{Finding, Problem, Severity};
 use crate::frontmatter::{self, FrontMatter};
@@ -40,10 +40,6 @@ pub(crate) struct Document {
     /// `None` for free notes and for records whose front matter could not be read at all.
     pub record: Option<Record>,
     pub body: Body,
-    /// The notebook path each relative Markdown link of the body leads to, resolved once
-    /// when the file is read: `(i, Some(path))` for `body.links.targets[i]`, `None` when the
-    /// link leaves the notebook. Wiki links are not in it.
-    pub files: Vec<(usize, Option<Arc<str>>)>,
     /// Problems found in this file alone.
     pub findings: Vec<Placed>,
     /// Built on first use: most files never need a position.
@@ -103,7 +99,6 @@ impl Document {
             origin: None,
             record: None,
             body: Body::default(),
-            files: Vec::new(),
             findings: Vec::new(),
             lines: OnceLock::new(),
             implicit: None,
@@ -135,17 +130,6 @@ impl Document {
                 },
             ));
         }
-        doc.files = doc
-            .body
-            .links
-            .targets
-            .iter()
-            .enumerate()
-            .filter_map(|(at, linked)| match &linked.target {
-                LinkTarget::File(link) => Some((at, body::resolve(&doc.path, link).map(Arc::from))),
-                LinkTarget::Wiki(_) => None,
-            })
-            .collect();
         doc.findings = findings.into_iter().map(|f| doc.locate(f)).collect();
         doc
     }
@@ -175,7 +159,6 @@ impl Document {
             origin: None,
             record,
             body: Body::default(),
-            files: Vec::new(),
             findings: Vec::new(),
             lines: OnceLock::new(),
             implicit: Some(Box::new(Implicit { first_path, first })),

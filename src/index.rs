@@ -319,9 +319,11 @@ impl Reach {
                 put(&mut self.written, name_key(id.as_str()), i, add);
             }
         }
-        for (_, path) in &doc.files {
-            if let Some(path) = path {
-                put(&mut self.files_linked_by, Arc::clone(path), i, add);
+        for linked in &doc.body.links.targets {
+            if let LinkTarget::File(link) = &linked.target
+                && let Some(path) = crate::body::resolve(&doc.path, link)
+            {
+                put(&mut self.files_linked_by, Arc::from(path), i, add);
             }
         }
     }

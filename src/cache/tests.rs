@@ -27,14 +27,13 @@ fn seen(index: &Index) -> String {
     for doc in &index.docs {
         let _ = writeln!(
             out,
-            "{} {:?} {} {:?} {:?} {:?} {:?} {:?} text {:?}",
+            "{} {:?} {} {:?} {:?} {:?} {:?} text {:?}",
             doc.path,
             doc.kind,
             doc.id,
             doc.bom,
             doc.record,
             doc.body,
-            doc.files,
             doc.findings,
             doc.text(),
         );

@@ -23,7 +23,6 @@
 //! Correct the id or path (the message suggests the closest id), or create the note.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::body::{KEPT_PER_TARGET, LinkTarget, percent_decode};
 use crate::document::Document;
@@ -64,12 +63,8 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
                 }
             }
             LinkTarget::File(link) => {
-                let resolved = doc
-                    .files
-                    .binary_search_by_key(&at, |(i, _)| *i)
-                    .ok()
-                    .and_then(|i| doc.files[i].1.as_ref());
-                !file_exists(index, doc, link, resolved, out)
+                let resolved = crate::body::resolve(&doc.path, link);
+                !file_exists(index, doc, link, resolved.as_deref(), out)
             }
         };
         if is_broken {
@@ -185,7 +180,7 @@ fn file_exists(
     index: &Index,
     doc: &Document,
     link: &str,
-    resolved: Option<&Arc<str>>,
+    resolved: Option<&str>,
     out: &mut Found,
 ) -> bool {
     if let Some(path) = resolved
@@ -196,7 +191,7 @@ fn file_exists(
     // A file the notebook does not read (ignored, hidden, or outside it): only the disk
     // can tell, and it may change without a change of any document.
     let path = match resolved {
-        Some(path) => index.root.join(Path::new(&**path)),
+        Some(path) => index.root.join(Path::new(path)),
         None => {
             let link: std::borrow::Cow<str> = if link.contains('%') {
                 percent_decode(link).into()
