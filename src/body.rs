@@ -299,6 +299,9 @@ pub(crate) fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) 
         body.questions = Some(questions);
     }
     body.links = links.finish();
+    // Kept for as long as the notebook is loaded: without the room their growth left.
+    body.headings.shrink_to_fit();
+    body.tasks.shrink_to_fit();
     body
 }
 
