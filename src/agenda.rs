@@ -547,13 +547,20 @@ impl Builder<'_> {
         use rayon::prelude::*;
         // Below this many documents a share costs more than it saves.
         const MIN_SHARE: usize = 256;
-        let (index, until) = (self.index, self.until);
+        let (index, today, until) = (self.index, self.today, self.until);
         for pass in Pass::ALL {
             let items: Vec<Item> = docs
                 .par_iter()
                 .with_min_len(MIN_SHARE)
                 .flat_map_iter(|&doc| {
-                    let mut b = Builder::new(index, until);
+                    // Not `Builder::new`: today is known, and asking the clock again from
+                    // every core, for every document, would only contend for its span.
+                    let mut b = Builder {
+                        index,
+                        today,
+                        until,
+                        items: Vec::new(),
+                    };
                     b.visit(pass, doc);
                     b.items
                 })

@@ -171,7 +171,8 @@ pub(crate) fn resolve(from: &str, link: &str) -> Option<String> {
     } else {
         link.into()
     };
-    // One string built in place: every relative link of every file is resolved on load.
+    // One string built in place: every relative link of every file is resolved by each
+    // check (T204), and again when the lookups of who links to a file are built.
     let mut out = String::with_capacity(from.len() + link.len());
     out.push_str(from.rsplit_once('/').map_or("", |(dir, _)| dir));
     for part in link.split('/') {

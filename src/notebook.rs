@@ -153,8 +153,8 @@ impl Survey {
 }
 
 /// The documents of what the stat pass found: those unchanged decoded from their entries
-/// in runs of adjacent entries, which each core takes in turn (entries of chats cost more
-/// than those of companies, and sit together).
+/// in runs of adjacent entries, shared among the cores (entries of chats cost more than
+/// those of companies, and sit together); one run is decoded where it is.
 fn decode(
     root: &Arc<Path>,
     found: Vec<Surveyed>,
@@ -180,6 +180,12 @@ fn decode(
     let mut same = same.into_iter().peekable();
     while same.peek().is_some() {
         runs.push(same.by_ref().take(RUN).collect::<Vec<_>>());
+    }
+    if runs.len() < 2 {
+        for run in runs {
+            loaded.append(&mut store.decode(root, run, conventions));
+        }
+        return loaded;
     }
     let decoded: Vec<Vec<Loaded>> = (runs.into_par_iter())
         .map(|run| store.decode(root, run, conventions))
