@@ -10,7 +10,7 @@
 #
 # Runs round-robin, so that load from other processes falls on every command alike:
 #   (a) target/release/examples/walk_read DIR        (parallel walk + read of every *.md file)
-#       and target/release/examples/walk_parse DIR   (the same, and the two parsers over each
+#       and walk_read --parse DIR                    (the same, and the two parsers over each
 #       file, keeping nothing: the floor of any stateless check that uses them)
 #   (b) $BASELINE --notebook DIR check               (only if BASELINE names another ties binary)
 #   (c) target/release/ties --notebook DIR check     (exit 0 or 1 both count as a run), as
@@ -30,16 +30,15 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bench_args RUNS 10 "$@"
 RUNS=$COUNT
-bench_notebook walk_read walk_parse
+bench_notebook walk_read
 WALK="$BIN/examples/walk_read"
-PARSE="$BIN/examples/walk_parse"
 
 md_files=$(find "$DIR/" -name '*.md' -type f | wc -l)
 md_bytes=$(find "$DIR/" -name '*.md' -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
 echo "== notebook: $DIR ($md_files .md files, $((md_bytes / 1000000)) MB)" >&2
 
 names=(floor parsers)
-cmds=("$WALK $DIR" "$PARSE $DIR")
+cmds=("$WALK $DIR" "$WALK --parse $DIR")
 if [[ -n "${BASELINE:-}" ]]; then
     names+=(baseline)
     cmds+=("$BASELINE --notebook $DIR check")
