@@ -272,19 +272,21 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
     // whole notebook at once, beside them. Each part keeps its order, and the parts keep
     // theirs: the same items in the same order as one pass after another.
     let docs: Vec<&Document> = index.docs.iter().collect();
-    let (mut b, later) = rayon::join(
+    let mut b = Builder::new(index, until);
+    let (dated, later) = rayon::join(
         || {
-            let mut b = Builder::new(index, until);
-            b.generate_on_every_core(&docs);
-            b
+            let mut dated = b.fresh();
+            dated.generate_on_every_core(&docs);
+            dated.items
         },
         || {
-            let mut b = Builder::new(index, until);
-            b.nudges(true, true, index.events());
-            b.revivals(None);
-            b.items
+            let mut later = b.fresh();
+            later.nudges(true, true, index.events());
+            later.revivals(None);
+            later.items
         },
     );
+    b.items = dated;
     b.items.extend(later);
     let (dismissed, items) = b.finish();
     let mut items: Vec<Item> = items
@@ -489,6 +491,16 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A builder for the same day and horizon, with no items yet: for a part made on
+    /// another core (the day is known; asking the clock again from every core, for every
+    /// document, would only contend for its span).
+    fn fresh(&self) -> Self {
+        Self {
+            items: Vec::new(),
+            ..*self
+        }
+    }
+
     /// The items made, each with its hint ([`clear::hint`]): those set aside in
     /// `dismissed.txt`, and the others.
     fn finish(self) -> (Vec<Item>, Vec<Item>) {
@@ -547,20 +559,12 @@ impl Builder<'_> {
         use rayon::prelude::*;
         // Below this many documents a share costs more than it saves.
         const MIN_SHARE: usize = 256;
-        let (index, today, until) = (self.index, self.today, self.until);
         for pass in Pass::ALL {
             let items: Vec<Item> = docs
                 .par_iter()
                 .with_min_len(MIN_SHARE)
                 .flat_map_iter(|&doc| {
-                    // Not `Builder::new`: today is known, and asking the clock again from
-                    // every core, for every document, would only contend for its span.
-                    let mut b = Builder {
-                        index,
-                        today,
-                        until,
-                        items: Vec::new(),
-                    };
+                    let mut b = self.fresh();
                     b.visit(pass, doc);
                     b.items
                 })
@@ -1044,17 +1048,16 @@ impl Builder<'_> {
             // A new notebook: its goals and targets are days old, nothing is behind yet.
         } else {
             // Each goes through the whole notebook: side by side, their items in this order.
-            let (index, until) = (self.index, self.until);
             let (goals, covered) = rayon::join(
                 || {
-                    let mut b = Builder::new(index, until);
+                    let mut b = self.fresh();
                     if on.goal && goal {
                         b.goal_nudges();
                     }
                     b.items
                 },
                 || {
-                    let mut b = Builder::new(index, until);
+                    let mut b = self.fresh();
                     if on.coverage && coverage {
                         b.coverage_nudges();
                     }

@@ -1309,12 +1309,17 @@ impl Index {
     /// Every outreach to the contact, sorted: `reached_out`, `followed_up` and the
     /// [`Index::sent_messages`]. The first is the outreach, the others follow-ups.
     pub(crate) fn outreach(&self, id: &str, contact: &Contact) -> Vec<NaiveDate> {
+        Self::outreach_with(contact, &self.sent_messages(id, contact))
+    }
+
+    /// [`Index::outreach`] of a contact whose [`Index::sent_messages`] are `sent`.
+    pub(crate) fn outreach_with(contact: &Contact, sent: &[NaiveDate]) -> Vec<NaiveDate> {
         let mut days: Vec<NaiveDate> = contact
             .reached_out
             .iter()
             .chain(&contact.followed_up)
             .map(|d| d.value)
-            .chain(self.sent_messages(id, contact))
+            .chain(sent.iter().copied())
             .collect();
         days.sort_unstable();
         days

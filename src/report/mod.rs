@@ -166,11 +166,7 @@ pub(crate) fn dated_facts(index: &Index) -> Vec<(NaiveDate, Measure)> {
     for (doc, contact) in index.contacts() {
         // A sent message is the outreach when nothing earlier was logged, else a follow-up.
         let sent = index.sent_messages(doc.id.as_str(), contact);
-        // The first of `Index::outreach`, from the messages already found.
-        let first = (contact.reached_out.iter().chain(&contact.followed_up))
-            .map(|d| d.value)
-            .chain(sent.iter().copied())
-            .min();
+        let first = Index::outreach_with(contact, &sent).first().copied();
         out.extend(sent.into_iter().map(|d| {
             if contact.reached_out.is_none() && Some(d) == first {
                 (d, Measure::Outreach)
