@@ -17,6 +17,13 @@ use crate::template::{BUILTIN, Channel, DraftKind, Template};
 /// The folder, at the notebook's root.
 pub(crate) const FOLDER: &str = "templates";
 
+/// Whether `rel` (relative to the root, `/`-separated) is the folder or anywhere below it:
+/// what the walk leaves out.
+pub(crate) fn within(rel: &str) -> bool {
+    rel.strip_prefix(FOLDER)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// A template is a message: past this size a file is something else, and is not read.
 const MAX_BYTES: u64 = 64 * 1024;
 
@@ -297,6 +304,13 @@ pub(crate) mod tests {
             std::fs::write(path, text).unwrap();
         }
         dir
+    }
+
+    #[test]
+    fn within_the_folder_is_the_folder_and_all_below_it() {
+        assert!(within("templates") && within("templates/intro.md") && within("templates/a/b.md"));
+        assert!(!within("templates-old/intro.md") && !within("notes/templates/a.md"));
+        assert!(!within("templatesx") && !within(""));
     }
 
     #[test]
