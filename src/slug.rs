@@ -16,6 +16,16 @@ pub(crate) const MAX_LEN: usize = 80;
 /// The slug of a name, at most [`MAX_LEN`] bytes; empty when the name has no letter or digit
 /// at all.
 pub(crate) fn from_name(name: &str) -> String {
+    // Most names asked about are ids already (every `with: jane-doe` of every chat is
+    // compared with the owner's slug): those are their own slug.
+    if is_slug(name) {
+        return name.to_owned();
+    }
+    transliterated(name)
+}
+
+/// [`from_name`] the long way, for any name.
+fn transliterated(name: &str) -> String {
     let mut ascii = String::with_capacity(name.len());
     for c in name.nfc() {
         if c.is_ascii() {
@@ -27,6 +37,19 @@ pub(crate) fn from_name(name: &str) -> String {
         }
     }
     cap(slugify(&ascii))
+}
+
+/// Whether `text` is what [`from_name`] makes of it: lowercase ASCII words of letters and
+/// digits joined by single hyphens, at most [`MAX_LEN`] bytes.
+fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= MAX_LEN
+        && text.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// A name for `text` when it is written as a slug (`bob-smith` → "Bob Smith", whose slug is
@@ -191,6 +214,28 @@ fn first_free_after(base: &str, sep: char, taken: impl Fn(&str) -> bool) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slug_is_its_own_slug_and_nothing_else_takes_the_shortcut() {
+        let mut rng = crate::rng::Rng::new(7);
+        let parts = [
+            "a", "z", "0", "9", "-", "--", "A", " ", "é", "_", ".", "jane", "doe-2",
+        ];
+        for _ in 0..20_000 {
+            let len = rng.below(12);
+            let mut name: String = (0..len).map(|_| *rng.pick(&parts)).collect();
+            if rng.chance(5) {
+                name = name.repeat(20);
+            }
+            assert_eq!(from_name(&name), transliterated(&name), "{name:?}");
+            if is_slug(&name) {
+                assert_eq!(transliterated(&name), name);
+            }
+        }
+        assert!(is_slug("jane-doe-2") && !is_slug("jane--doe") && !is_slug("-jane"));
+        assert!(!is_slug("Jane-doe") && !is_slug("jane-") && !is_slug(""));
+        assert!(!is_slug(&"a".repeat(MAX_LEN + 1)) && is_slug(&"a".repeat(MAX_LEN)));
+    }
 
     #[test]
     fn titles_keep_the_name_but_not_what_a_file_name_cannot_hold() {
