@@ -265,9 +265,14 @@ fn owner_slug(owner: &str) -> std::rc::Rc<str> {
 /// it is a free note, and its front matter is not read.
 pub(crate) fn is_template(path: &str) -> bool {
     let mut parts = path.rsplit('/');
-    let name = parts.next().unwrap_or(path).to_lowercase();
-    name.starts_with("_template")
-        || name.starts_with("template")
+    let name = parts.next().unwrap_or(path);
+    // ASCII case alone: no other letter lowercases to one of `template`'s.
+    let starts = |prefix: &str| {
+        name.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    starts("_template")
+        || starts("template")
         || parts.any(|folder| folder.eq_ignore_ascii_case("templates"))
 }
 
@@ -346,6 +351,7 @@ mod tests {
     fn templates_and_readmes_are_never_records() {
         for path in [
             "contacts/_template.md",
+            "contacts/_TEMPLATE.md",
             "contacts/Template Person.md",
             "contacts/templates/jane.md",
             "Templates/Person.md",
@@ -356,6 +362,7 @@ mod tests {
         }
         for path in [
             "contacts/temple.md",
+            "contacts/templa€.md",
             "contacts/my template.md",
             "contacts/readme-ada.md",
         ] {
