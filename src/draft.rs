@@ -139,7 +139,7 @@ mod tests {
     use crate::span::Span;
     use crate::yaml::{self, Value};
 
-    fn read_back(yaml_text: &str) -> Vec<(String, Value)> {
+    fn read_back(yaml_text: &str) -> Vec<(String, Value<'_>)> {
         let parsed = yaml::parse(yaml_text, Span::new(0, yaml_text.len())).unwrap();
         let Value::Map(entries) = parsed.root.value else {
             panic!("not a mapping: {yaml_text}")
@@ -185,7 +185,7 @@ mod tests {
         for text in tricky {
             let yaml_text = format!("k: {}\n", scalar(text));
             let entries = read_back(&yaml_text);
-            assert_eq!(entries[0].1, Value::Str(text.to_owned()), "{yaml_text}");
+            assert_eq!(entries[0].1, Value::Str(text.into()), "{yaml_text}");
         }
     }
 
@@ -218,7 +218,7 @@ mod tests {
         let items: Vec<Value> = items.iter().map(|n| n.value.clone()).collect();
         assert_eq!(
             items,
-            ["a, b", "plain", "yes", "[x]"].map(|s| Value::Str(s.to_owned()))
+            ["a, b", "plain", "yes", "[x]"].map(|s| Value::Str(s.into()))
         );
     }
 

@@ -176,7 +176,7 @@ pub(crate) fn apply_in(
 struct Front<'a> {
     text: &'a str,
     yaml: Span,
-    entries: Vec<(Node, Node)>,
+    entries: Vec<(Node<'a>, Node<'a>)>,
     conventions: &'a Conventions,
 }
 
@@ -199,7 +199,7 @@ impl<'a> Front<'a> {
         })
     }
 
-    fn get(&self, key: &str) -> Option<(&Node, &Node)> {
+    fn get(&self, key: &str) -> Option<(&Node<'_>, &Node<'_>)> {
         self.entries
             .iter()
             .find(|(k, _)| matches!(&k.value, Value::Str(s) if self.conventions.key(s) == key))

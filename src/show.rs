@@ -316,7 +316,7 @@ fn to_json(node: &Node) -> serde_json::Value {
         Yaml::Bool(b) => J::Bool(*b),
         Yaml::Int(i) => J::from(*i),
         Yaml::Float(f) => J::from(*f),
-        Yaml::Str(s) => J::String(s.clone()),
+        Yaml::Str(s) => J::String(s.to_string()),
         Yaml::Seq(items) => J::Array(items.iter().map(to_json).collect()),
         Yaml::Map(entries) => J::Object(
             entries

@@ -23,24 +23,26 @@ const MAX_DEPTH: usize = 64;
 
 /// A YAML value and its span in the file.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Node {
-    pub value: Value,
+pub(crate) struct Node<'a> {
+    pub value: Value<'a>,
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Value {
+pub(crate) enum Value<'a> {
     Null,
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(String),
-    Seq(Vec<Node>),
+    /// Borrowed from the file's text where it is written as it reads (nearly every
+    /// scalar): front matter is read and dropped, and its strings were 80 allocations a file.
+    Str(Cow<'a, str>),
+    Seq(Vec<Node<'a>>),
     /// Entries in file order; duplicate keys are reported and dropped while parsing.
-    Map(Vec<(Node, Node)>),
+    Map(Vec<(Node<'a>, Node<'a>)>),
 }
 
-impl Value {
+impl Value<'_> {
     /// How the value is named in "found …" messages.
     pub(crate) fn describe(&self) -> &'static str {
         match self {
@@ -57,7 +59,7 @@ impl Value {
     /// The text of a scalar, as the user wrote it for strings and as YAML read it otherwise.
     pub(crate) fn scalar_text(&self) -> Option<String> {
         match self {
-            Self::Str(s) => Some(s.clone()),
+            Self::Str(s) => Some(s.to_string()),
             Self::Int(i) => Some(i.to_string()),
             Self::Float(f) => Some(f.to_string()),
             Self::Bool(b) => Some(b.to_string()),
@@ -80,13 +82,13 @@ impl Value {
 }
 
 /// Parsed front matter: the root value and the problems found on the way (duplicate keys).
-pub(crate) struct Parsed {
-    pub root: Node,
+pub(crate) struct Parsed<'a> {
+    pub root: Node<'a>,
     pub findings: Vec<Finding>,
 }
 
 /// Parses the YAML at `yaml` in `text`. An empty or comment-only document is `Null`.
-pub(crate) fn parse(text: &str, yaml: Span) -> Result<Parsed, Finding> {
+pub(crate) fn parse(text: &str, yaml: Span) -> Result<Parsed<'_>, Finding> {
     let source = &text[yaml.range()];
     let mut tree = Tree {
         text,
@@ -114,17 +116,17 @@ pub(crate) fn parse(text: &str, yaml: Span) -> Result<Parsed, Finding> {
 }
 
 /// A collection being built.
-enum Frame {
+enum Frame<'a> {
     Seq {
         start: usize,
         anchor: usize,
-        items: Vec<Node>,
+        items: Vec<Node<'a>>,
     },
     Map {
         start: usize,
         anchor: usize,
-        entries: Vec<(Node, Node)>,
-        key: Option<Node>,
+        entries: Vec<(Node<'a>, Node<'a>)>,
+        key: Option<Node<'a>>,
         /// The entries by the hash of their key, so a duplicate is found without comparing
         /// with every key before it (40 000 keys were quadratic). Built only once a mapping
         /// has [`INDEX_KEYS_FROM`] entries: comparing a handful of keys is cheaper than hashing
@@ -137,15 +139,15 @@ struct Tree<'a> {
     text: &'a str,
     base: usize,
     source: &'a str,
-    stack: Vec<Frame>,
-    anchors: HashMap<usize, Node>,
+    stack: Vec<Frame<'a>>,
+    anchors: HashMap<usize, Node<'a>>,
     nodes: usize,
-    root: Option<Node>,
+    root: Option<Node<'a>>,
     documents: usize,
     findings: Vec<Finding>,
 }
 
-impl Tree<'_> {
+impl<'a> Tree<'a> {
     fn offset(&self, marker: &Marker) -> usize {
         let local = marker
             .byte_offset()
@@ -166,7 +168,7 @@ impl Tree<'_> {
         fail(at, &info)
     }
 
-    fn event(&mut self, event: Event<'_>, start: Marker, end: Marker) -> Result<(), Finding> {
+    fn event(&mut self, event: Event<'a>, start: Marker, end: Marker) -> Result<(), Finding> {
         let (start, end) = (self.offset(&start), self.offset(&end));
         match event {
             Event::DocumentStart(..) => {
@@ -266,7 +268,7 @@ impl Tree<'_> {
         Ok(())
     }
 
-    fn open(&mut self, frame: Frame) -> Result<(), Finding> {
+    fn open(&mut self, frame: Frame<'a>) -> Result<(), Finding> {
         let at = match &frame {
             Frame::Seq { start, .. } | Frame::Map { start, .. } => *start,
         };
@@ -290,7 +292,7 @@ impl Tree<'_> {
         Ok(())
     }
 
-    fn push(&mut self, node: Node, anchor: usize) -> Result<(), Finding> {
+    fn push(&mut self, node: Node<'a>, anchor: usize) -> Result<(), Finding> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
             return Err(fail(
@@ -363,9 +365,9 @@ impl Tree<'_> {
 
 /// A hash consistent with `Value`'s equality: equal values hash alike (floats by their bits;
 /// `0.0` and `-0.0`, equal yet of different bits, are hashed as one).
-fn hash_of(value: &Value) -> u64 {
+fn hash_of(value: &Value<'_>) -> u64 {
     use std::hash::{Hash, Hasher};
-    fn feed(value: &Value, h: &mut impl Hasher) {
+    fn feed(value: &Value<'_>, h: &mut impl Hasher) {
         std::mem::discriminant(value).hash(h);
         match value {
             Value::Null => {}
@@ -432,9 +434,9 @@ fn close(text: &str, last: usize, end: usize) -> usize {
 
 /// A scalar's value under YAML 1.2's core schema, with strict booleans (`yes` is a string)
 /// and numbers with leading zeros kept as strings (`0123` is a phone number, not 123).
-fn scalar(text: Cow<'_, str>, style: ScalarStyle, tag: Option<&str>) -> Value {
+fn scalar<'a>(text: Cow<'a, str>, style: ScalarStyle, tag: Option<&str>) -> Value<'a> {
     if style != ScalarStyle::Plain || tag == Some("str") {
-        return Value::Str(text.into_owned());
+        return Value::Str(text);
     }
     match text.as_ref() {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
@@ -460,7 +462,7 @@ fn scalar(text: Cow<'_, str>, style: ScalarStyle, tag: Option<&str>) -> Value {
     {
         return Value::Float(f);
     }
-    Value::Str(text.into_owned())
+    Value::Str(text)
 }
 
 #[cfg(test)]
@@ -468,7 +470,7 @@ mod tests {
     use super::*;
     use crate::findings::Code;
 
-    fn parse_all(yaml: &str) -> Result<Parsed, Finding> {
+    fn parse_all(yaml: &str) -> Result<Parsed<'_>, Finding> {
         parse(yaml, Span::new(0, yaml.len()))
     }
 

@@ -99,7 +99,7 @@ pub(crate) fn under(doc: &Document, offset: usize, conventions: &Conventions) ->
 }
 
 /// The scalars of a reference value: the value itself, or the items of a list.
-pub(crate) fn items(value: &Node) -> Vec<&Node> {
+pub(crate) fn items<'a>(value: &'a Node<'a>) -> Vec<&'a Node<'a>> {
     match &value.value {
         Value::Seq(items) => items.iter().collect(),
         _ => vec![value],

@@ -68,7 +68,7 @@ const MANY_KEYS: usize = 32;
 /// The keys of one front-matter mapping, read one by one; what is never read is unknown.
 pub(crate) struct Fields<'a> {
     kind: &'static str,
-    entries: &'a [(Node, Node)],
+    entries: &'a [(Node<'a>, Node<'a>)],
     /// The `ties` key each entry stands for (`Last Contact` → `last_contact`, renamed by
     /// `keys:`); `None` for a key that is not text.
     keys: Vec<Option<Cow<'a, str>>>,
@@ -124,7 +124,7 @@ impl<'a> Fields<'a> {
             if let Some(first) = first {
                 let first = entries[first].0.value.scalar_text().unwrap_or_default();
                 let problem = Problem::SameKey {
-                    key: written.clone(),
+                    key: written.to_string(),
                     first,
                     ours: ours.into_owned(),
                 };
@@ -149,14 +149,15 @@ impl<'a> Fields<'a> {
 
     /// The entry of `key`: the key as written and its value; an explicit `null` or empty
     /// value counts as absent.
-    fn entry(&mut self, key: &str) -> Option<(&'a str, &'a Node)> {
+    fn entry(&mut self, key: &str) -> Option<(&'a str, &'a Node<'a>)> {
         let i = self.keys.iter().position(|k| k.as_deref() == Some(key))?;
         self.used[i] = true;
-        let (written, node) = &self.entries[i];
+        let entries = self.entries;
+        let (written, node) = &entries[i];
         let Value::Str(written) = &written.value else {
             return None;
         };
-        (!matches!(node.value, Value::Null)).then_some((written.as_str(), node))
+        (!matches!(node.value, Value::Null)).then_some((written.as_ref(), node))
     }
 
     /// A record's `name`: required, except where file titles are ids (`ids: title`), where
@@ -236,7 +237,7 @@ impl<'a> Fields<'a> {
         {
             let problem = Problem::CommaInOneValue {
                 key: written.to_owned(),
-                value: value.clone(),
+                value: value.to_string(),
             };
             self.findings.push(Finding::new(node.span, problem));
         }
@@ -619,7 +620,7 @@ fn sent(node: &Node, key: &str) -> Result<Sent, Finding> {
 
 fn scalar(node: &Node, key: &str, expected: &str) -> Result<String, Finding> {
     match &node.value {
-        Value::Str(s) => Ok(s.clone()),
+        Value::Str(s) => Ok(s.to_string()),
         Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
             Ok(node.value.scalar_text().unwrap_or_default())
         }
