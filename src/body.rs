@@ -147,7 +147,9 @@ impl LinksBuilder {
         }
     }
 
-    fn finish(self) -> Links {
+    fn finish(mut self) -> Links {
+        // Kept for as long as the notebook is loaded: without the room their growth left.
+        self.targets.shrink_to_fit();
         Links {
             targets: self.targets,
         }
