@@ -2,6 +2,7 @@
 //! the headings, and a chat's prepared questions. pulldown-cmark reads the whole file so its
 //! offsets are file offsets; links inside code are code, not links.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -183,8 +184,16 @@ pub(crate) struct Heading {
 /// The notebook path (relative, `/`-separated) a relative Markdown link `link` in the file
 /// at `from` leads to; `None` if it climbs out of the notebook (only the file system can
 /// tell then).
-pub(crate) fn resolve(from: &str, link: &str) -> Option<String> {
-    let link: std::borrow::Cow<str> = if link.contains('%') {
+pub(crate) fn resolve<'a>(from: &str, link: &'a str) -> Option<Cow<'a, str>> {
+    match from_the_root(from, link) {
+        Some(path) => Some(Cow::Borrowed(path)),
+        None => walked(from, link).map(Cow::Owned),
+    }
+}
+
+/// [`resolve`], one part of the link after the other.
+fn walked(from: &str, link: &str) -> Option<String> {
+    let link: Cow<str> = if link.contains('%') {
         percent_decode(link).into()
     } else {
         link.into()
@@ -211,6 +220,27 @@ pub(crate) fn resolve(from: &str, link: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// The part of `link` after one `../` per folder `from` is in, when that part is a plain
+/// path (no empty, `.` or `..` part, nothing percent-encoded): then it is what
+/// [`resolve`] leads to, as written. Nearly every link between a notebook's folders is
+/// written so (`../../contacts/jane-doe.md` from `chats/2026/`), and each check resolves
+/// them all: building each path was half of the cross-file rules' instructions.
+fn from_the_root<'a>(from: &str, link: &'a str) -> Option<&'a str> {
+    let (dir, _) = from.rsplit_once('/').unwrap_or(("", from));
+    let plain = |path: &str| {
+        path.split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+    };
+    if link.contains('%') || !(dir.is_empty() || plain(dir)) {
+        return None;
+    }
+    let mut rest = link;
+    for _ in 0..dir.split('/').filter(|d| !d.is_empty()).count() {
+        rest = rest.strip_prefix("../")?;
+    }
+    plain(rest).then_some(rest)
 }
 
 /// `%20` and friends, as Markdown editors write spaces in link paths.
@@ -480,6 +510,37 @@ mod tests {
         assert_eq!(parsed.tasks[0].span.start, at("[ ]"));
         let links: Vec<Span> = parsed.links.targets.iter().map(|l| l.first).collect();
         assert_eq!(links, [Span::new(at("[[jane]]"), at("[[jane]]") + 8)]);
+    }
+
+    #[test]
+    fn links_from_the_root_resolve_as_those_walked_part_by_part() {
+        let mut rng = crate::rng::Rng::new(5);
+        let froms = [
+            "a.md",
+            "chats/x.md",
+            "chats/2026/x.md",
+            "a//b.md",
+            "/a/b.md",
+            "./a/b.md",
+        ];
+        let parts = ["..", ".", "", "contacts", "jane.md", "a%20b.md", "c"];
+        for _ in 0..20_000 {
+            let from = *rng.pick(&froms);
+            let len = 1 + rng.below(6);
+            let link = (0..len)
+                .map(|_| *rng.pick(&parts))
+                .collect::<Vec<_>>()
+                .join("/");
+            assert_eq!(
+                resolve(from, &link).map(Cow::into_owned),
+                walked(from, &link),
+                "{from} {link}"
+            );
+        }
+        assert_eq!(
+            from_the_root("chats/2026/x.md", "../../contacts/jane.md"),
+            Some("contacts/jane.md")
+        );
     }
 
     #[test]

@@ -323,7 +323,7 @@ impl Reach {
             if let LinkTarget::File(link) = &linked.target
                 && let Some(path) = crate::body::resolve(&doc.path, link)
             {
-                put(&mut self.files_linked_by, Arc::from(path), i, add);
+                put(&mut self.files_linked_by, Arc::from(&*path), i, add);
             }
         }
     }
