@@ -170,6 +170,7 @@ pub(crate) struct Task {
     /// The task's first line as written, without the checkbox and the due date.
     pub text: String,
     pub done: bool,
+    #[serde(with = "crate::model::compact")]
     pub due: Option<Spanned<NaiveDate>>,
     pub span: Span,
 }

@@ -31,6 +31,7 @@ choice_enum!(
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Chat {
     pub with: Vec<Spanned<Id>>,
+    #[serde(with = "crate::model::compact")]
     pub date: Option<Spanned<When>>,
     pub kind: ChatKind,
     /// Where `kind` is written (a message without `direction` is pointed at there).
@@ -40,8 +41,10 @@ pub(crate) struct Chat {
     pub medium: Option<String>,
     pub duration: Option<Duration>,
     pub event: Option<Spanned<Id>>,
+    #[serde(with = "crate::model::compact")]
     pub thanked: Option<Spanned<NaiveDate>>,
     /// The day your questions were ready (`ties done` on the agenda's `prepare` item).
+    #[serde(with = "crate::model::compact")]
     pub prepared: Option<Spanned<NaiveDate>>,
     pub referrals: Vec<Spanned<Id>>,
     /// As written; see [`Chat::status`] for the effective status.

@@ -149,17 +149,23 @@ pub(crate) struct Contact {
     pub location: Option<String>,
     pub timezone: Option<String>,
     pub tags: Vec<String>,
+    #[serde(with = "crate::model::compact")]
     pub reached_out: Option<Spanned<NaiveDate>>,
+    #[serde(with = "crate::model::compact")]
     pub followed_up: Vec<Spanned<NaiveDate>>,
+    #[serde(with = "crate::model::compact")]
     pub replied: Option<Spanned<NaiveDate>>,
     /// The last time you were in touch, as a CRM vault keeps it: an interaction.
     #[allow(clippy::struct_field_names, reason = "named as the key users write")]
+    #[serde(with = "crate::model::compact")]
     pub last_contact: Option<Spanned<NaiveDate>>,
     pub birthday: Option<Birthday>,
     /// The day an import saw them at a new company: congratulate them.
+    #[serde(with = "crate::model::compact")]
     pub job_changed: Option<NaiveDate>,
     pub next: Option<NextAction>,
     pub stay_in_touch: Option<Duration>,
+    #[serde(with = "crate::model::compact")]
     pub snooze: Option<NaiveDate>,
     pub status: ContactStatus,
     /// The messages sent to them with a template (`ties log … --template`).

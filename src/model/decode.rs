@@ -460,6 +460,7 @@ fn split_names(value: &str) -> Option<Vec<(usize, &str)>> {
 /// A message sent with a template (`ties log … --template`): an entry of `templates`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Sent {
+    #[serde(with = "crate::model::compact")]
     pub date: Spanned<NaiveDate>,
     /// The template's name (a file name of `templates/` without `.md`).
     pub template: String,
@@ -475,6 +476,7 @@ impl std::fmt::Display for Sent {
 /// A contact's next action.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct NextAction {
+    #[serde(with = "crate::model::compact")]
     pub date: Spanned<NaiveDate>,
     pub action: String,
 }

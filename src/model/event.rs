@@ -24,6 +24,7 @@ choice_enum!(
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Event {
     pub name: String,
+    #[serde(with = "crate::model::compact")]
     pub date: Option<Spanned<When>>,
     pub kind: Option<EventKind>,
     pub location: Option<String>,

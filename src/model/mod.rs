@@ -3,6 +3,7 @@
 //! matter, independently of every other file.
 
 pub(crate) mod chat;
+pub(crate) mod compact;
 pub(crate) mod company;
 pub(crate) mod contact;
 pub(crate) mod conventions;
