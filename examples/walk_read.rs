@@ -49,9 +49,7 @@ fn parse(data: &[u8]) -> u64 {
             break;
         }
     }
-    let options = Options::ENABLE_TASKLISTS
-        | Options::ENABLE_WIKILINKS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let options = Options::ENABLE_TASKLISTS | Options::ENABLE_WIKILINKS;
     events + Parser::new_ext(body, options).into_offset_iter().count() as u64
 }
 

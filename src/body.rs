@@ -269,14 +269,13 @@ pub(crate) fn percent_decode(s: &str) -> String {
 /// skipped); findings (bad due dates) are appended to `findings`.
 pub(crate) fn parse(text: &str, body_start: usize, findings: &mut Vec<Finding>) -> Body {
     // Only what changes where links, tasks and headings are: tables and strikethrough do
-    // not, and parsing them costs time on every file.
-    let mut options = Options::ENABLE_TASKLISTS | Options::ENABLE_WIKILINKS;
-    // The body is parsed as a document of its own: the front matter before it is read
-    // already, and parsing it again as a metadata block cost 2% of a check's instructions.
-    // Only a file without closed front matter can start with one.
-    if body_start == 0 {
-        options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    }
+    // not, and parsing them costs time on every file. The body is parsed as a document of
+    // its own: the front matter before it is read already (parsing it again as a metadata
+    // block cost 2% of a check's instructions). And no metadata blocks: pulldown-cmark
+    // takes one at any block start, so a rule (`---`), a few lines and another rule in the
+    // body hid the tasks and links between them. Front matter is only ever the file's first
+    // lines, as every editor shows it.
+    let options = Options::ENABLE_TASKLISTS | Options::ENABLE_WIKILINKS;
     let mut body = Body::default();
     let mut heading: Option<(u8, usize, String)> = None;
     let mut questions_level: Option<u8> = None;
@@ -511,6 +510,17 @@ mod tests {
         assert_eq!(parsed.tasks[0].span.start, at("[ ]"));
         let links: Vec<Span> = parsed.links.targets.iter().map(|l| l.first).collect();
         assert_eq!(links, [Span::new(at("[[jane]]"), at("[[jane]]") + 8)]);
+        // Between two rules later in a body, with front matter or without, nothing is
+        // hidden as metadata.
+        for text in [
+            "---\nname: A\n---\nIntro.\n\n---\n- [ ] thank [[bob]]\n## Notes\n---\n",
+            "Intro.\n\n---\n- [ ] thank [[bob]]\n## Notes\n---\n",
+        ] {
+            let (parsed, _) = body(text);
+            assert_eq!(parsed.tasks.len(), 1, "{text}");
+            assert_eq!(parsed.links.targets.len(), 1, "{text}");
+            assert_eq!(parsed.headings.len(), 1, "{text}");
+        }
     }
 
     #[test]
