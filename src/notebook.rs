@@ -510,7 +510,7 @@ impl Ignores {
     /// ([`crate::templates`] reads it).
     pub(crate) fn is_templates(&self, path: &Path) -> bool {
         path.strip_prefix(&self.root)
-            .is_ok_and(|rel| crate::templates::within(&relative(Path::new(""), rel)))
+            .is_ok_and(|rel| crate::templates::within(&joined(rel)))
     }
 }
 
@@ -548,10 +548,14 @@ pub(crate) fn is_document(path: &Path) -> bool {
 
 /// `root/contacts/jane.md` → `contacts/jane.md`, with `/` separators on every platform.
 pub(crate) fn relative(root: &Path, path: &Path) -> String {
-    if let Some(rel) = plainly_below(root, path) {
-        return rel.to_owned();
+    match plainly_below(root, path) {
+        Some(rel) => rel.to_owned(),
+        None => joined(path.strip_prefix(root).unwrap_or(path)),
     }
-    let rel = path.strip_prefix(root).unwrap_or(path);
+}
+
+/// The components of `rel`, joined by `/`: what [`relative`] makes of any path.
+fn joined(rel: &Path) -> String {
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
@@ -633,11 +637,7 @@ mod tests {
 
     /// What the components make of `path` below `root`: [`relative`] without its shortcut.
     fn by_components(root: &Path, path: &Path) -> String {
-        let rel = path.strip_prefix(root).unwrap_or(path);
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
+        joined(path.strip_prefix(root).unwrap_or(path))
     }
 
     #[test]
