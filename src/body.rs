@@ -237,8 +237,13 @@ fn from_the_root<'a>(from: &str, link: &'a str) -> Option<&'a str> {
     if link.contains('%') || !(dir.is_empty() || plain(dir)) {
         return None;
     }
+    let depth = if dir.is_empty() {
+        0
+    } else {
+        dir.split('/').count()
+    };
     let mut rest = link;
-    for _ in 0..dir.split('/').filter(|d| !d.is_empty()).count() {
+    for _ in 0..depth {
         rest = rest.strip_prefix("../")?;
     }
     plain(rest).then_some(rest)
