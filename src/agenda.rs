@@ -274,16 +274,12 @@ pub(crate) fn build(index: &Index, days: Option<u32>, filter: &Filter) -> Agenda
     let docs: Vec<&Document> = index.docs.iter().collect();
     let mut b = Builder::new(index, until);
     let (dated, later) = rayon::join(
+        || b.made(|dated| dated.generate_on_every_core(&docs)),
         || {
-            let mut dated = b.fresh();
-            dated.generate_on_every_core(&docs);
-            dated.items
-        },
-        || {
-            let mut later = b.fresh();
-            later.nudges(true, true, index.events());
-            later.revivals(None);
-            later.items
+            b.made(|later| {
+                later.nudges(true, true, index.events());
+                later.revivals(None);
+            })
         },
     );
     b.items = dated;
@@ -491,14 +487,16 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A builder for the same day and horizon, with no items yet: for a part made on
-    /// another core (the day is known; asking the clock again from every core, for every
-    /// document, would only contend for its span).
-    fn fresh(&self) -> Self {
-        Self {
+    /// The items `make` makes with a builder for the same day and horizon and no items
+    /// yet: a part made on another core (the day is known; asking the clock again from
+    /// every core, for every document, would only contend for its span).
+    fn made(&self, make: impl FnOnce(&mut Self)) -> Vec<Item> {
+        let mut part = Self {
             items: Vec::new(),
             ..*self
-        }
+        };
+        make(&mut part);
+        part.items
     }
 
     /// The items made, each with its hint ([`clear::hint`]): those set aside in
@@ -563,11 +561,7 @@ impl Builder<'_> {
             let items: Vec<Item> = docs
                 .par_iter()
                 .with_min_len(MIN_SHARE)
-                .flat_map_iter(|&doc| {
-                    let mut b = self.fresh();
-                    b.visit(pass, doc);
-                    b.items
-                })
+                .flat_map_iter(|&doc| self.made(|b| b.visit(pass, doc)))
                 .collect();
             self.items.extend(items);
         }
@@ -1050,18 +1044,18 @@ impl Builder<'_> {
             // Each goes through the whole notebook: side by side, their items in this order.
             let (goals, covered) = rayon::join(
                 || {
-                    let mut b = self.fresh();
-                    if on.goal && goal {
-                        b.goal_nudges();
-                    }
-                    b.items
+                    self.made(|b| {
+                        if on.goal && goal {
+                            b.goal_nudges();
+                        }
+                    })
                 },
                 || {
-                    let mut b = self.fresh();
-                    if on.coverage && coverage {
-                        b.coverage_nudges();
-                    }
-                    b.items
+                    self.made(|b| {
+                        if on.coverage && coverage {
+                            b.coverage_nudges();
+                        }
+                    })
                 },
             );
             self.items.extend(goals);
