@@ -28,9 +28,9 @@
 //! because of its cache (it reads the notebook as if there were none).
 //!
 //! The next index is written into a temporary file beside it (each document as it is
-//! parsed, [`Store::keep`]; the table at the end) and renamed over it, so a reader sees the
-//! old index or the new one, never a torn one; it is put in place only when something
-//! changed. The folder carries its own
+//! parsed, [`Store::keep`]; the table at the end, on a thread of its own while the command
+//! uses the documents: [`Saving`]) and renamed over it, so a reader sees the old index or
+//! the new one, never a torn one; it is put in place only when something changed. The folder carries its own
 //! `.gitignore` (`*`) and a `CACHEDIR.TAG`, so git and backup tools leave it alone; it is
 //! hidden, so the notebook's walk never reads it. docs/performance.md says why it lives
 //! there and what it saves.
@@ -45,7 +45,7 @@ pub(crate) use tests::{change_dismissed, change_settings, edit, notebook, put_fi
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
-use std::io::Write;
+use std::io::{Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -179,6 +179,9 @@ pub(crate) struct State(pub(crate) u64);
 
 /// How a document's entry is to be written.
 pub(crate) struct Kept {
+    /// The document's path: the entry's key, held here so that the index is written
+    /// without the documents, beside the command that uses them ([`Store::save`]).
+    path: Box<str>,
     stamp: Stamp,
     /// Its text's length and fingerprint.
     text: (usize, u64),
@@ -190,19 +193,10 @@ pub(crate) struct Kept {
 
 /// Where the bytes of a kept document are, for the next index.
 pub(crate) enum Bytes {
-    /// Nowhere yet: encoded when the next index is ended.
-    Unwritten,
     /// In the index read, unchanged: copied as they are.
     Reused(Stored),
     /// In the next index already, written as the document was parsed ([`Store::keep`]).
     Written(Stored),
-}
-
-impl Bytes {
-    /// Written where [`Store::keep`] put it, or nowhere yet if it could not.
-    fn written(stored: Option<Stored>) -> Self {
-        stored.map_or(Self::Unwritten, Self::Written)
-    }
 }
 
 /// The index read at the start of a run, and what the run did with it.
@@ -237,19 +231,27 @@ pub(crate) struct Store {
 }
 
 /// The index being written ([`Store::next`]): a temporary file in the cache's folder, the
-/// bytes not written to it yet, and the offset the next document goes at.
-#[derive(Default)]
+/// bytes not written to it yet and where they go, and the offset the next document goes at.
 enum Next {
-    #[default]
     NotBegun,
     Writing {
-        file: tempfile::NamedTempFile,
+        /// Shared with the thread writing a full piece of `pending`, outside the lock.
+        file: Arc<tempfile::NamedTempFile>,
         pending: Vec<u8>,
+        /// A piece written, its room kept for the next: each new one was a few hundred
+        /// page faults.
+        spare: Vec<u8>,
+        /// Where `pending` goes in the file.
+        from: u64,
         at: u64,
     },
     /// It could not be begun or written to: no index is written this run.
     Failed,
 }
+
+/// The pieces the next index is written in ([`Store::keep`]): a write per document would cost
+/// more system calls than the rest of keeping it.
+const PIECE: usize = 1 << 18;
 
 impl Store {
     /// The index of the notebook at `root` read with `conventions`, or an empty one (none
@@ -328,19 +330,17 @@ impl Store {
             // The fingerprint leaves a byte-order mark out, as the text does.
             && doc.bom == head.starts_with(BOM)
         {
-            doc.path = rel;
             self.changed.store(true, Ordering::Relaxed);
             let stamp = Stamp::of(meta);
-            let file = Kept {
+            let file = self.keep(&doc).map(|stored| Kept {
+                path: rel.as_str().into(),
                 stamp,
                 text: place.text,
                 trusted: stamp.settled_before(self.started, self.racy),
-                bytes: Bytes::written(self.keep(&doc)),
-            };
-            return Surveyed::Loaded(Loaded {
-                doc,
-                file: Some(file),
+                bytes: Bytes::Written(stored),
             });
+            doc.path = rel;
+            return Surveyed::Loaded(Loaded { doc, file });
         }
         Surveyed::Loaded(self.parse(root, rel, read, conventions))
     }
@@ -396,14 +396,15 @@ impl Store {
         conventions: &Conventions,
     ) -> Loaded {
         if let Some(mut doc) = doc {
-            doc.path = rel;
             self.reused.fetch_add(1, Ordering::Relaxed);
             let file = Kept {
+                path: rel.as_str().into(),
                 stamp: place.stamp,
                 text: place.text,
                 trusted: true,
                 bytes: Bytes::Reused(place.stored),
             };
+            doc.path = rel;
             return Loaded {
                 doc,
                 file: Some(file),
@@ -447,16 +448,16 @@ impl Store {
             .map(|(_, _, meta)| Stamp::of(meta));
         let doc = read::parse(root, rel, read, conventions);
         let file = stamp.and_then(|stamp| {
+            self.changed.store(true, Ordering::Relaxed);
+            let text = doc.fingerprint()?;
             Some(Kept {
+                path: doc.path.as_str().into(),
                 stamp,
-                text: doc.fingerprint()?,
+                text,
                 trusted: stamp.settled_before(self.started, self.racy),
-                bytes: Bytes::written(self.keep(&doc)),
+                bytes: Bytes::Written(self.keep(&doc)?),
             })
         });
-        if file.is_some() {
-            self.changed.store(true, Ordering::Relaxed);
-        }
         Loaded { doc, file }
     }
 
@@ -486,31 +487,61 @@ impl Store {
         })
     }
 
-    /// [`Store::keep`], with `payload` to encode the document into.
+    /// [`Store::keep`], with `payload` to encode the document into. Only the appending
+    /// holds the lock: a piece full is written outside it, at its place in the file, so the
+    /// other walking threads do not wait for the system call (they did, for a fifth of what
+    /// keeping cost them).
     fn keep_encoded(&self, doc: &Document, payload: &mut Vec<u8>) -> Option<Stored> {
         let key = self.kept_key()?;
-        format::encode(doc, payload).ok()?;
-        let payload: &[u8] = payload;
-        let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
-        if matches!(*next, Next::NotBegun) {
-            *next = self.begin(&key).unwrap_or(Next::Failed);
-        }
-        let Next::Writing { file, pending, at } = &mut *next else {
+        if format::encode(doc, payload).is_err() {
+            self.fail();
             return None;
+        }
+        let payload: &[u8] = payload;
+        let sum = crate::hash::fingerprint(payload);
+        let (stored, full) = {
+            let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
+            if matches!(*next, Next::NotBegun) {
+                *next = self.begin(&key).unwrap_or(Next::Failed);
+            }
+            let Next::Writing {
+                file,
+                pending,
+                spare,
+                from,
+                at,
+            } = &mut *next
+            else {
+                return None;
+            };
+            let stored = Stored::at(*at, payload.len(), sum);
+            pending.extend_from_slice(payload);
+            *at += payload.len() as u64;
+            let full = (pending.len() >= PIECE).then(|| {
+                let piece = std::mem::replace(pending, std::mem::take(spare));
+                (Arc::clone(file), piece, std::mem::replace(from, *at))
+            });
+            (stored, full)
         };
-        let stored = Stored::at(*at, payload);
-        pending.extend_from_slice(payload);
-        *at += payload.len() as u64;
-        // Written in pieces of a quarter megabyte: a write per document would cost more
-        // system calls than the rest of keeping it.
-        if pending.len() >= 1 << 18 {
-            if file.as_file().write_all(pending).is_err() {
-                *next = Next::Failed;
+        if let Some((file, mut piece, offset)) = full {
+            if format::write_at(file.as_file(), &piece, offset).is_err() {
+                self.fail();
                 return None;
             }
-            pending.clear();
+            piece.clear();
+            if let Next::Writing { spare, .. } =
+                &mut *self.next.lock().unwrap_or_else(PoisonError::into_inner)
+                && spare.capacity() < piece.capacity()
+            {
+                *spare = piece;
+            }
         }
         Some(stored)
+    }
+
+    /// No next index this run: one of its documents could not be written.
+    fn fail(&self) {
+        *self.next.lock().unwrap_or_else(PoisonError::into_inner) = Next::Failed;
     }
 
     /// A next index with its header, in a temporary file in the cache's folder.
@@ -518,53 +549,88 @@ impl Store {
         let dir = self.root.join(DIR);
         prepare(&dir).ok()?;
         let file = crate::fs::temp_in(&dir).ok()?;
-        let pending = key.bytes();
+        let mut pending = Vec::with_capacity(PIECE + PIECE / 4);
+        pending.extend_from_slice(&key.bytes());
         Some(Next::Writing {
             at: pending.len() as u64,
-            file,
+            from: 0,
+            file: Arc::new(file),
             pending,
+            spare: Vec::new(),
         })
     }
 
-    /// Writes the index of `loaded` (every document of the notebook) if it differs from the
-    /// one read. A cache that cannot be written (a read-only notebook, a full disk) is no
-    /// failure of the run: the next run reads the files.
+    /// Writes the index of `kept` (the entries of every document of the notebook, in any
+    /// order: a row is found by its path) if it differs from the one read: on a thread of its own, while
+    /// the command goes on with the documents ([`Saving`]). A cache that cannot be written
+    /// (a read-only notebook, a full disk) is no failure of the run: the next run reads the
+    /// files.
     ///
-    /// Returns the [`State`] of the notebook the index on disk now describes, if it
-    /// describes every one of `loaded` (a file that cannot be kept has no entry).
-    pub(crate) fn save(&self, loaded: &[Loaded]) -> Option<State> {
-        let key = self.kept_key()?;
-        let whole = loaded.iter().all(|l| l.file.is_some());
+    /// `whole` says whether every document of the notebook has an entry in `kept` (a file
+    /// that cannot be kept has none): only then does the index describe the notebook, and
+    /// [`Saving::state`] give its [`State`].
+    pub(crate) fn save(self, kept: Vec<Kept>, whole: bool) -> Saving {
+        let done = |state: Option<State>| Saving {
+            writing: None,
+            done: state.filter(|_| whole),
+            whole,
+        };
+        let Some(key) = self.kept_key() else {
+            return done(None);
+        };
         let reused = self.reused.load(Ordering::Relaxed);
         if !self.changed.load(Ordering::Relaxed)
             && reused == self.entries.len()
             && self.file.is_some()
         {
-            return self.state.filter(|_| whole);
+            return done(self.state);
         }
-        let state = self.write(&key, loaded)?;
-        whole.then_some(state)
+        // Ending the index (copying the unchanged documents, writing the table) took a
+        // fiftieth of a cold check, all of it on the one thread that goes on to sort and
+        // index the documents and run the rules.
+        let writing = std::thread::Builder::new()
+            .name("ties-cache".into())
+            .spawn(move || self.write(&key, &kept));
+        match writing {
+            Ok(handle) => Saving {
+                writing: Some(handle),
+                done: None,
+                whole,
+            },
+            Err(_) => done(None),
+        }
     }
 
     /// Ends the next index: the documents of the index read that were taken as they were
     /// copied after those written as they were parsed, then the table; and puts it in place.
-    fn write(&self, key: &format::Key, loaded: &[Loaded]) -> Option<State> {
-        let mut next =
-            std::mem::take(&mut *self.next.lock().unwrap_or_else(PoisonError::into_inner));
+    fn write(mut self, key: &format::Key, kept: &[Kept]) -> Option<State> {
+        let next = self.next.get_mut().unwrap_or_else(PoisonError::into_inner);
+        let mut next = std::mem::replace(next, Next::Failed);
         if matches!(next, Next::NotBegun) {
             next = self.begin(key)?;
         }
-        let Next::Writing { file, pending, at } = next else {
+        let Next::Writing {
+            file,
+            pending,
+            from,
+            at,
+            ..
+        } = next
+        else {
             return None;
         };
+        // Every walking thread is done with it.
+        let file = Arc::into_inner(file)?;
         let mut old = |range: Range<usize>| match &self.file {
             Some(file) => format::read_at(file, range),
             None => Err(std::io::Error::other("no index was read")),
         };
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, file.as_file());
+        let mut handle = file.as_file();
+        handle.seek(SeekFrom::Start(from)).ok()?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, handle);
         out.write_all(&pending).ok()?;
         drop(pending);
-        let state = format::finish(&mut out, key, at, &mut old, loaded)
+        let state = format::finish(&mut out, key, at, &mut old, kept)
             .and_then(|state| out.flush().map(|()| state))
             .ok()?;
         drop(out);
@@ -580,6 +646,36 @@ impl Store {
             dir: self.root.join(DIR),
             key,
         })
+    }
+}
+
+/// The next index being written while the command goes on ([`Store::save`]); waited for
+/// when the command needs its state, or when it is dropped (a run never ends with an index
+/// half written: the temporary file would be left behind).
+pub(crate) struct Saving {
+    writing: Option<std::thread::JoinHandle<Option<State>>>,
+    /// The state, when nothing was to be written.
+    done: Option<State>,
+    /// Whether the index describes every document ([`Store::save`]).
+    whole: bool,
+}
+
+impl Saving {
+    /// The [`State`] of the notebook the index on disk describes once written, if it
+    /// describes every document.
+    pub(crate) fn state(mut self) -> Option<State> {
+        match self.writing.take() {
+            Some(writing) => writing.join().ok().flatten().filter(|_| self.whole),
+            None => self.done,
+        }
+    }
+}
+
+impl Drop for Saving {
+    fn drop(&mut self) {
+        if let Some(writing) = self.writing.take() {
+            let _ = writing.join();
+        }
     }
 }
 

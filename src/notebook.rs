@@ -125,9 +125,9 @@ impl Survey {
         self.store.answers()
     }
 
-    /// The whole notebook: the unchanged documents decoded (on every core), the index
-    /// written again if anything changed, and the notebook state it now describes.
-    pub(crate) fn load(self, now: NaiveDateTime) -> (Index, Option<cache::State>) {
+    /// The whole notebook: the unchanged documents decoded (on every core), and the index
+    /// being written again if anything changed ([`cache::Saving`]: its state, once written).
+    pub(crate) fn load(self, now: NaiveDateTime) -> (Index, cache::Saving) {
         let Self {
             root,
             settings,
@@ -138,9 +138,12 @@ impl Survey {
         store.release();
         let shared: Arc<Path> = Arc::from(root.as_path());
         let mut loaded = decode(&shared, found, &settings.0.conventions, &store);
+        // The index is ended on another thread while this one sorts the documents (a
+        // stretch of a cold check during which the other core has nothing to do).
+        let whole = loaded.iter().all(|l| l.file.is_some());
+        let kept = loaded.iter_mut().filter_map(|l| l.file.take()).collect();
+        let saving = store.save(kept, whole);
         loaded.sort_unstable_by(|a, b| a.doc.path.cmp(&b.doc.path));
-        let state = store.save(&loaded);
-        drop(store);
         // Made in the buffer of `loaded`, which is a third larger than the documents need.
         let mut docs: Vec<Document> = loaded.into_iter().map(|l| l.doc).collect();
         docs.shrink_to_fit();
@@ -148,7 +151,7 @@ impl Survey {
         walk_findings.extend(problems);
         let mut index = Index::new(root, now, settings, docs, walk_findings);
         index.dismissed = dismissed;
-        (index, state)
+        (index, saving)
     }
 }
 

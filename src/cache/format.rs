@@ -30,7 +30,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use super::{Bytes, Loaded, Stamp, State};
+use super::{Bytes, Kept, Stamp, State};
 use crate::document::Document;
 use crate::hash::{Fnv, fingerprint};
 
@@ -187,6 +187,32 @@ pub(super) fn read_at(_: &std::fs::File, _: Range<usize>) -> std::io::Result<Vec
     Err(std::io::ErrorKind::Unsupported.into())
 }
 
+/// Writes `bytes` at `offset` of `file`, whoever else writes elsewhere in it at the same
+/// time. (On Windows it moves the file's cursor, which the index's end seeks anyway.)
+#[cfg(unix)]
+pub(super) fn write_at(file: &std::fs::File, bytes: &[u8], offset: u64) -> std::io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    file.write_all_at(bytes, offset)
+}
+
+#[cfg(windows)]
+pub(super) fn write_at(file: &std::fs::File, bytes: &[u8], offset: u64) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    let mut done = 0;
+    while done < bytes.len() {
+        match file.seek_write(&bytes[done..], offset + done as u64)? {
+            0 => return Err(std::io::ErrorKind::WriteZero.into()),
+            n => done += n,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(any(unix, windows)))]
+pub(super) fn write_at(_: &std::fs::File, _: &[u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
 /// One row of the table: a file as the index knows it.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct Row<'a> {
@@ -247,12 +273,12 @@ impl Stored {
         }
     }
 
-    /// The document `payload`, encoded, written at `at`.
-    pub(super) fn at(at: u64, payload: &[u8]) -> Self {
+    /// An encoded document of `len` bytes whose fingerprint is `sum`, written at `at`.
+    pub(super) fn at(at: u64, len: usize, sum: u64) -> Self {
         let start = usize::try_from(at).unwrap_or(usize::MAX);
         Self {
-            document: start..start.saturating_add(payload.len()),
-            sum: fingerprint(payload),
+            document: start..start.saturating_add(len),
+            sum,
         }
     }
 }
@@ -295,31 +321,29 @@ pub(super) fn encode(value: &impl serde::Serialize, out: &mut Vec<u8>) -> std::i
     postcard::serialize_with_flavor(value, Buffer(out)).map_err(std::io::Error::other)
 }
 
-/// Ends the index of `loaded` under `key`, whose header and the documents written as they
-/// were parsed ([`Stored::at`]) are in `out` already, up to `at`: the documents of the
-/// index read that were taken as they were are copied (`old` reads a range of it; adjacent
-/// ones are read together), any other kept document encoded, then the table. Returns the
-/// state it describes (as [`table`] reads it back).
+/// Ends the index of the entries `kept` under `key`, whose header and the documents written
+/// as they were parsed ([`Stored::at`]) are in `out` already, up to `at`: the documents of
+/// the index read that were taken as they were are copied (`old` reads a range of it;
+/// adjacent ones are read together), then the table. Returns the state it describes (as
+/// [`table`] reads it back).
 pub(super) fn finish(
     out: &mut impl Write,
     key: &Key,
     mut at: u64,
     old: &mut dyn FnMut(Range<usize>) -> std::io::Result<Vec<u8>>,
-    loaded: &[Loaded],
+    kept: &[Kept],
 ) -> std::io::Result<State> {
     /// How much of the old index is read at a time.
     const RUN: usize = 1 << 20;
     let mut table = Vec::new();
     let mut count = 0u64;
-    let mut payload = Vec::new();
     // Adjacent documents of the old index to copy in one piece.
     let mut copying: Option<Range<usize>> = None;
     let mut flush = |out: &mut dyn Write, copying: &mut Option<Range<usize>>| match copying.take() {
         Some(range) => out.write_all(&old(range)?),
         None => Ok(()),
     };
-    for l in loaded {
-        let Some(file) = &l.file else { continue };
+    for file in kept {
         // Where its document is in the next index: written already, or put there now.
         let stored = match &file.bytes {
             Bytes::Written(written) => written.clone(),
@@ -338,18 +362,9 @@ pub(super) fn finish(
                 at += range.len() as u64;
                 moved
             }
-            Bytes::Unwritten => {
-                flush(out, &mut copying)?;
-                payload.clear();
-                encode(&l.doc, &mut payload)?;
-                out.write_all(&payload)?;
-                let written = Stored::at(at, &payload);
-                at += payload.len() as u64;
-                written
-            }
         };
         let row = Row {
-            path: &l.doc.path,
+            path: &file.path,
             stamp: file.stamp,
             trusted: file.trusted,
             text: file.text,

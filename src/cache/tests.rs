@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 
 use chrono::NaiveDate;
 
-use super::{Loaded, Policy, Stamp, Store};
+use super::{Policy, Stamp, Store};
 use crate::index::Index;
 use crate::notebook;
 use crate::rng::Rng;
@@ -230,20 +230,17 @@ fn an_entry_written_in_the_files_last_tick_is_checked_by_its_text() {
     let stamp = Stamp::of(&std::fs::metadata(&path).unwrap());
     let conventions = &old.settings.conventions;
     let index = |trusted: bool| {
-        let store = Store::open(&root, conventions, Policy::Off);
-        let doc = old.docs[0].clone();
-        let text = doc.fingerprint().unwrap();
-        let loaded = [Loaded {
-            doc,
-            file: Some(super::Kept {
-                stamp,
-                text,
-                trusted,
-                bytes: super::Bytes::Unwritten,
-            }),
+        let store = Store::open(&root, conventions, Policy::Use);
+        let doc = &old.docs[0];
+        let kept = [super::Kept {
+            path: doc.path.as_str().into(),
+            stamp,
+            text: doc.fingerprint().unwrap(),
+            trusted,
+            bytes: super::Bytes::Written(store.keep(doc).expect("kept")),
         }];
         let key = store.key.expect("a key");
-        store.write(&key, &loaded).expect("written");
+        store.write(&key, &kept).expect("written");
     };
     index(false);
     let name = |ix: &Index| format!("{:?}", ix.docs[0].name());
@@ -365,7 +362,8 @@ fn a_warm_run_reads_no_unchanged_file_and_writes_nothing() {
     let survey = notebook::survey(&root, Policy::Use).unwrap();
     assert_eq!(survey.files_read(), 0, "a warm run reads no file");
     assert!(survey.unchanged().is_some(), "and finds none changed");
-    let (warm, state) = survey.load(now());
+    let (warm, saving) = survey.load(now());
+    let state = saving.state();
     assert_eq!(warm.docs.len(), PATHS.len());
     assert!(state.is_some(), "the index describes every file");
     let settled = Policy::Testing {
@@ -422,4 +420,45 @@ fn a_byte_order_mark_added_or_removed_is_seen() {
     std::fs::write(&path, text).unwrap();
     assert!(!load(&root, settled).docs[0].bom);
     same(&root, settled, "a mark removed");
+}
+
+/// An index of many pieces, written at their places by the walking threads while others
+/// append to it ([`super::PIECE`]), reads back whole: every document, and a warm run that
+/// reads no file. One file changed then copies the others' documents from it.
+#[test]
+fn an_index_written_in_many_pieces_by_many_threads_reads_back_whole() {
+    let (_dir, root) = notebook();
+    let links = (0..40).fold(String::new(), |mut links, n| {
+        let _ = writeln!(links, "- [[someone-{n}]]");
+        links
+    });
+    let files: Vec<(String, String)> = (0..800)
+        .map(|n| {
+            let path = format!("{}/file-{n}.md", ["contacts", "notes", "chats/2026"][n % 3]);
+            (
+                path,
+                format!("{}\n## Links\n{links}", TEXTS[n % TEXTS.len()]),
+            )
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (&**p, &**t)).collect();
+    put_files(&root, &borrowed);
+    let settled = Policy::Testing {
+        back: Duration::ZERO,
+        racy: Duration::ZERO,
+    };
+    same(&root, settled, "written in pieces");
+    let size = std::fs::metadata(index_file(&root)).unwrap().len();
+    assert!(
+        size > 3 * super::PIECE as u64,
+        "the index is {size} bytes: fewer pieces than this test is about"
+    );
+    let survey = notebook::survey(&root, settled).unwrap();
+    assert_eq!(survey.files_read(), 0, "every entry was read back");
+    drop(survey);
+    same(&root, settled, "read back");
+    std::fs::write(root.join("notes/file-1.md"), "changed\n").unwrap();
+    same(&root, settled, "one changed, the others copied");
+    let survey = notebook::survey(&root, settled).unwrap();
+    assert_eq!(survey.files_read(), 0, "the copied entries read back");
 }

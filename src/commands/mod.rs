@@ -173,7 +173,7 @@ fn kept_or_made(
     {
         return Ok((answer, None));
     }
-    let (mut index, state) = survey.load(now);
+    let (mut index, saving) = survey.load(now);
     index.set_templates(templates);
     let result = make(&index)?;
     let span = index.now().span();
@@ -187,7 +187,7 @@ fn kept_or_made(
         failed: result.failed,
     };
     // Kept for as long as the clock answers what the command asked of it alike.
-    if let (Some(state), Some(answers), Some(_)) = (state, answers, span) {
+    if let (Some(state), Some(answers), Some(_)) = (saving.state(), answers, span) {
         answers.keep(state, answer.clone());
     }
     Ok((answer, Some(index)))
