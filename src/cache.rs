@@ -27,9 +27,9 @@
 //! document its own: a corrupt or truncated file is never trusted, and a run never fails
 //! because of its cache (it reads the notebook as if there were none).
 //!
-//! The next index is written into a temporary file beside it (each document as it is
-//! parsed, [`Store::keep`]; the table at the end, on a thread of its own while the command
-//! uses the documents: [`Saving`]) and renamed over it, so a reader sees the old index or
+//! The next index is written into a temporary file beside it (each document and its row as
+//! it is parsed, [`Store::keep`]; the unchanged documents and the table at the end, on a
+//! thread of its own while the command uses the documents: [`Saving`]) and renamed over it, so a reader sees the old index or
 //! the new one, never a torn one; it is put in place only when something changed. The folder carries its own
 //! `.gitignore` (`*`) and a `CACHEDIR.TAG`, so git and backup tools leave it alone; it is
 //! hidden, so the notebook's walk never reads it. docs/performance.md says why it lives
@@ -154,12 +154,30 @@ impl Stamp {
     }
 }
 
-/// A document as loaded, with what the cache needs to keep it.
+/// A document as loaded, with its entry in the next index.
 pub(crate) struct Loaded {
     pub doc: Document,
-    /// `None` for a file whose parse is not kept (unreadable, not UTF-8, too large to read
-    /// whole): it is read every time.
-    pub file: Option<Kept>,
+    pub entry: Entry,
+}
+
+/// A loaded document's entry in the next index.
+pub(crate) enum Entry {
+    /// None: the file's parse is not kept (unreadable, not UTF-8, too large to read whole)
+    /// and it is read every time; or the next index cannot be written.
+    None,
+    /// Its document and its row are in the next index already, written as it was parsed
+    /// ([`Store::keep`]).
+    Written,
+    /// Unchanged: its entry goes into the next index as it is, its document copied from
+    /// the index read when the next one is ended.
+    Reused(Reused),
+}
+
+/// An entry of the index read that goes into the next one as it is, but for its document's
+/// place.
+pub(crate) struct Reused {
+    path: Box<str>,
+    place: Place,
 }
 
 /// What the stat pass made of one file ([`Store::survey`]).
@@ -176,28 +194,6 @@ pub(crate) enum Surveyed {
 /// the same state parsed the same documents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct State(pub(crate) u64);
-
-/// How a document's entry is to be written.
-pub(crate) struct Kept {
-    /// The document's path: the entry's key, held here so that the index is written
-    /// without the documents, beside the command that uses them ([`Store::save`]).
-    path: Box<str>,
-    stamp: Stamp,
-    /// Its text's length and fingerprint.
-    text: (usize, u64),
-    /// The file had settled before it was read: the next run may trust its stamp.
-    trusted: bool,
-    /// Where its document's bytes are.
-    bytes: Bytes,
-}
-
-/// Where the bytes of a kept document are, for the next index.
-pub(crate) enum Bytes {
-    /// In the index read, unchanged: copied as they are.
-    Reused(Stored),
-    /// In the next index already, written as the document was parsed ([`Store::keep`]).
-    Written(Stored),
-}
 
 /// The index read at the start of a run, and what the run did with it.
 pub(crate) struct Store {
@@ -218,15 +214,17 @@ pub(crate) struct Store {
     entries: HashMap<Box<str>, Range<usize>, BuildHasherDefault<Fnv>>,
     /// The state the index read describes.
     state: Option<State>,
-    /// Entries taken as they were; a document parsed afresh.
+    /// Entries taken as they were ([`Entry::Reused`]), and written as parsed
+    /// ([`Entry::Written`]).
     reused: AtomicUsize,
+    written: AtomicUsize,
     changed: AtomicBool,
     /// Files this run read.
     read: AtomicUsize,
     /// The next index, begun with the first document parsed: each is encoded on the thread
-    /// that parsed it while it is still in that core's cache, and appended here. Encoding
-    /// every document at the end took 0.3 s at 83,000 files (chasing pointers through
-    /// 300 MB of documents on one core); this way it is a part of the parallel walk.
+    /// that parsed it while it is still in that core's cache, and appended here with its
+    /// row. Encoding every document at the end took 0.3 s at 83,000 files (chasing pointers
+    /// through 300 MB of documents on one core); this way it is a part of the parallel walk.
     next: Mutex<Next>,
 }
 
@@ -244,6 +242,9 @@ enum Next {
         /// Where `pending` goes in the file.
         from: u64,
         at: u64,
+        /// The rows of the documents written, and how many: the table's first rows.
+        table: Vec<u8>,
+        rows: u64,
     },
     /// It could not be begun or written to: no index is written this run.
     Failed,
@@ -274,6 +275,7 @@ impl Store {
             entries: HashMap::default(),
             state: None,
             reused: AtomicUsize::new(0),
+            written: AtomicUsize::new(0),
             changed: AtomicBool::new(false),
             read: AtomicUsize::new(0),
             next: Mutex::new(Next::NotBegun),
@@ -331,16 +333,9 @@ impl Store {
             && doc.bom == head.starts_with(BOM)
         {
             self.changed.store(true, Ordering::Relaxed);
-            let stamp = Stamp::of(meta);
-            let file = self.keep(&doc).map(|stored| Kept {
-                path: rel.as_str().into(),
-                stamp,
-                text: place.text,
-                trusted: stamp.settled_before(self.started, self.racy),
-                bytes: Bytes::Written(stored),
-            });
             doc.path = rel;
-            return Surveyed::Loaded(Loaded { doc, file });
+            let entry = self.keep(&doc, Stamp::of(meta), place.text);
+            return Surveyed::Loaded(Loaded { doc, entry });
         }
         Surveyed::Loaded(self.parse(root, rel, read, conventions))
     }
@@ -397,18 +392,12 @@ impl Store {
     ) -> Loaded {
         if let Some(mut doc) = doc {
             self.reused.fetch_add(1, Ordering::Relaxed);
-            let file = Kept {
+            let entry = Entry::Reused(Reused {
                 path: rel.as_str().into(),
-                stamp: place.stamp,
-                text: place.text,
-                trusted: true,
-                bytes: Bytes::Reused(place.stored),
-            };
+                place,
+            });
             doc.path = rel;
-            return Loaded {
-                doc,
-                file: Some(file),
-            };
+            return Loaded { doc, entry };
         }
         let path = root.join(&rel);
         self.parse(root, rel, self.read_file(&path), conventions)
@@ -447,18 +436,18 @@ impl Store {
             .filter(|_| self.kept_key().is_some())
             .map(|(_, _, meta)| Stamp::of(meta));
         let doc = read::parse(root, rel, read, conventions);
-        let file = stamp.and_then(|stamp| {
-            self.changed.store(true, Ordering::Relaxed);
-            let text = doc.fingerprint()?;
-            Some(Kept {
-                path: doc.path.as_str().into(),
-                stamp,
-                text,
-                trusted: stamp.settled_before(self.started, self.racy),
-                bytes: Bytes::Written(self.keep(&doc)?),
-            })
-        });
-        Loaded { doc, file }
+        let Some(stamp) = stamp else {
+            return Loaded {
+                doc,
+                entry: Entry::None,
+            };
+        };
+        self.changed.store(true, Ordering::Relaxed);
+        let entry = match doc.fingerprint() {
+            Some(text) => self.keep(&doc, stamp, text),
+            None => Entry::None,
+        };
+        Loaded { doc, entry }
     }
 
     /// The key this run reads and keeps the cache under: none with `--no-cache`, nor for a
@@ -467,39 +456,57 @@ impl Store {
         self.key.filter(|_| self.policy.uses())
     }
 
-    /// Encodes `doc` and appends it to the next index, beginning it if need be; where it
-    /// went, or `None` if the next index cannot be written (then none is).
-    fn keep(&self, doc: &Document) -> Option<Stored> {
+    /// Encodes `doc` (read with `stamp`, its text's length and fingerprint `text`) and
+    /// appends it and its row to the next index, beginning it if need be: its entry, or
+    /// none if the next index cannot be written (then none is).
+    fn keep(&self, doc: &Document, stamp: Stamp, text: (usize, u64)) -> Entry {
         // One buffer per walking thread, kept from one document to the next: grown from
         // empty for each, it was reallocated a handful of times a document (a third of the
         // instructions keeping them cost).
         thread_local! {
-            static PAYLOAD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        PAYLOAD.with_borrow_mut(|payload| {
-            payload.clear();
-            let stored = self.keep_encoded(doc, payload);
+        let head = format::Head {
+            path: &doc.path,
+            stamp,
+            trusted: stamp.settled_before(self.started, self.racy),
+            text,
+        };
+        let kept = BUFFER.with_borrow_mut(|buffer| {
+            buffer.clear();
+            let kept = self.keep_encoded(doc, &head, buffer);
             // A long-lived thread (the language server's) keeps no huge document's room.
-            if payload.capacity() > 1 << 20 {
-                *payload = Vec::new();
+            if buffer.capacity() > 1 << 20 {
+                *buffer = Vec::new();
             }
-            stored
-        })
+            kept
+        });
+        if kept.is_none() {
+            return Entry::None;
+        }
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Entry::Written
     }
 
-    /// [`Store::keep`], with `payload` to encode the document into. Only the appending
-    /// holds the lock: a piece full is written outside it, at its place in the file, so the
-    /// other walking threads do not wait for the system call (they did, for a fifth of what
-    /// keeping cost them).
-    fn keep_encoded(&self, doc: &Document, payload: &mut Vec<u8>) -> Option<Stored> {
+    /// [`Store::keep`], with `buffer` to encode the document and its row's head into. Only
+    /// the appending holds the lock: a piece full is written outside it, at its place in
+    /// the file, so the other walking threads do not wait for the system call (they did,
+    /// for a fifth of what keeping cost them).
+    fn keep_encoded(
+        &self,
+        doc: &Document,
+        head: &format::Head<'_>,
+        buffer: &mut Vec<u8>,
+    ) -> Option<()> {
         let key = self.kept_key()?;
-        if format::encode(doc, payload).is_err() {
+        let encoded = format::encode(doc, buffer).map(|()| buffer.len());
+        let Ok(len) = encoded.and_then(|len| format::encode(head, buffer).map(|()| len)) else {
             self.fail();
             return None;
-        }
-        let payload: &[u8] = payload;
+        };
+        let (payload, head) = buffer.split_at(len);
         let sum = crate::hash::fingerprint(payload);
-        let (stored, full) = {
+        let full = {
             let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
             if matches!(*next, Next::NotBegun) {
                 *next = self.begin(&key).unwrap_or(Next::Failed);
@@ -510,18 +517,24 @@ impl Store {
                 spare,
                 from,
                 at,
+                table,
+                rows,
             } = &mut *next
             else {
                 return None;
             };
             let stored = Stored::at(*at, payload.len(), sum);
+            if format::row(table, head, &stored).is_err() {
+                *next = Next::Failed;
+                return None;
+            }
+            *rows += 1;
             pending.extend_from_slice(payload);
             *at += payload.len() as u64;
-            let full = (pending.len() >= PIECE).then(|| {
+            (pending.len() >= PIECE).then(|| {
                 let piece = std::mem::replace(pending, std::mem::take(spare));
                 (Arc::clone(file), piece, std::mem::replace(from, *at))
-            });
-            (stored, full)
+            })
         };
         if let Some((file, mut piece, offset)) = full {
             if format::write_at(file.as_file(), &piece, offset).is_err() {
@@ -536,7 +549,7 @@ impl Store {
                 *spare = piece;
             }
         }
-        Some(stored)
+        Some(())
     }
 
     /// No next index this run: one of its documents could not be written.
@@ -557,19 +570,29 @@ impl Store {
             file: Arc::new(file),
             pending,
             spare: Vec::new(),
+            table: Vec::new(),
+            rows: 0,
         })
     }
 
-    /// Writes the index of `kept` (the entries of every document of the notebook, in any
-    /// order: a row is found by its path) if it differs from the one read: on a thread of its own, while
-    /// the command goes on with the documents ([`Saving`]). A cache that cannot be written
-    /// (a read-only notebook, a full disk) is no failure of the run: the next run reads the
-    /// files.
-    ///
-    /// `whole` says whether every document of the notebook has an entry in `kept` (a file
-    /// that cannot be kept has none): only then does the index describe the notebook, and
-    /// [`Saving::state`] give its [`State`].
-    pub(crate) fn save(self, kept: Vec<Kept>, whole: bool) -> Saving {
+    /// How many entries of the index read this run took as they were.
+    pub(crate) fn reused(&self) -> usize {
+        self.reused.load(Ordering::Relaxed)
+    }
+
+    /// Whether every one of the `loaded` documents of the notebook has an entry in the
+    /// next index (a file that cannot be kept has none): only then does the index describe
+    /// the notebook, and [`Saving::state`] give its [`State`].
+    pub(crate) fn whole(&self, loaded: usize) -> bool {
+        self.written.load(Ordering::Relaxed) + self.reused.load(Ordering::Relaxed) == loaded
+    }
+
+    /// Writes the next index if it differs from the one read: the documents and rows
+    /// written as they were parsed, and the entries `reused` (in any order: a row is found
+    /// by its path). On a thread of its own, while the command goes on with the documents
+    /// ([`Saving`]). A cache that cannot be written (a read-only notebook, a full disk) is
+    /// no failure of the run: the next run reads the files. `whole`: [`Store::whole`].
+    pub(crate) fn save(self, reused: Vec<Reused>, whole: bool) -> Saving {
         let done = |state: Option<State>| Saving {
             writing: None,
             done: state.filter(|_| whole),
@@ -578,9 +601,8 @@ impl Store {
         let Some(key) = self.kept_key() else {
             return done(None);
         };
-        let reused = self.reused.load(Ordering::Relaxed);
         if !self.changed.load(Ordering::Relaxed)
-            && reused == self.entries.len()
+            && reused.len() == self.entries.len()
             && self.file.is_some()
         {
             return done(self.state);
@@ -590,7 +612,7 @@ impl Store {
         // index the documents and run the rules.
         let writing = std::thread::Builder::new()
             .name("ties-cache".into())
-            .spawn(move || self.write(&key, &kept));
+            .spawn(move || self.write(&key, &reused));
         match writing {
             Ok(handle) => Saving {
                 writing: Some(handle),
@@ -603,7 +625,7 @@ impl Store {
 
     /// Ends the next index: the documents of the index read that were taken as they were
     /// copied after those written as they were parsed, then the table; and puts it in place.
-    fn write(mut self, key: &format::Key, kept: &[Kept]) -> Option<State> {
+    fn write(mut self, key: &format::Key, reused: &[Reused]) -> Option<State> {
         let next = self.next.get_mut().unwrap_or_else(PoisonError::into_inner);
         let mut next = std::mem::replace(next, Next::Failed);
         if matches!(next, Next::NotBegun) {
@@ -614,6 +636,8 @@ impl Store {
             pending,
             from,
             at,
+            table,
+            rows,
             ..
         } = next
         else {
@@ -630,7 +654,7 @@ impl Store {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, handle);
         out.write_all(&pending).ok()?;
         drop(pending);
-        let state = format::finish(&mut out, key, at, &mut old, kept)
+        let state = format::finish(&mut out, key, at, &mut old, (table, rows), reused)
             .and_then(|state| out.flush().map(|()| state))
             .ok()?;
         drop(out);

@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 use ignore::{WalkBuilder, WalkState};
 use rayon::prelude::*;
 
-use crate::cache::{self, Loaded, Surveyed};
+use crate::cache::{self, Entry, Loaded, Surveyed};
 use crate::diagnostic::Placed;
 use crate::dismissed::{self, Dismissals};
 use crate::document::Document;
@@ -140,9 +140,20 @@ impl Survey {
         let mut loaded = decode(&shared, found, &settings.0.conventions, &store);
         // The index is ended on another thread while this one sorts the documents (a
         // stretch of a cold check during which the other core has nothing to do).
-        let whole = loaded.iter().all(|l| l.file.is_some());
-        let kept = loaded.iter_mut().filter_map(|l| l.file.take()).collect();
-        let saving = store.save(kept, whole);
+        let whole = store.whole(loaded.len());
+        let reused = match store.reused() {
+            0 => Vec::new(),
+            n => {
+                let mut reused = Vec::with_capacity(n);
+                for l in &mut loaded {
+                    if let Entry::Reused(r) = std::mem::replace(&mut l.entry, Entry::None) {
+                        reused.push(r);
+                    }
+                }
+                reused
+            }
+        };
+        let saving = store.save(reused, whole);
         loaded.sort_unstable_by(|a, b| a.doc.path.cmp(&b.doc.path));
         // Made in the buffer of `loaded`, which is a third larger than the documents need.
         let mut docs: Vec<Document> = loaded.into_iter().map(|l| l.doc).collect();

@@ -30,7 +30,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use super::{Bytes, Kept, Stamp, State};
+use super::{Reused, Stamp, State};
 use crate::document::Document;
 use crate::hash::{Fnv, fingerprint};
 
@@ -213,7 +213,10 @@ pub(super) fn write_at(_: &std::fs::File, _: &[u8], _: u64) -> std::io::Result<(
     Err(std::io::ErrorKind::Unsupported.into())
 }
 
-/// One row of the table: a file as the index knows it.
+/// One row of the table: a file as the index knows it. It is written in two parts, as
+/// postcard writes a struct's fields one after the other: its [`Head`] when its document
+/// is parsed, outside the lock of the next index, and its document's place and checksum
+/// once that is known ([`row`]).
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct Row<'a> {
     pub path: &'a str,
@@ -224,6 +227,23 @@ pub(super) struct Row<'a> {
     /// Where its document is in the file (start and length), and the document's checksum.
     document: (u64, u64),
     sum: u64,
+}
+
+/// The fields of a [`Row`] before its document's place, in the same order.
+#[derive(serde::Serialize)]
+pub(super) struct Head<'a> {
+    pub path: &'a str,
+    pub stamp: Stamp,
+    pub trusted: bool,
+    pub text: (usize, u64),
+}
+
+/// Appends to `table` the row whose [`Head`] is encoded in `head` and whose document is
+/// `stored`.
+pub(super) fn row(table: &mut Vec<u8>, head: &[u8], stored: &Stored) -> std::io::Result<()> {
+    table.extend_from_slice(head);
+    let document = (stored.document.start as u64, stored.document.len() as u64);
+    encode(&(document, stored.sum), table)
 }
 
 /// A file as a row of the index read has it: its identity and text, and where its
@@ -321,57 +341,51 @@ pub(super) fn encode(value: &impl serde::Serialize, out: &mut Vec<u8>) -> std::i
     postcard::serialize_with_flavor(value, Buffer(out)).map_err(std::io::Error::other)
 }
 
-/// Ends the index of the entries `kept` under `key`, whose header and the documents written
-/// as they were parsed ([`Stored::at`]) are in `out` already, up to `at`: the documents of
-/// the index read that were taken as they were are copied (`old` reads a range of it;
-/// adjacent ones are read together), then the table. Returns the state it describes (as
-/// [`table`] reads it back).
+/// Ends the index under `key`, whose header and the documents written as they were parsed
+/// are in `out` already, up to `at`, and their rows in `written` (the rows' bytes and how
+/// many): the documents of the entries `reused` are copied from the index read (`old`
+/// reads a range of it; adjacent ones are read together) and their rows added, then the
+/// table is written. Returns the state it describes (as [`table`] reads it back).
 pub(super) fn finish(
     out: &mut impl Write,
     key: &Key,
     mut at: u64,
     old: &mut dyn FnMut(Range<usize>) -> std::io::Result<Vec<u8>>,
-    kept: &[Kept],
+    (mut table, mut count): (Vec<u8>, u64),
+    reused: &[Reused],
 ) -> std::io::Result<State> {
     /// How much of the old index is read at a time.
     const RUN: usize = 1 << 20;
-    let mut table = Vec::new();
-    let mut count = 0u64;
     // Adjacent documents of the old index to copy in one piece.
     let mut copying: Option<Range<usize>> = None;
     let mut flush = |out: &mut dyn Write, copying: &mut Option<Range<usize>>| match copying.take() {
         Some(range) => out.write_all(&old(range)?),
         None => Ok(()),
     };
-    for file in kept {
-        // Where its document is in the next index: written already, or put there now.
-        let stored = match &file.bytes {
-            Bytes::Written(written) => written.clone(),
-            Bytes::Reused(old) => {
-                let range = old.document.clone();
-                match &mut copying {
-                    Some(c) if c.end == range.start && range.end - c.start <= RUN => {
-                        c.end = range.end;
-                    }
-                    _ => {
-                        flush(out, &mut copying)?;
-                        copying = Some(range.clone());
-                    }
-                }
-                let moved = Stored::moved(at, old);
-                at += range.len() as u64;
-                moved
+    let mut head = Vec::new();
+    for entry in reused {
+        let place = &entry.place;
+        let range = place.stored.document.clone();
+        match &mut copying {
+            Some(c) if c.end == range.start && range.end - c.start <= RUN => {
+                c.end = range.end;
             }
+            _ => {
+                flush(out, &mut copying)?;
+                copying = Some(range.clone());
+            }
+        }
+        let moved = Stored::moved(at, &place.stored);
+        at += range.len() as u64;
+        head.clear();
+        let taken = Head {
+            path: &entry.path,
+            stamp: place.stamp,
+            trusted: true,
+            text: place.text,
         };
-        let row = Row {
-            path: &file.path,
-            stamp: file.stamp,
-            trusted: file.trusted,
-            text: file.text,
-            document: (stored.document.start as u64, stored.document.len() as u64),
-            sum: stored.sum,
-        };
-        encode(&row, &mut table)?;
+        encode(&taken, &mut head)?;
+        row(&mut table, &head, &moved)?;
         count += 1;
     }
     flush(out, &mut copying)?;
@@ -382,4 +396,40 @@ pub(super) fn finish(
         out.write_all(&n.to_le_bytes())?;
     }
     Ok(State(sum))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row written in two parts ([`Head`], then [`row`]) reads back as the [`Row`] it is.
+    #[test]
+    fn a_row_written_in_two_parts_is_the_row() {
+        let stamp = Stamp {
+            size: 12,
+            modified: 1_765_000_000_123_456_789,
+            changed: -5,
+            inode: u64::MAX,
+            device: 3,
+        };
+        let stored = Stored::at(1 << 40, 77, 0xdead_beef);
+        let mut head = Vec::new();
+        let written = Head {
+            path: "chats/2026/2026-11-12-ada.md",
+            stamp,
+            trusted: true,
+            text: (300, u64::MAX - 1),
+        };
+        encode(&written, &mut head).unwrap();
+        let mut table = vec![7];
+        row(&mut table, &head, &stored).unwrap();
+        let read = Row::read(&table[1..]).expect("one whole row");
+        assert_eq!(read.path, written.path);
+        assert_eq!(read.stamp, stamp);
+        assert!(read.trusted);
+        assert_eq!(read.text, written.text);
+        let place = read.place().unwrap();
+        assert_eq!(place.stored.document, stored.document);
+        assert_eq!(place.stored.sum, stored.sum);
+    }
 }

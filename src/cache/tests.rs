@@ -229,25 +229,24 @@ fn an_entry_written_in_the_files_last_tick_is_checked_by_its_text() {
     std::fs::write(&path, "---\nname: Bob\n---\n").unwrap();
     let stamp = Stamp::of(&std::fs::metadata(&path).unwrap());
     let conventions = &old.settings.conventions;
-    let index = |trusted: bool| {
-        let store = Store::open(&root, conventions, Policy::Use);
+    // Kept by a run that read it just now (not settled), or long after (settled).
+    let index = |policy: Policy| {
+        let store = Store::open(&root, conventions, policy);
         let doc = &old.docs[0];
-        let kept = [super::Kept {
-            path: doc.path.as_str().into(),
-            stamp,
-            text: doc.fingerprint().unwrap(),
-            trusted,
-            bytes: super::Bytes::Written(store.keep(doc).expect("kept")),
-        }];
+        let entry = store.keep(doc, stamp, doc.fingerprint().unwrap());
+        assert!(matches!(entry, super::Entry::Written));
         let key = store.key.expect("a key");
-        store.write(&key, &kept).expect("written");
+        store.write(&key, &[]).expect("written");
     };
-    index(false);
+    index(Policy::Use);
     let name = |ix: &Index| format!("{:?}", ix.docs[0].name());
     assert_eq!(name(&load(&root, Policy::Use)), "Some(\"Bob\")");
     // The same entry marked as settled is taken on its stamp: which is why only entries of
     // files that had settled before they were read are ever marked so.
-    index(true);
+    index(Policy::Testing {
+        back: Duration::ZERO,
+        racy: Duration::ZERO,
+    });
     assert_eq!(name(&load(&root, Policy::Use)), "Some(\"Ada\")");
 }
 
