@@ -29,8 +29,9 @@
 //!
 //! The next index is written into a temporary file beside it (each document and its row as
 //! it is parsed, [`Store::keep`]; the unchanged documents and the table at the end, on a
-//! thread of its own while the command uses the documents: [`Saving`]) and renamed over it, so a reader sees the old index or
-//! the new one, never a torn one; it is put in place only when something changed. The folder carries its own
+//! thread of its own while the command uses the documents: [`Saving`]) and renamed over
+//! it, so a reader sees the old index or the new one, never a torn one; it is put in place
+//! only when something changed. The folder carries its own
 //! `.gitignore` (`*`) and a `CACHEDIR.TAG`, so git and backup tools leave it alone; it is
 //! hidden, so the notebook's walk never reads it. docs/performance.md says why it lives
 //! there and what it saves.
@@ -442,9 +443,13 @@ impl Store {
                 entry: Entry::None,
             };
         };
-        self.changed.store(true, Ordering::Relaxed);
+        // A file whose parse is not kept has no entry to change: marked changed, a notebook
+        // holding one (a file not UTF-8, say) would write its index again on every run.
         let entry = match doc.fingerprint() {
-            Some(text) => self.keep(&doc, stamp, text),
+            Some(text) => {
+                self.changed.store(true, Ordering::Relaxed);
+                self.keep(&doc, stamp, text)
+            }
             None => Entry::None,
         };
         Loaded { doc, entry }
@@ -593,10 +598,14 @@ impl Store {
     /// ([`Saving`]). A cache that cannot be written (a read-only notebook, a full disk) is
     /// no failure of the run: the next run reads the files. `whole`: [`Store::whole`].
     pub(crate) fn save(self, reused: Vec<Reused>, whole: bool) -> Saving {
+        #[cfg(test)]
+        let files_read = self.files_read();
         let done = |state: Option<State>| Saving {
             writing: None,
             done: state.filter(|_| whole),
             whole,
+            #[cfg(test)]
+            files_read,
         };
         let Some(key) = self.kept_key() else {
             return done(None);
@@ -618,6 +627,8 @@ impl Store {
                 writing: Some(handle),
                 done: None,
                 whole,
+                #[cfg(test)]
+                files_read,
             },
             Err(_) => done(None),
         }
@@ -682,6 +693,10 @@ pub(crate) struct Saving {
     done: Option<State>,
     /// Whether the index describes every document ([`Store::save`]).
     whole: bool,
+    /// How many files the run read, the stat pass and the documents' decoding together:
+    /// none that did not change, when the index holds.
+    #[cfg(test)]
+    pub(crate) files_read: usize,
 }
 
 impl Saving {
