@@ -313,7 +313,7 @@ impl Store {
             .entries
             .get(rel.as_str())
             .and_then(|range| format::Row::read(self.table.get(range.clone())?))
-            .and_then(|row| Some((row.trusted, row.place()?)));
+            .and_then(|row| Some((row.head.trusted, row.place()?)));
         let Some((trusted, place)) = row else {
             return Surveyed::Loaded(self.parse(root, rel, self.read_file(path), conventions));
         };

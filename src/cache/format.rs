@@ -134,7 +134,7 @@ pub(super) fn table(file: &std::fs::File, len: u64, key: &Key) -> Option<Table> 
         {
             return None;
         }
-        rows.insert(row.path.into(), at..bytes.len() - left.len());
+        rows.insert(row.head.path.into(), at..bytes.len() - left.len());
         rest = left;
     }
     rest.is_empty().then_some(Table {
@@ -214,27 +214,26 @@ pub(super) fn write_at(_: &std::fs::File, _: &[u8], _: u64) -> std::io::Result<(
 }
 
 /// One row of the table: a file as the index knows it. It is written in two parts, as
-/// postcard writes a struct's fields one after the other: its [`Head`] when its document
-/// is parsed, outside the lock of the next index, and its document's place and checksum
-/// once that is known ([`row`]).
+/// postcard writes a struct's fields one after the other, those of a struct within it
+/// included: its [`Head`] when its document is parsed, outside the lock of the next index,
+/// and its document's place and checksum once that is known ([`row`]).
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct Row<'a> {
-    pub path: &'a str,
-    pub stamp: Stamp,
-    pub trusted: bool,
-    /// Its text's length and fingerprint.
-    pub text: (usize, u64),
+    #[serde(borrow)]
+    pub head: Head<'a>,
     /// Where its document is in the file (start and length), and the document's checksum.
     document: (u64, u64),
     sum: u64,
 }
 
-/// The fields of a [`Row`] before its document's place, in the same order.
-#[derive(serde::Serialize)]
+/// A row before its document's place: the file's path and identity.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct Head<'a> {
     pub path: &'a str,
     pub stamp: Stamp,
+    /// The file had settled before it was read: the next run may trust its stamp.
     pub trusted: bool,
+    /// Its text's length and fingerprint.
     pub text: (usize, u64),
 }
 
@@ -273,8 +272,8 @@ impl<'a> Row<'a> {
         let start = usize::try_from(self.document.0).ok()?;
         let len = usize::try_from(self.document.1).ok()?;
         Some(Place {
-            stamp: self.stamp,
-            text: self.text,
+            stamp: self.head.stamp,
+            text: self.head.text,
             stored: Stored {
                 document: start..start.checked_add(len)?,
                 sum: self.sum,
@@ -342,9 +341,9 @@ pub(super) fn encode(value: &impl serde::Serialize, out: &mut Vec<u8>) -> std::i
 }
 
 /// Ends the index under `key`, whose header and the documents written as they were parsed
-/// are in `out` already, up to `at`, and their rows in `table` (with their `count`): the documents of the entries `reused` are copied from the index read (`old`
-/// reads a range of it; adjacent ones are read together) and their rows added, then the
-/// table is written. Returns the state it describes (as [`table`] reads it back).
+/// are in `out` already, up to `at`, and their rows in `table` (with their `count`): the
+/// documents of the entries `reused` are copied from the index read (`old` reads a range of
+/// it; adjacent ones are read together) and their rows added, then the table is written. Returns the state it describes (as [`table`] reads it back).
 pub(super) fn finish(
     out: &mut impl Write,
     key: &Key,
@@ -423,10 +422,10 @@ mod tests {
         let mut table = vec![7];
         row(&mut table, &head, &stored).unwrap();
         let read = Row::read(&table[1..]).expect("one whole row");
-        assert_eq!(read.path, written.path);
-        assert_eq!(read.stamp, stamp);
-        assert!(read.trusted);
-        assert_eq!(read.text, written.text);
+        assert_eq!(read.head.path, written.path);
+        assert_eq!(read.head.stamp, stamp);
+        assert!(read.head.trusted);
+        assert_eq!(read.head.text, written.text);
         let place = read.place().unwrap();
         assert_eq!(place.stored.document, stored.document);
         assert_eq!(place.stored.sum, stored.sum);
