@@ -580,57 +580,49 @@ impl Store {
         })
     }
 
-    /// How many entries of the index read this run took as they were.
-    pub(crate) fn reused(&self) -> usize {
-        self.reused.load(Ordering::Relaxed)
-    }
-
-    /// Whether every one of the `loaded` documents of the notebook has an entry in the
-    /// next index (a file that cannot be kept has none): only then does the index describe
-    /// the notebook, and [`Saving::state`] give its [`State`].
-    pub(crate) fn whole(&self, loaded: usize) -> bool {
-        self.written.load(Ordering::Relaxed) + self.reused.load(Ordering::Relaxed) == loaded
-    }
-
     /// Writes the next index if it differs from the one read: the documents and rows
-    /// written as they were parsed, and the entries `reused` (in any order: a row is found
-    /// by its path). On a thread of its own, while the command goes on with the documents
-    /// ([`Saving`]). A cache that cannot be written (a read-only notebook, a full disk) is
-    /// no failure of the run: the next run reads the files. `whole`: [`Store::whole`].
-    pub(crate) fn save(self, reused: Vec<Reused>, whole: bool) -> Saving {
+    /// written as they were parsed, and the entries of the `loaded` documents taken as they
+    /// were (which it takes out of them). On a thread of its own, while the command goes on
+    /// with the documents ([`Saving`]). A cache that cannot be written (a read-only notebook,
+    /// a full disk) is no failure of the run: the next run reads the files.
+    pub(crate) fn save(self, loaded: &mut [Loaded]) -> Saving {
+        // Counted, not looked for: at 83,000 documents, a pass over them is a pass through
+        // memory the other core could use.
+        let reused = self.reused.load(Ordering::Relaxed);
+        // Only an index with an entry for every document (a file that cannot be kept has
+        // none) describes the notebook, and has a state to keep answers for.
+        let whole = self.written.load(Ordering::Relaxed) + reused == loaded.len();
+        let mut entries = Vec::with_capacity(reused);
+        if reused > 0 {
+            for l in loaded {
+                if let Entry::Reused(r) = std::mem::replace(&mut l.entry, Entry::None) {
+                    entries.push(r);
+                }
+            }
+        }
         #[cfg(test)]
         let files_read = self.files_read();
-        let done = |state: Option<State>| Saving {
-            writing: None,
-            done: state.filter(|_| whole),
-            whole,
+        let unchanged = !self.changed.load(Ordering::Relaxed)
+            && reused == self.entries.len()
+            && self.file.is_some();
+        let (writing, done) = match self.kept_key() {
+            None => (None, None),
+            Some(_) if unchanged => (None, self.state.filter(|_| whole)),
+            // Ending the index (copying the unchanged documents, writing the table) took a
+            // fiftieth of a cold check, all of it on the one thread that goes on to sort and
+            // index the documents and run the rules.
+            Some(key) => {
+                let writing = std::thread::Builder::new()
+                    .name("ties-cache".into())
+                    .spawn(move || self.write(&key, &entries).filter(|_| whole));
+                (writing.ok(), None)
+            }
+        };
+        Saving {
+            writing,
+            done,
             #[cfg(test)]
             files_read,
-        };
-        let Some(key) = self.kept_key() else {
-            return done(None);
-        };
-        if !self.changed.load(Ordering::Relaxed)
-            && reused.len() == self.entries.len()
-            && self.file.is_some()
-        {
-            return done(self.state);
-        }
-        // Ending the index (copying the unchanged documents, writing the table) took a
-        // fiftieth of a cold check, all of it on the one thread that goes on to sort and
-        // index the documents and run the rules.
-        let writing = std::thread::Builder::new()
-            .name("ties-cache".into())
-            .spawn(move || self.write(&key, &reused));
-        match writing {
-            Ok(handle) => Saving {
-                writing: Some(handle),
-                done: None,
-                whole,
-                #[cfg(test)]
-                files_read,
-            },
-            Err(_) => done(None),
         }
     }
 
@@ -691,8 +683,6 @@ pub(crate) struct Saving {
     writing: Option<std::thread::JoinHandle<Option<State>>>,
     /// The state, when nothing was to be written.
     done: Option<State>,
-    /// Whether the index describes every document ([`Store::save`]).
-    whole: bool,
     /// How many files the run read, the stat pass and the documents' decoding together:
     /// none that did not change, when the index holds.
     #[cfg(test)]
@@ -704,7 +694,7 @@ impl Saving {
     /// describes every document.
     pub(crate) fn state(mut self) -> Option<State> {
         match self.writing.take() {
-            Some(writing) => writing.join().ok().flatten().filter(|_| self.whole),
+            Some(writing) => writing.join().ok().flatten(),
             None => self.done,
         }
     }

@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 use ignore::{WalkBuilder, WalkState};
 use rayon::prelude::*;
 
-use crate::cache::{self, Entry, Loaded, Surveyed};
+use crate::cache::{self, Loaded, Surveyed};
 use crate::diagnostic::Placed;
 use crate::dismissed::{self, Dismissals};
 use crate::document::Document;
@@ -140,20 +140,7 @@ impl Survey {
         let mut loaded = decode(&shared, found, &settings.0.conventions, &store);
         // The index is ended on another thread while this one sorts the documents (a
         // stretch of a cold check during which the other core has nothing to do).
-        let whole = store.whole(loaded.len());
-        let reused = match store.reused() {
-            0 => Vec::new(),
-            n => {
-                let mut reused = Vec::with_capacity(n);
-                for l in &mut loaded {
-                    if let Entry::Reused(r) = std::mem::replace(&mut l.entry, Entry::None) {
-                        reused.push(r);
-                    }
-                }
-                reused
-            }
-        };
-        let saving = store.save(reused, whole);
+        let saving = store.save(&mut loaded);
         in_path_order(&mut loaded);
         // Made in the buffer of `loaded`, which is a third larger than the documents need.
         let mut docs: Vec<Document> = loaded.into_iter().map(|l| l.doc).collect();
@@ -675,6 +662,7 @@ fn describe_walk_error(root: &Path, err: &ignore::Error) -> (Option<PathBuf>, St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cache::Entry;
 
     /// Documents in any order, some paths alike but for case or a prefix, come out in
     /// the order of their paths, each once, as a sort of the documents themselves puts them.
