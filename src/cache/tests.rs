@@ -495,3 +495,18 @@ fn a_file_not_kept_does_not_make_the_index_written_again() {
     same(&root, settled, "again");
     assert_eq!(written(), before, "nothing changed, nothing written");
 }
+
+/// The index is ended on a thread of its own ([`super::Saving`]); a load returns only once
+/// it is in place, so no run leaves its temporary file behind, and the next run reads it.
+#[test]
+fn a_load_leaves_the_index_in_place_and_no_temporary_file() {
+    let (_dir, root) = cached_notebook();
+    std::fs::write(root.join("contacts/ada.md"), TEXTS[1]).unwrap();
+    load(&root, Policy::Use);
+    let mut names: Vec<String> = std::fs::read_dir(root.join(super::DIR))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".gitignore", "CACHEDIR.TAG", "index"]);
+}
