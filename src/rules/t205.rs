@@ -28,8 +28,13 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
         .same_file(&doc.path)
         .iter()
         .map(|&i| &index.docs[i])
-        // An implicit record has no file to collide with.
-        .find(|d| d.path != doc.path && !d.is_implicit())
+        // An implicit record has no file to collide with; a fingerprint shared by two
+        // different folds is no collision either.
+        .find(|d| {
+            d.path != doc.path
+                && !d.is_implicit()
+                && crate::slug::fold(&d.path) == crate::slug::fold(&doc.path)
+        })
     else {
         return;
     };
