@@ -96,9 +96,11 @@ pub(crate) struct Index {
     names: OnceLock<FastMap<String, Vec<usize>>>,
     /// Who names whom: built on first use, as `check` needs none of it.
     links: OnceLock<Links>,
-    /// Every document by its path folded as macOS and Windows compare names, for T205,
-    /// keyed by the fold's fingerprint ([`fold_key`]).
-    folded: OnceLock<FastMap<u64, Vec<usize>>>,
+    /// Every document's position beside the fingerprint of its path folded as macOS and
+    /// Windows compare names ([`fold_key`]), in that order, for T205: built on first use.
+    /// Sorted pairs and no table: most paths are alone, and a table with a list for each
+    /// was 6.6 MB at 83,000 files.
+    folded: OnceLock<Vec<(u64, usize)>>,
     /// The message templates (`templates/` over the built-in set): read on first use, as
     /// only the check, drafts and the templates report need them.
     templates: OnceLock<Templates>,
@@ -216,14 +218,24 @@ fn fold_key(name: &str) -> u64 {
     }
 }
 
-/// The documents by the fingerprints of their folded paths ([`Index::same_file`]).
-fn folded(docs: &[Document]) -> FastMap<u64, Vec<usize>> {
-    // Sized once: grown from empty, the table was moved a dozen times at 8,300 files.
-    let mut all = FastMap::with_capacity_and_hasher(docs.len(), BuildHasherDefault::default());
-    for (i, doc) in docs.iter().enumerate() {
-        push(&mut all, fold_key(&doc.path), i);
-    }
+/// The documents' positions by the fingerprints of their folded paths ([`Index::same_file`]).
+fn folded(docs: &[Document]) -> Vec<(u64, usize)> {
+    let mut all: Vec<(u64, usize)> = (docs.iter().enumerate())
+        .map(|(i, doc)| (fold_key(&doc.path), i))
+        .collect();
+    all.sort_unstable();
     all
+}
+
+/// Every position at or after `at` in `folded` moves by one; their order stays.
+fn shift_folded(folded: &mut [(u64, usize)], at: usize, inserted: bool) {
+    for (_, i) in folded.iter_mut().filter(|(_, i)| *i >= at) {
+        if inserted {
+            *i += 1;
+        } else {
+            *i -= 1;
+        }
+    }
 }
 
 /// Every position at or after `at` in the lists of `map` moves by one.
@@ -545,16 +557,16 @@ impl Index {
         self.docs.iter().filter(|d| !d.is_implicit()).count()
     }
 
-    /// Builds the id, path and same-file lookups side by side, on the cores there are; the
-    /// others are built again on first use. One after the other (the same-file one on first
-    /// use, while the check's other thread waited for it), they took 6.6 ms of a check at
-    /// 8,300 files; side by side, 4.6 ms. Each pass over the documents misses the cache
+    /// Builds the id and path lookups side by side, on the cores there are; the others are
+    /// built again on first use. One after the other, they took 3.8 ms of a check at 8,300
+    /// files while the other core waited: each pass over the documents misses the cache
     /// once or twice a document, which is most of what it costs.
     fn link(&mut self) {
         self.names = OnceLock::new();
         self.links = OnceLock::new();
+        self.folded = OnceLock::new();
         let docs = &self.docs;
-        let (by_id, (paths, folded)) = rayon::join(
+        (self.by_id, self.paths) = rayon::join(
             || {
                 let mut by_id =
                     FastMap::with_capacity_and_hasher(docs.len(), BuildHasherDefault::default());
@@ -563,16 +575,8 @@ impl Index {
                 }
                 by_id
             },
-            || {
-                rayon::join(
-                    || docs.iter().map(|doc| doc.path.clone()).collect(),
-                    || folded(docs),
-                )
-            },
+            || docs.iter().map(|doc| doc.path.clone()).collect(),
         );
-        self.by_id = by_id;
-        self.paths = paths;
-        self.folded = OnceLock::from(folded);
     }
 
     /// The message templates, read from `templates/` on first use.
@@ -594,12 +598,17 @@ impl Index {
     /// that ignores case and normalisation, `path`'s own included; empty when none but it is.
     /// Found by the fold's fingerprint, so a path whose fold only shares it may be among
     /// them: compare the folds ([`crate::slug::fold`]) before saying two are one file.
-    pub(crate) fn same_file(&self, path: &str) -> &[usize] {
+    pub(crate) fn same_file(&self, path: &str) -> impl Iterator<Item = usize> + '_ {
         let folded = self.folded.get_or_init(|| folded(&self.docs));
-        match folded.get(&fold_key(path)) {
-            Some(list) if list.len() > 1 => list,
-            _ => &[],
-        }
+        let key = fold_key(path);
+        let from = folded.partition_point(|&(k, _)| k < key);
+        let to = from + folded[from..].partition_point(|&(k, _)| k == key);
+        let same = if to - from > 1 {
+            &folded[from..to]
+        } else {
+            &[]
+        };
+        same.iter().map(|&(_, i)| i)
     }
 
     /// Titles, names and aliases, built on first use.
@@ -790,10 +799,10 @@ impl Index {
             edit_names(names, &self.docs[at], at, true);
         }
         if let Some(folded) = self.folded.get_mut() {
-            for list in folded.values_mut() {
-                shift_list(list, at, true);
-            }
-            put(folded, fold_key(&self.docs[at].path), at, true);
+            shift_folded(folded, at, true);
+            let entry = (fold_key(&self.docs[at].path), at);
+            let place = folded.partition_point(|e| *e < entry);
+            folded.insert(place, entry);
         }
         links.shift(at, true);
         shift_list(&mut near, at, true);
@@ -809,7 +818,7 @@ impl Index {
             .chain(paths(
                 links.reach(self).files_linked_by.get(doc.path.as_str()),
             ))
-            .chain(self.same_file(&doc.path).iter().copied())
+            .chain(self.same_file(&doc.path))
             .chain(near.iter().copied());
         for x in also {
             affected.paths.insert(self.docs[x].path.clone());
@@ -830,7 +839,7 @@ impl Index {
             .chain(paths(
                 links.reach(self).files_linked_by.get(doc.path.as_str()),
             ))
-            .chain(self.same_file(&doc.path).iter().copied())
+            .chain(self.same_file(&doc.path))
             .filter(|&x| x != i);
         for x in also.chain(near.iter().copied()) {
             affected.paths.insert(self.docs[x].path.clone());
@@ -845,8 +854,10 @@ impl Index {
         if let Some(names) = self.names.get_mut() {
             edit_names(names, &self.docs[i], i, false);
         }
-        if let Some(folded) = self.folded.get_mut() {
-            put(folded, fold_key(&self.docs[i].path), i, false);
+        if let Some(folded) = self.folded.get_mut()
+            && let Ok(place) = folded.binary_search(&(fold_key(&self.docs[i].path), i))
+        {
+            folded.remove(place);
         }
         self.docs.remove(i);
         for list in self.by_id.values_mut() {
@@ -858,9 +869,7 @@ impl Index {
             }
         }
         if let Some(folded) = self.folded.get_mut() {
-            for list in folded.values_mut() {
-                shift_list(list, i, false);
-            }
+            shift_folded(folded, i, false);
         }
         links.shift(i, false);
         shift_list(&mut near, i, false);
@@ -969,7 +978,7 @@ impl Index {
         // T205: a file that came or went may be the same file as another on macOS and
         // Windows (names that differ only in case or normalisation).
         for (_, path) in &moved {
-            for &i in self.same_file(path) {
+            for i in self.same_file(path) {
                 affected.paths.insert(self.docs[i].path.clone());
             }
         }
@@ -1637,7 +1646,7 @@ mod tests {
                     ix.names();
                 }
                 if rng.chance(50) {
-                    ix.same_file("contacts/ada.md");
+                    let _ = ix.same_file("contacts/ada.md");
                 }
                 ix.apply(edits);
                 let fresh = index(&[]);
@@ -1663,7 +1672,7 @@ mod tests {
                     assert_eq!(names, fresh.names(), "seed {seed}");
                 }
                 if let Some(folded) = ix.folded.get() {
-                    fresh.same_file("");
+                    let _ = fresh.same_file("");
                     assert_eq!(Some(folded), fresh.folded.get(), "seed {seed}");
                 }
                 // The reach of the changes is built by following them.

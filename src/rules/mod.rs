@@ -91,7 +91,7 @@ impl<'a> Scope<'a> {
     /// The documents (positions in the index) whose path is the same file as `path` on a
     /// file system that ignores case and normalisation, `path`'s own included; empty when
     /// none but it is ([`Index::same_file`], kept as documents come and go).
-    pub(crate) fn same_file(&self, path: &str) -> &[usize] {
+    pub(crate) fn same_file(&self, path: &str) -> impl Iterator<Item = usize> + '_ {
         self.index.same_file(path)
     }
 

@@ -26,8 +26,7 @@ pub(crate) fn check(scope: &Scope, doc: &Document, out: &mut Found) {
     // The first file by path keeps its name; every later one is reported once.
     let Some(first) = scope
         .same_file(&doc.path)
-        .iter()
-        .map(|&i| &index.docs[i])
+        .map(|i| &index.docs[i])
         // An implicit record has no file to collide with; a fingerprint shared by two
         // different folds is no collision either.
         .find(|d| {
