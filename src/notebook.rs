@@ -606,9 +606,10 @@ fn plainly_below<'a>(root: &Path, path: &'a Path) -> Option<&'a str> {
         rest.strip_prefix(b"/")?
     };
     let rest = std::str::from_utf8(rest).ok()?;
+    // Split on bytes: `str::split` sets up a `memchr` search for each short part.
     let plain = !root.is_empty()
         && !rest.is_empty()
-        && rest.split('/').all(|part| !part.is_empty() && part != ".");
+        && (rest.as_bytes().split(|&b| b == b'/')).all(|part| !matches!(part, b"" | b"."));
     plain.then_some(rest)
 }
 
