@@ -437,6 +437,56 @@ mod tests {
             .collect()
     }
 
+    /// Two paths under one fingerprint of their folds are one file only if their folds are
+    /// the same: every document under the key is asked, and only the true pair reported.
+    #[test]
+    fn paths_whose_folds_only_share_a_fingerprint_are_not_one_file() {
+        let mut ix = index(
+            &[
+                ("notes/0.md", "x\n"),
+                ("notes/A.md", "a\n"),
+                ("notes/a.md", "b\n"),
+            ],
+            at(21, 9),
+        );
+        crate::index::fold_together(&mut ix, &["notes/a.md", "notes/A.md", "notes/0.md"]);
+        assert_eq!(ix.same_file("notes/a.md").collect::<Vec<_>>(), [0, 1, 2]);
+        let found: Vec<String> = (Checker::new(&ix).diagnostics().iter())
+            .filter(|d| d.code == Code::T205)
+            .map(|d| d.message.clone())
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("notes/A.md and notes/a.md are one file"),
+            "{found:?}"
+        );
+    }
+
+    /// A file that goes in a batch (more than [`ONE_BY_ONE`] changes, the lookups built
+    /// again) leaves the one it was the same file as alone: that one's T205 must go too.
+    #[test]
+    fn a_file_gone_in_a_batch_takes_the_same_file_warning_of_the_one_left() {
+        let mut files: Vec<(String, &str)> = (0..=ONE_BY_ONE)
+            .map(|k| (format!("notes/f{k}.md"), "x\n"))
+            .collect();
+        files.extend([("notes/A.md".into(), "a\n"), ("notes/a.md".into(), "b\n")]);
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+        let mut ix = index(&files, at(21, 9));
+        let mut checker = Checker::new(&ix);
+        let t205 = |checker: &Checker| {
+            (checker.diagnostics().iter())
+                .filter(|d| d.code == Code::T205)
+                .count()
+        };
+        assert_eq!(t205(&checker), 1);
+        let gone = (0..=ONE_BY_ONE)
+            .map(|k| Edit::Gone(format!("notes/f{k}.md")))
+            .chain([Edit::Gone("notes/A.md".into())])
+            .collect();
+        step(&mut ix, &mut checker, gone);
+        assert_eq!(t205(&checker), 0);
+    }
+
     /// Applies `edits`, updates `checker`, and holds it to a full check of the same index;
     /// returns the paths it said changed.
     fn step(index: &mut Index, checker: &mut Checker, edits: Vec<Edit>) -> BTreeSet<String> {

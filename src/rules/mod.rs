@@ -88,9 +88,10 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// The documents (positions in the index) whose path is the same file as `path` on a
-    /// file system that ignores case and normalisation, `path`'s own included; empty when
-    /// none but it is ([`Index::same_file`], kept as documents come and go).
+    /// The documents (positions in the index) whose path may be the same file as `path` on
+    /// a file system that ignores case and normalisation, `path`'s own included: those
+    /// whose folded path has its fingerprint ([`Index::same_file`], kept as documents come
+    /// and go). Compare the folds before saying two are one file.
     pub(crate) fn same_file(&self, path: &str) -> impl Iterator<Item = usize> + '_ {
         self.index.same_file(path)
     }
