@@ -229,8 +229,8 @@ fn walked(from: &str, link: &str) -> Option<String> {
 /// written so (`../../contacts/jane-doe.md` from `chats/2026/`), and each check resolves
 /// them all: building each path was half of the cross-file rules' instructions. Bytes are
 /// compared one by one: paths are short, and splitting them with `str::split` and
-/// `rsplit_once` (a `memchr` search set up for each part) was a third of the rules'
-/// instructions again.
+/// `rsplit_once` (a `memchr` search set up for each part) was a quarter of the rules'
+/// instructions again (73 M against 54 M at 8,300 files).
 fn from_the_root<'a>(from: &str, link: &'a str) -> Option<&'a str> {
     let depth = match from.bytes().rposition(|b| b == b'/') {
         Some(end) => plain_parts(&from.as_bytes()[..end], false)?,
@@ -542,6 +542,29 @@ mod tests {
         }
     }
 
+    /// [`from_the_root`] as it was written with `str::split`: what the one pass over the
+    /// bytes must answer alike.
+    fn by_parts<'a>(from: &str, link: &'a str) -> Option<&'a str> {
+        let (dir, _) = from.rsplit_once('/').unwrap_or(("", from));
+        let plain = |path: &str| {
+            path.split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..")
+        };
+        if link.contains('%') || !(dir.is_empty() || plain(dir)) {
+            return None;
+        }
+        let depth = if dir.is_empty() {
+            0
+        } else {
+            dir.split('/').count()
+        };
+        let mut rest = link;
+        for _ in 0..depth {
+            rest = rest.strip_prefix("../")?;
+        }
+        plain(rest).then_some(rest)
+    }
+
     #[test]
     fn links_from_the_root_resolve_as_those_walked_part_by_part() {
         let mut rng = crate::rng::Rng::new(5);
@@ -549,14 +572,19 @@ mod tests {
             "a.md",
             "chats/x.md",
             "chats/2026/x.md",
+            "a/b/c/d.md",
             "a//b.md",
             "/a/b.md",
             "./a/b.md",
+            "a/./b.md",
+            "a/../b.md",
+            "../a.md",
+            "a%20b/c.md",
         ];
         let parts = ["..", ".", "", "contacts", "jane.md", "a%20b.md", "c"];
         for _ in 0..20_000 {
             let from = *rng.pick(&froms);
-            let len = 1 + rng.below(6);
+            let len = 1 + rng.below(7);
             let link = (0..len)
                 .map(|_| *rng.pick(&parts))
                 .collect::<Vec<_>>()
@@ -566,6 +594,15 @@ mod tests {
                 walked(from, &link),
                 "{from} {link}"
             );
+            // Taken as often as the plain reading of the paths allows: a link the short
+            // way misses is still right, but slower.
+            if !from.starts_with('/') {
+                assert_eq!(
+                    from_the_root(from, &link),
+                    by_parts(from, &link),
+                    "{from} {link}"
+                );
+            }
         }
         assert_eq!(
             from_the_root("chats/2026/x.md", "../../contacts/jane.md"),
