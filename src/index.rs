@@ -201,6 +201,32 @@ fn join<K: std::hash::Hash + Eq>(map: &mut FastMap<K, Vec<usize>>, later: FastMa
     }
 }
 
+/// Puts `docs` in the order of their paths: the paths sorted beside their places, then
+/// each document moved to its own place, once. Sorting the documents themselves (416 bytes
+/// each) moved them and read their paths through them at every comparison: 2.2 ms against
+/// 1.5–1.7 ms at 8,300 files, on the one thread the walk hands over to.
+fn in_path_order(docs: &mut [Document]) {
+    let mut keys: Vec<(&str, usize)> = (docs.iter().enumerate())
+        .map(|(at, doc)| (doc.path.as_str(), at))
+        .collect();
+    keys.sort_unstable();
+    // `from[i]`: where the document that goes at `i` is now; `usize::MAX` once in place.
+    let mut from: Vec<usize> = keys.into_iter().map(|(_, at)| at).collect();
+    for start in 0..from.len() {
+        // Around the cycle of places that begins at `start`: the document now at `at` is
+        // always the one that was at `start`, and goes where its turn comes.
+        let mut at = start;
+        while from[at] != usize::MAX {
+            let next = std::mem::replace(&mut from[at], usize::MAX);
+            if next == start {
+                break;
+            }
+            docs.swap(at, next);
+            at = next;
+        }
+    }
+}
+
 /// A fingerprint of [`crate::slug::fold`]`(name)`, made without allocating for a name of
 /// ASCII up to 256 bytes (nearly every path): what the lookup of same-file paths keys on.
 /// Folded copies of the paths were a quarter of the 2.8 ms that lookup took to build at
@@ -457,9 +483,9 @@ impl Index {
         mut docs: Vec<Document>,
         walk_findings: Vec<Placed>,
     ) -> Self {
-        // In place: documents are small (their records boxed), and sorting them where they
-        // are needs no second list of them.
-        docs.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        // In place: documents are small (their records boxed), and putting them in order
+        // where they are needs no second list of them.
+        in_path_order(&mut docs);
         let mut index = Self {
             root,
             now: Now::new(now),
@@ -1506,6 +1532,41 @@ fn names_of(doc: &Document) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Documents in any order, some paths alike but for case or a prefix, come out in
+    /// the order of their paths, each once, as a sort of the documents themselves puts them.
+    #[test]
+    fn documents_are_put_in_path_order() {
+        let conventions = crate::model::conventions::Conventions::default();
+        let names = [
+            "a.md",
+            "B.md",
+            "b.md",
+            "contacts/a.md",
+            "contacts/a.md.md",
+            "z/ä.md",
+        ];
+        let mut rng = crate::rng::Rng::new(0x50_27);
+        for len in 0..40 {
+            let mut docs: Vec<Document> = (0..len)
+                .map(|n| {
+                    let path = format!("{}{}", n % 3, rng.pick(&names));
+                    Document::parse(path, Ok(format!("{n}").into_bytes()), &conventions)
+                })
+                .collect();
+            let mut expected: Vec<(String, String)> = (docs.iter())
+                .map(|d| (d.path.clone(), format!("{:?}", d.text())))
+                .collect();
+            expected.sort();
+            in_path_order(&mut docs);
+            let mut got: Vec<(String, String)> = (docs.iter())
+                .map(|d| (d.path.clone(), format!("{:?}", d.text())))
+                .collect();
+            assert!(got.is_sorted_by(|a, b| a.0 <= b.0), "{got:?}");
+            got.sort();
+            assert_eq!(got, expected, "each document once");
+        }
+    }
 
     #[test]
     fn a_fold_key_is_the_fingerprint_of_the_fold_on_either_path() {

@@ -138,10 +138,10 @@ impl Survey {
         store.release();
         let shared: Arc<Path> = Arc::from(root.as_path());
         let mut loaded = decode(&shared, found, &settings.0.conventions, &store);
-        // The index is ended on another thread while this one sorts the documents (a
-        // stretch of a cold check during which the other core has nothing to do).
+        // The index is ended on another thread while this one sorts and links the
+        // documents (a stretch of a cold check during which the other core had nothing to
+        // do).
         let saving = store.save(&mut loaded);
-        in_path_order(&mut loaded);
         // Made in the buffer of `loaded`, which is a third larger than the documents need.
         let mut docs: Vec<Document> = loaded.into_iter().map(|l| l.doc).collect();
         docs.shrink_to_fit();
@@ -150,33 +150,6 @@ impl Survey {
         let mut index = Index::new(root, now, settings, docs, walk_findings);
         index.dismissed = dismissed;
         (index, saving)
-    }
-}
-
-/// Puts `loaded` in the order of the documents' paths: their paths sorted beside their
-/// places, then each document moved to its own place, once. Sorting the documents
-/// themselves (416 bytes each) moved them and read their paths through them at every
-/// comparison: 2.2 ms against 1.5–1.7 ms at 8,300 files, on the one thread the walk hands
-/// over to.
-fn in_path_order(loaded: &mut [Loaded]) {
-    let mut keys: Vec<(&str, usize)> = (loaded.iter().enumerate())
-        .map(|(at, l)| (l.doc.path.as_str(), at))
-        .collect();
-    keys.sort_unstable();
-    // `from[i]`: where the document that goes at `i` is now; `usize::MAX` once in place.
-    let mut from: Vec<usize> = keys.into_iter().map(|(_, at)| at).collect();
-    for start in 0..from.len() {
-        // Around the cycle of places that begins at `start`: the document now at `at` is
-        // always the one that was at `start`, and goes where its turn comes.
-        let mut at = start;
-        while from[at] != usize::MAX {
-            let next = std::mem::replace(&mut from[at], usize::MAX);
-            if next == start {
-                break;
-            }
-            loaded.swap(at, next);
-            at = next;
-        }
     }
 }
 
@@ -663,45 +636,6 @@ fn describe_walk_error(root: &Path, err: &ignore::Error) -> (Option<PathBuf>, St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cache::Entry;
-
-    /// Documents in any order, some paths alike but for case or a prefix, come out in
-    /// the order of their paths, each once, as a sort of the documents themselves puts them.
-    #[test]
-    fn loaded_documents_are_put_in_path_order() {
-        let conventions = Conventions::default();
-        let names = [
-            "a.md",
-            "B.md",
-            "b.md",
-            "contacts/a.md",
-            "contacts/a.md.md",
-            "z/ä.md",
-        ];
-        let mut rng = crate::rng::Rng::new(0x50_27);
-        for len in 0..40 {
-            let mut loaded: Vec<Loaded> = (0..len)
-                .map(|n| {
-                    let path = format!("{}{}", n % 3, rng.pick(&names));
-                    Loaded {
-                        doc: Document::parse(path, Ok(format!("{n}").into_bytes()), &conventions),
-                        entry: Entry::None,
-                    }
-                })
-                .collect();
-            let mut expected: Vec<(String, String)> = (loaded.iter())
-                .map(|l| (l.doc.path.clone(), format!("{:?}", l.doc.text())))
-                .collect();
-            expected.sort();
-            in_path_order(&mut loaded);
-            let mut got: Vec<(String, String)> = (loaded.iter())
-                .map(|l| (l.doc.path.clone(), format!("{:?}", l.doc.text())))
-                .collect();
-            assert!(got.is_sorted_by(|a, b| a.0 <= b.0), "{got:?}");
-            got.sort();
-            assert_eq!(got, expected, "each document once");
-        }
-    }
 
     /// What the components make of `path` below `root`: [`relative`] without its shortcut.
     fn by_components(root: &Path, path: &Path) -> String {
