@@ -343,7 +343,8 @@ pub(super) fn encode(value: &impl serde::Serialize, out: &mut Vec<u8>) -> std::i
 /// Ends the index under `key`, whose header and the documents written as they were parsed
 /// are in `out` already, up to `at`, and their rows in `table` (with their `count`): the
 /// documents of the entries `reused` are copied from the index read (`old` reads a range of
-/// it; adjacent ones are read together) and their rows added, then the table is written. Returns the state it describes (as [`table`] reads it back).
+/// it; adjacent ones are read together) and their rows added, then the table is written.
+/// Returns the state it describes (as [`table`] reads it back).
 pub(super) fn finish(
     out: &mut impl Write,
     key: &Key,
