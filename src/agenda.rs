@@ -8,7 +8,7 @@
 //! `ties report` never disagree. They sort after the dated items of their day and are
 //! capped per kind (`rules.nudges_per_kind`).
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use crate::document::Document;
 use crate::error::Error;
@@ -147,43 +147,70 @@ impl Item {
     /// ([`Item::week`]) names its ISO week instead of its day (`goal-outreach-2026w50`).
     pub(crate) fn key(&self) -> String {
         use std::fmt::Write;
-        let stamp: String = match self.week {
-            Some(monday) => {
-                let week = monday.iso_week();
-                format!("{}w{:02}", week.year(), week.week())
-            }
-            None => self
-                .due
-                .iso()
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect(),
-        };
+        // Written piece by piece: the agenda makes three keys an item (dismissed, its hint,
+        // its short key), and formatting each date through chrono was half their cost.
         let kind = self.kind.as_str();
+        let id = self.id.as_str();
+        let mut key = String::with_capacity(kind.len() + id.len() + 24);
+        key.push_str(kind);
+        key.push('-');
         // A file name may hold a control character or a space; in a key it is
         // percent-encoded, so slug ids (all of a clean notebook) are their own key.
-        let mut id = String::new();
-        for c in self.id.as_str().chars() {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                id.push(c);
-            } else {
-                for b in c.encode_utf8(&mut [0; 4]).bytes() {
-                    let _ = write!(id, "%{b:02X}");
+        if id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        {
+            key.push_str(id);
+        } else {
+            for c in id.chars() {
+                if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                    key.push(c);
+                } else {
+                    for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                        let _ = write!(key, "%{b:02X}");
+                    }
                 }
             }
         }
+        key.push('-');
+        match self.week {
+            Some(monday) => {
+                let week = monday.iso_week();
+                let _ = write!(key, "{}w{:02}", week.year(), week.week());
+            }
+            None => stamp(&mut key, self.due),
+        }
         if self.kind == ItemKind::Task {
             let hash = crate::hash::fnv1a_32(self.title.as_bytes());
-            format!("{kind}-{id}-{stamp}-{hash:08x}")
-        } else {
-            format!("{kind}-{id}-{stamp}")
+            let _ = write!(key, "-{hash:08x}");
         }
+        key
     }
 
     /// The short key the text agenda shows and `ties done` takes: [`short_code`] of the
     /// key, its first [`SHORT`] letters.
     pub(crate) fn short(&self) -> String {
         short_code(&self.key())[..SHORT].to_owned()
+    }
+}
+
+/// The due date (and time) of a key: the digits of its ISO form, `20261128` or
+/// `20261128T1600` (a year past 9999 or before 1 keeps its digits and drops its sign).
+fn stamp(key: &mut String, due: When) {
+    use std::fmt::Write;
+    let (date, time) = match due {
+        When::Date(date) => (date, None),
+        When::DateTime(at) => (at.date(), Some(at.time())),
+    };
+    let _ = write!(
+        key,
+        "{:04}{:02}{:02}",
+        date.year().unsigned_abs(),
+        date.month(),
+        date.day()
+    );
+    if let Some(time) = time {
+        let _ = write!(key, "T{:02}{:02}", time.hour(), time.minute());
     }
 }
 
@@ -1463,6 +1490,85 @@ pub(crate) fn thank_you_due(date: When, end: Option<NaiveDateTime>, within: Dura
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The key as it was first written, through chrono's formatting: every key must stay
+    /// what it was, or `dismissed.txt` and calendars lose their items.
+    fn key_as_formatted(item: &Item) -> String {
+        use std::fmt::Write;
+        let stamp: String = match item.week {
+            Some(monday) => {
+                let week = monday.iso_week();
+                format!("{}w{:02}", week.year(), week.week())
+            }
+            None => item
+                .due
+                .iso()
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect(),
+        };
+        let mut id = String::new();
+        for c in item.id.as_str().chars() {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                id.push(c);
+            } else {
+                for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                    let _ = write!(id, "%{b:02X}");
+                }
+            }
+        }
+        let kind = item.kind.as_str();
+        if item.kind == ItemKind::Task {
+            let hash = crate::hash::fnv1a_32(item.title.as_bytes());
+            format!("{kind}-{id}-{stamp}-{hash:08x}")
+        } else {
+            format!("{kind}-{id}-{stamp}")
+        }
+    }
+
+    #[test]
+    fn keys_are_what_formatting_their_dates_made_them() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 8).expect("date");
+        let days = [
+            (-44, 3, 15),
+            (0, 1, 1),
+            (1, 2, 3),
+            (999, 12, 31),
+            (2026, 11, 28),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (262_142, 6, 30),
+        ];
+        let ids = [
+            "jane-doe", "Jane Doe", "ana_b.c", "zoë", "a\tb", "名前", "%",
+        ];
+        let kinds = [ItemKind::FollowUp, ItemKind::Task, ItemKind::Goal];
+        let mut compared = 0;
+        for (y, m, d) in days {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("date");
+            let at = date.and_hms_opt(7, 5, 0).expect("time");
+            for due in [When::Date(date), When::DateTime(at)] {
+                for id in ids {
+                    for kind in kinds {
+                        let mut item = Item::new(
+                            today,
+                            due,
+                            kind,
+                            Id::new(id),
+                            String::new(),
+                            String::new(),
+                            format!("call {id}"),
+                        );
+                        assert_eq!(item.key(), key_as_formatted(&item));
+                        item.week = Some(date);
+                        assert_eq!(item.key(), key_as_formatted(&item));
+                        compared += 2;
+                    }
+                }
+            }
+        }
+        assert_eq!(compared, 8 * 2 * 7 * 3 * 2);
+    }
 
     /// Every record's [`about`] is what the full agenda (its capped nudges included) holds
     /// about it, in the same order: returns how many items that was in all.
