@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Timelike};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -30,16 +30,23 @@ pub(crate) const WIDTH: usize = 80;
 
 /// When an item is due, in a few words: "3 days overdue", "today 16:00", "Wed 12-09 12:00".
 fn when(today: NaiveDate, item: &Item) -> String {
+    // Written from the date's parts: parsing a chrono format string for every item cost
+    // more than the rest of the column.
     let time = match item.due {
-        When::DateTime(at) => format!(" {}", at.format("%H:%M")),
+        When::DateTime(at) => format!(" {:02}:{:02}", at.hour(), at.minute()),
         When::Date(_) => String::new(),
     };
     let day = item.due.date();
     match item.group {
         Group::Overdue => relative(today, day),
-        Group::Today if day > today => format!("today, by {}{time}", day.format("%a")),
+        Group::Today if day > today => format!("today, by {}{time}", day.weekday()),
         Group::Today => format!("today{time}"),
-        Group::Upcoming => format!("{}{time}", day.format("%a %m-%d")),
+        Group::Upcoming => format!(
+            "{} {:02}-{:02}{time}",
+            day.weekday(),
+            day.month(),
+            day.day()
+        ),
     }
 }
 
@@ -54,14 +61,21 @@ fn place(line: &str, indent: usize) -> usize {
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
+    // The line's width so far: measuring the whole line again for each word made wrapping
+    // a fifth of rendering the agenda.
+    let mut line_width = 0;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
+        let word_width = word.width();
+        if !line.is_empty() && line_width + 1 + word_width > width {
             lines.push(std::mem::take(&mut line));
+            line_width = 0;
         }
         if !line.is_empty() {
             line.push(' ');
+            line_width += 1;
         }
         line.push_str(word);
+        line_width += word_width;
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
@@ -413,5 +427,53 @@ mod tests {
         assert_eq!(wrap("ties done bkfq", 3), ["ties", "done", "bkfq"]);
         assert_eq!(wrap("", 10), [""]);
         assert_eq!(wrap("été été", 7), ["été été"]);
+    }
+
+    /// Wrapping as first written, measuring each line whole for every word.
+    fn wrap_measuring_lines(text: &str, width: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in text.split(' ').filter(|w| !w.is_empty()) {
+            if !line.is_empty() && line.width() + 1 + word.width() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        if !line.is_empty() || lines.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    #[test]
+    fn a_line_measured_word_by_word_wraps_as_one_measured_whole() {
+        // Wide letters, combining marks, emoji with a variation selector and a zero-width
+        // joiner, a tab: what a title may hold that is not one column a byte.
+        let pieces = [
+            "a",
+            "bb",
+            "été",
+            "名前",
+            "e\u{301}",
+            "\u{2764}\u{fe0f}",
+            "\u{1f469}\u{200d}\u{1f4bb}",
+            "\t",
+            "ﷺ",
+            " ",
+            "  ",
+        ];
+        let mut rng = crate::rng::Rng::new(8);
+        for _ in 0..2_000 {
+            let text: String = (0..rng.below(24)).map(|_| *rng.pick(&pieces)).collect();
+            let width = 1 + rng.below(30);
+            assert_eq!(
+                wrap(&text, width),
+                wrap_measuring_lines(&text, width),
+                "{text:?} in {width}"
+            );
+        }
     }
 }
