@@ -99,22 +99,53 @@ impl Policy {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Stamp {
     pub size: u64,
-    /// Nanoseconds since the epoch.
-    pub modified: i128,
-    pub changed: i128,
+    pub modified: Time,
+    pub changed: Time,
     pub inode: u64,
     pub device: u64,
+}
+
+/// A moment as the file system gives it: seconds since the epoch (negative before it) and
+/// the nanoseconds into that second. Not one `i128` of nanoseconds: its alignment of 16
+/// made every document read in a walk 416 bytes instead of 384, and kept the list of them
+/// from becoming the list of documents in place (a second 2.3 MB at 8,300 files).
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+pub(crate) struct Time {
+    pub secs: i64,
+    /// Below 1,000,000,000.
+    pub nanos: u32,
+}
+
+impl Time {
+    /// `secs` and `nanos` as the system gives them; nanoseconds out of range (never from a
+    /// file system) carry into the seconds.
+    fn new(secs: i64, nanos: i64) -> Self {
+        Self {
+            secs: secs.saturating_add(nanos.div_euclid(1_000_000_000)),
+            nanos: u32::try_from(nanos.rem_euclid(1_000_000_000)).unwrap_or(0),
+        }
+    }
 }
 
 impl Stamp {
     #[cfg(unix)]
     pub(crate) fn of(meta: &std::fs::Metadata) -> Self {
         use std::os::unix::fs::MetadataExt;
-        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
         Self {
             size: meta.len(),
-            modified: ns(meta.mtime(), meta.mtime_nsec()),
-            changed: ns(meta.ctime(), meta.ctime_nsec()),
+            modified: Time::new(meta.mtime(), meta.mtime_nsec()),
+            changed: Time::new(meta.ctime(), meta.ctime_nsec()),
             inode: meta.ino(),
             device: meta.dev(),
         }
@@ -128,7 +159,10 @@ impl Stamp {
             .modified()
             .ok()
             .and_then(|m| m.duration_since(SystemTime::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as i128);
+            .map_or(Time::default(), |d| Time {
+                secs: i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+                nanos: d.subsec_nanos(),
+            });
         Self {
             size: meta.len(),
             modified,
@@ -140,17 +174,23 @@ impl Stamp {
     /// keeps whole seconds (FAT, some network mounts) says nothing about a change within
     /// the second, so such a file is always checked by its text.
     fn fine(&self) -> bool {
-        self.changed != 0
-            && (self.modified % 1_000_000_000 != 0 || self.changed % 1_000_000_000 != 0)
+        self.changed != Time::default() && (self.modified.nanos != 0 || self.changed.nanos != 0)
     }
 
     /// Whether the file last changed at least `racy` ([`RACY`]) before `started`, the
     /// moment the run that read it started reading.
     fn settled_before(&self, started: SystemTime, racy: Duration) -> bool {
-        let Ok(since) = started.duration_since(SystemTime::UNIX_EPOCH) else {
+        let Some(bound) = started
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .ok()
+            .and_then(|since| since.checked_sub(racy))
+        else {
             return false;
         };
-        let bound = since.as_nanos().cast_signed() - racy.as_nanos().cast_signed();
+        let bound = Time {
+            secs: i64::try_from(bound.as_secs()).unwrap_or(i64::MAX),
+            nanos: bound.subsec_nanos(),
+        };
         self.fine() && self.modified < bound && self.changed < bound
     }
 }

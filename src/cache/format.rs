@@ -36,7 +36,7 @@ use crate::hash::{Fnv, fingerprint};
 
 const MAGIC: &[u8; 8] = b"ties-idx";
 /// Bumped when this layout changes (the build identity covers the documents' types).
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const HEADER: usize = 8 + 4 + 8 * 4;
 /// The two counts and the checksum.
 const TRAILER: usize = 8 * 3;
@@ -82,8 +82,9 @@ static BUILD: LazyLock<Option<u64>> = LazyLock::new(|| {
     let exe = std::env::current_exe().ok()?;
     let stamp = Stamp::of(&std::fs::metadata(exe).ok()?);
     let mut words = env!("CARGO_PKG_VERSION").as_bytes().to_vec();
-    for n in [stamp.modified, stamp.changed] {
-        words.extend_from_slice(&n.to_le_bytes());
+    for t in [stamp.modified, stamp.changed] {
+        words.extend_from_slice(&t.secs.to_le_bytes());
+        words.extend_from_slice(&t.nanos.to_le_bytes());
     }
     for n in [stamp.size, stamp.inode, stamp.device] {
         words.extend_from_slice(&n.to_le_bytes());
@@ -400,14 +401,21 @@ pub(super) fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cache::Time;
 
     /// A row written in two parts ([`Head`], then [`row`]) reads back as the [`Row`] it is.
     #[test]
     fn a_row_written_in_two_parts_is_the_row() {
         let stamp = Stamp {
             size: 12,
-            modified: 1_765_000_000_123_456_789,
-            changed: -5,
+            modified: Time {
+                secs: 1_765_000_000,
+                nanos: 123_456_789,
+            },
+            changed: Time {
+                secs: -5,
+                nanos: 999_999_999,
+            },
             inode: u64::MAX,
             device: 3,
         };
