@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::agenda::{Agenda, Group, Item, SHORT, relative};
 use crate::dismissed::Entry;
 use crate::model::time::When;
-use crate::render::escape::safe;
+use crate::render::escape::{self, safe};
 use crate::render::table::{Align, Table, spaces};
 use crate::render::{self, BOLD, DIM, ERROR, Render, WARNING};
 use crate::spreadsheet::Cells;
@@ -65,7 +65,12 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     // a fifth of rendering the agenda.
     let mut line_width = 0;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let word_width = word.width();
+        // Nearly every word is printable ASCII, a column a byte.
+        let word_width = if word.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            word.len()
+        } else {
+            word.width()
+        };
         if !line.is_empty() && line_width + 1 + word_width > width {
             lines.push(std::mem::take(&mut line));
             line_width = 0;
@@ -194,7 +199,7 @@ impl Render for Agenda {
             for item in items {
                 let when = &when[at];
                 at += 1;
-                let title = safe(&item.title).to_string();
+                let title = escape::line(&item.title);
                 let lines = wrap(&title, WIDTH.saturating_sub(indent));
                 for (n, line) in lines.iter().enumerate() {
                     if n == 0 {
@@ -209,7 +214,7 @@ impl Render for Agenda {
                 // The file when there is room for it (`--format markdown` and `json` always
                 // name it); the command, whole, always.
                 let hint = format!("→ {}", safe(&item.clear));
-                let path = safe(&item.path).to_string();
+                let path = escape::line(&item.path);
                 if indent + hint.width() + 2 + path.width() <= WIDTH {
                     spaces(out, indent)?;
                     writeln!(out, "{DIM}{hint}  {path}{DIM:#}")?;
@@ -219,7 +224,7 @@ impl Render for Agenda {
                     writeln!(out, "{DIM}{hint}{DIM:#}")?;
                 }
                 if let Some(also) = &item.also {
-                    let also = safe(also).to_string();
+                    let also = escape::line(also);
                     let at = place(&also, indent + 2);
                     spaces(out, at)?;
                     writeln!(out, "{DIM}{also}{DIM:#}")?;
