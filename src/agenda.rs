@@ -1098,11 +1098,14 @@ impl Builder<'_> {
     /// A notebook with no date at all has recorded nothing yet and is in its grace too.
     fn in_grace(&self) -> Option<NaiveDate> {
         let index = self.index;
+        // A contact's own dates only: the chats and events its first interaction may come
+        // from are each counted below as well. Looking them up again for every contact was
+        // a twentieth of an agenda's own work at 83,000 files.
         let first = index
             .docs
             .iter()
             .filter_map(|doc| match &doc.record {
-                Some(Record::Contact(c)) => index.first_interaction(doc.id.as_str(), c),
+                Some(Record::Contact(c)) => c.own_dates().min(),
                 Some(Record::Chat(c)) => c.day(),
                 Some(Record::Event(e)) => e.day(),
                 _ => None,
@@ -1744,6 +1747,48 @@ mod tests {
         let full = build(&index, None, &Filter::default());
         assert!(!full.capped.is_empty(), "the cap leaves nudges out");
         assert!(about_matches_the_agenda(&index) > 8);
+    }
+
+    /// The grace counts from the notebook's first dated record, wherever it is written: on a
+    /// contact, in a chat with them (done or not), in an event that met them.
+    #[test]
+    fn the_grace_begins_at_the_earliest_date_in_the_notebook() {
+        let first = |files: &[(&str, &str)]| {
+            let mut index = crate::assist::fixture::index_with("", files);
+            let now = crate::model::time::parse_date("2026-12-08")
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap();
+            index.set_now(now);
+            Builder::new(&index, until(&index, None)).in_grace()
+        };
+        let day = |s| Some(crate::model::time::parse_date(s).unwrap());
+        let ada = (
+            "contacts/ada.md",
+            "---\nname: Ada\nreached_out: 2026-12-05\n---\n",
+        );
+        assert_eq!(first(&[ada]), day("2026-12-05"));
+        let replied = (
+            "contacts/bo.md",
+            "---\nname: Bo\nreplied: 2026-12-03\n---\n",
+        );
+        assert_eq!(first(&[ada, replied]), day("2026-12-03"));
+        let chat = (
+            "chats/2026-12-04-ada.md",
+            "---\nwith: [ada]\ndate: 2026-12-04\nstatus: done\n---\n",
+        );
+        assert_eq!(first(&[ada, chat]), day("2026-12-04"));
+        let event = (
+            "events/meetup.md",
+            "---\nname: Meetup\ndate: 2026-12-02\nmet: [ada]\n---\n",
+        );
+        assert_eq!(first(&[ada, chat, event]), day("2026-12-02"));
+        // Older than the grace of 7 days: the notebook is past it.
+        let old = (
+            "chats/2026-11-20-ada.md",
+            "---\nwith: [ada]\ndate: 2026-11-20\nstatus: done\n---\n",
+        );
+        assert_eq!(first(&[ada, old]), None);
     }
 
     #[test]

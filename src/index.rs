@@ -1352,13 +1352,7 @@ impl Index {
         id: &str,
         contact: &Contact,
     ) -> impl Iterator<Item = NaiveDate> {
-        let own = contact
-            .reached_out
-            .iter()
-            .chain(&contact.followed_up)
-            .chain(&contact.replied)
-            .chain(&contact.last_contact)
-            .map(|d| d.value);
+        let own = contact.own_dates();
         let chats = self
             .chats_with(id)
             .filter(|(_, c)| c.is_done(&self.now))

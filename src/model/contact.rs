@@ -220,6 +220,17 @@ impl Contact {
     pub(crate) fn is_active(&self) -> bool {
         self.status == ContactStatus::Active
     }
+
+    /// The days written on the contact itself that you were in touch: `reached_out`,
+    /// `followed_up`, `replied` and `last_contact` (chats and events are found elsewhere).
+    pub(crate) fn own_dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.reached_out
+            .iter()
+            .chain(&self.followed_up)
+            .chain(&self.replied)
+            .chain(&self.last_contact)
+            .map(|d| d.value)
+    }
 }
 
 pub(crate) type ContactField = Field<Contact>;
