@@ -542,6 +542,33 @@ fn file_times_order_as_the_moments_they_are() {
     assert!(ordered.windows(2).all(|w| w[0] < w[1]));
 }
 
+/// A stamp is trusted on its own only with sub-second times and a change time, and only once
+/// both times are at least the racy window before the reading run started.
+#[test]
+fn a_stamp_is_settled_only_with_fine_times_well_before_the_run() {
+    use super::Time;
+    let stamp = |modified: Time, changed: Time| Stamp {
+        modified,
+        changed,
+        ..Stamp::default()
+    };
+    let t = |secs, nanos| Time { secs, nanos };
+    let started = SystemTime::UNIX_EPOCH + Duration::new(1_000, 500);
+    let racy = Duration::from_secs(2);
+    // The bound is 998 s and 500 ns after the epoch: strictly before it is settled.
+    assert!(stamp(t(998, 499), t(998, 1)).settled_before(started, racy));
+    assert!(!stamp(t(998, 500), t(998, 1)).settled_before(started, racy));
+    assert!(!stamp(t(998, 1), t(999, 0)).settled_before(started, racy));
+    // Whole seconds (FAT, some network mounts) or no change time: never on the stamp alone.
+    assert!(!stamp(t(900, 0), t(900, 0)).settled_before(started, racy));
+    assert!(!stamp(t(900, 5), Time::default()).settled_before(started, racy));
+    // Before the epoch is a time like any other.
+    assert!(stamp(t(-5, 7), t(-5, 7)).settled_before(started, racy));
+    // A run that started within the racy window of the epoch trusts nothing.
+    let early = SystemTime::UNIX_EPOCH + Duration::from_secs(1);
+    assert!(!stamp(t(-5, 7), t(-5, 7)).settled_before(early, racy));
+}
+
 /// What a walk read becomes a document in the list it was read into, with no second list
 /// beside it (at 8,300 files, 2.3 MB more at the peak when it did not): that takes the
 /// same alignment.
