@@ -1782,6 +1782,11 @@ mod tests {
             "---\nwith: [ada]\ndate: 2026-12-04\nstatus: done\n---\n",
         );
         assert_eq!(first(&[ada, chat]), day("2026-12-04"));
+        let planned = (
+            "chats/2026-12-03-ada.md",
+            "---\nwith: [ada]\ndate: 2026-12-03\nstatus: planned\n---\n",
+        );
+        assert_eq!(first(&[ada, planned]), day("2026-12-03"));
         let event = (
             "events/meetup.md",
             "---\nname: Meetup\ndate: 2026-12-02\nmet: [ada]\n---\n",
