@@ -245,7 +245,7 @@ fn from_the_root<'a>(from: &str, link: &'a str) -> Option<&'a str> {
 
 /// How many parts between slashes `path` has, if none is empty, `.` or `..` (and, with
 /// `encoded_too`, no byte is a `%`), in one pass.
-fn plain_parts(path: &[u8], encoded_too: bool) -> Option<usize> {
+pub(crate) fn plain_parts(path: &[u8], encoded_too: bool) -> Option<usize> {
     let plain = |part: &[u8]| !matches!(part, b"" | b"." | b"..");
     let mut parts = 1;
     let mut start = 0;
